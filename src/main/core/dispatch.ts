@@ -1,0 +1,42 @@
+import { invokeContract, isInvokeChannel, type InvokeHandlers } from '../../shared/ipc/contract';
+import { isAppFailure } from '../../shared/ipc/errors';
+import { fail, ok, type Result } from '../../shared/ipc/result';
+
+export interface CallContext {
+  /** Which transport the call came through; for logs only. */
+  transport: 'electron' | 'browser' | 'cli' | 'test';
+}
+
+export type Dispatcher = (channel: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;
+
+/**
+ * The one place every call goes through, whatever the transport: known channel, input parsed, handler called,
+ * output parsed, every failure turned into a catalogued error. No exception text, path or input value crosses.
+ */
+export function createDispatcher(handlers: InvokeHandlers<CallContext>, log: (line: string) => void): Dispatcher {
+  return async (channel, input, ctx) => {
+    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL');
+    const spec = invokeContract[channel];
+    const parsedInput = spec.input.safeParse(input ?? {});
+    if (!parsedInput.success) {
+      // Only the paths of the offending fields, never their values (they may be passwords).
+      const fields = parsedInput.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
+      return fail('BAD_REQUEST', `The request was not in the expected form (check: ${fields.slice(0, 200)}).`);
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+      const output = await handler(parsedInput.data, ctx);
+      const parsedOutput = spec.output.safeParse(output);
+      if (!parsedOutput.success) {
+        log(`handler ${channel} returned data outside the contract: ${parsedOutput.error.issues.length} issue(s)`);
+        return fail('INTERNAL');
+      }
+      return ok(parsedOutput.data);
+    } catch (err) {
+      if (isAppFailure(err)) return fail(err.code, err.message);
+      const name = err instanceof Error ? err.name : typeof err;
+      log(`handler ${channel} failed (${ctx.transport}): ${name}`);
+      return fail('INTERNAL');
+    }
+  };
+}

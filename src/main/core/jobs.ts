@@ -1,0 +1,85 @@
+import { AppFailure, isAppFailure } from '../../shared/ipc/errors';
+import type { EventHub } from './events';
+
+export interface JobContext {
+  signal: AbortSignal;
+  /** Report progress; `total` null when unknown. Throttling is the caller's concern. */
+  progress(done: number, total: number | null, message: string): void;
+}
+
+export type JobTask = (ctx: JobContext) => Promise<void>;
+
+export interface JobRunner {
+  /** Starts the task and returns its id at once; progress and the end arrive as job.* events. */
+  start(kind: string, task: JobTask): string;
+  cancel(jobId: string): boolean;
+  /** Ids of jobs still running. */
+  running(): string[];
+  /** Cancels everything (app shutdown) and waits, bounded, for tasks to settle. */
+  shutdown(timeoutMs?: number): Promise<void>;
+}
+
+export function createJobRunner(
+  hub: EventHub,
+  newId: () => string,
+  log: (line: string) => void = () => {},
+): JobRunner {
+  const jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  return {
+    start(kind, task) {
+      const jobId = `job-${newId()}`;
+      const controller = new AbortController();
+      const ctx: JobContext = {
+        signal: controller.signal,
+        progress(done, total, message) {
+          if (controller.signal.aborted) return;
+          hub.emit('job.onProgress', { jobId, kind, done, total, message: message.slice(0, 500) });
+        },
+      };
+      const done = (async () => {
+        try {
+          await task(ctx);
+          if (controller.signal.aborted) throw new AppFailure('CANCELLED');
+          hub.emit('job.onDone', { jobId, kind, outcome: 'ok', error: null });
+        } catch (err) {
+          if (controller.signal.aborted) {
+            hub.emit('job.onDone', {
+              jobId,
+              kind,
+              outcome: 'cancelled',
+              error: { code: 'CANCELLED', message: new AppFailure('CANCELLED').message },
+            });
+          } else {
+            const failure = isAppFailure(err) ? err : new AppFailure('INTERNAL');
+            if (!isAppFailure(err)) log(`job ${kind} failed: ${err instanceof Error ? err.name : typeof err}`);
+            hub.emit('job.onDone', { jobId, kind, outcome: 'failed', error: { code: failure.code, message: failure.message } });
+          }
+        } finally {
+          jobs.delete(jobId);
+        }
+      })();
+      jobs.set(jobId, { controller, done });
+      return jobId;
+    },
+    cancel(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) return false;
+      job.controller.abort();
+      return true;
+    },
+    running() {
+      return [...jobs.keys()];
+    },
+    async shutdown(timeoutMs = 3000) {
+      const pending = [...jobs.values()];
+      for (const job of pending) job.controller.abort();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(pending.map((j) => j.done)),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}

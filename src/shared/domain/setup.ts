@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { networkReportSchema } from './network';
+import { stepIdSchema, stepStateSchema } from './steps';
+
+export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
+export const approachSchema = z.enum(APPROACHES);
+export type Approach = z.infer<typeof approachSchema>;
+
+export const SETUP_SCHEMA_VERSION = 1;
+
+/**
+ * The setup record: one per site, owned by the main process, written atomically. Secrets never go in it.
+ * Bump SETUP_SCHEMA_VERSION and add a migration in main/services/setup-store.ts when the shape changes.
+ */
+export const setupRecordSchema = z.object({
+  schemaVersion: z.literal(SETUP_SCHEMA_VERSION),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  approach: approachSchema.nullable(),
+  interfaceName: z.string().nullable(),
+  /** The last measurement of the computer's network, with its time. */
+  network: networkReportSchema.nullable(),
+  steps: z.partialRecord(stepIdSchema, stepStateSchema),
+});
+export type SetupRecord = z.infer<typeof setupRecordSchema>;
+
+export const setupNoticeSchema = z.object({
+  code: z.literal('SETUP_RECOVERED'),
+  message: z.string(),
+  backupFile: z.string(),
+});
+export type SetupNotice = z.infer<typeof setupNoticeSchema>;

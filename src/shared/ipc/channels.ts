@@ -1,0 +1,18 @@
+// Channel and event names only, with no schemas, so the preload bundle stays tiny.
+// contract.ts checks at compile time that these lists equal the contract's keys.
+
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'network.get',
+  'setup.get',
+  'setup.chooseApproach',
+  'setup.chooseInterface',
+  'setup.skipStep',
+  'setup.reset',
+  'job.cancel',
+] as const;
+
+export const EVENT_NAMES = ['job.onProgress', 'job.onDone', 'setup.onChanged'] as const;
+
+/** The IPC channel on which the main process sends every contract event: (name, payload). */
+export const EVENT_IPC_CHANNEL = 'contract:event';

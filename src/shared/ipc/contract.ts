@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { networkReportSchema } from '../domain/network';
+import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
+import { stepIdSchema } from '../domain/steps';
+import { INVOKE_CHANNELS, EVENT_NAMES } from './channels';
+
+const empty = z.object({}).strict();
+const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * THE contract between the UI and the main process. Every invoke channel has an input and an output schema,
+ * every event a payload schema. All three transports (Electron IPC, browser-mode HTTP, CLI) use it, and every
+ * boundary parses with it.
+ */
+export const invokeContract = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      mode: z.enum(['electron', 'browser', 'cli']),
+      platform: z.string(),
+    }),
+  },
+  'network.get': { input: empty, output: networkReportSchema },
+  'setup.get': {
+    input: empty,
+    output: z.object({ setup: setupRecordSchema, notice: setupNoticeSchema.nullable() }),
+  },
+  'setup.chooseApproach': { input: z.object({ approach: approachSchema }).strict(), output: setupRecordSchema },
+  'setup.chooseInterface': {
+    input: z.object({ interfaceName: z.string().min(1).max(64) }).strict(),
+    output: setupRecordSchema,
+  },
+  'setup.skipStep': {
+    input: z.object({ step: stepIdSchema, reason: z.string().min(1).max(500) }).strict(),
+    output: setupRecordSchema,
+  },
+  'setup.reset': { input: empty, output: setupRecordSchema },
+  'job.cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+} as const;
+
+export const jobProgressSchema = z.object({
+  jobId,
+  kind: z.string(),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0).nullable(),
+  message: z.string().max(500),
+});
+
+export const eventContract = {
+  'job.onProgress': jobProgressSchema,
+  'job.onDone': z.object({
+    jobId,
+    kind: z.string(),
+    outcome: z.enum(['ok', 'failed', 'cancelled']),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
+  'setup.onChanged': z.object({ setup: setupRecordSchema }),
+} as const;
+
+export type InvokeContract = typeof invokeContract;
+export type InvokeChannel = keyof InvokeContract;
+export type InvokeInput<C extends InvokeChannel> = z.input<InvokeContract[C]['input']>;
+export type InvokeOutput<C extends InvokeChannel> = z.output<InvokeContract[C]['output']>;
+
+export type EventContract = typeof eventContract;
+export type EventName = keyof EventContract;
+export type EventPayload<E extends EventName> = z.output<EventContract[E]>;
+
+/** A handler for every channel: leaving one out is a compile error. */
+export type InvokeHandlers<Ctx> = {
+  [C in InvokeChannel]: (input: z.output<InvokeContract[C]['input']>, ctx: Ctx) => Promise<InvokeOutput<C>>;
+};
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(invokeContract, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventContract, name);
+}
+
+// The name lists in channels.ts (imported by the preload, which must stay small) must equal the contract's keys.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<(typeof INVOKE_CHANNELS)[number], InvokeChannel> = true;
+const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+void channelsMatch;
+void eventsMatch;
