@@ -1,0 +1,45 @@
+// The CLI entry (`nvr-assist`, see bin/nvr-assist.js): the same services as the app, without a window.
+import { createAppCore } from './app';
+import { runCli } from './cli/run';
+import { defaultDataDir } from './core/paths';
+import { APP_VERSION } from './version';
+
+async function main(): Promise<number> {
+  const core = createAppCore({
+    dataDir: defaultDataDir(),
+    mode: 'cli',
+    version: APP_VERSION,
+    log: (line) => {
+      if (process.env.NVR_ASSIST_DEBUG) process.stderr.write(`[debug] ${line}\n`);
+    },
+  });
+  // Long jobs report progress on stderr, so stdout stays clean for --json.
+  core.hub.subscribe((event, payload) => {
+    if (event === 'job.onProgress') {
+      const p = payload as { done: number; total: number | null; message: string };
+      process.stderr.write(`  ${p.total ? `${p.done}/${p.total}` : p.done} ${p.message}\n`);
+    }
+  });
+  const abort = () => void core.close().then(() => process.exit(130));
+  process.once('SIGINT', abort);
+  try {
+    return await runCli(
+      process.argv.slice(2),
+      core.dispatch,
+      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+      APP_VERSION,
+    );
+  } finally {
+    await core.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.stderr.write('Error: the command could not run.\n');
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,238 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail } from '../shared/ipc/result';
+import type { AppCore } from './app';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveStaticPath } from './core/static-files';
+
+/**
+ * Browser mode: the same contract as Electron IPC, over HTTP + server-sent events on 127.0.0.1.
+ * Every request needs the per-run token (cookie set when the page is first opened with ?token=, or an
+ * Authorization: Bearer header), a Host header naming our loopback address and port (DNS-rebinding), and —
+ * when present — an Origin that is ours (CSRF). The decisions are the pure functions below.
+ */
+
+export const TOKEN_COOKIE = 'nvr_assist_token';
+const MAX_BODY = 1024 * 1024;
+
+export interface BrowserServer {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserServerOptions {
+  core: AppCore;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The Host header must be exactly our loopback address (or localhost) with our port. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/** An Origin header, when the browser sends one, must be our own. */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+export function tokensEqual(given: string | undefined | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function tokenFromHeaders(headers: IncomingMessage['headers']): string | null {
+  const auth = headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  const cookie = headers.cookie;
+  if (!cookie) return null;
+  for (const part of cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return rest.join('=');
+  }
+  return null;
+}
+
+export type GateDecision =
+  | { allow: true }
+  | { allow: false; status: number; reason: string }
+  | { allow: 'set-cookie'; location: string };
+
+/** Everything a request must pass before any handler runs. Pure: headers and URL in, decision out. */
+export function gate(
+  req: { method?: string; url?: string; headers: IncomingMessage['headers'] },
+  port: number,
+  token: string,
+): GateDecision {
+  if (!isAllowedHost(req.headers.host, port)) return { allow: false, status: 421, reason: 'unexpected Host' };
+  const origin = req.headers.origin;
+  if (!isAllowedOrigin(typeof origin === 'string' ? origin : undefined, port))
+    return { allow: false, status: 403, reason: 'foreign Origin' };
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return { allow: false, status: 403, reason: 'cross-site request' };
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  const queryToken = url.searchParams.get('token');
+  if (queryToken !== null) {
+    // Only a top-level page load may exchange the URL token for a cookie.
+    if (req.method !== 'GET' || url.pathname !== '/' || !tokensEqual(queryToken, token))
+      return { allow: false, status: 403, reason: 'bad token' };
+    return { allow: 'set-cookie', location: '/' };
+  }
+  if (!tokensEqual(tokenFromHeaders(req.headers), token)) return { allow: false, status: 401, reason: 'missing token' };
+  return { allow: true };
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+function send(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? newToken();
+  const log = options.log ?? (() => {});
+  const { core } = options;
+  const sseClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = core.hub.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  const server = createServer(async (req, res) => {
+    try {
+      const decision = gate(req, port, token);
+      if (decision.allow === false) {
+        log(`refused ${req.method} ${(req.url ?? '').split('?')[0]}: ${decision.reason}`);
+        const message =
+          decision.status === 401
+            ? 'Open the app with the address printed by `npm start` (it contains the access token).'
+            : undefined;
+        sendJson(res, decision.status, fail('FORBIDDEN', message));
+        return;
+      }
+      if (decision.allow === 'set-cookie') {
+        res.writeHead(303, {
+          ...SECURITY_HEADERS,
+          Location: decision.location,
+          'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Content-Length': '0',
+        });
+        res.end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith('/api/invoke/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST'));
+        // A JSON content type cannot be sent by a plain HTML form: one more CSRF barrier.
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+          return sendJson(res, 415, fail('BAD_REQUEST'));
+        const body = await readBody(req);
+        if (body === null) return sendJson(res, 413, fail('BAD_REQUEST'));
+        let input: unknown;
+        try {
+          input = body.trim() === '' ? {} : JSON.parse(body);
+        } catch {
+          return sendJson(res, 400, fail('BAD_REQUEST'));
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+        const result = await core.dispatch(channel, input, { transport: 'browser' });
+        return sendJson(res, 200, result);
+      }
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return sendJson(res, 405, fail('BAD_REQUEST'));
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        sseClients.add(res);
+        const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+        req.on('close', () => {
+          clearInterval(heartbeat);
+          sseClients.delete(res);
+        });
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('BAD_REQUEST'));
+      const file = resolveStaticPath(options.staticDir, url.pathname);
+      if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      try {
+        const data = await readFile(file);
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeTypeOf(file), 'Content-Length': data.length });
+        res.end(req.method === 'HEAD' ? undefined : data);
+      } catch {
+        send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      }
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL'));
+      else res.destroy();
+    }
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

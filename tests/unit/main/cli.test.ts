@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../src/main/app';
+import { runCli } from '../../../src/main/cli/run';
+import { networkReportSchema } from '../../../src/shared/domain/network';
+import { HOME_PC } from '../../support/fake-system';
+
+async function cli(argv: string[], dataDir = mkdtempSync(join(tmpdir(), 'cli-test-'))) {
+  const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, core.dispatch, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '9.9.9');
+  await core.close();
+  return { code, stdout, stderr, dataDir };
+}
+
+describe('nvr-assist CLI', () => {
+  it('network prints a table of interfaces, the gateway and the chosen interface', async () => {
+    const r = await cli(['network']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^INTERFACE\s+KIND\s+STATE\s+IPV4\s+MAC\s+NOTE/m);
+    expect(r.stdout).toMatch(/^eth0 \*\s+wired\s+up\s+192\.168\.1\.20\/24\s+3c:52:82:aa:bb:cc/m);
+    expect(r.stdout).toContain('Default gateway: 192.168.1.1 via eth0');
+  });
+
+  it('network --json prints the contract shape and nothing else on stdout', async () => {
+    const r = await cli(['network', '--json']);
+    expect(r.code).toBe(0);
+    const report = networkReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.interfaces.map((i) => i.name)).toContain('wlan0');
+  });
+
+  it('approach and interface choices persist for the next command', async () => {
+    const a = await cli(['approach', 'vpn']);
+    expect(a.code).toBe(0);
+    expect((await cli(['interface', 'wlan0'], a.dataDir)).code).toBe(0);
+    const s = await cli(['setup', '--json'], a.dataDir);
+    expect(JSON.parse(s.stdout).setup).toMatchObject({ approach: 'vpn', interfaceName: 'wlan0', steps: { network: { status: 'verified' } } });
+  });
+
+  it('fails with a plain message and exit code 1 for an interface that does not exist or cannot be used', async () => {
+    const missing = await cli(['interface', 'eth7']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/not on this computer/);
+    const down = await cli(['interface', 'eth1', '--json']);
+    expect(down.code).toBe(1);
+    expect(JSON.parse(down.stdout)).toMatchObject({ error: { code: 'INTERFACE_UNUSABLE' } });
+  });
+
+  it('exits 2 with usage for unknown commands, options and bad arguments', async () => {
+    for (const argv of [['frobnicate'], ['network', '--verbose'], ['approach', 'telnet'], ['interface']]) {
+      const r = await cli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Usage: nvr-assist');
+    }
+    expect((await cli(['help'])).stdout).toContain('Commands:');
+    expect((await cli(['version'])).stdout.trim()).toBe('9.9.9');
+  });
+});

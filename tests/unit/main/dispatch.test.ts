@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type CallContext } from '../../../src/main/core/dispatch';
+import type { InvokeHandlers } from '../../../src/shared/ipc/contract';
+import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
+
+const setup = {
+  schemaVersion: 1 as const,
+  createdAt: 't',
+  updatedAt: 't',
+  approach: null,
+  interfaceName: null,
+  network: null,
+  steps: {},
+};
+
+function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
+  const base: InvokeHandlers<CallContext> = {
+    'app.info': async () => ({ name: 'x', version: '1', mode: 'cli', platform: 'linux' }),
+    'network.get': async () => ({ interfaces: [], gateway: null, recommended: null, chosenInterface: null, measuredAt: 't' }),
+    'setup.get': async () => ({ setup, notice: null }),
+    'setup.chooseApproach': async ({ approach }) => ({ ...setup, approach }),
+    'setup.chooseInterface': async () => setup,
+    'setup.skipStep': async () => setup,
+    'setup.reset': async () => setup,
+    'job.cancel': async () => ({ cancelled: false }),
+  };
+  return { ...base, ...overrides };
+}
+
+const ctx: CallContext = { transport: 'test' };
+
+describe('dispatcher', () => {
+  it('calls the handler with parsed input and returns its parsed output', async () => {
+    const dispatch = createDispatcher(handlers(), () => {});
+    expect(await dispatch('setup.chooseApproach', { approach: 'vpn' }, ctx)).toEqual({ ok: true, data: { ...setup, approach: 'vpn' } });
+  });
+
+  it('refuses unknown channels, including prototype names', async () => {
+    const dispatch = createDispatcher(handlers(), () => {});
+    for (const channel of ['nope', '__proto__', 'constructor', 42, null])
+      expect(await dispatch(channel, {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL } });
+  });
+
+  it('rejects bad input naming the field but never echoing its value', async () => {
+    const dispatch = createDispatcher(handlers(), () => {});
+    const r = await dispatch('setup.chooseApproach', { approach: 'hunter2-secret' }, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('BAD_REQUEST');
+      expect(r.error.message).toContain('approach');
+      expect(r.error.message).not.toContain('hunter2');
+    }
+    const extra = await dispatch('setup.chooseApproach', { approach: 'vpn', password: 'x' }, ctx);
+    expect(extra.ok).toBe(false);
+  });
+
+  it('turns an unexpected exception into INTERNAL without its text, and logs only its name', async () => {
+    const lines: string[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'setup.get': async () => {
+          throw new Error('EACCES: /home/alice/.config/nvr-assist/setup.json password=hunter2');
+        },
+      }),
+      (l) => lines.push(l),
+    );
+    const r = await dispatch('setup.get', {}, ctx);
+    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } });
+    expect(lines.join('\n')).not.toContain('hunter2');
+    expect(lines.join('\n')).not.toContain('/home/alice');
+  });
+
+  it('passes catalogued failures through with their code', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'setup.chooseInterface': async () => {
+          throw new AppFailure('INTERFACE_NOT_FOUND');
+        },
+      }),
+      () => {},
+    );
+    expect(await dispatch('setup.chooseInterface', { interfaceName: 'eth9' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'INTERFACE_NOT_FOUND', message: ERROR_MESSAGES.INTERFACE_NOT_FOUND },
+    });
+  });
+
+  it('refuses output outside the contract', async () => {
+    const lines: string[] = [];
+    const dispatch = createDispatcher(
+      handlers({ 'job.cancel': async () => ({ cancelled: 'yes' }) as never }),
+      (l) => lines.push(l),
+    );
+    const r = await dispatch('job.cancel', { jobId: 'job-abc' }, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(lines[0]).toContain('outside the contract');
+  });
+});

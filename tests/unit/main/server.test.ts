@@ -1,0 +1,197 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../src/main/app';
+import { gate, isAllowedHost, isAllowedOrigin, startBrowserServer, type BrowserServer } from '../../../src/main/server';
+import { HOME_PC } from '../../support/fake-system';
+
+// Raw node:http so we control Host/Origin exactly (fetch forbids setting Host). Loopback only.
+function call(
+  server: BrowserServer,
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method, headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      },
+    );
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+let server: BrowserServer;
+const auth = () => ({ authorization: `Bearer ${server.token}` });
+const json = { 'content-type': 'application/json' };
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'server-test-'));
+  const staticDir = join(dir, 'renderer');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>NVR</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the static root');
+  const core = createAppCore({ dataDir: join(dir, 'data'), mode: 'browser', version: '0.0.0-test', system: HOME_PC(), log: () => {} });
+  server = await startBrowserServer({ core, staticDir });
+});
+afterAll(async () => server?.close());
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only and prints a URL with a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
+  });
+
+  it('refuses a request without the token', async () => {
+    const r = await call(server, '/api/invoke/app.info', { method: 'POST', headers: json, body: '{}' });
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await call(server, '/')).status).toBe(401);
+  });
+
+  it('refuses a wrong token', async () => {
+    const r = await call(server, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { ...json, authorization: 'Bearer nope' },
+      body: '{}',
+    });
+    expect(r.status).toBe(401);
+    expect((await call(server, '/?token=wrong')).status).toBe(403);
+  });
+
+  it('refuses a foreign Host even with the token (DNS rebinding)', async () => {
+    const r = await call(server, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { ...json, ...auth(), host: `evil.example:${server.port}` },
+      body: '{}',
+    });
+    expect(r.status).toBe(421);
+    expect((await call(server, '/', { headers: { ...auth(), host: 'localhost:1' } })).status).toBe(421);
+  });
+
+  it('refuses a foreign Origin even with the token (CSRF)', async () => {
+    const r = await call(server, '/api/invoke/setup.reset', {
+      method: 'POST',
+      headers: { ...json, ...auth(), origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(r.status).toBe(403);
+    const site = await call(server, '/api/invoke/setup.reset', {
+      method: 'POST',
+      headers: { ...json, ...auth(), 'sec-fetch-site': 'cross-site' },
+      body: '{}',
+    });
+    expect(site.status).toBe(403);
+  });
+
+  it('refuses form posts (non-JSON bodies)', async () => {
+    const r = await call(server, '/api/invoke/setup.reset', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
+    expect(r.status).toBe(415);
+  });
+
+  it('exchanges the URL token for an HttpOnly SameSite=Strict cookie, then serves the app with CSP', async () => {
+    const first = await call(server, `/?token=${server.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await call(server, '/', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>NVR</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('serves the contract with parsed input and the Result envelope', async () => {
+    const info = await call(server, '/api/invoke/app.info', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { mode: 'browser', version: '0.0.0-test' } });
+    const net = JSON.parse(
+      (await call(server, '/api/invoke/network.get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' })).body,
+    );
+    expect(net.data.recommended.interfaceName).toBe('eth0');
+    const bad = await call(server, '/api/invoke/setup.chooseApproach', {
+      method: 'POST',
+      headers: { ...json, ...auth() },
+      body: '{"approach":"telnet"}',
+    });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const unknown = await call(server, '/api/invoke/fs.read', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    const broken = await call(server, '/api/invoke/app.info', { method: 'POST', headers: { ...json, ...auth() }, body: '{' });
+    expect(broken.status).toBe(400);
+  });
+
+  it('never serves files outside the UI folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00', '/x\\..\\secret.txt']) {
+      const r = await call(server, path, { headers: auth() });
+      expect(r.status, path).toBe(404);
+      expect(r.body).not.toContain('outside the static root');
+    }
+  });
+
+  it('streams contract events over server-sent events', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, ...auth() } },
+        (res) => {
+          let data = '';
+          res.on('data', (chunk) => {
+            data += chunk;
+            if (data.includes('event: setup.onChanged')) {
+              req.destroy();
+              resolve(data);
+            }
+          });
+          // Trigger a change once the stream is open.
+          void call(server, '/api/invoke/setup.chooseApproach', {
+            method: 'POST',
+            headers: { ...json, ...auth() },
+            body: '{"approach":"vpn"}',
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+      setTimeout(() => reject(new Error('no event within 5 s')), 5000);
+    });
+    expect(received).toMatch(/event: setup\.onChanged\ndata: \{"setup":\{.*"approach":"vpn"/);
+  });
+});
+
+describe('gate decisions', () => {
+  it.each([
+    ['127.0.0.1:8080', true],
+    ['localhost:8080', true],
+    ['127.0.0.1:8081', false],
+    ['127.0.0.1', false],
+    ['evil.example:8080', false],
+    [undefined, false],
+  ] as const)('Host %s allowed: %s', (host, allowed) => expect(isAllowedHost(host, 8080)).toBe(allowed));
+
+  it.each([
+    [undefined, true],
+    ['http://127.0.0.1:8080', true],
+    ['http://localhost:8080', true],
+    ['null', false],
+    ['http://127.0.0.1:9999', false],
+    ['https://127.0.0.1:8080', false],
+  ] as const)('Origin %s allowed: %s', (origin, allowed) => expect(isAllowedOrigin(origin, 8080)).toBe(allowed));
+
+  it('only a top-level GET / may carry the token in the URL', () => {
+    const headers = { host: '127.0.0.1:8080' };
+    expect(gate({ method: 'GET', url: '/?token=T', headers }, 8080, 'T')).toEqual({ allow: 'set-cookie', location: '/' });
+    expect(gate({ method: 'POST', url: '/?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
+    expect(gate({ method: 'GET', url: '/api/events?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSetupStore } from '../../../src/main/services/setup-store';
+
+const fixedNow = () => new Date('2026-11-24T12:00:00Z');
+const tempDir = () => mkdtempSync(join(tmpdir(), 'setup-store-'));
+
+describe('setup store', () => {
+  it('starts empty, saves atomically, and resumes in a new instance', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    const store = createSetupStore(file, fixedNow);
+    const first = await store.load();
+    expect(first.notice).toBeNull();
+    expect(first.setup).toMatchObject({ schemaVersion: 1, approach: null, interfaceName: null });
+    await store.update((d) => {
+      d.approach = 'vpn';
+      d.interfaceName = 'eth0';
+    });
+    expect(readdirSync(dir)).toEqual(['setup.json']); // no temporary file left behind
+    const again = await createSetupStore(file, fixedNow).load();
+    expect(again.setup).toMatchObject({ approach: 'vpn', interfaceName: 'eth0' });
+  });
+
+  it('keeps a corrupt file as a backup and tells the user', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    writeFileSync(file, '{"schemaVersion":1, "approach": "vp');
+    const { setup, notice } = await createSetupStore(file, fixedNow).load();
+    expect(setup.approach).toBeNull();
+    expect(notice?.code).toBe('SETUP_RECOVERED');
+    const backups = readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe('{"schemaVersion":1, "approach": "vp');
+    expect(notice?.message).toContain(backups[0]);
+  });
+
+  it('does not overwrite a record from a newer version of the app', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 99, whatever: true }));
+    const { notice } = await createSetupStore(file, fixedNow).load();
+    expect(notice?.message).toMatch(/newer version/);
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+  });
+
+  it('serialises concurrent updates: none is lost', async () => {
+    const file = join(tempDir(), 'setup.json');
+    const store = createSetupStore(file, fixedNow);
+    await Promise.all(
+      ['network', 'find', 'ports', 'upnp', 'ddns'].map((step) =>
+        store.update((d) => {
+          d.steps[step as 'network'] = { status: 'skipped', updatedAt: 'x', reason: step };
+        }),
+      ),
+    );
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(saved.steps).sort()).toEqual(['ddns', 'find', 'network', 'ports', 'upnp']);
+  });
+
+  it('refuses a change that breaks the schema and keeps the file as it was', async () => {
+    const file = join(tempDir(), 'setup.json');
+    const store = createSetupStore(file, fixedNow);
+    await store.update((d) => (d.approach = 'vpn'));
+    await expect(store.update((d) => ((d as { approach: unknown }).approach = 'teleport'))).rejects.toThrow();
+    expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
+  });
+
+  it('reset keeps the old record as a backup', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    const store = createSetupStore(file, fixedNow);
+    await store.update((d) => (d.approach = 'vendor-cloud'));
+    const fresh = await store.reset();
+    expect(fresh.approach).toBeNull();
+    const backup = readdirSync(dir).find((f) => f.includes('.reset-'));
+    expect(backup).toBeDefined();
+    expect(JSON.parse(readFileSync(join(dir, backup!), 'utf8')).approach).toBe('vendor-cloud');
+  });
+});

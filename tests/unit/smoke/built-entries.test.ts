@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkReportSchema } from '../../../src/shared/domain/network';
+import { startBuiltServer, type RunningServer } from '../../support/browser-mode';
+
+// Runs the BUILT main-process code with plain `node`, as users do: catches CommonJS named-import crashes and
+// anything else that only breaks after bundling. `npm test` builds first.
+const built = existsSync('out/main/cli.js') && existsSync('out/main/server-entry.js');
+
+describe('built entry points under plain node', () => {
+  it('the build exists (run `npm run build` first)', () => {
+    expect(built).toBe(true);
+  });
+
+  it('nvr-assist network --json prints this machine’s real interfaces', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'smoke-'));
+    const out = execFileSync(process.execPath, ['bin/nvr-assist.js', 'network', '--json'], {
+      env: { ...process.env, NVR_ASSIST_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    const report = networkReportSchema.parse(JSON.parse(out));
+    const names = report.interfaces.map((i) => i.name);
+    for (const name of Object.keys(os.networkInterfaces())) expect(names).toContain(name);
+    for (const [name, infos] of Object.entries(os.networkInterfaces())) {
+      const v4 = (infos ?? []).filter((i) => i.family === 'IPv4').map((i) => i.address);
+      expect(report.interfaces.find((i) => i.name === name)?.ipv4.map((a) => a.address)).toEqual(v4);
+    }
+  });
+
+  it('an unknown command exits 2 with usage', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['bin/nvr-assist.js', 'frobnicate'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      status = (err as { status: number }).status;
+      stderr = String((err as { stderr: string }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain('Usage: nvr-assist');
+  });
+
+  describe('browser-mode server', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startBuiltServer();
+    });
+    afterAll(async () => server?.stop());
+
+    it('serves the UI and the same network data with the token, and refuses without it', async () => {
+      const denied = await fetch(`${server.origin}/api/invoke/network.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(denied.status).toBe(401);
+      const res = await fetch(`${server.origin}/api/invoke/network.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: '{}',
+      });
+      const body = (await res.json()) as { ok: boolean; data: unknown };
+      expect(body.ok).toBe(true);
+      const report = networkReportSchema.parse(body.data);
+      expect(report.interfaces.map((i) => i.name).sort()).toEqual(
+        expect.arrayContaining(Object.keys(os.networkInterfaces())),
+      );
+      const page = await fetch(`${server.origin}/`, { headers: { authorization: `Bearer ${server.token}` } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<script type="module"[^>]+src="\.?\/?assets\//);
+    });
+  });
+});
