@@ -47,14 +47,23 @@ export default tseslint.config(
   layer(
     ['src/shared/**'],
     [
-      forbid(['**/main/**', '**/renderer/**', '**/preload/**'], 'src/shared imports nothing of ours outside src/shared.'),
-      forbid([...NODE_BUILTINS, 'electron', 'vue', 'pinia'], 'src/shared is pure TypeScript: no Node, DOM, Vue or Electron.'),
+      forbid(
+        ['**/main/**', '**/renderer/**', '**/preload/**'],
+        'src/shared imports nothing of ours outside src/shared.',
+      ),
+      forbid(
+        [...NODE_BUILTINS, 'electron', 'vue', 'pinia'],
+        'src/shared is pure TypeScript: no Node, DOM, Vue or Electron.',
+      ),
     ],
   ),
   layer(
     ['src/renderer/**'],
     [
-      forbid(['**/main/**', '**/preload/**'], 'The renderer never imports main-process or preload code; use api/client.ts.'),
+      forbid(
+        ['**/main/**', '**/preload/**'],
+        'The renderer never imports main-process or preload code; use api/client.ts.',
+      ),
       forbid([...NODE_BUILTINS, 'electron'], 'The renderer runs in a sandboxed page: no Node or Electron.'),
     ],
   ),
@@ -68,14 +77,20 @@ export default tseslint.config(
   layer(
     ['src/main/protocol/**'],
     [
-      forbid(['**/services/**', '**/transport/**', '**/electron/**', '**/core/**', '**/server*', '**/cli*', '**/app'], 'Codecs are pure: they import only src/shared and other codecs.'),
+      forbid(
+        ['**/services/**', '**/transport/**', '**/electron/**', '**/core/**', '**/server*', '**/cli*', '**/app'],
+        'Codecs are pure: they import only src/shared and other codecs.',
+      ),
       forbid([...NODE_BUILTINS, 'electron'], 'Codecs do no I/O: no Node built-ins.'),
     ],
   ),
   layer(
     ['src/main/services/**', 'src/main/transport/**', 'src/main/core/**'],
     [
-      forbid(['**/electron/**', '**/server*', '**/cli*', '**/app'], 'Services and transports do not know which front end calls them.'),
+      forbid(
+        ['**/electron/**', '**/server*', '**/cli*', '**/app'],
+        'Services and transports do not know which front end calls them.',
+      ),
       forbid(['electron'], 'Only src/main/electron and src/main/index.ts import electron.'),
     ],
   ),

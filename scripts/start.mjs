@@ -33,7 +33,11 @@ if (!bin && !forceBrowser) {
   process.stdout.write('The Electron runtime is not installed yet; trying to download it once…\n');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [join('node_modules', 'electron', 'install.js')], { stdio: 'ignore', env, timeout: 120_000 });
+  spawnSync(process.execPath, [join('node_modules', 'electron', 'install.js')], {
+    stdio: 'ignore',
+    env,
+    timeout: 120_000,
+  });
   bin = electronBinary();
   if (!bin)
     process.stdout.write(

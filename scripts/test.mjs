@@ -49,9 +49,16 @@ function ensureDebianPackages(packages, why) {
 function readVitest(file, suite) {
   if (!existsSync(file)) return results.push({ suite, passed: 0, failed: 1, skipped: 0, note: 'no report' });
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  results.push({ suite, passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) });
+  results.push({
+    suite,
+    passed: j.numPassedTests ?? 0,
+    failed: j.numFailedTests ?? 0,
+    skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+  });
   // A file that failed to load has no tests: count it as a failure.
-  const broken = (j.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+  const broken = (j.testResults ?? []).filter(
+    (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
+  ).length;
   if (broken) results[results.length - 1].failed += broken;
 }
 
@@ -59,14 +66,27 @@ function readPlaywright(file) {
   if (!existsSync(file)) return results.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'no report' });
   const j = JSON.parse(readFileSync(file, 'utf8'));
   const s = j.stats ?? {};
-  results.push({ suite: 'e2e', passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 });
+  results.push({
+    suite: 'e2e',
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: s.unexpected ?? 0,
+    skipped: s.skipped ?? 0,
+  });
   if ((j.errors ?? []).length) results[results.length - 1].failed += j.errors.length;
 }
 
 function vitest(project, label) {
   const out = `${CACHE}/vitest-${project}.json`;
   rmSync(out, { force: true });
-  const ok = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   readVitest(out, project);
   return ok;
 }
@@ -79,10 +99,15 @@ function labDown() {
 
 function summary() {
   const passed = results.reduce((n, r) => n + r.passed, 0);
-  const failed = results.reduce((n, r) => n + r.failed, 0) + failures.filter((f) => !f.startsWith('vitest') && !f.startsWith('playwright')).length;
+  const failed =
+    results.reduce((n, r) => n + r.failed, 0) +
+    failures.filter((f) => !f.startsWith('vitest') && !f.startsWith('playwright')).length;
   const skipped = results.reduce((n, r) => n + r.skipped, 0);
   log('summary');
-  for (const r of results) process.stdout.write(`  ${r.suite.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}\n`);
+  for (const r of results)
+    process.stdout.write(
+      `  ${r.suite.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}\n`,
+    );
   for (const f of failures) process.stdout.write(`  FAILED: ${f}\n`);
   const line = `${passed} passed, ${failed} failed, ${skipped} skipped`;
   writeFileSync(`${CACHE}/test-summary.txt`, `${line}\n`);
@@ -102,7 +127,9 @@ try {
   if (!ensureDebianPackages([['chromium', 'chromium']], 'the browser for the E2E tests')) process.exit(1);
   if (!onlyUnit) {
     if (!isRoot()) {
-      process.stderr.write('The lab suites build network namespaces and need root. Run `sudo npm test` (or `npm test -- --unit`).\n');
+      process.stderr.write(
+        'The lab suites build network namespaces and need root. Run `sudo npm test` (or `npm test -- --unit`).\n',
+      );
       process.exit(1);
     }
     const { ensureLabPackages } = await import('../tests/lab/lib/prereq.mjs');

@@ -110,9 +110,17 @@ export function networkStepState(record: SetupRecord, report: NetworkReport, at:
   const name = record.interfaceName ?? report.recommended?.interfaceName ?? null;
   const iface = name ? report.interfaces.find((i) => i.name === name) : undefined;
   if (record.interfaceName && !iface)
-    return { status: 'attention', updatedAt, reason: `The interface you chose (${record.interfaceName}) is gone. Pick another one.` };
+    return {
+      status: 'attention',
+      updatedAt,
+      reason: `The interface you chose (${record.interfaceName}) is gone. Pick another one.`,
+    };
   if (!iface || !iface.usable)
-    return { status: 'attention', updatedAt, reason: 'No usable network connection was found. Connect this computer to the NVR’s network.' };
+    return {
+      status: 'attention',
+      updatedAt,
+      reason: 'No usable network connection was found. Connect this computer to the NVR’s network.',
+    };
   if (!record.approach) return { status: 'working', updatedAt, reason: 'Choose how you want to reach the NVR.' };
   return { status: 'verified', updatedAt };
 }

@@ -11,8 +11,7 @@ import { startBrowserServer } from './server';
 import { APP_VERSION } from './version';
 
 function openBrowser(url: string): void {
-  const opener =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   execFile(opener, [url], { timeout: 5000 }, () => undefined);
 }

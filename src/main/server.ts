@@ -68,9 +68,7 @@ export function tokenFromHeaders(headers: IncomingMessage['headers']): string | 
 }
 
 export type GateDecision =
-  | { allow: true }
-  | { allow: false; status: number; reason: string }
-  | { allow: 'set-cookie'; location: string };
+  { allow: true } | { allow: false; status: number; reason: string } | { allow: 'set-cookie'; location: string };
 
 /** Everything a request must pass before any handler runs. Pure: headers and URL in, decision out. */
 export function gate(
@@ -107,7 +105,12 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 function send(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 

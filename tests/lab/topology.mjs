@@ -20,6 +20,7 @@ export const WAN = {
   stun: '198.51.100.3', // STUN binding on UDP 3478
   dns: '198.51.100.53', // authoritative DNS for DDNS_ZONE (UDP+TCP 53)
   ddns: '198.51.100.80', // dyndns2 (/nic/update) + DuckDNS (/update) over HTTP 80
+  stunAlt: '198.51.100.4', // STUN's alternate address (RFC 5780 CHANGE-REQUEST answers come from here / port 3479)
 };
 export const CGNAT = { cidr: '100.64.0.0/10', prefix: 10, carrier: '100.64.0.1', routerWan: '100.64.0.2' };
 export const DDNS_ZONE = 'ddns.lab.example';
@@ -29,6 +30,18 @@ export const DDNS_ACCOUNTS = [
 ];
 
 export const ROUTER = { lan: '192.168.50.1', upnpHttpPort: 5000, natpmpPort: 5351 };
+// dyndns2 hostnames that answer `abuse` (blocked for too many updates), for error-path tests.
+export const DDNS_BLOCKED = ['blocked.ddns.lab.example'];
+// Fixed MACs of the lab's infrastructure interfaces (the devices' MACs are with each device below).
+export const INFRA_MACS = {
+  routerLan: '02:00:c0:a8:32:01', // router br0
+  routerWan: '02:00:cb:00:71:02', // router wan0
+  wanHost: '02:00:cb:00:71:01', // wan eth0
+  carrierWan: '02:00:cb:00:71:03', // carrier up0
+  carrierSub: '02:00:64:40:00:01', // carrier sub0 (towards the router)
+  clientOther: '02:00:0a:4d:00:02', // client eth1
+  other: '02:00:0a:4d:00:01', // other eth0
+};
 
 // NVR simulators: one namespace each. `ip: 'dhcp'` gets its address from the router's dnsmasq.
 // Ports are the simulator's defaults; SetNetworkProtocols may move them at run time.

@@ -16,7 +16,9 @@ export interface RunningServer {
  * Starts the BUILT browser-mode server (out/main/server-entry.js) with plain `node`, as `npm start` does,
  * on a random loopback port with its own data folder. Waits (bounded) for the printed address.
  */
-export async function startBuiltServer(options: { dataDir?: string; timeoutMs?: number; extraArgs?: string[] } = {}): Promise<RunningServer> {
+export async function startBuiltServer(
+  options: { dataDir?: string; timeoutMs?: number; extraArgs?: string[] } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'nvr-assist-e2e-'));
   const child = spawn(process.execPath, ['out/main/server-entry.js', '--port', '0', ...(options.extraArgs ?? [])], {
     env: { ...process.env, NVR_ASSIST_DATA_DIR: dataDir },
@@ -24,7 +26,10 @@ export async function startBuiltServer(options: { dataDir?: string; timeoutMs?: 
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser-mode server did not start: ${output}`)), options.timeoutMs ?? 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser-mode server did not start: ${output}`)),
+      options.timeoutMs ?? 15_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);

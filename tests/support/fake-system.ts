@@ -1,9 +1,22 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { SystemSource } from '../../src/main/transport/system';
 
-type Iface = { name: string; ipv4?: Array<[string, number]>; mac?: string; up?: boolean; sysType?: string; uevent?: string };
+type Iface = {
+  name: string;
+  ipv4?: Array<[string, number]>;
+  mac?: string;
+  up?: boolean;
+  sysType?: string;
+  uevent?: string;
+};
 
-const PREFIX_MASKS: Record<number, string> = { 8: '255.0.0.0', 16: '255.255.0.0', 22: '255.255.252.0', 24: '255.255.255.0', 32: '255.255.255.255' };
+const PREFIX_MASKS: Record<number, string> = {
+  8: '255.0.0.0',
+  16: '255.255.0.0',
+  22: '255.255.252.0',
+  24: '255.255.255.0',
+  32: '255.255.255.255',
+};
 
 /** A recorded-looking Linux machine: os.networkInterfaces(), /sys/class/net and /proc/net/route. */
 export function fakeLinux(ifaces: Iface[], procRoute: string): SystemSource {
@@ -37,7 +50,12 @@ export function fakeLinux(ifaces: Iface[], procRoute: string): SystemSource {
 }
 
 /** /proc/net/route text with one default route (gateway in dotted form) through `iface`. */
-export function procRouteWithDefault(iface: string, gateway: string, subnetIface = iface, subnet = '192.168.1.0'): string {
+export function procRouteWithDefault(
+  iface: string,
+  gateway: string,
+  subnetIface = iface,
+  subnet = '192.168.1.0',
+): string {
   const le = (ip: string) =>
     ip
       .split('.')
@@ -56,8 +74,18 @@ export const HOME_PC = () =>
     [
       { name: 'lo', ipv4: [['127.0.0.1', 8]] },
       { name: 'eth0', ipv4: [['192.168.1.20', 24]], mac: '3c:52:82:aa:bb:cc' },
-      { name: 'wlan0', ipv4: [['192.168.7.33', 24]], mac: '7c:b2:7d:11:22:33', uevent: 'DEVTYPE=wlan\nINTERFACE=wlan0\n' },
-      { name: 'docker0', ipv4: [['172.17.0.1', 16]], mac: '02:42:ac:11:00:01', uevent: 'DEVTYPE=bridge\nINTERFACE=docker0\n' },
+      {
+        name: 'wlan0',
+        ipv4: [['192.168.7.33', 24]],
+        mac: '7c:b2:7d:11:22:33',
+        uevent: 'DEVTYPE=wlan\nINTERFACE=wlan0\n',
+      },
+      {
+        name: 'docker0',
+        ipv4: [['172.17.0.1', 16]],
+        mac: '02:42:ac:11:00:01',
+        uevent: 'DEVTYPE=bridge\nINTERFACE=docker0\n',
+      },
       { name: 'wg0', ipv4: [['10.8.0.2', 24]], sysType: '65534' },
       { name: 'eth1', mac: '3c:52:82:aa:bb:cd', up: false },
     ],

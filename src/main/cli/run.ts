@@ -78,7 +78,10 @@ export async function runCli(argv: string[], dispatch: Dispatcher, io: CliIo, ve
       return finish(await call('setup.chooseInterface', { interfaceName: rest[0] }), renderSetup);
     case 'reset':
       if (rest.length) return usageError(io, '`reset` takes no arguments.');
-      return finish(await call('setup.reset', {}), (s: SetupRecord) => `The setup was started over.\n${renderSetup(s)}`);
+      return finish(
+        await call('setup.reset', {}),
+        (s: SetupRecord) => `The setup was started over.\n${renderSetup(s)}`,
+      );
     default:
       return usageError(io, `Unknown command "${command}".`);
   }

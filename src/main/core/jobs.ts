@@ -19,11 +19,7 @@ export interface JobRunner {
   shutdown(timeoutMs?: number): Promise<void>;
 }
 
-export function createJobRunner(
-  hub: EventHub,
-  newId: () => string,
-  log: (line: string) => void = () => {},
-): JobRunner {
+export function createJobRunner(hub: EventHub, newId: () => string, log: (line: string) => void = () => {}): JobRunner {
   const jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   return {
@@ -53,7 +49,12 @@ export function createJobRunner(
           } else {
             const failure = isAppFailure(err) ? err : new AppFailure('INTERNAL');
             if (!isAppFailure(err)) log(`job ${kind} failed: ${err instanceof Error ? err.name : typeof err}`);
-            hub.emit('job.onDone', { jobId, kind, outcome: 'failed', error: { code: failure.code, message: failure.message } });
+            hub.emit('job.onDone', {
+              jobId,
+              kind,
+              outcome: 'failed',
+              error: { code: failure.code, message: failure.message },
+            });
           }
         } finally {
           jobs.delete(jobId);

@@ -40,10 +40,12 @@ export function inSubnet(address: string, network: string, prefix: number): bool
   const n = parseIpv4(network);
   if (a === null || n === null) return false;
   const mask = maskOf(prefix);
-  return ((a & mask) >>> 0) === ((n & mask) >>> 0);
+  return (a & mask) >>> 0 === (n & mask) >>> 0;
 }
 
-const CLASSES: Array<[string, number, 'loopback' | 'link-local' | 'private' | 'cgnat' | 'documentation' | 'multicast']> = [
+const CLASSES: Array<
+  [string, number, 'loopback' | 'link-local' | 'private' | 'cgnat' | 'documentation' | 'multicast']
+> = [
   ['127.0.0.0', 8, 'loopback'],
   ['169.254.0.0', 16, 'link-local'],
   ['10.0.0.0', 8, 'private'],

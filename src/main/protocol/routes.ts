@@ -14,7 +14,16 @@ export function parseLinuxProcRoute(text: string): DefaultRoute[] {
   for (const line of text.split('\n').slice(1)) {
     const cols = line.trim().split(/\s+/);
     if (cols.length < 8) continue;
-    const [iface, dest, gw, flagsHex, , , metric, mask] = cols as [string, string, string, string, string, string, string, string];
+    const [iface, dest, gw, flagsHex, , , metric, mask] = cols as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const flags = parseInt(flagsHex, 16);
     // RTF_UP (1) and RTF_GATEWAY (2); destination and mask 0 = default route.
     if (!/^[0-9A-Fa-f]{8}$/.test(dest) || !/^[0-9A-Fa-f]{8}$/.test(gw) || !/^[0-9A-Fa-f]{8}$/.test(mask)) continue;
@@ -47,7 +56,9 @@ export function parseBsdNetstat(text: string): DefaultRoute[] {
  * Windows `route print -4`: "0.0.0.0  0.0.0.0  192.168.1.1  192.168.1.20  25" (the interface is given by its
  * address; the caller maps it to a name).
  */
-export function parseWindowsRoutePrint(text: string): Array<{ gateway: string; interfaceAddress: string; metric: number }> {
+export function parseWindowsRoutePrint(
+  text: string,
+): Array<{ gateway: string; interfaceAddress: string; metric: number }> {
   const routes: Array<{ gateway: string; interfaceAddress: string; metric: number }> = [];
   for (const line of text.split(/\r?\n/)) {
     const cols = line.trim().split(/\s+/);

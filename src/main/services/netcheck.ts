@@ -9,7 +9,8 @@ export interface NetcheckService {
 }
 
 const VPN_NAME = /^(tun|tap|wg|utun|ppp|ipsec|tailscale|zt|nordlynx|proton|mullvad)/i;
-const VIRTUAL_NAME = /^(docker|veth|br-|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|kube|podman|vEthernetS?|dummy|bond-slave)/i;
+const VIRTUAL_NAME =
+  /^(docker|veth|br-|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|kube|podman|vEthernetS?|dummy|bond-slave)/i;
 const WIRELESS_NAME = /^(wl|wlan|wifi|ath|ra\d)/i;
 const LOOPBACK_NAME = /^(lo\d*|Loopback)/i;
 
@@ -56,7 +57,8 @@ async function listInterfaces(system: SystemSource): Promise<NetworkInterface[]>
       else if (state === 'down' || state === 'lowerlayerdown' || state === 'notpresent') up = false;
       else if (Number.isFinite(flags)) up = (flags & 1) === 1;
       const sysMac = (await system.readText(`/sys/class/net/${name}/address`))?.trim() ?? null;
-      if (!mac && sysMac && /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(sysMac) && sysMac !== '00:00:00:00:00:00') mac = sysMac;
+      if (!mac && sysMac && /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(sysMac) && sysMac !== '00:00:00:00:00:00')
+        mac = sysMac;
       const uevent = (await system.readText(`/sys/class/net/${name}/uevent`)) ?? '';
       if (/^DEVTYPE=wlan$/m.test(uevent)) sysKind = 'wireless';
       if (/^DEVTYPE=(bridge|veth)$/m.test(uevent) && VIRTUAL_NAME.test(name)) sysKind = 'virtual';
@@ -70,7 +72,15 @@ async function listInterfaces(system: SystemSource): Promise<NetworkInterface[]>
       return c !== 'loopback' && c !== 'link-local';
     });
     const usable = up && kind !== 'loopback' && usableAddress !== undefined;
-    result.push({ name, kind, up, mac, ipv4, usable, note: describe(kind, up, ipv4.length > 0, usableAddress !== undefined) });
+    result.push({
+      name,
+      kind,
+      up,
+      mac,
+      ipv4,
+      usable,
+      note: describe(kind, up, ipv4.length > 0, usableAddress !== undefined),
+    });
   }
   return result;
 }

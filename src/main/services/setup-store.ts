@@ -15,7 +15,15 @@ export interface SetupStore {
 
 export function emptySetup(now: Date): SetupRecord {
   const at = now.toISOString();
-  return { schemaVersion: SETUP_SCHEMA_VERSION, createdAt: at, updatedAt: at, approach: null, interfaceName: null, network: null, steps: {} };
+  return {
+    schemaVersion: SETUP_SCHEMA_VERSION,
+    createdAt: at,
+    updatedAt: at,
+    approach: null,
+    interfaceName: null,
+    network: null,
+    steps: {},
+  };
 }
 
 /**
@@ -37,7 +45,10 @@ export function createSetupStore(file: string, now: () => Date = () => new Date(
       text = await readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySetup(now());
-      throw new AppFailure('SETUP_WRITE_FAILED', 'Your saved progress could not be read. Check the permissions of the app’s settings folder.');
+      throw new AppFailure(
+        'SETUP_WRITE_FAILED',
+        'Your saved progress could not be read. Check the permissions of the app’s settings folder.',
+      );
     }
     try {
       const parsed = setupRecordSchema.safeParse(migrate(JSON.parse(text)));

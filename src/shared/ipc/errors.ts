@@ -5,13 +5,17 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: 'The request was not in the expected form.',
   UNKNOWN_CHANNEL: 'The app does not know that request.',
   FORBIDDEN: 'This request was refused because it did not come from the app itself.',
-  INTERNAL: 'Something went wrong inside the app. Nothing was changed. Try again; if it happens again, restart the app.',
+  INTERNAL:
+    'Something went wrong inside the app. Nothing was changed. Try again; if it happens again, restart the app.',
   CANCELLED: 'The operation was cancelled.',
   JOB_NOT_FOUND: 'That task has already finished or never existed.',
   TIMEOUT: 'The device or network did not answer in time.',
-  INTERFACE_NOT_FOUND: 'That network interface is not on this computer (any more). Refresh the list and pick another one.',
-  INTERFACE_UNUSABLE: 'That network interface has no IPv4 address or is down, so the app cannot search the network through it.',
-  SETUP_WRITE_FAILED: 'Your progress could not be saved to disk. Check that the disk is not full and that the app may write to its settings folder.',
+  INTERFACE_NOT_FOUND:
+    'That network interface is not on this computer (any more). Refresh the list and pick another one.',
+  INTERFACE_UNUSABLE:
+    'That network interface has no IPv4 address or is down, so the app cannot search the network through it.',
+  SETUP_WRITE_FAILED:
+    'Your progress could not be saved to disk. Check that the disk is not full and that the app may write to its settings folder.',
   PLATFORM_UNSUPPORTED: 'This check is not available on this operating system yet.',
 } as const;
 

@@ -7,7 +7,8 @@ import { defaultDataDir } from '../../../src/main/core/paths';
 import type { NetworkReport } from '../../../src/shared/domain/network';
 import { HOME_PC } from '../../support/fake-system';
 
-const newCore = (dataDir: string) => createAppCore({ dataDir, mode: 'electron', version: '1', system: HOME_PC(), log: () => {} });
+const newCore = (dataDir: string) =>
+  createAppCore({ dataDir, mode: 'electron', version: '1', system: HOME_PC(), log: () => {} });
 
 describe('app core', () => {
   it('a half-done setup resumes after a restart', async () => {
@@ -18,7 +19,10 @@ describe('app core', () => {
     await first.close();
     const second = newCore(dir);
     const r = await second.dispatch('setup.get', {}, { transport: 'test' });
-    expect(r).toMatchObject({ ok: true, data: { setup: { approach: 'port-forwarding', steps: { network: { status: 'verified' } } } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { setup: { approach: 'port-forwarding', steps: { network: { status: 'verified' } } } },
+    });
   });
 
   it('tells the user when the saved setup was damaged', async () => {
@@ -60,7 +64,10 @@ describe('network step status', () => {
     expect(networkStepState(record('vpn', null), report(true), at).status).toBe('verified');
     expect(networkStepState(record(null, null), report(true), at).status).toBe('working');
     expect(networkStepState(record('vpn', null), report(false), at).status).toBe('attention');
-    expect(networkStepState(record('vpn', 'wlan9'), report(true), at)).toMatchObject({ status: 'attention', reason: expect.stringContaining('wlan9') });
+    expect(networkStepState(record('vpn', 'wlan9'), report(true), at)).toMatchObject({
+      status: 'attention',
+      reason: expect.stringContaining('wlan9'),
+    });
   });
 });
 

@@ -11,7 +11,12 @@ async function cli(argv: string[], dataDir = mkdtempSync(join(tmpdir(), 'cli-tes
   const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, core.dispatch, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '9.9.9');
+  const code = await runCli(
+    argv,
+    core.dispatch,
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    '9.9.9',
+  );
   await core.close();
   return { code, stdout, stderr, dataDir };
 }
@@ -37,7 +42,11 @@ describe('nvr-assist CLI', () => {
     expect(a.code).toBe(0);
     expect((await cli(['interface', 'wlan0'], a.dataDir)).code).toBe(0);
     const s = await cli(['setup', '--json'], a.dataDir);
-    expect(JSON.parse(s.stdout).setup).toMatchObject({ approach: 'vpn', interfaceName: 'wlan0', steps: { network: { status: 'verified' } } });
+    expect(JSON.parse(s.stdout).setup).toMatchObject({
+      approach: 'vpn',
+      interfaceName: 'wlan0',
+      steps: { network: { status: 'verified' } },
+    });
   });
 
   it('fails with a plain message and exit code 1 for an interface that does not exist or cannot be used', async () => {

@@ -16,7 +16,13 @@ const setup = {
 function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
   const base: InvokeHandlers<CallContext> = {
     'app.info': async () => ({ name: 'x', version: '1', mode: 'cli', platform: 'linux' }),
-    'network.get': async () => ({ interfaces: [], gateway: null, recommended: null, chosenInterface: null, measuredAt: 't' }),
+    'network.get': async () => ({
+      interfaces: [],
+      gateway: null,
+      recommended: null,
+      chosenInterface: null,
+      measuredAt: 't',
+    }),
     'setup.get': async () => ({ setup, notice: null }),
     'setup.chooseApproach': async ({ approach }) => ({ ...setup, approach }),
     'setup.chooseInterface': async () => setup,
@@ -32,13 +38,19 @@ const ctx: CallContext = { transport: 'test' };
 describe('dispatcher', () => {
   it('calls the handler with parsed input and returns its parsed output', async () => {
     const dispatch = createDispatcher(handlers(), () => {});
-    expect(await dispatch('setup.chooseApproach', { approach: 'vpn' }, ctx)).toEqual({ ok: true, data: { ...setup, approach: 'vpn' } });
+    expect(await dispatch('setup.chooseApproach', { approach: 'vpn' }, ctx)).toEqual({
+      ok: true,
+      data: { ...setup, approach: 'vpn' },
+    });
   });
 
   it('refuses unknown channels, including prototype names', async () => {
     const dispatch = createDispatcher(handlers(), () => {});
     for (const channel of ['nope', '__proto__', 'constructor', 42, null])
-      expect(await dispatch(channel, {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL } });
+      expect(await dispatch(channel, {}, ctx)).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL },
+      });
   });
 
   it('rejects bad input naming the field but never echoing its value', async () => {
@@ -87,9 +99,8 @@ describe('dispatcher', () => {
 
   it('refuses output outside the contract', async () => {
     const lines: string[] = [];
-    const dispatch = createDispatcher(
-      handlers({ 'job.cancel': async () => ({ cancelled: 'yes' }) as never }),
-      (l) => lines.push(l),
+    const dispatch = createDispatcher(handlers({ 'job.cancel': async () => ({ cancelled: 'yes' }) as never }), (l) =>
+      lines.push(l),
     );
     const r = await dispatch('job.cancel', { jobId: 'job-abc' }, ctx);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

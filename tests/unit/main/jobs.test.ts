@@ -30,7 +30,10 @@ describe('job runner', () => {
     });
     expect(id).toBe('job-t1');
     expect(await done(id)).toEqual({ jobId: id, kind: 'demo', outcome: 'ok', error: null });
-    expect(events.filter(([e]) => e === 'job.onProgress').map(([, p]) => (p as { message: string }).message)).toEqual(['half', 'all']);
+    expect(events.filter(([e]) => e === 'job.onProgress').map(([, p]) => (p as { message: string }).message)).toEqual([
+      'half',
+      'all',
+    ]);
     expect(jobs.running()).toEqual([]);
   });
 
@@ -71,7 +74,10 @@ describe('job runner', () => {
     const { jobs } = setup();
     let aborted = 0;
     for (let i = 0; i < 3; i++)
-      jobs.start('x', ({ signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted++, resolve()))));
+      jobs.start(
+        'x',
+        ({ signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted++, resolve()))),
+      );
     expect(jobs.running()).toHaveLength(3);
     await jobs.shutdown(1000);
     expect(aborted).toBe(3);

@@ -47,7 +47,10 @@ describe('netcheck service', () => {
   });
 
   it('recommends nothing when only self-assigned addresses exist', async () => {
-    const system = fakeLinux([{ name: 'eth0', ipv4: [['169.254.10.2', 16]] }], procRouteWithDefault('eth0', '169.254.0.1'));
+    const system = fakeLinux(
+      [{ name: 'eth0', ipv4: [['169.254.10.2', 16]] }],
+      procRouteWithDefault('eth0', '169.254.0.1'),
+    );
     const report = await createNetcheckService(system, at).report(null);
     expect(report.interfaces[0]).toMatchObject({ usable: false });
     expect(report.interfaces[0]?.note).toMatch(/self-assigned/);

@@ -11,7 +11,8 @@ describe('routing table parsers', () => {
   });
 
   it('ignores garbage, non-default and down routes without throwing', () => {
-    const text = 'Iface Destination\nbad line\neth0\tZZZZZZZZ\t0101A8C0\t0003\t0\t0\t0\t00000000\neth0\t00000000\t0101A8C0\t0001\t0\t0\t0\t00000000\n';
+    const text =
+      'Iface Destination\nbad line\neth0\tZZZZZZZZ\t0101A8C0\t0003\t0\t0\t0\t00000000\neth0\t00000000\t0101A8C0\t0001\t0\t0\t0\t00000000\n';
     expect(parseLinuxProcRoute(text)).toEqual([]);
     expect(parseLinuxProcRoute('')).toEqual([]);
   });

@@ -38,7 +38,13 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>NVR</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the static root');
-  const core = createAppCore({ dataDir: join(dir, 'data'), mode: 'browser', version: '0.0.0-test', system: HOME_PC(), log: () => {} });
+  const core = createAppCore({
+    dataDir: join(dir, 'data'),
+    mode: 'browser',
+    version: '0.0.0-test',
+    system: HOME_PC(),
+    log: () => {},
+  });
   server = await startBrowserServer({ core, staticDir });
 });
 afterAll(async () => server?.close());
@@ -114,10 +120,15 @@ describe('browser-mode server', () => {
   });
 
   it('serves the contract with parsed input and the Result envelope', async () => {
-    const info = await call(server, '/api/invoke/app.info', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    const info = await call(server, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { ...json, ...auth() },
+      body: '{}',
+    });
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { mode: 'browser', version: '0.0.0-test' } });
     const net = JSON.parse(
-      (await call(server, '/api/invoke/network.get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' })).body,
+      (await call(server, '/api/invoke/network.get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' }))
+        .body,
     );
     expect(net.data.recommended.interfaceName).toBe('eth0');
     const bad = await call(server, '/api/invoke/setup.chooseApproach', {
@@ -126,9 +137,17 @@ describe('browser-mode server', () => {
       body: '{"approach":"telnet"}',
     });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const unknown = await call(server, '/api/invoke/fs.read', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' });
+    const unknown = await call(server, '/api/invoke/fs.read', {
+      method: 'POST',
+      headers: { ...json, ...auth() },
+      body: '{}',
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    const broken = await call(server, '/api/invoke/app.info', { method: 'POST', headers: { ...json, ...auth() }, body: '{' });
+    const broken = await call(server, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { ...json, ...auth() },
+      body: '{',
+    });
     expect(broken.status).toBe(400);
   });
 
@@ -143,7 +162,12 @@ describe('browser-mode server', () => {
   it('streams contract events over server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, ...auth() } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${server.port}`, ...auth() },
+        },
         (res) => {
           let data = '';
           res.on('data', (chunk) => {
@@ -190,7 +214,10 @@ describe('gate decisions', () => {
 
   it('only a top-level GET / may carry the token in the URL', () => {
     const headers = { host: '127.0.0.1:8080' };
-    expect(gate({ method: 'GET', url: '/?token=T', headers }, 8080, 'T')).toEqual({ allow: 'set-cookie', location: '/' });
+    expect(gate({ method: 'GET', url: '/?token=T', headers }, 8080, 'T')).toEqual({
+      allow: 'set-cookie',
+      location: '/',
+    });
     expect(gate({ method: 'POST', url: '/?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
     expect(gate({ method: 'GET', url: '/api/events?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
   });
