@@ -1,0 +1,79 @@
+/**
+ * The only file in the renderer that touches `window.api`. Stores call these functions; components never do.
+ * In Electron `window.api` comes from the preload; in browser mode it is missing and the HTTP bridge is used.
+ * Every envelope and every output is parsed with the contract's schemas before anyone else sees it.
+ */
+import type { AppApi } from '../../shared/ipc/api';
+import {
+  eventContract,
+  invokeContract,
+  type EventName,
+  type EventPayload,
+  type InvokeChannel,
+  type InvokeInput,
+  type InvokeOutput,
+} from '../../shared/ipc/contract';
+import { fail, resultEnvelopeSchema, type Result } from '../../shared/ipc/result';
+import type { Approach } from '../../shared/domain/setup';
+import type { StepId } from '../../shared/domain/steps';
+import { createHttpBridge } from './http-bridge';
+
+export type { Result };
+
+const UNEXPECTED_ANSWER =
+  "The app's background service answered in an unexpected form, so the answer was not used. Nothing was changed. Try again; if it happens again, restart the app.";
+
+let bridge: AppApi | null = null;
+
+function api(): AppApi {
+  if (typeof window !== 'undefined' && window.api) return window.api;
+  bridge ??= createHttpBridge();
+  return bridge;
+}
+
+async function call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Result<InvokeOutput<C>>> {
+  const schemas = invokeContract[channel];
+  const checkedInput = schemas.input.safeParse(input);
+  if (!checkedInput.success) return fail('BAD_REQUEST');
+  let raw: unknown;
+  try {
+    raw = await api().invoke(channel, checkedInput.data as InvokeInput<C>);
+  } catch {
+    return fail('INTERNAL');
+  }
+  const envelope = resultEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return fail('INTERNAL', UNEXPECTED_ANSWER);
+  if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
+  const output = schemas.output.safeParse(envelope.data.data);
+  if (!output.success) return fail('INTERNAL', UNEXPECTED_ANSWER);
+  return { ok: true, data: output.data as InvokeOutput<C> };
+}
+
+export const getAppInfo = () => call('app.info', {});
+export const getNetwork = () => call('network.get', {});
+export const getSetup = () => call('setup.get', {});
+export const chooseApproach = (approach: Approach) => call('setup.chooseApproach', { approach });
+export const chooseInterface = (interfaceName: string) => call('setup.chooseInterface', { interfaceName });
+export const skipStep = (step: StepId, reason: string) => call('setup.skipStep', { step, reason });
+export const resetSetup = () => call('setup.reset', {});
+export const cancelJob = (jobId: string) => call('job.cancel', { jobId });
+
+/** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  try {
+    return api().on(event, (payload: unknown) => {
+      const parsed = eventContract[event].safeParse(payload);
+      if (parsed.success) listener(parsed.data as EventPayload<E>);
+    });
+  } catch {
+    return () => undefined;
+  }
+}
+
+export const onSetupChanged = (listener: (payload: EventPayload<'setup.onChanged'>) => void) =>
+  onEvent('setup.onChanged', listener);
+
+/** For tests: forget the cached browser-mode bridge. */
+export function resetClientForTests(): void {
+  bridge = null;
+}

@@ -1,0 +1,35 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import type { InvokeOutput } from '../../shared/ipc/contract';
+
+export type AppInfo = InvokeOutput<'app.info'>;
+
+/** What the app is and how it runs (inside Electron, or in a browser against the local background service). */
+export const useAppStore = defineStore('app', () => {
+  const info = ref<AppInfo | null>(null);
+  const error = ref<string | null>(null);
+  const loading = ref(false);
+
+  const mode = computed(() => info.value?.mode ?? null);
+  const isBrowserMode = computed(() => mode.value === 'browser');
+  const title = computed(() => info.value?.name ?? 'NVR Remote-Access Assistant');
+
+  async function load(): Promise<boolean> {
+    loading.value = true;
+    try {
+      const result = await client.getAppInfo();
+      if (!result.ok) {
+        error.value = result.error.message;
+        return false;
+      }
+      info.value = result.data;
+      error.value = null;
+      return true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { info, error, loading, mode, isBrowserMode, title, load };
+});

@@ -1,0 +1,83 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import type { NetworkInterface, NetworkReport } from '../../shared/domain/network';
+import { useSetupStore } from './setup';
+
+/** The measured network of this computer and the interface the app will search for the NVR through. */
+export const useNetworkStore = defineStore('network', () => {
+  const setup = useSetupStore();
+  const measured = ref<NetworkReport | null>(null);
+  const loading = ref(false);
+  /** Why the last measurement failed, in plain words (an older measurement stays shown). */
+  const error = ref<string | null>(null);
+  /** The interface being saved right now. */
+  const choosing = ref<string | null>(null);
+  /** Why the last choice could not be saved; the previous choice is kept. */
+  const chooseError = ref<string | null>(null);
+
+  /** The fresh measurement, or else the last one main saved in the setup (shown while re-measuring). */
+  const report = computed<NetworkReport | null>(() => measured.value ?? setup.record?.network ?? null);
+  const interfaces = computed<NetworkInterface[]>(() => report.value?.interfaces ?? []);
+  /** The interface the user chose, as saved by main. */
+  const chosenInterface = computed<string | null>(() => setup.interfaceName ?? null);
+  const chosenIsPresent = computed(
+    () => chosenInterface.value !== null && interfaces.value.some((i) => i.name === chosenInterface.value),
+  );
+  const recommended = computed(() => report.value?.recommended ?? null);
+  /** What discovery will use: the user's choice, else the recommendation. */
+  const effectiveInterface = computed<string | null>(() =>
+    chosenIsPresent.value ? chosenInterface.value : (recommended.value?.interfaceName ?? null),
+  );
+
+  /** Measures the network again; main saves the measurement and the step status. */
+  async function refresh(): Promise<boolean> {
+    loading.value = true;
+    try {
+      const result = await client.getNetwork();
+      if (!result.ok) {
+        error.value = result.error.message;
+        return false;
+      }
+      error.value = null;
+      measured.value = result.data;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function chooseInterface(name: string): Promise<boolean> {
+    if (choosing.value) return false;
+    choosing.value = name;
+    chooseError.value = null;
+    try {
+      const result = await client.chooseInterface(name);
+      if (!result.ok) {
+        chooseError.value = result.error.message;
+        return false;
+      }
+      setup.applyRecord(result.data);
+      if (result.data.network) measured.value = result.data.network;
+      return true;
+    } finally {
+      choosing.value = null;
+    }
+  }
+
+  return {
+    report,
+    interfaces,
+    loading,
+    error,
+    choosing,
+    chooseError,
+    chosenInterface,
+    chosenIsPresent,
+    recommended,
+    effectiveInterface,
+    refresh,
+    chooseInterface,
+  };
+});

@@ -1,0 +1,75 @@
+import type { AppApi } from '../../../src/shared/ipc/api';
+import type { EventName, InvokeChannel } from '../../../src/shared/ipc/contract';
+import type { Result } from '../../../src/shared/ipc/result';
+import type { NetworkReport } from '../../../src/shared/domain/network';
+import type { SetupRecord } from '../../../src/shared/domain/setup';
+
+type Handler = (input: unknown) => unknown;
+
+/** A programmable stand-in for the preload's `window.api`: records calls, answers per channel, emits events. */
+export interface FakeApi extends AppApi {
+  calls: { channel: InvokeChannel; input: unknown }[];
+  handlers: Partial<Record<InvokeChannel, Handler>>;
+  emit(event: EventName, payload: unknown): void;
+  listenerCount(event: EventName): number;
+}
+
+export function createFakeApi(handlers: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const fake: FakeApi = {
+    calls: [],
+    handlers,
+    async invoke(channel, input) {
+      fake.calls.push({ channel, input });
+      const handler = fake.handlers[channel];
+      if (!handler) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'not faked' } } as Result<never>;
+      return (await handler(input)) as never;
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const l = listener as (payload: unknown) => void;
+      set.add(l);
+      return () => set.delete(l);
+    },
+    emit(event, payload) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    listenerCount(event) {
+      return listeners.get(event)?.size ?? 0;
+    },
+  };
+  return fake;
+}
+
+export const ok = <T>(data: T) => ({ ok: true as const, data });
+export const failed = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
+
+export function fakeReport(overrides: Partial<NetworkReport> = {}): NetworkReport {
+  return {
+    interfaces: [
+      { name: 'lo', kind: 'loopback', up: true, mac: null, ipv4: [{ address: '127.0.0.1', prefix: 8, subnet: '127.0.0.0/8' }], usable: false, note: 'Only reaches this computer itself.' },
+      { name: 'eth0', kind: 'wired', up: true, mac: 'aa:bb:cc:dd:ee:01', ipv4: [{ address: '192.168.1.20', prefix: 24, subnet: '192.168.1.0/24' }], usable: true, note: 'Connected; your router is on this network.' },
+      { name: 'wlan0', kind: 'wireless', up: true, mac: 'aa:bb:cc:dd:ee:02', ipv4: [{ address: '10.0.0.7', prefix: 24, subnet: '10.0.0.0/24' }], usable: true, note: 'Connected.' },
+      { name: 'eth1', kind: 'wired', up: false, mac: 'aa:bb:cc:dd:ee:03', ipv4: [], usable: false, note: 'The cable is unplugged.' },
+    ],
+    gateway: { address: '192.168.1.1', interfaceName: 'eth0' },
+    recommended: { interfaceName: 'eth0', reason: 'It is up and your router (192.168.1.1) is reached through it.' },
+    chosenInterface: null,
+    measuredAt: '2025-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
+  return {
+    schemaVersion: 1,
+    createdAt: '2025-03-01T09:00:00.000Z',
+    updatedAt: '2025-03-01T09:00:00.000Z',
+    approach: null,
+    interfaceName: null,
+    network: null,
+    steps: {},
+    ...overrides,
+  };
+}
