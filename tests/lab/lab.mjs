@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// The NVR lab: a virtual LAN in network namespaces (see tests/lab/README.md).
+//   node tests/lab/lab.mjs up [--profile home|cgnat|scale]
+//   node tests/lab/lab.mjs down
+//   node tests/lab/lab.mjs status [--json]
+//   node tests/lab/lab.mjs exec <host> <cmd…>
+//   node tests/lab/lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort>
+//   node tests/lab/lab.mjs forward list [--json]
+import { spawnSync } from 'node:child_process';
+import { PROFILES, PREFIX } from './topology.mjs';
+import { up, down, status, requestAbort, hostNamespace, existingNamespaces, health } from './lib/lab.mjs';
+import { readState } from './lib/state.mjs';
+import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
+import { buildPlan } from './lib/plan.mjs';
+
+const log = (m) => process.stderr.write(m + '\n');
+const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | status [--json] | exec <host> <cmd…>
+       lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]`;
+
+function requireRoot() {
+  if (process.getuid?.() !== 0) throw new Error('the lab needs root (network namespaces, nftables)');
+}
+
+function requireUp() {
+  const st = readState();
+  if (!st || !health(st).healthy) throw new Error('the lab is not up (run: node tests/lab/lab.mjs up)');
+  return st;
+}
+
+async function main(argv) {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'up': {
+      requireRoot();
+      const i = rest.indexOf('--profile');
+      const profile = i >= 0 ? rest[i + 1] : (rest.find((a) => a.startsWith('--profile='))?.slice(10) ?? 'home');
+      if (!PROFILES.includes(profile)) throw new Error(`unknown profile "${profile}" (one of ${PROFILES.join(', ')})`);
+      let interrupted = '';
+      const onSignal = (sig) => { interrupted = sig; requestAbort(sig); };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        await up({ profile, log });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      return interrupted ? 130 : 0;
+    }
+    case 'down': {
+      requireRoot();
+      await down({ log });
+      log('lab: down');
+      return 0;
+    }
+    case 'status': {
+      const s = status();
+      if (rest.includes('--json')) {
+        process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+      } else {
+        console.log(s.up ? `lab: ${s.healthy ? 'up' : 'DEGRADED'} (profile ${s.profile}, ${s.phase})` : 'lab: down');
+        for (const p of s.problems) console.log(`  problem: ${p}`);
+        for (const n of s.namespaces) console.log(`  ${n.exists ? 'ns ' : 'NO '} ${n.name}  ${(s.addresses[n.name.slice(PREFIX.length)] ?? []).slice(0, 3).join(', ')}${(s.addresses[n.name.slice(PREFIX.length)] ?? []).length > 3 ? ', …' : ''}`);
+        for (const p of s.processes) console.log(`  ${p.alive ? 'run' : 'DEAD'} ${p.name.padEnd(12)} pid ${p.pid} in ${p.ns}`);
+      }
+      return s.up && s.healthy ? 0 : 1;
+    }
+    case 'exec': {
+      const [host, ...command] = rest;
+      if (!host || command.length === 0) throw new Error('usage: lab.mjs exec <host> <cmd…>');
+      const name = hostNamespace(host);
+      if (!existingNamespaces().includes(name)) throw new Error(`namespace ${name} does not exist (is the lab up with a profile that has "${host}"?)`);
+      const r = spawnSync('ip', ['netns', 'exec', name, ...command], { stdio: 'inherit' });
+      if (r.error) throw r.error;
+      if (r.signal) return 128 + (({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 })[r.signal] ?? 1);
+      return r.status ?? 1;
+    }
+    case 'forward': {
+      requireRoot();
+      const [sub, ...words] = rest;
+      const st = requireUp();
+      const wanIf = buildPlan(st.profile).routerWanIf;
+      if (sub === 'list') {
+        const list = listForwards();
+        if (words.includes('--json')) process.stdout.write(JSON.stringify(list) + '\n');
+        else for (const f of list) console.log(`${f.proto} ${f.extPort} ${f.lanIp} ${f.lanPort}`);
+        return 0;
+      }
+      if (sub === 'add' || sub === 'del') {
+        const f = parseForward(words);
+        if (sub === 'add') log(addForward(f, wanIf) ? `lab: forward ${f.proto} ${f.extPort} → ${f.lanIp}:${f.lanPort} added` : 'lab: forward already present');
+        else if (!delForward(f)) { log('lab: no such forward'); return 1; } else log('lab: forward removed');
+        return 0;
+      }
+      throw new Error('usage: lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]');
+    }
+    case undefined: case '-h': case '--help': case 'help':
+      console.log(USAGE);
+      return cmd ? 0 : 2;
+    default:
+      throw new Error(`unknown command "${cmd}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => { log(`lab: ${e.message}`); process.exit(1); },
+);

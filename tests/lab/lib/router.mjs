@@ -1,0 +1,206 @@
+// The router's configuration: nftables ruleset, miniupnpd and dnsmasq config files, static port forwards.
+import net from 'node:net';
+import { LAN, WAN, ROUTER, SIMULATORS, CLIENT, ROGUE, ns } from '../topology.mjs';
+import { BRIDGE } from './plan.mjs';
+import { run } from './exec.mjs';
+
+const ROUTER_NS = ns('router');
+export const FORWARD_CHAIN = 'lab_forwards';
+const COMMENT_PREFIX = 'labfwd';
+
+/** The router's nftables ruleset (filter + nat, with the chains miniupnpd fills and our forward chain). */
+export function routerRuleset(wanIf) {
+  return `
+table inet filter {
+  chain forward {
+    type filter hook forward priority filter; policy drop;
+    ct state established,related accept
+    ct state invalid drop
+    iifname "${BRIDGE}" oifname "${wanIf}" accept
+    jump ${FORWARD_CHAIN}
+    jump miniupnpd
+  }
+  chain ${FORWARD_CHAIN} {
+  }
+  chain miniupnpd {
+  }
+}
+table inet nat {
+  chain prerouting {
+    type nat hook prerouting priority dstnat; policy accept;
+    jump ${FORWARD_CHAIN}
+    jump prerouting_miniupnpd
+  }
+  chain postrouting {
+    type nat hook postrouting priority srcnat; policy accept;
+    jump postrouting_miniupnpd
+    oifname "${wanIf}" masquerade
+  }
+  chain ${FORWARD_CHAIN} {
+  }
+  chain prerouting_miniupnpd {
+  }
+  chain postrouting_miniupnpd {
+  }
+}
+`;
+}
+
+/** The carrier (CGNAT) ruleset: subscribers out, nothing unsolicited in. */
+export function carrierRuleset() {
+  return `
+table inet carrier {
+  chain forward {
+    type filter hook forward priority filter; policy drop;
+    ct state established,related accept
+    iifname "sub0" oifname "up0" accept
+  }
+  chain postrouting {
+    type nat hook postrouting priority srcnat; policy accept;
+    oifname "up0" masquerade
+  }
+}
+`;
+}
+
+/** Internal ports below 1024 the simulators serve (UPnP mappings to these are allowed, as real NVRs ask for them). */
+export function lowSimPorts() {
+  const s = new Set();
+  for (const sim of SIMULATORS) for (const p of Object.values(sim.ports)) if (p < 1024) s.add(p);
+  return [...s].sort((a, b) => a - b);
+}
+
+export function miniupnpdConf({ wanIf, runDir }) {
+  const lan = LAN.cidr;
+  const low = lowSimPorts();
+  return [
+    `ext_ifname=${wanIf}`,
+    `listening_ip=${BRIDGE}`,
+    `http_port=${ROUTER.upnpHttpPort}`,
+    'enable_upnp=yes',
+    'enable_natpmp=yes',
+    'secure_mode=yes',
+    'system_uptime=no',
+    'notify_interval=30',
+    'clean_ruleset_interval=600',
+    'ext_perform_stun=yes',
+    `ext_stun_host=${WAN.stun}`,
+    'ext_stun_port=3478',
+    'upnp_table_name=filter',
+    'upnp_nat_table_name=nat',
+    'upnp_forward_chain=miniupnpd',
+    'upnp_nat_chain=prerouting_miniupnpd',
+    'upnp_nat_postrouting_chain=postrouting_miniupnpd',
+    `lease_file=${runDir}/miniupnpd.leases`,
+    'uuid=3d3cec3a-8cf0-11e0-98ee-001a6b5e1a00',
+    'friendly_name=NVR Lab Router',
+    'manufacturer_name=NVR Lab',
+    'model_name=LabRouter',
+    'model_number=1',
+    'serial=NVRLAB0001',
+    `presentation_url=http://${ROUTER.lan}/`,
+    // Unprivileged ports, any LAN host.
+    `allow 1024-65535 ${lan} 1024-65535`,
+    // The simulators' low ports (80, 443, 554 …), both as internal and as external port, as NVRs request them.
+    ...low.map((p) => `allow 1-65535 ${lan} ${p}`),
+    ...low.map((p) => `allow ${p} ${lan} 1-65535`),
+    'deny 0-65535 0.0.0.0/0 0-65535',
+    '',
+  ].join('\n');
+}
+
+export function dnsmasqConf({ runDir }) {
+  return [
+    `interface=${BRIDGE}`,
+    'bind-interfaces',
+    'user=root',
+    'group=root',
+    `pid-file=${runDir}/dnsmasq.pid`,
+    `dhcp-leasefile=${runDir}/dnsmasq.leases`,
+    `dhcp-range=${LAN.dhcpFrom},${LAN.dhcpTo},255.255.255.0,12h`,
+    `dhcp-option=option:router,${LAN.gateway}`,
+    `dhcp-option=option:dns-server,${LAN.gateway}`,
+    `dhcp-option=option:domain-name,${LAN.domain}`,
+    'dhcp-authoritative',
+    'no-ping',
+    'log-dhcp',
+    'log-facility=-',
+    `domain=${LAN.domain}`,
+    `local=/${LAN.domain}/`,
+    'expand-hosts',
+    'no-hosts',
+    `addn-hosts=${runDir}/dnsmasq.hosts`,
+    'no-resolv',
+    `server=${WAN.dns}`,
+    'max-cache-ttl=1',
+    'no-negcache',
+    '',
+  ].join('\n');
+}
+
+/** Names dnsmasq serves for the static LAN hosts (`<host>` and `<host>.lan`). */
+export function dnsmasqHosts(plan) {
+  const lines = [`${ROUTER.lan} router gateway`, `${CLIENT.ip} client`];
+  for (const s of plan.sims) if (s.ip !== 'dhcp' && s.host !== 'scale') lines.push(`${s.ip} ${s.host}`);
+  if (plan.sims.some((s) => s.host === 'rogue') && !lines.some((l) => l.endsWith(' rogue'))) lines.push(`${ROGUE.ip} rogue`);
+  return lines.join('\n') + '\n';
+}
+
+// ---------- static port forwards (what a user would type into the router's "Virtual Servers" page) ----------
+
+/**
+ * Validate a forward given as CLI words.
+ * @returns {{ proto: 'tcp'|'udp', extPort: number, lanIp: string, lanPort: number }}
+ */
+export function parseForward([proto, extPort, lanIp, lanPort]) {
+  const port = (s, what) => {
+    if (!/^[0-9]{1,5}$/.test(String(s ?? '')) || Number(s) < 1 || Number(s) > 65535) throw new Error(`${what} must be 1-65535, got "${s ?? ''}"`);
+    return Number(s);
+  };
+  if (proto !== 'tcp' && proto !== 'udp') throw new Error(`protocol must be tcp or udp, got "${proto ?? ''}"`);
+  if (!net.isIPv4(lanIp ?? '') || !lanIp.startsWith(LAN.cidr.split('.').slice(0, 3).join('.') + '.')) throw new Error(`LAN address must be in ${LAN.cidr}, got "${lanIp ?? ''}"`);
+  return { proto, extPort: port(extPort, 'external port'), lanIp, lanPort: port(lanPort, 'LAN port') };
+}
+
+const fwdComment = (f) => `${COMMENT_PREFIX} ${f.proto} ${f.extPort} ${f.lanIp} ${f.lanPort}`;
+
+function nftJson(args) {
+  return JSON.parse(run('ip', ['netns', 'exec', ROUTER_NS, 'nft', '-j', '-a', ...args]).stdout);
+}
+
+/** Forwards currently installed (read back from the router's nat table). */
+export function listForwards() {
+  const rules = nftJson(['list', 'chain', 'inet', 'nat', FORWARD_CHAIN]).nftables.filter((x) => x.rule);
+  return rules
+    .map((x) => x.rule.comment ?? '')
+    .filter((c) => c.startsWith(COMMENT_PREFIX + ' '))
+    .map((c) => { const [, proto, extPort, lanIp, lanPort] = c.split(' '); return { proto, extPort: Number(extPort), lanIp, lanPort: Number(lanPort) }; });
+}
+
+/** Install a forward (idempotent): DNAT on the WAN side plus the matching forward-chain accept. */
+export function addForward(f, wanIf) {
+  if (listForwards().some((x) => fwdComment(x) === fwdComment(f))) return false;
+  const taken = listForwards().find((x) => x.proto === f.proto && x.extPort === f.extPort);
+  if (taken) throw new Error(`external ${f.proto} port ${f.extPort} is already forwarded to ${taken.lanIp}:${taken.lanPort}`);
+  const c = JSON.stringify(fwdComment(f));
+  const script = [
+    `add rule inet nat ${FORWARD_CHAIN} iifname "${wanIf}" ${f.proto} dport ${f.extPort} dnat ip to ${f.lanIp}:${f.lanPort} comment ${c}`,
+    `add rule inet filter ${FORWARD_CHAIN} iifname "${wanIf}" ip daddr ${f.lanIp} ${f.proto} dport ${f.lanPort} ct status dnat accept comment ${c}`,
+  ].join('\n');
+  run('ip', ['netns', 'exec', ROUTER_NS, 'nft', '-f', '-'], { input: script + '\n' });
+  return true;
+}
+
+/** Remove a forward; returns whether it existed. */
+export function delForward(f) {
+  const want = fwdComment(f);
+  let found = false;
+  for (const table of ['nat', 'filter']) {
+    const rules = nftJson(['list', 'chain', 'inet', table, FORWARD_CHAIN]).nftables.filter((x) => x.rule && x.rule.comment === want);
+    for (const r of rules) {
+      run('ip', ['netns', 'exec', ROUTER_NS, 'nft', 'delete', 'rule', 'inet', table, FORWARD_CHAIN, 'handle', String(r.rule.handle)]);
+      found = true;
+    }
+  }
+  return found;
+}
