@@ -1,0 +1,30 @@
+// Electron fuses: switches flipped in the packaged Electron binary itself, so they hold even if someone starts
+// the app with hostile flags or environment. They belong to the packaging step: the packaging script applies
+// exactly this table with @electron/fuses (`flipFuses(electronBinary, { version: FuseVersion.V1,
+// resetAdHocDarwinSignature: platform === 'darwin', ...Object.fromEntries(entries with FuseV1Options[name]) })`).
+// @electron/fuses is not installed yet; this file is the single source of truth it will read, and
+// tests/unit/electron/fuses.test.ts pins every value. Keys are FuseV1Options member names.
+//
+// Note: a binary with EnableNodeCliInspectArguments off cannot be driven by Playwright's _electron.launch
+// (it needs --inspect); E2E runs against the unpackaged node_modules/electron binary, which has no fuses flipped.
+
+export const FUSE_VERSION = 'V1' as const;
+
+export const INTENDED_FUSES = Object.freeze({
+  /** ELECTRON_RUN_AS_NODE would turn the app into a plain Node that runs any script. */
+  RunAsNode: false,
+  /** Encrypt cookies on disk with an OS-protected key. */
+  EnableCookieEncryption: true,
+  /** NODE_OPTIONS could inject code (--require) into the main process. */
+  EnableNodeOptionsEnvironmentVariable: false,
+  /** --inspect / --inspect-brk would open a debugger port into the main process. */
+  EnableNodeCliInspectArguments: false,
+  /** Refuse to start when app.asar does not match the hash embedded at packaging time. */
+  EnableEmbeddedAsarIntegrityValidation: true,
+  /** Load the app only from app.asar, never from a loose app/ folder someone dropped beside it. */
+  OnlyLoadAppFromAsar: true,
+  /** We serve app:// and never file://, so file:// gets no extra powers. */
+  GrantFileProtocolExtraPrivileges: false,
+});
+
+export type FuseName = keyof typeof INTENDED_FUSES;
