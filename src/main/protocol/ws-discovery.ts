@@ -1,6 +1,7 @@
 // WS-Discovery (ONVIF flavour, 2005/04) codec: builds Probes, reads ProbeMatches / Hello / Bye.
 // Pure: message ids are parameters; hostile input gives an error value, never an exception.
 // Sources: shared/reference/PROTOCOLS.md §3.2 (ONVIF Core, agsh/onvif, WCF constants).
+import { classifyIpv4, inSubnet, parseIpv4 } from './ipv4';
 import { child, children, escapeXml, parseXml, path, resolveQName, textOf, type XmlElement } from './xml';
 
 export const WSD_MULTICAST = { address: '239.255.255.250', port: 3702 } as const;
@@ -196,4 +197,62 @@ export function normaliseMac(text: string): string | null {
   const hex = text.replace(/[^0-9a-fA-F]/g, '');
   if (hex.length !== 12) return null;
   return hex.toLowerCase().replace(/(..)(?!$)/g, '$1:');
+}
+
+export interface XAddrChoice {
+  /** The device-service URL to use, or null when none is safe to follow. */
+  url: string | null;
+  /** URLs dropped, with the reason in plain words (for device details). */
+  dropped: Array<{ url: string; reason: string }>;
+}
+
+/**
+ * Picks the XAddr to talk to (PROTOCOLS.md §3.2): prefer the one whose host is the UDP sender; drop 127/8 and
+ * 169.254/16 when a routable one exists; never follow one outside the interface's subnet; http(s) only.
+ */
+export function chooseXAddr(xaddrs: string[], sender: string, subnet: { network: string; prefix: number }): XAddrChoice {
+  const dropped: XAddrChoice['dropped'] = [];
+  const candidates: Array<{ url: string; host: string }> = [];
+  for (const raw of xaddrs) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      dropped.push({ url: raw, reason: 'not a valid address' });
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      dropped.push({ url: raw, reason: 'not an http(s) address' });
+      continue;
+    }
+    if (url.username || url.password) {
+      dropped.push({ url: raw, reason: 'contains credentials' });
+      continue;
+    }
+    const host = url.hostname;
+    const value = parseIpv4(host);
+    if (value === null) {
+      dropped.push({ url: raw, reason: 'not an IPv4 address' });
+      continue;
+    }
+    candidates.push({ url: url.toString(), host });
+  }
+  const onSubnet = candidates.filter((c) => {
+    const ok = inSubnet(c.host, subnet.network, subnet.prefix);
+    if (!ok) {
+      const kind = classifyIpv4(c.host);
+      dropped.push({
+        url: c.url,
+        reason:
+          kind === 'loopback'
+            ? 'points at the device itself (127.x)'
+            : kind === 'link-local'
+              ? 'a self-assigned address (169.254.x)'
+              : 'outside your network: never followed',
+      });
+    }
+    return ok;
+  });
+  const fromSender = onSubnet.find((c) => c.host === sender);
+  return { url: (fromSender ?? onSubnet[0])?.url ?? null, dropped };
 }

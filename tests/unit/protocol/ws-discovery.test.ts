@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NS,
   buildProbe,
+  chooseXAddr,
   isOnvifMatch,
   normaliseMac,
   parseWsdMessage,
@@ -99,5 +100,40 @@ describe('WS-Discovery replies', () => {
     expect(normaliseMac('00-1B-D8-80-CD-6C')).toBe('00:1b:d8:80:cd:6c');
     expect(normaliseMac('001bd880cd6c')).toBe('00:1b:d8:80:cd:6c');
     expect(normaliseMac('nope')).toBeNull();
+  });
+});
+
+describe('XAddr choice', () => {
+  const lan = { network: '192.168.50.0', prefix: 24 };
+  it('prefers the sender, drops link-local and loopback, never leaves the subnet', () => {
+    const r = chooseXAddr(
+      [
+        'http://169.254.12.7/onvif/device_service',
+        'http://127.0.0.1/onvif/device_service',
+        'http://192.168.50.99/onvif/device_service',
+        'http://192.168.50.64:8000/onvif/device_service',
+        'http://10.99.99.99/onvif/device_service',
+        'SERVICE_URI',
+        'ftp://192.168.50.64/x',
+        'http://admin:pw@192.168.50.64/x',
+        'http://[::1]/onvif/device_service',
+      ],
+      '192.168.50.64',
+      lan,
+    );
+    expect(r.url).toBe('http://192.168.50.64:8000/onvif/device_service');
+    expect(r.dropped.map((d) => d.reason)).toEqual([
+      'not a valid address',
+      'not an http(s) address',
+      'contains credentials',
+      'not an IPv4 address',
+      'a self-assigned address (169.254.x)',
+      'points at the device itself (127.x)',
+      'outside your network: never followed',
+    ]);
+  });
+
+  it('gives nothing when every XAddr is off the subnet', () => {
+    expect(chooseXAddr(['http://10.99.99.99/x', 'http://127.0.0.1/x'], '192.168.50.250', lan).url).toBeNull();
   });
 });
