@@ -28,7 +28,7 @@ const { values: o, positionals: pos } = parseArgs({
   },
 });
 const timeout = Math.min(Number(o.timeout) || 2000, 20_000);
-const out = (v) => { process.stdout.write(JSON.stringify(v, null, 1) + '\n'); process.exit(0); };
+const out = (v) => process.stdout.write(JSON.stringify(v, null, 1) + '\n', () => process.exit(0));
 
 function udpExchange({ port, group, payloads, onMessage }) {
   return new Promise((resolve) => {

@@ -36,6 +36,11 @@ link() { # ns ip/prefix mac
 
 up() {
   mkdir -p "$RUN"
+  if ! ip netns list | grep -q '^simt-br\b'; then bridge_up; fi
+  up_hosts "$@"
+}
+
+bridge_up() {
   ip netns add simt-br
   for k in bridge-nf-call-iptables bridge-nf-call-ip6tables bridge-nf-call-arptables; do
     ip netns exec simt-br sysctl -qw net.bridge.$k=0 2>/dev/null || true
@@ -50,6 +55,9 @@ up() {
     --user=root --log-facility="$RUN/dnsmasq.log" &
   echo $! > "$RUN/dnsmasq.nspid"
   link simt-client 192.168.50.10/24 02:00:c0:a8:32:0a
+}
+
+up_hosts() {
   for h in "$@"; do
     read -r profile ip mac name upnp < <(topo "$h")
     [ -z "${profile:-}" ] && { echo "unknown host $h"; continue; }

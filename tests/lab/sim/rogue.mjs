@@ -1,0 +1,142 @@
+// The "rogue" host: answers every WS-Discovery probe and SSDP M-SEARCH with hostile replies, and runs an
+// HTTP tarpit on port 80 (accepts, never answers, drops the socket after 60 s).
+// Variants (toggle with --rogue-variants a,b,c; default all): see VARIANTS below.
+// Note: Debian's `onvif-util -a` may segfault or hang on these replies (LAB-NOTES), so cross-checks with
+// onvif-util must not include this host.
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { stableUuid } from './profiles.mjs';
+import { NS } from './soap.mjs';
+import { parseDiscovery, probeMatchesXml, newMessageId, WSD_GROUP, WSD_PORT } from './wsd.mjs';
+import { SSDP_GROUP, SSDP_PORT, parseSsdp } from './ssdp.mjs';
+import { log } from './log.mjs';
+
+const WSD2009 = 'http://docs.oasis-open.org/ws-dd/ns/discovery/2009/01';
+const WSA2005 = 'http://www.w3.org/2005/08/addressing';
+const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+function base(ip, v, relatesTo, extra = {}) {
+  return {
+    messageId: newMessageId(), relatesTo, instanceId: 1, messageNumber: 1, epr: `urn:uuid:${stableUuid(`rogue:${v}`)}`,
+    scopes: [`onvif://www.onvif.org/name/ROGUE-${v}`, 'onvif://www.onvif.org/hardware/ROGUE', 'onvif://www.onvif.org/type/video_encoder'],
+    xaddrs: [`http://${ip}/onvif/device_service`], ...extra,
+  };
+}
+
+/** Each variant: (ip, relatesTo) → [{ delayMs, payload: Buffer|string, repeat? }] */
+export const VARIANTS = {
+  malformed: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'malformed', r)).slice(0, 700) + '<wsdd:Types>dn:NetworkVideo</wsdd:Scopes><<>' }],
+  oversized: (ip, r) => {
+    const pad = Array.from({ length: 1200 }, (_, i) => `onvif://www.onvif.org/location/pad${String(i).padStart(5, '0')}/xxxxxxxxxxxxxxxxxxxx`);
+    let xml = probeMatchesXml(base(ip, 'oversized', r, { scopes: pad }));
+    while (Buffer.byteLength(xml) > 60 * 1024) { pad.pop(); xml = probeMatchesXml(base(ip, 'oversized', r, { scopes: pad })); }
+    return [{ payload: xml }];
+  },
+  duplicate: (ip, r) => {
+    const xml = probeMatchesXml(base(ip, 'duplicate', r));
+    return Array.from({ length: 5 }, (_, i) => ({ payload: xml, delayMs: 20 * i }));
+  },
+  late: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'late', r)), delayMs: 3000 }],
+  soap11: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'soap11', r)).replace(NS.env, SOAP11) }],
+  wsd2009: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'wsd2009', r)).replace(NS.d, WSD2009).replace(NS.wsa, WSA2005).replace('http://schemas.xmlsoap.org/ws/2005/04/discovery/ProbeMatches', `${WSD2009}/ProbeMatches`) }],
+  xxe: (ip, r) => [{
+    payload: probeMatchesXml(base(ip, 'xxe', r, { scopes: ['onvif://www.onvif.org/name/XXE_PLACEHOLDER'] }))
+      .replace('<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE SOAP-ENV:Envelope [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n')
+      .replace('XXE_PLACEHOLDER', '&amp;xxe;').replace('&amp;xxe;', '&xxe;'),
+  }],
+  'billion-laughs': (ip, r) => {
+    const ents = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i <= 9; i++) ents.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    return [{
+      payload: probeMatchesXml(base(ip, 'billion-laughs', r, { scopes: ['onvif://www.onvif.org/name/LOL_PLACEHOLDER'] }))
+        .replace('<?xml version="1.0" encoding="UTF-8"?>\n', `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE lolz [${ents.join('')}]>\n`)
+        .replace('LOL_PLACEHOLDER', '&lol9;'),
+    }];
+  },
+  offsubnet: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'offsubnet', r, { xaddrs: ['http://10.99.99.99/onvif/device_service'] })) }],
+  loopback: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'loopback', r, { xaddrs: ['http://127.0.0.1/onvif/device_service'] })) }],
+  linklocal: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'linklocal', r, { xaddrs: ['http://169.254.12.34/onvif/device_service'] })) }],
+  'wrong-relates': (ip) => [{ payload: probeMatchesXml(base(ip, 'wrong-relates', newMessageId())) }],
+  tarpit: (ip, r) => [{ payload: probeMatchesXml(base(ip, 'tarpit', r)) }],
+};
+export const SSDP_LOCATIONS = ['http://10.99.99.99:49152/rootDesc.xml', 'http://203.0.113.1/rootDesc.xml', 'http://127.0.0.1:5000/rootDesc.xml'];
+
+export class Rogue {
+  constructor({ ip, iface, variants }) {
+    this.ip = ip;
+    this.iface = iface;
+    const all = Object.keys(VARIANTS).concat('ssdp');
+    this.variants = variants ? variants.split(',').map((s) => s.trim()).filter((v) => all.includes(v)) : all;
+    this.timers = new Set();
+    this.closers = [];
+    this.budget = { t: Date.now(), n: 0 };
+  }
+
+  allow() {
+    const now = Date.now();
+    if (now - this.budget.t > 10_000) this.budget = { t: now, n: 0 };
+    return ++this.budget.n <= 40; // at most 40 probes answered per 10 s
+  }
+
+  later(fn, ms) {
+    const t = setTimeout(() => { this.timers.delete(t); fn(); }, ms);
+    this.timers.add(t);
+  }
+
+  async udp(port, group, onMessage) {
+    const sock = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+    await new Promise((res, rej) => { sock.once('error', rej); sock.bind(port, '0.0.0.0', () => { sock.off('error', rej); res(); }); });
+    sock.on('error', (e) => log('rogue udp', e.message));
+    try { sock.addMembership(group, this.ip); sock.setMulticastInterface(this.ip); } catch (e) { log('rogue mcast', e.message); }
+    sock.on('message', (b, r) => onMessage(sock, b, r));
+    this.closers.push(() => new Promise((r) => sock.close(r)));
+    return sock;
+  }
+
+  async start() {
+    log('rogue variants', this.variants.join(','));
+    const seen = new Set();
+    await this.udp(WSD_PORT, WSD_GROUP, (sock, buf, rinfo) => {
+      const m = parseDiscovery(buf);
+      if (!m.ok || m.kind !== 'probe' || !m.messageId || seen.has(m.messageId) || !this.allow()) return;
+      seen.add(m.messageId);
+      if (seen.size > 512) seen.delete(seen.values().next().value);
+      for (const v of this.variants) {
+        if (!VARIANTS[v]) continue;
+        for (const part of VARIANTS[v](this.ip, m.messageId)) {
+          this.later(() => sock.send(Buffer.from(part.payload), rinfo.port, rinfo.address, () => {}), (part.delayMs ?? 0) + Math.floor(Math.random() * 100));
+        }
+      }
+    });
+    if (this.variants.includes('ssdp')) {
+      const s = await this.udp(SSDP_PORT, SSDP_GROUP, (sock, buf, rinfo) => {
+        const m = parseSsdp(buf);
+        if (!m || !/^M-SEARCH/i.test(m.start) || !this.allow()) return;
+        const st = m.headers.st || 'ssdp:all';
+        SSDP_LOCATIONS.forEach((loc, i) => {
+          const msg = `HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=120\r\nEXT:\r\nLOCATION: ${loc}\r\nSERVER: Linux/2.6 UPnP/1.0 rogue/1.0\r\nST: ${st}\r\nUSN: uuid:${stableUuid(`rogue-ssdp-${i}`)}::${st}\r\n\r\n`;
+          this.later(() => sock.send(Buffer.from(msg), rinfo.port, rinfo.address, () => {}), Math.floor(Math.random() * 200));
+        });
+      });
+      const notify = `NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nCACHE-CONTROL: max-age=120\r\nLOCATION: ${SSDP_LOCATIONS[0]}\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\nSERVER: Linux/2.6 UPnP/1.0 rogue/1.0\r\nUSN: uuid:${stableUuid('rogue-ssdp-0')}::upnp:rootdevice\r\n\r\n`;
+      s.send(Buffer.from(notify), SSDP_PORT, SSDP_GROUP, () => {});
+    }
+    // Tarpit: accept and never answer; each socket is dropped after 60 s.
+    const sockets = new Set();
+    const tarpit = net.createServer((c) => {
+      sockets.add(c);
+      c.on('data', () => {});
+      c.on('error', () => {});
+      c.on('close', () => sockets.delete(c));
+      c.setTimeout(60_000, () => c.destroy());
+    });
+    tarpit.maxConnections = 256;
+    await new Promise((res, rej) => { tarpit.once('error', rej); tarpit.listen(80, '0.0.0.0', () => { tarpit.off('error', rej); res(); }); });
+    this.closers.push(() => new Promise((r) => { for (const c of sockets) c.destroy(); tarpit.close(() => r()); }));
+  }
+
+  async stop() {
+    for (const t of this.timers) clearTimeout(t);
+    for (const c of this.closers) { try { await c(); } catch { /* ignore */ } }
+  }
+}
