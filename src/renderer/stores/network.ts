@@ -49,7 +49,6 @@ export const useNetworkStore = defineStore('network', () => {
   }
 
   async function chooseInterface(name: string): Promise<boolean> {
-    if (choosing.value) return false;
     choosing.value = name;
     chooseError.value = null;
     try {
@@ -62,7 +61,7 @@ export const useNetworkStore = defineStore('network', () => {
       if (result.data.network) measured.value = result.data.network;
       return true;
     } finally {
-      choosing.value = null;
+      if (choosing.value === name) choosing.value = null;
     }
   }
 
