@@ -210,7 +210,11 @@ export interface XAddrChoice {
  * Picks the XAddr to talk to (PROTOCOLS.md §3.2): prefer the one whose host is the UDP sender; drop 127/8 and
  * 169.254/16 when a routable one exists; never follow one outside the interface's subnet; http(s) only.
  */
-export function chooseXAddr(xaddrs: string[], sender: string, subnet: { network: string; prefix: number }): XAddrChoice {
+export function chooseXAddr(
+  xaddrs: string[],
+  sender: string,
+  subnet: { network: string; prefix: number },
+): XAddrChoice {
   const dropped: XAddrChoice['dropped'] = [];
   const candidates: Array<{ url: string; host: string }> = [];
   for (const raw of xaddrs) {
