@@ -283,7 +283,7 @@ export async function up({ profile = 'home', log = () => {} } = {}) {
   const plan = buildPlan(profile);
   const release = acquireLock({ log });
   try {
-    ensureLabPackages({ log, groups: ['core', 'tools'] });
+    if (!ensureLabPackages({ log, groups: ['core', 'tools', 'sim'] })) throw new Error('missing packages (see above)');
     const previous = readState();
     if (previous && previous.profile === profile && health(previous).healthy) {
       log(`lab: already up (profile ${profile})`);
@@ -325,6 +325,8 @@ export async function up({ profile = 'home', log = () => {} } = {}) {
     return { changed: true, state };
   } finally {
     release();
+    // A failed or interrupted up leaves nothing behind either: drop RUN_DIR when it holds no lab.
+    if (!readState()) try { fs.rmdirSync(RUN_DIR); } catch { /* not empty or gone */ }
   }
 }
 

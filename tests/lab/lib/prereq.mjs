@@ -27,11 +27,22 @@ export function missingPackages(pkgs) {
 }
 
 /**
- * Make sure the lab's packages are present.
+ * Make sure the lab's packages are present. Returns true when they are (installing them if it may);
+ * otherwise logs what is missing with the exact apt-get command and returns false.
  * @param {{ log?: (msg: string) => void, groups?: (keyof typeof LAB_PACKAGES)[] }} [opts]
- * @returns {{ installed: string[] }}
+ * @returns {boolean}
  */
 export function ensureLabPackages({ log = (m) => process.stderr.write(m + '\n'), groups = ['core', 'tools', 'sim', 'browser'] } = {}) {
+  try {
+    checkAndInstall(log, groups);
+    return true;
+  } catch (e) {
+    log(e.message);
+    return false;
+  }
+}
+
+function checkAndInstall(log, groups) {
   const pkgs = groups.flatMap((g) => LAB_PACKAGES[g] ?? []);
   const missing = missingPackages(pkgs);
   if (missing.length > 0) {
@@ -58,5 +69,4 @@ export function ensureLabPackages({ log = (m) => process.stderr.write(m + '\n'),
       throw new Error('lab: /usr/sbin/miniupnpd is not the nftables build; install it with: ' + aptCommand(['miniupnpd-nftables']));
     }
   }
-  return { installed: missing };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Tiny network probes for tests and humans, meant to run inside a lab namespace:
-//   node tests/lab/lib/probe.mjs stun <server> [port]                    → {"ip","port"} (XOR-MAPPED-ADDRESS)
+//   node tests/lab/lib/probe.mjs stun <server> [port] [none|ip|port|both] → {"answered","ip","port","xor","origin"}
+//                                                    (the last word sets RFC 5780 CHANGE-REQUEST; no answer = answered:false)
 //   node tests/lab/lib/probe.mjs natpmp-ext <gateway>                    → {"result","epoch","ip"}
 //   node tests/lab/lib/probe.mjs natpmp-map <gateway> tcp|udp <internalPort> <externalPort> <lifetime>
 //                                                                         → {"result","epoch","internalPort","externalPort","lifetime"}
@@ -35,15 +36,27 @@ function udpExchange(host, port, payload, accept) {
   });
 }
 
-async function stun(server, port = 3478) {
+async function stun(server, port = 3478, change = 'none') {
   const tid = crypto.randomBytes(12);
-  return udpExchange(server, port, bindingRequest(tid), (msg) => {
-    const m = decodeStun(msg);
-    if (!m || m.type !== BINDING_SUCCESS || !m.transactionId.equals(tid)) return null;
-    const x = m.attrs.find((a) => a.type === ATTR.XOR_MAPPED_ADDRESS);
-    const plain = m.attrs.find((a) => a.type === ATTR.MAPPED_ADDRESS);
-    return { ...(x ? decodeAddress(x.value, true) : decodeAddress(plain.value, false)), xor: !!x };
-  });
+  const req = bindingRequest(tid, { changeIp: change === 'ip' || change === 'both', changePort: change === 'port' || change === 'both' });
+  try {
+    return await udpExchange(server, port, req, (msg) => {
+      const m = decodeStun(msg);
+      if (!m || m.type !== BINDING_SUCCESS || !m.transactionId.equals(tid)) return null;
+      const x = m.attrs.find((a) => a.type === ATTR.XOR_MAPPED_ADDRESS);
+      const plain = m.attrs.find((a) => a.type === ATTR.MAPPED_ADDRESS);
+      const origin = m.attrs.find((a) => a.type === ATTR.RESPONSE_ORIGIN);
+      return {
+        answered: true,
+        ...(x ? decodeAddress(x.value, true) : decodeAddress(plain.value, false)),
+        xor: !!x,
+        origin: origin ? decodeAddress(origin.value, false) : null,
+      };
+    });
+  } catch (e) {
+    if (/^no answer/.test(e.message)) return { answered: false };
+    throw e;
+  }
 }
 
 async function natpmpExt(gw) {
@@ -90,7 +103,7 @@ function connect(ip, port, timeoutMs = TIMEOUT_MS) {
 
 const [cmd, ...a] = process.argv.slice(2);
 try {
-  if (cmd === 'stun') out(await stun(a[0], a[1] ? Number(a[1]) : 3478));
+  if (cmd === 'stun') out(await stun(a[0], a[1] ? Number(a[1]) : 3478, a[2] ?? 'none'));
   else if (cmd === 'natpmp-ext') out(await natpmpExt(a[0]));
   else if (cmd === 'natpmp-map') out(await natpmpMap(a[0], a[1], a[2], a[3], a[4]));
   else if (cmd === 'listen') listen(a[0], a[1], a[2] ?? 'nvrlab', a[3] ?? 60);

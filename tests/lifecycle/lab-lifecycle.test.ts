@@ -1,0 +1,211 @@
+// The lab's own life cycle: up (twice), status, exec, repair of a broken lab, locking, interrupt, down — and
+// nothing left afterwards. Runs while the lab is DOWN and brings it up itself (profile home).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import {
+  lab,
+  readLabState,
+  netnsList,
+  pidAlive,
+  pidNetns,
+  pollUntil,
+  buildPlan,
+  hostCollisions,
+  createdNames,
+  allLabNamespaces,
+  PREFIX,
+  PROFILES,
+  RUN_DIR,
+  LAB_CLI,
+  CLIENT,
+  SIMULATORS,
+  ns,
+} from '../lab/lib/testkit.mjs';
+
+const labNamespaces = () => netnsList().filter((n) => n.startsWith(PREFIX));
+const netnsDirs = () =>
+  fs
+    .readdirSync('/etc/netns', { withFileTypes: true })
+    .filter((d) => d.name.startsWith(PREFIX))
+    .map((d) => d.name);
+const statusJson = () => {
+  const r = lab(['status', '--json']);
+  return { code: r.code, s: JSON.parse(r.stdout) };
+};
+
+/** Assert the machine is back to how it was: no namespace, no /etc/netns entry, no RUN_DIR, no process. */
+function expectNothingLeft(pids: number[]) {
+  expect(labNamespaces()).toEqual([]);
+  expect(fs.existsSync('/etc/netns') ? netnsDirs() : []).toEqual([]);
+  expect(fs.existsSync(RUN_DIR)).toBe(false);
+  expect(pids.filter((p) => pidAlive(p))).toEqual([]);
+}
+
+describe('host collision check (pure)', () => {
+  const plan = buildPlan('home');
+
+  it('passes on a host without lab names', () => {
+    expect(
+      hostCollisions(plan, { interfaces: ['lo', 'eth0', 'eth1', 'wlan0', 'docker0'], namespaces: ['other-ns'] }),
+    ).toEqual([]);
+  });
+
+  it('flags an existing bridge, router port, WAN interface or namespace', () => {
+    const c = hostCollisions(plan, { interfaces: ['lo', 'br0', 'p-client', 'wan0'], namespaces: [ns('router')] });
+    expect(c).toContain('interface br0 exists in the host namespace');
+    expect(c).toContain('interface p-client exists in the host namespace');
+    expect(c).toContain('interface wan0 exists in the host namespace');
+    expect(c).toContain(`namespace ${ns('router')} already exists`);
+  });
+
+  it('exempts the device-side names created inside namespaces only (eth0, eth1, lo)', () => {
+    expect(createdNames(plan).interfaces).not.toContain('eth0');
+    expect(createdNames(plan).interfaces).toContain('br0');
+  });
+
+  it('gives every profile prefixed namespaces and the right hosts', () => {
+    for (const p of PROFILES)
+      for (const n of createdNames(buildPlan(p)).namespaces) expect(n.startsWith(PREFIX)).toBe(true);
+    expect(buildPlan('cgnat').hosts.map((h) => h.host)).toContain('carrier');
+    expect(buildPlan('scale').hosts.map((h) => h.host)).not.toContain('hik');
+    expect(buildPlan('scale').hosts.find((h) => h.host === 'scale')!.ifaces[0]!.addrs).toHaveLength(250);
+    expect(allLabNamespaces()).toEqual(expect.arrayContaining([ns('carrier'), ns('scale'), ns('hik')]));
+  });
+});
+
+describe('lab life cycle', () => {
+  const seenPids = new Set<number>();
+  const remember = () => {
+    for (const p of readLabState()?.processes ?? []) seenPids.add(p.pid);
+  };
+
+  beforeAll(() => {
+    if (readLabState() || labNamespaces().length) {
+      throw new Error('the lab is up: the lifecycle suite needs it down (node tests/lab/lab.mjs down)');
+    }
+  });
+  afterAll(() => {
+    lab(['down']);
+  });
+
+  it('status says down before anything runs', () => {
+    const { code, s } = statusJson();
+    expect(code).toBe(1);
+    expect(s).toMatchObject({ up: false, phase: 'down', healthy: false });
+  });
+
+  it('comes up in a few seconds with every namespace, address and process', () => {
+    const t0 = Date.now();
+    const r = lab(['up']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    remember();
+    const { code, s } = statusJson();
+    expect(code).toBe(0);
+    expect(s).toMatchObject({ up: true, profile: 'home', phase: 'up', healthy: true });
+    expect(s.namespaces.map((n: { name: string }) => n.name).sort()).toEqual(
+      buildPlan('home')
+        .hosts.map((h) => h.ns)
+        .sort(),
+    );
+    expect(s.addresses.client).toContain(`eth0 ${CLIENT.ip}/24`);
+    const names = s.processes.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['wan-stun', 'wan-checker', 'wan-dns', 'dnsmasq', 'miniupnpd']));
+    for (const p of s.processes) {
+      expect(p.alive).toBe(true);
+      expect(pidNetns(p.pid)).toBe(p.ns);
+    }
+    for (const n of s.namespaces)
+      expect(fs.readFileSync(`/etc/netns/${n.name}/resolv.conf`, 'utf8')).toMatch(/options timeout:1 attempts:1/);
+    if (names.includes('sim-hik'))
+      expect(names).toEqual(expect.arrayContaining(SIMULATORS.map((x) => `sim-${x.host}`)));
+  });
+
+  it('a second up is a no-op (same PIDs)', () => {
+    const before = readLabState()!.processes.map((p) => p.pid);
+    const r = lab(['up']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/already up/);
+    expect(readLabState()!.processes.map((p) => p.pid)).toEqual(before);
+  });
+
+  it('two concurrent ups do not interleave (lock) and leave a healthy lab', async () => {
+    const runUp = () =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const c = spawn(process.execPath, [LAB_CLI, 'up'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        c.stderr.on('data', (d) => {
+          err += d;
+        });
+        const t = setTimeout(() => c.kill('SIGKILL'), 60_000);
+        c.on('exit', (code) => {
+          clearTimeout(t);
+          resolve({ code, err });
+        });
+      });
+    const [a, b] = await Promise.all([runUp(), runUp()]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(statusJson().s.healthy).toBe(true);
+  });
+
+  it('exec runs a command in the host namespace and passes its exit code', () => {
+    const r = lab(['exec', 'client', 'ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`inet ${CLIENT.ip}/24`);
+    expect(lab(['exec', 'client', 'sh', '-c', 'exit 7']).code).toBe(7);
+    const bad = lab(['exec', 'nosuchhost', 'true']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/unknown lab host "nosuchhost"/);
+  });
+
+  it('a broken lab (a dead daemon) is reported and rebuilt by up', async () => {
+    const victim = readLabState()!.processes.find((p) => p.name === 'wan-checker')!;
+    expect(pidNetns(victim.pid)).toBe(victim.ns);
+    process.kill(victim.pid, 'SIGKILL');
+    await pollUntil(() => !pidAlive(victim.pid), { timeoutMs: 5000, what: 'the checker to die' });
+    const { code, s } = statusJson();
+    expect(code).toBe(1);
+    expect(s.healthy).toBe(false);
+    expect(s.problems.join(' ')).toMatch(/wan-checker/);
+    const r = lab(['up']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/rebuilding/);
+    remember();
+    expect(statusJson().s.healthy).toBe(true);
+    expect(readLabState()!.processes.find((p) => p.name === 'wan-checker')!.pid).not.toBe(victim.pid);
+  });
+
+  it('down removes every namespace, process, /etc/netns entry and RUN_DIR', () => {
+    remember();
+    const r = lab(['down']);
+    expect(r.code, r.stderr).toBe(0);
+    expectNothingLeft([...seenPids]);
+    expect(lab(['down']).code).toBe(0); // idempotent too
+  });
+
+  it('SIGTERM during up tears the half-built lab down', async () => {
+    const child = spawn(process.execPath, [LAB_CLI, 'up'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupt once the first namespaces exist (state.json records them as they are made).
+    await pollUntil(() => (readLabState()?.namespaces.length ?? 0) > 0, {
+      timeoutMs: 20_000,
+      intervalMs: 10,
+      what: 'up to start building',
+    });
+    const pids = () => (readLabState()?.processes ?? []).map((p) => p.pid);
+    const started = pids();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await exited;
+    clearTimeout(timer);
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/interrupted by SIGTERM/);
+    expectNothingLeft(started);
+  });
+});
