@@ -1,0 +1,114 @@
+import { brandFromMac } from '../../../shared/catalog/oui';
+import type { DeviceSource, DiscoveredDevice } from '../../../shared/domain/device';
+
+/** What one protocol learned about one box. Everything but source/address/interface is optional. */
+export interface Finding {
+  source: DeviceSource;
+  address: string;
+  interfaceName: string;
+  mac?: string | null;
+  endpoint?: string | null;
+  serial?: string | null;
+  brand?: { value: string; from: BrandSource } | null;
+  model?: string | null;
+  name?: string | null;
+  firmware?: string | null;
+  onvifUrl?: string | null;
+  ports?: Record<string, number>;
+  dhcp?: boolean | null;
+  activated?: boolean | null;
+  upnp?: boolean;
+  notes?: string[];
+}
+
+export type BrandSource = 'sadp' | 'dhip' | 'scopes' | 'ssdp' | 'onvif' | 'banner' | 'oui';
+const BRAND_RANK: Record<BrandSource, number> = { onvif: 6, sadp: 5, dhip: 5, scopes: 4, ssdp: 3, banner: 2, oui: 1 };
+const MAX_DEVICES = 2048;
+
+/**
+ * Merges findings from every protocol into one device per box: by MAC, then ONVIF endpoint, then serial, then
+ * address. Returns the merged device when something changed (to stream to the UI), otherwise null.
+ */
+export class Inventory {
+  private readonly devices: DiscoveredDevice[] = [];
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  list(): DiscoveredDevice[] {
+    return this.devices.map((d) => structuredClone(d));
+  }
+
+  add(f: Finding): DiscoveredDevice | null {
+    const mac = f.mac ?? null;
+    const existing =
+      (mac && this.devices.find((d) => d.mac === mac)) ||
+      (f.endpoint && this.devices.find((d) => d.endpoint === f.endpoint)) ||
+      (f.serial && this.devices.find((d) => d.serial === f.serial)) ||
+      this.devices.find((d) => d.addresses.includes(f.address) && (!mac || !d.mac || d.mac === mac));
+    if (!existing) {
+      if (this.devices.length >= MAX_DEVICES) return null;
+      const device = this.blank(f);
+      this.merge(device, f);
+      this.devices.push(device);
+      return structuredClone(device);
+    }
+    const before = JSON.stringify(existing);
+    this.merge(existing, f);
+    if (JSON.stringify({ ...existing, lastSeenAt: '' }) === JSON.stringify({ ...JSON.parse(before), lastSeenAt: '' }))
+      return null;
+    return structuredClone(existing);
+  }
+
+  private blank(f: Finding): DiscoveredDevice {
+    const key = f.mac ?? f.endpoint ?? f.serial ?? f.address;
+    return {
+      id: `dev-${key}`.slice(0, 300),
+      addresses: [],
+      mac: null,
+      brand: null,
+      brandSource: null,
+      model: null,
+      name: null,
+      firmware: null,
+      serial: null,
+      sources: [],
+      onvifUrl: null,
+      endpoint: null,
+      ports: {},
+      dhcp: null,
+      activated: null,
+      upnp: false,
+      notes: [],
+      interfaceName: f.interfaceName,
+      lastSeenAt: this.now().toISOString(),
+    };
+  }
+
+  private merge(d: DiscoveredDevice, f: Finding): void {
+    if (!d.addresses.includes(f.address) && d.addresses.length < 16) d.addresses.push(f.address);
+    if (!d.sources.includes(f.source)) d.sources.push(f.source);
+    d.mac ??= f.mac ?? null;
+    d.endpoint ??= f.endpoint ?? null;
+    d.serial ??= f.serial ?? null;
+    d.model ??= f.model ?? null;
+    d.name ??= f.name ?? null;
+    d.firmware ??= f.firmware ?? null;
+    d.onvifUrl ??= f.onvifUrl ?? null;
+    if (f.dhcp !== undefined && f.dhcp !== null) d.dhcp = f.dhcp;
+    if (f.activated !== undefined && f.activated !== null) d.activated = f.activated;
+    if (f.upnp) d.upnp = true;
+    for (const [role, port] of Object.entries(f.ports ?? {})) if (Number.isInteger(port)) d.ports[role] ??= port;
+    for (const note of f.notes ?? []) if (!d.notes.includes(note) && d.notes.length < 20) d.notes.push(note);
+    const candidates: Array<{ value: string; from: BrandSource }> = [];
+    if (f.brand) candidates.push(f.brand);
+    const oui = brandFromMac(d.mac);
+    if (oui) candidates.push({ value: oui, from: 'oui' });
+    for (const c of candidates) {
+      const current = d.brandSource ? (BRAND_RANK[d.brandSource as BrandSource] ?? 0) : 0;
+      if (BRAND_RANK[c.from] > current) {
+        d.brand = c.value;
+        d.brandSource = c.from;
+      }
+    }
+    d.lastSeenAt = this.now().toISOString();
+  }
+}
