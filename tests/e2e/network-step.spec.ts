@@ -13,7 +13,7 @@ const usableHere = Object.entries(networkInterfaces()).some(([, infos]) =>
 async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -34,11 +34,14 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
   // What we found: the real interfaces of this machine.
   const table = page.getByTestId('interfaces-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
-  const shown = await table.locator('tbody tr[data-interface]').evaluateAll((rows) =>
-    rows.map((r) => r.getAttribute('data-interface')),
-  );
+  const shown = await table
+    .locator('tbody tr[data-interface]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-interface')));
   expect(shown.length).toBeGreaterThan(0);
-  expect(shown.some((name) => localNames.includes(name ?? '')), `shown ${shown} vs local ${localNames}`).toBe(true);
+  expect(
+    shown.some((name) => localNames.includes(name ?? '')),
+    `shown ${shown} vs local ${localNames}`,
+  ).toBe(true);
   await expect(page.getByTestId('measured-at')).toBeVisible();
 
   // Planned steps are greyed, not links.
@@ -62,7 +65,8 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Enter');
   await tabTo(page, 'input[name="discovery-interface"]');
-  const chosenInterface = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+  const chosenInterface = await page.locator('input[name="discovery-interface"]:focus').getAttribute('value');
+  expect(chosenInterface).toBeTruthy();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('interface-summary')).toContainText(`${chosenInterface} (your choice)`);
 
@@ -96,7 +100,7 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
   await expect(page.getByTestId('verify-status')).toHaveText('verified');
 
   mkdirSync('test-results/screens', { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: 'test-results/screens/network-step.png', fullPage: true });
   expect(problems, 'no page errors or console errors').toEqual([]);
 });

@@ -5,14 +5,18 @@ import { resultEnvelopeSchema, fail, type Result } from '../../shared/ipc/result
 /** What the bridge needs from the browser; tests pass fakes. */
 export interface HttpBridgeDeps {
   fetch: typeof fetch;
-  EventSource: new (url: string, init?: EventSourceInit) => Pick<EventSource, 'addEventListener' | 'removeEventListener' | 'close'>;
+  EventSource: new (
+    url: string,
+    init?: EventSourceInit,
+  ) => Pick<EventSource, 'addEventListener' | 'removeEventListener' | 'close'>;
 }
 
 export const BACKEND_DOWN_MESSAGE =
   "The app's background service is not running or cannot be reached. Start the app again, then reload this page.";
 export const NOT_SIGNED_IN_MESSAGE =
   'This page is not connected to the app. Open the link the app printed when it started (it contains a one-time key), then try again.';
-const UNEXPECTED_ANSWER_MESSAGE = "The app's background service answered in an unexpected way. Nothing was changed. Try again.";
+const UNEXPECTED_ANSWER_MESSAGE =
+  "The app's background service answered in an unexpected way. Nothing was changed. Try again.";
 
 /**
  * AppApi over the browser-mode server (src/main/server.ts): the same contract as the preload, as

@@ -1,7 +1,10 @@
 import type { StepStatus } from '../../shared/domain/steps';
 
 /** How each step status is said and coloured, everywhere in the UI. */
-export const STEP_STATUS_VIEW: Record<StepStatus, { label: string; tone: 'neutral' | 'info' | 'ok' | 'warn' | 'muted' }> = {
+export const STEP_STATUS_VIEW: Record<
+  StepStatus,
+  { label: string; tone: 'neutral' | 'info' | 'ok' | 'warn' | 'muted' }
+> = {
   'not-started': { label: 'not started', tone: 'neutral' },
   working: { label: 'working', tone: 'info' },
   verified: { label: 'verified', tone: 'ok' },

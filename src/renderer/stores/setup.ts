@@ -95,7 +95,10 @@ export const useSetupStore = defineStore('setup', () => {
     if (result.ok) applyRecord(result.data.setup);
   }
 
-  async function save(kind: 'approach' | 'skip' | 'reset', work: () => Promise<client.Result<SetupRecord>>): Promise<boolean> {
+  async function save(
+    kind: 'approach' | 'skip' | 'reset',
+    work: () => Promise<client.Result<SetupRecord>>,
+  ): Promise<boolean> {
     saving.value = kind;
     saveError.value = null;
     try {

@@ -62,7 +62,13 @@ describe('WizardStepNetwork', () => {
   it('offers only usable interfaces as radios and saves a choice through the store', async () => {
     api.handlers['setup.chooseInterface'] = (input) => {
       const name = (input as { interfaceName: string }).interfaceName;
-      return ok(fakeSetup({ interfaceName: name, network: fakeReport({ chosenInterface: name }), updatedAt: '2025-03-01T10:01:00.000Z' }));
+      return ok(
+        fakeSetup({
+          interfaceName: name,
+          network: fakeReport({ chosenInterface: name }),
+          updatedAt: '2025-03-01T10:01:00.000Z',
+        }),
+      );
     };
     const wrapper = mountWithApp(WizardStepNetwork);
     await flushPromises();
@@ -81,10 +87,17 @@ describe('WizardStepNetwork', () => {
   });
 
   it('keeps the previous interface checked and says why when main refuses the choice', async () => {
-    api.handlers['setup.get'] = () => ok({ setup: fakeSetup({ interfaceName: 'eth0', network: fakeReport({ chosenInterface: 'eth0' }) }), notice: null });
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({ interfaceName: 'eth0', network: fakeReport({ chosenInterface: 'eth0' }) }),
+        notice: null,
+      });
     api.handlers['network.get'] = () => ok(fakeReport({ chosenInterface: 'eth0' }));
     api.handlers['setup.chooseInterface'] = () =>
-      failed('INTERFACE_NOT_FOUND', 'That network interface is not on this computer (any more). Refresh the list and pick another one.');
+      failed(
+        'INTERFACE_NOT_FOUND',
+        'That network interface is not on this computer (any more). Refresh the list and pick another one.',
+      );
     await useSetupStore().load();
     const wrapper = mountWithApp(WizardStepNetwork);
     await flushPromises();
@@ -112,7 +125,9 @@ describe('WizardStepNetwork', () => {
     let approach: string | null = null;
     api.handlers['setup.chooseApproach'] = (input) => {
       approach = (input as { approach: string }).approach;
-      return ok(fakeSetup({ approach: approach as 'vpn', updatedAt: `2025-03-01T11:0${api.calls.length % 10}:00.000Z` }));
+      return ok(
+        fakeSetup({ approach: approach as 'vpn', updatedAt: `2025-03-01T11:0${api.calls.length % 10}:00.000Z` }),
+      );
     };
     const wrapper = mountWithApp(WizardStepNetwork);
     await flushPromises();
@@ -132,7 +147,15 @@ describe('WizardStepNetwork', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('not started');
     api.handlers['setup.get'] = () =>
-      ok({ setup: fakeSetup({ approach: 'vpn', updatedAt: '2025-03-01T12:00:00.000Z', network: fakeReport(), steps: { network: { status: 'verified', updatedAt: '2025-03-01T12:00:00.000Z' } } }), notice: null });
+      ok({
+        setup: fakeSetup({
+          approach: 'vpn',
+          updatedAt: '2025-03-01T12:00:00.000Z',
+          network: fakeReport(),
+          steps: { network: { status: 'verified', updatedAt: '2025-03-01T12:00:00.000Z' } },
+        }),
+        notice: null,
+      });
     const before = api.calls.filter((c) => c.channel === 'network.get').length;
     await wrapper.find('[data-testid="recheck"]').trigger('click');
     await flushPromises();
@@ -142,10 +165,13 @@ describe('WizardStepNetwork', () => {
   });
 
   it('says in plain words when the network cannot be measured', async () => {
-    api.handlers['network.get'] = () => failed('PLATFORM_UNSUPPORTED', 'This check is not available on this operating system yet.');
+    api.handlers['network.get'] = () =>
+      failed('PLATFORM_UNSUPPORTED', 'This check is not available on this operating system yet.');
     const wrapper = mountWithApp(WizardStepNetwork);
     await flushPromises();
-    expect(wrapper.find('[data-testid="network-error"]').text()).toContain('This check is not available on this operating system yet.');
+    expect(wrapper.find('[data-testid="network-error"]').text()).toContain(
+      'This check is not available on this operating system yet.',
+    );
   });
 });
 
@@ -180,7 +206,15 @@ describe('TheSidebar', () => {
 
   it('shows a verified status; a planned step stays planned whatever the record says', async () => {
     api.handlers['setup.get'] = () =>
-      ok({ setup: fakeSetup({ steps: { network: { status: 'verified', updatedAt: 'x' }, upnp: { status: 'skipped', updatedAt: 'x', reason: 'My router has no UPnP.' } } }), notice: null });
+      ok({
+        setup: fakeSetup({
+          steps: {
+            network: { status: 'verified', updatedAt: 'x' },
+            upnp: { status: 'skipped', updatedAt: 'x', reason: 'My router has no UPnP.' },
+          },
+        }),
+        notice: null,
+      });
     await useSetupStore().load();
     const wrapper = mountWithApp(TheSidebar);
     expect(wrapper.find('li[data-step="network"] [data-testid="step-status"]').text()).toContain('verified');
@@ -189,7 +223,8 @@ describe('TheSidebar', () => {
   });
 
   it('starts over only after confirmation', async () => {
-    api.handlers['setup.reset'] = () => ok(fakeSetup({ createdAt: '2025-04-01T00:00:00.000Z', updatedAt: '2025-04-01T00:00:00.000Z' }));
+    api.handlers['setup.reset'] = () =>
+      ok(fakeSetup({ createdAt: '2025-04-01T00:00:00.000Z', updatedAt: '2025-04-01T00:00:00.000Z' }));
     await useSetupStore().load();
     const wrapper = mountWithApp(TheSidebar);
     await wrapper.find('[data-testid="start-over"]').trigger('click');
@@ -204,7 +239,15 @@ describe('TheSidebar', () => {
 describe('TheProgress and TheNoticeBanner', () => {
   it('counts verified steps out of all steps', async () => {
     api.handlers['setup.get'] = () =>
-      ok({ setup: fakeSetup({ steps: { network: { status: 'verified', updatedAt: 'x' }, upnp: { status: 'skipped', updatedAt: 'x', reason: 'r' } } }), notice: null });
+      ok({
+        setup: fakeSetup({
+          steps: {
+            network: { status: 'verified', updatedAt: 'x' },
+            upnp: { status: 'skipped', updatedAt: 'x', reason: 'r' },
+          },
+        }),
+        notice: null,
+      });
     await useSetupStore().load();
     const wrapper = mountWithApp(TheProgress);
     expect(wrapper.find('[data-testid="progress-label"]').text()).toBe(`1 of ${STEPS.length} steps verified`);
@@ -217,7 +260,8 @@ describe('TheProgress and TheNoticeBanner', () => {
         setup: fakeSetup(),
         notice: {
           code: 'SETUP_RECOVERED',
-          message: 'Your saved progress could not be read. It was kept as setup.json.corrupt-2025 and the setup starts fresh.',
+          message:
+            'Your saved progress could not be read. It was kept as setup.json.corrupt-2025 and the setup starts fresh.',
           backupFile: '/home/u/.config/nvr-assist/setup.json.corrupt-2025',
         },
       });
@@ -230,7 +274,8 @@ describe('TheProgress and TheNoticeBanner', () => {
   });
 
   it('shows why the setup could not be loaded, with a retry', async () => {
-    api.handlers['setup.get'] = () => failed('INTERNAL', "The app's background service is not running or cannot be reached.");
+    api.handlers['setup.get'] = () =>
+      failed('INTERNAL', "The app's background service is not running or cannot be reached.");
     await useSetupStore().load();
     const wrapper = mountWithApp(TheNoticeBanner);
     expect(wrapper.find('[role="alert"]').text()).toContain('background service is not running');

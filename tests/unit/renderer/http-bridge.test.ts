@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHttpBridge, BACKEND_DOWN_MESSAGE, NOT_SIGNED_IN_MESSAGE, type HttpBridgeDeps } from '../../../src/renderer/api/http-bridge';
+import {
+  createHttpBridge,
+  BACKEND_DOWN_MESSAGE,
+  NOT_SIGNED_IN_MESSAGE,
+  type HttpBridgeDeps,
+} from '../../../src/renderer/api/http-bridge';
 import * as client from '../../../src/renderer/api/client';
 import { fakeReport } from './fake-api';
 
@@ -71,9 +76,17 @@ describe('createHttpBridge().invoke', () => {
   });
 
   it("passes the server's own error envelope through, also for HTTP 4xx", async () => {
-    const { fetch } = fakeFetch(() => json(401, { ok: false, error: { code: 'FORBIDDEN', message: 'Open the app with the address printed by `npm start`.' } }));
+    const { fetch } = fakeFetch(() =>
+      json(401, {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Open the app with the address printed by `npm start`.' },
+      }),
+    );
     const result = await createHttpBridge(deps(fetch)).invoke('setup.get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Open the app with the address printed by `npm start`.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Open the app with the address printed by `npm start`.' },
+    });
   });
 
   it('explains a refused request without an envelope in plain words', async () => {
@@ -115,7 +128,10 @@ describe('createHttpBridge().on', () => {
     const source = FakeEventSource.instances[0]!;
     expect(source.url).toBe('/api/events');
 
-    source.serverSends('job.onProgress', JSON.stringify({ jobId: 'job-1', kind: 'x', done: 1, total: 2, message: 'half' }));
+    source.serverSends(
+      'job.onProgress',
+      JSON.stringify({ jobId: 'job-1', kind: 'x', done: 1, total: 2, message: 'half' }),
+    );
     source.serverSends('job.onProgress', '{not json');
     source.serverSends('setup.onChanged', JSON.stringify({ setup: { approach: 'vpn' } }));
     expect(progress).toEqual([{ jobId: 'job-1', kind: 'x', done: 1, total: 2, message: 'half' }]);
@@ -155,7 +171,17 @@ describe('api/client.ts in browser mode (no window.api)', () => {
     const source = FakeEventSource.instances[0]!;
     source.serverSends('setup.onChanged', JSON.stringify({ setup: { approach: 'vpn' } }));
     expect(got).toEqual([]);
-    const valid = { setup: { schemaVersion: 1, createdAt: 'a', updatedAt: 'b', approach: 'vpn', interfaceName: null, network: null, steps: {} } };
+    const valid = {
+      setup: {
+        schemaVersion: 1,
+        createdAt: 'a',
+        updatedAt: 'b',
+        approach: 'vpn',
+        interfaceName: null,
+        network: null,
+        steps: {},
+      },
+    };
     source.serverSends('setup.onChanged', JSON.stringify(valid));
     expect(got).toEqual([valid]);
   });
@@ -165,7 +191,10 @@ describe('api/client.ts in browser mode (no window.api)', () => {
     vi.stubGlobal('fetch', fetch);
     delete window.api;
     const result = await client.chooseInterface('');
-    expect(result).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request was not in the expected form.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'The request was not in the expected form.' },
+    });
     expect(calls).toHaveLength(0);
   });
 });

@@ -88,13 +88,19 @@ describe('useSetupStore', () => {
     const setup = useSetupStore();
     await setup.load();
 
-    api.handlers['setup.chooseApproach'] = () => failed('SETUP_WRITE_FAILED', 'Your progress could not be saved to disk.');
+    api.handlers['setup.chooseApproach'] = () =>
+      failed('SETUP_WRITE_FAILED', 'Your progress could not be saved to disk.');
     expect(await setup.chooseApproach('port-forwarding')).toBe(false);
     expect(setup.approach).toBe('vpn');
     expect(setup.saveError).toBe('Your progress could not be saved to disk.');
 
     api.handlers['setup.chooseApproach'] = (input) =>
-      ok(fakeSetup({ approach: (input as { approach: 'vendor-cloud' }).approach, updatedAt: '2025-03-01T09:05:00.000Z' }));
+      ok(
+        fakeSetup({
+          approach: (input as { approach: 'vendor-cloud' }).approach,
+          updatedAt: '2025-03-01T09:05:00.000Z',
+        }),
+      );
     expect(await setup.chooseApproach('vendor-cloud')).toBe(true);
     expect(setup.approach).toBe('vendor-cloud');
     expect(setup.saveError).toBeNull();
@@ -108,7 +114,9 @@ describe('useSetupStore', () => {
     expect(api.listenerCount('setup.onChanged')).toBe(1);
     api.emit('setup.onChanged', { setup: fakeSetup({ approach: 'vpn', updatedAt: '2025-03-01T09:11:00.000Z' }) });
     expect(setup.approach).toBe('vpn');
-    api.emit('setup.onChanged', { setup: fakeSetup({ approach: 'vendor-cloud', updatedAt: '2025-03-01T09:00:00.000Z' }) });
+    api.emit('setup.onChanged', {
+      setup: fakeSetup({ approach: 'vendor-cloud', updatedAt: '2025-03-01T09:00:00.000Z' }),
+    });
     expect(setup.approach).toBe('vpn');
     api.emit('setup.onChanged', { setup: { approach: 'port-forwarding' } });
     expect(setup.approach).toBe('vpn');
@@ -116,8 +124,12 @@ describe('useSetupStore', () => {
 
   it('starts over through setup.reset and clears the notice', async () => {
     api.handlers['setup.get'] = () =>
-      ok({ setup: fakeSetup({ approach: 'vpn' }), notice: { code: 'SETUP_RECOVERED', message: 'kept', backupFile: 'b' } });
-    api.handlers['setup.reset'] = () => ok(fakeSetup({ createdAt: '2025-03-02T00:00:00.000Z', updatedAt: '2025-03-02T00:00:00.000Z' }));
+      ok({
+        setup: fakeSetup({ approach: 'vpn' }),
+        notice: { code: 'SETUP_RECOVERED', message: 'kept', backupFile: 'b' },
+      });
+    api.handlers['setup.reset'] = () =>
+      ok(fakeSetup({ createdAt: '2025-03-02T00:00:00.000Z', updatedAt: '2025-03-02T00:00:00.000Z' }));
     const setup = useSetupStore();
     await setup.load();
     expect(await setup.reset()).toBe(true);
@@ -128,7 +140,14 @@ describe('useSetupStore', () => {
   it('marks a skipped step with its reason', async () => {
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     api.handlers['setup.skipStep'] = () =>
-      ok(fakeSetup({ updatedAt: '2025-03-01T09:30:00.000Z', steps: { upnp: { status: 'skipped', updatedAt: '2025-03-01T09:30:00.000Z', reason: 'My router has no UPnP.' } } }));
+      ok(
+        fakeSetup({
+          updatedAt: '2025-03-01T09:30:00.000Z',
+          steps: {
+            upnp: { status: 'skipped', updatedAt: '2025-03-01T09:30:00.000Z', reason: 'My router has no UPnP.' },
+          },
+        }),
+      );
     const setup = useSetupStore();
     await setup.load();
     await setup.skipStep('upnp', 'My router has no UPnP.');
@@ -143,7 +162,17 @@ describe('useNetworkStore', () => {
     let saved = fakeSetup();
     api.handlers['setup.get'] = () => ok({ setup: saved, notice: null });
     api.handlers['network.get'] = () => {
-      saved = fakeSetup({ network: fakeReport(), updatedAt: '2025-03-01T10:00:00.000Z', steps: { network: { status: 'working', updatedAt: '2025-03-01T10:00:00.000Z', reason: 'Choose how you want to reach the NVR.' } } });
+      saved = fakeSetup({
+        network: fakeReport(),
+        updatedAt: '2025-03-01T10:00:00.000Z',
+        steps: {
+          network: {
+            status: 'working',
+            updatedAt: '2025-03-01T10:00:00.000Z',
+            reason: 'Choose how you want to reach the NVR.',
+          },
+        },
+      });
       return ok(fakeReport());
     };
     const setup = useSetupStore();
@@ -163,7 +192,8 @@ describe('useNetworkStore', () => {
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     const network = useNetworkStore();
     await network.refresh();
-    api.handlers['network.get'] = () => failed('PLATFORM_UNSUPPORTED', 'This check is not available on this operating system yet.');
+    api.handlers['network.get'] = () =>
+      failed('PLATFORM_UNSUPPORTED', 'This check is not available on this operating system yet.');
     expect(await network.refresh()).toBe(false);
     expect(network.error).toBe('This check is not available on this operating system yet.');
     expect(network.interfaces).toHaveLength(4);
@@ -173,7 +203,13 @@ describe('useNetworkStore', () => {
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup({ network: fakeReport() }), notice: null });
     api.handlers['setup.chooseInterface'] = (input) => {
       const name = (input as { interfaceName: string }).interfaceName;
-      return ok(fakeSetup({ interfaceName: name, network: fakeReport({ chosenInterface: name, measuredAt: '2025-03-01T10:05:00.000Z' }), updatedAt: '2025-03-01T10:05:00.000Z' }));
+      return ok(
+        fakeSetup({
+          interfaceName: name,
+          network: fakeReport({ chosenInterface: name, measuredAt: '2025-03-01T10:05:00.000Z' }),
+          updatedAt: '2025-03-01T10:05:00.000Z',
+        }),
+      );
     };
     const setup = useSetupStore();
     const network = useNetworkStore();
@@ -186,9 +222,16 @@ describe('useNetworkStore', () => {
   });
 
   it('keeps the previous interface and shows why when the choice is refused', async () => {
-    api.handlers['setup.get'] = () => ok({ setup: fakeSetup({ interfaceName: 'eth0', network: fakeReport({ chosenInterface: 'eth0' }) }), notice: null });
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({ interfaceName: 'eth0', network: fakeReport({ chosenInterface: 'eth0' }) }),
+        notice: null,
+      });
     api.handlers['setup.chooseInterface'] = () =>
-      failed('INTERFACE_UNUSABLE', 'That network interface has no IPv4 address or is down, so the app cannot search the network through it.');
+      failed(
+        'INTERFACE_UNUSABLE',
+        'That network interface has no IPv4 address or is down, so the app cannot search the network through it.',
+      );
     const setup = useSetupStore();
     const network = useNetworkStore();
     await setup.load();
@@ -211,7 +254,8 @@ describe('useNetworkStore', () => {
 
 describe('useAppStore', () => {
   it('loads the app info and knows browser mode', async () => {
-    api.handlers['app.info'] = () => ok({ name: 'NVR Remote-Access Assistant', version: '0.1.0', mode: 'browser', platform: 'linux' });
+    api.handlers['app.info'] = () =>
+      ok({ name: 'NVR Remote-Access Assistant', version: '0.1.0', mode: 'browser', platform: 'linux' });
     const app = useAppStore();
     expect(await app.load()).toBe(true);
     expect(app.isBrowserMode).toBe(true);
