@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { NetworkReport } from '../shared/domain/network';
 import type { SetupRecord } from '../shared/domain/setup';
@@ -8,15 +8,27 @@ import { AppFailure } from '../shared/ipc/errors';
 import { createDispatcher, type CallContext, type Dispatcher } from './core/dispatch';
 import { createEventHub, type EventHub } from './core/events';
 import { createJobRunner, type JobRunner } from './core/jobs';
+import { classifyIpv4 } from './protocol/ipv4';
+import { createDiscoveryService, type DiscoveryService } from './services/discovery/discovery';
 import { createNetcheckService, type NetcheckService } from './services/netcheck';
 import { createSetupStore, type SetupStore } from './services/setup-store';
+import { nodeHttp, type HttpTransport } from './transport/http';
+import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
 import { nodeSystem, type SystemSource } from './transport/system';
+import { nodeUdp, type UdpTransport } from './transport/udp';
+import type { DiscoveredDevice } from '../shared/domain/device';
 
 export interface AppCoreOptions {
   dataDir: string;
   mode: 'electron' | 'browser' | 'cli';
   version: string;
   system?: SystemSource;
+  /** Network transports; tests pass fakes, the app the real sockets. */
+  udp?: UdpTransport;
+  ssdp?: SsdpTransport;
+  http?: HttpTransport;
+  /** Shorter discovery windows for tests. */
+  discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -25,7 +37,7 @@ export interface AppCore {
   dispatch: Dispatcher;
   hub: EventHub;
   jobs: JobRunner;
-  services: { netcheck: NetcheckService; setup: SetupStore };
+  services: { netcheck: NetcheckService; setup: SetupStore; discovery: DiscoveryService };
   close(): Promise<void>;
 }
 
@@ -40,6 +52,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const jobs = createJobRunner(hub, () => randomBytes(9).toString('base64url'), log);
   const netcheck = createNetcheckService(options.system ?? nodeSystem, now);
   const setup = createSetupStore(join(options.dataDir, 'setup.json'), now);
+  const discovery = createDiscoveryService({
+    udp: options.udp ?? nodeUdp,
+    ssdp: options.ssdp ?? nodeSsdp,
+    http: options.http ?? nodeHttp,
+    newId: () => randomUUID(),
+    now,
+  });
+  const found = {
+    devices: [] as DiscoveredDevice[],
+    running: null as string | null,
+    interfaceName: null as string | null,
+    finishedAt: null as string | null,
+    warnings: [] as string[],
+  };
 
   async function save(change: (draft: SetupRecord) => void): Promise<SetupRecord> {
     const record = await setup.update(change);
@@ -90,13 +116,55 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return record;
     },
     'job.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'discovery.start': async ({ interfaceName }) => {
+      if (found.running) return { jobId: found.running, interfaceName: found.interfaceName ?? '' };
+      const { setup: record } = await setup.load();
+      const report = await netcheck.report(record.interfaceName);
+      const name = interfaceName ?? report.chosenInterface ?? report.recommended?.interfaceName;
+      const iface = name ? report.interfaces.find((i) => i.name === name) : undefined;
+      if (name && !iface) throw new AppFailure('INTERFACE_NOT_FOUND');
+      const address = iface?.ipv4.find((a) => !['loopback', 'link-local'].includes(classifyIpv4(a.address) ?? ''));
+      if (!iface || !iface.usable || !address) throw new AppFailure('INTERFACE_UNUSABLE');
+      found.devices = [];
+      found.warnings = [];
+      found.finishedAt = null;
+      found.interfaceName = iface.name;
+      const holder = { jobId: '' };
+      holder.jobId = jobs.start('discovery', async ({ signal, progress }) => {
+        try {
+          await discovery.run({
+            iface: { name: iface.name, address: address.address, prefix: address.prefix },
+            signal,
+            timing: options.discoveryTiming,
+            onProgress: progress,
+            onDevice: (device) => {
+              const at = found.devices.findIndex((d) => d.id === device.id);
+              if (at >= 0) found.devices[at] = device;
+              else found.devices.push(device);
+              hub.emit('discovery.onDevice', { jobId: holder.jobId, device });
+            },
+            onWarning: (message) => {
+              if (found.warnings.length >= 50) return;
+              found.warnings.push(message);
+              hub.emit('discovery.onWarning', { jobId: holder.jobId, message });
+            },
+          });
+        } finally {
+          found.running = null;
+          found.finishedAt = now().toISOString();
+        }
+      });
+      found.running = holder.jobId;
+      return { jobId: holder.jobId, interfaceName: iface.name };
+    },
+    'discovery.list': async () => structuredClone(found),
   };
 
   return {
     dispatch: createDispatcher(handlers, log),
     hub,
     jobs,
-    services: { netcheck, setup },
+    services: { netcheck, setup, discovery },
     close: () => jobs.shutdown(),
   };
 }

@@ -10,9 +10,17 @@ export const INVOKE_CHANNELS = [
   'setup.skipStep',
   'setup.reset',
   'job.cancel',
+  'discovery.start',
+  'discovery.list',
 ] as const;
 
-export const EVENT_NAMES = ['job.onProgress', 'job.onDone', 'setup.onChanged'] as const;
+export const EVENT_NAMES = [
+  'job.onProgress',
+  'job.onDone',
+  'setup.onChanged',
+  'discovery.onDevice',
+  'discovery.onWarning',
+] as const;
 
 /** The IPC channel on which the main process sends every contract event: (name, payload). */
 export const EVENT_IPC_CHANNEL = 'contract:event';

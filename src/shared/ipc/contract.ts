@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { discoveredDeviceSchema } from '../domain/device';
 import { networkReportSchema } from '../domain/network';
 import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
 import { stepIdSchema } from '../domain/steps';
@@ -38,6 +39,20 @@ export const invokeContract = {
   },
   'setup.reset': { input: empty, output: setupRecordSchema },
   'job.cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'discovery.start': {
+    input: z.object({ interfaceName: z.string().min(1).max(64).optional() }).strict(),
+    output: z.object({ jobId, interfaceName: z.string() }),
+  },
+  'discovery.list': {
+    input: empty,
+    output: z.object({
+      devices: z.array(discoveredDeviceSchema),
+      running: jobId.nullable(),
+      interfaceName: z.string().nullable(),
+      finishedAt: z.string().nullable(),
+      warnings: z.array(z.string()),
+    }),
+  },
 } as const;
 
 export const jobProgressSchema = z.object({
@@ -57,6 +72,8 @@ export const eventContract = {
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),
   'setup.onChanged': z.object({ setup: setupRecordSchema }),
+  'discovery.onDevice': z.object({ jobId, device: discoveredDeviceSchema }),
+  'discovery.onWarning': z.object({ jobId, message: z.string().max(500) }),
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -29,6 +29,8 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'setup.skipStep': async () => setup,
     'setup.reset': async () => setup,
     'job.cancel': async () => ({ cancelled: false }),
+    'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
+    'discovery.list': async () => ({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [] }),
   };
   return { ...base, ...overrides };
 }
