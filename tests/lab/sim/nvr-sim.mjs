@@ -43,6 +43,8 @@ async function shutdown(sig) {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGUSR1', () => runner?.quiet?.());
+process.on('SIGUSR2', () => runner?.loud?.());
 process.on('uncaughtException', (e) => log('uncaught', e.stack ?? e.message));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e?.stack ?? String(e)));
 

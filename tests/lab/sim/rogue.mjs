@@ -2,7 +2,7 @@
 // HTTP tarpit on port 80 (accepts, never answers, drops the socket after 60 s).
 // Variants (toggle with --rogue-variants a,b,c; default all): see VARIANTS below.
 // Note: Debian's `onvif-util -a` may segfault or hang on these replies (LAB-NOTES), so cross-checks with
-// onvif-util must not include this host.
+// onvif-util must not include this host: send the process SIGUSR1 to silence it for 90 s, SIGUSR2 to resume.
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { stableUuid } from './profiles.mjs';
@@ -72,8 +72,19 @@ export class Rogue {
     this.budget = { t: Date.now(), n: 0 };
   }
 
+  /** SIGUSR1: stay silent for `ms` (cross-checks with fragile third-party tools); SIGUSR2 or the timer ends it. */
+  quiet(ms = 90_000) {
+    this.quietUntil = Date.now() + ms;
+    log(`rogue: quiet for ${ms / 1000}s`);
+  }
+  loud() {
+    this.quietUntil = 0;
+    log('rogue: answering again');
+  }
+
   allow() {
     const now = Date.now();
+    if (this.quietUntil && now < this.quietUntil) return false;
     if (now - this.budget.t > 10_000) this.budget = { t: now, n: 0 };
     return ++this.budget.n <= 40; // at most 40 probes answered per 10 s
   }
