@@ -21,6 +21,9 @@ import {
   CLIENT,
   SIMULATORS,
   ns,
+  inNs,
+  WAN,
+  ROUTER,
 } from '../lab/lib/testkit.mjs';
 
 const labNamespaces = () => netnsList().filter((n) => n.startsWith(PREFIX));
@@ -29,6 +32,10 @@ const netnsDirs = () =>
     .readdirSync('/etc/netns', { withFileTypes: true })
     .filter((d) => d.name.startsWith(PREFIX))
     .map((d) => d.name);
+const readLabStateLog = (name: string) => {
+  const p = readLabState()?.processes.find((x) => x.name === name);
+  return p ? fs.readFileSync(p.log, 'utf8') : '';
+};
 const statusJson = () => {
   const r = lab(['status', '--json']);
   return { code: r.code, s: JSON.parse(r.stdout) };
@@ -175,6 +182,33 @@ describe('lab life cycle', () => {
     remember();
     expect(statusJson().s.healthy).toBe(true);
     expect(readLabState()!.processes.find((p) => p.name === 'wan-checker')!.pid).not.toBe(victim.pid);
+  });
+
+  it('switches to the cgnat profile: the internet sees the carrier, miniupnpd refuses mappings', () => {
+    const r = lab(['up', '--profile', 'cgnat']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/switching profile home → cgnat/);
+    remember();
+    expect(statusJson().s).toMatchObject({ profile: 'cgnat', healthy: true });
+    const json = inNs('client', 'curl', ['-sS', '--max-time', '5', `http://${WAN.checker}/json`]);
+    expect(JSON.parse(json.stdout).ip).toBe(WAN.carrierWan);
+    expect(readLabStateLog('miniupnpd')).toMatch(/restrictive or symmetric NAT/);
+    const add = inNs(
+      'client',
+      'upnpc',
+      [
+        '-i',
+        '-u',
+        `http://${ROUTER.lan}:${ROUTER.upnpHttpPort}/rootDesc.xml`,
+        '-a',
+        CLIENT.ip,
+        '18900',
+        '18900',
+        'TCP',
+      ],
+      { timeoutMs: 30_000 },
+    );
+    expect(add.stdout + add.stderr).toMatch(/failed with code 501/);
   });
 
   it('down removes every namespace, process, /etc/netns entry and RUN_DIR', () => {
