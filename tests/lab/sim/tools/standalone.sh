@@ -36,8 +36,36 @@ link() { # ns ip/prefix mac
 
 up() {
   mkdir -p "$RUN"
-  if ! ip netns list | grep -q '^simt-br\b'; then bridge_up; fi
+  if ! ip netns list | grep -q '^simt-br\b'; then bridge_up; [ "${SIMT_IGD:-0}" = 1 ] && igd_up; fi
   up_hosts "$@"
+}
+
+# Optional (SIMT_IGD=1): a WAN namespace with the lab's STUN responder and miniupnpd on simt-br, configured with
+# the lab's own ruleset/config generators, so the simulators' UPnP client can be tried against a real IGD.
+igd_up() {
+  ip netns add simt-wan
+  ip -n simt-br link add wan0 type veth peer name eth0 netns simt-wan
+  ip -n simt-br addr add 203.0.113.2/24 dev wan0
+  ip -n simt-br link set wan0 up
+  ip -n simt-br route add default via 203.0.113.1
+  ip netns exec simt-br sysctl -qw net.ipv4.ip_forward=1
+  ip -n simt-wan link set lo up
+  ip -n simt-wan addr add 203.0.113.1/24 dev eth0
+  ip -n simt-wan addr add 198.51.100.3/32 dev eth0
+  ip -n simt-wan addr add 198.51.100.4/32 dev eth0
+  ip -n simt-wan link set eth0 up
+  ip netns exec simt-wan node "$HERE/../wan/stun.mjs" > "$RUN/stun.log" 2>&1 &
+  echo $! > "$RUN/stun.nspid"
+  node --input-type=module -e "
+    import fs from 'node:fs';
+    import { routerRuleset, miniupnpdConf } from '$HERE/../lib/router.mjs';
+    fs.writeFileSync('$RUN/ruleset.nft', routerRuleset('wan0'));
+    fs.writeFileSync('$RUN/miniupnpd.conf', miniupnpdConf({ wanIf: 'wan0', runDir: '$RUN' }));"
+  ip netns exec simt-br nft -f "$RUN/ruleset.nft"
+  sleep 0.5
+  ip netns exec simt-br miniupnpd -d -f "$RUN/miniupnpd.conf" -P "$RUN/miniupnpd.pid" > "$RUN/miniupnpd.log" 2>&1 &
+  echo $! > "$RUN/miniupnpd.nspid"
+  sleep 1
 }
 
 bridge_up() {
@@ -97,6 +125,12 @@ down() {
     [ -f "$f" ] || continue
     h=$(basename "$f" .pid)
     stop_pid "$f" "simt-$h"
+  done
+  for f in stun miniupnpd; do
+    [ -f "$RUN/$f.nspid" ] || continue
+    p=$(cat "$RUN/$f.nspid"); ns=$(ip netns identify "$p" 2>/dev/null)
+    case "$ns" in simt-*) kill "$p" ;; esac
+    rm -f "$RUN/$f.nspid"
   done
   [ -f "$RUN/dnsmasq.pid" ] && { p=$(cat "$RUN/dnsmasq.pid"); [ "$(ip netns identify "$p" 2>/dev/null)" = simt-br ] && kill "$p"; rm -f "$RUN/dnsmasq.pid"; }
   for ns in $(ip netns list | awk '{print $1}' | grep '^simt-'); do ip netns del "$ns"; done
