@@ -7,8 +7,8 @@
 //   node tests/lab/lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort>
 //   node tests/lab/lab.mjs forward list [--json]
 import { spawnSync } from 'node:child_process';
-import { PROFILES, PREFIX } from './topology.mjs';
-import { up, down, status, requestAbort, hostNamespace, existingNamespaces, health } from './lib/lab.mjs';
+import { PROFILES, PREFIX, ns } from './topology.mjs';
+import { up, down, status, requestAbort, hostNamespace, existingNamespaces } from './lib/lab.mjs';
 import { readState } from './lib/state.mjs';
 import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
 import { buildPlan } from './lib/plan.mjs';
@@ -23,7 +23,9 @@ function requireRoot() {
 
 function requireUp() {
   const st = readState();
-  if (!st || !health(st).healthy) throw new Error('the lab is not up (run: node tests/lab/lab.mjs up)');
+  if (!st || st.phase !== 'up' || !existingNamespaces().includes(ns('router'))) {
+    throw new Error('the lab is not up (run: node tests/lab/lab.mjs up)');
+  }
   return st;
 }
 

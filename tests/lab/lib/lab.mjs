@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RUN_DIR, PREFIX, ns, LAN, ROUTER, SIMULATORS } from '../topology.mjs';
+import { RUN_DIR, PREFIX, ns, LAN, ROUTER } from '../topology.mjs';
 import { buildPlan, allLabNamespaces, hostCollisions } from './plan.mjs';
 import { run, ip, ipn, ipBatch, nsRun, waitFor } from './exec.mjs';
 import { isAlive, pidNamespace, namespacePids, startInNamespace, stopPid } from './proc.mjs';
@@ -339,4 +339,3 @@ export function hostNamespace(host) {
   return name;
 }
 
-export { SIMULATORS };

@@ -1,6 +1,6 @@
 // The router's configuration: nftables ruleset, miniupnpd and dnsmasq config files, static port forwards.
 import net from 'node:net';
-import { LAN, WAN, ROUTER, SIMULATORS, CLIENT, ROGUE, ns } from '../topology.mjs';
+import { LAN, WAN, ROUTER, SIMULATORS, CLIENT, ns } from '../topology.mjs';
 import { BRIDGE } from './plan.mjs';
 import { run } from './exec.mjs';
 
@@ -142,7 +142,6 @@ export function dnsmasqConf({ runDir }) {
 export function dnsmasqHosts(plan) {
   const lines = [`${ROUTER.lan} router gateway`, `${CLIENT.ip} client`];
   for (const s of plan.sims) if (s.ip !== 'dhcp' && s.host !== 'scale') lines.push(`${s.ip} ${s.host}`);
-  if (plan.sims.some((s) => s.host === 'rogue') && !lines.some((l) => l.endsWith(' rogue'))) lines.push(`${ROGUE.ip} rogue`);
   return lines.join('\n') + '\n';
 }
 
@@ -158,8 +157,17 @@ export function parseForward([proto, extPort, lanIp, lanPort]) {
     return Number(s);
   };
   if (proto !== 'tcp' && proto !== 'udp') throw new Error(`protocol must be tcp or udp, got "${proto ?? ''}"`);
-  if (!net.isIPv4(lanIp ?? '') || !lanIp.startsWith(LAN.cidr.split('.').slice(0, 3).join('.') + '.')) throw new Error(`LAN address must be in ${LAN.cidr}, got "${lanIp ?? ''}"`);
-  return { proto, extPort: port(extPort, 'external port'), lanIp, lanPort: port(lanPort, 'LAN port') };
+  const ext = port(extPort, 'external port');
+  if (!net.isIPv4(lanIp ?? '') || !inCidr(lanIp, LAN.cidr)) throw new Error(`LAN address must be in ${LAN.cidr}, got "${lanIp ?? ''}"`);
+  return { proto, extPort: ext, lanIp, lanPort: port(lanPort, 'LAN port') };
+}
+
+const ipInt = (ip) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+/** Is an IPv4 address inside a CIDR block? */
+export function inCidr(ip, cidr) {
+  const [base, bits] = cidr.split('/');
+  const mask = Number(bits) === 0 ? 0 : (0xffffffff << (32 - Number(bits))) >>> 0;
+  return ((ipInt(ip) & mask) >>> 0) === ((ipInt(base) & mask) >>> 0);
 }
 
 const fwdComment = (f) => `${COMMENT_PREFIX} ${f.proto} ${f.extPort} ${f.lanIp} ${f.lanPort}`;
