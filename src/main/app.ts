@@ -115,6 +115,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       hub.emit('setup.onChanged', { setup: record });
       return record;
     },
+    'setup.chooseDevice': async ({ deviceId }) => {
+      const { setup: record } = await setup.load();
+      const device = found.devices.find((d) => d.id === deviceId) ?? record.devices.find((d) => d.id === deviceId);
+      if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
+      return save((draft) => {
+        draft.nvr = { deviceId, device, chosenAt: now().toISOString() };
+        draft.steps.find = {
+          status: 'working',
+          updatedAt: now().toISOString(),
+          reason: 'Log in to the NVR to confirm the app can talk to it.',
+        };
+      });
+    },
     'job.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'discovery.start': async ({ interfaceName }) => {
       if (found.running) return { jobId: found.running, interfaceName: found.interfaceName ?? '' };
@@ -152,12 +165,29 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         } finally {
           found.running = null;
           found.finishedAt = now().toISOString();
+          // Keep what was found (also after a cancel) so the list survives a restart.
+          await save((draft) => {
+            draft.devices = found.devices.slice(0, 512);
+            if (!draft.nvr)
+              draft.steps.find = found.devices.length
+                ? { status: 'working', updatedAt: now().toISOString(), reason: 'Pick your NVR in the list.' }
+                : {
+                    status: 'attention',
+                    updatedAt: now().toISOString(),
+                    reason: 'No device answered. Check the NVR is on and on this network, or add it by its address.',
+                  };
+          }).catch(() => undefined);
         }
       });
       found.running = holder.jobId;
       return { jobId: holder.jobId, interfaceName: iface.name };
     },
-    'discovery.list': async () => structuredClone(found),
+    'discovery.list': async () => {
+      if (found.running || found.finishedAt) return structuredClone(found);
+      // Nothing searched since the app started: show what the last search saved.
+      const { setup: record } = await setup.load();
+      return { ...structuredClone(found), devices: record.devices };
+    },
   };
 
   return {

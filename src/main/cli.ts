@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     return await runCli(
       process.argv.slice(2),
-      core.dispatch,
+      core,
       { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
       APP_VERSION,
     );

@@ -91,3 +91,14 @@ export const HOME_PC = () =>
     ],
     procRouteWithDefault('eth0', '192.168.1.1'),
   );
+
+/** The lab's client host, as a unit-test machine: eth0 on the LAN 192.168.50.0/24, eth1 on an unrelated net. */
+export const LAB_CLIENT = () =>
+  fakeLinux(
+    [
+      { name: 'lo', ipv4: [['127.0.0.1', 8]] },
+      { name: 'eth0', ipv4: [['192.168.50.10', 24]], mac: '02:00:c0:a8:32:0a' },
+      { name: 'eth1', ipv4: [['10.77.0.2', 24]], mac: '02:00:0a:4d:00:02' },
+    ],
+    procRouteWithDefault('eth0', '192.168.50.1', 'eth0', '192.168.50.0'),
+  );

@@ -3,7 +3,9 @@ import { APPROACHES, type SetupRecord } from '../../shared/domain/setup';
 import { STEPS } from '../../shared/domain/steps';
 import type { InvokeChannel } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
+import type { DiscoveredDevice } from '../../shared/domain/device';
 import type { Dispatcher } from '../core/dispatch';
+import type { EventHub } from '../core/events';
 import { formatTable } from './table';
 
 export interface CliIo {
@@ -20,6 +22,10 @@ Commands:
   approach <choice>       Choose how to reach the NVR: ${APPROACHES.join(' | ')}.
   interface <name>        Choose the network interface used to find devices.
   reset                   Start the setup over (the old one is kept as a backup file).
+  discover [--interface X]
+                          Find cameras and recorders on the network (WS-Discovery/ONVIF, SSDP,
+                          Hikvision SADP, Dahua DHIP). Ctrl-C stops the search.
+  choose <device-id>      Pick your NVR from the last search (the ID column of \`discover\`).
   version                 The app's version.
   help                    This text.
 
@@ -28,13 +34,33 @@ Options:
 
 Exit codes: 0 done, 1 the command failed (the reason is printed), 2 the command line was not understood.`;
 
+export interface CliCore {
+  dispatch: Dispatcher;
+  /** Events of long jobs (progress, devices as they are found). */
+  hub: Pick<EventHub, 'subscribe'>;
+}
+
+const VALUE_OPTIONS = new Set(['--interface']);
+
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
-export async function runCli(argv: string[], dispatch: Dispatcher, io: CliIo, version: string): Promise<number> {
+export async function runCli(argv: string[], core: CliCore, io: CliIo, version: string): Promise<number> {
+  const { dispatch } = core;
   const json = argv.includes('--json');
-  const words = argv.filter((a) => a !== '--json');
+  const options: Record<string, string> = {};
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') continue;
+    if (VALUE_OPTIONS.has(a)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('-')) return usageError(io, `${a} needs a value.`);
+      options[a] = value;
+    } else words.push(a);
+  }
   const unknownOption = words.find((w) => w.startsWith('-') && w !== '-h' && w !== '--help' && w !== '--version');
   if (unknownOption) return usageError(io, `Unknown option ${unknownOption}.`);
   const [command, ...rest] = words;
+  if (options['--interface'] && command !== 'discover') return usageError(io, '--interface goes with `discover`.');
 
   const call = async <C extends InvokeChannel>(channel: C, input: unknown): Promise<Result<unknown>> =>
     dispatch(channel, input, { transport: 'cli' });
@@ -81,6 +107,44 @@ export async function runCli(argv: string[], dispatch: Dispatcher, io: CliIo, ve
       return finish(
         await call('setup.reset', {}),
         (s: SetupRecord) => `The setup was started over.\n${renderSetup(s)}`,
+      );
+    case 'discover': {
+      if (rest.length) return usageError(io, '`discover` takes no arguments (use --interface NAME).');
+      const started = await call(
+        'discovery.start',
+        options['--interface'] ? { interfaceName: options['--interface'] } : {},
+      );
+      if (!started.ok) return finish(started, () => '');
+      const { jobId, interfaceName } = started.data as { jobId: string; interfaceName: string };
+      if (!json) io.stderr(`Searching on ${interfaceName}…\n`);
+      const outcome = await new Promise<{ outcome: string; error: { message: string } | null }>((resolve) => {
+        const stop = core.hub.subscribe((event, payload) => {
+          const p = payload as { jobId?: string };
+          if (p.jobId !== jobId) return;
+          if (event === 'discovery.onDevice' && !json) {
+            const d = (payload as { device: DiscoveredDevice }).device;
+            io.stderr(`  found ${d.addresses[0] ?? '?'} ${d.brand ?? ''} ${d.model ?? ''} (${d.sources.join(', ')})\n`);
+          }
+          if (event === 'job.onDone') {
+            stop();
+            resolve(payload as { outcome: string; error: { message: string } | null });
+          }
+        });
+      });
+      if (outcome.outcome === 'failed') {
+        io.stderr(`Error: ${outcome.error?.message ?? 'the search failed.'}\n`);
+        return 1;
+      }
+      const list = await call('discovery.list', {});
+      const code = finish(list, (d: { devices: DiscoveredDevice[]; warnings: string[] }) =>
+        renderDevices(d.devices, d.warnings),
+      );
+      return outcome.outcome === 'cancelled' ? 130 : code;
+    }
+    case 'choose':
+      if (rest.length !== 1) return usageError(io, 'Name one device ID from `nvr-assist discover`.');
+      return finish(await call('setup.chooseDevice', { deviceId: rest[0] }), (s: SetupRecord) =>
+        s.nvr ? `Your NVR: ${describeDevice(s.nvr.device)}` : renderSetup(s),
       );
     default:
       return usageError(io, `Unknown command "${command}".`);
@@ -130,4 +194,30 @@ export function renderSetup(setup: SetupRecord): string {
     '',
     formatTable(['STEP', 'STATUS', 'NOTE'], rows, 80),
   ].join('\n');
+}
+
+function describeDevice(d: DiscoveredDevice): string {
+  return [d.brand, d.model, d.name && d.name !== d.model ? `"${d.name}"` : null, `at ${d.addresses.join(', ')}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function renderDevices(devices: DiscoveredDevice[], warnings: string[]): string {
+  if (devices.length === 0)
+    return 'No cameras or recorders answered. Check that the NVR is switched on and on this network.';
+  const rows = devices.map((d) => [
+    d.addresses.join(', '),
+    d.brand ?? '?',
+    d.model ?? d.name ?? '?',
+    d.mac ?? '-',
+    d.sources.join(','),
+    Object.entries(d.ports)
+      .map(([role, port]) => `${role} ${port}`)
+      .join(', ') || '-',
+    d.id,
+  ]);
+  const lines = [formatTable(['ADDRESS', 'BRAND', 'MODEL', 'MAC', 'FOUND BY', 'PORTS', 'ID'], rows, 60)];
+  lines.push('', `${devices.length} device(s). Pick yours with: nvr-assist choose <ID>`);
+  if (warnings.length) lines.push('', `${warnings.length} odd answer(s) were ignored, e.g.: ${warnings[0]}`);
+  return lines.join('\n');
 }

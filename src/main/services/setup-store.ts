@@ -23,15 +23,21 @@ export function emptySetup(now: Date): SetupRecord {
     interfaceName: null,
     network: null,
     steps: {},
+    devices: [],
+    nvr: null,
   };
 }
 
 /**
- * Older records are upgraded here, one version at a time. Version 1 is the first; a future version we do not
- * know is treated like a corrupt file (kept, not overwritten).
+ * Older records are upgraded here, one version at a time. A future version we do not know is treated like a corrupt
+ * file (kept, not overwritten).
  */
 export function migrate(raw: unknown): unknown {
-  return raw;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  let record = raw as Record<string, unknown>;
+  // v1 → v2: discovery results and the chosen NVR.
+  if (record.schemaVersion === 1) record = { ...record, schemaVersion: 2, devices: [], nvr: null };
+  return record;
 }
 
 export function createSetupStore(file: string, now: () => Date = () => new Date()): SetupStore {

@@ -14,7 +14,10 @@ export interface HttpLimits {
 
 /** One HTTP exchange with a device: plain http, no redirects followed, bounded in time and size. */
 export interface HttpTransport {
-  request(url: URL, options: HttpLimits & { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<LimitedResponse>;
+  request(
+    url: URL,
+    options: HttpLimits & { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+  ): Promise<LimitedResponse>;
 }
 
 export class HttpLimitError extends Error {
@@ -48,7 +51,9 @@ export const nodeHttp: HttpTransport = {
             }
             chunks.push(chunk);
           });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
           res.on('error', () => reject(new HttpLimitError('unreachable')));
         },
       );

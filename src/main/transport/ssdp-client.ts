@@ -18,7 +18,12 @@ export type SsdpTransport = (interfaceName: string, onResponse: (r: SsdpResponse
  * searches where the user chose. Header names are upper-cased here; values are bounded by the service.
  */
 export const nodeSsdp: SsdpTransport = async (interfaceName, onResponse) => {
-  const client = new ssdp.Client({ interfaces: [interfaceName], explicitSocketBind: true, ssdpTtl: 2, customLogger: () => {} });
+  const client = new ssdp.Client({
+    interfaces: [interfaceName],
+    explicitSocketBind: true,
+    ssdpTtl: 2,
+    customLogger: () => {},
+  });
   client.on('response', (headers, _status, rinfo) => {
     const upper: Record<string, string> = {};
     let n = 0;

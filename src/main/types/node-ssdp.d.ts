@@ -8,12 +8,15 @@ declare module 'node-ssdp' {
     ssdpTtl?: number;
     customLogger?: (...args: unknown[]) => void;
   }
-  class Client extends EventEmitter {
+  export class Client extends EventEmitter {
     constructor(options?: ClientOptions);
     start(): Promise<void>;
     search(serviceType: string): unknown;
     stop(): void;
-    on(event: 'response', listener: (headers: Record<string, string>, statusCode: number, rinfo: { address: string; port: number }) => void): this;
+    on(
+      event: 'response',
+      listener: (headers: Record<string, string>, statusCode: number, rinfo: { address: string; port: number }) => void,
+    ): this;
   }
   const ssdp: { Client: typeof Client };
   export default ssdp;

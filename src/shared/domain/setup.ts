@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { discoveredDeviceSchema } from './device';
 import { networkReportSchema } from './network';
 import { stepIdSchema, stepStateSchema } from './steps';
 
@@ -6,7 +7,7 @@ export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
 export const approachSchema = z.enum(APPROACHES);
 export type Approach = z.infer<typeof approachSchema>;
 
-export const SETUP_SCHEMA_VERSION = 1;
+export const SETUP_SCHEMA_VERSION = 2;
 
 /**
  * The setup record: one per site, owned by the main process, written atomically. Secrets never go in it.
@@ -21,6 +22,10 @@ export const setupRecordSchema = z.object({
   /** The last measurement of the computer's network, with its time. */
   network: networkReportSchema.nullable(),
   steps: z.partialRecord(stepIdSchema, stepStateSchema),
+  /** The devices the last discovery found (v2). */
+  devices: z.array(discoveredDeviceSchema).max(512),
+  /** The NVR the user picked: the subject of every later step (v2). */
+  nvr: z.object({ deviceId: z.string(), device: discoveredDeviceSchema, chosenAt: z.string() }).nullable(),
 });
 export type SetupRecord = z.infer<typeof setupRecordSchema>;
 

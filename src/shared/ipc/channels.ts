@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'setup.chooseInterface',
   'setup.skipStep',
   'setup.reset',
+  'setup.chooseDevice',
   'job.cancel',
   'discovery.start',
   'discovery.list',

@@ -38,6 +38,10 @@ export const invokeContract = {
     output: setupRecordSchema,
   },
   'setup.reset': { input: empty, output: setupRecordSchema },
+  'setup.chooseDevice': {
+    input: z.object({ deviceId: z.string().min(1).max(300) }).strict(),
+    output: setupRecordSchema,
+  },
   'job.cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'discovery.start': {
     input: z.object({ interfaceName: z.string().min(1).max(64).optional() }).strict(),

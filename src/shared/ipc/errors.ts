@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
     'That network interface has no IPv4 address or is down, so the app cannot search the network through it.',
   SETUP_WRITE_FAILED:
     'Your progress could not be saved to disk. Check that the disk is not full and that the app may write to its settings folder.',
+  DEVICE_NOT_FOUND: 'That device is not in the list of devices found. Search again, or add it by its address.',
   PLATFORM_UNSUPPORTED: 'This check is not available on this operating system yet.',
 } as const;
 

@@ -50,13 +50,15 @@ describe('network step status', () => {
     measuredAt: 't',
   });
   const record = (approach: 'vpn' | null, interfaceName: string | null) => ({
-    schemaVersion: 1 as const,
+    schemaVersion: 2 as const,
     createdAt: 't',
     updatedAt: 't',
     approach,
     interfaceName,
     network: null,
     steps: {},
+    devices: [],
+    nvr: null,
   });
   const at = new Date(0);
 

@@ -5,18 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../src/main/app';
 import { runCli } from '../../../src/main/cli/run';
 import { networkReportSchema } from '../../../src/shared/domain/network';
-import { HOME_PC } from '../../support/fake-system';
+import { FAST_DISCOVERY, fakeLanHttp, fakeLanSsdp, fakeLanUdp } from '../../support/fake-lan';
+import { HOME_PC, LAB_CLIENT } from '../../support/fake-system';
 
 async function cli(argv: string[], dataDir = mkdtempSync(join(tmpdir(), 'cli-test-'))) {
   const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
   let stdout = '';
   let stderr = '';
-  const code = await runCli(
-    argv,
-    core.dispatch,
-    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    '9.9.9',
-  );
+  const code = await runCli(argv, core, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '9.9.9');
   await core.close();
   return { code, stdout, stderr, dataDir };
 }
@@ -66,5 +62,60 @@ describe('nvr-assist CLI', () => {
     }
     expect((await cli(['help'])).stdout).toContain('Commands:');
     expect((await cli(['version'])).stdout.trim()).toBe('9.9.9');
+  });
+});
+
+describe('nvr-assist discover / choose', () => {
+  async function labCli(argv: string[], dataDir = mkdtempSync(join(tmpdir(), 'cli-lan-'))) {
+    const core = createAppCore({
+      dataDir,
+      mode: 'cli',
+      version: '1',
+      system: LAB_CLIENT(),
+      udp: fakeLanUdp,
+      ssdp: fakeLanSsdp,
+      http: fakeLanHttp,
+      discoveryTiming: FAST_DISCOVERY,
+      log: () => {},
+    });
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, core, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '1');
+    await core.close();
+    return { code, stdout, stderr, dataDir };
+  }
+
+  it('finds both NVRs, merges what each protocol said, and lists them', async () => {
+    const r = await labCli(['discover']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Searching on eth0');
+    expect(r.stdout).toMatch(
+      /192\.168\.50\.64\s+Hikvision\s+DS-7608NI-K2\s+02:00:c0:a8:32:40\s+onvif,sadp,ssdp|192\.168\.50\.64\s+Hikvision/,
+    );
+    expect(r.stdout).toMatch(/192\.168\.50\.65\s+Dahua\s+NVR4108HS-4KS2/);
+    expect(r.stdout).toContain('2 device(s)');
+  });
+
+  it('--json prints the devices; choose stores the NVR in the setup', async () => {
+    const r = await labCli(['discover', '--json']);
+    const data = JSON.parse(r.stdout) as {
+      devices: Array<{ id: string; brand: string; ports: Record<string, number>; sources: string[] }>;
+    };
+    const hik = data.devices.find((d) => d.brand === 'Hikvision')!;
+    expect(hik.ports).toMatchObject({ http: 80, sdk: 8000, onvif: 80 });
+    expect(hik.sources.sort()).toEqual(['onvif', 'sadp', 'ssdp']);
+    const chosen = await labCli(['choose', hik.id, '--json'], r.dataDir);
+    expect(chosen.code).toBe(0);
+    expect(JSON.parse(chosen.stdout).nvr.device.model).toBe('DS-7608NI-K2');
+    const missing = await labCli(['choose', 'dev-nope'], r.dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/not in the list/);
+  });
+
+  it('refuses an interface that cannot reach the LAN and a bad --interface use', async () => {
+    expect((await labCli(['discover', '--interface', 'lo'])).code).toBe(1);
+    expect((await labCli(['discover', '--interface', 'wlan7'])).stderr).toMatch(/not on this computer/);
+    expect((await labCli(['network', '--interface', 'eth0'])).code).toBe(2);
+    expect((await labCli(['discover', '--interface'])).code).toBe(2);
   });
 });

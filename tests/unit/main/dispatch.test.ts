@@ -4,13 +4,15 @@ import type { InvokeHandlers } from '../../../src/shared/ipc/contract';
 import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 
 const setup = {
-  schemaVersion: 1 as const,
+  schemaVersion: 2 as const,
   createdAt: 't',
   updatedAt: 't',
   approach: null,
   interfaceName: null,
   network: null,
   steps: {},
+  devices: [],
+  nvr: null,
 };
 
 function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
@@ -28,6 +30,7 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'setup.chooseInterface': async () => setup,
     'setup.skipStep': async () => setup,
     'setup.reset': async () => setup,
+    'setup.chooseDevice': async () => setup,
     'job.cancel': async () => ({ cancelled: false }),
     'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
     'discovery.list': async () => ({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [] }),

@@ -14,7 +14,13 @@ describe('setup store', () => {
     const store = createSetupStore(file, fixedNow);
     const first = await store.load();
     expect(first.notice).toBeNull();
-    expect(first.setup).toMatchObject({ schemaVersion: 1, approach: null, interfaceName: null });
+    expect(first.setup).toMatchObject({
+      schemaVersion: 2,
+      approach: null,
+      interfaceName: null,
+      devices: [],
+      nvr: null,
+    });
     await store.update((d) => {
       d.approach = 'vpn';
       d.interfaceName = 'eth0';
@@ -22,6 +28,24 @@ describe('setup store', () => {
     expect(readdirSync(dir)).toEqual(['setup.json']); // no temporary file left behind
     const again = await createSetupStore(file, fixedNow).load();
     expect(again.setup).toMatchObject({ approach: 'vpn', interfaceName: 'eth0' });
+  });
+
+  it('upgrades a version-1 record in place, keeping the user’s choices', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    const v1 = {
+      schemaVersion: 1,
+      createdAt: 'a',
+      updatedAt: 'b',
+      approach: 'vpn',
+      interfaceName: 'eth0',
+      network: null,
+      steps: {},
+    };
+    writeFileSync(file, JSON.stringify(v1));
+    const { setup, notice } = await createSetupStore(file, fixedNow).load();
+    expect(notice).toBeNull();
+    expect(setup).toMatchObject({ schemaVersion: 2, approach: 'vpn', interfaceName: 'eth0', devices: [], nvr: null });
   });
 
   it('keeps a corrupt file as a backup and tells the user', async () => {

@@ -95,13 +95,15 @@ export function fakeReport(overrides: Partial<NetworkReport> = {}): NetworkRepor
 
 export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     createdAt: '2025-03-01T09:00:00.000Z',
     updatedAt: '2025-03-01T09:00:00.000Z',
     approach: null,
     interfaceName: null,
     network: null,
     steps: {},
+    devices: [],
+    nvr: null,
     ...overrides,
   };
 }

@@ -173,13 +173,15 @@ describe('api/client.ts in browser mode (no window.api)', () => {
     expect(got).toEqual([]);
     const valid = {
       setup: {
-        schemaVersion: 1,
+        schemaVersion: 2,
         createdAt: 'a',
         updatedAt: 'b',
         approach: 'vpn',
         interfaceName: null,
         network: null,
         steps: {},
+        devices: [],
+        nvr: null,
       },
     };
     source.serverSends('setup.onChanged', JSON.stringify(valid));

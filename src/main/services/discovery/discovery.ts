@@ -182,12 +182,17 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         onDatagram: (d: Datagram) => void,
       ) => {
         try {
-          const socket = await deps.udp.open({ bindAddress: iface.address, multicastInterface: iface.address, multicastTtl: 1 }, (d) => {
-            if (!signal.aborted) onDatagram(d);
-          });
+          const socket = await deps.udp.open(
+            { bindAddress: iface.address, multicastInterface: iface.address, multicastTtl: 1 },
+            (d) => {
+              if (!signal.aborted) onDatagram(d);
+            },
+          );
           try {
             for (let i = 0; i < 2 && !signal.aborted; i++) {
-              await socket.send(payload(), group.port, group.address).catch(() => warn(`${name} inquiry could not be sent.`));
+              await socket
+                .send(payload(), group.port, group.address)
+                .catch(() => warn(`${name} inquiry could not be sent.`));
               await sleep(100, signal);
             }
             await sleep(timing.vendorListenMs, signal);
@@ -201,45 +206,58 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         }
       };
 
-      const sadp = vendor(steps[2]!, SADP_MULTICAST, () => buildSadpInquiry(deps.newId()), (d) => {
-        const r = parseSadpReply(d.data);
-        if (!r.ok) return; // other SADP traffic (our own inquiry looped back, other tools) is not an error
-        const v = r.device;
-        report({
-          source: 'sadp',
-          address: d.from.address,
-          interfaceName: iface.name,
-          mac: v.mac,
-          serial: v.serial,
-          model: v.model,
-          firmware: v.firmware,
-          dhcp: v.dhcp,
-          activated: v.activated,
-          brand: { value: 'Hikvision', from: 'sadp' },
-          ports: { ...(v.httpPort ? { http: v.httpPort } : {}), ...(v.commandPort ? { sdk: v.commandPort } : {}) },
-          notes: v.address && v.address !== d.from.address ? [`Says its address is ${v.address} but answered from ${d.from.address}.`] : [],
-        });
-      });
+      const sadp = vendor(
+        steps[2]!,
+        SADP_MULTICAST,
+        () => buildSadpInquiry(deps.newId()),
+        (d) => {
+          const r = parseSadpReply(d.data);
+          if (!r.ok) return; // other SADP traffic (our own inquiry looped back, other tools) is not an error
+          const v = r.device;
+          report({
+            source: 'sadp',
+            address: d.from.address,
+            interfaceName: iface.name,
+            mac: v.mac,
+            serial: v.serial,
+            model: v.model,
+            firmware: v.firmware,
+            dhcp: v.dhcp,
+            activated: v.activated,
+            brand: { value: 'Hikvision', from: 'sadp' },
+            ports: { ...(v.httpPort ? { http: v.httpPort } : {}), ...(v.commandPort ? { sdk: v.commandPort } : {}) },
+            notes:
+              v.address && v.address !== d.from.address
+                ? [`Says its address is ${v.address} but answered from ${d.from.address}.`]
+                : [],
+          });
+        },
+      );
 
-      const dhip = vendor(steps[3]!, DHIP_MULTICAST, () => buildDhipSearch(), (d) => {
-        const r = parseDhipReply(d.data);
-        if (!r.ok) return;
-        const v = r.device;
-        const brand = brandFromText(v.vendor) ?? 'Dahua';
-        report({
-          source: 'dhip',
-          address: d.from.address,
-          interfaceName: iface.name,
-          mac: v.mac,
-          serial: v.serial,
-          model: v.model,
-          name: v.name,
-          firmware: v.firmware,
-          dhcp: v.dhcp,
-          brand: { value: brand, from: 'dhip' },
-          ports: { ...(v.httpPort ? { http: v.httpPort } : {}), ...(v.sdkPort ? { sdk: v.sdkPort } : {}) },
-        });
-      });
+      const dhip = vendor(
+        steps[3]!,
+        DHIP_MULTICAST,
+        () => buildDhipSearch(),
+        (d) => {
+          const r = parseDhipReply(d.data);
+          if (!r.ok) return;
+          const v = r.device;
+          const brand = brandFromText(v.vendor) ?? 'Dahua';
+          report({
+            source: 'dhip',
+            address: d.from.address,
+            interfaceName: iface.name,
+            mac: v.mac,
+            serial: v.serial,
+            model: v.model,
+            name: v.name,
+            firmware: v.firmware,
+            dhcp: v.dhcp,
+            brand: { value: brand, from: 'dhip' },
+            ports: { ...(v.httpPort ? { http: v.httpPort } : {}), ...(v.sdkPort ? { sdk: v.sdkPort } : {}) },
+          });
+        },
+      );
 
       await Promise.all([wsd, ssdpRun, sadp, dhip]);
       return inventory.list();
