@@ -19,12 +19,21 @@ let roguePid = 0;
 // Development only: SIMT_HARNESS=/tmp/simt-run runs these checks against tests/lab/sim/tools/standalone.sh
 // (namespaces simt-*, no router IGD) instead of the lab.
 const HARNESS = process.env.SIMT_HARNESS ?? '';
-function inNs(host: string, cmd: string, args: string[] = [], { timeoutMs = 30_000, input }: { timeoutMs?: number; input?: string } = {}) {
-  const r = spawnSync('ip', ['netns', 'exec', HARNESS ? `simt-${host}` : `nvrlab-${host}`, cmd, ...args], { encoding: 'utf8', timeout: timeoutMs, input, killSignal: 'SIGKILL' });
+function inNs(
+  host: string,
+  cmd: string,
+  args: string[] = [],
+  { timeoutMs = 30_000, input }: { timeoutMs?: number; input?: string } = {},
+) {
+  const r = spawnSync('ip', ['netns', 'exec', HARNESS ? `simt-${host}` : `nvrlab-${host}`, cmd, ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    input,
+    killSignal: 'SIGKILL',
+  });
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function tool(name: string, args: string[], timeoutMs = 30_000): any {
   const r = inNs('client', process.execPath, [path.join(TOOLS, name), ...args], { timeoutMs });
   const line = r.stdout.trim();
@@ -32,24 +41,50 @@ function tool(name: string, args: string[], timeoutMs = 30_000): any {
   return JSON.parse(line);
 }
 const probe = (args: string[], timeoutMs?: number) => tool('probe.mjs', args, timeoutMs);
-const svc = (s: Sim, port = s.ports.onvif) => `http://${addr[s.host]}${port === 80 ? '' : `:${port}`}/onvif/device_service`;
+const svc = (s: Sim, port = s.ports.onvif) =>
+  `http://${addr[s.host]}${port === 80 ? '' : `:${port}`}/onvif/device_service`;
 const nmapOpen = (ip: string, ports: number[]) => {
-  const r = inNs('client', 'nmap', ['-n', '-Pn', '-sT', '-T4', '--max-retries', '1', '-p', ports.join(','), ip], { timeoutMs: 60_000 });
+  const r = inNs('client', 'nmap', ['-n', '-Pn', '-sT', '-T4', '--max-retries', '1', '-p', ports.join(','), ip], {
+    timeoutMs: 60_000,
+  });
   return [...r.stdout.matchAll(/^(\d+)\/tcp\s+open/gm)].map((m) => Number(m[1])).sort((a, b) => a - b);
 };
-const ALL_PORTS = [...new Set([21, 22, 23, 80, 443, 554, 1935, 5000, 8000, 8080, 8443, 8554, 9000, 10554, 37777, 34567, ...SIMULATORS.flatMap((s) => Object.values(s.ports))])].sort((a, b) => a - b);
+const ALL_PORTS = [
+  ...new Set([
+    21,
+    22,
+    23,
+    80,
+    443,
+    554,
+    1935,
+    5000,
+    8000,
+    8080,
+    8443,
+    8554,
+    9000,
+    10554,
+    37777,
+    34567,
+    ...SIMULATORS.flatMap((s) => Object.values(s.ports)),
+  ]),
+].sort((a, b) => a - b);
 const profilePorts = (s: Sim) => [...new Set(Object.values(s.ports))].sort((a, b) => a - b);
 
 beforeAll(async () => {
-  const addressFile = (h: string) => (HARNESS ? path.join(HARNESS, h, 'address') : path.join(RUN_DIR, `sim-${h}`, 'address'));
+  const addressFile = (h: string) =>
+    HARNESS ? path.join(HARNESS, h, 'address') : path.join(RUN_DIR, `sim-${h}`, 'address');
   if (HARNESS) roguePid = Number(fs.readFileSync(path.join(HARNESS, 'rogue.pid'), 'utf8'));
   else {
     const st = readLabState();
-    if (!st || st.phase !== 'up') throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first (npm test does it)');
+    if (!st || st.phase !== 'up')
+      throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first (npm test does it)');
     if (st.profile !== 'home') throw new Error(`these tests need the home profile, the lab runs "${st.profile}"`);
     for (const s of [...SIMULATORS.map((x) => x.host), ROGUE.host]) {
       const p = st.processes.find((x) => x.name === `sim-${s}`);
-      if (!p) throw new Error(`the lab runs no simulator for ${s} (expected a process sim-${s} in ${RUN_DIR}/state.json)`);
+      if (!p)
+        throw new Error(`the lab runs no simulator for ${s} (expected a process sim-${s} in ${RUN_DIR}/state.json)`);
       if (s === ROGUE.host) roguePid = p.pid;
     }
   }
@@ -57,7 +92,16 @@ beforeAll(async () => {
     if (s.ip !== 'dhcp') addr[s.host] = s.ip;
     else {
       const f = addressFile(s.host);
-      addr[s.host] = await pollUntil(() => { try { return fs.readFileSync(f, 'utf8').trim(); } catch { return ''; } }, { timeoutMs: 15_000, what: `${f} (the DHCP address of ${s.host})` });
+      addr[s.host] = await pollUntil(
+        () => {
+          try {
+            return fs.readFileSync(f, 'utf8').trim();
+          } catch {
+            return '';
+          }
+        },
+        { timeoutMs: 15_000, what: `${f} (the DHCP address of ${s.host})` },
+      );
     }
   }
 });
@@ -93,8 +137,12 @@ describe('simulators: WS-Discovery', () => {
     expect(errs).toContain('dtd-forbidden');
     expect(errs.some((e: string) => e !== 'dtd-forbidden')).toBe(true);
     const xaddrs = r.replies.flatMap((x: { xaddrs?: string[] }) => x.xaddrs ?? []);
-    expect(xaddrs).toEqual(expect.arrayContaining(['http://10.99.99.99/onvif/device_service', 'http://127.0.0.1/onvif/device_service']));
-    expect(r.replies.some((x: { envNs?: string }) => x.envNs === 'http://schemas.xmlsoap.org/soap/envelope/')).toBe(true);
+    expect(xaddrs).toEqual(
+      expect.arrayContaining(['http://10.99.99.99/onvif/device_service', 'http://127.0.0.1/onvif/device_service']),
+    );
+    expect(r.replies.some((x: { envNs?: string }) => x.envNs === 'http://schemas.xmlsoap.org/soap/envelope/')).toBe(
+      true,
+    );
     expect(r.replies.some((x: { ms: number }) => x.ms >= 2900)).toBe(true);
   });
 });
@@ -128,7 +176,8 @@ describe('simulators: Debian onvif-util', () => {
     try {
       const r = inNs('client', 'onvif-util', ['-a'], { timeoutMs: 40_000 });
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      for (const s of SIMULATORS) expect(r.stdout).toMatch(new RegExp(`^${addr[s.host]!.replace(/\./g, '\\.')} .*\\(${s.name}\\)`, 'm'));
+      for (const s of SIMULATORS)
+        expect(r.stdout).toMatch(new RegExp(`^${addr[s.host]!.replace(/\./g, '\\.')} .*\\(${s.name}\\)`, 'm'));
       expect(r.stdout).not.toContain(ROGUE.ip);
     } finally {
       process.kill(roguePid, 'SIGUSR2');
@@ -138,7 +187,10 @@ describe('simulators: Debian onvif-util', () => {
     process.kill(roguePid, 'SIGUSR1');
     try {
       for (const s of SIMULATORS) {
-        const r = inNs('client', 'onvif-util', ['-u', admin.user, '-p', admin.password, addr[s.host]!], { timeoutMs: 40_000, input: 'get network\nquit\n' });
+        const r = inNs('client', 'onvif-util', ['-u', admin.user, '-p', admin.password, addr[s.host]!], {
+          timeoutMs: 40_000,
+          input: 'get network\nquit\n',
+        });
         expect(r.stdout, s.host).toContain('successfully connected to host');
         expect(r.stdout).toContain(`name:   ${s.name}`);
         expect(r.stdout).toContain(`IP Address: ${addr[s.host]}`);
@@ -151,20 +203,47 @@ describe('simulators: Debian onvif-util', () => {
 });
 
 describe('simulators: ports, web, RTSP, vendor discovery', () => {
-  it('nmap sees exactly each profile\'s TCP ports', () => {
+  it("nmap sees exactly each profile's TCP ports", () => {
     for (const s of SIMULATORS) expect(nmapOpen(addr[s.host]!, ALL_PORTS), s.host).toEqual(profilePorts(s));
   });
   it('the rogue host is a tarpit on 80 (connects, never answers)', () => {
-    const r = probe(['tcp', ROGUE.ip, '80', '--send', Buffer.from('GET / HTTP/1.0\r\n\r\n').toString('hex'), '--timeout', '1500']);
+    const r = probe([
+      'tcp',
+      ROGUE.ip,
+      '80',
+      '--send',
+      Buffer.from('GET / HTTP/1.0\r\n\r\n').toString('hex'),
+      '--timeout',
+      '1500',
+    ]);
     expect(r).toMatchObject({ connected: true, timeout: true, data: '' });
   });
-  it('HTTP login page with the brand\'s Server header; HTTPS with a self-signed certificate', () => {
+  it("HTTP login page with the brand's Server header; HTTPS with a self-signed certificate", () => {
     for (const s of SIMULATORS) {
-      const r = inNs('client', 'curl', ['-sSL', '--max-time', '5', '-D', '-', `http://${addr[s.host]}:${s.ports.http}/`], { timeoutMs: 10_000 });
+      const r = inNs(
+        'client',
+        'curl',
+        ['-sSL', '--max-time', '5', '-D', '-', `http://${addr[s.host]}:${s.ports.http}/`],
+        { timeoutMs: 10_000 },
+      );
       expect(r.stdout, s.host).toContain(`Server: ${SIM_PROFILES[s.profile]!.serverHeader}`);
       expect(r.stdout).toContain(`<title>${SIM_PROFILES[s.profile]!.title}</title>`);
       if (s.ports.https) {
-        const t = inNs('client', 'curl', ['-sSk', '--max-time', '5', '-o', '/dev/null', '-w', '%{http_code} %{ssl_verify_result}', `https://${addr[s.host]}:${s.ports.https}/`], { timeoutMs: 10_000 });
+        const t = inNs(
+          'client',
+          'curl',
+          [
+            '-sSk',
+            '--max-time',
+            '5',
+            '-o',
+            '/dev/null',
+            '-w',
+            '%{http_code} %{ssl_verify_result}',
+            `https://${addr[s.host]}:${s.ports.https}/`,
+          ],
+          { timeoutMs: 10_000 },
+        );
         expect(t.stdout, s.host).toMatch(/^(200|302) [1-9]/); // answered, and the chain does not verify (self-signed)
       }
     }
@@ -183,7 +262,17 @@ describe('simulators: ports, web, RTSP, vendor discovery', () => {
     const hik = SIMULATORS.find((s) => s.profile === 'hikvision')!;
     const r = probe(['sadp', '--timeout', '1200']);
     expect(r.replies).toHaveLength(1);
-    expect(r.replies[0]).toMatchObject({ from: hik.ip, Uuid: r.uuid, MAC: hik.mac.replace(/:/g, '-'), IPv4Address: hik.ip, CommandPort: String(hik.ports.sdk), HttpPort: String(hik.ports.http), DHCP: 'false', Activated: 'true', DeviceDescription: hik.name });
+    expect(r.replies[0]).toMatchObject({
+      from: hik.ip,
+      Uuid: r.uuid,
+      MAC: hik.mac.replace(/:/g, '-'),
+      IPv4Address: hik.ip,
+      CommandPort: String(hik.ports.sdk),
+      HttpPort: String(hik.ports.http),
+      DHCP: 'false',
+      Activated: 'true',
+      DeviceDescription: hik.name,
+    });
   });
   it('DHIP: only the Dahua simulator answers, DHIP header + client.notifyDevInfo', () => {
     const dahua = SIMULATORS.find((s) => s.profile === 'dahua')!;
@@ -192,35 +281,62 @@ describe('simulators: ports, web, RTSP, vendor discovery', () => {
     const m = r.replies[0];
     expect(m.header.slice(0, 16)).toBe('2000000044484950');
     expect(m.mac).toBe(dahua.mac);
-    expect(m.params.deviceInfo).toMatchObject({ DeviceType: dahua.name, Port: dahua.ports.sdk, HttpPort: dahua.ports.http, IPv4Address: { IPAddress: dahua.ip } });
+    expect(m.params.deviceInfo).toMatchObject({
+      DeviceType: dahua.name,
+      Port: dahua.ports.sdk,
+      HttpPort: dahua.ports.http,
+      IPv4Address: { IPAddress: dahua.ip },
+    });
   });
   it('SSDP: UPnP simulators answer M-SEARCH with a description on their HTTP port', () => {
     const r = probe(['ssdp', '--st', 'upnp:rootdevice', '--timeout', '2000']);
     for (const s of SIMULATORS) {
       const m = r.replies.find((x: { from: string }) => x.from === addr[s.host]);
-      if (!s.upnp) { expect(m, s.host).toBeUndefined(); continue; }
+      if (!s.upnp) {
+        expect(m, s.host).toBeUndefined();
+        continue;
+      }
       expect(m.location).toMatch(new RegExp(`^http://${s.ip.replace(/\./g, '\\.')}:${s.ports.http}/`));
       const d = inNs('client', 'curl', ['-sS', '--max-time', '5', m.location], { timeoutMs: 10_000 });
       expect(d.stdout).toContain(`<modelName>${s.name}</modelName>`);
       expect(d.stdout).toMatch(/<UDN>uuid:[0-9a-f-]{36}<\/UDN>/);
     }
   });
-  it.skipIf(HARNESS !== '' && !process.env.SIMT_IGD)('UPnP simulators opened their own port mappings on the router IGD', async () => {
-    const sdkLike = SIMULATORS.filter((s) => s.upnp).map((s) => ({ s, port: s.ports.sdk ?? s.ports.media }));
-    const listing = await pollUntil(() => {
-      const l = inNs('client', 'upnpc', ['-i', '-L'], { timeoutMs: 20_000 });
-      const all = l.stdout + l.stderr;
-      return sdkLike.every(({ s, port }) => new RegExp(`TCP\\s+${port}->${s.ip.replace(/\./g, '\\.')}:${port}\\s+'[^']*(SDK|Media)'`).test(all)) ? all : '';
-    }, { timeoutMs: 30_000, intervalMs: 2000, what: 'the simulators\' UPnP mappings' });
-    const hik = SIMULATORS.find((s) => s.profile === 'hikvision')!;
-    expect(listing).toMatch(new RegExp(`TCP\\s+${hik.ports.sdk}->${hik.ip.replace(/\./g, '\\.')}:${hik.ports.sdk}\\s+'Hikvision SDK'`));
-  });
+  it.skipIf(HARNESS !== '' && !process.env.SIMT_IGD)(
+    'UPnP simulators opened their own port mappings on the router IGD',
+    async () => {
+      const sdkLike = SIMULATORS.filter((s) => s.upnp).map((s) => ({ s, port: s.ports.sdk ?? s.ports.media }));
+      const listing = await pollUntil(
+        () => {
+          const l = inNs('client', 'upnpc', ['-i', '-L'], { timeoutMs: 20_000 });
+          const all = l.stdout + l.stderr;
+          return sdkLike.every(({ s, port }) =>
+            new RegExp(`TCP\\s+${port}->${s.ip.replace(/\./g, '\\.')}:${port}\\s+'[^']*(SDK|Media)'`).test(all),
+          )
+            ? all
+            : '';
+        },
+        { timeoutMs: 30_000, intervalMs: 2000, what: "the simulators' UPnP mappings" },
+      );
+      const hik = SIMULATORS.find((s) => s.profile === 'hikvision')!;
+      expect(listing).toMatch(
+        new RegExp(`TCP\\s+${hik.ports.sdk}->${hik.ip.replace(/\./g, '\\.')}:${hik.ports.sdk}\\s+'Hikvision SDK'`),
+      );
+    },
+  );
 });
 
 describe('simulators: configuration changes', () => {
   const dahua = () => SIMULATORS.find((s) => s.profile === 'dahua')!;
-  const setHttp = (url: string, port: number) => probe(['soap', url, 'SetNetworkProtocols', ...A, '--body',
-    `<tds:SetNetworkProtocols><tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${port}</tt:Port></tds:NetworkProtocols></tds:SetNetworkProtocols>`]);
+  const setHttp = (url: string, port: number) =>
+    probe([
+      'soap',
+      url,
+      'SetNetworkProtocols',
+      ...A,
+      '--body',
+      `<tds:SetNetworkProtocols><tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${port}</tt:Port></tds:NetworkProtocols></tds:SetNetworkProtocols>`,
+    ]);
 
   it('SetNetworkProtocols refuses a port the device already uses (ter:InvalidArgVal/ter:PortAlreadyInUse)', () => {
     const s = dahua();
@@ -234,7 +350,11 @@ describe('simulators: configuration changes', () => {
     const moved = 8080;
     try {
       expect(setHttp(svc(s), moved).status).toBe(200);
-      await pollUntil(() => nmapOpen(s.ip, [s.ports.http!, moved]).join() === String(moved), { timeoutMs: 10_000, intervalMs: 500, what: 'HTTP on the new port' });
+      await pollUntil(() => nmapOpen(s.ip, [s.ports.http!, moved]).join() === String(moved), {
+        timeoutMs: 10_000,
+        intervalMs: 500,
+        what: 'HTTP on the new port',
+      });
       const p = probe(['soap', svc(s, moved), 'GetNetworkProtocols', ...A]);
       expect(p.body).toContain(`<tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${moved}</tt:Port>`);
       const w = probe(['wsd', '--to', s.ip, '--timeout', '1000']);
@@ -242,7 +362,11 @@ describe('simulators: configuration changes', () => {
     } finally {
       setHttp(svc(s, moved), s.ports.http!);
     }
-    await pollUntil(() => nmapOpen(s.ip, [s.ports.http!, moved]).join() === String(s.ports.http!), { timeoutMs: 10_000, intervalMs: 500, what: 'HTTP back on its port' });
+    await pollUntil(() => nmapOpen(s.ip, [s.ports.http!, moved]).join() === String(s.ports.http!), {
+      timeoutMs: 10_000,
+      intervalMs: 500,
+      what: 'HTTP back on its port',
+    });
     expect(nmapOpen(s.ip, ALL_PORTS)).toEqual(profilePorts(s));
   });
 });
@@ -261,18 +385,50 @@ describe('simulators: device clock offset (--clock-offset 600)', () => {
     ip('netns', 'add', DEV);
     ip('netns', 'add', CLI);
     ip('-n', CLI, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', DEV);
-    for (const [n, a] of [[DEV, '192.168.50.77/24'], [CLI, '192.168.50.10/24']] as const) {
+    for (const [n, a] of [
+      [DEV, '192.168.50.77/24'],
+      [CLI, '192.168.50.10/24'],
+    ] as const) {
       ip('-n', n, 'link', 'set', 'lo', 'up');
       ip('-n', n, 'addr', 'add', a, 'dev', 'eth0');
       ip('-n', n, 'link', 'set', 'eth0', 'up');
       ip('-n', n, 'route', 'add', '224.0.0.0/4', 'dev', 'eth0');
     }
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simt-clk-'));
-    const c = spawn('ip', ['netns', 'exec', DEV, process.execPath, SIM, '--profile', 'generic', '--host', 'clk', '--ip', '192.168.50.77', '--prefix', '24',
-      '--iface', 'eth0', '--mac', '02:00:c0:a8:32:4d', '--name', 'IPC-Skewed', '--state-dir', stateDir, '--clock-offset', '600'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        DEV,
+        process.execPath,
+        SIM,
+        '--profile',
+        'generic',
+        '--host',
+        'clk',
+        '--ip',
+        '192.168.50.77',
+        '--prefix',
+        '24',
+        '--iface',
+        'eth0',
+        '--mac',
+        '02:00:c0:a8:32:4d',
+        '--name',
+        'IPC-Skewed',
+        '--state-dir',
+        stateDir,
+        '--clock-offset',
+        '600',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child = c;
     let out = '';
-    c.stdout!.on('data', (d) => { out += d; });
+    c.stdout!.on('data', (d) => {
+      out += d;
+    });
     c.stderr!.on('data', () => {});
     await pollUntil(() => out.includes('READY'), { timeoutMs: 20_000, what: 'the skewed simulator to print READY' });
   });
@@ -281,8 +437,14 @@ describe('simulators: device clock offset (--clock-offset 600)', () => {
     const c = child;
     if (c && c.exitCode === null) {
       await new Promise<void>((res) => {
-        const t = setTimeout(() => { c.kill('SIGKILL'); res(); }, 5000);
-        c.once('exit', () => { clearTimeout(t); res(); });
+        const t = setTimeout(() => {
+          c.kill('SIGKILL');
+          res();
+        }, 5000);
+        c.once('exit', () => {
+          clearTimeout(t);
+          res();
+        });
         c.kill('SIGTERM');
       });
     }
@@ -291,7 +453,20 @@ describe('simulators: device clock offset (--clock-offset 600)', () => {
   });
 
   const soap = (args: string[]) => {
-    const r = spawnSync('ip', ['netns', 'exec', CLI, process.execPath, path.join(TOOLS, 'probe.mjs'), 'soap', 'http://192.168.50.77/onvif/device_service', ...args], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(
+      'ip',
+      [
+        'netns',
+        'exec',
+        CLI,
+        process.execPath,
+        path.join(TOOLS, 'probe.mjs'),
+        'soap',
+        'http://192.168.50.77/onvif/device_service',
+        ...args,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     return JSON.parse(r.stdout.trim());
   };
 

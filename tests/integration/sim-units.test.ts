@@ -5,8 +5,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  parseXml, find, text, createDigest, verifyUsernameToken, usernameTokenXml, parseAuthParams, parseDiscovery, probeMatches, probeMatchesXml,
-  NS, handleOnvif, Device, dhipPacket, parseDhip, notifyDevInfo, parseSadpProbe, sadpProbeMatchXml, ROGUE_VARIANTS as VARIANTS, SIMULATORS, SIM_USERS,
+  parseXml,
+  find,
+  text,
+  createDigest,
+  verifyUsernameToken,
+  usernameTokenXml,
+  parseAuthParams,
+  parseDiscovery,
+  probeMatches,
+  probeMatchesXml,
+  NS,
+  handleOnvif,
+  Device,
+  dhipPacket,
+  parseDhip,
+  notifyDevInfo,
+  parseSadpProbe,
+  sadpProbeMatchXml,
+  ROGUE_VARIANTS as VARIANTS,
+  SIMULATORS,
+  SIM_USERS,
 } from '../lab/sim/testing.mjs';
 
 const md5 = (s: string) => crypto.createHash('md5').update(s).digest('hex');
@@ -14,8 +33,10 @@ const admin = SIM_USERS.find((u) => u.user === 'admin')!;
 const locked = SIM_USERS.find((u) => u.locked)!;
 
 function probeXml(types: string, id = `urn:uuid:${crypto.randomUUID()}`, scopes = '') {
-  return `<?xml version="1.0"?><e:Envelope xmlns:e="${NS.env}" xmlns:w="${NS.wsa}" xmlns:d="${NS.d}"><e:Header><w:MessageID>${id}</w:MessageID>` +
-    `<w:Action>${NS.d}/Probe</w:Action></e:Header><e:Body><d:Probe>${types}${scopes}</d:Probe></e:Body></e:Envelope>`;
+  return (
+    `<?xml version="1.0"?><e:Envelope xmlns:e="${NS.env}" xmlns:w="${NS.wsa}" xmlns:d="${NS.d}"><e:Header><w:MessageID>${id}</w:MessageID>` +
+    `<w:Action>${NS.d}/Probe</w:Action></e:Header><e:Body><d:Probe>${types}${scopes}</d:Probe></e:Body></e:Envelope>`
+  );
 }
 
 describe('sim xml reader', () => {
@@ -23,7 +44,10 @@ describe('sim xml reader', () => {
     const r = parseXml('<a:x xmlns:a="urn:a"><a:y>1 &amp; 2</a:y></a:x>');
     expect(r.ok).toBe(true);
     expect(text(find(r.root, 'urn:a', 'y'))).toBe('1 & 2');
-    expect(parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')).toEqual({ ok: false, error: 'dtd-forbidden' });
+    expect(parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')).toEqual({
+      ok: false,
+      error: 'dtd-forbidden',
+    });
     expect(parseXml('<x>&e;</x>').ok).toBe(false);
     expect(parseXml('<p:x/>').ok).toBe(false);
     expect(parseXml('<x><y></x>').ok).toBe(false);
@@ -52,17 +76,26 @@ describe('sim auth', () => {
     now += 301_000;
     const ha1 = md5(`admin:r:${admin.password}`);
     const resp = md5(`${ha1}:${p.nonce}:${md5('POST:/x')}`);
-    expect(dg.verify(`Digest username="admin", realm="r", nonce="${p.nonce}", uri="/x", response="${resp}"`, 'POST', SIM_USERS).reason).toBe('stale');
+    expect(
+      dg.verify(
+        `Digest username="admin", realm="r", nonce="${p.nonce}", uri="/x", response="${resp}"`,
+        'POST',
+        SIM_USERS,
+      ).reason,
+    ).toBe('stale');
   });
 
   it('UsernameToken: PasswordDigest checked against the device clock with ±300 s', () => {
-    const hdr = (created: string, u = admin) => parseXml(`<h xmlns="${NS.env}">${usernameTokenXml(u.user, u.password, created)}</h>`).root;
+    const hdr = (created: string, u = admin) =>
+      parseXml(`<h xmlns="${NS.env}">${usernameTokenXml(u.user, u.password, created)}</h>`).root;
     const dev = Date.parse('2024-08-17T12:30:45Z');
     expect(verifyUsernameToken(hdr('2024-08-17T12:30:45Z'), SIM_USERS, dev).ok).toBe(true);
     expect(verifyUsernameToken(hdr('2024-08-17T12:34:00.123Z'), SIM_USERS, dev).ok).toBe(true);
     expect(verifyUsernameToken(hdr('2024-08-17T12:40:45Z'), SIM_USERS, dev).reason).toBe('clock');
     expect(verifyUsernameToken(hdr('2024-08-17T12:30:45Z', locked), SIM_USERS, dev).reason).toBe('locked');
-    expect(verifyUsernameToken(hdr('2024-08-17T12:30:45Z', { ...admin, password: 'x' }), SIM_USERS, dev).reason).toBe('bad');
+    expect(verifyUsernameToken(hdr('2024-08-17T12:30:45Z', { ...admin, password: 'x' }), SIM_USERS, dev).reason).toBe(
+      'bad',
+    );
   });
 });
 
@@ -73,17 +106,29 @@ describe('sim WS-Discovery matching', () => {
     return p.ok && probeMatches(p, scopes);
   };
   it('matches NVT / tds:Device by namespace (any prefix) and empty Types, not wsdp:Device', () => {
-    expect(match('<d:Types xmlns:q="http://www.onvif.org/ver10/network/wsdl">q:NetworkVideoTransmitter</d:Types>')).toBe(true);
+    expect(
+      match('<d:Types xmlns:q="http://www.onvif.org/ver10/network/wsdl">q:NetworkVideoTransmitter</d:Types>'),
+    ).toBe(true);
     expect(match('<d:Types xmlns:z="http://www.onvif.org/ver10/device/wsdl">z:Device</d:Types>')).toBe(true);
     expect(match('')).toBe(true);
     expect(match('<d:Types/>')).toBe(true);
-    expect(match('<d:Types xmlns:wsdp="http://schemas.xmlsoap.org/ws/2006/02/devprof">wsdp:Device</d:Types>')).toBe(false);
+    expect(match('<d:Types xmlns:wsdp="http://schemas.xmlsoap.org/ws/2006/02/devprof">wsdp:Device</d:Types>')).toBe(
+      false,
+    );
     expect(match('<d:Types xmlns:dn="urn:other">dn:NetworkVideoTransmitter</d:Types>')).toBe(false);
     expect(match('', '<d:Scopes>onvif://www.onvif.org/name</d:Scopes>')).toBe(true);
     expect(match('', '<d:Scopes>onvif://www.onvif.org/name/Z</d:Scopes>')).toBe(false);
   });
   it('builds ProbeMatches that parse back with RelatesTo and the first XAddr', () => {
-    const xml = probeMatchesXml({ messageId: 'urn:uuid:1', relatesTo: 'urn:uuid:probe', instanceId: 3, messageNumber: 7, epr: 'urn:uuid:dev', scopes, xaddrs: ['http://192.168.50.64/onvif/device_service'] });
+    const xml = probeMatchesXml({
+      messageId: 'urn:uuid:1',
+      relatesTo: 'urn:uuid:probe',
+      instanceId: 3,
+      messageNumber: 7,
+      epr: 'urn:uuid:dev',
+      scopes,
+      xaddrs: ['http://192.168.50.64/onvif/device_service'],
+    });
     const r = parseXml(xml);
     expect(r.root.ns).toBe(NS.env);
     expect(text(find(r.root, NS.wsa, 'RelatesTo'))).toBe('urn:uuid:probe');
@@ -115,31 +160,84 @@ describe('sim SADP and DHIP codecs', () => {
     expect(pkt.readUInt32LE(24)).toBe(pkt.length - 32);
     const p = parseDhip(pkt);
     expect(p.ok && p.json.method).toBe('DHDiscover.search');
-    const info = notifyDevInfo({ mac: '02:00:C0:A8:32:41', model: 'M', httpPort: 80, httpsPort: 443, gateway: '192.168.50.1', dhcp: false, address: '192.168.50.65', prefix: 24, hostname: 'h', sdkPort: 37777, serial: 'S', version: '4.0' });
+    const info = notifyDevInfo({
+      mac: '02:00:C0:A8:32:41',
+      model: 'M',
+      httpPort: 80,
+      httpsPort: 443,
+      gateway: '192.168.50.1',
+      dhcp: false,
+      address: '192.168.50.65',
+      prefix: 24,
+      hostname: 'h',
+      sdkPort: 37777,
+      serial: 'S',
+      version: '4.0',
+    });
     expect(info.method).toBe('client.notifyDevInfo');
     expect(info.params.deviceInfo.IPv4Address.SubnetMask).toBe('255.255.255.0');
     expect(parseDhip(Buffer.from('junk')).ok).toBe(false);
   });
   it('SADP: Probe parses, ProbeMatch carries the probe Uuid and the device fields', () => {
-    expect(parseSadpProbe(Buffer.from('<?xml version="1.0"?><Probe><Uuid>ABC</Uuid><Types>inquiry</Types></Probe>'))).toEqual({ ok: true, uuid: 'ABC', types: 'inquiry' });
-    const x = parseXml(sadpProbeMatchXml({ deviceType: '1', model: 'M', serial: 'S', commandPort: 8000, httpPort: 80, mac: '02:00:c0:a8:32:40', address: '192.168.50.64', prefix: 24, gateway: '192.168.50.1', dhcp: false, softwareVersion: 'V', bootTime: 'B', salt: 's' }, 'ABC'));
+    expect(
+      parseSadpProbe(Buffer.from('<?xml version="1.0"?><Probe><Uuid>ABC</Uuid><Types>inquiry</Types></Probe>')),
+    ).toEqual({ ok: true, uuid: 'ABC', types: 'inquiry' });
+    const x = parseXml(
+      sadpProbeMatchXml(
+        {
+          deviceType: '1',
+          model: 'M',
+          serial: 'S',
+          commandPort: 8000,
+          httpPort: 80,
+          mac: '02:00:c0:a8:32:40',
+          address: '192.168.50.64',
+          prefix: 24,
+          gateway: '192.168.50.1',
+          dhcp: false,
+          softwareVersion: 'V',
+          bootTime: 'B',
+          salt: 's',
+        },
+        'ABC',
+      ),
+    );
     expect(x.ok).toBe(true);
     const f = (n: string) => text(find(x.root, null, n));
-    expect([f('Uuid'), f('MAC'), f('IPv4Address'), f('CommandPort'), f('DHCP'), f('Activated')]).toEqual(['ABC', '02-00-c0-a8-32-40', '192.168.50.64', '8000', 'false', 'true']);
+    expect([f('Uuid'), f('MAC'), f('IPv4Address'), f('CommandPort'), f('DHCP'), f('Activated')]).toEqual([
+      'ABC',
+      '02-00-c0-a8-32-40',
+      '192.168.50.64',
+      '8000',
+      'false',
+      'true',
+    ]);
   });
 });
 
 describe('sim ONVIF device service (in-process)', () => {
-  let dev: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let dev: any;
   const scheduled: string[] = [];
   const hik = SIMULATORS.find((s) => s.host === 'hik')!;
   const soap = (body: string, header = '') =>
     `<?xml version="1.0"?><s:Envelope xmlns:s="${NS.env}" xmlns:tds="${NS.tds}" xmlns:tt="${NS.tt}"><s:Header>${header}</s:Header><s:Body>${body}</s:Body></s:Envelope>`;
-  const ut = (u = admin, skewS = 0) => usernameTokenXml(u.user, u.password, new Date(dev.nowMs() + skewS * 1000).toISOString());
+  const ut = (u = admin, skewS = 0) =>
+    usernameTokenXml(u.user, u.password, new Date(dev.nowMs() + skewS * 1000).toISOString());
 
   beforeAll(() => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-unit-'));
-    dev = new Device({ profile: hik.profile, host: hik.host, ip: hik.ip, prefix: '24', gateway: '192.168.50.1', iface: 'eth0', mac: hik.mac, name: hik.name, stateDir: dir, clockOffset: 600 });
+    dev = new Device({
+      profile: hik.profile,
+      host: hik.host,
+      ip: hik.ip,
+      prefix: '24',
+      gateway: '192.168.50.1',
+      iface: 'eth0',
+      mac: hik.mac,
+      name: hik.name,
+      stateDir: dir,
+      clockOffset: 600,
+    });
     dev.later = (fn: () => void, _ms: number) => scheduled.push(String(fn));
   });
 
@@ -160,7 +258,12 @@ describe('sim ONVIF device service (in-process)', () => {
 
   it('UsernameToken signed with the device clock passes, one with the local clock is a 400 NotAuthorized', () => {
     expect(handleOnvif(dev, { bodyText: soap('<tds:GetDeviceInformation/>', ut(admin, 0)) }).status).toBe(200);
-    const bad = handleOnvif(dev, { bodyText: soap('<tds:GetDeviceInformation/>', usernameTokenXml(admin.user, admin.password, new Date().toISOString())) });
+    const bad = handleOnvif(dev, {
+      bodyText: soap(
+        '<tds:GetDeviceInformation/>',
+        usernameTokenXml(admin.user, admin.password, new Date().toISOString()),
+      ),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('ter:NotAuthorized');
   });
@@ -174,7 +277,11 @@ describe('sim ONVIF device service (in-process)', () => {
   });
 
   it('SetNetworkProtocols: PortAlreadyInUse for the SDK port, accepted otherwise; unknown op → ActionNotSupported; DOCTYPE refused', () => {
-    const set = (port: number) => soap(`<tds:SetNetworkProtocols><tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${port}</tt:Port></tds:NetworkProtocols></tds:SetNetworkProtocols>`, ut());
+    const set = (port: number) =>
+      soap(
+        `<tds:SetNetworkProtocols><tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${port}</tt:Port></tds:NetworkProtocols></tds:SetNetworkProtocols>`,
+        ut(),
+      );
     const clash = handleOnvif(dev, { bodyText: set(hik.ports.sdk!) });
     expect(clash.status).toBe(400);
     expect(clash.body).toMatch(/ter:InvalidArgVal<\/env:Value><env:Subcode><env:Value>ter:PortAlreadyInUse/);
@@ -189,8 +296,14 @@ describe('sim ONVIF device service (in-process)', () => {
   });
 
   it('SetNetworkInterfaces validates the address and reports RebootNeeded per profile', () => {
-    const set = (addr: string) => soap(`<tds:SetNetworkInterfaces><tds:InterfaceToken>eth0</tds:InterfaceToken><tds:NetworkInterface><tt:IPv4><tt:Manual><tt:Address>${addr}</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></tds:NetworkInterface></tds:SetNetworkInterfaces>`, ut());
+    const set = (addr: string) =>
+      soap(
+        `<tds:SetNetworkInterfaces><tds:InterfaceToken>eth0</tds:InterfaceToken><tds:NetworkInterface><tt:IPv4><tt:Manual><tt:Address>${addr}</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></tds:NetworkInterface></tds:SetNetworkInterfaces>`,
+        ut(),
+      );
     expect(handleOnvif(dev, { bodyText: set('127.0.0.1') }).body).toContain('ter:InvalidIPv4Address');
-    expect(handleOnvif(dev, { bodyText: set('192.168.50.70') }).body).toContain('<tds:RebootNeeded>false</tds:RebootNeeded>');
+    expect(handleOnvif(dev, { bodyText: set('192.168.50.70') }).body).toContain(
+      '<tds:RebootNeeded>false</tds:RebootNeeded>',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // ONVIF device management (tds) and a minimal media (trt) service with real, persistent state.
 import { parseRequest, fault, envelope, dateTimeXml, NS } from './soap.mjs';
 import { verifyUsernameToken } from './auth.mjs';
-import { child, children, find, text, esc } from './xml.mjs';
+import { child, children, text, esc } from './xml.mjs';
 import { isUsableIPv4 } from './netcfg.mjs';
 import { log } from './log.mjs';
 

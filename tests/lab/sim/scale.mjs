@@ -9,7 +9,6 @@ import { createDigest } from './auth.mjs';
 import { handleOnvif } from './onvif-device.mjs';
 import { fault, parseRequest } from './soap.mjs';
 import { parseDiscovery, probeMatches, probeMatchesXml, newMessageId, WSD_GROUP, WSD_PORT } from './wsd.mjs';
-import { currentIPv4 } from './netcfg.mjs';
 import { execFileSync } from 'node:child_process';
 import { log } from './log.mjs';
 

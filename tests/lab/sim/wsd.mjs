@@ -126,7 +126,7 @@ export const newMessageId = () => `urn:uuid:${crypto.randomUUID()}`;
  * Start a responder. dev(): returns { epr, scopes, xaddrs, address, discoverable, instanceId }.
  * Answers each MessageID once, unicast to the sender, after a random 0–500 ms delay.
  */
-export async function startWsd({ dev, iface }) {
+export async function startWsd({ dev }) {
   let messageNumber = 0;
   const seen = new Map();
   const timers = new Set();

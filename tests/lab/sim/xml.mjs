@@ -81,11 +81,11 @@ export function parseXml(input, limits = LIMITS) {
       }
       const selfClose = raw.endsWith('/');
       const body = selfClose ? raw.slice(0, -1) : raw;
-      const m = /^([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)/.exec(body);
+      const m = /^([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)/.exec(body);
       if (!m) return { ok: false, error: 'bad-tag' };
       const name = m[1];
       const attrs = {};
-      const attrRe = /\s+([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)\s*=\s*("([^"]*)"|'([^']*)')/gy;
+      const attrRe = /\s+([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*=\s*("([^"]*)"|'([^']*)')/gy;
       let pos = name.length;
       attrRe.lastIndex = pos;
       let am;

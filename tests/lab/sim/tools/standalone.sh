@@ -124,6 +124,7 @@ down() {
   for f in "$RUN"/*.pid; do
     [ -f "$f" ] || continue
     h=$(basename "$f" .pid)
+    case "$h" in dnsmasq|miniupnpd) continue ;; esac
     stop_pid "$f" "simt-$h"
   done
   for f in stun miniupnpd; do
