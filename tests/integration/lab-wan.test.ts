@@ -150,6 +150,19 @@ describe('lab wan: DDNS (dyndns2 + DuckDNS) and the authoritative DNS', () => {
     expect(inNs('client', 'dig', ['+tcp', '+short', `@${WAN.dns}`, host1, 'A']).stdout.trim()).toBe(WAN.routerWan);
   });
 
+  it('survives malformed queries: FORMERR for a compression loop, silence for a runt, then answers normally', () => {
+    // id 0x1234, one question whose name is a pointer to itself (offset 12) — must not loop.
+    const loop = probe('client', ['udp', WAN.dns, '53', '123401000001000000000000c00c00010001']);
+    expect(loop.answered).toBe(true);
+    expect(loop.hex.slice(0, 4)).toBe('1234');
+    expect(parseInt(loop.hex.slice(6, 8), 16) & 0x0f).toBe(1); // RCODE FORMERR
+    // A label running past the end of the packet.
+    const past = probe('client', ['udp', WAN.dns, '53', '1235010000010000000000003f6162']);
+    expect(parseInt(past.hex.slice(6, 8), 16) & 0x0f).toBe(1);
+    expect(probe('client', ['udp', WAN.dns, '53', '1236010000'])).toEqual({ answered: false });
+    expect(digShort(`ns1.${DDNS_ZONE}`)).toBe(WAN.dns);
+  });
+
   it('resolves DDNS names through the LAN resolver (dnsmasq forwards to the provider)', () => {
     const r = inNs('client', 'dig', ['+short', '+time=2', '+tries=1', host1, 'A']);
     expect(r.stdout.trim()).toBe(WAN.routerWan);

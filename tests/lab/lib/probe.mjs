@@ -7,6 +7,7 @@
 //                                                                         → {"result","epoch","internalPort","externalPort","lifetime"}
 //   node tests/lab/lib/probe.mjs listen <ip> <port> <banner> [seconds]   → prints READY, answers each connection with banner
 //   node tests/lab/lib/probe.mjs connect <ip> <port> [timeoutMs]         → {"connected","data"}
+//   node tests/lab/lib/probe.mjs udp <ip> <port> <hex>                   → {"answered","hex"} (one datagram, raw)
 // Every probe is bounded in time; output is one JSON line (or READY for listen).
 import dgram from 'node:dgram';
 import net from 'node:net';
@@ -107,7 +108,13 @@ try {
   else if (cmd === 'natpmp-ext') out(await natpmpExt(a[0]));
   else if (cmd === 'natpmp-map') out(await natpmpMap(a[0], a[1], a[2], a[3], a[4]));
   else if (cmd === 'listen') listen(a[0], a[1], a[2] ?? 'nvrlab', a[3] ?? 60);
-  else if (cmd === 'connect') out(await connect(a[0], a[1], a[2] ?? TIMEOUT_MS));
+  else if (cmd === 'udp') {
+    const payload = Buffer.from(a[2] ?? '', 'hex');
+    out(await udpExchange(a[0], Number(a[1]), payload, (msg) => ({ answered: true, hex: msg.toString('hex') })).catch((e) => {
+      if (/^no answer/.test(e.message)) return { answered: false };
+      throw e;
+    }));
+  } else if (cmd === 'connect') out(await connect(a[0], a[1], a[2] ?? TIMEOUT_MS));
   else { console.error('usage: probe.mjs stun|natpmp-ext|natpmp-map|listen|connect …'); process.exit(2); }
 } catch (e) {
   console.error(`probe: ${e.message}`);
