@@ -3,6 +3,7 @@
 // tests/unit/electron/security.test.ts without Electron. See DESIGN.md §4 (Electron's security checklist).
 
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY, MIME_TYPES, mimeTypeOf, resolveStaticPath, type PathApi } from '../core/static-files';
 
 /** Our one custom scheme; the renderer is served from it instead of file://. */
 export const APP_SCHEME = 'app';
@@ -36,21 +37,7 @@ export function secureWebPreferences(preload: string) {
  * Sent as a header with every app:// response. Vite's build links CSS as files, and Vue sets dynamic styles
  * through the CSSOM (which CSP does not govern), so no 'unsafe-inline' anywhere.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers on every app:// response, including errors. */
 export function responseSecurityHeaders(): Record<string, string> {
@@ -179,71 +166,20 @@ export function permissionDecision(_permission?: string): false {
   return false;
 }
 
-type PathApi = Pick<typeof path.posix, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
-
-const FORBIDDEN_ENCODED = /%(?:2f|5c|00)/i;
-
 /**
  * Maps an app:// request URL to a file under rendererRoot, or null (serve 404) when the URL is not ours or
- * tries to leave the root: traversal, absolute paths, encoded slashes or backslashes, NUL, drive letters,
- * malformed escapes. `/` is index.html. The query and fragment are ignored. `pathApi` is a parameter so the
- * Windows rules are tested on every platform.
+ * tries to leave the root (the path rules are resolveStaticPath's, shared with browser mode). `pathApi` is a
+ * parameter so the Windows rules are tested on every platform.
  */
 export function resolveAppPath(rendererRoot: string, requestUrl: unknown, pathApi: PathApi = path): string | null {
   const url = parseUrl(requestUrl);
   if (!url || !isAppUrl(url) || url.port !== '') return null;
   // Node leaves a non-special scheme's empty path empty; Chromium sends `/`.
-  const raw = url.pathname === '' ? '/' : url.pathname;
-  if (!raw.startsWith('/') || FORBIDDEN_ENCODED.test(raw)) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-  if (/[\0\\:]/.test(decoded)) return null;
-  const segments = decoded.split('/').slice(1);
-  if (segments.some((s) => s === '.' || s === '..')) return null;
-  // Empty segments (`//`) only at the very end: `/` and `/dir/` mean index.html of that folder.
-  const inner = segments.slice(0, -1);
-  if (inner.some((s) => s === '')) return null;
-  const last = segments[segments.length - 1] ?? '';
-  const parts = last === '' ? [...inner, 'index.html'] : segments;
-
-  const root = pathApi.resolve(rendererRoot);
-  const file = pathApi.resolve(root, ...parts);
-  const rel = pathApi.relative(root, file);
-  if (rel === '' || rel.startsWith('..') || pathApi.isAbsolute(rel)) return null;
-  return file;
+  return resolveStaticPath(rendererRoot, url.pathname === '' ? '/' : url.pathname, pathApi);
 }
 
-/** Content types of what Vite emits into out/renderer. Anything else is served as opaque bytes. */
-export const MIME_TYPES: Readonly<Record<string, string>> = Object.freeze({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-});
+export { MIME_TYPES };
 
 export function mimeTypeFor(filePath: string): string {
-  const dot = filePath.lastIndexOf('.');
-  const slash = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
-  if (dot <= slash) return 'application/octet-stream';
-  return MIME_TYPES[filePath.slice(dot).toLowerCase()] ?? 'application/octet-stream';
+  return mimeTypeOf(filePath);
 }
