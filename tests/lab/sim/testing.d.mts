@@ -36,3 +36,5 @@ export const CLIENT: { host: string; ip: string; mac: string };
 export const LAN: { cidr: string; prefix: number; gateway: string; dhcpFrom: string; dhcpTo: string; domain: string };
 export const RUN_DIR: string;
 export function ns(host: string): string;
+export function scaleAddresses(): string[];
+export const SCALE_MAC: string;
