@@ -306,4 +306,36 @@ describe('sim ONVIF device service (in-process)', () => {
       '<tds:RebootNeeded>false</tds:RebootNeeded>',
     );
   });
+  it('SetDiscoveryMode and SetHostname change the state and survive a restart (state.json)', () => {
+    const nd = handleOnvif(dev, {
+      bodyText: soap(
+        '<tds:SetDiscoveryMode><tds:DiscoveryMode>NonDiscoverable</tds:DiscoveryMode></tds:SetDiscoveryMode>',
+        ut(),
+      ),
+    });
+    expect(nd.status).toBe(200);
+    expect(dev.wsdInfo().discoverable).toBe(false);
+    expect(
+      handleOnvif(dev, { bodyText: soap('<tds:SetHostname><tds:Name>bad_name!</tds:Name></tds:SetHostname>', ut()) })
+        .body,
+    ).toContain('ter:InvalidHostname');
+    expect(
+      handleOnvif(dev, { bodyText: soap('<tds:SetHostname><tds:Name>shop-nvr</tds:Name></tds:SetHostname>', ut()) })
+        .status,
+    ).toBe(200);
+    const again = new Device({
+      profile: hik.profile,
+      host: hik.host,
+      ip: hik.ip,
+      prefix: '24',
+      gateway: '192.168.50.1',
+      iface: 'eth0',
+      mac: hik.mac,
+      name: hik.name,
+      stateDir: dev.stateDir,
+    });
+    expect(again.st.hostname).toBe('shop-nvr');
+    expect(again.st.discoveryMode).toBe('NonDiscoverable');
+    expect(again.st.instanceId).toBe(dev.st.instanceId + 1);
+  });
 });
