@@ -1,5 +1,5 @@
 // The simulators' own codecs and rules (tests/lab/sim): no network, no lab needed.
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -240,6 +240,7 @@ describe('sim ONVIF device service (in-process)', () => {
     });
     dev.later = (fn: () => void, _ms: number) => scheduled.push(String(fn));
   });
+  afterAll(() => fs.rmSync(dev.stateDir, { recursive: true, force: true }));
 
   it('GetSystemDateAndTime is PRE_AUTH and reports the device clock (offset 600 s)', () => {
     const r = handleOnvif(dev, { bodyText: soap('<tds:GetSystemDateAndTime/>') });
