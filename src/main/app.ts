@@ -11,6 +11,11 @@ import { createJobRunner, type JobRunner } from './core/jobs';
 import { classifyIpv4 } from './protocol/ipv4';
 import { createDiscoveryService, type DiscoveryService } from './services/discovery/discovery';
 import { createNetcheckService, type NetcheckService } from './services/netcheck';
+import { Inventory } from './services/discovery/inventory';
+import { findOnvifEndpoint, resolveLocalHost } from './services/onvif/device-access';
+import { identify, type OnvifCredentials } from './services/onvif/onvif-client';
+import { brandFromText } from '../shared/catalog/oui';
+import { nodeLookup, type HostLookup } from './transport/dns';
 import { createSetupStore, type SetupStore } from './services/setup-store';
 import { nodeHttp, type HttpTransport } from './transport/http';
 import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
@@ -27,6 +32,7 @@ export interface AppCoreOptions {
   udp?: UdpTransport;
   ssdp?: SsdpTransport;
   http?: HttpTransport;
+  lookup?: HostLookup;
   /** Shorter discovery windows for tests. */
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   now?: () => Date;
@@ -52,20 +58,33 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const jobs = createJobRunner(hub, () => randomBytes(9).toString('base64url'), log);
   const netcheck = createNetcheckService(options.system ?? nodeSystem, now);
   const setup = createSetupStore(join(options.dataDir, 'setup.json'), now);
+  const http = options.http ?? nodeHttp;
+  /** Every device found, added by hand or logged in to, merged in one place. */
+  const inventory = new Inventory(now);
   const discovery = createDiscoveryService({
     udp: options.udp ?? nodeUdp,
     ssdp: options.ssdp ?? nodeSsdp,
-    http: options.http ?? nodeHttp,
+    http,
     newId: () => randomUUID(),
     now,
   });
+  const lookup = options.lookup ?? nodeLookup;
+  /** Credentials that worked, by ONVIF URL: main-process memory only, never written, logged or sent back. */
+  const credentials = new Map<string, OnvifCredentials>();
   const found = {
-    devices: [] as DiscoveredDevice[],
     running: null as string | null,
     interfaceName: null as string | null,
     finishedAt: null as string | null,
     warnings: [] as string[],
   };
+
+  /** After a restart, the last search's devices come back from the setup record (once, before any search). */
+  let restored = false;
+  async function restoreSavedDevices(): Promise<void> {
+    if (restored || found.running || found.finishedAt) return;
+    restored = true;
+    if (inventory.list().length === 0) inventory.reset((await setup.load()).setup.devices);
+  }
 
   async function save(change: (draft: SetupRecord) => void): Promise<SetupRecord> {
     const record = await setup.update(change);
@@ -117,7 +136,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     'setup.chooseDevice': async ({ deviceId }) => {
       const { setup: record } = await setup.load();
-      const device = found.devices.find((d) => d.id === deviceId) ?? record.devices.find((d) => d.id === deviceId);
+      const device = inventory.get(deviceId) ?? record.devices.find((d) => d.id === deviceId);
       if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
       return save((draft) => {
         draft.nvr = { deviceId, device, chosenAt: now().toISOString() };
@@ -138,7 +157,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       if (name && !iface) throw new AppFailure('INTERFACE_NOT_FOUND');
       const address = iface?.ipv4.find((a) => !['loopback', 'link-local'].includes(classifyIpv4(a.address) ?? ''));
       if (!iface || !iface.usable || !address) throw new AppFailure('INTERFACE_UNUSABLE');
-      found.devices = [];
+      inventory.reset();
       found.warnings = [];
       found.finishedAt = null;
       found.interfaceName = iface.name;
@@ -149,13 +168,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
             iface: { name: iface.name, address: address.address, prefix: address.prefix },
             signal,
             timing: options.discoveryTiming,
+            inventory,
             onProgress: progress,
-            onDevice: (device) => {
-              const at = found.devices.findIndex((d) => d.id === device.id);
-              if (at >= 0) found.devices[at] = device;
-              else found.devices.push(device);
-              hub.emit('discovery.onDevice', { jobId: holder.jobId, device });
-            },
+            onDevice: (device) => hub.emit('discovery.onDevice', { jobId: holder.jobId, device }),
             onWarning: (message) => {
               if (found.warnings.length >= 50) return;
               found.warnings.push(message);
@@ -166,10 +181,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           found.running = null;
           found.finishedAt = now().toISOString();
           // Keep what was found (also after a cancel) so the list survives a restart.
+          const devices = inventory.list();
           await save((draft) => {
-            draft.devices = found.devices.slice(0, 512);
+            draft.devices = devices.slice(0, 512);
             if (!draft.nvr)
-              draft.steps.find = found.devices.length
+              draft.steps.find = devices.length
                 ? { status: 'working', updatedAt: now().toISOString(), reason: 'Pick your NVR in the list.' }
                 : {
                     status: 'attention',
@@ -182,11 +198,74 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       found.running = holder.jobId;
       return { jobId: holder.jobId, interfaceName: iface.name };
     },
+    'discovery.addManual': async ({ host, port }) => {
+      const address = await resolveLocalHost(host, lookup);
+      const { url } = await findOnvifEndpoint({ http, now }, address, port);
+      await restoreSavedDevices();
+      const device = inventory.upsert({
+        source: 'manual',
+        address,
+        interfaceName: found.interfaceName ?? '',
+        onvifUrl: url.href,
+        ports: { onvif: Number(url.port || 80) },
+        notes: [`Added by hand (${host.slice(0, 100)}).`],
+      });
+      if (!device) throw new AppFailure('INTERNAL');
+      const devices = inventory.list();
+      await save((draft) => {
+        draft.devices = devices.slice(0, 512);
+      });
+      hub.emit('discovery.onDevice', { jobId: found.running ?? 'job-manual', device });
+      return { device };
+    },
+    'device.login': async ({ deviceId, host, port, username, password }) => {
+      let url: URL;
+      let device: DiscoveredDevice | null = null;
+      if (deviceId) {
+        await restoreSavedDevices();
+        device = inventory.get(deviceId);
+        if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
+        if (!device.onvifUrl) {
+          const address = device.addresses[0];
+          if (!address) throw new AppFailure('NOT_ONVIF');
+          url = (await findOnvifEndpoint({ http, now }, address, port)).url;
+        } else url = new URL(device.onvifUrl);
+      } else {
+        const address = await resolveLocalHost(host ?? '', lookup);
+        url = (await findOnvifEndpoint({ http, now }, address, port)).url;
+      }
+      const identity = await identify({ http, now }, url, { username, password });
+      credentials.set(url.href, { username, password });
+      if (device) {
+        const chosen = inventory.upsert({
+          source: device.sources.includes('manual') ? 'manual' : 'onvif',
+          address: device.addresses[0] ?? url.hostname,
+          interfaceName: device.interfaceName,
+          mac: device.mac,
+          endpoint: device.endpoint,
+          onvifUrl: url.href,
+          brand: {
+            value: brandFromText(identity.manufacturer) ?? identity.manufacturer ?? device.brand ?? 'Unknown',
+            from: 'onvif',
+          },
+          model: identity.model,
+          firmware: identity.firmware,
+          serial: identity.serial,
+        });
+        if (!chosen) throw new AppFailure('INTERNAL');
+        device = chosen;
+        const devices = inventory.list();
+        await save((draft) => {
+          draft.devices = devices.slice(0, 512);
+          draft.nvr = { deviceId: chosen.id, device: chosen, chosenAt: now().toISOString() };
+          draft.steps.find = { status: 'verified', updatedAt: now().toISOString() };
+        });
+      }
+      return { identity, onvifUrl: url.href, device };
+    },
     'discovery.list': async () => {
-      if (found.running || found.finishedAt) return structuredClone(found);
-      // Nothing searched since the app started: show what the last search saved.
-      const { setup: record } = await setup.load();
-      return { ...structuredClone(found), devices: record.devices };
+      await restoreSavedDevices();
+      return { ...structuredClone(found), devices: inventory.list() };
     },
   };
 

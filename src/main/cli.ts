@@ -26,7 +26,18 @@ async function main(): Promise<number> {
     return await runCli(
       process.argv.slice(2),
       core,
-      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+      {
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+        readStdin: async () => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of process.stdin) {
+            chunks.push(chunk as Buffer);
+            if (chunks.reduce((n, c) => n + c.length, 0) > 4096) break;
+          }
+          return Buffer.concat(chunks).toString('utf8').slice(0, 4096);
+        },
+      },
       APP_VERSION,
     );
   } finally {

@@ -2,10 +2,12 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } 
 import type { Component } from 'vue';
 import { STEPS, type StepId } from '../shared/domain/steps';
 import WizardStepNetwork from './steps/WizardStepNetwork.vue';
+import WizardStepFind from './steps/WizardStepFind.vue';
 
 /** The page of each available step. Planned steps have no page (never a stub): the sidebar shows them greyed. */
 export const STEP_PAGES: Partial<Record<StepId, Component>> = {
   network: WizardStepNetwork,
+  find: WizardStepFind,
 };
 
 export function stepPath(id: StepId): string {

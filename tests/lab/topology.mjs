@@ -59,7 +59,8 @@ export const SIMULATORS = [
     ports: { http: 80, https: 443, rtsp: 554, onvif: 8000, media: 9000 },
   },
   {
-    host: 'cam', profile: 'generic', ip: 'dhcp', mac: '02:00:c0:a8:32:43', name: 'IPC-Generic', upnp: false,
+    // Its clock runs 10 minutes ahead (a camera that never had NTP): logins must sign with the device's time.
+    host: 'cam', profile: 'generic', ip: 'dhcp', mac: '02:00:c0:a8:32:43', name: 'IPC-Generic', upnp: false, clockOffset: 600,
     ports: { http: 80, rtsp: 554, onvif: 80 },
   },
 ];

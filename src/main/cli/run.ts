@@ -11,6 +11,8 @@ import { formatTable } from './table';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** All of standard input (for --password-stdin); never echoed or logged. */
+  readStdin?: () => Promise<string>;
 }
 
 export const USAGE = `Usage: nvr-assist <command> [options]
@@ -26,6 +28,11 @@ Commands:
                           Find cameras and recorders on the network (WS-Discovery/ONVIF, SSDP,
                           Hikvision SADP, Dahua DHIP). Ctrl-C stops the search.
   choose <device-id>      Pick your NVR from the last search (the ID column of \`discover\`).
+  add <host> [--port N]   Add a device by IP address or LAN name (for networks where the search
+                          cannot see it); only its ONVIF clock is read, no password is sent.
+  identify <host|device-id> --user U --password-stdin [--port N]
+                          Log in over ONVIF and read maker, model, firmware and serial. The
+                          password is read from standard input, never from the command line.
   version                 The app's version.
   help                    This text.
 
@@ -40,17 +47,19 @@ export interface CliCore {
   hub: Pick<EventHub, 'subscribe'>;
 }
 
-const VALUE_OPTIONS = new Set(['--interface']);
+const VALUE_OPTIONS = new Set(['--interface', '--user', '--port']);
+const FLAG_OPTIONS = new Set(['--json', '--password-stdin']);
 
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
 export async function runCli(argv: string[], core: CliCore, io: CliIo, version: string): Promise<number> {
   const { dispatch } = core;
   const json = argv.includes('--json');
+  const flags = new Set(argv.filter((a) => FLAG_OPTIONS.has(a)));
   const options: Record<string, string> = {};
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--json') continue;
+    if (FLAG_OPTIONS.has(a)) continue;
     if (VALUE_OPTIONS.has(a)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('-')) return usageError(io, `${a} needs a value.`);
@@ -61,6 +70,13 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
   if (unknownOption) return usageError(io, `Unknown option ${unknownOption}.`);
   const [command, ...rest] = words;
   if (options['--interface'] && command !== 'discover') return usageError(io, '--interface goes with `discover`.');
+  if ((options['--user'] || flags.has('--password-stdin')) && command !== 'identify')
+    return usageError(io, '--user and --password-stdin go with `identify`.');
+  if (options['--port'] && command !== 'identify' && command !== 'add')
+    return usageError(io, '--port goes with `add` and `identify`.');
+  const port = options['--port'] === undefined ? undefined : Number(options['--port']);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    return usageError(io, 'The port must be a number from 1 to 65535.');
 
   const call = async <C extends InvokeChannel>(channel: C, input: unknown): Promise<Result<unknown>> =>
     dispatch(channel, input, { transport: 'cli' });
@@ -146,6 +162,53 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
       return finish(await call('setup.chooseDevice', { deviceId: rest[0] }), (s: SetupRecord) =>
         s.nvr ? `Your NVR: ${describeDevice(s.nvr.device)}` : renderSetup(s),
       );
+    case 'add':
+      if (rest.length !== 1) return usageError(io, 'Name one address, e.g. `nvr-assist add 192.168.1.64`.');
+      return finish(
+        await call('discovery.addManual', { host: rest[0], ...(port ? { port } : {}) }),
+        (d: { device: DiscoveredDevice }) =>
+          `Added: ${describeDevice(d.device)} (ID ${d.device.id}). Log in with: nvr-assist identify ${d.device.id} --user admin --password-stdin`,
+      );
+    case 'identify': {
+      if (rest.length !== 1) return usageError(io, 'Name one address or device ID.');
+      if (!options['--user'] || !flags.has('--password-stdin') || !io.readStdin)
+        return usageError(io, 'Give the user with --user and pipe the password in with --password-stdin.');
+      const password = (await io.readStdin()).replace(/\r?\n$/, '');
+      const target = rest[0]!.startsWith('dev-') ? { deviceId: rest[0] } : { host: rest[0] };
+      return finish(
+        await call('device.login', { ...target, ...(port ? { port } : {}), username: options['--user'], password }),
+        (d: {
+          identity: {
+            manufacturer: string | null;
+            model: string | null;
+            firmware: string | null;
+            serial: string | null;
+            clockOffsetSeconds: number | null;
+            auth: string;
+          };
+          onvifUrl: string;
+        }) =>
+          [
+            `Logged in to ${d.onvifUrl} (${d.identity.auth === 'digest' ? 'HTTP digest' : 'WS-UsernameToken'}).`,
+            formatTable(
+              ['MAKER', 'MODEL', 'FIRMWARE', 'SERIAL'],
+              [
+                [
+                  d.identity.manufacturer ?? '?',
+                  d.identity.model ?? '?',
+                  d.identity.firmware ?? '?',
+                  d.identity.serial ?? '?',
+                ],
+              ],
+            ),
+            d.identity.clockOffsetSeconds !== null && Math.abs(d.identity.clockOffsetSeconds) >= 120
+              ? `Note: the device's clock is ${Math.round(Math.abs(d.identity.clockOffsetSeconds) / 60)} minute(s) ${d.identity.clockOffsetSeconds > 0 ? 'ahead' : 'behind'}; the app signed with the device's time. Set its clock (NTP) so recordings have the right time.`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+      );
+    }
     default:
       return usageError(io, `Unknown command "${command}".`);
   }

@@ -57,6 +57,10 @@ export const chooseInterface = (interfaceName: string) => call('setup.chooseInte
 export const skipStep = (step: StepId, reason: string) => call('setup.skipStep', { step, reason });
 export const resetSetup = () => call('setup.reset', {});
 export const cancelJob = (jobId: string) => call('job.cancel', { jobId });
+export const startDiscovery = (interfaceName?: string) =>
+  call('discovery.start', interfaceName ? { interfaceName } : {});
+export const listDiscovery = () => call('discovery.list', {});
+export const chooseDevice = (deviceId: string) => call('setup.chooseDevice', { deviceId });
 
 /** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -72,6 +76,13 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
 
 export const onSetupChanged = (listener: (payload: EventPayload<'setup.onChanged'>) => void) =>
   onEvent('setup.onChanged', listener);
+export const onDiscoveryDevice = (listener: (payload: EventPayload<'discovery.onDevice'>) => void) =>
+  onEvent('discovery.onDevice', listener);
+export const onDiscoveryWarning = (listener: (payload: EventPayload<'discovery.onWarning'>) => void) =>
+  onEvent('discovery.onWarning', listener);
+export const onJobProgress = (listener: (payload: EventPayload<'job.onProgress'>) => void) =>
+  onEvent('job.onProgress', listener);
+export const onJobDone = (listener: (payload: EventPayload<'job.onDone'>) => void) => onEvent('job.onDone', listener);
 
 /** For tests: forget the cached browser-mode bridge. */
 export function resetClientForTests(): void {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Every wizard step, in order. `available` steps have a page; the others are planned and shown as such. */
 export const STEPS = [
   { id: 'network', title: 'Your network', available: true },
-  { id: 'find', title: 'Find your NVR', available: false },
+  { id: 'find', title: 'Find your NVR', available: true },
   { id: 'static-ip', title: 'Static IP', available: false },
   { id: 'ports', title: 'Ports', available: false },
   { id: 'security', title: 'Security', available: false },

@@ -13,6 +13,8 @@ export const INVOKE_CHANNELS = [
   'job.cancel',
   'discovery.start',
   'discovery.list',
+  'discovery.addManual',
+  'device.login',
 ] as const;
 
 export const EVENT_NAMES = [

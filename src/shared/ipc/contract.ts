@@ -47,6 +47,38 @@ export const invokeContract = {
     input: z.object({ interfaceName: z.string().min(1).max(64).optional() }).strict(),
     output: z.object({ jobId, interfaceName: z.string() }),
   },
+  'discovery.addManual': {
+    input: z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535).optional() }).strict(),
+    output: z.object({ device: discoveredDeviceSchema }),
+  },
+  'device.login': {
+    input: z
+      .object({
+        deviceId: z.string().min(1).max(300).optional(),
+        host: z.string().min(1).max(253).optional(),
+        port: z.number().int().min(1).max(65535).optional(),
+        username: z.string().min(1).max(64),
+        password: z.string().max(256),
+      })
+      .strict()
+      .refine((v) => (v.deviceId === undefined) !== (v.host === undefined), {
+        message: 'deviceId or host',
+        path: ['deviceId'],
+      }),
+    output: z.object({
+      identity: z.object({
+        manufacturer: z.string().nullable(),
+        model: z.string().nullable(),
+        firmware: z.string().nullable(),
+        serial: z.string().nullable(),
+        hardwareId: z.string().nullable(),
+        clockOffsetSeconds: z.number().int().nullable(),
+        auth: z.enum(['ws-usernametoken', 'digest']),
+      }),
+      onvifUrl: z.string(),
+      device: discoveredDeviceSchema.nullable(),
+    }),
+  },
   'discovery.list': {
     input: empty,
     output: z.object({

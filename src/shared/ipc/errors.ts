@@ -17,6 +17,22 @@ export const ERROR_MESSAGES = {
   SETUP_WRITE_FAILED:
     'Your progress could not be saved to disk. Check that the disk is not full and that the app may write to its settings folder.',
   DEVICE_NOT_FOUND: 'That device is not in the list of devices found. Search again, or add it by its address.',
+  DEVICE_UNREACHABLE: 'The device did not answer at that address. Check that it is switched on and on this network.',
+  NOT_ONVIF:
+    'Something answered at that address, but it does not speak ONVIF there. Check the address and port, and that ONVIF is switched on in the NVR’s settings.',
+  LOGIN_WRONG_PASSWORD:
+    'The NVR refused the user name or password. Check them (they are case-sensitive); the app tried only once, so the account is not locked by this.',
+  LOGIN_LOCKED:
+    'The NVR has locked this account after too many wrong passwords. Wait (often 30 minutes) or unlock it on the NVR itself, then try again.',
+  LOGIN_UNSUPPORTED_AUTH:
+    'The NVR asked for a kind of login the app does not support. Enable ONVIF (and digest or WS-UsernameToken authentication) in the NVR’s settings.',
+  LOGIN_CLOCK_SKEW:
+    'The NVR rejected the login because its clock is too far from the real time. Set the NVR’s date and time (or NTP) and try again.',
+  ONVIF_USER_NEEDED:
+    'Many NVRs need a separate ONVIF user. Create one in the NVR’s settings (Network › ONVIF, or Integration Protocol) and use it here.',
+  ADDRESS_NOT_LOCAL:
+    'The app only talks to devices on your own network (addresses like 192.168.x.x, 10.x.x.x or 172.16–31.x.x). Enter the NVR’s local address.',
+  HOST_NOT_FOUND: 'That name could not be found on your network. Enter the NVR’s IP address instead.',
   PLATFORM_UNSUPPORTED: 'This check is not available on this operating system yet.',
 } as const;
 

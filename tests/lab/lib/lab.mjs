@@ -246,6 +246,7 @@ export function simArgs(sim) {
     '--iface', 'eth0', '--mac', sim.mac, '--name', sim.name, '--state-dir', path.join(RUN_DIR, `sim-${sim.host}`)];
   if (sim.count) a.push('--count', String(sim.count));
   if (sim.upnp) a.push('--upnp');
+  if (sim.clockOffset) a.push('--clock-offset', String(sim.clockOffset));
   return a;
 }
 

@@ -92,7 +92,7 @@ export function buildPlan(profile = 'home') {
   } else {
     for (const s of SIMULATORS) {
       lanHost(s.host, 'sim', { name: 'eth0', mac: s.mac, addrs: s.ip === 'dhcp' ? [] : [`${s.ip}/${LAN.prefix}`] });
-      sims.push({ host: s.host, profile: s.profile, ip: s.ip, mac: s.mac, name: s.name, upnp: !!s.upnp });
+      sims.push({ host: s.host, profile: s.profile, ip: s.ip, mac: s.mac, name: s.name, upnp: !!s.upnp, clockOffset: s.clockOffset ?? 0 });
     }
     lanHost('rogue', 'rogue', { name: 'eth0', mac: ROGUE.mac, addrs: [`${ROGUE.ip}/${LAN.prefix}`] });
     sims.push({ host: 'rogue', profile: 'rogue', ip: ROGUE.ip, mac: ROGUE.mac, name: 'Rogue', upnp: false });

@@ -33,6 +33,12 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'setup.chooseDevice': async () => setup,
     'job.cancel': async () => ({ cancelled: false }),
     'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
+    'discovery.addManual': async () => {
+      throw new AppFailure('DEVICE_UNREACHABLE');
+    },
+    'device.login': async () => {
+      throw new AppFailure('LOGIN_WRONG_PASSWORD');
+    },
     'discovery.list': async () => ({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [] }),
   };
   return { ...base, ...overrides };

@@ -3,6 +3,7 @@ import type { EventName, InvokeChannel } from '../../../src/shared/ipc/contract'
 import type { Result } from '../../../src/shared/ipc/result';
 import type { NetworkReport } from '../../../src/shared/domain/network';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
+import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 
 type Handler = (input: unknown) => unknown;
 
@@ -106,4 +107,89 @@ export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
     nvr: null,
     ...overrides,
   };
+}
+
+export function fakeDevice(overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice {
+  return {
+    id: 'mac:44:19:b6:00:00:64',
+    addresses: ['192.168.1.64'],
+    mac: '44:19:b6:00:00:64',
+    brand: 'Hikvision',
+    brandSource: 'sadp',
+    model: 'DS-7608NI-K2',
+    name: 'Shop NVR',
+    firmware: 'V4.30.085 build 210521',
+    serial: 'DS-7608NI-K20820210521CCRRF12345678',
+    sources: ['onvif', 'sadp'],
+    onvifUrl: 'http://192.168.1.64/onvif/device_service',
+    endpoint: 'urn:uuid:4419b600-0000-0064-0000-000000000064',
+    ports: { http: 80, sdk: 8000, onvif: 80 },
+    dhcp: true,
+    activated: true,
+    upnp: false,
+    notes: [],
+    interfaceName: 'eth0',
+    lastSeenAt: '2025-03-01T10:10:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A Dahua-like recorder (DHIP), a UPnP-only TV, and a Reolink-like camera (ONVIF), in no particular order. */
+export function fakeDevices(): DiscoveredDevice[] {
+  return [
+    fakeDevice({
+      id: 'addr:192.168.1.30',
+      addresses: ['192.168.1.30'],
+      mac: null,
+      brand: 'Samsung',
+      brandSource: 'ssdp',
+      model: 'QE55Q60',
+      name: 'Living room TV',
+      firmware: null,
+      serial: null,
+      sources: ['ssdp'],
+      onvifUrl: null,
+      endpoint: null,
+      ports: { http: 8001 },
+      dhcp: null,
+      activated: null,
+      upnp: true,
+    }),
+    fakeDevice({
+      id: 'mac:3c:ef:8c:00:00:65',
+      addresses: ['192.168.1.65'],
+      mac: '3c:ef:8c:00:00:65',
+      brand: 'Dahua',
+      brandSource: 'dhip',
+      model: 'DHI-NVR4108HS-4KS2',
+      name: 'NVR4108',
+      firmware: 'V4.001.0000000.1',
+      serial: '6J0A1B2PAZ12345',
+      sources: ['dhip'],
+      onvifUrl: null,
+      endpoint: null,
+      ports: { http: 80, sdk: 37777 },
+      dhcp: false,
+      activated: null,
+    }),
+    fakeDevice({
+      id: 'urn:uuid:reolink-66',
+      addresses: ['192.168.1.66'],
+      mac: 'ec:71:db:00:00:66',
+      brand: 'Reolink',
+      brandSource: 'scopes',
+      model: 'RLN8-410',
+      name: 'RLN8-410',
+      firmware: null,
+      serial: null,
+      sources: ['onvif'],
+      onvifUrl: 'http://192.168.1.66:8000/onvif/device_service',
+      endpoint: 'urn:uuid:reolink-66',
+      ports: { onvif: 8000 },
+      dhcp: null,
+      activated: null,
+      notes: ['Ignored an address it announced (http://203.0.113.9/onvif/device_service): not on your network.'],
+    }),
+    fakeDevice(),
+  ];
 }

@@ -35,6 +35,8 @@ export interface DiscoveryRunOptions {
   onProgress?: (done: number, total: number, message: string) => void;
   onWarning?: (message: string) => void;
   timing?: Partial<DiscoveryTiming>;
+  /** Where findings are merged; a fresh one when not given. */
+  inventory?: Inventory;
 }
 
 export interface DiscoveryService {
@@ -69,7 +71,7 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
     async run(options) {
       const { iface, signal } = options;
       const timing = { ...DEFAULT_DISCOVERY_TIMING, ...options.timing };
-      const inventory = new Inventory(deps.now);
+      const inventory = options.inventory ?? new Inventory(deps.now);
       const network = (subnetOf(iface.address, iface.prefix) ?? `${iface.address}/32`).split('/')[0]!;
       const subnet = { network, prefix: iface.prefix };
       const warn = (m: string) => options.onWarning?.(m);

@@ -37,13 +37,34 @@ export class Inventory {
     return this.devices.map((d) => structuredClone(d));
   }
 
-  add(f: Finding): DiscoveredDevice | null {
+  get(id: string): DiscoveredDevice | null {
+    const d = this.devices.find((x) => x.id === id);
+    return d ? structuredClone(d) : null;
+  }
+
+  /** Starts over (a new search), or from a saved list (after a restart). */
+  reset(devices: DiscoveredDevice[] = []): void {
+    this.devices.splice(0, this.devices.length, ...devices.slice(0, MAX_DEVICES).map((d) => structuredClone(d)));
+  }
+
+  /** Merges a finding and returns the device it belongs to, changed or not (null only when the list is full). */
+  upsert(f: Finding): DiscoveredDevice | null {
+    this.add(f);
+    return this.get(this.match(f)?.id ?? '');
+  }
+
+  private match(f: Finding): DiscoveredDevice | undefined {
     const mac = f.mac ?? null;
-    const existing =
+    return (
       (mac && this.devices.find((d) => d.mac === mac)) ||
       (f.endpoint && this.devices.find((d) => d.endpoint === f.endpoint)) ||
       (f.serial && this.devices.find((d) => d.serial === f.serial)) ||
-      this.devices.find((d) => d.addresses.includes(f.address) && (!mac || !d.mac || d.mac === mac));
+      this.devices.find((d) => d.addresses.includes(f.address) && (!mac || !d.mac || d.mac === mac))
+    );
+  }
+
+  add(f: Finding): DiscoveredDevice | null {
+    const existing = this.match(f);
     if (!existing) {
       if (this.devices.length >= MAX_DEVICES) return null;
       const device = this.blank(f);
@@ -89,10 +110,12 @@ export class Inventory {
     d.mac ??= f.mac ?? null;
     d.endpoint ??= f.endpoint ?? null;
     d.serial ??= f.serial ?? null;
-    d.model ??= f.model ?? null;
+    // What the device says after a login (source onvif with a brand from GetDeviceInformation) wins.
+    const authoritative = f.brand?.from === 'onvif';
+    d.model = (authoritative ? f.model : null) ?? d.model ?? f.model ?? null;
+    d.firmware = (authoritative ? f.firmware : null) ?? d.firmware ?? f.firmware ?? null;
     d.name ??= f.name ?? null;
-    d.firmware ??= f.firmware ?? null;
-    d.onvifUrl ??= f.onvifUrl ?? null;
+    d.onvifUrl = (authoritative ? f.onvifUrl : null) ?? d.onvifUrl ?? f.onvifUrl ?? null;
     if (f.dhcp !== undefined && f.dhcp !== null) d.dhcp = f.dhcp;
     if (f.activated !== undefined && f.activated !== null) d.activated = f.activated;
     if (f.upnp) d.upnp = true;

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { AppFailure } from '../../../shared/ipc/errors';
+import {
+  buildDeviceRequest,
+  classifyAuthReply,
+  digestAuthorization,
+  parseDigestChallenge,
+  readDeviceInformation,
+  readSoapReply,
+  readSystemDateAndTime,
+  soapAction,
+  usernameToken,
+  type DeviceInformation,
+  type SoapReply,
+} from '../../protocol/onvif-soap';
+import { HttpLimitError, type HttpTransport, type LimitedResponse } from '../../transport/http';
+
+export interface OnvifCredentials {
+  username: string;
+  password: string;
+}
+
+export interface OnvifClientDeps {
+  http: HttpTransport;
+  now?: () => Date;
+  randomBytes?: (n: number) => Uint8Array;
+}
+
+export interface DeviceClock {
+  /** Device time minus our time, ms; null when the device would not tell its time without a login. */
+  offsetMs: number | null;
+}
+
+export interface Identity extends DeviceInformation {
+  clockOffsetSeconds: number | null;
+  auth: 'ws-usernametoken' | 'digest';
+}
+
+const TIMEOUT_MS = 4000;
+const MAX_BYTES = 512 * 1024;
+
+/** One SOAP exchange; network failures become catalogued errors in plain words. */
+async function post(
+  deps: OnvifClientDeps,
+  url: URL,
+  operation: string,
+  body: string,
+  signal: AbortSignal | undefined,
+  authorization?: string,
+): Promise<{ res: LimitedResponse; reply: SoapReply }> {
+  try {
+    const res = await deps.http.request(url, {
+      method: 'POST',
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: MAX_BYTES,
+      signal,
+      headers: {
+        'content-type': `application/soap+xml; charset=utf-8; action="${soapAction(operation)}"`,
+        ...(authorization ? { authorization } : {}),
+      },
+      body,
+    });
+    return { res, reply: readSoapReply(res.body) };
+  } catch (err) {
+    if (signal?.aborted) throw new AppFailure('CANCELLED');
+    if (err instanceof HttpLimitError && err.reason === 'too-large') throw new AppFailure('NOT_ONVIF');
+    throw new AppFailure('DEVICE_UNREACHABLE');
+  }
+}
+
+/** Reads the device clock without a login (ONVIF PRE_AUTH), to sign later requests with the device's time. */
+export async function readDeviceClock(deps: OnvifClientDeps, url: URL, signal?: AbortSignal): Promise<DeviceClock> {
+  const now = deps.now ?? (() => new Date());
+  const sent = now().getTime();
+  const { res, reply } = await post(
+    deps,
+    url,
+    'GetSystemDateAndTime',
+    buildDeviceRequest('GetSystemDateAndTime'),
+    signal,
+  );
+  if (reply.kind === 'body') {
+    const deviceTime = readSystemDateAndTime(reply.body);
+    if (!deviceTime) return { offsetMs: null };
+    const received = now().getTime();
+    return { offsetMs: deviceTime.getTime() - (sent + received) / 2 };
+  }
+  if (reply.kind === 'fault' || res.status === 401 || res.status === 400) return { offsetMs: null };
+  throw new AppFailure('NOT_ONVIF');
+}
+
+/**
+ * Logs in and reads GetDeviceInformation. Signs the WS-UsernameToken with the DEVICE's clock (read first,
+ * unauthenticated), answers an HTTP digest challenge once, and never tries the password a third time.
+ */
+export async function identify(
+  deps: OnvifClientDeps,
+  url: URL,
+  credentials: OnvifCredentials,
+  signal?: AbortSignal,
+): Promise<Identity> {
+  const now = deps.now ?? (() => new Date());
+  const rand = deps.randomBytes ?? ((n: number) => randomBytes(n));
+  const clock = await readDeviceClock(deps, url, signal);
+  const deviceNow = () => new Date(now().getTime() + (clock.offsetMs ?? 0));
+  const signed = () =>
+    buildDeviceRequest(
+      'GetDeviceInformation',
+      '',
+      usernameToken(credentials.username, credentials.password, rand(16), deviceNow()),
+    );
+
+  let attempt = await post(deps, url, 'GetDeviceInformation', signed(), signal);
+  let auth: Identity['auth'] = 'ws-usernametoken';
+  if (attempt.res.status === 401) {
+    const challenge = parseDigestChallenge(attempt.res.headers['www-authenticate']);
+    if (!challenge)
+      throw new AppFailure(attempt.reply.kind === 'invalid' ? 'LOGIN_UNSUPPORTED_AUTH' : 'LOGIN_WRONG_PASSWORD');
+    // The one retry: digest (with a fresh UsernameToken too, for devices that check both).
+    const authorization = digestAuthorization(
+      challenge,
+      credentials,
+      { method: 'POST', uri: `${url.pathname}${url.search}` },
+      Buffer.from(rand(8)).toString('hex'),
+    );
+    attempt = await post(deps, url, 'GetDeviceInformation', signed(), signal, authorization);
+    auth = 'digest';
+  }
+  const verdict = classifyAuthReply(attempt.res.status, attempt.reply);
+  if (verdict === 'ok' && attempt.reply.kind === 'body') {
+    const offsetSeconds = clock.offsetMs === null ? null : Math.round(clock.offsetMs / 1000);
+    return { ...readDeviceInformation(attempt.reply.body), clockOffsetSeconds: offsetSeconds, auth };
+  }
+  if (verdict === 'locked') throw new AppFailure('LOGIN_LOCKED');
+  if (verdict === 'wrong-credentials') {
+    const reason = attempt.reply.kind === 'fault' ? attempt.reply.reason : '';
+    if (/time|clock|expired|stale|created/i.test(reason)) throw new AppFailure('LOGIN_CLOCK_SKEW');
+    throw new AppFailure('LOGIN_WRONG_PASSWORD');
+  }
+  if (verdict === 'unsupported-auth') throw new AppFailure('LOGIN_UNSUPPORTED_AUTH');
+  throw new AppFailure('NOT_ONVIF');
+}

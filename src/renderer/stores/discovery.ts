@@ -1,0 +1,322 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import type { DiscoveredDevice, DeviceSource } from '../../shared/domain/device';
+import type { EventPayload, InvokeOutput } from '../../shared/ipc/contract';
+import { useSetupStore } from './setup';
+
+export interface DiscoveryProgress {
+  done: number;
+  total: number | null;
+  message: string;
+}
+
+type DiscoveryList = InvokeOutput<'discovery.list'>;
+
+export type DiscoveryOutcome = 'ok' | 'failed' | 'cancelled';
+
+/** Sources that only a camera or recorder answers (the others also find TVs, printers, routers). */
+const NVR_SOURCES: readonly DeviceSource[] = ['onvif', 'sadp', 'dhip'];
+/** Events kept while discovery.start is on its way: the first ones can arrive before its answer. */
+const MAX_BUFFERED_EVENTS = 1000;
+const MAX_WARNINGS = 50;
+
+type JobEvent =
+  | { kind: 'device'; payload: EventPayload<'discovery.onDevice'> }
+  | { kind: 'warning'; payload: EventPayload<'discovery.onWarning'> }
+  | { kind: 'progress'; payload: EventPayload<'job.onProgress'> }
+  | { kind: 'done'; payload: EventPayload<'job.onDone'> };
+
+/** A sortable number for an IPv4 address; anything else sorts after every IPv4 address. */
+function addressKey(address: string | undefined): number {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address ?? '');
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  return m.slice(1).reduce((n, part) => n * 256 + Math.min(Number(part), 255), 0);
+}
+
+/** True when a device answered a protocol that only cameras and recorders speak. */
+export function isLikelyNvr(device: DiscoveredDevice): boolean {
+  return device.sources.some((s) => NVR_SOURCES.includes(s));
+}
+
+/** Likely NVRs first, then by address (numerically), then by id so the order never jumps. */
+export function compareDevices(a: DiscoveredDevice, b: DiscoveredDevice): number {
+  const rank = Number(!isLikelyNvr(a)) - Number(!isLikelyNvr(b));
+  if (rank !== 0) return rank;
+  const byAddress = addressKey(a.addresses[0]) - addressKey(b.addresses[0]);
+  if (byAddress !== 0) return byAddress;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The search for the NVR on the chosen interface (a job in main), the devices it found, and the NVR the user
+ * picked. Main keeps the results and the step status; this store mirrors them and follows its own job's events.
+ */
+export const useDiscoveryStore = defineStore('discovery', () => {
+  const setup = useSetupStore();
+  const found = ref<DiscoveredDevice[]>([]);
+  /** The running search's job, or null. */
+  const jobId = ref<string | null>(null);
+  const interfaceName = ref<string | null>(null);
+  const progress = ref<DiscoveryProgress | null>(null);
+  const warnings = ref<string[]>([]);
+  /** When the last search ended (null for results saved by an earlier run of the app, or while searching). */
+  const finishedAt = ref<string | null>(null);
+  const outcome = ref<DiscoveryOutcome | null>(null);
+  /** Why the last search could not start or failed, in plain words. */
+  const error = ref<string | null>(null);
+  const loading = ref(false);
+  /** True once discovery.list answered: the list shown is what main has. */
+  const loaded = ref(false);
+  const starting = ref(false);
+  const cancelling = ref(false);
+  /** The device being saved as the NVR right now. */
+  const choosing = ref<string | null>(null);
+  /** Why the last choice could not be saved; the previous choice is kept. */
+  const chooseError = ref<string | null>(null);
+  /** A search was started automatically once in this window; never again by itself. */
+  const autoStarted = ref(false);
+  let buffered: JobEvent[] = [];
+  let unsubscribers: (() => void)[] = [];
+
+  const devices = computed(() => [...found.value].sort(compareDevices));
+  const running = computed(() => jobId.value !== null);
+  const likelyNvrCount = computed(() => found.value.filter(isLikelyNvr).length);
+  /** The time the list shown was measured: the end of the search, else the newest sighting in it. */
+  const measuredAt = computed<string | null>(() => {
+    if (finishedAt.value) return finishedAt.value;
+    const times = found.value.map((d) => d.lastSeenAt).sort();
+    return times.at(-1) ?? null;
+  });
+  const shownInterface = computed<string | null>(() => interfaceName.value ?? found.value[0]?.interfaceName ?? null);
+  /** The NVR the user picked, as main saved it (kept across restarts). */
+  const chosen = computed(() => setup.record?.nvr ?? null);
+  const chosenId = computed(() => chosen.value?.deviceId ?? null);
+
+  /** The chosen NVR, matched by id, or by MAC when a later search named the same box differently. */
+  function isChosen(device: DiscoveredDevice): boolean {
+    const nvr = chosen.value;
+    if (!nvr) return false;
+    if (nvr.deviceId === device.id) return true;
+    const mac = nvr.device.mac?.toLowerCase();
+    return !!mac && device.mac?.toLowerCase() === mac && !found.value.some((d) => d.id === nvr.deviceId);
+  }
+
+  function upsert(device: DiscoveredDevice): void {
+    const at = found.value.findIndex((d) => d.id === device.id);
+    if (at < 0) found.value.push(device);
+    else if (found.value[at]!.lastSeenAt <= device.lastSeenAt) found.value[at] = device;
+  }
+
+  function apply(event: JobEvent): void {
+    switch (event.kind) {
+      case 'device':
+        upsert(event.payload.device);
+        break;
+      case 'warning':
+        if (warnings.value.length < MAX_WARNINGS) warnings.value.push(event.payload.message);
+        break;
+      case 'progress': {
+        const { done, total, message } = event.payload;
+        progress.value = { done, total, message };
+        break;
+      }
+      case 'done':
+        jobId.value = null;
+        cancelling.value = false;
+        outcome.value = event.payload.outcome;
+        finishedAt.value = new Date().toISOString();
+        error.value = event.payload.outcome === 'failed' ? (event.payload.error?.message ?? null) : null;
+        // Main's list is the reference (it also has the end time): take it quietly, keep ours if it fails.
+        void sync();
+        break;
+    }
+  }
+
+  /** Our own job's events are applied; while a start is on its way they wait; any other job's are ignored. */
+  function receive(event: JobEvent): void {
+    if (event.kind === 'progress' || event.kind === 'done') {
+      if (event.payload.kind !== 'discovery') return;
+    }
+    const id = event.payload.jobId;
+    if (jobId.value !== null && id === jobId.value) apply(event);
+    else if (starting.value && jobId.value === null && buffered.length < MAX_BUFFERED_EVENTS) buffered.push(event);
+  }
+
+  function listen(): void {
+    if (unsubscribers.length) return;
+    unsubscribers = [
+      client.onDiscoveryDevice((payload) => receive({ kind: 'device', payload })),
+      client.onDiscoveryWarning((payload) => receive({ kind: 'warning', payload })),
+      client.onJobProgress((payload) => receive({ kind: 'progress', payload })),
+      client.onJobDone((payload) => receive({ kind: 'done', payload })),
+    ];
+  }
+
+  function stopListening(): void {
+    for (const off of unsubscribers) off();
+    unsubscribers = [];
+  }
+
+  function take(list: DiscoveryList): void {
+    found.value = [...list.devices];
+    warnings.value = list.warnings.slice(0, MAX_WARNINGS);
+    finishedAt.value = list.finishedAt;
+    interfaceName.value = list.interfaceName;
+    if (list.running && list.running !== jobId.value) {
+      // A search is under way (started before a reload): follow it.
+      jobId.value = list.running;
+      progress.value ??= { done: 0, total: null, message: 'Searching…' };
+    }
+    loaded.value = true;
+  }
+
+  /** Re-reads main's list after a search ended, without touching the error shown. */
+  async function sync(): Promise<void> {
+    const result = await client.listDiscovery();
+    if (result.ok && !starting.value && (jobId.value === null || result.data.running === jobId.value))
+      take(result.data);
+  }
+
+  /** Shows what main has: the running search, the last one, or the one saved before a restart. */
+  async function load(): Promise<boolean> {
+    listen();
+    loading.value = true;
+    try {
+      const result = await client.listDiscovery();
+      if (!result.ok) {
+        error.value = result.error.message;
+        return false;
+      }
+      error.value = null;
+      take(result.data);
+      return true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Starts a search through `name` (or the interface main picks). Main clears the old list when it starts. */
+  async function start(name?: string | null): Promise<boolean> {
+    if (jobId.value || starting.value) return false;
+    listen();
+    starting.value = true;
+    buffered = [];
+    error.value = null;
+    try {
+      const result = await client.startDiscovery(name ?? undefined);
+      if (!result.ok) {
+        error.value = result.error.message;
+        return false;
+      }
+      found.value = [];
+      warnings.value = [];
+      finishedAt.value = null;
+      outcome.value = null;
+      progress.value = { done: 0, total: null, message: 'Starting the search…' };
+      interfaceName.value = result.data.interfaceName;
+      jobId.value = result.data.jobId;
+      const early = buffered.filter((e) => e.payload.jobId === result.data.jobId);
+      buffered = [];
+      for (const event of early) apply(event);
+      return true;
+    } finally {
+      starting.value = false;
+      buffered = [];
+    }
+  }
+
+  /** Asks main to stop the search; what was found so far stays. The end comes as job.onDone. */
+  async function cancel(): Promise<boolean> {
+    const id = jobId.value;
+    if (!id) return false;
+    cancelling.value = true;
+    const result = await client.cancelJob(id);
+    if (!result.ok) {
+      cancelling.value = false;
+      error.value = result.error.message;
+      return false;
+    }
+    if (!result.data.cancelled && jobId.value === id) {
+      // It had already ended and the end event was missed: take main's state.
+      jobId.value = null;
+      cancelling.value = false;
+      await sync();
+    }
+    return true;
+  }
+
+  /**
+   * Entering the step: show main's list; search by itself only the very first time, when there is nothing
+   * saved and no search has ever run (never when a list, even an empty one, is already known).
+   */
+  async function openStep(interfaceFor: () => string | null = () => null): Promise<void> {
+    if (!setup.record) await setup.reloadRecord();
+    const listed = await load();
+    const record = setup.record;
+    const neverSearched =
+      !!record &&
+      record.devices.length === 0 &&
+      !record.nvr &&
+      (record.steps.find?.status ?? 'not-started') === 'not-started';
+    if (
+      listed &&
+      neverSearched &&
+      !autoStarted.value &&
+      !jobId.value &&
+      !finishedAt.value &&
+      found.value.length === 0
+    ) {
+      autoStarted.value = true;
+      await start(interfaceFor());
+    }
+  }
+
+  /** Saves the device as the NVR in main; on failure the previous choice is kept and the reason shown. */
+  async function chooseDevice(deviceId: string): Promise<boolean> {
+    choosing.value = deviceId;
+    chooseError.value = null;
+    try {
+      const result = await client.chooseDevice(deviceId);
+      if (!result.ok) {
+        chooseError.value = result.error.message;
+        return false;
+      }
+      setup.applyRecord(result.data);
+      return true;
+    } finally {
+      if (choosing.value === deviceId) choosing.value = null;
+    }
+  }
+
+  return {
+    devices,
+    jobId,
+    running,
+    interfaceName,
+    shownInterface,
+    progress,
+    warnings,
+    finishedAt,
+    measuredAt,
+    outcome,
+    error,
+    loading,
+    loaded,
+    starting,
+    cancelling,
+    choosing,
+    chooseError,
+    autoStarted,
+    likelyNvrCount,
+    chosen,
+    chosenId,
+    isChosen,
+    load,
+    start,
+    cancel,
+    openStep,
+    chooseDevice,
+    stopListening,
+  };
+});
