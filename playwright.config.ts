@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download browsers here: Debian's Chromium, with the flags that keep it off the network.
@@ -11,6 +12,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Specs that search the network: they run only in the lab. */
+const LAB_SPECS = /find-step\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,7 +30,13 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'browser-mode', testIgnore: /electron\.spec\.ts$/ },
+    { name: 'browser-mode', testIgnore: [/electron\.spec\.ts$/, LAB_SPECS] },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+    {
+      // Chromium inside the lab's client namespace, beside the lab's browser-mode server (see global-setup.ts).
+      name: 'lab',
+      testMatch: LAB_SPECS,
+      use: { launchOptions: { executablePath: resolve('tests/lab/netns-chromium.sh'), args: CHROMIUM_ARGS } },
+    },
   ],
 });

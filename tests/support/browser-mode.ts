@@ -17,10 +17,15 @@ export interface RunningServer {
  * on a random loopback port with its own data folder. Waits (bounded) for the printed address.
  */
 export async function startBuiltServer(
-  options: { dataDir?: string; timeoutMs?: number; extraArgs?: string[] } = {},
+  options: { dataDir?: string; timeoutMs?: number; extraArgs?: string[]; netns?: string } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'nvr-assist-e2e-'));
-  const child = spawn(process.execPath, ['out/main/server-entry.js', '--port', '0', ...(options.extraArgs ?? [])], {
+  const args = ['out/main/server-entry.js', '--port', '0', ...(options.extraArgs ?? [])];
+  // In a lab namespace `ip netns exec` execs node in place, so the child's PID is the server's.
+  const [command, argv] = options.netns
+    ? ['ip', ['netns', 'exec', options.netns, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, argv, {
     env: { ...process.env, NVR_ASSIST_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -13,7 +13,7 @@ export const DDNS_ACCOUNTS: { user: string; password: string; token: string; hos
 export const DDNS_BLOCKED: string[];
 export const ROUTER: { lan: string; upnpHttpPort: number; natpmpPort: number };
 export const INFRA_MACS: Record<string, string>;
-export interface SimulatorEntry { host: string; profile: string; ip: string; mac: string; name: string; upnp: boolean; ports: Record<string, number> }
+export interface SimulatorEntry { host: string; profile: string; ip: string; mac: string; name: string; upnp: boolean; clockOffset?: number; ports: Record<string, number> }
 export const SIMULATORS: SimulatorEntry[];
 export const ROGUE: { host: string; ip: string; mac: string };
 export const CLIENT: { host: string; ip: string; mac: string };

@@ -8,7 +8,7 @@ import type { HttpTransport } from '../../transport/http';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { Datagram, UdpTransport } from '../../transport/udp';
 import { Inventory, type Finding } from './inventory';
-import { probeWsDiscovery, type DiscoveryInterface, type WsdTiming } from './ws-discovery';
+import { DEFAULT_WSD_TIMING, probeWsDiscovery, type DiscoveryInterface, type WsdTiming } from './ws-discovery';
 
 export interface DiscoveryDeps {
   udp: UdpTransport;
@@ -92,7 +92,8 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         udp: deps.udp,
         signal,
         newMessageId: () => `urn:uuid:${deps.newId()}`,
-        timing: timing.wsd,
+        // Keep hearing late ProbeMatches for as long as the slowest protocol runs (slow devices, busy LANs).
+        timing: timing.wsd ?? { ...DEFAULT_WSD_TIMING, listenMs: Math.max(DEFAULT_WSD_TIMING.listenMs, timing.ssdpListenMs - 400) },
         onWarning: warn,
         onFinding: (f) => {
           if (f.source === 'bye') return;
