@@ -68,7 +68,7 @@ function ourDiscovery() {
       const expected = new Set(scaleAddresses());
       const found = [...arrivals.keys()].filter((a) => expected.has(a));
       const last = found.length && start !== null ? Math.max(...found.map((a) => arrivals.get(a))) - start : NaN;
-      let listed = 0;
+      let listed;
       try {
         listed = JSON.parse(stdout).devices.filter((d) => d.addresses.some((a) => expected.has(a))).length;
       } catch {
@@ -80,7 +80,7 @@ function ourDiscovery() {
 }
 
 function onvifNpm() {
-  const r = spawnSync('ip', ['netns', 'exec', NS, process.execPath, 'scripts/bench/onvif-probe.cjs', '3000'], {
+  const r = spawnSync('ip', ['netns', 'exec', NS, process.execPath, 'scripts/bench/onvif-probe.mjs', '3000'], {
     encoding: 'utf8',
     timeout: 20_000,
   });

@@ -28,7 +28,7 @@ export function sadpProbeMatchXml(d: Record<string, unknown>, uuid: string): str
 export const ROGUE_VARIANTS: Record<string, (ip: string, relatesTo: string) => { payload: string; delayMs?: number }[]>;
 export const SIM_PROFILES: Record<string, { manufacturer: string; firmware: string; serverHeader: string; title: string; rebootNeeded: boolean; rtsp: { uris: string[] }; discovery: string[] }>;
 export interface SimUser { user: string; password: string; level: string; locked?: boolean }
-export interface SimulatorEntry { host: string; profile: string; ip: string; mac: string; name: string; upnp: boolean; ports: Record<string, number> }
+export interface SimulatorEntry { host: string; profile: string; ip: string; mac: string; name: string; upnp: boolean; clockOffset?: number; ports: Record<string, number> }
 export const SIMULATORS: SimulatorEntry[];
 export const SIM_USERS: SimUser[];
 export const ROGUE: { host: string; ip: string; mac: string };

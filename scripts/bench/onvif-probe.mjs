@@ -1,6 +1,6 @@
 // Anchor for the discovery benchmark: the npm `onvif` package's Discovery.probe, run inside the lab's client
 // namespace. Prints JSON: { devices, lastMs, totalMs }. `resolve: false` so it does not connect to each device.
-const onvif = require('onvif');
+import onvif from 'onvif';
 const timeoutMs = Number(process.argv[2] || 3000);
 const start = process.hrtime.bigint();
 const seen = new Map();
