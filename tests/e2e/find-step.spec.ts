@@ -9,10 +9,11 @@ const labUrl = process.env.NVR_ASSIST_LAB_URL;
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
 
-test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, the choice survives a reload', async ({
+test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, login verifies, the choice survives a reload', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
+  mkdirSync('test-results/screens', { recursive: true });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => {
@@ -80,8 +81,87 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await expect(hik.getByTestId('chosen-badge')).toHaveText('your NVR');
   await expect(page.getByTestId('chosen-summary')).toContainText('192.168.50.64');
   await expect(page.getByTestId('verify-status')).toHaveText('working');
-  await expect(page.getByTestId('verify')).toContainText('login comes in the next version');
+  await expect(page.getByTestId('verify')).toContainText('Log in to the NVR to confirm');
+  await expect(page.getByTestId('verify-login')).toBeVisible();
+  await expect(page.getByText('next version')).toHaveCount(0);
   await expect(sidebar.locator('li[data-step="find"] [data-testid="step-status"]')).toContainText('working');
+
+  const dialog = page.getByTestId('login-dialog');
+  const userField = dialog.getByLabel('User name');
+  const passwordField = dialog.getByLabel('Password', { exact: true });
+  const logIn = dialog.getByTestId('login-submit');
+
+  // A locked account on the Hikvision: said plainly, and "Log in" stays off (no second try by itself).
+  const hikLogin = hik.getByTestId('login-device');
+  await hikLogin.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: /Log in to Hikvision/ })).toBeVisible();
+  await expect(userField).toHaveValue('admin');
+  await expect(passwordField).toBeFocused();
+  await expect(dialog.getByTestId('login-hint')).toContainText('separate ONVIF user');
+  await userField.fill('locked');
+  await passwordField.fill('Lab-Locked-2024');
+  await page.screenshot({ path: 'test-results/screens/find-step-login.png' });
+  await logIn.click();
+  await expect(dialog.getByTestId('login-error')).toContainText('locked this account', { timeout: 20_000 });
+  await expect(passwordField).toHaveValue('');
+  await expect(userField).toHaveValue('locked');
+  await expect(logIn).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(hikLogin).toBeFocused();
+  await expect(page.getByTestId('verify-status')).toHaveText('working');
+
+  // A wrong password on the Dahua: the plain message, the user name kept, the password gone.
+  await dahua.getByTestId('login-device').click();
+  await expect(dialog).toBeVisible();
+  await userField.fill('admin');
+  await passwordField.fill('not-the-password');
+  await logIn.click();
+  await expect(dialog.getByTestId('login-error')).toContainText('refused the user name or password', {
+    timeout: 20_000,
+  });
+  await expect(passwordField).toHaveValue('');
+  await expect(userField).toHaveValue('admin');
+  await expect(logIn).toBeEnabled();
+  await dialog.getByTestId('login-cancel').click();
+  await expect(dialog).toBeHidden();
+
+  // Add the Reolink by its address and ONVIF port: it is in the list, marked "manual".
+  await page.getByTestId('add-host').fill('192.168.50.66');
+  await page.getByTestId('add-port').fill('8000');
+  await page.getByTestId('add-submit').click();
+  await expect(page.getByTestId('add-done')).toContainText('manual', { timeout: 20_000 });
+  await expect(reolink.locator('[data-source="manual"]')).toHaveText('manual');
+
+  // The DHCP camera's clock runs 10 minutes ahead: the login works (signed with its time) and the page warns.
+  const cam = page.locator('[data-testid="device-list"] li[data-device-id]', { hasText: '02:00:c0:a8:32:43' });
+  await cam.getByTestId('login-device').click();
+  await expect(dialog).toBeVisible();
+  await userField.fill('admin');
+  await passwordField.fill('Lab-Admin-2024');
+  await logIn.click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(cam.getByTestId('device-identity')).toBeVisible();
+  await expect(cam.getByTestId('clock-warning')).toContainText(/\d+ minutes ahead/);
+  await expect(cam.getByTestId('clock-warning')).toContainText('NTP');
+
+  // The Hikvision with the right password: what it says about itself, and the step verified by main.
+  await hikLogin.click();
+  await expect(dialog).toBeVisible();
+  await userField.fill('admin');
+  await passwordField.fill('Lab-Admin-2024');
+  await logIn.click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(hik.getByTestId('identity-manufacturer')).toHaveText('HIKVISION');
+  await expect(hik.getByTestId('identity-model')).toHaveText('DS-7608NI-K2');
+  await expect(hik.getByTestId('identity-auth')).toHaveText(/HTTP digest|WS-UsernameToken/);
+  await expect(hik.getByTestId('chosen-badge')).toHaveText('your NVR');
+  await expect(page.getByTestId('verify-status')).toHaveText('verified');
+  await expect(page.getByTestId('find-step-status')).toHaveText('verified');
+  await expect(sidebar.locator('li[data-step="find"] [data-testid="step-status"]')).toContainText('verified');
+  await hik.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/find-step-verified.png', fullPage: true });
 
   // Reload: the list and the choice come back from main, and nothing is searched by itself.
   await page.reload();
@@ -91,8 +171,9 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await expect(page.locator('[data-testid="chosen-badge"]')).toHaveCount(1);
   await expect(page.getByTestId('cancel-search')).toBeHidden();
   await expect(page.getByTestId('search')).toHaveText('Search again');
+  await expect(page.getByTestId('verify-status')).toHaveText('verified');
+  await expect(reolink.locator('[data-source="manual"]')).toBeVisible();
 
-  mkdirSync('test-results/screens', { recursive: true });
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: 'test-results/screens/find-step.png', fullPage: true });
   expect(problems, 'no page errors or console errors').toEqual([]);

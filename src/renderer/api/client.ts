@@ -62,6 +62,25 @@ export const startDiscovery = (interfaceName?: string) =>
 export const listDiscovery = () => call('discovery.list', {});
 export const chooseDevice = (deviceId: string) => call('setup.chooseDevice', { deviceId });
 
+export type DeviceIdentity = InvokeOutput<'device.login'>['identity'];
+/** Which device to log in to: one in the list (by id), or one by its address. */
+export type DeviceLoginTarget = { deviceId: string } | { host: string; port?: number };
+
+/**
+ * Asks main to log in to a device over ONVIF. The password only passes through here on its way to main: it is
+ * not kept, logged or returned. Main tries it at most twice (one digest retry); callers never retry by themselves.
+ */
+export const loginDevice = (target: DeviceLoginTarget, username: string, password: string) =>
+  call(
+    'device.login',
+    'deviceId' in target
+      ? { deviceId: target.deviceId, username, password }
+      : { host: target.host, ...(target.port === undefined ? {} : { port: target.port }), username, password },
+  );
+/** Adds a device by its IPv4 address or LAN name (and ONVIF port); main checks that it is local and speaks ONVIF. */
+export const addDeviceByAddress = (host: string, port?: number) =>
+  call('discovery.addManual', port === undefined ? { host } : { host, port });
+
 /** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   try {

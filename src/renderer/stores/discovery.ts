@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import type { DiscoveredDevice, DeviceSource } from '../../shared/domain/device';
 import type { EventPayload, InvokeOutput } from '../../shared/ipc/contract';
+import type { AppError } from '../../shared/ipc/result';
 import { useSetupStore } from './setup';
 
 export interface DiscoveryProgress {
@@ -76,6 +77,12 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const chooseError = ref<string | null>(null);
   /** A search was started automatically once in this window; never again by itself. */
   const autoStarted = ref(false);
+  /** A device is being added by its address right now. */
+  const adding = ref(false);
+  /** Why the last add-by-address failed (code and plain message), or null. */
+  const addError = ref<AppError | null>(null);
+  /** The device the last add-by-address put in the list. */
+  const lastAddedId = ref<string | null>(null);
   let buffered: JobEvent[] = [];
   let unsubscribers: (() => void)[] = [];
 
@@ -106,6 +113,13 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     const at = found.value.findIndex((d) => d.id === device.id);
     if (at < 0) found.value.push(device);
     else if (found.value[at]!.lastSeenAt <= device.lastSeenAt) found.value[at] = device;
+  }
+
+  /** Takes a device main just answered with (add by address, login): it is the newest word on it. */
+  function put(device: DiscoveredDevice): void {
+    const at = found.value.findIndex((d) => d.id === device.id);
+    if (at < 0) found.value.push(device);
+    else found.value[at] = device;
   }
 
   function apply(event: JobEvent): void {
@@ -289,6 +303,33 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
+  /**
+   * Asks main to add the device at `host` (IPv4 address or LAN name, optional ONVIF port). Main checks it is on
+   * this network and speaks ONVIF; the device it answers with goes into the list (its event may carry another
+   * job's id, so the answer itself is what counts).
+   */
+  async function addByAddress(host: string, port?: number): Promise<DiscoveredDevice | null> {
+    if (adding.value) return null;
+    adding.value = true;
+    addError.value = null;
+    try {
+      const result = await client.addDeviceByAddress(host, port);
+      if (!result.ok) {
+        addError.value = result.error;
+        return null;
+      }
+      put(result.data.device);
+      lastAddedId.value = result.data.device.id;
+      return result.data.device;
+    } finally {
+      adding.value = false;
+    }
+  }
+
+  function clearAddError(): void {
+    addError.value = null;
+  }
+
   return {
     devices,
     jobId,
@@ -308,6 +349,9 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     choosing,
     chooseError,
     autoStarted,
+    adding,
+    addError,
+    lastAddedId,
     likelyNvrCount,
     chosen,
     chosenId,
@@ -317,6 +361,9 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     cancel,
     openStep,
     chooseDevice,
+    put,
+    addByAddress,
+    clearAddError,
     stopListening,
   };
 });

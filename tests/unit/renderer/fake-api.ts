@@ -1,5 +1,5 @@
 import type { AppApi } from '../../../src/shared/ipc/api';
-import type { EventName, InvokeChannel } from '../../../src/shared/ipc/contract';
+import type { EventName, InvokeChannel, InvokeOutput } from '../../../src/shared/ipc/contract';
 import type { Result } from '../../../src/shared/ipc/result';
 import type { NetworkReport } from '../../../src/shared/domain/network';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
@@ -13,6 +13,8 @@ export interface FakeApi extends AppApi {
   handlers: Partial<Record<InvokeChannel, Handler>>;
   emit(event: EventName, payload: unknown): void;
   listenerCount(event: EventName): number;
+  /** How many times a channel was invoked (e.g. to prove a login is never retried by itself). */
+  count(channel: InvokeChannel): number;
 }
 
 export function createFakeApi(handlers: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
@@ -38,6 +40,9 @@ export function createFakeApi(handlers: Partial<Record<InvokeChannel, Handler>> 
     },
     listenerCount(event) {
       return listeners.get(event)?.size ?? 0;
+    },
+    count(channel) {
+      return fake.calls.filter((c) => c.channel === channel).length;
     },
   };
   return fake;
@@ -192,4 +197,25 @@ export function fakeDevices(): DiscoveredDevice[] {
     }),
     fakeDevice(),
   ];
+}
+
+export type FakeIdentity = InvokeOutput<'device.login'>['identity'];
+
+/** What a Hikvision NVR says about itself at an ONVIF login (GetDeviceInformation), with its clock in time. */
+export function fakeIdentity(overrides: Partial<FakeIdentity> = {}): FakeIdentity {
+  return {
+    manufacturer: 'HIKVISION',
+    model: 'DS-7608NI-K2',
+    firmware: 'V4.30.085 build 210521',
+    serial: 'DS-7608NI-K20820210521CCRRF12345678',
+    hardwareId: '88',
+    clockOffsetSeconds: 2,
+    auth: 'digest',
+    ...overrides,
+  };
+}
+
+/** A Result envelope for device.login as main answers it (the device as main updated it, or null by address). */
+export function loginAnswer(device: DiscoveredDevice | null, identity: FakeIdentity = fakeIdentity()) {
+  return ok({ identity, onvifUrl: device?.onvifUrl ?? 'http://192.168.1.64/onvif/device_service', device });
 }

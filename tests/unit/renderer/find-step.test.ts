@@ -168,7 +168,8 @@ describe('WizardStepFind: what we found', () => {
     expect(empty.text()).toContain('switched on');
     expect(empty.text()).toContain('client isolation');
     expect(empty.text()).toContain('VLANs');
-    expect(empty.text()).toMatch(/Adding the NVR by its address, and a sweep .* are coming in the next version/);
+    expect(empty.text()).toContain('Not in the list? Add it by its address');
+    expect(empty.text()).not.toContain('next version');
     expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('needs attention');
   });
 });
@@ -311,10 +312,12 @@ describe('WizardStepFind: choosing the NVR and verify', () => {
     expect(wrapper.find('[data-testid="verify-reason"]').text()).toBe(
       'Log in to the NVR to confirm the app can talk to it.',
     );
-    // Login is not built yet: said plainly, with no button pretending otherwise.
+    // Picking is not proof: the verify part asks for the login, with the button to do it.
     const verify = wrapper.find('[data-testid="verify"]');
-    expect(verify.text()).toContain('That login comes in the next version of the app');
-    expect(verify.findAll('button')).toHaveLength(0);
+    expect(verify.text()).not.toContain('next version');
+    expect(verify.find('[data-testid="verify-how"]').text()).toContain('the proof is the NVR answering');
+    expect(verify.find('[data-testid="verify-login"]').text()).toBe('Log in to Hikvision DS-7608NI-K2');
+    expect(wrapper.find('[data-testid="chosen-summary"] [data-testid="login-chosen"]').text()).toBe('Log in');
   });
 
   it('keeps the previous choice checked and says why when main does not know the device', async () => {

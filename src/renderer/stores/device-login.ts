@@ -1,0 +1,101 @@
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import type { AppError } from '../../shared/ipc/result';
+import { useDiscoveryStore } from './discovery';
+import { useSetupStore } from './setup';
+
+export type DeviceIdentity = client.DeviceIdentity;
+
+/** One device's ONVIF login as the page knows it. Never holds a password. */
+export interface DeviceLoginState {
+  /** A login is on its way to the device. */
+  pending: boolean;
+  /** Why the last login failed (code and plain message), or null. */
+  error: AppError | null;
+  /** The user name the device said is locked out: no new try with it until the user says the lock is over. */
+  lockedUsername: string | null;
+  /** What the device said about itself at the last successful login. */
+  identity: DeviceIdentity | null;
+  /** When that login succeeded. */
+  loggedInAt: string | null;
+}
+
+const IDLE: Readonly<DeviceLoginState> = Object.freeze({
+  pending: false,
+  error: null,
+  lockedUsername: null,
+  identity: null,
+  loggedInAt: null,
+});
+
+/**
+ * ONVIF logins to the devices in the list. Credentials are only passed through to main (which keeps them):
+ * nothing here stores, logs or returns a password. Each login is one request; nothing is ever retried by itself,
+ * since a wrong password tried again counts towards the NVR's lock-out.
+ */
+export const useDeviceLoginStore = defineStore('deviceLogin', () => {
+  const discovery = useDiscoveryStore();
+  const setup = useSetupStore();
+  const states = ref<Record<string, DeviceLoginState>>({});
+
+  function stateOf(deviceId: string): Readonly<DeviceLoginState> {
+    return states.value[deviceId] ?? IDLE;
+  }
+
+  function patch(deviceId: string, change: Partial<DeviceLoginState>): void {
+    states.value[deviceId] = { ...stateOf(deviceId), ...change };
+  }
+
+  /** True while `username` is the account the device reported locked. */
+  function isLocked(deviceId: string, username: string): boolean {
+    const locked = stateOf(deviceId).lockedUsername;
+    return locked !== null && locked === username;
+  }
+
+  /**
+   * Logs in to the device once with what the user typed. On success main updates the device, makes it the NVR
+   * and verifies the step; the page takes the device from the answer and the record from main.
+   */
+  async function login(deviceId: string, username: string, password: string): Promise<boolean> {
+    const current = stateOf(deviceId);
+    if (current.pending || isLocked(deviceId, username)) return false;
+    patch(deviceId, { pending: true, error: null });
+    const result = await client.loginDevice({ deviceId }, username, password);
+    if (!result.ok) {
+      patch(deviceId, {
+        pending: false,
+        error: result.error,
+        lockedUsername: result.error.code === 'LOGIN_LOCKED' ? username : stateOf(deviceId).lockedUsername,
+      });
+      return false;
+    }
+    const success: Partial<DeviceLoginState> = {
+      pending: false,
+      error: null,
+      lockedUsername: null,
+      identity: result.data.identity,
+      loggedInAt: new Date().toISOString(),
+    };
+    patch(deviceId, success);
+    const device = result.data.device;
+    if (device) {
+      discovery.put(device);
+      if (device.id !== deviceId) patch(device.id, success);
+    }
+    // Main saved the NVR and the verified step (setup.onChanged follows); read it too, in case the event is missed.
+    await setup.reloadRecord();
+    return true;
+  }
+
+  /** The user says the lock is over (waited, or unlocked it on the NVR): one more try becomes possible. */
+  function releaseLock(deviceId: string): void {
+    if (stateOf(deviceId).lockedUsername !== null) patch(deviceId, { lockedUsername: null });
+  }
+
+  function clearError(deviceId: string): void {
+    if (stateOf(deviceId).error) patch(deviceId, { error: null });
+  }
+
+  return { states, stateOf, isLocked, login, releaseLock, clearError };
+});
