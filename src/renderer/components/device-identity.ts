@@ -28,8 +28,8 @@ export function describeDuration(seconds: number): string {
  */
 export function clockWarning(offsetSeconds: number | null): string | null {
   if (offsetSeconds === null || Math.abs(offsetSeconds) < CLOCK_WARNING_SECONDS) return null;
-  const direction = offsetSeconds > 0 ? 'ahead' : 'behind';
-  return `The NVR’s clock is ${describeDuration(offsetSeconds)} ${direction} of this computer’s, so its recordings carry the wrong time. Set its date and time from the network (NTP) in its settings. The login still worked because the app signed it with the NVR’s own time.`;
+  const direction = offsetSeconds > 0 ? 'ahead of' : 'behind';
+  return `The NVR’s clock is ${describeDuration(offsetSeconds)} ${direction} this computer’s, so its recordings carry the wrong time. Set its date and time from the network (NTP) in its settings. The login still worked because the app signed it with the NVR’s own time.`;
 }
 
 /** True when the device can be asked for an ONVIF login: it answered ONVIF, announced an ONVIF address, or was added by hand. */

@@ -384,6 +384,9 @@ describe('Find step: the ONVIF login', () => {
       input: { deviceId: HIK.id, username: 'admin', password: PASSWORD },
     });
     expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('verified');
+    // The verify part's button went away with the verification: the keyboard stays on the result.
+    expect(wrapper.find('[data-testid="verify-login"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.find('[data-testid="verify-result"]').element);
   });
 });
 
@@ -585,7 +588,8 @@ describe('pure helpers', () => {
     [-119, null],
     [120, '2 minutes ahead'],
     [600, '10 minutes ahead'],
-    [-300, '5 minutes behind'],
+    [-300, '5 minutes behind this computer’s'],
+    [600, '10 minutes ahead of this computer’s'],
     [3 * 3600, '3 hours ahead'],
     [-3 * 86400, '3 days behind'],
   ])('clockWarning(%s) mentions %s', (offset, words) => {
