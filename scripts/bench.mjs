@@ -25,23 +25,13 @@ function median(xs) {
 }
 const fmt = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(3)} s` : 'n/a');
 
-/** Our discovery, as users run it: the built CLI in the client namespace; device arrival times from its stderr. */
+/** Our discovery, as users run it: the built CLI in the client namespace; device arrival times from its progress lines. */
 function ourDiscovery() {
   return new Promise((resolve) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
     const child = spawn(
       'ip',
-      [
-        'netns',
-        'exec',
-        NS,
-        'env',
-        `NVR_ASSIST_DATA_DIR=${dataDir}`,
-        process.execPath,
-        'bin/nvr-assist.js',
-        'discover',
-        '--json',
-      ],
+      ['netns', 'exec', NS, 'env', `NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, 'bin/nvr-assist.js', 'discover'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -63,17 +53,15 @@ function ourDiscovery() {
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += c));
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('exit', () => {
+    // 'close', not 'exit': the output streams must have ended before we read them.
+    child.on('close', () => {
       clearTimeout(killer);
       const expected = new Set(scaleAddresses());
       const found = [...arrivals.keys()].filter((a) => expected.has(a));
       const last = found.length && start !== null ? Math.max(...found.map((a) => arrivals.get(a))) - start : NaN;
-      let listed;
-      try {
-        listed = JSON.parse(stdout).devices.filter((d) => d.addresses.some((a) => expected.has(a))).length;
-      } catch {
-        listed = 0;
-      }
+      // The CLI's closing line must agree with what streamed in.
+      const m = /^(\d+) device\(s\)\./m.exec(stdout);
+      const listed = m ? Number(m[1]) : 0;
       resolve({ devices: Math.min(found.length, listed), lastMs: last });
     });
   });
@@ -95,8 +83,9 @@ function onvifUtil() {
   const t0 = performance.now();
   const r = spawnSync('ip', ['netns', 'exec', NS, 'onvif-util', '-a'], { encoding: 'utf8', timeout: 30_000 });
   const totalMs = performance.now() - t0;
-  const addrs = new Set((r.stdout.match(/192\.168\.50\.\d+/g) ?? []).filter((a) => scaleAddresses().includes(a)));
-  return { devices: addrs.size, lastMs: totalMs };
+  // onvif-util prints only a count ("Found N cameras") when it cannot name the devices.
+  const m = /Found (\d+) cameras?/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+  return { devices: m ? Number(m[1]) : 0, lastMs: totalMs };
 }
 
 async function benchDiscovery() {

@@ -21,6 +21,8 @@ export interface UdpOpenOptions {
   reuseAddr?: boolean;
   multicastTtl?: number;
   broadcast?: boolean;
+  /** Ask for a larger receive buffer (bursts of answers); the OS may cap it. */
+  recvBufferSize?: number;
 }
 
 /** Sockets behind an interface, so discovery services can be fed recorded datagrams in tests. */
@@ -45,6 +47,13 @@ export const nodeUdp: UdpTransport = {
         try {
           if (options.multicastInterface) socket.setMulticastInterface(options.multicastInterface);
           socket.setMulticastTTL(options.multicastTtl ?? 2);
+          if (options.recvBufferSize) {
+            try {
+              socket.setRecvBufferSize(options.recvBufferSize);
+            } catch {
+              // capped by the OS (net.core.rmem_max): the default buffer still works
+            }
+          }
           if (options.broadcast) socket.setBroadcast(true);
           for (const group of options.join ?? []) socket.addMembership(group, options.multicastInterface);
         } catch (err) {

@@ -90,6 +90,9 @@ export async function probeWsDiscovery(options: WsdProbeOptions): Promise<{ devi
 
   const handle = (d: Datagram) => {
     if (signal.aborted) return;
+    // Busy LANs answer every probe from every device: skip the full parse when every endpoint in the
+    // datagram is already known, so the socket is drained fast enough and nothing is dropped.
+    if (seen.size > 0 && allKnown(d.data, seen)) return;
     const parsed = parseWsdMessage(d.data);
     if (!parsed.ok) return warn(`ignored a malformed discovery reply from ${d.from.address}: ${parsed.error}`);
     const msg = parsed.message;
@@ -131,7 +134,7 @@ export async function probeWsDiscovery(options: WsdProbeOptions): Promise<{ devi
   };
 
   const socket = await options.udp.open(
-    { bindAddress: iface.address, multicastInterface: iface.address, multicastTtl: 1 },
+    { bindAddress: iface.address, multicastInterface: iface.address, multicastTtl: 1, recvBufferSize: 4 * 1024 * 1024 },
     handle,
   );
   try {
@@ -153,4 +156,18 @@ export async function probeWsDiscovery(options: WsdProbeOptions): Promise<{ devi
     socket.close();
   }
   return { devices: seen.size, warnings };
+}
+
+const ADDRESS = /<(?:[A-Za-z_][\w.-]*:)?Address>\s*([^<\s]{1,256})\s*<\/(?:[A-Za-z_][\w.-]*:)?Address>/g;
+
+/** True when the datagram names at least one endpoint and all of them are known (a cheap, bounded scan). */
+function allKnown(data: Buffer, seen: Set<string>): boolean {
+  const text = data.toString('latin1', 0, Math.min(data.length, 65_536));
+  let any = false;
+  let n = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    if (++n > 64 || !seen.has(m[1]!)) return false;
+    any = true;
+  }
+  return any;
 }
