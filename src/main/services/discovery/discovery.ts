@@ -93,7 +93,10 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         signal,
         newMessageId: () => `urn:uuid:${deps.newId()}`,
         // Keep hearing late ProbeMatches for as long as the slowest protocol runs (slow devices, busy LANs).
-        timing: timing.wsd ?? { ...DEFAULT_WSD_TIMING, listenMs: Math.max(DEFAULT_WSD_TIMING.listenMs, timing.ssdpListenMs - 400) },
+        timing: timing.wsd ?? {
+          ...DEFAULT_WSD_TIMING,
+          listenMs: Math.max(DEFAULT_WSD_TIMING.listenMs, timing.ssdpListenMs - 400),
+        },
         onWarning: warn,
         onFinding: (f) => {
           if (f.source === 'bye') return;
