@@ -21,6 +21,7 @@ import { nodeHttp, type HttpTransport } from './transport/http';
 import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
 import { nodeSystem, type SystemSource } from './transport/system';
 import { nodeUdp, type UdpTransport } from './transport/udp';
+import { nodeTcpProbe, type TcpProbe } from './transport/tcp';
 import type { DiscoveredDevice } from '../shared/domain/device';
 
 export interface AppCoreOptions {
@@ -32,6 +33,7 @@ export interface AppCoreOptions {
   udp?: UdpTransport;
   ssdp?: SsdpTransport;
   http?: HttpTransport;
+  tcp?: TcpProbe;
   lookup?: HostLookup;
   /** Shorter discovery windows for tests. */
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
@@ -65,6 +67,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     udp: options.udp ?? nodeUdp,
     ssdp: options.ssdp ?? nodeSsdp,
     http,
+    tcp: options.tcp ?? nodeTcpProbe,
+    system: options.system ?? nodeSystem,
     newId: () => randomUUID(),
     now,
   });
@@ -77,6 +81,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     finishedAt: null as string | null,
     warnings: [] as string[],
   };
+
+  /** The interface discovery uses: the one asked for, else the chosen one, else the recommended one. */
+  async function discoveryInterface(interfaceName: string | undefined) {
+    const { setup: record } = await setup.load();
+    const report = await netcheck.report(record.interfaceName);
+    const name = interfaceName ?? report.chosenInterface ?? report.recommended?.interfaceName;
+    const iface = name ? report.interfaces.find((i) => i.name === name) : undefined;
+    if (name && !iface) throw new AppFailure('INTERFACE_NOT_FOUND');
+    const address = iface?.ipv4.find((a) => !['loopback', 'link-local'].includes(classifyIpv4(a.address) ?? ''));
+    if (!iface || !iface.usable || !address) throw new AppFailure('INTERFACE_UNUSABLE');
+    return { name: iface.name, address: address.address, prefix: address.prefix };
+  }
+
+  const listening = { jobId: null as string | null, interfaceName: '' };
 
   /** After a restart, the last search's devices come back from the setup record (once, before any search). */
   let restored = false;
@@ -148,15 +166,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       });
     },
     'job.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'discovery.start': async ({ interfaceName }) => {
+    'discovery.start': async ({ interfaceName, sweep }) => {
       if (found.running) return { jobId: found.running, interfaceName: found.interfaceName ?? '' };
-      const { setup: record } = await setup.load();
-      const report = await netcheck.report(record.interfaceName);
-      const name = interfaceName ?? report.chosenInterface ?? report.recommended?.interfaceName;
-      const iface = name ? report.interfaces.find((i) => i.name === name) : undefined;
-      if (name && !iface) throw new AppFailure('INTERFACE_NOT_FOUND');
-      const address = iface?.ipv4.find((a) => !['loopback', 'link-local'].includes(classifyIpv4(a.address) ?? ''));
-      if (!iface || !iface.usable || !address) throw new AppFailure('INTERFACE_UNUSABLE');
+      const iface = await discoveryInterface(interfaceName);
       inventory.reset();
       found.warnings = [];
       found.finishedAt = null;
@@ -165,10 +177,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       holder.jobId = jobs.start('discovery', async ({ signal, progress }) => {
         try {
           await discovery.run({
-            iface: { name: iface.name, address: address.address, prefix: address.prefix },
+            iface,
             signal,
             timing: options.discoveryTiming,
             inventory,
+            sweep: sweep ?? false,
             onProgress: progress,
             onDevice: (device) => hub.emit('discovery.onDevice', { jobId: holder.jobId, device }),
             onWarning: (message) => {
@@ -196,6 +209,31 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         }
       });
       found.running = holder.jobId;
+      return { jobId: holder.jobId, interfaceName: iface.name };
+    },
+    'discovery.listen': async ({ interfaceName }) => {
+      if (listening.jobId) return { jobId: listening.jobId, interfaceName: listening.interfaceName };
+      const iface = await discoveryInterface(interfaceName);
+      await restoreSavedDevices();
+      const holder = { jobId: '' };
+      holder.jobId = jobs.start('discovery-listen', async ({ signal }) => {
+        try {
+          await discovery.listen({
+            iface,
+            signal,
+            inventory,
+            onDevice: (device) => hub.emit('discovery.onDevice', { jobId: holder.jobId, device }),
+          });
+        } finally {
+          listening.jobId = null;
+          const devices = inventory.list();
+          await save((draft) => {
+            draft.devices = devices.slice(0, 512);
+          }).catch(() => undefined);
+        }
+      });
+      listening.jobId = holder.jobId;
+      listening.interfaceName = iface.name;
       return { jobId: holder.jobId, interfaceName: iface.name };
     },
     'discovery.addManual': async ({ host, port }) => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,5 +156,82 @@ describe('ONVIF login in the lab', () => {
     const silent = cli(['add', '192.168.50.222', '--port', '80']);
     expect(silent.code).toBe(1);
     expect(silent.stderr).toMatch(/did not answer/);
+  });
+});
+
+describe('discovery where multicast is blocked, and announcements', () => {
+  it('the address sweep still finds the NVRs, with ports, ONVIF address and MAC', () => {
+    // Drop every multicast packet the client sends, as VLANs, Docker networks and isolated Wi-Fi do.
+    const nft = (...args: string[]) => inNs('client', 'nft', args);
+    nft('add', 'table', 'ip', 'nvrassist_nomcast');
+    nft('add', 'chain', 'ip', 'nvrassist_nomcast', 'out', '{ type filter hook output priority 0; }');
+    nft('add', 'rule', 'ip', 'nvrassist_nomcast', 'out', 'ip', 'daddr', '224.0.0.0/4', 'drop');
+    try {
+      const plain = cli(['discover', '--json']);
+      expect(JSON.parse(plain.stdout).devices).toEqual([]);
+      const r = cli(['discover', '--sweep', '--json'], { timeoutMs: 60_000 });
+      expect(r.code, r.stderr).toBe(0);
+      const devices = (JSON.parse(r.stdout) as { devices: DiscoveredDevice[] }).devices;
+      const hik = devices.find((d) => d.addresses.includes(sim('hik').ip))!;
+      expect(hik.sources).toEqual(['sweep']);
+      expect(hik).toMatchObject({ mac: sim('hik').mac, onvifUrl: `http://${sim('hik').ip}/onvif/device_service` });
+      expect(hik.ports).toMatchObject({ http: 80, rtsp: 554, https: 443 });
+      const reolink = devices.find((d) => d.addresses.includes(sim('reolink').ip))!;
+      expect(reolink.onvifUrl).toBe(`http://${sim('reolink').ip}:8000/onvif/device_service`);
+      expect(devices.find((d) => d.addresses.includes(sim('dahua').ip))?.ports).toMatchObject({ sdk: 37777 });
+    } finally {
+      nft('delete', 'table', 'ip', 'nvrassist_nomcast');
+    }
+  });
+
+  it('hears a camera say goodbye and hello again when it reboots', async () => {
+    const discover = cli(['discover', '--json']);
+    const cam = (JSON.parse(discover.stdout) as { devices: DiscoveredDevice[] }).devices.find(
+      (d) => d.mac === sim('cam').mac,
+    )!;
+    const address = cam.addresses[0]!;
+    const watcher = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        'nvrlab-client',
+        'env',
+        `NVR_ASSIST_DATA_DIR=${discover.dataDir}`,
+        process.execPath,
+        'bin/nvr-assist.js',
+        'watch',
+        '--seconds',
+        '8',
+        '--json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    watcher.stdout.on('data', (c) => (out += c));
+    const done = new Promise<number>((resolve) => watcher.on('close', (code) => resolve(code ?? -1)));
+    await new Promise((r) => setTimeout(r, 1500));
+    // Reboot the camera over ONVIF with the lab's own SOAP probe: it announces Bye, restarts, then Hello.
+    const reboot = inNs('client', process.execPath, [
+      'tests/lab/sim/tools/probe.mjs',
+      'soap',
+      `http://${address}/onvif/device_service`,
+      'SystemReboot',
+      '--user',
+      ADMIN.user,
+      '--pass',
+      ADMIN.password,
+      '--device-clock',
+    ]);
+    expect(reboot.stdout).toContain('Rebooting');
+    expect(await done).toBe(0);
+    const heard = out
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as DiscoveredDevice);
+    const about = heard.filter((d) => d.mac === sim('cam').mac || d.addresses.includes(address));
+    expect(about.length).toBeGreaterThanOrEqual(2);
+    expect(about.some((d) => d.notes.some((n) => /Said goodbye/.test(n)))).toBe(true);
   });
 });

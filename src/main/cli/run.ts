@@ -24,9 +24,13 @@ Commands:
   approach <choice>       Choose how to reach the NVR: ${APPROACHES.join(' | ')}.
   interface <name>        Choose the network interface used to find devices.
   reset                   Start the setup over (the old one is kept as a backup file).
-  discover [--interface X]
+  discover [--interface X] [--sweep]
                           Find cameras and recorders on the network (WS-Discovery/ONVIF, SSDP,
-                          Hikvision SADP, Dahua DHIP). Ctrl-C stops the search.
+                          Hikvision SADP, Dahua DHIP). --sweep also knocks on every address of the
+                          subnet (up to a /22), for networks that block discovery. Ctrl-C stops.
+  watch [--interface X] [--seconds N]
+                          Listen for devices announcing themselves (ONVIF Hello/Bye) for N seconds
+                          (default 60, at most 3600): a device that boots or changes address.
   choose <device-id>      Pick your NVR from the last search (the ID column of \`discover\`).
   add <host> [--port N]   Add a device by IP address or LAN name (for networks where the search
                           cannot see it); only its ONVIF clock is read, no password is sent.
@@ -47,8 +51,8 @@ export interface CliCore {
   hub: Pick<EventHub, 'subscribe'>;
 }
 
-const VALUE_OPTIONS = new Set(['--interface', '--user', '--port']);
-const FLAG_OPTIONS = new Set(['--json', '--password-stdin']);
+const VALUE_OPTIONS = new Set(['--interface', '--user', '--port', '--seconds']);
+const FLAG_OPTIONS = new Set(['--json', '--password-stdin', '--sweep']);
 
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
 export async function runCli(argv: string[], core: CliCore, io: CliIo, version: string): Promise<number> {
@@ -69,7 +73,10 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
   const unknownOption = words.find((w) => w.startsWith('-') && w !== '-h' && w !== '--help' && w !== '--version');
   if (unknownOption) return usageError(io, `Unknown option ${unknownOption}.`);
   const [command, ...rest] = words;
-  if (options['--interface'] && command !== 'discover') return usageError(io, '--interface goes with `discover`.');
+  if (options['--interface'] && command !== 'discover' && command !== 'watch')
+    return usageError(io, '--interface goes with `discover` and `watch`.');
+  if (flags.has('--sweep') && command !== 'discover') return usageError(io, '--sweep goes with `discover`.');
+  if (options['--seconds'] && command !== 'watch') return usageError(io, '--seconds goes with `watch`.');
   if ((options['--user'] || flags.has('--password-stdin')) && command !== 'identify')
     return usageError(io, '--user and --password-stdin go with `identify`.');
   if (options['--port'] && command !== 'identify' && command !== 'add')
@@ -126,10 +133,10 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
       );
     case 'discover': {
       if (rest.length) return usageError(io, '`discover` takes no arguments (use --interface NAME).');
-      const started = await call(
-        'discovery.start',
-        options['--interface'] ? { interfaceName: options['--interface'] } : {},
-      );
+      const started = await call('discovery.start', {
+        ...(options['--interface'] ? { interfaceName: options['--interface'] } : {}),
+        ...(flags.has('--sweep') ? { sweep: true } : {}),
+      });
       if (!started.ok) return finish(started, () => '');
       const { jobId, interfaceName } = started.data as { jobId: string; interfaceName: string };
       if (!json) io.stderr(`Searching on ${interfaceName}…\n`);
@@ -156,6 +163,35 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
         renderDevices(d.devices, d.warnings),
       );
       return outcome.outcome === 'cancelled' ? 130 : code;
+    }
+    case 'watch': {
+      if (rest.length) return usageError(io, '`watch` takes no arguments.');
+      const seconds = options['--seconds'] === undefined ? 60 : Number(options['--seconds']);
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
+        return usageError(io, '--seconds must be a whole number from 1 to 3600.');
+      const started = await call(
+        'discovery.listen',
+        options['--interface'] ? { interfaceName: options['--interface'] } : {},
+      );
+      if (!started.ok) return finish(started, () => '');
+      const { jobId, interfaceName } = started.data as { jobId: string; interfaceName: string };
+      if (!json) io.stderr(`Listening on ${interfaceName} for ${seconds} s…\n`);
+      const heard: DiscoveredDevice[] = [];
+      const stop = core.hub.subscribe((event, payload) => {
+        const p = payload as { jobId?: string; device?: DiscoveredDevice };
+        if (event !== 'discovery.onDevice' || p.jobId !== jobId || !p.device) return;
+        heard.push(p.device);
+        if (json) io.stdout(`${JSON.stringify(p.device)}\n`);
+        else
+          io.stdout(
+            `${new Date().toISOString().slice(11, 19)}  ${describeDevice(p.device)}  ${p.device.notes.at(-1) ?? ''}\n`,
+          );
+      });
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      stop();
+      await call('job.cancel', { jobId });
+      if (!json) io.stderr(`${heard.length} announcement(s).\n`);
+      return 0;
     }
     case 'choose':
       if (rest.length !== 1) return usageError(io, 'Name one device ID from `nvr-assist discover`.');
@@ -281,6 +317,7 @@ export function renderDevices(devices: DiscoveredDevice[], warnings: string[]): 
   ]);
   const lines = [formatTable(['ADDRESS', 'BRAND', 'MODEL', 'MAC', 'FOUND BY', 'PORTS', 'ID'], rows, 60)];
   lines.push('', `${devices.length} device(s). Pick yours with: nvr-assist choose <ID>`);
-  if (warnings.length) lines.push('', `${warnings.length} odd answer(s) were ignored, e.g.: ${warnings[0]}`);
+  if (warnings.length)
+    lines.push('', `${warnings.length} note(s) from the search (odd answers are ignored), e.g.: ${warnings[0]}`);
   return lines.join('\n');
 }

@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = [
   'job.cancel',
   'discovery.start',
   'discovery.list',
+  'discovery.listen',
   'discovery.addManual',
   'device.login',
 ] as const;

@@ -44,6 +44,10 @@ export const invokeContract = {
   },
   'job.cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'discovery.start': {
+    input: z.object({ interfaceName: z.string().min(1).max(64).optional(), sweep: z.boolean().optional() }).strict(),
+    output: z.object({ jobId, interfaceName: z.string() }),
+  },
+  'discovery.listen': {
     input: z.object({ interfaceName: z.string().min(1).max(64).optional() }).strict(),
     output: z.object({ jobId, interfaceName: z.string() }),
   },

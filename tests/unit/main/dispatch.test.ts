@@ -33,6 +33,7 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'setup.chooseDevice': async () => setup,
     'job.cancel': async () => ({ cancelled: false }),
     'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
+    'discovery.listen': async () => ({ jobId: 'job-2', interfaceName: 'eth0' }),
     'discovery.addManual': async () => {
       throw new AppFailure('DEVICE_UNREACHABLE');
     },

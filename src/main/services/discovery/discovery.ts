@@ -5,15 +5,27 @@ import { subnetOf } from '../../protocol/ipv4';
 import { SADP_MULTICAST, buildSadpInquiry, parseSadpReply } from '../../protocol/sadp';
 import { SEARCH_TARGETS, allowedLocation, parseUpnpDescription } from '../../protocol/ssdp';
 import type { HttpTransport } from '../../transport/http';
+import type { SystemSource } from '../../transport/system';
+import type { TcpProbe } from '../../transport/tcp';
+import { sweepSubnet } from './sweep';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { Datagram, UdpTransport } from '../../transport/udp';
 import { Inventory, type Finding } from './inventory';
-import { DEFAULT_WSD_TIMING, probeWsDiscovery, type DiscoveryInterface, type WsdTiming } from './ws-discovery';
+import {
+  DEFAULT_WSD_TIMING,
+  listenForAnnouncements,
+  probeWsDiscovery,
+  type DiscoveryInterface,
+  type WsdFinding,
+  type WsdTiming,
+} from './ws-discovery';
 
 export interface DiscoveryDeps {
   udp: UdpTransport;
   ssdp: SsdpTransport;
   http: HttpTransport;
+  tcp: TcpProbe;
+  system: SystemSource;
   newId: () => string;
   now?: () => Date;
 }
@@ -37,11 +49,22 @@ export interface DiscoveryRunOptions {
   timing?: Partial<DiscoveryTiming>;
   /** Where findings are merged; a fresh one when not given. */
   inventory?: Inventory;
+  /** Also knock on every address of the subnet (for LANs that block multicast). */
+  sweep?: boolean;
 }
 
 export interface DiscoveryService {
   /** Runs every discovery protocol on one interface at once; devices stream out through onDevice. */
   run(options: DiscoveryRunOptions): Promise<DiscoveredDevice[]>;
+  /** Hears Hello/Bye announcements until cancelled (or maxMs), merging them into the inventory. */
+  listen(options: {
+    iface: DiscoveryInterface;
+    signal: AbortSignal;
+    inventory: Inventory;
+    onDevice: (device: DiscoveredDevice) => void;
+    onWarning?: (message: string) => void;
+    maxMs?: number;
+  }): Promise<void>;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -66,8 +89,55 @@ const portOf = (url: string | null): number | null => {
   }
 };
 
-export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
+/** What a WS-Discovery answer or announcement tells about a device, as an inventory finding. */
+export function wsdFinding(f: WsdFinding, at: Date): Finding {
+  if (f.source === 'bye')
+    return {
+      source: 'onvif',
+      address: f.address,
+      interfaceName: f.interfaceName,
+      endpoint: f.endpoint,
+      notes: [`Said goodbye at ${at.toISOString().slice(11, 16)} UTC (switched off, restarting or moving).`],
+    };
+  const brand = brandFromText([f.scopes.name, f.scopes.hardware, f.scopes.manufacturer].filter(Boolean).join(' '));
+  const onvifPort = portOf(f.deviceServiceUrl);
   return {
+    source: 'onvif',
+    address: f.address,
+    interfaceName: f.interfaceName,
+    endpoint: f.endpoint,
+    mac: f.scopes.mac,
+    serial: f.scopes.serial,
+    name: f.scopes.name,
+    model: f.scopes.hardware,
+    brand: brand ? { value: brand, from: 'scopes' } : null,
+    onvifUrl: f.deviceServiceUrl,
+    ports: onvifPort ? { onvif: onvifPort } : {},
+    notes: [
+      ...f.droppedXAddrs.map((d) => `Ignored an address it announced (${d.url.slice(0, 120)}): ${d.reason}.`),
+      ...(f.dialect.soap !== '1.2' || f.dialect.wsd !== '2005/04'
+        ? [`Answered in an older discovery dialect (SOAP ${f.dialect.soap}, WS-Discovery ${f.dialect.wsd}).`]
+        : []),
+    ],
+  };
+}
+
+export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async listen({ iface, signal, inventory, onDevice, onWarning, maxMs }) {
+      await listenForAnnouncements({
+        iface,
+        udp: deps.udp,
+        signal,
+        onWarning,
+        maxMs,
+        onFinding: (f) => {
+          const device = inventory.upsert(wsdFinding(f, now()));
+          if (device) onDevice(device);
+        },
+      });
+    },
     async run(options) {
       const { iface, signal } = options;
       const timing = { ...DEFAULT_DISCOVERY_TIMING, ...options.timing };
@@ -81,6 +151,7 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         if (changed) options.onDevice(changed);
       };
       const steps = ['WS-Discovery (ONVIF)', 'SSDP (UPnP)', 'Hikvision SADP', 'Dahua DHIP'];
+      if (options.sweep) steps.push('Address sweep');
       let done = 0;
       const finished = (name: string) => {
         done++;
@@ -99,29 +170,7 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         },
         onWarning: warn,
         onFinding: (f) => {
-          if (f.source === 'bye') return;
-          const text = [f.scopes.name, f.scopes.hardware, f.scopes.manufacturer].filter(Boolean).join(' ');
-          const brand = brandFromText(text);
-          const onvifPort = portOf(f.deviceServiceUrl);
-          report({
-            source: 'onvif',
-            address: f.address,
-            interfaceName: iface.name,
-            endpoint: f.endpoint,
-            mac: f.scopes.mac,
-            serial: f.scopes.serial,
-            name: f.scopes.name,
-            model: f.scopes.hardware,
-            brand: brand ? { value: brand, from: 'scopes' } : null,
-            onvifUrl: f.deviceServiceUrl,
-            ports: onvifPort ? { onvif: onvifPort } : {},
-            notes: [
-              ...f.droppedXAddrs.map((d) => `Ignored an address it announced (${d.url.slice(0, 120)}): ${d.reason}.`),
-              ...(f.dialect.soap !== '1.2' || f.dialect.wsd !== '2005/04'
-                ? [`Answered in an older discovery dialect (SOAP ${f.dialect.soap}, WS-Discovery ${f.dialect.wsd}).`]
-                : []),
-            ],
-          });
+          if (f.source !== 'bye') report(wsdFinding(f, now()));
         },
       })
         .catch(() => warn(`WS-Discovery could not run on ${iface.name}.`))
@@ -265,7 +314,20 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         },
       );
 
-      await Promise.all([wsd, ssdpRun, sadp, dhip]);
+      const sweep = options.sweep
+        ? sweepSubnet({
+            iface,
+            signal,
+            tcp: deps.tcp,
+            onvif: { http: deps.http, now: deps.now },
+            system: deps.system,
+            onFinding: report,
+          })
+            .catch(() => warn(`The address sweep could not run on ${iface.name}.`))
+            .finally(() => finished(steps[4]!))
+        : Promise.resolve();
+
+      await Promise.all([wsd, ssdpRun, sadp, dhip, sweep]);
       return inventory.list();
     },
   };

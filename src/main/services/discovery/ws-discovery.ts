@@ -8,6 +8,7 @@ import {
   readScopes,
   type Dialect,
   type WsdMatch,
+  type WsdMessage,
 } from '../../protocol/ws-discovery';
 import { subnetOf } from '../../protocol/ipv4';
 import type { Datagram, UdpTransport } from '../../transport/udp';
@@ -88,50 +89,27 @@ export async function probeWsDiscovery(options: WsdProbeOptions): Promise<{ devi
     if (warnings <= 50) options.onWarning?.(message);
   };
 
-  const handle = (d: Datagram) => {
-    if (signal.aborted) return;
+  const handle = createWsdHandler({
+    iface,
+    network,
+    signal,
+    warn,
+    onFinding: options.onFinding,
     // Busy LANs answer every probe from every device: skip the full parse when every endpoint in the
     // datagram is already known, so the socket is drained fast enough and nothing is dropped.
-    if (seen.size > 0 && allKnown(d.data, seen)) return;
-    const parsed = parseWsdMessage(d.data);
-    if (!parsed.ok) return warn(`ignored a malformed discovery reply from ${d.from.address}: ${parsed.error}`);
-    const msg = parsed.message;
-    if (msg.kind === 'probe') return; // another client's probe
-    if (msg.kind === 'bye') {
-      if (seen.delete(msg.endpoint))
-        options.onFinding({
-          endpoint: msg.endpoint,
-          address: d.from.address,
-          deviceServiceUrl: null,
-          droppedXAddrs: [],
-          onvif: true,
-          scopes: readScopes([]),
-          dialect: msg.dialect,
-          interfaceName: iface.name,
-          source: 'bye',
-        });
-      return;
-    }
-    if (msg.kind === 'probe-matches' && msg.relatesTo !== null && !ourIds.has(msg.relatesTo)) return;
-    const matches: WsdMatch[] = msg.kind === 'probe-matches' ? msg.matches : [msg.match];
-    for (const match of matches) {
-      if (seen.has(match.endpoint)) continue;
-      if (seen.size >= maxDevices) return warn('too many devices answered; the rest were ignored');
-      seen.add(match.endpoint);
-      const choice = chooseXAddr(match.xaddrs, d.from.address, { network, prefix: iface.prefix });
-      options.onFinding({
-        endpoint: match.endpoint,
-        address: d.from.address,
-        deviceServiceUrl: choice.url,
-        droppedXAddrs: choice.dropped,
-        onvif: isOnvifMatch(match),
-        scopes: readScopes(match.scopes),
-        dialect: msg.dialect,
-        interfaceName: iface.name,
-        source: msg.kind === 'hello' ? 'hello' : 'probe',
-      });
-    }
-  };
+    skip: (d) => seen.size > 0 && allKnown(d.data, seen),
+    accept: (msg) => msg.kind !== 'probe-matches' || msg.relatesTo === null || ourIds.has(msg.relatesTo),
+    isNew: (endpoint) => {
+      if (seen.has(endpoint)) return false;
+      if (seen.size >= maxDevices) {
+        warn('too many devices answered; the rest were ignored');
+        return false;
+      }
+      seen.add(endpoint);
+      return true;
+    },
+    forget: (endpoint) => seen.delete(endpoint),
+  });
 
   const socket = await options.udp.open(
     { bindAddress: iface.address, multicastInterface: iface.address, multicastTtl: 1, recvBufferSize: 4 * 1024 * 1024 },
@@ -170,4 +148,109 @@ function allKnown(data: Buffer, seen: Set<string>): boolean {
     any = true;
   }
   return any;
+}
+
+interface HandlerOptions {
+  iface: DiscoveryInterface;
+  network: string;
+  signal: AbortSignal;
+  warn: (message: string) => void;
+  onFinding: (finding: WsdFinding) => void;
+  /** A cheap pre-check that lets known answers through without parsing. */
+  skip?: (d: Datagram) => boolean;
+  /** Whether a parsed message concerns us (e.g. a ProbeMatch for one of our probes). */
+  accept: (msg: WsdMessage) => boolean;
+  /** Whether an endpoint is reported (dedupe and caps live with the caller). */
+  isNew: (endpoint: string) => boolean;
+  /** A device said Bye: true when it was one we had reported. */
+  forget: (endpoint: string) => boolean;
+}
+
+/** Turns WS-Discovery datagrams into findings: one parser and one XAddr policy for probing and listening. */
+function createWsdHandler(o: HandlerOptions): (d: Datagram) => void {
+  return (d) => {
+    if (o.signal.aborted || o.skip?.(d)) return;
+    const parsed = parseWsdMessage(d.data);
+    if (!parsed.ok) return o.warn(`ignored a malformed discovery reply from ${d.from.address}: ${parsed.error}`);
+    const msg = parsed.message;
+    if (msg.kind === 'probe' || !o.accept(msg)) return; // another client's probe, or an answer to someone else
+    if (msg.kind === 'bye') {
+      if (o.forget(msg.endpoint))
+        o.onFinding({
+          endpoint: msg.endpoint,
+          address: d.from.address,
+          deviceServiceUrl: null,
+          droppedXAddrs: [],
+          onvif: true,
+          scopes: readScopes([]),
+          dialect: msg.dialect,
+          interfaceName: o.iface.name,
+          source: 'bye',
+        });
+      return;
+    }
+    const matches: WsdMatch[] = msg.kind === 'probe-matches' ? msg.matches : [msg.match];
+    for (const match of matches) {
+      if (!o.isNew(match.endpoint)) continue;
+      const choice = chooseXAddr(match.xaddrs, d.from.address, { network: o.network, prefix: o.iface.prefix });
+      o.onFinding({
+        endpoint: match.endpoint,
+        address: d.from.address,
+        deviceServiceUrl: choice.url,
+        droppedXAddrs: choice.dropped,
+        onvif: isOnvifMatch(match),
+        scopes: readScopes(match.scopes),
+        dialect: msg.dialect,
+        interfaceName: o.iface.name,
+        source: msg.kind === 'hello' ? 'hello' : 'probe',
+      });
+    }
+  };
+}
+
+export interface AnnouncementOptions {
+  iface: DiscoveryInterface;
+  udp: UdpTransport;
+  signal: AbortSignal;
+  onFinding: (finding: WsdFinding) => void;
+  onWarning?: (message: string) => void;
+  /** Stop by itself after this long (a page left open all day must not listen forever). */
+  maxMs?: number;
+}
+
+/**
+ * Hears Hello and Bye announcements on one interface while the user looks at the list: a device that boots,
+ * changes address or leaves shows up without a new search. Joins the WS-Discovery group on that interface only.
+ */
+export async function listenForAnnouncements(options: AnnouncementOptions): Promise<void> {
+  const { iface, signal } = options;
+  const network = (subnetOf(iface.address, iface.prefix) ?? `${iface.address}/32`).split('/')[0]!;
+  let warnings = 0;
+  const handle = createWsdHandler({
+    iface,
+    network,
+    signal,
+    warn: (m) => {
+      if (++warnings <= 50) options.onWarning?.(m);
+    },
+    onFinding: options.onFinding,
+    accept: (msg) => msg.kind === 'hello' || msg.kind === 'bye',
+    isNew: () => true,
+    forget: () => true,
+  });
+  const socket = await options.udp.open(
+    {
+      bindAddress: '0.0.0.0',
+      port: WSD_MULTICAST.port,
+      reuseAddr: true,
+      multicastInterface: iface.address,
+      join: [WSD_MULTICAST.address],
+    },
+    handle,
+  );
+  try {
+    await sleep(options.maxMs ?? 30 * 60_000, signal);
+  } finally {
+    socket.close();
+  }
 }
