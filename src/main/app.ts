@@ -13,9 +13,10 @@ import { createDiscoveryService, type DiscoveryService } from './services/discov
 import { createNetcheckService, type NetcheckService } from './services/netcheck';
 import { Inventory } from './services/discovery/inventory';
 import { findOnvifEndpoint, resolveLocalHost } from './services/onvif/device-access';
-import { identify, type OnvifCredentials } from './services/onvif/onvif-client';
+import { identify } from './services/onvif/onvif-client';
 import { brandFromText } from '../shared/catalog/oui';
 import { nodeLookup, type HostLookup } from './transport/dns';
+import { createCredentialStore, type SecretCipher } from './services/credentials';
 import { createSetupStore, type SetupStore } from './services/setup-store';
 import { nodeHttp, type HttpTransport } from './transport/http';
 import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
@@ -35,6 +36,8 @@ export interface AppCoreOptions {
   http?: HttpTransport;
   tcp?: TcpProbe;
   lookup?: HostLookup;
+  /** The system keychain (Electron safeStorage); null where there is none (browser mode, CLI). */
+  secretCipher?: SecretCipher | null;
   /** Shorter discovery windows for tests. */
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   now?: () => Date;
@@ -73,8 +76,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
   });
   const lookup = options.lookup ?? nodeLookup;
-  /** Credentials that worked, by ONVIF URL: main-process memory only, never written, logged or sent back. */
-  const credentials = new Map<string, OnvifCredentials>();
+  /** Logins that worked, by ONVIF URL: main-process memory, and encrypted on disk only when asked. */
+  const credentials = createCredentialStore(join(options.dataDir, 'credentials.bin'), options.secretCipher ?? null);
   const found = {
     running: null as string | null,
     interfaceName: null as string | null,
@@ -116,6 +119,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       version: options.version,
       mode: options.mode,
       platform: process.platform,
+      canRememberPasswords: (await credentials).canRemember,
     }),
     'network.get': async () => {
       const { setup: record } = await setup.load();
@@ -256,7 +260,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       hub.emit('discovery.onDevice', { jobId: found.running ?? 'job-manual', device });
       return { device };
     },
-    'device.login': async ({ deviceId, host, port, username, password }) => {
+    'device.login': async ({ deviceId, host, port, username, password, remember }) => {
       let url: URL;
       let device: DiscoveredDevice | null = null;
       if (deviceId) {
@@ -273,7 +277,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         url = (await findOnvifEndpoint({ http, now }, address, port)).url;
       }
       const identity = await identify({ http, now }, url, { username, password });
-      credentials.set(url.href, { username, password });
+      const remembered = await (await credentials).put(url.href, { username, password }, remember ?? false);
       if (device) {
         const chosen = inventory.upsert({
           source: device.sources.includes('manual') ? 'manual' : 'onvif',
@@ -299,7 +303,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           draft.steps.find = { status: 'verified', updatedAt: now().toISOString() };
         });
       }
-      return { identity, onvifUrl: url.href, device };
+      return { identity, onvifUrl: url.href, device, remembered };
+    },
+    'device.forgetPassword': async ({ deviceId }) => {
+      const store = await credentials;
+      if (!deviceId) return { forgotten: await store.forget() };
+      await restoreSavedDevices();
+      const url = inventory.get(deviceId)?.onvifUrl;
+      return { forgotten: url ? await store.forget(url) : 0 };
     },
     'discovery.list': async () => {
       await restoreSavedDevices();

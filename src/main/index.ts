@@ -4,7 +4,7 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { createAppCore, type AppCore } from './app';
 import { defaultDataDir } from './core/paths';
 import { hardenSession, hardenWebContents } from './electron/guards';
@@ -61,7 +61,17 @@ if (!app.requestSingleInstanceLock()) {
       installApplicationMenu();
       hardenSession(session.defaultSession, { devOrigin, log });
       handleAppProtocol(protocol, rendererRoot);
-      core = createAppCore({ dataDir: defaultDataDir(), mode: 'electron', version: app.getVersion(), log });
+      // "Remember my password" uses the system keychain through safeStorage, and only where it is available.
+      const secretCipher = safeStorage.isEncryptionAvailable()
+        ? { encrypt: (s: string) => safeStorage.encryptString(s), decrypt: (b: Buffer) => safeStorage.decryptString(b) }
+        : null;
+      core = createAppCore({
+        dataDir: defaultDataDir(),
+        mode: 'electron',
+        version: app.getVersion(),
+        log,
+        secretCipher,
+      });
       stopContract = registerContract(ipcMain, core.dispatch, { devOrigin, log });
       stopEvents = forwardEvents(core.hub, () => mainWindow, { devOrigin });
       openWindow();

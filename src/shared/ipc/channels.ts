@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS = [
   'discovery.listen',
   'discovery.addManual',
   'device.login',
+  'device.forgetPassword',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -21,6 +21,8 @@ export const invokeContract = {
       version: z.string(),
       mode: z.enum(['electron', 'browser', 'cli']),
       platform: z.string(),
+      /** Whether "remember my password" is possible (the system keychain; desktop app only). */
+      canRememberPasswords: z.boolean(),
     }),
   },
   'network.get': { input: empty, output: networkReportSchema },
@@ -63,6 +65,7 @@ export const invokeContract = {
         port: z.number().int().min(1).max(65535).optional(),
         username: z.string().min(1).max(64),
         password: z.string().max(256),
+        remember: z.boolean().optional(),
       })
       .strict()
       .refine((v) => (v.deviceId === undefined) !== (v.host === undefined), {
@@ -81,7 +84,13 @@ export const invokeContract = {
       }),
       onvifUrl: z.string(),
       device: discoveredDeviceSchema.nullable(),
+      /** True when the login was stored encrypted by the system keychain. */
+      remembered: z.boolean(),
     }),
+  },
+  'device.forgetPassword': {
+    input: z.object({ deviceId: z.string().min(1).max(300).optional() }).strict(),
+    output: z.object({ forgotten: z.number().int().min(0) }),
   },
   'discovery.list': {
     input: empty,

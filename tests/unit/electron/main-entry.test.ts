@@ -123,6 +123,7 @@ vi.mock('electron', () => ({
   session: fake.session,
   ipcMain: fake.ipcMain,
   shell: fake.shell,
+  safeStorage: { isEncryptionAvailable: () => false },
   BrowserWindow: fake.BrowserWindow,
   Menu: fake.Menu,
   default: fake,

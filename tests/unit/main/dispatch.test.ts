@@ -17,7 +17,7 @@ const setup = {
 
 function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
   const base: InvokeHandlers<CallContext> = {
-    'app.info': async () => ({ name: 'x', version: '1', mode: 'cli', platform: 'linux' }),
+    'app.info': async () => ({ name: 'x', version: '1', mode: 'cli', platform: 'linux', canRememberPasswords: false }),
     'network.get': async () => ({
       interfaces: [],
       gateway: null,
@@ -33,6 +33,7 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'setup.chooseDevice': async () => setup,
     'job.cancel': async () => ({ cancelled: false }),
     'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
+    'device.forgetPassword': async () => ({ forgotten: 0 }),
     'discovery.listen': async () => ({ jobId: 'job-2', interfaceName: 'eth0' }),
     'discovery.addManual': async () => {
       throw new AppFailure('DEVICE_UNREACHABLE');

@@ -217,5 +217,10 @@ export function fakeIdentity(overrides: Partial<FakeIdentity> = {}): FakeIdentit
 
 /** A Result envelope for device.login as main answers it (the device as main updated it, or null by address). */
 export function loginAnswer(device: DiscoveredDevice | null, identity: FakeIdentity = fakeIdentity()) {
-  return ok({ identity, onvifUrl: device?.onvifUrl ?? 'http://192.168.1.64/onvif/device_service', device });
+  return ok({
+    identity,
+    onvifUrl: device?.onvifUrl ?? 'http://192.168.1.64/onvif/device_service',
+    device,
+    remembered: false,
+  });
 }

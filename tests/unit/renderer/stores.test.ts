@@ -256,7 +256,13 @@ describe('useNetworkStore', () => {
 describe('useAppStore', () => {
   it('loads the app info and knows browser mode', async () => {
     api.handlers['app.info'] = () =>
-      ok({ name: 'NVR Remote-Access Assistant', version: '0.1.0', mode: 'browser', platform: 'linux' });
+      ok({
+        name: 'NVR Remote-Access Assistant',
+        version: '0.1.0',
+        mode: 'browser',
+        platform: 'linux',
+        canRememberPasswords: false,
+      });
     const app = useAppStore();
     expect(await app.load()).toBe(true);
     expect(app.isBrowserMode).toBe(true);

@@ -68,6 +68,8 @@ export const ipcMain = {
 };
 
 export const shell = { openExternal: async () => {} };
+// No keychain in the fake: the app must then keep logins in memory only.
+export const safeStorage = { isEncryptionAvailable: () => false };
 export const Menu = { setApplicationMenu() {}, buildFromTemplate: (template) => template };
 
 async function fetchApp(url) {
@@ -118,4 +120,4 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-export default { app, protocol, session, ipcMain, shell, Menu, BrowserWindow };
+export default { app, protocol, session, ipcMain, shell, safeStorage, Menu, BrowserWindow };
