@@ -13,7 +13,11 @@ export type Dispatcher = (channel: unknown, input: unknown, ctx: CallContext) =>
  * The one place every call goes through, whatever the transport: known channel, input parsed, handler called,
  * output parsed, every failure turned into a catalogued error. No exception text, path or input value crosses.
  */
-export function createDispatcher(handlers: InvokeHandlers<CallContext>, log: (line: string) => void): Dispatcher {
+export function createDispatcher(
+  handlers: InvokeHandlers<CallContext>,
+  log: (line: string) => void,
+  debug = Boolean(process.env.NVR_ASSIST_DEBUG),
+): Dispatcher {
   return async (channel, input, ctx) => {
     if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL');
     const spec = invokeContract[channel];
@@ -35,7 +39,9 @@ export function createDispatcher(handlers: InvokeHandlers<CallContext>, log: (li
     } catch (err) {
       if (isAppFailure(err)) return fail(err.code, err.message);
       const name = err instanceof Error ? err.name : typeof err;
-      log(`handler ${channel} failed (${ctx.transport}): ${name}`);
+      // The stack only on request (NVR_ASSIST_DEBUG=1), and only to this machine's log: never across a boundary.
+      const detail = debug && err instanceof Error ? `\n${err.stack ?? ''}` : '';
+      log(`handler ${channel} failed (${ctx.transport}): ${name}${detail}`);
       return fail('INTERNAL');
     }
   };
