@@ -6,6 +6,7 @@
 //   node tests/lab/lab.mjs exec <host> <cmd…>
 //   node tests/lab/lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort>
 //   node tests/lab/lab.mjs forward list [--json]
+//   node tests/lab/lab.mjs rogue quiet|loud   (quiet: the rogue host stops answering for 90 s, for fragile tools)
 import { spawnSync } from 'node:child_process';
 import { PROFILES, PREFIX, ns } from './topology.mjs';
 import { up, down, status, requestAbort, hostNamespace, existingNamespaces } from './lib/lab.mjs';
@@ -15,7 +16,8 @@ import { buildPlan } from './lib/plan.mjs';
 
 const log = (m) => process.stderr.write(m + '\n');
 const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | status [--json] | exec <host> <cmd…>
-       lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]`;
+       lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]
+       lab.mjs rogue quiet|loud`;
 
 function requireRoot() {
   if (process.getuid?.() !== 0) throw new Error('the lab needs root (network namespaces, nftables)');
@@ -95,6 +97,21 @@ async function main(argv) {
         return 0;
       }
       throw new Error('usage: lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]');
+    }
+    case 'rogue': {
+      // Third-party tools such as onvif-util fail on the rogue's hostile answers (that is its job): quiet it for a
+      // moment to use them. Signals go only to the rogue's recorded PID, after checking its namespace.
+      requireRoot();
+      const [mode] = rest;
+      if (mode !== 'quiet' && mode !== 'loud') throw new Error('usage: lab.mjs rogue quiet|loud');
+      const st = requireUp();
+      const rec = st.processes.find((p) => p.name === 'sim-rogue');
+      if (!rec) throw new Error('this profile has no rogue host');
+      const where = spawnSync('ip', ['netns', 'identify', String(rec.pid)], { encoding: 'utf8' }).stdout.trim();
+      if (where !== rec.ns) throw new Error('the rogue host is not running');
+      process.kill(rec.pid, mode === 'quiet' ? 'SIGUSR1' : 'SIGUSR2');
+      log(mode === 'quiet' ? 'lab: rogue quiet for 90 s (lab.mjs rogue loud ends it)' : 'lab: rogue answering again');
+      return 0;
     }
     case undefined: case '-h': case '--help': case 'help':
       console.log(USAGE);
