@@ -129,3 +129,66 @@ describe('WS-Discovery service', () => {
     expect(record.sent.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('WS-Discovery pain points users report', () => {
+  it('a single lost probe: the device answers only the second round and is still found', async () => {
+    let probes = 0;
+    const { findings } = await run([
+      { from: '192.168.50.64', reply: (id) => (++probes > 3 ? withRelatesTo(NVR_REPLY, id) : null) },
+    ]);
+    expect(findings).toHaveLength(1);
+  });
+
+  it('a device that faults on one Types namespace is found through another variant', async () => {
+    const fault = `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>d:MatchingRuleNotSupported</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">Types not supported</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>`;
+    const { findings, warnings } = await run([
+      {
+        from: '192.168.50.65',
+        // Faults on the NetworkVideoTransmitter probe, answers the tds:Device and empty ones.
+        reply: (id) => (Number(id.slice(-1)) % 3 === 1 ? fault : withRelatesTo(NVR_REPLY, id)),
+      },
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(warnings.some((w) => /not a WS-Discovery message/.test(w))).toBe(true);
+  });
+
+  it('a slow device answering after the probes are done is still heard within the listening window', async () => {
+    const record = { sent: [] as Array<{ to: string; port: number; text: string }> } as Parameters<typeof fakeUdp>[1];
+    const findings: WsdFinding[] = [];
+    let n = 0;
+    let answered = false;
+    const slow: UdpTransport = {
+      async open(options, onDatagram) {
+        const inner = await fakeUdp([], record).open(options, () => {});
+        return {
+          async send(data, port, address) {
+            await inner.send(data, port, address);
+            const p = parseWsdMessage(Buffer.from(data as Uint8Array).toString());
+            if (p.ok && p.message.kind === 'probe' && !answered) {
+              answered = true;
+              const id = p.message.messageId ?? '';
+              setTimeout(
+                () =>
+                  onDatagram({
+                    data: Buffer.from(withRelatesTo(NVR_REPLY, id)),
+                    from: { address: '192.168.50.64', port: 3702 },
+                  }),
+                120,
+              );
+            }
+          },
+          close() {},
+        };
+      },
+    };
+    await probeWsDiscovery({
+      iface: { name: 'eth0', address: '192.168.50.10', prefix: 24 },
+      udp: slow,
+      signal: new AbortController().signal,
+      onFinding: (f) => findings.push(f),
+      newMessageId: () => `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+      timing: { rounds: 1, gapMs: [1, 2], listenMs: 300 },
+    });
+    expect(findings).toHaveLength(1);
+  });
+});
