@@ -230,3 +230,46 @@ export function classifyAuthReply(status: number, reply: SoapReply): AuthVerdict
   if (reply.kind === 'invalid') return 'not-onvif';
   return reply.kind === 'fault' ? 'fault' : 'not-onvif';
 }
+
+// --- Network protocols (HTTP, HTTPS, RTSP ports) ---
+
+export interface NetworkProtocol {
+  name: 'HTTP' | 'HTTPS' | 'RTSP';
+  enabled: boolean;
+  ports: number[];
+}
+
+/** GetNetworkProtocolsResponse → the three protocols ONVIF knows; unknown names and bad ports are skipped. */
+export function readNetworkProtocols(body: XmlElement): NetworkProtocol[] {
+  const out: NetworkProtocol[] = [];
+  for (const p of body.children.filter((c) => c.name === 'NetworkProtocols').slice(0, 8)) {
+    const name = textOf(child(p, 'Name')).toUpperCase();
+    if (name !== 'HTTP' && name !== 'HTTPS' && name !== 'RTSP') continue;
+    const ports = p.children
+      .filter((c) => c.name === 'Port')
+      .map((c) => Number(textOf(c)))
+      .filter((n) => Number.isInteger(n) && n > 0 && n < 65536)
+      .slice(0, 8);
+    out.push({ name, enabled: /^(true|1)$/i.test(textOf(child(p, 'Enabled'))), ports });
+  }
+  return out;
+}
+
+/** The body of SetNetworkProtocols (the `onvif` package lacks it): every value escaped, ports validated. */
+export function buildSetNetworkProtocols(protocols: NetworkProtocol[]): string {
+  return protocols
+    .map((p) => {
+      if (!['HTTP', 'HTTPS', 'RTSP'].includes(p.name)) throw new Error('unknown protocol');
+      const ports = p.ports.map((n) => {
+        if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error('port out of range');
+        return `<tt:Port>${n}</tt:Port>`;
+      });
+      return `<tds:NetworkProtocols><tt:Name>${escapeXml(p.name)}</tt:Name><tt:Enabled>${p.enabled}</tt:Enabled>${ports.join('')}</tds:NetworkProtocols>`;
+    })
+    .join('');
+}
+
+/** True for the fault a device sends when a requested port is taken (ONVIF Core: ter:PortAlreadyInUse). */
+export function isPortInUseFault(reply: SoapReply): boolean {
+  return reply.kind === 'fault' && reply.subcodes.some((s) => /PortAlreadyInUse/i.test(s));
+}

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildDeviceRequest,
+  buildSetNetworkProtocols,
   classifyAuthReply,
+  isPortInUseFault,
   digestAuthorization,
   parseDigestChallenge,
   passwordDigest,
   readDeviceInformation,
+  readNetworkProtocols,
   readSoapReply,
   readSystemDateAndTime,
   usernameToken,
@@ -115,5 +118,39 @@ describe('SOAP replies', () => {
       );
     const r = body(2026, 1);
     expect(r.ok && readSystemDateAndTime(r.root)).toBeNull();
+  });
+});
+
+describe('network protocols', () => {
+  it('reads GetNetworkProtocols and builds an escaped SetNetworkProtocols that reads back the same', () => {
+    const body = `<tds:GetNetworkProtocolsResponse xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema"><tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>80</tt:Port></tds:NetworkProtocols><tds:NetworkProtocols><tt:Name>HTTPS</tt:Name><tt:Enabled>false</tt:Enabled><tt:Port>443</tt:Port></tds:NetworkProtocols><tds:NetworkProtocols><tt:Name>RTSP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>554</tt:Port><tt:Port>99999</tt:Port></tds:NetworkProtocols><tds:NetworkProtocols><tt:Name>FTP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>21</tt:Port></tds:NetworkProtocols></tds:GetNetworkProtocolsResponse>`;
+    const r = parseXml(body);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const protocols = readNetworkProtocols(r.root);
+    expect(protocols).toEqual([
+      { name: 'HTTP', enabled: true, ports: [80] },
+      { name: 'HTTPS', enabled: false, ports: [443] },
+      { name: 'RTSP', enabled: true, ports: [554] },
+    ]);
+    const request = buildDeviceRequest(
+      'SetNetworkProtocols',
+      buildSetNetworkProtocols([{ name: 'HTTP', enabled: true, ports: [18080] }]),
+    );
+    const parsed = parseXml(request);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      const set = parsed.root.children[0]!.children[0]!;
+      expect(readNetworkProtocols(set)).toEqual([{ name: 'HTTP', enabled: true, ports: [18080] }]);
+    }
+    expect(() => buildSetNetworkProtocols([{ name: 'HTTP', enabled: true, ports: [70000] }])).toThrow();
+  });
+
+  it('recognises the PortAlreadyInUse fault', () => {
+    const reply = readSoapReply(
+      `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:InvalidArgVal</s:Value><s:Subcode><s:Value>ter:PortAlreadyInUse</s:Value></s:Subcode></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">in use</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>`,
+    );
+    expect(isPortInUseFault(reply)).toBe(true);
+    expect(isPortInUseFault(readSoapReply('<x/>'))).toBe(false);
   });
 });

@@ -89,47 +89,78 @@ export async function readDeviceClock(deps: OnvifClientDeps, url: URL, signal?: 
   throw new AppFailure('NOT_ONVIF');
 }
 
+export interface OnvifSession {
+  url: URL;
+  /** Device time minus ours, ms (null when the device would not tell). */
+  clockOffsetMs: number | null;
+  auth: 'ws-usernametoken' | 'digest';
+  /** One authenticated operation; failures are catalogued (a SOAP fault comes back as `fault`, not thrown). */
+  call(operation: string, inner?: string, signal?: AbortSignal): Promise<SoapReply>;
+}
+
 /**
- * Logs in and reads GetDeviceInformation. Signs the WS-UsernameToken with the DEVICE's clock (read first,
- * unauthenticated), answers an HTTP digest challenge once, and never tries the password a third time.
+ * Logs in: reads the clock unauthenticated, then GetDeviceInformation signed with the DEVICE's time, answering
+ * an HTTP digest challenge once. The password is never tried a third time; later calls reuse the method that
+ * worked (digest challenges are answered per call, since nonces expire).
  */
-export async function identify(
+export async function openSession(
   deps: OnvifClientDeps,
   url: URL,
   credentials: OnvifCredentials,
   signal?: AbortSignal,
-): Promise<Identity> {
+): Promise<{ session: OnvifSession; info: DeviceInformation }> {
   const now = deps.now ?? (() => new Date());
   const rand = deps.randomBytes ?? ((n: number) => randomBytes(n));
   const clock = await readDeviceClock(deps, url, signal);
   const deviceNow = () => new Date(now().getTime() + (clock.offsetMs ?? 0));
-  const signed = () =>
+  const signed = (operation: string, inner: string) =>
     buildDeviceRequest(
-      'GetDeviceInformation',
-      '',
+      operation,
+      inner,
       usernameToken(credentials.username, credentials.password, rand(16), deviceNow()),
     );
+  const digestFor = (res: LimitedResponse) => {
+    const challenge = parseDigestChallenge(res.headers['www-authenticate']);
+    return challenge
+      ? digestAuthorization(
+          challenge,
+          credentials,
+          { method: 'POST', uri: `${url.pathname}${url.search}` },
+          Buffer.from(rand(8)).toString('hex'),
+        )
+      : null;
+  };
 
-  let attempt = await post(deps, url, 'GetDeviceInformation', signed(), signal);
-  let auth: Identity['auth'] = 'ws-usernametoken';
+  let attempt = await post(deps, url, 'GetDeviceInformation', signed('GetDeviceInformation', ''), signal);
+  let auth: OnvifSession['auth'] = 'ws-usernametoken';
   if (attempt.res.status === 401) {
-    const challenge = parseDigestChallenge(attempt.res.headers['www-authenticate']);
-    if (!challenge)
+    const authorization = digestFor(attempt.res);
+    if (!authorization)
       throw new AppFailure(attempt.reply.kind === 'invalid' ? 'LOGIN_UNSUPPORTED_AUTH' : 'LOGIN_WRONG_PASSWORD');
     // The one retry: digest (with a fresh UsernameToken too, for devices that check both).
-    const authorization = digestAuthorization(
-      challenge,
-      credentials,
-      { method: 'POST', uri: `${url.pathname}${url.search}` },
-      Buffer.from(rand(8)).toString('hex'),
-    );
-    attempt = await post(deps, url, 'GetDeviceInformation', signed(), signal, authorization);
+    attempt = await post(deps, url, 'GetDeviceInformation', signed('GetDeviceInformation', ''), signal, authorization);
     auth = 'digest';
   }
   const verdict = classifyAuthReply(attempt.res.status, attempt.reply);
   if (verdict === 'ok' && attempt.reply.kind === 'body') {
-    const offsetSeconds = clock.offsetMs === null ? null : Math.round(clock.offsetMs / 1000);
-    return { ...readDeviceInformation(attempt.reply.body), clockOffsetSeconds: offsetSeconds, auth };
+    const session: OnvifSession = {
+      url,
+      clockOffsetMs: clock.offsetMs,
+      auth,
+      async call(operation, inner = '', callSignal) {
+        let r = await post(deps, url, operation, signed(operation, inner), callSignal);
+        if (r.res.status === 401 && auth === 'digest') {
+          const authorization = digestFor(r.res);
+          if (authorization) r = await post(deps, url, operation, signed(operation, inner), callSignal, authorization);
+        }
+        const v = classifyAuthReply(r.res.status, r.reply);
+        if (v === 'locked') throw new AppFailure('LOGIN_LOCKED');
+        if (v === 'wrong-credentials') throw new AppFailure('LOGIN_WRONG_PASSWORD');
+        if (v === 'unsupported-auth' || v === 'not-onvif') throw new AppFailure('NOT_ONVIF');
+        return r.reply;
+      },
+    };
+    return { session, info: readDeviceInformation(attempt.reply.body) };
   }
   if (verdict === 'locked') throw new AppFailure('LOGIN_LOCKED');
   if (verdict === 'wrong-credentials') {
@@ -139,4 +170,16 @@ export async function identify(
   }
   if (verdict === 'unsupported-auth') throw new AppFailure('LOGIN_UNSUPPORTED_AUTH');
   throw new AppFailure('NOT_ONVIF');
+}
+
+/** Logs in and reads maker, model, firmware and serial (see openSession for how the password is used). */
+export async function identify(
+  deps: OnvifClientDeps,
+  url: URL,
+  credentials: OnvifCredentials,
+  signal?: AbortSignal,
+): Promise<Identity> {
+  const { session, info } = await openSession(deps, url, credentials, signal);
+  const offsetSeconds = session.clockOffsetMs === null ? null : Math.round(session.clockOffsetMs / 1000);
+  return { ...info, clockOffsetSeconds: offsetSeconds, auth: session.auth };
 }
