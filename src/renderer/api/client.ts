@@ -57,8 +57,21 @@ export const chooseInterface = (interfaceName: string) => call('setup.chooseInte
 export const skipStep = (step: StepId, reason: string) => call('setup.skipStep', { step, reason });
 export const resetSetup = () => call('setup.reset', {});
 export const cancelJob = (jobId: string) => call('job.cancel', { jobId });
-export const startDiscovery = (interfaceName?: string) =>
-  call('discovery.start', interfaceName ? { interfaceName } : {});
+/**
+ * Starts a search through `interfaceName` (or the interface main picks). With `sweep`, main also knocks on every
+ * address of the interface's subnet (up to a /22), for networks that block discovery.
+ */
+export const startDiscovery = (interfaceName?: string, options: { sweep?: boolean } = {}) =>
+  call('discovery.start', {
+    ...(interfaceName ? { interfaceName } : {}),
+    ...(options.sweep ? { sweep: true } : {}),
+  });
+/**
+ * Starts (or joins) main's background job that hears devices announce themselves (ONVIF Hello/Bye) on the
+ * interface; they arrive as discovery.onDevice with this job's id. Stop it with cancelJob.
+ */
+export const listenDiscovery = (interfaceName?: string) =>
+  call('discovery.listen', interfaceName ? { interfaceName } : {});
 export const listDiscovery = () => call('discovery.list', {});
 export const chooseDevice = (deviceId: string) => call('setup.chooseDevice', { deviceId });
 
@@ -69,14 +82,25 @@ export type DeviceLoginTarget = { deviceId: string } | { host: string; port?: nu
 /**
  * Asks main to log in to a device over ONVIF. The password only passes through here on its way to main: it is
  * not kept, logged or returned. Main tries it at most twice (one digest retry); callers never retry by themselves.
+ * With `remember`, main also keeps the login encrypted by the system keychain (where there is one); the answer's
+ * `remembered` says whether it did.
  */
-export const loginDevice = (target: DeviceLoginTarget, username: string, password: string) =>
-  call(
-    'device.login',
-    'deviceId' in target
-      ? { deviceId: target.deviceId, username, password }
-      : { host: target.host, ...(target.port === undefined ? {} : { port: target.port }), username, password },
-  );
+export const loginDevice = (
+  target: DeviceLoginTarget,
+  username: string,
+  password: string,
+  options: { remember?: boolean } = {},
+) =>
+  call('device.login', {
+    ...('deviceId' in target
+      ? { deviceId: target.deviceId }
+      : { host: target.host, ...(target.port === undefined ? {} : { port: target.port }) }),
+    username,
+    password,
+    ...(options.remember ? { remember: true } : {}),
+  });
+/** Asks main to forget the login it keeps for a device (in memory and in the keychain-encrypted file). */
+export const forgetPassword = (deviceId: string) => call('device.forgetPassword', { deviceId });
 /** Adds a device by its IPv4 address or LAN name (and ONVIF port); main checks that it is local and speaks ONVIF. */
 export const addDeviceByAddress = (host: string, port?: number) =>
   call('discovery.addManual', port === undefined ? { host } : { host, port });

@@ -14,6 +14,8 @@ export const useAppStore = defineStore('app', () => {
   const mode = computed(() => info.value?.mode ?? null);
   const isBrowserMode = computed(() => mode.value === 'browser');
   const title = computed(() => info.value?.name ?? 'NVR Remote-Access Assistant');
+  /** "Remember my password" is possible: the desktop app with a system keychain (false until known). */
+  const canRememberPasswords = computed(() => info.value?.canRememberPasswords ?? false);
 
   async function load(): Promise<boolean> {
     loading.value = true;
@@ -31,5 +33,5 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, error, loading, mode, isBrowserMode, title, load };
+  return { info, error, loading, mode, isBrowserMode, title, canRememberPasswords, load };
 });

@@ -19,6 +19,12 @@ export interface DeviceLoginState {
   identity: DeviceIdentity | null;
   /** When that login succeeded. */
   loggedInAt: string | null;
+  /** Main keeps this device's login encrypted by the system keychain (the user asked it to). */
+  remembered: boolean;
+  /** Main is being asked to forget that login. */
+  forgetting: boolean;
+  /** Why forgetting failed, in plain words, or null. */
+  forgetError: string | null;
 }
 
 const IDLE: Readonly<DeviceLoginState> = Object.freeze({
@@ -27,6 +33,9 @@ const IDLE: Readonly<DeviceLoginState> = Object.freeze({
   lockedUsername: null,
   identity: null,
   loggedInAt: null,
+  remembered: false,
+  forgetting: false,
+  forgetError: null,
 });
 
 /**
@@ -55,13 +64,19 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
 
   /**
    * Logs in to the device once with what the user typed. On success main updates the device, makes it the NVR
-   * and verifies the step; the page takes the device from the answer and the record from main.
+   * and verifies the step; the page takes the device from the answer and the record from main. With `remember`,
+   * main keeps the login encrypted by the system keychain (where there is one); the password never stays here.
    */
-  async function login(deviceId: string, username: string, password: string): Promise<boolean> {
+  async function login(
+    deviceId: string,
+    username: string,
+    password: string,
+    options: { remember?: boolean } = {},
+  ): Promise<boolean> {
     const current = stateOf(deviceId);
     if (current.pending || isLocked(deviceId, username)) return false;
     patch(deviceId, { pending: true, error: null });
-    const result = await client.loginDevice({ deviceId }, username, password);
+    const result = await client.loginDevice({ deviceId }, username, password, { remember: options.remember ?? false });
     if (!result.ok) {
       patch(deviceId, {
         pending: false,
@@ -76,6 +91,9 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
       lockedUsername: null,
       identity: result.data.identity,
       loggedInAt: new Date().toISOString(),
+      // A login without "remember" also drops a login main remembered before.
+      remembered: result.data.remembered,
+      forgetError: null,
     };
     patch(deviceId, success);
     const device = result.data.device;
@@ -88,6 +106,19 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     return true;
   }
 
+  /** Asks main to forget the login it keeps for the device (memory and keychain-encrypted file). */
+  async function forget(deviceId: string): Promise<boolean> {
+    if (stateOf(deviceId).forgetting) return false;
+    patch(deviceId, { forgetting: true, forgetError: null });
+    const result = await client.forgetPassword(deviceId);
+    if (!result.ok) {
+      patch(deviceId, { forgetting: false, forgetError: result.error.message });
+      return false;
+    }
+    patch(deviceId, { forgetting: false, remembered: false, forgetError: null });
+    return true;
+  }
+
   /** The user says the lock is over (waited, or unlocked it on the NVR): one more try becomes possible. */
   function releaseLock(deviceId: string): void {
     if (stateOf(deviceId).lockedUsername !== null) patch(deviceId, { lockedUsername: null });
@@ -97,5 +128,5 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     if (stateOf(deviceId).error) patch(deviceId, { error: null });
   }
 
-  return { states, stateOf, isLocked, login, releaseLock, clearError };
+  return { states, stateOf, isLocked, login, forget, releaseLock, clearError };
 });

@@ -21,6 +21,10 @@ const NVR_SOURCES: readonly DeviceSource[] = ['onvif', 'sadp', 'dhip'];
 /** Events kept while discovery.start is on its way: the first ones can arrive before its answer. */
 const MAX_BUFFERED_EVENTS = 1000;
 const MAX_WARNINGS = 50;
+/** The kind of main's job that hears devices announce themselves (ONVIF Hello/Bye). */
+export const LISTEN_JOB_KIND = 'discovery-listen';
+/** How long to wait for a cancelled listen job to end before listening again (it ends within milliseconds). */
+const LISTEN_STOP_WAIT_MS = 3000;
 
 type JobEvent =
   | { kind: 'device'; payload: EventPayload<'discovery.onDevice'> }
@@ -33,6 +37,25 @@ function addressKey(address: string | undefined): number {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address ?? '');
   if (!m) return Number.MAX_SAFE_INTEGER;
   return m.slice(1).reduce((n, part) => n * 256 + Math.min(Number(part), 255), 0);
+}
+
+/** A short name for a device in an announcement: brand and model (or its own name), else "A device". */
+function shortName(device: DiscoveredDevice): string {
+  return [device.brand, device.model ?? device.name].filter(Boolean).join(' ') || 'A device';
+}
+
+const GOODBYE = /^Said goodbye\b/;
+
+/** What an announcement changed, in words for screen readers; null when it says nothing new worth saying. */
+export function describeAnnouncement(before: DiscoveredDevice | undefined, device: DiscoveredDevice): string | null {
+  const name = shortName(device);
+  const where = device.addresses[0] ?? 'an unknown address';
+  const goodbye = device.notes.filter((n) => GOODBYE.test(n)).at(-1);
+  if (goodbye && !before?.notes.includes(goodbye))
+    return `${name} at ${where} ${goodbye.replace(GOODBYE, 'said goodbye')}`;
+  if (!before) return `${name} switched on at ${where} and was added to the list.`;
+  if (before.addresses[0] !== device.addresses[0]) return `${name} is now at ${where}.`;
+  return `${name} at ${where} announced itself.`;
 }
 
 /** True when a device answered a protocol that only cameras and recorders speak. */
@@ -83,11 +106,35 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const addError = ref<AppError | null>(null);
   /** The device the last add-by-address put in the list. */
   const lastAddedId = ref<string | null>(null);
+  /** The user's choice for the next search: also knock on every address of the subnet (off by default). */
+  const sweep = ref(false);
+  /** Whether the running or last search of this session checked every address (null: not known). */
+  const lastSweep = ref<boolean | null>(null);
+  /** Main's job that hears devices announce themselves while the step is shown, or null. */
+  const listenJobId = ref<string | null>(null);
+  /** The interface that job listens on. */
+  const listenInterface = ref<string | null>(null);
+  /** Why listening could not start or stopped, in plain words, or null. */
+  const listenError = ref<string | null>(null);
+  /** A listen job is being asked for right now. */
+  const listenStarting = ref(false);
+  /** The last thing a device announced, in words (for an aria-live region). */
+  const announcement = ref('');
   let buffered: JobEvent[] = [];
   let unsubscribers: (() => void)[] = [];
+  /** Whether the Find step is on screen: the listen job runs only while it is. */
+  let stepShown = false;
+  /** What listening the page wants (null: none); the listen queue brings main in line with it, one call at a time. */
+  let listenWanted: { interfaceName: string | null } | null = null;
+  let listenQueue: Promise<void> = Promise.resolve();
+  /** Device events that arrive while discovery.listen is on its way (they may be from the job it starts). */
+  let listenBuffered: EventPayload<'discovery.onDevice'>[] = [];
+  /** Who waits for a cancelled listen job's end, by job id. */
+  const listenEnds = new Map<string, () => void>();
 
   const devices = computed(() => [...found.value].sort(compareDevices));
   const running = computed(() => jobId.value !== null);
+  const listening = computed(() => listenJobId.value !== null);
   const likelyNvrCount = computed(() => found.value.filter(isLikelyNvr).length);
   /** The time the list shown was measured: the end of the search, else the newest sighting in it. */
   const measuredAt = computed<string | null>(() => {
@@ -147,8 +194,40 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
-  /** Our own job's events are applied; while a start is on its way they wait; any other job's are ignored. */
+  /** A device from the listen job: into the list, and said in words. */
+  function announce(device: DiscoveredDevice): void {
+    const before = found.value.find((d) => d.id === device.id);
+    upsert(device);
+    const words = describeAnnouncement(before, device);
+    if (words) announcement.value = words;
+  }
+
+  /** The listen job ended (cancelled by us, or failed on its own). */
+  function listenEnded(payload: EventPayload<'job.onDone'>): void {
+    listenEnds.get(payload.jobId)?.();
+    if (payload.jobId !== listenJobId.value) return;
+    listenJobId.value = null;
+    if (payload.outcome === 'failed') listenError.value = payload.error?.message ?? null;
+  }
+
+  /**
+   * Our own jobs' events are applied (the search's, and devices from the listen job); while a start is on its way
+   * they wait; any other job's are ignored.
+   */
   function receive(event: JobEvent): void {
+    if (event.kind === 'done' && event.payload.kind === LISTEN_JOB_KIND) {
+      listenEnded(event.payload);
+      return;
+    }
+    if (event.kind === 'device') {
+      const { jobId: id, device } = event.payload;
+      if (listenJobId.value !== null && id === listenJobId.value) {
+        announce(device);
+        return;
+      }
+      if (listenStarting.value && id !== jobId.value && listenBuffered.length < MAX_BUFFERED_EVENTS)
+        listenBuffered.push(event.payload);
+    }
     if (event.kind === 'progress' || event.kind === 'done') {
       if (event.payload.kind !== 'discovery') return;
     }
@@ -157,7 +236,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     else if (starting.value && jobId.value === null && buffered.length < MAX_BUFFERED_EVENTS) buffered.push(event);
   }
 
-  function listen(): void {
+  function subscribe(): void {
     if (unsubscribers.length) return;
     unsubscribers = [
       client.onDiscoveryDevice((payload) => receive({ kind: 'device', payload })),
@@ -167,7 +246,8 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     ];
   }
 
-  function stopListening(): void {
+  /** Stops following main's events (the jobs themselves go on). */
+  function unsubscribe(): void {
     for (const off of unsubscribers) off();
     unsubscribers = [];
   }
@@ -194,7 +274,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   /** Shows what main has: the running search, the last one, or the one saved before a restart. */
   async function load(): Promise<boolean> {
-    listen();
+    subscribe();
     loading.value = true;
     try {
       const result = await client.listDiscovery();
@@ -210,15 +290,19 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
-  /** Starts a search through `name` (or the interface main picks). Main clears the old list when it starts. */
-  async function start(name?: string | null): Promise<boolean> {
+  /**
+   * Starts a search through `name` (or the interface main picks); with `sweep`, main also checks every address
+   * of the subnet. Main clears the old list when it starts.
+   */
+  async function start(name?: string | null, options: { sweep?: boolean } = {}): Promise<boolean> {
     if (jobId.value || starting.value) return false;
-    listen();
+    subscribe();
     starting.value = true;
     buffered = [];
     error.value = null;
+    const sweeping = options.sweep ?? false;
     try {
-      const result = await client.startDiscovery(name ?? undefined);
+      const result = await client.startDiscovery(name ?? undefined, { sweep: sweeping });
       if (!result.ok) {
         error.value = result.error.message;
         return false;
@@ -227,6 +311,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
       warnings.value = [];
       finishedAt.value = null;
       outcome.value = null;
+      lastSweep.value = sweeping;
       progress.value = { done: 0, total: null, message: 'Starting the search…' };
       interfaceName.value = result.data.interfaceName;
       jobId.value = result.data.jobId;
@@ -260,13 +345,101 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     return true;
   }
 
+  /** Waits (bounded) for a cancelled listen job to end, so that main does not hand it back to the next listen. */
+  async function endListenJob(id: string): Promise<void> {
+    let settle = () => undefined as void;
+    const ended = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => settle(), LISTEN_STOP_WAIT_MS);
+      settle = () => {
+        clearTimeout(timer);
+        listenEnds.delete(id);
+        resolve();
+      };
+      listenEnds.set(id, settle);
+    });
+    const result = await client.cancelJob(id);
+    if (result.ok && result.data.cancelled) await ended;
+    else settle();
+    if (listenJobId.value === id) listenJobId.value = null;
+  }
+
+  /** One step of bringing main's listen job in line with what the page wants. */
+  async function reconcileListen(): Promise<void> {
+    const want = listenWanted;
+    const current = listenJobId.value;
+    if (current && (!want || (want.interfaceName !== null && want.interfaceName !== listenInterface.value)))
+      await endListenJob(current);
+    if (!want || listenJobId.value || listenWanted !== want) return;
+    subscribe();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      listenStarting.value = true;
+      listenBuffered = [];
+      let result: Awaited<ReturnType<typeof client.listenDiscovery>>;
+      try {
+        result = await client.listenDiscovery(want.interfaceName ?? undefined);
+      } finally {
+        listenStarting.value = false;
+      }
+      const early = listenBuffered;
+      listenBuffered = [];
+      if (!result.ok) {
+        listenError.value = result.error.message;
+        return;
+      }
+      const { jobId: id, interfaceName: name } = result.data;
+      if (want.interfaceName !== null && name !== want.interfaceName && attempt === 0) {
+        // Main still had a listen job on another interface (from before a reload): stop it and ask again.
+        await endListenJob(id);
+        continue;
+      }
+      listenError.value = null;
+      listenJobId.value = id;
+      listenInterface.value = name;
+      for (const payload of early) if (payload.jobId === id) announce(payload.device);
+      return;
+    }
+  }
+
+  /** Queues a reconcile after the ones already queued: one listen or cancel call at a time, in order. */
+  function syncListen(): Promise<void> {
+    listenQueue = listenQueue.then(reconcileListen, reconcileListen);
+    return listenQueue;
+  }
+
   /**
-   * Entering the step: show main's list; search by itself only the very first time, when there is nothing
-   * saved and no search has ever run (never when a list, even an empty one, is already known).
+   * Hears devices that switch on, move or leave, through `name` (null: the interface main picks), for as long
+   * as the step is shown. Asking again with another interface stops the old job first.
+   */
+  function startListening(name: string | null = null): Promise<void> {
+    listenWanted = { interfaceName: name };
+    return syncListen();
+  }
+
+  /** Stops the listen job (leaving the step). */
+  function stopListening(): Promise<void> {
+    listenWanted = null;
+    announcement.value = '';
+    return syncListen();
+  }
+
+  /** The step's interface changed: listen there instead (only while listening is wanted). */
+  function followInterface(name: string | null): Promise<void> {
+    if (!listenWanted || listenWanted.interfaceName === name) return listenQueue;
+    return startListening(name);
+  }
+
+  /**
+   * Entering the step: show main's list and start hearing announcements; search by itself only the very first
+   * time, when there is nothing saved and no search has ever run (never when a list, even an empty one, is
+   * already known).
    */
   async function openStep(interfaceFor: () => string | null = () => null): Promise<void> {
+    stepShown = true;
     if (!setup.record) await setup.reloadRecord();
     const listed = await load();
+    // Left the step while the list was loading: start nothing.
+    if (!stepShown) return;
+    void startListening(interfaceFor());
     const record = setup.record;
     const neverSearched =
       !!record &&
@@ -284,6 +457,12 @@ export const useDiscoveryStore = defineStore('discovery', () => {
       autoStarted.value = true;
       await start(interfaceFor());
     }
+  }
+
+  /** Leaving the step: the listen job stops (a running search goes on and is shown when the step is back). */
+  function closeStep(): Promise<void> {
+    stepShown = false;
+    return stopListening();
   }
 
   /** Saves the device as the NVR in main; on failure the previous choice is kept and the reason shown. */
@@ -364,6 +543,18 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     put,
     addByAddress,
     clearAddError,
+    sweep,
+    lastSweep,
+    listenJobId,
+    listenInterface,
+    listenError,
+    listenStarting,
+    listening,
+    announcement,
+    startListening,
     stopListening,
+    followInterface,
+    closeStep,
+    unsubscribe,
   };
 });

@@ -224,3 +224,44 @@ export function loginAnswer(device: DiscoveredDevice | null, identity: FakeIdent
     remembered: false,
   });
 }
+
+/** The job id the fake main gives the listen job (discovery.listen). */
+export const LISTEN_JOB = 'job-listen1';
+
+/**
+ * discovery.listen and job.cancel as main answers them: listen hands out job-listen1, job-listen2 … (one per
+ * start, on the interface asked for, eth0 by default); cancel answers `cancelled: true` and then ends the job
+ * with job.onDone (kind discovery-listen for listen jobs, discovery otherwise), as main's job runner does.
+ */
+export function fakeListening(fake: FakeApi, options: { defaultInterface?: string } = {}) {
+  let n = 0;
+  const listenJobs = new Set<string>();
+  fake.handlers['discovery.listen'] = (input) => {
+    const jobId = n === 0 ? LISTEN_JOB : `job-listen${n + 1}`;
+    n++;
+    listenJobs.add(jobId);
+    const asked = (input as { interfaceName?: string }).interfaceName;
+    return ok({ jobId, interfaceName: asked ?? options.defaultInterface ?? 'eth0' });
+  };
+  fake.handlers['job.cancel'] = (input) => {
+    const { jobId } = input as { jobId: string };
+    queueMicrotask(() =>
+      fake.emit('job.onDone', {
+        jobId,
+        kind: listenJobs.has(jobId) ? 'discovery-listen' : 'discovery',
+        outcome: 'cancelled',
+        error: { code: 'CANCELLED', message: 'The operation was cancelled.' },
+      }),
+    );
+    return ok({ cancelled: true });
+  };
+  return {
+    /** Listen jobs started so far, in order. */
+    started: () => [...listenJobs],
+  };
+}
+
+/** app.info as main answers it; `canRememberPasswords` true only in the desktop app with a keychain. */
+export function appInfo(canRememberPasswords: boolean, mode: 'electron' | 'browser' = 'electron') {
+  return ok({ name: 'NVR Remote-Access Assistant', version: '0.1.0', mode, platform: 'linux', canRememberPasswords });
+}

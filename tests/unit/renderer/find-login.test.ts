@@ -558,7 +558,7 @@ describe('DeviceLoginDialog on its own', () => {
     await flushPromises();
     await wrapper.find('[data-testid="login-password"]').setValue(PASSWORD);
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.emitted('submit')).toEqual([[{ username: 'admin', password: PASSWORD }]]);
+    expect(wrapper.emitted('submit')).toEqual([[{ username: 'admin', password: PASSWORD, remember: false }]]);
     expect((wrapper.find('[data-testid="login-password"]').element as HTMLInputElement).value).toBe('');
     await wrapper.find('dialog').trigger('keydown', { key: 'Escape' });
     expect(wrapper.emitted('close')).toHaveLength(1);

@@ -269,7 +269,9 @@ describe('WizardStepFind: searching', () => {
     expect(radios.map((r) => r.attributes('value'))).toEqual(['eth0', 'wlan0']);
     await wrapper.find('input[name="find-interface"][value="wlan0"]').setValue(true);
     await flushPromises();
-    expect(api.calls.at(-1)).toEqual({ channel: 'setup.chooseInterface', input: { interfaceName: 'wlan0' } });
+    expect(api.calls.filter((c) => c.channel === 'setup.chooseInterface')).toEqual([
+      { channel: 'setup.chooseInterface', input: { interfaceName: 'wlan0' } },
+    ]);
     expect(wrapper.find('[data-testid="search-interface"]').text()).toContain('wlan0');
   });
 });
@@ -347,7 +349,12 @@ describe('DiscoveredDeviceCard', () => {
   it('is data down, events up: emits choose with the device id on change and on Enter', async () => {
     const device = fakeDevice({ sources: ['sweep', 'manual'], activated: false, brand: null, model: null, name: null });
     const wrapper = mount(DiscoveredDeviceCard, { props: { device }, attachTo: document.body });
-    expect(wrapper.find('h3').text()).toBe('Unknown device');
+    // Nothing said who made it (often a device only the sweep found): named by its address, "unknown maker".
+    expect(wrapper.find('.device-card__name').text()).toBe('Device at 192.168.1.64');
+    expect(wrapper.find('[data-testid="maker-unknown"]').text()).toBe('unknown maker');
+    expect(wrapper.find('[data-testid="choose-device"]').attributes('aria-label')).toBe(
+      'This is my NVR: Device at 192.168.1.64',
+    );
     expect(wrapper.findAll('[data-testid="source-badge"]').map((b) => b.text())).toEqual(['sweep', 'manual']);
     expect(wrapper.find('[data-testid="not-activated"]').exists()).toBe(true);
     await wrapper.find('input[type="radio"]').setValue(true);
