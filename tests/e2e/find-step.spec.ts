@@ -9,7 +9,7 @@ const labUrl = process.env.NVR_ASSIST_LAB_URL;
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
 
-test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, login verifies, the choice survives a reload', async ({
+test('Find your NVR: the lab’s NVRs appear live (also by the address sweep), hostile answers are ignored, login verifies, the choice survives a reload', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -26,6 +26,11 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await expect(page.getByRole('heading', { level: 1, name: 'Find your NVR' })).toBeVisible();
   await expect(page).toHaveURL(/#\/step\/find$/);
 
+  // On the step, the app hears devices that switch on (ONVIF Hello/Bye), quietly.
+  const listening = page.getByTestId('listening-indicator');
+  await expect(listening).toHaveText('Listening for devices that switch on…', { timeout: 10_000 });
+  await expect(page.getByTestId('announcement')).toHaveAttribute('aria-live', 'polite');
+
   // The step may have started a search by itself (first visit): let it end before starting ours.
   const search = page.getByTestId('search');
   await expect(search).toBeEnabled({ timeout: 20_000 });
@@ -34,6 +39,8 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await page.getByTestId('change-interface').click();
   await page.locator('input[name="find-interface"][value="eth0"]').check();
   await expect(page.getByTestId('search-interface')).toContainText('eth0');
+  // Listening follows the interface (stopped on the old one, started on eth0).
+  await expect(listening).toBeVisible({ timeout: 10_000 });
 
   await search.click();
   await expect(page.getByTestId('cancel-search')).toBeVisible();
@@ -73,6 +80,26 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await expect(ignored.locator('summary')).toContainText(/\d+ odd answers? ignored/);
   await ignored.locator('summary').click();
   await expect(ignored.locator('li').first()).toBeVisible();
+
+  // Once more with every address checked (five parts, about 6 s on the /24): the Hikvision is also found by the
+  // sweep, and keeps what discovery said about it.
+  const sweep = page.getByTestId('sweep');
+  await expect(sweep).not.toBeChecked();
+  await sweep.check();
+  await expect(page.getByTestId('search-duration')).toHaveText('Takes about 6 seconds.');
+  await search.click();
+  await expect(page.getByTestId('cancel-search')).toBeVisible();
+  await expect(sweep).toBeDisabled();
+  await expect(page.getByTestId('search-progress').getByRole('progressbar')).toHaveAttribute('aria-valuemax', '5', {
+    timeout: 10_000,
+  });
+  await expect(hik.locator('[data-source="sweep"]')).toHaveText('sweep', { timeout: 20_000 });
+  await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
+  await expect(hik.locator('[data-source="onvif"]')).toHaveText('ONVIF');
+  await expect(hik.locator('[data-source="sadp"]')).toHaveText('SADP');
+  await expect(hik.locator('h3')).toContainText('Hikvision');
+  await expect(listening).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/find-step-sweep.png', fullPage: true });
 
   // Choose the Hikvision with the keyboard: focus its radio, Space picks it.
   const hikRadio = hik.getByTestId('choose-device');
@@ -173,6 +200,7 @@ test('Find your NVR: the lab’s NVRs appear live, hostile answers are ignored, 
   await expect(page.getByTestId('search')).toHaveText('Search again');
   await expect(page.getByTestId('verify-status')).toHaveText('verified');
   await expect(reolink.locator('[data-source="manual"]')).toBeVisible();
+  await expect(listening).toBeVisible({ timeout: 10_000 });
 
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: 'test-results/screens/find-step.png', fullPage: true });
