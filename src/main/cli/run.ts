@@ -7,6 +7,7 @@ import type { DiscoveredDevice } from '../../shared/domain/device';
 import type { Dispatcher } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 import { formatTable } from './table';
+import { runPortsScan } from '../services/ports/ports-scan';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -37,6 +38,9 @@ Commands:
   identify <host|device-id> --user U --password-stdin [--port N]
                           Log in over ONVIF and read maker, model, firmware and serial. The
                           password is read from standard input, never from the command line.
+  ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]
+                          (internal, for tests and benchmarks) TCP connect scan of one address or a
+                          subnet (at most a /22) and identification of each open port. JSON only.
   version                 The app's version.
   help                    This text.
 
@@ -51,8 +55,8 @@ export interface CliCore {
   hub: Pick<EventHub, 'subscribe'>;
 }
 
-const VALUE_OPTIONS = new Set(['--interface', '--user', '--port', '--seconds']);
-const FLAG_OPTIONS = new Set(['--json', '--password-stdin', '--sweep']);
+const VALUE_OPTIONS = new Set(['--interface', '--user', '--port', '--seconds', '--ports']);
+const FLAG_OPTIONS = new Set(['--json', '--password-stdin', '--sweep', '--full', '--no-identify']);
 
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
 export async function runCli(argv: string[], core: CliCore, io: CliIo, version: string): Promise<number> {
@@ -81,6 +85,8 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
     return usageError(io, '--user and --password-stdin go with `identify`.');
   if (options['--port'] && command !== 'identify' && command !== 'add')
     return usageError(io, '--port goes with `add` and `identify`.');
+  if ((options['--ports'] || flags.has('--full') || flags.has('--no-identify')) && command !== 'ports-scan')
+    return usageError(io, '--ports, --full and --no-identify go with `ports-scan`.');
   const port = options['--port'] === undefined ? undefined : Number(options['--port']);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
     return usageError(io, 'The port must be a number from 1 to 65535.');
@@ -244,6 +250,30 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
             .filter(Boolean)
             .join('\n'),
       );
+    }
+    case 'ports-scan': {
+      if (rest.length !== 1)
+        return usageError(io, 'Name one address or subnet, e.g. `nvr-assist ports-scan 192.168.1.64`.');
+      if (options['--ports'] && flags.has('--full')) return usageError(io, 'Use --ports or --full, not both.');
+      const list = options['--ports']?.split(',').map((p) => Number(p.trim()));
+      if (list && !list.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535))
+        return usageError(io, '--ports takes port numbers from 1 to 65535, separated by commas.');
+      try {
+        const result = await runPortsScan({
+          target: rest[0]!,
+          ports: flags.has('--full') ? 'full' : list,
+          identify: !flags.has('--no-identify'),
+          signal: new AbortController().signal,
+        });
+        const hosts = result.scan.hosts.filter((h) => h.up);
+        io.stdout(
+          `${JSON.stringify({ ...result, scan: { ...result.scan, hostsScanned: result.scan.hosts.length, hosts } }, null, 2)}\n`,
+        );
+        return 0;
+      } catch (err) {
+        io.stderr(`Error: ${err instanceof Error ? err.message : 'the scan failed.'}\n`);
+        return 1;
+      }
     }
     default:
       return usageError(io, `Unknown command "${command}".`);

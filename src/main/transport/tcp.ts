@@ -1,4 +1,6 @@
 import net from 'node:net';
+import tls from 'node:tls';
+import util from 'node:util';
 
 export type ConnectResult = 'open' | 'closed' | 'timeout';
 
@@ -28,4 +30,249 @@ export const nodeTcpProbe: TcpProbe = (address, port, timeoutMs, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => finish('open'));
     socket.once('error', (err: NodeJS.ErrnoException) => finish(err.code === 'ECONNREFUSED' ? 'closed' : 'timeout'));
+  });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Port scanning: many cheap connect attempts, and bounded exchanges with the ports that answer.
+
+/**
+ * How one connect attempt ended: `open` (accepted), `closed` (refused: the host is there), `unreachable` (no route
+ * or no ARP answer: the host is not there), `no-resources` (this machine ran out of sockets or descriptors: try
+ * again later with fewer in flight).
+ */
+export type ConnectOutcome = 'open' | 'closed' | 'unreachable' | 'no-resources';
+
+/**
+ * Starts connect attempts without timers or promises of its own (the caller keeps one clock for all of them, see
+ * services/ports/scanner.ts). `attempt` calls `done` at most once; the returned function cancels the attempt
+ * (no `done` after it) and frees its socket. Every socket is closed as soon as its outcome is known: nothing is
+ * pooled or reused.
+ */
+export interface TcpConnector {
+  attempt(address: string, port: number, done: (outcome: ConnectOutcome) => void): () => void;
+}
+
+const OUTCOME_BY_CODE: Record<string, ConnectOutcome> = {
+  ECONNREFUSED: 'closed',
+  ECONNRESET: 'closed',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  EHOSTDOWN: 'unreachable',
+  ETIMEDOUT: 'unreachable',
+  EADDRNOTAVAIL: 'no-resources',
+  EMFILE: 'no-resources',
+  ENFILE: 'no-resources',
+  ENOBUFS: 'no-resources',
+  EAGAIN: 'no-resources',
+};
+
+function outcomeOfCode(code: string | undefined): ConnectOutcome {
+  return (code && OUTCOME_BY_CODE[code]) || 'unreachable';
+}
+
+/** The portable connector: one `net.Socket` per attempt (about 80 µs of JavaScript each). */
+export const netTcpConnector: TcpConnector = {
+  attempt(address, port, done) {
+    let finished = false;
+    const socket = net.connect({ host: address, port });
+    const finish = (outcome: ConnectOutcome | null) => {
+      if (finished) return;
+      finished = true;
+      socket.destroy();
+      if (outcome) done(outcome);
+    };
+    socket.once('connect', () => finish('open'));
+    socket.once('error', (err: NodeJS.ErrnoException) => finish(outcomeOfCode(err.code)));
+    return () => finish(null);
+  },
+};
+
+interface UvTcpHandle {
+  connect(req: UvConnectReq, address: string, port: number): number;
+  close(cb?: () => void): void;
+}
+interface UvConnectReq {
+  oncomplete: (status: number) => void;
+}
+interface TcpWrapBinding {
+  TCP: new (type: number) => UvTcpHandle;
+  TCPConnectWrap: new () => UvConnectReq;
+  constants: { SOCKET: number };
+}
+
+function loadTcpWrap(): TcpWrapBinding | null {
+  try {
+    const binding = (process as unknown as { binding?: (name: string) => unknown }).binding;
+    const b = binding?.call(process, 'tcp_wrap') as Partial<TcpWrapBinding> | undefined;
+    if (typeof b?.TCP !== 'function' || typeof b.TCPConnectWrap !== 'function' || b.constants?.SOCKET === undefined)
+      return null;
+    return b as TcpWrapBinding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fast connector: libuv TCP handles straight from Node's `tcp_wrap` binding (the layer under `net.Socket`),
+ * without the stream machinery a socket we never read from does not need. About 3× fewer CPU cycles per port
+ * than `net.connect`; the kernel's SYN/RST work is the same. Falls back to `netTcpConnector` where the binding is
+ * not available (IPv6 addresses always use the fallback).
+ */
+export function createFastTcpConnector(): TcpConnector {
+  const wrap = loadTcpWrap();
+  if (!wrap) return netTcpConnector;
+  const errorName = (status: number): string | undefined => {
+    try {
+      return util.getSystemErrorName(status);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    attempt(address, port, done) {
+      if (net.isIPv4(address) === false) return netTcpConnector.attempt(address, port, done);
+      let finished = false;
+      const handle = new wrap.TCP(wrap.constants.SOCKET);
+      const req = new wrap.TCPConnectWrap();
+      const finish = (outcome: ConnectOutcome | null) => {
+        if (finished) return;
+        finished = true;
+        handle.close();
+        if (outcome) done(outcome);
+      };
+      req.oncomplete = (status: number) => finish(status === 0 ? 'open' : outcomeOfCode(errorName(status)));
+      const err = handle.connect(req, address, port);
+      if (err) {
+        // Synchronous failure (e.g. EMFILE): report it on the next tick, like an asynchronous one.
+        const outcome = outcomeOfCode(errorName(err));
+        queueMicrotask(() => finish(outcome));
+      }
+      return () => finish(null);
+    },
+  };
+}
+
+/** What a TLS server showed us: the leaf certificate's facts (no key material, no chain). */
+export interface PeerCertificateFacts {
+  subject: Record<string, string>;
+  issuer: Record<string, string>;
+  subjectAltName: string | null;
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+  /** Whether Node's default trust store accepted the chain (it will not for a device's own certificate). */
+  trusted: boolean;
+  /** OpenSSL's reason when not trusted, e.g. DEPTH_ZERO_SELF_SIGNED_CERT. */
+  trustError: string | null;
+  protocol: string | null;
+}
+
+export interface ExchangeOptions {
+  /** Bytes to send once connected (nothing: just listen for a banner). */
+  send?: string | Uint8Array;
+  /** Wrap the connection in TLS first (certificate checks off: we only read what the device shows). */
+  tls?: boolean;
+  /** Whole exchange, connect included. */
+  timeoutMs: number;
+  /** After the first bytes: stop when the peer is quiet this long. */
+  idleMs: number;
+  /** Stop reading after this many bytes (the rest is dropped). */
+  maxBytes: number;
+  /** Stop as soon as this says the reply is whole (e.g. a head plus Content-Length bytes). */
+  complete?: (bytes: Uint8Array) => boolean;
+  signal?: AbortSignal;
+}
+
+export interface ExchangeResult {
+  /** `ok`: connected and the exchange ran (bytes may be empty: a silent service). */
+  outcome: 'ok' | 'refused' | 'unreachable' | 'timeout' | 'tls-failed' | 'aborted';
+  bytes: Uint8Array;
+  /** The peer closed or reset the connection (rather than us stopping at a limit). */
+  peerClosed: boolean;
+  certificate: PeerCertificateFacts | null;
+  elapsedMs: number;
+}
+
+/** One bounded request/response with a port: at most `maxBytes` read, at most `timeoutMs` spent. */
+export type TcpExchange = (address: string, port: number, options: ExchangeOptions) => Promise<ExchangeResult>;
+
+function certificateFacts(socket: tls.TLSSocket): PeerCertificateFacts | null {
+  const cert = socket.getPeerCertificate(false);
+  if (!cert || Object.keys(cert).length === 0) return null;
+  const flat = (o: unknown): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (o && typeof o === 'object')
+      for (const [k, v] of Object.entries(o as Record<string, unknown>))
+        out[k.slice(0, 16)] = (Array.isArray(v) ? v.join(', ') : String(v)).slice(0, 256);
+    return out;
+  };
+  const err = socket.authorizationError as unknown;
+  return {
+    subject: flat(cert.subject),
+    issuer: flat(cert.issuer),
+    subjectAltName: cert.subjectaltname ? String(cert.subjectaltname).slice(0, 512) : null,
+    validFrom: String(cert.valid_from ?? ''),
+    validTo: String(cert.valid_to ?? ''),
+    fingerprint256: String(cert.fingerprint256 ?? ''),
+    trusted: socket.authorized,
+    trustError: err ? String(err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : err) : null,
+    protocol: socket.getProtocol(),
+  };
+}
+
+export const nodeTcpExchange: TcpExchange = (address, port, options) =>
+  new Promise((resolve) => {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    let certificate: PeerCertificateFacts | null = null;
+    let connected = false;
+    const socket: net.Socket = options.tls
+      ? tls.connect({ host: address, port, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] })
+      : net.connect({ host: address, port });
+    let idle: NodeJS.Timeout | undefined;
+    const finish = (outcome: ExchangeResult['outcome'], peerClosed = false) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(overall);
+      clearTimeout(idle);
+      options.signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve({
+        outcome,
+        bytes: Buffer.concat(chunks),
+        peerClosed,
+        certificate,
+        elapsedMs: performance.now() - started,
+      });
+    };
+    const onAbort = () => finish('aborted');
+    if (options.signal?.aborted) return finish('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const overall = setTimeout(() => finish(connected ? 'ok' : 'timeout'), options.timeoutMs);
+    const ready = () => {
+      connected = true;
+      if (options.tls) certificate = certificateFacts(socket as tls.TLSSocket);
+      if (options.send !== undefined && options.send.length > 0) socket.write(options.send);
+    };
+    socket.once(options.tls ? 'secureConnect' : 'connect', ready);
+    socket.on('data', (chunk: Buffer) => {
+      const room = options.maxBytes - size;
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      size += Math.min(room, chunk.length);
+      if (size >= options.maxBytes) return finish('ok');
+      if (options.complete?.(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))) return finish('ok');
+      clearTimeout(idle);
+      idle = setTimeout(() => finish('ok'), options.idleMs);
+    });
+    socket.once('end', () => finish(connected ? 'ok' : 'unreachable', true));
+    socket.once('close', () => finish(connected ? 'ok' : 'unreachable', true));
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      if (connected) return finish('ok', true);
+      if (err.code === 'ECONNREFUSED') return finish('refused');
+      if (options.tls && !err.code?.startsWith('E')) return finish('tls-failed', true);
+      if (options.tls && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return finish('tls-failed', true);
+      finish('unreachable');
+    });
   });

@@ -1,0 +1,140 @@
+// The network side of service identification: runs the probes of protocol/banners.ts `probePlan` against each
+// open port (bounded bytes and time per exchange, a few ports at once) and hands the recorded exchanges to the
+// pure `identifyService`.
+import {
+  buildHttpGet,
+  buildOnvifProbe,
+  buildRtspRequest,
+  buildSdkHello,
+  RTSP_DESCRIBE_PATHS,
+  classifySdkReply,
+  classifyTextBanner,
+  identifyService,
+  parseHeadReply,
+  probePlan,
+  readRtspReply,
+  replyComplete,
+  type Exchange,
+  type ProbeName,
+  type ServiceIdentity,
+} from '../../protocol/banners';
+import type { TcpExchange } from '../../transport/tcp';
+
+export interface PortIdentity extends ServiceIdentity {
+  port: number;
+}
+
+export interface IdentifyOptions {
+  exchange: TcpExchange;
+  signal: AbortSignal;
+  /** Ports identified at once. */
+  concurrency?: number;
+  /** One exchange, connect included. */
+  timeoutMs?: number;
+  /** How long a silent port is given to speak first (SSH, FTP, telnet greet the client). */
+  bannerWaitMs?: number;
+  /** After the first bytes of a reply: stop when the peer is quiet this long. */
+  idleMs?: number;
+  /** Bytes read per exchange at most. */
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+function request(probe: ProbeName, host: string, port: number): string | Uint8Array | undefined {
+  switch (probe) {
+    case 'banner':
+      return undefined;
+    case 'http':
+      return buildHttpGet(host, port);
+    case 'https':
+      return buildHttpGet(host, port, '/', true);
+    case 'onvif':
+      return buildOnvifProbe(host, port);
+    case 'rtsp-options':
+      return buildRtspRequest('OPTIONS', host, port, 1);
+    case 'rtsp-describe':
+      return buildRtspRequest('DESCRIBE', host, port, 2);
+    case 'sdk-hikvision':
+      return buildSdkHello('hikvision');
+    case 'sdk-dahua':
+      return buildSdkHello('dahua');
+    case 'sdk-reolink':
+      return buildSdkHello('reolink');
+  }
+}
+
+/** Whether a reply settles the port, so the rest of the plan can be skipped. */
+function decisive(x: Exchange): boolean {
+  if (x.outcome !== 'ok' || x.reply.length === 0) return false;
+  if (x.probe === 'banner') return classifyTextBanner(x.reply) !== null;
+  return parseHeadReply(x.reply) !== null || classifySdkReply(x.reply) !== null;
+}
+
+/** Identifies the service on each of `ports` of `host` (open ports from the scanner). */
+export async function identifyPorts(
+  host: string,
+  ports: readonly number[],
+  options: IdentifyOptions,
+): Promise<PortIdentity[]> {
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const bannerWaitMs = options.bannerWaitMs ?? 400;
+  const idleMs = options.idleMs ?? 250;
+  const maxBytes = options.maxBytes ?? 64 * 1024;
+  const run = async (probe: ProbeName, port: number, path?: string): Promise<Exchange> => {
+    const r = await options.exchange(host, port, {
+      send: path !== undefined ? buildRtspRequest('DESCRIBE', host, port, 3, path) : request(probe, host, port),
+      tls: probe === 'https',
+      timeoutMs: probe === 'banner' ? bannerWaitMs : timeoutMs,
+      idleMs,
+      maxBytes,
+      complete: probe === 'banner' || probe.startsWith('sdk-') ? undefined : replyComplete,
+      signal: options.signal,
+    });
+    return { probe, outcome: r.outcome, reply: r.bytes, certificate: r.certificate };
+  };
+
+  /** When DESCRIBE of the root was 404, asks for the usual stream paths until one is not 404. */
+  const describePaths = async (port: number, exchanges: Exchange[]) => {
+    if (readRtspReply(exchanges.at(-1)?.reply ?? new Uint8Array())?.status !== 404) return;
+    for (const path of RTSP_DESCRIBE_PATHS) {
+      if (options.signal.aborted) return;
+      const y = await run('rtsp-describe', port, path);
+      exchanges.push(y);
+      if (readRtspReply(y.reply)?.status !== 404) return;
+    }
+  };
+
+  const identifyOne = async (port: number): Promise<PortIdentity> => {
+    const exchanges: Exchange[] = [];
+    for (const probe of probePlan(port)) {
+      if (options.signal.aborted) break;
+      const x = await run(probe, port);
+      exchanges.push(x);
+      if (probe === 'rtsp-describe') await describePaths(port, exchanges);
+      if (x.outcome === 'refused' || x.outcome === 'unreachable' || x.outcome === 'aborted') break;
+      if (!decisive(x)) continue;
+      // A web server may also be the ONVIF device service; an RTSP server that let OPTIONS through may still
+      // want a login for DESCRIBE (the question that matters).
+      const head = parseHeadReply(x.reply);
+      if (head?.protocol === 'HTTP' && (probe === 'http' || probe === 'https' || probe.startsWith('sdk-'))) {
+        if (probe !== 'https') exchanges.push(await run('onvif', port));
+      } else if (head?.protocol === 'RTSP' && probe === 'rtsp-options' && !readRtspReply(x.reply)?.authRequired) {
+        exchanges.push(await run('rtsp-describe', port));
+        await describePaths(port, exchanges);
+      }
+      break;
+    }
+    return { port, ...identifyService(port, exchanges, { now: (options.now ?? (() => new Date()))(), host }) };
+  };
+
+  const results: PortIdentity[] = [];
+  let next = 0;
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 8, ports.length) }, async () => {
+    while (next < ports.length && !options.signal.aborted) {
+      const port = ports[next++]!;
+      results.push(await identifyOne(port));
+    }
+  });
+  await Promise.all(workers);
+  return results.sort((a, b) => a.port - b.port);
+}

@@ -1,0 +1,328 @@
+// TCP connect scan: one host over a port list or all 65 535 ports, or a subnet × a port list. Bounded in
+// connections (global and per host) and time; cancellable; reports progress. The sockets live behind
+// transport/tcp.ts `TcpConnector`, so unit tests feed a fake one.
+import type { ConnectOutcome, TcpConnector } from '../../transport/tcp';
+
+export type PortState = 'open' | 'closed' | 'filtered';
+
+export interface HostScan {
+  address: string;
+  /** Something answered (an accept or a refusal). A host that never answered is `up: false`, ports unknown. */
+  up: boolean;
+  /** Open ports, ascending. */
+  open: number[];
+  /** Ports that never answered (after the retry), ascending. Every other scanned port was refused (closed). */
+  filtered: number[];
+  closedCount: number;
+  /** Median connect round-trip of this host's answers, ms (null: no answer). */
+  rttMs: number | null;
+}
+
+export interface ScanReport {
+  hosts: HostScan[];
+  /** Ports scanned per host. */
+  portCount: number;
+  attempts: number;
+  elapsedMs: number;
+  /** The connect time-out the scan settled on after measuring round trips, ms. */
+  timeoutMs: number;
+  cancelled: boolean;
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
+  open: number;
+}
+
+export interface ScanOptions {
+  connector: TcpConnector;
+  signal: AbortSignal;
+  /** Connect attempts in flight at once, all hosts together. */
+  concurrency?: number;
+  /** Connect attempts in flight at once towards one host. */
+  perHostConcurrency?: number;
+  /** Time-out before any round trip was measured. */
+  initialTimeoutMs?: number;
+  /** Bounds of the adaptive time-out (srtt + 4·rttvar, RFC 6298 style). */
+  minTimeoutMs?: number;
+  maxTimeoutMs?: number;
+  /** Extra attempts for a port of a live host that did not answer. */
+  retries?: number;
+  /** A host with this many unanswered attempts and no answer at all is down: its other ports are skipped. */
+  downAfter?: number;
+  onProgress?: (p: ScanProgress) => void;
+  /** Clock (ms), for tests. */
+  now?: () => number;
+  /** How often time-outs are checked, ms. */
+  tickMs?: number;
+}
+
+export const ALL_PORTS: readonly number[] = Array.from({ length: 65535 }, (_, i) => i + 1);
+
+/** The state of one port in a host's result. */
+export function portState(host: HostScan, port: number): PortState | 'unknown' {
+  if (!host.up) return 'unknown';
+  if (host.open.includes(port)) return 'open';
+  if (host.filtered.includes(port)) return 'filtered';
+  return 'closed';
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** Checks a port list: integers 1–65535, duplicates removed, order kept. Null when a value is out of range. */
+export function normalisePorts(ports: readonly number[]): number[] | null {
+  const seen = new Set<number>();
+  for (const p of ports) {
+    if (!Number.isInteger(p) || p < 1 || p > 65535) return null;
+    seen.add(p);
+  }
+  return [...seen];
+}
+
+interface HostState {
+  address: string;
+  ports: readonly number[];
+  cursor: number;
+  retry: number[];
+  retried: Map<number, number>;
+  inFlight: number;
+  answers: number;
+  unanswered: number;
+  down: boolean;
+  open: number[];
+  filtered: number[];
+  closed: number;
+  rtts: number[];
+}
+
+interface Attempt {
+  host: HostState;
+  port: number;
+  started: number;
+  finished: boolean;
+  cancel: () => void;
+}
+
+/**
+ * Scans `addresses` (IPv4 literals: no name is resolved here) × `ports`. Attempts are interleaved across hosts
+ * (each host gets its first ports early, so absent hosts are found out in one time-out), windowed by
+ * `concurrency` and `perHostConcurrency`. One clock checks every attempt's deadline, oldest first; the deadline
+ * is start + the current adaptive time-out, so the queue stays ordered as the time-out adapts.
+ */
+export function scanTcp(
+  addresses: readonly string[],
+  ports: readonly number[],
+  options: ScanOptions,
+): Promise<ScanReport> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const concurrency0 = Math.max(1, Math.min(options.concurrency ?? 1024, 16_384));
+  let concurrency = concurrency0;
+  const perHost = Math.max(1, options.perHostConcurrency ?? (addresses.length > 1 ? 128 : concurrency0));
+  const minTimeout = options.minTimeoutMs ?? 250;
+  const maxTimeout = Math.max(minTimeout, options.maxTimeoutMs ?? 3000);
+  let timeout = Math.min(maxTimeout, Math.max(minTimeout, options.initialTimeoutMs ?? 1000));
+  const retries = options.retries ?? 1;
+  const downAfter = Math.max(1, options.downAfter ?? 2);
+  const tickMs = options.tickMs ?? 10;
+  for (const a of addresses) if (!IPV4.test(a)) return Promise.reject(new Error(`not an IPv4 address: ${a}`));
+
+  const hosts: HostState[] = addresses.map((address) => ({
+    address,
+    ports,
+    cursor: 0,
+    retry: [],
+    retried: new Map(),
+    inFlight: 0,
+    answers: 0,
+    unanswered: 0,
+    down: false,
+    open: [],
+    filtered: [],
+    closed: 0,
+    rtts: [],
+  }));
+  const total = hosts.length * ports.length;
+  let done = 0;
+  let openCount = 0;
+  let attempts = 0;
+  let inFlight = 0;
+  let srtt: number | null = null;
+  let rttvar = 0;
+  const queue: Attempt[] = [];
+  let queueHead = 0;
+  let ring = 0;
+  let lastProgress = 0;
+
+  return new Promise<ScanReport>((resolve) => {
+    let settled = false;
+    const report = (cancelled: boolean): ScanReport => ({
+      hosts: hosts.map((h) => ({
+        address: h.address,
+        up: h.answers > 0,
+        open: [...h.open].sort((a, b) => a - b),
+        filtered: h.answers > 0 ? [...h.filtered].sort((a, b) => a - b) : [],
+        closedCount: h.closed,
+        rttMs: h.rtts.length ? [...h.rtts].sort((a, b) => a - b)[Math.floor((h.rtts.length - 1) / 2)]! : null,
+      })),
+      portCount: ports.length,
+      attempts,
+      elapsedMs: now() - started,
+      timeoutMs: Math.round(timeout),
+      cancelled,
+    });
+    const finish = (cancelled: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(clock);
+      options.signal.removeEventListener('abort', onAbort);
+      for (let i = queueHead; i < queue.length; i++) {
+        const a = queue[i]!;
+        if (!a.finished) {
+          a.finished = true;
+          a.cancel();
+        }
+      }
+      options.onProgress?.({ done, total, open: openCount });
+      resolve(report(cancelled));
+    };
+    const onAbort = () => finish(true);
+
+    const progress = () => {
+      if (!options.onProgress) return;
+      const t = now();
+      if (t - lastProgress < 100) return;
+      lastProgress = t;
+      options.onProgress({ done, total, open: openCount });
+    };
+
+    /** Ports a host will not get to (down, or the scan gave up on it) count as done. */
+    const skipRest = (h: HostState) => {
+      done += h.ports.length - h.cursor + h.retry.length;
+      h.cursor = h.ports.length;
+      h.retry = [];
+    };
+
+    const sample = (rtt: number) => {
+      // RFC 6298: srtt/rttvar with α = 1/8, β = 1/4; the time-out is srtt + 4·rttvar, at least twice the largest
+      // answer seen so far isn't needed: the retry covers a late answer.
+      if (srtt === null) {
+        srtt = rtt;
+        rttvar = rtt / 2;
+      } else {
+        rttvar = 0.75 * rttvar + 0.25 * Math.abs(srtt - rtt);
+        srtt = 0.875 * srtt + 0.125 * rtt;
+      }
+      timeout = Math.min(maxTimeout, Math.max(minTimeout, srtt + 4 * rttvar));
+    };
+
+    const complete = (a: Attempt, outcome: ConnectOutcome | 'timeout') => {
+      if (a.finished) return;
+      a.finished = true;
+      const h = a.host;
+      h.inFlight--;
+      inFlight--;
+      if (outcome === 'no-resources' && inFlight > 0) {
+        // This machine is out of sockets: put the port back and halve the window; the attempts still in flight
+        // will free sockets.
+        h.retry.push(a.port);
+        concurrency = Math.max(16, Math.floor(concurrency / 2));
+      } else if (outcome === 'no-resources') {
+        h.filtered.push(a.port);
+        done++;
+      } else if (outcome === 'open' || outcome === 'closed') {
+        const rtt = now() - a.started;
+        sample(rtt);
+        if (h.rtts.length < 64) h.rtts.push(rtt);
+        h.answers++;
+        if (outcome === 'open') {
+          h.open.push(a.port);
+          openCount++;
+        } else h.closed++;
+        done++;
+      } else {
+        // timeout or unreachable: nobody answered this attempt.
+        h.unanswered++;
+        const tries = h.retried.get(a.port) ?? 0;
+        if (h.answers === 0 && (outcome === 'unreachable' || h.unanswered >= downAfter)) {
+          if (!h.down) {
+            h.down = true;
+            done++;
+            skipRest(h);
+            for (let i = queueHead; i < queue.length; i++) {
+              const other = queue[i]!;
+              if (other.host === h && !other.finished) {
+                other.finished = true;
+                other.cancel();
+                h.inFlight--;
+                inFlight--;
+                done++;
+              }
+            }
+          } else done++;
+        } else if (tries < retries) {
+          h.retried.set(a.port, tries + 1);
+          h.retry.push(a.port);
+        } else {
+          h.filtered.push(a.port);
+          done++;
+        }
+      }
+      progress();
+      if (!settled) launch();
+    };
+
+    const launchOne = (h: HostState): boolean => {
+      if (h.down || h.inFlight >= perHost) return false;
+      let port: number;
+      if (h.retry.length) port = h.retry.shift()!;
+      else if (h.cursor < h.ports.length) port = h.ports[h.cursor++]!;
+      else return false;
+      const a: Attempt = { host: h, port, started: now(), finished: false, cancel: () => {} };
+      h.inFlight++;
+      inFlight++;
+      attempts++;
+      queue.push(a);
+      a.cancel = options.connector.attempt(h.address, port, (outcome) => complete(a, outcome));
+      return true;
+    };
+
+    const launch = () => {
+      let idleRounds = 0;
+      while (inFlight < concurrency && !settled && idleRounds < hosts.length) {
+        const h = hosts[ring]!;
+        ring = (ring + 1) % hosts.length;
+        if (launchOne(h)) idleRounds = 0;
+        else idleRounds++;
+      }
+      if (inFlight === 0 && !settled) finish(false);
+    };
+
+    const expire = () => {
+      const t = now();
+      while (queueHead < queue.length) {
+        const a = queue[queueHead]!;
+        if (a.finished) {
+          queueHead++;
+          continue;
+        }
+        if (t - a.started < timeout) break;
+        queueHead++;
+        a.cancel();
+        complete(a, 'timeout');
+      }
+      // Drop the finished prefix now and then so the queue does not grow with the scan.
+      if (queueHead > 4096) {
+        queue.splice(0, queueHead);
+        queueHead = 0;
+      }
+    };
+
+    const clock = setInterval(expire, tickMs);
+    if (options.signal.aborted) return finish(true);
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (hosts.length === 0 || ports.length === 0) return finish(false);
+    launch();
+  });
+}
