@@ -314,7 +314,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     'discovery.list': async () => {
       await restoreSavedDevices();
-      return { ...structuredClone(found), devices: inventory.list() };
+      const store = await credentials;
+      const devices = inventory.list();
+      const rememberedDeviceIds = devices.filter((d) => d.onvifUrl && store.isRemembered(d.onvifUrl)).map((d) => d.id);
+      return { ...structuredClone(found), devices, rememberedDeviceIds };
     },
   };
 

@@ -19,6 +19,8 @@ export interface CredentialStore {
   /** Whether "remember" is possible here (a system keychain is available). */
   canRemember: boolean;
   get(url: string): OnvifSecret | undefined;
+  /** Whether this device's login is stored (encrypted) on disk. */
+  isRemembered(url: string): boolean;
   /** Keeps a working login in memory; with `remember`, also encrypted on disk. */
   put(url: string, secret: OnvifSecret, remember: boolean): Promise<boolean>;
   /** Forgets one device's login (or all), in memory and on disk. */
@@ -60,6 +62,7 @@ export async function createCredentialStore(file: string, cipher: SecretCipher |
   return {
     canRemember: cipher !== null,
     get: (url) => memory.get(url),
+    isRemembered: (url) => remembered.has(url),
     async put(url, secret, remember) {
       memory.set(url, { ...secret });
       if (remember && cipher) remembered.add(url);

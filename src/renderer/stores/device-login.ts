@@ -49,7 +49,8 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
   const states = ref<Record<string, DeviceLoginState>>({});
 
   function stateOf(deviceId: string): Readonly<DeviceLoginState> {
-    return states.value[deviceId] ?? IDLE;
+    // Whether main remembers a login comes from main's list until this page logs in or forgets.
+    return states.value[deviceId] ?? { ...IDLE, remembered: discovery.rememberedIds.includes(deviceId) };
   }
 
   function patch(deviceId: string, change: Partial<DeviceLoginState>): void {
@@ -116,6 +117,7 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
       return false;
     }
     patch(deviceId, { forgetting: false, remembered: false, forgetError: null });
+    discovery.rememberedIds = discovery.rememberedIds.filter((id) => id !== deviceId);
     return true;
   }
 

@@ -254,6 +254,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   function take(list: DiscoveryList): void {
     found.value = [...list.devices];
+    rememberedIds.value = [...list.rememberedDeviceIds];
     warnings.value = list.warnings.slice(0, MAX_WARNINGS);
     finishedAt.value = list.finishedAt;
     interfaceName.value = list.interfaceName;
@@ -264,6 +265,9 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
     loaded.value = true;
   }
+
+  /** Devices whose login main keeps encrypted (from discovery.list, so it survives a restart). */
+  const rememberedIds = ref<string[]>([]);
 
   /** Re-reads main's list after a search ended, without touching the error shown. */
   async function sync(): Promise<void> {
@@ -511,6 +515,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   return {
     devices,
+    rememberedIds,
     jobId,
     running,
     interfaceName,

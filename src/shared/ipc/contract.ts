@@ -100,6 +100,8 @@ export const invokeContract = {
       interfaceName: z.string().nullable(),
       finishedAt: z.string().nullable(),
       warnings: z.array(z.string()),
+      /** Devices whose login is remembered (encrypted by the system keychain); never the login itself. */
+      rememberedDeviceIds: z.array(z.string()),
     }),
   },
 } as const;

@@ -41,7 +41,14 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     'device.login': async () => {
       throw new AppFailure('LOGIN_WRONG_PASSWORD');
     },
-    'discovery.list': async () => ({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [] }),
+    'discovery.list': async () => ({
+      devices: [],
+      running: null,
+      interfaceName: null,
+      finishedAt: null,
+      warnings: [],
+      rememberedDeviceIds: [],
+    }),
   };
   return { ...base, ...overrides };
 }

@@ -12,7 +12,15 @@ const OTHER = 'job-someoneelse';
 let api: FakeApi;
 
 function emptyList(overrides: Record<string, unknown> = {}) {
-  return ok({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [], ...overrides });
+  return ok({
+    devices: [],
+    running: null,
+    interfaceName: null,
+    finishedAt: null,
+    warnings: [],
+    rememberedDeviceIds: [],
+    ...overrides,
+  });
 }
 
 beforeEach(() => {

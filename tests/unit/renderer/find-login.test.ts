@@ -35,7 +35,7 @@ let pinia: Pinia;
 let router: Router;
 
 function list(devices: DiscoveredDevice[] = fakeDevices()) {
-  return ok({ devices, running: null, interfaceName: 'eth0', finishedAt: null, warnings: [] });
+  return ok({ devices, running: null, interfaceName: 'eth0', finishedAt: null, warnings: [], rememberedDeviceIds: [] });
 }
 
 function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {

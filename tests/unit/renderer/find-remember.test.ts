@@ -63,7 +63,14 @@ beforeEach(async () => {
     'setup.get': () => ok({ setup: savedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () =>
-      ok({ devices: fakeDevices(), running: null, interfaceName: 'eth0', finishedAt: null, warnings: [] }),
+      ok({
+        devices: fakeDevices(),
+        running: null,
+        interfaceName: 'eth0',
+        finishedAt: null,
+        warnings: [],
+        rememberedDeviceIds: [],
+      }),
     'device.forgetPassword': () => ok({ forgotten: 1 }),
   });
   fakeListening(api);
@@ -263,5 +270,27 @@ describe('useDeviceLoginStore: remember and forget', () => {
     expect(app.canRememberPasswords).toBe(false);
     await app.load();
     expect(app.canRememberPasswords).toBe(true);
+  });
+});
+
+describe('Find step: a remembered login after a restart', () => {
+  it('shows "password remembered" for the devices main lists as remembered, and Forget clears it', async () => {
+    setUp(true);
+    api.handlers['discovery.list'] = () =>
+      ok({
+        devices: fakeDevices(),
+        running: null,
+        interfaceName: 'eth0',
+        finishedAt: null,
+        warnings: [],
+        rememberedDeviceIds: [HIK.id],
+      });
+    const wrapper = await mountStep();
+    expect(hikCard(wrapper).text()).toContain('password remembered');
+    await hikCard(wrapper).find('[data-testid="forget-password"]').trigger('click');
+    await flushPromises();
+    expect(api.calls.some((c) => c.channel === 'device.forgetPassword')).toBe(true);
+    expect(hikCard(wrapper).text()).not.toContain('password remembered');
+    expect(useDeviceLoginStore().stateOf(HIK.id).remembered).toBe(false);
   });
 });

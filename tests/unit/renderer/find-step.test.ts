@@ -18,7 +18,15 @@ let pinia: Pinia;
 let router: Router;
 
 function list(overrides: Record<string, unknown> = {}) {
-  return ok({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [], ...overrides });
+  return ok({
+    devices: [],
+    running: null,
+    interfaceName: null,
+    finishedAt: null,
+    warnings: [],
+    rememberedDeviceIds: [],
+    ...overrides,
+  });
 }
 
 /** A record as main keeps it after a search that found the fake devices. */

@@ -31,7 +31,15 @@ let router: Router;
 let listenJobs: ReturnType<typeof fakeListening>;
 
 function list(overrides: Record<string, unknown> = {}) {
-  return ok({ devices: [], running: null, interfaceName: null, finishedAt: null, warnings: [], ...overrides });
+  return ok({
+    devices: [],
+    running: null,
+    interfaceName: null,
+    finishedAt: null,
+    warnings: [],
+    rememberedDeviceIds: [],
+    ...overrides,
+  });
 }
 
 function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
