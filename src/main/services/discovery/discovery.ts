@@ -1,7 +1,8 @@
 import { brandFromText } from '../../../shared/catalog/oui';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import { DHIP_MULTICAST, buildDhipSearch, parseDhipReply } from '../../protocol/dhip';
-import { subnetOf } from '../../protocol/ipv4';
+import { inSubnet, subnetOf } from '../../protocol/ipv4';
+import { classifyServerHeader, fingerprintLoginPage, htmlTitle } from '../../protocol/banners';
 import { SADP_MULTICAST, buildSadpInquiry, parseSadpReply } from '../../protocol/sadp';
 import { SEARCH_TARGETS, allowedLocation, parseUpnpDescription } from '../../protocol/ssdp';
 import type { HttpTransport } from '../../transport/http';
@@ -328,7 +329,49 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
         : Promise.resolve();
 
       await Promise.all([wsd, ssdpRun, sadp, dhip, sweep]);
+      // Boxes that did not say who made them: the web page's Server header or login page often does.
+      await brandFromWebPages(inventory.list(), subnet, signal, (f) => report(f));
       return inventory.list();
     },
   };
+
+  async function brandFromWebPages(
+    devices: DiscoveredDevice[],
+    subnet: { network: string; prefix: number },
+    signal: AbortSignal,
+    onFinding: (f: Finding) => void,
+  ): Promise<void> {
+    const unnamed = devices
+      .filter((d) => !d.brand && d.addresses[0] && inSubnet(d.addresses[0], subnet.network, subnet.prefix))
+      .slice(0, 32);
+    await Promise.all(
+      unnamed.map(async (d) => {
+        const port = d.ports.http ?? d.ports.onvif ?? 80;
+        try {
+          const url = new URL(`http://${d.addresses[0]}${port === 80 ? '' : `:${port}`}/`);
+          const res = await deps.http.request(url, { timeoutMs: 2000, maxBytes: 64 * 1024, signal });
+          const server = String(res.headers.server ?? '');
+          const html = res.body.toString('utf8');
+          const headers = Object.fromEntries(
+            Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
+          );
+          const vendor =
+            classifyServerHeader(server).vendor ?? fingerprintLoginPage(html, headers, htmlTitle(html)).vendor;
+          const brand = brandFromText(vendor);
+          if (brand)
+            onFinding({
+              source: d.sources[0] ?? 'sweep',
+              address: d.addresses[0]!,
+              interfaceName: d.interfaceName,
+              mac: d.mac,
+              endpoint: d.endpoint,
+              brand: { value: brand, from: 'banner' },
+              notes: [`Maker read from its web page${server ? ` (Server: ${server.slice(0, 60)})` : ''}.`],
+            });
+        } catch {
+          // no web page: the device stays without a maker
+        }
+      }),
+    );
+  }
 }
