@@ -1,3 +1,4 @@
+import { sleep } from '../../core/sleep';
 import { brandFromText } from '../../../shared/catalog/oui';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import { DHIP_MULTICAST, buildDhipSearch, parseDhipReply } from '../../protocol/dhip';
@@ -67,18 +68,6 @@ export interface DiscoveryService {
     maxMs?: number;
   }): Promise<void>;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 const portOf = (url: string | null): number | null => {
   if (!url) return null;

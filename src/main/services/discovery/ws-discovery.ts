@@ -1,3 +1,4 @@
+import { sleep } from '../../core/sleep';
 import {
   PROBE_VARIANTS,
   WSD_MULTICAST,
@@ -57,18 +58,6 @@ export interface WsdProbeOptions {
   /** Cap on distinct devices kept (bounded memory against floods). */
   maxDevices?: number;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Multicast WS-Discovery on one interface: a socket bound to the interface's address (so multi-NIC hosts probe
