@@ -31,7 +31,7 @@ export type ProbeName =
   | 'sdk-dahua'
   | 'sdk-reolink';
 
-/** What a TLS server showed (the transport's PeerCertificateFacts, restated so codecs stay transport-free). */
+/** What a TLS server showed: the leaf certificate's facts (no key material, no chain); the transport fills it. */
 export interface CertificateFacts {
   subject: Record<string, string>;
   issuer: Record<string, string>;

@@ -1,3 +1,4 @@
+import type { CertificateFacts } from '../protocol/banners';
 import net from 'node:net';
 import tls from 'node:tls';
 import util from 'node:util';
@@ -153,19 +154,7 @@ export function createFastTcpConnector(): TcpConnector {
 }
 
 /** What a TLS server showed us: the leaf certificate's facts (no key material, no chain). */
-export interface PeerCertificateFacts {
-  subject: Record<string, string>;
-  issuer: Record<string, string>;
-  subjectAltName: string | null;
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-  /** Whether Node's default trust store accepted the chain (it will not for a device's own certificate). */
-  trusted: boolean;
-  /** OpenSSL's reason when not trusted, e.g. DEPTH_ZERO_SELF_SIGNED_CERT. */
-  trustError: string | null;
-  protocol: string | null;
-}
+export type PeerCertificateFacts = CertificateFacts;
 
 export interface ExchangeOptions {
   /** Bytes to send once connected (nothing: just listen for a banner). */
