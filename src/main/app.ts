@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { NetworkReport } from '../shared/domain/network';
+import type { PortReport } from '../shared/domain/ports';
 import type { SetupRecord } from '../shared/domain/setup';
 import type { StepState } from '../shared/domain/steps';
 import type { InvokeHandlers } from '../shared/ipc/contract';
@@ -22,8 +23,19 @@ import { nodeHttp, type HttpTransport } from './transport/http';
 import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
 import { nodeSystem, type SystemSource } from './transport/system';
 import { nodeUdp, type UdpTransport } from './transport/udp';
-import { nodeTcpProbe, type TcpProbe } from './transport/tcp';
+import {
+  createFastTcpConnector,
+  nodeTcpExchange,
+  nodeTcpProbe,
+  type TcpConnector,
+  type TcpExchange,
+  type TcpProbe,
+} from './transport/tcp';
 import type { DiscoveredDevice } from '../shared/domain/device';
+import type { DevicePorts } from '../shared/domain/setup';
+import { MAX_PORTS_ENTRIES } from '../shared/domain/setup';
+import { createPortsService, type PortsService, type PortsServiceDeps } from './services/ports/ports-service';
+import { portsStepVerdict } from './services/ports/port-report';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -35,6 +47,12 @@ export interface AppCoreOptions {
   ssdp?: SsdpTransport;
   http?: HttpTransport;
   tcp?: TcpProbe;
+  /** The port scanner's connector and the identification exchanges (Ports step). */
+  tcpConnector?: TcpConnector;
+  tcpExchange?: TcpExchange;
+  /** Shorter verification rounds for tests (Ports step). */
+  portsVerify?: PortsServiceDeps['verify'];
+  portsSleep?: PortsServiceDeps['sleep'];
   lookup?: HostLookup;
   /** The system keychain (Electron safeStorage); null where there is none (browser mode, CLI). */
   secretCipher?: SecretCipher | null;
@@ -48,7 +66,7 @@ export interface AppCore {
   dispatch: Dispatcher;
   hub: EventHub;
   jobs: JobRunner;
-  services: { netcheck: NetcheckService; setup: SetupStore; discovery: DiscoveryService };
+  services: { netcheck: NetcheckService; setup: SetupStore; discovery: DiscoveryService; ports: PortsService };
   close(): Promise<void>;
 }
 
@@ -74,6 +92,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     system: options.system ?? nodeSystem,
     newId: () => randomUUID(),
     now,
+  });
+  const ports = createPortsService({
+    http,
+    tcp: options.tcp ?? nodeTcpProbe,
+    connector: options.tcpConnector ?? createFastTcpConnector(),
+    exchange: options.tcpExchange ?? nodeTcpExchange,
+    now,
+    verify: options.portsVerify,
+    sleep: options.portsSleep,
   });
   const lookup = options.lookup ?? nodeLookup;
   /** Logins that worked, by ONVIF URL: main-process memory, and encrypted on disk only when asked. */
@@ -111,6 +138,25 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     const record = await setup.update(change);
     hub.emit('setup.onChanged', { setup: record });
     return record;
+  }
+
+  /** A device by id: from this run's list, else the saved one. */
+  async function deviceById(deviceId: string): Promise<DiscoveredDevice> {
+    await restoreSavedDevices();
+    const { setup: record } = await setup.load();
+    const device = inventory.get(deviceId) ?? record.devices.find((d) => d.id === deviceId) ?? null;
+    if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
+    return device;
+  }
+
+  /** Changes one device's Ports entry; the oldest entries make room when the record holds too many. */
+  function setPorts(draft: SetupRecord, deviceId: string, change: (entry: DevicePorts) => void): void {
+    const entry = draft.ports[deviceId] ?? { report: null, plan: null, lastChange: null };
+    change(entry);
+    delete draft.ports[deviceId];
+    draft.ports[deviceId] = entry;
+    const ids = Object.keys(draft.ports);
+    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PORTS_ENTRIES))) delete draft.ports[id];
   }
 
   const handlers: InvokeHandlers<CallContext> = {
@@ -312,6 +358,102 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       const url = inventory.get(deviceId)?.onvifUrl;
       return { forgotten: url ? await store.forget(url) : 0 };
     },
+    'ports.audit': async ({ deviceId, full }) => {
+      const device = await deviceById(deviceId);
+      const login = device.onvifUrl ? (await credentials).get(device.onvifUrl) : undefined;
+      const holder = { jobId: '' };
+      holder.jobId = jobs.start('ports-audit', async ({ signal, progress }) => {
+        const report = await ports.audit(device, { full: full ?? false, credentials: login, signal, progress });
+        hub.emit('ports.onReport', { jobId: holder.jobId, report });
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.report = report;
+          });
+          if (draft.nvr && draft.nvr.deviceId !== deviceId) return;
+          const wasVerified = draft.steps.ports?.status === 'verified';
+          const defaults = report.rows.filter(
+            (r) => r.state === 'open' && r.isDefault && (r.role === 'http' || r.role === 'https' || r.role === 'rtsp'),
+          );
+          draft.steps.ports =
+            wasVerified && defaults.length === 0
+              ? { status: 'verified', updatedAt: now().toISOString() }
+              : {
+                  status: 'working',
+                  updatedAt: now().toISOString(),
+                  reason: portsSummary(report),
+                };
+        });
+      });
+      return { jobId: holder.jobId };
+    },
+    'ports.get': async ({ deviceId }) => {
+      const { setup: record } = await setup.load();
+      return record.ports[deviceId] ?? { report: null, plan: null, lastChange: null };
+    },
+    'ports.plan': async ({ deviceId, edits }) => {
+      const device = await deviceById(deviceId);
+      const { setup: record } = await setup.load();
+      const report = record.ports[deviceId]?.report;
+      if (!report) throw new AppFailure('PORTS_NOT_MEASURED');
+      const plan = ports.plan(device, report, edits ?? {});
+      await save((draft) => {
+        setPorts(draft, deviceId, (entry) => {
+          entry.plan = plan;
+        });
+      });
+      return plan;
+    },
+    'ports.apply': async ({ deviceId, changes }) => {
+      const device = await deviceById(deviceId);
+      if (!device.onvifUrl) throw new AppFailure('PORTS_NOT_SUPPORTED');
+      const store = await credentials;
+      const oldUrl = device.onvifUrl;
+      const login = store.get(oldUrl);
+      if (!login) throw new AppFailure('PORTS_LOGIN_NEEDED');
+      const holder = { jobId: '' };
+      holder.jobId = jobs.start('ports-apply', async ({ signal, progress }) => {
+        const report = (await setup.load()).setup.ports[deviceId]?.report ?? null;
+        const { result, protocols } = await ports.apply(device, changes, {
+          credentials: login,
+          report,
+          signal,
+          progress,
+        });
+        let moved: DiscoveredDevice | null = null;
+        if (result.changes.length && result.outcome === 'verified') {
+          // The device now lives on its new ports: the list, the chosen NVR and the kept login follow it.
+          moved = structuredClone(device);
+          for (const c of result.changes) moved.ports[c.role] = c.to;
+          if (result.onvifUrl && result.onvifUrl !== oldUrl) {
+            moved.onvifUrl = result.onvifUrl;
+            moved.ports.onvif = Number(new URL(result.onvifUrl).port || 80);
+            await store.put(result.onvifUrl, login, store.isRemembered(oldUrl));
+            await store.forget(oldUrl);
+          }
+          const updated = moved;
+          const listed = inventory.list();
+          if (listed.some((d) => d.id === deviceId))
+            inventory.reset(listed.map((d) => (d.id === deviceId ? updated : d)));
+        }
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.lastChange = result;
+          });
+          if (moved) {
+            const updated = moved;
+            draft.devices = draft.devices.map((d) => (d.id === deviceId ? updated : d));
+            if (draft.nvr?.deviceId === deviceId) draft.nvr.device = updated;
+          }
+          if (draft.nvr && draft.nvr.deviceId !== deviceId) return;
+          const verdict = portsStepVerdict(draft.ports[deviceId]?.report ?? null, result, device.brand, protocols);
+          draft.steps.ports = verdict.verified
+            ? { status: 'verified', updatedAt: now().toISOString() }
+            : { status: 'attention', updatedAt: now().toISOString(), reason: verdict.reason };
+        });
+        hub.emit('ports.onApplied', { jobId: holder.jobId, result });
+      });
+      return { jobId: holder.jobId };
+    },
     'discovery.list': async () => {
       await restoreSavedDevices();
       const store = await credentials;
@@ -325,9 +467,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     dispatch: createDispatcher(handlers, log),
     hub,
     jobs,
-    services: { netcheck, setup, discovery },
+    services: { netcheck, setup, discovery, ports },
     close: () => jobs.shutdown(),
   };
+}
+
+/** One line for the Ports step's sidebar after a measurement. */
+export function portsSummary(report: PortReport): string {
+  const open = report.rows.filter((r) => r.state === 'open');
+  const high = open.filter((r) => r.risk.level === 'high').length;
+  const defaults = open.filter((r) => r.isDefault).length;
+  const parts = [`${open.length} open port(s)`];
+  if (defaults) parts.push(`${defaults} on factory numbers`);
+  if (high) parts.push(`${high} high-risk`);
+  return `${parts.join(', ')}. Plan new ports below.`;
 }
 
 /**

@@ -4,6 +4,8 @@ import { STEPS } from '../../shared/domain/steps';
 import type { InvokeChannel } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import type { DiscoveredDevice } from '../../shared/domain/device';
+import type { PortApplyResult, PortPlan, PortReport } from '../../shared/domain/ports';
+import { ROLE_LABELS } from '../../shared/catalog/ports';
 import type { Dispatcher } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 import { formatTable } from './table';
@@ -38,6 +40,17 @@ Commands:
   identify <host|device-id> --user U --password-stdin [--port N]
                           Log in over ONVIF and read maker, model, firmware and serial. The
                           password is read from standard input, never from the command line.
+  ports <device-id|address> [--full] [--user U --password-stdin]
+                          Measure the device's ports: what answers on each, what it is for, whether
+                          it is needed from outside, how risky it is and what to do. --full checks
+                          all 65535 ports. With a login, the device's own list (ONVIF) is read too.
+  ports <device-id|address> --plan
+                          Propose non-standard ports (the same device always gets the same ones),
+                          which ones the app changes itself and the steps for the others.
+  ports <device-id|address> --set http=N[,https=N][,rtsp=N] --user U --password-stdin
+                          Move the web and video ports through ONVIF, then check by measurement
+                          that the old port is closed and the new one answers. On any failure the
+                          previous ports are put back and checked. Exit 0 only when verified.
   ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]
                           (internal, for tests and benchmarks) TCP connect scan of one address or a
                           subnet (at most a /22) and identification of each open port. JSON only.
@@ -55,8 +68,8 @@ export interface CliCore {
   hub: Pick<EventHub, 'subscribe'>;
 }
 
-const VALUE_OPTIONS = new Set(['--interface', '--user', '--port', '--seconds', '--ports']);
-const FLAG_OPTIONS = new Set(['--json', '--password-stdin', '--sweep', '--full', '--no-identify']);
+const VALUE_OPTIONS = new Set(['--interface', '--user', '--port', '--seconds', '--ports', '--set']);
+const FLAG_OPTIONS = new Set(['--json', '--password-stdin', '--sweep', '--full', '--no-identify', '--plan']);
 
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
 export async function runCli(argv: string[], core: CliCore, io: CliIo, version: string): Promise<number> {
@@ -81,12 +94,16 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
     return usageError(io, '--interface goes with `discover` and `watch`.');
   if (flags.has('--sweep') && command !== 'discover') return usageError(io, '--sweep goes with `discover`.');
   if (options['--seconds'] && command !== 'watch') return usageError(io, '--seconds goes with `watch`.');
-  if ((options['--user'] || flags.has('--password-stdin')) && command !== 'identify')
-    return usageError(io, '--user and --password-stdin go with `identify`.');
+  if ((options['--user'] || flags.has('--password-stdin')) && command !== 'identify' && command !== 'ports')
+    return usageError(io, '--user and --password-stdin go with `identify` and `ports`.');
   if (options['--port'] && command !== 'identify' && command !== 'add')
     return usageError(io, '--port goes with `add` and `identify`.');
-  if ((options['--ports'] || flags.has('--full') || flags.has('--no-identify')) && command !== 'ports-scan')
-    return usageError(io, '--ports, --full and --no-identify go with `ports-scan`.');
+  if ((options['--ports'] || flags.has('--no-identify')) && command !== 'ports-scan')
+    return usageError(io, '--ports and --no-identify go with `ports-scan`.');
+  if (flags.has('--full') && command !== 'ports-scan' && command !== 'ports')
+    return usageError(io, '--full goes with `ports` and `ports-scan`.');
+  if ((flags.has('--plan') || options['--set']) && command !== 'ports')
+    return usageError(io, '--plan and --set go with `ports`.');
   const port = options['--port'] === undefined ? undefined : Number(options['--port']);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
     return usageError(io, 'The port must be a number from 1 to 65535.');
@@ -251,6 +268,8 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
             .join('\n'),
       );
     }
+    case 'ports':
+      return runPorts(rest, { json, flags, options }, core, io);
     case 'ports-scan': {
       if (rest.length !== 1)
         return usageError(io, 'Name one address or subnet, e.g. `nvr-assist ports-scan 192.168.1.64`.');
@@ -278,6 +297,213 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
     default:
       return usageError(io, `Unknown command "${command}".`);
   }
+}
+
+interface ParsedArgs {
+  json: boolean;
+  flags: Set<string>;
+  options: Record<string, string>;
+}
+
+/** Parses `http=18080,rtsp=10554`; null when it is not that. */
+export function parseSetList(text: string): Array<{ role: 'http' | 'https' | 'rtsp'; to: number }> | null {
+  const out: Array<{ role: 'http' | 'https' | 'rtsp'; to: number }> = [];
+  for (const part of text.split(',')) {
+    const m = /^\s*(http|https|rtsp)\s*=\s*(\d{1,5})\s*$/i.exec(part);
+    if (!m) return null;
+    const role = m[1]!.toLowerCase() as 'http' | 'https' | 'rtsp';
+    const to = Number(m[2]);
+    if (to < 1 || to > 65535 || out.some((c) => c.role === role)) return null;
+    out.push({ role, to });
+  }
+  return out.length ? out : null;
+}
+
+/** Starts a job and waits for its end, keeping the events that carry its result. */
+async function runJob(
+  core: CliCore,
+  start: () => Promise<Result<unknown>>,
+): Promise<{
+  started: Result<unknown>;
+  outcome: string;
+  error: { message: string } | null;
+  events: Map<string, unknown>;
+}> {
+  const seen: Array<[string, unknown]> = [];
+  let wake: (() => void) | null = null;
+  const stop = core.hub.subscribe((event, payload) => {
+    seen.push([event, payload]);
+    wake?.();
+  });
+  try {
+    const started = await start();
+    if (!started.ok) return { started, outcome: 'failed', error: started.error, events: new Map() };
+    const { jobId } = started.data as { jobId: string };
+    const events = new Map<string, unknown>();
+    for (;;) {
+      for (const [event, payload] of seen.splice(0)) {
+        if ((payload as { jobId?: string }).jobId !== jobId) continue;
+        events.set(event, payload);
+        if (event === 'job.onDone') {
+          const done = payload as { outcome: string; error: { message: string } | null };
+          return { started, outcome: done.outcome, error: done.error, events };
+        }
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stop();
+  }
+}
+
+/** `nvr-assist ports …`: audit (default), --plan, or --set. */
+async function runPorts(rest: string[], args: ParsedArgs, core: CliCore, io: CliIo): Promise<number> {
+  const { json, flags, options } = args;
+  if (rest.length !== 1) return usageError(io, 'Name one device ID or address, e.g. `nvr-assist ports 192.168.1.64`.');
+  const modes = [flags.has('--plan'), options['--set'] !== undefined, flags.has('--full')].filter(Boolean).length;
+  if (modes > 1) return usageError(io, 'Use one of --full, --plan and --set.');
+  const changes = options['--set'] === undefined ? null : parseSetList(options['--set']);
+  if (options['--set'] !== undefined && !changes)
+    return usageError(io, '--set takes role=port pairs for http, https and rtsp, e.g. --set http=18080,rtsp=10554.');
+  if (options['--user'] && !flags.has('--password-stdin'))
+    return usageError(io, 'Pipe the password in with --password-stdin (never on the command line).');
+  if (flags.has('--password-stdin') && !options['--user']) return usageError(io, 'Give the user with --user.');
+  if (flags.has('--password-stdin') && !io.readStdin) return usageError(io, 'This CLI cannot read standard input.');
+  const call = (channel: InvokeChannel, input: unknown) => core.dispatch(channel, input, { transport: 'cli' });
+  const fail = (message: string): number => {
+    if (json) io.stdout(`${JSON.stringify({ error: { message } }, null, 2)}\n`);
+    io.stderr(`Error: ${message}\n`);
+    return 1;
+  };
+
+  // The device: by id, or by address (found before, else added like `add` does).
+  const target = rest[0]!;
+  let deviceId: string;
+  if (target.startsWith('dev-')) deviceId = target;
+  else {
+    const list = await call('discovery.list', {});
+    const known = list.ok
+      ? (list.data as { devices: DiscoveredDevice[] }).devices.find((d) => d.addresses.includes(target))
+      : undefined;
+    if (known) deviceId = known.id;
+    else {
+      const added = await call('discovery.addManual', { host: target });
+      if (!added.ok) return fail(added.error.message);
+      deviceId = (added.data as { device: DiscoveredDevice }).device.id;
+    }
+  }
+  if (options['--user']) {
+    const password = (await io.readStdin!()).replace(/\r?\n$/, '');
+    const login = await call('device.login', { deviceId, username: options['--user'], password });
+    if (!login.ok) return fail(login.error.message);
+  }
+
+  const audit = async (): Promise<{ report: PortReport | null; code: number }> => {
+    const job = await runJob(core, () =>
+      call('ports.audit', { deviceId, ...(flags.has('--full') ? { full: true } : {}) }),
+    );
+    const report = (job.events.get('ports.onReport') as { report: PortReport } | undefined)?.report ?? null;
+    if (job.outcome === 'cancelled') return { report, code: 130 };
+    if (job.outcome !== 'ok' || !report) return { report, code: fail(job.error?.message ?? 'The measurement failed.') };
+    return { report, code: 0 };
+  };
+
+  if (changes) {
+    const job = await runJob(core, () => call('ports.apply', { deviceId, changes }));
+    const result = (job.events.get('ports.onApplied') as { result: PortApplyResult } | undefined)?.result;
+    if (!result) return fail(job.error?.message ?? 'The change could not be made.');
+    if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout(`${renderPortChange(result)}\n`);
+    if (result.outcome !== 'verified') {
+      io.stderr(`${result.outcome === 'restored' ? 'Not changed' : 'Failed'}: ${result.message}\n`);
+      return 1;
+    }
+    return 0;
+  }
+
+  if (flags.has('--plan')) {
+    let planned = await call('ports.plan', { deviceId });
+    if (!planned.ok && planned.error.code === 'PORTS_NOT_MEASURED') {
+      if (!json) io.stderr('Measuring the ports first…\n');
+      const measured = await audit();
+      if (measured.code !== 0) return measured.code;
+      planned = await call('ports.plan', { deviceId });
+    }
+    if (!planned.ok) return fail(planned.error.message);
+    io.stdout(json ? `${JSON.stringify(planned.data, null, 2)}\n` : `${renderPortPlan(planned.data as PortPlan)}\n`);
+    return 0;
+  }
+
+  const measured = await audit();
+  if (measured.code !== 0 || !measured.report) return measured.code;
+  io.stdout(json ? `${JSON.stringify(measured.report, null, 2)}\n` : `${renderPortReport(measured.report)}\n`);
+  return 0;
+}
+
+const OUTSIDE: Record<string, string> = { yes: 'yes', no: 'no', 'only-with-vendor-app': 'vendor app only' };
+
+export function renderPortReport(report: PortReport): string {
+  const rows = report.rows.map((r) => [
+    `${r.port}${r.state === 'open' ? '' : ` (${r.state})`}`,
+    `${r.service}${r.product ? ` · ${r.product}` : ''}`.slice(0, 40),
+    r.purpose.length > 50 ? `${r.purpose.slice(0, 49)}…` : r.purpose,
+    OUTSIDE[r.neededOutside] ?? r.neededOutside,
+    `${r.risk.level}${r.isDefault && r.state === 'open' ? ', factory port' : ''}`,
+    r.recommendation,
+  ]);
+  const lines = [
+    `Ports of ${report.address}${report.full ? ' (all 65535)' : ' (catalogue ports)'}, measured at ${report.measuredAt}`,
+    '',
+    formatTable(['PORT', 'SERVICE', 'WHAT IT IS FOR', 'OUTSIDE?', 'RISK', 'RECOMMENDATION'], rows, 500),
+    '',
+    `Declared by the device but closed: ${report.declaredButClosed.length ? report.declaredButClosed.join(', ') : 'none'}`,
+    `Open but declared by nobody: ${report.undeclaredOpen.length ? report.undeclaredOpen.join(', ') : 'none'}`,
+  ];
+  if (!report.onvifProtocols)
+    lines.push('(Log in with --user and --password-stdin to read the device’s own list of ports over ONVIF.)');
+  return lines.join('\n');
+}
+
+export function renderPortPlan(plan: PortPlan): string {
+  const rows = plan.proposal.map((p) => [
+    ROLE_LABELS[p.role],
+    String(p.current),
+    String(p.internal),
+    String(p.external),
+    plan.applyViaOnvif.includes(p.role) ? 'the app (ONVIF)' : 'you (web page)',
+  ]);
+  const lines = [formatTable(['SERVICE', 'NOW', 'NEW', 'OUTSIDE', 'CHANGED BY'], rows, 80)];
+  for (const p of plan.problems) lines.push(`${p.severity === 'error' ? 'Problem' : 'Note'}: ${p.message}`);
+  const set = plan.proposal.filter((p) => plan.applyViaOnvif.includes(p.role) && p.internal !== p.current);
+  if (set.length)
+    lines.push(
+      '',
+      `Apply with: nvr-assist ports ${plan.deviceId} --set ${set.map((p) => `${p.role}=${p.internal}`).join(',')} --user admin --password-stdin`,
+    );
+  for (const m of plan.manualSteps) {
+    lines.push('', `${ROLE_LABELS[m.role]}, in the device's web page:`);
+    m.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+  }
+  lines.push('', plan.rtspAdvice);
+  return lines.join('\n');
+}
+
+export function renderPortChange(result: PortApplyResult): string {
+  const rows = result.changes.map((c) => [
+    c.role.toUpperCase(),
+    String(c.from),
+    String(c.to),
+    c.verified ? 'yes' : 'no',
+    c.evidence,
+  ]);
+  return [
+    `${result.outcome === 'verified' ? 'Verified' : result.outcome === 'restored' ? 'Put back' : 'FAILED'}: ${result.message}`,
+    rows.length ? `\n${formatTable(['SERVICE', 'FROM', 'TO', 'VERIFIED', 'EVIDENCE'], rows, 200)}` : '',
+    result.onvifUrl ? `ONVIF: ${result.onvifUrl}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function usageError(io: CliIo, message: string): number {

@@ -25,6 +25,7 @@ export function emptySetup(now: Date): SetupRecord {
     steps: {},
     devices: [],
     nvr: null,
+    ports: {},
   };
 }
 
@@ -37,6 +38,8 @@ export function migrate(raw: unknown): unknown {
   let record = raw as Record<string, unknown>;
   // v1 → v2: discovery results and the chosen NVR.
   if (record.schemaVersion === 1) record = { ...record, schemaVersion: 2, devices: [], nvr: null };
+  // v2 → v3: the Ports step's measurements, plans and changes, by device.
+  if (record.schemaVersion === 2) record = { ...record, schemaVersion: 3, ports: {} };
   return record;
 }
 

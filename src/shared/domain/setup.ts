@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from './device';
 import { networkReportSchema } from './network';
+import { portApplyResultSchema, portPlanSchema, portReportSchema } from './ports';
 import { stepIdSchema, stepStateSchema } from './steps';
 
 export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
 export const approachSchema = z.enum(APPROACHES);
 export type Approach = z.infer<typeof approachSchema>;
 
-export const SETUP_SCHEMA_VERSION = 2;
+export const SETUP_SCHEMA_VERSION = 3;
+
+/** At most this many devices keep a Ports entry in the record. */
+export const MAX_PORTS_ENTRIES = 64;
+
+/** The Ports step for one device: the last measurement, the plan and the last change (v3). */
+export const devicePortsSchema = z.object({
+  report: portReportSchema.nullable(),
+  plan: portPlanSchema.nullable(),
+  lastChange: portApplyResultSchema.nullable(),
+});
+export type DevicePorts = z.infer<typeof devicePortsSchema>;
 
 /**
  * The setup record: one per site, owned by the main process, written atomically. Secrets never go in it.
@@ -26,6 +38,10 @@ export const setupRecordSchema = z.object({
   devices: z.array(discoveredDeviceSchema).max(512),
   /** The NVR the user picked: the subject of every later step (v2). */
   nvr: z.object({ deviceId: z.string(), device: discoveredDeviceSchema, chosenAt: z.string() }).nullable(),
+  /** The Ports step, by device id (v3). */
+  ports: z
+    .record(z.string().max(300), devicePortsSchema)
+    .refine((r) => Object.keys(r).length <= MAX_PORTS_ENTRIES, { message: `at most ${MAX_PORTS_ENTRIES} devices` }),
 });
 export type SetupRecord = z.infer<typeof setupRecordSchema>;
 

@@ -17,6 +17,10 @@ export const INVOKE_CHANNELS = [
   'discovery.addManual',
   'device.login',
   'device.forgetPassword',
+  'ports.audit',
+  'ports.get',
+  'ports.plan',
+  'ports.apply',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -25,6 +29,8 @@ export const EVENT_NAMES = [
   'setup.onChanged',
   'discovery.onDevice',
   'discovery.onWarning',
+  'ports.onReport',
+  'ports.onApplied',
 ] as const;
 
 /** The IPC channel on which the main process sends every contract event: (name, payload). */

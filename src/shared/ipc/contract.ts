@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from '../domain/device';
 import { networkReportSchema } from '../domain/network';
+import { portApplyResultSchema, portPlanSchema, portReportSchema } from '../domain/ports';
 import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
 import { stepIdSchema } from '../domain/steps';
 import { INVOKE_CHANNELS, EVENT_NAMES } from './channels';
@@ -92,6 +93,45 @@ export const invokeContract = {
     input: z.object({ deviceId: z.string().min(1).max(300).optional() }).strict(),
     output: z.object({ forgotten: z.number().int().min(0) }),
   },
+  /** Measure the chosen device's ports (a job): the catalogue audit, or with `full` every port 1–65535. */
+  'ports.audit': {
+    input: z.object({ deviceId: z.string().min(1).max(300), full: z.boolean().optional() }).strict(),
+    output: z.object({ jobId }),
+  },
+  /** The last measurement, plan and change for a device (kept in the setup record). */
+  'ports.get': {
+    input: z.object({ deviceId: z.string().min(1).max(300) }).strict(),
+    output: z.object({
+      report: portReportSchema.nullable(),
+      plan: portPlanSchema.nullable(),
+      lastChange: portApplyResultSchema.nullable(),
+    }),
+  },
+  /** Proposes non-standard ports, or checks the user's edited ones (`edits` by role). */
+  'ports.plan': {
+    input: z
+      .object({
+        deviceId: z.string().min(1).max(300),
+        edits: z
+          .record(z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']), z.number().int().min(1).max(65535))
+          .optional(),
+      })
+      .strict(),
+    output: portPlanSchema,
+  },
+  /** Moves HTTP/HTTPS/RTSP through ONVIF SetNetworkProtocols (a job): snapshot, apply, verify, restore on failure. */
+  'ports.apply': {
+    input: z
+      .object({
+        deviceId: z.string().min(1).max(300),
+        changes: z
+          .array(z.object({ role: z.enum(['http', 'https', 'rtsp']), to: z.number().int().min(1).max(65535) }).strict())
+          .min(1)
+          .max(3),
+      })
+      .strict(),
+    output: z.object({ jobId }),
+  },
   'discovery.list': {
     input: empty,
     output: z.object({
@@ -125,6 +165,8 @@ export const eventContract = {
   'setup.onChanged': z.object({ setup: setupRecordSchema }),
   'discovery.onDevice': z.object({ jobId, device: discoveredDeviceSchema }),
   'discovery.onWarning': z.object({ jobId, message: z.string().max(500) }),
+  'ports.onReport': z.object({ jobId, report: portReportSchema }),
+  'ports.onApplied': z.object({ jobId, result: portApplyResultSchema }),
 } as const;
 
 export type InvokeContract = typeof invokeContract;

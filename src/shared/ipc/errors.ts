@@ -34,6 +34,13 @@ export const ERROR_MESSAGES = {
     'The app only talks to devices on your own network (addresses like 192.168.x.x, 10.x.x.x or 172.16–31.x.x). Enter the NVR’s local address.',
   HOST_NOT_FOUND: 'That name could not be found on your network. Enter the NVR’s IP address instead.',
   PLATFORM_UNSUPPORTED: 'This check is not available on this operating system yet.',
+  PORTS_LOGIN_NEEDED:
+    'Log in to the NVR first (step “Find your NVR”, or `nvr-assist identify`): the app needs its ONVIF login to change its ports. Nothing was changed.',
+  PORTS_NOT_MEASURED: 'Measure the device’s ports first; the plan is made from what was measured.',
+  PORTS_NOT_SUPPORTED:
+    'The NVR does not let the app read or change its ports over ONVIF. Change them in the NVR’s web page instead (the Ports step lists the steps). Nothing was changed.',
+  PORTS_SERVICE_UNAVAILABLE:
+    'The NVR does not have that service, or it is switched off, so the app cannot move its port. Nothing was changed.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -50,7 +50,7 @@ describe('network step status', () => {
     measuredAt: 't',
   });
   const record = (approach: 'vpn' | null, interfaceName: string | null) => ({
-    schemaVersion: 2 as const,
+    schemaVersion: 3 as const,
     createdAt: 't',
     updatedAt: 't',
     approach,
@@ -59,6 +59,7 @@ describe('network step status', () => {
     steps: {},
     devices: [],
     nvr: null,
+    ports: {},
   });
   const at = new Date(0);
 

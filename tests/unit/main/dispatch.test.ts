@@ -4,7 +4,7 @@ import type { InvokeHandlers } from '../../../src/shared/ipc/contract';
 import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 
 const setup = {
-  schemaVersion: 2 as const,
+  schemaVersion: 3 as const,
   createdAt: 't',
   updatedAt: 't',
   approach: null,
@@ -13,6 +13,7 @@ const setup = {
   steps: {},
   devices: [],
   nvr: null,
+  ports: {},
 };
 
 function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
@@ -40,6 +41,14 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
     },
     'device.login': async () => {
       throw new AppFailure('LOGIN_WRONG_PASSWORD');
+    },
+    'ports.audit': async () => ({ jobId: 'job-3' }),
+    'ports.get': async () => ({ report: null, plan: null, lastChange: null }),
+    'ports.plan': async () => {
+      throw new AppFailure('PORTS_NOT_MEASURED');
+    },
+    'ports.apply': async () => {
+      throw new AppFailure('PORTS_LOGIN_NEEDED');
     },
     'discovery.list': async () => ({
       devices: [],

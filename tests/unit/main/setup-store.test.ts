@@ -15,11 +15,12 @@ describe('setup store', () => {
     const first = await store.load();
     expect(first.notice).toBeNull();
     expect(first.setup).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       approach: null,
       interfaceName: null,
       devices: [],
       nvr: null,
+      ports: {},
     });
     await store.update((d) => {
       d.approach = 'vpn';
@@ -45,7 +46,62 @@ describe('setup store', () => {
     writeFileSync(file, JSON.stringify(v1));
     const { setup, notice } = await createSetupStore(file, fixedNow).load();
     expect(notice).toBeNull();
-    expect(setup).toMatchObject({ schemaVersion: 2, approach: 'vpn', interfaceName: 'eth0', devices: [], nvr: null });
+    expect(setup).toMatchObject({
+      schemaVersion: 3,
+      approach: 'vpn',
+      interfaceName: 'eth0',
+      devices: [],
+      nvr: null,
+      ports: {},
+    });
+  });
+
+  it('upgrades a version-2 record in place, keeping the devices and the chosen NVR', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    const device = {
+      id: 'dev-02:00:c0:a8:32:40',
+      addresses: ['192.168.50.64'],
+      mac: '02:00:c0:a8:32:40',
+      brand: 'Hikvision',
+      brandSource: 'sadp',
+      model: 'DS-7608NI-K2',
+      name: null,
+      firmware: null,
+      serial: null,
+      sources: ['sadp'],
+      onvifUrl: 'http://192.168.50.64/onvif/device_service',
+      endpoint: null,
+      ports: { sdk: 8000, http: 80 },
+      dhcp: false,
+      activated: true,
+      upnp: false,
+      notes: [],
+      interfaceName: 'eth0',
+      lastSeenAt: 'c',
+    };
+    const v2 = {
+      schemaVersion: 2,
+      createdAt: 'a',
+      updatedAt: 'b',
+      approach: 'port-forwarding',
+      interfaceName: 'eth0',
+      network: null,
+      steps: { find: { status: 'verified', updatedAt: 'c' } },
+      devices: [device],
+      nvr: { deviceId: device.id, device, chosenAt: 'c' },
+    };
+    writeFileSync(file, JSON.stringify(v2));
+    const { setup, notice } = await createSetupStore(file, fixedNow).load();
+    expect(notice).toBeNull();
+    expect(setup).toMatchObject({
+      schemaVersion: 3,
+      approach: 'port-forwarding',
+      steps: { find: { status: 'verified' } },
+      devices: [device],
+      nvr: { deviceId: device.id },
+      ports: {},
+    });
   });
 
   it('keeps a corrupt file as a backup and tells the user', async () => {

@@ -101,7 +101,7 @@ export function fakeReport(overrides: Partial<NetworkReport> = {}): NetworkRepor
 
 export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     createdAt: '2025-03-01T09:00:00.000Z',
     updatedAt: '2025-03-01T09:00:00.000Z',
     approach: null,
@@ -110,6 +110,7 @@ export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
     steps: {},
     devices: [],
     nvr: null,
+    ports: {},
     ...overrides,
   };
 }

@@ -173,7 +173,7 @@ describe('api/client.ts in browser mode (no window.api)', () => {
     expect(got).toEqual([]);
     const valid = {
       setup: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         createdAt: 'a',
         updatedAt: 'b',
         approach: 'vpn',
@@ -182,6 +182,7 @@ describe('api/client.ts in browser mode (no window.api)', () => {
         steps: {},
         devices: [],
         nvr: null,
+        ports: {},
       },
     };
     source.serverSends('setup.onChanged', JSON.stringify(valid));

@@ -118,6 +118,13 @@ export async function identifyPorts(
       const head = parseHeadReply(x.reply);
       if (head?.protocol === 'HTTP' && (probe === 'http' || probe === 'https' || probe.startsWith('sdk-'))) {
         if (probe !== 'https') exchanges.push(await run('onvif', port));
+      } else if (head?.protocol === 'RTSP' && !probe.startsWith('rtsp-')) {
+        // An RTSP server on an unusual port answered the HTTP probe: ask it properly.
+        exchanges.push(await run('rtsp-options', port));
+        if (!readRtspReply(exchanges.at(-1)!.reply)?.authRequired) {
+          exchanges.push(await run('rtsp-describe', port));
+          await describePaths(port, exchanges);
+        }
       } else if (head?.protocol === 'RTSP' && probe === 'rtsp-options' && !readRtspReply(x.reply)?.authRequired) {
         exchanges.push(await run('rtsp-describe', port));
         await describePaths(port, exchanges);

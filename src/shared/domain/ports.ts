@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
+import { proposedPortSchema } from '../catalog/port-proposal';
+
+// The Ports step: what the device's ports are (measured), what each is for, how risky, what to do — and the
+// change of defaults with its verification. Everything here is measured data or plain words; no secrets.
+
+export const PORT_SERVICES = ['http', 'https', 'rtsp', 'onvif', 'sdk', 'ssh', 'telnet', 'ftp', 'unknown'] as const;
+
+export const portRowSchema = z.object({
+  port: z.number().int().min(1).max(65535),
+  transport: z.literal('tcp'),
+  state: z.enum(['open', 'closed', 'filtered']),
+  /** What answered on it (identified), or what should be there when it is closed. */
+  service: z.enum(PORT_SERVICES),
+  product: z.string().max(200).nullable(),
+  vendor: z.string().max(100).nullable(),
+  /** Its role for this device: from the device itself (ONVIF, SADP, DHIP) or the brand's catalogue. */
+  role: portRoleSchema.nullable(),
+  purpose: z.string().max(300),
+  neededOutside: neededOutsideSchema,
+  risk: z.object({ level: riskLevelSchema, reasons: z.array(z.string().max(300)).max(10) }),
+  /** What to do about it, in plain words. */
+  recommendation: z.string().max(500),
+  /** Who said this port belongs to the device. */
+  declaredBy: z.array(z.enum(['onvif', 'sadp', 'dhip', 'discovery', 'catalogue'])).max(5),
+  isDefault: z.boolean(),
+  plainText: z.boolean(),
+  adminUi: z.boolean(),
+  authRequired: z.boolean().nullable(),
+  /** Short facts behind the identification (a Server header, a certificate subject…). */
+  evidence: z.array(z.string().max(300)).max(10),
+});
+export type PortRow = z.infer<typeof portRowSchema>;
+
+export const portReportSchema = z.object({
+  deviceId: z.string().max(300),
+  address: z.string().max(45),
+  measuredAt: z.string(),
+  /** True for a full 1–65535 scan; false for the catalogue audit. */
+  full: z.boolean(),
+  rows: z.array(portRowSchema).max(1024),
+  /** Ports the device (ONVIF/SADP/DHIP) says it uses but that did not answer. */
+  declaredButClosed: z.array(z.number().int()).max(64),
+  /** Open ports nobody declared (not in ONVIF, SADP, DHIP nor the brand's catalogue). */
+  undeclaredOpen: z.array(z.number().int()).max(1024),
+  /** What ONVIF GetNetworkProtocols said, when the app could log in. */
+  onvifProtocols: z
+    .array(
+      z.object({ name: z.enum(['HTTP', 'HTTPS', 'RTSP']), enabled: z.boolean(), ports: z.array(z.number().int()) }),
+    )
+    .nullable(),
+});
+export type PortReport = z.infer<typeof portReportSchema>;
+
+export const portProblemSchema = z.object({
+  code: z.string().max(50),
+  severity: z.enum(['error', 'warning']),
+  role: portRoleSchema,
+  port: z.number().int(),
+  message: z.string().max(500),
+});
+
+export const portPlanSchema = z.object({
+  deviceId: z.string().max(300),
+  proposal: z.array(proposedPortSchema).max(32),
+  problems: z.array(portProblemSchema).max(64),
+  /** Roles ONVIF can move (HTTP, HTTPS, RTSP): the app applies these itself. */
+  applyViaOnvif: z.array(portRoleSchema).max(8),
+  /** Ports ONVIF cannot change (SDK, media): numbered steps in the vendor's web UI, then a re-probe. */
+  manualSteps: z.array(z.object({ role: portRoleSchema, steps: z.array(z.string().max(400)).max(12) })).max(8),
+  rtspAdvice: z.string().max(1000),
+});
+export type PortPlan = z.infer<typeof portPlanSchema>;
+
+export const portChangeSchema = z.object({
+  role: z.enum(['http', 'https', 'rtsp']),
+  from: z.number().int().min(1).max(65535),
+  to: z.number().int().min(1).max(65535),
+  /** Verified by measurement: the old port closed, the new one answers the same service. */
+  verified: z.boolean(),
+  evidence: z.string().max(500),
+});
+
+export const portApplyResultSchema = z.object({
+  deviceId: z.string().max(300),
+  outcome: z.enum(['verified', 'restored', 'failed']),
+  /** Plain words: what happened, and what the user should do. */
+  message: z.string().max(1000),
+  changes: z.array(portChangeSchema).max(8),
+  /** The device-service URL after the change (ONVIF moves with HTTP). */
+  onvifUrl: z.string().max(300).nullable(),
+  at: z.string(),
+});
+export type PortApplyResult = z.infer<typeof portApplyResultSchema>;

@@ -1,0 +1,220 @@
+// The Ports step as users run it: the BUILT CLI (`nvr-assist ports …`, plain node) in the lab's client host,
+// against every simulator. The audit must name each catalogued port's service and judge the vendor SDK ports;
+// `--full` must see exactly what nmap (a scanner nobody here wrote) sees; a port change through ONVIF must be
+// verified by measurement, and a refused one put back. Every port a test moves is moved back in a `finally`, so
+// the lab is left as it was found. Needs the lab up (profile home) and `npm run build`.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  portApplyResultSchema,
+  portPlanSchema,
+  portReportSchema,
+  type PortReport,
+} from '../../src/shared/domain/ports';
+import { inNs, probe, readLabState, SIMULATORS } from '../lab/lib/testkit.mjs';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'nvr-assist.js');
+const ADMIN = { user: 'admin', password: 'Lab-Admin-2024' }; // tests/lab/topology.mjs SIM_USERS
+const EXPECTED_SERVICE: Record<string, string> = {
+  http: 'http',
+  https: 'https',
+  rtsp: 'rtsp',
+  sdk: 'sdk',
+  media: 'sdk',
+  onvif: 'onvif',
+};
+
+function cli(args: string[], opts: { dataDir?: string; input?: string; timeoutMs?: number } = {}) {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'app-ports-'));
+  const r = inNs('client', 'env', [`NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, CLI, ...args], {
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    input: opts.input,
+  });
+  return { ...r, dataDir };
+}
+
+const sim = (host: string) => SIMULATORS.find((s) => s.host === host)!;
+
+function simAddress(s: (typeof SIMULATORS)[number]): string {
+  if (s.ip !== 'dhcp') return s.ip;
+  const r = inNs(s.host, 'ip', ['-4', '-o', 'addr', 'show', 'dev', 'eth0']);
+  const m = /inet (\d+\.\d+\.\d+\.\d+)/.exec(r.stdout);
+  if (!m) throw new Error(`${s.host} has no IPv4 address yet`);
+  return m[1]!;
+}
+
+function nmapOpen(ip: string): number[] {
+  const r = inNs('client', 'nmap', ['-n', '-sT', '-T4', '-p-', '-oG', '-', ip], { timeoutMs: 60_000 });
+  if (r.code !== 0) throw new Error(`nmap failed: ${r.stderr}`);
+  const line = r.stdout.split('\n').find((l) => l.includes('Ports:')) ?? '';
+  return [...line.matchAll(/(\d+)\/open\/tcp/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+}
+
+/** Whether a TCP port of a lab host accepts a connection, seen from the client. */
+function answers(ip: string, port: number): boolean {
+  return (probe('client', ['connect', ip, String(port), '1500']) as { connected: boolean }).connected;
+}
+
+function audit(ip: string, extra: string[] = [], opts: { dataDir?: string; input?: string } = {}): PortReport {
+  const r = cli(['ports', ip, ...extra, '--json'], opts);
+  if (r.code !== 0) throw new Error(`ports ${ip} failed (${r.code}): ${r.stderr}`);
+  return portReportSchema.parse(JSON.parse(r.stdout));
+}
+
+beforeAll(() => {
+  const state = readLabState();
+  if (!state || state.phase !== 'up' || state.profile !== 'home')
+    throw new Error('The lab is not up with profile home: run `npm run lab -- up` first.');
+  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) throw new Error('Build first: npm run build');
+});
+
+describe.each(SIMULATORS.map((s) => [s.host, s] as const))('ports audit of %s', (_host, s) => {
+  let ip: string;
+  let report: PortReport;
+
+  beforeAll(() => {
+    ip = simAddress(s);
+    report = audit(ip);
+  });
+
+  it('has a row for each of its ports, with the service that really answers there', () => {
+    const ports = s.ports as Record<string, number>;
+    for (const [role, port] of Object.entries(ports)) {
+      const row = report.rows.find((r) => r.port === port);
+      expect(row, `${role} ${port}`).toBeDefined();
+      expect(row!.state).toBe('open');
+      // ONVIF on the web port: the row is the web page's, and ONVIF is part of it.
+      const expected = role === 'onvif' && port === ports.http ? 'http' : EXPECTED_SERVICE[role];
+      expect(row!.service, `${role} ${port}`).toBe(expected);
+      expect(row!.recommendation.length).toBeGreaterThan(20);
+      expect(row!.purpose.length).toBeGreaterThan(5);
+    }
+    const http = report.rows.find((r) => r.port === ports.http)!;
+    expect(http).toMatchObject({ role: 'http', plainText: true, isDefault: true });
+    expect(http.recommendation).toMatch(/Forward only as HTTPS on a non-standard port/);
+    if (ports.rtsp) expect(report.rows.find((r) => r.port === ports.rtsp)).toMatchObject({ authRequired: true });
+    expect(report.undeclaredOpen).toEqual([]);
+  });
+
+  it('flags the vendor SDK port as high risk: do not forward', () => {
+    const sdk = (s.ports as Record<string, number | undefined>).sdk;
+    if (!sdk) return;
+    const row = report.rows.find((r) => r.port === sdk)!;
+    expect(row).toMatchObject({ role: 'sdk', service: 'sdk', risk: { level: 'high' }, isDefault: true });
+    expect(row.recommendation).toMatch(/^Do not forward/);
+    expect(row.neededOutside).toBe('only-with-vendor-app');
+  });
+
+  it('--full sees exactly the open ports nmap -sT -p- sees', () => {
+    const full = audit(ip, ['--full']);
+    expect(full.full).toBe(true);
+    expect(full.rows.filter((r) => r.state === 'open').map((r) => r.port)).toEqual(nmapOpen(ip));
+  });
+});
+
+describe('ports with a login', () => {
+  it('reads the device’s own list over ONVIF, and the plan is the same every time', () => {
+    const ip = sim('hik').ip;
+    const first = audit(ip, ['--user', ADMIN.user, '--password-stdin'], { input: `${ADMIN.password}\n` });
+    expect(first.onvifProtocols).toEqual([
+      { name: 'HTTP', enabled: true, ports: [80] },
+      { name: 'HTTPS', enabled: true, ports: [443] },
+      { name: 'RTSP', enabled: true, ports: [554] },
+    ]);
+    expect(first.rows.find((r) => r.port === 80)!.declaredBy).toContain('onvif');
+    const plan = (dataDir?: string) => {
+      const r = cli(['ports', ip, '--plan', '--json'], { dataDir });
+      expect(r.code, r.stderr).toBe(0);
+      return portPlanSchema.parse(JSON.parse(r.stdout));
+    };
+    const a = plan();
+    const b = plan();
+    expect(a.proposal).toEqual(b.proposal);
+    expect(a.applyViaOnvif.sort()).toEqual(['http', 'https', 'rtsp']);
+    expect(a.manualSteps.map((m) => m.role)).toContain('sdk');
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses to change ports without a login, in plain words, and changes nothing', () => {
+    const r = cli(['ports', sim('reolink').ip, '--set', 'http=18080']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Log in to the NVR first/);
+    expect(answers(sim('reolink').ip, 80)).toBe(true);
+  });
+});
+
+describe('moving ports through ONVIF', () => {
+  it('moves the camera’s web port (ONVIF moves with it), verifies it, and moves it back, verified', () => {
+    const cam = sim('cam');
+    const ip = simAddress(cam);
+    const login = { input: `${ADMIN.password}\n` };
+    const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-set-'));
+    try {
+      const moved = cli(['ports', ip, '--set', 'http=18080', '--user', ADMIN.user, '--password-stdin', '--json'], {
+        ...login,
+        dataDir,
+      });
+      expect(moved.code, moved.stderr).toBe(0);
+      const result = portApplyResultSchema.parse(JSON.parse(moved.stdout));
+      expect(result).toMatchObject({
+        outcome: 'verified',
+        onvifUrl: `http://${ip}:18080/onvif/device_service`,
+        changes: [{ role: 'http', from: 80, to: 18080, verified: true }],
+      });
+      expect(result.changes[0]!.evidence).toMatch(/80 refuses connections; 18080 answers HTTP/);
+      expect(answers(ip, 80)).toBe(false);
+      expect(answers(ip, 18080)).toBe(true);
+      // The next command (same data folder) finds the device, and its login, at the new address.
+      const shown = cli(['setup', '--json'], { dataDir });
+      expect(shown.code, shown.stderr).toBe(0);
+      const setup = JSON.parse(shown.stdout);
+      expect(setup.setup.steps.ports.status).toBe('attention'); // RTSP is still on its factory port 554
+      expect(setup.setup.devices[0].onvifUrl).toBe(`http://${ip}:18080/onvif/device_service`);
+    } finally {
+      const back = cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin', '--json'], {
+        ...login,
+        dataDir,
+      });
+      if (back.code !== 0 || !answers(ip, 80)) {
+        // The first change failed half-way: find the camera wherever its web port is and move it back.
+        const fresh = mkdtempSync(join(tmpdir(), 'app-ports-fix-'));
+        cli(['add', ip, '--port', '18080'], { dataDir: fresh });
+        cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin'], { ...login, dataDir: fresh });
+      }
+      expect(back.code, back.stderr).toBe(0);
+      expect(portApplyResultSchema.parse(JSON.parse(back.stdout))).toMatchObject({
+        outcome: 'verified',
+        onvifUrl: `http://${ip}/onvif/device_service`,
+      });
+      expect(answers(ip, 80)).toBe(true);
+      expect(answers(ip, 18080)).toBe(false);
+    }
+  });
+
+  it('Dahua: HTTP onto 37777 is refused (PortAlreadyInUse), put back and checked; HTTP still answers on 80', () => {
+    const ip = sim('dahua').ip;
+    const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-dahua-'));
+    try {
+      audit(ip, [], { dataDir }); // a measurement first, so the refusal can name who has the port
+      const r = cli(['ports', ip, '--set', 'http=37777', '--user', ADMIN.user, '--password-stdin', '--json'], {
+        input: `${ADMIN.password}\n`,
+        dataDir,
+      });
+      expect(r.code).toBe(1);
+      const result = portApplyResultSchema.parse(JSON.parse(r.stdout));
+      expect(result.outcome).toBe('restored');
+      expect(result.message).toMatch(/already used by another service on the device \(37777: App\/SDK port\)/);
+      expect(result.message).toMatch(/HTTP answers on 80 again/);
+      expect(r.stderr).toMatch(/Not changed/);
+      const setup = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout);
+      expect(setup.setup.steps.ports).toMatchObject({ status: 'attention' });
+      expect(setup.setup.ports[result.deviceId].lastChange.outcome).toBe('restored');
+    } finally {
+      expect(answers(ip, 80)).toBe(true);
+      expect(answers(ip, 37777)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,451 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPortReport, portsStepVerdict } from '../../../src/main/services/ports/port-report';
+import { createPortsService, type PortsServiceDeps } from '../../../src/main/services/ports/ports-service';
+import type { HttpTransport } from '../../../src/main/transport/http';
+import type { ConnectOutcome, ExchangeResult, TcpConnector, TcpExchange } from '../../../src/main/transport/tcp';
+import type { DiscoveredDevice } from '../../../src/shared/domain/device';
+import { portApplyResultSchema, portPlanSchema, portReportSchema } from '../../../src/shared/domain/ports';
+import { AppFailure } from '../../../src/shared/ipc/errors';
+
+// The Ports service against a fake recorder: its listeners are a port map that ONVIF SetNetworkProtocols really
+// changes, the scanner and the identification see that map (replies recorded in tests/fixtures/banners), and the
+// ONVIF device service answers on whatever port HTTP is on.
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'banners');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+const ADDRESS = '192.0.2.64';
+const LOGIN = { username: 'admin', password: 'Lab-Admin-2024' };
+const CERT = {
+  subject: { CN: ADDRESS },
+  issuer: { CN: ADDRESS },
+  subjectAltName: null,
+  validFrom: 'Jan  1 00:00:00 2024 GMT',
+  validTo: 'Jan  1 00:00:00 2034 GMT',
+  fingerprint256: 'AA',
+  trusted: false,
+  trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  protocol: 'TLSv1.3',
+};
+
+const NS =
+  'xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:ter="http://www.onvif.org/ver10/error"';
+const envelope = (body: string) => `<?xml version="1.0"?><s:Envelope ${NS}><s:Body>${body}</s:Body></s:Envelope>`;
+const CLOCK = envelope(
+  '<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:UTCDateTime><tt:Time><tt:Hour>10</tt:Hour><tt:Minute>0</tt:Minute><tt:Second>0</tt:Second></tt:Time><tt:Date><tt:Year>2026</tt:Year><tt:Month>11</tt:Month><tt:Day>24</tt:Day></tt:Date></tt:UTCDateTime></tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>',
+);
+const INFO = envelope(
+  '<tds:GetDeviceInformationResponse><tds:Manufacturer>HIKVISION</tds:Manufacturer><tds:Model>DS-7608NI-K2</tds:Model><tds:FirmwareVersion>V4</tds:FirmwareVersion><tds:SerialNumber>X1</tds:SerialNumber><tds:HardwareId>88</tds:HardwareId></tds:GetDeviceInformationResponse>',
+);
+const fault = (sub: string) =>
+  envelope(
+    `<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:InvalidArgVal</s:Value><s:Subcode><s:Value>${sub}</s:Value></s:Subcode></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">no</s:Text></s:Reason></s:Fault>`,
+  );
+
+interface FakeOptions {
+  /** What SetNetworkProtocols does: move the listeners, refuse (port in use), or accept and move nothing. */
+  onSet?: 'move' | 'in-use' | 'ignore' | 'move-but-rtsp-dead' | 'move-http-but-dead';
+  telnet?: boolean;
+}
+
+function fakeRecorder(opts: FakeOptions = {}) {
+  const ports = { http: 80, https: 443, rtsp: 554, sdk: 8000 };
+  const calls: string[] = [];
+  let deadHttp = false;
+  let deadRtsp = false;
+  const listeners = () => {
+    const m = new Map<number, string>([
+      [ports.http, deadHttp ? 'dead' : 'http'],
+      [ports.https, 'https'],
+      [ports.rtsp, 'rtsp'],
+      [ports.sdk, 'sdk'],
+    ]);
+    if (deadRtsp) m.delete(ports.rtsp);
+    if (opts.telnet) m.set(23, 'telnet');
+    return m;
+  };
+
+  const connector: TcpConnector = {
+    attempt(address, port, done) {
+      const outcome: ConnectOutcome = address !== ADDRESS ? 'unreachable' : listeners().has(port) ? 'open' : 'closed';
+      queueMicrotask(() => done(outcome));
+      return () => {};
+    },
+  };
+  const ok = (bytes: Uint8Array | string, certificate: ExchangeResult['certificate'] = null): ExchangeResult => ({
+    outcome: 'ok',
+    bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes,
+    peerClosed: true,
+    certificate,
+    elapsedMs: 1,
+  });
+  const exchange: TcpExchange = async (_address, port, o) => {
+    const what = listeners().get(port);
+    if (!what)
+      return { outcome: 'refused', bytes: new Uint8Array(), peerClosed: true, certificate: null, elapsedMs: 1 };
+    const sent = o.send === undefined ? '' : Buffer.from(o.send).toString('latin1');
+    if (what === 'http')
+      return ok(
+        fixture(sent.startsWith('POST /onvif') ? 'onvif-GetSystemDateAndTime.200.txt' : 'hikvision-http-root.302.txt'),
+      );
+    if (what === 'https') return o.tls ? ok(fixture('hikvision-http-root.302.txt'), CERT) : ok('');
+    if (what === 'rtsp')
+      return ok(fixture(sent.startsWith('OPTIONS') ? 'rtsp-options.200.txt' : 'rtsp-describe.401.txt'));
+    if (what === 'sdk') return ok(sent.length > 0 ? fixture('sdk-hikvision-8000.reply.bin') : '');
+    if (what === 'telnet') return ok(fixture('telnet-iac.banner.bin'));
+    return ok('');
+  };
+  const tcp: PortsServiceDeps['tcp'] = async (address, port) =>
+    address === ADDRESS && listeners().has(port) ? 'open' : 'closed';
+
+  const http: HttpTransport = {
+    async request(url, o) {
+      const port = Number(url.port || 80);
+      if (url.hostname !== ADDRESS || port !== ports.http || deadHttp)
+        throw Object.assign(new Error('refused'), { name: 'HttpLimitError', reason: 'refused' });
+      const action = /action="[^"]*\/(\w+)"/.exec(o.headers?.['content-type'] ?? '')?.[1] ?? '';
+      calls.push(action);
+      const reply = (body: string) => ({ status: 200, headers: {}, body: Buffer.from(body) });
+      switch (action) {
+        case 'GetSystemDateAndTime':
+          return reply(CLOCK);
+        case 'GetDeviceInformation':
+          return reply(INFO);
+        case 'GetNetworkProtocols':
+          return reply(
+            envelope(
+              `<tds:GetNetworkProtocolsResponse>${[
+                ['HTTP', ports.http],
+                ['HTTPS', ports.https],
+                ['RTSP', ports.rtsp],
+              ]
+                .map(
+                  ([n, p]) =>
+                    `<tds:NetworkProtocols><tt:Name>${n}</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>${p}</tt:Port></tds:NetworkProtocols>`,
+                )
+                .join('')}</tds:GetNetworkProtocolsResponse>`,
+            ),
+          );
+        case 'SetNetworkProtocols': {
+          const want = Object.fromEntries(
+            [
+              ...(o.body ?? '').matchAll(
+                /<tt:Name>(\w+)<\/tt:Name><tt:Enabled>\w+<\/tt:Enabled><tt:Port>(\d+)<\/tt:Port>/g,
+              ),
+            ].map((m) => [m[1]!.toLowerCase(), Number(m[2])]),
+          ) as Record<'http' | 'https' | 'rtsp', number>;
+          const restoring = want.http === 80 && want.https === 443 && want.rtsp === 554;
+          if (!restoring && opts.onSet === 'in-use') {
+            if (Object.values(want).includes(ports.sdk))
+              return { ...reply(fault('ter:PortAlreadyInUse')), status: 400 };
+          }
+          if (restoring) {
+            deadRtsp = false;
+            Object.assign(ports, want);
+          } else if (opts.onSet === 'move' || opts.onSet === undefined) Object.assign(ports, want);
+          else if (opts.onSet === 'move-but-rtsp-dead') {
+            Object.assign(ports, want);
+            deadRtsp = true; // the RTSP server never comes up on the new port
+          } else if (opts.onSet === 'move-http-but-dead') {
+            Object.assign(ports, want);
+            deadHttp = true; // the web server never comes up on the new port
+          }
+          return reply(envelope('<tds:SetNetworkProtocolsResponse/>'));
+        }
+        default:
+          return { ...reply(fault('ter:ActionNotSupported')), status: 500 };
+      }
+    },
+  };
+  const deps: PortsServiceDeps = {
+    http,
+    tcp,
+    connector,
+    exchange,
+    now: () => new Date('2026-11-24T10:00:00Z'),
+    sleep: async () => {},
+    verify: { rounds: 3, intervalMs: 1 },
+    scan: { tickMs: 5, initialTimeoutMs: 50 },
+    identify: { bannerWaitMs: 5, idleMs: 5, timeoutMs: 100 },
+  };
+  return { deps, ports, calls, service: createPortsService(deps) };
+}
+
+const device = (overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice => ({
+  id: 'dev-02:00:c0:00:02:40',
+  addresses: [ADDRESS],
+  mac: '02:00:c0:00:02:40',
+  brand: 'Hikvision',
+  brandSource: 'sadp',
+  model: 'DS-7608NI-K2',
+  name: null,
+  firmware: null,
+  serial: null,
+  sources: ['onvif', 'sadp'],
+  onvifUrl: `http://${ADDRESS}/onvif/device_service`,
+  endpoint: null,
+  ports: { http: 80, sdk: 8000, onvif: 80 },
+  dhcp: false,
+  activated: true,
+  upnp: false,
+  notes: [],
+  interfaceName: 'eth0',
+  lastSeenAt: 't',
+  ...overrides,
+});
+
+const signal = () => new AbortController().signal;
+const applied = async (
+  service: ReturnType<typeof createPortsService>,
+  ...args: Parameters<ReturnType<typeof createPortsService>['apply']>
+) => (await service.apply(...args)).result;
+
+describe('ports audit', () => {
+  it('builds one row per open port with role, purpose, risk and a plain recommendation', async () => {
+    const { service } = fakeRecorder({ telnet: true });
+    const report = portReportSchema.parse(await service.audit(device(), { credentials: LOGIN, signal: signal() }));
+    const row = (port: number) => report.rows.find((r) => r.port === port)!;
+    expect(report.rows.filter((r) => r.state === 'open').map((r) => [r.port, r.service, r.role])).toEqual([
+      [23, 'telnet', 'telnet'],
+      [80, 'http', 'http'],
+      [443, 'https', 'https'],
+      [554, 'rtsp', 'rtsp'],
+      [8000, 'sdk', 'sdk'],
+    ]);
+    expect(row(8000)).toMatchObject({
+      risk: { level: 'high' },
+      neededOutside: 'only-with-vendor-app',
+      isDefault: true,
+      declaredBy: expect.arrayContaining(['sadp', 'catalogue']),
+    });
+    // The catalogue cites no CVE for Hikvision's 8000, so the words do not claim one.
+    expect(row(8000).recommendation).toMatch(/^Do not forward: the vendor’s own SDK port/);
+    expect(row(80).recommendation).toMatch(/Forward only as HTTPS on a non-standard port/);
+    expect(row(80)).toMatchObject({
+      risk: { level: 'high' },
+      plainText: true,
+      adminUi: true,
+      declaredBy: expect.arrayContaining(['onvif']),
+    });
+    expect(row(443)).toMatchObject({ neededOutside: 'yes', plainText: false });
+    expect(row(23).recommendation).toMatch(/^Close it: telnet sends passwords in plain text/);
+    expect(row(23).risk.level).toBe('high');
+    expect(row(554)).toMatchObject({ authRequired: true, isDefault: true });
+    expect(report.onvifProtocols).toEqual([
+      { name: 'HTTP', enabled: true, ports: [80] },
+      { name: 'HTTPS', enabled: true, ports: [443] },
+      { name: 'RTSP', enabled: true, ports: [554] },
+    ]);
+    // Telnet is nobody's declared port: the device's list and the brand's catalogue do not name it.
+    expect(report.undeclaredOpen).toEqual([23]);
+    expect(report.declaredButClosed).toEqual([]);
+  });
+
+  it('without a login it measures anyway, and names what the device declared but does not answer', async () => {
+    const { service, calls } = fakeRecorder();
+    const report = await service.audit(device({ ports: { http: 80, sdk: 8000, onvif: 80, https: 8443 } }), {
+      signal: signal(),
+    });
+    expect(calls).not.toContain('GetNetworkProtocols');
+    expect(report.onvifProtocols).toBeNull();
+    expect(report.declaredButClosed).toEqual([8443]);
+    expect(report.rows.find((r) => r.port === 8443)).toMatchObject({ state: 'closed', role: 'https' });
+  });
+
+  it('judges a recorded scan the same way (pure builder): an unknown open port is undeclared and low risk', () => {
+    const report = buildPortReport({
+      device: device({ brand: null, sources: ['manual'], ports: { onvif: 80 } }),
+      address: ADDRESS,
+      full: true,
+      measuredAt: new Date(0),
+      open: [80, 4444, 37777],
+      filtered: [],
+      protocols: null,
+      identities: [
+        {
+          port: 80,
+          service: 'http',
+          product: null,
+          vendor: 'Dahua',
+          plainText: true,
+          adminUi: true,
+          authRequired: true,
+          onvif: true,
+          tls: null,
+          evidence: [],
+        },
+        {
+          port: 4444,
+          service: 'unknown',
+          product: null,
+          vendor: null,
+          plainText: false,
+          adminUi: false,
+          authRequired: null,
+          onvif: false,
+          tls: null,
+          evidence: ['nothing recognisable on port 4444'],
+        },
+        {
+          port: 37777,
+          service: 'sdk',
+          product: 'Dahua DVRIP SDK (TCP port)',
+          vendor: 'Dahua',
+          plainText: true,
+          adminUi: true,
+          authRequired: true,
+          onvif: false,
+          tls: null,
+          evidence: [],
+        },
+      ],
+    });
+    const row = (port: number) => report.rows.find((r) => r.port === port)!;
+    expect(row(37777)).toMatchObject({ role: 'sdk', risk: { level: 'high' } });
+    expect(row(37777).recommendation).toMatch(/^Do not forward: vendor SDK port with a history of serious flaws/);
+    expect(row(4444)).toMatchObject({ role: null, service: 'unknown', risk: { level: 'low' } });
+    expect(row(4444).recommendation).toMatch(/Find out what this is/);
+    expect(report.undeclaredOpen).toEqual([4444]);
+  });
+
+  it('fails in plain words when the device does not answer at all', async () => {
+    const { service } = fakeRecorder();
+    await expect(service.audit(device({ addresses: ['192.0.2.99'] }), { signal: signal() })).rejects.toMatchObject({
+      code: 'DEVICE_UNREACHABLE',
+    });
+  });
+});
+
+describe('ports plan', () => {
+  it('is the same for the same device, never a factory port, and names who changes what', async () => {
+    const { service } = fakeRecorder();
+    const report = await service.audit(device(), { credentials: LOGIN, signal: signal() });
+    const a = portPlanSchema.parse(service.plan(device(), report));
+    const b = service.plan(device(), report);
+    expect(a).toEqual(b);
+    const other = service.plan(device({ id: 'dev-someone-else' }), report);
+    expect(other.proposal.map((p) => p.internal)).not.toEqual(a.proposal.map((p) => p.internal));
+    expect(a.proposal.map((p) => p.role).sort()).toEqual(['http', 'https', 'onvif', 'rtsp', 'sdk']);
+    for (const p of a.proposal) {
+      expect(p.internal).toBeGreaterThan(10000);
+      expect(p.internal).toBeLessThan(32768);
+    }
+    expect(a.proposal.find((p) => p.role === 'onvif')!.internal).toBe(
+      a.proposal.find((p) => p.role === 'http')!.internal,
+    );
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(a.applyViaOnvif.sort()).toEqual(['http', 'https', 'rtsp']);
+    expect(a.manualSteps.map((m) => m.role)).toEqual(['sdk']);
+    expect(a.manualSteps[0]!.steps.join(' ')).toMatch(/Configuration › Network › Basic Settings › Port/);
+    expect(a.rtspAdvice).toMatch(/RTSP over TCP/);
+  });
+
+  it('checks the user’s edits and says what is wrong in plain words', async () => {
+    const { service } = fakeRecorder();
+    const report = await service.audit(device(), { credentials: LOGIN, signal: signal() });
+    const plan = service.plan(device(), report, { http: 1000, rtsp: 10000 });
+    expect(plan.proposal.find((p) => p.role === 'http')!.internal).toBe(1000);
+    expect(plan.problems[0]).toMatchObject({ severity: 'error', role: 'http', code: 'well-known' });
+    expect(plan.problems[0]!.message).toMatch(/1000 is below 1024/);
+    expect(plan.problems.some((p) => p.role === 'rtsp' && p.severity === 'error')).toBe(false);
+    expect(plan.problems.some((p) => p.role === 'rtsp' && p.code === 'commonly-scanned')).toBe(true);
+  });
+});
+
+describe('ports apply', () => {
+  it('moves HTTP through ONVIF and verifies by measurement: old port closed, new one answers, ONVIF follows', async () => {
+    const { service, ports } = fakeRecorder();
+    const result = portApplyResultSchema.parse(
+      await applied(service, device(), [{ role: 'http', to: 18080 }], { credentials: LOGIN, signal: signal() }),
+    );
+    expect(result).toMatchObject({
+      outcome: 'verified',
+      onvifUrl: `http://${ADDRESS}:18080/onvif/device_service`,
+      changes: [{ role: 'http', from: 80, to: 18080, verified: true }],
+    });
+    expect(result.changes[0]!.evidence).toMatch(/80 refuses connections; 18080 answers HTTP/);
+    expect(result.message).toMatch(/18080/);
+    expect(ports).toMatchObject({ http: 18080, https: 443, rtsp: 554 });
+    expect(portsStepVerdict(null, result, 'Hikvision')).toEqual({ verified: true, reason: '' });
+  });
+
+  it('PortAlreadyInUse: puts the snapshot back, checks it, and says so', async () => {
+    const { service, ports, calls } = fakeRecorder({ onSet: 'in-use' });
+    const result = await applied(service, device(), [{ role: 'http', to: 8000 }], {
+      credentials: LOGIN,
+      signal: signal(),
+    });
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/already used by another service/);
+    expect(result.message).toMatch(/HTTP answers on 80 again/);
+    expect(result.onvifUrl).toBe(`http://${ADDRESS}/onvif/device_service`);
+    expect(calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(2);
+    expect(ports.http).toBe(80);
+  });
+
+  it('a change that never answers on the new port is put back and verified', async () => {
+    const { service, ports } = fakeRecorder({ onSet: 'move-but-rtsp-dead' });
+    const result = await applied(service, device(), [{ role: 'rtsp', to: 10554 }], {
+      credentials: LOGIN,
+      signal: signal(),
+    });
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/not confirmed within .*10554 does not answer as RTSP/);
+    expect(result.message).toMatch(/RTSP answers on 554 again/);
+    expect(ports.rtsp).toBe(554);
+  });
+
+  it('when even the way back is gone, it fails and says exactly what answers where', async () => {
+    const { service } = fakeRecorder({ onSet: 'move-http-but-dead' });
+    const result = await applied(service, device(), [{ role: 'http', to: 18080 }], {
+      credentials: LOGIN,
+      signal: signal(),
+    });
+    expect(result.outcome).toBe('failed');
+    expect(result.message).toMatch(/answers on neither 80 nor 18080; ONVIF does not answer/);
+    expect(result.message).toMatch(/restart the NVR/);
+  });
+
+  it('a device that ignores the change: restored (the old port still answers), never "verified"', async () => {
+    const { service } = fakeRecorder({ onSet: 'ignore' });
+    const result = await applied(service, device(), [{ role: 'rtsp', to: 10554 }], {
+      credentials: LOGIN,
+      signal: signal(),
+    });
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/554 still answers/);
+  });
+
+  it('without a login it fails at once in plain words and sends nothing', async () => {
+    const { service, calls } = fakeRecorder();
+    const err = await service
+      .apply(device(), [{ role: 'http', to: 18080 }], { signal: signal() })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppFailure);
+    expect(err).toMatchObject({ code: 'PORTS_LOGIN_NEEDED' });
+    expect((err as Error).message).toMatch(/Log in/);
+    expect(calls).toEqual([]);
+  });
+
+  it('a factory port left on HTTPS or RTSP keeps the step in "attention" (from the report or ONVIF’s list)', async () => {
+    const { service } = fakeRecorder();
+    const report = await service.audit(device(), { credentials: LOGIN, signal: signal() });
+    const { result, protocols } = await service.apply(device(), [{ role: 'http', to: 18080 }], {
+      credentials: LOGIN,
+      signal: signal(),
+    });
+    expect(protocols?.map((p) => [p.name, p.ports[0]])).toEqual([
+      ['HTTP', 18080],
+      ['HTTPS', 443],
+      ['RTSP', 554],
+    ]);
+    for (const verdict of [
+      portsStepVerdict(report, result, 'Hikvision'),
+      portsStepVerdict(null, result, 'Hikvision', protocols),
+    ]) {
+      expect(verdict.verified).toBe(false);
+      expect(verdict.reason).toMatch(/HTTPS\) on 443, Video streams \(RTSP\) on 554/);
+    }
+  });
+});
