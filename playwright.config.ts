@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Specs that search the network: they run only in the lab. */
-const LAB_SPECS = /find-step\.spec\.ts$/;
+const LAB_SPECS = /(find|ports)-step\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -3,11 +3,13 @@ import type { Component } from 'vue';
 import { STEPS, type StepId } from '../shared/domain/steps';
 import WizardStepNetwork from './steps/WizardStepNetwork.vue';
 import WizardStepFind from './steps/WizardStepFind.vue';
+import WizardStepPorts from './steps/WizardStepPorts.vue';
 
 /** The page of each available step. Planned steps have no page (never a stub): the sidebar shows them greyed. */
 export const STEP_PAGES: Partial<Record<StepId, Component>> = {
   network: WizardStepNetwork,
   find: WizardStepFind,
+  ports: WizardStepPorts,
 };
 
 export function stepPath(id: StepId): string {

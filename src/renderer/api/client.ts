@@ -105,6 +105,26 @@ export const forgetPassword = (deviceId: string) => call('device.forgetPassword'
 export const addDeviceByAddress = (host: string, port?: number) =>
   call('discovery.addManual', port === undefined ? { host } : { host, port });
 
+export type PortEdits = NonNullable<InvokeInput<'ports.plan'>['edits']>;
+export type PortChange = InvokeInput<'ports.apply'>['changes'][number];
+
+/**
+ * Starts main's measurement of the device's ports (a job): the catalogue audit (a few seconds), or with `full`
+ * every port 1–65535. Progress comes as job.onProgress, the report as ports.onReport, the end as job.onDone.
+ */
+export const auditPorts = (deviceId: string, options: { full?: boolean } = {}) =>
+  call('ports.audit', options.full ? { deviceId, full: true } : { deviceId });
+/** The device's last port report, plan and change, as main saved them in the setup record. */
+export const getPorts = (deviceId: string) => call('ports.get', { deviceId });
+/** Main's proposal of non-standard ports, or its check of the user's edited ones (`edits` by role). */
+export const planPorts = (deviceId: string, edits?: PortEdits) =>
+  call('ports.plan', edits && Object.keys(edits).length ? { deviceId, edits } : { deviceId });
+/**
+ * Asks main to move HTTP/HTTPS/RTSP through ONVIF (a job): it snapshots, applies, verifies, and puts the old ports
+ * back if anything fails. The result comes as ports.onApplied, the end as job.onDone. Only on the user's word.
+ */
+export const applyPorts = (deviceId: string, changes: PortChange[]) => call('ports.apply', { deviceId, changes });
+
 /** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   try {
@@ -125,6 +145,10 @@ export const onDiscoveryWarning = (listener: (payload: EventPayload<'discovery.o
   onEvent('discovery.onWarning', listener);
 export const onJobProgress = (listener: (payload: EventPayload<'job.onProgress'>) => void) =>
   onEvent('job.onProgress', listener);
+export const onPortsReport = (listener: (payload: EventPayload<'ports.onReport'>) => void) =>
+  onEvent('ports.onReport', listener);
+export const onPortsApplied = (listener: (payload: EventPayload<'ports.onApplied'>) => void) =>
+  onEvent('ports.onApplied', listener);
 export const onJobDone = (listener: (payload: EventPayload<'job.onDone'>) => void) => onEvent('job.onDone', listener);
 
 /** For tests: forget the cached browser-mode bridge. */

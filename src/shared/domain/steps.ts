@@ -5,7 +5,7 @@ export const STEPS = [
   { id: 'network', title: 'Your network', available: true },
   { id: 'find', title: 'Find your NVR', available: true },
   { id: 'static-ip', title: 'Static IP', available: false },
-  { id: 'ports', title: 'Ports', available: false },
+  { id: 'ports', title: 'Ports', available: true },
   { id: 'security', title: 'Security', available: false },
   { id: 'upnp', title: 'UPnP', available: false },
   { id: 'internet', title: 'Internet side', available: false },

@@ -1,0 +1,527 @@
+import { computed, ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { PortApplyResult, PortPlan, PortReport } from '../../shared/domain/ports';
+import { useSetupStore } from './setup';
+
+/** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
+export const EDITABLE_ROLES = ['http', 'https', 'rtsp', 'sdk', 'media', 'onvif'] as const;
+export type EditableRole = (typeof EDITABLE_ROLES)[number];
+/** The roles main moves itself through ONVIF (SetNetworkProtocols). */
+export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
+export type OnvifRole = (typeof ONVIF_ROLES)[number];
+
+/** Error codes that mean "main has no login for the NVR": the page offers the login dialog. */
+export const LOGIN_NEEDED_CODES: readonly string[] = ['PORTS_LOGIN_NEEDED'];
+
+export interface PortsJobProgress {
+  done: number;
+  total: number | null;
+  message: string;
+}
+
+export type PortsJobOutcome = 'ok' | 'failed' | 'cancelled';
+
+/** One change the "Apply through ONVIF" button would make. */
+export interface PendingChange {
+  role: OnvifRole;
+  from: number;
+  to: number;
+}
+
+type JobEvent =
+  | { kind: 'report'; payload: EventPayload<'ports.onReport'> }
+  | { kind: 'applied'; payload: EventPayload<'ports.onApplied'> }
+  | { kind: 'progress'; payload: EventPayload<'job.onProgress'> }
+  | { kind: 'done'; payload: EventPayload<'job.onDone'> };
+
+const MAX_BUFFERED_EVENTS = 200;
+
+export const isEditableRole = (role: string): role is EditableRole =>
+  (EDITABLE_ROLES as readonly string[]).includes(role);
+export const isOnvifRole = (role: string): role is OnvifRole => (ONVIF_ROLES as readonly string[]).includes(role);
+
+/** Checks what the user typed for a port: a whole number from 1 to 65535 (main judges the rest). */
+export function parsePortText(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (!t) return { ok: false, error: 'Enter a port number.' };
+  if (!/^\d{1,5}$/.test(t)) return { ok: false, error: 'A port is a whole number, like 18080.' };
+  const value = Number(t);
+  if (value < 1 || value > 65535) return { ok: false, error: 'A port is a number from 1 to 65535.' };
+  return { ok: true, value };
+}
+
+/**
+ * The Ports step for the chosen NVR: main's last measurement (report), its proposal of non-standard ports (plan)
+ * and the last change it applied, as main saved them; the audit job and the apply job this page started (it
+ * follows only their events); the user's edits of the new ports. Nothing is ever applied without the user's word.
+ */
+export const usePortsStore = defineStore('ports', () => {
+  const setup = useSetupStore();
+
+  const report = ref<PortReport | null>(null);
+  const plan = ref<PortPlan | null>(null);
+  const lastChange = ref<PortApplyResult | null>(null);
+  /** The device the shown report, plan and change belong to. */
+  const loadedFor = ref<string | null>(null);
+  const loading = ref(false);
+  /** Why the saved ports could not be read, in plain words. */
+  const loadError = ref<string | null>(null);
+
+  // The audit (a job in main).
+  const auditJobId = ref<string | null>(null);
+  /** Whether the running (or last) audit checks every port 1–65535. */
+  const auditFull = ref(false);
+  const auditStarting = ref(false);
+  const auditCancelling = ref(false);
+  const auditProgress = ref<PortsJobProgress | null>(null);
+  const auditOutcome = ref<PortsJobOutcome | null>(null);
+  /** Why the last audit could not start or failed, in plain words. */
+  const auditError = ref<string | null>(null);
+
+  // The user's edits of the proposal, and main's check of them.
+  const edits = ref<Partial<Record<EditableRole, number>>>({});
+  /** What is wrong with what the user typed (not a port number), by role; nothing is sent to main for it. */
+  const inputProblems = ref<Partial<Record<EditableRole, string>>>({});
+  const planning = ref(false);
+  /** The edits the shown plan was checked with (JSON), so a plan that does not reflect them cannot be applied. */
+  const planEdits = ref('{}');
+  /** Why the proposal could not be made or checked, in plain words. */
+  const planError = ref<string | null>(null);
+
+  // The change (a job in main).
+  const applyJobId = ref<string | null>(null);
+  const applyStarting = ref(false);
+  const applyProgress = ref<PortsJobProgress | null>(null);
+  /** Why the last change could not start or failed (code and plain message). */
+  const applyError = ref<{ code: string; message: string } | null>(null);
+
+  let buffered: JobEvent[] = [];
+  let unsubscribers: (() => void)[] = [];
+
+  const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
+  const auditing = computed(() => auditJobId.value !== null);
+  const applying = computed(() => applyJobId.value !== null);
+  const busy = computed(
+    () => auditing.value || auditStarting.value || applying.value || applyStarting.value || planning.value,
+  );
+
+  /** Problems of the proposal as it stands (main's, plus "not a number" for what the user typed). */
+  const errors = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'error'));
+  const warnings = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'warning'));
+  const hasInputProblems = computed(() => Object.keys(inputProblems.value).length > 0);
+
+  /** What "Apply through ONVIF" would change: the roles main can move whose new port differs from the current one. */
+  const pendingChanges = computed<PendingChange[]>(() => {
+    const p = plan.value;
+    if (!p) return [];
+    const out: PendingChange[] = [];
+    for (const item of p.proposal) {
+      if (!isOnvifRole(item.role) || !p.applyViaOnvif.includes(item.role)) continue;
+      if (item.transport !== 'tcp' || item.internal === item.current) continue;
+      if (out.some((c) => c.role === item.role)) continue;
+      out.push({ role: item.role, from: item.current, to: item.internal });
+    }
+    return out;
+  });
+
+  /** Why "Apply" is not possible now, in plain words, or null when it is. */
+  const applyBlockedReason = computed<string | null>(() => {
+    if (!deviceId.value) return 'Choose your NVR first.';
+    if (!plan.value) return 'Check the ports first: the proposal comes from what the check finds.';
+    if (hasInputProblems.value) return 'Fix the port numbers marked below first.';
+    if (errors.value.length)
+      return errors.value.length === 1
+        ? 'One of the new ports has a problem (marked below). Change it first.'
+        : 'Some of the new ports have problems (marked below). Change them first.';
+    if (planning.value) return 'The app is checking the new ports…';
+    if (planError.value || planEdits.value !== JSON.stringify(edits.value))
+      return 'The new ports could not be checked yet. Change one again, or go back to the app’s proposal.';
+    if (auditing.value || auditStarting.value) return 'Wait for the port check to finish.';
+    if (pendingChanges.value.length === 0) return 'Nothing to change through ONVIF: the ports are already as proposed.';
+    return null;
+  });
+  const canApply = computed(() => applyBlockedReason.value === null && !applying.value && !applyStarting.value);
+  /** What "Put the old ports back" would change: the last verified change, reversed. */
+  const revertChanges = computed<PendingChange[]>(() => {
+    const last = lastChange.value;
+    if (!last || last.outcome !== 'verified' || last.deviceId !== deviceId.value) return [];
+    return last.changes.filter((c) => c.from !== c.to).map((c) => ({ role: c.role, from: c.to, to: c.from }));
+  });
+  const canRevert = computed(
+    () =>
+      revertChanges.value.length > 0 &&
+      !applying.value &&
+      !applyStarting.value &&
+      !auditing.value &&
+      !auditStarting.value,
+  );
+  const needsLogin = computed(() => !!applyError.value && LOGIN_NEEDED_CODES.includes(applyError.value.code));
+
+  function clearDeviceData(): void {
+    report.value = null;
+    plan.value = null;
+    lastChange.value = null;
+    loadedFor.value = null;
+    edits.value = {};
+    inputProblems.value = {};
+    planError.value = null;
+    planEdits.value = '{}';
+    auditError.value = null;
+    auditOutcome.value = null;
+    applyError.value = null;
+  }
+
+  function apply(event: JobEvent): void {
+    switch (event.kind) {
+      case 'report':
+        report.value = event.payload.report;
+        loadedFor.value = event.payload.report.deviceId;
+        break;
+      case 'applied':
+        lastChange.value = event.payload.result;
+        break;
+      case 'progress': {
+        const { done, total, message } = event.payload;
+        if (event.payload.jobId === auditJobId.value) auditProgress.value = { done, total, message };
+        else applyProgress.value = { done, total, message };
+        break;
+      }
+      case 'done':
+        if (event.payload.jobId === auditJobId.value) auditEnded(event.payload);
+        else applyEnded(event.payload);
+        break;
+    }
+  }
+
+  function auditEnded(payload: EventPayload<'job.onDone'>): void {
+    auditJobId.value = null;
+    auditCancelling.value = false;
+    auditProgress.value = null;
+    auditOutcome.value = payload.outcome;
+    auditError.value = payload.outcome === 'failed' ? (payload.error?.message ?? null) : null;
+    if (payload.outcome === 'ok') void afterAudit();
+  }
+
+  function applyEnded(payload: EventPayload<'job.onDone'>): void {
+    applyJobId.value = null;
+    applyProgress.value = null;
+    if (payload.outcome === 'failed' && payload.error) applyError.value = payload.error;
+    else if (payload.outcome === 'cancelled') applyError.value = payload.error;
+    // The device moved (or was put back): the edits are done with; take main's report, plan and status.
+    edits.value = {};
+    inputProblems.value = {};
+    void sync();
+  }
+
+  /** Our own jobs' events are applied; while a start is on its way they wait; any other job's are ignored. */
+  function receive(event: JobEvent): void {
+    const id = event.payload.jobId;
+    const ours =
+      (auditJobId.value !== null && id === auditJobId.value) || (applyJobId.value !== null && id === applyJobId.value);
+    if (ours) {
+      // A report only from our audit, a result only from our change.
+      if (event.kind === 'report' && id !== auditJobId.value) return;
+      if (event.kind === 'applied' && id !== applyJobId.value) return;
+      apply(event);
+    } else if ((auditStarting.value || applyStarting.value) && buffered.length < MAX_BUFFERED_EVENTS) {
+      buffered.push(event);
+    }
+  }
+
+  function replay(jobId: string): void {
+    const early = buffered.filter((e) => e.payload.jobId === jobId);
+    buffered = buffered.filter((e) => e.payload.jobId !== jobId);
+    for (const event of early) receive(event);
+  }
+
+  function subscribe(): void {
+    if (unsubscribers.length) return;
+    unsubscribers = [
+      client.onPortsReport((payload) => receive({ kind: 'report', payload })),
+      client.onPortsApplied((payload) => receive({ kind: 'applied', payload })),
+      client.onJobProgress((payload) => receive({ kind: 'progress', payload })),
+      client.onJobDone((payload) => receive({ kind: 'done', payload })),
+    ];
+  }
+
+  /** Stops following main's events (the jobs themselves go on). */
+  function unsubscribe(): void {
+    for (const off of unsubscribers) off();
+    unsubscribers = [];
+  }
+
+  /** Reads what main saved for the chosen NVR (report, plan, last change). */
+  async function load(): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id) {
+      clearDeviceData();
+      return false;
+    }
+    if (loadedFor.value !== id) clearDeviceData();
+    loading.value = true;
+    try {
+      const result = await client.getPorts(id);
+      if (deviceId.value !== id) return false;
+      if (!result.ok) {
+        loadError.value = result.error.message;
+        return false;
+      }
+      loadError.value = null;
+      take(id, result.data);
+      return true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** The newer of two measurements or changes (an event may have brought one main's saved answer lacks). */
+  function newer<T extends { at?: string; measuredAt?: string }>(mine: T | null, saved: T | null): T | null {
+    if (!mine || !saved) return saved ?? mine;
+    return (mine.at ?? mine.measuredAt ?? '') > (saved.at ?? saved.measuredAt ?? '') ? mine : saved;
+  }
+
+  function take(
+    id: string,
+    saved: { report: PortReport | null; plan: PortPlan | null; lastChange: PortApplyResult | null },
+  ): void {
+    const same = loadedFor.value === id;
+    loadedFor.value = id;
+    report.value = same ? newer(report.value, saved.report) : saved.report;
+    lastChange.value = same ? newer(lastChange.value, saved.lastChange) : saved.lastChange;
+    // The user's edits stay on screen: main's saved plan is its own proposal, without them.
+    if (Object.keys(edits.value).length === 0) {
+      plan.value = saved.plan;
+      planEdits.value = '{}';
+    }
+  }
+
+  /** Re-reads main's saved ports and the setup record (step status) after a job, keeping what we have on failure. */
+  async function sync(): Promise<void> {
+    const id = deviceId.value;
+    if (id) {
+      const result = await client.getPorts(id);
+      if (result.ok && deviceId.value === id) {
+        take(id, result.data);
+        if (!result.data.plan && result.data.report) await replan();
+      }
+    }
+    await setup.reloadRecord();
+  }
+
+  /** After an audit: main's report is in; its proposal is made from it (with the user's edits, if any). */
+  async function afterAudit(): Promise<void> {
+    const id = deviceId.value;
+    if (id) {
+      const result = await client.getPorts(id);
+      if (result.ok && deviceId.value === id) take(id, result.data);
+    }
+    if (report.value) await replan();
+    await setup.reloadRecord();
+  }
+
+  /** Entering the step: follow our jobs' events and show what main saved for the chosen NVR. */
+  async function openStep(): Promise<void> {
+    subscribe();
+    if (!setup.record) await setup.reloadRecord();
+    await load();
+  }
+
+  /**
+   * Measures the NVR's ports: the catalogue audit (a few seconds), or with `full` every port 1–65535 (slower).
+   * The report arrives as an event of this job.
+   */
+  async function audit(options: { full?: boolean } = {}): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id || auditJobId.value || auditStarting.value || applying.value || applyStarting.value) return false;
+    subscribe();
+    auditStarting.value = true;
+    auditError.value = null;
+    const full = options.full ?? false;
+    try {
+      const result = await client.auditPorts(id, { full });
+      if (!result.ok) {
+        auditError.value = result.error.message;
+        return false;
+      }
+      auditFull.value = full;
+      auditOutcome.value = null;
+      auditProgress.value = {
+        done: 0,
+        total: null,
+        message: full ? 'Starting the check of every port…' : 'Starting the port check…',
+      };
+      auditJobId.value = result.data.jobId;
+      auditStarting.value = false;
+      replay(result.data.jobId);
+      return true;
+    } finally {
+      auditStarting.value = false;
+      if (!applyStarting.value) buffered = [];
+    }
+  }
+
+  /** Asks main to stop the audit; the end comes as job.onDone. */
+  async function cancelAudit(): Promise<boolean> {
+    const id = auditJobId.value;
+    if (!id) return false;
+    auditCancelling.value = true;
+    const result = await client.cancelJob(id);
+    if (!result.ok) {
+      auditCancelling.value = false;
+      auditError.value = result.error.message;
+      return false;
+    }
+    if (!result.data.cancelled && auditJobId.value === id) {
+      // It had already ended and the end event was missed: take main's state.
+      auditJobId.value = null;
+      auditCancelling.value = false;
+      auditProgress.value = null;
+      await sync();
+    }
+    return true;
+  }
+
+  /** Asks main for its proposal, checked with the user's edits. */
+  async function replan(): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id) return false;
+    planning.value = true;
+    planError.value = null;
+    const sent = { ...edits.value };
+    try {
+      const result = await client.planPorts(id, sent as client.PortEdits);
+      if (deviceId.value !== id) return false;
+      if (!result.ok) {
+        planError.value = result.error.message;
+        return false;
+      }
+      // A later edit is on its way: its answer is the one to show.
+      if (JSON.stringify(sent) !== JSON.stringify(edits.value)) return false;
+      plan.value = result.data;
+      planEdits.value = JSON.stringify(sent);
+      return true;
+    } finally {
+      planning.value = false;
+    }
+  }
+
+  /**
+   * The user typed a new port for a role. Not a port number: said here, nothing sent. Otherwise main checks the
+   * whole set again (errors block Apply, warnings do not).
+   */
+  async function setEdit(role: EditableRole, text: string): Promise<boolean> {
+    const parsed = parsePortText(text);
+    if (!parsed.ok) {
+      inputProblems.value = { ...inputProblems.value, [role]: parsed.error };
+      return false;
+    }
+    const problems = { ...inputProblems.value };
+    delete problems[role];
+    inputProblems.value = problems;
+    const current = plan.value?.proposal.find((p) => p.role === role)?.internal;
+    if (edits.value[role] === parsed.value || (edits.value[role] === undefined && current === parsed.value))
+      return true;
+    edits.value = { ...edits.value, [role]: parsed.value };
+    return replan();
+  }
+
+  /** Back to main's own proposal. */
+  async function resetEdits(): Promise<boolean> {
+    edits.value = {};
+    inputProblems.value = {};
+    return replan();
+  }
+
+  /**
+   * Moves HTTP/HTTPS/RTSP to the new ports through ONVIF: only when the user confirmed it, and only when no error
+   * blocks it. Main checks the result and puts the old ports back if anything fails; the result is an event.
+   */
+  async function applyChanges(): Promise<boolean> {
+    if (!canApply.value) return false;
+    return startApply(pendingChanges.value.map(({ role, to }) => ({ role, to })));
+  }
+
+  /** Puts the ports of the last verified change back where they were (the user confirmed it), checked the same way. */
+  async function revertLastChange(): Promise<boolean> {
+    if (!canRevert.value) return false;
+    return startApply(revertChanges.value.map(({ role, to }) => ({ role, to })));
+  }
+
+  async function startApply(changes: client.PortChange[]): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id || changes.length === 0 || applying.value || applyStarting.value || auditing.value || auditStarting.value)
+      return false;
+    subscribe();
+    applyStarting.value = true;
+    applyError.value = null;
+    try {
+      const result = await client.applyPorts(id, changes);
+      if (!result.ok) {
+        applyError.value = result.error;
+        return false;
+      }
+      applyProgress.value = { done: 0, total: null, message: 'Starting the change…' };
+      applyJobId.value = result.data.jobId;
+      applyStarting.value = false;
+      replay(result.data.jobId);
+      return true;
+    } finally {
+      applyStarting.value = false;
+      if (!auditStarting.value) buffered = [];
+    }
+  }
+
+  function clearApplyError(): void {
+    applyError.value = null;
+  }
+
+  return {
+    report,
+    plan,
+    lastChange,
+    loadedFor,
+    loading,
+    loadError,
+    deviceId,
+    auditJobId,
+    auditFull,
+    auditStarting,
+    auditCancelling,
+    auditProgress,
+    auditOutcome,
+    auditError,
+    auditing,
+    edits,
+    inputProblems,
+    planning,
+    planError,
+    errors,
+    warnings,
+    applyJobId,
+    applyStarting,
+    applyProgress,
+    applyError,
+    applying,
+    busy,
+    pendingChanges,
+    applyBlockedReason,
+    canApply,
+    needsLogin,
+    openStep,
+    load,
+    sync,
+    audit,
+    cancelAudit,
+    replan,
+    setEdit,
+    resetEdits,
+    applyChanges,
+    revertChanges,
+    canRevert,
+    revertLastChange,
+    clearApplyError,
+    unsubscribe,
+  };
+});

@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { parsePortText, usePortsStore } from '../../../src/renderer/stores/ports';
+import { useSetupStore } from '../../../src/renderer/stores/setup';
+import { createFakeApi, fakeSetup, ok, type FakeApi } from './fake-api';
+import {
+  APPLY_JOB,
+  AUDIT_JOB,
+  REOLINK,
+  fakeApplyResult,
+  fakePortPlan,
+  fakePortReport,
+  fakePorts,
+  loginNeeded,
+  setupWithNvr,
+} from './fake-ports';
+
+let api: FakeApi;
+
+beforeEach(async () => {
+  setActivePinia(createPinia());
+  api = createFakeApi({ 'setup.get': () => ok({ setup: setupWithNvr(), notice: null }) });
+  window.api = api;
+  await useSetupStore().load();
+});
+afterEach(() => {
+  delete window.api;
+});
+
+describe('usePortsStore', () => {
+  it('reads what main saved for the chosen NVR; without an NVR it asks nothing', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan(), lastChange: fakeApplyResult() });
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(ports.loadedFor).toBe(REOLINK.id);
+    expect(ports.report?.rows).toHaveLength(7);
+    expect(ports.plan?.proposal).toHaveLength(4);
+    expect(ports.lastChange?.outcome).toBe('verified');
+
+    useSetupStore().applyRecord(fakeSetup({ updatedAt: '2025-03-02T00:00:00.000Z' }));
+    expect(await ports.load()).toBe(false);
+    expect(ports.report).toBeNull();
+    expect(api.count('ports.get')).toBe(1);
+  });
+
+  it('takes its audit’s events that arrive before main’s answer, and ignores other jobs', async () => {
+    fakePorts(api);
+    let answer: (v: unknown) => void = () => undefined;
+    api.handlers['ports.audit'] = () => new Promise((resolve) => (answer = resolve));
+    const ports = usePortsStore();
+    await ports.openStep();
+    const started = ports.audit();
+    await flushPromises();
+    api.emit('job.onProgress', { jobId: AUDIT_JOB, kind: 'ports-audit', done: 1, total: 5, message: 'early' });
+    api.emit('ports.onReport', { jobId: 'job-someone-else', report: fakePortReport({ address: '10.0.0.9' }) });
+    api.emit('ports.onReport', { jobId: AUDIT_JOB, report: fakePortReport() });
+    answer(ok({ jobId: AUDIT_JOB }));
+    expect(await started).toBe(true);
+    expect(ports.auditJobId).toBe(AUDIT_JOB);
+    expect(ports.auditProgress).toEqual({ done: 1, total: 5, message: 'early' });
+    expect(ports.report?.address).toBe('192.168.1.66');
+
+    // A second audit is refused while one runs; so is a change.
+    expect(await ports.audit()).toBe(false);
+    expect(ports.canApply).toBe(false);
+    api.emit('job.onDone', { jobId: 'job-someone-else', kind: 'ports-audit', outcome: 'ok', error: null });
+    expect(ports.auditing).toBe(true);
+    api.emit('job.onDone', { jobId: AUDIT_JOB, kind: 'ports-audit', outcome: 'ok', error: null });
+    await flushPromises();
+    expect(ports.auditing).toBe(false);
+    expect(ports.auditOutcome).toBe('ok');
+  });
+
+  it('a cancel for an audit that had already ended takes main’s state', async () => {
+    fakePorts(api, { report: fakePortReport() });
+    api.handlers['job.cancel'] = () => ok({ cancelled: false });
+    const ports = usePortsStore();
+    await ports.openStep();
+    await ports.audit();
+    expect(await ports.cancelAudit()).toBe(true);
+    expect(api.calls.find((c) => c.channel === 'job.cancel')?.input).toEqual({ jobId: AUDIT_JOB });
+    expect(ports.auditing).toBe(false);
+    expect(ports.auditCancelling).toBe(false);
+  });
+
+  it('changes only the ONVIF roles whose port moves, and only through applyChanges', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(ports.pendingChanges).toEqual([
+      { role: 'http', from: 80, to: 12080 },
+      { role: 'https', from: 443, to: 12443 },
+      { role: 'rtsp', from: 554, to: 12554 },
+    ]);
+    expect(api.count('ports.apply')).toBe(0);
+    expect(await ports.applyChanges()).toBe(true);
+    expect(ports.applyJobId).toBe(APPLY_JOB);
+    api.emit('ports.onApplied', { jobId: 'job-other', result: fakeApplyResult({ outcome: 'failed' }) });
+    expect(ports.lastChange).toBeNull();
+    api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
+    api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'ok', error: null });
+    await flushPromises();
+    expect(ports.lastChange?.outcome).toBe('verified');
+    expect(ports.applying).toBe(false);
+    expect(api.count('ports.apply')).toBe(1);
+  });
+
+  it('says when main needs a login to change the ports (from the answer or from the job’s end)', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    api.handlers['ports.apply'] = () => loginNeeded();
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(await ports.applyChanges()).toBe(false);
+    expect(ports.needsLogin).toBe(true);
+    ports.clearApplyError();
+    expect(ports.needsLogin).toBe(false);
+
+    api.handlers['ports.apply'] = () => ok({ jobId: APPLY_JOB });
+    await ports.applyChanges();
+    api.emit('job.onDone', {
+      jobId: APPLY_JOB,
+      kind: 'ports-apply',
+      outcome: 'failed',
+      error: { code: 'PORTS_LOGIN_NEEDED', message: 'Log in to the NVR first.' },
+    });
+    await flushPromises();
+    expect(ports.needsLogin).toBe(true);
+    expect(api.count('ports.apply')).toBe(2);
+  });
+
+  it('checks typed ports before sending them', () => {
+    expect(parsePortText(' 18080 ')).toEqual({ ok: true, value: 18080 });
+    expect(parsePortText('')).toMatchObject({ ok: false });
+    expect(parsePortText('80a')).toMatchObject({ ok: false });
+    expect(parsePortText('0')).toMatchObject({ ok: false });
+    expect(parsePortText('65536')).toMatchObject({ ok: false });
+    expect(parsePortText('1.5')).toMatchObject({ ok: false });
+  });
+});
