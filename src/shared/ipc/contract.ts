@@ -113,7 +113,7 @@ export const invokeContract = {
       .object({
         deviceId: z.string().min(1).max(300),
         edits: z
-          .record(z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']), z.number().int().min(1).max(65535))
+          .partialRecord(z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']), z.number().int().min(1).max(65535))
           .optional(),
       })
       .strict(),
