@@ -3,6 +3,7 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createAppRouter } from './router';
 import './styles/base.css';
+import './styles/wizard-step.css';
 
 const app = createApp(App);
 app.use(createPinia());
