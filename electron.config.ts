@@ -18,6 +18,8 @@ export default defineConfig({
           index: resolve(root, 'src/main/index.ts'),
           cli: resolve(root, 'src/main/cli.ts'),
           'server-entry': resolve(root, 'src/main/server-entry.ts'),
+          // The port scanner's worker thread (services/ports/scan-threads.ts starts it).
+          'scan-worker': resolve(root, 'src/main/services/ports/scan-worker.ts'),
         },
       },
     },

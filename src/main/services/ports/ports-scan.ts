@@ -4,6 +4,8 @@ import { formatIpv4, parseIpv4 } from '../../protocol/ipv4';
 import { hostsOf } from '../../protocol/arp';
 import { createFastTcpConnector, nodeTcpExchange, type TcpConnector, type TcpExchange } from '../../transport/tcp';
 import { identifyPorts, type PortIdentity } from './identify';
+import { scanTcpParallel } from './parallel-scan';
+import { spawnScanWorker } from './scan-threads';
 import { ALL_PORTS, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
 
 /**
@@ -54,11 +56,15 @@ export async function runPortsScan(req: PortsScanRequest): Promise<PortsScanResu
   if (!addresses) throw new Error('target must be an IPv4 address or a subnet of at most /22');
   const ports = req.ports === 'full' ? ALL_PORTS : normalisePorts(req.ports ?? CAMERA_PORTS);
   if (!ports || ports.length === 0) throw new Error('ports must be numbers from 1 to 65535');
-  const scan = await scanTcp(addresses, ports, {
-    connector: req.connector ?? createFastTcpConnector(),
-    signal: req.signal,
-    onProgress: req.onProgress,
-  });
+  // An injected connector (tests) runs on this thread; the real one splits a long single-host scan over threads.
+  const scan = req.connector
+    ? await scanTcp(addresses, ports, { connector: req.connector, signal: req.signal, onProgress: req.onProgress })
+    : await scanTcpParallel(addresses, ports, {
+        connector: createFastTcpConnector(),
+        spawn: spawnScanWorker,
+        signal: req.signal,
+        onProgress: req.onProgress,
+      });
   const services: Record<string, PortIdentity[]> = {};
   const t0 = performance.now();
   if (req.identify !== false && !scan.cancelled) {

@@ -27,6 +27,8 @@ import {
   type PortEdits,
 } from './port-report';
 import { CAMERA_PORTS } from './ports-scan';
+import { scanTcpParallel } from './parallel-scan';
+import { spawnScanWorker } from './scan-threads';
 import { ALL_PORTS, scanTcp, type ScanOptions } from './scanner';
 
 export interface PortsServiceDeps {
@@ -155,12 +157,18 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     }
     const declared = declaredPorts(device, protocols);
     const ports = options.full ? ALL_PORTS : auditPorts(effectiveBrand(device, []), declared, CAMERA_PORTS);
-    const scan = await scanTcp([address], ports, {
-      ...deps.scan,
-      connector: deps.connector ?? createFastTcpConnector(),
-      signal,
-      onProgress: (p) => progress(p.done, p.total, `Checking ports: ${p.done} of ${p.total}, ${p.open} open`),
-    });
+    const onProgress: ScanOptions['onProgress'] = (p) =>
+      progress(p.done, p.total, `Checking ports: ${p.done} of ${p.total}, ${p.open} open`);
+    // An injected connector (tests) runs on this thread; the real one splits a full scan over threads.
+    const scan = deps.connector
+      ? await scanTcp([address], ports, { ...deps.scan, connector: deps.connector, signal, onProgress })
+      : await scanTcpParallel([address], ports, {
+          ...deps.scan,
+          connector: createFastTcpConnector(),
+          spawn: spawnScanWorker,
+          signal,
+          onProgress,
+        });
     if (scan.cancelled || signal.aborted) throw new AppFailure('CANCELLED');
     const host = scan.hosts[0];
     if (!host?.up) throw new AppFailure('DEVICE_UNREACHABLE');
