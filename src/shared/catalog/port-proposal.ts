@@ -204,11 +204,29 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
     }
   }
 
+  // A port the rules would have picked themselves (e.g. after an earlier change) is kept: moving it again would
+  // only make the user update their apps and router once more.
+  const fine = (port: number, transport: Transport): boolean =>
+    port >= PROPOSAL_MIN &&
+    port <= PROPOSAL_MAX &&
+    !catalog.has(port) &&
+    !scanned.has(port) &&
+    !takenBy(elsewhere, port, transport) &&
+    !takenBy(chosen, port, transport);
+  const kept = new Set<string>();
   for (const [key, members] of groups) {
     if (followers.has(key)) continue;
     const first = members[0]!;
     const span = members.some((m) => nextPortRule(brand, m.role)) ? 2 : 1;
-    const port = pick(first.transport, span);
+    const follower = [...followers].find(([, f]) => f.leaderKey === key)?.[0];
+    const keep =
+      fine(first.port, first.transport) &&
+      (span === 1 ||
+        (follower !== undefined
+          ? fine(first.port + 1, first.transport)
+          : fine(first.port + 1, first.transport) && !takenBy(onDevice, first.port + 1, first.transport)));
+    if (keep) kept.add(key);
+    const port = keep ? first.port : pick(first.transport, span);
     for (let i = 0; i < span; i++) chosen.push({ port: port + i, transport: first.transport });
     assigned.set(key, port);
   }
@@ -227,8 +245,11 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
             .join(', ')}.`
         : '';
     const isFollower = followers.has(`${c.port}/${c.transport}`);
+    const keptHere = internal === c.port && (kept.has(`${c.port}/${c.transport}`) || isFollower);
     const why =
-      `${label}: move it from ${c.port} to ${internal}, a port scanners do not look for and no other service uses.` +
+      (keptHere
+        ? `${label}: keep ${c.port}: it is already a port scanners do not look for, and no other service uses it.`
+        : `${label}: move it from ${c.port} to ${internal}, a port scanners do not look for and no other service uses.`) +
       sharing +
       (isFollower ? ' It stays one above the network port, as the device expects.' : '') +
       (samePort === 'required-by-vendor'

@@ -117,6 +117,49 @@ describe('proposePorts: rules hold for every scenario and seed', () => {
     }
   });
 
+  it('keeps a port an earlier change already moved to a good one, and moves the rest', () => {
+    const input: ProposalInput = {
+      brand: 'Hikvision',
+      current: [
+        { role: 'http', transport: 'tcp', port: 18080 },
+        { role: 'onvif', transport: 'tcp', port: 18080 },
+        { role: 'rtsp', transport: 'tcp', port: 554 },
+        { role: 'sdk', transport: 'tcp', port: 8000 },
+      ],
+      inUseOnDevice: [{ port: 18080 }, { port: 554 }, { port: 8000 }],
+    };
+    for (const seed of SEEDS) {
+      const out = proposePorts(input, seededRandom(seed));
+      expect(out.filter((p) => p.current === 18080).map((p) => p.internal)).toEqual([18080, 18080]);
+      expect(out.find((p) => p.role === 'http')!.why).toMatch(/keep 18080/);
+      expect(out.find((p) => p.role === 'rtsp')!.internal).not.toBe(554);
+      expect(out.find((p) => p.role === 'sdk')!.internal).not.toBe(8000);
+      const edited = out.map((p) => ({
+        role: p.role,
+        transport: p.transport,
+        internal: p.internal,
+        external: p.external,
+      }));
+      expect(validateProposal(edited, input)).toEqual([]);
+    }
+  });
+
+  it('still moves a non-default port that is too low, a catalogue default or used by another device', () => {
+    for (const port of [8181, 37777, 20000]) {
+      const input: ProposalInput = {
+        brand: 'Hikvision',
+        current: [{ role: 'http', transport: 'tcp', port }],
+        inUseOnDevice: [{ port }],
+        inUseElsewhere: [{ port: 20000, where: 'the other NVR' }],
+      };
+      for (const seed of SEEDS.slice(0, 10)) {
+        const [http] = proposePorts(input, seededRandom(seed));
+        expect(http!.internal, `from ${port}`).not.toBe(port);
+        expect(http!.why).toMatch(new RegExp(`move it from ${port}`));
+      }
+    }
+  });
+
   it('is deterministic for a seed and varies across seeds', () => {
     const [, input] = SCENARIOS[0]!;
     expect(proposePorts(input, seededRandom(42))).toEqual(proposePorts(input, seededRandom(42)));
