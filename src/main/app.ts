@@ -5,7 +5,7 @@ import type { PortReport } from '../shared/domain/ports';
 import type { SetupRecord } from '../shared/domain/setup';
 import type { StepState } from '../shared/domain/steps';
 import type { InvokeHandlers } from '../shared/ipc/contract';
-import { AppFailure } from '../shared/ipc/errors';
+import { AppFailure, isAppFailure } from '../shared/ipc/errors';
 import { createDispatcher, type CallContext, type Dispatcher } from './core/dispatch';
 import { createEventHub, type EventHub } from './core/events';
 import { createJobRunner, type JobRunner } from './core/jobs';
@@ -435,6 +435,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           if (listed.some((d) => d.id === deviceId))
             inventory.reset(listed.map((d) => (d.id === deviceId ? updated : d)));
         }
+        const judge = (draft: SetupRecord) => {
+          if (draft.nvr && draft.nvr.deviceId !== deviceId) return;
+          const verdict = portsStepVerdict(draft.ports[deviceId]?.report ?? null, result, device.brand, protocols);
+          draft.steps.ports = verdict.verified
+            ? { status: 'verified', updatedAt: now().toISOString() }
+            : { status: 'attention', updatedAt: now().toISOString(), reason: verdict.reason };
+        };
+        // The change is saved before anything else happens: a crash or a cancel from here on loses nothing.
         await save((draft) => {
           setPorts(draft, deviceId, (entry) => {
             entry.lastChange = result;
@@ -444,13 +452,37 @@ export function createAppCore(options: AppCoreOptions): AppCore {
             draft.devices = draft.devices.map((d) => (d.id === deviceId ? updated : d));
             if (draft.nvr?.deviceId === deviceId) draft.nvr.device = updated;
           }
-          if (draft.nvr && draft.nvr.deviceId !== deviceId) return;
-          const verdict = portsStepVerdict(draft.ports[deviceId]?.report ?? null, result, device.brand, protocols);
-          draft.steps.ports = verdict.verified
-            ? { status: 'verified', updatedAt: now().toISOString() }
-            : { status: 'attention', updatedAt: now().toISOString(), reason: verdict.reason };
+          judge(draft);
         });
         hub.emit('ports.onApplied', { jobId: holder.jobId, result });
+        if (result.changes.length === 0 || signal.aborted) return;
+
+        // Then the device is measured again, as deep as last time and with the login that just worked, so the
+        // table, the proposal and the step's status show the ports as they are now, not as they were.
+        const current = moved ?? device;
+        let fresh: PortReport;
+        try {
+          fresh = await ports.audit(current, {
+            full: report?.full ?? false,
+            credentials: login,
+            signal,
+            progress: (done, total, message) => progress(done, total, `Measuring the ports again: ${message}`),
+          });
+        } catch (err) {
+          if (signal.aborted) return; // the job ends as cancelled; the change itself is saved above
+          // The change stands as verified (or put back); only the new picture is missing: the user can re-check.
+          log(`ports re-measure after a change failed: ${isAppFailure(err) ? err.code : 'internal'}`);
+          return;
+        }
+        hub.emit('ports.onReport', { jobId: holder.jobId, report: fresh });
+        const plan = ports.plan(current, fresh, {});
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.report = fresh;
+            entry.plan = plan;
+          });
+          judge(draft);
+        });
       });
       return { jobId: holder.jobId };
     },

@@ -159,6 +159,11 @@ test('Ports: the Reolink’s ports are identified, the web port moves to 18080 (
     await expect(change).toHaveAttribute('data-verified', 'true');
     await expect(change).toContainText(`80 → ${NEW_HTTP}`);
     await expect(change.getByTestId('change-evidence')).not.toBeEmpty();
+    // Main measured the device again by itself: the table shows the web page on its new port, and the new
+    // proposal keeps it there (nothing more to change for HTTP).
+    await expect(row(NEW_HTTP).getByTestId('port-service')).toContainText('HTTP', { timeout: 30_000 });
+    await expect(row(80)).toHaveCount(0);
+    await expect(page.getByTestId('plan-input-http')).toHaveValue(String(NEW_HTTP));
     // The change itself is verified; the step is not, because RTSP (554) and HTTPS (443) are still on their
     // factory ports and main says so in plain words.
     await expect(page.getByTestId('verify-status')).toHaveText('needs attention');
@@ -193,11 +198,10 @@ test('Ports: the Reolink’s ports are identified, the web port moves to 18080 (
     if (moved) await restoreHttpByApi(page, deviceId);
   }
 
-  // The table after the change: 80 answers again.
-  await audit.click();
-  await expect(page.getByTestId('audit-progress')).toBeHidden({ timeout: 60_000 });
-  await expect(row(80).getByTestId('port-service')).toContainText('HTTP');
+  // The table after the change back, measured again by main without a click: 80 answers again, 18080 is gone.
+  await expect(row(80).getByTestId('port-service')).toContainText('HTTP', { timeout: 30_000 });
   await expect(row(80).getByTestId('port-state')).toHaveCount(0);
+  await expect(row(NEW_HTTP)).toHaveCount(0);
 
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: 'test-results/screens/ports-step.png', fullPage: true });

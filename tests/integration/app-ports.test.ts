@@ -173,6 +173,18 @@ describe('moving ports through ONVIF', () => {
       const setup = JSON.parse(shown.stdout);
       expect(setup.setup.steps.ports.status).toBe('attention'); // RTSP is still on its factory port 554
       expect(setup.setup.devices[0].onvifUrl).toBe(`http://${ip}:18080/onvif/device_service`);
+      // Main measured the camera again after the change: the saved table shows 18080 and not 80, and the new
+      // proposal keeps 18080 (it is already a good port) while it still moves RTSP off 554.
+      const entry = setup.setup.ports[result.deviceId];
+      const open = portReportSchema
+        .parse(entry.report)
+        .rows.filter((r) => r.state === 'open')
+        .map((r) => r.port);
+      expect(open).toContain(18080);
+      expect(open).not.toContain(80);
+      const plan = portPlanSchema.parse(entry.plan);
+      expect(plan.proposal.find((p) => p.role === 'http')).toMatchObject({ current: 18080, internal: 18080 });
+      expect(plan.proposal.find((p) => p.role === 'rtsp')?.internal).not.toBe(554);
     } finally {
       const back = cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin', '--json'], {
         ...login,
@@ -212,6 +224,12 @@ describe('moving ports through ONVIF', () => {
       const setup = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout);
       expect(setup.setup.steps.ports).toMatchObject({ status: 'attention' });
       expect(setup.setup.ports[result.deviceId].lastChange.outcome).toBe('restored');
+      // …and measured again after putting it back: HTTP on 80, the SDK port still on 37777.
+      const again = portReportSchema.parse(setup.setup.ports[result.deviceId].report);
+      expect(again.measuredAt >= result.at).toBe(true);
+      const open = again.rows.filter((r) => r.state === 'open');
+      expect(open.find((r) => r.port === 80)?.role).toBe('http');
+      expect(open.some((r) => r.port === 37777)).toBe(true);
     } finally {
       expect(answers(ip, 80)).toBe(true);
       expect(answers(ip, 37777)).toBe(true);

@@ -221,8 +221,7 @@ export const usePortsStore = defineStore('ports', () => {
     const ours =
       (auditJobId.value !== null && id === auditJobId.value) || (applyJobId.value !== null && id === applyJobId.value);
     if (ours) {
-      // A report only from our audit, a result only from our change.
-      if (event.kind === 'report' && id !== auditJobId.value) return;
+      // A report from our audit or from the measurement that follows our change; a result only from our change.
       if (event.kind === 'applied' && id !== applyJobId.value) return;
       apply(event);
     } else if ((auditStarting.value || applyStarting.value) && buffered.length < MAX_BUFFERED_EVENTS) {

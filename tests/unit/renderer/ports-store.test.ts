@@ -107,6 +107,21 @@ describe('usePortsStore', () => {
     expect(api.count('ports.apply')).toBe(1);
   });
 
+  it('shows the measurement main makes after the change (same job) before the job ends', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(await ports.applyChanges()).toBe(true);
+    api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
+    const after = fakePortReport({ measuredAt: '2025-03-01T12:05:00.000Z' });
+    after.rows = after.rows.map((r) => (r.role === 'http' ? { ...r, port: 12080, isDefault: false } : r));
+    api.emit('ports.onReport', { jobId: 'job-other', report: fakePortReport({ address: '10.0.0.9' }) });
+    api.emit('ports.onReport', { jobId: APPLY_JOB, report: after });
+    expect(ports.applying).toBe(true);
+    expect(ports.report?.measuredAt).toBe('2025-03-01T12:05:00.000Z');
+    expect(ports.report?.rows.find((r) => r.role === 'http')?.port).toBe(12080);
+  });
+
   it('says when main needs a login to change the ports (from the answer or from the job’s end)', async () => {
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     api.handlers['ports.apply'] = () => loginNeeded();
