@@ -13,6 +13,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is ESM spread over many small files: bundled, the CLI starts ~0.1 s sooner (Node resolves one file).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),

@@ -1,5 +1,3 @@
-import ssdp from 'node-ssdp';
-
 export interface SsdpResponse {
   headers: Record<string, string>;
   from: { address: string; port: number };
@@ -18,6 +16,8 @@ export type SsdpTransport = (interfaceName: string, onResponse: (r: SsdpResponse
  * searches where the user chose. Header names are upper-cased here; values are bounded by the service.
  */
 export const nodeSsdp: SsdpTransport = async (interfaceName, onResponse) => {
+  // Loaded on first search, not at start-up (node-ssdp brings bluebird and more: ~30 ms the CLI need not pay).
+  const { default: ssdp } = await import('node-ssdp');
   const client = new ssdp.Client({
     interfaces: [interfaceName],
     explicitSocketBind: true,
