@@ -206,6 +206,38 @@ describe('moving ports through ONVIF', () => {
     }
   });
 
+  it('the issue’s own command: HTTP to 18080 and RTSP to 10554 in one change, verified; the step is verified', () => {
+    const ip = simAddress(sim('cam'));
+    const login = { input: `${ADMIN.password}\n` };
+    const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-both-'));
+    const set = (list: string) =>
+      cli(['ports', ip, '--set', list, '--user', ADMIN.user, '--password-stdin', '--json'], { ...login, dataDir });
+    try {
+      const moved = set('http=18080,rtsp=10554');
+      expect(moved.code, moved.stderr).toBe(0);
+      const result = portApplyResultSchema.parse(JSON.parse(moved.stdout));
+      expect(result.outcome).toBe('verified');
+      expect(result.changes.map((c) => [c.role, c.from, c.to, c.verified])).toEqual([
+        ['http', 80, 18080, true],
+        ['rtsp', 554, 10554, true],
+      ]);
+      expect(result.changes[1]!.evidence).toMatch(/554 refuses connections; 10554 answers RTSP/);
+      expect([80, 554].map((p) => answers(ip, p))).toEqual([false, false]);
+      expect([18080, 10554].map((p) => answers(ip, p))).toEqual([true, true]);
+      // No factory port is left on the camera (it has no HTTPS): the step is verified, from the new measurement.
+      const setup = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout);
+      expect(setup.setup.steps.ports.status).toBe('verified');
+      const plan = portPlanSchema.parse(setup.setup.ports[result.deviceId].plan);
+      for (const role of ['http', 'rtsp'] as const)
+        expect(plan.proposal.find((p) => p.role === role)).toMatchObject({ internal: role === 'http' ? 18080 : 10554 });
+    } finally {
+      const back = set('http=80,rtsp=554');
+      expect(back.code, back.stderr).toBe(0);
+      expect([80, 554].map((p) => answers(ip, p))).toEqual([true, true]);
+      expect([18080, 10554].map((p) => answers(ip, p))).toEqual([false, false]);
+    }
+  });
+
   it('Dahua: HTTP onto 37777 is refused (PortAlreadyInUse), put back and checked; HTTP still answers on 80', () => {
     const ip = sim('dahua').ip;
     const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-dahua-'));
