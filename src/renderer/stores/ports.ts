@@ -96,6 +96,11 @@ export const usePortsStore = defineStore('ports', () => {
   const applyProgress = ref<PortsJobProgress | null>(null);
   /** Why the last change could not start or failed (code and plain message). */
   const applyError = ref<{ code: string; message: string } | null>(null);
+  const applyCancelling = ref(false);
+  /** What the user should know after a change that ended well but not completely (plain words), else null. */
+  const applyNotice = ref<string | null>(null);
+  /** The result main announced for the running change (it comes before the job ends). */
+  let appliedNow: PortApplyResult | null = null;
 
   let buffered: JobEvent[] = [];
   let unsubscribers: (() => void)[] = [];
@@ -171,6 +176,7 @@ export const usePortsStore = defineStore('ports', () => {
     auditError.value = null;
     auditOutcome.value = null;
     applyError.value = null;
+    applyNotice.value = null;
   }
 
   function apply(event: JobEvent): void {
@@ -181,6 +187,7 @@ export const usePortsStore = defineStore('ports', () => {
         break;
       case 'applied':
         lastChange.value = event.payload.result;
+        appliedNow = event.payload.result;
         break;
       case 'progress': {
         const { done, total, message } = event.payload;
@@ -207,7 +214,14 @@ export const usePortsStore = defineStore('ports', () => {
   function applyEnded(payload: EventPayload<'job.onDone'>): void {
     applyJobId.value = null;
     applyProgress.value = null;
-    if (payload.outcome === 'failed' && payload.error) applyError.value = payload.error;
+    applyCancelling.value = false;
+    const changed = appliedNow?.outcome === 'verified' && appliedNow.changes.length > 0;
+    appliedNow = null;
+    if (payload.outcome === 'cancelled' && changed)
+      // Stopped during the measurement that follows a verified change: the change stands, only the new table is missing.
+      applyNotice.value =
+        'The ports were moved and checked; the new measurement was stopped. Press “Re-check” to see the ports as they are now.';
+    else if (payload.outcome === 'failed' && payload.error) applyError.value = payload.error;
     else if (payload.outcome === 'cancelled') applyError.value = payload.error;
     // The device moved (or was put back): the edits are done with; take main's report, plan and status.
     edits.value = {};
@@ -455,6 +469,8 @@ export const usePortsStore = defineStore('ports', () => {
     subscribe();
     applyStarting.value = true;
     applyError.value = null;
+    applyNotice.value = null;
+    appliedNow = null;
     try {
       const result = await client.applyPorts(id, changes);
       if (!result.ok) {
@@ -470,6 +486,30 @@ export const usePortsStore = defineStore('ports', () => {
       applyStarting.value = false;
       if (!auditStarting.value) buffered = [];
     }
+  }
+
+  /**
+   * Asks main to stop the change: before the NVR was touched nothing happens; while it is changing, main puts the
+   * old ports back and checks them; during the measurement after a verified change, only the measurement stops.
+   */
+  async function cancelApply(): Promise<boolean> {
+    const id = applyJobId.value;
+    if (!id) return false;
+    applyCancelling.value = true;
+    const result = await client.cancelJob(id);
+    if (!result.ok) {
+      applyCancelling.value = false;
+      applyError.value = result.error;
+      return false;
+    }
+    if (!result.data.cancelled && applyJobId.value === id) {
+      // It had already ended and the end event was missed: take main's state.
+      applyJobId.value = null;
+      applyCancelling.value = false;
+      applyProgress.value = null;
+      await sync();
+    }
+    return true;
   }
 
   function clearApplyError(): void {
@@ -502,6 +542,8 @@ export const usePortsStore = defineStore('ports', () => {
     applyStarting,
     applyProgress,
     applyError,
+    applyCancelling,
+    applyNotice,
     applying,
     busy,
     pendingChanges,
@@ -520,6 +562,7 @@ export const usePortsStore = defineStore('ports', () => {
     revertChanges,
     canRevert,
     revertLastChange,
+    cancelApply,
     clearApplyError,
     unsubscribe,
   };

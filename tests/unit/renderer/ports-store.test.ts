@@ -122,6 +122,54 @@ describe('usePortsStore', () => {
     expect(ports.report?.rows.find((r) => r.role === 'http')?.port).toBe(12080);
   });
 
+  it('cancels its change through job.cancel; a cancel that main answered by putting the ports back is an error', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    api.handlers['job.cancel'] = () => ok({ cancelled: true });
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(await ports.cancelApply()).toBe(false); // nothing running
+    expect(await ports.applyChanges()).toBe(true);
+    expect(await ports.cancelApply()).toBe(true);
+    expect(ports.applyCancelling).toBe(true);
+    expect(api.calls.at(-1)).toEqual({ channel: 'job.cancel', input: { jobId: APPLY_JOB } });
+    const restored = fakeApplyResult({
+      outcome: 'restored',
+      message: 'You cancelled the change. The app put the previous ports back.',
+    });
+    api.emit('ports.onApplied', { jobId: APPLY_JOB, result: restored });
+    const cancelled = { code: 'CANCELLED', message: 'Stopped: you cancelled it.' };
+    api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'cancelled', error: cancelled });
+    await flushPromises();
+    expect(ports.applying).toBe(false);
+    expect(ports.applyCancelling).toBe(false);
+    expect(ports.applyError).toEqual(cancelled);
+    expect(ports.applyNotice).toBeNull();
+    expect(ports.lastChange?.outcome).toBe('restored');
+  });
+
+  it('a cancel during the measurement after a verified change is a notice, not “not moved”', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    api.handlers['job.cancel'] = () => ok({ cancelled: true });
+    const ports = usePortsStore();
+    await ports.openStep();
+    expect(await ports.applyChanges()).toBe(true);
+    api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
+    await ports.cancelApply();
+    api.emit('job.onDone', {
+      jobId: APPLY_JOB,
+      kind: 'ports-apply',
+      outcome: 'cancelled',
+      error: { code: 'CANCELLED', message: 'Stopped: you cancelled it.' },
+    });
+    await flushPromises();
+    expect(ports.applyError).toBeNull();
+    expect(ports.applyNotice).toMatch(/moved and checked.*Re-check/);
+    expect(ports.lastChange?.outcome).toBe('verified');
+    // The next change starts clean.
+    expect(await ports.applyChanges()).toBe(true);
+    expect(ports.applyNotice).toBeNull();
+  });
+
   it('says when main needs a login to change the ports (from the answer or from the job’s end)', async () => {
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     api.handlers['ports.apply'] = () => loginNeeded();
