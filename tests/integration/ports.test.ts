@@ -28,12 +28,12 @@ interface PortIdentity {
   evidence: string[];
 }
 
-function portsScan(ip: string, args: string[]) {
+function portsScan(ip: string, args: string[], env: string[] = []) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ports-it-'));
   const r = inNs(
     'client',
     'env',
-    [`NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, CLI, 'ports-scan', ip, ...args],
+    [`NVR_ASSIST_DATA_DIR=${dataDir}`, ...env, process.execPath, CLI, 'ports-scan', ip, ...args],
     {
       timeoutMs: 60_000,
     },
@@ -42,6 +42,7 @@ function portsScan(ip: string, args: string[]) {
   return JSON.parse(r.stdout) as {
     scan: { hosts: { address: string; open: number[]; filtered: number[] }[] };
     services: Record<string, PortIdentity[]>;
+    connector: string;
   };
 }
 
@@ -71,15 +72,18 @@ describe.each(SIMULATORS.map((s) => [s.host, s] as const))('ports-scan %s', (_ho
   let ip: string;
   let ids: Map<number, PortIdentity>;
   let open: number[];
+  let connector: string;
 
   beforeAll(() => {
     ip = simAddress(sim);
     const out = portsScan(ip, ['--full']);
     open = out.scan.hosts.find((h) => h.address === ip)?.open ?? [];
     ids = new Map((out.services[ip] ?? []).map((p) => [p.port, p]));
+    connector = out.connector;
   });
 
-  it('sees exactly the open TCP ports nmap -sT -p- sees', () => {
+  it('sees exactly the open TCP ports nmap -sT -p- sees (fast connector, proven on loopback first)', () => {
+    expect(connector).toBe('fast');
     expect(open).toEqual(nmapOpen(ip));
     expect(open).toEqual(expect.arrayContaining(Object.values(sim.ports)));
   });
@@ -115,5 +119,14 @@ describe('subnet sweep', () => {
       const host = out.scan.hosts.find((h) => h.address === simAddress(sim));
       expect(host?.open, sim.host).toEqual(expect.arrayContaining([...new Set(Object.values(sim.ports))]));
     }
+  });
+});
+
+describe('the portable connector (net.connect), as used where the fast one is not available', () => {
+  it('sees exactly the open TCP ports nmap -sT -p- sees on the Hikvision simulator', () => {
+    const ip = SIMULATORS.find((s) => s.profile === 'hikvision')!.ip;
+    const out = portsScan(ip, ['--full', '--no-identify'], ['NVR_ASSIST_TCP_CONNECTOR=portable']);
+    expect(out.connector).toBe('portable');
+    expect(out.scan.hosts.find((h) => h.address === ip)?.open).toEqual(nmapOpen(ip));
   });
 });

@@ -101,27 +101,32 @@ interface TcpWrapBinding {
   constants: { SOCKET: number };
 }
 
+/** Which connector a process uses: `fast` (libuv handles), `portable` (`net.connect`), `checking` (not known yet). */
+export type ConnectorKind = 'fast' | 'portable' | 'checking';
+
+/** A connector that says which way it connects (once its check is done: `ready`). */
+export interface CheckedConnector extends TcpConnector {
+  kind(): ConnectorKind;
+  ready: Promise<ConnectorKind>;
+}
+
+/** `NVR_ASSIST_TCP_CONNECTOR=portable` forces `net.connect` (inherited by the scan worker threads). */
+export const CONNECTOR_ENV = 'NVR_ASSIST_TCP_CONNECTOR';
+
 function loadTcpWrap(): TcpWrapBinding | null {
   try {
     const binding = (process as unknown as { binding?: (name: string) => unknown }).binding;
-    const b = binding?.call(process, 'tcp_wrap') as Partial<TcpWrapBinding> | undefined;
-    if (typeof b?.TCP !== 'function' || typeof b.TCPConnectWrap !== 'function' || b.constants?.SOCKET === undefined)
-      return null;
-    return b as TcpWrapBinding;
+    return (binding?.call(process, 'tcp_wrap') as TcpWrapBinding | undefined) ?? null;
   } catch {
     return null;
   }
 }
 
-/**
- * The fast connector: libuv TCP handles straight from Node's `tcp_wrap` binding (the layer under `net.Socket`),
- * without the stream machinery a socket we never read from does not need. About 3× fewer CPU cycles per port
- * than `net.connect`; the kernel's SYN/RST work is the same. Falls back to `netTcpConnector` where the binding is
- * not available (IPv6 addresses always use the fallback).
- */
-export function createFastTcpConnector(): TcpConnector {
-  const wrap = loadTcpWrap();
-  if (!wrap) return netTcpConnector;
+function isUsableBinding(b: Partial<TcpWrapBinding> | null | undefined): b is TcpWrapBinding {
+  return typeof b?.TCP === 'function' && typeof b.TCPConnectWrap === 'function' && b.constants?.SOCKET !== undefined;
+}
+
+function libuvConnector(wrap: TcpWrapBinding): TcpConnector {
   const errorName = (status: number): string | undefined => {
     try {
       return util.getSystemErrorName(status);
@@ -151,6 +156,98 @@ export function createFastTcpConnector(): TcpConnector {
       return () => finish(null);
     },
   };
+}
+
+/** One attempt through `connector`, as a promise that always settles within `timeoutMs`. */
+function attemptOnce(connector: TcpConnector, port: number, timeoutMs: number): Promise<ConnectOutcome | 'timeout'> {
+  return new Promise((resolve) => {
+    let cancel: () => void = () => {};
+    const timer = setTimeout(() => {
+      cancel();
+      resolve('timeout');
+    }, timeoutMs);
+    timer.unref();
+    try {
+      cancel = connector.attempt('127.0.0.1', port, (outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve('timeout');
+    }
+  });
+}
+
+/**
+ * Proves a connector on loopback before it is trusted with a scan: a listening port must be `open`, the same port
+ * once closed must be `closed`. Only 127.0.0.1 is touched; the listener never keeps the process alive.
+ */
+export async function selfCheckConnector(connector: TcpConnector, timeoutMs = 2000): Promise<boolean> {
+  const server = net.createServer((socket) => socket.destroy());
+  server.on('error', () => {});
+  server.unref();
+  try {
+    const port = await new Promise<number | null>((resolve) => {
+      server.once('error', () => resolve(null));
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        resolve(address && typeof address === 'object' ? address.port : null);
+      });
+    });
+    if (port === null) return false;
+    if ((await attemptOnce(connector, port, timeoutMs)) !== 'open') return false;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return (await attemptOnce(connector, port, timeoutMs)) === 'closed';
+  } catch {
+    return false;
+  } finally {
+    if (server.listening) server.close();
+  }
+}
+
+/**
+ * A connector that uses `net.connect` until `candidate` has passed `selfCheckConnector`, and the candidate after.
+ * A failed or slow check keeps `net.connect` for good: outcomes are the same either way, only the CPU cost differs.
+ */
+export function createCheckedConnector(
+  candidate: TcpConnector,
+  check: (c: TcpConnector) => Promise<boolean> = selfCheckConnector,
+): CheckedConnector {
+  let kind: ConnectorKind = 'checking';
+  const ready = check(candidate).then(
+    (ok): ConnectorKind => (kind = ok ? 'fast' : 'portable'),
+    (): ConnectorKind => (kind = 'portable'),
+  );
+  return {
+    attempt: (address, port, done) => (kind === 'fast' ? candidate : netTcpConnector).attempt(address, port, done),
+    kind: () => kind,
+    ready,
+  };
+}
+
+let shared: CheckedConnector | null = null;
+
+/**
+ * The scanner's connector. Fast path: libuv TCP handles straight from Node's `tcp_wrap` binding (the layer under
+ * `net.Socket`), without the stream machinery a socket we never read from does not need — about 3× fewer CPU
+ * cycles per port than `net.connect`; the kernel's SYN/RST work is the same. That binding is internal to Node, so
+ * it is only used after it proved itself on loopback in this process (see `createCheckedConnector`); where it is
+ * missing, changed, or `NVR_ASSIST_TCP_CONNECTOR=portable` is set, every attempt goes through `net.connect`
+ * (IPv6 addresses always do). One instance per process (one loopback check).
+ */
+export function createFastTcpConnector(): CheckedConnector {
+  if (shared) return shared;
+  const wrap = process.env[CONNECTOR_ENV] === 'portable' ? null : loadTcpWrap();
+  shared = isUsableBinding(wrap)
+    ? createCheckedConnector(libuvConnector(wrap))
+    : { ...netTcpConnector, kind: () => 'portable', ready: Promise.resolve<ConnectorKind>('portable') };
+  return shared;
+}
+
+/** For tests: the libuv connector over a given binding (a broken one must fail the loopback check). */
+export function libuvConnectorFrom(binding: unknown): TcpConnector | null {
+  return isUsableBinding(binding as Partial<TcpWrapBinding>) ? libuvConnector(binding as TcpWrapBinding) : null;
 }
 
 /** What a TLS server showed us: the leaf certificate's facts (no key material, no chain). */

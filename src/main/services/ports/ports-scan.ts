@@ -2,7 +2,13 @@
 // Ports step's contract lands; the JSON shape here is not a promise.
 import { formatIpv4, parseIpv4 } from '../../protocol/ipv4';
 import { hostsOf } from '../../protocol/arp';
-import { createFastTcpConnector, nodeTcpExchange, type TcpConnector, type TcpExchange } from '../../transport/tcp';
+import {
+  createFastTcpConnector,
+  nodeTcpExchange,
+  type ConnectorKind,
+  type TcpConnector,
+  type TcpExchange,
+} from '../../transport/tcp';
 import { identifyPorts, type PortIdentity } from './identify';
 import { scanTcpParallel } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
@@ -36,6 +42,8 @@ export interface PortsScanResult {
   scan: ScanReport;
   services: Record<string, PortIdentity[]>;
   identifyMs: number;
+  /** How the connects were made: the libuv fast path, net.connect, or a connector the caller passed (tests). */
+  connector: ConnectorKind | 'injected';
 }
 
 /** Expands the target to addresses; null when it is not an IPv4 address or a CIDR of /22 or smaller. */
@@ -57,10 +65,11 @@ export async function runPortsScan(req: PortsScanRequest): Promise<PortsScanResu
   const ports = req.ports === 'full' ? ALL_PORTS : normalisePorts(req.ports ?? CAMERA_PORTS);
   if (!ports || ports.length === 0) throw new Error('ports must be numbers from 1 to 65535');
   // An injected connector (tests) runs on this thread; the real one splits a long single-host scan over threads.
+  const own = req.connector ? null : createFastTcpConnector();
   const scan = req.connector
     ? await scanTcp(addresses, ports, { connector: req.connector, signal: req.signal, onProgress: req.onProgress })
     : await scanTcpParallel(addresses, ports, {
-        connector: createFastTcpConnector(),
+        connector: own!,
         spawn: spawnScanWorker,
         signal: req.signal,
         onProgress: req.onProgress,
@@ -88,5 +97,6 @@ export async function runPortsScan(req: PortsScanRequest): Promise<PortsScanResu
     scan,
     services,
     identifyMs: performance.now() - t0,
+    connector: own ? await own.ready : 'injected',
   };
 }
