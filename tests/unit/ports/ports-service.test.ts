@@ -417,6 +417,90 @@ describe('ports apply', () => {
     expect(result.message).toMatch(/554 still answers/);
   });
 
+  it('moves HTTP and RTSP in one change: one SetNetworkProtocols, each move verified with its own evidence', async () => {
+    const { service, ports, calls } = fakeRecorder();
+    const result = portApplyResultSchema.parse(
+      await applied(
+        service,
+        device(),
+        [
+          { role: 'http', to: 18080 },
+          { role: 'rtsp', to: 10554 },
+        ],
+        { credentials: LOGIN, signal: signal() },
+      ),
+    );
+    expect(result.outcome).toBe('verified');
+    expect(result.onvifUrl).toBe(`http://${ADDRESS}:18080/onvif/device_service`);
+    expect(result.changes.map((c) => [c.role, c.from, c.to, c.verified])).toEqual([
+      ['http', 80, 18080, true],
+      ['rtsp', 554, 10554, true],
+    ]);
+    expect(result.changes[0]!.evidence).toMatch(/80 refuses connections; 18080 answers HTTP.*ONVIF answers at/);
+    expect(result.changes[1]!.evidence).toMatch(/554 refuses connections; 10554 answers RTSP/);
+    expect(result.message).toMatch(/players and recorders/);
+    expect(ports).toMatchObject({ http: 18080, https: 443, rtsp: 10554 });
+    expect(calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(1);
+  });
+
+  it('HTTP and RTSP together, RTSP never answers: the whole change is put back, both checked', async () => {
+    const { service, ports, calls } = fakeRecorder({ onSet: 'move-but-rtsp-dead' });
+    const result = await applied(
+      service,
+      device(),
+      [
+        { role: 'http', to: 18080 },
+        { role: 'rtsp', to: 10554 },
+      ],
+      { credentials: LOGIN, signal: signal() },
+    );
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/10554 does not answer as RTSP/);
+    expect(result.message).toMatch(/HTTP answers on 80 again; RTSP answers on 554 again/);
+    expect(result.changes.every((c) => !c.verified)).toBe(true);
+    expect(result.onvifUrl).toBe(`http://${ADDRESS}/onvif/device_service`);
+    expect(ports).toMatchObject({ http: 80, rtsp: 554 });
+    // One change, one restore (ONVIF had moved with HTTP: the restore finds it at whichever address answers).
+    expect(calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(2);
+  });
+
+  it('a cancel while the new ports are being checked puts the old ones back (under its own signal) and says so', async () => {
+    const recorder = fakeRecorder({ onSet: 'move-but-rtsp-dead' });
+    const user = new AbortController();
+    let waits = 0;
+    const service = createPortsService({
+      ...recorder.deps,
+      verify: { rounds: 10, intervalMs: 1 },
+      // The user presses Cancel during the second wait for the new RTSP port.
+      sleep: async () => {
+        if (++waits === 2) user.abort();
+      },
+    });
+    const result = portApplyResultSchema.parse(
+      await applied(service, device(), [{ role: 'rtsp', to: 10554 }], { credentials: LOGIN, signal: user.signal }),
+    );
+    expect(user.signal.aborted).toBe(true);
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/^You cancelled the change\. The app put the previous ports back and checked them/);
+    expect(result.message).toMatch(/RTSP answers on 554 again/);
+    expect(result.changes[0]).toMatchObject({ role: 'rtsp', from: 554, to: 10554, verified: false });
+    expect(recorder.ports.rtsp).toBe(554);
+    expect(recorder.calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(2);
+  });
+
+  it('a cancel before anything was sent changes nothing: CANCELLED, no SetNetworkProtocols', async () => {
+    const { service, calls, ports } = fakeRecorder();
+    const user = new AbortController();
+    user.abort();
+    const err = await service
+      .apply(device(), [{ role: 'http', to: 18080 }], { credentials: LOGIN, signal: user.signal })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppFailure);
+    expect(err).toMatchObject({ code: 'CANCELLED' });
+    expect(calls).not.toContain('SetNetworkProtocols');
+    expect(ports.http).toBe(80);
+  });
+
   it('without a login it fails at once in plain words and sends nothing', async () => {
     const { service, calls } = fakeRecorder();
     const err = await service
