@@ -282,7 +282,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
         failure = await verifyMoved(address, changes, onvifMoves ? newUrl : url, evidence, signal, work);
       }
       if (!failure) {
-        progress(4, 4, 'Done.');
+        progress(4, 4, 'Changed, and checked by measurement.');
         after.protocols = wanted;
         const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
         const web = changes.find((c) => c.role === 'http' || c.role === 'https');
