@@ -443,37 +443,59 @@ export function currentAssignments(device: DiscoveredDevice, report: PortReport)
   return out.slice(0, 32);
 }
 
-const MANUAL_STEPS: Readonly<Record<string, (label: string, port: number) => string[]>> = {
-  hikvision: (label, port) => [
+/** What a port's setting is called on the page where the user changes it (by brand, then the usual names). */
+const FIELD_NAMES: Readonly<Record<string, Partial<Record<PortRole, string>>>> = {
+  hikvision: { sdk: 'Server Port (the SDK port)' },
+  dahua: { sdk: 'TCP Port (the SDK port)' },
+  reolink: { media: 'Media Port', sdk: 'Media Port' },
+};
+const USUAL_FIELD_NAMES: Partial<Record<PortRole, string>> = {
+  http: 'HTTP Port',
+  https: 'HTTPS Port',
+  rtsp: 'RTSP Port',
+  onvif: 'ONVIF Port',
+  sdk: 'SDK port (the one the vendor’s apps use)',
+  media: 'Media Port',
+  mobile: 'Mobile (phone-app) Port',
+};
+
+function fieldName(brandId: string | null, role: PortRole): string {
+  return (brandId ? FIELD_NAMES[brandId]?.[role] : undefined) ?? USUAL_FIELD_NAMES[role] ?? `${ROLE_LABELS[role]} port`;
+}
+
+// The menu paths are the vendors' usual ones for current firmware, with the older variant; they differ between
+// models, so every path is worded as where to look, and the re-check at the end is what proves the change.
+const MANUAL_STEPS: Readonly<Record<string, (field: string, port: number) => string[]>> = {
+  hikvision: (field, port) => [
     'Open the NVR’s web page in a browser and log in as the admin user.',
     'Go to Configuration › Network › Basic Settings › Port (on some firmware: System › Network › Port).',
-    `Set the ${label === 'App/SDK port' ? 'Server Port (the SDK port)' : label} to ${port} and click Save. The NVR may restart its network service for a moment.`,
+    `Set the ${field} to ${port} and click Save. The NVR may restart its network service for a moment.`,
     'In iVMS-4200 or Hik-Connect, edit the saved device and enter the new port.',
     'Come back here and measure the ports again to check the change.',
   ],
-  dahua: (label, port) => [
+  dahua: (field, port) => [
     'Open the NVR’s web page in a browser and log in as the admin user.',
     'Go to Setup › Network › Port (on some firmware: Settings › Network › Connection).',
-    `Set the ${label === 'App/SDK port' ? 'TCP Port (the SDK port)' : label} to ${port} and click Save (or Apply). The NVR may restart.`,
+    `Set the ${field} to ${port} and click Save (or Apply). The NVR may restart.`,
     'Keep the same number outside in the router: Dahua requires internal = external for this port. Update the port in DMSS/SmartPSS.',
     'Come back here and measure the ports again to check the change.',
   ],
-  reolink: (label, port) => [
+  reolink: (field, port) => [
     'Open the Reolink client (or the NVR’s web page) and log in as the admin user.',
     'Go to Settings › Network › Advanced › Port Settings (the names vary a little by firmware).',
-    `Set the ${label === 'Media port' ? 'Media Port' : label} to ${port} and save.`,
+    `Set the ${field} to ${port} and save.`,
     'Come back here and measure the ports again to check the change.',
   ],
 };
 
-function manualStepsFor(brand: BrandPorts | null, role: PortRole, port: number): string[] {
-  const label = ROLE_LABELS[role];
+export function manualStepsFor(brand: BrandPorts | null, role: PortRole, port: number): string[] {
+  const field = fieldName(brand?.id ?? null, role);
   const steps = brand ? MANUAL_STEPS[brand.id] : undefined;
-  if (steps) return steps(label, port);
+  if (steps) return steps(field, port);
   return [
     'Open the device’s web page in a browser and log in as the admin user.',
     'Find its port settings: usually under Network (or Advanced) › Port. We do not know the exact menu for this model; its manual names it.',
-    `Set the ${label} to ${port} and save. The device may restart its network service.`,
+    `Set the ${field} to ${port} and save. The device may restart its network service.`,
     'If the vendor’s app or PC software connects through this port, enter the new port there too.',
     'Come back here and measure the ports again to check the change.',
   ];
