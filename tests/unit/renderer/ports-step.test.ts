@@ -361,6 +361,43 @@ describe('Ports step: what to do', () => {
     });
   });
 
+  it('a change in progress can be cancelled from the keyboard; main’s answer (put back) is shown plainly', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    api.handlers['job.cancel'] = () => ok({ cancelled: true });
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'apply-cancel').isVisible()).toBe(false);
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
+    await flushPromises();
+    // The keyboard lands on Cancel, which says what a cancel does.
+    const cancel = byTest(wrapper, 'apply-cancel');
+    expect(cancel.isVisible()).toBe(true);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('apply-cancel');
+    expect(wrapper.find('#apply-cancel-help').text()).toContain('puts the old ports back');
+    await cancel.trigger('click');
+    await flushPromises();
+    expect(api.calls.at(-1)).toEqual({ channel: 'job.cancel', input: { jobId: APPLY_JOB } });
+    api.emit('ports.onApplied', {
+      jobId: APPLY_JOB,
+      result: fakeApplyResult({
+        outcome: 'restored',
+        message: 'You cancelled the change. The app put the previous ports back and checked them.',
+      }),
+    });
+    api.emit('job.onDone', {
+      jobId: APPLY_JOB,
+      kind: 'ports-apply',
+      outcome: 'cancelled',
+      error: { code: 'CANCELLED', message: 'Stopped: you cancelled it.' },
+    });
+    await flushPromises();
+    expect(byTest(wrapper, 'apply-cancel').isVisible()).toBe(false);
+    expect(byTest(wrapper, 'apply-error').text()).toContain('The ports were not moved.');
+    expect(byTest(wrapper, 'change-outcome').text()).toBe('put back');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('apply');
+  });
+
   it('shows a change main put back (restored) and one that failed, each plainly', async () => {
     fakePorts(api, {
       report: fakePortReport(),
