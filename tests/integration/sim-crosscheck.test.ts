@@ -2,15 +2,13 @@
 // client, Debian's onvif-util, nmap, upnpc, curl, plus raw WS-Discovery / SADP / DHIP / SSDP / RTSP probes.
 // Needs the lab up with profile home (`node tests/lab/lab.mjs up`; `npm test` does it).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { readLabState, pollUntil } from '../lab/lib/testkit.mjs';
+import { readLabState, pollUntil, startSimPair } from '../lab/lib/testkit.mjs';
 import { SIMULATORS, SIM_USERS, ROGUE, RUN_DIR, SIM_PROFILES } from '../lab/sim/testing.mjs';
 
 const TOOLS = path.resolve(__dirname, '../lab/sim/tools');
-const SIM = path.resolve(__dirname, '../lab/sim/nvr-sim.mjs');
 const admin = SIM_USERS.find((u) => u.level === 'Administrator')!;
 const A = ['--user', admin.user, '--pass', admin.password];
 type Sim = (typeof SIMULATORS)[number];
@@ -375,82 +373,21 @@ describe('simulators: configuration changes', () => {
 // A device whose clock runs 10 minutes ahead, in two throw-away namespaces of this test (simt-clk-*),
 // joined by one veth: nothing else sees it.
 describe('simulators: device clock offset (--clock-offset 600)', () => {
-  const DEV = 'simt-clk-dev';
-  const CLI = 'simt-clk-cli';
-  const ip = (...a: string[]) => spawnSync('ip', a, { encoding: 'utf8', timeout: 10_000 });
-  let child: ReturnType<typeof spawn> | null = null;
-  let stateDir = '';
+  let pair: Awaited<ReturnType<typeof startSimPair>> | null = null;
 
   beforeAll(async () => {
-    for (const n of [DEV, CLI]) ip('netns', 'del', n);
-    ip('netns', 'add', DEV);
-    ip('netns', 'add', CLI);
-    ip('-n', CLI, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', DEV);
-    for (const [n, a] of [
-      [DEV, '192.168.50.77/24'],
-      [CLI, '192.168.50.10/24'],
-    ] as const) {
-      ip('-n', n, 'link', 'set', 'lo', 'up');
-      ip('-n', n, 'addr', 'add', a, 'dev', 'eth0');
-      ip('-n', n, 'link', 'set', 'eth0', 'up');
-      ip('-n', n, 'route', 'add', '224.0.0.0/4', 'dev', 'eth0');
-    }
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simt-clk-'));
-    const c = spawn(
-      'ip',
-      [
-        'netns',
-        'exec',
-        DEV,
-        process.execPath,
-        SIM,
-        '--profile',
-        'generic',
-        '--host',
-        'clk',
-        '--ip',
-        '192.168.50.77',
-        '--prefix',
-        '24',
-        '--iface',
-        'eth0',
-        '--mac',
-        '02:00:c0:a8:32:4d',
-        '--name',
-        'IPC-Skewed',
-        '--state-dir',
-        stateDir,
-        '--clock-offset',
-        '600',
+    pair = await startSimPair('clk', {
+      devAddresses: ['192.168.50.77/24'],
+      clientAddress: '192.168.50.10/24',
+      simArgs: [
+        ...['--profile', 'generic', '--host', 'clk', '--ip', '192.168.50.77', '--prefix', '24', '--iface', 'eth0'],
+        ...['--mac', '02:00:c0:a8:32:4d', '--name', 'IPC-Skewed', '--clock-offset', '600'],
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child = c;
-    let out = '';
-    c.stdout!.on('data', (d) => {
-      out += d;
     });
-    c.stderr!.on('data', () => {});
-    await pollUntil(() => out.includes('READY'), { timeoutMs: 20_000, what: 'the skewed simulator to print READY' });
   });
 
   afterAll(async () => {
-    const c = child;
-    if (c && c.exitCode === null) {
-      await new Promise<void>((res) => {
-        const t = setTimeout(() => {
-          c.kill('SIGKILL');
-          res();
-        }, 5000);
-        c.once('exit', () => {
-          clearTimeout(t);
-          res();
-        });
-        c.kill('SIGTERM');
-      });
-    }
-    for (const n of [DEV, CLI]) ip('netns', 'del', n);
-    if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    await pair?.stop();
   });
 
   const soap = (args: string[]) => {
@@ -459,7 +396,7 @@ describe('simulators: device clock offset (--clock-offset 600)', () => {
       [
         'netns',
         'exec',
-        CLI,
+        pair!.cli,
         process.execPath,
         path.join(TOOLS, 'probe.mjs'),
         'soap',

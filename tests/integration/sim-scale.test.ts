@@ -1,25 +1,18 @@
 // The scale simulator (250 devices in one process), run in two throw-away namespaces of this test
 // (simt-scl-*, one veth between them), so it needs neither the lab's scale profile nor its router.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pollUntil } from '../lab/lib/testkit.mjs';
+import { startSimPair } from '../lab/lib/testkit.mjs';
 import { SIM_USERS, scaleAddresses, SCALE_MAC } from '../lab/sim/testing.mjs';
 
-const DEV = 'simt-scl-dev';
-const CLI = 'simt-scl-cli';
 const CLIENT_IP = '192.168.50.10';
 const TOOLS = path.resolve(__dirname, '../lab/sim/tools');
-const SIM = path.resolve(__dirname, '../lab/sim/nvr-sim.mjs');
 const admin = SIM_USERS.find((u) => u.level === 'Administrator')!;
-const ip = (...a: string[]) => spawnSync('ip', a, { encoding: 'utf8', timeout: 20_000 });
-let child: ReturnType<typeof spawn> | null = null;
-let stateDir = '';
+let pair: Awaited<ReturnType<typeof startSimPair>> | null = null;
 
 function probe(args: string[]) {
-  const r = spawnSync('ip', ['netns', 'exec', CLI, process.execPath, path.join(TOOLS, 'probe.mjs'), ...args], {
+  const r = spawnSync('ip', ['netns', 'exec', pair!.cli, process.execPath, path.join(TOOLS, 'probe.mjs'), ...args], {
     encoding: 'utf8',
     timeout: 30_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -28,74 +21,19 @@ function probe(args: string[]) {
 }
 
 beforeAll(async () => {
-  for (const n of [DEV, CLI]) ip('netns', 'del', n);
-  ip('netns', 'add', DEV);
-  ip('netns', 'add', CLI);
-  ip('-n', CLI, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', DEV);
-  const batch = scaleAddresses()
-    .map((a) => `address add ${a}/24 dev eth0`)
-    .join('\n');
-  spawnSync('ip', ['-n', DEV, '-batch', '-'], { input: batch + '\n', encoding: 'utf8', timeout: 20_000 });
-  for (const [n, a] of [[CLI, `${CLIENT_IP}/24`]] as const) ip('-n', n, 'addr', 'add', a, 'dev', 'eth0');
-  for (const n of [DEV, CLI]) {
-    ip('-n', n, 'link', 'set', 'lo', 'up');
-    ip('-n', n, 'link', 'set', 'eth0', 'up');
-    ip('-n', n, 'route', 'add', '224.0.0.0/4', 'dev', 'eth0');
-  }
-  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simt-scl-'));
-  const c = spawn(
-    'ip',
-    [
-      'netns',
-      'exec',
-      DEV,
-      process.execPath,
-      SIM,
-      '--profile',
-      'scale',
-      '--host',
-      'scale',
-      '--ip',
-      'none',
-      '--iface',
-      'eth0',
-      '--mac',
-      SCALE_MAC,
-      '--name',
-      'scale',
-      '--state-dir',
-      stateDir,
-      '--count',
-      '250',
+  pair = await startSimPair('scl', {
+    devAddresses: scaleAddresses().map((a) => `${a}/24`),
+    clientAddress: `${CLIENT_IP}/24`,
+    simArgs: [
+      ...['--profile', 'scale', '--host', 'scale', '--ip', 'none', '--iface', 'eth0'],
+      ...['--mac', SCALE_MAC, '--name', 'scale', '--count', '250'],
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child = c;
-  let out = '';
-  c.stdout!.on('data', (d) => {
-    out += d;
+    readyTimeoutMs: 30_000,
   });
-  c.stderr!.on('data', () => {});
-  await pollUntil(() => out.includes('READY'), { timeoutMs: 30_000, what: 'the scale simulator to print READY' });
 });
 
 afterAll(async () => {
-  const c = child;
-  if (c && c.exitCode === null) {
-    await new Promise<void>((res) => {
-      const t = setTimeout(() => {
-        c.kill('SIGKILL');
-        res();
-      }, 5000);
-      c.once('exit', () => {
-        clearTimeout(t);
-        res();
-      });
-      c.kill('SIGTERM');
-    });
-  }
-  for (const n of [DEV, CLI]) ip('netns', 'del', n);
-  if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+  await pair?.stop();
 });
 
 describe('scale simulator', () => {

@@ -54,3 +54,7 @@ export function readLabState(): LabState | null;
 export function netnsList(): string[];
 export function pidAlive(pid: number): boolean;
 export function pidNetns(pid: number): string;
+export function startSimPair(
+  name: string,
+  opts: { devAddresses: string[]; clientAddress: string; simArgs: string[]; readyTimeoutMs?: number },
+): Promise<{ dev: string; cli: string; stateDir: string; stop: () => Promise<void> }>;

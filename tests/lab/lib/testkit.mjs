@@ -3,6 +3,7 @@
 // only runs commands.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as topology from '../topology.mjs';
@@ -73,6 +74,63 @@ export function startInNs(host, cmd, args, { readyLine = 'READY', timeoutMs = 10
       if (!settled) { settled = true; clearTimeout(timer); reject(new Error(`${cmd} in ${host} exited ${code} before "${readyLine}": ${out}`)); }
     });
   });
+}
+
+const SIM = path.resolve(HERE, '..', 'sim', 'nvr-sim.mjs');
+
+/**
+ * A throw-away pair of namespaces for one simulator, outside the lab: `simt-<name>-dev` (the simulator, with
+ * `devAddresses` on its eth0) and `simt-<name>-cli` (`clientAddress`), joined by one veth, multicast routed on it.
+ * Starts `nvr-sim.mjs <simArgs> --state-dir <temp>` in the device namespace and waits (bounded) for READY.
+ * `stop()` ends the simulator by PID (TERM, then KILL after 5 s) and removes both namespaces and the state dir;
+ * a failed start cleans up the same way before it throws.
+ * @returns {Promise<{ dev: string, cli: string, stateDir: string, stop: () => Promise<void> }>}
+ */
+export async function startSimPair(name, { devAddresses, clientAddress, simArgs, readyTimeoutMs = 20_000 }) {
+  const dev = `simt-${name}-dev`;
+  const cli = `simt-${name}-cli`;
+  const ip = (...a) => spawnSync('ip', a, { encoding: 'utf8', timeout: 20_000 });
+  for (const n of [dev, cli]) ip('netns', 'del', n);
+  ip('netns', 'add', dev);
+  ip('netns', 'add', cli);
+  ip('-n', cli, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', dev);
+  const batch = devAddresses.map((a) => `address add ${a} dev eth0`).join('\n');
+  spawnSync('ip', ['-n', dev, '-batch', '-'], { input: `${batch}\n`, encoding: 'utf8', timeout: 20_000 });
+  ip('-n', cli, 'addr', 'add', clientAddress, 'dev', 'eth0');
+  for (const n of [dev, cli]) {
+    ip('-n', n, 'link', 'set', 'lo', 'up');
+    ip('-n', n, 'link', 'set', 'eth0', 'up');
+    ip('-n', n, 'route', 'add', '224.0.0.0/4', 'dev', 'eth0');
+  }
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `simt-${name}-`));
+  const child = spawn('ip', ['netns', 'exec', dev, process.execPath, SIM, ...simArgs, '--state-dir', stateDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', () => {});
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise((res) => {
+        const t = setTimeout(() => { child.kill('SIGKILL'); res(); }, 5000);
+        child.once('exit', () => { clearTimeout(t); res(); });
+        child.kill('SIGTERM');
+      });
+    }
+    for (const n of [dev, cli]) ip('netns', 'del', n);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await pollUntil(() => out.includes('READY') || child.exitCode !== null, {
+      timeoutMs: readyTimeoutMs,
+      what: `the ${name} simulator to print READY`,
+    });
+    if (!out.includes('READY')) throw new Error(`the ${name} simulator exited before READY: ${out.slice(0, 500)}`);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { dev, cli, stateDir, stop };
 }
 
 /** Poll until fn() returns a truthy value (bounded). */
