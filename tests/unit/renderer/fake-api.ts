@@ -115,6 +115,33 @@ export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
   };
 }
 
+/** A record as main keeps it after a search that found the fake devices: network verified, "Find" working. */
+export function searchedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
+  return fakeSetup({
+    interfaceName: 'eth0',
+    network: fakeReport({ chosenInterface: 'eth0' }),
+    devices: fakeDevices(),
+    steps: {
+      network: { status: 'verified', updatedAt: '2025-03-01T10:00:00.000Z' },
+      find: { status: 'working', updatedAt: '2025-03-01T10:10:04.000Z', reason: 'Pick your NVR in the list.' },
+    },
+    ...overrides,
+  });
+}
+
+/** discovery.list as main answers it: nothing found and no search running, unless overridden. */
+export function discoveryList(overrides: Record<string, unknown> = {}) {
+  return ok({
+    devices: [],
+    running: null,
+    interfaceName: null,
+    finishedAt: null,
+    warnings: [],
+    rememberedDeviceIds: [],
+    ...overrides,
+  });
+}
+
 export function fakeDevice(overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice {
   return {
     id: 'mac:44:19:b6:00:00:64',

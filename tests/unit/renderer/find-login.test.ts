@@ -21,10 +21,11 @@ import {
   fakeDevices,
   fakeIdentity,
   fakeReport,
-  fakeSetup,
   loginAnswer,
   ok,
   type FakeApi,
+  discoveryList,
+  searchedSetup,
 } from './fake-api';
 
 const PASSWORD = 'S3cret-Pass!';
@@ -34,22 +35,9 @@ let api: FakeApi;
 let pinia: Pinia;
 let router: Router;
 
-function list(devices: DiscoveredDevice[] = fakeDevices()) {
-  return ok({ devices, running: null, interfaceName: 'eth0', finishedAt: null, warnings: [], rememberedDeviceIds: [] });
-}
+const list = (devices: DiscoveredDevice[] = fakeDevices()) => discoveryList({ devices, interfaceName: 'eth0' });
 
-function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
-  return fakeSetup({
-    interfaceName: 'eth0',
-    network: fakeReport({ chosenInterface: 'eth0' }),
-    devices: fakeDevices(),
-    steps: {
-      network: { status: 'verified', updatedAt: '2025-03-01T10:00:00.000Z' },
-      find: { status: 'working', updatedAt: '2025-03-01T10:10:04.000Z', reason: 'Pick your NVR in the list.' },
-    },
-    ...overrides,
-  });
-}
+const savedSetup = searchedSetup;
 
 /** The record main saves after a login with a device id: the device is the NVR and the step is verified. */
 function verifiedSetup(device: DiscoveredDevice): SetupRecord {

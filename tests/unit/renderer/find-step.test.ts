@@ -8,8 +8,18 @@ import DiscoveredDeviceCard from '../../../src/renderer/components/DiscoveredDev
 import TheSidebar from '../../../src/renderer/components/TheSidebar.vue';
 import { createRoutes } from '../../../src/renderer/router';
 import { useSetupStore } from '../../../src/renderer/stores/setup';
-import type { SetupRecord } from '../../../src/shared/domain/setup';
-import { createFakeApi, fakeDevice, fakeDevices, fakeReport, fakeSetup, failed, ok, type FakeApi } from './fake-api';
+import {
+  createFakeApi,
+  fakeDevice,
+  fakeDevices,
+  fakeReport,
+  fakeSetup,
+  failed,
+  ok,
+  type FakeApi,
+  discoveryList,
+  searchedSetup,
+} from './fake-api';
 
 const JOB = 'job-search1';
 
@@ -17,31 +27,9 @@ let api: FakeApi;
 let pinia: Pinia;
 let router: Router;
 
-function list(overrides: Record<string, unknown> = {}) {
-  return ok({
-    devices: [],
-    running: null,
-    interfaceName: null,
-    finishedAt: null,
-    warnings: [],
-    rememberedDeviceIds: [],
-    ...overrides,
-  });
-}
+const list = discoveryList;
 
-/** A record as main keeps it after a search that found the fake devices. */
-function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
-  return fakeSetup({
-    interfaceName: 'eth0',
-    network: fakeReport({ chosenInterface: 'eth0' }),
-    devices: fakeDevices(),
-    steps: {
-      network: { status: 'verified', updatedAt: '2025-03-01T10:00:00.000Z' },
-      find: { status: 'working', updatedAt: '2025-03-01T10:10:04.000Z', reason: 'Pick your NVR in the list.' },
-    },
-    ...overrides,
-  });
-}
+const savedSetup = searchedSetup;
 
 beforeEach(async () => {
   pinia = createPinia();

@@ -20,6 +20,8 @@ import {
   fakeSetup,
   ok,
   type FakeApi,
+  discoveryList,
+  searchedSetup,
 } from './fake-api';
 
 const JOB = 'job-search1';
@@ -30,30 +32,9 @@ let pinia: Pinia;
 let router: Router;
 let listenJobs: ReturnType<typeof fakeListening>;
 
-function list(overrides: Record<string, unknown> = {}) {
-  return ok({
-    devices: [],
-    running: null,
-    interfaceName: null,
-    finishedAt: null,
-    warnings: [],
-    rememberedDeviceIds: [],
-    ...overrides,
-  });
-}
+const list = discoveryList;
 
-function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
-  return fakeSetup({
-    interfaceName: 'eth0',
-    network: fakeReport({ chosenInterface: 'eth0' }),
-    devices: fakeDevices(),
-    steps: {
-      network: { status: 'verified', updatedAt: '2025-03-01T10:00:00.000Z' },
-      find: { status: 'working', updatedAt: '2025-03-01T10:10:04.000Z', reason: 'Pick your NVR in the list.' },
-    },
-    ...overrides,
-  });
-}
+const savedSetup = searchedSetup;
 
 /** A record after a search that found nothing. */
 function emptySetup(): SetupRecord {
