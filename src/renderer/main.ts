@@ -4,6 +4,7 @@ import App from './App.vue';
 import { createAppRouter } from './router';
 import './styles/base.css';
 import './styles/wizard-step.css';
+import './styles/data-table.css';
 
 const app = createApp(App);
 app.use(createPinia());
