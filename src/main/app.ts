@@ -35,7 +35,7 @@ import type { DiscoveredDevice } from '../shared/domain/device';
 import type { DevicePorts } from '../shared/domain/setup';
 import { MAX_PORTS_ENTRIES } from '../shared/domain/setup';
 import { createPortsService, type PortsService, type PortsServiceDeps } from './services/ports/ports-service';
-import { portsStepVerdict } from './services/ports/port-report';
+import { portsStepVerdict, portsUsedElsewhere } from './services/ports/port-report';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -395,7 +395,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       const { setup: record } = await setup.load();
       const report = record.ports[deviceId]?.report;
       if (!report) throw new AppFailure('PORTS_NOT_MEASURED');
-      const plan = ports.plan(device, report, edits ?? {});
+      const plan = ports.plan(device, report, edits ?? {}, portsUsedElsewhere(record, deviceId));
       await save((draft) => {
         setPorts(draft, deviceId, (entry) => {
           entry.plan = plan;
@@ -475,7 +475,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           return;
         }
         hub.emit('ports.onReport', { jobId: holder.jobId, report: fresh });
-        const plan = ports.plan(current, fresh, {});
+        const plan = ports.plan(current, fresh, {}, portsUsedElsewhere((await setup.load()).setup, deviceId));
         await save((draft) => {
           setPorts(draft, deviceId, (entry) => {
             entry.report = fresh;

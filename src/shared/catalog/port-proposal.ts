@@ -392,6 +392,8 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
       [external, 'outside'],
     ] as const) {
       if (what === 'outside' && n === port) continue;
+      // A port this entry keeps is not a change: another device on the same number is not this plan's problem.
+      if (n === port && ownCurrent) continue;
       const other = takenBy(elsewhere, n, p.transport);
       if (other)
         problems.push({

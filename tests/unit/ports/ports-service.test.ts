@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPortReport, portsStepVerdict } from '../../../src/main/services/ports/port-report';
+import { buildPortReport, portsStepVerdict, portsUsedElsewhere } from '../../../src/main/services/ports/port-report';
 import { createPortsService, type PortsServiceDeps } from '../../../src/main/services/ports/ports-service';
 import type { HttpTransport } from '../../../src/main/transport/http';
 import type { ConnectOutcome, ExchangeResult, TcpConnector, TcpExchange } from '../../../src/main/transport/tcp';
@@ -350,6 +350,54 @@ describe('ports plan', () => {
     expect(plan.problems[0]!.message).toMatch(/1000 is below 1024/);
     expect(plan.problems.some((p) => p.role === 'rtsp' && p.severity === 'error')).toBe(false);
     expect(plan.problems.some((p) => p.role === 'rtsp' && p.code === 'commonly-scanned')).toBe(true);
+  });
+
+  it('keeps clear of the ports other known devices use or are planned to use, and names them', async () => {
+    const { service } = fakeRecorder();
+    const nvr = device();
+    const report = await service.audit(nvr, { credentials: LOGIN, signal: signal() });
+    const camera = device({
+      id: 'dev-cam',
+      addresses: ['192.0.2.70'],
+      brand: 'Dahua',
+      model: 'IPC-HDW',
+      ports: { http: 80, sdk: 37777 },
+    });
+    const camPlan = service.plan(camera, report);
+    // Another device's saved measurement and plan, as the setup record holds them.
+    const record = {
+      devices: [nvr, camera],
+      ports: { [camera.id]: { report: { ...report, deviceId: camera.id }, plan: camPlan, lastChange: null } },
+    };
+    const elsewhere = portsUsedElsewhere(record, nvr.id);
+    // Seen from the camera: only the NVR's declared ports (it has no saved measurement or plan here).
+    expect(portsUsedElsewhere(record, camera.id).map((u) => u.port)).toEqual([80, 8000]);
+    expect(elsewhere.some((u) => u.port === 37777 && u.where === 'Dahua IPC-HDW (192.0.2.70)')).toBe(true);
+    for (const p of camPlan.proposal)
+      expect(elsewhere.some((u) => u.port === p.internal && u.where!.endsWith('planned'))).toBe(true);
+
+    // Every free port but ten is taken elsewhere: the NVR's proposal must come from those ten.
+    const free = new Set(Array.from({ length: 10 }, (_, i) => 20001 + i * 3));
+    const crowded = [
+      ...elsewhere,
+      ...Array.from({ length: 32767 - 10001 + 1 }, (_, i) => ({
+        port: 10001 + i,
+        where: 'the shop’s other NVR',
+      })).filter((u) => !free.has(u.port)),
+    ];
+    const plan = service.plan(nvr, report, {}, crowded);
+    for (const p of plan.proposal) expect(free.has(p.internal), `${p.role} → ${p.internal}`).toBe(true);
+    expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+
+    // Typing a port the camera's plan already took is an error that names the camera.
+    const taken = camPlan.proposal.find((p) => p.role === 'http')!.internal;
+    const edited = service.plan(nvr, report, { http: taken }, elsewhere);
+    expect(edited.problems.find((p) => p.role === 'http' && p.code === 'in-use-other')?.message).toMatch(
+      new RegExp(`${taken} is already used by Dahua IPC-HDW \\(192\\.0\\.2\\.70\\), planned`),
+    );
+    // Keeping a port another device also has (both on 80) is no change, so no error.
+    const kept = service.plan(nvr, report, { http: 80 }, elsewhere);
+    expect(kept.problems.filter((p) => p.role === 'http' && p.severity === 'error')).toEqual([]);
   });
 });
 

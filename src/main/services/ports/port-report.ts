@@ -22,8 +22,10 @@ import {
   type EditedPort,
   type PortAssignment,
   type ProposedPort,
+  type UsedPort,
 } from '../../../shared/catalog/port-proposal';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
+import type { SetupRecord } from '../../../shared/domain/setup';
 import {
   PORT_SERVICES,
   type PortPlan,
@@ -502,7 +504,38 @@ export function manualStepsFor(brand: BrandPorts | null, role: PortRole, port: n
 }
 
 /** The plan: proposed (or edited) ports, their problems, what the app applies itself and what the user does. */
-export function buildPortPlan(device: DiscoveredDevice, report: PortReport, edits: PortEdits = {}): PortPlan {
+/**
+ * The ports the app knows other devices on this network use or are planned to use: each device's declared ports,
+ * the open ports of its last measurement, and the new ports of its saved plan. A router forwards an outside port
+ * to one device only, so the plan for this device keeps clear of them.
+ */
+export function portsUsedElsewhere(record: Pick<SetupRecord, 'devices' | 'ports'>, deviceId: string): UsedPort[] {
+  const out: UsedPort[] = [];
+  const add = (port: number, transport: 'tcp' | 'udp', where: string) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535 || out.length >= 1024) return;
+    if (!out.some((u) => u.port === port && u.transport === transport)) out.push({ port, transport, where });
+  };
+  for (const d of record.devices) {
+    if (d.id === deviceId) continue;
+    const name = `${[d.brand, d.model].filter(Boolean).join(' ') || 'another device'} (${d.addresses[0] ?? d.id})`;
+    for (const port of Object.values(d.ports)) if (typeof port === 'number') add(port, 'tcp', name);
+    const entry = record.ports[d.id];
+    for (const r of entry?.report?.rows ?? []) if (r.state === 'open') add(r.port, 'tcp', name);
+    for (const p of entry?.plan?.proposal ?? []) {
+      add(p.internal, p.transport, `${name}, planned`);
+      add(p.external, p.transport, `${name}, planned`);
+    }
+  }
+  return out;
+}
+
+export function buildPortPlan(
+  device: DiscoveredDevice,
+  report: PortReport,
+  edits: PortEdits = {},
+  /** Ports other known devices use or are planned to use (see portsUsedElsewhere). */
+  inUseElsewhere: readonly UsedPort[] = [],
+): PortPlan {
   const brand = effectiveBrand(
     device,
     report.rows.filter((r) => r.state === 'open'),
@@ -511,7 +544,8 @@ export function buildPortPlan(device: DiscoveredDevice, report: PortReport, edit
   const inUseOnDevice = report.rows
     .filter((r) => r.state === 'open')
     .map((r) => ({ port: r.port, transport: 'tcp' as const, where: r.role ? ROLE_LABELS[r.role] : `port ${r.port}` }));
-  const proposed = proposePorts({ brand: brand?.name ?? null, current, inUseOnDevice }, seededRandom(device.id));
+  const context = { brand: brand?.name ?? null, current, inUseOnDevice, inUseElsewhere: [...inUseElsewhere] };
+  const proposed = proposePorts(context, seededRandom(device.id));
   const problems: PortPlan['problems'] = [];
   const proposal: ProposedPort[] = proposed.map((p) => {
     const edit = edits[p.role as keyof PortEdits];
@@ -549,7 +583,7 @@ export function buildPortPlan(device: DiscoveredDevice, report: PortReport, edit
     internal: p.internal,
     external: p.external,
   }));
-  for (const problem of validateProposal(edited, { brand: brand?.name ?? null, current, inUseOnDevice }))
+  for (const problem of validateProposal(edited, context))
     problems.push({
       code: problem.code,
       severity: problem.severity,

@@ -2,6 +2,7 @@
 // and move its HTTP/HTTPS/RTSP ports through ONVIF SetNetworkProtocols — snapshot first, verify by measurement,
 // put the snapshot back on any failure and verify that too. The judgement (rows, risks, plan) is port-report.ts.
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
+import type { UsedPort } from '../../../shared/catalog/port-proposal';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
@@ -74,7 +75,7 @@ export interface PortChangeRequest {
 
 export interface PortsService {
   audit(device: DiscoveredDevice, options: AuditOptions): Promise<PortReport>;
-  plan(device: DiscoveredDevice, report: PortReport, edits?: PortEdits): PortPlan;
+  plan(device: DiscoveredDevice, report: PortReport, edits?: PortEdits, inUseElsewhere?: readonly UsedPort[]): PortPlan;
   apply(device: DiscoveredDevice, changes: readonly PortChangeRequest[], options: ApplyOptions): Promise<AppliedPorts>;
 }
 
