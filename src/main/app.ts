@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { NetworkReport } from '../shared/domain/network';
-import type { PortReport } from '../shared/domain/ports';
+import type { PortApplyResult, PortReport } from '../shared/domain/ports';
 import type { SetupRecord } from '../shared/domain/setup';
 import type { StepState } from '../shared/domain/steps';
 import type { InvokeHandlers } from '../shared/ipc/contract';
@@ -149,9 +149,40 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     return device;
   }
 
+  /**
+   * After a change result: where the device lives now. A verified change moves its ports (and ONVIF with HTTP);
+   * any result that found ONVIF at another address moves the device service. The list, the chosen NVR (saved by
+   * the caller) and a kept login follow it. Returns the moved device, or null when nothing moved.
+   */
+  async function followDevice(device: DiscoveredDevice, result: PortApplyResult): Promise<DiscoveredDevice | null> {
+    const oldUrl = device.onvifUrl;
+    const urlMoves = !!result.onvifUrl && !!oldUrl && result.onvifUrl !== oldUrl;
+    if (!(result.outcome === 'verified' && result.changes.length) && !urlMoves) return null;
+    const moved = structuredClone(device);
+    if (result.outcome === 'verified') for (const c of result.changes) moved.ports[c.role] = c.to;
+    if (urlMoves && result.onvifUrl && oldUrl) {
+      moved.onvifUrl = result.onvifUrl;
+      moved.ports.onvif = Number(new URL(result.onvifUrl).port || 80);
+      const store = await credentials;
+      const login = store.get(oldUrl);
+      if (login) await store.put(result.onvifUrl, login, store.isRemembered(oldUrl));
+      await store.forget(oldUrl);
+    }
+    const listed = inventory.list();
+    if (listed.some((d) => d.id === device.id)) inventory.reset(listed.map((d) => (d.id === device.id ? moved : d)));
+    return moved;
+  }
+
+  /** Saves a moved device into the record: the device list and the chosen NVR. */
+  function placeDevice(draft: SetupRecord, moved: DiscoveredDevice | null): void {
+    if (!moved) return;
+    draft.devices = draft.devices.map((d) => (d.id === moved.id ? moved : d));
+    if (draft.nvr?.deviceId === moved.id) draft.nvr.device = moved;
+  }
+
   /** Changes one device's Ports entry; the oldest entries make room when the record holds too many. */
   function setPorts(draft: SetupRecord, deviceId: string, change: (entry: DevicePorts) => void): void {
-    const entry = draft.ports[deviceId] ?? { report: null, plan: null, lastChange: null };
+    const entry = draft.ports[deviceId] ?? { report: null, plan: null, lastChange: null, pending: null };
     change(entry);
     delete draft.ports[deviceId];
     draft.ports[deviceId] = entry;
@@ -359,10 +390,26 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       return { forgotten: url ? await store.forget(url) : 0 };
     },
     'ports.audit': async ({ deviceId, full }) => {
-      const device = await deviceById(deviceId);
-      const login = device.onvifUrl ? (await credentials).get(device.onvifUrl) : undefined;
+      let device = await deviceById(deviceId);
       const holder = { jobId: '' };
       holder.jobId = jobs.start('ports-audit', async ({ signal, progress }) => {
+        const pending = (await setup.load()).setup.ports[deviceId]?.pending ?? null;
+        if (pending) {
+          // The app stopped in the middle of a change: find where the NVR answers before measuring anything.
+          progress(0, null, 'A port change did not finish last time: finding where the NVR answers now…');
+          const result = await ports.recover(device, pending, signal);
+          const moved = await followDevice(device, result);
+          await save((draft) => {
+            setPorts(draft, deviceId, (entry) => {
+              entry.lastChange = result;
+              entry.pending = null;
+            });
+            placeDevice(draft, moved);
+          });
+          hub.emit('ports.onApplied', { jobId: holder.jobId, result });
+          device = moved ?? device;
+        }
+        const login = device.onvifUrl ? (await credentials).get(device.onvifUrl) : undefined;
         const report = await ports.audit(device, { full: full ?? false, credentials: login, signal, progress });
         hub.emit('ports.onReport', { jobId: holder.jobId, report });
         await save((draft) => {
@@ -388,7 +435,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     'ports.get': async ({ deviceId }) => {
       const { setup: record } = await setup.load();
-      return record.ports[deviceId] ?? { report: null, plan: null, lastChange: null };
+      return record.ports[deviceId] ?? { report: null, plan: null, lastChange: null, pending: null };
     },
     'ports.plan': async ({ deviceId, edits }) => {
       const device = await deviceById(deviceId);
@@ -418,23 +465,16 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           report,
           signal,
           progress,
+          // Saved before the device is told to change: if the app dies mid-change, the next check knows.
+          onChanging: (pending) =>
+            save((draft) => {
+              setPorts(draft, deviceId, (entry) => {
+                entry.pending = pending;
+              });
+            }).then(() => {}),
         });
-        let moved: DiscoveredDevice | null = null;
-        if (result.changes.length && result.outcome === 'verified') {
-          // The device now lives on its new ports: the list, the chosen NVR and the kept login follow it.
-          moved = structuredClone(device);
-          for (const c of result.changes) moved.ports[c.role] = c.to;
-          if (result.onvifUrl && result.onvifUrl !== oldUrl) {
-            moved.onvifUrl = result.onvifUrl;
-            moved.ports.onvif = Number(new URL(result.onvifUrl).port || 80);
-            await store.put(result.onvifUrl, login, store.isRemembered(oldUrl));
-            await store.forget(oldUrl);
-          }
-          const updated = moved;
-          const listed = inventory.list();
-          if (listed.some((d) => d.id === deviceId))
-            inventory.reset(listed.map((d) => (d.id === deviceId ? updated : d)));
-        }
+        // The device now lives on its new ports: the list, the chosen NVR and the kept login follow it.
+        const moved = result.outcome === 'verified' ? await followDevice(device, result) : null;
         const judge = (draft: SetupRecord) => {
           if (draft.nvr && draft.nvr.deviceId !== deviceId) return;
           const verdict = portsStepVerdict(draft.ports[deviceId]?.report ?? null, result, device.brand, protocols);
@@ -446,12 +486,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         await save((draft) => {
           setPorts(draft, deviceId, (entry) => {
             entry.lastChange = result;
+            entry.pending = null;
           });
-          if (moved) {
-            const updated = moved;
-            draft.devices = draft.devices.map((d) => (d.id === deviceId ? updated : d));
-            if (draft.nvr?.deviceId === deviceId) draft.nvr.device = updated;
-          }
+          placeDevice(draft, moved);
           judge(draft);
         });
         hub.emit('ports.onApplied', { jobId: holder.jobId, result });

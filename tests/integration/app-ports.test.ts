@@ -3,7 +3,7 @@
 // `--full` must see exactly what nmap (a scanner nobody here wrote) sees; a port change through ONVIF must be
 // verified by measurement, and a refused one put back. Every port a test moves is moved back in a `finally`, so
 // the lab is left as it was found. Needs the lab up (profile home) and `npm run build`.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +235,63 @@ describe('moving ports through ONVIF', () => {
       expect(back.code, back.stderr).toBe(0);
       expect([80, 554].map((p) => answers(ip, p))).toEqual([true, true]);
       expect([18080, 10554].map((p) => answers(ip, p))).toEqual([false, false]);
+    }
+  });
+
+  it('a change the app never finished (it died mid-change) is found out by the next check, and the device followed', () => {
+    const ip = simAddress(sim('cam'));
+    const login = { input: `${ADMIN.password}\n` };
+    const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-crash-'));
+    const oldUrl = `http://${ip}/onvif/device_service`;
+    const newUrl = `http://${ip}:18080/onvif/device_service`;
+    try {
+      const moved = cli(['ports', ip, '--set', 'http=18080', '--user', ADMIN.user, '--password-stdin', '--json'], {
+        ...login,
+        dataDir,
+      });
+      expect(moved.code, moved.stderr).toBe(0);
+      // Make the record look like the app died after sending the change: the device still saved on its old
+      // address, the change pending, no result.
+      const file = join(dataDir, 'setup.json');
+      const record = JSON.parse(readFileSync(file, 'utf8'));
+      const id = record.devices[0].id as string;
+      record.devices[0] = {
+        ...record.devices[0],
+        onvifUrl: oldUrl,
+        ports: { ...record.devices[0].ports, http: 80, onvif: 80 },
+      };
+      record.ports[id] = {
+        ...record.ports[id],
+        lastChange: null,
+        pending: {
+          changes: [{ role: 'http', from: 80, to: 18080 }],
+          onvifUrl: oldUrl,
+          newOnvifUrl: newUrl,
+          startedAt: '2026-11-25T05:00:00.000Z',
+        },
+      };
+      writeFileSync(file, JSON.stringify(record));
+
+      const report = audit(ip, [], { dataDir }); // the next check, as the user would start it
+      expect(report.rows.find((r) => r.port === 18080)?.state).toBe('open');
+      const after = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout).setup;
+      expect(after.ports[id].pending).toBeNull();
+      const found = portApplyResultSchema.parse(after.ports[id].lastChange);
+      expect(found).toMatchObject({ outcome: 'verified', onvifUrl: newUrl });
+      expect(found.message).toMatch(/did not finish .*answers on 18080; ONVIF answers at/);
+      expect(after.devices[0].onvifUrl).toBe(newUrl);
+    } finally {
+      const back = cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin', '--json'], {
+        ...login,
+        dataDir,
+      });
+      if (back.code !== 0 || !answers(ip, 80)) {
+        const fresh = mkdtempSync(join(tmpdir(), 'app-ports-fix-'));
+        cli(['add', ip, '--port', '18080'], { dataDir: fresh });
+        cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin'], { ...login, dataDir: fresh });
+      }
+      expect(answers(ip, 80)).toBe(true);
+      expect(answers(ip, 18080)).toBe(false);
     }
   });
 

@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { PortApplyResult, PortPlan, PortReport } from '../../shared/domain/ports';
+import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
 
 /** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
@@ -63,6 +63,8 @@ export const usePortsStore = defineStore('ports', () => {
   const report = ref<PortReport | null>(null);
   const plan = ref<PortPlan | null>(null);
   const lastChange = ref<PortApplyResult | null>(null);
+  /** A change main started and never finished (the app stopped mid-change): the next check sorts it out. */
+  const pending = ref<PortPendingChange | null>(null);
   /** The device the shown report, plan and change belong to. */
   const loadedFor = ref<string | null>(null);
   const loading = ref(false);
@@ -134,6 +136,8 @@ export const usePortsStore = defineStore('ports', () => {
   /** Why "Apply" is not possible now, in plain words, or null when it is. */
   const applyBlockedReason = computed<string | null>(() => {
     if (!deviceId.value) return 'Choose your NVR first.';
+    if (pending.value)
+      return 'A port change did not finish last time. Check the ports first: the app finds where the NVR answers now.';
     if (!plan.value) return 'Check the ports first: the proposal comes from what the check finds.';
     if (hasInputProblems.value) return 'Fix the port numbers marked below first.';
     if (errors.value.length)
@@ -157,6 +161,7 @@ export const usePortsStore = defineStore('ports', () => {
   const canRevert = computed(
     () =>
       revertChanges.value.length > 0 &&
+      !pending.value &&
       !applying.value &&
       !applyStarting.value &&
       !auditing.value &&
@@ -168,6 +173,7 @@ export const usePortsStore = defineStore('ports', () => {
     report.value = null;
     plan.value = null;
     lastChange.value = null;
+    pending.value = null;
     loadedFor.value = null;
     edits.value = {};
     inputProblems.value = {};
@@ -297,10 +303,16 @@ export const usePortsStore = defineStore('ports', () => {
 
   function take(
     id: string,
-    saved: { report: PortReport | null; plan: PortPlan | null; lastChange: PortApplyResult | null },
+    saved: {
+      report: PortReport | null;
+      plan: PortPlan | null;
+      lastChange: PortApplyResult | null;
+      pending?: PortPendingChange | null;
+    },
   ): void {
     const same = loadedFor.value === id;
     loadedFor.value = id;
+    pending.value = saved.pending ?? null;
     report.value = same ? newer(report.value, saved.report) : saved.report;
     lastChange.value = same ? newer(lastChange.value, saved.lastChange) : saved.lastChange;
     // The user's edits stay on screen: main's saved plan is its own proposal, without them.
@@ -520,6 +532,7 @@ export const usePortsStore = defineStore('ports', () => {
     report,
     plan,
     lastChange,
+    pending,
     loadedFor,
     loading,
     loadError,

@@ -82,6 +82,29 @@ export const portChangeSchema = z.object({
   evidence: z.string().max(500),
 });
 
+/**
+ * A change the app had started on the device and not yet finished: saved just before SetNetworkProtocols is
+ * sent and cleared with the result. Still there later means the app stopped mid-change (a crash, a power cut):
+ * the next measurement first finds where the NVR answers now.
+ */
+export const portPendingChangeSchema = z.object({
+  changes: z
+    .array(
+      z.object({
+        role: z.enum(['http', 'https', 'rtsp']),
+        from: z.number().int().min(1).max(65535),
+        to: z.number().int().min(1).max(65535),
+      }),
+    )
+    .min(1)
+    .max(8),
+  /** The device service before the change, and where it moves to (they differ when HTTP carries ONVIF). */
+  onvifUrl: z.string().max(300),
+  newOnvifUrl: z.string().max(300),
+  startedAt: z.string(),
+});
+export type PortPendingChange = z.infer<typeof portPendingChangeSchema>;
+
 export const portApplyResultSchema = z.object({
   deviceId: z.string().max(300),
   outcome: z.enum(['verified', 'restored', 'failed']),

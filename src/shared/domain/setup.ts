@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from './device';
 import { networkReportSchema } from './network';
-import { portApplyResultSchema, portPlanSchema, portReportSchema } from './ports';
+import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from './ports';
 import { stepIdSchema, stepStateSchema } from './steps';
 
 export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
@@ -13,11 +13,13 @@ export const SETUP_SCHEMA_VERSION = 3;
 /** At most this many devices keep a Ports entry in the record. */
 export const MAX_PORTS_ENTRIES = 64;
 
-/** The Ports step for one device: the last measurement, the plan and the last change (v3). */
+/** The Ports step for one device: the last measurement, the plan, the last change and an unfinished one (v3). */
 export const devicePortsSchema = z.object({
   report: portReportSchema.nullable(),
   plan: portPlanSchema.nullable(),
   lastChange: portApplyResultSchema.nullable(),
+  /** A change started and not finished (absent in records written before it existed: null). */
+  pending: portPendingChangeSchema.nullable().default(null),
 });
 export type DevicePorts = z.infer<typeof devicePortsSchema>;
 

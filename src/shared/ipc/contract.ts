@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from '../domain/device';
 import { networkReportSchema } from '../domain/network';
-import { portApplyResultSchema, portPlanSchema, portReportSchema } from '../domain/ports';
+import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from '../domain/ports';
 import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
 import { stepIdSchema } from '../domain/steps';
 import { INVOKE_CHANNELS, EVENT_NAMES } from './channels';
@@ -98,13 +98,14 @@ export const invokeContract = {
     input: z.object({ deviceId: z.string().min(1).max(300), full: z.boolean().optional() }).strict(),
     output: z.object({ jobId }),
   },
-  /** The last measurement, plan and change for a device (kept in the setup record). */
+  /** The last measurement, plan and change for a device (kept in the setup record), and a change left unfinished. */
   'ports.get': {
     input: z.object({ deviceId: z.string().min(1).max(300) }).strict(),
     output: z.object({
       report: portReportSchema.nullable(),
       plan: portPlanSchema.nullable(),
       lastChange: portApplyResultSchema.nullable(),
+      pending: portPendingChangeSchema.nullable(),
     }),
   },
   /** Proposes non-standard ports, or checks the user's edited ones (`edits` by role). */

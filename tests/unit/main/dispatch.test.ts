@@ -43,7 +43,7 @@ function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeH
       throw new AppFailure('LOGIN_WRONG_PASSWORD');
     },
     'ports.audit': async () => ({ jobId: 'job-3' }),
-    'ports.get': async () => ({ report: null, plan: null, lastChange: null }),
+    'ports.get': async () => ({ report: null, plan: null, lastChange: null, pending: null }),
     'ports.plan': async () => {
       throw new AppFailure('PORTS_NOT_MEASURED');
     },

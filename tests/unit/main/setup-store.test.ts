@@ -104,6 +104,28 @@ describe('setup store', () => {
     });
   });
 
+  it('reads a version-3 record written before unfinished changes were kept: no change is pending', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'setup.json');
+    const entry = { report: null, plan: null, lastChange: null };
+    const record = {
+      schemaVersion: 3,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      approach: null,
+      interfaceName: null,
+      network: null,
+      steps: {},
+      devices: [],
+      nvr: null,
+      ports: { 'dev-1': entry },
+    };
+    writeFileSync(file, JSON.stringify(record));
+    const { setup, notice } = await createSetupStore(file, fixedNow).load();
+    expect(notice).toBeNull();
+    expect(setup.ports['dev-1']).toEqual({ ...entry, pending: null });
+  });
+
   it('keeps a corrupt file as a backup and tells the user', async () => {
     const dir = tempDir();
     const file = join(dir, 'setup.json');

@@ -367,7 +367,9 @@ describe('ports plan', () => {
     // Another device's saved measurement and plan, as the setup record holds them.
     const record = {
       devices: [nvr, camera],
-      ports: { [camera.id]: { report: { ...report, deviceId: camera.id }, plan: camPlan, lastChange: null } },
+      ports: {
+        [camera.id]: { report: { ...report, deviceId: camera.id }, plan: camPlan, lastChange: null, pending: null },
+      },
     };
     const elsewhere = portsUsedElsewhere(record, nvr.id);
     // Seen from the camera: only the NVR's declared ports (it has no saved measurement or plan here).
@@ -547,6 +549,59 @@ describe('ports apply', () => {
     expect(err).toMatchObject({ code: 'CANCELLED' });
     expect(calls).not.toContain('SetNetworkProtocols');
     expect(ports.http).toBe(80);
+  });
+
+  it('tells the caller what it is about to change before it sends anything (saved against a crash)', async () => {
+    const { service, calls } = fakeRecorder();
+    const seen: unknown[] = [];
+    await applied(service, device(), [{ role: 'http', to: 18080 }], {
+      credentials: LOGIN,
+      signal: signal(),
+      onChanging: async (pending) => {
+        seen.push({ pending, setSoFar: calls.filter((c) => c === 'SetNetworkProtocols').length });
+      },
+    });
+    expect(seen).toEqual([
+      {
+        pending: {
+          changes: [{ role: 'http', from: 80, to: 18080 }],
+          onvifUrl: `http://${ADDRESS}/onvif/device_service`,
+          newOnvifUrl: `http://${ADDRESS}:18080/onvif/device_service`,
+          startedAt: '2026-11-24T10:00:00.000Z',
+        },
+        setSoFar: 0,
+      },
+    ]);
+  });
+
+  it('after a change the app never finished: finds where the NVR answers now, in plain words', async () => {
+    const pending = {
+      changes: [{ role: 'http' as const, from: 80, to: 18080 }],
+      onvifUrl: `http://${ADDRESS}/onvif/device_service`,
+      newOnvifUrl: `http://${ADDRESS}:18080/onvif/device_service`,
+      startedAt: '2026-11-24T09:59:00.000Z',
+    };
+    // The device had taken the change before the app stopped.
+    const moved = fakeRecorder();
+    moved.ports.http = 18080;
+    const took = portApplyResultSchema.parse(await moved.service.recover(device(), pending, signal()));
+    expect(took).toMatchObject({ outcome: 'verified', onvifUrl: pending.newOnvifUrl });
+    expect(took.changes[0]).toMatchObject({ role: 'http', from: 80, to: 18080, verified: true });
+    expect(took.message).toMatch(/did not finish .* Web page \(HTTP\) answers on 18080; ONVIF answers at .*:18080/);
+    expect(took.message).toMatch(/now lives on the new ports/);
+    // It had not: nothing changed.
+    const stayed = await fakeRecorder().service.recover(device(), pending, signal());
+    expect(stayed).toMatchObject({ outcome: 'restored', onvifUrl: pending.onvifUrl });
+    expect(stayed.message).toMatch(/still uses its previous ports/);
+    // Half-way and broken: says what answers where and what to do.
+    const broken = fakeRecorder({ onSet: 'move-http-but-dead' });
+    await broken.service
+      .apply(device(), [{ role: 'http', to: 18080 }], { credentials: LOGIN, signal: signal() })
+      .catch(() => null);
+    const lost = await broken.service.recover(device(), pending, signal());
+    expect(lost.outcome).toBe('failed');
+    expect(lost.onvifUrl).toBeNull();
+    expect(lost.message).toMatch(/answers on neither 80 nor 18080; ONVIF does not answer.*restart the NVR/);
   });
 
   it('without a login it fails at once in plain words and sends nothing', async () => {

@@ -1,4 +1,10 @@
-import type { PortApplyResult, PortPlan, PortReport, PortRow } from '../../../src/shared/domain/ports';
+import type {
+  PortApplyResult,
+  PortPendingChange,
+  PortPlan,
+  PortReport,
+  PortRow,
+} from '../../../src/shared/domain/ports';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import { failed, fakeDevice, fakeSetup, ok, type FakeApi } from './fake-api';
@@ -247,12 +253,18 @@ export function fakeApplyResult(overrides: Partial<PortApplyResult> = {}): PortA
  */
 export function fakePorts(
   fake: FakeApi,
-  saved: { report?: PortReport | null; plan?: PortPlan | null; lastChange?: PortApplyResult | null } = {},
+  saved: {
+    report?: PortReport | null;
+    plan?: PortPlan | null;
+    lastChange?: PortApplyResult | null;
+    pending?: PortPendingChange | null;
+  } = {},
 ) {
   const state = {
     report: saved.report ?? null,
     plan: saved.plan ?? null,
     lastChange: saved.lastChange ?? null,
+    pending: saved.pending ?? null,
   };
   fake.handlers['ports.get'] = () => ok({ ...state });
   fake.handlers['ports.plan'] = (input) =>

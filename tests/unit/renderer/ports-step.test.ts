@@ -398,6 +398,37 @@ describe('Ports step: what to do', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('apply');
   });
 
+  it('a change the app never finished is said plainly; nothing can be applied until the ports are checked', async () => {
+    const saved = fakePorts(api, {
+      report: fakePortReport(),
+      plan: fakePortPlan(),
+      lastChange: fakeApplyResult(),
+      pending: {
+        changes: [{ role: 'http', from: 80, to: 12080 }],
+        onvifUrl: 'http://192.168.1.66:8000/onvif/device_service',
+        newOnvifUrl: 'http://192.168.1.66:8000/onvif/device_service',
+        startedAt: '2025-03-01T12:04:00.000Z',
+      },
+    });
+    const wrapper = await mountStep();
+    const notice = byTest(wrapper, 'ports-pending');
+    expect(notice.attributes('role')).toBe('alert');
+    expect(notice.text()).toContain('A port change did not finish.');
+    expect(notice.text()).toContain('Web page (HTTP) from 80 to 12080');
+    expect(byTest(wrapper, 'apply').attributes('disabled')).toBeDefined();
+    expect(byTest(wrapper, 'apply-blocked').text()).toMatch(/did not finish last time\. Check the ports first/);
+    expect(byTest(wrapper, 'revert').attributes('disabled')).toBeDefined();
+    // The check sorts it out (main clears it); the page follows main's saved state.
+    await byTest(wrapper, 'audit').trigger('click');
+    await flushPromises();
+    saved.pending = null;
+    api.emit('ports.onReport', { jobId: AUDIT_JOB, report: fakePortReport() });
+    api.emit('job.onDone', { jobId: AUDIT_JOB, kind: 'ports-audit', outcome: 'ok', error: null });
+    await flushPromises();
+    expect(byTest(wrapper, 'ports-pending').exists()).toBe(false);
+    expect(api.count('ports.apply')).toBe(0);
+  });
+
   it('shows a change main put back (restored) and one that failed, each plainly', async () => {
     fakePorts(api, {
       report: fakePortReport(),

@@ -4,7 +4,7 @@
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
 import type { UsedPort } from '../../../shared/catalog/port-proposal';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
-import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
+import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import {
   buildSetNetworkProtocols,
@@ -66,6 +66,8 @@ export interface ApplyOptions {
   report?: PortReport | null;
   signal: AbortSignal;
   progress?: (done: number, total: number | null, message: string) => void;
+  /** Called (and awaited) just before the device is told to change: the caller saves it, so a crash is known. */
+  onChanging?: (pending: PortPendingChange) => Promise<void>;
 }
 
 export interface PortChangeRequest {
@@ -75,6 +77,8 @@ export interface PortChangeRequest {
 
 export interface PortsService {
   audit(device: DiscoveredDevice, options: AuditOptions): Promise<PortReport>;
+  /** After a change the app did not finish (it stopped mid-way): where the NVR answers now, as a change result. */
+  recover(device: DiscoveredDevice, pending: PortPendingChange, signal: AbortSignal): Promise<PortApplyResult>;
   plan(device: DiscoveredDevice, report: PortReport, edits?: PortEdits, inUseElsewhere?: readonly UsedPort[]): PortPlan;
   apply(device: DiscoveredDevice, changes: readonly PortChangeRequest[], options: ApplyOptions): Promise<AppliedPorts>;
 }
@@ -249,6 +253,8 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     if (httpMove && portOf(url) === httpMove.from && url.protocol === 'http:') newUrl.port = String(httpMove.to);
     const onvifMoves = newUrl.href !== url.href;
     if (signal.aborted) throw new AppFailure('CANCELLED');
+    // Once this is saved the change is sent (a cancel from here on puts the old ports back, as below).
+    await options.onChanging?.({ changes, onvifUrl: url.href, newOnvifUrl: newUrl.href, startedAt: at() });
 
     // From here the device may be changing: a cancel still puts the snapshot back, under a bounded signal of its own.
     const guard = new AbortController();
@@ -390,6 +396,73 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     return `The NVR accepted the change, but it was not confirmed within ${seconds} s (${last}).`;
   }
 
+  async function recover(
+    device: DiscoveredDevice,
+    pending: PortPendingChange,
+    signal: AbortSignal,
+  ): Promise<PortApplyResult> {
+    const address = device.addresses[0];
+    if (!address) throw new AppFailure('DEVICE_UNREACHABLE');
+    const answers = async (role: OnvifRole, port: number) => {
+      const id = await identifyOne(address, port, signal);
+      return !!id && EXPECTED[role].includes(toPortService(id.service));
+    };
+    let allNew = true;
+    let allOld = true;
+    const found = new Map<OnvifRole, string>();
+    for (const c of pending.changes) {
+      const onNew = await answers(c.role, c.to);
+      const onOld = c.from === c.to ? onNew : await answers(c.role, c.from);
+      if (signal.aborted) throw new AppFailure('CANCELLED');
+      allNew &&= onNew && (c.from === c.to || !onOld);
+      allOld &&= onOld && (c.from === c.to || !onNew);
+      found.set(
+        c.role,
+        onNew && onOld
+          ? `${ROLE_LABELS[c.role]} answers on ${c.from} and ${c.to}`
+          : onNew || onOld
+            ? `${ROLE_LABELS[c.role]} answers on ${onNew ? c.to : c.from}`
+            : `${ROLE_LABELS[c.role]} answers on neither ${c.from} nor ${c.to}`,
+      );
+    }
+    let onvifAt: string | null = null;
+    for (const u of [...new Set([pending.newOnvifUrl, pending.onvifUrl])]) {
+      try {
+        await readDeviceClock(onvifDeps, new URL(u), signal);
+        onvifAt = u;
+        break;
+      } catch {
+        if (signal.aborted) throw new AppFailure('CANCELLED');
+      }
+    }
+    const outcome: PortApplyResult['outcome'] =
+      allNew && onvifAt === pending.newOnvifUrl
+        ? 'verified'
+        : allOld && onvifAt === pending.onvifUrl
+          ? 'restored'
+          : 'failed';
+    const state = `${[...found.values()].join('; ')}; ${onvifAt ? `ONVIF answers at ${onvifAt}` : 'ONVIF does not answer'}.`;
+    const head = `A port change started ${pending.startedAt} did not finish (the app stopped while it ran). The app measured the NVR now: ${state}`;
+    const tail =
+      outcome === 'verified'
+        ? ' The change had taken effect: the NVR now lives on the new ports.'
+        : outcome === 'restored'
+          ? ' The NVR still uses its previous ports: nothing changed.'
+          : ' Open the NVR’s web page on a port that answers and check its port settings; if nothing answers, restart the NVR.';
+    return {
+      deviceId: device.id,
+      outcome,
+      message: `${head}${tail}`.slice(0, 1000),
+      changes: pending.changes.map((c) => ({
+        ...c,
+        verified: outcome === 'verified',
+        evidence: (found.get(c.role) ?? '').slice(0, 500),
+      })),
+      onvifUrl: onvifAt,
+      at: now().toISOString(),
+    };
+  }
+
   /** SetNetworkProtocols(snapshot) through the first address that logs in; true when the device took it. */
   async function restore(
     snapshot: NetworkProtocol[],
@@ -476,5 +549,5 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     return `${parts.join('; ')}.`;
   }
 
-  return { audit, plan: buildPortPlan, apply };
+  return { audit, recover, plan: buildPortPlan, apply };
 }
