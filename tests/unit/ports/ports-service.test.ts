@@ -589,6 +589,7 @@ describe('ports apply', () => {
     expect(took.changes[0]).toMatchObject({ role: 'http', from: 80, to: 18080, verified: true });
     expect(took.message).toMatch(/did not finish .* Web page \(HTTP\) answers on 18080; ONVIF answers at .*:18080/);
     expect(took.message).toMatch(/now lives on the new ports/);
+    expect(took.message).toMatch(/^A port change started on 2026-11-24 at 09:59 UTC did not finish/);
     // It had not: nothing changed.
     const stayed = await fakeRecorder().service.recover(device(), pending, signal());
     expect(stayed).toMatchObject({ outcome: 'restored', onvifUrl: pending.onvifUrl });

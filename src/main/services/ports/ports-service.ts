@@ -442,7 +442,10 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
           ? 'restored'
           : 'failed';
     const state = `${[...found.values()].join('; ')}; ${onvifAt ? `ONVIF answers at ${onvifAt}` : 'ONVIF does not answer'}.`;
-    const head = `A port change started ${pending.startedAt} did not finish (the app stopped while it ran). The app measured the NVR now: ${state}`;
+    const started = Number.isNaN(Date.parse(pending.startedAt))
+      ? ''
+      : ` on ${pending.startedAt.slice(0, 10)} at ${pending.startedAt.slice(11, 16)} UTC`;
+    const head = `A port change started${started} did not finish (the app stopped while it ran). The app measured the NVR now: ${state}`;
     const tail =
       outcome === 'verified'
         ? ' The change had taken effect: the NVR now lives on the new ports.'
