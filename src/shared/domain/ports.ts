@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
+import { confidenceSchema, neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
 import { proposedPortSchema } from '../catalog/port-proposal';
 
 // The Ports step: what the device's ports are (measured), what each is for, how risky, what to do — and the
@@ -61,14 +61,36 @@ export const portProblemSchema = z.object({
   message: z.string().max(500),
 });
 
+/** Where a brand's manual port steps come from: H = the vendor's own document, M = an OEM/partner one, L = other. */
+export const manualStepSourceSchema = z.object({
+  /** What the source is, in plain words (e.g. "Dahua NVR user's manual V2.7.0, p. 274"). */
+  title: z.string().min(1).max(200),
+  url: z.string().url().max(300).optional(),
+  confidence: confidenceSchema,
+  /** Which part of the steps it backs (the menu path, the same-port rule, …). */
+  supports: z.string().min(1).max(300),
+});
+export type ManualStepSource = z.infer<typeof manualStepSourceSchema>;
+
 export const portPlanSchema = z.object({
   deviceId: z.string().max(300),
   proposal: z.array(proposedPortSchema).max(32),
   problems: z.array(portProblemSchema).max(64),
   /** Roles ONVIF can move (HTTP, HTTPS, RTSP): the app applies these itself. */
   applyViaOnvif: z.array(portRoleSchema).max(8),
-  /** Ports ONVIF cannot change (SDK, media): numbered steps in the vendor's web UI, then a re-probe. */
-  manualSteps: z.array(z.object({ role: portRoleSchema, steps: z.array(z.string().max(400)).max(12) })).max(8),
+  /**
+   * Ports ONVIF cannot change (SDK, media): numbered steps in the vendor's web UI, then a re-probe, with where the
+   * steps come from (none for the general steps, which say the menu varies).
+   */
+  manualSteps: z
+    .array(
+      z.object({
+        role: portRoleSchema,
+        steps: z.array(z.string().max(400)).max(12),
+        sources: z.array(manualStepSourceSchema).max(6).optional(),
+      }),
+    )
+    .max(8),
   rtspAdvice: z.string().max(1000),
 });
 export type PortPlan = z.infer<typeof portPlanSchema>;
