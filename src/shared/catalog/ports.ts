@@ -326,7 +326,8 @@ const dahuaSamePortRule = (brandNote: string): BrandRule => ({
   id: 'internal-equals-external',
   roles: ['sdk', 'media', 'mobile'],
   text:
-    'Forward the SDK ports with the same number outside and inside ("internal = external port for TCP/UDP")' +
+    'Forward the SDK ports with the same number outside and inside (Dahua’s manual: "For the TCP and UDP, please ' +
+    'make sure the internal port and external port are the same")' +
     brandNote,
   source: S.dahuaManual,
   confidence: 'L',

@@ -89,7 +89,7 @@ describe('manual port steps', () => {
 
   it('Dahua-based brands without their own steps still get the same-port rule, with its source', () => {
     const amcrest = manualStepsWithSources(portsForBrand('Amcrest'), 'sdk', 37100);
-    expect(amcrest.steps.join(' ')).toMatch(/internal = external/);
+    expect(amcrest.steps.join(' ')).toMatch(/internal port and external port are the same/);
     expect(amcrest.steps.join(' ')).toMatch(/We do not know the exact menu|we do not know the exact menu/);
     expect(amcrest.sources).toHaveLength(1);
     expect(amcrest.sources[0]!.title).toMatch(/Dahua/);

@@ -288,6 +288,38 @@ describe('Ports step: what to do', () => {
     expect(api.count('ports.apply')).toBe(0);
   });
 
+  it('says where the vendor steps come from, and that general steps have no document', async () => {
+    const plan = fakePortPlan();
+    plan.manualSteps = [
+      {
+        ...plan.manualSteps[0]!,
+        sources: [
+          {
+            title: 'Home Assistant Reolink integration docs',
+            url: 'https://www.home-assistant.io/integrations/reolink/',
+            confidence: 'M',
+            supports: 'PC client: Settings › Network › Advanced › Port Settings',
+          },
+        ],
+      },
+    ];
+    fakePorts(api, { report: fakePortReport(), plan });
+    const wrapper = await mountStep();
+    const sources = byTest(wrapper, 'manual-sources');
+    expect(sources.element.tagName).toBe('DETAILS');
+    expect(sources.find('summary').text()).toBe('Where these steps come from');
+    const item = sources.find('[data-testid="manual-source"]');
+    expect(item.text()).toContain('Home Assistant Reolink integration docs (a partner or OEM document)');
+    expect(item.text()).toContain('https://www.home-assistant.io/integrations/reolink/');
+    expect(item.find('a').exists()).toBe(false); // shown to copy, never a link out of the app
+
+    plan.manualSteps = [{ ...plan.manualSteps[0]!, sources: [] }];
+    fakePorts(api, { report: fakePortReport(), plan });
+    const general = await mountStep();
+    expect(byTest(general, 'manual-sources').exists()).toBe(false);
+    expect(byTest(general, 'manual-sources-none').text()).toContain('General steps');
+  });
+
   it('applies only after the confirmation, then shows the verified change with its evidence', async () => {
     const saved = fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     const wrapper = await mountStep();

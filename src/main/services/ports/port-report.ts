@@ -502,8 +502,7 @@ const SRC = {
     url: 'https://support.reolink.com/hc/en-us/articles/900000630706-What-is-RTSP',
     confidence: 'H',
     supports:
-      'RTSP uses port 554 and viewing from outside needs a router forward; the article then says to check that ' +
-      'the RTSP port is enabled (our copy is cut off there)',
+      'RTSP uses port 554, viewing from outside needs a router forward, and to check that the RTSP port is enabled',
   },
   univiewOem: {
     title:
