@@ -143,7 +143,11 @@ function libuvConnector(wrap: TcpWrapBinding): TcpConnector {
       const finish = (outcome: ConnectOutcome | null) => {
         if (finished) return;
         finished = true;
-        handle.close();
+        try {
+          handle.close();
+        } catch {
+          // A binding whose handles cannot be closed fails the loopback check; never throw from a libuv callback.
+        }
         if (outcome) done(outcome);
       };
       req.oncomplete = (status: number) => finish(status === 0 ? 'open' : outcomeOfCode(errorName(status)));
@@ -163,7 +167,11 @@ function attemptOnce(connector: TcpConnector, port: number, timeoutMs: number): 
   return new Promise((resolve) => {
     let cancel: () => void = () => {};
     const timer = setTimeout(() => {
-      cancel();
+      try {
+        cancel();
+      } catch {
+        // A connector that cannot even cancel has already failed the check.
+      }
       resolve('timeout');
     }, timeoutMs);
     timer.unref();
@@ -181,13 +189,23 @@ function attemptOnce(connector: TcpConnector, port: number, timeoutMs: number): 
 
 /**
  * Proves a connector on loopback before it is trusted with a scan: a listening port must be `open`, the same port
- * once closed must be `closed`. Only 127.0.0.1 is touched; the listener never keeps the process alive.
+ * once closed must be `closed`, all within `timeoutMs` (the whole check, not each step). Only 127.0.0.1 is touched;
+ * neither the listener nor the timers keep the process alive, and nothing it does can throw or reject.
  */
 export async function selfCheckConnector(connector: TcpConnector, timeoutMs = 2000): Promise<boolean> {
   const server = net.createServer((socket) => socket.destroy());
   server.on('error', () => {});
   server.unref();
-  try {
+  let expired = false;
+  let deadline: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    deadline = setTimeout(() => {
+      expired = true;
+      resolve(false);
+    }, timeoutMs);
+    deadline.unref();
+  });
+  const run = async (): Promise<boolean> => {
     const port = await new Promise<number | null>((resolve) => {
       server.once('error', () => resolve(null));
       server.listen(0, '127.0.0.1', () => {
@@ -195,13 +213,18 @@ export async function selfCheckConnector(connector: TcpConnector, timeoutMs = 20
         resolve(address && typeof address === 'object' ? address.port : null);
       });
     });
-    if (port === null) return false;
-    if ((await attemptOnce(connector, port, timeoutMs)) !== 'open') return false;
+    if (port === null || expired) return false;
+    if ((await attemptOnce(connector, port, timeoutMs)) !== 'open' || expired) return false;
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (expired) return false;
     return (await attemptOnce(connector, port, timeoutMs)) === 'closed';
+  };
+  try {
+    return await Promise.race([timedOut, run().catch(() => false)]);
   } catch {
     return false;
   } finally {
+    clearTimeout(deadline);
     if (server.listening) server.close();
   }
 }
@@ -228,21 +251,47 @@ export function createCheckedConnector(
 
 let shared: CheckedConnector | null = null;
 
+/** True when `NVR_ASSIST_TCP_CONNECTOR` asks for `net.connect` only. */
+function portableForced(): boolean {
+  return process.env[CONNECTOR_ENV]?.trim().toLowerCase() === 'portable';
+}
+
+const portableConnector = (): CheckedConnector => ({
+  attempt: netTcpConnector.attempt,
+  kind: () => 'portable',
+  ready: Promise.resolve<ConnectorKind>('portable'),
+});
+
+/**
+ * The checked connector over a given `tcp_wrap` binding: `portable` at once when the binding is missing or not of
+ * the expected shape, else `checking` until the libuv connector has passed `selfCheckConnector`. The seam tests use
+ * to hand in a broken binding; `createFastTcpConnector` passes the real one.
+ */
+export function createFastTcpConnectorFrom(
+  binding: unknown,
+  check: (c: TcpConnector) => Promise<boolean> = selfCheckConnector,
+): CheckedConnector {
+  const fast = libuvConnectorFrom(binding);
+  return fast ? createCheckedConnector(fast, check) : portableConnector();
+}
+
 /**
  * The scanner's connector. Fast path: libuv TCP handles straight from Node's `tcp_wrap` binding (the layer under
  * `net.Socket`), without the stream machinery a socket we never read from does not need — about 3× fewer CPU
  * cycles per port than `net.connect`; the kernel's SYN/RST work is the same. That binding is internal to Node, so
  * it is only used after it proved itself on loopback in this process (see `createCheckedConnector`); where it is
  * missing, changed, or `NVR_ASSIST_TCP_CONNECTOR=portable` is set, every attempt goes through `net.connect`
- * (IPv6 addresses always do). One instance per process (one loopback check).
+ * (IPv6 addresses always do). One instance per process (one loopback check); each scan worker thread has its own.
  */
 export function createFastTcpConnector(): CheckedConnector {
   if (shared) return shared;
-  const wrap = process.env[CONNECTOR_ENV] === 'portable' ? null : loadTcpWrap();
-  shared = isUsableBinding(wrap)
-    ? createCheckedConnector(libuvConnector(wrap))
-    : { ...netTcpConnector, kind: () => 'portable', ready: Promise.resolve<ConnectorKind>('portable') };
+  shared = portableForced() ? portableConnector() : createFastTcpConnectorFrom(loadTcpWrap());
   return shared;
+}
+
+/** Which connector this process's scans use now (`checking` until the loopback check has ended). */
+export function connectorKind(): ConnectorKind {
+  return createFastTcpConnector().kind();
 }
 
 /** For tests: the libuv connector over a given binding (a broken one must fail the loopback check). */

@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createCheckedConnector,
+  createFastTcpConnectorFrom,
   libuvConnectorFrom,
   netTcpConnector,
   selfCheckConnector,
@@ -82,7 +88,38 @@ describe('the loopback self-check', () => {
     };
     const silent: TcpConnector = { attempt: () => () => {} };
     expect(await selfCheckConnector(throws)).toBe(false);
+    const t0 = performance.now();
     expect(await selfCheckConnector(silent, 100)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('is bounded as a whole: a connector that answers each step just inside the time-out still fails', async () => {
+    // Each answer takes 80 ms: both steps together (160 ms) overrun a 120 ms check.
+    const slow: TcpConnector = {
+      attempt(a, p, done) {
+        let cancelled = false;
+        setTimeout(() => {
+          if (!cancelled) netTcpConnector.attempt(a, p, done);
+        }, 80);
+        return () => (cancelled = true);
+      },
+    };
+    expect(await selfCheckConnector(slow, 120)).toBe(false);
+    expect(await selfCheckConnector(slow, 2000)).toBe(true);
+  });
+
+  it('does not hold the event loop: its listener and timers are unref’d while it runs', async () => {
+    const servers = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
+    const before = servers();
+    let listenedAt = -1;
+    const silent: TcpConnector = {
+      attempt: () => {
+        listenedAt = servers(); // the check's server is listening now
+        return () => {};
+      },
+    };
+    expect(await selfCheckConnector(silent, 100)).toBe(false);
+    expect(listenedAt).toBe(before);
   });
 
   it('fails a binding of the right shape whose handles misbehave', async () => {
@@ -99,6 +136,56 @@ describe('the loopback self-check', () => {
     const odd = libuvConnectorFrom({ TCP, TCPConnectWrap, constants: { SOCKET: 0 } });
     expect(odd).not.toBeNull();
     expect(await selfCheckConnector(odd!)).toBe(false);
+  });
+});
+
+describe('createFastTcpConnectorFrom (the binding seam)', () => {
+  const misbehaving = (close: () => void) => {
+    class TCP {
+      connect(req: { oncomplete(status: number): void }) {
+        setImmediate(() => req.oncomplete(0)); // "open", whatever the port
+        return 0;
+      }
+      close() {
+        close();
+      }
+    }
+    class TCPConnectWrap {
+      oncomplete: (status: number) => void = () => {};
+    }
+    return { TCP, TCPConnectWrap, constants: { SOCKET: 0 } };
+  };
+
+  it('this Node’s real binding: checking first, then fast', async () => {
+    const c = createFastTcpConnectorFrom(binding);
+    expect(c.kind()).toBe('checking');
+    expect(await c.ready).toBe('fast');
+    expect(c.kind()).toBe('fast');
+  });
+
+  it('a missing binding or one of another shape: portable at once', async () => {
+    for (const b of [null, undefined, {}, { TCP: 1, TCPConnectWrap: 2, constants: {} }]) {
+      const c = createFastTcpConnectorFrom(b);
+      expect(c.kind()).toBe('portable');
+      expect(await c.ready).toBe('portable');
+    }
+  });
+
+  it('a binding of the right shape that says open for a closed port: portable, and outcomes stay right', async () => {
+    const c = createFastTcpConnectorFrom(misbehaving(() => {}));
+    expect(await c.ready).toBe('portable');
+    const server = await listening();
+    await server.close();
+    expect(await once(c, server.port)).toBe('closed');
+  });
+
+  it('a binding whose handles throw on close: portable, with no uncaught error', async () => {
+    const c = createFastTcpConnectorFrom(
+      misbehaving(() => {
+        throw new TypeError('Illegal invocation');
+      }),
+    );
+    expect(await c.ready).toBe('portable');
   });
 });
 
@@ -158,6 +245,15 @@ describe('createFastTcpConnector', () => {
     expect(await c.ready).toBe('fast');
   });
 
+  it('reports its kind through connectorKind()', async () => {
+    delete process.env.NVR_ASSIST_TCP_CONNECTOR;
+    vi.resetModules();
+    const tcp = await import('../../../src/main/transport/tcp');
+    expect(tcp.connectorKind()).toBe('checking');
+    await tcp.createFastTcpConnector().ready;
+    expect(tcp.connectorKind()).toBe('fast');
+  });
+
   it('NVR_ASSIST_TCP_CONNECTOR=portable forces net.connect', async () => {
     process.env.NVR_ASSIST_TCP_CONNECTOR = 'portable';
     vi.resetModules();
@@ -168,5 +264,57 @@ describe('createFastTcpConnector', () => {
     const server = await listening();
     expect(await once(c, server.port)).toBe('open');
     await server.close();
+  });
+});
+
+describe('in a process of its own', () => {
+  // tcp.ts compiled to plain JavaScript and run by this Node, so nothing of the test runner holds the process.
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
+
+  function run(script: string, env: Record<string, string> = {}) {
+    dir = mkdtempSync(join(tmpdir(), 'tcp-connector-'));
+    const source = readFileSync(new URL('../../../src/main/transport/tcp.ts', import.meta.url), 'utf8');
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    writeFileSync(join(dir, 'tcp.mjs'), js);
+    writeFileSync(join(dir, 'main.mjs'), script);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(dir, 'main.mjs')], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { ...process.env, NVR_ASSIST_TCP_CONNECTOR: '', ...env },
+    });
+    return { ...r, ms: performance.now() - t0 };
+  }
+
+  it('a process that only creates the connector exits at once, without waiting for the check', () => {
+    const r = run(`import { createFastTcpConnector } from './tcp.mjs';
+createFastTcpConnector();
+process.on('exit', () => console.log(createFastTcpConnector().kind()));`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(['checking', 'fast']).toContain(r.stdout.trim());
+  });
+
+  it('a check that never answers (2 s time-out) does not keep the process alive', () => {
+    const r = run(`import { createCheckedConnector } from './tcp.mjs';
+const c = createCheckedConnector({ attempt: () => () => {} });
+process.on('exit', () => console.log(c.kind()));`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('checking');
+    expect(r.ms).toBeLessThan(1900);
+  });
+
+  it('awaited: fast here; portable with NVR_ASSIST_TCP_CONNECTOR=portable', () => {
+    const script = `import { createFastTcpConnector, connectorKind } from './tcp.mjs';
+console.log(await createFastTcpConnector().ready, connectorKind());`;
+    expect(run(script).stdout.trim()).toBe('fast fast');
+    expect(run(script, { NVR_ASSIST_TCP_CONNECTOR: 'portable' }).stdout.trim()).toBe('portable portable');
   });
 });
