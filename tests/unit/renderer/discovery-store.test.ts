@@ -4,30 +4,18 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { compareDevices, useDiscoveryStore } from '../../../src/renderer/stores/discovery';
 import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { createFakeApi, fakeDevice, fakeDevices, fakeSetup, failed, ok, type FakeApi } from './fake-api';
+import { createFakeApi, discoveryList, fakeDevice, fakeDevices, fakeSetup, failed, ok, type FakeApi } from './fake-api';
 
 const JOB = 'job-search1';
 const OTHER = 'job-someoneelse';
 
 let api: FakeApi;
 
-function emptyList(overrides: Record<string, unknown> = {}) {
-  return ok({
-    devices: [],
-    running: null,
-    interfaceName: null,
-    finishedAt: null,
-    warnings: [],
-    rememberedDeviceIds: [],
-    ...overrides,
-  });
-}
-
 beforeEach(() => {
   setActivePinia(createPinia());
   api = createFakeApi({
     'setup.get': () => ok({ setup: fakeSetup(), notice: null }),
-    'discovery.list': () => emptyList(),
+    'discovery.list': () => discoveryList(),
     'discovery.start': () => ok({ jobId: JOB, interfaceName: 'eth0' }),
   });
   window.api = api;
@@ -122,7 +110,7 @@ describe('useDiscoveryStore: a search and its events', () => {
     api.emit('discovery.onDevice', { jobId: JOB, device: fakeDevice() });
 
     api.handlers['discovery.list'] = () =>
-      emptyList({
+      discoveryList({
         devices: [fakeDevice()],
         interfaceName: 'eth0',
         finishedAt: '2025-03-01T10:10:04.000Z',
@@ -179,7 +167,7 @@ describe('useDiscoveryStore: a search and its events', () => {
     expect(discovery.cancelling).toBe(true);
     expect(discovery.running).toBe(true);
     api.handlers['discovery.list'] = () =>
-      emptyList({ devices: [fakeDevice()], interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:01.000Z' });
+      discoveryList({ devices: [fakeDevice()], interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:01.000Z' });
     api.emit('job.onDone', {
       jobId: JOB,
       kind: 'discovery',
@@ -198,7 +186,7 @@ describe('useDiscoveryStore: a search and its events', () => {
     api.handlers['job.cancel'] = () => ok({ cancelled: false });
     const discovery = useDiscoveryStore();
     await discovery.start();
-    api.handlers['discovery.list'] = () => emptyList({ finishedAt: '2025-03-01T10:10:01.000Z' });
+    api.handlers['discovery.list'] = () => discoveryList({ finishedAt: '2025-03-01T10:10:01.000Z' });
     await discovery.cancel();
     expect(discovery.running).toBe(false);
     expect(discovery.finishedAt).toBe('2025-03-01T10:10:01.000Z');
@@ -216,7 +204,7 @@ describe('useDiscoveryStore: entering the step', () => {
         }),
         notice: null,
       });
-    api.handlers['discovery.list'] = () => emptyList({ devices: saved });
+    api.handlers['discovery.list'] = () => discoveryList({ devices: saved });
     const discovery = useDiscoveryStore();
     await discovery.openStep(() => 'eth0');
     expect(channels()).not.toContain('discovery.start');
@@ -228,7 +216,8 @@ describe('useDiscoveryStore: entering the step', () => {
   });
 
   it('follows a search that is still running after a reload', async () => {
-    api.handlers['discovery.list'] = () => emptyList({ devices: [fakeDevice()], running: JOB, interfaceName: 'eth0' });
+    api.handlers['discovery.list'] = () =>
+      discoveryList({ devices: [fakeDevice()], running: JOB, interfaceName: 'eth0' });
     const discovery = useDiscoveryStore();
     await discovery.load();
     expect(discovery.running).toBe(true);
@@ -278,7 +267,7 @@ describe('useDiscoveryStore: choosing the NVR', () => {
         setup: fakeSetup({ devices: [hik, dahua], nvr: { deviceId: hik.id, device: hik, chosenAt: 'x' } }),
         notice: null,
       });
-    api.handlers['discovery.list'] = () => emptyList({ devices: [hik, dahua] });
+    api.handlers['discovery.list'] = () => discoveryList({ devices: [hik, dahua] });
     const setup = useSetupStore();
     const discovery = useDiscoveryStore();
     await setup.load();
@@ -323,7 +312,7 @@ describe('useDiscoveryStore: choosing the NVR', () => {
     const hik = fakeDevice();
     api.handlers['setup.get'] = () =>
       ok({ setup: fakeSetup({ nvr: { deviceId: 'old-id', device: hik, chosenAt: 'x' } }), notice: null });
-    api.handlers['discovery.list'] = () => emptyList({ devices: [fakeDevice({ id: 'new-id' })] });
+    api.handlers['discovery.list'] = () => discoveryList({ devices: [fakeDevice({ id: 'new-id' })] });
     await useSetupStore().load();
     const discovery = useDiscoveryStore();
     await discovery.load();

@@ -129,9 +129,11 @@ export function searchedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord
   });
 }
 
+export type FakeDiscoveryList = InvokeOutput<'discovery.list'>;
+
 /** discovery.list as main answers it: nothing found and no search running, unless overridden. */
-export function discoveryList(overrides: Record<string, unknown> = {}) {
-  return ok({
+export function discoveryList(overrides: Partial<FakeDiscoveryList> = {}) {
+  return ok<FakeDiscoveryList>({
     devices: [],
     running: null,
     interfaceName: null,
@@ -140,6 +142,11 @@ export function discoveryList(overrides: Record<string, unknown> = {}) {
     rememberedDeviceIds: [],
     ...overrides,
   });
+}
+
+/** discovery.list after a search on eth0 that found the fake devices (the list beside searchedSetup). */
+export function searchedList(overrides: Partial<FakeDiscoveryList> = {}) {
+  return discoveryList({ devices: fakeDevices(), interfaceName: 'eth0', ...overrides });
 }
 
 export function fakeDevice(overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice {

@@ -18,13 +18,12 @@ import {
   createFakeApi,
   failed,
   fakeDevice,
-  fakeDevices,
   fakeIdentity,
   fakeReport,
   loginAnswer,
   ok,
   type FakeApi,
-  discoveryList,
+  searchedList,
   searchedSetup,
 } from './fake-api';
 
@@ -35,13 +34,9 @@ let api: FakeApi;
 let pinia: Pinia;
 let router: Router;
 
-const list = (devices: DiscoveredDevice[] = fakeDevices()) => discoveryList({ devices, interfaceName: 'eth0' });
-
-const savedSetup = searchedSetup;
-
 /** The record main saves after a login with a device id: the device is the NVR and the step is verified. */
 function verifiedSetup(device: DiscoveredDevice): SetupRecord {
-  return savedSetup({
+  return searchedSetup({
     updatedAt: '2025-03-01T11:00:00.000Z',
     nvr: { deviceId: device.id, device, chosenAt: '2025-03-01T11:00:00.000Z' },
     steps: {
@@ -55,9 +50,9 @@ beforeEach(async () => {
   pinia = createPinia();
   setActivePinia(pinia);
   api = createFakeApi({
-    'setup.get': () => ok({ setup: savedSetup(), notice: null }),
+    'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
-    'discovery.list': () => list(),
+    'discovery.list': () => searchedList(),
     'discovery.start': () => ok({ jobId: 'job-search1', interfaceName: 'eth0' }),
   });
   window.api = api;
@@ -339,7 +334,7 @@ describe('Find step: the ONVIF login', () => {
   it('logs in to the chosen NVR from its summary and from the verify part', async () => {
     api.handlers['setup.get'] = () =>
       ok({
-        setup: savedSetup({
+        setup: searchedSetup({
           nvr: { deviceId: HIK.id, device: HIK, chosenAt: '2025-03-01T10:20:00.000Z' },
           steps: {
             find: {

@@ -9,19 +9,18 @@ import { createRoutes } from '../../../src/renderer/router';
 import { useAppStore } from '../../../src/renderer/stores/app';
 import { useSetupStore } from '../../../src/renderer/stores/setup';
 import { useDeviceLoginStore } from '../../../src/renderer/stores/device-login';
-import type { SetupRecord } from '../../../src/shared/domain/setup';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import {
   appInfo,
   createFakeApi,
   failed,
   fakeDevice,
-  fakeDevices,
   fakeIdentity,
   fakeListening,
   fakeReport,
-  fakeSetup,
   ok,
+  searchedList,
+  searchedSetup,
   type FakeApi,
 } from './fake-api';
 
@@ -31,16 +30,6 @@ const HIK = fakeDevice();
 let api: FakeApi;
 let pinia: Pinia;
 let router: Router;
-
-function savedSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
-  return fakeSetup({
-    interfaceName: 'eth0',
-    network: fakeReport({ chosenInterface: 'eth0' }),
-    devices: fakeDevices(),
-    steps: { find: { status: 'working', updatedAt: '2025-03-01T10:10:04.000Z', reason: 'Pick your NVR in the list.' } },
-    ...overrides,
-  });
-}
 
 /** device.login as main answers it: `remembered` only when asked and a keychain exists. */
 function loginHandler(keychain: boolean) {
@@ -60,17 +49,9 @@ beforeEach(async () => {
   pinia = createPinia();
   setActivePinia(pinia);
   api = createFakeApi({
-    'setup.get': () => ok({ setup: savedSetup(), notice: null }),
+    'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
-    'discovery.list': () =>
-      ok({
-        devices: fakeDevices(),
-        running: null,
-        interfaceName: 'eth0',
-        finishedAt: null,
-        warnings: [],
-        rememberedDeviceIds: [],
-      }),
+    'discovery.list': () => searchedList(),
     'device.forgetPassword': () => ok({ forgotten: 1 }),
   });
   fakeListening(api);
@@ -276,15 +257,7 @@ describe('useDeviceLoginStore: remember and forget', () => {
 describe('Find step: a remembered login after a restart', () => {
   it('shows "password remembered" for the devices main lists as remembered, and Forget clears it', async () => {
     setUp(true);
-    api.handlers['discovery.list'] = () =>
-      ok({
-        devices: fakeDevices(),
-        running: null,
-        interfaceName: 'eth0',
-        finishedAt: null,
-        warnings: [],
-        rememberedDeviceIds: [HIK.id],
-      });
+    api.handlers['discovery.list'] = () => searchedList({ rememberedDeviceIds: [HIK.id] });
     const wrapper = await mountStep();
     expect(hikCard(wrapper).text()).toContain('password remembered');
     await hikCard(wrapper).find('[data-testid="forget-password"]').trigger('click');

@@ -18,6 +18,7 @@ import {
   ok,
   type FakeApi,
   discoveryList,
+  searchedList,
   searchedSetup,
 } from './fake-api';
 
@@ -27,17 +28,13 @@ let api: FakeApi;
 let pinia: Pinia;
 let router: Router;
 
-const list = discoveryList;
-
-const savedSetup = searchedSetup;
-
 beforeEach(async () => {
   pinia = createPinia();
   setActivePinia(pinia);
   api = createFakeApi({
-    'setup.get': () => ok({ setup: savedSetup(), notice: null }),
+    'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
-    'discovery.list': () => list({ devices: fakeDevices() }),
+    'discovery.list': () => discoveryList({ devices: fakeDevices() }),
     'discovery.start': () => ok({ jobId: JOB, interfaceName: 'eth0' }),
     'job.cancel': () => ok({ cancelled: true }),
   });
@@ -123,10 +120,8 @@ describe('WizardStepFind: what we found', () => {
 
   it('counts the ignored answers and shows them on demand', async () => {
     api.handlers['discovery.list'] = () =>
-      list({
-        devices: fakeDevices(),
+      searchedList({
         finishedAt: '2025-03-01T10:10:04.000Z',
-        interfaceName: 'eth0',
         warnings: [
           'Ignored an SSDP answer from 192.168.1.250 pointing outside your network.',
           'A WS-Discovery answer from 192.168.1.250 could not be read.',
@@ -144,7 +139,7 @@ describe('WizardStepFind: what we found', () => {
   it('says in plain words what to check when nothing answered', async () => {
     api.handlers['setup.get'] = () =>
       ok({
-        setup: savedSetup({
+        setup: searchedSetup({
           devices: [],
           steps: {
             find: {
@@ -156,7 +151,7 @@ describe('WizardStepFind: what we found', () => {
         }),
         notice: null,
       });
-    api.handlers['discovery.list'] = () => list();
+    api.handlers['discovery.list'] = () => discoveryList();
     const wrapper = await mountStep();
     expect(starts()).toHaveLength(0);
     const empty = wrapper.find('[data-testid="empty-state"]');
@@ -174,7 +169,7 @@ describe('WizardStepFind: searching', () => {
   it('searches by itself the first time, live: progress, cancel, devices as they arrive', async () => {
     api.handlers['setup.get'] = () =>
       ok({ setup: fakeSetup({ network: fakeReport(), interfaceName: null }), notice: null });
-    api.handlers['discovery.list'] = () => list();
+    api.handlers['discovery.list'] = () => discoveryList();
     const wrapper = await mountStep();
     expect(starts()).toEqual([{ channel: 'discovery.start', input: { interfaceName: 'eth0' } }]);
     expect(wrapper.find('[data-testid="found-count"]').text()).toBe('Searching… devices appear here as they answer.');
@@ -206,7 +201,7 @@ describe('WizardStepFind: searching', () => {
       { channel: 'job.cancel', input: { jobId: JOB } },
     ]);
     api.handlers['discovery.list'] = () =>
-      list({ devices: [fakeDevice()], interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:02.000Z' });
+      discoveryList({ devices: [fakeDevice()], interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:02.000Z' });
     api.emit('job.onDone', {
       jobId: JOB,
       kind: 'discovery',
@@ -246,7 +241,7 @@ describe('WizardStepFind: searching', () => {
     api.handlers['setup.chooseInterface'] = (input) => {
       const name = (input as { interfaceName: string }).interfaceName;
       return ok(
-        savedSetup({
+        searchedSetup({
           interfaceName: name,
           network: fakeReport({ chosenInterface: name }),
           updatedAt: '2025-03-01T12:00:00.000Z',
@@ -277,7 +272,7 @@ describe('WizardStepFind: choosing the NVR and verify', () => {
     const hik = fakeDevice();
     api.handlers['setup.chooseDevice'] = (input) =>
       ok(
-        savedSetup({
+        searchedSetup({
           updatedAt: '2025-03-01T11:00:00.000Z',
           nvr: {
             deviceId: (input as { deviceId: string }).deviceId,
@@ -321,7 +316,7 @@ describe('WizardStepFind: choosing the NVR and verify', () => {
   it('keeps the previous choice checked and says why when main does not know the device', async () => {
     const hik = fakeDevice();
     api.handlers['setup.get'] = () =>
-      ok({ setup: savedSetup({ nvr: { deviceId: hik.id, device: hik, chosenAt: 'x' } }), notice: null });
+      ok({ setup: searchedSetup({ nvr: { deviceId: hik.id, device: hik, chosenAt: 'x' } }), notice: null });
     api.handlers['setup.chooseDevice'] = () =>
       failed(
         'DEVICE_NOT_FOUND',

@@ -21,6 +21,7 @@ import {
   ok,
   type FakeApi,
   discoveryList,
+  searchedList,
   searchedSetup,
 } from './fake-api';
 
@@ -32,13 +33,9 @@ let pinia: Pinia;
 let router: Router;
 let listenJobs: ReturnType<typeof fakeListening>;
 
-const list = discoveryList;
-
-const savedSetup = searchedSetup;
-
 /** A record after a search that found nothing. */
 function emptySetup(): SetupRecord {
-  return savedSetup({
+  return searchedSetup({
     devices: [],
     steps: {
       find: {
@@ -76,9 +73,9 @@ beforeEach(async () => {
   pinia = createPinia();
   setActivePinia(pinia);
   api = createFakeApi({
-    'setup.get': () => ok({ setup: savedSetup(), notice: null }),
+    'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
-    'discovery.list': () => list({ devices: fakeDevices(), interfaceName: 'eth0' }),
+    'discovery.list': () => searchedList(),
     'discovery.start': (input) =>
       ok({ jobId: JOB, interfaceName: (input as { interfaceName?: string }).interfaceName ?? 'eth0' }),
   });
@@ -259,7 +256,7 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
     let release = () => undefined as void;
     api.handlers['discovery.list'] = () =>
       new Promise((resolve) => {
-        release = () => resolve(list());
+        release = () => resolve(discoveryList());
       });
     const discovery = useDiscoveryStore();
     const opening = discovery.openStep(() => 'eth0');
@@ -312,14 +309,15 @@ describe('WizardStepFind: the address sweep', () => {
   it('never sweeps by itself: the first automatic search is the usual one', async () => {
     api.handlers['setup.get'] = () =>
       ok({ setup: fakeSetup({ network: fakeReport(), interfaceName: null }), notice: null });
-    api.handlers['discovery.list'] = () => list();
+    api.handlers['discovery.list'] = () => discoveryList();
     await mountStep();
     expect(callsOf('discovery.start')).toEqual([{ channel: 'discovery.start', input: { interfaceName: 'eth0' } }]);
   });
 
   it('after a search that found nothing, suggests checking every address; its button searches that way', async () => {
     api.handlers['setup.get'] = () => ok({ setup: emptySetup(), notice: null });
-    api.handlers['discovery.list'] = () => list({ interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:04.000Z' });
+    api.handlers['discovery.list'] = () =>
+      discoveryList({ interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:04.000Z' });
     const wrapper = await mountStep();
     const suggestion = wrapper.find('[data-testid="suggest-sweep"]');
     expect(suggestion.text()).toContain('Networks that block discovery');
@@ -341,7 +339,7 @@ describe('WizardStepFind: the address sweep', () => {
   it('on a network bigger than a /22 the option is off, and says why', async () => {
     const big = fakeReport({ chosenInterface: 'eth0' });
     big.interfaces[1]!.ipv4 = [{ address: '10.1.2.3', prefix: 16, subnet: '10.1.0.0/16' }];
-    api.handlers['setup.get'] = () => ok({ setup: savedSetup({ network: big }), notice: null });
+    api.handlers['setup.get'] = () => ok({ setup: searchedSetup({ network: big }), notice: null });
     const wrapper = await mountStep();
     const input = wrapper.find('[data-testid="sweep"]').element as HTMLInputElement;
     expect(input.disabled).toBe(true);
@@ -350,7 +348,7 @@ describe('WizardStepFind: the address sweep', () => {
   });
 
   it('shows a device only the sweep found by its address, "unknown maker", with its sweep badge', async () => {
-    api.handlers['discovery.list'] = () => list({ devices: [sweptDevice()], interfaceName: 'eth0' });
+    api.handlers['discovery.list'] = () => discoveryList({ devices: [sweptDevice()], interfaceName: 'eth0' });
     const wrapper = await mountStep();
     const swept = card(wrapper, '192.168.1.99');
     expect(swept.find('.device-card__name').text()).toBe('Device at 192.168.1.99');
@@ -409,7 +407,7 @@ describe('WizardStepFind: listening for devices that switch on', () => {
   it('changing the interface stops the listen job and starts one on the new interface', async () => {
     api.handlers['setup.chooseInterface'] = (input) => {
       const name = (input as { interfaceName: string }).interfaceName;
-      return ok(savedSetup({ interfaceName: name, network: fakeReport({ chosenInterface: name }) }));
+      return ok(searchedSetup({ interfaceName: name, network: fakeReport({ chosenInterface: name }) }));
     };
     const wrapper = await mountStep();
     await wrapper.find('[data-testid="change-interface"]').trigger('click');

@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import WizardStepPorts from '../../../src/renderer/steps/WizardStepPorts.vue';
 import { createRoutes } from '../../../src/renderer/router';
 import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { createFakeApi, fakeSetup, loginAnswer, ok, type FakeApi } from './fake-api';
+import { appInfo, createFakeApi, fakeSetup, loginAnswer, ok, type FakeApi } from './fake-api';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -28,14 +28,7 @@ beforeEach(async () => {
   setActivePinia(pinia);
   api = createFakeApi({
     'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () =>
-      ok({
-        name: 'NVR Remote-Access Assistant',
-        version: '0.1.0',
-        mode: 'browser',
-        platform: 'linux',
-        canRememberPasswords: false,
-      }),
+    'app.info': () => appInfo(false, 'browser'),
   });
   window.api = api;
   router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });

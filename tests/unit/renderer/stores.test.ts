@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { useSetupStore } from '../../../src/renderer/stores/setup';
 import { useNetworkStore } from '../../../src/renderer/stores/network';
 import { useAppStore } from '../../../src/renderer/stores/app';
-import { createFakeApi, fakeReport, fakeSetup, failed, ok, type FakeApi } from './fake-api';
+import { appInfo, createFakeApi, fakeReport, fakeSetup, failed, ok, type FakeApi } from './fake-api';
 
 let api: FakeApi;
 
@@ -255,14 +255,7 @@ describe('useNetworkStore', () => {
 
 describe('useAppStore', () => {
   it('loads the app info and knows browser mode', async () => {
-    api.handlers['app.info'] = () =>
-      ok({
-        name: 'NVR Remote-Access Assistant',
-        version: '0.1.0',
-        mode: 'browser',
-        platform: 'linux',
-        canRememberPasswords: false,
-      });
+    api.handlers['app.info'] = () => appInfo(false, 'browser');
     const app = useAppStore();
     expect(await app.load()).toBe(true);
     expect(app.isBrowserMode).toBe(true);
