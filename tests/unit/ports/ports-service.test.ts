@@ -44,14 +44,22 @@ const fault = (sub: string) =>
   );
 
 interface FakeOptions {
-  /** What SetNetworkProtocols does: move the listeners, refuse (port in use), or accept and move nothing. */
-  onSet?: 'move' | 'in-use' | 'ignore' | 'move-but-rtsp-dead' | 'move-http-but-dead';
+  /**
+   * What SetNetworkProtocols does: move the listeners, refuse (port in use), or accept and move nothing;
+   * 'later' accepts and moves the listeners only when the test calls settle() (a device restarting its services).
+   */
+  onSet?: 'move' | 'in-use' | 'ignore' | 'move-but-rtsp-dead' | 'move-http-but-dead' | 'later';
   telnet?: boolean;
 }
+
+type ProtocolPorts = Record<'http' | 'https' | 'rtsp', number>;
 
 function fakeRecorder(opts: FakeOptions = {}) {
   const ports = { http: 80, https: 443, rtsp: 554, sdk: 8000 };
   const calls: string[] = [];
+  /** Every SetNetworkProtocols the device received: on which port, and the ports it carried. */
+  const sets: Array<{ port: number; want: ProtocolPorts }> = [];
+  let queued: ProtocolPorts | null = null;
   let deadHttp = false;
   let deadRtsp = false;
   const listeners = () => {
@@ -80,7 +88,10 @@ function fakeRecorder(opts: FakeOptions = {}) {
     certificate,
     elapsedMs: 1,
   });
+  // Like the real transports, nothing goes out on a signal that has already fired.
   const exchange: TcpExchange = async (_address, port, o) => {
+    if (o.signal?.aborted)
+      return { outcome: 'aborted', bytes: new Uint8Array(), peerClosed: false, certificate: null, elapsedMs: 0 };
     const what = listeners().get(port);
     if (!what)
       return { outcome: 'refused', bytes: new Uint8Array(), peerClosed: true, certificate: null, elapsedMs: 1 };
@@ -96,12 +107,13 @@ function fakeRecorder(opts: FakeOptions = {}) {
     if (what === 'telnet') return ok(fixture('telnet-iac.banner.bin'));
     return ok('');
   };
-  const tcp: PortsServiceDeps['tcp'] = async (address, port) =>
-    address === ADDRESS && listeners().has(port) ? 'open' : 'closed';
+  const tcp: PortsServiceDeps['tcp'] = async (address, port, _timeoutMs, s) =>
+    s?.aborted ? 'timeout' : address === ADDRESS && listeners().has(port) ? 'open' : 'closed';
 
   const http: HttpTransport = {
     async request(url, o) {
       const port = Number(url.port || 80);
+      if (o.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'HttpLimitError', reason: 'aborted' });
       if (url.hostname !== ADDRESS || port !== ports.http || deadHttp)
         throw Object.assign(new Error('refused'), { name: 'HttpLimitError', reason: 'refused' });
       const action = /action="[^"]*\/(\w+)"/.exec(o.headers?.['content-type'] ?? '')?.[1] ?? '';
@@ -134,7 +146,8 @@ function fakeRecorder(opts: FakeOptions = {}) {
                 /<tt:Name>(\w+)<\/tt:Name><tt:Enabled>\w+<\/tt:Enabled><tt:Port>(\d+)<\/tt:Port>/g,
               ),
             ].map((m) => [m[1]!.toLowerCase(), Number(m[2])]),
-          ) as Record<'http' | 'https' | 'rtsp', number>;
+          ) as ProtocolPorts;
+          sets.push({ port, want });
           const restoring = want.http === 80 && want.https === 443 && want.rtsp === 554;
           if (!restoring && opts.onSet === 'in-use') {
             if (Object.values(want).includes(ports.sdk))
@@ -142,8 +155,10 @@ function fakeRecorder(opts: FakeOptions = {}) {
           }
           if (restoring) {
             deadRtsp = false;
+            queued = null;
             Object.assign(ports, want);
-          } else if (opts.onSet === 'move' || opts.onSet === undefined) Object.assign(ports, want);
+          } else if (opts.onSet === 'later') queued = want;
+          else if (opts.onSet === 'move' || opts.onSet === undefined) Object.assign(ports, want);
           else if (opts.onSet === 'move-but-rtsp-dead') {
             Object.assign(ports, want);
             deadRtsp = true; // the RTSP server never comes up on the new port
@@ -169,7 +184,14 @@ function fakeRecorder(opts: FakeOptions = {}) {
     scan: { tickMs: 5, initialTimeoutMs: 50 },
     identify: { bannerWaitMs: 5, idleMs: 5, timeoutMs: 100 },
   };
-  return { deps, ports, calls, service: createPortsService(deps) };
+  /** The device finishes a 'later' change: its listeners move now. */
+  const settle = () => {
+    if (queued) Object.assign(ports, queued);
+    queued = null;
+  };
+  /** The ports that accept a connection now, lowest first. */
+  const listening = () => [...listeners().keys()].sort((a, b) => a - b);
+  return { deps, ports, calls, sets, settle, listening, service: createPortsService(deps) };
 }
 
 const device = (overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice => ({
@@ -196,6 +218,17 @@ const device = (overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice => 
 });
 
 const signal = () => new AbortController().signal;
+/** A message for a person: sentences, not XML, error codes, JavaScript values or exception names. */
+const expectPlainWords = (text: string) => {
+  expect(text).toMatch(/^[A-Z].*\.$/);
+  expect(text).not.toMatch(/[<>{}]|\bundefined\b|\bnull\b|NaN|\[object|Error\b|Abort|ter:|\b[A-Z]+_[A-Z_]+\b/);
+};
+const SNAPSHOT = { http: 80, https: 443, rtsp: 554 };
+const SNAPSHOT_PROTOCOLS = [
+  { name: 'HTTP', enabled: true, ports: [80] },
+  { name: 'HTTPS', enabled: true, ports: [443] },
+  { name: 'RTSP', enabled: true, ports: [554] },
+];
 const applied = async (
   service: ReturnType<typeof createPortsService>,
   ...args: Parameters<ReturnType<typeof createPortsService>['apply']>
@@ -468,18 +501,16 @@ describe('ports apply', () => {
   });
 
   it('moves HTTP and RTSP in one change: one SetNetworkProtocols, each move verified with its own evidence', async () => {
-    const { service, ports, calls } = fakeRecorder();
-    const result = portApplyResultSchema.parse(
-      await applied(
-        service,
-        device(),
-        [
-          { role: 'http', to: 18080 },
-          { role: 'rtsp', to: 10554 },
-        ],
-        { credentials: LOGIN, signal: signal() },
-      ),
+    const { service, ports, calls, sets, listening } = fakeRecorder();
+    const { result: raw, protocols } = await service.apply(
+      device(),
+      [
+        { role: 'http', to: 18080 },
+        { role: 'rtsp', to: 10554 },
+      ],
+      { credentials: LOGIN, signal: signal() },
     );
+    const result = portApplyResultSchema.parse(raw);
     expect(result.outcome).toBe('verified');
     expect(result.onvifUrl).toBe(`http://${ADDRESS}:18080/onvif/device_service`);
     expect(result.changes.map((c) => [c.role, c.from, c.to, c.verified])).toEqual([
@@ -488,15 +519,29 @@ describe('ports apply', () => {
     ]);
     expect(result.changes[0]!.evidence).toMatch(/80 refuses connections; 18080 answers HTTP.*ONVIF answers at/);
     expect(result.changes[1]!.evidence).toMatch(/554 refuses connections; 10554 answers RTSP/);
+    expect(result.changes[1]!.evidence).not.toMatch(/ONVIF/);
+    expect(result.message).toMatch(
+      /^Done, and checked: the web page \(HTTP\) from 80 to 18080, the video streams \(RTSP\) from 554 to 10554\. The old ports are closed and the new ones answer\./,
+    );
+    expect(result.message).toMatch(/Open the NVR at http:\/\/192\.0\.2\.64:18080\/ from now on/);
     expect(result.message).toMatch(/players and recorders/);
+    expectPlainWords(result.message);
     expect(ports).toMatchObject({ http: 18080, https: 443, rtsp: 10554 });
+    // Measured on the fake device: both new ports answer, neither old one does, the rest is untouched.
+    expect(listening()).toEqual([443, 8000, 10554, 18080]);
     expect(calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(1);
+    // The one SetNetworkProtocols carried both moves (and HTTPS as it was), sent where ONVIF was.
+    expect(sets).toEqual([{ port: 80, want: { http: 18080, https: 443, rtsp: 10554 } }]);
+    expect(protocols?.map((p) => [p.name, p.ports[0]])).toEqual([
+      ['HTTP', 18080],
+      ['HTTPS', 443],
+      ['RTSP', 10554],
+    ]);
   });
 
   it('HTTP and RTSP together, RTSP never answers: the whole change is put back, both checked', async () => {
-    const { service, ports, calls } = fakeRecorder({ onSet: 'move-but-rtsp-dead' });
-    const result = await applied(
-      service,
+    const { service, ports, calls, sets, listening } = fakeRecorder({ onSet: 'move-but-rtsp-dead' });
+    const { result: raw, protocols } = await service.apply(
       device(),
       [
         { role: 'http', to: 18080 },
@@ -504,14 +549,30 @@ describe('ports apply', () => {
       ],
       { credentials: LOGIN, signal: signal() },
     );
+    const result = portApplyResultSchema.parse(raw);
     expect(result.outcome).toBe('restored');
     expect(result.message).toMatch(/10554 does not answer as RTSP/);
     expect(result.message).toMatch(/HTTP answers on 80 again; RTSP answers on 554 again/);
     expect(result.changes.every((c) => !c.verified)).toBe(true);
     expect(result.onvifUrl).toBe(`http://${ADDRESS}/onvif/device_service`);
-    expect(ports).toMatchObject({ http: 80, rtsp: 554 });
+    expect(result.message).toMatch(/Nothing is changed on the device\./);
+    expectPlainWords(result.message);
+    // Each change keeps its own evidence: HTTP had answered on its new port, RTSP never did.
+    expect(result.changes.map((c) => [c.role, c.from, c.to])).toEqual([
+      ['http', 80, 18080],
+      ['rtsp', 554, 10554],
+    ]);
+    expect(result.changes[0]!.evidence).toBe('80 refuses connections; 18080 answers HTTP (App-webs).');
+    expect(result.changes[1]!.evidence).toMatch(/^The NVR accepted the change, but .*10554 does not answer as RTSP/);
+    expect(ports).toMatchObject({ http: 80, https: 443, rtsp: 554 });
+    expect(listening()).toEqual([80, 443, 554, 8000]);
     // One change, one restore (ONVIF had moved with HTTP: the restore finds it at whichever address answers).
     expect(calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(2);
+    expect(sets).toEqual([
+      { port: 80, want: { http: 18080, https: 443, rtsp: 10554 } },
+      { port: 18080, want: SNAPSHOT },
+    ]);
+    expect(protocols).toEqual(SNAPSHOT_PROTOCOLS);
   });
 
   it('a cancel while the new ports are being checked puts the old ones back (under its own signal) and says so', async () => {
@@ -533,21 +594,142 @@ describe('ports apply', () => {
     expect(result.outcome).toBe('restored');
     expect(result.message).toMatch(/^You cancelled the change\. The app put the previous ports back and checked them/);
     expect(result.message).toMatch(/RTSP answers on 554 again/);
-    expect(result.changes[0]).toMatchObject({ role: 'rtsp', from: 554, to: 10554, verified: false });
+    expect(result.changes).toEqual([
+      { role: 'rtsp', from: 554, to: 10554, verified: false, evidence: 'You cancelled the change.' },
+    ]);
+    expectPlainWords(result.message);
     expect(recorder.ports.rtsp).toBe(554);
+    expect(recorder.listening()).toEqual([80, 443, 554, 8000]);
     expect(recorder.calls.filter((c) => c === 'SetNetworkProtocols')).toHaveLength(2);
+    // The fake refuses anything sent on a fired signal, as the real transports do: the restore got through.
+    expect(recorder.sets).toEqual([
+      { port: 80, want: { http: 80, https: 443, rtsp: 10554 } },
+      { port: 80, want: SNAPSHOT },
+    ]);
+    // The cancel took effect right after the wait it came in (no further round; the restore needed no wait).
+    expect(waits).toBe(2);
+  });
+
+  it('a cancel while the device finishes moving HTTP: put back through ONVIF’s new address, never "verified"', async () => {
+    const recorder = fakeRecorder({ onSet: 'later' });
+    const user = new AbortController();
+    const waitSignals: AbortSignal[] = [];
+    const service = createPortsService({
+      ...recorder.deps,
+      verify: { rounds: 10, intervalMs: 1 },
+      // The device restarts its web server during the first wait, and the user presses Cancel in that wait.
+      sleep: async (_ms, s) => {
+        waitSignals.push(s);
+        if (waitSignals.length === 1) {
+          recorder.settle();
+          user.abort();
+        }
+      },
+    });
+    const { result: raw, protocols } = await service.apply(device(), [{ role: 'http', to: 18080 }], {
+      credentials: LOGIN,
+      signal: user.signal,
+    });
+    const result = portApplyResultSchema.parse(raw);
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/^You cancelled the change\. The app put the previous ports back and checked them/);
+    expect(result.message).toMatch(/HTTP answers on 80 again/);
+    expectPlainWords(result.message);
+    expect(result.changes).toEqual([
+      { role: 'http', from: 80, to: 18080, verified: false, evidence: 'You cancelled the change.' },
+    ]);
+    expect(result.onvifUrl).toBe(`http://${ADDRESS}/onvif/device_service`);
+    expect(protocols).toEqual(SNAPSHOT_PROTOCOLS);
+    // Back on 80, nothing on 18080; the restore went to 18080, where ONVIF was after the move.
+    expect(recorder.ports.http).toBe(80);
+    expect(recorder.listening()).toEqual([80, 443, 554, 8000]);
+    expect(recorder.sets).toEqual([
+      { port: 80, want: { http: 18080, https: 443, rtsp: 554 } },
+      { port: 18080, want: SNAPSHOT },
+    ]);
+    // The waits ran on the service's own signal, which the user's cancel does not fire.
+    expect(waitSignals.length).toBeGreaterThan(0);
+    expect(waitSignals.every((s) => s !== user.signal && !s.aborted)).toBe(true);
+  });
+
+  it('a cancel during the last measurement before "verified" still puts the old ports back', async () => {
+    const recorder = fakeRecorder({ onSet: 'later' });
+    const user = new AbortController();
+    let waits = 0;
+    const service = createPortsService({
+      ...recorder.deps,
+      verify: { rounds: 10, intervalMs: 1 },
+      sleep: async () => {
+        if (++waits === 1) recorder.settle();
+      },
+      // The user presses Cancel while the app checks that the old port is closed, after the device moved.
+      tcp: async (...args) => {
+        if (recorder.ports.http === 18080) user.abort();
+        return recorder.deps.tcp(...args);
+      },
+    });
+    const result = await applied(service, device(), [{ role: 'http', to: 18080 }], {
+      credentials: LOGIN,
+      signal: user.signal,
+    });
+    expect(user.signal.aborted).toBe(true);
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/^You cancelled the change\..*HTTP answers on 80 again/);
+    expect(recorder.ports.http).toBe(80);
+    expect(recorder.sets.map((s) => s.want)).toEqual([{ http: 18080, https: 443, rtsp: 554 }, SNAPSHOT]);
   });
 
   it('a cancel before anything was sent changes nothing: CANCELLED, no SetNetworkProtocols', async () => {
-    const { service, calls, ports } = fakeRecorder();
+    const { service, calls, sets, ports, listening } = fakeRecorder();
     const user = new AbortController();
     user.abort();
+    let changing = 0;
     const err = await service
-      .apply(device(), [{ role: 'http', to: 18080 }], { credentials: LOGIN, signal: user.signal })
+      .apply(device(), [{ role: 'http', to: 18080 }], {
+        credentials: LOGIN,
+        signal: user.signal,
+        onChanging: async () => {
+          changing++;
+        },
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppFailure);
     expect(err).toMatchObject({ code: 'CANCELLED' });
     expect(calls).not.toContain('SetNetworkProtocols');
+    expect(sets).toEqual([]);
+    expect(changing).toBe(0);
+    expect(ports).toMatchObject({ ...SNAPSHOT, sdk: 8000 });
+    expect(listening()).toEqual([80, 443, 554, 8000]);
+  });
+
+  it('a cancel after the ports were read but before sending: CANCELLED, nothing saved as pending, nothing sent', async () => {
+    const { deps, calls, sets, ports } = fakeRecorder();
+    const user = new AbortController();
+    // The user presses Cancel while the device answers GetNetworkProtocols (the snapshot).
+    const service = createPortsService({
+      ...deps,
+      http: {
+        async request(url, o) {
+          const reply = await deps.http.request(url, o);
+          if ((o.headers?.['content-type'] ?? '').includes('GetNetworkProtocols')) user.abort();
+          return reply;
+        },
+      },
+    });
+    let changing = 0;
+    const err = await service
+      .apply(device(), [{ role: 'http', to: 18080 }], {
+        credentials: LOGIN,
+        signal: user.signal,
+        onChanging: async () => {
+          changing++;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'CANCELLED' });
+    expect(calls).toContain('GetNetworkProtocols');
+    expect(sets).toEqual([]);
+    expect(changing).toBe(0);
     expect(ports.http).toBe(80);
   });
 

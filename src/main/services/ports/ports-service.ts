@@ -100,6 +100,8 @@ const LABEL: Readonly<Record<OnvifRole, string>> = {
   rtsp: 'the video streams (RTSP)',
 };
 
+const CANCELLED_BY_USER = 'You cancelled the change.';
+
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
@@ -360,8 +362,9 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     const stillUsed = (port: number) => changes.some((c) => c.to === port);
     let last = '';
     for (let round = 0; round < rounds; round++) {
-      if (userSignal.aborted) return 'You cancelled the change.';
       if (round > 0) await sleep(intervalMs, work);
+      // Checked after the wait, and again before success: a cancel while the device moves still puts it back.
+      if (userSignal.aborted) return CANCELLED_BY_USER;
       for (const c of changes) {
         if (!pending.has(c.role)) continue;
         const old = stillUsed(c.from) ? 'closed' : await deps.tcp(address, c.from, 1500, work);
@@ -385,6 +388,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
       if (pending.size > 0) continue;
       try {
         await readDeviceClock(onvifDeps, onvifAt, work);
+        if (userSignal.aborted) return CANCELLED_BY_USER;
         const http = changes.find((c) => c.role === 'http');
         if (http) evidence.set('http', `${evidence.get('http') ?? ''} ONVIF answers at ${onvifAt.href}.`.trim());
         return null;
