@@ -562,7 +562,9 @@ describe('ports apply', () => {
       ['http', 80, 18080],
       ['rtsp', 554, 10554],
     ]);
-    expect(result.changes[0]!.evidence).toBe('80 refuses connections; 18080 answers HTTP (App-webs).');
+    expect(result.changes[0]!.evidence).toBe(
+      'While it was changing: 80 refuses connections; 18080 answers HTTP (App-webs).',
+    );
     expect(result.changes[1]!.evidence).toMatch(/^The NVR accepted the change, but .*10554 does not answer as RTSP/);
     expect(ports).toMatchObject({ http: 80, https: 443, rtsp: 554 });
     expect(listening()).toEqual([80, 443, 554, 8000]);

@@ -322,7 +322,11 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
         changes: changes.map((c) => ({
           ...c,
           verified: false,
-          evidence: (evidence.get(c.role) ?? failure ?? '').slice(0, 500),
+          // What was measured while the device was changing (it is not the state now: the message says that).
+          evidence: (evidence.has(c.role) ? `While it was changing: ${evidence.get(c.role)}` : (failure ?? '')).slice(
+            0,
+            500,
+          ),
         })),
         onvifUrl: url.href,
         at: at(),
