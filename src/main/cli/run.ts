@@ -9,7 +9,8 @@ import { ROLE_LABELS } from '../../shared/catalog/ports';
 import type { Dispatcher } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 import { formatTable } from './table';
-import { runPortsScan } from '../services/ports/ports-scan';
+import { expandTarget, runPortsScan } from '../services/ports/ports-scan';
+import { ERROR_MESSAGES, isAppFailure } from '../../shared/ipc/errors';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -88,7 +89,7 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
     } else words.push(a);
   }
   const unknownOption = words.find((w) => w.startsWith('-') && w !== '-h' && w !== '--help' && w !== '--version');
-  if (unknownOption) return usageError(io, `Unknown option ${unknownOption}.`);
+  if (unknownOption) return usageError(io, unknownOptionMessage(unknownOption));
   const [command, ...rest] = words;
   if (options['--interface'] && command !== 'discover' && command !== 'watch')
     return usageError(io, '--interface goes with `discover` and `watch`.');
@@ -277,6 +278,8 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
       const list = options['--ports']?.split(',').map((p) => Number(p.trim()));
       if (list && !list.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535))
         return usageError(io, '--ports takes port numbers from 1 to 65535, separated by commas.');
+      if (!expandTarget(rest[0]!))
+        return usageError(io, 'Name one IPv4 address or a subnet of at most /22, e.g. 192.168.1.0/24.');
       try {
         const result = await runPortsScan({
           target: rest[0]!,
@@ -290,7 +293,8 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
         );
         return 0;
       } catch (err) {
-        io.stderr(`Error: ${err instanceof Error ? err.message : 'the scan failed.'}\n`);
+        // Only catalogued words cross to the user: never an exception's text (it may carry paths or values).
+        io.stderr(`Error: ${isAppFailure(err) ? err.message : ERROR_MESSAGES.INTERNAL}\n`);
         return 1;
       }
     }
@@ -504,6 +508,26 @@ export function renderPortChange(result: PortApplyResult): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * The name of an option as typed, without its value: `--password=S3cr3t` → `--password`. What follows `=` is
+ * never kept (it may be a secret), nor is the next word; the name is cut to printable ASCII and 40 characters.
+ */
+export function optionName(word: string): string {
+  const name = word.split('=', 1)[0]!.replace(/[^\x21-\x7e]/g, '?');
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
+/** The usage message for an option we do not take; it names the option only, never a value. */
+export function unknownOptionMessage(word: string): string {
+  const name = optionName(word);
+  if (word.includes('=') && VALUE_OPTIONS.has(name))
+    return `Give ${name} its value as the next word (${name} VALUE), not after "=".`;
+  if (word.includes('=') && FLAG_OPTIONS.has(name)) return `${name} takes no value.`;
+  if (/^--pass(word)?$/i.test(name) || name === '-p')
+    return `Unknown option ${name}. A password is never given on the command line: pipe it in with --password-stdin.`;
+  return `Unknown option ${name}.`;
 }
 
 function usageError(io: CliIo, message: string): number {

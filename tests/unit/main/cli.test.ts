@@ -63,6 +63,39 @@ describe('nvr-assist CLI', () => {
     expect((await cli(['help'])).stdout).toContain('Commands:');
     expect((await cli(['version'])).stdout.trim()).toBe('9.9.9');
   });
+
+  it('names an unknown or misspelt option but never echoes its value, nor the next word', async () => {
+    const cases: Array<[string[], string, string[]]> = [
+      [['identify', '10.0.0.5', '--password=S3cr3t'], '--password', ['S3cr3t']],
+      [['identify', '10.0.0.5', '--password', 'S3cr3t'], '--password', ['S3cr3t']],
+      [['identify', '10.0.0.5', '--user=bob', '--password-stdin'], '--user', ['bob']],
+      [['network', '--token=qq7=zz9'], '--token', ['qq7', 'zz9']],
+      [['network', '--json=Yx1'], '--json', ['Yx1']],
+      [['network', '-p=hunter2'], '-p', ['hunter2']],
+      [['network', '--pass\u001b[2Jword=x1y2z3'], '--pass?[2Jword', ['x1y2z3', '\u001b']],
+    ];
+    for (const [argv, name, secrets] of cases) {
+      const r = await cli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toContain(name);
+      expect(r.stderr, argv.join(' ')).toContain('Usage: nvr-assist');
+      for (const secret of secrets) {
+        expect(r.stderr, argv.join(' ')).not.toContain(secret);
+        expect(r.stdout, argv.join(' ')).not.toContain(secret);
+      }
+    }
+    expect((await cli(['network', '--password=S3cr3t'])).stderr).toMatch(/--password-stdin/);
+    expect((await cli(['identify', 'h', '--user=bob'])).stderr).toContain('--user VALUE');
+  });
+
+  it('ports-scan refuses a target that is not an address or a small subnet in its own words (no exception text)', async () => {
+    for (const target of ['999.1.1.1', '10.0.0.0/8', 'nvr.local']) {
+      const r = await cli(['ports-scan', target]);
+      expect(r.code, target).toBe(2);
+      expect(r.stderr).toContain('Name one IPv4 address or a subnet of at most /22');
+      expect(r.stderr).not.toMatch(/target must be|Error:/);
+    }
+  });
 });
 
 describe('nvr-assist discover / choose', () => {
