@@ -17,7 +17,7 @@ type Preventable = { preventDefault(): void; url?: string };
 /**
  * Applied to every web contents the app ever creates (app 'web-contents-created'): navigation and redirects
  * only within our origin, every window.open denied (allowlisted https links go to the user's browser instead),
- * no <webview>.
+ * no <webview>, and outside electron-vite dev no DevTools.
  */
 export function hardenWebContents(contents: WebContents, options: GuardOptions): void {
   const { devOrigin, openExternal } = options;
@@ -37,6 +37,13 @@ export function hardenWebContents(contents: WebContents, options: GuardOptions):
     event.preventDefault();
     log('blocked a webview');
   });
+  // DevTools are off in every window we open (secureWebPreferences); should anything open them anyway outside
+  // electron-vite dev, they are closed at once.
+  if (devOrigin === null)
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      log('closed DevTools (not available outside development)');
+    });
   contents.setWindowOpenHandler((details) => {
     const decision = windowOpenDecision(details.url);
     if (decision.openExternal) openExternal(decision.openExternal).catch(() => log('openExternal failed'));

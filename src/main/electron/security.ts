@@ -14,10 +14,12 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * The exact webPreferences of every window we open. A test asserts this object key by key, so adding,
- * removing or loosening one is a deliberate, reviewed change.
+ * removing or loosening one is a deliberate, reviewed change. DevTools exist only under electron-vite dev
+ * (`dev`: the window loads the checked loopback dev server, see devServerOrigin); everywhere else they are off.
  */
-export function secureWebPreferences(preload: string) {
+export function secureWebPreferences(preload: string, options: { dev?: boolean } = {}) {
   return {
+    devTools: options.dev === true,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -142,20 +144,36 @@ export function windowOpenDecision(url: unknown): { action: 'deny'; openExternal
   return { action: 'deny', openExternal: externalUrlToOpen(url) };
 }
 
-const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
-
 /**
- * Whether the renderer's session may make a request. All network work happens in the main process (Node), so
- * the page may reach no network and no file: only our app:// origin (and in-page schemes such as data: and
- * blob:). Under electron-vite dev, the dev server over http and its HMR socket over ws are allowed too.
+ * Whether the renderer's session may make a request: an allowlist. All network work happens in the main process
+ * (Node), so the page may reach no network and no file: only our own app:// URLs, data: (images the CSP allows)
+ * and blob: URLs our own page made. Everything else is refused — chrome:, devtools:, chrome-extension:,
+ * view-source:, javascript:, filesystem:, about:, file:, http(s):, ws(s):, and any scheme we have not thought of.
+ * Under electron-vite dev (devOrigin given) the dev server over http, its HMR socket over ws, its blob: URLs and
+ * DevTools' own devtools: pages are allowed too.
  */
 export function isAllowedRendererRequest(value: unknown, devOrigin: string | null = null): boolean {
   const url = parseUrl(value);
   if (!url) return false;
-  if (!NETWORK_SCHEMES.has(url.protocol)) return url.protocol !== APP_SCHEME + ':' || isAppUrl(url);
-  if (devOrigin === null || url.username || url.password) return false;
-  const dev = new URL(devOrigin);
-  return (url.protocol === 'http:' || url.protocol === 'ws:') && url.host === dev.host;
+  switch (url.protocol) {
+    case `${APP_SCHEME}:`:
+      return isAppUrl(url);
+    case 'data:':
+      return true;
+    case 'blob:': {
+      // blob:<origin>/<uuid>: only a blob our own page created.
+      return isOurs(url.pathname, devOrigin);
+    }
+    case 'http:':
+    case 'ws:': {
+      if (devOrigin === null || url.username || url.password) return false;
+      return url.host === new URL(devOrigin).host;
+    }
+    case 'devtools:':
+      return devOrigin !== null;
+    default:
+      return false;
+  }
 }
 
 /**

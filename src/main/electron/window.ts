@@ -36,7 +36,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     autoHideMenuBar: platform !== 'darwin',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // DevTools only under electron-vite dev (a dev server URL is given only unpackaged, see devServerOrigin).
+    webPreferences: secureWebPreferences(options.preloadPath, { dev: options.devServerUrl !== null }),
   });
   if (platform !== 'darwin') win.removeMenu();
   win.once('ready-to-show', () => win.show());

@@ -52,6 +52,7 @@ describe('built Electron entry under a fake electron', () => {
     expect(report.sandbox).toBe(true);
     expect(report.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
     expect(report.webPreferences).toStrictEqual(secureWebPreferences(report.webPreferences.preload));
+    expect(report.webPreferences.devTools).toBe(false);
     expect(report.preloadExists).toBe(true);
   });
 

@@ -6,9 +6,13 @@ import { hardenSession, hardenWebContents } from '../../../src/main/electron/gua
 function fakeContents() {
   const emitter = new EventEmitter();
   let openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  const devTools = { closed: 0 };
   const contents = Object.assign(emitter, {
     setWindowOpenHandler(handler: typeof openHandler) {
       openHandler = handler;
+    },
+    closeDevTools() {
+      devTools.closed++;
     },
   });
   const navigate = (kind: string, url: string) => {
@@ -22,7 +26,13 @@ function fakeContents() {
     emitter.emit(kind, event, url);
     return event.defaultPrevented;
   };
-  return { contents: contents as unknown as WebContents, navigate, open: (url: string) => openHandler!({ url }) };
+  return {
+    contents: contents as unknown as WebContents,
+    navigate,
+    open: (url: string) => openHandler!({ url }),
+    devTools,
+    emit: (event: string) => emitter.emit(event),
+  };
 }
 
 function harden(devOrigin: string | null = null) {
@@ -49,6 +59,15 @@ describe('hardenWebContents', () => {
     navigate('will-navigate', 'https://evil.example/');
     navigate('will-redirect', 'https://github.com/');
     expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes DevTools at once if anything opens them outside dev, and leaves them alone in dev', () => {
+    const prod = harden(null);
+    prod.emit('devtools-opened');
+    expect(prod.devTools.closed).toBe(1);
+    const dev = harden('http://localhost:5173');
+    dev.emit('devtools-opened');
+    expect(dev.devTools.closed).toBe(0);
   });
 
   it('allows the dev server only in dev', () => {

@@ -169,10 +169,23 @@ describe('src/main/index.ts once ready', () => {
     const preload = (win.options.webPreferences as { preload: string }).preload;
     expect(preload.replace(/\\/g, '/')).toMatch(/\/preload\/index\.cjs$/);
     expect(win.options.webPreferences).toStrictEqual(secureWebPreferences(preload));
+    expect((win.options.webPreferences as { devTools: unknown }).devTools).toBe(false);
     expect(win.options.show).toBe(false);
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
     expect(win.shown).toBe(true);
+  });
+
+  it('turns DevTools on only for a window on the electron-vite dev server', async () => {
+    const { createMainWindow } = await import('../../../src/main/electron/window');
+    const before = fake.windows.length;
+    createMainWindow({ preloadPath: '/p/index.cjs', devServerUrl: 'http://localhost:5173/' });
+    createMainWindow({ preloadPath: '/p/index.cjs', devServerUrl: null });
+    const [dev, prod] = fake.windows.splice(before, 2);
+    expect(dev!.options.webPreferences).toStrictEqual(secureWebPreferences('/p/index.cjs', { dev: true }));
+    expect((dev!.options.webPreferences as { devTools: unknown }).devTools).toBe(true);
+    expect(prod!.options.webPreferences).toStrictEqual(secureWebPreferences('/p/index.cjs'));
+    expect((prod!.options.webPreferences as { devTools: unknown }).devTools).toBe(false);
   });
 
   it('loads app://nvr-assist/index.html, not a file', () => {

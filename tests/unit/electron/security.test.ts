@@ -23,6 +23,7 @@ import {
 describe('secureWebPreferences', () => {
   it('is exactly the hardened set, nothing more and nothing less', () => {
     expect(secureWebPreferences('/app/out/preload/index.cjs')).toStrictEqual({
+      devTools: false,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -36,6 +37,15 @@ describe('secureWebPreferences', () => {
       spellcheck: false,
       preload: '/app/out/preload/index.cjs',
     });
+  });
+
+  it('has DevTools off unless under electron-vite dev, and nothing else changes in dev', () => {
+    expect(secureWebPreferences('x').devTools).toBe(false);
+    expect(secureWebPreferences('x', {}).devTools).toBe(false);
+    expect(secureWebPreferences('x', { dev: false }).devTools).toBe(false);
+    const dev = secureWebPreferences('x', { dev: true });
+    expect(dev.devTools).toBe(true);
+    expect({ ...dev, devTools: false }).toStrictEqual(secureWebPreferences('x'));
   });
 
   it('enables no Blink features and turns on nothing risky', () => {
@@ -238,7 +248,25 @@ describe('isAllowedRendererRequest', () => {
     ['app://nvr-assist/assets/index.js', true],
     ['data:image/png;base64,AAAA', true],
     ['blob:app://nvr-assist/6f1c', true],
-    ['devtools://devtools/bundled/inspector.html', true],
+    ['data:text/html,<b>x</b>', true],
+    ['app://nvr-assist/index.html', true],
+    ['devtools://devtools/bundled/inspector.html', false],
+    ['chrome://gpu', false],
+    ['chrome://settings/', false],
+    ['chrome-extension://abcdefghijklmnop/x.js', false],
+    ['view-source:app://nvr-assist/index.html', false],
+    ['javascript:alert(1)', false],
+    ['filesystem:app://nvr-assist/temporary/x', false],
+    ['about:blank', false],
+    ['blob:https://evil.example/6f1c', false],
+    ['blob:app://other/6f1c', false],
+    ['blob:app://u:p@nvr-assist/6f1c', false],
+    ['blob:null/6f1c', false],
+    ['blob:http://localhost:5173/6f1c', false],
+    ['mailto:a@example.org', false],
+    ['smb://server/share', false],
+    ['app://nvr-assist:8080/x.js', false],
+    ['app://u:p@nvr-assist/x.js', false],
     ['app://other/x.js', false],
     ['https://tailscale.com/', false],
     ['http://192.168.1.64/ISAPI/System/deviceInfo', false],
@@ -259,6 +287,20 @@ describe('isAllowedRendererRequest', () => {
     expect(isAllowedRendererRequest('https://localhost:5173/', dev)).toBe(false);
     expect(isAllowedRendererRequest('http://localhost:5174/', dev)).toBe(false);
     expect(isAllowedRendererRequest('http://example.com/', dev)).toBe(false);
+    expect(isAllowedRendererRequest('blob:http://localhost:5173/6f1c', dev)).toBe(true);
+    expect(isAllowedRendererRequest('devtools://devtools/bundled/inspector.html', dev)).toBe(true);
+    expect(isAllowedRendererRequest('chrome://gpu', dev)).toBe(false);
+    expect(isAllowedRendererRequest('chrome-extension://abcdefghijklmnop/x.js', dev)).toBe(false);
+    expect(isAllowedRendererRequest('view-source:http://localhost:5173/', dev)).toBe(false);
+    expect(isAllowedRendererRequest('file:///etc/passwd', dev)).toBe(false);
+    expect(isAllowedRendererRequest('wss://localhost:5173/', dev)).toBe(false);
+  });
+
+  it('allows every scheme the built renderer uses and no other', () => {
+    // The built page: app:// (page, scripts, styles, favicon), data: (images, as the CSP allows) and blob: of
+    // our own origin (object URLs). Any other scheme, known or not, is refused.
+    for (const scheme of ['ftp', 'gopher', 'ssh', 'intent', 'x-unknown', 'isolated-app', 'chrome-untrusted'])
+      expect(isAllowedRendererRequest(`${scheme}://nvr-assist/x`), scheme).toBe(false);
   });
 });
 
