@@ -16,6 +16,10 @@ export const ERROR_MESSAGES = {
     'That network interface has no IPv4 address or is down, so the app cannot search the network through it.',
   SETUP_WRITE_FAILED:
     'Your progress could not be saved to disk. Check that the disk is not full and that the app may write to its settings folder.',
+  SETUP_BUSY: 'Another copy of the app (or the command line) is saving your progress right now. Try again in a moment.',
+  // Its AppFailure names the damaged file and its folder: the one message with paths, since that file is what to fix.
+  SETUP_DAMAGED_READ_ONLY:
+    'Your saved progress is damaged and the app’s settings folder cannot be written. Make the folder writable or move the file away, then start the app again.',
   DEVICE_NOT_FOUND: 'That device is not in the list of devices found. Search again, or add it by its address.',
   DEVICE_UNREACHABLE: 'The device did not answer at that address. Check that it is switched on and on this network.',
   NOT_ONVIF:
