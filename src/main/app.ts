@@ -81,6 +81,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const jobs = createJobRunner(hub, () => randomBytes(9).toString('base64url'), log);
   const netcheck = createNetcheckService(options.system ?? nodeSystem, now);
   const setup = createSetupStore(join(options.dataDir, 'setup.json'), now);
+  // A change another process made (the CLI) is shown like our own; the CLI itself does not watch.
+  const stopWatching =
+    options.mode === 'cli' ? () => {} : setup.watch((record) => hub.emit('setup.onChanged', { setup: record }));
   const http = options.http ?? nodeHttp;
   /** Every device found, added by hand or logged in to, merged in one place. */
   const inventory = new Inventory(now);
@@ -537,7 +540,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     hub,
     jobs,
     services: { netcheck, setup, discovery, ports },
-    close: () => jobs.shutdown(),
+    close: () => {
+      stopWatching();
+      return jobs.shutdown();
+    },
   };
 }
 
