@@ -48,6 +48,17 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
+/**
+ * Exactly `application/json`, optionally with parameters (`application/json; charset=utf-8`); the media type is
+ * case-insensitive. Not `application/jsonx`, `application/json-seq`, `text/json` or a missing header.
+ */
+export function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const semicolon = value.indexOf(';');
+  const type = (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+  return type === 'application/json';
+}
+
 export function tokensEqual(given: string | undefined | null, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -174,13 +185,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (url.pathname.startsWith('/api/invoke/')) {
         if (req.method !== 'POST') return sendJson(res, 405, fail('BAD_REQUEST'));
         // A JSON content type cannot be sent by a plain HTML form: one more CSRF barrier.
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-          return sendJson(res, 415, fail('BAD_REQUEST'));
+        if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, fail('BAD_REQUEST'));
         const body = await readBody(req);
         if (body === null) return sendJson(res, 413, fail('BAD_REQUEST'));
+        // Clients always send JSON (`{}` for a call without input): an empty body is not read as "no input".
         let input: unknown;
         try {
-          input = body.trim() === '' ? {} : JSON.parse(body);
+          input = JSON.parse(body);
         } catch {
           return sendJson(res, 400, fail('BAD_REQUEST'));
         }

@@ -21,7 +21,10 @@ export function createDispatcher(
   return async (channel, input, ctx) => {
     if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL');
     const spec = invokeContract[channel];
-    const parsedInput = spec.input.safeParse(input ?? {});
+    // Every channel's input is an object: null, undefined, arrays, strings, numbers and class instances are
+    // refused here, never read as "no input".
+    if (!isPlainObject(input)) return fail('BAD_REQUEST');
+    const parsedInput = spec.input.safeParse(input);
     if (!parsedInput.success) {
       // Only the paths of the offending fields, never their values (they may be passwords).
       const fields = parsedInput.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
@@ -45,4 +48,11 @@ export function createDispatcher(
       return fail('INTERNAL');
     }
   };
+}
+
+/** A plain object (what JSON.parse, structured clone and object literals make); not null, an array or a class. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

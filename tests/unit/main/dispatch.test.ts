@@ -95,6 +95,28 @@ describe('dispatcher', () => {
     expect(extra.ok).toBe(false);
   });
 
+  it('refuses an input that is not an object with the catalogued bad-input error, never as "no input"', async () => {
+    let called = 0;
+    const dispatch = createDispatcher(
+      handlers({
+        'discovery.start': async () => {
+          called++;
+          return { jobId: 'job-1', interfaceName: 'eth0' };
+        },
+      }),
+      () => {},
+    );
+    const refused = { ok: false, error: { code: 'BAD_REQUEST', message: ERROR_MESSAGES.BAD_REQUEST } };
+    for (const input of [null, undefined, [], [{}], 'x', '', '{}', 0, 1, true, new Date(0), new Map()]) {
+      expect(await dispatch('discovery.start', input, ctx), String(input)).toEqual(refused);
+      expect(await dispatch('app.info', input, ctx), String(input)).toEqual(refused);
+    }
+    expect(called).toBe(0);
+    expect(await dispatch('discovery.start', {}, ctx)).toMatchObject({ ok: true });
+    expect(await dispatch('app.info', Object.create(null), ctx)).toMatchObject({ ok: true });
+    expect(called).toBe(1);
+  });
+
   it('turns an unexpected exception into INTERNAL without its text, and logs only its name', async () => {
     const lines: string[] = [];
     const dispatch = createDispatcher(

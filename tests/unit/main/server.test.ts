@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../src/main/app';
-import { gate, isAllowedHost, isAllowedOrigin, startBrowserServer, type BrowserServer } from '../../../src/main/server';
+import {
+  gate,
+  isAllowedHost,
+  isAllowedOrigin,
+  isJsonContentType,
+  startBrowserServer,
+  type BrowserServer,
+} from '../../../src/main/server';
 import { HOME_PC } from '../../support/fake-system';
 
 // Raw node:http so we control Host/Origin exactly (fetch forbids setting Host). Loopback only.
@@ -103,6 +110,75 @@ describe('browser-mode server', () => {
       body: 'a=b',
     });
     expect(r.status).toBe(415);
+  });
+
+  it('takes exactly application/json (parameters allowed), not a type that only starts with it', async () => {
+    for (const type of ['application/jsonfoo', 'application/json-seq', 'application/jsonp; charset=utf-8', 'text/json'])
+      expect(
+        (
+          await call(server, '/api/invoke/app.info', {
+            method: 'POST',
+            headers: { ...auth(), 'content-type': type },
+            body: '{}',
+          })
+        ).status,
+        type,
+      ).toBe(415);
+    expect((await call(server, '/api/invoke/app.info', { method: 'POST', headers: auth(), body: '{}' })).status).toBe(
+      415,
+    );
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'Application/JSON;charset=UTF-8',
+      ' application/json ',
+    ]) {
+      const r = await call(server, '/api/invoke/app.info', {
+        method: 'POST',
+        headers: { ...auth(), 'content-type': type },
+        body: '{}',
+      });
+      expect(r.status, type).toBe(200);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses an empty body (it is not "no input") and a body that is not an object', async () => {
+    const before = JSON.parse(
+      (
+        await call(server, '/api/invoke/setup.chooseApproach', {
+          method: 'POST',
+          headers: { ...json, ...auth() },
+          body: '{"approach":"vpn"}',
+        })
+      ).body,
+    );
+    expect(before).toMatchObject({ ok: true, data: { approach: 'vpn' } });
+    for (const body of ['', '   ', '\n']) {
+      const r = await call(server, '/api/invoke/setup.reset', {
+        method: 'POST',
+        headers: { ...json, ...auth() },
+        body,
+      });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    const none = await call(server, '/api/invoke/setup.reset', { method: 'POST', headers: { ...json, ...auth() } });
+    expect(none.status).toBe(400);
+    for (const body of ['null', '[]', '"x"', '42']) {
+      const r = await call(server, '/api/invoke/setup.reset', {
+        method: 'POST',
+        headers: { ...json, ...auth() },
+        body,
+      });
+      expect(JSON.parse(r.body), body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    // Nothing of the above reached the handler: the setup was not reset.
+    const after = JSON.parse(
+      (await call(server, '/api/invoke/setup.get', { method: 'POST', headers: { ...json, ...auth() }, body: '{}' }))
+        .body,
+    );
+    expect(after).toMatchObject({ ok: true, data: { setup: { approach: 'vpn' } } });
   });
 
   it('exchanges the URL token for an HttpOnly SameSite=Strict cookie, then serves the app with CSP', async () => {
@@ -211,6 +287,20 @@ describe('gate decisions', () => {
     ['http://127.0.0.1:9999', false],
     ['https://127.0.0.1:8080', false],
   ] as const)('Origin %s allowed: %s', (origin, allowed) => expect(isAllowedOrigin(origin, 8080)).toBe(allowed));
+
+  it.each([
+    ['application/json', true],
+    ['application/json; charset=utf-8', true],
+    ['application/json;charset=utf-8', true],
+    ['APPLICATION/JSON', true],
+    ['application/jsonfoo', false],
+    ['application/json-patch+json', false],
+    ['application/json/x', false],
+    ['application/x-www-form-urlencoded', false],
+    ['text/plain; application/json', false],
+    ['', false],
+    [undefined, false],
+  ] as const)('content type %s is JSON: %s', (type, isJson) => expect(isJsonContentType(type)).toBe(isJson));
 
   it('only a top-level GET / may carry the token in the URL', () => {
     const headers = { host: '127.0.0.1:8080' };

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,45 @@ describe('built entry points under plain node', () => {
     for (const [name, infos] of Object.entries(os.networkInterfaces())) {
       const v4 = (infos ?? []).filter((i) => i.family === 'IPv4').map((i) => i.address);
       expect(report.interfaces.find((i) => i.name === name)?.ipv4.map((a) => a.address)).toEqual(v4);
+    }
+  });
+
+  it('`npm run serve` points at the built browser-mode entry, which starts and prints its address', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    const m = /^node (\S+\.js)(?:\s|$)/.exec(pkg.scripts.serve ?? '');
+    expect(m, 'scripts.serve is `node <built file>`').not.toBeNull();
+    const target = m![1]!;
+    expect(existsSync(target), `${target} exists after \`npm run build\``).toBe(true);
+    const child = spawn(process.execPath, [target, '--port', '0'], {
+      env: { ...process.env, NVR_ASSIST_DATA_DIR: mkdtempSync(join(tmpdir(), 'smoke-serve-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const printed = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        const timer = setTimeout(() => reject(new Error(`no address within 15 s: ${output}`)), 15_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const url = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output)?.[1];
+          if (url) {
+            clearTimeout(timer);
+            resolve(url);
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`exited (${code}): ${output}`));
+        });
+      });
+      expect(printed).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
     }
   });
 
