@@ -27,10 +27,26 @@ export class HttpLimitError extends Error {
   }
 }
 
+/**
+ * `timeoutMs` bounds the whole exchange (connect, headers and body), not only each silence: a device that trickles a
+ * byte at a time still ends at the deadline. `maxBytes` bounds the body; a Content-Length over it is refused before
+ * any of the body is read. Node's own limit bounds the headers (16 KB).
+ */
 export const nodeHttp: HttpTransport = {
   request(url, options) {
     return new Promise((resolve, reject) => {
       if (url.protocol !== 'http:') return reject(new HttpLimitError('protocol'));
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        fn();
+      };
+      const deadline = setTimeout(() => {
+        settle(() => reject(new HttpLimitError('timeout')));
+        req.destroy();
+      }, options.timeoutMs);
       const req = http.request(
         url,
         {
@@ -40,32 +56,37 @@ export const nodeHttp: HttpTransport = {
           agent: false,
         },
         (res) => {
+          const declared = Number(res.headers['content-length']);
+          if (Number.isFinite(declared) && declared > options.maxBytes) {
+            settle(() => reject(new HttpLimitError('too-large')));
+            req.destroy();
+            return;
+          }
           const chunks: Buffer[] = [];
           let size = 0;
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > options.maxBytes) {
+              settle(() => reject(new HttpLimitError('too-large')));
               req.destroy();
-              reject(new HttpLimitError('too-large'));
               return;
             }
             chunks.push(chunk);
           });
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            settle(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })),
           );
-          res.on('error', () => reject(new HttpLimitError('unreachable')));
+          res.on('error', () => settle(() => reject(new HttpLimitError('unreachable'))));
+          res.on('close', () => settle(() => reject(new HttpLimitError('unreachable'))));
         },
       );
-      req.setTimeout(options.timeoutMs, () => {
-        req.destroy();
-        reject(new HttpLimitError('timeout'));
-      });
       req.on('error', (err: NodeJS.ErrnoException) => {
-        if (options.signal?.aborted) reject(new HttpLimitError('aborted'));
-        else if (err.code === 'ECONNREFUSED') reject(new HttpLimitError('refused'));
-        else if (err instanceof HttpLimitError) reject(err);
-        else reject(new HttpLimitError('unreachable'));
+        settle(() => {
+          if (options.signal?.aborted) reject(new HttpLimitError('aborted'));
+          else if (err.code === 'ECONNREFUSED') reject(new HttpLimitError('refused'));
+          else if (err instanceof HttpLimitError) reject(err);
+          else reject(new HttpLimitError('unreachable'));
+        });
       });
       if (options.body !== undefined) req.write(options.body);
       req.end();
