@@ -1,0 +1,181 @@
+// Adversarial input shapes for the decoders of src/main/protocol (what a hostile device on the LAN can send us).
+// Each shape is a function `(bytes) => string` that returns exactly `bytes` characters of one worst-case pattern,
+// so the same shape at 8 KB, 64 KB and 512 KB shows how a decoder's time grows with its input. Dependency-free
+// (no fast-check, nothing of src/) so the hostile property tests and the benchmark share them.
+//
+// Strings are "binary strings" where that matters: one char per byte, every char < 0x100. `toBytes` turns one into
+// the bytes a socket would deliver (latin1, byte for byte); wrap a body with `httpReply`, `dhipPacket`, `ssdpReply`.
+
+export type Shape = (bytes: number) => string;
+
+/** `unit` repeated and cut to exactly `bytes` characters. */
+export function repeatTo(unit: string, bytes: number): string {
+  const n = Math.max(0, Math.floor(bytes));
+  if (n === 0 || unit.length === 0) return '';
+  return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+}
+
+// --- HTML (login pages, <title>) ------------------------------------------------------------------------------
+
+/** `<input<input<input…` with no `>`: every tag start opens a scan to the end of the page. */
+export const inputFlood: Shape = (b) => repeatTo('<input', b);
+/** `<input type <input type …`: tag starts and attribute names, never an `=` nor a `>`. */
+export const inputAttrFlood: Shape = (b) => repeatTo('<input type name ', b);
+/** One `<input type` followed by whitespace up to the end: the `\s*=` after an attribute name never comes. */
+export const attrWhitespaceFlood: Shape = (b) => `<input type${repeatTo(' \t\r\n', Math.max(0, b - 11))}`;
+/** `<title<title<title…` with no `>`. */
+export const titleFlood: Shape = (b) => repeatTo('<title', b);
+/** `<title>` openings (each with its `>`) and no `</title>` anywhere. */
+export const openTitleFlood: Shape = (b) => repeatTo('<title>x', b);
+/** `<<<<…`: a tag start at every position. */
+export const ltFlood: Shape = (b) => repeatTo('<', b);
+/** `class="` openings and no closing quote nor vendor word. */
+export const classAttrFlood: Shape = (b) => repeatTo('class="a ', b);
+/** Quotes of both kinds, alternating: strings that open and close at every position. */
+export const quoteFlood: Shape = (b) => repeatTo(`"'`, b);
+
+// --- Text and line structure ---------------------------------------------------------------------------------
+
+/** Spaces, tabs, CR and LF, mixed: blank lines and runs that `\s*`, `\s+` and `trim` walk through. */
+export const whitespaceFlood: Shape = (b) => repeatTo(' \t \r\n', b);
+/** One line with no line break at all. */
+export const longLine: Shape = (b) => repeatTo('abcdefghij', b);
+/** `\n\n\n…`: the most lines per byte. */
+export const newlineFlood: Shape = (b) => repeatTo('\n', b);
+/** `\r\r\r…`: CR without LF (a `\r?\n` split finds no line end). */
+export const crFlood: Shape = (b) => repeatTo('\r', b);
+/** One line of single-character columns: `a a a a …`, the most whitespace-split columns per byte. */
+export const columnFlood: Shape = (b) => repeatTo('a ', b);
+/** C0 controls, DEL and NUL, cycling (0x00–0x1f, 0x7f). */
+export const controlChars: Shape = (b) => {
+  let unit = '';
+  for (let c = 0; c < 0x20; c++) unit += String.fromCharCode(c);
+  return repeatTo(`${unit}\x7f`, b);
+};
+/** Lead bytes of 3- and 4-byte UTF-8 sequences that never complete (a binary string: decode with `toBytes`). */
+export const truncatedUtf8: Shape = (b) => repeatTo('\xe2\x82\xf0\x9f\x98', b);
+/** `::::…`: a header separator at every position and no header name. */
+export const colonFlood: Shape = (b) => repeatTo(':', b);
+/** `999…`: one number with as many digits as there are bytes. */
+export const hugeNumber: Shape = (b) => repeatTo('9', b);
+
+// --- Protocol heads --------------------------------------------------------------------------------------------
+
+/**
+ * A reply head with as many `X-N: v` headers as fit (about 100 000 in 1 MB), no blank line at the end. The start
+ * line defaults to an HTTP reply; pass `NOTIFY * HTTP/1.1` or `RTSP/1.0 200 OK` for the others.
+ */
+export function headerFlood(bytes: number, startLine = 'HTTP/1.1 200 OK'): string {
+  const head = `${startLine}\r\n`;
+  return head + repeatTo('X-a: b\r\n', Math.max(0, bytes - head.length));
+}
+/** An HTTP head whose one header line never ends (`Server: aaaa…`). */
+export const longHeaderLine: Shape = (b) => `HTTP/1.1 200 OK\r\nServer: ${repeatTo('a', Math.max(0, b - 25))}`;
+/** An HTTP status line whose reason phrase never ends (no line break at all). */
+export const longStatusLine: Shape = (b) => `HTTP/1.1 200 ${repeatTo('x', Math.max(0, b - 13))}`;
+
+// --- JSON (DHIP) -----------------------------------------------------------------------------------------------
+
+/** Nested arrays `[[[…]]]` as deep as `bytes` allows. */
+export const deepJson: Shape = (b) => {
+  const depth = Math.floor(Math.max(0, b) / 2);
+  return '['.repeat(depth) + ']'.repeat(depth);
+};
+/** Nested objects `{"a":{"a":…}}` that never close (truncated JSON). */
+export const deepJsonUnclosed: Shape = (b) => repeatTo('{"a":', b);
+/** The salvage path's keys (`"mac" :` …) without values: each key opens a bounded value scan that fails. */
+export const jsonKeyFlood: Shape = (b) =>
+  `{"method":"client.notifyDevInfo" ${repeatTo('"mac" :  "IPAddress"\t: "Port":', Math.max(0, b - 33))}`;
+/** A JSON string of backslash escapes that never closes. */
+export const escapeFlood: Shape = (b) => `{"mac":"${repeatTo('\\"', Math.max(0, b - 8))}`;
+
+// --- Wrappers --------------------------------------------------------------------------------------------------
+
+/** The bytes of a binary string (one byte per char, latin1). */
+export function toBytes(binary: string): Uint8Array {
+  return new Uint8Array(Buffer.from(binary, 'latin1'));
+}
+
+/** An HTTP 200 reply with `body` after a small head, as bytes. */
+export function httpReply(body: string, status = '200 OK'): Uint8Array {
+  return toBytes(`HTTP/1.1 ${status}\r\nServer: test\r\nContent-Type: text/html\r\n\r\n${body}`);
+}
+
+/** A DHIP frame (32-byte header, both length fields = the body's byte length) around `body` (UTF-8). */
+export function dhipPacket(body: string): Uint8Array {
+  const json = new TextEncoder().encode(body);
+  const out = new Uint8Array(32 + json.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x20, true);
+  out.set([0x44, 0x48, 0x49, 0x50], 4);
+  view.setUint32(16, json.length, true);
+  view.setUint32(24, json.length, true);
+  out.set(json, 32);
+  return out;
+}
+
+/** The worst-case shapes by name, for loops over all of them. */
+export const SHAPES: Record<string, Shape> = {
+  inputFlood,
+  inputAttrFlood,
+  attrWhitespaceFlood,
+  titleFlood,
+  openTitleFlood,
+  ltFlood,
+  classAttrFlood,
+  quoteFlood,
+  whitespaceFlood,
+  longLine,
+  newlineFlood,
+  crFlood,
+  columnFlood,
+  controlChars,
+  truncatedUtf8,
+  colonFlood,
+  hugeNumber,
+  headerFlood: (b) => headerFlood(b),
+  longHeaderLine,
+  longStatusLine,
+  deepJson,
+  deepJsonUnclosed,
+  jsonKeyFlood,
+  escapeFlood,
+};
+
+// --- Growth measurement ----------------------------------------------------------------------------------------
+
+export interface Growth {
+  /** Best of a few runs, in milliseconds, at 64 KiB and 512 KiB of the same shape. */
+  ms64: number;
+  ms512: number;
+}
+
+/**
+ * Times `run(prepare(shape(n)))` at 64 KiB and 512 KiB (inputs built and warmed up at 8 KiB before the clock
+ * starts; best of three runs each, so a GC pause or a busy neighbour does not count). When the 64 KiB run alone
+ * already takes over `giveUpMs` the 512 KiB one is not tried (a quadratic decoder would take minutes): `ms512` is
+ * then Infinity.
+ */
+export function timeGrowth<T>(
+  shape: Shape,
+  run: (input: T) => unknown,
+  prepare: (s: string) => T = (s) => s as unknown as T,
+  giveUpMs = 1000,
+): Growth {
+  const small = prepare(shape(8 * 1024));
+  run(small);
+  run(small);
+  const best = (input: T, runs: number) => {
+    let min = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      run(input);
+      min = Math.min(min, performance.now() - t0);
+      if (min > giveUpMs) break;
+    }
+    return min;
+  };
+  const ms64 = best(prepare(shape(64 * 1024)), 3);
+  const ms512 = ms64 > giveUpMs ? Infinity : best(prepare(shape(512 * 1024)), 3);
+  return { ms64, ms512 };
+}
