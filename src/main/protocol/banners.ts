@@ -168,11 +168,21 @@ export interface HeadReply {
   body: string;
 }
 
+/** Real reply heads are under 2 KiB (a camera's is a dozen headers); only the first 16 KiB is read as headers. */
 const MAX_HEAD = 16 * 1024;
+/**
+ * How much of a reply is read at all: the body is only looked at for its `<title>` (first 64 KiB), login form
+ * (first 128 KiB) and ONVIF SOAP reply (a few KiB), so 256 KiB covers every use with room to spare.
+ */
+const MAX_REPLY = 256 * 1024;
 
-/** Reads an HTTP/1.x or RTSP/1.0 reply head (and the body as latin1 text). Null when it is not one. */
+/**
+ * Reads an HTTP/1.x or RTSP/1.0 reply head (and the body as latin1 text). Null when it is not one. Linear: the
+ * status-line regex is anchored, the head end is two `indexOf`s, and only the first MAX_HEAD characters are split
+ * into at most 100 headers.
+ */
 export function parseHeadReply(bytes: Uint8Array): HeadReply | null {
-  const text = Buffer.from(bytes.subarray(0, 256 * 1024)).toString('latin1');
+  const text = Buffer.from(bytes.subarray(0, MAX_REPLY)).toString('latin1');
   const m = /^(HTTP|RTSP)\/(\d\.\d) (\d{3})(?: ([^\r\n]*))?\r?\n/.exec(text);
   if (!m) return null;
   let end = text.indexOf('\r\n\r\n');
@@ -212,7 +222,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * reply without Content-Length has no body). False while unsure: the caller then waits for close or idle.
  */
 export function replyComplete(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes.subarray(0, 256 * 1024)).toString('latin1');
+  const text = Buffer.from(bytes.subarray(0, MAX_REPLY)).toString('latin1');
   const end = text.indexOf('\r\n\r\n');
   if (end < 0 || !/^(HTTP|RTSP)\/\d\.\d \d{3}/.test(text)) return false;
   const head = text.slice(0, end);
@@ -221,11 +231,60 @@ export function replyComplete(bytes: Uint8Array): boolean {
   return text.startsWith('RTSP/') || /^HTTP\/\d\.\d (1\d\d|204|304)/.test(text);
 }
 
-/** The page's `<title>`, whitespace collapsed and simple entities decoded; null when there is none. */
+/**
+ * Where `needle` (lower-case ASCII, first character not a letter) next starts in `text` at or after `from`, with
+ * ASCII letters matched case-insensitively, exactly as a non-`u` regex with the `i` flag does (it never folds a
+ * non-ASCII letter such as U+0130 or U+212A onto an ASCII one); -1 when nowhere. One `indexOf` per candidate and a
+ * compare of `needle.length` characters: linear in the text.
+ */
+function indexOfAsciiCi(text: string, needle: string, from: number): number {
+  const first = needle[0]!;
+  for (let i = text.indexOf(first, from); i >= 0; i = text.indexOf(first, i + 1)) {
+    if (i + needle.length > text.length) return -1;
+    let j = 1;
+    for (; j < needle.length; j++) {
+      let c = text.charCodeAt(i + j);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== needle.charCodeAt(j)) break;
+    }
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * How much of a page htmlTitle reads: the `<title>` of a real page sits in its `<head>`, in the first few KB, and
+ * camera login pages are under 64 KiB whole.
+ */
+const MAX_TITLE_SCAN = 64 * 1024;
+
+/**
+ * The page's `<title>`, whitespace collapsed and simple entities decoded; null when there is none.
+ *
+ * Finds what `/<title[^>]*>([\s\S]{0,600}?)<\/title>/i` finds (the first `<title…>` whose `</title>` follows within
+ * 600 characters), in linear time: the regex rescanned to the next `>` from every `<title`, quadratic on a page of
+ * `<title<title<title…` (0.5 s for 64 KiB). Here every `<title` before the same `>` shares one outcome, so the
+ * scan resumes after that `>`, and the next `</title>` is searched for once and reused while it lies ahead.
+ */
 export function htmlTitle(html: string): string | null {
-  const m = /<title[^>]*>([\s\S]{0,600}?)<\/title>/i.exec(html.slice(0, 64 * 1024));
-  if (!m) return null;
-  const t = m[1]!
+  const text = String(html ?? '').slice(0, MAX_TITLE_SCAN);
+  let from = 0;
+  let close = -2; // the first `</title>` at or after the current content start; -2: not searched yet
+  for (;;) {
+    const open = indexOfAsciiCi(text, '<title', from);
+    if (open < 0) return null;
+    const gt = text.indexOf('>', open + 6);
+    if (gt < 0) return null;
+    const start = gt + 1;
+    if (close !== -1 && close < start) close = indexOfAsciiCi(text, '</title>', start);
+    if (close < 0) return null;
+    if (close - start <= 600) return cleanTitle(text.slice(start, close));
+    from = start;
+  }
+}
+
+function cleanTitle(raw: string): string | null {
+  const t = raw
     .replace(/&(#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,6});/gi, (all, e: string) => {
       if (e[0] === '#') {
         const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -314,7 +373,11 @@ const SERVER_RULES: ServerRule[] = [
   { test: /^Microsoft-IIS\//i, vendor: 'Microsoft', product: 'IIS', device: 'web-server' },
 ];
 
-/** What a `Server:` header (HTTP, RTSP or SSDP) says about the device. Never throws; unknown → all null. */
+/**
+ * What a `Server:` header (HTTP, RTSP or SSDP) says about the device. Never throws; unknown → all null. Real
+ * Server values are under 200 characters; the 512 cut also bounds the rules with `.*` in the middle (at most
+ * 512² steps each, well under a millisecond).
+ */
 export function classifyServerHeader(value: string): ProductGuess {
   const v = String(value ?? '')
     .slice(0, 512)
@@ -355,34 +418,75 @@ const LOGIN_RULES: { test: RegExp; vendor: string; what: string }[] = [
   },
 ];
 
+/** Attribute tails looked for inside an `<input …>` tag (global: searched forward from a `lastIndex`). */
+const PASSWORD_TYPE = /type\s*=\s*["']?password/gi;
+const USER_NAME = /name\s*=\s*["']?(?:user|username|login|usr|account)/gi;
+
+/**
+ * Whether some `<input` tag has `attribute` inside it, i.e. what `/<input[^>]+ATTRIBUTE/i` tells, in linear time.
+ * The regex rescanned from every `<input` to the next `>` (or the end), quadratic on `<input<input<input…` (0.7 s
+ * for 64 KiB, 2.6 s for 128 KiB). Here, for each `<input` at p with the first `>` after it at q, the question is
+ * whether the first match of `attribute` at or after p + 7 starts before q; every `<input` before the same q has
+ * the same answer (so the scan resumes after q), and a match found beyond q is kept for the next tags.
+ */
+function inputTagHas(page: string, attribute: RegExp): boolean {
+  let from = 0;
+  let match = -1; // start of the first attribute match at or after the last search position
+  for (;;) {
+    const p = indexOfAsciiCi(page, '<input', from);
+    if (p < 0) return false;
+    const gt = page.indexOf('>', p + 6);
+    const q = gt < 0 ? page.length : gt;
+    if (match < p + 7) {
+      attribute.lastIndex = p + 7;
+      const m = attribute.exec(page);
+      if (!m) return false;
+      match = m.index;
+    }
+    if (match < q) return true;
+    if (gt < 0) return false;
+    from = gt + 1;
+  }
+}
+
+/**
+ * How much of a page the login fingerprint reads: camera login pages are under 64 KiB (their scripts come in
+ * separate files), so 128 KiB holds the whole form with room to spare. The title (htmlTitle's, ≤ 200 characters)
+ * and the Location header (≤ 1 KiB from parseHeadReply; Node's HTTP parser caps all headers at 16 KiB) are cut too.
+ */
+const MAX_LOGIN_SCAN = 128 * 1024;
+
 /** Login-page fingerprints (Hikvision, Dahua, Reolink, generic camera login) from the page and its headers. */
 export function fingerprintLoginPage(
   html: string,
   headers: Record<string, string> = {},
   title?: string | null,
 ): LoginFingerprint {
-  const page = String(html ?? '').slice(0, 128 * 1024);
+  const page = String(html ?? '').slice(0, MAX_LOGIN_SCAN);
+  const shortTitle = title ? String(title).slice(0, 1024) : title;
   const evidence: string[] = [];
   let vendor: string | null = null;
+  // Linear: each alternative starts with a literal, and a `class="[^"]*…` run ends at the next quote, where the
+  // next `class="` can start at the earliest, so no two attempts scan the same run.
   for (const rule of LOGIN_RULES)
     if (rule.test.test(page)) {
       vendor = rule.vendor;
       evidence.push(rule.what);
       break;
     }
-  const location = headers['location'] ?? '';
+  const location = String(headers['location'] ?? '').slice(0, 16 * 1024);
   if (!vendor && /\/doc\/page\/login\.asp/i.test(location)) {
     vendor = 'Hikvision';
     evidence.push('redirect to /doc/page/login.asp');
   }
-  const password = /<input[^>]+type\s*=\s*["']?password/i.test(page);
-  const user = /<input[^>]+name\s*=\s*["']?(user|username|login|usr|account)/i.test(page);
-  const loginWords = /\b(log ?in|sign ?in|anmelden|connexion)\b/i.test(`${title ?? ''} ${page.slice(0, 8192)}`);
+  const password = inputTagHas(page, PASSWORD_TYPE);
+  const user = inputTagHas(page, USER_NAME);
+  const loginWords = /\b(log ?in|sign ?in|anmelden|connexion)\b/i.test(`${shortTitle ?? ''} ${page.slice(0, 8192)}`);
   const loginForm = password && (user || loginWords);
   if (loginForm) evidence.push('login form (user name and password fields)');
-  else if (title && /\b(ip ?camera|nvr|dvr|network video)\b/i.test(title) && loginWords)
-    evidence.push(`camera login title "${title}"`);
-  return { vendor, loginForm: loginForm || (!!title && /\blogin\b/i.test(title)), evidence };
+  else if (shortTitle && /\b(ip ?camera|nvr|dvr|network video)\b/i.test(shortTitle) && loginWords)
+    evidence.push(`camera login title "${shortTitle}"`);
+  return { vendor, loginForm: loginForm || (!!shortTitle && /\blogin\b/i.test(shortTitle)), evidence };
 }
 
 /** TLS certificate verdict; `now` is a parameter so results compare exactly. */
@@ -402,7 +506,10 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
   const t = now.getTime();
   let namesHost: boolean | null = null;
   if (host) {
-    const alt = (cert.subjectAltName ?? '')
+    // A camera's certificate names a handful of hosts; 64 KiB is hundreds of names (and more than a TLS stack
+    // accepts in a whole certificate chain by default), and bounds the split.
+    const alt = String(cert.subjectAltName ?? '')
+      .slice(0, 64 * 1024)
       .split(/,\s*/)
       .map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase());
     namesHost = alt.includes(host.toLowerCase()) || (cert.subject.CN ?? '').toLowerCase() === host.toLowerCase();
@@ -436,7 +543,10 @@ export interface TextBanner {
   line: string;
 }
 
-/** Server-first banners: SSH identification string, FTP/SMTP greetings, telnet option negotiation. */
+/**
+ * Server-first banners: SSH identification string, FTP/SMTP greetings, telnet option negotiation. A greeting is
+ * one line (SSH: at most 255 bytes by RFC 4253), so the first 4 KiB are plenty.
+ */
 export function classifyTextBanner(bytes: Uint8Array): TextBanner | null {
   const b = Buffer.from(bytes.subarray(0, 4096));
   if (b.length === 0) return null;
@@ -446,10 +556,10 @@ export function classifyTextBanner(bytes: Uint8Array): TextBanner | null {
       .replace(/\xff[\xfb-\xfe][\s\S]|\xff[\s\S]/g, '')
       .replace(/[^\x20-\x7e\n]/g, '')
       .trim();
-    return { service: 'telnet', product: null, vendor: null, line: text.split('\n')[0]?.slice(0, 120) ?? '' };
+    return { service: 'telnet', product: null, vendor: null, line: text.split('\n', 1)[0]?.slice(0, 120) ?? '' };
   }
   const text = b.toString('latin1');
-  const first = (text.split(/\r?\n/)[0] ?? '').replace(/[^\x20-\x7e]/g, '').slice(0, 200);
+  const first = (text.split(/\r?\n/, 1)[0] ?? '').replace(/[^\x20-\x7e]/g, '').slice(0, 200);
   const ssh = /^SSH-(\d\.\d+)-(\S+)/.exec(first);
   if (ssh) {
     const sw = ssh[2]!;
@@ -481,7 +591,7 @@ export function readRtspReply(bytes: Uint8Array): {
     status: r.status,
     server: r.headers['server'] ?? null,
     authRequired: r.status === 401,
-    authScheme: auth ? (auth.split(/\s/)[0] ?? null) : null,
+    authScheme: auth ? (auth.split(/\s/, 1)[0] ?? null) : null,
     sdp: r.status === 200 && (/application\/sdp/i.test(r.headers['content-type'] ?? '') || /^v=0/m.test(r.body)),
     methods: (r.headers['public'] ?? '')
       .split(',')
@@ -665,7 +775,7 @@ export function identifyService(
     for (const e of login.evidence.slice(0, 3)) ev(e);
     if (web.status === 401) {
       id.authRequired = true;
-      ev(`GET / → 401 (${(web.headers['www-authenticate'] ?? 'auth').split(/\s/)[0]})`);
+      ev(`GET / → 401 (${(web.headers['www-authenticate'] ?? 'auth').split(/\s/, 1)[0]})`);
     } else if (
       login.loginForm ||
       (web.status >= 300 && web.status < 400 && /login/i.test(web.headers['location'] ?? ''))
