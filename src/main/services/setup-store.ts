@@ -174,9 +174,11 @@ export function createSetupStore(
 
   /** The one error that names a path: the user must fix exactly this file or folder. */
   function damagedReadOnly(): AppFailure {
+    // An error message crosses with at most 2,000 characters: a path longer than any real one is shortened.
+    const shown = (path: string) => (path.length > 800 ? `${path.slice(0, 380)}…${path.slice(-380)}` : path);
     return new AppFailure(
       'SETUP_DAMAGED_READ_ONLY',
-      `Your saved progress in ${file} is damaged and the folder ${dir} cannot be written. ` +
+      `Your saved progress in ${shown(file)} is damaged and the folder ${shown(dir)} cannot be written. ` +
         'Make the folder writable or move the file away, then start the app again.',
     );
   }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createDispatcher } from '../../../src/main/core/dispatch';
 import { createSetupStore, nodeSetupFs, type SetupFs } from '../../../src/main/services/setup-store';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
+import { resultEnvelopeSchema } from '../../../src/shared/ipc/result';
 
 const fixedNow = () => new Date('2026-11-24T12:00:00Z');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'setup-store-'));
@@ -341,6 +342,21 @@ describe('setup store shared with other writers', () => {
         expect(readdirSync(dir)).toEqual(['setup.json']);
       });
     }
+
+    it('a path too long for an error message is shortened, so the message still crosses', async () => {
+      const dir = join(tempDir(), ...'stuvwxyz'.split('').map((c) => c.repeat(200))); // 1,600+ characters
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, 'setup.json');
+      writeFileSync(file, 'not json');
+      const store = createSetupStore(file, fixedNow, { fs: readOnlyFs() });
+      const dispatch = createDispatcher({ 'setup.get': () => store.load() } as never, () => {});
+      const r = await dispatch('setup.get', {}, { transport: 'test' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'SETUP_DAMAGED_READ_ONLY' } });
+      const { message } = (r as { error: { message: string } }).error;
+      expect(resultEnvelopeSchema.safeParse(r).success).toBe(true);
+      expect(message).toContain('zzz/setup.json is damaged');
+      expect(message.length).toBeLessThan(2_000);
+    });
 
     it('a readable, valid record in a read-only folder still loads', async () => {
       const file = join(tempDir(), 'setup.json');
