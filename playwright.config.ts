@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { SIGNED_IN_STATE } from './tests/e2e/signed-in';
 
 // Playwright cannot download browsers here: Debian's Chromium, with the flags that keep it off the network.
 export const CHROMIUM_ARGS = [
@@ -15,6 +16,12 @@ export const CHROMIUM_ARGS = [
 
 /** Specs that search the network: they run only in the lab. */
 const LAB_SPECS = /(find|ports)-step\.spec\.ts$/;
+/**
+ * Browser mode's printed address works once: each browser project first signs in with it (sign-in.setup.ts,
+ * in that project's Chromium) and its specs start from the saved signed-in state (tests/e2e/signed-in.ts).
+ */
+const SIGN_IN = /sign-in\.setup\.ts$/;
+const LAB_CHROMIUM = { executablePath: resolve('tests/lab/netns-chromium.sh'), args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,13 +37,26 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'browser-mode', testIgnore: [/electron\.spec\.ts$/, LAB_SPECS] },
-    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+    { name: 'browser-mode sign-in', testMatch: SIGN_IN, metadata: { server: 'NVR_ASSIST_URL' } },
     {
-      // Chromium inside the lab's client namespace, beside the lab's browser-mode server (see global-setup.ts).
+      name: 'browser-mode',
+      testIgnore: [/electron\.spec\.ts$/, LAB_SPECS, SIGN_IN],
+      dependencies: ['browser-mode sign-in'],
+      use: { storageState: SIGNED_IN_STATE.NVR_ASSIST_URL },
+    },
+    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+    // Chromium inside the lab's client namespace, beside the lab's browser-mode server (see global-setup.ts).
+    {
+      name: 'lab sign-in',
+      testMatch: SIGN_IN,
+      metadata: { server: 'NVR_ASSIST_LAB_URL' },
+      use: { launchOptions: LAB_CHROMIUM },
+    },
+    {
       name: 'lab',
       testMatch: LAB_SPECS,
-      use: { launchOptions: { executablePath: resolve('tests/lab/netns-chromium.sh'), args: CHROMIUM_ARGS } },
+      dependencies: ['lab sign-in'],
+      use: { launchOptions: LAB_CHROMIUM, storageState: SIGNED_IN_STATE.NVR_ASSIST_LAB_URL },
     },
   ],
 });

@@ -8,19 +8,28 @@ import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveStaticPath } from './core/s
 
 /**
  * Browser mode: the same contract as Electron IPC, over HTTP + server-sent events on 127.0.0.1.
- * Every request needs the per-run token (cookie set when the page is first opened with ?token=, or an
- * Authorization: Bearer header), a Host header naming our loopback address and port (DNS-rebinding), and —
- * when present — an Origin that is ours (CSRF). The decisions are the pure functions below.
+ * The printed address carries a one-time token: the first `GET /?token=…` exchanges it for a cookie holding a
+ * separate random session secret, and from then on the token is refused. Every other request needs that
+ * session secret (the cookie, or an `Authorization: Bearer` header), a Host header naming our loopback address
+ * and port (DNS-rebinding), and — when present — an Origin that is ours (CSRF). The decisions are the pure
+ * functions below.
  */
 
-export const TOKEN_COOKIE = 'nvr_assist_token';
+export const SESSION_COOKIE = 'nvr_assist_session';
 const MAX_BODY = 1024 * 1024;
 
 export interface BrowserServer {
+  /** The address to print: the origin with the one-time token. */
   url: string;
   origin: string;
   port: number;
+  /** The one-time URL token (good for one exchange only). */
   token: string;
+  /**
+   * The session secret the token is exchanged for, for the process that started the server (tests, a caller
+   * in the same process): the cookie's value, also accepted as `Authorization: Bearer`. Never printed.
+   */
+  session: string;
   close(): Promise<void>;
 }
 
@@ -66,26 +75,35 @@ export function tokensEqual(given: string | undefined | null, token: string): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function tokenFromHeaders(headers: IncomingMessage['headers']): string | null {
+/** The session secret a request carries: `Authorization: Bearer …`, else our cookie; null when neither. */
+export function sessionFromHeaders(headers: IncomingMessage['headers']): string | null {
   const auth = headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookie = headers.cookie;
   if (!cookie) return null;
   for (const part of cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
   }
   return null;
 }
 
 export type GateDecision =
-  { allow: true } | { allow: false; status: number; reason: string } | { allow: 'set-cookie'; location: string };
+  | { allow: true }
+  | { allow: false; status: number; reason: string }
+  | { allow: 'set-cookie'; location: string }
+  | { allow: 'redirect'; location: string };
 
-/** Everything a request must pass before any handler runs. Pure: headers and URL in, decision out. */
+/**
+ * Everything a request must pass before any handler runs. Pure: headers, URL and the server's keys in,
+ * decision out. `token` is the one-time URL token, null once it has been exchanged; `session` is the secret
+ * it is exchanged for (null: no session yet, so only the exchange can succeed).
+ */
 export function gate(
   req: { method?: string; url?: string; headers: IncomingMessage['headers'] },
   port: number,
-  token: string,
+  token: string | null,
+  session: string | null = null,
 ): GateDecision {
   if (!isAllowedHost(req.headers.host, port)) return { allow: false, status: 421, reason: 'unexpected Host' };
   const origin = req.headers.origin;
@@ -94,16 +112,32 @@ export function gate(
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return { allow: false, status: 403, reason: 'cross-site request' };
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  const hasSession = session !== null && tokensEqual(sessionFromHeaders(req.headers), session);
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
-    // Only a top-level page load may exchange the URL token for a cookie.
-    if (req.method !== 'GET' || url.pathname !== '/' || !tokensEqual(queryToken, token))
-      return { allow: false, status: 403, reason: 'bad token' };
-    return { allow: 'set-cookie', location: '/' };
+    // Only a top-level page load may exchange the URL token for a cookie, and only once.
+    if (req.method !== 'GET' || url.pathname !== '/') return { allow: false, status: 403, reason: 'token off /' };
+    if (token !== null && tokensEqual(queryToken, token)) return { allow: 'set-cookie', location: '/' };
+    // The address opened again in a browser that already has the session: the cookie lets it in, not the token.
+    if (hasSession) return { allow: 'redirect', location: '/' };
+    return { allow: false, status: 403, reason: token === null ? 'token already used' : 'bad token' };
   }
-  if (!tokensEqual(tokenFromHeaders(req.headers), token)) return { allow: false, status: 401, reason: 'missing token' };
+  if (!hasSession) return { allow: false, status: 401, reason: 'missing session' };
   return { allow: true };
 }
+
+/** The page a browser gets for a used (or wrong) address: plain words, no script. */
+export const TOKEN_REFUSED_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>This address was already used — NVR Remote-Access Assistant</title></head>
+<body>
+<h1>This address was already used</h1>
+<p>The address <code>npm start</code> printed opens the app once: the browser that opened it first stays signed
+in until the app stops. To open the app here, stop <code>npm start</code> (Ctrl-C) and run it again, then open
+the new address it prints.</p>
+</body>
+</html>
+`;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -148,7 +182,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  // The URL token is good for one exchange; then it is forgotten and only the session secret lets anyone in.
   const token = options.token ?? newToken();
+  let urlToken: string | null = token;
+  const session = newToken();
   const log = options.log ?? (() => {});
   const { core } = options;
   const sseClients = new Set<ServerResponse>();
@@ -161,21 +198,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = createServer(async (req, res) => {
     try {
-      const decision = gate(req, port, token);
+      const decision = gate(req, port, urlToken, session);
       if (decision.allow === false) {
         log(`refused ${req.method} ${(req.url ?? '').split('?')[0]}: ${decision.reason}`);
+        // A page load with a used or wrong address gets words a person can act on, not JSON.
+        if (decision.reason === 'token already used' || decision.reason === 'bad token')
+          return send(res, 403, TOKEN_REFUSED_PAGE, 'text/html; charset=utf-8');
         const message =
           decision.status === 401
-            ? 'Open the app with the address printed by `npm start` (it contains the access token).'
+            ? 'Open the app with the address printed by `npm start` (it contains a one-time access key).'
             : undefined;
         sendJson(res, decision.status, fail('FORBIDDEN', message));
         return;
       }
-      if (decision.allow === 'set-cookie') {
+      if (decision.allow === 'set-cookie' || decision.allow === 'redirect') {
+        if (decision.allow === 'set-cookie') urlToken = null; // one exchange only
         res.writeHead(303, {
           ...SECURITY_HEADERS,
           Location: decision.location,
-          'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          ...(decision.allow === 'set-cookie'
+            ? { 'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/` }
+            : {}),
           'Content-Length': '0',
         });
         res.end();
@@ -240,6 +283,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     origin,
     port,
     token,
+    session,
     close: async () => {
       unsubscribe();
       for (const client of sseClients) client.end();

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { appHome } from './signed-in';
 
 // "Find your NVR" against the lab's simulated NVRs. A search sends multicast on the interface it runs on, so this
 // spec only ever runs where that is harmless: the browser-mode server and Chromium inside the lab's
-// `nvrlab-client` network namespace, with NVR_ASSIST_LAB_URL set to the URL (with its token) the server printed.
+// `nvrlab-client` network namespace, with NVR_ASSIST_LAB_URL set to the URL (with its one-time token) the server
+// printed; the `lab sign-in` setup opens that URL once and this spec starts signed in.
 // On any other machine it skips; the unit tests (tests/unit/renderer/find-step.test.ts) cover the rendering.
 const labUrl = process.env.NVR_ASSIST_LAB_URL;
 
@@ -20,7 +22,8 @@ test('Find your NVR: the lab’s NVRs appear live (also by the address sweep), h
     if (m.type() === 'error') problems.push(m.text());
   });
 
-  await page.goto(labUrl!);
+  // Signed in already (sign-in.setup.ts used the one-time address): open the app's home.
+  await page.goto(appHome(labUrl!));
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
   await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Find your NVR' })).toBeVisible();

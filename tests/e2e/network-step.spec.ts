@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { appHome } from './signed-in';
 
 // The browser-mode server (started by global-setup) runs on this machine, so the interfaces it lists are the
 // ones this test process sees. Nothing here sends traffic beyond 127.0.0.1.
@@ -27,7 +28,8 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
     if (m.type() === 'error') problems.push(m.text());
   });
 
-  await page.goto(url!);
+  // Signed in already (sign-in.setup.ts used the one-time address): open the app's home.
+  await page.goto(appHome(url!));
   await expect(page.getByRole('heading', { level: 1, name: 'Your network' })).toBeVisible();
   await expect(page).toHaveURL(/#\/step\/network$/);
 

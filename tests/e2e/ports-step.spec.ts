@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { appHome } from './signed-in';
 
 // "Ports" against the lab's Reolink simulator (192.168.50.66): the catalogue audit, main's proposal, a real
 // change of the web port through ONVIF (verified by re-probing), and — always — the port put back, because the
@@ -70,7 +71,8 @@ test('Ports: the Reolink’s ports are identified, the web port moves to 18080 (
     if (m.type() === 'error') problems.push(m.text());
   });
 
-  await page.goto(labUrl!);
+  // Signed in already (sign-in.setup.ts used the one-time address): open the app's home.
+  await page.goto(appHome(labUrl!));
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
   await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Find your NVR' })).toBeVisible();

@@ -36,7 +36,8 @@ function call(
 }
 
 let server: BrowserServer;
-const auth = () => ({ authorization: `Bearer ${server.token}` });
+// The session secret the URL token is exchanged for (the server hands it to the process that started it).
+const auth = () => ({ authorization: `Bearer ${server.session}` });
 const json = { 'content-type': 'application/json' };
 
 beforeAll(async () => {
@@ -188,11 +189,53 @@ describe('browser-mode server', () => {
     const cookie = String(first.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    // The cookie holds the separate session secret, never the URL token.
+    expect(cookie.split(';')[0]).toBe(`nvr_assist_session=${server.session}`);
+    expect(cookie).not.toContain(server.token);
     const page = await call(server, '/', { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>NVR</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('takes the URL token once: then a plain page says to restart, and the token is no key anywhere', async () => {
+    // (The test above made the one exchange.)
+    const again = await call(server, `/?token=${server.token}`);
+    expect(again.status).toBe(403);
+    expect(again.headers['content-type']).toMatch(/^text\/html/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    expect(again.body).toMatch(/stop <code>npm start<\/code> \(Ctrl-C\) and run it again/);
+    expect(again.body).not.toContain(server.token);
+    expect(again.headers['content-security-policy']).toContain("script-src 'self'");
+    // Neither as a bearer nor as the cookie does the URL token open anything.
+    for (const headers of [
+      { authorization: `Bearer ${server.token}` } as Record<string, string>,
+      { cookie: `nvr_assist_session=${server.token}` },
+      { cookie: `nvr_assist_token=${server.token}` },
+    ]) {
+      expect((await call(server, '/', { headers })).status).toBe(401);
+      const r = await call(server, '/api/invoke/app.info', {
+        method: 'POST',
+        headers: { ...json, ...headers },
+        body: '{}',
+      });
+      expect(r.status).toBe(401);
+    }
+    // The session secret is another random value, and it is what the cookie and the bearer carry.
+    expect(server.session).toMatch(/^[\w-]{43}$/);
+    expect(server.session).not.toBe(server.token);
+    // The same address opened again in the browser that already has the session: let in by its cookie.
+    const signedIn = await call(server, `/?token=${server.token}`, {
+      headers: { cookie: `nvr_assist_session=${server.session}` },
+    });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.location).toBe('/');
+    expect(signedIn.headers['set-cookie']).toBeUndefined();
+    // A wrong token gets the same page; an API call with a token in its URL stays a plain refusal.
+    expect((await call(server, '/?token=wrong')).body).toContain('already used');
+    expect((await call(server, '/api/events?token=x', { headers: auth() })).status).toBe(403);
   });
 
   it('serves the contract with parsed input and the Result envelope', async () => {
@@ -310,5 +353,50 @@ describe('gate decisions', () => {
     });
     expect(gate({ method: 'POST', url: '/?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
     expect(gate({ method: 'GET', url: '/api/events?token=T', headers }, 8080, 'T')).toMatchObject({ allow: false });
+  });
+
+  it('the URL token is one-time and never a credential; only the session secret is', () => {
+    const headers = { host: '127.0.0.1:8080' };
+    const withSession = (value: string) => ({ ...headers, cookie: `nvr_assist_session=${value}` });
+    expect(gate({ method: 'GET', url: '/?token=T', headers }, 8080, 'T', 'S')).toEqual({
+      allow: 'set-cookie',
+      location: '/',
+    });
+    // Used (token null): refused, unless the browser already has the session.
+    expect(gate({ method: 'GET', url: '/?token=T', headers }, 8080, null, 'S')).toEqual({
+      allow: false,
+      status: 403,
+      reason: 'token already used',
+    });
+    expect(gate({ method: 'GET', url: '/?token=T', headers: withSession('S') }, 8080, null, 'S')).toEqual({
+      allow: 'redirect',
+      location: '/',
+    });
+    expect(gate({ method: 'GET', url: '/?token=T', headers: withSession('T') }, 8080, null, 'S')).toMatchObject({
+      allow: false,
+    });
+    // Credentials: the session secret as cookie or bearer; never the URL token, used or not.
+    for (const token of ['T', null]) {
+      expect(gate({ method: 'GET', url: '/', headers: withSession('S') }, 8080, token, 'S')).toEqual({ allow: true });
+      expect(
+        gate(
+          { method: 'POST', url: '/api/invoke/app.info', headers: { ...headers, authorization: 'Bearer S' } },
+          8080,
+          token,
+          'S',
+        ),
+      ).toEqual({ allow: true });
+      expect(gate({ method: 'GET', url: '/', headers: withSession('T') }, 8080, token, 'S')).toMatchObject({
+        allow: false,
+        status: 401,
+      });
+      expect(
+        gate({ method: 'GET', url: '/', headers: { ...headers, authorization: 'Bearer T' } }, 8080, token, 'S'),
+      ).toMatchObject({ allow: false, status: 401 });
+    }
+    // No session yet: nothing but the exchange gets in.
+    expect(gate({ method: 'GET', url: '/', headers: withSession('') }, 8080, 'T', null)).toMatchObject({
+      allow: false,
+    });
   });
 });

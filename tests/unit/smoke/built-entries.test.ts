@@ -11,6 +11,15 @@ import { startBuiltServer, type RunningServer } from '../../support/browser-mode
 // anything else that only breaks after bundling. `npm test` builds first.
 const built = existsSync('out/main/cli.js') && existsSync('out/main/server-entry.js');
 
+/** Opens the printed one-time address as a browser does and returns the session secret its cookie holds. */
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('nvr_assist_session='));
+  expect(cookie).toMatch(/HttpOnly/);
+  return cookie!.split(';')[0]!.slice('nvr_assist_session='.length);
+}
+
 describe('built entry points under plain node', () => {
   it('the build exists (run `npm run build` first)', () => {
     expect(built).toBe(true);
@@ -92,6 +101,8 @@ describe('built entry points under plain node', () => {
     afterAll(async () => server?.stop());
 
     it('serves the UI and the same network data with the token, and refuses without it', async () => {
+      // The printed address works once: exchanged (as a browser does) for the session secret in a cookie.
+      const session = await signIn(server.url);
       const denied = await fetch(`${server.origin}/api/invoke/network.get`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -100,7 +111,7 @@ describe('built entry points under plain node', () => {
       expect(denied.status).toBe(401);
       const res = await fetch(`${server.origin}/api/invoke/network.get`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
         body: '{}',
       });
       const body = (await res.json()) as { ok: boolean; data: unknown };
@@ -109,9 +120,21 @@ describe('built entry points under plain node', () => {
       expect(report.interfaces.map((i) => i.name).sort()).toEqual(
         expect.arrayContaining(Object.keys(os.networkInterfaces())),
       );
-      const page = await fetch(`${server.origin}/`, { headers: { authorization: `Bearer ${server.token}` } });
+      const page = await fetch(`${server.origin}/`, { headers: { cookie: `nvr_assist_session=${session}` } });
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<script type="module"[^>]+src="\.?\/?assets\//);
+    });
+
+    it('refuses the printed address a second time, and never takes the URL token as a key', async () => {
+      const again = await fetch(server.url, { redirect: 'manual' });
+      expect(again.status).toBe(403);
+      expect(await again.text()).toContain('npm start');
+      const bearer = await fetch(`${server.origin}/api/invoke/network.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: '{}',
+      });
+      expect(bearer.status).toBe(401);
     });
   });
 });
