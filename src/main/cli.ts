@@ -3,6 +3,19 @@ import { createAppCore } from './app';
 import { runCli } from './cli/run';
 import { defaultDataDir } from './core/paths';
 import { APP_VERSION } from './version';
+import { ERROR_MESSAGES } from '../shared/ipc/errors';
+
+// Anything thrown outside a command's own handling (a stray socket error, a bug) ends the CLI with catalogued
+// words, never the exception's text (Node's default would print it with its stack, paths and values).
+// NVR_ASSIST_DEBUG=1 shows the stack, on this machine's terminal only.
+function crash(err: unknown): void {
+  if (process.env.NVR_ASSIST_DEBUG)
+    process.stderr.write(`[debug] ${err instanceof Error ? (err.stack ?? err.name) : typeof err}\n`);
+  process.stderr.write(`Error: ${ERROR_MESSAGES.INTERNAL}\n`);
+  process.exit(1);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 async function main(): Promise<number> {
   const core = createAppCore({

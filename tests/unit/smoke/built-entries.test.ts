@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkReportSchema } from '../../../src/shared/domain/network';
+import { ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 import { startBuiltServer, type RunningServer } from '../../support/browser-mode';
 
 // Runs the BUILT main-process code with plain `node`, as users do: catches CommonJS named-import crashes and
@@ -78,6 +79,23 @@ describe('built entry points under plain node', () => {
         await exited;
       }
     }
+  });
+
+  it.each([
+    ['a throw', "setTimeout(() => { throw new Error('EACCES /home/alice/S3cr3t') }, 300)"],
+    ['a rejection', "setTimeout(() => Promise.reject(new Error('EACCES /home/alice/S3cr3t')), 300)"],
+  ])('%s outside a command ends the CLI with catalogued words, never the exception text', (_kind, code) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NVR_ASSIST_DATA_DIR: mkdtempSync(join(tmpdir(), 'smoke-')) };
+    delete env.NVR_ASSIST_DEBUG;
+    const r = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(code)}`, 'bin/nvr-assist.js', 'version'],
+      { encoding: 'utf8', timeout: 20_000, env },
+    );
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`Error: ${ERROR_MESSAGES.INTERNAL}\n`);
+    expect(r.stderr).not.toMatch(/S3cr3t|alice|EACCES|at /);
   });
 
   it('an unknown command exits 2 with usage', () => {
