@@ -4,7 +4,8 @@
 // (no fast-check, nothing of src/) so the hostile property tests and the benchmark share them.
 //
 // Strings are "binary strings" where that matters: one char per byte, every char < 0x100. `toBytes` turns one into
-// the bytes a socket would deliver (latin1, byte for byte); wrap a body with `httpReply`, `dhipPacket`, `ssdpReply`.
+// the bytes a socket would deliver (latin1, byte for byte); wrap a body with `httpReply` or `dhipPacket`
+// (`headerFlood` takes the start line of an SSDP or RTSP message).
 
 export type Shape = (bytes: number) => string;
 
@@ -15,6 +16,12 @@ export function repeatTo(unit: string, bytes: number): string {
   return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 }
 
+/** `head` then `unit` repeated, exactly `bytes` characters in all (`head` cut when it is longer). */
+export function headThen(head: string, unit: string, bytes: number): string {
+  const n = Math.max(0, Math.floor(bytes));
+  return (head + repeatTo(unit, n - head.length)).slice(0, n);
+}
+
 // --- HTML (login pages, <title>) ------------------------------------------------------------------------------
 
 /** `<input<input<input…` with no `>`: every tag start opens a scan to the end of the page. */
@@ -22,7 +29,7 @@ export const inputFlood: Shape = (b) => repeatTo('<input', b);
 /** `<input type <input type …`: tag starts and attribute names, never an `=` nor a `>`. */
 export const inputAttrFlood: Shape = (b) => repeatTo('<input type name ', b);
 /** One `<input type` followed by whitespace up to the end: the `\s*=` after an attribute name never comes. */
-export const attrWhitespaceFlood: Shape = (b) => `<input type${repeatTo(' \t\r\n', Math.max(0, b - 11))}`;
+export const attrWhitespaceFlood: Shape = (b) => headThen('<input type', ' \t\r\n', b);
 /** `<title<title<title…` with no `>`. */
 export const titleFlood: Shape = (b) => repeatTo('<title', b);
 /** `<title>` openings (each with its `>`) and no `</title>` anywhere. */
@@ -66,28 +73,28 @@ export const hugeNumber: Shape = (b) => repeatTo('9', b);
  * line defaults to an HTTP reply; pass `NOTIFY * HTTP/1.1` or `RTSP/1.0 200 OK` for the others.
  */
 export function headerFlood(bytes: number, startLine = 'HTTP/1.1 200 OK'): string {
-  const head = `${startLine}\r\n`;
-  return head + repeatTo('X-a: b\r\n', Math.max(0, bytes - head.length));
+  return headThen(`${startLine}\r\n`, 'X-a: b\r\n', bytes);
 }
 /** An HTTP head whose one header line never ends (`Server: aaaa…`). */
-export const longHeaderLine: Shape = (b) => `HTTP/1.1 200 OK\r\nServer: ${repeatTo('a', Math.max(0, b - 25))}`;
+export const longHeaderLine: Shape = (b) => headThen('HTTP/1.1 200 OK\r\nServer: ', 'a', b);
 /** An HTTP status line whose reason phrase never ends (no line break at all). */
-export const longStatusLine: Shape = (b) => `HTTP/1.1 200 ${repeatTo('x', Math.max(0, b - 13))}`;
+export const longStatusLine: Shape = (b) => headThen('HTTP/1.1 200 ', 'x', b);
 
 // --- JSON (DHIP) -----------------------------------------------------------------------------------------------
 
 /** Nested arrays `[[[…]]]` as deep as `bytes` allows. */
 export const deepJson: Shape = (b) => {
-  const depth = Math.floor(Math.max(0, b) / 2);
-  return '['.repeat(depth) + ']'.repeat(depth);
+  const n = Math.max(0, Math.floor(b));
+  const depth = Math.floor(n / 2);
+  return '['.repeat(depth) + ']'.repeat(depth) + ' '.repeat(n % 2);
 };
 /** Nested objects `{"a":{"a":…}}` that never close (truncated JSON). */
 export const deepJsonUnclosed: Shape = (b) => repeatTo('{"a":', b);
 /** The salvage path's keys (`"mac" :` …) without values: each key opens a bounded value scan that fails. */
 export const jsonKeyFlood: Shape = (b) =>
-  `{"method":"client.notifyDevInfo" ${repeatTo('"mac" :  "IPAddress"\t: "Port":', Math.max(0, b - 33))}`;
-/** A JSON string of backslash escapes that never closes. */
-export const escapeFlood: Shape = (b) => `{"mac":"${repeatTo('\\"', Math.max(0, b - 8))}`;
+  headThen('{"method":"client.notifyDevInfo" ', '"mac" :  "IPAddress"\t: "Port":', b);
+/** A DHIP announcement whose `"mac"` string is backslash escapes that never close (not JSON: salvage path). */
+export const escapeFlood: Shape = (b) => headThen('{"method":"client.notifyDevInfo","mac":"', '\\"', b);
 
 // --- Wrappers --------------------------------------------------------------------------------------------------
 
@@ -101,9 +108,12 @@ export function httpReply(body: string, status = '200 OK'): Uint8Array {
   return toBytes(`HTTP/1.1 ${status}\r\nServer: test\r\nContent-Type: text/html\r\n\r\n${body}`);
 }
 
-/** A DHIP frame (32-byte header, both length fields = the body's byte length) around `body` (UTF-8). */
-export function dhipPacket(body: string): Uint8Array {
-  const json = new TextEncoder().encode(body);
+/**
+ * A DHIP frame (32-byte header, both length fields = the body's byte length) around `body`: a string is encoded as
+ * UTF-8, bytes (e.g. `toBytes(truncatedUtf8(n))`) go in as they are.
+ */
+export function dhipPacket(body: string | Uint8Array): Uint8Array {
+  const json = typeof body === 'string' ? new TextEncoder().encode(body) : body;
   const out = new Uint8Array(32 + json.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, 0x20, true);

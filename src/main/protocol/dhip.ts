@@ -2,11 +2,16 @@
 // u32le session, u32le id, u32le length, u32le 0, u32le length, u32le 0) followed by JSON.
 // Reveals the SDK port (37777), HTTP port, DHCP flag and serial without a login.
 // Source: shared/fixtures/dhip (UniversalScanner's Dahua2 selftest) and discovery-ports.md.
-import { parseIpv4, prefixFromNetmask } from './ipv4';
+import { formatIpv4, parseIpv4, prefixFromNetmask } from './ipv4';
 import { normaliseMac } from './ws-discovery';
 
 export const DHIP_MULTICAST = { address: '239.255.255.251', port: 37810 } as const;
 const MAGIC = [0x44, 0x48, 0x49, 0x50]; // "DHIP"
+/**
+ * The largest JSON body read. A real announcement is under 1 KiB (the shared corpus one: 709 bytes) and a UDP
+ * datagram under 64 KiB; 16 KiB bounds JSON.parse (whose nesting depth V8 handles without recursion) and the
+ * salvage regexes below, whatever the length field says.
+ */
 const MAX_JSON = 16 * 1024;
 
 export function encodeDhip(json: unknown, id = 0): Uint8Array {
@@ -45,7 +50,9 @@ export function decodeDhip(data: Uint8Array): DhipDecode {
 
 /**
  * Some firmware sends almost-JSON (a missing quote, as in the shared corpus). When the body does not parse,
- * the flat fields we need are read one by one, each bounded; nothing else is trusted.
+ * the flat fields we need are read one by one, each bounded; nothing else is trusted. Linear in the (≤ 16 KiB)
+ * text: each regex starts with a literal `"key"`, a string value is at most 200 characters with no ambiguity
+ * between its two alternatives, and a whitespace run belongs to the one key before it.
  */
 function salvageFields(text: string): Record<string, unknown> | null {
   if (!/"method"\s*:\s*"client\.notifyDevInfo"/.test(text)) return null;
@@ -96,6 +103,11 @@ export interface DhipDevice {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length <= 200 ? v : null);
+/** An IPv4 address in its canonical dotted form (a device's `" 192.168.1.08"` comes back as `192.168.1.8`). */
+const ipv4 = (v: unknown): string | null => {
+  const n = parseIpv4(str(v) ?? '');
+  return n === null ? null : formatIpv4(n);
+};
 const port = (v: unknown): number | null =>
   Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536 ? (v as number) : null;
 
@@ -107,16 +119,16 @@ export function parseDhipReply(data: Uint8Array): { ok: true; device: DhipDevice
   if (json.method !== 'client.notifyDevInfo') return { ok: false, error: 'not a DHIP device announcement' };
   const info = obj(obj(json.params).deviceInfo);
   const v4 = obj(info.IPv4Address);
-  const address = str(v4.IPAddress);
+  const address = ipv4(v4.IPAddress);
   const mask = str(v4.SubnetMask);
-  const gateway = str(v4.DefaultGateway);
+  const gateway = ipv4(v4.DefaultGateway);
   return {
     ok: true,
     device: {
       mac: normaliseMac(str(json.mac) ?? str(info.MAC) ?? ''),
-      address: address && parseIpv4(address) !== null ? address : null,
+      address,
       prefix: mask ? prefixFromNetmask(mask) : null,
-      gateway: gateway && parseIpv4(gateway) !== null ? gateway : null,
+      gateway,
       dhcp: typeof v4.DhcpEnable === 'boolean' ? v4.DhcpEnable : null,
       httpPort: port(info.HttpPort),
       sdkPort: port(info.Port),

@@ -394,7 +394,7 @@ add(
       {
         subject: { CN: 'x' },
         issuer: { CN: 'x' },
-        subjectAltName: san.replace(/ /g, ', '),
+        subjectAltName: san,
         validFrom: '',
         validTo: '',
         fingerprint256: '',
@@ -405,7 +405,7 @@ add(
       new Date(0),
       '192.0.2.1',
     ),
-  (s) => s,
+  (s) => s.replace(/ /g, ', '),
 );
 
 const shapeOf = (name: string): S.Shape =>
