@@ -23,11 +23,28 @@ export interface SsdpMessage {
   headers: Record<string, string>;
 }
 
+/**
+ * The largest SSDP message read, in UTF-16 units: a real M-SEARCH reply or NOTIFY is under 1 KiB (a dozen short
+ * headers).
+ */
+const MAX_SSDP = 8192;
+/**
+ * UTF-8 bytes whose decoding is surely over MAX_SSDP units: a decoded unit takes at most 3 bytes (a 4-byte
+ * sequence gives 2 units; an invalid sequence's replacement character takes at most 3 bytes), plus a 3-byte BOM
+ * that decodes to nothing. Longer datagrams are refused without decoding them (same answer, no 64 KiB copy).
+ */
+const MAX_SSDP_BYTES = 3 * MAX_SSDP + 3;
+
+/**
+ * An SSDP message: its kind and up to 32 headers. Linear and bounded: anything over MAX_SSDP is refused before it
+ * is split, and the start-line and header-name regexes are anchored.
+ */
 export function parseSsdpMessage(
   data: string | Uint8Array,
 ): { ok: true; message: SsdpMessage } | { ok: false; error: string } {
+  if (typeof data !== 'string' && data.length > MAX_SSDP_BYTES) return { ok: false, error: 'SSDP message too large' };
   const text = typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: false }).decode(data);
-  if (text.length > 8192) return { ok: false, error: 'SSDP message too large' };
+  if (text.length > MAX_SSDP) return { ok: false, error: 'SSDP message too large' };
   const lines = text.split(/\r?\n/);
   const start = (lines[0] ?? '').trim();
   const kind = /^HTTP\/1\.[01] 200\b/i.test(start)
@@ -64,6 +81,8 @@ export function allowedLocation(
   sender: string,
   subnet: { network: string; prefix: number },
 ): URL | null {
+  // A real LOCATION is under 200 characters; 1 KiB is also where parseSsdpMessage cuts header values.
+  if (typeof location !== 'string' || location.length > 1024) return null;
   let url: URL;
   try {
     url = new URL(location);
