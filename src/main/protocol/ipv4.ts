@@ -1,7 +1,14 @@
 // Pure IPv4 helpers: parsing, prefixes, subnets and address classes. No I/O.
 
+/**
+ * A dotted-quad IPv4 address as a number; null when it is not one. Surrounding whitespace is allowed; anything
+ * longer than the 15 characters of "255.255.255.255" is refused before it is split (bounded work on any text).
+ */
 export function parseIpv4(text: string): number | null {
-  const parts = text.trim().split('.');
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  if (trimmed.length > 15) return null;
+  const parts = trimmed.split('.');
   if (parts.length !== 4) return null;
   let value = 0;
   for (const part of parts) {

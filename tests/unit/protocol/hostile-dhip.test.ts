@@ -191,7 +191,6 @@ describe('DHIP on hostile packets', () => {
 // Linear time. At 64 KiB and 512 KiB a framed body is over the 16 KiB limit and refused at once, so these mostly
 // guard that limit; the work on a body at the limit is timed by the last test.
 
-const FLOOR_MS = 2;
 const DHIP_SHAPES = [
   'deepJson',
   'deepJsonUnclosed',
@@ -207,9 +206,7 @@ const DHIP_SHAPES = [
 describe('linear time on worst-case shapes (64 KiB < 200 ms, 512 KiB < 20× that)', () => {
   it.each(DHIP_SHAPES)('parseDhipReply: %s (framed, and as the bare datagram)', (name) => {
     for (const prepare of [(s: string) => S.dhipPacket(S.toBytes(s)), S.toBytes]) {
-      const g = S.timeGrowth(S.SHAPES[name]!, parseDhipReply, prepare);
-      expect(g.ms64, `64 KiB took ${g.ms64.toFixed(1)} ms`).toBeLessThan(200);
-      expect(g.ms512, `512 KiB took ${g.ms512.toFixed(1)} ms`).toBeLessThan(20 * Math.max(g.ms64, FLOOR_MS));
+      expect(S.growthProblem(S.timeGrowth(S.SHAPES[name]!, parseDhipReply, prepare))).toBeNull();
     }
   });
 
@@ -218,9 +215,9 @@ describe('linear time on worst-case shapes (64 KiB < 200 ms, 512 KiB < 20× that
     parseDhipReply(packet);
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
+      const t0 = S.cpuMs();
       parseDhipReply(packet);
-      best = Math.min(best, performance.now() - t0);
+      best = Math.min(best, S.cpuMs() - t0);
     }
     expect(best).toBeLessThan(100);
   });

@@ -175,7 +175,6 @@ describe('LOCATION and control URLs on hostile values', () => {
 // Linear time (64 KiB < 200 ms, 512 KiB < 20× that). At these sizes every message is over the limit: these guard
 // that the refusal comes before any decoding or splitting; the 8 KiB shapes are timed by the last test.
 
-const FLOOR_MS = 2;
 const SSDP_SHAPES = [
   'headerFlood',
   'longLine',
@@ -192,9 +191,7 @@ const ssdpShape = (name: string): S.Shape =>
 describe('linear time on worst-case shapes (64 KiB < 200 ms, 512 KiB < 20× that)', () => {
   it.each(SSDP_SHAPES)('parseSsdpMessage: %s (text and bytes)', (name) => {
     for (const prepare of [(s: string) => s, S.toBytes]) {
-      const g = S.timeGrowth<string | Uint8Array>(ssdpShape(name), parseSsdpMessage, prepare);
-      expect(g.ms64, `64 KiB took ${g.ms64.toFixed(1)} ms`).toBeLessThan(200);
-      expect(g.ms512, `512 KiB took ${g.ms512.toFixed(1)} ms`).toBeLessThan(20 * Math.max(g.ms64, FLOOR_MS));
+      expect(S.growthProblem(S.timeGrowth<string | Uint8Array>(ssdpShape(name), parseSsdpMessage, prepare))).toBeNull();
     }
   });
 
@@ -203,16 +200,15 @@ describe('linear time on worst-case shapes (64 KiB < 200 ms, 512 KiB < 20× that
     parseSsdpMessage(text);
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
+      const t0 = S.cpuMs();
       parseSsdpMessage(text);
-      best = Math.min(best, performance.now() - t0);
+      best = Math.min(best, S.cpuMs() - t0);
     }
     expect(best).toBeLessThan(50);
   });
 
   it('allowedLocation: a long LOCATION is refused at once', () => {
     const g = S.timeGrowth(S.longLine, (loc: string) => allowedLocation(loc, '192.168.50.64', lan));
-    expect(g.ms64).toBeLessThan(200);
-    expect(g.ms512).toBeLessThan(20 * Math.max(g.ms64, FLOOR_MS));
+    expect(S.growthProblem(g)).toBeNull();
   });
 });
