@@ -73,6 +73,9 @@ function rootScope(): Record<string, string> {
   return scope;
 }
 
+/** The attributes of every element that has none but namespace declarations: one frozen, shared object. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
 function emptyRecord(): Record<string, string> {
   return Object.create(null) as Record<string, string>;
 }
@@ -213,7 +216,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
     const qname = nameMatch[1]!;
     const rawAttrs: Array<[string, string]> = [];
     const seen = new Set<string>();
-    let declares = false;
+    let declaredCount = 0;
     const attrText = inner.slice(qname.length);
     const attrRe = /\s+([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/gy;
     let consumed = 0;
@@ -227,7 +230,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
         return { ok: false, error: `too many attributes on one element (at most ${caps.maxAttributes})` };
       seen.add(key);
       if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        declares = true;
+        declaredCount++;
         if (++declarations > caps.maxNamespaceDeclarations)
           return { ok: false, error: `too many namespace declarations (at most ${caps.maxNamespaceDeclarations})` };
       }
@@ -238,7 +241,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
 
     const parentScope = parent?.scope ?? rootScope();
     let scope = parentScope as Record<string, string>;
-    if (declares) {
+    if (declaredCount > 0) {
       scope = Object.create(parentScope) as Record<string, string>;
       for (const [k, v] of rawAttrs) {
         if (k === 'xmlns') scope[''] = v;
@@ -250,19 +253,20 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
     const local = colon === -1 ? qname : qname.slice(colon + 1);
     const ns = scope[prefix];
     if (ns === undefined) return { ok: false, error: `undeclared namespace prefix ${shown(prefix)}` };
-    const attrs = emptyRecord();
-    for (const [k, v] of rawAttrs) {
-      if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-      const at = k.indexOf(':');
-      if (at !== -1) {
-        const p = k.slice(0, at);
-        const l = k.slice(at + 1);
-        const ans = scope[p];
-        if (ans === undefined) return { ok: false, error: `undeclared namespace prefix ${shown(p)}` };
-        attrs[`{${ans}}${l}`] = v;
-        attrs[l] ??= v;
-      } else attrs[k] = v;
-    }
+    const attrs = rawAttrs.length === declaredCount ? NO_ATTRIBUTES : emptyRecord();
+    if (attrs !== NO_ATTRIBUTES)
+      for (const [k, v] of rawAttrs) {
+        if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+        const at = k.indexOf(':');
+        if (at !== -1) {
+          const p = k.slice(0, at);
+          const l = k.slice(at + 1);
+          const ans = scope[p];
+          if (ans === undefined) return { ok: false, error: `undeclared namespace prefix ${shown(p)}` };
+          attrs[`{${ans}}${l}`] = v;
+          attrs[l] ??= v;
+        } else attrs[k] = v;
+      }
     const element: XmlElement = { name: local, ns, prefix, attrs, children: [], text: '', scope };
     if (parent) parent.children.push(element);
     else root = element;
