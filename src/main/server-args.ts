@@ -1,3 +1,5 @@
+import { optionName } from './cli/option-name';
+
 /** Arguments of the browser-mode entry; pure so it can be tested without starting a server. */
 export function parseServerArgs(argv: string[]): { port: number; open: boolean } | string {
   let port = 0;
@@ -9,7 +11,7 @@ export function parseServerArgs(argv: string[]): { port: number; open: boolean }
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0 || value > 65535) return 'The port must be a number from 0 to 65535.';
       port = value;
-    } else return `Unknown option ${arg}. Usage: server-entry [--port N] [--open]`;
+    } else return `Unknown option ${optionName(String(arg))}. Usage: server-entry [--port N] [--open]`;
   }
   return { port, open };
 }

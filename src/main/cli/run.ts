@@ -1,4 +1,5 @@
 import type { NetworkReport } from '../../shared/domain/network';
+import { optionName } from './option-name';
 import { APPROACHES, type SetupRecord } from '../../shared/domain/setup';
 import { STEPS } from '../../shared/domain/steps';
 import type { InvokeChannel } from '../../shared/ipc/contract';
@@ -510,14 +511,7 @@ export function renderPortChange(result: PortApplyResult): string {
     .join('\n');
 }
 
-/**
- * The name of an option as typed, without its value: `--password=S3cr3t` → `--password`. What follows `=` is
- * never kept (it may be a secret), nor is the next word; the name is cut to printable ASCII and 40 characters.
- */
-export function optionName(word: string): string {
-  const name = word.split('=', 1)[0]!.replace(/[^\x21-\x7e]/g, '?');
-  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
-}
+export { optionName };
 
 /** The usage message for an option we do not take; it names the option only, never a value. */
 export function unknownOptionMessage(word: string): string {

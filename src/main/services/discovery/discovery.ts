@@ -174,7 +174,8 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
           searcher = await deps.ssdp(iface.name, (r) => {
             if (signal.aborted) return;
             const location = r.headers.LOCATION;
-            if (!location || locations.has(location) || locations.size >= 256) return;
+            // At most 256 distinct LOCATIONs of at most 1 KB each are remembered (allowedLocation refuses longer).
+            if (!location || location.length > 1024 || locations.has(location) || locations.size >= 256) return;
             locations.add(location);
             const url = allowedLocation(location, r.from.address, subnet);
             if (!url) {
