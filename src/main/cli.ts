@@ -4,6 +4,13 @@ import { runCli } from './cli/run';
 import { defaultDataDir } from './core/paths';
 import { APP_VERSION } from './version';
 import { ERROR_MESSAGES } from '../shared/ipc/errors';
+import { deviceTextBlock } from '../shared/text/device-text';
+
+// Everything the CLI writes to the terminal passes the device-text sanitiser last: whatever a device managed to
+// put into a name, a banner or a message, no escape sequence, control or bidi character reaches the terminal.
+// (JSON output is already written with safeJson, which escapes those characters without changing the value.)
+const toStdout = (text: string) => process.stdout.write(deviceTextBlock(text));
+const toStderr = (text: string) => process.stderr.write(deviceTextBlock(text));
 
 // Anything thrown outside a command's own handling (a stray socket error, a bug) ends the CLI with catalogued
 // words, never the exception's text (Node's default would print it with its stack, paths and values).
@@ -30,7 +37,7 @@ async function main(): Promise<number> {
   core.hub.subscribe((event, payload) => {
     if (event === 'job.onProgress') {
       const p = payload as { done: number; total: number | null; message: string };
-      process.stderr.write(`  ${p.total ? `${p.done}/${p.total}` : p.done} ${p.message}\n`);
+      toStderr(`  ${p.total ? `${p.done}/${p.total}` : p.done} ${p.message}\n`);
     }
   });
   const abort = () => void core.close().then(() => process.exit(130));
@@ -40,8 +47,8 @@ async function main(): Promise<number> {
       process.argv.slice(2),
       core,
       {
-        stdout: (t) => process.stdout.write(t),
-        stderr: (t) => process.stderr.write(t),
+        stdout: toStdout,
+        stderr: toStderr,
         readStdin: async () => {
           const chunks: Buffer[] = [];
           for await (const chunk of process.stdin) {

@@ -1,5 +1,6 @@
 import type { NetworkReport } from '../../shared/domain/network';
 import { optionName } from './option-name';
+import { safeJson } from '../../shared/text/device-text';
 import { APPROACHES, type SetupRecord } from '../../shared/domain/setup';
 import { STEPS } from '../../shared/domain/steps';
 import type { InvokeChannel } from '../../shared/ipc/contract';
@@ -113,7 +114,7 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
   const call = async <C extends InvokeChannel>(channel: C, input: unknown): Promise<Result<unknown>> =>
     dispatch(channel, input, { transport: 'cli' });
   const finish = (result: Result<unknown>, render: (data: never) => string): number => {
-    if (json) io.stdout(`${JSON.stringify(result.ok ? result.data : { error: result.error }, null, 2)}\n`);
+    if (json) io.stdout(`${safeJson(result.ok ? result.data : { error: result.error }, 2)}\n`);
     if (!result.ok) {
       io.stderr(`Error: ${result.error.message}\n`);
       return 1;
@@ -131,7 +132,7 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
       return 0;
     case 'version':
     case '--version':
-      io.stdout(json ? `${JSON.stringify({ version })}\n` : `${version}\n`);
+      io.stdout(json ? `${safeJson({ version })}\n` : `${version}\n`);
       return 0;
     case 'network':
       if (rest.length) return usageError(io, '`network` takes no arguments.');
@@ -206,7 +207,7 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
         const p = payload as { jobId?: string; device?: DiscoveredDevice };
         if (event !== 'discovery.onDevice' || p.jobId !== jobId || !p.device) return;
         heard.push(p.device);
-        if (json) io.stdout(`${JSON.stringify(p.device)}\n`);
+        if (json) io.stdout(`${safeJson(p.device)}\n`);
         else
           io.stdout(
             `${new Date().toISOString().slice(11, 19)}  ${describeDevice(p.device)}  ${p.device.notes.at(-1) ?? ''}\n`,
@@ -290,7 +291,7 @@ export async function runCli(argv: string[], core: CliCore, io: CliIo, version: 
         });
         const hosts = result.scan.hosts.filter((h) => h.up);
         io.stdout(
-          `${JSON.stringify({ ...result, scan: { ...result.scan, hostsScanned: result.scan.hosts.length, hosts } }, null, 2)}\n`,
+          `${safeJson({ ...result, scan: { ...result.scan, hostsScanned: result.scan.hosts.length, hosts } }, 2)}\n`,
         );
         return 0;
       } catch (err) {
@@ -377,7 +378,7 @@ async function runPorts(rest: string[], args: ParsedArgs, core: CliCore, io: Cli
   if (flags.has('--password-stdin') && !io.readStdin) return usageError(io, 'This CLI cannot read standard input.');
   const call = (channel: InvokeChannel, input: unknown) => core.dispatch(channel, input, { transport: 'cli' });
   const fail = (message: string): number => {
-    if (json) io.stdout(`${JSON.stringify({ error: { message } }, null, 2)}\n`);
+    if (json) io.stdout(`${safeJson({ error: { message } }, 2)}\n`);
     io.stderr(`Error: ${message}\n`);
     return 1;
   };
@@ -418,7 +419,7 @@ async function runPorts(rest: string[], args: ParsedArgs, core: CliCore, io: Cli
     const job = await runJob(core, () => call('ports.apply', { deviceId, changes }));
     const result = (job.events.get('ports.onApplied') as { result: PortApplyResult } | undefined)?.result;
     if (!result) return fail(job.error?.message ?? 'The change could not be made.');
-    if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    if (json) io.stdout(`${safeJson(result, 2)}\n`);
     else io.stdout(`${renderPortChange(result)}\n`);
     if (result.outcome !== 'verified') {
       io.stderr(`${result.outcome === 'restored' ? 'Not changed' : 'Failed'}: ${result.message}\n`);
@@ -436,13 +437,13 @@ async function runPorts(rest: string[], args: ParsedArgs, core: CliCore, io: Cli
       planned = await call('ports.plan', { deviceId });
     }
     if (!planned.ok) return fail(planned.error.message);
-    io.stdout(json ? `${JSON.stringify(planned.data, null, 2)}\n` : `${renderPortPlan(planned.data as PortPlan)}\n`);
+    io.stdout(json ? `${safeJson(planned.data, 2)}\n` : `${renderPortPlan(planned.data as PortPlan)}\n`);
     return 0;
   }
 
   const measured = await audit();
   if (measured.code !== 0 || !measured.report) return measured.code;
-  io.stdout(json ? `${JSON.stringify(measured.report, null, 2)}\n` : `${renderPortReport(measured.report)}\n`);
+  io.stdout(json ? `${safeJson(measured.report, 2)}\n` : `${renderPortReport(measured.report)}\n`);
   return 0;
 }
 

@@ -1,7 +1,11 @@
-/** Formats rows as a plain-text table with a header line; cells are trimmed to `maxWidth`. */
+import { deviceText } from '../../shared/text/device-text';
+
+/**
+ * Formats rows as a plain-text table with a header line. Every cell is device text until proven otherwise: one
+ * line, sanitised (no escape sequence, control or bidi character reaches the terminal), cut to `maxWidth`.
+ */
 export function formatTable(headers: string[], rows: string[][], maxWidth = 60): string {
-  const clip = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
-  const cells = [headers, ...rows].map((r) => r.map((c) => clip(c.replace(/\s+/g, ' '))));
+  const cells = [headers, ...rows].map((r) => r.map((c) => deviceText(c, maxWidth)));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   return cells
     .map((r) =>

@@ -1,6 +1,7 @@
 import { invokeContract, isInvokeChannel, type InvokeHandlers } from '../../shared/ipc/contract';
 import { isAppFailure } from '../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../shared/ipc/result';
+import { sanitizeDeep } from '../../shared/text/device-text';
 
 export interface CallContext {
   /** Which transport the call came through; for logs only. */
@@ -38,7 +39,8 @@ export function createDispatcher(
         log(`handler ${channel} returned data outside the contract: ${parsedOutput.error.issues.length} issue(s)`);
         return fail('INTERNAL');
       }
-      return ok(parsedOutput.data);
+      // Device text is data: no control, escape or bidi character leaves main, whichever transport carries it.
+      return ok(sanitizeDeep(parsedOutput.data));
     } catch (err) {
       if (isAppFailure(err)) return fail(err.code, err.message);
       const name = err instanceof Error ? err.name : typeof err;

@@ -1,4 +1,5 @@
 import { eventContract, type EventName, type EventPayload } from '../../shared/ipc/contract';
+import { sanitizeDeep } from '../../shared/text/device-text';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -18,9 +19,11 @@ export function createEventHub(log: (line: string) => void = () => {}): EventHub
         log(`dropped malformed event ${event}`);
         return;
       }
+      // Device text is data: no control, escape or bidi character leaves main in an event either.
+      const data = sanitizeDeep(parsed.data) as EventPayload<typeof event>;
       for (const listener of listeners) {
         try {
-          listener(event, parsed.data as EventPayload<typeof event>);
+          listener(event, data);
         } catch {
           log(`event listener failed for ${event}`);
         }

@@ -152,3 +152,11 @@ describe('nvr-assist discover / choose', () => {
     expect((await labCli(['discover', '--interface'])).code).toBe(2);
   });
 });
+
+describe('CLI tables', () => {
+  it('print every cell as one clean line: escapes, controls and bidi characters from a device are removed', async () => {
+    const { formatTable } = await import('../../../src/main/cli/table');
+    const text = formatTable(['NAME', 'MODEL'], [['\x1b[2J\x1b]0;PWNED\x07Evil\u202eCam', 'line 1\nline 2\x9b31m']]);
+    expect(text).toBe('NAME     MODEL\nEvilCam  line 1 line 2');
+  });
+});

@@ -158,3 +158,28 @@ describe('dispatcher', () => {
     expect(lines[0]).toContain('outside the contract');
   });
 });
+
+describe('device text leaves main as data', () => {
+  it('an output carrying control, escape or bidi characters from a device reaches no transport with them', async () => {
+    const warnings = ['A UPnP description from 192.168.50.250 could not be read: \x1b]0;PWNED\x07x\u202e.'];
+    const dispatch = createDispatcher(
+      handlers({
+        'discovery.list': async () => ({
+          devices: [],
+          running: null,
+          interfaceName: 'eth0\x1b[2J',
+          finishedAt: null,
+          warnings,
+          rememberedDeviceIds: [],
+        }),
+      }),
+      () => {},
+    );
+    const r = await dispatch('discovery.list', {}, ctx);
+    expect(r).toMatchObject({
+      ok: true,
+      data: { interfaceName: 'eth0', warnings: ['A UPnP description from 192.168.50.250 could not be read: x.'] },
+    });
+    expect(warnings[0]).toContain('\x1b'); // the handler's own data is not changed in place
+  });
+});
