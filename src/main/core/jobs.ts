@@ -1,7 +1,10 @@
+import type { JobKind } from '../../shared/ipc/contract';
 import { AppFailure, isAppFailure } from '../../shared/ipc/errors';
 import type { EventHub } from './events';
 
 export interface JobContext {
+  /** This job's own id (for the events it emits). */
+  jobId: string;
   signal: AbortSignal;
   /** Report progress; `total` null when unknown. Throttling is the caller's concern. */
   progress(done: number, total: number | null, message: string): void;
@@ -11,7 +14,7 @@ export type JobTask = (ctx: JobContext) => Promise<void>;
 
 export interface JobRunner {
   /** Starts the task and returns its id at once; progress and the end arrive as job.* events. */
-  start(kind: string, task: JobTask): string;
+  start(kind: JobKind, task: JobTask): string;
   cancel(jobId: string): boolean;
   /** Ids of jobs still running. */
   running(): string[];
@@ -27,6 +30,7 @@ export function createJobRunner(hub: EventHub, newId: () => string, log: (line: 
       const jobId = `job-${newId()}`;
       const controller = new AbortController();
       const ctx: JobContext = {
+        jobId,
         signal: controller.signal,
         progress(done, total, message) {
           if (controller.signal.aborted) return;

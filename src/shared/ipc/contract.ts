@@ -147,9 +147,14 @@ export const invokeContract = {
   },
 } as const;
 
+/** Every kind of long job; the renderer follows jobs by these exact names. */
+export const JOB_KINDS = ['discovery', 'discovery-listen', 'ports-audit', 'ports-apply'] as const;
+export const jobKindSchema = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
 export const jobProgressSchema = z.object({
   jobId,
-  kind: z.string(),
+  kind: jobKindSchema,
   done: z.number().int().min(0),
   total: z.number().int().min(0).nullable(),
   message: z.string().max(500),
@@ -159,7 +164,7 @@ export const eventContract = {
   'job.onProgress': jobProgressSchema,
   'job.onDone': z.object({
     jobId,
-    kind: z.string(),
+    kind: jobKindSchema,
     outcome: z.enum(['ok', 'failed', 'cancelled']),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),

@@ -184,7 +184,7 @@ function fakeWindow(url = APP_PAGE) {
 }
 
 describe('forwardEvents', () => {
-  const progress = { jobId: 'job-abc', kind: 'discovery', done: 1, total: 3, message: 'Looking' };
+  const progress = { jobId: 'job-abc', kind: 'discovery' as const, done: 1, total: 3, message: 'Looking' };
 
   it('sends (name, payload) on the event channel to our page', () => {
     const hub = createEventHub();

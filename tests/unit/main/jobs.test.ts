@@ -24,12 +24,12 @@ function setup() {
 describe('job runner', () => {
   it('returns an id at once, streams progress, and reports success', async () => {
     const { jobs, events, done } = setup();
-    const id = jobs.start('demo', async ({ progress }) => {
+    const id = jobs.start('discovery', async ({ progress }) => {
       progress(1, 2, 'half');
       progress(2, 2, 'all');
     });
     expect(id).toBe('job-t1');
-    expect(await done(id)).toEqual({ jobId: id, kind: 'demo', outcome: 'ok', error: null });
+    expect(await done(id)).toEqual({ jobId: id, kind: 'discovery', outcome: 'ok', error: null });
     expect(events.filter(([e]) => e === 'job.onProgress').map(([, p]) => (p as { message: string }).message)).toEqual([
       'half',
       'all',
@@ -40,7 +40,7 @@ describe('job runner', () => {
   it('cancels through the AbortSignal', async () => {
     const { jobs, done } = setup();
     const id = jobs.start(
-      'slow',
+      'ports-audit',
       ({ signal }) =>
         new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, 10_000);
@@ -58,11 +58,11 @@ describe('job runner', () => {
 
   it('reports catalogued failures and hides unexpected ones', async () => {
     const { jobs, done } = setup();
-    const a = jobs.start('a', async () => {
+    const a = jobs.start('discovery', async () => {
       throw new AppFailure('TIMEOUT');
     });
     expect(await done(a)).toMatchObject({ outcome: 'failed', error: { code: 'TIMEOUT' } });
-    const b = jobs.start('b', async () => {
+    const b = jobs.start('ports-apply', async () => {
       throw new Error('/secret/path');
     });
     const r = (await done(b)) as { error: { code: string; message: string } };
@@ -75,12 +75,26 @@ describe('job runner', () => {
     let aborted = 0;
     for (let i = 0; i < 3; i++)
       jobs.start(
-        'x',
+        'discovery-listen',
         ({ signal }) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (aborted++, resolve()))),
       );
     expect(jobs.running()).toHaveLength(3);
     await jobs.shutdown(1000);
     expect(aborted).toBe(3);
     expect(jobs.running()).toEqual([]);
+  });
+});
+
+describe('a job knows its own id', () => {
+  it('the task is given the id that start() returns, before its first await', async () => {
+    const hub = createEventHub();
+    const jobs = createJobRunner(hub, () => 'fixed1');
+    let seen = '';
+    const id = jobs.start('discovery', async ({ jobId }) => {
+      seen = jobId;
+    });
+    expect(seen).toBe(id);
+    expect(id).toBe('job-fixed1');
+    await jobs.shutdown();
   });
 });
