@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { CHANNEL_DEFINES } from './src/shared/ipc/channel-defines';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -11,6 +12,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 // the built CLI and server with plain `node` to catch named-import crashes.
 export default defineConfig({
   main: {
+    define: CHANNEL_DEFINES,
     build: {
       outDir: 'out/main',
       // zod is ESM spread over many small files: bundled, the CLI starts ~0.1 s sooner (Node resolves one file).
@@ -27,6 +29,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The channel names, from the contract, as constants: the preload never loads zod (src/shared/ipc/channels.ts).
+    define: CHANNEL_DEFINES,
     build: {
       outDir: 'out/preload',
       // The sandboxed preload must be one self-contained CommonJS file.
@@ -38,6 +42,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    define: CHANNEL_DEFINES,
     root: resolve(root, 'src/renderer'),
     plugins: [vue()],
     build: {

@@ -1,49 +1,41 @@
 import { z } from 'zod';
-import { discoveredDeviceSchema } from './device';
-import { networkReportSchema } from './network';
-import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from './ports';
-import { stepIdSchema, stepStateSchema } from './steps';
+import { stepStateSchema } from './step-state';
+import { STEPS, stepIdSchema, type DefinedStep } from './steps';
 
-export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
-export const approachSchema = z.enum(APPROACHES);
-export type Approach = z.infer<typeof approachSchema>;
-
-export const SETUP_SCHEMA_VERSION = 3;
-
-/** At most this many devices keep a Ports entry in the record. */
-export const MAX_PORTS_ENTRIES = 64;
-
-/** The Ports step for one device: the last measurement, the plan, the last change and an unfinished one (v3). */
-export const devicePortsSchema = z.object({
-  report: portReportSchema.nullable(),
-  plan: portPlanSchema.nullable(),
-  lastChange: portApplyResultSchema.nullable(),
-  /** A change started and not finished (absent in records written before it existed: null). */
-  pending: portPendingChangeSchema.nullable().default(null),
-});
-export type DevicePorts = z.infer<typeof devicePortsSchema>;
+export { APPROACHES, approachSchema, type Approach } from '../steps/network';
+export { MAX_PORTS_ENTRIES, devicePortsSchema, type DevicePorts } from '../steps/ports';
 
 /**
- * The setup record: one per site, owned by the main process, written atomically. Secrets never go in it.
- * Bump SETUP_SCHEMA_VERSION and add a migration in main/services/setup-store.ts when the shape changes.
+ * The version of the record's frame (the keys below plus the list of slices). It stays 3: a step's own keys are
+ * versioned in `sliceVersions`, so two steps that change their slices never bump the same number.
+ */
+export const SETUP_SCHEMA_VERSION = 3;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type RecordOf<S> = S extends { record: infer R } ? R : never;
+type SliceShapes = UnionToIntersection<
+  RecordOf<DefinedStep> extends infer R ? (R extends { shape: infer X } ? X : never) : never
+>;
+
+/** Every step's record slice: its keys, version, empty value and migrations, by step id. */
+export const RECORD_SLICES = Object.fromEntries(
+  STEPS.flatMap((s) => ('record' in s && s.record ? [[s.id, s.record] as const] : [])),
+) as Record<DefinedStep['id'], RecordOf<DefinedStep>>;
+
+const sliceShape = Object.assign({}, ...Object.values(RECORD_SLICES).map((r) => r.shape)) as SliceShapes;
+
+/**
+ * The setup record: one per site, owned by the main process, written atomically. Secrets never go in it. The frame
+ * (version, times, each step's status, slice versions) plus each step's slice (src/shared/steps/<id>.ts).
  */
 export const setupRecordSchema = z.object({
   schemaVersion: z.literal(SETUP_SCHEMA_VERSION),
   createdAt: z.string(),
   updatedAt: z.string(),
-  approach: approachSchema.nullable(),
-  interfaceName: z.string().nullable(),
-  /** The last measurement of the computer's network, with its time. */
-  network: networkReportSchema.nullable(),
   steps: z.partialRecord(stepIdSchema, stepStateSchema),
-  /** The devices the last discovery found (v2). */
-  devices: z.array(discoveredDeviceSchema).max(512),
-  /** The NVR the user picked: the subject of every later step (v2). */
-  nvr: z.object({ deviceId: z.string(), device: discoveredDeviceSchema, chosenAt: z.string() }).nullable(),
-  /** The Ports step, by device id (v3). */
-  ports: z
-    .record(z.string().max(300), devicePortsSchema)
-    .refine((r) => Object.keys(r).length <= MAX_PORTS_ENTRIES, { message: `at most ${MAX_PORTS_ENTRIES} devices` }),
+  /** Each slice's version, by step id (absent: version 1, a record written before slices had versions). */
+  sliceVersions: z.partialRecord(stepIdSchema, z.number().int().min(1)).optional(),
+  ...sliceShape,
 });
 export type SetupRecord = z.infer<typeof setupRecordSchema>;
 

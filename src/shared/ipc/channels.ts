@@ -1,37 +1,14 @@
-// Channel and event names only, with no schemas, so the preload bundle stays tiny.
-// contract.ts checks at compile time that these lists equal the contract's keys.
+// Channel and event names only, with no schemas, so the sandboxed preload bundle stays tiny and never loads zod.
+// The names come from the contract (src/shared/ipc/contract.ts, merged from every step), handed over at build
+// time: electron.config.ts and vitest.config.ts define these two constants from INVOKE_CHANNEL_NAMES and
+// EVENT_NAME_LIST, so a new step's channels need no edit here. A unit test checks they equal the contract's keys.
+import type { EventName, InvokeChannel } from './contract';
 
-export const INVOKE_CHANNELS = [
-  'app.info',
-  'network.get',
-  'setup.get',
-  'setup.chooseApproach',
-  'setup.chooseInterface',
-  'setup.skipStep',
-  'setup.reset',
-  'setup.chooseDevice',
-  'job.cancel',
-  'discovery.start',
-  'discovery.list',
-  'discovery.listen',
-  'discovery.addManual',
-  'device.login',
-  'device.forgetPassword',
-  'ports.audit',
-  'ports.get',
-  'ports.plan',
-  'ports.apply',
-] as const;
+declare const __NVR_INVOKE_CHANNELS__: readonly InvokeChannel[];
+declare const __NVR_EVENT_NAMES__: readonly EventName[];
 
-export const EVENT_NAMES = [
-  'job.onProgress',
-  'job.onDone',
-  'setup.onChanged',
-  'discovery.onDevice',
-  'discovery.onWarning',
-  'ports.onReport',
-  'ports.onApplied',
-] as const;
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = __NVR_INVOKE_CHANNELS__;
+export const EVENT_NAMES: readonly EventName[] = __NVR_EVENT_NAMES__;
 
 /** The IPC channel on which the main process sends every contract event: (name, payload). */
 export const EVENT_IPC_CHANNEL = 'contract:event';

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from '../domain/device';
-import { networkReportSchema } from '../domain/network';
-import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from '../domain/ports';
 import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
-import { stepIdSchema } from '../domain/steps';
-import { INVOKE_CHANNELS, EVENT_NAMES } from './channels';
+import { STEPS, stepIdSchema, type DefinedStep } from '../domain/steps';
 
 const empty = z.object({}).strict();
 const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
 
-/**
- * THE contract between the UI and the main process. Every invoke channel has an input and an output schema,
- * every event a payload schema. All three transports (Electron IPC, browser-mode HTTP, CLI) use it, and every
- * boundary parses with it.
- */
-export const invokeContract = {
+/** The frame's own channels (app, setup record, jobs, device login); each step brings its own (STEPS). */
+const coreInvoke = {
   'app.info': {
     input: empty,
     output: z.object({
@@ -26,7 +19,6 @@ export const invokeContract = {
       canRememberPasswords: z.boolean(),
     }),
   },
-  'network.get': { input: empty, output: networkReportSchema },
   'setup.get': {
     input: empty,
     output: z.object({ setup: setupRecordSchema, notice: setupNoticeSchema.nullable() }),
@@ -46,18 +38,6 @@ export const invokeContract = {
     output: setupRecordSchema,
   },
   'job.cancel': { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
-  'discovery.start': {
-    input: z.object({ interfaceName: z.string().min(1).max(64).optional(), sweep: z.boolean().optional() }).strict(),
-    output: z.object({ jobId, interfaceName: z.string() }),
-  },
-  'discovery.listen': {
-    input: z.object({ interfaceName: z.string().min(1).max(64).optional() }).strict(),
-    output: z.object({ jobId, interfaceName: z.string() }),
-  },
-  'discovery.addManual': {
-    input: z.object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535).optional() }).strict(),
-    output: z.object({ device: discoveredDeviceSchema }),
-  },
   'device.login': {
     input: z
       .object({
@@ -93,62 +73,29 @@ export const invokeContract = {
     input: z.object({ deviceId: z.string().min(1).max(300).optional() }).strict(),
     output: z.object({ forgotten: z.number().int().min(0) }),
   },
-  /** Measure the chosen device's ports (a job): the catalogue audit, or with `full` every port 1–65535. */
-  'ports.audit': {
-    input: z.object({ deviceId: z.string().min(1).max(300), full: z.boolean().optional() }).strict(),
-    output: z.object({ jobId }),
-  },
-  /** The last measurement, plan and change for a device (kept in the setup record), and a change left unfinished. */
-  'ports.get': {
-    input: z.object({ deviceId: z.string().min(1).max(300) }).strict(),
-    output: z.object({
-      report: portReportSchema.nullable(),
-      plan: portPlanSchema.nullable(),
-      lastChange: portApplyResultSchema.nullable(),
-      pending: portPendingChangeSchema.nullable(),
-    }),
-  },
-  /** Proposes non-standard ports, or checks the user's edited ones (`edits` by role). */
-  'ports.plan': {
-    input: z
-      .object({
-        deviceId: z.string().min(1).max(300),
-        edits: z
-          .partialRecord(z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']), z.number().int().min(1).max(65535))
-          .optional(),
-      })
-      .strict(),
-    output: portPlanSchema,
-  },
-  /** Moves HTTP/HTTPS/RTSP through ONVIF SetNetworkProtocols (a job): snapshot, apply, verify, restore on failure. */
-  'ports.apply': {
-    input: z
-      .object({
-        deviceId: z.string().min(1).max(300),
-        changes: z
-          .array(z.object({ role: z.enum(['http', 'https', 'rtsp']), to: z.number().int().min(1).max(65535) }).strict())
-          .min(1)
-          .max(3),
-      })
-      .strict(),
-    output: z.object({ jobId }),
-  },
-  'discovery.list': {
-    input: empty,
-    output: z.object({
-      devices: z.array(discoveredDeviceSchema),
-      running: jobId.nullable(),
-      interfaceName: z.string().nullable(),
-      finishedAt: z.string().nullable(),
-      warnings: z.array(z.string()),
-      /** Devices whose login is remembered (encrypted by the system keychain); never the login itself. */
-      rememberedDeviceIds: z.array(z.string()),
-    }),
-  },
 } as const;
 
-/** Every kind of long job; the renderer follows jobs by these exact names. */
-export const JOB_KINDS = ['discovery', 'discovery-listen', 'ports-audit', 'ports-apply'] as const;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Part<K extends string> = DefinedStep extends infer S ? (S extends { [P in K]: infer V } ? V : never) : never;
+type StepInvoke = UnionToIntersection<Part<'invoke'>>;
+type StepEvents = UnionToIntersection<Part<'events'>>;
+type StepJob = Part<'jobs'> extends readonly (infer J)[] ? J : never;
+
+const stepInvoke = Object.assign({}, ...STEPS.map((s) => ('invoke' in s ? s.invoke : {}))) as StepInvoke;
+const stepEvents = Object.assign({}, ...STEPS.map((s) => ('events' in s ? s.events : {}))) as StepEvents;
+
+/**
+ * THE contract between the UI and the main process: the frame's channels plus every step's (src/shared/steps/).
+ * Every invoke channel has an input and an output schema, every event a payload schema. All three transports
+ * (Electron IPC, browser-mode HTTP, CLI) use it, and every boundary parses with it.
+ */
+export const invokeContract = { ...coreInvoke, ...stepInvoke };
+
+/** Every kind of long job, from the steps that start them; the renderer follows jobs by these exact names. */
+export const JOB_KINDS = STEPS.flatMap((s) => ('jobs' in s ? s.jobs : [])) as unknown as readonly [
+  StepJob,
+  ...StepJob[],
+];
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
@@ -169,19 +116,16 @@ export const eventContract = {
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
   }),
   'setup.onChanged': z.object({ setup: setupRecordSchema }),
-  'discovery.onDevice': z.object({ jobId, device: discoveredDeviceSchema }),
-  'discovery.onWarning': z.object({ jobId, message: z.string().max(500) }),
-  'ports.onReport': z.object({ jobId, report: portReportSchema }),
-  'ports.onApplied': z.object({ jobId, result: portApplyResultSchema }),
-} as const;
+  ...stepEvents,
+};
 
 export type InvokeContract = typeof invokeContract;
-export type InvokeChannel = keyof InvokeContract;
+export type InvokeChannel = Extract<keyof InvokeContract, string>;
 export type InvokeInput<C extends InvokeChannel> = z.input<InvokeContract[C]['input']>;
 export type InvokeOutput<C extends InvokeChannel> = z.output<InvokeContract[C]['output']>;
 
 export type EventContract = typeof eventContract;
-export type EventName = keyof EventContract;
+export type EventName = Extract<keyof EventContract, string>;
 export type EventPayload<E extends EventName> = z.output<EventContract[E]>;
 
 /** A handler for every channel: leaving one out is a compile error. */
@@ -196,9 +140,6 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventContract, name);
 }
 
-// The name lists in channels.ts (imported by the preload, which must stay small) must equal the contract's keys.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const channelsMatch: Same<(typeof INVOKE_CHANNELS)[number], InvokeChannel> = true;
-const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
-void channelsMatch;
-void eventsMatch;
+/** The channel and event names (the build hands them to the preload, which must not load zod: see channels.ts). */
+export const INVOKE_CHANNEL_NAMES = Object.keys(invokeContract) as InvokeChannel[];
+export const EVENT_NAME_LIST = Object.keys(eventContract) as EventName[];

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from '../domain/ports';
+import { defineStep } from './define';
+
+const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
+const deviceId = z.string().min(1).max(300);
+
+/** At most this many devices keep a Ports entry in the record. */
+export const MAX_PORTS_ENTRIES = 64;
+
+/** The Ports step for one device: the last measurement, the plan, the last change and an unfinished one. */
+export const devicePortsSchema = z.object({
+  report: portReportSchema.nullable(),
+  plan: portPlanSchema.nullable(),
+  lastChange: portApplyResultSchema.nullable(),
+  /** A change started and not finished (absent in records written before it existed: null). */
+  pending: portPendingChangeSchema.nullable().default(null),
+});
+export type DevicePorts = z.infer<typeof devicePortsSchema>;
+
+/** "Ports": what answers on each port, the plan of non-standard ports, and changes through ONVIF. */
+export const portsStep = defineStep({
+  id: 'ports',
+  title: 'Ports',
+  available: true,
+  invoke: {
+    /** Measure the chosen device's ports (a job): the catalogue audit, or with `full` every port 1–65535. */
+    'ports.audit': {
+      input: z.object({ deviceId, full: z.boolean().optional() }).strict(),
+      output: z.object({ jobId }),
+    },
+    /** The last measurement, plan and change for a device (kept in the setup record), and a change left unfinished. */
+    'ports.get': {
+      input: z.object({ deviceId }).strict(),
+      output: z.object({
+        report: portReportSchema.nullable(),
+        plan: portPlanSchema.nullable(),
+        lastChange: portApplyResultSchema.nullable(),
+        pending: portPendingChangeSchema.nullable(),
+      }),
+    },
+    /** Proposes non-standard ports, or checks the user's edited ones (`edits` by role). */
+    'ports.plan': {
+      input: z
+        .object({
+          deviceId,
+          edits: z
+            .partialRecord(
+              z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']),
+              z.number().int().min(1).max(65535),
+            )
+            .optional(),
+        })
+        .strict(),
+      output: portPlanSchema,
+    },
+    /** Moves HTTP/HTTPS/RTSP through ONVIF SetNetworkProtocols (a job): snapshot, apply, verify, restore on failure. */
+    'ports.apply': {
+      input: z
+        .object({
+          deviceId,
+          changes: z
+            .array(
+              z.object({ role: z.enum(['http', 'https', 'rtsp']), to: z.number().int().min(1).max(65535) }).strict(),
+            )
+            .min(1)
+            .max(3),
+        })
+        .strict(),
+      output: z.object({ jobId }),
+    },
+  },
+  events: {
+    'ports.onReport': z.object({ jobId, report: portReportSchema }),
+    'ports.onApplied': z.object({ jobId, result: portApplyResultSchema }),
+  },
+  jobs: ['ports-audit', 'ports-apply'],
+  record: {
+    version: 1,
+    shape: {
+      /** The Ports step, by device id. */
+      ports: z
+        .record(z.string().max(300), devicePortsSchema)
+        .refine((r) => Object.keys(r).length <= MAX_PORTS_ENTRIES, { message: `at most ${MAX_PORTS_ENTRIES} devices` }),
+    },
+    empty: () => ({ ports: {} }),
+  },
+});
