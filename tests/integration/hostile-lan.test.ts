@@ -45,6 +45,7 @@ const sim = (host: string) => SIMULATORS.find((s) => s.host === host)!;
 function expectBounded(r: CliRun, boundMs: number, what: string): void {
   expect(r.timedOut, `${what}: did not finish (${describeRun(r)})`).toBe(false);
   expect(r.ms, `${what}: took ${r.ms} ms, bound ${boundMs} ms (${describeRun(r)})`).toBeLessThan(boundMs);
+  if (hasGnuTime()) expect(r.peakRssMb, `${what}: the peak memory was not measured`).not.toBeNull();
   if (r.peakRssMb !== null)
     expect(r.peakRssMb, `${what}: peak RSS ${r.peakRssMb} MB, bound ${PEAK_RSS_BOUND_MB} MB`).toBeLessThan(
       PEAK_RSS_BOUND_MB,
