@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { watch as fsWatch, type BigIntStats, type FSWatcher } from 'node:fs';
-import * as fsp from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { SETUP_SCHEMA_VERSION, setupRecordSchema, type SetupNotice, type SetupRecord } from '../../shared/domain/setup';
+import type { FSWatcher } from 'node:fs';
+import type * as fsp from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { setupRecordSchema, type SetupNotice, type SetupRecord } from '../../shared/domain/setup';
 import { AppFailure } from '../../shared/ipc/errors';
+import { writeAtomicallyWith } from './setup/atomic-write';
+import { createFileLock } from './setup/file-lock';
+import { emptySetup, migrate } from './setup/record';
+import { errno, nodeSetupFs, stampOf, type SetupFs } from './setup/setup-fs';
+
+export { writeAtomically } from './setup/atomic-write';
+export { emptySetup, migrate } from './setup/record';
+export { nodeSetupFs, type SetupFs } from './setup/setup-fs';
 
 export interface SetupStore {
   /** The freshest record: the cached one while the file is unchanged, else read again. A corrupt file is kept. */
@@ -23,26 +29,6 @@ export interface SetupStore {
   watch(listener: (setup: SetupRecord) => void): () => void;
 }
 
-/** The file-system calls the store makes. Tests replace some (a read-only disk that fails even for root). */
-export interface SetupFs {
-  open: typeof fsp.open;
-  rename: typeof fsp.rename;
-  unlink: typeof fsp.unlink;
-  mkdir: typeof fsp.mkdir;
-  stat: (path: string) => Promise<BigIntStats>;
-  /** Watches a folder without keeping the process alive. */
-  watch: (dir: string, listener: (event: string, name: string | null) => void) => FSWatcher;
-}
-
-export const nodeSetupFs: SetupFs = {
-  open: fsp.open,
-  rename: fsp.rename,
-  unlink: fsp.unlink,
-  mkdir: fsp.mkdir,
-  stat: (path) => fsp.stat(path, { bigint: true }),
-  watch: (dir, listener) => fsWatch(dir, { persistent: false }, listener),
-};
-
 export interface SetupStoreOptions {
   fs?: Partial<SetupFs>;
   /** How long an update waits for another process's lock before it gives up (SETUP_BUSY). */
@@ -55,46 +41,8 @@ export interface SetupStoreOptions {
   debounceMs?: number;
 }
 
-export function emptySetup(now: Date): SetupRecord {
-  const at = now.toISOString();
-  return {
-    schemaVersion: SETUP_SCHEMA_VERSION,
-    createdAt: at,
-    updatedAt: at,
-    approach: null,
-    interfaceName: null,
-    network: null,
-    steps: {},
-    devices: [],
-    nvr: null,
-    ports: {},
-  };
-}
-
-/**
- * Older records are upgraded here, one version at a time. A future version we do not know is treated like a corrupt
- * file (kept, not overwritten).
- */
-export function migrate(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  let record = raw as Record<string, unknown>;
-  // v1 → v2: discovery results and the chosen NVR.
-  if (record.schemaVersion === 1) record = { ...record, schemaVersion: 2, devices: [], nvr: null };
-  // v2 → v3: the Ports step's measurements, plans and changes, by device.
-  if (record.schemaVersion === 2) record = { ...record, schemaVersion: 3, ports: {} };
-  return record;
-}
-
-/** Lock tokens this process holds right now (any store): a lock with our pid and another token is left over. */
-const heldTokens = new Set<string>();
-
-const errno = (err: unknown): string | undefined =>
-  err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What identifies one version of a file on disk: a new atomic write is a new inode, a new size or a new time. */
-const stampOf = (st: BigIntStats) => `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 const MISSING = 'missing';
 
 type DiskRead =
@@ -113,8 +61,7 @@ export function createSetupStore(
   const pollMs = options.pollMs ?? 2_000;
   const debounceMs = options.debounceMs ?? 75;
   const dir = dirname(file);
-  const lockFile = `${file}.lock`;
-  const breakerFile = `${file}.lock.break`;
+  const lock = createFileLock(`${file}.lock`, fs, { lockTimeoutMs, staleLockMs });
 
   /** The record as last read or written by this store, and the version of the file it came from. */
   let current: SetupRecord | null = null;
@@ -233,129 +180,6 @@ export function createSetupStore(
     return before && JSON.stringify(before) !== JSON.stringify(record) ? record : null;
   }
 
-  // ---- the lock: one writer at a time across processes ----
-
-  interface LockView {
-    text: string;
-    stamp: string;
-    mtimeMs: number;
-  }
-
-  async function readLock(): Promise<LockView | null> {
-    const handle = await fs.open(lockFile, 'r');
-    try {
-      const st = await handle.stat({ bigint: true });
-      return { text: await handle.readFile('utf8'), stamp: stampOf(st), mtimeMs: Number(st.mtimeMs) };
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-  }
-
-  /** A lock is stale when its process is gone (same machine), or it is older than any real write could take. */
-  function isStale(lock: LockView): boolean {
-    if (Date.now() - lock.mtimeMs > staleLockMs) return true;
-    let owner: { pid?: unknown; host?: unknown; token?: unknown };
-    try {
-      owner = JSON.parse(lock.text) as typeof owner;
-    } catch {
-      return false; // being written right now, or not ours to judge: only its age can break it
-    }
-    if (typeof owner.pid !== 'number' || owner.host !== hostname()) return false;
-    if (owner.pid === process.pid) return typeof owner.token !== 'string' || !heldTokens.has(owner.token);
-    try {
-      process.kill(owner.pid, 0);
-      return false;
-    } catch (err) {
-      return errno(err) === 'ESRCH';
-    }
-  }
-
-  /**
-   * Removes a stale lock, safely when several processes find it at once: they take turns through a second,
-   * short-lived lock, and the lock is removed only if it is still the very one judged stale.
-   * Returns true when the caller should try to take the lock again at once.
-   */
-  async function breakIfStale(): Promise<boolean> {
-    let seen: LockView | null;
-    try {
-      seen = await readLock();
-    } catch (err) {
-      return errno(err) === 'ENOENT';
-    }
-    if (!seen || !isStale(seen)) return false;
-    try {
-      await (await fs.open(breakerFile, 'wx', 0o600)).close();
-    } catch (err) {
-      if (errno(err) === 'EEXIST') {
-        // A breaker that died mid-break leaves its file: it is only ever held for a moment.
-        const st = await fs.stat(breakerFile).catch(() => null);
-        if (st && Date.now() - Number(st.mtimeMs) > staleLockMs) await fs.unlink(breakerFile).catch(() => undefined);
-      }
-      return false;
-    }
-    try {
-      const again = await readLock().catch(() => null);
-      if (!again) return true;
-      if (again.stamp !== seen.stamp || again.text !== seen.text) return false;
-      await fs.unlink(lockFile);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await fs.unlink(breakerFile).catch(() => undefined);
-    }
-  }
-
-  /** Takes the lock (O_EXCL), retrying with a bounded backoff; SETUP_BUSY when another writer keeps it too long. */
-  async function acquire(): Promise<string> {
-    const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
-    const body = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token });
-    const started = Date.now();
-    let delay = 4;
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    for (let attempt = 0; attempt < 100_000; attempt += 1) {
-      heldTokens.add(token); // before the file exists: a store of this process must never judge it left over
-      let handle: fsp.FileHandle | null = null;
-      try {
-        handle = await fs.open(lockFile, 'wx', 0o600);
-      } catch (err) {
-        heldTokens.delete(token);
-        if (errno(err) !== 'EEXIST') throw err;
-      }
-      if (handle) {
-        try {
-          await handle.writeFile(body, 'utf8');
-          await handle.close();
-          return token;
-        } catch (err) {
-          await handle.close().catch(() => undefined);
-          await fs.unlink(lockFile).catch(() => undefined);
-          heldTokens.delete(token);
-          throw err;
-        }
-      }
-      const broken = await breakIfStale();
-      const left = lockTimeoutMs - (Date.now() - started);
-      if (left <= 0) break;
-      if (broken) continue; // try again at once
-      await sleep(Math.min(left, delay + Math.random() * delay));
-      delay = Math.min(delay * 2, 40);
-    }
-    throw new AppFailure('SETUP_BUSY');
-  }
-
-  async function release(token: string): Promise<void> {
-    try {
-      const lock = await readLock();
-      // Only our own: if ours was broken as stale (a write that hung for longer than staleLockMs), leave the other.
-      if (lock && (JSON.parse(lock.text) as { token?: unknown }).token === token) await fs.unlink(lockFile);
-    } catch {
-      // gone already, or not ours
-    } finally {
-      heldTokens.delete(token);
-    }
-  }
-
   /**
    * Runs `work` holding the lock, and releases it also when `work` fails. File-system errors become catalogued
    * failures: the damaged-file message when `recovering` and the folder cannot be written.
@@ -363,7 +187,7 @@ export function createSetupStore(
   async function withLock<T>(work: () => Promise<T>, recovering = false): Promise<T> {
     let token: string;
     try {
-      token = await acquire();
+      token = await lock.acquire();
     } catch (err) {
       if (err instanceof AppFailure) throw err;
       if (recovering && READ_ONLY.has(errno(err) ?? '')) throw damagedReadOnly();
@@ -372,7 +196,7 @@ export function createSetupStore(
     try {
       return await work();
     } finally {
-      await release(token);
+      await lock.release(token);
     }
   }
 
@@ -493,36 +317,4 @@ export function createSetupStore(
       };
     },
   };
-}
-
-/** Write to a temporary file in the same folder, flush it, then rename over the target: never half a file. */
-export function writeAtomically(file: string, text: string): Promise<void> {
-  return writeAtomicallyWith(nodeSetupFs, file, text);
-}
-
-async function writeAtomicallyWith(fs: SetupFs, file: string, text: string): Promise<void> {
-  const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    const handle = await fs.open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-    try {
-      const dirHandle = await fs.open(dir, 'r');
-      await dirHandle.sync().catch(() => undefined);
-      await dirHandle.close();
-    } catch {
-      // Directory fsync is not possible on every platform; the rename is still atomic.
-    }
-  } catch (err) {
-    await fs.unlink(tmp).catch(() => undefined);
-    if (err instanceof AppFailure) throw err;
-    throw new AppFailure('SETUP_WRITE_FAILED');
-  }
 }

@@ -22,6 +22,10 @@ export const RECORD_SLICES = Object.fromEntries(
   STEPS.flatMap((s) => ('record' in s && s.record ? [[s.id, s.record] as const] : [])),
 ) as Record<DefinedStep['id'], RecordOf<DefinedStep>>;
 
+const sliceVersionShape = Object.fromEntries(
+  Object.entries(RECORD_SLICES).map(([id, r]) => [id, z.literal(r.version).optional()]),
+) as Record<DefinedStep['id'], z.ZodOptional<z.ZodLiteral<number>>>;
+
 const sliceShape = Object.assign({}, ...Object.values(RECORD_SLICES).map((r) => r.shape)) as SliceShapes;
 
 /**
@@ -33,8 +37,11 @@ export const setupRecordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   steps: z.partialRecord(stepIdSchema, stepStateSchema),
-  /** Each slice's version, by step id (absent: version 1, a record written before slices had versions). */
-  sliceVersions: z.partialRecord(stepIdSchema, z.number().int().min(1)).optional(),
+  /**
+   * Each slice's version, by step id (absent: a record written before slices had versions). After migration every
+   * slice is at its current version; a version we do not know (a newer app) or a slice we do not know is refused.
+   */
+  sliceVersions: z.object(sliceVersionShape).strict().optional(),
   ...sliceShape,
 });
 export type SetupRecord = z.infer<typeof setupRecordSchema>;

@@ -20,8 +20,11 @@ export interface RecordSlice<S extends z.ZodRawShape = z.ZodRawShape> {
   shape: S;
   /** The slice in a fresh record (and for a record written before the step existed). */
   empty: () => { [K in keyof S]: z.input<S[K]> };
-  /** Migrations by the version they produce: `migrations[2]` turns this slice from v1 into v2 (only its keys). */
-  migrations?: Record<number, (slice: Record<string, unknown>) => Record<string, unknown>>;
+  /**
+   * Migrations by the version they produce: `migrations[2]` turns this slice from v1 into v2. Each gets the whole
+   * record and returns it, changing only this slice's keys (unknown keys are dropped when the record is parsed).
+   */
+  migrations?: Record<number, (record: Record<string, unknown>) => Record<string, unknown>>;
 }
 
 export interface StepDefinition {
