@@ -1,11 +1,27 @@
 import { z } from 'zod';
-import { confidenceSchema, neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
+import { neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
 import { proposedPortSchema } from '../catalog/port-proposal';
+import { manualStepSourceSchema, type ManualStepSource } from '../catalog/manual-steps';
+
+export { manualStepSourceSchema, type ManualStepSource };
 
 // The Ports step: what the device's ports are (measured), what each is for, how risky, what to do — and the
 // change of defaults with its verification. Everything here is measured data or plain words; no secrets.
 
 export const PORT_SERVICES = ['http', 'https', 'rtsp', 'onvif', 'sdk', 'ssh', 'telnet', 'ftp', 'unknown'] as const;
+
+/** The roles main moves itself through ONVIF SetNetworkProtocols (the one list: main, the contract, the page). */
+export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
+export const onvifRoleSchema = z.enum(ONVIF_ROLES);
+export type OnvifRole = z.infer<typeof onvifRoleSchema>;
+/** The name ONVIF gives each of those roles' protocol in GetNetworkProtocols/SetNetworkProtocols. */
+export const ONVIF_PROTOCOL_NAMES = ['HTTP', 'HTTPS', 'RTSP'] as const;
+export type OnvifProtocolName = (typeof ONVIF_PROTOCOL_NAMES)[number];
+export const PROTOCOL_OF_ROLE: Readonly<Record<OnvifRole, OnvifProtocolName>> = {
+  http: 'HTTP',
+  https: 'HTTPS',
+  rtsp: 'RTSP',
+};
 
 export const portRowSchema = z.object({
   port: z.number().int().min(1).max(65535),
@@ -46,9 +62,7 @@ export const portReportSchema = z.object({
   undeclaredOpen: z.array(z.number().int()).max(1024),
   /** What ONVIF GetNetworkProtocols said, when the app could log in. */
   onvifProtocols: z
-    .array(
-      z.object({ name: z.enum(['HTTP', 'HTTPS', 'RTSP']), enabled: z.boolean(), ports: z.array(z.number().int()) }),
-    )
+    .array(z.object({ name: z.enum(ONVIF_PROTOCOL_NAMES), enabled: z.boolean(), ports: z.array(z.number().int()) }))
     .nullable(),
 });
 export type PortReport = z.infer<typeof portReportSchema>;
@@ -60,17 +74,6 @@ export const portProblemSchema = z.object({
   port: z.number().int(),
   message: z.string().max(500),
 });
-
-/** Where a brand's manual port steps come from: H = the vendor's own document, M = an OEM/partner one, L = other. */
-export const manualStepSourceSchema = z.object({
-  /** What the source is, in plain words (e.g. "Dahua NVR user's manual V2.7.0, p. 274"). */
-  title: z.string().min(1).max(200),
-  url: z.string().url().max(300).optional(),
-  confidence: confidenceSchema,
-  /** Which part of the steps it backs (the menu path, the same-port rule, …). */
-  supports: z.string().min(1).max(300),
-});
-export type ManualStepSource = z.infer<typeof manualStepSourceSchema>;
 
 export const portPlanSchema = z.object({
   deviceId: z.string().max(300),
@@ -96,7 +99,7 @@ export const portPlanSchema = z.object({
 export type PortPlan = z.infer<typeof portPlanSchema>;
 
 export const portChangeSchema = z.object({
-  role: z.enum(['http', 'https', 'rtsp']),
+  role: onvifRoleSchema,
   from: z.number().int().min(1).max(65535),
   to: z.number().int().min(1).max(65535),
   /** Verified by measurement: the old port closed, the new one answers the same service. */
@@ -113,7 +116,7 @@ export const portPendingChangeSchema = z.object({
   changes: z
     .array(
       z.object({
-        role: z.enum(['http', 'https', 'rtsp']),
+        role: onvifRoleSchema,
         from: z.number().int().min(1).max(65535),
         to: z.number().int().min(1).max(65535),
       }),

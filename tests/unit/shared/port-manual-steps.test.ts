@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MANUAL_STEP_BRANDS,
-  manualStepsFor,
-  manualStepsWithSources,
-} from '../../../src/main/services/ports/port-report';
+import { MANUAL_STEP_BRANDS, manualStepsFor, manualStepsWithSources } from '../../../src/shared/catalog/manual-steps';
 import { portsForBrand, ROLE_LABELS, type PortRole } from '../../../src/shared/catalog/ports';
-import { manualStepSourceSchema } from '../../../src/shared/domain/ports';
+import { manualStepSourceSchema } from '../../../src/shared/catalog/manual-steps';
 
 // The numbered steps the Ports step shows for ports ONVIF cannot move: each names the page, the exact setting,
 // the exact new number and the app's own name for the port, ends with the re-check that proves the change, and

@@ -1,23 +1,21 @@
-// The network side of service identification: runs the probes of protocol/banners.ts `probePlan` against each
+// The network side of service identification: runs the probes of protocol/service-identity.ts `probePlan` against each
 // open port (bounded bytes and time per exchange, a few ports at once) and hands the recorded exchanges to the
 // pure `identifyService`.
+import { buildHttpGet, parseHeadReply, replyComplete } from '../../protocol/http-head';
 import {
-  buildHttpGet,
   buildOnvifProbe,
   buildRtspRequest,
-  buildSdkHello,
-  RTSP_DESCRIBE_PATHS,
-  classifySdkReply,
-  classifyTextBanner,
-  identifyService,
-  parseHeadReply,
-  probePlan,
   readRtspReply,
-  replyComplete,
+  RTSP_DESCRIBE_PATHS,
+} from '../../protocol/rtsp-onvif-replies';
+import { buildSdkHello, classifySdkReply, classifyTextBanner } from '../../protocol/sdk-text-banners';
+import {
+  identifyService,
+  probePlan,
   type Exchange,
   type ProbeName,
   type ServiceIdentity,
-} from '../../protocol/banners';
+} from '../../protocol/service-identity';
 import type { TcpExchange } from '../../transport/tcp';
 
 export interface PortIdentity extends ServiceIdentity {
@@ -70,12 +68,8 @@ function decisive(x: Exchange): boolean {
   return parseHeadReply(x.reply) !== null || classifySdkReply(x.reply) !== null;
 }
 
-/** Identifies the service on each of `ports` of `host` (open ports from the scanner). */
-export async function identifyPorts(
-  host: string,
-  ports: readonly number[],
-  options: IdentifyOptions,
-): Promise<PortIdentity[]> {
+/** The identification of one port of `host`: every probe of its plan, stopping at the first clear answer. */
+function identifier(host: string, options: IdentifyOptions): (port: number) => Promise<PortIdentity> {
   const timeoutMs = options.timeoutMs ?? 3000;
   const bannerWaitMs = options.bannerWaitMs ?? 400;
   const idleMs = options.idleMs ?? 250;
@@ -134,14 +128,66 @@ export async function identifyPorts(
     return { port, ...identifyService(port, exchanges, { now: (options.now ?? (() => new Date()))(), host }) };
   };
 
+  return identifyOne;
+}
+
+/**
+ * Identification fed one port at a time (open ports as the scanner finds them): at most `concurrency` ports at
+ * once, each port once however often it is added. `finish()` resolves with every port's identity, by port, once
+ * the ports added so far are done (add nothing after it).
+ */
+export interface PortIdentifier {
+  add(port: number): void;
+  finish(): Promise<PortIdentity[]>;
+}
+
+export function createPortIdentifier(host: string, options: IdentifyOptions): PortIdentifier {
+  const identifyOne = identifier(host, options);
+  const limit = Math.max(1, options.concurrency ?? 8);
+  const seen = new Set<number>();
+  const queue: number[] = [];
   const results: PortIdentity[] = [];
-  let next = 0;
-  const workers = Array.from({ length: Math.min(options.concurrency ?? 8, ports.length) }, async () => {
-    while (next < ports.length && !options.signal.aborted) {
-      const port = ports[next++]!;
-      results.push(await identifyOne(port));
+  let active = 0;
+  let idle: (() => void) | null = null;
+  const pump = () => {
+    while (active < limit && queue.length > 0 && !options.signal.aborted) {
+      const port = queue.shift()!;
+      active++;
+      void identifyOne(port).then(
+        (id) => settle(id),
+        () => settle(null),
+      );
     }
-  });
-  await Promise.all(workers);
-  return results.sort((a, b) => a.port - b.port);
+    if (active === 0 && (queue.length === 0 || options.signal.aborted)) idle?.();
+  };
+  const settle = (id: PortIdentity | null) => {
+    active--;
+    if (id) results.push(id);
+    pump();
+  };
+  return {
+    add(port) {
+      if (seen.has(port)) return;
+      seen.add(port);
+      queue.push(port);
+      pump();
+    },
+    finish() {
+      return new Promise<PortIdentity[]>((resolve) => {
+        idle = () => resolve([...results].sort((a, b) => a.port - b.port));
+        pump();
+      });
+    },
+  };
+}
+
+/** Identifies the service on each of `ports` of `host` (open ports from the scanner). */
+export async function identifyPorts(
+  host: string,
+  ports: readonly number[],
+  options: IdentifyOptions,
+): Promise<PortIdentity[]> {
+  const identify = createPortIdentifier(host, options);
+  for (const port of ports) identify.add(port);
+  return identify.finish();
 }

@@ -9,8 +9,11 @@ import { scanTcp, type HostScan, type ScanOptions, type ScanProgress, type ScanR
 export type ScanWorkerRequest =
   { type: 'scan'; address: string; ports: number[]; options: ScanWorkerOptions } | { type: 'abort' };
 /** What a scan worker sends back. */
-export type ScanWorkerMessage = { type: 'progress'; progress: ScanProgress } | { type: 'report'; report: ScanReport };
-export type ScanWorkerOptions = Omit<ScanOptions, 'connector' | 'signal' | 'onProgress' | 'now'>;
+export type ScanWorkerMessage =
+  | { type: 'progress'; progress: ScanProgress }
+  | { type: 'open'; address: string; port: number }
+  | { type: 'report'; report: ScanReport };
+export type ScanWorkerOptions = Omit<ScanOptions, 'connector' | 'signal' | 'onProgress' | 'onOpen' | 'now'>;
 
 /** The main thread's end of one worker (node:worker_threads in the app, a fake in tests). */
 export interface ScanWorkerHandle {
@@ -170,6 +173,8 @@ export async function scanTcpParallel(
         } else if (message.type === 'progress') {
           progress[i] = message.progress;
           report(false);
+        } else if (message.type === 'open') {
+          options.onOpen?.(message.address, message.port);
         } else {
           settled = true;
           h.terminate();

@@ -1,5 +1,7 @@
-// `nvr-assist ports-scan`: scan a host (or a subnet) and identify what answers. An internal command until the
-// Ports step's contract lands; the JSON shape here is not a promise.
+// `nvr-assist ports-scan`: scan a host (or a subnet) and identify what answers — the scanner and identification
+// under the Ports step, bare, for diagnosis and the benchmark (`npm run bench -- ports`). The Ports step itself
+// (`nvr-assist ports`, the wizard) is ports-service.ts; the JSON shape here is not a promise.
+import { CAMERA_PORTS } from '../../../shared/catalog/camera-ports';
 import { formatIpv4, parseIpv4 } from '../../protocol/ipv4';
 import { hostsOf } from '../../protocol/arp';
 import {
@@ -13,15 +15,6 @@ import { identifyPorts, type PortIdentity } from './identify';
 import { scanTcpParallel } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
 import { ALL_PORTS, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
-
-/**
- * Ports worth knocking on for a camera or recorder (shared/reference/PORTS.md): web, TLS, RTSP, ONVIF
- * alternatives, vendor SDK/media ports, and the risky remote-login services. Until the catalogue lands.
- */
-export const CAMERA_PORTS: readonly number[] = [
-  21, 22, 23, 80, 81, 85, 88, 443, 554, 1935, 2020, 4520, 5000, 5001, 6666, 7080, 7441, 7443, 7447, 8000, 8080, 8081,
-  8082, 8443, 8554, 8899, 9000, 9530, 10554, 34599, 35000, 37777,
-];
 
 export interface PortsScanRequest {
   /** An IPv4 address or an IPv4 subnet in CIDR form (at most a /22). */

@@ -1,10 +1,19 @@
 // The Ports step's work on the network: measure a device's ports (scan, identify, ONVIF GetNetworkProtocols),
 // and move its HTTP/HTTPS/RTSP ports through ONVIF SetNetworkProtocols — snapshot first, verify by measurement,
-// put the snapshot back on any failure and verify that too. The judgement (rows, risks, plan) is port-report.ts.
+// put the snapshot back on any failure and verify that too. The judgement is port-judgement.ts, the rows
+// port-report.ts, the plan port-plan.ts.
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
 import type { UsedPort } from '../../../shared/catalog/port-proposal';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
-import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../../shared/domain/ports';
+import { CAMERA_PORTS } from '../../../shared/catalog/camera-ports';
+import {
+  PROTOCOL_OF_ROLE,
+  type OnvifRole,
+  type PortApplyResult,
+  type PortPendingChange,
+  type PortPlan,
+  type PortReport,
+} from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import {
   buildSetNetworkProtocols,
@@ -15,29 +24,26 @@ import {
 import type { HttpTransport } from '../../transport/http';
 import { createFastTcpConnector, type TcpConnector, type TcpExchange, type TcpProbe } from '../../transport/tcp';
 import { openSession, readDeviceClock, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
-import { identifyPorts, type PortIdentity } from './identify';
-import {
-  auditPorts,
-  buildPortPlan,
-  buildPortReport,
-  declaredPorts,
-  effectiveBrand,
-  PROTOCOL_OF_ROLE,
-  toPortService,
-  type OnvifRole,
-  type PortEdits,
-} from './port-report';
-import { CAMERA_PORTS } from './ports-scan';
-import { scanTcpParallel } from './parallel-scan';
+import { createPortIdentifier, identifyPorts, type PortIdentity } from './identify';
+import { auditPorts, declaredPorts, effectiveBrand, toPortService } from './port-judgement';
+import { buildPortPlan, type PortEdits } from './port-plan';
+import { buildPortReport } from './port-report';
+import { scanTcpParallel, type SpawnScanWorker } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
-import { ALL_PORTS, scanTcp, type ScanOptions } from './scanner';
+import { ALL_PORTS, scanTcp, type ScanOptions, type ScanReport } from './scanner';
 
 export interface PortsServiceDeps {
   http: HttpTransport;
   /** One connect attempt (verification: is the old port closed?). */
   tcp: TcpProbe;
-  /** The scanner's connector (default: the fast libuv one). */
+  /**
+   * The scanner's connector. Absent (the app): the fast libuv connector, with a long scan split over worker threads
+   * that each make their own. Given (tests): every connect goes through it, on this thread, unless
+   * `spawnScanWorker` is given too.
+   */
   connector?: TcpConnector;
+  /** Starts scan worker threads (default: the built worker script, when no connector is injected). */
+  spawnScanWorker?: SpawnScanWorker;
   /** Bounded exchanges for service identification. */
   exchange: TcpExchange;
   now?: () => Date;
@@ -150,52 +156,96 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     const progress = options.progress ?? (() => {});
     const address = device.addresses[0];
     if (!address) throw new AppFailure('DEVICE_UNREACHABLE');
-    let protocols: NetworkProtocol[] | null = null;
-    if (options.credentials && device.onvifUrl) {
-      progress(0, null, 'Asking the device which ports it uses (ONVIF)…');
-      try {
-        const { session } = await openSession(onvifDeps, new URL(device.onvifUrl), options.credentials, signal);
-        protocols = await readProtocols(session, signal);
-      } catch (err) {
-        if (signal.aborted) throw new AppFailure('CANCELLED');
-        // The measurement goes on without ONVIF's word (a changed password, ONVIF off): the rows say who declared what.
-        if (!isAppFailure(err)) throw err;
+    // Stops the identification and the ONVIF read when the audit ends early (a cancel, an unexpected error).
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      // The scan starts at once; ONVIF's own list of ports is read meanwhile (the catalogue audit knocks on the
+      // ports it adds afterwards), and each open port is identified as soon as the scan finds it.
+      const reading = readDeclared(device, options.credentials, stop.signal);
+      reading.catch(() => {}); // awaited below; not an unhandled rejection while the scan runs
+      const identify = createPortIdentifier(address, {
+        exchange: deps.exchange,
+        signal: stop.signal,
+        ...deps.identify,
+      });
+      const onOpen = (_address: string, port: number) => identify.add(port);
+      const ports = options.full
+        ? ALL_PORTS
+        : auditPorts(effectiveBrand(device, []), declaredPorts(device, null), CAMERA_PORTS);
+      const onProgress: ScanOptions['onProgress'] = (p) =>
+        progress(p.done, p.total, `Checking ports: ${p.done} of ${p.total}, ${p.open} open`);
+      const scan = await scanPorts(address, ports, { signal, onProgress, onOpen });
+      if (scan.cancelled || signal.aborted) throw new AppFailure('CANCELLED');
+      const host = scan.hosts[0];
+      if (!host?.up) throw new AppFailure('DEVICE_UNREACHABLE');
+      const protocols = await reading;
+      const open = [...host.open];
+      const filtered = [...host.filtered];
+      if (!options.full) {
+        // Ports only ONVIF named (a moved RTSP port, say): knocked on now, identified like the rest.
+        const scanned = new Set(ports);
+        const extra = declaredPorts(device, protocols)
+          .map((d) => d.port)
+          .filter((p) => !scanned.has(p));
+        if (extra.length) {
+          const more = (await scanPorts(address, [...new Set(extra)], { signal, onOpen })).hosts[0];
+          if (signal.aborted) throw new AppFailure('CANCELLED');
+          open.push(...(more?.open ?? []));
+          filtered.push(...(more?.filtered ?? []));
+        }
       }
+      progress(scan.portCount, scan.portCount, `Identifying what answers on ${open.length} open port(s)…`);
+      const identities = await identify.finish();
+      if (signal.aborted) throw new AppFailure('CANCELLED');
+      return buildPortReport({
+        device,
+        address,
+        full: options.full ?? false,
+        measuredAt: now(),
+        open: open.sort((a, b) => a - b),
+        filtered: filtered.sort((a, b) => a - b),
+        identities,
+        protocols,
+      });
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      stop.abort();
     }
-    const declared = declaredPorts(device, protocols);
-    const ports = options.full ? ALL_PORTS : auditPorts(effectiveBrand(device, []), declared, CAMERA_PORTS);
-    const onProgress: ScanOptions['onProgress'] = (p) =>
-      progress(p.done, p.total, `Checking ports: ${p.done} of ${p.total}, ${p.open} open`);
-    // An injected connector (tests) runs on this thread; the real one splits a full scan over threads.
-    const scan = deps.connector
-      ? await scanTcp([address], ports, { ...deps.scan, connector: deps.connector, signal, onProgress })
-      : await scanTcpParallel([address], ports, {
-          ...deps.scan,
-          connector: createFastTcpConnector(),
-          spawn: spawnScanWorker,
-          signal,
-          onProgress,
-        });
-    if (scan.cancelled || signal.aborted) throw new AppFailure('CANCELLED');
-    const host = scan.hosts[0];
-    if (!host?.up) throw new AppFailure('DEVICE_UNREACHABLE');
-    progress(scan.portCount, scan.portCount, `Identifying what answers on ${host.open.length} open port(s)…`);
-    const identities = await identifyPorts(address, host.open, {
-      exchange: deps.exchange,
-      signal,
-      ...deps.identify,
-    });
-    if (signal.aborted) throw new AppFailure('CANCELLED');
-    return buildPortReport({
-      device,
-      address,
-      full: options.full ?? false,
-      measuredAt: now(),
-      open: host.open,
-      filtered: host.filtered,
-      identities,
-      protocols,
-    });
+  }
+
+  /** The device's own list of its ports (ONVIF GetNetworkProtocols), when the app has its login; else null. */
+  async function readDeclared(
+    device: DiscoveredDevice,
+    credentials: OnvifCredentials | undefined,
+    signal: AbortSignal,
+  ): Promise<NetworkProtocol[] | null> {
+    if (!credentials || !device.onvifUrl) return null;
+    try {
+      const { session } = await openSession(onvifDeps, new URL(device.onvifUrl), credentials, signal);
+      return await readProtocols(session, signal);
+    } catch (err) {
+      // The measurement goes on without ONVIF's word (a changed password, ONVIF off): the rows say who declared what.
+      if (signal.aborted || isAppFailure(err)) return null;
+      throw err;
+    }
+  }
+
+  /**
+   * One TCP scan of `address`. The app's: the fast connector, a long scan split over worker threads. With an
+   * injected connector (tests): that connector, on this thread unless a worker spawner is injected too.
+   */
+  function scanPorts(
+    address: string,
+    ports: readonly number[],
+    o: Pick<ScanOptions, 'signal' | 'onProgress' | 'onOpen'>,
+  ): Promise<ScanReport> {
+    const spawn = deps.spawnScanWorker ?? (deps.connector ? null : spawnScanWorker);
+    const connector = deps.connector ?? createFastTcpConnector();
+    return spawn
+      ? scanTcpParallel([address], ports, { ...deps.scan, ...o, connector, spawn })
+      : scanTcp([address], ports, { ...deps.scan, ...o, connector });
   }
 
   async function apply(

@@ -1,6 +1,6 @@
 // The scan worker thread (built as out/main/scan-worker.js, started by scan-threads.ts): runs the scanner on the
-// slice of ports it is sent, with the fast connector, posting progress and then its report. An `abort` message
-// cancels it (the report then says cancelled).
+// slice of ports it is sent, with the fast connector, posting progress and each open port as it is found, then
+// its report. An `abort` message cancels it (the report then says cancelled).
 import { parentPort } from 'node:worker_threads';
 import { createFastTcpConnector } from '../../transport/tcp';
 import type { ScanWorkerMessage, ScanWorkerRequest } from './parallel-scan';
@@ -17,6 +17,7 @@ if (port) {
       connector: createFastTcpConnector(),
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),
+      onOpen: (address, port) => post({ type: 'open', address, port }),
     }).then(
       (report) => {
         post({ type: 'report', report });

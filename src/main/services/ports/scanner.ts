@@ -52,6 +52,8 @@ export interface ScanOptions {
   /** A host with this many unanswered attempts and no answer at all is down: its other ports are skipped. */
   downAfter?: number;
   onProgress?: (p: ScanProgress) => void;
+  /** Called once for each open port as soon as it is found (identification can start while the scan goes on). */
+  onOpen?: (address: string, port: number) => void;
   /** Clock (ms), for tests. */
   now?: () => number;
   /** How often time-outs are checked, ms. */
@@ -239,6 +241,7 @@ export function scanTcp(
         if (outcome === 'open') {
           h.open.push(a.port);
           openCount++;
+          options.onOpen?.(h.address, a.port);
         } else h.closed++;
         done++;
       } else {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { identifyPorts } from '../../../src/main/services/ports/identify';
-import type { ExchangeOptions, ExchangeResult, TcpExchange } from '../../../src/main/transport/tcp';
+import { identifyPorts } from '../../../../src/main/services/ports/identify';
+import type { ExchangeOptions, ExchangeResult, TcpExchange } from '../../../../src/main/transport/tcp';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'banners');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'banners');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
 /** A fake device: answers by port and by what was sent (recorded replies from tests/fixtures/banners). */

@@ -6,9 +6,9 @@ import {
   type ScanWorkerHandle,
   type ScanWorkerMessage,
   type ScanWorkerRequest,
-} from '../../../src/main/services/ports/parallel-scan';
-import { scanTcp, type ScanReport } from '../../../src/main/services/ports/scanner';
-import type { ConnectOutcome, TcpConnector } from '../../../src/main/transport/tcp';
+} from '../../../../src/main/services/ports/parallel-scan';
+import { scanTcp, type ScanReport } from '../../../../src/main/services/ports/scanner';
+import type { ConnectOutcome, TcpConnector } from '../../../../src/main/transport/tcp';
 
 /** A connector where `behaviour(port)` decides; 'silent' never answers. Answers after 1 ms. */
 function connector(behaviour: (port: number) => ConnectOutcome | 'silent'): TcpConnector {
@@ -41,6 +41,7 @@ function fakeSpawn(net: TcpConnector, log: { spawned: number; aborts: number; fa
           connector: net,
           signal: controller.signal,
           onProgress: (progress) => listener({ type: 'progress', progress }),
+          onOpen: (address, port) => listener({ type: 'open', address, port }),
         }).then((report) => listener({ type: 'report', report }));
       },
       listen(onMessage) {
@@ -124,6 +125,25 @@ describe('scanTcpParallel', () => {
     expect(r.hosts[0]).toMatchObject({ up: true, open: [80, 40000], filtered: [], closedCount: 65533 });
     expect(r.portCount).toBe(65535);
     expect(progress.at(-1)).toBe(65535);
+  }, 30_000);
+
+  it('passes on each open port as a worker finds it, before the scan ends', async () => {
+    const log = { spawned: 0, aborts: 0 };
+    const found: Array<[string, number, boolean]> = [];
+    let ended = false;
+    const scan = scanTcpParallel(['192.0.2.1'], ALL, {
+      connector: net,
+      spawn: fakeSpawn(net, log),
+      signal: new AbortController().signal,
+      onOpen: (address, port) => found.push([address, port, ended]),
+    });
+    await scan;
+    ended = true;
+    expect(log.spawned).toBe(2);
+    expect(found).toEqual([
+      ['192.0.2.1', 80, false],
+      ['192.0.2.1', 40000, false],
+    ]);
   }, 30_000);
 
   it('stays on one thread for several hosts or a short list', async () => {

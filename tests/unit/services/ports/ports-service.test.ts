@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPortReport, portsStepVerdict, portsUsedElsewhere } from '../../../src/main/services/ports/port-report';
-import { createPortsService, type PortsServiceDeps } from '../../../src/main/services/ports/ports-service';
-import type { HttpTransport } from '../../../src/main/transport/http';
-import type { ConnectOutcome, ExchangeResult, TcpConnector, TcpExchange } from '../../../src/main/transport/tcp';
-import type { DiscoveredDevice } from '../../../src/shared/domain/device';
-import { portApplyResultSchema, portPlanSchema, portReportSchema } from '../../../src/shared/domain/ports';
-import { AppFailure } from '../../../src/shared/ipc/errors';
+import { portsUsedElsewhere } from '../../../../src/main/services/ports/port-plan';
+import { buildPortReport } from '../../../../src/main/services/ports/port-report';
+import { portsStepVerdict } from '../../../../src/main/services/ports/port-verdict';
+import { createPortsService, type PortsServiceDeps } from '../../../../src/main/services/ports/ports-service';
+import type { HttpTransport } from '../../../../src/main/transport/http';
+import type { ConnectOutcome, ExchangeResult, TcpConnector, TcpExchange } from '../../../../src/main/transport/tcp';
+import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import { portApplyResultSchema, portPlanSchema, portReportSchema } from '../../../../src/shared/domain/ports';
+import { AppFailure } from '../../../../src/shared/ipc/errors';
 
 // The Ports service against a fake recorder: its listeners are a port map that ONVIF SetNetworkProtocols really
 // changes, the scanner and the identification see that map (replies recorded in tests/fixtures/banners), and the
 // ONVIF device service answers on whatever port HTTP is on.
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'banners');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'banners');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const ADDRESS = '192.0.2.64';
 const LOGIN = { username: 'admin', password: 'Lab-Admin-2024' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { portState, scanTcp } from '../../../src/main/services/ports/scanner';
-import type { ConnectOutcome, TcpConnector } from '../../../src/main/transport/tcp';
+import { portState, scanTcp } from '../../../../src/main/services/ports/scanner';
+import type { ConnectOutcome, TcpConnector } from '../../../../src/main/transport/tcp';
 
 type Behaviour = ConnectOutcome | 'silent' | { outcome: ConnectOutcome; afterMs: number };
 

@@ -1,0 +1,157 @@
+// The Ports step's plan: proposed (or edited) non-standard ports, their problems in plain words, what the app
+// applies itself through ONVIF and the numbered vendor steps for the rest. Pure: the report and the other devices'
+// ports come in as arguments.
+import { manualStepsWithSources } from '../../../shared/catalog/manual-steps';
+import { ROLE_LABELS, type PortRole } from '../../../shared/catalog/ports';
+import {
+  proposePorts,
+  RTSP_TRANSPORT_ADVICE,
+  seededRandom,
+  validateProposal,
+  type EditedPort,
+  type PortAssignment,
+  type ProposedPort,
+  type UsedPort,
+} from '../../../shared/catalog/port-proposal';
+import type { DiscoveredDevice } from '../../../shared/domain/device';
+import { ONVIF_ROLES, PROTOCOL_OF_ROLE, type PortPlan, type PortReport } from '../../../shared/domain/ports';
+import type { SetupRecord } from '../../../shared/domain/setup';
+import { clip, effectiveBrand } from './port-judgement';
+
+/** Roles a plan may move (the device's own services; LAN-only protocols and hidden services are not "moved"). */
+const PLANNED_ROLES: readonly PortRole[] = ['http', 'https', 'rtsp', 'rtsps', 'onvif', 'sdk', 'media', 'mobile'];
+
+export type PortEdits = Partial<Record<'http' | 'https' | 'rtsp' | 'sdk' | 'media' | 'onvif', number>>;
+
+/** The ports a plan starts from: the open rows with a movable role, plus ONVIF where it shares the web port. */
+export function currentAssignments(device: DiscoveredDevice, report: PortReport): PortAssignment[] {
+  const out: PortAssignment[] = [];
+  const add = (role: PortRole, port: number) => {
+    if (!out.some((a) => a.role === role)) out.push({ role, transport: 'tcp', port });
+  };
+  for (const r of report.rows) if (r.state === 'open' && r.role && PLANNED_ROLES.includes(r.role)) add(r.role, r.port);
+  let onvifPort: number | null = null;
+  try {
+    if (device.onvifUrl) onvifPort = Number(new URL(device.onvifUrl).port || 80);
+  } catch {
+    onvifPort = null;
+  }
+  if (onvifPort !== null && report.rows.some((r) => r.port === onvifPort && r.state === 'open'))
+    add('onvif', onvifPort);
+  return out.slice(0, 32);
+}
+
+/**
+ * The ports the app knows other devices on this network use or are planned to use: each device's declared ports,
+ * the open ports of its last measurement, and the new ports of its saved plan. A router forwards an outside port
+ * to one device only, so the plan for this device keeps clear of them.
+ */
+export function portsUsedElsewhere(record: Pick<SetupRecord, 'devices' | 'ports'>, deviceId: string): UsedPort[] {
+  const out: UsedPort[] = [];
+  const add = (port: number, transport: 'tcp' | 'udp', where: string) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535 || out.length >= 1024) return;
+    if (!out.some((u) => u.port === port && u.transport === transport)) out.push({ port, transport, where });
+  };
+  for (const d of record.devices) {
+    if (d.id === deviceId) continue;
+    const name = `${[d.brand, d.model].filter(Boolean).join(' ') || 'another device'} (${d.addresses[0] ?? d.id})`;
+    for (const port of Object.values(d.ports)) if (typeof port === 'number') add(port, 'tcp', name);
+    const entry = record.ports[d.id];
+    for (const r of entry?.report?.rows ?? []) if (r.state === 'open') add(r.port, 'tcp', name);
+    for (const p of entry?.plan?.proposal ?? []) {
+      add(p.internal, p.transport, `${name}, planned`);
+      add(p.external, p.transport, `${name}, planned`);
+    }
+  }
+  return out;
+}
+
+export function buildPortPlan(
+  device: DiscoveredDevice,
+  report: PortReport,
+  edits: PortEdits = {},
+  /** Ports other known devices use or are planned to use (see portsUsedElsewhere). */
+  inUseElsewhere: readonly UsedPort[] = [],
+): PortPlan {
+  const brand = effectiveBrand(
+    device,
+    report.rows.filter((r) => r.state === 'open'),
+  );
+  const current = currentAssignments(device, report);
+  const inUseOnDevice = report.rows
+    .filter((r) => r.state === 'open')
+    .map((r) => ({ port: r.port, transport: 'tcp' as const, where: r.role ? ROLE_LABELS[r.role] : `port ${r.port}` }));
+  const context = { brand: brand?.name ?? null, current, inUseOnDevice, inUseElsewhere: [...inUseElsewhere] };
+  const proposed = proposePorts(context, seededRandom(device.id));
+  const problems: PortPlan['problems'] = [];
+  const proposal: ProposedPort[] = proposed.map((p) => {
+    const edit = edits[p.role as keyof PortEdits];
+    if (edit === undefined || edit === p.internal) return p;
+    return {
+      ...p,
+      internal: edit,
+      external: edit,
+      why:
+        edit === p.current
+          ? `${ROLE_LABELS[p.role]}: you chose to keep ${p.current}.`
+          : `${ROLE_LABELS[p.role]}: move it from ${p.current} to ${edit} (your choice).`,
+    };
+  });
+  // ONVIF on the web port moves with it: an edit of one applies to both.
+  const web = proposal.find((p) => p.role === 'http');
+  const onvif = proposal.find((p) => p.role === 'onvif');
+  if (web && onvif && onvif.current === web.current && edits.onvif === undefined) {
+    onvif.internal = web.internal;
+    onvif.external = web.internal;
+  }
+  for (const [role, port] of Object.entries(edits) as Array<[PortRole, number]>) {
+    if (!proposal.some((p) => p.role === role))
+      problems.push({
+        code: 'not-on-device',
+        severity: 'error',
+        role,
+        port,
+        message: `${ROLE_LABELS[role]}: the device has no such port open, so there is nothing to move. Measure again if you just switched it on.`,
+      });
+  }
+  const edited: EditedPort[] = proposal.map((p) => ({
+    role: p.role,
+    transport: p.transport,
+    internal: p.internal,
+    external: p.external,
+  }));
+  for (const problem of validateProposal(edited, context))
+    problems.push({
+      code: problem.code,
+      severity: problem.severity,
+      role: problem.role,
+      port: problem.port,
+      message: clip(problem.message, 500),
+    });
+
+  const onvifMoves = report.onvifProtocols
+    ? ONVIF_ROLES.filter((r) => report.onvifProtocols!.some((p) => p.name === PROTOCOL_OF_ROLE[r]))
+    : device.onvifUrl
+      ? [...ONVIF_ROLES]
+      : [];
+  const applyViaOnvif = proposal.filter((p) => (onvifMoves as PortRole[]).includes(p.role)).map((p) => p.role);
+  const onvifShared = onvif && web && onvif.current === web.current;
+  const manualSteps = proposal
+    .filter(
+      (p) => !applyViaOnvif.includes(p.role) && !(p.role === 'onvif' && onvifShared && applyViaOnvif.includes('http')),
+    )
+    .map((p) => {
+      const { steps, sources } = manualStepsWithSources(brand, p.role, p.internal);
+      return { role: p.role, steps: steps.map((s) => clip(s, 400)).slice(0, 12), sources: sources.slice(0, 6) };
+    })
+    .slice(0, 8);
+
+  return {
+    deviceId: device.id,
+    proposal: proposal.slice(0, 32),
+    problems: problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).slice(0, 64),
+    applyViaOnvif,
+    manualSteps,
+    rtspAdvice: RTSP_TRANSPORT_ADVICE.text,
+  };
+}

@@ -1,0 +1,40 @@
+// The Ports step's status after a change: verified only by measurement, and only with no factory port left on
+// the web or video services. Pure.
+import { portsForBrand, ROLE_LABELS, type PortRole } from '../../../shared/catalog/ports';
+import { ONVIF_ROLES, PROTOCOL_OF_ROLE, type PortApplyResult, type PortReport } from '../../../shared/domain/ports';
+import type { NetworkProtocol } from '../../protocol/onvif-soap';
+import { clip, isDefaultPort } from './port-judgement';
+
+/**
+ * The Ports step's status after a change: verified only when the change was verified by measurement and no
+ * HTTP/HTTPS/RTSP port is left on a factory number (in the last report, as moved by the change).
+ */
+export function portsStepVerdict(
+  report: PortReport | null,
+  change: PortApplyResult,
+  brandName: string | null,
+  /** The device's own list after the change (ONVIF), when known: it covers ports the report may not. */
+  after: readonly NetworkProtocol[] | null = null,
+): { verified: boolean; reason: string } {
+  if (change.outcome !== 'verified') return { verified: false, reason: clip(change.message, 500) };
+  const brand = portsForBrand(brandName);
+  const moved = new Map<PortRole, number>(change.changes.map((c) => [c.role, c.to]));
+  const now = new Map<PortRole, number>();
+  for (const r of report?.rows ?? [])
+    if (r.state === 'open' && (r.role === 'http' || r.role === 'https' || r.role === 'rtsp') && !now.has(r.role))
+      now.set(r.role, r.port);
+  for (const p of after ?? []) {
+    const role = ONVIF_ROLES.find((r) => PROTOCOL_OF_ROLE[r] === p.name)!;
+    if (p.enabled && p.ports[0] !== undefined) now.set(role, p.ports[0]);
+    else now.delete(role);
+  }
+  for (const [role, port] of moved) now.set(role, port);
+  const left: string[] = [];
+  for (const [role, port] of now) if (isDefaultPort(role, port, brand)) left.push(`${ROLE_LABELS[role]} on ${port}`);
+  if (left.length)
+    return {
+      verified: false,
+      reason: clip(`The change was verified, but factory ports remain: ${left.join(', ')}. Move them too.`, 500),
+    };
+  return { verified: true, reason: '' };
+}
