@@ -1,0 +1,120 @@
+import { AppFailure } from '../../../shared/ipc/errors';
+import { discoveryInterface } from '../network';
+import { defineFeature } from '../types';
+import { FIND_COMMANDS } from './cli';
+import { judgeFind } from './status';
+
+/** At most this many notes of a search are kept and sent. */
+const MAX_WARNINGS = 50;
+
+// "Find your NVR": the search by every protocol, Hello/Bye heard while the page is open, a device added by hand,
+// the chosen NVR, and the ONVIF login that proves the app can talk to it.
+export default defineFeature({
+  id: 'find',
+  handlers: (ctx) => {
+    const { devices, discovery, hub, jobs, save, now, setup, options } = ctx;
+    const search = devices.search;
+    const listening = { jobId: null as string | null, interfaceName: '' };
+    return {
+      'discovery.start': async ({ interfaceName, sweep }) => {
+        if (search.running) return { jobId: search.running, interfaceName: search.interfaceName ?? '' };
+        const iface = await discoveryInterface(ctx, interfaceName);
+        devices.inventory.reset();
+        search.warnings = [];
+        search.finishedAt = null;
+        search.interfaceName = iface.name;
+        const jobId = jobs.start('discovery', async ({ jobId, signal, progress }) => {
+          try {
+            await discovery.run({
+              iface,
+              signal,
+              timing: options.discoveryTiming,
+              inventory: devices.inventory,
+              sweep: sweep ?? false,
+              onProgress: progress,
+              onDevice: (device) => hub.emit('discovery.onDevice', { jobId, device }),
+              onWarning: (message) => {
+                if (search.warnings.length >= MAX_WARNINGS) return;
+                search.warnings.push(message);
+                hub.emit('discovery.onWarning', { jobId, message });
+              },
+            });
+          } finally {
+            search.running = null;
+            search.finishedAt = now().toISOString();
+            // Keep what was found (also after a cancel) so the list survives a restart.
+            const found = devices.saved();
+            await save((draft) => {
+              draft.devices = found;
+              judgeFind(draft, 'searched', now());
+            }).catch(() => undefined);
+          }
+        });
+        search.running = jobId;
+        return { jobId, interfaceName: iface.name };
+      },
+      'discovery.listen': async ({ interfaceName }) => {
+        if (listening.jobId) return { jobId: listening.jobId, interfaceName: listening.interfaceName };
+        const iface = await discoveryInterface(ctx, interfaceName);
+        await devices.restoreSaved();
+        const jobId = jobs.start('discovery-listen', async ({ jobId, signal }) => {
+          try {
+            await discovery.listen({
+              iface,
+              signal,
+              inventory: devices.inventory,
+              onDevice: (device) => hub.emit('discovery.onDevice', { jobId, device }),
+            });
+          } finally {
+            listening.jobId = null;
+            const found = devices.saved();
+            await save((draft) => {
+              draft.devices = found;
+            }).catch(() => undefined);
+          }
+        });
+        listening.jobId = jobId;
+        listening.interfaceName = iface.name;
+        return { jobId, interfaceName: iface.name };
+      },
+      'discovery.addManual': async ({ host, port }) => {
+        const device = await devices.addManual(host, port);
+        const found = devices.saved();
+        await save((draft) => {
+          draft.devices = found;
+        });
+        hub.emit('discovery.onDevice', { jobId: search.running ?? 'job-manual', device });
+        return { device };
+      },
+      'discovery.list': async () => {
+        await devices.restoreSaved();
+        const list = devices.inventory.list();
+        return { ...structuredClone(search), devices: list, rememberedDeviceIds: await devices.rememberedIds(list) };
+      },
+      'setup.chooseDevice': async ({ deviceId }) => {
+        const { setup: record } = await setup.load();
+        const device = devices.inventory.get(deviceId) ?? record.devices.find((d) => d.id === deviceId);
+        if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
+        return save((draft) => {
+          draft.nvr = { deviceId, device, chosenAt: now().toISOString() };
+          judgeFind(draft, 'chosen', now());
+        });
+      },
+      'device.login': async ({ deviceId, host, port, username, password, remember }) => {
+        const login = await devices.login({ deviceId, host, port }, { username, password }, remember ?? false);
+        const chosen = login.device;
+        if (chosen) {
+          const found = devices.saved();
+          await save((draft) => {
+            draft.devices = found;
+            draft.nvr = { deviceId: chosen.id, device: chosen, chosenAt: now().toISOString() };
+            judgeFind(draft, 'logged-in', now());
+          });
+        }
+        return { identity: login.identity, onvifUrl: login.url.href, device: chosen, remembered: login.remembered };
+      },
+      'device.forgetPassword': async ({ deviceId }) => ({ forgotten: await devices.forget(deviceId) }),
+    };
+  },
+  commands: FIND_COMMANDS,
+});

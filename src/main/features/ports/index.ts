@@ -1,0 +1,140 @@
+import type { PortReport } from '../../../shared/domain/ports';
+import { MAX_PORTS_ENTRIES, type DevicePorts, type SetupRecord } from '../../../shared/domain/setup';
+import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { portsUsedElsewhere } from '../../services/ports/port-plan';
+import { defineFeature } from '../types';
+import { PORTS_COMMANDS } from './cli';
+import { judgePorts } from './status';
+
+const NO_ENTRY: DevicePorts = { report: null, plan: null, lastChange: null, pending: null };
+
+/** Changes one device's Ports entry; the oldest entries make room when the record holds too many. */
+function setPorts(draft: SetupRecord, deviceId: string, change: (entry: DevicePorts) => void): void {
+  const entry = draft.ports[deviceId] ?? structuredClone(NO_ENTRY);
+  change(entry);
+  delete draft.ports[deviceId];
+  draft.ports[deviceId] = entry;
+  const ids = Object.keys(draft.ports);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PORTS_ENTRIES))) delete draft.ports[id];
+}
+
+// "Ports": measure what answers on each port, plan non-standard ones, change them through ONVIF with a snapshot,
+// verification by measurement and restore, and find out a change the app did not live to finish.
+export default defineFeature({
+  id: 'ports',
+  handlers: ({ devices, ports, jobs, hub, save, setup, now, log }) => ({
+    'ports.audit': async ({ deviceId, full }) => {
+      let device = await devices.byId(deviceId);
+      const jobId = jobs.start('ports-audit', async ({ jobId, signal, progress }) => {
+        const pending = (await setup.load()).setup.ports[deviceId]?.pending ?? null;
+        if (pending) {
+          // The app stopped in the middle of a change: find where the NVR answers before measuring anything.
+          progress(0, null, 'A port change did not finish last time: finding where the NVR answers now…');
+          const result = await ports.recover(device, pending, signal);
+          const moved = await devices.follow(device, result);
+          await save((draft) => {
+            setPorts(draft, deviceId, (entry) => {
+              entry.lastChange = result;
+              entry.pending = null;
+            });
+            devices.place(draft, moved);
+          });
+          hub.emit('ports.onApplied', { jobId, result });
+          device = moved ?? device;
+        }
+        const login = await devices.loginFor(device);
+        const report = await ports.audit(device, { full: full ?? false, credentials: login, signal, progress });
+        hub.emit('ports.onReport', { jobId, report });
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.report = report;
+          });
+          judgePorts(draft, deviceId, { kind: 'measured', report }, now());
+        });
+      });
+      return { jobId };
+    },
+    'ports.get': async ({ deviceId }) => {
+      const { setup: record } = await setup.load();
+      return record.ports[deviceId] ?? structuredClone(NO_ENTRY);
+    },
+    'ports.plan': async ({ deviceId, edits }) => {
+      const device = await devices.byId(deviceId);
+      const { setup: record } = await setup.load();
+      const report = record.ports[deviceId]?.report;
+      if (!report) throw new AppFailure('PORTS_NOT_MEASURED');
+      const plan = ports.plan(device, report, edits ?? {}, portsUsedElsewhere(record, deviceId));
+      await save((draft) => {
+        setPorts(draft, deviceId, (entry) => {
+          entry.plan = plan;
+        });
+      });
+      return plan;
+    },
+    'ports.apply': async ({ deviceId, changes }) => {
+      const device = await devices.byId(deviceId);
+      if (!device.onvifUrl) throw new AppFailure('PORTS_NOT_SUPPORTED');
+      const login = await devices.loginFor(device);
+      if (!login) throw new AppFailure('PORTS_LOGIN_NEEDED');
+      const jobId = jobs.start('ports-apply', async ({ jobId, signal, progress }) => {
+        const report = (await setup.load()).setup.ports[deviceId]?.report ?? null;
+        const { result, protocols } = await ports.apply(device, changes, {
+          credentials: login,
+          report,
+          signal,
+          progress,
+          // Saved before the device is told to change: if the app dies mid-change, the next check knows.
+          onChanging: (pending) =>
+            save((draft) => {
+              setPorts(draft, deviceId, (entry) => {
+                entry.pending = pending;
+              });
+            }).then(() => {}),
+        });
+        // The device now lives on its new ports: the list, the chosen NVR and the kept login follow it.
+        const moved = result.outcome === 'verified' ? await devices.follow(device, result) : null;
+        const changed = { kind: 'changed', result, brand: device.brand, protocols } as const;
+        // The change is saved before anything else happens: a crash or a cancel from here on loses nothing.
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.lastChange = result;
+            entry.pending = null;
+          });
+          devices.place(draft, moved);
+          judgePorts(draft, deviceId, changed, now());
+        });
+        hub.emit('ports.onApplied', { jobId, result });
+        if (result.changes.length === 0 || signal.aborted) return;
+
+        // Then the device is measured again, as deep as last time and with the login that just worked, so the
+        // table, the proposal and the step's status show the ports as they are now, not as they were.
+        const current = moved ?? device;
+        let fresh: PortReport;
+        try {
+          fresh = await ports.audit(current, {
+            full: report?.full ?? false,
+            credentials: login,
+            signal,
+            progress: (done, total, message) => progress(done, total, `Measuring the ports again: ${message}`),
+          });
+        } catch (err) {
+          if (signal.aborted) return; // the job ends as cancelled; the change itself is saved above
+          // The change stands as verified (or put back); only the new picture is missing: the user can re-check.
+          log(`ports re-measure after a change failed: ${isAppFailure(err) ? err.code : 'internal'}`);
+          return;
+        }
+        hub.emit('ports.onReport', { jobId, report: fresh });
+        const plan = ports.plan(current, fresh, {}, portsUsedElsewhere((await setup.load()).setup, deviceId));
+        await save((draft) => {
+          setPorts(draft, deviceId, (entry) => {
+            entry.report = fresh;
+            entry.plan = plan;
+          });
+          judgePorts(draft, deviceId, changed, now());
+        });
+      });
+      return { jobId };
+    },
+  }),
+  commands: PORTS_COMMANDS,
+});

@@ -1,0 +1,47 @@
+import type { SetupRecord } from '../../shared/domain/setup';
+import type { InvokeChannel, InvokeHandlers } from '../../shared/ipc/contract';
+import type { AppCoreOptions } from '../app';
+import type { CliCommand } from '../cli/command';
+import type { CallContext } from '../core/dispatch';
+import type { EventHub } from '../core/events';
+import type { JobRunner } from '../core/jobs';
+import type { DeviceService } from '../services/devices/device-service';
+import type { DiscoveryService } from '../services/discovery/discovery';
+import type { NetcheckService } from '../services/netcheck';
+import type { PortsService } from '../services/ports/ports-service';
+import type { SetupStore } from '../services/setup-store';
+import type { HttpTransport } from '../transport/http';
+
+/** What every feature module is built from: the services, built once by app.ts, and the shared plumbing. */
+export interface AppContext {
+  options: AppCoreOptions;
+  now: () => Date;
+  log: (line: string) => void;
+  hub: EventHub;
+  jobs: JobRunner;
+  setup: SetupStore;
+  /** Applies a change to the setup record (as it is on disk now) and tells every window. */
+  save(change: (draft: SetupRecord) => void): Promise<SetupRecord>;
+  netcheck: NetcheckService;
+  discovery: DiscoveryService;
+  ports: PortsService;
+  /** The devices the app knows (found, added, logged in to), their logins, and where they moved. */
+  devices: DeviceService;
+  http: HttpTransport;
+}
+
+/**
+ * A capability of the app in the main process: its handlers (the part of the contract it owns) and its CLI
+ * commands. A step's feature lives in src/main/features/<step id>/index.ts and is found by its folder.
+ */
+export interface MainFeature<C extends InvokeChannel = InvokeChannel> {
+  /** The folder's name: a step id, or a part of the frame (app). */
+  id: string;
+  handlers(ctx: AppContext): { [K in C]: InvokeHandlers<CallContext>[K] };
+  commands?: readonly CliCommand[];
+}
+
+/** Declares a feature; `C` lists its channels, so a handler it leaves out is a compile error. */
+export function defineFeature<C extends InvokeChannel>(feature: MainFeature<C>): MainFeature<C> {
+  return feature;
+}
