@@ -41,7 +41,11 @@ export const nodeTcpProbe: TcpProbe = (address, port, timeoutMs, signal) =>
  * or no ARP answer: the host is not there), `no-resources` (this machine ran out of sockets or descriptors: try
  * again later with fewer in flight).
  */
-export type ConnectOutcome = 'open' | 'closed' | 'unreachable' | 'no-resources';
+/**
+ * `no-route`: this computer has no route to the address any more (ENETUNREACH/ENETDOWN: the cable, Wi-Fi or VPN
+ * dropped mid-scan) — unlike `unreachable`, which is about the one host.
+ */
+export type ConnectOutcome = 'open' | 'closed' | 'unreachable' | 'no-resources' | 'no-route';
 
 /**
  * Starts connect attempts without timers or promises of its own (the caller keeps one clock for all of them, see
@@ -57,7 +61,8 @@ const OUTCOME_BY_CODE: Record<string, ConnectOutcome> = {
   ECONNREFUSED: 'closed',
   ECONNRESET: 'closed',
   EHOSTUNREACH: 'unreachable',
-  ENETUNREACH: 'unreachable',
+  ENETUNREACH: 'no-route',
+  ENETDOWN: 'no-route',
   EHOSTDOWN: 'unreachable',
   ETIMEDOUT: 'unreachable',
   EADDRNOTAVAIL: 'no-resources',

@@ -10,6 +10,8 @@ export const ERROR_MESSAGES = {
   CANCELLED: 'The operation was cancelled.',
   JOB_NOT_FOUND: 'That task has already finished or never existed.',
   TIMEOUT: 'The device or network did not answer in time.',
+  NETWORK_LOST:
+    'This computer lost its connection to the network in the middle of the check (the cable, Wi-Fi or VPN dropped?). Reconnect it and check again; the last complete measurement is kept.',
   INTERFACE_NOT_FOUND:
     'That network interface is not on this computer (any more). Refresh the list and pick another one.',
   INTERFACE_UNUSABLE:

@@ -3,7 +3,14 @@
 // 65 535 ports) runs on two CPUs. The slices' reports merge into one; cancelling posts a message to every thread.
 // Where threads are unavailable (no worker script, a worker that fails to start) the slice runs on this thread.
 import type { TcpConnector } from '../../transport/tcp';
-import { scanTcp, type HostScan, type ScanOptions, type ScanProgress, type ScanReport } from './scanner';
+import {
+  failOnLinkLost,
+  scanTcp,
+  type HostScan,
+  type ScanOptions,
+  type ScanProgress,
+  type ScanReport,
+} from './scanner';
 
 /** What the main thread sends a scan worker. */
 export type ScanWorkerRequest =
@@ -79,6 +86,7 @@ export function mergeReports(
     elapsedMs,
     timeoutMs: Math.max(0, ...slices.map((s) => s.report.timeoutMs)),
     cancelled: slices.some((s) => s.report.cancelled),
+    ...(slices.some((s) => s.report.linkLost) ? { linkLost: true } : {}),
   };
 }
 
@@ -99,6 +107,14 @@ export interface ParallelScanOptions extends Omit<ScanOptions, 'connector'> {
  * hosts, a short list, one thread) is plain `scanTcp`. Same report, progress and cancellation as `scanTcp`.
  */
 export async function scanTcpParallel(
+  addresses: readonly string[],
+  ports: readonly number[],
+  options: ParallelScanOptions,
+): Promise<ScanReport> {
+  return failOnLinkLost(await scanSlices(addresses, ports, options));
+}
+
+async function scanSlices(
   addresses: readonly string[],
   ports: readonly number[],
   options: ParallelScanOptions,

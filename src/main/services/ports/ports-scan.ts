@@ -14,7 +14,7 @@ import {
 import { identifyPorts, type PortIdentity } from './identify';
 import { scanTcpParallel } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
-import { ALL_PORTS, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
+import { ALL_PORTS, failOnLinkLost, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
 
 export interface PortsScanRequest {
   /** An IPv4 address or an IPv4 subnet in CIDR form (at most a /22). */
@@ -60,7 +60,9 @@ export async function runPortsScan(req: PortsScanRequest): Promise<PortsScanResu
   // An injected connector (tests) runs on this thread; the real one splits a long single-host scan over threads.
   const own = req.connector ? null : createFastTcpConnector();
   const scan = req.connector
-    ? await scanTcp(addresses, ports, { connector: req.connector, signal: req.signal, onProgress: req.onProgress })
+    ? failOnLinkLost(
+        await scanTcp(addresses, ports, { connector: req.connector, signal: req.signal, onProgress: req.onProgress }),
+      )
     : await scanTcpParallel(addresses, ports, {
         connector: own!,
         spawn: spawnScanWorker,

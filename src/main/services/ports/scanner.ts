@@ -1,6 +1,7 @@
 // TCP connect scan: one host over a port list or all 65 535 ports, or a subnet × a port list. Bounded in
 // connections (global and per host) and time; cancellable; reports progress. The sockets live behind
 // transport/tcp.ts `TcpConnector`, so unit tests feed a fake one.
+import { AppFailure } from '../../../shared/ipc/errors';
 import type { ConnectOutcome, TcpConnector } from '../../transport/tcp';
 
 export type PortState = 'open' | 'closed' | 'filtered';
@@ -27,6 +28,8 @@ export interface ScanReport {
   /** The connect time-out the scan settled on after measuring round trips, ms. */
   timeoutMs: number;
   cancelled: boolean;
+  /** The scan stopped because this computer lost its route to the network (a link dropped): the report is partial. */
+  linkLost?: boolean;
 }
 
 export interface ScanProgress {
@@ -106,6 +109,12 @@ interface Attempt {
   cancel: () => void;
 }
 
+/** A scan that lost its link ends in plain words (NETWORK_LOST), never in a report that calls open ports filtered. */
+export function failOnLinkLost(report: ScanReport): ScanReport {
+  if (report.linkLost) throw new AppFailure('NETWORK_LOST');
+  return report;
+}
+
 /**
  * Scans `addresses` (IPv4 literals: no name is resolved here) × `ports`. Attempts are interleaved across hosts
  * (each host gets its first ports early, so absent hosts are found out in one time-out), windowed by
@@ -157,9 +166,12 @@ export function scanTcp(
   let ring = 0;
   let lastProgress = 0;
 
+  let linkLost = false;
+
   return new Promise<ScanReport>((resolve) => {
     let settled = false;
     const report = (cancelled: boolean): ScanReport => ({
+      ...(linkLost ? { linkLost } : {}),
       hosts: hosts.map((h) => ({
         address: h.address,
         up: h.answers > 0,
@@ -225,6 +237,13 @@ export function scanTcp(
       const h = a.host;
       h.inFlight--;
       inFlight--;
+      if (outcome === 'no-route') {
+        // The link is gone: every later attempt would fail the same way and the report would call open ports
+        // filtered. Stop here; the caller says so in plain words.
+        linkLost = true;
+        finish(false);
+        return;
+      }
       if (outcome === 'no-resources' && inFlight > 0) {
         // This machine is out of sockets: put the port back and halve the window; the attempts still in flight
         // will free sockets.
