@@ -1,16 +1,25 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Component } from 'vue';
 import { STEPS, type StepId } from '../shared/domain/steps';
-import WizardStepNetwork from './steps/WizardStepNetwork.vue';
-import WizardStepFind from './steps/WizardStepFind.vue';
-import WizardStepPorts from './steps/WizardStepPorts.vue';
 
-/** The page of each available step. Planned steps have no page (never a stub): the sidebar shows them greyed. */
-export const STEP_PAGES: Partial<Record<StepId, Component>> = {
-  network: WizardStepNetwork,
-  find: WizardStepFind,
-  ports: WizardStepPorts,
-};
+/**
+ * Every step's page, found by its folder: `steps/<step id>/WizardStep<Name>.vue` (one folder per step; a new step
+ * adds its folder, nothing here). Planned steps have no folder (never a stub): the sidebar shows them greyed.
+ */
+const PAGE_FILES = import.meta.glob<Component>('./steps/*/WizardStep*.vue', { eager: true, import: 'default' });
+
+function pagesByStep(): Partial<Record<StepId, Component>> {
+  const pages: Partial<Record<StepId, Component>> = {};
+  for (const [file, page] of Object.entries(PAGE_FILES)) {
+    const folder = /^\.\/steps\/([^/]+)\//.exec(file)?.[1];
+    const step = STEPS.find((s) => s.id === folder);
+    if (step?.available) pages[step.id] = page;
+  }
+  return pages;
+}
+
+/** The page of each available step. */
+export const STEP_PAGES = pagesByStep();
 
 export function stepPath(id: StepId): string {
   return `/step/${id}`;

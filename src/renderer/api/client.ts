@@ -106,6 +106,8 @@ export const addDeviceByAddress = (host: string, port?: number) =>
   call('discovery.addManual', port === undefined ? { host } : { host, port });
 
 export type PortEdits = NonNullable<InvokeInput<'ports.plan'>['edits']>;
+/** What main saved for a device's ports: the last measurement, plan and change, and a change left unfinished. */
+export type SavedPorts = InvokeOutput<'ports.get'>;
 export type PortChange = InvokeInput<'ports.apply'>['changes'][number];
 
 /**

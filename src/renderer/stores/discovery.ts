@@ -1,99 +1,39 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
-import type { DiscoveredDevice, DeviceSource } from '../../shared/domain/device';
-import type { EventPayload, InvokeOutput } from '../../shared/ipc/contract';
+import { useJob } from '../composables/useJob';
+import type { DiscoveredDevice } from '../../shared/domain/device';
+import type { InvokeOutput } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/ipc/result';
+import { compareDevices, describeAnnouncement, isLikelyNvr } from './discovery-devices';
 import { useSetupStore } from './setup';
 
-export interface DiscoveryProgress {
-  done: number;
-  total: number | null;
-  message: string;
-}
+export { compareDevices, describeAnnouncement, isLikelyNvr } from './discovery-devices';
 
 type DiscoveryList = InvokeOutput<'discovery.list'>;
 
-export type DiscoveryOutcome = 'ok' | 'failed' | 'cancelled';
-
-/** Sources that only a camera or recorder answers (the others also find TVs, printers, routers). */
-const NVR_SOURCES: readonly DeviceSource[] = ['onvif', 'sadp', 'dhip'];
-/** Events kept while discovery.start is on its way: the first ones can arrive before its answer. */
-const MAX_BUFFERED_EVENTS = 1000;
 const MAX_WARNINGS = 50;
-/** The kind of main's job that hears devices announce themselves (ONVIF Hello/Bye). */
-export const LISTEN_JOB_KIND = 'discovery-listen';
 /** How long to wait for a cancelled listen job to end before listening again (it ends within milliseconds). */
 const LISTEN_STOP_WAIT_MS = 3000;
 
-type JobEvent =
-  | { kind: 'device'; payload: EventPayload<'discovery.onDevice'> }
-  | { kind: 'warning'; payload: EventPayload<'discovery.onWarning'> }
-  | { kind: 'progress'; payload: EventPayload<'job.onProgress'> }
-  | { kind: 'done'; payload: EventPayload<'job.onDone'> };
-
-/** A sortable number for an IPv4 address; anything else sorts after every IPv4 address. */
-function addressKey(address: string | undefined): number {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address ?? '');
-  if (!m) return Number.MAX_SAFE_INTEGER;
-  return m.slice(1).reduce((n, part) => n * 256 + Math.min(Number(part), 255), 0);
-}
-
-/** A short name for a device in an announcement: brand and model (or its own name), else "A device". */
-function shortName(device: DiscoveredDevice): string {
-  return [device.brand, device.model ?? device.name].filter(Boolean).join(' ') || 'A device';
-}
-
-const GOODBYE = /^Said goodbye\b/;
-
-/** What an announcement changed, in words for screen readers; null when it says nothing new worth saying. */
-export function describeAnnouncement(before: DiscoveredDevice | undefined, device: DiscoveredDevice): string | null {
-  const name = shortName(device);
-  const where = device.addresses[0] ?? 'an unknown address';
-  const goodbye = device.notes.filter((n) => GOODBYE.test(n)).at(-1);
-  if (goodbye && !before?.notes.includes(goodbye))
-    return `${name} at ${where} ${goodbye.replace(GOODBYE, 'said goodbye')}`;
-  if (!before) return `${name} switched on at ${where} and was added to the list.`;
-  if (before.addresses[0] !== device.addresses[0]) return `${name} is now at ${where}.`;
-  return `${name} at ${where} announced itself.`;
-}
-
-/** True when a device answered a protocol that only cameras and recorders speak. */
-export function isLikelyNvr(device: DiscoveredDevice): boolean {
-  return device.sources.some((s) => NVR_SOURCES.includes(s));
-}
-
-/** Likely NVRs first, then by address (numerically), then by id so the order never jumps. */
-export function compareDevices(a: DiscoveredDevice, b: DiscoveredDevice): number {
-  const rank = Number(!isLikelyNvr(a)) - Number(!isLikelyNvr(b));
-  if (rank !== 0) return rank;
-  const byAddress = addressKey(a.addresses[0]) - addressKey(b.addresses[0]);
-  if (byAddress !== 0) return byAddress;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * The search for the NVR on the chosen interface (a job in main), the devices it found, and the NVR the user
- * picked. Main keeps the results and the step status; this store mirrors them and follows its own job's events.
+ * picked; and the job that hears devices announce themselves while the step is shown. Main keeps the results and
+ * the step status; this store mirrors them and follows its own jobs through useJob.
  */
 export const useDiscoveryStore = defineStore('discovery', () => {
   const setup = useSetupStore();
   const found = ref<DiscoveredDevice[]>([]);
-  /** The running search's job, or null. */
-  const jobId = ref<string | null>(null);
+  /** The interface of the running or last search. */
   const interfaceName = ref<string | null>(null);
-  const progress = ref<DiscoveryProgress | null>(null);
   const warnings = ref<string[]>([]);
   /** When the last search ended (null for results saved by an earlier run of the app, or while searching). */
   const finishedAt = ref<string | null>(null);
-  const outcome = ref<DiscoveryOutcome | null>(null);
-  /** Why the last search could not start or failed, in plain words. */
-  const error = ref<string | null>(null);
+  /** Why main's list could not be read, in plain words. */
+  const loadError = ref<string | null>(null);
   const loading = ref(false);
   /** True once discovery.list answered: the list shown is what main has. */
   const loaded = ref(false);
-  const starting = ref(false);
-  const cancelling = ref(false);
   /** The device being saved as the NVR right now. */
   const choosing = ref<string | null>(null);
   /** Why the last choice could not be saved; the previous choice is kept. */
@@ -110,32 +50,48 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const sweep = ref(false);
   /** Whether the running or last search of this session checked every address (null: not known). */
   const lastSweep = ref<boolean | null>(null);
-  /** Main's job that hears devices announce themselves while the step is shown, or null. */
-  const listenJobId = ref<string | null>(null);
-  /** The interface that job listens on. */
+  /** The interface the listen job hears on. */
   const listenInterface = ref<string | null>(null);
-  /** Why listening could not start or stopped, in plain words, or null. */
-  const listenError = ref<string | null>(null);
-  /** A listen job is being asked for right now. */
-  const listenStarting = ref(false);
   /** The last thing a device announced, in words (for an aria-live region). */
   const announcement = ref('');
-  let buffered: JobEvent[] = [];
-  let unsubscribers: (() => void)[] = [];
+  /** Devices whose login main keeps encrypted (from discovery.list, so it survives a restart). */
+  const rememberedIds = ref<string[]>([]);
+
+  /** The search (main's `discovery` job). */
+  const searchJob = useJob({
+    kind: 'discovery',
+    events: {
+      'discovery.onDevice': ({ device }) => upsert(device),
+      'discovery.onWarning': ({ message }) => {
+        if (warnings.value.length < MAX_WARNINGS) warnings.value.push(message);
+      },
+    },
+    onEnd: (end) => {
+      if (end) {
+        finishedAt.value = new Date().toISOString();
+        loadError.value = null;
+      }
+      // Main's list is the reference (it also has the end time): take it quietly, keep ours if it fails.
+      return sync();
+    },
+  });
+
+  /** Hears devices that switch on, move or leave (main's `discovery-listen` job), while the step is shown. */
+  const listenJob = useJob({
+    kind: 'discovery-listen',
+    events: { 'discovery.onDevice': ({ device }) => announce(device) },
+  });
+
   /** Whether the Find step is on screen: the listen job runs only while it is. */
   let stepShown = false;
   /** What listening the page wants (null: none); the listen queue brings main in line with it, one call at a time. */
   let listenWanted: { interfaceName: string | null } | null = null;
   let listenQueue: Promise<void> = Promise.resolve();
-  /** Device events that arrive while discovery.listen is on its way (they may be from the job it starts). */
-  let listenBuffered: EventPayload<'discovery.onDevice'>[] = [];
-  /** Who waits for a cancelled listen job's end, by job id. */
-  const listenEnds = new Map<string, () => void>();
 
   const devices = computed(() => [...found.value].sort(compareDevices));
-  const running = computed(() => jobId.value !== null);
-  const listening = computed(() => listenJobId.value !== null);
   const likelyNvrCount = computed(() => found.value.filter(isLikelyNvr).length);
+  /** Why the search or the list failed, in plain words (the search's own words first). */
+  const error = computed(() => searchJob.errorText ?? loadError.value);
   /** The time the list shown was measured: the end of the search, else the newest sighting in it. */
   const measuredAt = computed<string | null>(() => {
     if (finishedAt.value) return finishedAt.value;
@@ -169,31 +125,6 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     else found.value[at] = device;
   }
 
-  function apply(event: JobEvent): void {
-    switch (event.kind) {
-      case 'device':
-        upsert(event.payload.device);
-        break;
-      case 'warning':
-        if (warnings.value.length < MAX_WARNINGS) warnings.value.push(event.payload.message);
-        break;
-      case 'progress': {
-        const { done, total, message } = event.payload;
-        progress.value = { done, total, message };
-        break;
-      }
-      case 'done':
-        jobId.value = null;
-        cancelling.value = false;
-        outcome.value = event.payload.outcome;
-        finishedAt.value = new Date().toISOString();
-        error.value = event.payload.outcome === 'failed' ? (event.payload.error?.message ?? null) : null;
-        // Main's list is the reference (it also has the end time): take it quietly, keep ours if it fails.
-        void sync();
-        break;
-    }
-  }
-
   /** A device from the listen job: into the list, and said in words. */
   function announce(device: DiscoveredDevice): void {
     const before = found.value.find((d) => d.id === device.id);
@@ -202,54 +133,10 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     if (words) announcement.value = words;
   }
 
-  /** The listen job ended (cancelled by us, or failed on its own). */
-  function listenEnded(payload: EventPayload<'job.onDone'>): void {
-    listenEnds.get(payload.jobId)?.();
-    if (payload.jobId !== listenJobId.value) return;
-    listenJobId.value = null;
-    if (payload.outcome === 'failed') listenError.value = payload.error?.message ?? null;
-  }
-
-  /**
-   * Our own jobs' events are applied (the search's, and devices from the listen job); while a start is on its way
-   * they wait; any other job's are ignored.
-   */
-  function receive(event: JobEvent): void {
-    if (event.kind === 'done' && event.payload.kind === LISTEN_JOB_KIND) {
-      listenEnded(event.payload);
-      return;
-    }
-    if (event.kind === 'device') {
-      const { jobId: id, device } = event.payload;
-      if (listenJobId.value !== null && id === listenJobId.value) {
-        announce(device);
-        return;
-      }
-      if (listenStarting.value && id !== jobId.value && listenBuffered.length < MAX_BUFFERED_EVENTS)
-        listenBuffered.push(event.payload);
-    }
-    if (event.kind === 'progress' || event.kind === 'done') {
-      if (event.payload.kind !== 'discovery') return;
-    }
-    const id = event.payload.jobId;
-    if (jobId.value !== null && id === jobId.value) apply(event);
-    else if (starting.value && jobId.value === null && buffered.length < MAX_BUFFERED_EVENTS) buffered.push(event);
-  }
-
-  function subscribe(): void {
-    if (unsubscribers.length) return;
-    unsubscribers = [
-      client.onDiscoveryDevice((payload) => receive({ kind: 'device', payload })),
-      client.onDiscoveryWarning((payload) => receive({ kind: 'warning', payload })),
-      client.onJobProgress((payload) => receive({ kind: 'progress', payload })),
-      client.onJobDone((payload) => receive({ kind: 'done', payload })),
-    ];
-  }
-
   /** Stops following main's events (the jobs themselves go on). */
   function unsubscribe(): void {
-    for (const off of unsubscribers) off();
-    unsubscribers = [];
+    searchJob.unsubscribe();
+    listenJob.unsubscribe();
   }
 
   function take(list: DiscoveryList): void {
@@ -258,35 +145,28 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     warnings.value = list.warnings.slice(0, MAX_WARNINGS);
     finishedAt.value = list.finishedAt;
     interfaceName.value = list.interfaceName;
-    if (list.running && list.running !== jobId.value) {
-      // A search is under way (started before a reload): follow it.
-      jobId.value = list.running;
-      progress.value ??= { done: 0, total: null, message: 'Searching…' };
-    }
+    // A search is under way (started before a reload): follow it.
+    if (list.running && list.running !== searchJob.id) searchJob.follow(list.running, 'Searching…');
     loaded.value = true;
   }
-
-  /** Devices whose login main keeps encrypted (from discovery.list, so it survives a restart). */
-  const rememberedIds = ref<string[]>([]);
 
   /** Re-reads main's list after a search ended, without touching the error shown. */
   async function sync(): Promise<void> {
     const result = await client.listDiscovery();
-    if (result.ok && !starting.value && (jobId.value === null || result.data.running === jobId.value))
+    if (result.ok && !searchJob.starting && (searchJob.id === null || result.data.running === searchJob.id))
       take(result.data);
   }
 
   /** Shows what main has: the running search, the last one, or the one saved before a restart. */
   async function load(): Promise<boolean> {
-    subscribe();
     loading.value = true;
     try {
       const result = await client.listDiscovery();
       if (!result.ok) {
-        error.value = result.error.message;
+        loadError.value = result.error.message;
         return false;
       }
-      error.value = null;
+      loadError.value = null;
       take(result.data);
       return true;
     } finally {
@@ -299,108 +179,43 @@ export const useDiscoveryStore = defineStore('discovery', () => {
    * of the subnet. Main clears the old list when it starts.
    */
   async function start(name?: string | null, options: { sweep?: boolean } = {}): Promise<boolean> {
-    if (jobId.value || starting.value) return false;
-    subscribe();
-    starting.value = true;
-    buffered = [];
-    error.value = null;
     const sweeping = options.sweep ?? false;
-    try {
-      const result = await client.startDiscovery(name ?? undefined, { sweep: sweeping });
-      if (!result.ok) {
-        error.value = result.error.message;
-        return false;
-      }
-      found.value = [];
-      warnings.value = [];
-      finishedAt.value = null;
-      outcome.value = null;
-      lastSweep.value = sweeping;
-      progress.value = { done: 0, total: null, message: 'Starting the search…' };
-      interfaceName.value = result.data.interfaceName;
-      jobId.value = result.data.jobId;
-      const early = buffered.filter((e) => e.payload.jobId === result.data.jobId);
-      buffered = [];
-      for (const event of early) apply(event);
-      return true;
-    } finally {
-      starting.value = false;
-      buffered = [];
-    }
+    if (searchJob.busy) return false;
+    loadError.value = null;
+    const started = await searchJob.start(() => client.startDiscovery(name ?? undefined, { sweep: sweeping }), {
+      message: 'Starting the search…',
+      onStarted: (data) => {
+        found.value = [];
+        warnings.value = [];
+        finishedAt.value = null;
+        lastSweep.value = sweeping;
+        interfaceName.value = data.interfaceName;
+      },
+    });
+    return started !== null;
   }
 
   /** Asks main to stop the search; what was found so far stays. The end comes as job.onDone. */
-  async function cancel(): Promise<boolean> {
-    const id = jobId.value;
-    if (!id) return false;
-    cancelling.value = true;
-    const result = await client.cancelJob(id);
-    if (!result.ok) {
-      cancelling.value = false;
-      error.value = result.error.message;
-      return false;
-    }
-    if (!result.data.cancelled && jobId.value === id) {
-      // It had already ended and the end event was missed: take main's state.
-      jobId.value = null;
-      cancelling.value = false;
-      await sync();
-    }
-    return true;
-  }
-
-  /** Waits (bounded) for a cancelled listen job to end, so that main does not hand it back to the next listen. */
-  async function endListenJob(id: string): Promise<void> {
-    let settle = () => undefined as void;
-    const ended = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => settle(), LISTEN_STOP_WAIT_MS);
-      settle = () => {
-        clearTimeout(timer);
-        listenEnds.delete(id);
-        resolve();
-      };
-      listenEnds.set(id, settle);
-    });
-    const result = await client.cancelJob(id);
-    if (result.ok && result.data.cancelled) await ended;
-    else settle();
-    if (listenJobId.value === id) listenJobId.value = null;
-  }
+  const cancel = (): Promise<boolean> => searchJob.cancel();
 
   /** One step of bringing main's listen job in line with what the page wants. */
   async function reconcileListen(): Promise<void> {
     const want = listenWanted;
-    const current = listenJobId.value;
-    if (current && (!want || (want.interfaceName !== null && want.interfaceName !== listenInterface.value)))
-      await endListenJob(current);
-    if (!want || listenJobId.value || listenWanted !== want) return;
-    subscribe();
+    if (listenJob.running && (!want || (want.interfaceName !== null && want.interfaceName !== listenInterface.value)))
+      await listenJob.cancel({ waitMs: LISTEN_STOP_WAIT_MS });
+    if (!want || listenJob.running || listenWanted !== want) return;
     for (let attempt = 0; attempt < 2; attempt++) {
-      listenStarting.value = true;
-      listenBuffered = [];
-      let result: Awaited<ReturnType<typeof client.listenDiscovery>>;
-      try {
-        result = await client.listenDiscovery(want.interfaceName ?? undefined);
-      } finally {
-        listenStarting.value = false;
-      }
-      const early = listenBuffered;
-      listenBuffered = [];
-      if (!result.ok) {
-        listenError.value = result.error.message;
-        return;
-      }
-      const { jobId: id, interfaceName: name } = result.data;
-      if (want.interfaceName !== null && name !== want.interfaceName && attempt === 0) {
-        // Main still had a listen job on another interface (from before a reload): stop it and ask again.
-        await endListenJob(id);
-        continue;
-      }
-      listenError.value = null;
-      listenJobId.value = id;
-      listenInterface.value = name;
-      for (const payload of early) if (payload.jobId === id) announce(payload.device);
-      return;
+      // Main may still have a listen job on another interface (from before a reload): not that one.
+      const onOtherInterface = (name: string) =>
+        want.interfaceName !== null && name !== want.interfaceName && attempt === 0;
+      const started = await listenJob.start(() => client.listenDiscovery(want.interfaceName ?? undefined), {
+        accept: (data) => !onOtherInterface(data.interfaceName),
+        onStarted: (data) => (listenInterface.value = data.interfaceName),
+      });
+      if (!started) return;
+      if (!onOtherInterface(started.interfaceName)) return;
+      // Stop it and ask again.
+      await listenJob.cancel({ jobId: started.jobId, waitMs: LISTEN_STOP_WAIT_MS });
     }
   }
 
@@ -454,7 +269,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
       listed &&
       neverSearched &&
       !autoStarted.value &&
-      !jobId.value &&
+      !searchJob.running &&
       !finishedAt.value &&
       found.value.length === 0
     ) {
@@ -516,20 +331,17 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   return {
     devices,
     rememberedIds,
-    jobId,
-    running,
+    searchJob,
+    listenJob,
     interfaceName,
     shownInterface,
-    progress,
     warnings,
     finishedAt,
     measuredAt,
-    outcome,
     error,
+    loadError,
     loading,
     loaded,
-    starting,
-    cancelling,
     choosing,
     chooseError,
     autoStarted,
@@ -550,11 +362,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     clearAddError,
     sweep,
     lastSweep,
-    listenJobId,
     listenInterface,
-    listenError,
-    listenStarting,
-    listening,
     announcement,
     startListening,
     stopListening,

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
-import type { EventPayload } from '../../shared/ipc/contract';
+import { useJob, type JobEnd } from '../composables/useJob';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
 
@@ -15,28 +15,12 @@ export type OnvifRole = (typeof ONVIF_ROLES)[number];
 /** Error codes that mean "main has no login for the NVR": the page offers the login dialog. */
 export const LOGIN_NEEDED_CODES: readonly string[] = ['PORTS_LOGIN_NEEDED'];
 
-export interface PortsJobProgress {
-  done: number;
-  total: number | null;
-  message: string;
-}
-
-export type PortsJobOutcome = 'ok' | 'failed' | 'cancelled';
-
 /** One change the "Apply through ONVIF" button would make. */
 export interface PendingChange {
   role: OnvifRole;
   from: number;
   to: number;
 }
-
-type JobEvent =
-  | { kind: 'report'; payload: EventPayload<'ports.onReport'> }
-  | { kind: 'applied'; payload: EventPayload<'ports.onApplied'> }
-  | { kind: 'progress'; payload: EventPayload<'job.onProgress'> }
-  | { kind: 'done'; payload: EventPayload<'job.onDone'> };
-
-const MAX_BUFFERED_EVENTS = 200;
 
 export const isEditableRole = (role: string): role is EditableRole =>
   (EDITABLE_ROLES as readonly string[]).includes(role);
@@ -54,8 +38,9 @@ export function parsePortText(text: string): { ok: true; value: number } | { ok:
 
 /**
  * The Ports step for the chosen NVR: main's last measurement (report), its proposal of non-standard ports (plan)
- * and the last change it applied, as main saved them; the audit job and the apply job this page started (it
- * follows only their events); the user's edits of the new ports. Nothing is ever applied without the user's word.
+ * and the last change it applied, as main saved them; the audit job and the apply job this page started (each
+ * followed through useJob: `auditJob`, `applyJob`); the user's edits of the new ports. Nothing is ever applied
+ * without the user's word.
  */
 export const usePortsStore = defineStore('ports', () => {
   const setup = useSetupStore();
@@ -70,17 +55,8 @@ export const usePortsStore = defineStore('ports', () => {
   const loading = ref(false);
   /** Why the saved ports could not be read, in plain words. */
   const loadError = ref<string | null>(null);
-
-  // The audit (a job in main).
-  const auditJobId = ref<string | null>(null);
   /** Whether the running (or last) audit checks every port 1–65535. */
   const auditFull = ref(false);
-  const auditStarting = ref(false);
-  const auditCancelling = ref(false);
-  const auditProgress = ref<PortsJobProgress | null>(null);
-  const auditOutcome = ref<PortsJobOutcome | null>(null);
-  /** Why the last audit could not start or failed, in plain words. */
-  const auditError = ref<string | null>(null);
 
   // The user's edits of the proposal, and main's check of them.
   const edits = ref<Partial<Record<EditableRole, number>>>({});
@@ -92,27 +68,42 @@ export const usePortsStore = defineStore('ports', () => {
   /** Why the proposal could not be made or checked, in plain words. */
   const planError = ref<string | null>(null);
 
-  // The change (a job in main).
-  const applyJobId = ref<string | null>(null);
-  const applyStarting = ref(false);
-  const applyProgress = ref<PortsJobProgress | null>(null);
-  /** Why the last change could not start or failed (code and plain message). */
-  const applyError = ref<{ code: string; message: string } | null>(null);
-  const applyCancelling = ref(false);
   /** What the user should know after a change that ended well but not completely (plain words), else null. */
   const applyNotice = ref<string | null>(null);
   /** The result main announced for the running change (it comes before the job ends). */
   let appliedNow: PortApplyResult | null = null;
 
-  let buffered: JobEvent[] = [];
-  let unsubscribers: (() => void)[] = [];
+  function takeReport(next: PortReport): void {
+    report.value = next;
+    loadedFor.value = next.deviceId;
+  }
+
+  /** The measurement (main's `ports-audit` job); its report arrives as an event. */
+  const auditJob = useJob({
+    kind: 'ports-audit',
+    maxBuffered: 200,
+    events: { 'ports.onReport': ({ report: next }) => takeReport(next) },
+    onEnd: (end) => (end ? (end.outcome === 'ok' ? void afterAudit() : undefined) : sync()),
+  });
+
+  /**
+   * The change (main's `ports-apply` job): its result, then the measurement main makes after it (same job).
+   */
+  const applyJob = useJob({
+    kind: 'ports-apply',
+    maxBuffered: 200,
+    events: {
+      'ports.onReport': ({ report: next }) => takeReport(next),
+      'ports.onApplied': ({ result }) => {
+        lastChange.value = result;
+        appliedNow = result;
+      },
+    },
+    onEnd: (end) => (end ? applyEnded(end) : sync()),
+  });
 
   const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
-  const auditing = computed(() => auditJobId.value !== null);
-  const applying = computed(() => applyJobId.value !== null);
-  const busy = computed(
-    () => auditing.value || auditStarting.value || applying.value || applyStarting.value || planning.value,
-  );
+  const busy = computed(() => auditJob.busy || applyJob.busy || planning.value);
 
   /** Problems of the proposal as it stands (main's, plus "not a number" for what the user typed). */
   const errors = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'error'));
@@ -147,11 +138,11 @@ export const usePortsStore = defineStore('ports', () => {
     if (planning.value) return 'The app is checking the new ports…';
     if (planError.value || planEdits.value !== JSON.stringify(edits.value))
       return 'The new ports could not be checked yet. Change one again, or go back to the app’s proposal.';
-    if (auditing.value || auditStarting.value) return 'Wait for the port check to finish.';
+    if (auditJob.busy) return 'Wait for the port check to finish.';
     if (pendingChanges.value.length === 0) return 'Nothing to change through ONVIF: the ports are already as proposed.';
     return null;
   });
-  const canApply = computed(() => applyBlockedReason.value === null && !applying.value && !applyStarting.value);
+  const canApply = computed(() => applyBlockedReason.value === null && !applyJob.busy);
   /** What "Put the old ports back" would change: the last verified change, reversed. */
   const revertChanges = computed<PendingChange[]>(() => {
     const last = lastChange.value;
@@ -159,15 +150,9 @@ export const usePortsStore = defineStore('ports', () => {
     return last.changes.filter((c) => c.from !== c.to).map((c) => ({ role: c.role, from: c.to, to: c.from }));
   });
   const canRevert = computed(
-    () =>
-      revertChanges.value.length > 0 &&
-      !pending.value &&
-      !applying.value &&
-      !applyStarting.value &&
-      !auditing.value &&
-      !auditStarting.value,
+    () => revertChanges.value.length > 0 && !pending.value && !applyJob.busy && !auditJob.busy,
   );
-  const needsLogin = computed(() => !!applyError.value && LOGIN_NEEDED_CODES.includes(applyError.value.code));
+  const needsLogin = computed(() => !!applyJob.error && LOGIN_NEEDED_CODES.includes(applyJob.error.code));
 
   function clearDeviceData(): void {
     report.value = null;
@@ -179,96 +164,30 @@ export const usePortsStore = defineStore('ports', () => {
     inputProblems.value = {};
     planError.value = null;
     planEdits.value = '{}';
-    auditError.value = null;
-    auditOutcome.value = null;
-    applyError.value = null;
+    auditJob.clearError();
+    auditJob.outcome = null;
+    applyJob.clearError();
     applyNotice.value = null;
   }
 
-  function apply(event: JobEvent): void {
-    switch (event.kind) {
-      case 'report':
-        report.value = event.payload.report;
-        loadedFor.value = event.payload.report.deviceId;
-        break;
-      case 'applied':
-        lastChange.value = event.payload.result;
-        appliedNow = event.payload.result;
-        break;
-      case 'progress': {
-        const { done, total, message } = event.payload;
-        if (event.payload.jobId === auditJobId.value) auditProgress.value = { done, total, message };
-        else applyProgress.value = { done, total, message };
-        break;
-      }
-      case 'done':
-        if (event.payload.jobId === auditJobId.value) auditEnded(event.payload);
-        else applyEnded(event.payload);
-        break;
-    }
-  }
-
-  function auditEnded(payload: EventPayload<'job.onDone'>): void {
-    auditJobId.value = null;
-    auditCancelling.value = false;
-    auditProgress.value = null;
-    auditOutcome.value = payload.outcome;
-    auditError.value = payload.outcome === 'failed' ? (payload.error?.message ?? null) : null;
-    if (payload.outcome === 'ok') void afterAudit();
-  }
-
-  function applyEnded(payload: EventPayload<'job.onDone'>): void {
-    applyJobId.value = null;
-    applyProgress.value = null;
-    applyCancelling.value = false;
+  function applyEnded(end: JobEnd): void {
     const changed = appliedNow?.outcome === 'verified' && appliedNow.changes.length > 0;
     appliedNow = null;
-    if (payload.outcome === 'cancelled' && changed)
+    if (end.outcome === 'cancelled' && changed) {
       // Stopped during the measurement that follows a verified change: the change stands, only the new table is missing.
       applyNotice.value =
         'The ports were moved and checked; the new measurement was stopped. Press “Re-check” to see the ports as they are now.';
-    else if (payload.outcome === 'failed' && payload.error) applyError.value = payload.error;
-    else if (payload.outcome === 'cancelled') applyError.value = payload.error;
+    } else if (end.outcome === 'cancelled') applyJob.error = end.error as typeof applyJob.error;
     // The device moved (or was put back): the edits are done with; take main's report, plan and status.
     edits.value = {};
     inputProblems.value = {};
     void sync();
   }
 
-  /** Our own jobs' events are applied; while a start is on its way they wait; any other job's are ignored. */
-  function receive(event: JobEvent): void {
-    const id = event.payload.jobId;
-    const ours =
-      (auditJobId.value !== null && id === auditJobId.value) || (applyJobId.value !== null && id === applyJobId.value);
-    if (ours) {
-      // A report from our audit or from the measurement that follows our change; a result only from our change.
-      if (event.kind === 'applied' && id !== applyJobId.value) return;
-      apply(event);
-    } else if ((auditStarting.value || applyStarting.value) && buffered.length < MAX_BUFFERED_EVENTS) {
-      buffered.push(event);
-    }
-  }
-
-  function replay(jobId: string): void {
-    const early = buffered.filter((e) => e.payload.jobId === jobId);
-    buffered = buffered.filter((e) => e.payload.jobId !== jobId);
-    for (const event of early) receive(event);
-  }
-
-  function subscribe(): void {
-    if (unsubscribers.length) return;
-    unsubscribers = [
-      client.onPortsReport((payload) => receive({ kind: 'report', payload })),
-      client.onPortsApplied((payload) => receive({ kind: 'applied', payload })),
-      client.onJobProgress((payload) => receive({ kind: 'progress', payload })),
-      client.onJobDone((payload) => receive({ kind: 'done', payload })),
-    ];
-  }
-
   /** Stops following main's events (the jobs themselves go on). */
   function unsubscribe(): void {
-    for (const off of unsubscribers) off();
-    unsubscribers = [];
+    auditJob.unsubscribe();
+    applyJob.unsubscribe();
   }
 
   /** Reads what main saved for the chosen NVR (report, plan, last change). */
@@ -301,15 +220,7 @@ export const usePortsStore = defineStore('ports', () => {
     return (mine.at ?? mine.measuredAt ?? '') > (saved.at ?? saved.measuredAt ?? '') ? mine : saved;
   }
 
-  function take(
-    id: string,
-    saved: {
-      report: PortReport | null;
-      plan: PortPlan | null;
-      lastChange: PortApplyResult | null;
-      pending?: PortPendingChange | null;
-    },
-  ): void {
+  function take(id: string, saved: client.SavedPorts): void {
     const same = loadedFor.value === id;
     loadedFor.value = id;
     pending.value = saved.pending ?? null;
@@ -346,9 +257,8 @@ export const usePortsStore = defineStore('ports', () => {
     await setup.reloadRecord();
   }
 
-  /** Entering the step: follow our jobs' events and show what main saved for the chosen NVR. */
+  /** Entering the step: show what main saved for the chosen NVR. */
   async function openStep(): Promise<void> {
-    subscribe();
     if (!setup.record) await setup.reloadRecord();
     await load();
   }
@@ -359,54 +269,17 @@ export const usePortsStore = defineStore('ports', () => {
    */
   async function audit(options: { full?: boolean } = {}): Promise<boolean> {
     const id = deviceId.value;
-    if (!id || auditJobId.value || auditStarting.value || applying.value || applyStarting.value) return false;
-    subscribe();
-    auditStarting.value = true;
-    auditError.value = null;
+    if (!id || auditJob.busy || applyJob.busy) return false;
     const full = options.full ?? false;
-    try {
-      const result = await client.auditPorts(id, { full });
-      if (!result.ok) {
-        auditError.value = result.error.message;
-        return false;
-      }
-      auditFull.value = full;
-      auditOutcome.value = null;
-      auditProgress.value = {
-        done: 0,
-        total: null,
-        message: full ? 'Starting the check of every port…' : 'Starting the port check…',
-      };
-      auditJobId.value = result.data.jobId;
-      auditStarting.value = false;
-      replay(result.data.jobId);
-      return true;
-    } finally {
-      auditStarting.value = false;
-      if (!applyStarting.value) buffered = [];
-    }
+    const started = await auditJob.start(() => client.auditPorts(id, { full }), {
+      message: full ? 'Starting the check of every port…' : 'Starting the port check…',
+      onStarted: () => (auditFull.value = full),
+    });
+    return started !== null;
   }
 
   /** Asks main to stop the audit; the end comes as job.onDone. */
-  async function cancelAudit(): Promise<boolean> {
-    const id = auditJobId.value;
-    if (!id) return false;
-    auditCancelling.value = true;
-    const result = await client.cancelJob(id);
-    if (!result.ok) {
-      auditCancelling.value = false;
-      auditError.value = result.error.message;
-      return false;
-    }
-    if (!result.data.cancelled && auditJobId.value === id) {
-      // It had already ended and the end event was missed: take main's state.
-      auditJobId.value = null;
-      auditCancelling.value = false;
-      auditProgress.value = null;
-      await sync();
-    }
-    return true;
-  }
+  const cancelAudit = (): Promise<boolean> => auditJob.cancel();
 
   /** Asks main for its proposal, checked with the user's edits. */
   async function replan(): Promise<boolean> {
@@ -476,57 +349,18 @@ export const usePortsStore = defineStore('ports', () => {
 
   async function startApply(changes: client.PortChange[]): Promise<boolean> {
     const id = deviceId.value;
-    if (!id || changes.length === 0 || applying.value || applyStarting.value || auditing.value || auditStarting.value)
-      return false;
-    subscribe();
-    applyStarting.value = true;
-    applyError.value = null;
+    if (!id || changes.length === 0 || applyJob.busy || auditJob.busy) return false;
     applyNotice.value = null;
     appliedNow = null;
-    try {
-      const result = await client.applyPorts(id, changes);
-      if (!result.ok) {
-        applyError.value = result.error;
-        return false;
-      }
-      applyProgress.value = { done: 0, total: null, message: 'Starting the change…' };
-      applyJobId.value = result.data.jobId;
-      applyStarting.value = false;
-      replay(result.data.jobId);
-      return true;
-    } finally {
-      applyStarting.value = false;
-      if (!auditStarting.value) buffered = [];
-    }
+    const started = await applyJob.start(() => client.applyPorts(id, changes), { message: 'Starting the change…' });
+    return started !== null;
   }
 
   /**
    * Asks main to stop the change: before the NVR was touched nothing happens; while it is changing, main puts the
    * old ports back and checks them; during the measurement after a verified change, only the measurement stops.
    */
-  async function cancelApply(): Promise<boolean> {
-    const id = applyJobId.value;
-    if (!id) return false;
-    applyCancelling.value = true;
-    const result = await client.cancelJob(id);
-    if (!result.ok) {
-      applyCancelling.value = false;
-      applyError.value = result.error;
-      return false;
-    }
-    if (!result.data.cancelled && applyJobId.value === id) {
-      // It had already ended and the end event was missed: take main's state.
-      applyJobId.value = null;
-      applyCancelling.value = false;
-      applyProgress.value = null;
-      await sync();
-    }
-    return true;
-  }
-
-  function clearApplyError(): void {
-    applyError.value = null;
-  }
+  const cancelApply = (): Promise<boolean> => applyJob.cancel();
 
   return {
     report,
@@ -537,27 +371,16 @@ export const usePortsStore = defineStore('ports', () => {
     loading,
     loadError,
     deviceId,
-    auditJobId,
+    auditJob,
     auditFull,
-    auditStarting,
-    auditCancelling,
-    auditProgress,
-    auditOutcome,
-    auditError,
-    auditing,
+    applyJob,
+    applyNotice,
     edits,
     inputProblems,
     planning,
     planError,
     errors,
     warnings,
-    applyJobId,
-    applyStarting,
-    applyProgress,
-    applyError,
-    applyCancelling,
-    applyNotice,
-    applying,
     busy,
     pendingChanges,
     applyBlockedReason,
@@ -576,7 +399,6 @@ export const usePortsStore = defineStore('ports', () => {
     canRevert,
     revertLastChange,
     cancelApply,
-    clearApplyError,
     unsubscribe,
   };
 });

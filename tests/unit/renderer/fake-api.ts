@@ -1,34 +1,59 @@
 import type { AppApi } from '../../../src/shared/ipc/api';
-import type { EventName, InvokeChannel, InvokeOutput } from '../../../src/shared/ipc/contract';
+import {
+  eventContract,
+  invokeContract,
+  type EventName,
+  type InvokeChannel,
+  type InvokeOutput,
+} from '../../../src/shared/ipc/contract';
 import type { Result } from '../../../src/shared/ipc/result';
 import type { NetworkReport } from '../../../src/shared/domain/network';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 
 type Handler = (input: unknown) => unknown;
+export type FakeHandlers = Partial<Record<InvokeChannel, Handler>>;
+
+/** Every invoke channel and event of the contract, read from it: a new step's channels need no edit here. */
+export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];
+/** The channels that start a job (their answer carries a jobId), read from the contract's output schemas. */
+export const JOB_START_CHANNELS = INVOKE_CHANNELS.filter((c) => {
+  const output = invokeContract[c].output as { shape?: Record<string, unknown> };
+  return !!output.shape && 'jobId' in output.shape;
+});
+
+function known<T extends string>(names: readonly T[], name: string, what: string): void {
+  if (!(names as readonly string[]).includes(name))
+    throw new Error(`The fake API was given ${what} "${name}", which the contract does not have.`);
+}
 
 /** A programmable stand-in for the preload's `window.api`: records calls, answers per channel, emits events. */
 export interface FakeApi extends AppApi {
   calls: { channel: InvokeChannel; input: unknown }[];
-  handlers: Partial<Record<InvokeChannel, Handler>>;
+  /** Answers by channel; a channel of the contract without one answers "not faked" (an error envelope). */
+  handlers: FakeHandlers;
+  /** Sends a contract event to the page (the payload as given: tests also send malformed ones). */
   emit(event: EventName, payload: unknown): void;
   listenerCount(event: EventName): number;
   /** How many times a channel was invoked (e.g. to prove a login is never retried by itself). */
   count(channel: InvokeChannel): number;
 }
 
-export function createFakeApi(handlers: Partial<Record<InvokeChannel, Handler>> = {}): FakeApi {
+export function createFakeApi(handlers: FakeHandlers = {}): FakeApi {
+  for (const channel of Object.keys(handlers)) known(INVOKE_CHANNELS, channel, 'a handler for');
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const fake: FakeApi = {
     calls: [],
     handlers,
     async invoke(channel, input) {
       fake.calls.push({ channel, input });
-      const handler = fake.handlers[channel];
+      const handler = INVOKE_CHANNELS.includes(channel) ? fake.handlers[channel] : undefined;
       if (!handler) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'not faked' } } as Result<never>;
       return (await handler(input)) as never;
     },
     on(event, listener) {
+      known(EVENT_NAMES, event, 'a listener for');
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       const l = listener as (payload: unknown) => void;
@@ -36,12 +61,14 @@ export function createFakeApi(handlers: Partial<Record<InvokeChannel, Handler>> 
       return () => set.delete(l);
     },
     emit(event, payload) {
+      known(EVENT_NAMES, event, 'the event');
       for (const l of listeners.get(event) ?? []) l(payload);
     },
     listenerCount(event) {
       return listeners.get(event)?.size ?? 0;
     },
     count(channel) {
+      known(INVOKE_CHANNELS, channel, 'a count of');
       return fake.calls.filter((c) => c.channel === channel).length;
     },
   };

@@ -2,9 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { compareDevices, useDiscoveryStore } from '../../../src/renderer/stores/discovery';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { createFakeApi, discoveryList, fakeDevice, fakeDevices, fakeSetup, failed, ok, type FakeApi } from './fake-api';
+import { compareDevices, useDiscoveryStore } from '../../../../src/renderer/stores/discovery';
+import { useSetupStore } from '../../../../src/renderer/stores/setup';
+import {
+  createFakeApi,
+  discoveryList,
+  fakeDevice,
+  fakeDevices,
+  fakeSetup,
+  failed,
+  ok,
+  type FakeApi,
+} from '../fake-api';
 
 const JOB = 'job-search1';
 const OTHER = 'job-someoneelse';
@@ -31,8 +40,8 @@ describe('useDiscoveryStore: a search and its events', () => {
     const discovery = useDiscoveryStore();
     expect(await discovery.start('eth0')).toBe(true);
     expect(api.calls.at(-1)).toEqual({ channel: 'discovery.start', input: { interfaceName: 'eth0' } });
-    expect(discovery.running).toBe(true);
-    expect(discovery.jobId).toBe(JOB);
+    expect(discovery.searchJob.running).toBe(true);
+    expect(discovery.searchJob.id).toBe(JOB);
 
     for (const device of fakeDevices()) api.emit('discovery.onDevice', { jobId: JOB, device });
     expect(discovery.devices.map((d) => d.addresses[0])).toEqual([
@@ -77,8 +86,8 @@ describe('useDiscoveryStore: a search and its events', () => {
     api.emit('discovery.onDevice', { jobId: JOB, device: { id: 'x', addresses: 'not a list' } });
     expect(discovery.devices).toHaveLength(0);
     expect(discovery.warnings).toEqual([]);
-    expect(discovery.progress?.message).toBe('Starting the search…');
-    expect(discovery.running).toBe(true);
+    expect(discovery.searchJob.progress?.message).toBe('Starting the search…');
+    expect(discovery.searchJob.running).toBe(true);
   });
 
   it('keeps events that arrive before discovery.start answers, and applies those of its own job', async () => {
@@ -91,7 +100,7 @@ describe('useDiscoveryStore: a search and its events', () => {
     const discovery = useDiscoveryStore();
     await discovery.start('eth0');
     expect(discovery.devices.map((d) => d.id)).toEqual([fakeDevice().id]);
-    expect(discovery.progress).toEqual({ done: 1, total: 4, message: 'SSDP finished' });
+    expect(discovery.searchJob.progress).toEqual({ done: 1, total: 4, message: 'SSDP finished' });
   });
 
   it('follows progress and warnings, and takes main’s list when the search ends', async () => {
@@ -104,7 +113,11 @@ describe('useDiscoveryStore: a search and its events', () => {
       total: 4,
       message: 'SSDP (UPnP) finished; 1 device(s) so far',
     });
-    expect(discovery.progress).toEqual({ done: 2, total: 4, message: 'SSDP (UPnP) finished; 1 device(s) so far' });
+    expect(discovery.searchJob.progress).toEqual({
+      done: 2,
+      total: 4,
+      message: 'SSDP (UPnP) finished; 1 device(s) so far',
+    });
     api.emit('discovery.onWarning', { jobId: JOB, message: 'Ignored an SSDP answer from 192.168.1.250.' });
     expect(discovery.warnings).toEqual(['Ignored an SSDP answer from 192.168.1.250.']);
     api.emit('discovery.onDevice', { jobId: JOB, device: fakeDevice() });
@@ -117,8 +130,8 @@ describe('useDiscoveryStore: a search and its events', () => {
         warnings: ['Ignored an SSDP answer from 192.168.1.250.'],
       });
     api.emit('job.onDone', { jobId: JOB, kind: 'discovery', outcome: 'ok', error: null });
-    expect(discovery.running).toBe(false);
-    expect(discovery.outcome).toBe('ok');
+    expect(discovery.searchJob.running).toBe(false);
+    expect(discovery.searchJob.outcome).toBe('ok');
     await flushPromises();
     expect(channels().at(-1)).toBe('discovery.list');
     expect(discovery.finishedAt).toBe('2025-03-01T10:10:04.000Z');
@@ -139,7 +152,7 @@ describe('useDiscoveryStore: a search and its events', () => {
       error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' },
     });
     await flushPromises();
-    expect(discovery.outcome).toBe('failed');
+    expect(discovery.searchJob.outcome).toBe('failed');
     expect(discovery.error).toBe('Something went wrong inside the app.');
     expect(discovery.devices).toHaveLength(1);
   });
@@ -152,8 +165,8 @@ describe('useDiscoveryStore: a search and its events', () => {
       );
     const discovery = useDiscoveryStore();
     expect(await discovery.start('eth1')).toBe(false);
-    expect(discovery.running).toBe(false);
-    expect(discovery.starting).toBe(false);
+    expect(discovery.searchJob.running).toBe(false);
+    expect(discovery.searchJob.starting).toBe(false);
     expect(discovery.error).toMatch(/no IPv4 address/);
   });
 
@@ -164,8 +177,8 @@ describe('useDiscoveryStore: a search and its events', () => {
     api.emit('discovery.onDevice', { jobId: JOB, device: fakeDevice() });
     expect(await discovery.cancel()).toBe(true);
     expect(api.calls.at(-1)).toEqual({ channel: 'job.cancel', input: { jobId: JOB } });
-    expect(discovery.cancelling).toBe(true);
-    expect(discovery.running).toBe(true);
+    expect(discovery.searchJob.cancelling).toBe(true);
+    expect(discovery.searchJob.running).toBe(true);
     api.handlers['discovery.list'] = () =>
       discoveryList({ devices: [fakeDevice()], interfaceName: 'eth0', finishedAt: '2025-03-01T10:10:01.000Z' });
     api.emit('job.onDone', {
@@ -175,9 +188,9 @@ describe('useDiscoveryStore: a search and its events', () => {
       error: { code: 'CANCELLED', message: 'The operation was cancelled.' },
     });
     await flushPromises();
-    expect(discovery.running).toBe(false);
-    expect(discovery.cancelling).toBe(false);
-    expect(discovery.outcome).toBe('cancelled');
+    expect(discovery.searchJob.running).toBe(false);
+    expect(discovery.searchJob.cancelling).toBe(false);
+    expect(discovery.searchJob.outcome).toBe('cancelled');
     expect(discovery.error).toBeNull();
     expect(discovery.devices).toHaveLength(1);
   });
@@ -188,7 +201,7 @@ describe('useDiscoveryStore: a search and its events', () => {
     await discovery.start();
     api.handlers['discovery.list'] = () => discoveryList({ finishedAt: '2025-03-01T10:10:01.000Z' });
     await discovery.cancel();
-    expect(discovery.running).toBe(false);
+    expect(discovery.searchJob.running).toBe(false);
     expect(discovery.finishedAt).toBe('2025-03-01T10:10:01.000Z');
   });
 });
@@ -220,7 +233,7 @@ describe('useDiscoveryStore: entering the step', () => {
       discoveryList({ devices: [fakeDevice()], running: JOB, interfaceName: 'eth0' });
     const discovery = useDiscoveryStore();
     await discovery.load();
-    expect(discovery.running).toBe(true);
+    expect(discovery.searchJob.running).toBe(true);
     api.emit('discovery.onDevice', { jobId: JOB, device: fakeDevices()[1]! });
     expect(discovery.devices).toHaveLength(2);
   });

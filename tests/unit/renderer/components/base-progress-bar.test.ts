@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import BaseProgressBar from '../../../src/renderer/components/BaseProgressBar.vue';
+import BaseProgressBar from '../../../../src/renderer/components/BaseProgressBar.vue';
 
 describe('BaseProgressBar', () => {
   it('shows a known fraction with its values for screen readers', () => {

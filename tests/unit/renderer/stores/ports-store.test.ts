@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { parsePortText, usePortsStore } from '../../../src/renderer/stores/ports';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { createFakeApi, fakeSetup, ok, type FakeApi } from './fake-api';
+import { parsePortText, usePortsStore } from '../../../../src/renderer/stores/ports';
+import { useSetupStore } from '../../../../src/renderer/stores/setup';
+import { createFakeApi, fakeSetup, ok, type FakeApi } from '../fake-api';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -15,7 +15,7 @@ import {
   fakePorts,
   loginNeeded,
   setupWithNvr,
-} from './fake-ports';
+} from '../fake-ports';
 
 let api: FakeApi;
 
@@ -58,19 +58,19 @@ describe('usePortsStore', () => {
     api.emit('ports.onReport', { jobId: AUDIT_JOB, report: fakePortReport() });
     answer(ok({ jobId: AUDIT_JOB }));
     expect(await started).toBe(true);
-    expect(ports.auditJobId).toBe(AUDIT_JOB);
-    expect(ports.auditProgress).toEqual({ done: 1, total: 5, message: 'early' });
+    expect(ports.auditJob.id).toBe(AUDIT_JOB);
+    expect(ports.auditJob.progress).toEqual({ done: 1, total: 5, message: 'early' });
     expect(ports.report?.address).toBe('192.168.1.66');
 
     // A second audit is refused while one runs; so is a change.
     expect(await ports.audit()).toBe(false);
     expect(ports.canApply).toBe(false);
     api.emit('job.onDone', { jobId: 'job-someone-else', kind: 'ports-audit', outcome: 'ok', error: null });
-    expect(ports.auditing).toBe(true);
+    expect(ports.auditJob.running).toBe(true);
     api.emit('job.onDone', { jobId: AUDIT_JOB, kind: 'ports-audit', outcome: 'ok', error: null });
     await flushPromises();
-    expect(ports.auditing).toBe(false);
-    expect(ports.auditOutcome).toBe('ok');
+    expect(ports.auditJob.running).toBe(false);
+    expect(ports.auditJob.outcome).toBe('ok');
   });
 
   it('a cancel for an audit that had already ended takes main’s state', async () => {
@@ -81,8 +81,8 @@ describe('usePortsStore', () => {
     await ports.audit();
     expect(await ports.cancelAudit()).toBe(true);
     expect(api.calls.find((c) => c.channel === 'job.cancel')?.input).toEqual({ jobId: AUDIT_JOB });
-    expect(ports.auditing).toBe(false);
-    expect(ports.auditCancelling).toBe(false);
+    expect(ports.auditJob.running).toBe(false);
+    expect(ports.auditJob.cancelling).toBe(false);
   });
 
   it('changes only the ONVIF roles whose port moves, and only through applyChanges', async () => {
@@ -96,14 +96,14 @@ describe('usePortsStore', () => {
     ]);
     expect(api.count('ports.apply')).toBe(0);
     expect(await ports.applyChanges()).toBe(true);
-    expect(ports.applyJobId).toBe(APPLY_JOB);
+    expect(ports.applyJob.id).toBe(APPLY_JOB);
     api.emit('ports.onApplied', { jobId: 'job-other', result: fakeApplyResult({ outcome: 'failed' }) });
     expect(ports.lastChange).toBeNull();
     api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
     api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'ok', error: null });
     await flushPromises();
     expect(ports.lastChange?.outcome).toBe('verified');
-    expect(ports.applying).toBe(false);
+    expect(ports.applyJob.running).toBe(false);
     expect(api.count('ports.apply')).toBe(1);
   });
 
@@ -117,7 +117,7 @@ describe('usePortsStore', () => {
     after.rows = after.rows.map((r) => (r.role === 'http' ? { ...r, port: 12080, isDefault: false } : r));
     api.emit('ports.onReport', { jobId: 'job-other', report: fakePortReport({ address: '10.0.0.9' }) });
     api.emit('ports.onReport', { jobId: APPLY_JOB, report: after });
-    expect(ports.applying).toBe(true);
+    expect(ports.applyJob.running).toBe(true);
     expect(ports.report?.measuredAt).toBe('2025-03-01T12:05:00.000Z');
     expect(ports.report?.rows.find((r) => r.role === 'http')?.port).toBe(12080);
   });
@@ -130,7 +130,7 @@ describe('usePortsStore', () => {
     expect(await ports.cancelApply()).toBe(false); // nothing running
     expect(await ports.applyChanges()).toBe(true);
     expect(await ports.cancelApply()).toBe(true);
-    expect(ports.applyCancelling).toBe(true);
+    expect(ports.applyJob.cancelling).toBe(true);
     expect(api.calls.at(-1)).toEqual({ channel: 'job.cancel', input: { jobId: APPLY_JOB } });
     const restored = fakeApplyResult({
       outcome: 'restored',
@@ -140,9 +140,9 @@ describe('usePortsStore', () => {
     const cancelled = { code: 'CANCELLED', message: 'Stopped: you cancelled it.' };
     api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'cancelled', error: cancelled });
     await flushPromises();
-    expect(ports.applying).toBe(false);
-    expect(ports.applyCancelling).toBe(false);
-    expect(ports.applyError).toEqual(cancelled);
+    expect(ports.applyJob.running).toBe(false);
+    expect(ports.applyJob.cancelling).toBe(false);
+    expect(ports.applyJob.error).toEqual(cancelled);
     expect(ports.applyNotice).toBeNull();
     expect(ports.lastChange?.outcome).toBe('restored');
   });
@@ -162,7 +162,7 @@ describe('usePortsStore', () => {
       error: { code: 'CANCELLED', message: 'Stopped: you cancelled it.' },
     });
     await flushPromises();
-    expect(ports.applyError).toBeNull();
+    expect(ports.applyJob.error).toBeNull();
     expect(ports.applyNotice).toMatch(/moved and checked.*Re-check/);
     expect(ports.lastChange?.outcome).toBe('verified');
     // The next change starts clean.
@@ -177,7 +177,7 @@ describe('usePortsStore', () => {
     await ports.openStep();
     expect(await ports.applyChanges()).toBe(false);
     expect(ports.needsLogin).toBe(true);
-    ports.clearApplyError();
+    ports.applyJob.clearError();
     expect(ports.needsLogin).toBe(false);
 
     api.handlers['ports.apply'] = () => ok({ jobId: APPLY_JOB });

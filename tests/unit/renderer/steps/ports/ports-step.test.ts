@@ -1,12 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import WizardStepPorts from '../../../src/renderer/steps/WizardStepPorts.vue';
-import { createRoutes } from '../../../src/renderer/router';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { appInfo, createFakeApi, fakeSetup, loginAnswer, ok, type FakeApi } from './fake-api';
+import { describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { appInfo, discoveryList, fakeSetup, loginAnswer, ok } from '../../fake-api';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -17,35 +12,19 @@ import {
   fakePorts,
   loginNeeded,
   setupWithNvr,
-} from './fake-ports';
+} from '../../fake-ports';
+import { api, mountStep, useStepHarness } from '../../mount-step';
 
-let api: FakeApi;
-let pinia: Pinia;
-let router: Router;
-
-beforeEach(async () => {
-  pinia = createPinia();
-  setActivePinia(pinia);
-  api = createFakeApi({
+// The keychain remembers the NVR's login (main's list says so), so Apply goes straight to the confirmation; the
+// login asked before the confirmation is in ports-login.test.ts.
+useStepHarness({
+  path: '/step/ports',
+  handlers: () => ({
     'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
     'app.info': () => appInfo(false, 'browser'),
-  });
-  window.api = api;
-  router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });
-  await router.push('/step/ports');
-  await router.isReady();
+    'discovery.list': () => discoveryList({ rememberedDeviceIds: [REOLINK.id] }),
+  }),
 });
-afterEach(() => {
-  delete window.api;
-  document.body.innerHTML = '';
-});
-
-async function mountStep() {
-  await useSetupStore().load();
-  const wrapper = mount(WizardStepPorts, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
-  return wrapper;
-}
 
 const row = (wrapper: VueWrapper, port: number) => wrapper.find(`tr[data-port="${port}"]`);
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);

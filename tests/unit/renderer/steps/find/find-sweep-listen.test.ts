@@ -1,17 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import WizardStepFind from '../../../src/renderer/steps/WizardStepFind.vue';
-import { createRoutes } from '../../../src/renderer/router';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { describeAnnouncement, useDiscoveryStore } from '../../../src/renderer/stores/discovery';
-import type { SetupRecord } from '../../../src/shared/domain/setup';
-import type { DiscoveredDevice } from '../../../src/shared/domain/device';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { describeAnnouncement, useDiscoveryStore } from '../../../../../src/renderer/stores/discovery';
+import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import type { DiscoveredDevice } from '../../../../../src/shared/domain/device';
 import {
   LISTEN_JOB,
-  createFakeApi,
   failed,
   fakeDevice,
   fakeDevices,
@@ -19,18 +14,15 @@ import {
   fakeReport,
   fakeSetup,
   ok,
-  type FakeApi,
   discoveryList,
   searchedList,
   searchedSetup,
-} from './fake-api';
+} from '../../fake-api';
+import { api, mountStep, useStepHarness } from '../../mount-step';
 
 const JOB = 'job-search1';
 const OTHER = 'job-someoneelse';
 
-let api: FakeApi;
-let pinia: Pinia;
-let router: Router;
 let listenJobs: ReturnType<typeof fakeListening>;
 
 /** A record after a search that found nothing. */
@@ -69,33 +61,19 @@ function sweptDevice(overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevic
   });
 }
 
-beforeEach(async () => {
-  pinia = createPinia();
-  setActivePinia(pinia);
-  api = createFakeApi({
+useStepHarness({
+  path: '/step/find',
+  handlers: () => ({
     'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => searchedList(),
     'discovery.start': (input) =>
       ok({ jobId: JOB, interfaceName: (input as { interfaceName?: string }).interfaceName ?? 'eth0' }),
-  });
+  }),
+});
+beforeEach(() => {
   listenJobs = fakeListening(api);
-  window.api = api;
-  router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });
-  await router.push('/step/find');
-  await router.isReady();
 });
-afterEach(() => {
-  delete window.api;
-  document.body.innerHTML = '';
-});
-
-async function mountStep() {
-  await useSetupStore().load();
-  const wrapper = mount(WizardStepFind, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
-  return wrapper;
-}
 
 const callsOf = (channel: string) => api.calls.filter((c) => c.channel === channel);
 const channels = () => api.calls.map((c) => c.channel);
@@ -109,7 +87,7 @@ describe('useDiscoveryStore: the address sweep', () => {
     expect(callsOf('discovery.start').at(-1)!.input).toEqual({ interfaceName: 'eth0', sweep: true });
     expect(discovery.lastSweep).toBe(true);
     api.emit('job.onProgress', { jobId: JOB, kind: 'discovery', done: 5, total: 5, message: 'Address sweep finished' });
-    expect(discovery.progress).toEqual({ done: 5, total: 5, message: 'Address sweep finished' });
+    expect(discovery.searchJob.progress).toEqual({ done: 5, total: 5, message: 'Address sweep finished' });
     api.emit('job.onDone', { jobId: JOB, kind: 'discovery', outcome: 'ok', error: null });
     await flushPromises();
 
@@ -124,8 +102,8 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
     const discovery = useDiscoveryStore();
     await discovery.startListening('eth0');
     expect(callsOf('discovery.listen')).toEqual([{ channel: 'discovery.listen', input: { interfaceName: 'eth0' } }]);
-    expect(discovery.listening).toBe(true);
-    expect(discovery.listenJobId).toBe(LISTEN_JOB);
+    expect(discovery.listenJob.running).toBe(true);
+    expect(discovery.listenJob.id).toBe(LISTEN_JOB);
     expect(discovery.listenInterface).toBe('eth0');
 
     api.emit('discovery.onDevice', { jobId: LISTEN_JOB, device: fakeDevice() });
@@ -148,8 +126,8 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
     expect(discovery.devices.map((d) => d.addresses[0])).toEqual(['192.168.1.65', '192.168.1.30']);
     // The listen job's progress and end are not the search's.
     api.emit('job.onProgress', { jobId: LISTEN_JOB, kind: 'discovery-listen', done: 1, total: null, message: 'x' });
-    expect(discovery.progress?.message).not.toBe('x');
-    expect(discovery.running).toBe(true);
+    expect(discovery.searchJob.progress?.message).not.toBe('x');
+    expect(discovery.searchJob.running).toBe(true);
   });
 
   it('keeps a listen event that arrives before the answer to discovery.listen', async () => {
@@ -202,7 +180,7 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
       { channel: 'job.cancel', input: { jobId: LISTEN_JOB } },
       { channel: 'discovery.listen', input: { interfaceName: 'wlan0' } },
     ]);
-    expect(discovery.listenJobId).toBe('job-listen2');
+    expect(discovery.listenJob.id).toBe('job-listen2');
     expect(discovery.listenInterface).toBe('wlan0');
     // The old job's late events are no longer taken.
     api.emit('discovery.onDevice', { jobId: LISTEN_JOB, device: fakeDevice() });
@@ -215,7 +193,7 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
 
     await discovery.stopListening();
     expect(api.calls.at(-1)).toEqual({ channel: 'job.cancel', input: { jobId: 'job-listen2' } });
-    expect(discovery.listening).toBe(false);
+    expect(discovery.listenJob.running).toBe(false);
     // Not listening: following an interface starts nothing.
     await discovery.followInterface('eth0');
     expect(api.calls.at(-1)!.channel).toBe('job.cancel');
@@ -229,7 +207,7 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
     await discovery.startListening('eth0');
     expect(channels()).toEqual(['discovery.listen', 'job.cancel', 'discovery.listen']);
     expect(callsOf('job.cancel')[0]!.input).toEqual({ jobId: 'job-old' });
-    expect(discovery.listenJobId).toBe(LISTEN_JOB);
+    expect(discovery.listenJob.id).toBe(LISTEN_JOB);
   });
 
   it('a listen job that fails on its own stops the indicator and says why; one that cannot start says why', async () => {
@@ -241,15 +219,15 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
       outcome: 'failed',
       error: { code: 'INTERFACE_UNUSABLE', message: 'That network interface has no IPv4 address or is down.' },
     });
-    expect(discovery.listening).toBe(false);
-    expect(discovery.listenError).toContain('no IPv4 address');
+    expect(discovery.listenJob.running).toBe(false);
+    expect(discovery.listenJob.errorText).toContain('no IPv4 address');
 
     setActivePinia(createPinia());
     api.handlers['discovery.listen'] = () => failed('INTERFACE_NOT_FOUND', 'That network interface is gone.');
     const fresh = useDiscoveryStore();
     await fresh.startListening('eth9');
-    expect(fresh.listening).toBe(false);
-    expect(fresh.listenError).toBe('That network interface is gone.');
+    expect(fresh.listenJob.running).toBe(false);
+    expect(fresh.listenJob.errorText).toBe('That network interface is gone.');
   });
 
   it('leaving the step while its list loads starts no listen job', async () => {
@@ -417,7 +395,7 @@ describe('WizardStepFind: listening for devices that switch on', () => {
     expect(callsOf('job.cancel')).toEqual([{ channel: 'job.cancel', input: { jobId: LISTEN_JOB } }]);
     expect(callsOf('discovery.listen').at(-1)!.input).toEqual({ interfaceName: 'wlan0' });
     expect(listenJobs.started()).toEqual([LISTEN_JOB, 'job-listen2']);
-    expect(useDiscoveryStore().listenJobId).toBe('job-listen2');
+    expect(useDiscoveryStore().listenJob.id).toBe('job-listen2');
     expect(wrapper.find('[data-testid="listening-indicator"]').exists()).toBe(true);
 
     // A device announced on the new interface is taken; one from the old job is not.

@@ -1,38 +1,28 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import WizardStepFind from '../../../src/renderer/steps/WizardStepFind.vue';
-import DeviceLoginDialog from '../../../src/renderer/components/DeviceLoginDialog.vue';
-import { createRoutes } from '../../../src/renderer/router';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { useDiscoveryStore } from '../../../src/renderer/stores/discovery';
-import { useDeviceLoginStore } from '../../../src/renderer/stores/device-login';
-import { checkHost, checkPort } from '../../../src/renderer/components/address-input';
-import { clockWarning, describeDuration } from '../../../src/renderer/components/device-identity';
-import { ERROR_MESSAGES, type ErrorCode } from '../../../src/shared/ipc/errors';
-import type { SetupRecord } from '../../../src/shared/domain/setup';
-import type { DiscoveredDevice } from '../../../src/shared/domain/device';
+import DeviceLoginDialog from '../../../../../src/renderer/components/DeviceLoginDialog.vue';
+import { useDiscoveryStore } from '../../../../../src/renderer/stores/discovery';
+import { useDeviceLoginStore } from '../../../../../src/renderer/stores/device-login';
+import { checkHost, checkPort } from '../../../../../src/renderer/components/address-input';
+import { clockWarning, describeDuration } from '../../../../../src/renderer/components/device-identity';
+import { ERROR_MESSAGES, type ErrorCode } from '../../../../../src/shared/ipc/errors';
+import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import type { DiscoveredDevice } from '../../../../../src/shared/domain/device';
 import {
-  createFakeApi,
   failed,
   fakeDevice,
   fakeIdentity,
   fakeReport,
   loginAnswer,
   ok,
-  type FakeApi,
   searchedList,
   searchedSetup,
-} from './fake-api';
+} from '../../fake-api';
+import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'S3cret-Pass!';
 const HIK = fakeDevice();
-
-let api: FakeApi;
-let pinia: Pinia;
-let router: Router;
 
 /** The record main saves after a login with a device id: the device is the NVR and the step is verified. */
 function verifiedSetup(device: DiscoveredDevice): SetupRecord {
@@ -46,31 +36,15 @@ function verifiedSetup(device: DiscoveredDevice): SetupRecord {
   });
 }
 
-beforeEach(async () => {
-  pinia = createPinia();
-  setActivePinia(pinia);
-  api = createFakeApi({
+useStepHarness({
+  path: '/step/find',
+  handlers: () => ({
     'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => searchedList(),
     'discovery.start': () => ok({ jobId: 'job-search1', interfaceName: 'eth0' }),
-  });
-  window.api = api;
-  router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });
-  await router.push('/step/find');
-  await router.isReady();
+  }),
 });
-afterEach(() => {
-  delete window.api;
-  document.body.innerHTML = '';
-});
-
-async function mountStep() {
-  await useSetupStore().load();
-  const wrapper = mount(WizardStepFind, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
-  return wrapper;
-}
 
 const card = (wrapper: VueWrapper, address: string) => wrapper.find(`li[data-address="${address}"]`);
 const dialogOf = (wrapper: VueWrapper) => wrapper.find('[data-testid="login-dialog"]');

@@ -1,59 +1,34 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import WizardStepFind from '../../../src/renderer/steps/WizardStepFind.vue';
-import DiscoveredDeviceCard from '../../../src/renderer/components/DiscoveredDeviceCard.vue';
-import TheSidebar from '../../../src/renderer/components/TheSidebar.vue';
-import { createRoutes } from '../../../src/renderer/router';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
+import DiscoveredDeviceCard from '../../../../../src/renderer/components/DiscoveredDeviceCard.vue';
+import TheSidebar from '../../../../../src/renderer/components/TheSidebar.vue';
+import { useSetupStore } from '../../../../../src/renderer/stores/setup';
 import {
-  createFakeApi,
   fakeDevice,
   fakeDevices,
   fakeReport,
   fakeSetup,
   failed,
   ok,
-  type FakeApi,
   discoveryList,
   searchedList,
   searchedSetup,
-} from './fake-api';
+} from '../../fake-api';
+import { api, mountStep, pinia, router, useStepHarness } from '../../mount-step';
 
 const JOB = 'job-search1';
 
-let api: FakeApi;
-let pinia: Pinia;
-let router: Router;
-
-beforeEach(async () => {
-  pinia = createPinia();
-  setActivePinia(pinia);
-  api = createFakeApi({
+useStepHarness({
+  path: '/step/find',
+  handlers: () => ({
     'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => discoveryList({ devices: fakeDevices() }),
     'discovery.start': () => ok({ jobId: JOB, interfaceName: 'eth0' }),
     'job.cancel': () => ok({ cancelled: true }),
-  });
-  window.api = api;
-  router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });
-  await router.push('/step/find');
-  await router.isReady();
+  }),
 });
-afterEach(() => {
-  delete window.api;
-  document.body.innerHTML = '';
-});
-
-async function mountStep() {
-  await useSetupStore().load();
-  const wrapper = mount(WizardStepFind, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
-  return wrapper;
-}
 
 const starts = () => api.calls.filter((c) => c.channel === 'discovery.start');
 

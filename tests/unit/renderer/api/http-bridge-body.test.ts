@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHttpBridge, type HttpBridgeDeps } from '../../../src/renderer/api/http-bridge';
-import * as client from '../../../src/renderer/api/client';
+import { createHttpBridge, type HttpBridgeDeps } from '../../../../src/renderer/api/http-bridge';
+import * as client from '../../../../src/renderer/api/client';
 
 // The browser-mode server refuses an empty body (it is never read as "no input"): every call the page makes,
 // with or without input, must send a JSON object, `{}` when there is nothing to say.

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { useNetworkStore } from '../../../src/renderer/stores/network';
-import { useAppStore } from '../../../src/renderer/stores/app';
-import { appInfo, createFakeApi, fakeReport, fakeSetup, failed, ok, type FakeApi } from './fake-api';
+import { useSetupStore } from '../../../../src/renderer/stores/setup';
+import { useNetworkStore } from '../../../../src/renderer/stores/network';
+import { useAppStore } from '../../../../src/renderer/stores/app';
+import { appInfo, createFakeApi, fakeReport, fakeSetup, failed, ok, type FakeApi } from '../fake-api';
 
 let api: FakeApi;
 

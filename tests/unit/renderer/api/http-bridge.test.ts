@@ -5,9 +5,9 @@ import {
   BACKEND_DOWN_MESSAGE,
   NOT_SIGNED_IN_MESSAGE,
   type HttpBridgeDeps,
-} from '../../../src/renderer/api/http-bridge';
-import * as client from '../../../src/renderer/api/client';
-import { fakeReport } from './fake-api';
+} from '../../../../src/renderer/api/http-bridge';
+import * as client from '../../../../src/renderer/api/client';
+import { fakeReport } from '../fake-api';
 
 type Call = { url: string; init: RequestInit };
 

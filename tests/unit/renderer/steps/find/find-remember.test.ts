@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import WizardStepFind from '../../../src/renderer/steps/WizardStepFind.vue';
-import DeviceLoginDialog from '../../../src/renderer/components/DeviceLoginDialog.vue';
-import { createRoutes } from '../../../src/renderer/router';
-import { useAppStore } from '../../../src/renderer/stores/app';
-import { useSetupStore } from '../../../src/renderer/stores/setup';
-import { useDeviceLoginStore } from '../../../src/renderer/stores/device-login';
-import type { DiscoveredDevice } from '../../../src/shared/domain/device';
+import DeviceLoginDialog from '../../../../../src/renderer/components/DeviceLoginDialog.vue';
+import { useAppStore } from '../../../../../src/renderer/stores/app';
+import { useDeviceLoginStore } from '../../../../../src/renderer/stores/device-login';
+import type { DiscoveredDevice } from '../../../../../src/shared/domain/device';
 import {
   appInfo,
-  createFakeApi,
   failed,
   fakeDevice,
   fakeIdentity,
@@ -21,15 +15,11 @@ import {
   ok,
   searchedList,
   searchedSetup,
-  type FakeApi,
-} from './fake-api';
+} from '../../fake-api';
+import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'Rem3mber-Me!';
 const HIK = fakeDevice();
-
-let api: FakeApi;
-let pinia: Pinia;
-let router: Router;
 
 /** device.login as main answers it: `remembered` only when asked and a keychain exists. */
 function loginHandler(keychain: boolean) {
@@ -45,32 +35,18 @@ function setUp(canRemember: boolean) {
   api.handlers['device.login'] = loginHandler(canRemember);
 }
 
-beforeEach(async () => {
-  pinia = createPinia();
-  setActivePinia(pinia);
-  api = createFakeApi({
+useStepHarness({
+  path: '/step/find',
+  handlers: () => ({
     'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => searchedList(),
     'device.forgetPassword': () => ok({ forgotten: 1 }),
-  });
+  }),
+});
+beforeEach(() => {
   fakeListening(api);
-  window.api = api;
-  router = createRouter({ history: createMemoryHistory(), routes: createRoutes() });
-  await router.push('/step/find');
-  await router.isReady();
 });
-afterEach(() => {
-  delete window.api;
-  document.body.innerHTML = '';
-});
-
-async function mountStep() {
-  await Promise.all([useAppStore().load(), useSetupStore().load()]);
-  const wrapper = mount(WizardStepFind, { global: { plugins: [pinia, router] }, attachTo: document.body });
-  await flushPromises();
-  return wrapper;
-}
 
 const hikCard = (wrapper: VueWrapper) => wrapper.find('li[data-address="192.168.1.64"]');
 const loginCalls = () => api.calls.filter((c) => c.channel === 'device.login');
@@ -87,7 +63,7 @@ async function logIn(wrapper: VueWrapper, options: { tick?: boolean } = {}) {
 describe('Find step: remembering the password', () => {
   it('where the keychain is available: a "Remember" checkbox, off by default; unticked, nothing is remembered', async () => {
     setUp(true);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await hikCard(wrapper).find('[data-testid="login-device"]').trigger('click');
     await flushPromises();
     const box = wrapper.find('[data-testid="login-remember"]');
@@ -108,7 +84,7 @@ describe('Find step: remembering the password', () => {
 
   it('ticked: sends remember: true; the card says "password remembered" with a Forget button', async () => {
     setUp(true);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await logIn(wrapper, { tick: true });
     expect(loginCalls()).toEqual([
       { channel: 'device.login', input: { deviceId: HIK.id, username: 'admin', password: PASSWORD, remember: true } },
@@ -129,7 +105,7 @@ describe('Find step: remembering the password', () => {
 
   it('Forget asks main to forget that device’s login, and the card stops saying it is remembered', async () => {
     setUp(true);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await logIn(wrapper, { tick: true });
     const forget = hikCard(wrapper).find('[data-testid="forget-password"]');
     (forget.element as HTMLButtonElement).focus();
@@ -148,7 +124,7 @@ describe('Find step: remembering the password', () => {
   it('a Forget that fails keeps the badge and says why', async () => {
     setUp(true);
     api.handlers['device.forgetPassword'] = () => failed('INTERNAL', 'Something went wrong inside the app.');
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await logIn(wrapper, { tick: true });
     await hikCard(wrapper).find('[data-testid="forget-password"]').trigger('click');
     await flushPromises();
@@ -158,7 +134,7 @@ describe('Find step: remembering the password', () => {
 
   it('a later login without ticking drops the remembered one (main says remembered: false)', async () => {
     setUp(true);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await logIn(wrapper, { tick: true });
     expect(hikCard(wrapper).find('[data-testid="password-remembered"]').exists()).toBe(true);
     await logIn(wrapper);
@@ -168,7 +144,7 @@ describe('Find step: remembering the password', () => {
 
   it('without a keychain (browser mode): no checkbox, one line saying the password is kept only while the app runs', async () => {
     setUp(false);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await hikCard(wrapper).find('[data-testid="login-device"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="login-remember"]').exists()).toBe(false);
@@ -185,9 +161,7 @@ describe('Find step: remembering the password', () => {
 
   it('before app.info has answered, nothing is offered to remember', async () => {
     api.handlers['device.login'] = loginHandler(true);
-    await useSetupStore().load();
-    const wrapper = mount(WizardStepFind, { global: { plugins: [pinia, router] }, attachTo: document.body });
-    await flushPromises();
+    const wrapper = await mountStep();
     await hikCard(wrapper).find('[data-testid="login-device"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="login-remember"]').exists()).toBe(false);
@@ -196,7 +170,7 @@ describe('Find step: remembering the password', () => {
 
   it('keeps the password nowhere: not in any store, not in the page, also after a remembered login', async () => {
     setUp(true);
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     await logIn(wrapper, { tick: true });
     expect(JSON.stringify(pinia.state.value)).not.toContain(PASSWORD);
     expect(document.body.innerHTML).not.toContain(PASSWORD);
@@ -258,7 +232,7 @@ describe('Find step: a remembered login after a restart', () => {
   it('shows "password remembered" for the devices main lists as remembered, and Forget clears it', async () => {
     setUp(true);
     api.handlers['discovery.list'] = () => searchedList({ rememberedDeviceIds: [HIK.id] });
-    const wrapper = await mountStep();
+    const wrapper = await mountStep({ app: true });
     expect(hikCard(wrapper).text()).toContain('password remembered');
     await hikCard(wrapper).find('[data-testid="forget-password"]').trigger('click');
     await flushPromises();

@@ -1,0 +1,31 @@
+import type { AppError } from '../../shared/ipc/result';
+
+/**
+ * What the pages say for a catalogued error whose words fit another place better. Main's catalogue speaks for
+ * every front end (the CLI too, so it may name a command); on a page the words name the page's own buttons and
+ * steps. Codes not listed here keep main's message.
+ */
+export const PAGE_WORDS: Readonly<Record<string, string>> = {
+  PORTS_LOGIN_NEEDED:
+    'Log in to the NVR first: the app needs its ONVIF login to change its ports. Press “Log in to …” below (or log in on the “Find your NVR” step). Nothing was changed.',
+  PORTS_NOT_MEASURED: 'Press “Check the ports” first: the proposal is made from what the check finds.',
+};
+
+/** A command-line hint inside a message: “, or `nvr-assist …`”, “(`nvr-assist …`)”, or the bare command. */
+const CLI_HINT = /\s*\(\s*`nvr-assist[^`]*`\s*\)|,?\s*or\s+`nvr-assist[^`]*`|`nvr-assist[^`]*`/g;
+
+/** An error in the page's words: the page's own text for its code, else main's message without CLI hints. */
+export function inPageWords(error: Pick<AppError, 'code' | 'message'>): string {
+  return (
+    PAGE_WORDS[error.code] ??
+    error.message
+      .replace(CLI_HINT, '')
+      .replace(/\(\s*\)/g, '')
+      .trim()
+  );
+}
+
+/** “1 port”, “2 ports”: a count and its noun, for sentences. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

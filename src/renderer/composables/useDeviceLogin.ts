@@ -1,0 +1,95 @@
+import { computed, reactive, ref } from 'vue';
+import { useAppStore } from '../stores/app';
+import { useDeviceLoginStore } from '../stores/device-login';
+import { useDiscoveryStore } from '../stores/discovery';
+import { inPageWords } from '../components/page-words';
+
+export interface LoginCredentials {
+  username: string;
+  password: string;
+  remember: boolean;
+}
+
+/**
+ * The ONVIF login dialog as a page uses it: which device it is open for, the props DeviceLoginDialog takes, and
+ * one login sent when the user presses "Log in" (never repeated by itself; the password only passes through).
+ * The logins themselves live in the device-login store, so a login made on one page counts on every other page
+ * for as long as the app window stays open.
+ */
+export function useDeviceLogin() {
+  const app = useAppStore();
+  const logins = useDeviceLoginStore();
+  const discovery = useDiscoveryStore();
+  /** The device the dialog is open for, or null when it is closed. */
+  const deviceId = ref<string | null>(null);
+  /** The user name last typed (not secret), offered again next time. */
+  const lastUsername = ref('admin');
+
+  const state = computed(() => (deviceId.value ? logins.stateOf(deviceId.value) : null));
+  /** What DeviceLoginDialog needs besides the device's name and address (null while it is closed). */
+  const dialog = computed(() => {
+    const s = state.value;
+    if (!s) return null;
+    return {
+      pending: s.pending,
+      error: s.error ? { code: s.error.code, message: inPageWords(s.error) } : null,
+      lockedUsername: s.lockedUsername,
+      initialUsername: lastUsername.value,
+      canRemember: app.canRememberPasswords,
+    };
+  });
+
+  /** Whether main holds a login for the device, as far as this window knows: logged in here, or remembered. */
+  function isKnown(id: string): boolean {
+    const s = logins.stateOf(id);
+    return s.loggedInAt !== null || s.remembered;
+  }
+
+  /**
+   * Learns which logins main remembers (from its device list) when no page has read it yet, so that a page does
+   * not ask for a login the keychain already holds.
+   */
+  async function learnRemembered(): Promise<void> {
+    if (!discovery.loaded && !discovery.loading) await discovery.load();
+  }
+
+  function open(id: string): void {
+    // A lock-out stays on show (it explains the disabled button); older failures are done with.
+    if (logins.stateOf(id).error?.code !== 'LOGIN_LOCKED') logins.clearError(id);
+    deviceId.value = id;
+  }
+
+  function close(): void {
+    deviceId.value = null;
+  }
+
+  /** One login with what the user typed; the dialog closes when it worked. True when it did. */
+  async function submit(credentials: LoginCredentials): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id) return false;
+    lastUsername.value = credentials.username;
+    const done = await logins.login(id, credentials.username, credentials.password, {
+      remember: credentials.remember && app.canRememberPasswords,
+    });
+    if (done && deviceId.value === id) deviceId.value = null;
+    return done;
+  }
+
+  /** The user says the lock is over: one more try becomes possible. */
+  function releaseLock(): void {
+    if (deviceId.value) logins.releaseLock(deviceId.value);
+  }
+
+  return reactive({
+    deviceId,
+    state,
+    dialog,
+    lastUsername,
+    isKnown,
+    learnRemembered,
+    open,
+    close,
+    submit,
+    releaseLock,
+  });
+}

@@ -1,0 +1,70 @@
+// Screenshots of every step page at 1400 and 900 px, from the real renderer over a fake backend (scene.ts):
+//   node tests/unit/renderer/screens/shoot.mjs <label>      → .cache/screens/<label>/<step>-<width>.png
+// Builds the renderer (vite.config.ts here), serves it on 127.0.0.1 only, and drives Debian's Chromium headless
+// with the same flags as the E2E specs. Nothing leaves loopback; nothing is committed.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const label = process.argv[2] ?? 'now';
+const root = resolve(import.meta.dirname, '../../../..');
+const out = join(root, '.cache/screens', label);
+const build = join(out, 'build');
+mkdirSync(out, { recursive: true });
+execFileSync('npx', ['vite', 'build', '--config', 'tests/unit/renderer/screens/vite.config.ts', '--outDir', build], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const file = join(build, path === '/' ? 'index.html' : path);
+  if (!file.startsWith(build) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const problems = [];
+try {
+  for (const width of [1400, 900]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${width}: ${m.text()}`));
+    for (const step of ['network', 'find', 'ports']) {
+      await page.goto(`${base}#/step/${step}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const file = join(out, `${step}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      console.log(file);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) console.log('Page problems:\n' + problems.join('\n'));
