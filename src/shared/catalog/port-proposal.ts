@@ -18,7 +18,8 @@ import {
  * Rules, with where they come from:
  * - Never a well-known port (< 1024) and never an ephemeral one: IANA 49152–65535 and Linux 32768–60999, so
  *   nothing from 32768 up. Proposals come from 10001–32767 (the registered ports below 10000 are crowded with
- *   vendor defaults); a user may pick anything in 1024–32767.
+ *   vendor defaults). A user may pick anything in 1–65535; outside 1024–32767 it is a warning they must confirm
+ *   (going back to a factory port such as 80 is their call, with the reason in front of them).
  * - Never a port in use on the device or on another known device: a router forwards an outside port to only one
  *   device (shared/reference/ROUTERS.md §3, "Same external port twice", H).
  * - Never a port the catalogue (ports.ts) names as a default or a known service, and never a commonly scanned
@@ -297,7 +298,10 @@ const RANGE_HINT = `Use a whole number from ${USER_PORT_MIN} to ${USER_PORT_MAX}
 
 const KEEP_NOTE = ' It is the port the device uses now: keeping it works, but moving it is safer.';
 
-/** `keeping`: the entry keeps the port it has now, so a well-known or ephemeral number is only a warning. */
+/**
+ * A well-known or ephemeral number is a warning (the user may confirm it: going back to port 80, say); `keeping`:
+ * the entry keeps the port it has now, which the message says. Only a value that is no port at all is an error.
+ */
 function rangeProblem(role: PortRole, port: number, where: string, keeping = false): PortProblem | null {
   const label = ROLE_LABELS[role];
   if (!Number.isInteger(port) || port < 1 || port > 65535)
@@ -311,7 +315,7 @@ function rangeProblem(role: PortRole, port: number, where: string, keeping = fal
   if (port <= WELL_KNOWN_MAX)
     return {
       code: 'well-known',
-      severity: keeping ? 'warning' : 'error',
+      severity: 'warning',
       role,
       port,
       message:
@@ -321,7 +325,7 @@ function rangeProblem(role: PortRole, port: number, where: string, keeping = fal
   if (port >= EPHEMERAL_START)
     return {
       code: 'ephemeral',
-      severity: keeping ? 'warning' : 'error',
+      severity: 'warning',
       role,
       port,
       message:

@@ -74,6 +74,7 @@ export const portProblemSchema = z.object({
   port: z.number().int(),
   message: z.string().max(500),
 });
+export type PortProblem = z.infer<typeof portProblemSchema>;
 
 export const portPlanSchema = z.object({
   deviceId: z.string().max(300),
@@ -139,5 +140,10 @@ export const portApplyResultSchema = z.object({
   /** The device-service URL after the change (ONVIF moves with HTTP). */
   onvifUrl: z.string().max(300).nullable(),
   at: z.string(),
+  /**
+   * Warnings about the new ports (the plan's rules: a known factory port, a commonly scanned one…) that the user
+   * confirmed before the change was sent. Absent: there were none (and in records written before this existed).
+   */
+  confirmedWarnings: z.array(portProblemSchema).max(16).optional(),
 });
 export type PortApplyResult = z.infer<typeof portApplyResultSchema>;

@@ -47,6 +47,10 @@ export const ERROR_MESSAGES = {
     'The NVR does not let the app read or change its ports over ONVIF. Change them in the NVR’s web page instead (the Ports step lists the steps). Nothing was changed.',
   PORTS_SERVICE_UNAVAILABLE:
     'The NVR does not have that service, or it is switched off, so the app cannot move its port. Nothing was changed.',
+  // Raised by the change gate (services/ports/change-gate.ts); the message names each port and the reason.
+  PORTS_CHANGE_REFUSED: 'The app did not send that port change. Pick another port. Nothing was changed.',
+  PORTS_CHANGE_UNCONFIRMED:
+    'The app did not send that port change: it would work, but the app would not have proposed it. Confirm it to send it anyway, or pick another port. Nothing was changed.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

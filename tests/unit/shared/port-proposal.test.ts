@@ -250,13 +250,20 @@ const PROBLEMS: ReadonlyArray<
     'error',
     'the outside port 0 is not a port number',
   ],
-  ['well-known', [{ role: 'https', transport: 'tcp', internal: 444 }], {}, 'well-known', 'error', '444 is below 1024'],
+  [
+    'well-known',
+    [{ role: 'https', transport: 'tcp', internal: 444 }],
+    {},
+    'well-known',
+    'warning',
+    '444 is below 1024',
+  ],
   [
     'ephemeral (Linux range)',
     [{ role: 'rtsp', transport: 'tcp', internal: 40000 }],
     {},
     'ephemeral',
-    'error',
+    'warning',
     '40000 is 32768 or above',
   ],
   [
@@ -264,7 +271,7 @@ const PROBLEMS: ReadonlyArray<
     [{ role: 'rtsp', transport: 'tcp', internal: 50000 }],
     {},
     'ephemeral',
-    'error',
+    'warning',
     '49152–65535',
   ],
   [
@@ -423,7 +430,7 @@ describe('validateProposal: each problem gets the right plain-words message', ()
   it('lists errors before warnings', () => {
     const problems = validateProposal([
       { role: 'https', transport: 'tcp', internal: 8888 },
-      { role: 'rtsp', transport: 'tcp', internal: 100 },
+      { role: 'rtsp', transport: 'tcp', internal: 70000 },
     ]);
     expect(problems.map((p) => p.severity)).toEqual(['error', 'warning']);
   });

@@ -12,10 +12,19 @@ import {
   type PortAssignment,
   type ProposedPort,
   type UsedPort,
+  type ValidationContext,
 } from '../../../shared/catalog/port-proposal';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
-import { ONVIF_ROLES, PROTOCOL_OF_ROLE, type PortPlan, type PortReport } from '../../../shared/domain/ports';
+import {
+  ONVIF_ROLES,
+  PROTOCOL_OF_ROLE,
+  type OnvifRole,
+  type PortPlan,
+  type PortProblem,
+  type PortReport,
+} from '../../../shared/domain/ports';
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { checkChange, type ChangeCheck } from './change-gate';
 import { clip, effectiveBrand } from './port-judgement';
 
 /** Roles a plan may move (the device's own services; LAN-only protocols and hidden services are not "moved"). */
@@ -66,6 +75,33 @@ export function portsUsedElsewhere(record: Pick<SetupRecord, 'devices' | 'ports'
   return out;
 }
 
+/** What the plan's rules judge ports against: the brand, the device's ports now, the ports taken on it and elsewhere. */
+export interface PlanContext extends ValidationContext {
+  brand: string | null;
+  current: PortAssignment[];
+  inUseOnDevice: UsedPort[];
+  inUseElsewhere: UsedPort[];
+}
+
+/** The plan's context from the last measurement (none yet: only what the device declared). */
+export function planContext(
+  device: DiscoveredDevice,
+  report: PortReport | null,
+  inUseElsewhere: readonly UsedPort[] = [],
+): PlanContext {
+  const open = report?.rows.filter((r) => r.state === 'open') ?? [];
+  return {
+    brand: effectiveBrand(device, open)?.name ?? null,
+    current: report ? currentAssignments(device, report) : [],
+    inUseOnDevice: open.map((r) => ({
+      port: r.port,
+      transport: 'tcp' as const,
+      where: r.role ? ROLE_LABELS[r.role] : `port ${r.port}`,
+    })),
+    inUseElsewhere: [...inUseElsewhere],
+  };
+}
+
 export function buildPortPlan(
   device: DiscoveredDevice,
   report: PortReport,
@@ -77,11 +113,7 @@ export function buildPortPlan(
     device,
     report.rows.filter((r) => r.state === 'open'),
   );
-  const current = currentAssignments(device, report);
-  const inUseOnDevice = report.rows
-    .filter((r) => r.state === 'open')
-    .map((r) => ({ port: r.port, transport: 'tcp' as const, where: r.role ? ROLE_LABELS[r.role] : `port ${r.port}` }));
-  const context = { brand: brand?.name ?? null, current, inUseOnDevice, inUseElsewhere: [...inUseElsewhere] };
+  const context = planContext(device, report, inUseElsewhere);
   const proposed = proposePorts(context, seededRandom(device.id));
   const problems: PortPlan['problems'] = [];
   const proposal: ProposedPort[] = proposed.map((p) => {
@@ -154,4 +186,38 @@ export function buildPortPlan(
     manualSteps,
     rtspAdvice: RTSP_TRANSPORT_ADVICE.text,
   };
+}
+
+/** One port change about to be sent: the role, the port it has now and the one asked for. */
+export interface PortChange {
+  role: OnvifRole;
+  from: number;
+  to: number;
+}
+
+/**
+ * The plan's rules (validateProposal, with the plan's context) applied to changes about to be sent, whoever asked
+ * for them: the same problems, in the same words, as the plan shows. `onDevice`: the ports the device itself says
+ * it uses now (its ONVIF list), which count as taken beside the last measurement's open ports.
+ */
+export function checkPortChanges(
+  device: DiscoveredDevice,
+  report: PortReport | null,
+  changes: readonly PortChange[],
+  options: { inUseElsewhere?: readonly UsedPort[]; onDevice?: readonly UsedPort[] } = {},
+): ChangeCheck<PortProblem> {
+  const context = planContext(device, report, options.inUseElsewhere);
+  const moving = changes.filter((c) => c.from !== c.to);
+  // Each moving role is where the device has it now; the other roles stay where the measurement found them.
+  const current: PortAssignment[] = [
+    ...moving.map((c) => ({ role: c.role, transport: 'tcp' as const, port: c.from })),
+    ...context.current.filter((a) => !moving.some((c) => c.role === a.role)),
+  ];
+  const edited: EditedPort[] = moving.map((c) => ({ role: c.role, transport: 'tcp', internal: c.to }));
+  const problems = validateProposal(edited, {
+    ...context,
+    current,
+    inUseOnDevice: [...context.inUseOnDevice, ...(options.onDevice ?? [])],
+  }).map((p) => ({ code: p.code, severity: p.severity, role: p.role, port: p.port, message: clip(p.message, 500) }));
+  return checkChange(problems);
 }

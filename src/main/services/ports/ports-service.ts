@@ -26,7 +26,8 @@ import { createFastTcpConnector, type TcpConnector, type TcpExchange, type TcpPr
 import { openSession, readDeviceClock, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { createPortIdentifier, identifyPorts, type PortIdentity } from './identify';
 import { auditPorts, declaredPorts, effectiveBrand, toPortService } from './port-judgement';
-import { buildPortPlan, type PortEdits } from './port-plan';
+import { gateChange } from './change-gate';
+import { buildPortPlan, checkPortChanges, type PortChange, type PortEdits } from './port-plan';
 import { buildPortReport } from './port-report';
 import { scanTcpParallel, type SpawnScanWorker } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
@@ -74,6 +75,17 @@ export interface ApplyOptions {
   progress?: (done: number, total: number | null, message: string) => void;
   /** Called (and awaited) just before the device is told to change: the caller saves it, so a crash is known. */
   onChanging?: (pending: PortPendingChange) => Promise<void>;
+  /**
+   * The ports other known devices use or are planned to use (port-plan.ts `portsUsedElsewhere`): a change onto one
+   * of them is refused, as the plan refuses it.
+   */
+  inUseElsewhere?: readonly UsedPort[];
+  /**
+   * The user's yes to the warnings the plan's rules give about these ports (a known factory port, a commonly scanned
+   * one…). Without it a change with warnings is not sent (PORTS_CHANGE_UNCONFIRMED); with it they are recorded
+   * with the change (`confirmedWarnings`). Errors refuse the change either way (PORTS_CHANGE_REFUSED).
+   */
+  confirmWarnings?: boolean;
 }
 
 export interface PortChangeRequest {
@@ -277,13 +289,24 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     const { session } = await openSession(onvifDeps, url, credentials, signal);
     const snapshot = await readProtocols(session, signal);
     if (!snapshot) throw new AppFailure('PORTS_NOT_SUPPORTED');
-    const changes: Array<{ role: OnvifRole; from: number; to: number }> = [];
+    const changes: PortChange[] = [];
     for (const c of requested) {
       const p = snapshot.find((x) => x.name === PROTOCOL_OF_ROLE[c.role]);
       const from = p?.ports[0];
       if (!p || !p.enabled || from === undefined) throw new AppFailure('PORTS_SERVICE_UNAVAILABLE');
       if (from !== c.to && !changes.some((x) => x.role === c.role)) changes.push({ role: c.role, from, to: c.to });
     }
+    // 2. The gate: the plan's rules, whoever asked. Nothing is sent for a change with an error, nor for one with
+    // warnings the user has not confirmed (change-gate.ts).
+    const onDevice: UsedPort[] = snapshot
+      .filter((p) => p.enabled)
+      .flatMap((p) => p.ports.map((port) => ({ port, transport: 'tcp' as const, where: p.name })));
+    const confirmed = gateChange(
+      checkPortChanges(device, options.report ?? null, changes, { inUseElsewhere: options.inUseElsewhere, onDevice }),
+      options.confirmWarnings ?? false,
+      { refused: 'PORTS_CHANGE_REFUSED', unconfirmed: 'PORTS_CHANGE_UNCONFIRMED' },
+    ).slice(0, 16);
+    const withWarnings = confirmed.length ? { confirmedWarnings: confirmed } : {};
     const at = () => now().toISOString();
     after.protocols = snapshot;
     if (changes.length === 0)
@@ -355,6 +378,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
           changes: changes.map((c) => ({ ...c, verified: true, evidence: evidence.get(c.role) ?? '' })),
           onvifUrl: onvifMoves ? newUrl.href : url.href,
           at: at(),
+          ...withWarnings,
         };
       }
 
@@ -380,6 +404,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
         })),
         onvifUrl: url.href,
         at: at(),
+        ...withWarnings,
       });
       if (back === null) {
         const again = changes.map((c) => `${PROTOCOL_OF_ROLE[c.role]} answers on ${c.from} again`).join('; ');
@@ -406,7 +431,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
   /** Polls until each old port is closed and each new one answers the same service, and ONVIF answers. */
   async function verifyMoved(
     address: string,
-    changes: ReadonlyArray<{ role: OnvifRole; from: number; to: number }>,
+    changes: readonly PortChange[],
     onvifAt: URL,
     evidence: Map<OnvifRole, string>,
     userSignal: AbortSignal,
@@ -549,7 +574,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
   /** Null when every old port answers its service again and ONVIF answers at the old URL; else what is wrong. */
   async function verifyRestored(
     address: string,
-    changes: ReadonlyArray<{ role: OnvifRole; from: number; to: number }>,
+    changes: readonly PortChange[],
     url: URL,
     work: AbortSignal,
   ): Promise<string | null> {
@@ -579,7 +604,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
   /** One measurement of every port involved, in plain words. */
   async function describeState(
     address: string,
-    changes: ReadonlyArray<{ role: OnvifRole; from: number; to: number }>,
+    changes: readonly PortChange[],
     url: URL,
     newUrl: URL,
     work: AbortSignal,
