@@ -186,15 +186,21 @@ describe('moving ports through ONVIF', () => {
       expect(plan.proposal.find((p) => p.role === 'http')).toMatchObject({ current: 18080, internal: 18080 });
       expect(plan.proposal.find((p) => p.role === 'rtsp')?.internal).not.toBe(554);
     } finally {
-      const back = cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin', '--json'], {
-        ...login,
-        dataDir,
-      });
+      const back = cli(
+        ['ports', ip, '--set', 'http=80', '--force', '--user', ADMIN.user, '--password-stdin', '--json'],
+        {
+          ...login,
+          dataDir,
+        },
+      );
       if (back.code !== 0 || !answers(ip, 80)) {
         // The first change failed half-way: find the camera wherever its web port is and move it back.
         const fresh = mkdtempSync(join(tmpdir(), 'app-ports-fix-'));
         cli(['add', ip, '--port', '18080'], { dataDir: fresh });
-        cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin'], { ...login, dataDir: fresh });
+        cli(['ports', ip, '--set', 'http=80', '--force', '--user', ADMIN.user, '--password-stdin'], {
+          ...login,
+          dataDir: fresh,
+        });
       }
       expect(back.code, back.stderr).toBe(0);
       expect(portApplyResultSchema.parse(JSON.parse(back.stdout))).toMatchObject({
@@ -210,8 +216,14 @@ describe('moving ports through ONVIF', () => {
     const ip = simAddress(sim('cam'));
     const login = { input: `${ADMIN.password}\n` };
     const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-both-'));
-    const set = (list: string) =>
-      cli(['ports', ip, '--set', list, '--user', ADMIN.user, '--password-stdin', '--json'], { ...login, dataDir });
+    const set = (list: string, force = false) =>
+      cli(
+        ['ports', ip, '--set', list, ...(force ? ['--force'] : []), '--user', ADMIN.user, '--password-stdin', '--json'],
+        {
+          ...login,
+          dataDir,
+        },
+      );
     try {
       const moved = set('http=18080,rtsp=10554');
       expect(moved.code, moved.stderr).toBe(0);
@@ -231,7 +243,7 @@ describe('moving ports through ONVIF', () => {
       for (const role of ['http', 'rtsp'] as const)
         expect(plan.proposal.find((p) => p.role === role)).toMatchObject({ internal: role === 'http' ? 18080 : 10554 });
     } finally {
-      const back = set('http=80,rtsp=554');
+      const back = set('http=80,rtsp=554', true); // factory ports: the user's explicit yes
       expect(back.code, back.stderr).toBe(0);
       expect([80, 554].map((p) => answers(ip, p))).toEqual([true, true]);
       expect([18080, 10554].map((p) => answers(ip, p))).toEqual([false, false]);
@@ -281,14 +293,20 @@ describe('moving ports through ONVIF', () => {
       expect(found.message).toMatch(/did not finish .*answers on 18080; ONVIF answers at/);
       expect(after.devices[0].onvifUrl).toBe(newUrl);
     } finally {
-      const back = cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin', '--json'], {
-        ...login,
-        dataDir,
-      });
+      const back = cli(
+        ['ports', ip, '--set', 'http=80', '--force', '--user', ADMIN.user, '--password-stdin', '--json'],
+        {
+          ...login,
+          dataDir,
+        },
+      );
       if (back.code !== 0 || !answers(ip, 80)) {
         const fresh = mkdtempSync(join(tmpdir(), 'app-ports-fix-'));
         cli(['add', ip, '--port', '18080'], { dataDir: fresh });
-        cli(['ports', ip, '--set', 'http=80', '--user', ADMIN.user, '--password-stdin'], { ...login, dataDir: fresh });
+        cli(['ports', ip, '--set', 'http=80', '--force', '--user', ADMIN.user, '--password-stdin'], {
+          ...login,
+          dataDir: fresh,
+        });
       }
       expect(answers(ip, 80)).toBe(true);
       expect(answers(ip, 18080)).toBe(false);

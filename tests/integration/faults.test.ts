@@ -139,11 +139,19 @@ const answers = (port: number): boolean =>
 async function putHikBack(dir: string): Promise<void> {
   if (answers(80) && !answers(MOVED_HTTP)) return;
   const input = `${ADMIN.password}\n`;
-  await runCli(['ports', hik.ip, '--set', 'http=80', ...LOGIN, '--json'], { dataDir: dir, input, timeoutMs: 60_000 });
+  await runCli(['ports', hik.ip, '--set', 'http=80', '--force', ...LOGIN, '--json'], {
+    dataDir: dir,
+    input,
+    timeoutMs: 60_000,
+  });
   if (!answers(80) || answers(MOVED_HTTP)) {
     const fresh = dataDir('fix');
     await runCli(['add', hik.ip, '--port', String(MOVED_HTTP)], { dataDir: fresh, timeoutMs: 30_000 });
-    await runCli(['ports', hik.ip, '--set', 'http=80', ...LOGIN], { dataDir: fresh, input, timeoutMs: 60_000 });
+    await runCli(['ports', hik.ip, '--set', 'http=80', '--force', ...LOGIN], {
+      dataDir: fresh,
+      input,
+      timeoutMs: 60_000,
+    });
   }
   expect(answers(80), 'the Hikvision simulator is back on HTTP 80').toBe(true);
   expect(answers(MOVED_HTTP), `nothing is left on ${MOVED_HTTP}`).toBe(false);

@@ -65,6 +65,11 @@ export const portsStep = defineStep({
             )
             .min(1)
             .max(3),
+          /**
+           * The user's yes to a change the app would not have proposed (a well-known or ephemeral port, another
+           * brand's default): without it such a change is refused (PORTS_CHANGE_UNCONFIRMED); errors are refused always.
+           */
+          confirmWarnings: z.boolean().optional(),
         })
         .strict(),
       output: z.object({ jobId }),

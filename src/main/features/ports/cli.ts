@@ -130,8 +130,13 @@ async function runPorts(cmd: CommandContext): Promise<number> {
     return { report, code: 0 };
   };
 
+  if (flags.has('--force') && !changes) return cmd.usageError('--force goes with --set.');
   if (changes) {
-    const job = await cmd.job('ports.apply', { deviceId, changes });
+    const job = await cmd.job('ports.apply', {
+      deviceId,
+      changes,
+      ...(flags.has('--force') ? { confirmWarnings: true } : {}),
+    });
     const result = (job.events.get('ports.onApplied') as { result: PortApplyResult } | undefined)?.result;
     if (!result) return cmd.fail(job.error?.message ?? 'The change could not be made.');
     io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderPortChange(result)}\n`);
@@ -202,12 +207,22 @@ export const PORTS_COMMANDS: readonly CliCommand[] = [
       'ports <device-id|address> --plan',
       '                        Propose non-standard ports (the same device always gets the same ones),',
       '                        which ones the app changes itself and the steps for the others.',
-      'ports <device-id|address> --set http=N[,https=N][,rtsp=N] --user U --password-stdin',
+      'ports <device-id|address> --set http=N[,https=N][,rtsp=N] [--force] --user U --password-stdin',
       '                        Move the web and video ports through ONVIF, then check by measurement',
       '                        that the old port is closed and the new one answers. On any failure the',
       '                        previous ports are put back and checked. Exit 0 only when verified.',
+      '                        A port the app would not propose (below 1024, 32768 and up, another',
+      '                        brand’s default) is refused unless --force says you mean it; a port in use is',
+      '                        always refused. Nothing is sent to the NVR when a change is refused.',
     ],
-    options: { '--full': 'flag', '--plan': 'flag', '--set': 'value', '--user': 'value', '--password-stdin': 'flag' },
+    options: {
+      '--full': 'flag',
+      '--plan': 'flag',
+      '--set': 'value',
+      '--force': 'flag',
+      '--user': 'value',
+      '--password-stdin': 'flag',
+    },
     run: runPorts,
   },
   {

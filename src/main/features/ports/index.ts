@@ -71,7 +71,7 @@ export default defineFeature({
       });
       return plan;
     },
-    'ports.apply': async ({ deviceId, changes }) => {
+    'ports.apply': async ({ deviceId, changes, confirmWarnings }) => {
       const device = await devices.byId(deviceId);
       if (!device.onvifUrl) throw new AppFailure('PORTS_NOT_SUPPORTED');
       const login = await devices.loginFor(device);
@@ -79,6 +79,7 @@ export default defineFeature({
       const jobId = jobs.start('ports-apply', async ({ jobId, signal, progress }) => {
         const report = (await setup.load()).setup.ports[deviceId]?.report ?? null;
         const { result, protocols } = await ports.apply(device, changes, {
+          confirmWarnings: confirmWarnings ?? false,
           credentials: login,
           report,
           signal,

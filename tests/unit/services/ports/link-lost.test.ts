@@ -54,6 +54,7 @@ describe('a link that drops during a scan', () => {
         connector: droppingLink(300),
         signal: new AbortController().signal,
         threads: 1,
+        spawn: () => null,
       }),
     ).rejects.toMatchObject({ code: 'NETWORK_LOST' });
     const part = (linkLost?: boolean) => ({
