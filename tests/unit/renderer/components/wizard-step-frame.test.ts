@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { STEPS } from '../../../../src/shared/domain/steps';
+import { appInfo, discoveryList, fakeReport, ok, searchedList, searchedSetup } from '../fake-api';
+import { REOLINK, fakePorts, setupWithNvr } from '../fake-ports';
+import { api, mountStep, router, useStepHarness } from '../mount-step';
+
+useStepHarness({
+  path: '/step/network',
+  handlers: () => ({
+    'app.info': () => appInfo(false, 'browser'),
+    'setup.get': () => ok({ setup: searchedSetup(), notice: null }),
+    'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
+    'discovery.list': () => searchedList(),
+  }),
+});
+
+const PAGES = STEPS.filter((s) => s.available);
+
+describe('WizardStepFrame', () => {
+  it.each(PAGES.map((s) => [s.id, s.title, STEPS.indexOf(s) + 1] as const))(
+    '%s: numbered and titled from STEPS, with its status from the record',
+    async (id, title, number) => {
+      api.handlers['setup.get'] = () => ok({ setup: setupWithNvr(), notice: null });
+      fakePorts(api);
+      await router.push(`/step/${id}`);
+      const wrapper = await mountStep();
+      expect(wrapper.find('[data-testid="step-number"]').text()).toBe(`Step ${number}`);
+      expect(wrapper.find('h1').text()).toBe(title);
+      expect(wrapper.find('article').attributes('aria-labelledby')).toBe(wrapper.find('h1').attributes('id'));
+      const expected = id === 'ports' ? 'not started' : 'verified';
+      expect(wrapper.find(`[data-testid="${id}-step-status"]`).text()).toBe(expected);
+      expect(wrapper.find('[data-testid="verify-status"]').text()).toBe(expected);
+      // The three parts, in order.
+      expect(wrapper.findAll('.base-card__title').map((t) => t.text())).toEqual([
+        'What we found',
+        'What to do',
+        'Verify',
+      ]);
+    },
+  );
+
+  it('ends with "Next: <the next step with a page>", a link the keyboard reaches; planned steps are skipped', async () => {
+    const wrapper = await mountStep();
+    const next = wrapper.find('[data-testid="next-step"]');
+    expect(next.element.tagName).toBe('A');
+    expect(next.text()).toBe('Next: Find your NVR →');
+    expect(next.attributes('href')).toContain('/step/find');
+    expect((next.element as HTMLAnchorElement).tabIndex).toBe(0);
+    expect(wrapper.find('nav[aria-label="Next step"]').exists()).toBe(true);
+    await next.trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/step/find');
+
+    await router.push('/step/find');
+    const find = await mountStep();
+    // Static IP is planned (no page): the next step is Ports.
+    expect(find.find('[data-testid="next-step"]').text()).toBe('Next: Ports →');
+    expect(find.find('[data-testid="next-step"]').attributes('href')).toContain('/step/ports');
+  });
+
+  it('the last step with a page has no Next', async () => {
+    api.handlers['setup.get'] = () => ok({ setup: setupWithNvr(), notice: null });
+    api.handlers['discovery.list'] = () => discoveryList({ rememberedDeviceIds: [REOLINK.id] });
+    fakePorts(api);
+    await router.push('/step/ports');
+    const wrapper = await mountStep();
+    const later = STEPS.slice(STEPS.findIndex((s) => s.id === 'ports') + 1).filter((s) => s.available);
+    expect(later).toEqual([]);
+    expect(wrapper.find('[data-testid="next-step"]').exists()).toBe(false);
+  });
+
+  it('the status line: main’s reason first, then the verified sentence, else the page’s words for "nothing yet"', async () => {
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: setupWithNvr({
+          steps: { ports: { status: 'attention', updatedAt: 'x', reason: 'RTSP is still on 554.' } },
+        }),
+        notice: null,
+      });
+    fakePorts(api);
+    await router.push('/step/ports');
+    const wrapper = await mountStep();
+    expect(wrapper.find('[data-testid="verify-reason"]').text()).toBe('RTSP is still on 554.');
+    expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('needs attention');
+  });
+
+  it('a part the page leaves out is not shown (Ports without an NVR: only what was found)', async () => {
+    fakePorts(api);
+    await router.push('/step/ports');
+    const wrapper = await mountStep();
+    expect(wrapper.find('[data-testid="no-nvr"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="todo"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="verify"]').exists()).toBe(false);
+  });
+});
