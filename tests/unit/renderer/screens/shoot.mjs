@@ -13,10 +13,23 @@ const root = resolve(import.meta.dirname, '../../../..');
 const out = join(root, '.cache/screens', label);
 const build = join(out, 'build');
 mkdirSync(out, { recursive: true });
-execFileSync('npx', ['vite', 'build', '--config', 'tests/unit/renderer/screens/vite.config.ts', '--outDir', build], {
-  cwd: root,
-  stdio: 'inherit',
-});
+execFileSync(
+  'npx',
+  [
+    'vite',
+    'build',
+    '--configLoader',
+    'runner',
+    '--config',
+    'tests/unit/renderer/screens/vite.config.ts',
+    '--outDir',
+    build,
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const server = createServer((req, res) => {
@@ -51,7 +64,16 @@ try {
     const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${width}: ${m.text()}`));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && !m.text().includes('404') && problems.push(`${width}: ${m.text()}`),
+    );
+    page.on('requestfailed', (r) => problems.push(`${width}: ${r.url()} failed`));
+    page.on(
+      'response',
+      (r) =>
+        r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`${width}: ${r.url()} ${r.status()}`),
+    );
     for (const step of ['network', 'find', 'ports']) {
       await page.goto(`${base}#/step/${step}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -61,6 +83,14 @@ try {
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       console.log(file);
     }
+    // New on the Ports page: Apply without a known login opens the login first, with the change in view.
+    await page.goto(`${base}#/step/ports`);
+    await page.getByTestId('apply').click();
+    await page.getByTestId('login-dialog').waitFor();
+    await page.waitForTimeout(300);
+    const dialogFile = join(out, `ports-login-${width}.png`);
+    await page.screenshot({ path: dialogFile, animations: 'disabled' });
+    console.log(dialogFile);
     await context.close();
   }
 } finally {
