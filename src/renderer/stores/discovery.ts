@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { useJob } from '../composables/useJob';
 import type { DiscoveredDevice } from '../../shared/domain/device';
-import type { InvokeOutput } from '../../shared/ipc/contract';
+import { jobKindSchema, type InvokeOutput } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/ipc/result';
 import { compareDevices, describeAnnouncement, isLikelyNvr } from './discovery-devices';
 import { useSetupStore } from './setup';
@@ -59,7 +59,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   /** The search (main's `discovery` job). */
   const searchJob = useJob({
-    kind: 'discovery',
+    kind: jobKindSchema.enum['discovery'],
     events: {
       'discovery.onDevice': ({ device }) => upsert(device),
       'discovery.onWarning': ({ message }) => {
@@ -78,7 +78,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   /** Hears devices that switch on, move or leave (main's `discovery-listen` job), while the step is shown. */
   const listenJob = useJob({
-    kind: 'discovery-listen',
+    kind: jobKindSchema.enum['discovery-listen'],
     events: { 'discovery.onDevice': ({ device }) => announce(device) },
   });
 

@@ -2,6 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { useJob, type JobEnd } from '../composables/useJob';
+import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
 
@@ -80,7 +81,7 @@ export const usePortsStore = defineStore('ports', () => {
 
   /** The measurement (main's `ports-audit` job); its report arrives as an event. */
   const auditJob = useJob({
-    kind: 'ports-audit',
+    kind: jobKindSchema.enum['ports-audit'],
     maxBuffered: 200,
     events: { 'ports.onReport': ({ report: next }) => takeReport(next) },
     onEnd: (end) => (end ? (end.outcome === 'ok' ? void afterAudit() : undefined) : sync()),
@@ -90,7 +91,7 @@ export const usePortsStore = defineStore('ports', () => {
    * The change (main's `ports-apply` job): its result, then the measurement main makes after it (same job).
    */
   const applyJob = useJob({
-    kind: 'ports-apply',
+    kind: jobKindSchema.enum['ports-apply'],
     maxBuffered: 200,
     events: {
       'ports.onReport': ({ report: next }) => takeReport(next),
