@@ -1,4 +1,5 @@
 // Linux /proc/net/arp: which MAC answered for which IPv4 address, to merge sweep results with other findings.
+import { SWEEP_MAX_PREFIX } from '../../shared/domain/discovery-limits';
 import { parseIpv4 } from './ipv4';
 import { eachLine } from './routes';
 import { normaliseMac } from './ws-discovery';
@@ -30,8 +31,8 @@ export function parseProcArp(text: string): Map<string, string> {
   return out;
 }
 
-/** Every host address of a subnet (network and broadcast excluded), or null when it is larger than /22. */
-export function hostsOf(network: number, prefix: number, maxPrefixSize = 22): number[] | null {
+/** Every host address of a subnet (network and broadcast excluded), or null when it is larger than the sweep's /22. */
+export function hostsOf(network: number, prefix: number, maxPrefixSize = SWEEP_MAX_PREFIX): number[] | null {
   if (prefix < maxPrefixSize || prefix > 32) return null;
   if (prefix >= 31) return [network >>> 0];
   const size = 2 ** (32 - prefix);

@@ -1,6 +1,7 @@
 // `nvr-assist ports-scan`: scan a host (or a subnet) and identify what answers — the scanner and identification
 // under the Ports step, bare, for diagnosis and the benchmark (`npm run bench -- ports`). The Ports step itself
 // (`nvr-assist ports`, the wizard) is ports-service.ts; the JSON shape here is not a promise.
+import { sweepCovers } from '../../../shared/domain/discovery-limits';
 import { CAMERA_PORTS } from '../../../shared/catalog/camera-ports';
 import { formatIpv4, parseIpv4 } from '../../protocol/ipv4';
 import { hostsOf } from '../../protocol/arp';
@@ -46,7 +47,7 @@ export function expandTarget(target: string): string[] | null {
   if (ip === null) return null;
   if (prefixText === undefined) return [formatIpv4(ip)];
   const prefix = Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 22 || prefix > 32) return null;
+  if (!sweepCovers(prefix)) return null;
   if (prefix >= 31) return [formatIpv4(ip)];
   const hosts = hostsOf(ip, prefix);
   return hosts ? hosts.map(formatIpv4) : null;
