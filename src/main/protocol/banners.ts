@@ -2,7 +2,7 @@
 //   http-head.ts           the HTTP GET, reply heads, when a reply is complete
 //   html-page.ts           the page's title, vendor login pages, Server headers
 //   tls-certificate.ts     the certificate verdict
-//   rtsp-onvif-replies.ts  RTSP OPTIONS/DESCRIBE and the unauthenticated ONVIF probe, and their replies
+//   rtsp-onvif-replies.ts  RTSP OPTIONS/DESCRIBE and the unauthenticated ONVIF probe, their replies, GetServices
 //   sdk-text-banners.ts    vendor SDK hellos and replies; SSH/FTP/SMTP/telnet greetings
 //   service-identity.ts    which probes a port gets, and the verdict from every exchange
 // This file gathers their names for callers that want them all.
@@ -18,8 +18,11 @@ export { classifyCertificate, type CertificateFacts, type TlsVerdict } from './t
 export {
   buildOnvifProbe,
   buildRtspRequest,
+  ONVIF_DEVICE_PATH,
+  onvifRequestPath,
   readOnvifReply,
   readRtspReply,
+  readServiceAddresses,
   RTSP_DESCRIBE_PATHS,
 } from './rtsp-onvif-replies';
 export {

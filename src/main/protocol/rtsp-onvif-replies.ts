@@ -1,14 +1,23 @@
 // RTSP and ONVIF, asked without credentials: the OPTIONS/DESCRIBE requests and the stream paths tried, the
 // unauthenticated ONVIF GetSystemDateAndTime (which ONVIF Core says a device answers before any login), and what
-// their replies tell. Pure.
+// their replies tell; the service addresses of a GetServices answer. Pure.
 import { hostHeader, parseHeadReply } from './http-head';
 import { buildDeviceRequest, readSoapReply, readSystemDateAndTime, soapAction } from './onvif-soap';
+import { children, textOf, type XmlElement } from './xml';
 
-/** ONVIF GetSystemDateAndTime, unauthenticated (ONVIF Core: must be answered before login). */
-export function buildOnvifProbe(host: string, port: number, tls = false): string {
+/** Where ONVIF Core puts the device service; a device's own discovery answer (XAddr) may name another path. */
+export const ONVIF_DEVICE_PATH = '/onvif/device_service';
+
+/** A path from a device's XAddr that is safe on a request line (printable, no spaces); else the standard one. */
+export function onvifRequestPath(path: string | null | undefined): string {
+  return typeof path === 'string' && /^\/[\x21-\x7e]{0,255}$/.test(path) ? path : ONVIF_DEVICE_PATH;
+}
+
+/** ONVIF GetSystemDateAndTime, unauthenticated (ONVIF Core: must be answered before login), POSTed to `path`. */
+export function buildOnvifProbe(host: string, port: number, tls = false, path: string = ONVIF_DEVICE_PATH): string {
   const body = buildDeviceRequest('GetSystemDateAndTime');
   return (
-    `POST /onvif/device_service HTTP/1.1\r\nHost: ${hostHeader(host, port, tls ? 443 : 80)}\r\n` +
+    `POST ${onvifRequestPath(path)} HTTP/1.1\r\nHost: ${hostHeader(host, port, tls ? 443 : 80)}\r\n` +
     `User-Agent: nvr-assist\r\nContent-Type: application/soap+xml; charset=utf-8; action="${soapAction('GetSystemDateAndTime')}"\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
   );
@@ -78,4 +87,19 @@ export function readOnvifReply(bytes: Uint8Array): { onvif: boolean; deviceTime:
       : { onvif: false, deviceTime: null, fault: null };
   if (reply.kind === 'fault') return { onvif: true, deviceTime: null, fault: reply.subcodes[0] ?? reply.code };
   return { onvif: false, deviceTime: null, fault: null };
+}
+
+/**
+ * The service addresses (XAddr) a GetServicesResponse lists: every one is an ONVIF endpoint of the device (device,
+ * media, events…). At most 32, each at most 300 characters; the caller decides which it believes.
+ */
+export function readServiceAddresses(body: XmlElement): string[] {
+  if (body.name !== 'GetServicesResponse') return [];
+  const out: string[] = [];
+  for (const service of children(body, 'Service').slice(0, 64)) {
+    const xaddr = textOf(children(service, 'XAddr')[0]);
+    if (xaddr && xaddr.length <= 300 && !out.includes(xaddr)) out.push(xaddr);
+    if (out.length >= 32) break;
+  }
+  return out;
 }

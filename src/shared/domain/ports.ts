@@ -46,6 +46,11 @@ export const portRowSchema = z.object({
   authRequired: z.boolean().nullable(),
   /** Short facts behind the identification (a Server header, a certificate subject…). */
   evidence: z.array(z.string().max(300)).max(10),
+  /**
+   * What decided the service, in plain words, where more than the first reply did (e.g. "ONVIF: the device’s own
+   * discovery answer names it (http://…:8081/onvif/device_service)."). Absent: the replies alone decided.
+   */
+  identifiedBy: z.string().max(200).optional(),
 });
 export type PortRow = z.infer<typeof portRowSchema>;
 

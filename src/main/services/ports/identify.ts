@@ -35,10 +35,15 @@ export interface IdentifyOptions {
   idleMs?: number;
   /** Bytes read per exchange at most. */
   maxBytes?: number;
+  /**
+   * Ports the device itself names as its ONVIF service (its discovery answer's XAddr, GetServices), with the path
+   * there: the ONVIF probe asks that path, and always runs on those ports, whatever answered the first probes.
+   */
+  onvifPaths?: ReadonlyMap<number, string>;
   now?: () => Date;
 }
 
-function request(probe: ProbeName, host: string, port: number): string | Uint8Array | undefined {
+function request(probe: ProbeName, host: string, port: number, onvifPath?: string): string | Uint8Array | undefined {
   switch (probe) {
     case 'banner':
       return undefined;
@@ -47,7 +52,7 @@ function request(probe: ProbeName, host: string, port: number): string | Uint8Ar
     case 'https':
       return buildHttpGet(host, port, '/', true);
     case 'onvif':
-      return buildOnvifProbe(host, port);
+      return buildOnvifProbe(host, port, false, onvifPath);
     case 'rtsp-options':
       return buildRtspRequest('OPTIONS', host, port, 1);
     case 'rtsp-describe':
@@ -76,7 +81,10 @@ function identifier(host: string, options: IdentifyOptions): (port: number) => P
   const maxBytes = options.maxBytes ?? 64 * 1024;
   const run = async (probe: ProbeName, port: number, path?: string): Promise<Exchange> => {
     const r = await options.exchange(host, port, {
-      send: path !== undefined ? buildRtspRequest('DESCRIBE', host, port, 3, path) : request(probe, host, port),
+      send:
+        path !== undefined
+          ? buildRtspRequest('DESCRIBE', host, port, 3, path)
+          : request(probe, host, port, options.onvifPaths?.get(port)),
       tls: probe === 'https',
       timeoutMs: probe === 'banner' ? bannerWaitMs : timeoutMs,
       idleMs,
@@ -125,6 +133,17 @@ function identifier(host: string, options: IdentifyOptions): (port: number) => P
       }
       break;
     }
+    // The device says its ONVIF service is here: ask it, unless that was done or the port is gone.
+    const gone = exchanges.some(
+      (x) => x.outcome === 'refused' || x.outcome === 'unreachable' || x.outcome === 'aborted',
+    );
+    if (
+      options.onvifPaths?.has(port) &&
+      !gone &&
+      !exchanges.some((x) => x.probe === 'onvif') &&
+      !options.signal.aborted
+    )
+      exchanges.push(await run('onvif', port));
     return { port, ...identifyService(port, exchanges, { now: (options.now ?? (() => new Date()))(), host }) };
   };
 

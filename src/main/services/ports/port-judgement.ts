@@ -80,8 +80,28 @@ export interface DeclaredPort {
 
 const isRole = (s: string): s is PortRole => (ROLE_LABELS as Record<string, string>)[s] !== undefined;
 
-/** The ports a device declared: ONVIF GetNetworkProtocols (enabled ones), SADP/DHIP/discovery ports, its ONVIF URL. */
-export function declaredPorts(device: DiscoveredDevice, protocols: readonly NetworkProtocol[] | null): DeclaredPort[] {
+/** The port of a URL the device gave for itself (an XAddr), when it names one of the device's own addresses. */
+export function ownUrlPort(device: DiscoveredDevice, href: string): number | null {
+  try {
+    const url = new URL(href);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!device.addresses.includes(url.hostname)) return null;
+    return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The ports a device declared: ONVIF GetNetworkProtocols (enabled ones) and the addresses of its ONVIF services
+ * (GetServices), SADP/DHIP/discovery ports, its ONVIF URL.
+ */
+export function declaredPorts(
+  device: DiscoveredDevice,
+  protocols: readonly NetworkProtocol[] | null,
+  /** The XAddrs of GetServices, when the app could log in. */
+  serviceAddresses: readonly string[] = [],
+): DeclaredPort[] {
   const out: DeclaredPort[] = [];
   const add = (role: PortRole, port: number, by: DeclaredBy) => {
     if (!Number.isInteger(port) || port < 1 || port > 65535) return;
@@ -91,6 +111,10 @@ export function declaredPorts(device: DiscoveredDevice, protocols: readonly Netw
     if (!p.enabled) continue;
     const role = p.name === 'HTTP' ? 'http' : p.name === 'HTTPS' ? 'https' : 'rtsp';
     for (const port of p.ports) add(role, port, 'onvif');
+  }
+  for (const href of serviceAddresses) {
+    const port = ownUrlPort(device, href);
+    if (port !== null) add('onvif', port, 'onvif');
   }
   // SADP/DHIP name the SDK and web ports; when the device was found by one of them, that is who said it.
   const vendorSource: DeclaredBy = device.sources.includes('sadp')
@@ -166,9 +190,11 @@ export function pickRole(
   declared: readonly DeclaredPort[],
   brand: BrandPorts | null,
   open: boolean,
+  /** A web page answers here (not only an HTTP server that has none at its root). */
+  page = true,
 ): PortRole | null {
   // A shared port (ONVIF on the web port) is named by its main service: a web page there makes it the web port.
-  const web = open && (service === 'http' || service === 'https');
+  const web = open && (service === 'http' || service === 'https') && page;
   const here = declared.filter((d) => d.port === port && !(web && d.role === 'onvif'));
   const byDevice = [...here.filter((d) => d.role !== 'onvif'), ...here.filter((d) => d.role === 'onvif')];
   const fromDevice = byDevice.find((d) => !open || fits(d.role, service));
@@ -181,7 +207,16 @@ export function pickRole(
 
 export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Plain words: what to do about this port. */
+/** Roles that only work on the home network. */
+const LAN_ONLY_ROLES: readonly PortRole[] = ['discovery', 'upnp', 'igd', 'nat-pmp'];
+
+const ONVIF_ADVICE = 'Do not forward: ONVIF is for setting up and viewing on your own network.';
+
+/**
+ * Plain words: what to do about this port. Each piece of advice agrees with the row's risk (a test holds every
+ * role and service to it): advice that names a danger comes with a risk that says it, and advice to forward never
+ * comes with a high risk.
+ */
 export function recommendationFor(row: Omit<PortRow, 'recommendation'>, facts: { cveHistory?: boolean } = {}): string {
   if (row.state !== 'open')
     return row.declaredBy.some((d) => d !== 'catalogue')
@@ -189,6 +224,7 @@ export function recommendationFor(row: Omit<PortRow, 'recommendation'>, facts: {
       : 'Closed: nothing to do.';
   const role = row.role;
   const service = row.service;
+  const high = row.risk.level === 'high';
   if (role === 'backdoor')
     return 'Close it: this is a hidden service the owner cannot turn off. Update the firmware, never forward it, and prefer the VPN.';
   if (service === 'telnet' || role === 'telnet')
@@ -197,28 +233,39 @@ export function recommendationFor(row: Omit<PortRow, 'recommendation'>, facts: {
     return 'Close it: FTP sends passwords and files in plain text. Turn FTP off unless you use it on your own network, and never forward it.';
   if (service === 'ssh' || role === 'ssh')
     return 'Do not forward: SSH is for maintenance on your own network. Turn it off if you do not use it.';
-  if (role === 'discovery' || role === 'upnp' || role === 'igd' || role === 'nat-pmp')
-    return 'Never forward: it only works on your own network.';
+  if (role !== null && LAN_ONLY_ROLES.includes(role)) return 'Never forward: it only works on your own network.';
+  // A port whose role is ONVIF is the ONVIF service alone (ONVIF on the web port is named by the web page).
+  if (role === 'onvif' || service === 'onvif') return ONVIF_ADVICE;
   if (role === 'sdk' || role === 'media' || role === 'mobile' || service === 'sdk') {
-    if (row.risk.level === 'high' && facts.cveHistory)
+    if (high && facts.cveHistory)
       return 'Do not forward: vendor SDK port with a history of serious flaws — use the VPN or the vendor app.';
-    if (row.risk.level === 'high')
+    if (high)
       return 'Do not forward: the vendor’s own SDK port, one that scanners know belongs to this brand — use the VPN or the vendor app.';
     return 'Do not forward unless you watch through the vendor’s app by address; the VPN or the vendor’s cloud app is safer. If you must, move it to a non-standard port first.';
   }
-  if (role === 'onvif' && service !== 'http' && service !== 'https')
-    return 'Do not forward: ONVIF is for setting up and viewing on your own network.';
+  // The device (or the catalogue) names a role, but nothing recognisable answered: say that, not the role's advice.
+  if (service === 'unknown')
+    return 'Find out what this is: an open port nothing here recognises. If you do not use it, turn it off in the NVR’s settings; never forward it.';
   if (service === 'http' || role === 'http') {
-    if (row.authRequired === false)
+    if (row.adminUi && row.authRequired === false)
       return 'Protect it first: the web page opened without a login. Set an admin password, then never forward plain HTTP — forward only as HTTPS on a non-standard port.';
+    if (!row.adminUi && service === 'http')
+      return 'Do not forward: plain HTTP with no web page at its address. Find out what uses it; if nothing you need does, turn it off in the NVR’s settings.';
     return row.isDefault
       ? 'Do not forward plain HTTP: passwords would cross the internet readable. Forward only as HTTPS on a non-standard port (move it below), or use the VPN.'
       : 'Do not forward plain HTTP: passwords would cross the internet readable. Forward only as HTTPS on a non-standard port, or use the VPN.';
   }
-  if (service === 'https' || role === 'https')
+  if (service === 'https' || role === 'https') {
+    if (row.adminUi && row.authRequired === false)
+      return 'Protect it first: the web page opened without a login. Set an admin password before anything else; then forward it only as HTTPS on a non-standard port, or use the VPN.';
+    if (high)
+      return facts.cveHistory
+        ? 'Do not forward: this brand’s web server has a history of serious flaws. Update the firmware and use the VPN.'
+        : 'Do not forward it as it is (see the risks listed). Use the VPN.';
     return row.isDefault
       ? 'Forward only as HTTPS on a non-standard port: move it from the factory number first (below). The VPN is safer still.'
       : 'If you forward the web page, forward this HTTPS port (same number outside). The VPN is safer still.';
+  }
   if (service === 'rtsp' || role === 'rtsp' || role === 'rtsps') {
     if (row.authRequired === false)
       return 'Turn on RTSP authentication first: the video plays for anyone who connects. Then forward it only if a player outside needs it.';
@@ -226,9 +273,24 @@ export function recommendationFor(row: Omit<PortRow, 'recommendation'>, facts: {
       ? 'Forward only if a player or recorder outside needs the stream, on a non-standard port (move it below) and over TCP; better, watch through the VPN.'
       : 'Forward only if a player or recorder outside needs the stream, over TCP; better, watch through the VPN.';
   }
-  if (service === 'unknown')
-    return 'Find out what this is: an open port nothing here recognises. If you do not use it, turn it off in the NVR’s settings; never forward it.';
   return 'Do not forward it unless you know you need it from outside.';
+}
+
+/** How the app knows a port is the device's ONVIF service, in plain words (the first that holds decides). */
+export function onvifEvidence(
+  port: number,
+  id: PortIdentity | null,
+  declared: readonly DeclaredPort[],
+  device: DiscoveredDevice,
+): string | null {
+  if (id?.onvif) return 'it answered ONVIF GetSystemDateAndTime without a login';
+  const here = declared.filter((d) => d.role === 'onvif' && d.port === port);
+  if (here.some((d) => d.by === 'onvif')) return 'the device’s own list of its ONVIF services (GetServices) names it';
+  if (here.some((d) => d.by === 'discovery'))
+    return device.onvifUrl && ownUrlPort(device, device.onvifUrl) === port
+      ? `the device’s own discovery answer names it (${clip(device.onvifUrl, 120)})`
+      : 'the device’s own discovery answer names it';
+  return null;
 }
 
 /** Risk from the catalogue (for this role on this port) and from what was measured. */
@@ -251,6 +313,15 @@ export function riskFor(
   const own =
     brand && facts.some((f) => brand.ports.includes(f)) ? facts.filter((f) => brand.ports.includes(f)) : facts;
   for (const f of own) raise(f.risk.level, f.risk.why);
+  // What the role itself means, where the device or the catalogue names it (also when nothing recognisable answered).
+  if (role === 'backdoor') raise('high', 'A hidden service the owner cannot turn off.');
+  if (role === 'telnet') raise('high', 'Telnet sends the login in plain text.');
+  if (role === 'ftp') raise('high', 'FTP sends the login and files in plain text.');
+  if (role === 'ssh') raise('medium', 'A remote shell on the device.');
+  if (role === 'onvif' || service === 'onvif')
+    raise('medium', 'ONVIF lets a logged-in program change the device settings. Keep it on the home network.');
+  if (role !== null && LAN_ONLY_ROLES.includes(role))
+    raise('low', 'A home-network protocol: it is of no use from outside and must never be forwarded.');
   if (!id) return { level, reasons };
   if (service === 'telnet') raise('high', 'Telnet sends the login in plain text.');
   if (service === 'ftp') raise('high', 'FTP sends the login and files in plain text.');
@@ -268,6 +339,8 @@ export function riskFor(
   if ((service === 'http' || service === 'https') && id.adminUi && id.authRequired === false)
     raise('high', 'The web page opened without a login.');
   if (id.tls?.expired) raise('low', 'Its certificate has expired.');
+  if (service === 'http' && !id.adminUi && role !== 'onvif')
+    raise('low', 'Plain HTTP answers here, with no web page at its address: something else uses it.');
   if (service === 'unknown' && level === 'none') raise('low', 'Something unrecognised listens here.');
   return { level, reasons };
 }

@@ -14,6 +14,7 @@ import {
   fits,
   isDefaultPort,
   neededOutsideFor,
+  onvifEvidence,
   pickRole,
   purposeFor,
   recommendationFor,
@@ -49,13 +50,15 @@ export interface ReportInput {
   filtered: readonly number[];
   identities: readonly PortIdentity[];
   protocols: readonly NetworkProtocol[] | null;
+  /** The service addresses (XAddr) ONVIF GetServices listed, when the app could log in. */
+  serviceAddresses?: readonly string[];
 }
 
 /** The report: one row per open port and per declared port, with `declaredButClosed` and `undeclaredOpen`. */
 export function buildPortReport(input: ReportInput): PortReport {
   const { device, identities } = input;
   const brand = effectiveBrand(device, identities);
-  const declared = declaredPorts(device, input.protocols);
+  const declared = declaredPorts(device, input.protocols, input.serviceAddresses);
   const byPort = new Map(identities.map((i) => [i.port, i]));
   const open = new Set(input.open);
   const ports = [...new Set([...input.open, ...declared.map((d) => d.port)])].sort((a, b) => a - b);
@@ -78,8 +81,17 @@ export function buildPortReport(input: ReportInput): PortReport {
     const id = isOpen ? (byPort.get(port) ?? null) : null;
     const state: PortRow['state'] = isOpen ? 'open' : input.filtered.includes(port) ? 'filtered' : 'closed';
     let service = id ? toPortService(id.service) : 'unknown';
-    const role = pickRole(port, service, declared, brand, isOpen);
+    // ONVIF is known by what it is, whatever its number: its answer, or the device naming the port as its ONVIF
+    // service. An HTTP server with no page at its address that ONVIF evidence names is the ONVIF service; with a
+    // web page there, the port is the web page's and ONVIF shares it.
+    const page = id?.adminUi ?? false;
+    const onvifWhy = isOpen ? onvifEvidence(port, id, declared, device) : null;
+    if (onvifWhy && service === 'http' && !page) service = 'onvif';
+    const role = pickRole(port, service, declared, brand, isOpen, page);
     if (!isOpen && role) service = SERVICE_OF_ROLE[role] ?? 'unknown';
+    const sharedOnvif = onvifWhy !== null && (role === 'http' || role === 'https');
+    const identifiedBy = onvifWhy ? clip(`${sharedOnvif ? 'ONVIF here too' : 'ONVIF'}: ${onvifWhy}.`, 200) : null;
+    const purpose = purposeFor(port, role, brand, id);
     const declaredBy = [...new Set(declared.filter((d) => d.port === port).map((d) => d.by))];
     if (brandPorts.has(port)) declaredBy.push('catalogue');
     const row: Omit<PortRow, 'recommendation'> = {
@@ -90,7 +102,10 @@ export function buildPortReport(input: ReportInput): PortReport {
       product: id?.product ? clip(id.product, 200) : null,
       vendor: id?.vendor ? clip(id.vendor, 100) : null,
       role,
-      purpose: purposeFor(port, role, brand, id),
+      purpose:
+        sharedOnvif && !/onvif/i.test(purpose)
+          ? clip(`${purpose}; the ONVIF device service answers here too`, 300)
+          : purpose,
       neededOutside: neededOutsideFor(port, role, brand),
       risk: isOpen ? riskFor(port, role, brand, service, id) : { level: 'none', reasons: [] },
       declaredBy: declaredBy.slice(0, 5),
@@ -98,7 +113,10 @@ export function buildPortReport(input: ReportInput): PortReport {
       plainText: id ? id.plainText : false,
       adminUi: id ? id.adminUi : false,
       authRequired: id ? id.authRequired : null,
-      evidence: (id?.evidence ?? []).slice(0, 10).map((e) => clip(e, 300)),
+      evidence: [...(identifiedBy ? [identifiedBy] : []), ...(id?.evidence ?? [])]
+        .slice(0, 10)
+        .map((e) => clip(e, 300)),
+      ...(identifiedBy ? { identifiedBy } : {}),
     };
     const cveHistory = factsAt(brand, port).some((f) => f.role === role && f.risk.reasons.includes('cve-history'));
     return { ...row, recommendation: clip(recommendationFor(row, { cveHistory }), 500) };

@@ -21,17 +21,18 @@ import {
   readNetworkProtocols,
   type NetworkProtocol,
 } from '../../protocol/onvif-soap';
+import { readServiceAddresses } from '../../protocol/rtsp-onvif-replies';
 import type { HttpTransport } from '../../transport/http';
 import { createFastTcpConnector, type TcpConnector, type TcpExchange, type TcpProbe } from '../../transport/tcp';
 import { openSession, readDeviceClock, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { createPortIdentifier, identifyPorts, type PortIdentity } from './identify';
-import { auditPorts, declaredPorts, effectiveBrand, toPortService } from './port-judgement';
+import { auditPorts, declaredPorts, effectiveBrand, ownUrlPort, toPortService } from './port-judgement';
 import { gateChange } from './change-gate';
 import { buildPortPlan, checkPortChanges, type PortChange, type PortEdits } from './port-plan';
 import { buildPortReport } from './port-report';
 import { scanTcpParallel, type SpawnScanWorker } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
-import { ALL_PORTS, scanTcp, type ScanOptions, type ScanReport } from './scanner';
+import { ALL_PORTS, failOnLinkLost, scanTcp, type ScanOptions, type ScanReport } from './scanner';
 
 export interface PortsServiceDeps {
   http: HttpTransport;
@@ -119,6 +120,7 @@ const LABEL: Readonly<Record<OnvifRole, string>> = {
 };
 
 const CANCELLED_BY_USER = 'You cancelled the change.';
+const GET_SERVICES = '<tds:IncludeCapability>false</tds:IncludeCapability>';
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -177,9 +179,14 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
       // ports it adds afterwards), and each open port is identified as soon as the scan finds it.
       const reading = readDeclared(device, options.credentials, stop.signal);
       reading.catch(() => {}); // awaited below; not an unhandled rejection while the scan runs
+      // The device's own discovery answer says where its ONVIF service is: identification asks there.
+      const onvifPaths = new Map<number, string>();
+      const xaddrPort = device.onvifUrl ? ownUrlPort(device, device.onvifUrl) : null;
+      if (xaddrPort !== null) onvifPaths.set(xaddrPort, new URL(device.onvifUrl!).pathname);
       const identify = createPortIdentifier(address, {
         exchange: deps.exchange,
         signal: stop.signal,
+        onvifPaths,
         ...deps.identify,
       });
       const onOpen = (_address: string, port: number) => identify.add(port);
@@ -192,13 +199,13 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
       if (scan.cancelled || signal.aborted) throw new AppFailure('CANCELLED');
       const host = scan.hosts[0];
       if (!host?.up) throw new AppFailure('DEVICE_UNREACHABLE');
-      const protocols = await reading;
+      const { protocols, serviceAddresses } = await reading;
       const open = [...host.open];
       const filtered = [...host.filtered];
       if (!options.full) {
         // Ports only ONVIF named (a moved RTSP port, say): knocked on now, identified like the rest.
         const scanned = new Set(ports);
-        const extra = declaredPorts(device, protocols)
+        const extra = declaredPorts(device, protocols, serviceAddresses)
           .map((d) => d.port)
           .filter((p) => !scanned.has(p));
         if (extra.length) {
@@ -220,6 +227,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
         filtered: filtered.sort((a, b) => a - b),
         identities,
         protocols,
+        serviceAddresses,
       });
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -227,19 +235,31 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     }
   }
 
-  /** The device's own list of its ports (ONVIF GetNetworkProtocols), when the app has its login; else null. */
+  /**
+   * What the device itself says about its ports when the app has its login: GetNetworkProtocols (HTTP, HTTPS,
+   * RTSP) and the addresses of its ONVIF services (GetServices). Null and none without a login or an answer.
+   */
   async function readDeclared(
     device: DiscoveredDevice,
     credentials: OnvifCredentials | undefined,
     signal: AbortSignal,
-  ): Promise<NetworkProtocol[] | null> {
-    if (!credentials || !device.onvifUrl) return null;
+  ): Promise<{ protocols: NetworkProtocol[] | null; serviceAddresses: string[] }> {
+    const none = { protocols: null, serviceAddresses: [] };
+    if (!credentials || !device.onvifUrl) return none;
     try {
       const { session } = await openSession(onvifDeps, new URL(device.onvifUrl), credentials, signal);
-      return await readProtocols(session, signal);
+      const protocols = await readProtocols(session, signal);
+      let serviceAddresses: string[] = [];
+      try {
+        const reply = await session.call('GetServices', GET_SERVICES, signal);
+        if (reply.kind === 'body') serviceAddresses = readServiceAddresses(reply.body);
+      } catch (err) {
+        if (!isAppFailure(err)) throw err; // a device without GetServices: its list of protocols still counts
+      }
+      return { protocols, serviceAddresses };
     } catch (err) {
       // The measurement goes on without ONVIF's word (a changed password, ONVIF off): the rows say who declared what.
-      if (signal.aborted || isAppFailure(err)) return null;
+      if (signal.aborted || isAppFailure(err)) return none;
       throw err;
     }
   }
@@ -257,7 +277,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     const connector = deps.connector ?? createFastTcpConnector();
     return spawn
       ? scanTcpParallel([address], ports, { ...deps.scan, ...o, connector, spawn })
-      : scanTcp([address], ports, { ...deps.scan, ...o, connector });
+      : scanTcp([address], ports, { ...deps.scan, ...o, connector }).then(failOnLinkLost);
   }
 
   async function apply(
