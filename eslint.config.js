@@ -99,6 +99,16 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['src/main/features/**'],
+    [
+      forbid(
+        ['**/electron/**', '**/server*', '**/app', '**/cli/run', '**/index'],
+        'A feature module gets its services from the AppContext and knows no front end (the CLI lends it only command.ts and table.ts).',
+      ),
+      forbid(['electron'], 'Only src/main/electron and src/main/index.ts import electron.'),
+    ],
+  ),
+  layer(
     ['src/main/server*.ts', 'src/main/cli.ts', 'src/main/cli/**', 'src/main/app.ts', 'src/main/version.ts'],
     [forbid(['electron', '**/electron/**'], 'Browser mode and the CLI run without Electron.')],
   ),

@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatcher } from './core/dispatch';
 import { createEventHub, type EventHub } from './core/events';
 import { createJobRunner, type JobRunner } from './core/jobs';
 import { mergeHandlers } from './features';
-import type { AppContext } from './features/types';
+import type { AppContext, FeatureOptions } from './features/types';
 import { createCredentialStore, type SecretCipher } from './services/credentials';
 import { createDeviceService } from './services/devices/device-service';
 import { createDiscoveryService, type DiscoveryService } from './services/discovery/discovery';
@@ -19,10 +19,8 @@ import { nodeSystem, type SystemSource } from './transport/system';
 import { nodeTcpExchange, nodeTcpProbe, type TcpConnector, type TcpExchange, type TcpProbe } from './transport/tcp';
 import { nodeUdp, type UdpTransport } from './transport/udp';
 
-export interface AppCoreOptions {
+export interface AppCoreOptions extends FeatureOptions {
   dataDir: string;
-  mode: 'electron' | 'browser' | 'cli';
-  version: string;
   system?: SystemSource;
   /** Network transports; tests pass fakes, the app the real sockets. */
   udp?: UdpTransport;
@@ -38,8 +36,6 @@ export interface AppCoreOptions {
   lookup?: HostLookup;
   /** The system keychain (Electron safeStorage); null where there is none (browser mode, CLI). */
   secretCipher?: SecretCipher | null;
-  /** Shorter discovery windows for tests. */
-  discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   now?: () => Date;
   log?: (line: string) => void;
 }

@@ -1,6 +1,5 @@
 import type { SetupRecord } from '../../shared/domain/setup';
 import type { InvokeChannel, InvokeHandlers } from '../../shared/ipc/contract';
-import type { AppCoreOptions } from '../app';
 import type { CliCommand } from '../cli/command';
 import type { CallContext } from '../core/dispatch';
 import type { EventHub } from '../core/events';
@@ -12,9 +11,17 @@ import type { PortsService } from '../services/ports/ports-service';
 import type { SetupStore } from '../services/setup-store';
 import type { HttpTransport } from '../transport/http';
 
+/** The app's settings a feature reads (app.ts's options carry these and more). */
+export interface FeatureOptions {
+  mode: 'electron' | 'browser' | 'cli';
+  version: string;
+  /** Shorter discovery windows for tests. */
+  discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
+}
+
 /** What every feature module is built from: the services, built once by app.ts, and the shared plumbing. */
 export interface AppContext {
-  options: AppCoreOptions;
+  options: FeatureOptions;
   now: () => Date;
   log: (line: string) => void;
   hub: EventHub;
@@ -35,7 +42,7 @@ export interface AppContext {
  * commands. A step's feature lives in src/main/features/<step id>/index.ts and is found by its folder.
  */
 export interface MainFeature<C extends InvokeChannel = InvokeChannel> {
-  /** The folder's name: a step id, or a part of the frame (app). */
+  /** The folder's name: a step id, or `frame` (the app's own channels: info, the setup record, jobs). */
   id: string;
   handlers(ctx: AppContext): { [K in C]: InvokeHandlers<CallContext>[K] };
   commands?: readonly CliCommand[];

@@ -11,7 +11,7 @@ describe('feature modules', () => {
   it('every step with a page has a main feature found by its folder, and the frame has its own', () => {
     const ids = FEATURES.map((f) => f.id);
     for (const step of STEPS.filter((s) => s.available)) expect(ids).toContain(step.id);
-    expect(ids[0]).toBe('app');
+    expect(ids[0]).toBe('frame');
   });
 
   it('together they handle every channel of the contract exactly once', () => {

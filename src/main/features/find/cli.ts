@@ -3,7 +3,7 @@ import type { EventPayload, InvokeOutput } from '../../../shared/ipc/contract';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
-import { renderSetup } from '../app';
+import { renderSetup } from '../frame';
 
 export function describeDevice(d: DiscoveredDevice): string {
   return [d.brand, d.model, d.name && d.name !== d.model ? `"${d.name}"` : null, `at ${d.addresses.join(', ')}`]

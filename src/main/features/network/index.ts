@@ -3,7 +3,7 @@ import { APPROACHES } from '../../../shared/domain/setup';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { formatTable } from '../../cli/table';
 import { classifyIpv4 } from '../../protocol/ipv4';
-import { renderSetup } from '../app';
+import { renderSetup } from '../frame';
 import { defineFeature, type AppContext } from '../types';
 import { judgeNetwork } from './status';
 

@@ -20,7 +20,7 @@ export function renderSetup(setup: SetupRecord): string {
 }
 
 export default defineFeature({
-  id: 'app',
+  id: 'frame',
   handlers: ({ options, devices, setup, hub, save, now, jobs }) => ({
     'app.info': async () => ({
       name: 'NVR Remote-Access Assistant',
