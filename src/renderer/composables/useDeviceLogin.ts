@@ -27,7 +27,7 @@ export function useDeviceLogin() {
 
   const state = computed(() => (deviceId.value ? logins.stateOf(deviceId.value) : null));
   /** What DeviceLoginDialog needs besides the device's name and address (null while it is closed). */
-  const dialog = computed(() => {
+  const props = computed(() => {
     const s = state.value;
     if (!s) return null;
     return {
@@ -83,7 +83,7 @@ export function useDeviceLogin() {
   return reactive({
     deviceId,
     state,
-    dialog,
+    props,
     lastUsername,
     isKnown,
     learnRemembered,
