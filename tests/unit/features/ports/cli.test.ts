@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliCore } from '../../../src/main/cli/run';
+import { runCli, type CliCore } from '../../../../src/main/cli/run';
 
 /** A dispatcher that records the calls and answers as a device that is known and logged in. */
 function recordingCore() {
