@@ -200,14 +200,15 @@ export class Rogue {
       if (!m.ok || m.kind !== 'probe' || !m.messageId || seen.has(m.messageId) || !this.allow()) return;
       seen.add(m.messageId);
       if (seen.size > 512) seen.delete(seen.values().next().value);
-      for (const v of this.variants) {
-        if (!VARIANTS[v]) continue;
-        for (const part of VARIANTS[v](this.ip, m.messageId)) {
-          // `first` parts (the well-formed escapes) go out at once, so they are what the client lists for this
-          // address; everything else follows after 20-120 ms.
-          const delay = (part.delayMs ?? 0) + (part.first ? 0 : 20 + Math.floor(Math.random() * 100));
-          this.later(() => sock.send(Buffer.from(part.payload), rinfo.port, rinfo.address, () => {}), delay);
-        }
+      // Every payload is built before any is sent: building the heavy shapes takes a while on a loaded machine,
+      // and a timer set before that work could otherwise fire before the `first` part's.
+      const parts = this.variants.flatMap((v) => (VARIANTS[v] ? VARIANTS[v](this.ip, m.messageId) : []));
+      // `first` parts (the well-formed escapes) go out at once, so they are what the client lists for this
+      // address; everything else follows after 20-120 ms.
+      for (const part of parts.filter((p) => p.first)) sock.send(Buffer.from(part.payload), rinfo.port, rinfo.address, () => {});
+      for (const part of parts.filter((p) => !p.first)) {
+        const delay = (part.delayMs ?? 0) + 20 + Math.floor(Math.random() * 100);
+        this.later(() => sock.send(Buffer.from(part.payload), rinfo.port, rinfo.address, () => {}), delay);
       }
     });
     if (this.variants.includes('hello')) {
