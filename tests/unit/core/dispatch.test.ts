@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type CallContext } from '../../../src/main/core/dispatch';
-import type { InvokeHandlers } from '../../../src/shared/ipc/contract';
+import { invokeContract, type InvokeHandlers } from '../../../src/shared/ipc/contract';
 import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 
 const setup = {
@@ -16,50 +16,26 @@ const setup = {
   ports: {},
 };
 
+/**
+ * A handler for every channel of the contract (derived from it: a new channel needs no edit here), each failing
+ * plainly unless a test gives it a body; the few the tests below use by default answer.
+ */
 function handlers(overrides: Partial<InvokeHandlers<CallContext>> = {}): InvokeHandlers<CallContext> {
-  const base: InvokeHandlers<CallContext> = {
+  const unused = Object.fromEntries(
+    Object.keys(invokeContract).map((channel) => [
+      channel,
+      async () => {
+        throw new AppFailure('DEVICE_UNREACHABLE');
+      },
+    ]),
+  ) as unknown as InvokeHandlers<CallContext>;
+  const answering: Partial<InvokeHandlers<CallContext>> = {
     'app.info': async () => ({ name: 'x', version: '1', mode: 'cli', platform: 'linux', canRememberPasswords: false }),
-    'network.get': async () => ({
-      interfaces: [],
-      gateway: null,
-      recommended: null,
-      chosenInterface: null,
-      measuredAt: 't',
-    }),
     'setup.get': async () => ({ setup, notice: null }),
     'setup.chooseApproach': async ({ approach }) => ({ ...setup, approach }),
-    'setup.chooseInterface': async () => setup,
-    'setup.skipStep': async () => setup,
-    'setup.reset': async () => setup,
-    'setup.chooseDevice': async () => setup,
-    'job.cancel': async () => ({ cancelled: false }),
     'discovery.start': async () => ({ jobId: 'job-1', interfaceName: 'eth0' }),
-    'device.forgetPassword': async () => ({ forgotten: 0 }),
-    'discovery.listen': async () => ({ jobId: 'job-2', interfaceName: 'eth0' }),
-    'discovery.addManual': async () => {
-      throw new AppFailure('DEVICE_UNREACHABLE');
-    },
-    'device.login': async () => {
-      throw new AppFailure('LOGIN_WRONG_PASSWORD');
-    },
-    'ports.audit': async () => ({ jobId: 'job-3' }),
-    'ports.get': async () => ({ report: null, plan: null, lastChange: null, pending: null }),
-    'ports.plan': async () => {
-      throw new AppFailure('PORTS_NOT_MEASURED');
-    },
-    'ports.apply': async () => {
-      throw new AppFailure('PORTS_LOGIN_NEEDED');
-    },
-    'discovery.list': async () => ({
-      devices: [],
-      running: null,
-      interfaceName: null,
-      finishedAt: null,
-      warnings: [],
-      rememberedDeviceIds: [],
-    }),
   };
-  return { ...base, ...overrides };
+  return { ...unused, ...answering, ...overrides };
 }
 
 const ctx: CallContext = { transport: 'test' };
