@@ -123,9 +123,11 @@ export const planPorts = (deviceId: string, edits?: PortEdits) =>
   call('ports.plan', edits && Object.keys(edits).length ? { deviceId, edits } : { deviceId });
 /**
  * Asks main to move HTTP/HTTPS/RTSP through ONVIF (a job): it snapshots, applies, verifies, and puts the old ports
- * back if anything fails. The result comes as ports.onApplied, the end as job.onDone. Only on the user's word.
+ * back if anything fails. The result comes as ports.onApplied, the end as job.onDone. Only on the user's word;
+ * `confirmWarnings` is the user's yes to ports the app would not have proposed (main refuses them without it).
  */
-export const applyPorts = (deviceId: string, changes: PortChange[]) => call('ports.apply', { deviceId, changes });
+export const applyPorts = (deviceId: string, changes: PortChange[], options: { confirmWarnings?: boolean } = {}) =>
+  call('ports.apply', { deviceId, changes, ...(options.confirmWarnings ? { confirmWarnings: true } : {}) });
 
 /** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

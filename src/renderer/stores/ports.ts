@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { useJob, type JobEnd } from '../composables/useJob';
@@ -6,36 +6,16 @@ import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
 
-/** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
-export const EDITABLE_ROLES = ['http', 'https', 'rtsp', 'sdk', 'media', 'onvif'] as const;
-export type EditableRole = (typeof EDITABLE_ROLES)[number];
-/** The roles main moves itself through ONVIF (SetNetworkProtocols). */
-export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
-export type OnvifRole = (typeof ONVIF_ROLES)[number];
+import {
+  LOGIN_NEEDED_CODES,
+  WARNINGS_UNCONFIRMED_CODE,
+  isOnvifRole,
+  parsePortText,
+  type EditableRole,
+  type PendingChange,
+} from './ports-roles';
 
-/** Error codes that mean "main has no login for the NVR": the page offers the login dialog. */
-export const LOGIN_NEEDED_CODES: readonly string[] = ['PORTS_LOGIN_NEEDED'];
-
-/** One change the "Apply through ONVIF" button would make. */
-export interface PendingChange {
-  role: OnvifRole;
-  from: number;
-  to: number;
-}
-
-export const isEditableRole = (role: string): role is EditableRole =>
-  (EDITABLE_ROLES as readonly string[]).includes(role);
-export const isOnvifRole = (role: string): role is OnvifRole => (ONVIF_ROLES as readonly string[]).includes(role);
-
-/** Checks what the user typed for a port: a whole number from 1 to 65535 (main judges the rest). */
-export function parsePortText(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!t) return { ok: false, error: 'Enter a port number.' };
-  if (!/^\d{1,5}$/.test(t)) return { ok: false, error: 'A port is a whole number, like 18080.' };
-  const value = Number(t);
-  if (value < 1 || value > 65535) return { ok: false, error: 'A port is a number from 1 to 65535.' };
-  return { ok: true, value };
-}
+export * from './ports-roles';
 
 /**
  * The Ports step for the chosen NVR: main's last measurement (report), its proposal of non-standard ports (plan)
@@ -73,6 +53,8 @@ export const usePortsStore = defineStore('ports', () => {
   const applyNotice = ref<string | null>(null);
   /** The result main announced for the running change (it comes before the job ends). */
   let appliedNow: PortApplyResult | null = null;
+  /** The changes last sent, so the user's yes to main's warnings sends the very same ones again. */
+  const lastSent = shallowRef<client.PortChange[]>([]);
 
   function takeReport(next: PortReport): void {
     report.value = next;
@@ -154,6 +136,14 @@ export const usePortsStore = defineStore('ports', () => {
     () => revertChanges.value.length > 0 && !pending.value && !applyJob.busy && !auditJob.busy,
   );
   const needsLogin = computed(() => !!applyJob.error && LOGIN_NEEDED_CODES.includes(applyJob.error.code));
+  /** Main's warnings about the last change wait for the user's yes (its message names them). */
+  const needsWarningYes = computed(
+    () => applyJob.error?.code === WARNINGS_UNCONFIRMED_CODE && lastSent.value.length > 0,
+  );
+  /** The plan's warnings about the ports "Apply" would change: said in the confirmation, which is the user's yes. */
+  const applyWarnings = computed(() =>
+    warnings.value.filter((w) => pendingChanges.value.some((c) => c.role === w.role)),
+  );
 
   function clearDeviceData(): void {
     report.value = null;
@@ -337,9 +327,12 @@ export const usePortsStore = defineStore('ports', () => {
    * Moves HTTP/HTTPS/RTSP to the new ports through ONVIF: only when the user confirmed it, and only when no error
    * blocks it. Main checks the result and puts the old ports back if anything fails; the result is an event.
    */
-  async function applyChanges(): Promise<boolean> {
+  async function applyChanges(options: { confirmWarnings?: boolean } = {}): Promise<boolean> {
     if (!canApply.value) return false;
-    return startApply(pendingChanges.value.map(({ role, to }) => ({ role, to })));
+    return startApply(
+      pendingChanges.value.map(({ role, to }) => ({ role, to })),
+      options,
+    );
   }
 
   /** Puts the ports of the last verified change back where they were (the user confirmed it), checked the same way. */
@@ -348,12 +341,24 @@ export const usePortsStore = defineStore('ports', () => {
     return startApply(revertChanges.value.map(({ role, to }) => ({ role, to })));
   }
 
-  async function startApply(changes: client.PortChange[]): Promise<boolean> {
+  /** The user said yes to the warnings main named: the same changes again, with that yes. */
+  async function confirmWarnings(): Promise<boolean> {
+    if (!needsWarningYes.value) return false;
+    return startApply(lastSent.value, { confirmWarnings: true });
+  }
+
+  async function startApply(
+    changes: client.PortChange[],
+    options: { confirmWarnings?: boolean } = {},
+  ): Promise<boolean> {
     const id = deviceId.value;
     if (!id || changes.length === 0 || applyJob.busy || auditJob.busy) return false;
     applyNotice.value = null;
     appliedNow = null;
-    const started = await applyJob.start(() => client.applyPorts(id, changes), { message: 'Starting the change…' });
+    lastSent.value = changes;
+    const started = await applyJob.start(() => client.applyPorts(id, changes, options), {
+      message: 'Starting the change…',
+    });
     return started !== null;
   }
 
@@ -387,6 +392,9 @@ export const usePortsStore = defineStore('ports', () => {
     applyBlockedReason,
     canApply,
     needsLogin,
+    needsWarningYes,
+    applyWarnings,
+    confirmWarnings,
     openStep,
     load,
     sync,

@@ -521,3 +521,68 @@ describe('Ports step: what to do', () => {
     expect(api.calls.map((c) => c.channel)).not.toContain('ports.apply');
   });
 });
+
+describe('Ports step: ports the app would not have proposed', () => {
+  it('the confirmation says the plan’s warnings, and “Yes” sends the user’s yes to them', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'apply-confirm-warnings').exists()).toBe(false);
+    await byTest(wrapper, 'apply-confirm-no').trigger('click');
+
+    await edit(wrapper, 'http', '8080');
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    const warned = byTest(wrapper, 'apply-confirm-warnings');
+    expect(warned.text()).toContain('The app would not have proposed this');
+    expect(warned.text()).toContain('Port 8080 is also scanned often');
+    expect(api.count('ports.apply')).toBe(0);
+    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
+    await flushPromises();
+    expect(api.calls.find((c) => c.channel === 'ports.apply')?.input).toEqual({
+      deviceId: REOLINK.id,
+      changes: [
+        { role: 'http', to: 8080 },
+        { role: 'https', to: 12443 },
+        { role: 'rtsp', to: 12554 },
+      ],
+      confirmWarnings: true,
+    });
+  });
+
+  it('when main names warnings the page did not show, it says them and sends the same change again only on “Yes”', async () => {
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan(), lastChange: fakeApplyResult() });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'revert').trigger('click');
+    await flushPromises();
+    await byTest(wrapper, 'revert-confirm-yes').trigger('click');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'ports.apply').at(-1)?.input).toEqual({
+      deviceId: REOLINK.id,
+      changes: [{ role: 'http', to: 80 }],
+    });
+    api.emit('job.onDone', {
+      jobId: APPLY_JOB,
+      kind: 'ports-apply',
+      outcome: 'failed',
+      error: {
+        code: 'PORTS_CHANGE_UNCONFIRMED',
+        message:
+          'The app did not send that port change: it would work, but the app would not have proposed it. Port 80 is the web page’s factory port: scanners try it first. Confirm it to send it anyway, or pick another port. Nothing was changed.',
+      },
+    });
+    await flushPromises();
+    expect(byTest(wrapper, 'apply-error').text()).toContain('Port 80 is the web page’s factory port');
+    expect(api.count('ports.apply')).toBe(1);
+    await byTest(wrapper, 'apply-accept-warnings').trigger('click');
+    await flushPromises();
+    expect(api.count('ports.apply')).toBe(2);
+    expect(api.calls.filter((c) => c.channel === 'ports.apply').at(-1)?.input).toEqual({
+      deviceId: REOLINK.id,
+      changes: [{ role: 'http', to: 80 }],
+      confirmWarnings: true,
+    });
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('apply-cancel');
+  });
+});

@@ -1,0 +1,35 @@
+// The Ports step's vocabulary for the page and its store: which roles the user may edit or main moves through
+// ONVIF, the changes Apply would make, and the check of a typed port number.
+
+/** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
+export const EDITABLE_ROLES = ['http', 'https', 'rtsp', 'sdk', 'media', 'onvif'] as const;
+export type EditableRole = (typeof EDITABLE_ROLES)[number];
+/** The roles main moves itself through ONVIF (SetNetworkProtocols). */
+export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
+export type OnvifRole = (typeof ONVIF_ROLES)[number];
+
+/** Error codes that mean "main has no login for the NVR": the page offers the login dialog. */
+export const LOGIN_NEEDED_CODES: readonly string[] = ['PORTS_LOGIN_NEEDED'];
+/** Main's refusal of ports it would not have proposed until the user says yes to them (its message names them). */
+export const WARNINGS_UNCONFIRMED_CODE = 'PORTS_CHANGE_UNCONFIRMED';
+
+/** One change the "Apply through ONVIF" button would make. */
+export interface PendingChange {
+  role: OnvifRole;
+  from: number;
+  to: number;
+}
+
+export const isEditableRole = (role: string): role is EditableRole =>
+  (EDITABLE_ROLES as readonly string[]).includes(role);
+export const isOnvifRole = (role: string): role is OnvifRole => (ONVIF_ROLES as readonly string[]).includes(role);
+
+/** Checks what the user typed for a port: a whole number from 1 to 65535 (main judges the rest). */
+export function parsePortText(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (!t) return { ok: false, error: 'Enter a port number.' };
+  if (!/^\d{1,5}$/.test(t)) return { ok: false, error: 'A port is a whole number, like 18080.' };
+  const value = Number(t);
+  if (value < 1 || value > 65535) return { ok: false, error: 'A port is a number from 1 to 65535.' };
+  return { ok: true, value };
+}
