@@ -313,20 +313,50 @@ describe('moving ports through ONVIF', () => {
     }
   });
 
-  it('Dahua: HTTP onto 37777 is refused (PortAlreadyInUse), put back and checked; HTTP still answers on 80', () => {
+  it('Dahua, measured: main refuses HTTP onto 37777 itself (the SDK port is open there), naming it; nothing is sent', () => {
     const ip = sim('dahua').ip;
     const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-dahua-'));
     try {
-      audit(ip, [], { dataDir }); // a measurement first, so the refusal can name who has the port
-      const r = cli(['ports', ip, '--set', 'http=37777', '--user', ADMIN.user, '--password-stdin', '--json'], {
+      audit(ip, [], { dataDir }); // the measurement that shows 37777 in use
+      const r = cli(
+        ['ports', ip, '--set', 'http=37777', '--force', '--user', ADMIN.user, '--password-stdin', '--json'],
+        { input: `${ADMIN.password}\n`, dataDir },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/The app did not send that port change\./);
+      expect(r.stderr).toMatch(/37777 is already used by another service on this device/);
+      expect(r.stderr).toMatch(/Nothing was changed\./);
+      const setup = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout);
+      const entry = Object.values(setup.setup.ports as Record<string, { lastChange: unknown; pending: unknown }>)[0]!;
+      expect(entry.lastChange).toBeNull();
+      expect(entry.pending).toBeNull();
+    } finally {
+      expect(answers(ip, 80)).toBe(true);
+      expect(answers(ip, 37777)).toBe(true);
+    }
+  });
+
+  it('Dahua, not measured: 37777 is only a warning to main; with --force the NVR refuses it (PortAlreadyInUse), put back and checked', () => {
+    const ip = sim('dahua').ip;
+    const dataDir = mkdtempSync(join(tmpdir(), 'app-ports-dahua-'));
+    try {
+      const unconfirmed = cli(['ports', ip, '--set', 'http=37777', '--user', ADMIN.user, '--password-stdin'], {
         input: `${ADMIN.password}\n`,
         dataDir,
       });
+      expect(unconfirmed.code).toBe(1);
+      expect(unconfirmed.stderr).toMatch(/37777 is 32768 or above/);
+      expect(unconfirmed.stderr).toMatch(/Confirm it to send it anyway/);
+      const r = cli(
+        ['ports', ip, '--set', 'http=37777', '--force', '--user', ADMIN.user, '--password-stdin', '--json'],
+        { input: `${ADMIN.password}\n`, dataDir },
+      );
       expect(r.code).toBe(1);
       const result = portApplyResultSchema.parse(JSON.parse(r.stdout));
       expect(result.outcome).toBe('restored');
-      expect(result.message).toMatch(/already used by another service on the device \(37777: App\/SDK port\)/);
+      expect(result.message).toMatch(/already used by another service on the device/);
       expect(result.message).toMatch(/HTTP answers on 80 again/);
+      expect(result.confirmedWarnings?.map((w) => w.code)).toEqual(['ephemeral', 'vendor-default']);
       expect(r.stderr).toMatch(/Not changed/);
       const setup = JSON.parse(cli(['setup', '--json'], { dataDir }).stdout);
       expect(setup.setup.steps.ports).toMatchObject({ status: 'attention' });
