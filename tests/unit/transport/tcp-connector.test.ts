@@ -277,11 +277,14 @@ describe('in a process of its own', () => {
 
   function run(script: string, env: Record<string, string> = {}) {
     dir = mkdtempSync(join(tmpdir(), 'tcp-connector-'));
-    const source = readFileSync(new URL('../../../src/main/transport/tcp.ts', import.meta.url), 'utf8');
-    const js = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    writeFileSync(join(dir, 'tcp.mjs'), js);
+    // tcp.ts and the module it re-exports (tcp-exchange.ts), each compiled alone.
+    for (const name of ['tcp', 'tcp-exchange']) {
+      const source = readFileSync(new URL(`../../../src/main/transport/${name}.ts`, import.meta.url), 'utf8');
+      const js = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      writeFileSync(join(dir, `${name}.mjs`), js.replace("from './tcp-exchange'", "from './tcp-exchange.mjs'"));
+    }
     writeFileSync(join(dir, 'main.mjs'), script);
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [join(dir, 'main.mjs')], {
