@@ -144,7 +144,7 @@ export class Device {
     }
     if (P.sdk != null) d.set('sdk', { sig: `${P.sdk}`, start: () => startSdk({ port: P.sdk, flavour: this.profile }) });
     if (P.media != null) d.set('media', { sig: `${P.media}`, start: () => startSdk({ port: P.media, flavour: this.profile }) });
-    d.set('wsd', { sig: addr, start: async () => { const w = await startWsd({ dev: () => this.wsdInfo() }); this.wsd = w; return w; } });
+    d.set('wsd', { sig: addr, start: async () => { const w = await startWsd({ dev: () => this.wsdInfo(), replyFromEphemeral: !!this.p.wsdEphemeralSource }); this.wsd = w; return w; } });
     if (this.p.discovery.includes('sadp')) d.set('sadp', { sig: addr, start: () => startSadp({ info: () => this.sadpInfo() }) });
     if (this.p.discovery.includes('dhip')) d.set('dhip', { sig: addr, start: () => startDhip({ info: () => this.dhipInfo() }) });
     if (this.upnp) d.set('ssdp', { sig: `${addr}|${P.http}`, start: () => startSsdp({ info: () => this.ssdpInfo() }) });

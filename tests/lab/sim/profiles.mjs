@@ -64,6 +64,25 @@ export const PROFILES = {
     upnp: { descPath: '/upnp/desc.xml', server: 'Linux/3.4, UPnP/1.0, Portable SDK for UPnP devices/1.6.6', label: 'IPCam' },
     tz: 'UTC0',
   },
+  // A camera whose ONVIF service has a port of its own (8081) that answers 404 to `GET /`, beside its web page on
+  // 80, and that answers WS-Discovery from an ephemeral source port (issue 18). Not in the home topology: tests
+  // start it in namespaces of their own (startSimPair).
+  onvifport: {
+    manufacturer: 'IPCAM',
+    firmware: 'V5.2.0',
+    hardwareId: 'SSC335',
+    serverHeader: 'lighttpd/1.4.59',
+    realm: 'IPCamera',
+    title: 'IPCamera Login',
+    loginPath: '/',
+    rebootNeeded: true,
+    rtsp: { uris: ['/live/ch0', '/live/ch1'] },
+    discovery: ['wsd'],
+    wsdEphemeralSource: true,
+    defaults: { http: 80, rtsp: 554, onvif: 8081 },
+    upnp: { descPath: '/upnp/desc.xml', server: 'Linux/4.9, UPnP/1.0, IPCam/1.0', label: 'IPCam' },
+    tz: 'UTC0',
+  },
 };
 
 /** A stable RFC 4122-shaped UUID derived from a seed (the MAC). */

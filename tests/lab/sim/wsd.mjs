@@ -124,9 +124,11 @@ export const newMessageId = () => `urn:uuid:${crypto.randomUUID()}`;
 
 /**
  * Start a responder. dev(): returns { epr, scopes, xaddrs, address, discoverable, instanceId }.
- * Answers each MessageID once, unicast to the sender, after a random 0–500 ms delay.
+ * Answers each MessageID once, unicast to the sender, after a random 0–500 ms delay: from port 3702, or with
+ * `replyFromEphemeral` from a socket of its own on an ephemeral port, as some cameras do (WS-Discovery does not
+ * require the reply to come from 3702).
  */
-export async function startWsd({ dev }) {
+export async function startWsd({ dev, replyFromEphemeral = false }) {
   let messageNumber = 0;
   const seen = new Map();
   const timers = new Set();
@@ -153,7 +155,15 @@ export async function startWsd({ dev }) {
     if (!xml) return;
     const t = setTimeout(() => {
       timers.delete(t);
-      sock.send(Buffer.from(xml()), rinfo.port, rinfo.address, (e) => e && log('wsd send', e.message));
+      if (!replyFromEphemeral) {
+        sock.send(Buffer.from(xml()), rinfo.port, rinfo.address, (e) => e && log('wsd send', e.message));
+        return;
+      }
+      const one = dgram.createSocket('udp4');
+      one.on('error', (e) => { log('wsd reply socket', e.message); one.close(); });
+      one.bind(0, d.address, () => {
+        one.send(Buffer.from(xml()), rinfo.port, rinfo.address, (e) => { if (e) log('wsd send', e.message); one.close(); });
+      });
     }, Math.floor(Math.random() * 500));
     timers.add(t);
   });

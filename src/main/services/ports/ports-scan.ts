@@ -67,6 +67,7 @@ export async function runPortsScan(req: PortsScanRequest): Promise<PortsScanResu
     : await scanTcpParallel(addresses, ports, {
         connector: own!,
         spawn: spawnScanWorker,
+        localSlices: 1,
         signal: req.signal,
         onProgress: req.onProgress,
       });

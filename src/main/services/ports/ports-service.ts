@@ -276,7 +276,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     const spawn = deps.spawnScanWorker ?? (deps.connector ? null : spawnScanWorker);
     const connector = deps.connector ?? createFastTcpConnector();
     return spawn
-      ? scanTcpParallel([address], ports, { ...deps.scan, ...o, connector, spawn })
+      ? scanTcpParallel([address], ports, { ...deps.scan, ...o, connector, spawn, localSlices: 1 })
       : scanTcp([address], ports, { ...deps.scan, ...o, connector }).then(failOnLinkLost);
   }
 

@@ -146,6 +146,24 @@ describe('scanTcpParallel', () => {
     ]);
   }, 30_000);
 
+  it('runs the first slice on this thread at once and the rest on workers (localSlices), with the same result', async () => {
+    const log = { spawned: 0, aborts: 0 };
+    const progress: number[] = [];
+    const found: number[] = [];
+    const r = await scanTcpParallel(['192.0.2.1'], ALL, {
+      connector: net,
+      spawn: fakeSpawn(net, log),
+      localSlices: 1,
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p.done),
+      onOpen: (_address, port) => found.push(port),
+    });
+    expect(log.spawned).toBe(1);
+    expect(r.hosts[0]).toMatchObject({ up: true, open: [80, 40000], filtered: [], closedCount: 65533 });
+    expect(found.sort((a, b) => a - b)).toEqual([80, 40000]);
+    expect(progress.at(-1)).toBe(65535);
+  }, 30_000);
+
   it('stays on one thread for several hosts or a short list', async () => {
     const log = { spawned: 0, aborts: 0 };
     const opts = { connector: net, spawn: fakeSpawn(net, log), signal: new AbortController().signal };
