@@ -19,7 +19,16 @@ const layer = (files, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -113,7 +122,7 @@ export default tseslint.config(
     [forbid(['electron', '**/electron/**'], 'Browser mode and the CLI run without Electron.')],
   ),
   {
-    files: ['tests/**/*.{ts,mjs,js}', 'scripts/**/*.mjs', 'bin/**/*.js', '*.config.{ts,js}'],
+    files: ['tests/**/*.{ts,mjs,js}', 'scripts/**/*.mjs', 'bin/**/*.js', '*.config.{ts,js,mjs}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

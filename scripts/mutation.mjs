@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `npm run mutation [-- <path>…] [-- --stryker-option value…]`: mutation testing of the rules that protect a user
+// (StrykerJS, stryker.config.mjs; what is mutated and why: docs/mutation.md). Incremental: results are kept per
+// target in .cache/mutation/, so a second run only re-tests mutants whose code or tests changed (`--force` runs
+// them all). Prints the score per folder, writes the survivors to reports/mutation/survivors.txt (the full report is
+// reports/mutation/mutation.html) and exits non-zero when a folder scores under the 85 % floor.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MUTATE } from '../stryker.config.mjs';
+
+const FLOOR = 85;
+const REPORT = 'reports/mutation/mutation.json';
+const SURVIVORS = 'reports/mutation/survivors.txt';
+
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const paths = (firstOption < 0 ? args : args.slice(0, firstOption)).map((p) =>
+  p.replace(/^\.\//, '').replace(/\/$/, ''),
+);
+const passThrough = firstOption < 0 ? [] : args.slice(firstOption);
+
+/** The files one MUTATE entry stands for (a file, a file with a line range, or `folder/*.ts`). */
+function filesOf(entry) {
+  const file = entry.replace(/:[\d:-]+$/, '');
+  if (!file.includes('*')) return [file];
+  const dir = dirname(file);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+/** The MUTATE entries under the given paths; a path outside the list is mutated as it is (a file, or a folder's .ts). */
+function targetsFor(wanted) {
+  if (wanted.length === 0) return MUTATE;
+  const out = [];
+  for (const p of wanted) {
+    if (!existsSync(p)) {
+      console.error(`mutation: ${p} does not exist.`);
+      process.exit(2);
+    }
+    const under = (f) => f === p || f.startsWith(`${p}/`);
+    const listed = MUTATE.flatMap((entry) => {
+      const files = filesOf(entry);
+      if (files.every(under)) return [entry];
+      return files.filter(under).map((f) => (entry.includes('*') ? f : entry));
+    });
+    out.push(...(listed.length ? listed : [statSync(p).isDirectory() ? `${p}/**/*.ts` : p]));
+  }
+  return [...new Set(out)];
+}
+
+const mutate = targetsFor(paths);
+const slug = paths.length ? paths.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_') : 'all';
+mkdirSync('.cache/mutation', { recursive: true });
+const stryker = 'node_modules/@stryker-mutator/core/bin/stryker.js';
+const started = Date.now();
+const run = spawnSync(
+  process.execPath,
+  [
+    stryker,
+    'run',
+    'stryker.config.mjs',
+    '--mutate',
+    mutate.join(','),
+    '--incrementalFile',
+    `.cache/mutation/${slug}.json`,
+    ...passThrough,
+  ],
+  // Vite's note about extension-less imports in the config is noise here, once per test worker.
+  { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
+);
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+if (run.status !== 0 || !existsSync(REPORT)) {
+  console.error(`mutation: Stryker stopped (exit ${run.status ?? run.signal}) after ${minutes} min.`);
+  process.exit(run.status || 1);
+}
+
+// --- the score per folder ---
+const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+const DETECTED = new Set(['Killed', 'Timeout']);
+const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
+const folders = new Map();
+const survivors = [];
+const add = (key, status) => {
+  const f = folders.get(key) ?? { detected: 0, survived: 0, noCoverage: 0, valid: 0 };
+  if (!COUNTED.has(status)) return;
+  f.valid++;
+  if (DETECTED.has(status)) f.detected++;
+  if (status === 'Survived') f.survived++;
+  if (status === 'NoCoverage') f.noCoverage++;
+  folders.set(key, f);
+};
+for (const [file, { mutants, source }] of Object.entries(report.files)) {
+  const lines = source.split('\n');
+  for (const m of mutants) {
+    add(dirname(file), m.status);
+    add('all', m.status);
+    if (m.status === 'Survived' || m.status === 'NoCoverage') {
+      const { line, column } = m.location.start;
+      const was = lines[line - 1].trim().slice(0, 100);
+      survivors.push(
+        `${file}:${line}:${column} ${m.mutatorName} (${m.status}): ${m.replacement ?? ''}\n    was: ${was}`,
+      );
+    }
+  }
+}
+const score = (f) => (f.valid ? (100 * f.detected) / f.valid : 100);
+const rows = [...folders].filter(([k]) => k !== 'all').sort(([a], [b]) => a.localeCompare(b));
+const width = Math.max(...rows.map(([k]) => k.length), 10);
+console.log(`\nMutation score per folder (floor ${FLOOR} %), ${minutes} min:`);
+console.log(`${'folder'.padEnd(width)}  score  detected  survived  no cover`);
+for (const [k, f] of [...rows, ['all', folders.get('all')]]) {
+  const low = score(f) < FLOOR ? '  < floor' : '';
+  console.log(
+    `${k.padEnd(width)}  ${score(f).toFixed(1).padStart(5)}  ${String(f.detected).padStart(8)}  ${String(f.survived).padStart(8)}  ${String(f.noCoverage).padStart(8)}${low}`,
+  );
+}
+writeFileSync(SURVIVORS, survivors.join('\n') + (survivors.length ? '\n' : ''));
+console.log(`\n${survivors.length} survivor(s) in ${SURVIVORS}; the report: reports/mutation/mutation.html`);
+process.exit(rows.some(([, f]) => score(f) < FLOOR) ? 1 : 0);

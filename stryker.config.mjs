@@ -1,0 +1,75 @@
+// Mutation testing (StrykerJS): `npm run mutation` (scripts/mutation.mjs) runs it incrementally and prints the
+// score per folder; `npm run mutation -- <path>` for one folder or file. Not part of `npm test`. What is mutated
+// and what is left out, and why: docs/mutation.md.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// Stryker runs the tests in a copy of the repository (.stryker-tmp/sandbox-…): the corpus tests read shared/ from
+// beside the real one (tests/support/shared-corpus.ts).
+process.env.NVR_SHARED_DIR ??= resolve('..', 'shared');
+
+/**
+ * src/shared/catalog/ports.ts is a table of sourced facts followed by the functions that read it: only the functions
+ * are mutated (a fact changed by a mutant is a different fact, not a broken rule; the catalogue's own tests check
+ * the facts against their sources). The range starts at the first function helper, wherever edits move it.
+ */
+function catalogFunctions() {
+  const file = 'src/shared/catalog/ports.ts';
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const first = lines.findIndex((l) => l.startsWith('const norm = '));
+  if (first < 0) throw new Error(`${file}: the functions after the tables were not found (look for "const norm = ")`);
+  return `${file}:${first + 1}-${lines.length}`;
+}
+
+/** What is mutated: the rules that protect a user. docs/mutation.md says why each is in and what is left out. */
+export const MUTATE = [
+  // shared: catalogue rules, proposals, domain rules, device text
+  'src/shared/catalog/port-proposal.ts',
+  'src/shared/catalog/camera-ports.ts',
+  'src/shared/catalog/oui.ts',
+  'src/shared/catalog/manual-steps.ts',
+  catalogFunctions(),
+  'src/shared/domain/*.ts',
+  'src/shared/text/*.ts',
+  // main/protocol: every codec and verdict
+  'src/main/protocol/*.ts',
+  // main/services: the decisions — the change gate, the plan's check, verify and restore; the inventory merge; the
+  // setup store, its record migrations and its atomic write
+  'src/main/services/ports/change-gate.ts',
+  'src/main/services/ports/port-plan.ts',
+  'src/main/services/ports/port-verdict.ts',
+  'src/main/services/ports/ports-service.ts',
+  'src/main/services/discovery/inventory.ts',
+  'src/main/services/setup-store.ts',
+  'src/main/services/setup/record.ts',
+  'src/main/services/setup/atomic-write.ts',
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: MUTATE,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  dryRunTimeoutMinutes: 10,
+  incremental: true,
+  incrementalFile: '.cache/mutation/all.json',
+  reporters: ['progress', 'clear-text', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: {
+    allowColor: false,
+    logTests: false,
+    reportTests: false,
+    reportMutants: false,
+    reportScoreTable: false,
+  },
+  thresholds: { high: 90, low: 85, break: null },
+  ignorePatterns: ['out', 'dist', 'test-results', 'playwright-report', '.lab', '.cache', 'reports', 'tests/e2e'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  plugins: ['@stryker-mutator/vitest-runner'],
+};
