@@ -1,13 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWsdMessage } from '../../../src/main/protocol/ws-discovery';
 import { parseXml } from '../../../src/main/protocol/xml';
+import { sharedFixture } from '../../support/shared-corpus';
 
 // Walks the shared corpus of real camera/router messages (../shared/fixtures, not copied into this repo):
 // every XML file parses, or fails cleanly where PROVENANCE.md says it is malformed / not namespace-well-formed.
-const ROOT = join(process.cwd(), '..', 'shared', 'fixtures');
-const present = existsSync(join(ROOT, 'PROVENANCE.md'));
+// Without the corpus this file fails (tests/support/shared-corpus.ts): CI always has it.
+const ROOT = sharedFixture();
 
 function provenanceRows(): Map<string, string> {
   const rows = new Map<string, string>();
@@ -18,18 +19,14 @@ function provenanceRows(): Map<string, string> {
   return rows;
 }
 
-const xmlFiles = present
-  ? ['ws-discovery', 'onvif', 'upnp-igd', 'sadp'].flatMap((dir) =>
-      existsSync(join(ROOT, dir))
-        ? readdirSync(join(ROOT, dir))
-            .filter((f) => f.endsWith('.xml'))
-            .map((f) => `${dir}/${f}`)
-        : [],
-    )
-  : [];
+const xmlFiles = ['ws-discovery', 'onvif', 'upnp-igd', 'sadp'].flatMap((dir) =>
+  readdirSync(sharedFixture(dir))
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => `${dir}/${f}`),
+);
 
-describe.runIf(present)('shared fixture corpus', () => {
-  const rows = present ? provenanceRows() : new Map<string, string>();
+describe('shared fixture corpus', () => {
+  const rows = provenanceRows();
 
   it('has XML files to walk', () => {
     expect(xmlFiles.length).toBeGreaterThan(20);
@@ -40,8 +37,9 @@ describe.runIf(present)('shared fixture corpus', () => {
     const malformed = /\*\*(malformed|not namespace-well-formed|unbound prefix)\*\*/.test(row);
     const data = readFileSync(join(ROOT, file));
     const r = parseXml(data);
-    if (malformed) expect(r.ok, `${file} is marked malformed`).toBe(false);
-    else expect(r.ok ? 'ok' : r.error, file).toBe('ok');
+    // Marked malformed: it must fail cleanly (with a reason); otherwise it must parse.
+    expect(r.ok ? 'ok' : 'failed', file).toBe(malformed ? 'failed' : 'ok');
+    expect(r.ok || r.error.length > 0, `${file}: a failure names its reason`).toBe(true);
   });
 
   it.each(xmlFiles.filter((f) => f.startsWith('ws-discovery/')))('%s reads as WS-Discovery', (file) => {

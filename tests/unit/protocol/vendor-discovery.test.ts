@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDhipSearch, decodeDhip, encodeDhip, parseDhipReply } from '../../../src/main/protocol/dhip';
 import { buildSadpInquiry, parseSadpReply } from '../../../src/main/protocol/sadp';
-
-const SHARED = join(process.cwd(), '..', 'shared', 'fixtures');
+import { sharedFixture } from '../../support/shared-corpus';
 
 const SADP_REPLY = `<?xml version="1.0" encoding="UTF-8"?>\r\n<ProbeMatch>\r\n<Uuid>abc</Uuid>\r\n<Types>inquiry</Types>\r\n<DeviceDescription>DS-7608NI-K2</DeviceDescription>\r\n<DeviceSN>DS-7608NI-K20820191234CCRR</DeviceSN>\r\n<CommandPort>8000</CommandPort>\r\n<HttpPort>80</HttpPort>\r\n<MAC>02-00-c0-a8-32-40</MAC>\r\n<IPv4Address>192.168.50.64</IPv4Address>\r\n<IPv4SubnetMask>255.255.255.0</IPv4SubnetMask>\r\n<IPv4Gateway>192.168.50.1</IPv4Gateway>\r\n<DHCP>false</DHCP>\r\n<SoftwareVersion>V4.62.210</SoftwareVersion>\r\n<Activated>true</Activated>\r\n</ProbeMatch>\r\n`;
 
@@ -35,16 +33,13 @@ describe('SADP', () => {
     });
   });
 
-  it.runIf(existsSync(join(SHARED, 'sadp')))(
-    'reads the shared corpus reply, including the "flase" firmware typo',
-    () => {
-      const r = parseSadpReply(readFileSync(join(SHARED, 'sadp', 'hikvision-universalscanner.ProbeMatch.xml')));
-      expect(r).toMatchObject({
-        ok: true,
-        device: { commandPort: 8000, httpPort: 80, mac: '00:11:22:33:44:55', prefix: 8, activated: true },
-      });
-    },
-  );
+  it('reads the shared corpus reply, including the "flase" firmware typo', () => {
+    const r = parseSadpReply(readFileSync(sharedFixture('sadp', 'hikvision-universalscanner.ProbeMatch.xml')));
+    expect(r).toMatchObject({
+      ok: true,
+      device: { commandPort: 8000, httpPort: 80, mac: '00:11:22:33:44:55', prefix: 8, activated: true },
+    });
+  });
 
   it.each([
     '<Probe/>',
@@ -103,8 +98,8 @@ describe('DHIP', () => {
     });
   });
 
-  it.runIf(existsSync(join(SHARED, 'dhip')))('reads the shared corpus announcement', () => {
-    const r = parseDhipReply(readFileSync(join(SHARED, 'dhip', 'dahua-universalscanner.notifyDevInfo.bin')));
+  it('reads the shared corpus announcement', () => {
+    const r = parseDhipReply(readFileSync(sharedFixture('dhip', 'dahua-universalscanner.notifyDevInfo.bin')));
     expect(r).toMatchObject({
       ok: true,
       device: { mac: '00:11:22:33:44:55', sdkPort: 37777, httpPort: 80, serial: '123456789', address: '240.0.4.0' },
