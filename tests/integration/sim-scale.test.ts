@@ -1,5 +1,7 @@
-// The scale simulator (250 devices in one process), run in two throw-away namespaces of this test
-// (simt-scl-*, one veth between them), so it needs neither the lab's scale profile nor its router.
+// A lab self-check: the scale simulator (250 devices in one process), run in two throw-away namespaces of this test
+// (simt-scl-*, one veth between them), so it needs neither the lab's scale profile nor its router. It checks that
+// every device answers, not how fast: the simulator's reply times are measured by `npm run bench -- discovery`
+// (the anchor beside the app's own time), not asserted here.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -37,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('scale simulator', () => {
-  it('answers one probe with 250 ProbeMatches, each from its own address and port 3702, within 500 ms', () => {
+  it('answers one probe with 250 ProbeMatches, each from its own address and port 3702, with its own endpoint', () => {
     const r = probe(['wsd', '--bind', CLIENT_IP, '--timeout', '1500']);
     const froms = r.replies.map((x: { from: string }) => x.from);
     expect(new Set(froms).size).toBe(250);
@@ -46,7 +48,6 @@ describe('scale simulator', () => {
       expect(m.port).toBe(3702);
       expect(m.relatesTo).toBe(r.messageId);
       expect(m.xaddrs).toEqual([`http://${m.from}/onvif/device_service`]);
-      expect(m.ms).toBeLessThan(1000);
     }
     expect(new Set(r.replies.map((x: { epr: string }) => x.epr)).size).toBe(250);
   });

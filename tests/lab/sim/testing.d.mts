@@ -27,6 +27,8 @@ export function parseSadpProbe(buf: Buffer): { ok: boolean; uuid?: string; types
 export function sadpProbeMatchXml(d: Record<string, unknown>, uuid: string): string;
 export const ROGUE_VARIANTS: Record<string, (ip: string, relatesTo: string) => { payload: string; delayMs?: number }[]>;
 export const SIM_PROFILES: Record<string, { manufacturer: string; firmware: string; serverHeader: string; title: string; rebootNeeded: boolean; rtsp: { uris: string[] }; discovery: string[] }>;
+/** The serial number a simulator reports (GetDeviceInformation, SADP, DHIP). */
+export function serialFor(profile: string, model: string, mac: string): string;
 export interface SimUser { user: string; password: string; level: string; locked?: boolean }
 export interface SimulatorEntry { host: string; profile: string; ip: string; mac: string; name: string; upnp: boolean; clockOffset?: number; ports: Record<string, number> }
 export const SIMULATORS: SimulatorEntry[];

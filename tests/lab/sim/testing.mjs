@@ -8,7 +8,7 @@ export { Device } from './device.mjs';
 export { dhipPacket, parseDhip, notifyDevInfo } from './dhip.mjs';
 export { parseSadpProbe, sadpProbeMatchXml } from './sadp.mjs';
 export { VARIANTS as ROGUE_VARIANTS } from './rogue.mjs';
-export { PROFILES as SIM_PROFILES } from './profiles.mjs';
+export { PROFILES as SIM_PROFILES, serialFor } from './profiles.mjs';
 export { SIMULATORS, SIM_USERS, ROGUE, CLIENT, LAN, RUN_DIR, ns, scaleAddresses } from '../topology.mjs';
 import { SCALE } from '../topology.mjs';
 export const SCALE_MAC = SCALE.mac;
