@@ -156,6 +156,8 @@ async function scanSlices(
     retries: options.retries,
     downAfter: options.downAfter,
     tickMs: options.tickMs,
+    paceRate: options.paceRate,
+    minWindow: options.minWindow,
   };
   const handles: ScanWorkerHandle[] = [];
   const onAbort = () => {

@@ -55,6 +55,15 @@ export interface ScanOptions {
   /** A host with this many unanswered attempts and no answer at all is down: its other ports are skipped. */
   downAfter?: number;
   onProgress?: (p: ScanProgress) => void;
+  /**
+   * One host: how many attempts to keep in flight per millisecond of the host's base round trip (the smallest
+   * answer time seen), at least `minWindow` and at most `concurrency`; attempts that are late (unanswered well past
+   * the round trip: filtered ports) do not count against it. Default 160, about twice what one thread can finish
+   * per millisecond. Sweeps of several hosts keep the plain `concurrency` window.
+   */
+  paceRate?: number;
+  /** The smallest paced window (default 32). */
+  minWindow?: number;
   /** Called once for each open port as soon as it is found (identification can start while the scan goes on). */
   onOpen?: (address: string, port: number) => void;
   /** Clock (ms), for tests. */
@@ -106,6 +115,8 @@ interface Attempt {
   port: number;
   started: number;
   finished: boolean;
+  /** Unanswered well past the round trip (counted in `late`). */
+  late: boolean;
   cancel: () => void;
 }
 
@@ -120,6 +131,12 @@ export function failOnLinkLost(report: ScanReport): ScanReport {
  * (each host gets its first ports early, so absent hosts are found out in one time-out), windowed by
  * `concurrency` and `perHostConcurrency`. One clock checks every attempt's deadline, oldest first; the deadline
  * is start + the current adaptive time-out, so the queue stays ordered as the time-out adapts.
+ *
+ * One host is paced by its round trip (`paceRate`): a host that answers in microseconds (the same switch) needs
+ * only a few attempts in flight to keep a thread busy, and more only cost CPU (on the lab host a full scan took
+ * 0.79 s with 16–32 in flight per thread against 1.02 s with 256, 6 runs each); a far host gets a window as wide
+ * as its round trip asks for, and ports that never answer stop counting once they are late, so a filtered host
+ * is still scanned `concurrency` attempts at a time.
  */
 export function scanTcp(
   addresses: readonly string[],
@@ -137,6 +154,9 @@ export function scanTcp(
   const retries = options.retries ?? 1;
   const downAfter = Math.max(1, options.downAfter ?? 2);
   const tickMs = options.tickMs ?? 10;
+  const paced = addresses.length === 1;
+  const paceRate = options.paceRate ?? 160;
+  const minWindow = Math.max(1, options.minWindow ?? 32);
   for (const a of addresses) if (!IPV4.test(a)) return Promise.reject(new Error(`not an IPv4 address: ${a}`));
 
   const hosts: HostState[] = addresses.map((address) => ({
@@ -161,6 +181,11 @@ export function scanTcp(
   let inFlight = 0;
   let srtt: number | null = null;
   let rttvar = 0;
+  /** The smallest answer time seen: the path's own round trip, without the time answers wait in this process. */
+  let minRtt: number | null = null;
+  /** Attempts in flight that are late (marked by the clock): they do not hold the paced window. */
+  let late = 0;
+  let lateCursor = 0;
   const queue: Attempt[] = [];
   let queueHead = 0;
   let ring = 0;
@@ -229,11 +254,24 @@ export function scanTcp(
         srtt = 0.875 * srtt + 0.125 * rtt;
       }
       timeout = Math.min(maxTimeout, Math.max(minTimeout, srtt + 4 * rttvar));
+      if (minRtt === null || rtt < minRtt) minRtt = rtt;
     };
+
+    /** How many attempts may be in flight now. */
+    const window = (): number => {
+      if (!paced) return concurrency;
+      // Until the host has answered once there is no round trip to pace by: the whole window.
+      if (minRtt === null) return concurrency;
+      const base = Math.max(minWindow, Math.ceil(minRtt * paceRate));
+      return Math.min(concurrency, base + late);
+    };
+    /** How long an unanswered attempt may take before it is late (answers wait in this process too: srtt). */
+    const lateMs = (): number => (srtt === null ? 50 : Math.max(10, 2 * (srtt + 4 * rttvar)));
 
     const complete = (a: Attempt, outcome: ConnectOutcome | 'timeout') => {
       if (a.finished) return;
       a.finished = true;
+      if (a.late) late--;
       const h = a.host;
       h.inFlight--;
       inFlight--;
@@ -276,6 +314,7 @@ export function scanTcp(
               const other = queue[i]!;
               if (other.host === h && !other.finished) {
                 other.finished = true;
+                if (other.late) late--;
                 other.cancel();
                 h.inFlight--;
                 inFlight--;
@@ -301,7 +340,7 @@ export function scanTcp(
       if (h.retry.length) port = h.retry.shift()!;
       else if (h.cursor < h.ports.length) port = h.ports[h.cursor++]!;
       else return false;
-      const a: Attempt = { host: h, port, started: now(), finished: false, cancel: () => {} };
+      const a: Attempt = { host: h, port, started: now(), finished: false, late: false, cancel: () => {} };
       h.inFlight++;
       inFlight++;
       attempts++;
@@ -312,7 +351,8 @@ export function scanTcp(
 
     const launch = () => {
       let idleRounds = 0;
-      while (inFlight < concurrency && !settled && idleRounds < hosts.length) {
+      const limit = window();
+      while (inFlight < limit && !settled && idleRounds < hosts.length) {
         const h = hosts[ring]!;
         ring = (ring + 1) % hosts.length;
         if (launchOne(h)) idleRounds = 0;
@@ -334,9 +374,25 @@ export function scanTcp(
         a.cancel();
         complete(a, 'timeout');
       }
+      if (paced && !settled) {
+        // Attempts still unanswered well past the round trip are late: they stop holding the window.
+        const limit = t - lateMs();
+        let marked = false;
+        for (lateCursor = Math.max(lateCursor, queueHead); lateCursor < queue.length; lateCursor++) {
+          const a = queue[lateCursor]!;
+          if (a.started > limit) break;
+          if (!a.finished && !a.late) {
+            a.late = true;
+            late++;
+            marked = true;
+          }
+        }
+        if (marked) launch();
+      }
       // Drop the finished prefix now and then so the queue does not grow with the scan.
       if (queueHead > 4096) {
         queue.splice(0, queueHead);
+        lateCursor = Math.max(0, lateCursor - queueHead);
         queueHead = 0;
       }
     };

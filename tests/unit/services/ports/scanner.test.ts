@@ -156,3 +156,90 @@ describe('scanTcp', () => {
     await expect(scanTcp(['nvr.lan'], [80], { connector, signal: signal() })).rejects.toThrow(/IPv4/);
   });
 });
+
+describe('scanTcp paces one host by its round trip', () => {
+  /** A host whose answers take `rttMs` (0: the same tick), except `silent` ports; counts attempts in flight. */
+  function host(rttMs: number, silent: (port: number) => boolean = () => false) {
+    const stats = { inFlight: 0, maxInFlight: 0, maxAfterFirstAnswer: 0, answered: 0 };
+    const connector: TcpConnector = {
+      attempt(_address, port, done) {
+        stats.inFlight++;
+        stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+        if (stats.answered > 0) stats.maxAfterFirstAnswer = Math.max(stats.maxAfterFirstAnswer, stats.inFlight);
+        let live = true;
+        const end = () => {
+          if (!live) return;
+          live = false;
+          stats.inFlight--;
+        };
+        if (silent(port)) return end;
+        const answer = () => {
+          if (!live) return;
+          end();
+          stats.answered++;
+          done(port === 80 ? 'open' : 'closed');
+        };
+        const timer = rttMs === 0 ? (queueMicrotask(answer), undefined) : setTimeout(answer, rttMs);
+        return () => {
+          clearTimeout(timer);
+          end();
+        };
+      },
+    };
+    return { connector, stats };
+  }
+  const ports = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it('a host that answers at once gets a few attempts in flight, not the whole window', async () => {
+    const { connector, stats } = host(0);
+    const r = await scanTcp(['192.0.2.1'], ports(3000), { connector, signal: signal(), concurrency: 256 });
+    expect(r.hosts[0]).toMatchObject({ open: [80], closedCount: 2999, filtered: [] });
+    expect(stats.maxAfterFirstAnswer).toBeLessThanOrEqual(32 + 256); // the first burst may still be in flight
+    expect(stats.inFlight).toBe(0);
+    // Once the first burst has drained, the window is the paced one.
+    const { connector: c2, stats: s2 } = host(0);
+    await scanTcp(['192.0.2.1'], ports(3000), { connector: c2, signal: signal(), concurrency: 256, minWindow: 8 });
+    expect(s2.maxInFlight).toBe(256);
+    expect(s2.maxAfterFirstAnswer).toBeLessThan(256);
+  });
+
+  it('a far host gets as wide a window as its round trip asks for (here all of it)', async () => {
+    const { connector, stats } = host(5);
+    const r = await scanTcp(['192.0.2.1'], ports(2000), { connector, signal: signal(), concurrency: 200 });
+    expect(r.hosts[0]).toMatchObject({ open: [80], closedCount: 1999 });
+    expect(stats.maxAfterFirstAnswer).toBe(200);
+  });
+
+  it('ports that never answer stop holding the window once late: a filtered host is scanned as wide as before', async () => {
+    // Port 1 answers at once (so the host is up and its round trip tiny); the other 599 are dropped.
+    const { connector, stats } = host(0, (p) => p !== 1);
+    const t0 = performance.now();
+    const r = await scanTcp(['192.0.2.1'], ports(600), {
+      connector,
+      signal: signal(),
+      concurrency: 200,
+      initialTimeoutMs: 60,
+      minTimeoutMs: 60,
+      maxTimeoutMs: 60,
+      retries: 0,
+      tickMs: 5,
+    });
+    const ms = performance.now() - t0;
+    expect(r.hosts[0]).toMatchObject({ up: true, closedCount: 1 });
+    expect(r.hosts[0]!.filtered).toHaveLength(599);
+    expect(stats.maxInFlight).toBe(200);
+    // 600 ports, 200 at a time, 60 ms each: about 0.2 s; paced without the late rule it would take ~1.1 s.
+    expect(ms).toBeLessThan(700);
+  });
+
+  it('a sweep of several hosts keeps its plain window', async () => {
+    const { connector, stats } = host(0);
+    await scanTcp(['192.0.2.1', '192.0.2.2'], ports(500), {
+      connector,
+      signal: signal(),
+      concurrency: 100,
+      perHostConcurrency: 100,
+    });
+    expect(stats.maxAfterFirstAnswer).toBe(100);
+  });
+});
