@@ -39,10 +39,13 @@ export function useDeviceLogin() {
     };
   });
 
-  /** Whether main holds a login for the device, as far as this window knows: logged in here, or remembered. */
+  /**
+   * Whether main holds a login for the device, as far as this window knows: logged in here, remembered, or held by
+   * main from a login before this page was loaded (its device list says so).
+   */
   function isKnown(id: string): boolean {
     const s = logins.stateOf(id);
-    return s.loggedInAt !== null || s.remembered;
+    return s.loggedInAt !== null || s.remembered || discovery.loginKnownIds.includes(id);
   }
 
   /**

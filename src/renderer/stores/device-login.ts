@@ -118,6 +118,7 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     }
     patch(deviceId, { forgetting: false, remembered: false, forgetError: null });
     discovery.rememberedIds = discovery.rememberedIds.filter((id) => id !== deviceId);
+    discovery.loginKnownIds = discovery.loginKnownIds.filter((id) => id !== deviceId);
     return true;
   }
 

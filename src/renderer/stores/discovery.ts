@@ -56,6 +56,8 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const announcement = ref('');
   /** Devices whose login main keeps encrypted (from discovery.list, so it survives a restart). */
   const rememberedIds = ref<string[]>([]);
+  /** Devices whose login main holds now (a page loaded again need not ask for it). */
+  const loginKnownIds = ref<string[]>([]);
 
   /** The search (main's `discovery` job). */
   const searchJob = useJob({
@@ -142,6 +144,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   function take(list: DiscoveryList): void {
     found.value = [...list.devices];
     rememberedIds.value = [...list.rememberedDeviceIds];
+    loginKnownIds.value = [...(list.loginKnownDeviceIds ?? [])];
     warnings.value = list.warnings.slice(0, MAX_WARNINGS);
     finishedAt.value = list.finishedAt;
     interfaceName.value = list.interfaceName;
@@ -331,6 +334,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   return {
     devices,
     rememberedIds,
+    loginKnownIds,
     searchJob,
     listenJob,
     interfaceName,

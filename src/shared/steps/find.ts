@@ -35,6 +35,11 @@ export const findStep = defineStep({
         warnings: z.array(z.string()),
         /** Devices whose login is remembered (encrypted by the system keychain); never the login itself. */
         rememberedDeviceIds: z.array(z.string()),
+        /**
+         * Devices whose login main holds now (in memory, remembered or not), so a page loaded again does not ask for
+         * it twice; never the login itself.
+         */
+        loginKnownDeviceIds: z.array(z.string()).optional(),
       }),
     },
   },

@@ -89,7 +89,12 @@ export default defineFeature({
       'discovery.list': async () => {
         await devices.restoreSaved();
         const list = devices.inventory.list();
-        return { ...structuredClone(search), devices: list, rememberedDeviceIds: await devices.rememberedIds(list) };
+        return {
+          ...structuredClone(search),
+          devices: list,
+          rememberedDeviceIds: await devices.rememberedIds(list),
+          loginKnownDeviceIds: await devices.loginKnownIds(list),
+        };
       },
       'setup.chooseDevice': async ({ deviceId }) => {
         const { setup: record } = await setup.load();

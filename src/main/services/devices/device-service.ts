@@ -157,6 +157,12 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       return devices.filter((d) => d.onvifUrl && store.isRemembered(d.onvifUrl)).map((d) => d.id);
     },
 
+    /** The ids of the devices whose login main holds now (in memory, remembered or not). */
+    async loginKnownIds(devices: DiscoveredDevice[]): Promise<string[]> {
+      const store = await deps.credentials;
+      return devices.filter((d) => d.onvifUrl && store.get(d.onvifUrl)).map((d) => d.id);
+    },
+
     /** The login kept for a device, if any. */
     async loginFor(device: DiscoveredDevice): Promise<OnvifSecret | undefined> {
       return device.onvifUrl ? (await deps.credentials).get(device.onvifUrl) : undefined;

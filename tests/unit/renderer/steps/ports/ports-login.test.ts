@@ -152,6 +152,17 @@ describe('Ports step: the login is asked before the confirmation', () => {
     expect(byTest(wrapper, 'apply-confirm').exists()).toBe(true);
   });
 
+  it('a login main still holds from before the page was loaded again counts too: no dialog', async () => {
+    api.handlers['discovery.list'] = () => discoveryList({ loginKnownDeviceIds: [REOLINK.id] });
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'login-dialog').exists()).toBe(false);
+    expect(byTest(wrapper, 'apply-confirm').exists()).toBe(true);
+    expect(api.count('device.login')).toBe(0);
+  });
+
   it('putting the old ports back asks for the login first too, showing what goes back', async () => {
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan(), lastChange: fakeApplyResult() });
     const wrapper = await mountStep();
