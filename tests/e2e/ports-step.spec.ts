@@ -55,7 +55,8 @@ async function restoreHttpByApi(page: Page, deviceId: string): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ deviceId: id, changes: [{ role: 'http', to: 80 }] }),
+      // Port 80 is a factory port: the app sends it back there only with the user's yes.
+      body: JSON.stringify({ deviceId: id, changes: [{ role: 'http', to: 80 }], confirmWarnings: true }),
     });
   }, deviceId);
 }
@@ -192,6 +193,8 @@ test('Ports: the Reolink’s ports are identified, the web port moves to 18080 (
       await page.getByTestId('revert').click();
       await expect(page.getByTestId('revert-confirm')).toContainText(`${NEW_HTTP} → 80`);
       await page.getByTestId('revert-confirm-yes').click();
+      // Main refuses a factory port without the user's yes; the page shows its words and the one button that gives it.
+      await page.getByTestId('apply-accept-warnings').click();
     }
     expect(await changeOutcome(page, movedAt)).toBe('verified');
     await expect(page.locator('[data-testid="change-item"][data-role="http"]')).toContainText(`${NEW_HTTP} → 80`);
