@@ -1,4 +1,5 @@
 import type { DiscoveredDevice } from '../../../shared/domain/device';
+import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { EventPayload, InvokeOutput } from '../../../shared/ipc/contract';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -68,7 +69,7 @@ export const FIND_COMMANDS: readonly CliCommand[] = [
       'discover [--interface X] [--sweep]',
       '                        Find cameras and recorders on the network (WS-Discovery/ONVIF, SSDP,',
       '                        Hikvision SADP, Dahua DHIP). --sweep also knocks on every address of the',
-      '                        subnet (up to a /22), for networks that block discovery. Ctrl-C stops.',
+      `                        subnet (up to a /${SWEEP_MAX_PREFIX}), for networks that block discovery. Ctrl-C stops.`,
     ],
     options: { '--interface': 'value', '--sweep': 'flag' },
     run: async (cmd) => {

@@ -1,4 +1,5 @@
 import type { DiscoveredDevice } from '../../../shared/domain/device';
+import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
 import { ERROR_MESSAGES, isAppFailure } from '../../../shared/ipc/errors';
@@ -176,7 +177,7 @@ async function runPortsScanCommand(cmd: CommandContext): Promise<number> {
   if (list && !list.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535))
     return cmd.usageError('--ports takes port numbers from 1 to 65535, separated by commas.');
   if (!expandTarget(args[0]!))
-    return cmd.usageError('Name one IPv4 address or a subnet of at most /22, e.g. 192.168.1.0/24.');
+    return cmd.usageError(`Name one IPv4 address or a subnet of at most /${SWEEP_MAX_PREFIX}, e.g. 192.168.1.0/24.`);
   try {
     const result = await runPortsScan({
       target: args[0]!,
@@ -230,7 +231,7 @@ export const PORTS_COMMANDS: readonly CliCommand[] = [
     usage: [
       'ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]',
       '                        (internal, for tests and benchmarks) TCP connect scan of one address or a',
-      '                        subnet (at most a /22) and identification of each open port. JSON only.',
+      `                        subnet (at most a /${SWEEP_MAX_PREFIX}) and identification of each open port. JSON only.`,
     ],
     options: { '--ports': 'value', '--full': 'flag', '--no-identify': 'flag' },
     run: runPortsScanCommand,
