@@ -15,7 +15,7 @@ function service() {
   const nvr = fakeRecorder();
   const devices = createDeviceService({
     http: nvr.deps.http,
-    lookup: async () => [],
+    lookup: async () => null,
     setup: createSetupStore(join(dir, 'setup.json'), NOW),
     credentials: createCredentialStore(join(dir, 'credentials.bin'), null),
     now: NOW,
