@@ -31,7 +31,14 @@ function api(): AppApi {
   return bridge;
 }
 
-async function call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Result<InvokeOutput<C>>> {
+/**
+ * One call through the contract: input checked, the answer's envelope and output checked. A step's store calls its
+ * own channels with it (the named functions below are the frame's and the first steps').
+ */
+export async function call<C extends InvokeChannel>(
+  channel: C,
+  input: InvokeInput<C>,
+): Promise<Result<InvokeOutput<C>>> {
   const schemas = invokeContract[channel];
   const checkedInput = schemas.input.safeParse(input);
   if (!checkedInput.success) return fail('BAD_REQUEST');
