@@ -57,9 +57,11 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   /**
    * One host: how many attempts to keep in flight per millisecond of the host's base round trip (the smallest
-   * answer time seen), at least `minWindow` and at most `concurrency`; attempts that are late (unanswered well past
-   * the round trip: filtered ports) do not count against it. Default 160, about twice what one thread can finish
-   * per millisecond. Sweeps of several hosts keep the plain `concurrency` window.
+   * answer time seen), at least `minWindow` and at most `concurrency`; attempts that are late (overtaken by later
+   * answers, or older than half the time-out: filtered ports) do not count against it. Default 64, below what one
+   * thread finishes per millisecond: the round trip seen includes the time answers wait while this thread works
+   * through the others, so a rate above that would widen the window without end (160 did, on the lab host).
+   * Sweeps of several hosts keep the plain `concurrency` window.
    */
   paceRate?: number;
   /** The smallest paced window (default 32). */
@@ -134,9 +136,10 @@ export function failOnLinkLost(report: ScanReport): ScanReport {
  *
  * One host is paced by its round trip (`paceRate`): a host that answers in microseconds (the same switch) needs
  * only a few attempts in flight to keep a thread busy, and more only cost CPU (on the lab host a full scan took
- * 0.79 s with 16–32 in flight per thread against 1.02 s with 256, 6 runs each); a far host gets a window as wide
- * as its round trip asks for, and ports that never answer stop counting once they are late, so a filtered host
- * is still scanned `concurrency` attempts at a time.
+ * 0.79 s with 16–32 in flight per thread against 1.02 s with 256, 6 runs each; paced, it settles near 40 and took
+ * 1.22 s against 1.50 s unpaced under a load of five, 8 runs each); a far host gets a window as wide
+ * as its round trip asks for, and ports that never answer stop counting once later attempts have been answered
+ * (or half the time-out has passed), so a filtered host is still scanned `concurrency` attempts at a time.
  */
 export function scanTcp(
   addresses: readonly string[],
@@ -155,7 +158,7 @@ export function scanTcp(
   const downAfter = Math.max(1, options.downAfter ?? 2);
   const tickMs = options.tickMs ?? 10;
   const paced = addresses.length === 1;
-  const paceRate = options.paceRate ?? 160;
+  const paceRate = options.paceRate ?? 64;
   const minWindow = Math.max(1, options.minWindow ?? 32);
   for (const a of addresses) if (!IPV4.test(a)) return Promise.reject(new Error(`not an IPv4 address: ${a}`));
 
@@ -186,6 +189,8 @@ export function scanTcp(
   /** Attempts in flight that are late (marked by the clock): they do not hold the paced window. */
   let late = 0;
   let lateCursor = 0;
+  /** When the latest-started attempt that has been answered was started: older silent ones were overtaken. */
+  let answeredUpTo = -Infinity;
   const queue: Attempt[] = [];
   let queueHead = 0;
   let ring = 0;
@@ -265,8 +270,13 @@ export function scanTcp(
       const base = Math.max(minWindow, Math.ceil(minRtt * paceRate));
       return Math.min(concurrency, base + late);
     };
-    /** How long an unanswered attempt may take before it is late (answers wait in this process too: srtt). */
-    const lateMs = (): number => (srtt === null ? 50 : Math.max(10, 2 * (srtt + 4 * rttvar)));
+    /**
+     * The newest start time an unanswered attempt may have and be late. Late means overtaken: attempts started
+     * after it (with a little slack for answers that arrive together) have been answered, so its own answer is not
+     * coming (a dropped port). Time alone cannot tell that, because answers also wait in this process when it is
+     * busy; only an attempt older than half the time-out is late on time alone.
+     */
+    const lateBefore = (t: number): number => Math.max(answeredUpTo - Math.max(2, 4 * (minRtt ?? 0)), t - timeout / 2);
 
     const complete = (a: Attempt, outcome: ConnectOutcome | 'timeout') => {
       if (a.finished) return;
@@ -293,6 +303,7 @@ export function scanTcp(
       } else if (outcome === 'open' || outcome === 'closed') {
         const rtt = now() - a.started;
         sample(rtt);
+        if (a.started > answeredUpTo) answeredUpTo = a.started;
         if (h.rtts.length < 64) h.rtts.push(rtt);
         h.answers++;
         if (outcome === 'open') {
@@ -375,12 +386,12 @@ export function scanTcp(
         complete(a, 'timeout');
       }
       if (paced && !settled) {
-        // Attempts still unanswered well past the round trip are late: they stop holding the window.
-        const limit = t - lateMs();
+        // Attempts overtaken by later answers (or very old) are late: they stop holding the window.
+        const limit = lateBefore(t);
         let marked = false;
         for (lateCursor = Math.max(lateCursor, queueHead); lateCursor < queue.length; lateCursor++) {
           const a = queue[lateCursor]!;
-          if (a.started > limit) break;
+          if (a.started >= limit) break;
           if (!a.finished && !a.late) {
             a.late = true;
             late++;

@@ -232,6 +232,29 @@ describe('scanTcp paces one host by its round trip', () => {
     expect(ms).toBeLessThan(700);
   });
 
+  it('a dropped port is late as soon as later ones are answered (not only after half the time-out)', async () => {
+    // One port in ten is dropped; the rest answer after 1 ms. Late only after half the 500 ms time-out, the
+    // dropped ports would hold the paced window for 250 ms each (1.6–2.5 s in all); overtaken, they stop
+    // holding it within a few milliseconds.
+    const { connector, stats } = host(1, (p) => p % 10 === 0);
+    const t0 = performance.now();
+    const r = await scanTcp(['192.0.2.1'], ports(3000), {
+      connector,
+      signal: signal(),
+      concurrency: 400,
+      initialTimeoutMs: 500,
+      minTimeoutMs: 500,
+      maxTimeoutMs: 500,
+      retries: 0,
+      tickMs: 5,
+    });
+    const ms = performance.now() - t0;
+    expect(r.hosts[0]!.filtered).toHaveLength(300);
+    expect(r.hosts[0]!.closedCount + r.hosts[0]!.open.length).toBe(2700);
+    expect(stats.maxInFlight).toBeGreaterThan(100);
+    expect(ms).toBeLessThan(1200);
+  });
+
   it('a sweep of several hosts keeps its plain window', async () => {
     const { connector, stats } = host(0);
     await scanTcp(['192.0.2.1', '192.0.2.2'], ports(500), {
