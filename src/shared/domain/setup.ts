@@ -46,6 +46,26 @@ export const setupRecordSchema = z.object({
 });
 export type SetupRecord = z.infer<typeof setupRecordSchema>;
 
+/**
+ * A fresh record: the frame, and every step's slice empty at its current version. Test fixtures build on it too,
+ * so a new step's keys reach them without an edit.
+ */
+export function emptySetupRecord(at: string): SetupRecord {
+  const record: Record<string, unknown> = {
+    schemaVersion: SETUP_SCHEMA_VERSION,
+    createdAt: at,
+    updatedAt: at,
+    steps: {},
+  };
+  const versions: Record<string, number> = {};
+  for (const [id, slice] of Object.entries(RECORD_SLICES)) {
+    Object.assign(record, slice.empty());
+    versions[id] = slice.version;
+  }
+  record.sliceVersions = versions;
+  return record as SetupRecord;
+}
+
 export const setupNoticeSchema = z.object({
   code: z.literal('SETUP_RECOVERED'),
   message: z.string(),

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, type CallContext } from '../../../src/main/core/dispatch';
 import { invokeContract, type InvokeHandlers } from '../../../src/shared/ipc/contract';
 import { AppFailure, ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
+import { emptySetupRecord } from '../../../src/shared/domain/setup';
 
-const setup = {
-  schemaVersion: 3 as const,
-  createdAt: 't',
-  updatedAt: 't',
-  approach: null,
-  interfaceName: null,
-  network: null,
-  steps: {},
-  devices: [],
-  nvr: null,
-  ports: {},
-};
+const setup = emptySetupRecord('t');
 
 /**
  * A handler for every channel of the contract (derived from it: a new channel needs no edit here), each failing

@@ -6,6 +6,7 @@ import { createAppCore } from '../../../src/main/app';
 import { networkStepState } from '../../../src/main/features/network/status';
 import { defaultDataDir } from '../../../src/main/core/paths';
 import type { NetworkReport } from '../../../src/shared/domain/network';
+import { emptySetupRecord } from '../../../src/shared/domain/setup';
 import { HOME_PC } from '../../support/fake-system';
 
 const newCore = (dataDir: string) =>
@@ -51,16 +52,9 @@ describe('network step status', () => {
     measuredAt: 't',
   });
   const record = (approach: 'vpn' | null, interfaceName: string | null) => ({
-    schemaVersion: 3 as const,
-    createdAt: 't',
-    updatedAt: 't',
+    ...emptySetupRecord('t'),
     approach,
     interfaceName,
-    network: null,
-    steps: {},
-    devices: [],
-    nvr: null,
-    ports: {},
   });
   const at = new Date(0);
 

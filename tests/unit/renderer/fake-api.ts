@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/ipc/contract';
 import type { Result } from '../../../src/shared/ipc/result';
 import type { NetworkReport } from '../../../src/shared/domain/network';
-import type { SetupRecord } from '../../../src/shared/domain/setup';
+import { emptySetupRecord, type SetupRecord } from '../../../src/shared/domain/setup';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 
 type Handler = (input: unknown) => unknown;
@@ -127,19 +127,8 @@ export function fakeReport(overrides: Partial<NetworkReport> = {}): NetworkRepor
 }
 
 export function fakeSetup(overrides: Partial<SetupRecord> = {}): SetupRecord {
-  return {
-    schemaVersion: 3,
-    createdAt: '2025-03-01T09:00:00.000Z',
-    updatedAt: '2025-03-01T09:00:00.000Z',
-    approach: null,
-    interfaceName: null,
-    network: null,
-    steps: {},
-    devices: [],
-    nvr: null,
-    ports: {},
-    ...overrides,
-  };
+  // Every step's slice, empty, from the contract's own record (a new step's keys need no edit here).
+  return { ...emptySetupRecord('2025-03-01T09:00:00.000Z'), ...overrides };
 }
 
 /** A record as main keeps it after a search that found the fake devices: network verified, "Find" working. */

@@ -1,25 +1,11 @@
-import { RECORD_SLICES, SETUP_SCHEMA_VERSION, type SetupRecord } from '../../../shared/domain/setup';
+import { emptySetupRecord, RECORD_SLICES, SETUP_SCHEMA_VERSION, type SetupRecord } from '../../../shared/domain/setup';
 import type { RecordSlice } from '../../../shared/steps/define';
 
 type Slices = Readonly<Record<string, RecordSlice>>;
 
 /** A fresh record: the frame, and every step's slice empty at its current version. */
 export function emptySetup(now: Date): SetupRecord {
-  const at = now.toISOString();
-  const record: Record<string, unknown> = {
-    schemaVersion: SETUP_SCHEMA_VERSION,
-    createdAt: at,
-    updatedAt: at,
-    steps: {},
-    sliceVersions: {},
-  };
-  const versions: Record<string, number> = {};
-  for (const [id, slice] of Object.entries(RECORD_SLICES)) {
-    Object.assign(record, slice.empty());
-    versions[id] = slice.version;
-  }
-  record.sliceVersions = versions;
-  return record as SetupRecord;
+  return emptySetupRecord(now.toISOString());
 }
 
 /**

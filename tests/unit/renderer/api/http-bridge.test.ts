@@ -8,6 +8,7 @@ import {
 } from '../../../../src/renderer/api/http-bridge';
 import * as client from '../../../../src/renderer/api/client';
 import { fakeReport } from '../fake-api';
+import { emptySetupRecord } from '../../../../src/shared/domain/setup';
 
 type Call = { url: string; init: RequestInit };
 
@@ -171,20 +172,7 @@ describe('api/client.ts in browser mode (no window.api)', () => {
     const source = FakeEventSource.instances[0]!;
     source.serverSends('setup.onChanged', JSON.stringify({ setup: { approach: 'vpn' } }));
     expect(got).toEqual([]);
-    const valid = {
-      setup: {
-        schemaVersion: 3,
-        createdAt: 'a',
-        updatedAt: 'b',
-        approach: 'vpn',
-        interfaceName: null,
-        network: null,
-        steps: {},
-        devices: [],
-        nvr: null,
-        ports: {},
-      },
-    };
+    const valid = { setup: { ...emptySetupRecord('a'), updatedAt: 'b', approach: 'vpn' } };
     source.serverSends('setup.onChanged', JSON.stringify(valid));
     expect(got).toEqual([valid]);
   });
