@@ -51,6 +51,10 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   coverageAnalysis: 'perTest',
+  // A static mutant (module-level code: a table, a constant list) re-runs every related test file, not the tests
+  // that cover it: measured on two cores, 13 % of the mutants took half the time. They are left out (reported as
+  // ignored); the tables they would touch are data, pinned by the catalogue's and the codecs' own tests.
+  ignoreStatic: true,
   mutate: MUTATE,
   concurrency: 2,
   timeoutMS: 10_000,

@@ -13,7 +13,7 @@ const FLOOR = 85;
 const REPORT = 'reports/mutation/mutation.json';
 const SURVIVORS = 'reports/mutation/survivors.txt';
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--');
 const firstOption = args.findIndex((a) => a.startsWith('--'));
 const paths = (firstOption < 0 ? args : args.slice(0, firstOption)).map((p) =>
   p.replace(/^\.\//, '').replace(/\/$/, ''),
