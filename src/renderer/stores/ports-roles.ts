@@ -1,12 +1,9 @@
 // The Ports step's vocabulary for the page and its store: which roles the user may edit or main moves through
 // ONVIF, the changes Apply would make, and the check of a typed port number.
 
-/** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
-export const EDITABLE_ROLES = ['http', 'https', 'rtsp', 'sdk', 'media', 'onvif'] as const;
-export type EditableRole = (typeof EDITABLE_ROLES)[number];
-/** The roles main moves itself through ONVIF (SetNetworkProtocols). */
-export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
-export type OnvifRole = (typeof ONVIF_ROLES)[number];
+// The roles, defined once in the shared layer: the ones the user may edit, the ones main moves through ONVIF.
+export { EDITABLE_ROLES, ONVIF_ROLES, type EditableRole, type OnvifRole } from '../../shared/domain/ports';
+import { EDITABLE_ROLES, ONVIF_ROLES, type EditableRole, type OnvifRole } from '../../shared/domain/ports';
 
 /** Error codes that mean "main has no login for the NVR": the page offers the login dialog. */
 export const LOGIN_NEEDED_CODES: readonly string[] = ['PORTS_LOGIN_NEEDED'];

@@ -12,6 +12,10 @@ export const PORT_SERVICES = ['http', 'https', 'rtsp', 'onvif', 'sdk', 'ssh', 't
 
 /** The roles main moves itself through ONVIF SetNetworkProtocols (the one list: main, the contract, the page). */
 export const ONVIF_ROLES = ['http', 'https', 'rtsp'] as const;
+/** The roles whose new port the user may type (the keys `ports.plan` takes as edits). */
+export const EDITABLE_ROLES = ['http', 'https', 'rtsp', 'sdk', 'media', 'onvif'] as const;
+export const editableRoleSchema = z.enum(EDITABLE_ROLES);
+export type EditableRole = z.infer<typeof editableRoleSchema>;
 export const onvifRoleSchema = z.enum(ONVIF_ROLES);
 export type OnvifRole = z.infer<typeof onvifRoleSchema>;
 /** The name ONVIF gives each of those roles' protocol in GetNetworkProtocols/SetNetworkProtocols. */

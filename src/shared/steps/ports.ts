@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { portApplyResultSchema, portPendingChangeSchema, portPlanSchema, portReportSchema } from '../domain/ports';
+import {
+  editableRoleSchema,
+  onvifRoleSchema,
+  portApplyResultSchema,
+  portPendingChangeSchema,
+  portPlanSchema,
+  portReportSchema,
+} from '../domain/ports';
 import { defineStep } from './define';
 
 const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
@@ -44,12 +51,7 @@ export const portsStep = defineStep({
       input: z
         .object({
           deviceId,
-          edits: z
-            .partialRecord(
-              z.enum(['http', 'https', 'rtsp', 'sdk', 'media', 'onvif']),
-              z.number().int().min(1).max(65535),
-            )
-            .optional(),
+          edits: z.partialRecord(editableRoleSchema, z.number().int().min(1).max(65535)).optional(),
         })
         .strict(),
       output: portPlanSchema,
@@ -60,9 +62,7 @@ export const portsStep = defineStep({
         .object({
           deviceId,
           changes: z
-            .array(
-              z.object({ role: z.enum(['http', 'https', 'rtsp']), to: z.number().int().min(1).max(65535) }).strict(),
-            )
+            .array(z.object({ role: onvifRoleSchema, to: z.number().int().min(1).max(65535) }).strict())
             .min(1)
             .max(3),
           /**

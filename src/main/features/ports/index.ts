@@ -77,9 +77,12 @@ export default defineFeature({
       const login = await devices.loginFor(device);
       if (!login) throw new AppFailure('PORTS_LOGIN_NEEDED');
       const jobId = jobs.start('ports-apply', async ({ jobId, signal, progress }) => {
-        const report = (await setup.load()).setup.ports[deviceId]?.report ?? null;
+        const { setup: record } = await setup.load();
+        const report = record.ports[deviceId]?.report ?? null;
         const { result, protocols } = await ports.apply(device, changes, {
           confirmWarnings: confirmWarnings ?? false,
+          // The ports other known devices use or are planned to use: a change onto one is refused.
+          inUseElsewhere: portsUsedElsewhere(record, deviceId),
           credentials: login,
           report,
           signal,
