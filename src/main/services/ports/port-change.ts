@@ -1,0 +1,471 @@
+// The Ports step's change engine: move a device's HTTP/HTTPS/RTSP ports through ONVIF SetNetworkProtocols —
+// the change gate first (main never sends a change it would not have proposed without the user's yes), a snapshot,
+// a pending record, verification by measurement, and the snapshot put back (and verified) on any failure; and the
+// recovery of a change the app did not live to finish.
+import { ROLE_LABELS } from '../../../shared/catalog/ports';
+import type { UsedPort } from '../../../shared/catalog/port-proposal';
+import type { DiscoveredDevice } from '../../../shared/domain/device';
+import {
+  PROTOCOL_OF_ROLE,
+  type OnvifRole,
+  type PortApplyResult,
+  type PortPendingChange,
+  type PortReport,
+} from '../../../shared/domain/ports';
+import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { buildSetNetworkProtocols, isPortInUseFault, type NetworkProtocol } from '../../protocol/onvif-soap';
+import {
+  openSession,
+  readDeviceClock,
+  type OnvifClientDeps,
+  type OnvifCredentials,
+  type OnvifSession,
+} from '../onvif/onvif-client';
+import type { PortIdentity } from './identify';
+import { toPortService } from './port-judgement';
+import { gateChange } from './change-gate';
+import { checkPortChanges, type PortChange } from './port-plan';
+import type { PortsServiceDeps } from './ports-service';
+
+export interface ApplyOptions {
+  credentials?: OnvifCredentials;
+  /** The last measurement, to name the service that already has a port the device refuses. */
+  report?: PortReport | null;
+  signal: AbortSignal;
+  progress?: (done: number, total: number | null, message: string) => void;
+  /** Called (and awaited) just before the device is told to change: the caller saves it, so a crash is known. */
+  onChanging?: (pending: PortPendingChange) => Promise<void>;
+  /**
+   * The ports other known devices use or are planned to use (port-plan.ts `portsUsedElsewhere`): a change onto one
+   * of them is refused, as the plan refuses it.
+   */
+  inUseElsewhere?: readonly UsedPort[];
+  /**
+   * The user's yes to the warnings the plan's rules give about these ports (a known factory port, a commonly scanned
+   * one…). Without it a change with warnings is not sent (PORTS_CHANGE_UNCONFIRMED); with it they are recorded
+   * with the change (`confirmedWarnings`). Errors refuse the change either way (PORTS_CHANGE_REFUSED).
+   */
+  confirmWarnings?: boolean;
+}
+
+export interface PortChangeRequest {
+  role: OnvifRole;
+  to: number;
+}
+
+export interface AppliedPorts {
+  result: PortApplyResult;
+  /** The device's HTTP/HTTPS/RTSP settings now (as verified, or as put back); null when not known. */
+  protocols: NetworkProtocol[] | null;
+}
+
+const EXPECTED: Readonly<Record<OnvifRole, readonly string[]>> = {
+  http: ['http', 'onvif'],
+  https: ['https'],
+  rtsp: ['rtsp'],
+};
+const LABEL: Readonly<Record<OnvifRole, string>> = {
+  http: 'the web page (HTTP)',
+  https: 'the encrypted web page (HTTPS)',
+  rtsp: 'the video streams (RTSP)',
+};
+
+const CANCELLED_BY_USER = 'You cancelled the change.';
+
+const webAddress = (role: 'http' | 'https' | 'rtsp', address: string, port: number) =>
+  `${role}://${address}${(role === 'http' && port === 80) || (role === 'https' && port === 443) ? '' : `:${port}`}/`;
+
+const portOf = (url: URL) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+
+/** What the change engine is built from: the service's own deps and its ONVIF and identification helpers. */
+export interface ChangeEngineDeps {
+  deps: PortsServiceDeps;
+  now: () => Date;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  rounds: number;
+  intervalMs: number;
+  onvifDeps: OnvifClientDeps;
+  identifyOne(address: string, port: number, signal: AbortSignal): Promise<PortIdentity | null>;
+  readProtocols(session: OnvifSession, signal: AbortSignal): Promise<NetworkProtocol[] | null>;
+}
+
+export function createChangeEngine(ctx: ChangeEngineDeps) {
+  const { deps, now, sleep, rounds, intervalMs, onvifDeps, identifyOne, readProtocols } = ctx;
+
+  async function apply(
+    device: DiscoveredDevice,
+    requested: readonly PortChangeRequest[],
+    options: ApplyOptions,
+  ): Promise<AppliedPorts> {
+    const after = { protocols: null as NetworkProtocol[] | null };
+    const result = await applyChanges(device, requested, options, after);
+    return { result, protocols: after.protocols };
+  }
+
+  async function applyChanges(
+    device: DiscoveredDevice,
+    requested: readonly PortChangeRequest[],
+    options: ApplyOptions,
+    after: { protocols: NetworkProtocol[] | null },
+  ): Promise<PortApplyResult> {
+    const progress = options.progress ?? (() => {});
+    const address = device.addresses[0];
+    if (!device.onvifUrl || !address) throw new AppFailure('PORTS_NOT_SUPPORTED');
+    if (!options.credentials) throw new AppFailure('PORTS_LOGIN_NEEDED');
+    const credentials = options.credentials;
+    const url = new URL(device.onvifUrl);
+    const signal = options.signal;
+
+    // 1. Log in and take the snapshot. Nothing has changed yet: failures here are plain errors.
+    progress(0, 4, 'Reading the current ports (ONVIF)…');
+    const { session } = await openSession(onvifDeps, url, credentials, signal);
+    const snapshot = await readProtocols(session, signal);
+    if (!snapshot) throw new AppFailure('PORTS_NOT_SUPPORTED');
+    const changes: PortChange[] = [];
+    for (const c of requested) {
+      const p = snapshot.find((x) => x.name === PROTOCOL_OF_ROLE[c.role]);
+      const from = p?.ports[0];
+      if (!p || !p.enabled || from === undefined) throw new AppFailure('PORTS_SERVICE_UNAVAILABLE');
+      if (from !== c.to && !changes.some((x) => x.role === c.role)) changes.push({ role: c.role, from, to: c.to });
+    }
+    // 2. The gate: the plan's rules, whoever asked. Nothing is sent for a change with an error, nor for one with
+    // warnings the user has not confirmed (change-gate.ts).
+    const onDevice: UsedPort[] = snapshot
+      .filter((p) => p.enabled)
+      .flatMap((p) => p.ports.map((port) => ({ port, transport: 'tcp' as const, where: p.name })));
+    const confirmed = gateChange(
+      checkPortChanges(device, options.report ?? null, changes, { inUseElsewhere: options.inUseElsewhere, onDevice }),
+      options.confirmWarnings ?? false,
+      { refused: 'PORTS_CHANGE_REFUSED', unconfirmed: 'PORTS_CHANGE_UNCONFIRMED' },
+    ).slice(0, 16);
+    const withWarnings = confirmed.length ? { confirmedWarnings: confirmed } : {};
+    const at = () => now().toISOString();
+    after.protocols = snapshot;
+    if (changes.length === 0)
+      return {
+        deviceId: device.id,
+        outcome: 'verified',
+        message: 'Nothing to change: the device already uses those ports.',
+        changes: [],
+        onvifUrl: url.href,
+        at: at(),
+      };
+    const wanted = snapshot.map((p) => {
+      const c = changes.find((x) => PROTOCOL_OF_ROLE[x.role] === p.name);
+      return c ? { ...p, ports: [c.to, ...p.ports.slice(1)] } : p;
+    });
+    // ONVIF lives on the web port on most devices: then it moves with HTTP.
+    const httpMove = changes.find((c) => c.role === 'http');
+    const newUrl = new URL(url.href);
+    if (httpMove && portOf(url) === httpMove.from && url.protocol === 'http:') newUrl.port = String(httpMove.to);
+    const onvifMoves = newUrl.href !== url.href;
+    if (signal.aborted) throw new AppFailure('CANCELLED');
+    // Once this is saved the change is sent (a cancel from here on puts the old ports back, as below).
+    await options.onChanging?.({ changes, onvifUrl: url.href, newOnvifUrl: newUrl.href, startedAt: at() });
+
+    // From here the device may be changing: a cancel still puts the snapshot back, under a bounded signal of its own.
+    const guard = new AbortController();
+    const guardTimer = setTimeout(() => guard.abort(), Math.max(60_000, rounds * intervalMs * 4));
+    const work = guard.signal;
+    try {
+      progress(1, 4, 'Changing the ports…');
+      let refusal: string | null = null;
+      try {
+        const reply = await session.call('SetNetworkProtocols', buildSetNetworkProtocols(wanted), work);
+        if (reply.kind === 'fault') {
+          const target = changes.map((c) => c.to).join(', ');
+          const holders = changes
+            .map((c) => options.report?.rows.find((r) => r.port === c.to && r.state === 'open'))
+            .filter((r) => r !== undefined)
+            .map((r) => `${r.port}: ${r.role ? ROLE_LABELS[r.role] : r.service.toUpperCase()}`);
+          refusal = isPortInUseFault(reply)
+            ? `The NVR refused: ${target} ${changes.length > 1 ? 'are' : 'is'} already used by another service on the device${holders.length ? ` (${holders.join(', ')})` : ''}.`
+            : 'The NVR refused the new ports (it answered with an error).';
+        } else if (reply.kind === 'invalid') refusal = 'The NVR gave an answer the app could not read.';
+      } catch (err) {
+        // A device that moves its web server at once may drop the connection before it answers: measure instead.
+        if (!isAppFailure(err) || err.code !== 'DEVICE_UNREACHABLE') {
+          refusal = 'The NVR did not accept the change.';
+        }
+      }
+
+      let failure = refusal;
+      const evidence = new Map<OnvifRole, string>();
+      if (!failure) {
+        progress(2, 4, 'Checking the new ports answer (the device may restart its services)…');
+        failure = await verifyMoved(address, changes, onvifMoves ? newUrl : url, evidence, signal, work);
+      }
+      if (!failure) {
+        progress(4, 4, 'Changed, and checked by measurement.');
+        after.protocols = wanted;
+        const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
+        const web = changes.find((c) => c.role === 'http' || c.role === 'https');
+        return {
+          deviceId: device.id,
+          outcome: 'verified',
+          message:
+            `Done, and checked: ${moved}. The old port${changes.length > 1 ? 's are' : ' is'} closed and the new one${changes.length > 1 ? 's answer' : ' answers'}.` +
+            (web ? ` Open the NVR at ${webAddress(web.role, address, web.to)} from now on.` : '') +
+            (changes.some((c) => c.role === 'rtsp') ? ' Update the port in your players and recorders.' : ''),
+          changes: changes.map((c) => ({ ...c, verified: true, evidence: evidence.get(c.role) ?? '' })),
+          onvifUrl: onvifMoves ? newUrl.href : url.href,
+          at: at(),
+          ...withWarnings,
+        };
+      }
+
+      // 3. Something went wrong: put the snapshot back, through whichever address answers now, and check it.
+      progress(3, 4, 'Putting the previous ports back…');
+      const restoredBy = await restore(snapshot, [url, ...(onvifMoves ? [newUrl] : [])], credentials, work);
+      const back = restoredBy
+        ? await verifyRestored(address, changes, url, work)
+        : 'the app could not reach the NVR to put them back';
+      if (back !== null) after.protocols = null;
+      const result = (outcome: 'restored' | 'failed', message: string): PortApplyResult => ({
+        deviceId: device.id,
+        outcome,
+        message: message.slice(0, 1000),
+        changes: changes.map((c) => ({
+          ...c,
+          verified: false,
+          // What was measured while the device was changing (it is not the state now: the message says that).
+          evidence: (evidence.has(c.role) ? `While it was changing: ${evidence.get(c.role)}` : (failure ?? '')).slice(
+            0,
+            500,
+          ),
+        })),
+        onvifUrl: url.href,
+        at: at(),
+        ...withWarnings,
+      });
+      if (back === null) {
+        const again = changes.map((c) => `${PROTOCOL_OF_ROLE[c.role]} answers on ${c.from} again`).join('; ');
+        return result(
+          'restored',
+          `${failure} The app put the previous ports back and checked them: ${again}. Nothing is changed on the device. ` +
+            (refusal?.includes('already used')
+              ? 'Pick another port number.'
+              : 'Try again, or change the port in the NVR’s web page.'),
+        );
+      }
+      // Even the restore could not be verified: say exactly what answers where.
+      const state = await describeState(address, changes, url, newUrl, work);
+      return result(
+        'failed',
+        `${failure} The app tried to put the previous ports back, but ${back}. What the device does now: ${state} ` +
+          'Open the NVR’s web page on the port that answers and check its port settings; if nothing answers, restart the NVR.',
+      );
+    } finally {
+      clearTimeout(guardTimer);
+    }
+  }
+
+  /** Polls until each old port is closed and each new one answers the same service, and ONVIF answers. */
+  async function verifyMoved(
+    address: string,
+    changes: readonly PortChange[],
+    onvifAt: URL,
+    evidence: Map<OnvifRole, string>,
+    userSignal: AbortSignal,
+    work: AbortSignal,
+  ): Promise<string | null> {
+    const pending = new Set(changes.map((c) => c.role));
+    const stillUsed = (port: number) => changes.some((c) => c.to === port);
+    let last = '';
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) await sleep(intervalMs, work);
+      // Checked after the wait, and again before success: a cancel while the device moves still puts it back.
+      if (userSignal.aborted) return CANCELLED_BY_USER;
+      for (const c of changes) {
+        if (!pending.has(c.role)) continue;
+        const old = stillUsed(c.from) ? 'closed' : await deps.tcp(address, c.from, 1500, work);
+        if (old === 'open') {
+          last = `${c.from} still answers`;
+          continue;
+        }
+        const id = await identifyOne(address, c.to, work);
+        const service = id ? toPortService(id.service) : 'unknown';
+        if (!id || !EXPECTED[c.role].includes(service)) {
+          last = `${c.to} does not answer as ${PROTOCOL_OF_ROLE[c.role]} yet`;
+          continue;
+        }
+        pending.delete(c.role);
+        evidence.set(
+          c.role,
+          `${c.from} ${old === 'closed' ? 'refuses connections' : 'does not answer'}; ${c.to} answers ${service.toUpperCase()}` +
+            `${id.product ? ` (${id.product})` : ''}.`,
+        );
+      }
+      if (pending.size > 0) continue;
+      try {
+        await readDeviceClock(onvifDeps, onvifAt, work);
+        if (userSignal.aborted) return CANCELLED_BY_USER;
+        const http = changes.find((c) => c.role === 'http');
+        if (http) evidence.set('http', `${evidence.get('http') ?? ''} ONVIF answers at ${onvifAt.href}.`.trim());
+        return null;
+      } catch {
+        last = `ONVIF does not answer at ${onvifAt.href} yet`;
+      }
+    }
+    const seconds = Math.round((rounds * intervalMs) / 1000);
+    return `The NVR accepted the change, but it was not confirmed within ${seconds} s (${last}).`;
+  }
+
+  async function recover(
+    device: DiscoveredDevice,
+    pending: PortPendingChange,
+    signal: AbortSignal,
+  ): Promise<PortApplyResult> {
+    const address = device.addresses[0];
+    if (!address) throw new AppFailure('DEVICE_UNREACHABLE');
+    const answers = async (role: OnvifRole, port: number) => {
+      const id = await identifyOne(address, port, signal);
+      return !!id && EXPECTED[role].includes(toPortService(id.service));
+    };
+    let allNew = true;
+    let allOld = true;
+    const found = new Map<OnvifRole, string>();
+    for (const c of pending.changes) {
+      const onNew = await answers(c.role, c.to);
+      const onOld = c.from === c.to ? onNew : await answers(c.role, c.from);
+      if (signal.aborted) throw new AppFailure('CANCELLED');
+      allNew &&= onNew && (c.from === c.to || !onOld);
+      allOld &&= onOld && (c.from === c.to || !onNew);
+      found.set(
+        c.role,
+        onNew && onOld
+          ? `${ROLE_LABELS[c.role]} answers on ${c.from} and ${c.to}`
+          : onNew || onOld
+            ? `${ROLE_LABELS[c.role]} answers on ${onNew ? c.to : c.from}`
+            : `${ROLE_LABELS[c.role]} answers on neither ${c.from} nor ${c.to}`,
+      );
+    }
+    let onvifAt: string | null = null;
+    for (const u of [...new Set([pending.newOnvifUrl, pending.onvifUrl])]) {
+      try {
+        await readDeviceClock(onvifDeps, new URL(u), signal);
+        onvifAt = u;
+        break;
+      } catch {
+        if (signal.aborted) throw new AppFailure('CANCELLED');
+      }
+    }
+    const outcome: PortApplyResult['outcome'] =
+      allNew && onvifAt === pending.newOnvifUrl
+        ? 'verified'
+        : allOld && onvifAt === pending.onvifUrl
+          ? 'restored'
+          : 'failed';
+    const state = `${[...found.values()].join('; ')}; ${onvifAt ? `ONVIF answers at ${onvifAt}` : 'ONVIF does not answer'}.`;
+    const started = Number.isNaN(Date.parse(pending.startedAt))
+      ? ''
+      : ` on ${pending.startedAt.slice(0, 10)} at ${pending.startedAt.slice(11, 16)} UTC`;
+    const head = `A port change started${started} did not finish (the app stopped while it ran). The app measured the NVR now: ${state}`;
+    const tail =
+      outcome === 'verified'
+        ? ' The change had taken effect: the NVR now lives on the new ports.'
+        : outcome === 'restored'
+          ? ' The NVR still uses its previous ports: nothing changed.'
+          : ' Open the NVR’s web page on a port that answers and check its port settings; if nothing answers, restart the NVR.';
+    return {
+      deviceId: device.id,
+      outcome,
+      message: `${head}${tail}`.slice(0, 1000),
+      changes: pending.changes.map((c) => ({
+        ...c,
+        verified: outcome === 'verified',
+        evidence: (found.get(c.role) ?? '').slice(0, 500),
+      })),
+      onvifUrl: onvifAt,
+      at: now().toISOString(),
+    };
+  }
+
+  /** SetNetworkProtocols(snapshot) through the first address that logs in; true when the device took it. */
+  async function restore(
+    snapshot: NetworkProtocol[],
+    urls: readonly URL[],
+    credentials: OnvifCredentials,
+    work: AbortSignal,
+  ): Promise<boolean> {
+    for (let round = 0; round < 3; round++) {
+      for (const u of urls) {
+        try {
+          const { session } = await openSession(onvifDeps, u, credentials, work);
+          const reply = await session.call('SetNetworkProtocols', buildSetNetworkProtocols(snapshot), work);
+          if (reply.kind === 'body') return true;
+        } catch {
+          // this address does not answer (yet): try the other one
+        }
+      }
+      await sleep(intervalMs, work);
+    }
+    return false;
+  }
+
+  /** Null when every old port answers its service again and ONVIF answers at the old URL; else what is wrong. */
+  async function verifyRestored(
+    address: string,
+    changes: readonly PortChange[],
+    url: URL,
+    work: AbortSignal,
+  ): Promise<string | null> {
+    let last = '';
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) await sleep(intervalMs, work);
+      let ok = true;
+      for (const c of changes) {
+        const id = await identifyOne(address, c.from, work);
+        if (!id || !EXPECTED[c.role].includes(toPortService(id.service))) {
+          ok = false;
+          last = `${c.from} does not answer as ${PROTOCOL_OF_ROLE[c.role]}`;
+          break;
+        }
+      }
+      if (!ok) continue;
+      try {
+        await readDeviceClock(onvifDeps, url, work);
+        return null;
+      } catch {
+        last = `ONVIF does not answer at ${url.href}`;
+      }
+    }
+    return `that was not confirmed (${last})`;
+  }
+
+  /** One measurement of every port involved, in plain words. */
+  async function describeState(
+    address: string,
+    changes: readonly PortChange[],
+    url: URL,
+    newUrl: URL,
+    work: AbortSignal,
+  ): Promise<string> {
+    const parts: string[] = [];
+    for (const c of changes) {
+      const at: string[] = [];
+      for (const port of [c.from, c.to]) {
+        const id = await identifyOne(address, port, work);
+        if (id && EXPECTED[c.role].includes(toPortService(id.service))) at.push(String(port));
+      }
+      parts.push(
+        at.length
+          ? `${ROLE_LABELS[c.role]} answers on ${at.join(' and ')}`
+          : `${ROLE_LABELS[c.role]} answers on neither ${c.from} nor ${c.to}`,
+      );
+    }
+    const onvifAt: string[] = [];
+    for (const u of newUrl.href === url.href ? [url] : [url, newUrl]) {
+      try {
+        await readDeviceClock(onvifDeps, u, work);
+        onvifAt.push(u.href);
+      } catch {
+        // not there
+      }
+    }
+    parts.push(onvifAt.length ? `ONVIF answers at ${onvifAt.join(' and ')}` : 'ONVIF does not answer');
+    return `${parts.join('; ')}.`;
+  }
+
+  return { apply, recover };
+}
