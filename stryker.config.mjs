@@ -33,12 +33,14 @@ export const MUTATE = [
   'src/shared/text/*.ts',
   // main/protocol: every codec and verdict
   'src/main/protocol/*.ts',
-  // main/services: the decisions — the change gate, the plan's check, verify and restore; the inventory merge; the
-  // setup store, its record migrations and its atomic write
+  // main/services: the decisions — the change gate, the plan and its check of a change, the change engine (snapshot,
+  // verify, restore, recovery) and its measurements, the step's verdict; the inventory merge; the setup store, its
+  // record migrations and its atomic write. (ports-service.ts is the measurement's I/O: scan and identification.)
   'src/main/services/ports/change-gate.ts',
   'src/main/services/ports/port-plan.ts',
+  'src/main/services/ports/port-change.ts',
+  'src/main/services/ports/port-verify.ts',
   'src/main/services/ports/port-verdict.ts',
-  'src/main/services/ports/ports-service.ts',
   'src/main/services/discovery/inventory.ts',
   'src/main/services/setup-store.ts',
   'src/main/services/setup/record.ts',
