@@ -1,14 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
-import { CHANNEL_DEFINES } from './src/shared/ipc/channel-defines';
 
 // Three suites: `unit` (no network, no root), `lifecycle` (builds and tears down the lab itself, while it is
 // down), `integration` (needs the lab up: `npm run lab -- up`; `npm test` takes care of it).
 export default defineConfig({
   plugins: [vue()],
-  // The contract's channel names for src/shared/ipc/channels.ts, as the build defines them.
-  define: CHANNEL_DEFINES,
   test: {
+    // The contract's channel names for src/shared/ipc/channels.ts, as the build defines them (see the file).
+    setupFiles: ['tests/support/channel-globals.ts'],
     projects: [
       {
         extends: true,
