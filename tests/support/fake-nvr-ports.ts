@@ -45,7 +45,7 @@ export interface FakeOptions {
    * What SetNetworkProtocols does: move the listeners, refuse (port in use), or accept and move nothing;
    * 'later' accepts and moves the listeners only when the test calls settle() (a device restarting its services).
    */
-  onSet?: 'move' | 'in-use' | 'ignore' | 'move-but-rtsp-dead' | 'move-http-but-dead' | 'later';
+  onSet?: 'move' | 'in-use' | 'ignore' | 'move-but-rtsp-dead' | 'move-http-but-dead' | 'later' | 'refuse-rtsp';
   telnet?: boolean;
 }
 
@@ -146,6 +146,9 @@ export function fakeRecorder(opts: FakeOptions = {}) {
           ) as ProtocolPorts;
           sets.push({ port, want });
           const restoring = want.http === 80 && want.https === 443 && want.rtsp === 554;
+          // A recorder whose RTSP port cannot be changed: any request that moves it is refused whole.
+          if (opts.onSet === 'refuse-rtsp' && want.rtsp !== ports.rtsp)
+            return { ...reply(fault('ter:InvalidArgVal')), status: 400 };
           if (!restoring && opts.onSet === 'in-use') {
             if (Object.values(want).includes(ports.sdk))
               return { ...reply(fault('ter:PortAlreadyInUse')), status: 400 };
@@ -155,7 +158,8 @@ export function fakeRecorder(opts: FakeOptions = {}) {
             queued = null;
             Object.assign(ports, want);
           } else if (opts.onSet === 'later') queued = want;
-          else if (opts.onSet === 'move' || opts.onSet === undefined) Object.assign(ports, want);
+          else if (opts.onSet === 'move' || opts.onSet === 'refuse-rtsp' || opts.onSet === undefined)
+            Object.assign(ports, want);
           else if (opts.onSet === 'move-but-rtsp-dead') {
             Object.assign(ports, want);
             deadRtsp = true; // the RTSP server never comes up on the new port

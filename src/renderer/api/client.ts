@@ -133,8 +133,17 @@ export const planPorts = (deviceId: string, edits?: PortEdits) =>
  * back if anything fails. The result comes as ports.onApplied, the end as job.onDone. Only on the user's word;
  * `confirmWarnings` is the user's yes to ports the app would not have proposed (main refuses them without it).
  */
-export const applyPorts = (deviceId: string, changes: PortChange[], options: { confirmWarnings?: boolean } = {}) =>
-  call('ports.apply', { deviceId, changes, ...(options.confirmWarnings ? { confirmWarnings: true } : {}) });
+export const applyPorts = (
+  deviceId: string,
+  changes: PortChange[],
+  options: { confirmWarnings?: boolean; oneAtATime?: boolean } = {},
+) =>
+  call('ports.apply', {
+    deviceId,
+    changes,
+    ...(options.confirmWarnings ? { confirmWarnings: true } : {}),
+    ...(options.oneAtATime ? { oneAtATime: true } : {}),
+  });
 
 /** Subscribes to a contract event; payloads that do not match the contract are dropped. Returns unsubscribe. */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

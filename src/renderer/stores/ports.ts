@@ -55,6 +55,8 @@ export const usePortsStore = defineStore('ports', () => {
   let appliedNow: PortApplyResult | null = null;
   /** The changes last sent, so the user's yes to main's warnings sends the very same ones again. */
   const lastSent = shallowRef<client.PortChange[]>([]);
+  /** How the last change was asked for (one port at a time or not): a yes to its warnings sends it the same way. */
+  let lastSentOptions: { oneAtATime: boolean } = { oneAtATime: false };
 
   function takeReport(next: PortReport): void {
     report.value = next;
@@ -129,9 +131,24 @@ export const usePortsStore = defineStore('ports', () => {
   /** What "Put the old ports back" would change: the last verified change, reversed. */
   const revertChanges = computed<PendingChange[]>(() => {
     const last = lastChange.value;
-    if (!last || last.outcome !== 'verified' || last.deviceId !== deviceId.value) return [];
-    return last.changes.filter((c) => c.from !== c.to).map((c) => ({ role: c.role, from: c.to, to: c.from }));
+    if (!last || !(last.outcome === 'verified' || last.outcome === 'partial') || last.deviceId !== deviceId.value)
+      return [];
+    return last.changes
+      .filter((c) => c.verified && c.from !== c.to)
+      .map((c) => ({ role: c.role, from: c.to, to: c.from }));
   });
+  /**
+   * After the NVR refused a combined change (put back): the same changes, to try one port at a time — the part the
+   * NVR takes moves, the rest stays.
+   */
+  const eachAloneChanges = computed<client.PortChange[]>(() => {
+    const last = lastChange.value;
+    if (!last || last.outcome !== 'restored' || last.deviceId !== deviceId.value || last.changes.length < 2) return [];
+    return last.changes.map(({ role, to }) => ({ role, to }));
+  });
+  const canMoveEachAlone = computed(
+    () => eachAloneChanges.value.length > 1 && !pending.value && !applyJob.busy && !auditJob.busy,
+  );
   const canRevert = computed(
     () => revertChanges.value.length > 0 && !pending.value && !applyJob.busy && !auditJob.busy,
   );
@@ -341,21 +358,29 @@ export const usePortsStore = defineStore('ports', () => {
     return startApply(revertChanges.value.map(({ role, to }) => ({ role, to })));
   }
 
+  /** The user asked to move each port on its own after the NVR refused them together (keeps what the NVR takes). */
+  async function moveEachAlone(): Promise<boolean> {
+    if (!canMoveEachAlone.value) return false;
+    const confirmed = (lastChange.value?.confirmedWarnings?.length ?? 0) > 0;
+    return startApply(eachAloneChanges.value, { oneAtATime: true, confirmWarnings: confirmed });
+  }
+
   /** The user said yes to the warnings main named: the same changes again, with that yes. */
   async function confirmWarnings(): Promise<boolean> {
     if (!needsWarningYes.value) return false;
-    return startApply(lastSent.value, { confirmWarnings: true });
+    return startApply(lastSent.value, { ...lastSentOptions, confirmWarnings: true });
   }
 
   async function startApply(
     changes: client.PortChange[],
-    options: { confirmWarnings?: boolean } = {},
+    options: { confirmWarnings?: boolean; oneAtATime?: boolean } = {},
   ): Promise<boolean> {
     const id = deviceId.value;
     if (!id || changes.length === 0 || applyJob.busy || auditJob.busy) return false;
     applyNotice.value = null;
     appliedNow = null;
     lastSent.value = changes;
+    lastSentOptions = { oneAtATime: options.oneAtATime ?? false };
     const started = await applyJob.start(() => client.applyPorts(id, changes, options), {
       message: 'Starting the change…',
     });
@@ -395,6 +420,9 @@ export const usePortsStore = defineStore('ports', () => {
     needsWarningYes,
     applyWarnings,
     confirmWarnings,
+    eachAloneChanges,
+    canMoveEachAlone,
+    moveEachAlone,
     openStep,
     load,
     sync,

@@ -142,7 +142,12 @@ export type PortPendingChange = z.infer<typeof portPendingChangeSchema>;
 
 export const portApplyResultSchema = z.object({
   deviceId: z.string().max(300),
-  outcome: z.enum(['verified', 'restored', 'failed']),
+  /**
+   * verified: every port moved and checked; partial: the ports moved one at a time, some moved and checked, the
+   * device kept the others (put back and checked); restored: nothing changed (put back and checked); failed: the
+   * put-back could not be verified either.
+   */
+  outcome: z.enum(['verified', 'partial', 'restored', 'failed']),
   /** Plain words: what happened, and what the user should do. */
   message: z.string().max(1000),
   changes: z.array(portChangeSchema).max(8),

@@ -70,6 +70,11 @@ export const portsStep = defineStep({
            * brand's default): without it such a change is refused (PORTS_CHANGE_UNCONFIRMED); errors are refused always.
            */
           confirmWarnings: z.boolean().optional(),
+          /**
+           * Move each port on its own, keeping what the device takes (after it refused a combined change): the part
+           * it accepts moves, the rest stays, and the result (`partial`) says what that means for forwarding.
+           */
+          oneAtATime: z.boolean().optional(),
         })
         .strict(),
       output: z.object({ jobId }),

@@ -71,6 +71,13 @@ export function renderPortPlan(plan: PortPlan): string {
   return lines.join('\n');
 }
 
+const OUTCOME_WORDS: Readonly<Record<PortApplyResult['outcome'], string>> = {
+  verified: 'Verified',
+  partial: 'Partly changed',
+  restored: 'Put back',
+  failed: 'FAILED',
+};
+
 export function renderPortChange(result: PortApplyResult): string {
   const rows = result.changes.map((c) => [
     c.role.toUpperCase(),
@@ -80,7 +87,7 @@ export function renderPortChange(result: PortApplyResult): string {
     c.evidence,
   ]);
   return [
-    `${result.outcome === 'verified' ? 'Verified' : result.outcome === 'restored' ? 'Put back' : 'FAILED'}: ${result.message}`,
+    `${OUTCOME_WORDS[result.outcome]}: ${result.message}`,
     rows.length ? `\n${formatTable(['SERVICE', 'FROM', 'TO', 'VERIFIED', 'EVIDENCE'], rows, 200)}` : '',
     result.onvifUrl ? `ONVIF: ${result.onvifUrl}` : '',
   ]
@@ -132,17 +139,24 @@ async function runPorts(cmd: CommandContext): Promise<number> {
   };
 
   if (flags.has('--force') && !changes) return cmd.usageError('--force goes with --set.');
+  if (flags.has('--each') && (!changes || changes.length < 2))
+    return cmd.usageError('--each goes with --set and two or more ports.');
   if (changes) {
     const job = await cmd.job('ports.apply', {
       deviceId,
       changes,
       ...(flags.has('--force') ? { confirmWarnings: true } : {}),
+      ...(flags.has('--each') ? { oneAtATime: true } : {}),
     });
     const result = (job.events.get('ports.onApplied') as { result: PortApplyResult } | undefined)?.result;
     if (!result) return cmd.fail(job.error?.message ?? 'The change could not be made.');
     io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderPortChange(result)}\n`);
     if (result.outcome !== 'verified') {
-      io.stderr(`${result.outcome === 'restored' ? 'Not changed' : 'Failed'}: ${result.message}\n`);
+      const said = { partial: 'Partly changed', restored: 'Not changed', failed: 'Failed' }[result.outcome];
+      io.stderr(`${said}: ${result.message}\n`);
+      // A device that refused a combined change may take a part of it.
+      if (result.outcome === 'restored' && changes.length > 1 && !flags.has('--each'))
+        io.stderr('To move each port on its own (the NVR keeps what it refuses), run the same command with --each.\n');
       return 1;
     }
     return 0;
@@ -208,19 +222,22 @@ export const PORTS_COMMANDS: readonly CliCommand[] = [
       'ports <device-id|address> --plan',
       '                        Propose non-standard ports (the same device always gets the same ones),',
       '                        which ones the app changes itself and the steps for the others.',
-      'ports <device-id|address> --set http=N[,https=N][,rtsp=N] [--force] --user U --password-stdin',
+      'ports <device-id|address> --set http=N[,https=N][,rtsp=N] [--force] [--each] --user U --password-stdin',
       '                        Move the web and video ports through ONVIF, then check by measurement',
       '                        that the old port is closed and the new one answers. On any failure the',
       '                        previous ports are put back and checked. Exit 0 only when verified.',
       '                        A port the app would not propose (below 1024, 32768 and up, another',
       '                        brand’s default) is refused unless --force says you mean it; a port in use is',
       '                        always refused. Nothing is sent to the NVR when a change is refused.',
+      '                        --each moves each port on its own and keeps what the NVR takes (for an NVR',
+      '                        that refused a combined change).',
     ],
     options: {
       '--full': 'flag',
       '--plan': 'flag',
       '--set': 'value',
       '--force': 'flag',
+      '--each': 'flag',
       '--user': 'value',
       '--password-stdin': 'flag',
     },

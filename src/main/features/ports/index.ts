@@ -71,7 +71,7 @@ export default defineFeature({
       });
       return plan;
     },
-    'ports.apply': async ({ deviceId, changes, confirmWarnings }) => {
+    'ports.apply': async ({ deviceId, changes, confirmWarnings, oneAtATime }) => {
       const device = await devices.byId(deviceId);
       if (!device.onvifUrl) throw new AppFailure('PORTS_NOT_SUPPORTED');
       const login = await devices.loginFor(device);
@@ -81,6 +81,7 @@ export default defineFeature({
         const report = record.ports[deviceId]?.report ?? null;
         const { result, protocols } = await ports.apply(device, changes, {
           confirmWarnings: confirmWarnings ?? false,
+          oneAtATime: oneAtATime ?? false,
           // The ports other known devices use or are planned to use: a change onto one is refused.
           inUseElsewhere: portsUsedElsewhere(record, deviceId),
           credentials: login,
@@ -96,7 +97,8 @@ export default defineFeature({
             }).then(() => {}),
         });
         // The device now lives on its new ports: the list, the chosen NVR and the kept login follow it.
-        const moved = result.outcome === 'verified' ? await devices.follow(device, result) : null;
+        const moved =
+          result.outcome === 'verified' || result.outcome === 'partial' ? await devices.follow(device, result) : null;
         const changed = { kind: 'changed', result, brand: device.brand, protocols } as const;
         // The change is saved before anything else happens: a crash or a cancel from here on loses nothing.
         await save((draft) => {

@@ -176,9 +176,12 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     async follow(device: DiscoveredDevice, result: PortApplyResult): Promise<DiscoveredDevice | null> {
       const oldUrl = device.onvifUrl;
       const urlMoves = !!result.onvifUrl && !!oldUrl && result.onvifUrl !== oldUrl;
-      if (!(result.outcome === 'verified' && result.changes.length) && !urlMoves) return null;
+      // A verified change moved every port; a partial one (one at a time) moved those it verified.
+      const tookPorts = result.outcome === 'verified' || result.outcome === 'partial';
+      const movedPorts = tookPorts ? result.changes.filter((c) => c.verified) : [];
+      if (movedPorts.length === 0 && !urlMoves) return null;
       const moved = structuredClone(device);
-      if (result.outcome === 'verified') for (const c of result.changes) moved.ports[c.role] = c.to;
+      for (const c of movedPorts) moved.ports[c.role] = c.to;
       if (urlMoves && result.onvifUrl && oldUrl) {
         moved.onvifUrl = result.onvifUrl;
         moved.ports.onvif = Number(new URL(result.onvifUrl).port || 80);

@@ -47,6 +47,12 @@ export interface ApplyOptions {
    * with the change (`confirmedWarnings`). Errors refuse the change either way (PORTS_CHANGE_REFUSED).
    */
   confirmWarnings?: boolean;
+  /**
+   * Move each port on its own, one after another, each under the same gate, snapshot, verification and restore; keep
+   * what verifies. For a device that refused a combined change: the part it accepts moves, the rest stays (the
+   * result is then `partial` and says what the kept port means for forwarding).
+   */
+  oneAtATime?: boolean;
 }
 
 export interface PortChangeRequest {
@@ -81,9 +87,37 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     requested: readonly PortChangeRequest[],
     options: ApplyOptions,
   ): Promise<AppliedPorts> {
+    if (options.oneAtATime && requested.length > 1) return applyOneAtATime(device, requested, options);
     const after = { protocols: null as NetworkProtocol[] | null };
     const result = await applyChanges(device, requested, options, after);
     return { result, protocols: after.protocols };
+  }
+
+  /** Each change alone, in order: the ones the device takes stay (see ApplyOptions.oneAtATime). */
+  async function applyOneAtATime(
+    device: DiscoveredDevice,
+    requested: readonly PortChangeRequest[],
+    options: ApplyOptions,
+  ): Promise<AppliedPorts> {
+    const parts: PortApplyResult[] = [];
+    let current = device;
+    let protocols: NetworkProtocol[] | null = null;
+    for (const [i, change] of requested.entries()) {
+      if (options.signal.aborted) break;
+      const progress = options.progress ?? (() => {});
+      const step = await apply(current, [change], {
+        ...options,
+        oneAtATime: false,
+        progress: (done, total, message) =>
+          progress(done, total, `${i + 1} of ${requested.length}, ${LABEL[change.role]}: ${message}`),
+      });
+      parts.push(step.result);
+      protocols = step.protocols ?? protocols;
+      if (step.result.outcome === 'verified' && step.result.changes.length) current = movedBy(current, step.result);
+      // A device in an unknown state gets no further change.
+      if (step.result.outcome === 'failed') break;
+    }
+    return { result: combineParts(device, parts, now().toISOString()), protocols };
   }
 
   async function applyChanges(
@@ -337,4 +371,65 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
   }
 
   return { apply, recover };
+}
+
+/** The device as it is after a verified change: its ports, and the device service when it moved with HTTP. */
+function movedBy(device: DiscoveredDevice, result: PortApplyResult): DiscoveredDevice {
+  const moved = structuredClone(device);
+  for (const c of result.changes) if (c.verified) moved.ports[c.role] = c.to;
+  if (result.onvifUrl) moved.onvifUrl = result.onvifUrl;
+  return moved;
+}
+
+/** What a port the device keeps means for the way in from outside. */
+const KEPT_ADVICE: Readonly<Record<OnvifRole, string>> = {
+  http: 'Do not forward the web page’s port: reach the NVR’s page from outside through the VPN.',
+  https: 'Do not forward the encrypted web page’s port as it is: reach it from outside through the VPN.',
+  rtsp: 'Do not forward RTSP: watch the video from outside through the VPN or the maker’s app.',
+};
+
+/** One result for changes made one at a time: verified, partial (some moved, the rest kept), restored or failed. */
+export function combineParts(device: DiscoveredDevice, parts: readonly PortApplyResult[], at: string): PortApplyResult {
+  const changes = parts.flatMap((p) => p.changes).slice(0, 8);
+  const moved = parts.filter((p) => p.outcome === 'verified').flatMap((p) => p.changes);
+  const kept = parts.filter((p) => p.outcome === 'restored').flatMap((p) => p.changes);
+  const failed = parts.find((p) => p.outcome === 'failed');
+  const warnings = parts.flatMap((p) => p.confirmedWarnings ?? []).slice(0, 16);
+  const base = {
+    deviceId: device.id,
+    changes,
+    onvifUrl: parts.at(-1)?.onvifUrl ?? device.onvifUrl,
+    at,
+    ...(warnings.length ? { confirmedWarnings: warnings } : {}),
+  };
+  if (failed) return { ...base, outcome: 'failed', message: failed.message };
+  if (kept.length === 0)
+    return {
+      ...base,
+      outcome: 'verified',
+      message: parts
+        .map((p) => p.message)
+        .join(' ')
+        .slice(0, 1000),
+    };
+  const list = (cs: typeof changes, pick: (c: (typeof changes)[number]) => string) => cs.map(pick).join(' and ');
+  if (moved.length === 0)
+    return {
+      ...base,
+      outcome: 'restored',
+      message:
+        `The NVR refused each port on its own too: it keeps ${list(kept, (c) => `${LABEL[c.role]} on ${c.from}`)}. ` +
+        'The app put each back and checked it; nothing is changed on the device. ' +
+        kept.map((c) => KEPT_ADVICE[c.role]).join(' '),
+    };
+  return {
+    ...base,
+    outcome: 'partial',
+    message: (
+      `Done, and checked: ${list(moved, (c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`)}. ` +
+      `The NVR keeps ${list(kept, (c) => `${LABEL[c.role]} on ${c.from}`)}: it refused to move ${kept.length > 1 ? 'them' : 'it'}, ` +
+      `and the app put ${kept.length > 1 ? 'them' : 'it'} back and checked. ` +
+      kept.map((c) => KEPT_ADVICE[c.role]).join(' ')
+    ).slice(0, 1000),
+  };
 }

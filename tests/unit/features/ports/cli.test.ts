@@ -51,3 +51,20 @@ describe('nvr-assist ports --set --force', () => {
     expect(other.stderr).toContain('--force goes with `ports`');
   });
 });
+
+describe('nvr-assist ports --set --each', () => {
+  it('--each asks main to move each port on its own; it needs two or more ports', async () => {
+    const each = await run([
+      'ports',
+      'dev-1',
+      '--set',
+      'http=18080,rtsp=10554',
+      '--each',
+      '--user',
+      'admin',
+      '--password-stdin',
+    ]);
+    expect(each.calls.find(([c]) => c === 'ports.apply')?.[1]).toMatchObject({ oneAtATime: true });
+    expect((await run(['ports', 'dev-1', '--set', 'http=18080', '--each'])).code).toBe(2);
+  });
+});

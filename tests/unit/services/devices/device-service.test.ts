@@ -80,3 +80,21 @@ describe('the device service', () => {
     });
   });
 });
+
+describe('the device service after a change made one port at a time', () => {
+  it('a partial change moves the ports that were verified and leaves the kept one where it is', async () => {
+    const { devices, found } = service();
+    await devices.login({ deviceId: found.id }, LOGIN, false);
+    const device = { ...devices.inventory.get(found.id)!, ports: { http: 80, rtsp: 554, onvif: 80 } };
+    const result = {
+      outcome: 'partial',
+      changes: [
+        { role: 'http', from: 80, to: 18080, verified: true, evidence: '' },
+        { role: 'rtsp', from: 554, to: 10554, verified: false, evidence: '' },
+      ],
+      onvifUrl: `http://${ADDRESS}:18080/onvif/device_service`,
+    } as unknown as PortApplyResult;
+    const moved = await devices.follow(device, result);
+    expect(moved?.ports).toMatchObject({ http: 18080, rtsp: 554, onvif: 18080 });
+  });
+});
