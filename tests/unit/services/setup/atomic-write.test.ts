@@ -58,6 +58,34 @@ function recordingFs(
 const setupFailure = expect.objectContaining({ code: 'SETUP_WRITE_FAILED' });
 
 describe('writing the setup record atomically', () => {
+  it('writes the text as UTF-8 and closes every file it opens, also when the write fails', async () => {
+    const closingFs = (failWrite: boolean) => {
+      const opened: string[] = [];
+      const closed: string[] = [];
+      const fs: SetupFs = {
+        ...nodeSetupFs,
+        open: (async (path: string, flags: string, mode?: number) => {
+          const handle = await nodeSetupFs.open(path, flags, mode);
+          opened.push(path);
+          const close = handle.close.bind(handle);
+          handle.close = async () => (closed.push(path), close());
+          if (failWrite) handle.writeFile = reject('ENOSPC') as FileHandle['writeFile'];
+          return handle;
+        }) as SetupFs['open'],
+      };
+      return { fs, opened, closed };
+    };
+    const text = '{"name":"Caméra d’entrée ✓"}\n';
+    const ok = closingFs(false);
+    await writeAtomicallyWith(ok.fs, file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(ok.closed.sort()).toEqual(ok.opened.sort());
+    const failing = closingFs(true);
+    await expect(writeAtomicallyWith(failing.fs, file, NEW)).rejects.toEqual(setupFailure);
+    expect(failing.opened).toHaveLength(1);
+    expect(failing.closed).toEqual(failing.opened);
+  });
+
   it.each([
     ['the disk is full while writing', { writeFile: 'ENOSPC' }],
     ['the flush to disk fails', { sync: 'EIO' }],
