@@ -91,7 +91,16 @@ const add = (key, status) => {
   if (status === 'NoCoverage') f.noCoverage++;
   folders.set(key, f);
 };
+// The incremental report carries files from earlier runs; only this run's targets are counted.
+const inTarget = (file) =>
+  mutate.some((entry) => {
+    const pattern = entry.replace(/:[\d:-]+$/, '');
+    if (pattern.includes('**')) return file.startsWith(pattern.split('**')[0]);
+    if (pattern.includes('*')) return dirname(file) === dirname(pattern) && file.endsWith('.ts');
+    return file === pattern;
+  });
 for (const [file, { mutants, source }] of Object.entries(report.files)) {
+  if (!inTarget(file)) continue;
   const lines = source.split('\n');
   for (const m of mutants) {
     add(dirname(file), m.status);
