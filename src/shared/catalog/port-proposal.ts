@@ -399,16 +399,21 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
       // A port this entry keeps is not a change: another device on the same number is not this plan's problem.
       if (n === port && ownCurrent) continue;
       const other = takenBy(elsewhere, n, p.transport);
-      if (other)
-        problems.push({
-          code: 'in-use-other',
-          severity: 'error',
-          role: p.role,
-          port: n,
-          message:
-            `${label}: ${n} is already used by ${other.where ?? 'another device on your network'}. ` +
+      if (!other) continue;
+      // A factory port of this very service (80 for a web page, 554 for RTSP…) is shared by many devices on a LAN:
+      // going back to it is the user's call (a warning), though only one of them can be forwarded.
+      const factory = knownService(n, p.transport).some((d) => d.role === p.role);
+      problems.push({
+        code: 'in-use-other',
+        severity: factory ? 'warning' : 'error',
+        role: p.role,
+        port: n,
+        message: factory
+          ? `${label}: ${n} is also used by ${other.where ?? 'another device on your network'}, as factory ports often are. ` +
+            'A router can forward an outside port to only one device: keep this one unforwarded, or pick another port.'
+          : `${label}: ${n} is already used by ${other.where ?? 'another device on your network'}. ` +
             'A router can forward an outside port to only one device.',
-        });
+      });
     }
 
     const policy = samePortPolicy(brand, p.role);

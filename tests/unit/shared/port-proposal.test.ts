@@ -444,3 +444,22 @@ describe('RTSP transport advice', () => {
     expect(RTSP_TRANSPORT_ADVICE.sources.length).toBeGreaterThan(0);
   });
 });
+
+describe('a factory port another device also uses', () => {
+  it('is a warning, not an error: putting an NVR back on port 80 beside a camera on 80 stays the user’s call', () => {
+    const problems = validateProposal([{ role: 'http', transport: 'tcp', internal: 80 }], {
+      inUseElsewhere: [{ port: 80, transport: 'tcp', where: 'Dahua NVR4108HS-4KS2 (192.168.50.65)' }],
+    });
+    const clash = problems.find((p) => p.code === 'in-use-other');
+    expect(clash).toMatchObject({ severity: 'warning', port: 80 });
+    expect(clash?.message).toMatch(/keep this one unforwarded/);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('a port that is not a factory port of that service stays an error when another device uses it', () => {
+    const problems = validateProposal([{ role: 'http', transport: 'tcp', internal: 18080 }], {
+      inUseElsewhere: [{ port: 18080, transport: 'tcp', where: 'a camera' }],
+    });
+    expect(problems.find((p) => p.code === 'in-use-other')?.severity).toBe('error');
+  });
+});
