@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { appHome } from './signed-in';
+import { changeOutcome, lastChangeAt, planSettled } from './ports-page';
 
 // "Ports" against the lab's Reolink simulator (192.168.50.66): the catalogue audit, main's proposal, a real
 // change of the web port through ONVIF (verified by re-probing), and — always — the port put back, because the
@@ -12,24 +13,6 @@ const REOLINK = '192.168.50.66';
 const NEW_HTTP = 18080;
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
-
-/** Waits until main has checked the edited ports (the plan line no longer says "Checking"). */
-async function planSettled(page: Page): Promise<void> {
-  await expect(page.getByTestId('plan-state')).not.toContainText('Checking', { timeout: 15_000 });
-}
-
-/** When the last change shown was made (its time), or '' when none is shown. */
-async function lastChangeAt(page: Page): Promise<string> {
-  const time = page.locator('[data-testid="change-result"] time');
-  return (await time.count()) ? ((await time.getAttribute('datetime')) ?? '') : '';
-}
-
-/** Waits for a newer change than the one made at `before` to be shown, and returns its outcome. */
-async function changeOutcome(page: Page, before: string): Promise<string> {
-  await expect.poll(() => lastChangeAt(page), { timeout: 90_000, message: 'a new change result' }).not.toBe(before);
-  await expect(page.getByTestId('apply')).not.toContainText('Applying', { timeout: 30_000 });
-  return ((await page.getByTestId('change-outcome').textContent()) ?? '').trim();
-}
 
 /** HTTPS and RTSP keep their own ports (a warning, allowed), so that only the web port moves. */
 async function keepHttpsAndRtsp(page: Page): Promise<void> {

@@ -8,7 +8,9 @@
 //   node tests/lab/lab.mjs forward list [--json]
 //   node tests/lab/lab.mjs rogue quiet|loud   (quiet: the rogue host stops answering for 90 s, for fragile tools)
 import { spawnSync } from 'node:child_process';
-import { PROFILES, PREFIX, ns } from './topology.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROFILES, PREFIX, RUN_DIR, ns } from './topology.mjs';
 import { up, down, status, requestAbort, hostNamespace, existingNamespaces } from './lib/lab.mjs';
 import { readState } from './lib/state.mjs';
 import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
@@ -17,7 +19,8 @@ import { buildPlan } from './lib/plan.mjs';
 const log = (m) => process.stderr.write(m + '\n');
 const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | status [--json] | exec <host> <cmd…>
        lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]
-       lab.mjs rogue quiet|loud`;
+       lab.mjs rogue quiet|loud
+       lab.mjs sim <host> rtsp-fixed on|off`;
 
 function requireRoot() {
   if (process.getuid?.() !== 0) throw new Error('the lab needs root (network namespaces, nftables)');
@@ -111,6 +114,20 @@ async function main(argv) {
       if (where !== rec.ns) throw new Error('the rogue host is not running');
       process.kill(rec.pid, mode === 'quiet' ? 'SIGUSR1' : 'SIGUSR2');
       log(mode === 'quiet' ? 'lab: rogue quiet for 90 s (lab.mjs rogue loud ends it)' : 'lab: rogue answering again');
+      return 0;
+    }
+    case 'sim': {
+      // A recorder whose RTSP port cannot be changed (as some are): while on, the simulator refuses any
+      // SetNetworkProtocols that moves RTSP, whole; the other ports still move when asked on their own.
+      const [host, what, mode] = rest;
+      if (what !== 'rtsp-fixed' || (mode !== 'on' && mode !== 'off') || !/^[a-z]+$/.test(host ?? ''))
+        throw new Error('usage: lab.mjs sim <host> rtsp-fixed on|off');
+      const st = requireUp();
+      if (!st.processes.some((p) => p.name === `sim-${host}`)) throw new Error(`no simulator "${host}" in this lab`);
+      const flag = path.join(RUN_DIR, `sim-${host}`, 'rtsp-fixed');
+      if (mode === 'on') fs.writeFileSync(flag, 'on\n');
+      else fs.rmSync(flag, { force: true });
+      log(`lab: ${host} ${mode === 'on' ? 'refuses' : 'accepts'} RTSP port changes`);
       return 0;
     }
     case undefined: case '-h': case '--help': case 'help':

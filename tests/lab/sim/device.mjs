@@ -108,6 +108,10 @@ export class Device {
     return { ports, enabled };
   }
   checkPorts(changes) {
+    // `lab.mjs sim <host> rtsp-fixed on`: this recorder's RTSP port cannot be changed.
+    const rtsp = changes.find((c) => c.name === 'RTSP');
+    if (rtsp && rtsp.port !== this.st.ports.rtsp && fs.existsSync(path.join(this.stateDir, 'rtsp-fixed')))
+      return { ok: false, fixed: true, reason: 'The RTSP port of this device cannot be changed' };
     const { ports, enabled } = this.projected(changes);
     const used = [['HTTP', ports.http]];
     if (ports.onvif !== ports.http) used.push(['ONVIF', ports.onvif]);

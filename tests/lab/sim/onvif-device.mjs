@@ -240,7 +240,7 @@ const DEVICE_OPS = {
     }
     if (!changes.length) return fault('Sender', ['ter:InvalidArgVal'], 'No NetworkProtocols given');
     const check = dev.checkPorts(changes);
-    if (!check.ok) return fault('Sender', ['ter:InvalidArgVal', 'ter:PortAlreadyInUse'], check.reason);
+    if (!check.ok) return fault('Sender', ['ter:InvalidArgVal', check.fixed ? 'ter:SettingsInvalid' : 'ter:PortAlreadyInUse'], check.reason);
     dev.later(() => dev.applyProtocols(changes), 300);
     return `<tds:SetNetworkProtocolsResponse></tds:SetNetworkProtocolsResponse>`;
   },
