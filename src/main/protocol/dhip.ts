@@ -2,6 +2,7 @@
 // u32le session, u32le id, u32le length, u32le 0, u32le length, u32le 0) followed by JSON.
 // Reveals the SDK port (37777), HTTP port, DHCP flag and serial without a login.
 // Source: shared/fixtures/dhip (UniversalScanner's Dahua2 selftest) and discovery-ports.md.
+import type { VendorAnnouncement } from './vendor-announcement';
 import { formatIpv4, parseIpv4, prefixFromNetmask } from './ipv4';
 import { normaliseMac } from './ws-discovery';
 
@@ -85,19 +86,10 @@ function salvageFields(text: string): Record<string, unknown> | null {
   };
 }
 
-export interface DhipDevice {
-  mac: string | null;
-  address: string | null;
-  prefix: number | null;
-  gateway: string | null;
-  dhcp: boolean | null;
-  httpPort: number | null;
+export interface DhipDevice extends VendorAnnouncement {
   sdkPort: number | null;
-  serial: string | null;
-  model: string | null;
   vendor: string | null;
   name: string | null;
-  firmware: string | null;
 }
 
 type Obj = Record<string, unknown>;

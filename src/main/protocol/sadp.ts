@@ -2,6 +2,7 @@
 // Reveals the SDK ("command") port, HTTP port, DHCP flag, activation state and firmware without a login.
 // Source: shared/fixtures/sadp (UniversalScanner's Hikvision selftest) and discovery-ports.md.
 import { normaliseMac } from './ws-discovery';
+import type { VendorAnnouncement } from './vendor-announcement';
 import { parseXml, child, textOf, escapeXml } from './xml';
 import { parseIpv4, prefixFromNetmask } from './ipv4';
 
@@ -11,18 +12,9 @@ export function buildSadpInquiry(uuid: string): string {
   return `<?xml version="1.0" encoding="utf-8"?><Probe><Uuid>${escapeXml(uuid)}</Uuid><Types>inquiry</Types></Probe>`;
 }
 
-export interface SadpDevice {
+export interface SadpDevice extends VendorAnnouncement {
   uuid: string;
-  mac: string | null;
-  address: string | null;
-  prefix: number | null;
-  gateway: string | null;
-  dhcp: boolean | null;
-  httpPort: number | null;
   commandPort: number | null;
-  serial: string | null;
-  model: string | null;
-  firmware: string | null;
   activated: boolean | null;
 }
 

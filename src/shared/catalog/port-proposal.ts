@@ -160,15 +160,16 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
   const scanned = new Set(COMMONLY_SCANNED_PORTS);
   const chosen: UsedPort[] = [];
 
-  const isFree = (port: number, transport: Transport): boolean =>
+  /** In the proposal's range, no factory or commonly scanned port, not used elsewhere nor already chosen. */
+  const fine = (port: number, transport: Transport): boolean =>
     port >= PROPOSAL_MIN &&
     port <= PROPOSAL_MAX &&
     !catalog.has(port) &&
     !scanned.has(port) &&
-    !takenBy(onDevice, port, transport) &&
     !takenBy(elsewhere, port, transport) &&
-    !input.current.some((c) => c.port === port) &&
     !takenBy(chosen, port, transport);
+  const isFree = (port: number, transport: Transport): boolean =>
+    fine(port, transport) && !takenBy(onDevice, port, transport) && !input.current.some((c) => c.port === port);
 
   const pick = (transport: Transport, span: number): number => {
     const size = PROPOSAL_MAX - PROPOSAL_MIN + 1;
@@ -205,15 +206,8 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
     }
   }
 
-  // A port the rules would have picked themselves (e.g. after an earlier change) is kept: moving it again would
-  // only make the user update their apps and router once more.
-  const fine = (port: number, transport: Transport): boolean =>
-    port >= PROPOSAL_MIN &&
-    port <= PROPOSAL_MAX &&
-    !catalog.has(port) &&
-    !scanned.has(port) &&
-    !takenBy(elsewhere, port, transport) &&
-    !takenBy(chosen, port, transport);
+  // A port the rules would have picked themselves (e.g. after an earlier change) is kept (`fine`): moving it again
+  // would only make the user update their apps and router once more.
   const kept = new Set<string>();
   for (const [key, members] of groups) {
     if (followers.has(key)) continue;
