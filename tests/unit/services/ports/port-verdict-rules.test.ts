@@ -53,6 +53,18 @@ describe('portsStepVerdict', () => {
     });
   });
 
+  it('the web page left on 80 while only RTSP moved is a factory port left', () => {
+    const measured = report([
+      { port: 80, state: 'open', role: 'http' },
+      { port: 18443, state: 'open', role: 'https' },
+    ]);
+    const rtspOnly = change({ changes: [{ role: 'rtsp', from: 554, to: 10554, verified: true, evidence: '' }] });
+    expect(portsStepVerdict(measured, rtspOnly, 'Hikvision')).toEqual({
+      verified: false,
+      reason: 'The change was verified, but factory ports remain: Web page (HTTP) on 80. Move them too.',
+    });
+  });
+
   it('the change itself counts: HTTP moved onto a factory port is a factory port', () => {
     const v = portsStepVerdict(
       null,
