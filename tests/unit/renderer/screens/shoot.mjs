@@ -59,6 +59,56 @@ const browser = await chromium.launch({
   ],
 });
 const problems = [];
+
+/** Saves the page (or, with `full` false, the window) as `<name>-<width>.png`. */
+async function save(page, name, width, full = true) {
+  await page.waitForTimeout(300);
+  const file = join(out, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: full, animations: 'disabled' });
+  console.log(file);
+}
+
+/**
+ * The parts a click opens: the confirmations before a port change and before putting the old ports back (main
+ * knows the NVR's login here, so they come without the login first), the Find step's interface choice and its
+ * login dialog, and "Start over…".
+ */
+async function shootOpenParts(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
+  await page.goto(`${base}#/step/network`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.evaluate(async () => {
+    const { handlers } = globalThis.api;
+    const setup = await handlers['setup.get']({});
+    const list = handlers['discovery.list'];
+    handlers['discovery.list'] = async (input) => {
+      const answer = await list(input);
+      return { ...answer, data: { ...answer.data, loginKnownDeviceIds: [setup.data.setup.nvr.deviceId] } };
+    };
+  });
+  await page.goto(`${base}#/step/ports`);
+  await page.getByTestId('apply').click();
+  await page.getByTestId('apply-confirm').waitFor();
+  await save(page, 'ports-confirm', width);
+  await page.getByTestId('apply-confirm-no').click();
+  await page.getByTestId('revert').click();
+  await page.getByTestId('revert-confirm').waitFor();
+  await save(page, 'ports-revert', width);
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-confirm').waitFor();
+  await save(page, 'start-over', width, false);
+  await page.goto(`${base}#/step/find`);
+  await page.getByTestId('change-interface').click();
+  await page.getByTestId('find-interface-choices').waitFor();
+  await save(page, 'find-interfaces', width);
+  await page.getByTestId('login-chosen').click();
+  await page.getByTestId('login-dialog').waitFor();
+  await save(page, 'find-login', width, false);
+  await context.close();
+}
+
 try {
   for (const width of [1400, 900]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
@@ -92,6 +142,7 @@ try {
     await page.screenshot({ path: dialogFile, animations: 'disabled' });
     console.log(dialogFile);
     await context.close();
+    await shootOpenParts(width);
   }
 } finally {
   await browser.close();
