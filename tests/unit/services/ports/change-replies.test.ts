@@ -85,6 +85,73 @@ describe('the NVR’s answer to the change', () => {
   });
 });
 
+describe('before anything is sent', () => {
+  it('a swap the NVR refuses as "in use" names the services that hold those ports', async () => {
+    const nvr = nvrAnswering(async () => soap(fault('ter:PortAlreadyInUse'), 400));
+    const report = await nvr.service.audit(device(), { credentials: LOGIN, signal: signal() });
+    const { result } = await nvr.service.apply(
+      device(),
+      [
+        { role: 'http', to: 443 },
+        { role: 'https', to: 80 },
+      ],
+      { credentials: LOGIN, signal: signal(), report, confirmWarnings: true },
+    );
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(
+      /^The NVR refused: 443, 80 are already used by another service on the device \(443: Web page \(HTTPS\), 80: Web page \(HTTP\)\)\. /,
+    );
+  });
+
+  it('a device that will not list its ports cannot be changed: nothing is sent', async () => {
+    const nvr = nvrAnswering(async () => soap('never sent'));
+    const refusing: HttpTransport = {
+      request: (url, o) =>
+        /GetNetworkProtocols/.test(o.headers?.['content-type'] ?? '')
+          ? Promise.resolve(soap(fault('ter:ActionNotSupported'), 500))
+          : nvr.deps.http.request(url, o),
+    };
+    const service = createPortsService({ ...nvr.deps, http: refusing });
+    await expect(
+      service.apply(device(), [{ role: 'rtsp', to: 10554 }], { credentials: LOGIN, signal: signal() }),
+    ).rejects.toMatchObject({ code: 'PORTS_NOT_SUPPORTED' });
+    expect(nvr.sets).toEqual([]);
+  });
+
+  it('a service the device has switched off cannot be moved: nothing is sent', async () => {
+    const nvr = fakeRecorder();
+    const disabled: HttpTransport = {
+      request: async (url, o) => {
+        const reply = await nvr.deps.http.request(url, o);
+        if (!/GetNetworkProtocols/.test(o.headers?.['content-type'] ?? '')) return reply;
+        const body = Buffer.from(reply.body)
+          .toString()
+          .replace(/(<tt:Name>HTTPS<\/tt:Name><tt:Enabled>)true/, '$1false');
+        return { ...reply, body: Buffer.from(body) };
+      },
+    };
+    const service = createPortsService({ ...nvr.deps, http: disabled });
+    await expect(
+      service.apply(device(), [{ role: 'https', to: 18443 }], { credentials: LOGIN, signal: signal() }),
+    ).rejects.toMatchObject({ code: 'PORTS_SERVICE_UNAVAILABLE' });
+    expect(nvr.sets).toEqual([]);
+  });
+
+  it('one role asked twice is one change, the first', async () => {
+    const nvr = fakeRecorder();
+    const { result } = await nvr.service.apply(
+      device(),
+      [
+        { role: 'rtsp', to: 10554 },
+        { role: 'rtsp', to: 20554 },
+      ],
+      { credentials: LOGIN, signal: signal() },
+    );
+    expect(result.changes.map((c) => [c.role, c.from, c.to])).toEqual([['rtsp', 554, 10554]]);
+    expect(nvr.ports.rtsp).toBe(10554);
+  });
+});
+
 describe('what a verified change tells the user', () => {
   it('one web port: "the old port is closed and the new one answers", and where to open the NVR now', async () => {
     const progress: Array<[number, number | null, string]> = [];
