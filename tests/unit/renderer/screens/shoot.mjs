@@ -109,6 +109,27 @@ async function shootOpenParts(width) {
   await context.close();
 }
 
+/** The Find step when the last search found nothing: what to check, and the search that checks every address. */
+async function shootEmptyFind(width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
+  await page.goto(`${base}#/step/network`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.evaluate(() => {
+    const { handlers } = globalThis.api;
+    const list = handlers['discovery.list'];
+    handlers['discovery.list'] = async (input) => {
+      const answer = await list(input);
+      return { ...answer, data: { ...answer.data, devices: [], warnings: [] } };
+    };
+  });
+  await page.goto(`${base}#/step/find`);
+  await page.getByTestId('empty-state').waitFor();
+  await save(page, 'find-empty', width);
+  await context.close();
+}
+
 try {
   for (const width of [1400, 900]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
@@ -143,6 +164,7 @@ try {
     console.log(dialogFile);
     await context.close();
     await shootOpenParts(width);
+    await shootEmptyFind(width);
   }
 } finally {
   await browser.close();
