@@ -68,6 +68,20 @@ describe('parseHeadReply', () => {
     expect(open!.headers.late).toBeUndefined();
   });
 
+  it('reads headers from the head only: a header-like line in the body is body', () => {
+    const r = parseHeadReply(bytes('HTTP/1.1 200 OK\r\nServer: x\r\n\r\nInjected: yes\r\n'));
+    expect(r!.headers).toEqual({ server: 'x' });
+    expect(r!.body).toBe('Injected: yes\r\n');
+  });
+
+  it('a space before the colon is not part of the name', () => {
+    expect(parseHeadReply(bytes('HTTP/1.1 200 OK\r\nServer : x\r\n\r\n'))!.headers).toEqual({ server: 'x' });
+  });
+
+  it('a status line that does not start the reply is no reply', () => {
+    expect(parseHeadReply(bytes('garbage HTTP/1.1 200 OK\r\n\r\n'))).toBeNull();
+  });
+
   it('is not a reply head: null', () => {
     for (const s of ['', 'SSH-2.0-dropbear\r\n', 'HTTP/1.1 20 OK\r\n\r\n', 'HTTP/11 200 OK\r\n', 'http/1.1 200 OK\r\n'])
       expect(parseHeadReply(bytes(s)), JSON.stringify(s)).toBeNull();
@@ -102,6 +116,15 @@ describe('replyComplete', () => {
       expect(replyComplete(bytes(`HTTP/1.1 ${s}\r\n\r\n`)), s).toBe(true);
     for (const s of ['200 OK', '205 Reset', '404 Not Found'])
       expect(replyComplete(bytes(`HTTP/1.1 ${s}\r\n\r\n`)), s).toBe(false);
+  });
+
+  it('a head that only contains a status line somewhere, or a short status, is no reply even with a length', () => {
+    expect(replyComplete(bytes('xHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'))).toBe(false);
+    expect(replyComplete(bytes('HTTP/1.1 2 OK\r\nContent-Length: 0\r\n\r\n'))).toBe(false);
+  });
+
+  it('a 204 named inside the head of a 200 does not make the 200 bodiless', () => {
+    expect(replyComplete(bytes('HTTP/1.1 200 OK\r\nVia: HTTP/1.1 204 x\r\n\r\n'))).toBe(false);
   });
 
   it('is not a reply: never complete', () => {
