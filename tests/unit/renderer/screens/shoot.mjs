@@ -106,6 +106,30 @@ async function shootOpenParts(width) {
   await page.getByTestId('login-chosen').click();
   await page.getByTestId('login-dialog').waitFor();
   await save(page, 'find-login', width, false);
+  // Logged in: the card shows what the NVR says about itself (its clock ten minutes off), its password remembered.
+  await page.evaluate(() => {
+    globalThis.api.handlers['device.login'] = async () => ({
+      ok: true,
+      data: {
+        identity: {
+          manufacturer: 'Reolink',
+          model: 'RLN8-410',
+          firmware: 'v3.0.0.148',
+          serial: '00000000000066',
+          hardwareId: 'H3MB18',
+          clockOffsetSeconds: 600,
+          auth: 'ws-usernametoken',
+        },
+        onvifUrl: 'http://192.168.1.66:8000/onvif/device_service',
+        device: null,
+        remembered: true,
+      },
+    });
+  });
+  await page.getByTestId('login-password').fill('secret');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('device-identity').waitFor();
+  await save(page, 'find-logged-in', width);
   await context.close();
 }
 
