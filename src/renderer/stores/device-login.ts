@@ -27,7 +27,8 @@ export interface DeviceLoginState {
   forgetError: string | null;
 }
 
-const IDLE: Readonly<DeviceLoginState> = Object.freeze({
+/** A device the app has not logged in to, in this window or before. */
+export const IDLE_LOGIN: Readonly<DeviceLoginState> = Object.freeze({
   pending: false,
   error: null,
   lockedUsername: null,
@@ -50,7 +51,7 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
 
   function stateOf(deviceId: string): Readonly<DeviceLoginState> {
     // Whether main remembers a login comes from main's list until this page logs in or forgets.
-    return states.value[deviceId] ?? { ...IDLE, remembered: discovery.rememberedIds.includes(deviceId) };
+    return states.value[deviceId] ?? { ...IDLE_LOGIN, remembered: discovery.rememberedIds.includes(deviceId) };
   }
 
   function patch(deviceId: string, change: Partial<DeviceLoginState>): void {
