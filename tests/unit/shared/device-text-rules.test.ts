@@ -31,6 +31,7 @@ describe('deviceText', () => {
     // max 10: the first 104 characters are read. Text at 81 is read; text past 104 never is.
     expect(deviceText(`${' '.repeat(80)}x`, 10)).toBe('x');
     expect(deviceText(`${' '.repeat(104)}x`, 10)).toBe('');
+    expect(deviceText(`${' '.repeat(90)}x${' '.repeat(20)}`, 10)).toBe('x');
   });
 });
 
