@@ -23,14 +23,13 @@ function createPortsFlow() {
   const logins = useDeviceLoginStore();
   const deviceLogin = useDeviceLogin();
 
-  // The places the keyboard is put back on (spans around buttons that come and go), and the two confirmations.
+  // The places the keyboard is put back on (spans around buttons that come and go), and the confirmation on show.
   const checkButton = ref<HTMLElement | null>(null);
   const auditCancelButton = ref<HTMLElement | null>(null);
   const applyButton = ref<HTMLElement | null>(null);
   const applyCancelButton = ref<HTMLElement | null>(null);
   const revertButton = ref<HTMLElement | null>(null);
-  const applyConfirm = ref<InstanceType<typeof ConfirmPanel> | null>(null);
-  const revertConfirm = ref<InstanceType<typeof ConfirmPanel> | null>(null);
+  const confirmPanel = ref<InstanceType<typeof ConfirmPanel> | null>(null);
 
   /** The confirmation on show: before anything is changed on the NVR, or before the last change is undone. */
   const confirming = ref<ChangePurpose | null>(null);
@@ -62,7 +61,7 @@ function createPortsFlow() {
   async function openConfirm(purpose: ChangePurpose): Promise<void> {
     confirming.value = purpose;
     await nextTick();
-    await (purpose === 'apply' ? applyConfirm : revertConfirm).value?.focusYes();
+    await confirmPanel.value?.focusYes();
   }
 
   async function audit(full: boolean): Promise<void> {
@@ -112,6 +111,8 @@ function createPortsFlow() {
     await ports.revertLastChange();
     await focusIn(revertButton);
   }
+
+  const confirm = (purpose: ChangePurpose): Promise<void> => (purpose === 'apply' ? confirmApply() : confirmRevert());
 
   /** Main named ports it would not have proposed; the user says yes to them: the same change, sent again. */
   async function acceptWarnings(): Promise<void> {
@@ -197,14 +198,12 @@ function createPortsFlow() {
     applyButton,
     applyCancelButton,
     revertButton,
-    applyConfirm,
-    revertConfirm,
+    confirmPanel,
     audit,
     edit,
     ask,
     cancel,
-    confirmApply,
-    confirmRevert,
+    confirm,
     acceptWarnings,
     moveEachAlone,
     openLogin,
