@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { readFromMain } from './call-main';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 
 export type AppInfo = InvokeOutput<'app.info'>;
@@ -17,21 +18,10 @@ export const useAppStore = defineStore('app', () => {
   /** "Remember my password" is possible: the desktop app with a system keychain (false until known). */
   const canRememberPasswords = computed(() => info.value?.canRememberPasswords ?? false);
 
-  async function load(): Promise<boolean> {
-    loading.value = true;
-    try {
-      const result = await client.getAppInfo();
-      if (!result.ok) {
-        error.value = result.error.message;
-        return false;
-      }
-      info.value = result.data;
-      error.value = null;
-      return true;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const load = (): Promise<boolean> =>
+    readFromMain(loading, error, client.getAppInfo, (data) => {
+      info.value = data;
+    });
 
   return { info, error, loading, mode, isBrowserMode, title, canRememberPasswords, load };
 });

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { readFromMain, saveInMain } from './call-main';
 import { useJob } from '../composables/useJob';
 import type { DiscoveredDevice } from '../../shared/domain/device';
 import { jobKindSchema, type InvokeOutput } from '../../shared/ipc/contract';
@@ -161,21 +162,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   }
 
   /** Shows what main has: the running search, the last one, or the one saved before a restart. */
-  async function load(): Promise<boolean> {
-    loading.value = true;
-    try {
-      const result = await client.listDiscovery();
-      if (!result.ok) {
-        loadError.value = result.error.message;
-        return false;
-      }
-      loadError.value = null;
-      take(result.data);
-      return true;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const load = (): Promise<boolean> => readFromMain(loading, loadError, client.listDiscovery, take);
 
   /**
    * Starts a search through `name` (or the interface main picks); with `sweep`, main also checks every address
@@ -288,21 +275,15 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   }
 
   /** Saves the device as the NVR in main; on failure the previous choice is kept and the reason shown. */
-  async function chooseDevice(deviceId: string): Promise<boolean> {
-    choosing.value = deviceId;
-    chooseError.value = null;
-    try {
-      const result = await client.chooseDevice(deviceId);
-      if (!result.ok) {
-        chooseError.value = result.error.message;
-        return false;
-      }
-      setup.applyRecord(result.data);
-      return true;
-    } finally {
-      if (choosing.value === deviceId) choosing.value = null;
-    }
-  }
+  const chooseDevice = (deviceId: string): Promise<boolean> =>
+    saveInMain(
+      choosing,
+      deviceId,
+      chooseError,
+      () => client.chooseDevice(deviceId),
+      (record) => setup.applyRecord(record),
+      { ownMarkOnly: true },
+    );
 
   /**
    * Asks main to add the device at `host` (IPv4 address or LAN name, optional ONVIF port). Main checks it is on

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { readFromMain, saveInMain } from './call-main';
 import type { NetworkInterface, NetworkReport } from '../../shared/domain/network';
 import { useSetupStore } from './setup';
 
@@ -31,39 +32,24 @@ export const useNetworkStore = defineStore('network', () => {
   );
 
   /** Measures the network again; main saves the measurement and the step status. */
-  async function refresh(): Promise<boolean> {
-    loading.value = true;
-    try {
-      const result = await client.getNetwork();
-      if (!result.ok) {
-        error.value = result.error.message;
-        return false;
-      }
-      error.value = null;
-      measured.value = result.data;
-      await setup.reloadRecord();
-      return true;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const refresh = (): Promise<boolean> =>
+    readFromMain(loading, error, client.getNetwork, (data) => {
+      measured.value = data;
+      return setup.reloadRecord();
+    });
 
-  async function chooseInterface(name: string): Promise<boolean> {
-    choosing.value = name;
-    chooseError.value = null;
-    try {
-      const result = await client.chooseInterface(name);
-      if (!result.ok) {
-        chooseError.value = result.error.message;
-        return false;
-      }
-      setup.applyRecord(result.data);
-      if (result.data.network) measured.value = result.data.network;
-      return true;
-    } finally {
-      if (choosing.value === name) choosing.value = null;
-    }
-  }
+  const chooseInterface = (name: string): Promise<boolean> =>
+    saveInMain(
+      choosing,
+      name,
+      chooseError,
+      () => client.chooseInterface(name),
+      (record) => {
+        setup.applyRecord(record);
+        if (record.network) measured.value = record.network;
+      },
+      { ownMarkOnly: true },
+    );
 
   return {
     report,

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { readFromMain, saveInMain } from './call-main';
 import type { Approach, SetupNotice, SetupRecord } from '../../shared/domain/setup';
 import { STEPS, type StepId, type StepStatus } from '../../shared/domain/steps';
 
@@ -70,23 +71,13 @@ export const useSetupStore = defineStore('setup', () => {
   }
 
   /** Loads (or resumes) the setup from main and starts following its changes. */
-  async function load(): Promise<boolean> {
-    loading.value = true;
+  function load(): Promise<boolean> {
     listen();
-    try {
-      const result = await client.getSetup();
-      if (!result.ok) {
-        error.value = result.error.message;
-        return false;
-      }
-      error.value = null;
-      record.value = result.data.setup;
-      if (result.data.notice?.backupFile !== notice.value?.backupFile) noticeDismissed.value = false;
-      notice.value = result.data.notice;
-      return true;
-    } finally {
-      loading.value = false;
-    }
+    return readFromMain(loading, error, client.getSetup, (data) => {
+      record.value = data.setup;
+      if (data.notice?.backupFile !== notice.value?.backupFile) noticeDismissed.value = false;
+      notice.value = data.notice;
+    });
   }
 
   /** Re-reads the record quietly (after a measurement that main saved), keeping what we have on failure. */
@@ -95,25 +86,11 @@ export const useSetupStore = defineStore('setup', () => {
     if (result.ok) applyRecord(result.data.setup);
   }
 
-  async function save(
-    kind: 'approach' | 'skip' | 'reset',
-    work: () => Promise<client.Result<SetupRecord>>,
-  ): Promise<boolean> {
-    saving.value = kind;
-    saveError.value = null;
-    try {
-      const result = await work();
-      if (!result.ok) {
-        saveError.value = result.error.message;
-        return false;
-      }
-      if (kind === 'reset') record.value = result.data;
-      else applyRecord(result.data);
-      return true;
-    } finally {
-      saving.value = null;
-    }
-  }
+  const save = (kind: 'approach' | 'skip' | 'reset', work: () => Promise<client.Result<SetupRecord>>) =>
+    saveInMain(saving, kind, saveError, work, (next) => {
+      if (kind === 'reset') record.value = next;
+      else applyRecord(next);
+    });
 
   const chooseApproach = (choice: Approach) => save('approach', () => client.chooseApproach(choice));
   const skipStep = (step: StepId, reason: string) => save('skip', () => client.skipStep(step, reason));
