@@ -159,17 +159,6 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
 
 export const onSetupChanged = (listener: (payload: EventPayload<'setup.onChanged'>) => void) =>
   onEvent('setup.onChanged', listener);
-export const onDiscoveryDevice = (listener: (payload: EventPayload<'discovery.onDevice'>) => void) =>
-  onEvent('discovery.onDevice', listener);
-export const onDiscoveryWarning = (listener: (payload: EventPayload<'discovery.onWarning'>) => void) =>
-  onEvent('discovery.onWarning', listener);
-export const onJobProgress = (listener: (payload: EventPayload<'job.onProgress'>) => void) =>
-  onEvent('job.onProgress', listener);
-export const onPortsReport = (listener: (payload: EventPayload<'ports.onReport'>) => void) =>
-  onEvent('ports.onReport', listener);
-export const onPortsApplied = (listener: (payload: EventPayload<'ports.onApplied'>) => void) =>
-  onEvent('ports.onApplied', listener);
-export const onJobDone = (listener: (payload: EventPayload<'job.onDone'>) => void) => onEvent('job.onDone', listener);
 
 /** For tests: forget the cached browser-mode bridge. */
 export function resetClientForTests(): void {
