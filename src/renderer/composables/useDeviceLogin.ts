@@ -26,7 +26,10 @@ export function useDeviceLogin() {
   const lastUsername = ref('admin');
 
   const state = computed(() => (deviceId.value ? logins.stateOf(deviceId.value) : null));
-  /** What DeviceLoginDialog needs besides the device's name and address (null while it is closed). */
+  /**
+   * What DeviceLoginDialog needs besides the device's name and address, with the answer to "the lock is over"
+   * (null while it is closed).
+   */
   const props = computed(() => {
     const s = state.value;
     if (!s) return null;
@@ -36,6 +39,7 @@ export function useDeviceLogin() {
       lockedUsername: s.lockedUsername,
       initialUsername: lastUsername.value,
       canRemember: app.canRememberPasswords,
+      onReleaseLock: releaseLock,
     };
   });
 
