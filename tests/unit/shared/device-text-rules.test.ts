@@ -45,6 +45,15 @@ describe('sanitizeDeep', () => {
   it('cleans strings down to 64 levels of nesting and leaves deeper values as they are (a bound, not a hole in practice)', () => {
     expect(innermost(sanitizeDeep(nested(65)))).toBe('ab');
     expect(innermost(sanitizeDeep(nested(66)))).toBe(ESC);
+    // The same bound for objects.
+    const deepObject = (levels: number): unknown => {
+      let v: unknown = ESC;
+      for (let i = 0; i < levels; i++) v = { v };
+      return v;
+    };
+    const inner = (v: unknown): unknown => (typeof v === 'object' && v !== null ? inner((v as { v: unknown }).v) : v);
+    expect(inner(sanitizeDeep(deepObject(65)))).toBe('ab');
+    expect(inner(sanitizeDeep(deepObject(66)))).toBe(ESC);
   });
 
   it('never changes the value it was given: arrays and objects are copied', () => {
@@ -63,6 +72,8 @@ describe('sanitizeDeep', () => {
 
   it('null, numbers and class instances pass as they are; a null-prototype object is cleaned', () => {
     expect(sanitizeDeep(null)).toBeNull();
+    expect(sanitizeDeep(undefined)).toBeUndefined();
+    expect(sanitizeDeep({ a: undefined, b: [undefined, 2, true] })).toEqual({ a: undefined, b: [undefined, 2, true] });
     expect(sanitizeDeep({ a: null, b: 1 })).toEqual({ a: null, b: 1 });
     class Holder {
       text = ESC;
