@@ -21,13 +21,27 @@ function catalogFunctions() {
   return `${file}:${first + 1}-${lines.length}`;
 }
 
+/**
+ * src/shared/catalog/manual-steps.ts: the vendors' own steps (MANUAL_STEPS, each brand's sourced wording) are data
+ * like the facts; the code around them (field names, the general steps, which advice applies to which port) is
+ * mutated.
+ */
+function manualStepRules() {
+  const file = 'src/shared/catalog/manual-steps.ts';
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('const MANUAL_STEPS'));
+  const end = lines.findIndex((l) => l.startsWith('export function manualStepsWithSources'));
+  if (start < 0 || end < start) throw new Error(`${file}: the vendor steps table was not found (const MANUAL_STEPS)`);
+  return [`${file}:1-${start}`, `${file}:${end + 1}-${lines.length}`];
+}
+
 /** What is mutated: the rules that protect a user. docs/mutation.md says why each is in and what is left out. */
 export const MUTATE = [
   // shared: catalogue rules, proposals, domain rules, device text
   'src/shared/catalog/port-proposal.ts',
   'src/shared/catalog/camera-ports.ts',
   'src/shared/catalog/oui.ts',
-  'src/shared/catalog/manual-steps.ts',
+  ...manualStepRules(),
   catalogFunctions(),
   'src/shared/domain/*.ts',
   'src/shared/text/*.ts',

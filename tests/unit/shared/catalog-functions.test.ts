@@ -90,6 +90,7 @@ describe('portsForBrand', () => {
     expect(portsForBrand('HIKVISION')?.name).toBe('Hikvision');
     expect(portsForBrand('tp link')?.name).toBe(portsForBrand('TP-Link')?.name);
     expect(portsForBrand('TP-Link')).not.toBeNull();
+    expect(portsForBrand('TPLink')?.name).toBe(portsForBrand('TP-Link')?.name);
     expect(portsForBrand('---')).toBeNull();
     expect(portsForBrand('')).toBeNull();
     expect(portsForBrand(null)).toBeNull();
