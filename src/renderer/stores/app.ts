@@ -19,7 +19,7 @@ export const useAppStore = defineStore('app', () => {
   const canRememberPasswords = computed(() => info.value?.canRememberPasswords ?? false);
 
   const load = (): Promise<boolean> =>
-    readFromMain(loading, error, client.getAppInfo, (data) => {
+    readFromMain({ loading, error }, client.getAppInfo, (data) => {
       info.value = data;
     });
 

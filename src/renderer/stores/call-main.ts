@@ -41,27 +41,24 @@ async function askMain<T, B>(call: () => Promise<Result<T>>, take: Take<T>, aski
  * words in `error`; a success clears them and hands the answer to `take`. True when it worked.
  */
 export function readFromMain<T>(
-  loading: Ref<boolean>,
-  error: Ref<string | null>,
+  state: { loading: Ref<boolean>; error: Ref<string | null> },
   call: () => Promise<Result<T>>,
   take: Take<T>,
 ): Promise<boolean> {
-  return askMain(call, take, { busy: loading, as: true, idle: false, error });
+  return askMain(call, take, { busy: state.loading, as: true, idle: false, error: state.error });
 }
 
 /**
- * A choice main saves: `saving` names what is being saved while it runs, the last refusal's words are cleared at
- * the start and main's plain words go to `error` if it refuses (the previous choice is kept), its answer to `take`.
- * Afterwards `saving` is null again — with `ownMarkOnly`, only if no later choice has put its own name there since.
- * True when it was saved.
+ * A choice main saves: `saving` names what is being saved (`as`) while it runs, the last refusal's words are cleared
+ * at the start and main's plain words go to `error` if it refuses (the previous choice is kept), its answer to
+ * `take`. Afterwards `saving` is null again — with `ownMarkOnly`, only if no later choice has put its own name there
+ * since. True when it was saved.
  */
 export function saveInMain<K, T>(
-  saving: Ref<K | null>,
-  what: K,
-  error: Ref<string | null>,
+  state: { saving: Ref<K | null>; as: K; error: Ref<string | null>; ownMarkOnly?: boolean },
   call: () => Promise<Result<T>>,
   take: Take<T>,
-  options: { ownMarkOnly?: boolean } = {},
 ): Promise<boolean> {
-  return askMain<T, K | null>(call, take, { busy: saving, as: what, idle: null, error, clearFirst: true, ...options });
+  const { saving, as, error, ownMarkOnly } = state;
+  return askMain<T, K | null>(call, take, { busy: saving, as, idle: null, error, clearFirst: true, ownMarkOnly });
 }

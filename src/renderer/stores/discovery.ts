@@ -162,7 +162,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   }
 
   /** Shows what main has: the running search, the last one, or the one saved before a restart. */
-  const load = (): Promise<boolean> => readFromMain(loading, loadError, client.listDiscovery, take);
+  const load = (): Promise<boolean> => readFromMain({ loading, error: loadError }, client.listDiscovery, take);
 
   /**
    * Starts a search through `name` (or the interface main picks); with `sweep`, main also checks every address
@@ -277,12 +277,9 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   /** Saves the device as the NVR in main; on failure the previous choice is kept and the reason shown. */
   const chooseDevice = (deviceId: string): Promise<boolean> =>
     saveInMain(
-      choosing,
-      deviceId,
-      chooseError,
+      { saving: choosing, as: deviceId, error: chooseError, ownMarkOnly: true },
       () => client.chooseDevice(deviceId),
       (record) => setup.applyRecord(record),
-      { ownMarkOnly: true },
     );
 
   /**

@@ -33,22 +33,19 @@ export const useNetworkStore = defineStore('network', () => {
 
   /** Measures the network again; main saves the measurement and the step status. */
   const refresh = (): Promise<boolean> =>
-    readFromMain(loading, error, client.getNetwork, (data) => {
+    readFromMain({ loading, error }, client.getNetwork, (data) => {
       measured.value = data;
       return setup.reloadRecord();
     });
 
   const chooseInterface = (name: string): Promise<boolean> =>
     saveInMain(
-      choosing,
-      name,
-      chooseError,
+      { saving: choosing, as: name, error: chooseError, ownMarkOnly: true },
       () => client.chooseInterface(name),
       (record) => {
         setup.applyRecord(record);
         if (record.network) measured.value = record.network;
       },
-      { ownMarkOnly: true },
     );
 
   return {

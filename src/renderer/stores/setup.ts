@@ -73,7 +73,7 @@ export const useSetupStore = defineStore('setup', () => {
   /** Loads (or resumes) the setup from main and starts following its changes. */
   function load(): Promise<boolean> {
     listen();
-    return readFromMain(loading, error, client.getSetup, (data) => {
+    return readFromMain({ loading, error }, client.getSetup, (data) => {
       record.value = data.setup;
       if (data.notice?.backupFile !== notice.value?.backupFile) noticeDismissed.value = false;
       notice.value = data.notice;
@@ -87,7 +87,7 @@ export const useSetupStore = defineStore('setup', () => {
   }
 
   const save = (kind: 'approach' | 'skip' | 'reset', work: () => Promise<client.Result<SetupRecord>>) =>
-    saveInMain(saving, kind, saveError, work, (next) => {
+    saveInMain({ saving, as: kind, error: saveError }, work, (next) => {
       if (kind === 'reset') record.value = next;
       else applyRecord(next);
     });
