@@ -24,11 +24,12 @@ function createPortsFlow() {
   const deviceLogin = useDeviceLogin();
 
   // The places the keyboard is put back on (spans around buttons that come and go), and the confirmation on show.
-  const checkButton = ref<HTMLElement | null>(null);
-  const auditCancelButton = ref<HTMLElement | null>(null);
-  const applyButton = ref<HTMLElement | null>(null);
-  const applyCancelButton = ref<HTMLElement | null>(null);
-  const revertButton = ref<HTMLElement | null>(null);
+  const holder = () => ref<HTMLElement | null>(null);
+  const checkButton = holder();
+  const auditCancelButton = holder();
+  const applyButton = holder();
+  const applyCancelButton = holder();
+  const revertButton = holder();
   const confirmPanel = ref<InstanceType<typeof ConfirmPanel> | null>(null);
 
   /** The confirmation on show: before anything is changed on the NVR, or before the last change is undone. */
