@@ -128,6 +128,35 @@ describe('manualStepsWithSources for a brand without its own steps', () => {
     expect(general(null, 'sdk').sources).toEqual([]);
   });
 
+  it('the whole general list for a video port, field named as devices usually name it', () => {
+    expect(general(null, 'rtsp')).toEqual({
+      steps: [
+        'Open the device’s web page in a browser and log in as the admin user.',
+        'Find its port settings: look under Network (or Advanced) for a Port page. The menu varies between makers and ' +
+          'firmware, and we do not know the exact menu for this model; its manual names it.',
+        'Set the RTSP Port to 21000 and save (it is the “Video streams (RTSP)” row in our table).',
+        'If the vendor’s app or PC software connects through this port, enter the new port there too.',
+        'Come back here and measure the ports again to check the change.',
+      ],
+      sources: [],
+    });
+    // A role with no usual field name is named by its label.
+    expect(general(null, 'telnet').steps[2]).toBe(
+      'Set the Telnet port to 21000 and save (it is the “Telnet” row in our table).',
+    );
+  });
+
+  it('a brand’s same-port rule applies only to the roles it names', () => {
+    const withRule = BRAND_PORTS.find(
+      (b) =>
+        !['hikvision', 'dahua', 'reolink', 'uniview', 'swann'].includes(b.id) &&
+        b.rules.some((r) => r.id === 'internal-equals-external' && !r.roles.includes('rtsp')),
+    )!;
+    const out = manualStepsWithSources(withRule, 'rtsp', 21000);
+    expect(out.sources).toEqual([]);
+    expect(out.steps.join(' ')).not.toMatch(/In the router/);
+  });
+
   it('opens with the login and ends with the re-check', () => {
     const steps = general(null, 'rtsp').steps;
     expect(steps[0]).toBe('Open the device’s web page in a browser and log in as the admin user.');
