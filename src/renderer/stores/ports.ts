@@ -6,14 +6,8 @@ import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
 
-import {
-  LOGIN_NEEDED_CODES,
-  WARNINGS_UNCONFIRMED_CODE,
-  isOnvifRole,
-  parsePortText,
-  type EditableRole,
-  type PendingChange,
-} from './ports-roles';
+import { parsePortText, type EditableRole } from './ports-roles';
+import { usePortsDerived } from './ports-derived';
 
 export * from './ports-roles';
 
@@ -90,77 +84,21 @@ export const usePortsStore = defineStore('ports', () => {
   const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
   const busy = computed(() => auditJob.busy || applyJob.busy || planning.value);
 
-  /** Problems of the proposal as it stands (main's, plus "not a number" for what the user typed). */
-  const errors = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'error'));
-  const warnings = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'warning'));
-  const hasInputProblems = computed(() => Object.keys(inputProblems.value).length > 0);
-
-  /** What "Apply through ONVIF" would change: the roles main can move whose new port differs from the current one. */
-  const pendingChanges = computed<PendingChange[]>(() => {
-    const p = plan.value;
-    if (!p) return [];
-    const out: PendingChange[] = [];
-    for (const item of p.proposal) {
-      if (!isOnvifRole(item.role) || !p.applyViaOnvif.includes(item.role)) continue;
-      if (item.transport !== 'tcp' || item.internal === item.current) continue;
-      if (out.some((c) => c.role === item.role)) continue;
-      out.push({ role: item.role, from: item.current, to: item.internal });
-    }
-    return out;
+  /** What the page may do now (Apply, put back, each alone) and why not, worked out from the state above. */
+  const derived = usePortsDerived({
+    deviceId,
+    plan,
+    lastChange,
+    pending,
+    edits,
+    inputProblems,
+    planning,
+    planEdits,
+    planError,
+    lastSent,
+    auditJob,
+    applyJob,
   });
-
-  /** Why "Apply" is not possible now, in plain words, or null when it is. */
-  const applyBlockedReason = computed<string | null>(() => {
-    if (!deviceId.value) return 'Choose your NVR first.';
-    if (pending.value)
-      return 'A port change did not finish last time. Check the ports first: the app finds where the NVR answers now.';
-    if (!plan.value) return 'Check the ports first: the proposal comes from what the check finds.';
-    if (hasInputProblems.value) return 'Fix the port numbers marked below first.';
-    if (errors.value.length)
-      return errors.value.length === 1
-        ? 'One of the new ports has a problem (marked below). Change it first.'
-        : 'Some of the new ports have problems (marked below). Change them first.';
-    if (planning.value) return 'The app is checking the new ports…';
-    if (planError.value || planEdits.value !== JSON.stringify(edits.value))
-      return 'The new ports could not be checked yet. Change one again, or go back to the app’s proposal.';
-    if (auditJob.busy) return 'Wait for the port check to finish.';
-    if (pendingChanges.value.length === 0) return 'Nothing to change through ONVIF: the ports are already as proposed.';
-    return null;
-  });
-  const canApply = computed(() => applyBlockedReason.value === null && !applyJob.busy);
-  /** What "Put the old ports back" would change: the last verified change, reversed. */
-  const revertChanges = computed<PendingChange[]>(() => {
-    const last = lastChange.value;
-    if (!last || !(last.outcome === 'verified' || last.outcome === 'partial') || last.deviceId !== deviceId.value)
-      return [];
-    return last.changes
-      .filter((c) => c.verified && c.from !== c.to)
-      .map((c) => ({ role: c.role, from: c.to, to: c.from }));
-  });
-  /**
-   * After the NVR refused a combined change (put back): the same changes, to try one port at a time — the part the
-   * NVR takes moves, the rest stays.
-   */
-  const eachAloneChanges = computed<client.PortChange[]>(() => {
-    const last = lastChange.value;
-    if (!last || last.outcome !== 'restored' || last.deviceId !== deviceId.value || last.changes.length < 2) return [];
-    return last.changes.map(({ role, to }) => ({ role, to }));
-  });
-  const canMoveEachAlone = computed(
-    () => eachAloneChanges.value.length > 1 && !pending.value && !applyJob.busy && !auditJob.busy,
-  );
-  const canRevert = computed(
-    () => revertChanges.value.length > 0 && !pending.value && !applyJob.busy && !auditJob.busy,
-  );
-  const needsLogin = computed(() => !!applyJob.error && LOGIN_NEEDED_CODES.includes(applyJob.error.code));
-  /** Main's warnings about the last change wait for the user's yes (its message names them). */
-  const needsWarningYes = computed(
-    () => applyJob.error?.code === WARNINGS_UNCONFIRMED_CODE && lastSent.value.length > 0,
-  );
-  /** The plan's warnings about the ports "Apply" would change: said in the confirmation, which is the user's yes. */
-  const applyWarnings = computed(() =>
-    warnings.value.filter((w) => pendingChanges.value.some((c) => c.role === w.role)),
-  );
 
   function clearDeviceData(): void {
     report.value = null;
@@ -345,29 +283,29 @@ export const usePortsStore = defineStore('ports', () => {
    * blocks it. Main checks the result and puts the old ports back if anything fails; the result is an event.
    */
   async function applyChanges(options: { confirmWarnings?: boolean } = {}): Promise<boolean> {
-    if (!canApply.value) return false;
+    if (!derived.canApply.value) return false;
     return startApply(
-      pendingChanges.value.map(({ role, to }) => ({ role, to })),
+      derived.pendingChanges.value.map(({ role, to }) => ({ role, to })),
       options,
     );
   }
 
   /** Puts the ports of the last verified change back where they were (the user confirmed it), checked the same way. */
   async function revertLastChange(): Promise<boolean> {
-    if (!canRevert.value) return false;
-    return startApply(revertChanges.value.map(({ role, to }) => ({ role, to })));
+    if (!derived.canRevert.value) return false;
+    return startApply(derived.revertChanges.value.map(({ role, to }) => ({ role, to })));
   }
 
   /** The user asked to move each port on its own after the NVR refused them together (keeps what the NVR takes). */
   async function moveEachAlone(): Promise<boolean> {
-    if (!canMoveEachAlone.value) return false;
+    if (!derived.canMoveEachAlone.value) return false;
     const confirmed = (lastChange.value?.confirmedWarnings?.length ?? 0) > 0;
-    return startApply(eachAloneChanges.value, { oneAtATime: true, confirmWarnings: confirmed });
+    return startApply(derived.eachAloneChanges.value, { oneAtATime: true, confirmWarnings: confirmed });
   }
 
   /** The user said yes to the warnings main named: the same changes again, with that yes. */
   async function confirmWarnings(): Promise<boolean> {
-    if (!needsWarningYes.value) return false;
+    if (!derived.needsWarningYes.value) return false;
     return startApply(lastSent.value, { ...lastSentOptions, confirmWarnings: true });
   }
 
@@ -394,6 +332,7 @@ export const usePortsStore = defineStore('ports', () => {
   const cancelApply = (): Promise<boolean> => applyJob.cancel();
 
   return {
+    ...derived,
     report,
     plan,
     lastChange,
@@ -410,18 +349,8 @@ export const usePortsStore = defineStore('ports', () => {
     inputProblems,
     planning,
     planError,
-    errors,
-    warnings,
     busy,
-    pendingChanges,
-    applyBlockedReason,
-    canApply,
-    needsLogin,
-    needsWarningYes,
-    applyWarnings,
     confirmWarnings,
-    eachAloneChanges,
-    canMoveEachAlone,
     moveEachAlone,
     openStep,
     load,
@@ -432,8 +361,6 @@ export const usePortsStore = defineStore('ports', () => {
     setEdit,
     resetEdits,
     applyChanges,
-    revertChanges,
-    canRevert,
     revertLastChange,
     cancelApply,
     unsubscribe,
