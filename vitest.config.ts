@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A guard against a hang, not a speed check: CI runs on 2 loaded cores, where a test that takes 3 s here
+          // (a full 65 535-port scan on a fake network) can pass the default 5 s.
+          testTimeout: 20_000,
         },
       },
       {

@@ -10,6 +10,7 @@ const CACHE = '.cache';
 mkdirSync(CACHE, { recursive: true });
 const results = []; // { suite, passed, failed, skipped }
 const failures = [];
+const failedTests = []; // 'suite: file › test', for the summary
 let labUp = false;
 
 function log(line) {
@@ -60,6 +61,12 @@ function readVitest(file, suite) {
     (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
   ).length;
   if (broken) results[results.length - 1].failed += broken;
+  // Name what failed, so the summary (the part of the log CI keeps) says which test to look at.
+  for (const t of j.testResults ?? []) {
+    const failedHere = (t.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (t.status === 'failed' && failedHere.length === 0) failedTests.push(`${suite}: ${t.name} (did not load)`);
+    for (const a of failedHere) failedTests.push(`${suite}: ${t.name} › ${a.fullName ?? a.title}`);
+  }
 }
 
 function readPlaywright(file) {
@@ -109,6 +116,8 @@ function summary() {
       `  ${r.suite.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}\n`,
     );
   for (const f of failures) process.stdout.write(`  FAILED: ${f}\n`);
+  for (const t of failedTests.slice(0, 20))
+    process.stdout.write(`  failed test: ${t.replace(process.cwd() + '/', '')}\n`);
   const line = `${passed} passed, ${failed} failed, ${skipped} skipped`;
   writeFileSync(`${CACHE}/test-summary.txt`, `${line}\n`);
   process.stdout.write(`${line}\n`);

@@ -282,7 +282,8 @@ export const LISTEN_JOB = 'job-listen1';
 /**
  * discovery.listen and job.cancel as main answers them: listen hands out job-listen1, job-listen2 … (one per
  * start, on the interface asked for, eth0 by default); cancel answers `cancelled: true` and then ends the job
- * with job.onDone (kind discovery-listen for listen jobs, discovery otherwise), as main's job runner does.
+ * with job.onDone (kind discovery-listen for listen jobs — those it handed out, and any id a test names
+ * job-listen… — discovery otherwise), as main's job runner does.
  */
 export function fakeListening(fake: FakeApi, options: { defaultInterface?: string } = {}) {
   let n = 0;
@@ -299,7 +300,7 @@ export function fakeListening(fake: FakeApi, options: { defaultInterface?: strin
     queueMicrotask(() =>
       fake.emit('job.onDone', {
         jobId,
-        kind: listenJobs.has(jobId) ? 'discovery-listen' : 'discovery',
+        kind: listenJobs.has(jobId) || jobId.startsWith('job-listen') ? 'discovery-listen' : 'discovery',
         outcome: 'cancelled',
         error: { code: 'CANCELLED', message: 'The operation was cancelled.' },
       }),

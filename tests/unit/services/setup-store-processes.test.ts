@@ -50,7 +50,7 @@ function runWriter(file: string, args: string[], timeoutMs = 25_000, onStart?: (
     onStart?.(() => child.kill('SIGKILL'));
     child.on('close', (code) => {
       clearTimeout(timer);
-      let report = { done: 0, failed: ['no report'] as string[] };
+      let report: { done: number; failed: string[]; keepsAlive?: string[] } = { done: 0, failed: ['no report'] };
       try {
         report = JSON.parse(stdout.trim().split('\n').pop() ?? '');
       } catch {
@@ -146,7 +146,8 @@ describe('setup record used by several processes at once', () => {
 
   it('a process that watches and then ends exits at once: the watch keeps nothing alive', async () => {
     const r = await runWriter(tempFile(), ['watch'], 10_000);
-    expect(r, r.stderr).toMatchObject({ code: 0, done: 1, failed: [] });
-    expect(r.ms).toBeLessThan(1_500); // well under the 2 s poll
+    // It ended by itself (not killed at the 10 s limit), and once the watch began nothing held its event loop: the
+    // watch's poll timer and file watcher are unref'd.
+    expect(r, r.stderr).toMatchObject({ code: 0, done: 1, failed: [], keepsAlive: [] });
   }, 15_000);
 });

@@ -36,6 +36,8 @@ const device = (id) => ({
 
 let done = 0;
 const failed = [];
+/** With `watch`: the resources that would keep this process alive after the watch began. */
+let keepsAlive;
 async function attempt(change) {
   try {
     await store.update(change);
@@ -60,9 +62,14 @@ if (action === 'devices') {
 } else if (action === 'watch') {
   // Watches, then simply ends: the watch must not keep the process alive.
   createSetupStore(file).watch(() => {});
+  // What would keep this process alive now (Node lists only what holds the event loop: unref'd timers not;
+  // its own pipes and one-off file requests, which end by themselves, are left out).
+  keepsAlive = process
+    .getActiveResourcesInfo()
+    .filter((type) => !/^(PipeWrap|TTYWrap|TCPWrap)$|Req(Callback)?$/.test(type));
   done = 1;
 } else {
   failed.push(`unknown action ${action}`);
 }
-process.stdout.write(`${JSON.stringify({ done, failed })}\n`);
+process.stdout.write(`${JSON.stringify({ done, failed, ...(keepsAlive ? { keepsAlive } : {}) })}\n`);
 process.exitCode = failed.length ? 1 : 0;

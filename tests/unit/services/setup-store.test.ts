@@ -255,8 +255,8 @@ describe('setup store shared with other writers', () => {
     const file = join(tempDir(), 'setup.json');
     writeLock(file, { pid: deadPid() });
     const t0 = Date.now();
-    await createSetupStore(file, fixedNow, { lockTimeoutMs: 3_000 }).update((d) => (d.approach = 'vpn'));
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    await createSetupStore(file, fixedNow, { lockTimeoutMs: 30_000 }).update((d) => (d.approach = 'vpn'));
+    expect(Date.now() - t0).toBeLessThan(10_000); // broken at once, not after waiting out the 30 s bound
     expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
@@ -283,7 +283,7 @@ describe('setup store shared with other writers', () => {
       expect(failure).toBeInstanceOf(AppFailure);
       expect(failure).toMatchObject({ code: 'SETUP_BUSY', message: ERROR_MESSAGES.SETUP_BUSY });
       expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
-      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(Date.now() - t0).toBeLessThan(10_000); // gave up after its 0.3 s bound (margin for a loaded machine)
       expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock);
       expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
       // A lock being written right now (empty, fresh) is not broken either.

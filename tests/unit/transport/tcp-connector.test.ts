@@ -90,7 +90,8 @@ describe('the loopback self-check', () => {
     expect(await selfCheckConnector(throws)).toBe(false);
     const t0 = performance.now();
     expect(await selfCheckConnector(silent, 100)).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // Bounded by its 100 ms time-out; a check without one would never end (the margin is for a loaded machine).
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 
   it('is bounded as a whole: a connector that answers each step just inside the time-out still fails', async () => {
@@ -310,8 +311,8 @@ const c = createCheckedConnector({ attempt: () => () => {} });
 process.on('exit', () => console.log(c.kind()));`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    // Still 'checking' when it ended: it did not wait for the check's 2 s time-out (which ends the check).
     expect(r.stdout.trim()).toBe('checking');
-    expect(r.ms).toBeLessThan(1900);
   });
 
   it('awaited: fast here; portable with NVR_ASSIST_TCP_CONNECTOR=portable', () => {

@@ -202,11 +202,13 @@ describe('useDiscoveryStore: hearing devices announce themselves', () => {
   it('when main hands back a listen job on another interface (left from before a reload), stops it and asks again', async () => {
     let n = 0;
     api.handlers['discovery.listen'] = () =>
-      ok(n++ === 0 ? { jobId: 'job-old', interfaceName: 'wlan0' } : { jobId: LISTEN_JOB, interfaceName: 'eth0' });
+      ok(
+        n++ === 0 ? { jobId: 'job-listen-old', interfaceName: 'wlan0' } : { jobId: LISTEN_JOB, interfaceName: 'eth0' },
+      );
     const discovery = useDiscoveryStore();
     await discovery.startListening('eth0');
     expect(channels()).toEqual(['discovery.listen', 'job.cancel', 'discovery.listen']);
-    expect(callsOf('job.cancel')[0]!.input).toEqual({ jobId: 'job-old' });
+    expect(callsOf('job.cancel')[0]!.input).toEqual({ jobId: 'job-listen-old' });
     expect(discovery.listenJob.id).toBe(LISTEN_JOB);
   });
 
