@@ -6,7 +6,7 @@ import { run, haveCommand } from './exec.mjs';
  * `sim` runs the simulators' RTSP servers, `browser` is for the browser-mode E2E. */
 export const LAB_PACKAGES = {
   core: ['iproute2', 'nftables', 'miniupnpd-nftables', 'dnsmasq'],
-  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools'],
+  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools', 'iputils-ping'],
   sim: ['python3-gi', 'gir1.2-gst-rtsp-server-1.0', 'gstreamer1.0-plugins-base', 'gstreamer1.0-plugins-good', 'gstreamer1.0-plugins-ugly'],
   browser: ['chromium'],
 };
