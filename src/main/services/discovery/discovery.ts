@@ -13,6 +13,7 @@ import { sweepSubnet } from './sweep';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { Datagram, UdpTransport } from '../../transport/udp';
 import { Inventory, type Finding } from './inventory';
+import { macsFromNeighbours } from './neighbours';
 import {
   DEFAULT_WSD_TIMING,
   listenForAnnouncements,
@@ -321,6 +322,9 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       await Promise.all([wsd, ssdpRun, sadp, dhip, sweep]);
       // Boxes that did not say who made them: the web page's Server header or login page often does.
       await brandFromWebPages(inventory.list(), subnet, signal, (f) => report(f));
+      // Devices that did not send their MAC: the neighbour table names it now that we have talked to them.
+      const macs = await macsFromNeighbours(inventory.list(), { system: deps.system, subnet, signal, tcp: deps.tcp });
+      for (const f of macs) report(f);
       return inventory.list();
     },
   };
