@@ -96,7 +96,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     hub.emit('setup.onChanged', { setup: record });
     return record;
   };
-  const ctx: AppContext = { options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, http };
+  const ctx: AppContext = {
+    ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, http, system },
+    tcpConnector: options.tcpConnector,
+  };
   return {
     dispatch: createDispatcher(mergeHandlers(ctx), log),
     hub,

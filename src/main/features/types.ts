@@ -10,6 +10,8 @@ import type { NetcheckService } from '../services/netcheck';
 import type { PortsService } from '../services/ports/ports-service';
 import type { SetupStore } from '../services/setup-store';
 import type { HttpTransport } from '../transport/http';
+import type { SystemSource } from '../transport/system';
+import type { TcpConnector } from '../transport/tcp';
 
 /** The app's settings a feature reads (app.ts's options carry these and more). */
 export interface FeatureOptions {
@@ -17,6 +19,8 @@ export interface FeatureOptions {
   version: string;
   /** Shorter discovery windows for tests. */
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
+  /** How long the Static IP step looks for a device after its address changed (tests: shorter). */
+  staticIpFollow?: { rounds: number; intervalMs: number };
 }
 
 /** What every feature module is built from: the services, built once by app.ts, and the shared plumbing. */
@@ -35,6 +39,10 @@ export interface AppContext {
   /** The devices the app knows (found, added, logged in to), their logins, and where they moved. */
   devices: DeviceService;
   http: HttpTransport;
+  /** The system's files and interfaces (the neighbour table, routes). */
+  system: SystemSource;
+  /** The TCP connector for probes (absent: the fast one). */
+  tcpConnector?: TcpConnector;
 }
 
 /**

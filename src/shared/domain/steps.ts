@@ -3,6 +3,7 @@ import { plannedStep } from '../steps/define';
 import { findStep } from '../steps/find';
 import { networkStep } from '../steps/network';
 import { portsStep } from '../steps/ports';
+import { staticIpStep } from '../steps/static-ip';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -14,7 +15,7 @@ export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type 
 export const STEPS = [
   networkStep,
   findStep,
-  plannedStep('static-ip', 'Static IP'),
+  staticIpStep,
   portsStep,
   plannedStep('security', 'Security'),
   plannedStep('upnp', 'UPnP'),

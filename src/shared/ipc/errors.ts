@@ -51,6 +51,20 @@ export const ERROR_MESSAGES = {
   PORTS_CHANGE_REFUSED: 'The app did not send that port change. Pick another port. Nothing was changed.',
   PORTS_CHANGE_UNCONFIRMED:
     'The app did not send that port change: it would work, but the app would not have proposed it. Confirm it to send it anyway, or pick another port. Nothing was changed.',
+  STATIC_IP_LOGIN_NEEDED:
+    'Log in to the NVR first (step “Find your NVR”, or `nvr-assist identify`): the app needs its ONVIF login to change its address. Nothing was changed.',
+  STATIC_IP_NOT_SUPPORTED:
+    'The NVR does not let the app read or change its address over ONVIF. Set a static address in the NVR’s own network page, or reserve its address in the router (the step shows how). Nothing was changed.',
+  // Raised before anything is sent; the message names each problem with the address, gateway or DNS typed.
+  STATIC_IP_REFUSED: 'The app did not send that address: it cannot work on this network. Nothing was changed.',
+  STATIC_IP_UNCONFIRMED:
+    'The app did not send that address: it may work, but the app would not have proposed it. Confirm it to send it anyway, or pick another address. Nothing was changed.',
+  STATIC_IP_ADDRESS_IN_USE:
+    'Something on your network already answers at that address, so giving it to the NVR would cause a conflict. Pick another address. Nothing was changed.',
+  STATIC_IP_DEVICE_REFUSED:
+    'The NVR refused the new address settings. Nothing was changed; check the address in the NVR’s own network page.',
+  STATIC_IP_BAD_POOL:
+    'That DHCP range is not in the form 192.168.1.100-192.168.1.199 on this network. Copy it from the router’s DHCP page.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

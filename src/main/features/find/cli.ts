@@ -46,6 +46,36 @@ export async function readPassword(cmd: CommandContext): Promise<string> {
   return (await cmd.io.readStdin!()).replace(/\r?\n$/, '');
 }
 
+/**
+ * The device a command names: by id, or by address (found before, else added like `add` does), logged in when
+ * --user and --password-stdin are given. A number is the exit code of a failure already printed.
+ */
+export async function deviceTarget(cmd: CommandContext, target: string): Promise<string | number> {
+  const { options, flags, io } = cmd;
+  if (options['--user'] && !flags.has('--password-stdin'))
+    return cmd.usageError('Pipe the password in with --password-stdin (never on the command line).');
+  if (flags.has('--password-stdin') && !options['--user']) return cmd.usageError('Give the user with --user.');
+  if (flags.has('--password-stdin') && !io.readStdin) return cmd.usageError('This CLI cannot read standard input.');
+  let deviceId: string;
+  if (target.startsWith('dev-')) deviceId = target;
+  else {
+    const list = await cmd.call('discovery.list', {});
+    const known = list.ok ? list.data.devices.find((d: DiscoveredDevice) => d.addresses.includes(target)) : undefined;
+    if (known) deviceId = known.id;
+    else {
+      const added = await cmd.call('discovery.addManual', { host: target });
+      if (!added.ok) return cmd.fail(added.error.message);
+      deviceId = added.data.device.id;
+    }
+  }
+  const username = options['--user'];
+  if (username) {
+    const login = await cmd.call('device.login', { deviceId, username, password: await readPassword(cmd) });
+    if (!login.ok) return cmd.fail(login.error.message);
+  }
+  return deviceId;
+}
+
 function renderIdentity(d: InvokeOutput<'device.login'>): string {
   const offset = d.identity.clockOffsetSeconds;
   return [

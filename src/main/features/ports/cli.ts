@@ -1,4 +1,3 @@
-import type { DiscoveredDevice } from '../../../shared/domain/device';
 import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
@@ -7,7 +6,7 @@ import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { expandTarget, runPortsScan } from '../../services/ports/ports-scan';
-import { readPassword } from '../find/cli';
+import { deviceTarget } from '../find/cli';
 
 /** Parses `http=18080,rtsp=10554`; null when it is not that. */
 export function parseSetList(text: string): Array<{ role: 'http' | 'https' | 'rtsp'; to: number }> | null {
@@ -104,30 +103,9 @@ async function runPorts(cmd: CommandContext): Promise<number> {
   const changes = options['--set'] === undefined ? null : parseSetList(options['--set']);
   if (options['--set'] !== undefined && !changes)
     return cmd.usageError('--set takes role=port pairs for http, https and rtsp, e.g. --set http=18080,rtsp=10554.');
-  if (options['--user'] && !flags.has('--password-stdin'))
-    return cmd.usageError('Pipe the password in with --password-stdin (never on the command line).');
-  if (flags.has('--password-stdin') && !options['--user']) return cmd.usageError('Give the user with --user.');
-  if (flags.has('--password-stdin') && !io.readStdin) return cmd.usageError('This CLI cannot read standard input.');
-
-  // The device: by id, or by address (found before, else added like `add` does).
-  const target = args[0]!;
-  let deviceId: string;
-  if (target.startsWith('dev-')) deviceId = target;
-  else {
-    const list = await cmd.call('discovery.list', {});
-    const known = list.ok ? list.data.devices.find((d: DiscoveredDevice) => d.addresses.includes(target)) : undefined;
-    if (known) deviceId = known.id;
-    else {
-      const added = await cmd.call('discovery.addManual', { host: target });
-      if (!added.ok) return cmd.fail(added.error.message);
-      deviceId = added.data.device.id;
-    }
-  }
-  const username = options['--user'];
-  if (username) {
-    const login = await cmd.call('device.login', { deviceId, username, password: await readPassword(cmd) });
-    if (!login.ok) return cmd.fail(login.error.message);
-  }
+  const target = await deviceTarget(cmd, args[0]!);
+  if (typeof target === 'number') return target;
+  const deviceId = target;
 
   const audit = async (): Promise<{ report: PortReport | null; code: number }> => {
     const job = await cmd.job('ports.audit', { deviceId, ...(flags.has('--full') ? { full: true } : {}) });

@@ -195,6 +195,30 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       return moved;
     },
 
+    /**
+     * After an address change: the device lives at `address` now, its device service at `onvifUrl`. The list and a
+     * kept login follow it (the chosen NVR is saved by the caller with `place`). Returns the moved device.
+     */
+    async followAddress(device: DiscoveredDevice, address: string, onvifUrl: string): Promise<DiscoveredDevice> {
+      const moved = structuredClone(device);
+      moved.addresses = [address, ...device.addresses.filter((a) => a !== address && a !== device.addresses[0])].slice(
+        0,
+        16,
+      );
+      moved.dhcp = false;
+      const oldUrl = device.onvifUrl;
+      moved.onvifUrl = onvifUrl;
+      if (oldUrl && oldUrl !== onvifUrl) {
+        const store = await deps.credentials;
+        const login = store.get(oldUrl);
+        if (login) await store.put(onvifUrl, login, store.isRemembered(oldUrl));
+        await store.forget(oldUrl);
+      }
+      const listed = inventory.list();
+      if (listed.some((d) => d.id === device.id)) inventory.reset(listed.map((d) => (d.id === device.id ? moved : d)));
+      return moved;
+    },
+
     /** Saves a moved device into the record: the device list and the chosen NVR. */
     place(draft: SetupRecord, moved: DiscoveredDevice | null): void {
       if (!moved) return;

@@ -48,7 +48,7 @@ describe('nvr-assist ports --set --force', () => {
     expect((await run(['ports', 'dev-1', '--force'])).code).toBe(2);
     const other = await run(['discover', '--force']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('--force goes with `ports`');
+    expect(other.stderr).toMatch(/--force goes with `(static-ip` and `)?ports`/);
   });
 });
 

@@ -58,9 +58,13 @@ describe('WizardStepFrame', () => {
 
     await router.push('/step/find');
     const find = await mountStep();
-    // Static IP is planned (no page): the next step is Ports.
-    expect(find.find('[data-testid="next-step"]').text()).toBe('Next: Ports →');
-    expect(find.find('[data-testid="next-step"]').attributes('href')).toContain('/step/ports');
+    expect(find.find('[data-testid="next-step"]').text()).toBe('Next: Static IP →');
+    expect(find.find('[data-testid="next-step"]').attributes('href')).toContain('/step/static-ip');
+
+    // Ports is followed only by planned steps (no page): none is offered as Next.
+    await router.push('/step/ports');
+    const ports = await mountStep();
+    expect(ports.find('[data-testid="next-step"]').exists()).toBe(false);
   });
 
   it('the last step with a page has no Next', async () => {

@@ -1,0 +1,195 @@
+import type { DiscoveredDevice } from '../../../shared/domain/device';
+import type { SetupRecord } from '../../../shared/domain/setup';
+import type { KnownDevice, LanFacts } from '../../../shared/domain/static-ip';
+import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { MAX_STATIC_IP_ENTRIES, type DeviceStaticIp, type StaticIpResult } from '../../../shared/steps/static-ip';
+import { parseProcArp } from '../../protocol/arp';
+import { sleep } from '../../core/sleep';
+import { proveAddressFree } from '../../services/static-ip/address-probe';
+import { readDeviceNetwork, rebootDevice, sendDeviceNetwork } from '../../services/static-ip/device-network';
+import { createStaticIpService, urlAt } from '../../services/static-ip/static-ip-service';
+import { discoveryInterface } from '../network';
+import { defineFeature, type AppContext } from '../types';
+import { STATIC_IP_COMMANDS } from './cli';
+import { judgeStaticIp } from './status';
+
+const NO_ENTRY: DeviceStaticIp = { reading: null, userPool: null, lastChange: null, pending: null };
+
+/** Changes one device's Static IP entry; the oldest entries make room when the record holds too many. */
+function setEntry(draft: SetupRecord, deviceId: string, change: (entry: DeviceStaticIp) => void): void {
+  const entry = draft.staticIp[deviceId] ?? structuredClone(NO_ENTRY);
+  change(entry);
+  delete draft.staticIp[deviceId];
+  draft.staticIp[deviceId] = entry;
+  const ids = Object.keys(draft.staticIp);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_STATIC_IP_ENTRIES))) delete draft.staticIp[id];
+}
+
+/** Every device we know on the LAN, and the addresses planned for other devices (their last change's target). */
+export function knownDevices(record: SetupRecord, listed: DiscoveredDevice[]): KnownDevice[] {
+  const byId = new Map<string, DiscoveredDevice>();
+  for (const d of [...record.devices, ...listed]) byId.set(d.id, d);
+  const known: KnownDevice[] = [];
+  for (const d of byId.values())
+    for (const address of d.addresses.slice(0, 4)) known.push({ id: d.id, address, mac: d.mac, dhcp: d.dhcp });
+  for (const [id, entry] of Object.entries(record.staticIp)) {
+    const planned = entry.pending?.change.to.address ?? entry.lastChange?.change.to.address;
+    if (planned) known.push({ id, address: planned, mac: null, dhcp: false, planned: true });
+  }
+  return known;
+}
+
+/** This computer on the LAN: the chosen (or recommended) interface, and the default gateway when it is on it. */
+export async function lanFacts(ctx: Pick<AppContext, 'setup' | 'netcheck'>): Promise<LanFacts | null> {
+  try {
+    const iface = await discoveryInterface(ctx, undefined);
+    const { setup: record } = await ctx.setup.load();
+    const report = await ctx.netcheck.report(record.interfaceName);
+    const gateway = report.gateway?.interfaceName === iface.name ? report.gateway.address : null;
+    return { interfaceName: iface.name, address: iface.address, prefix: iface.prefix, gateway };
+  } catch (err) {
+    if (isAppFailure(err) && (err.code === 'INTERFACE_UNUSABLE' || err.code === 'INTERFACE_NOT_FOUND')) return null;
+    throw err;
+  }
+}
+
+// "Static IP": read the NVR's address settings, judge them, propose a free address outside the DHCP pool, give it
+// to the NVR with a pending record, follow the device to its new address and read it back; everything that points
+// at the device follows it.
+export default defineFeature({
+  id: 'static-ip',
+  handlers: (ctx) => {
+    const { devices, jobs, hub, save, setup, now, system, http, options } = ctx;
+    const staticIp = createStaticIpService({
+      onvif: { http, now },
+      now,
+      sleep,
+      readNetwork: readDeviceNetwork,
+      sendNetwork: sendDeviceNetwork,
+      reboot: rebootDevice,
+      proveFree: (address, signal) =>
+        proveAddressFree(address, {
+          signal,
+          deps: {
+            readText: (path) => system.readText(path),
+            ...(ctx.tcpConnector ? { connector: ctx.tcpConnector } : {}),
+          },
+        }),
+      macAt: async (address) => parseProcArp((await system.readText('/proc/net/arp')) ?? '').get(address) ?? null,
+      follow: options?.staticIpFollow,
+    });
+
+    /** After a change: the device, the chosen NVR, its kept login and its Ports entry point at where it is now. */
+    async function follow(device: DiscoveredDevice, result: StaticIpResult) {
+      if (!result.address || !device.onvifUrl || result.address === device.addresses[0]) return null;
+      return devices.followAddress(device, result.address, urlAt(device.onvifUrl, result.address));
+    }
+
+    async function saveResult(deviceId: string, device: DiscoveredDevice, result: StaticIpResult) {
+      const moved = await follow(device, result);
+      await save((draft) => {
+        setEntry(draft, deviceId, (entry) => {
+          entry.lastChange = result;
+          entry.pending = null;
+        });
+        devices.place(draft, moved);
+        const ports = draft.ports[deviceId];
+        if (moved && ports?.report) ports.report.address = result.address ?? ports.report.address;
+        judgeStaticIp(draft, deviceId, { kind: 'changed', result }, now());
+        // The steps whose results point at the old address are stale now.
+        if (moved)
+          for (const step of result.recheck)
+            if (step !== 'static-ip' && draft.steps[step as keyof typeof draft.steps]?.status === 'verified')
+              draft.steps[step as keyof typeof draft.steps] = {
+                status: 'attention',
+                updatedAt: now().toISOString(),
+                reason: `The NVR moved to ${result.address}: check this step again.`,
+              };
+      });
+      return moved;
+    }
+
+    return {
+      'address.check': async ({ deviceId, pool }) => {
+        let device = await devices.byId(deviceId);
+        const jobId = jobs.start('static-ip-check', async ({ jobId, signal, progress }) => {
+          const { setup: record } = await setup.load();
+          const entry = record.staticIp[deviceId];
+          if (entry?.pending) {
+            progress(0, null, 'An address change did not finish last time: finding where the NVR answers now…');
+            const result = await staticIp.recover(device, entry.pending, await devices.loginFor(device), signal);
+            device = (await saveResult(deviceId, device, result)) ?? device;
+            hub.emit('address.onApplied', { jobId, result });
+          }
+          const userPool = pool !== undefined ? pool.trim() || null : (entry?.userPool ?? null);
+          const reading = await staticIp.check(device, {
+            login: await devices.loginFor(device),
+            lan: await lanFacts(ctx),
+            userPool,
+            known: knownDevices(record, devices.saved()),
+            signal,
+            progress,
+          });
+          hub.emit('address.onReading', { jobId, reading });
+          await save((draft) => {
+            setEntry(draft, deviceId, (e) => {
+              e.reading = reading;
+              e.userPool = userPool;
+            });
+            judgeStaticIp(draft, deviceId, { kind: 'read', reading }, now());
+          });
+        });
+        return { jobId };
+      },
+      'address.get': async ({ deviceId }) => {
+        const { setup: record } = await setup.load();
+        return record.staticIp[deviceId] ?? structuredClone(NO_ENTRY);
+      },
+      'address.plan': async ({ deviceId, address, gateway, dns }) => {
+        const device = await devices.byId(deviceId);
+        const { setup: record } = await setup.load();
+        const lan = await lanFacts(ctx);
+        if (!lan) throw new AppFailure('INTERFACE_UNUSABLE');
+        const entry = record.staticIp[deviceId];
+        return staticIp.plan(
+          device,
+          { address, ...(gateway ? { gateway } : {}), ...(dns ? { dns } : {}) },
+          {
+            lan,
+            userPool: entry?.userPool ?? null,
+            known: knownDevices(record, devices.saved()),
+            current: entry?.reading?.settings ?? null,
+          },
+        );
+      },
+      'address.apply': async ({ deviceId, address, gateway, dns, confirmWarnings }) => {
+        const device = await devices.byId(deviceId);
+        if (!device.onvifUrl) throw new AppFailure('STATIC_IP_NOT_SUPPORTED');
+        const login = await devices.loginFor(device);
+        if (!login) throw new AppFailure('STATIC_IP_LOGIN_NEEDED');
+        const lan = await lanFacts(ctx);
+        if (!lan) throw new AppFailure('INTERFACE_UNUSABLE');
+        const jobId = jobs.start('static-ip-apply', async ({ jobId, signal, progress }) => {
+          const { setup: record } = await setup.load();
+          const result = await staticIp.apply(device, {
+            login,
+            lan,
+            userPool: record.staticIp[deviceId]?.userPool ?? null,
+            known: knownDevices(record, devices.saved()),
+            target: { address, ...(gateway ? { gateway } : {}), ...(dns ? { dns } : {}) },
+            confirmWarnings: confirmWarnings ?? false,
+            signal,
+            progress,
+            // Saved before the device is told: if the app dies mid-change, the next check finds out where it is.
+            onChanging: (pending) =>
+              save((draft) => setEntry(draft, deviceId, (entry) => void (entry.pending = pending))).then(() => {}),
+          });
+          await saveResult(deviceId, device, result);
+          hub.emit('address.onApplied', { jobId, result });
+        });
+        return { jobId };
+      },
+    };
+  },
+  commands: STATIC_IP_COMMANDS,
+});

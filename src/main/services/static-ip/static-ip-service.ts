@@ -1,0 +1,478 @@
+// The Static IP step's service: read what the device says about its address (logged in over ONVIF, else what
+// discovery knows), judge it against this computer's network and the DHCP pool as known, propose a free address,
+// and change it — proven free just before, saved as pending before it is sent, the device followed to its new
+// address and read back; put back where it still answers.
+import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/router-reservations';
+import type { DiscoveredDevice } from '../../../shared/domain/device';
+import {
+  checkTypedAddress,
+  choosePool,
+  judgeAddress,
+  parsePool,
+  poolFromLeases,
+  proposeAddress,
+  routerDefaultPool,
+  type Ipv4Settings,
+  type KnownDevice,
+  type LanFacts,
+} from '../../../shared/domain/static-ip';
+import type { AddressProblem, StaticIpPending, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
+import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { openSession, type OnvifClientDeps, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
+import { findOnvifEndpoint } from '../onvif/device-access';
+import type { FreeProof } from './address-probe';
+import type { DeviceNetwork } from './device-network';
+
+export interface StaticIpServiceDeps {
+  onvif: OnvifClientDeps;
+  now: () => Date;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readNetwork(session: OnvifSession, reachedAt: string, signal: AbortSignal): Promise<DeviceNetwork>;
+  sendNetwork(
+    session: OnvifSession,
+    change:
+      | { interfaceToken: string; address: string; prefix: number; gateway: string; dns: string[] }
+      | { interfaceToken: string; dhcp: true },
+    signal: AbortSignal,
+  ): Promise<{ rebootNeeded: boolean; replyLost?: boolean }>;
+  reboot(session: OnvifSession, signal: AbortSignal): Promise<void>;
+  proveFree(address: string, signal: AbortSignal): Promise<FreeProof>;
+  /** The MAC the neighbour table holds for an address (after we talked to it), or null. */
+  macAt(address: string): Promise<string | null>;
+  /** How long to look for the device after the change: rounds × interval (default 30 × 2 s, a reboot included). */
+  follow?: { rounds: number; intervalMs: number };
+  /** Logs in (default: ONVIF openSession over `onvif`); tests pass a fake device. */
+  openSession?: (url: URL, login: OnvifCredentials, signal: AbortSignal) => Promise<OnvifSession>;
+  /** Whether ONVIF answers at an address and port without a login (default: GetSystemDateAndTime). */
+  reachable?: (address: string, port: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface CheckOptions {
+  login?: OnvifCredentials;
+  lan: LanFacts | null;
+  userPool: string | null;
+  known: KnownDevice[];
+  signal: AbortSignal;
+  progress?: (done: number, total: number | null, message: string) => void;
+}
+
+export interface ApplyOptions {
+  login: OnvifCredentials;
+  lan: LanFacts;
+  userPool: string | null;
+  known: KnownDevice[];
+  target: { address: string; gateway?: string; dns?: string[] };
+  confirmWarnings: boolean;
+  signal: AbortSignal;
+  progress?: (done: number, total: number | null, message: string) => void;
+  /** Called (and awaited) just before the device is told: the caller saves it, so a crash is found out. */
+  onChanging(pending: StaticIpPending): Promise<void>;
+}
+
+/** The steps whose results point at the device's address, which a move makes stale. */
+export const STEPS_TO_RECHECK = ['ports', 'upnp', 'rules', 'verify'] as const;
+
+/** What discovery knows of a device's address settings, without a login. */
+export function settingsFromDiscovery(device: DiscoveredDevice): Ipv4Settings {
+  const source = device.sources.includes('sadp') ? 'sadp' : device.sources.includes('dhip') ? 'dhip' : 'discovery';
+  return {
+    dhcp: device.dhcp,
+    address: device.addresses[0] ?? null,
+    prefix: null,
+    gateway: null,
+    dns: [],
+    source,
+  };
+}
+
+function settingsFromNetwork(n: DeviceNetwork): Ipv4Settings {
+  return { dhcp: n.dhcp, address: n.address, prefix: n.prefix, gateway: n.gateway, dns: n.dns, source: 'onvif' };
+}
+
+/** The device-service URL at another address (same port, path and scheme). */
+export function urlAt(onvifUrl: string, address: string): string {
+  const url = new URL(onvifUrl);
+  url.hostname = address;
+  return url.href;
+}
+
+export function createStaticIpService(deps: StaticIpServiceDeps) {
+  const follow = deps.follow ?? { rounds: 30, intervalMs: 2000 };
+
+  const open =
+    deps.openSession ??
+    (async (url: URL, login: OnvifCredentials, signal: AbortSignal) =>
+      (await openSession(deps.onvif, url, login, signal)).session);
+  const reachable =
+    deps.reachable ??
+    (async (address: string, port: number, signal: AbortSignal) => {
+      await findOnvifEndpoint(deps.onvif, address, port, signal);
+    });
+
+  function session(url: string, login: OnvifCredentials, signal: AbortSignal) {
+    return open(new URL(url), login, signal);
+  }
+
+  /** The pool a proposal rests on: the user's entry wins; leases and the router family's factory pool otherwise. */
+  function poolFor(lan: LanFacts | null, userPool: string | null, known: KnownDevice[]) {
+    if (!lan) return null;
+    let user = null;
+    if (userPool) {
+      const parsed = parsePool(userPool, lan);
+      if ('problem' in parsed) throw new AppFailure('STATIC_IP_BAD_POOL', `${parsed.problem}`);
+      user = parsed.pool;
+    }
+    return choosePool({ user, leases: poolFromLeases(known, lan), routerDefault: routerDefaultPool(lan) });
+  }
+
+  /** Reads and judges the device's address settings. */
+  async function check(device: DiscoveredDevice, options: CheckOptions): Promise<StaticIpReading> {
+    const { signal, lan } = options;
+    let settings = settingsFromDiscovery(device);
+    let loggedIn = false;
+    let mac = device.mac;
+    if (options.login && device.onvifUrl) {
+      options.progress?.(0, 2, 'Reading the NVR’s network settings over ONVIF…');
+      const s = await session(device.onvifUrl, options.login, signal);
+      const network = await deps.readNetwork(s, new URL(device.onvifUrl).hostname, signal);
+      settings = settingsFromNetwork(network);
+      loggedIn = true;
+      mac = network.mac ?? mac;
+    }
+    if (!mac && settings.address) mac = await deps.macAt(settings.address);
+    options.progress?.(1, 2, 'Judging the address…');
+    const pool = poolFor(lan, options.userPool, options.known);
+    // Another device on the same address (a different MAC or another entry of the inventory) is a conflict.
+    const conflicts = options.known
+      .filter((k) => k.id !== device.id && k.address === settings.address && k.mac && k.mac !== mac)
+      .map((k) => k.mac!);
+    const findings = lan
+      ? judgeAddress({ device: settings, lan, pool, conflicts })
+      : [
+          {
+            code: 'settings-unknown' as const,
+            severity: 'info' as const,
+            text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+            evidence: [],
+          },
+        ];
+    const proposal = lan
+      ? proposeAddress({ device: settings, lan, pool, known: options.known, deviceId: device.id })
+      : null;
+    return {
+      deviceId: device.id,
+      at: deps.now().toISOString(),
+      settings,
+      loggedIn,
+      mac,
+      lan,
+      pool,
+      findings,
+      proposal,
+      reservation: proposal
+        ? {
+            mac,
+            address: proposal.address,
+            families: RESERVATION_PATHS.map((p) => ({
+              family: p.family,
+              path: reservationPathText(p),
+              source: p.source,
+            })),
+          }
+        : null,
+    };
+  }
+
+  /** Problems with a typed address (and gateway, DNS); nothing is sent. */
+  function plan(
+    device: DiscoveredDevice,
+    target: { address: string; gateway?: string; dns?: string[] },
+    ctx: { lan: LanFacts; userPool: string | null; known: KnownDevice[]; current: Ipv4Settings | null },
+  ): { problems: AddressProblem[]; proposal: StaticIpReading['proposal'] } {
+    const pool = poolFor(ctx.lan, ctx.userPool, ctx.known);
+    const problems = checkTypedAddress(target.address, { lan: ctx.lan, pool, known: ctx.known, deviceId: device.id });
+    const gateway = target.gateway ?? ctx.lan.gateway;
+    if (!gateway) problems.push({ severity: 'error', text: 'This network has no router address (gateway): type one.' });
+    const dns = target.dns?.length ? target.dns : ctx.current?.dns.length ? ctx.current.dns.slice(0, 2) : [];
+    const ok = !problems.some((p) => p.severity === 'error') && gateway;
+    return {
+      problems,
+      proposal: ok
+        ? {
+            address: target.address.trim(),
+            prefix: ctx.lan.prefix,
+            gateway,
+            dns: dns.length ? dns : [gateway],
+            why: ['The address you typed.'],
+          }
+        : null,
+    };
+  }
+
+  /** Looks for the device's ONVIF service at an address and reads its network there (with the login). */
+  async function readAt(url: string, login: OnvifCredentials, signal: AbortSignal) {
+    const at = new URL(url);
+    await reachable(at.hostname, Number(at.port || 80), signal);
+    const s = await session(url, login, signal);
+    return { session: s, network: await deps.readNetwork(s, at.hostname, signal) };
+  }
+
+  /** Tries each URL every round until one answers with the login, within the bound. */
+  async function findAgain(
+    urls: string[],
+    login: OnvifCredentials,
+    signal: AbortSignal,
+    onRound?: (n: number) => void,
+  ) {
+    for (let round = 0; round < follow.rounds; round++) {
+      onRound?.(round);
+      for (const url of urls) {
+        try {
+          return { url, ...(await readAt(url, login, signal)) };
+        } catch (err) {
+          if (signal.aborted || (isAppFailure(err) && err.code === 'CANCELLED')) throw new AppFailure('CANCELLED');
+          // Wrong password or a lock means we found it, and it no longer takes the login: say so.
+          if (isAppFailure(err) && (err.code === 'LOGIN_WRONG_PASSWORD' || err.code === 'LOGIN_LOCKED')) throw err;
+        }
+      }
+      if (round < follow.rounds - 1) await deps.sleep(follow.intervalMs, signal);
+    }
+    return null;
+  }
+
+  /** Gives the device a static address, follows it, reads it back; puts it back where it still answers. */
+  async function apply(device: DiscoveredDevice, o: ApplyOptions): Promise<StaticIpResult> {
+    if (!device.onvifUrl) throw new AppFailure('STATIC_IP_NOT_SUPPORTED');
+    const steps: string[] = [];
+    const progress = (done: number, total: number | null, message: string) => {
+      o.progress?.(done, total, message);
+    };
+    // 1. The gate: main never sends an address it would not have proposed without the user's yes.
+    progress(0, 6, 'Checking the address…');
+    const s0 = await session(device.onvifUrl, o.login, o.signal);
+    const before = await deps.readNetwork(s0, new URL(device.onvifUrl).hostname, o.signal);
+    const current = settingsFromNetwork(before);
+    const checked = plan(device, o.target, { lan: o.lan, userPool: o.userPool, known: o.known, current });
+    const errors = checked.problems.filter((p) => p.severity === 'error');
+    if (errors.length || !checked.proposal)
+      throw new AppFailure(
+        'STATIC_IP_REFUSED',
+        `The app did not send that address: ${errors.map((e) => e.text).join(' ')} Nothing was changed.`,
+      );
+    if (!o.confirmWarnings && checked.problems.length)
+      throw new AppFailure(
+        'STATIC_IP_UNCONFIRMED',
+        `The app did not send that address: ${checked.problems.map((p) => p.text).join(' ')} Confirm it to send it anyway, or pick another address. Nothing was changed.`,
+      );
+    const to = {
+      address: checked.proposal.address,
+      prefix: checked.proposal.prefix,
+      gateway: checked.proposal.gateway,
+      dns: checked.proposal.dns,
+    };
+    const change = { from: current, to };
+    const mac = before.mac ?? device.mac;
+
+    // 2. Proven free just before use (unless it is the device's own address already).
+    if (to.address !== current.address) {
+      progress(1, 6, `Making sure nothing answers at ${to.address}…`);
+      const proof = await deps.proveFree(to.address, o.signal);
+      steps.push(...proof.evidence.map((e) => e.detail));
+      if (!proof.free) throw new AppFailure('STATIC_IP_ADDRESS_IN_USE');
+    }
+
+    // 3. Pending before anything is sent.
+    const newUrl = urlAt(device.onvifUrl, to.address);
+    await o.onChanging({
+      change,
+      mac,
+      endpoint: device.endpoint,
+      onvifUrl: device.onvifUrl,
+      newOnvifUrl: newUrl,
+      startedAt: deps.now().toISOString(),
+    });
+
+    // 4. Send: DNS, gateway, then the address (the address cuts the connection).
+    progress(2, 6, `Giving the NVR the address ${to.address}…`);
+    let sent: { rebootNeeded: boolean; replyLost?: boolean };
+    try {
+      sent = await deps.sendNetwork(s0, { interfaceToken: before.interfaceToken, ...to }, o.signal);
+    } catch (err) {
+      if (isAppFailure(err) && err.code === 'STATIC_IP_DEVICE_REFUSED') {
+        return result(
+          'restored',
+          'The NVR refused the new address settings and kept its own. Nothing was changed.',
+          device.addresses[0] ?? null,
+        );
+      }
+      throw err;
+    }
+    steps.push(
+      `Sent to the NVR: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}, DNS ${to.dns.join(', ')}.`,
+    );
+    if (sent.replyLost) steps.push('The NVR’s answer to the address change did not arrive (it moved at once).');
+    if (sent.rebootNeeded) {
+      progress(3, 6, 'The NVR needs a restart for the new address: restarting it…');
+      steps.push('The NVR asked for a restart to use the new address; the app restarted it.');
+      try {
+        await deps.reboot(s0, o.signal);
+      } catch (err) {
+        if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
+        // The reboot request cut the connection: the device may still be restarting. Following tells.
+      }
+    }
+
+    // 5. Follow the device: the new address first, the old one too (it may have refused or gone back).
+    progress(4, 6, `Looking for the NVR at ${to.address}…`);
+    const found = await findAgain([newUrl, device.onvifUrl], o.login, o.signal, (n) =>
+      progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
+    );
+    if (!found) {
+      return result(
+        'lost',
+        `The NVR did not answer at ${to.address} or at ${current.address ?? 'its old address'} within ${Math.round((follow.rounds * follow.intervalMs) / 1000)} s. The app sent: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}. ` +
+          `Its MAC is ${mac ?? 'not known'}. Find it with this app's search (with the address sweep), the vendor's tool (SADP, ConfigTool) or the router's list of clients; the app will check again when you open this step.`,
+        null,
+      );
+    }
+    const n = found.network;
+    const asSet =
+      found.url === newUrl &&
+      n.dhcp === false &&
+      n.address === to.address &&
+      n.prefix === to.prefix &&
+      (n.gateway === null || n.gateway === to.gateway) &&
+      to.dns.every((d) => n.dns.includes(d));
+    if (asSet) {
+      steps.push(
+        `Read back at ${to.address}: DHCP off, ${n.address}/${n.prefix}, router ${n.gateway ?? '—'}, DNS ${n.dns.join(', ') || '—'}.`,
+      );
+      return result(
+        'verified',
+        `The NVR now keeps the address ${to.address} (DHCP off), read back from the NVR itself. Check the steps that point at its address again.`,
+        to.address,
+      );
+    }
+    // Found, but not as set: put it back where it answers, and verify the put-back.
+    steps.push(
+      `Read back at ${new URL(found.url).hostname}: DHCP ${n.dhcp ? 'on' : 'off'}, ${n.address ?? '—'}/${n.prefix ?? '—'}, router ${n.gateway ?? '—'} — not as sent.`,
+    );
+    if (found.url === device.onvifUrl && n.address === current.address && n.dhcp === current.dhcp) {
+      return result(
+        'restored',
+        `The NVR kept its old settings (${current.address}). Nothing was changed.`,
+        current.address,
+      );
+    }
+    progress(5, 6, 'The NVR did not take the settings as sent: putting its old settings back…');
+    const back =
+      current.dhcp || !current.address || current.prefix === null
+        ? ({ interfaceToken: n.interfaceToken, dhcp: true } as const)
+        : {
+            interfaceToken: n.interfaceToken,
+            address: current.address,
+            prefix: current.prefix,
+            gateway: current.gateway ?? to.gateway,
+            dns: current.dns,
+          };
+    try {
+      await deps.sendNetwork(found.session, back, o.signal);
+    } catch (err) {
+      if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
+    }
+    const restored = await findAgain([device.onvifUrl], o.login, o.signal);
+    if (restored && restored.network.dhcp === current.dhcp && restored.network.address === current.address) {
+      steps.push(`Put back and read back at ${current.address}.`);
+      return result(
+        'restored',
+        `The NVR did not keep the new settings; its old ones are back (${current.address}), read back from the NVR.`,
+        current.address,
+      );
+    }
+    return result(
+      'failed',
+      `The NVR did not keep the new settings, and putting the old ones back could not be verified. It last answered at ${new URL(found.url).hostname}; its MAC is ${mac ?? 'not known'}. Check its network page.`,
+      new URL(found.url).hostname,
+    );
+
+    function result(outcome: StaticIpResult['outcome'], message: string, address: string | null): StaticIpResult {
+      return {
+        deviceId: device.id,
+        outcome,
+        message,
+        change,
+        address,
+        mac: mac ?? null,
+        steps: steps.slice(0, 24),
+        recheck: outcome === 'verified' ? [...STEPS_TO_RECHECK] : [],
+        at: deps.now().toISOString(),
+      };
+    }
+  }
+
+  /**
+   * A change the app did not live to finish: where does the device answer now? At the new address as set
+   * (verified), at the old one (restored: nothing changed), or nowhere (lost: the message says where to look).
+   */
+  async function recover(
+    device: DiscoveredDevice,
+    pending: StaticIpPending,
+    login: OnvifCredentials | undefined,
+    signal: AbortSignal,
+  ): Promise<StaticIpResult> {
+    const to = pending.change.to;
+    const base = {
+      deviceId: device.id,
+      change: pending.change,
+      mac: pending.mac,
+      at: deps.now().toISOString(),
+    };
+    const started = `${pending.startedAt.slice(0, 10)} at ${pending.startedAt.slice(11, 16)} UTC`;
+    if (!login) {
+      return {
+        ...base,
+        outcome: 'failed',
+        message: `An address change started on ${started} did not finish, and the app has no login to check where the NVR is now. Log in again (step “Find your NVR”) and check this step.`,
+        address: null,
+        steps: [],
+        recheck: [],
+      };
+    }
+    const found = await findAgain([pending.newOnvifUrl, pending.onvifUrl], login, signal);
+    if (
+      found &&
+      found.url === pending.newOnvifUrl &&
+      found.network.dhcp === false &&
+      found.network.address === to.address
+    )
+      return {
+        ...base,
+        outcome: 'verified',
+        message: `An address change started on ${started} did finish: the NVR answers at ${to.address} with DHCP off.`,
+        address: to.address,
+        steps: [`Found at ${to.address} after the app restarted.`],
+        recheck: [...STEPS_TO_RECHECK],
+      };
+    if (found)
+      return {
+        ...base,
+        outcome: 'restored',
+        message: `An address change started on ${started} did not take: the NVR still answers at ${new URL(found.url).hostname}.`,
+        address: new URL(found.url).hostname,
+        steps: [],
+        recheck: [],
+      };
+    return {
+      ...base,
+      outcome: 'lost',
+      message: `An address change (to ${to.address}) started on ${started} did not finish, and the NVR answers neither there nor at ${pending.change.from.address ?? 'its old address'}. Its MAC is ${pending.mac ?? 'not known'}: find it with this app's search (with the address sweep), the vendor's tool or the router's list of clients.`,
+      address: null,
+      steps: [],
+      recheck: [],
+    };
+  }
+
+  return { check, plan, apply, recover };
+}
+
+export type StaticIpService = ReturnType<typeof createStaticIpService>;

@@ -1,0 +1,387 @@
+// The Static IP service against a fake NVR that keeps its own address settings and answers (or not) where they
+// say: the gate before anything is sent, the free-address proof, the pending record before the change, following
+// the device to its new address, reading it back, putting it back, and the recovery of an unfinished change.
+import { describe, expect, it } from 'vitest';
+import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import type { KnownDevice, LanFacts } from '../../../../src/shared/domain/static-ip';
+import { AppFailure } from '../../../../src/shared/ipc/errors';
+import type { StaticIpPending } from '../../../../src/shared/steps/static-ip';
+import type { OnvifSession } from '../../../../src/main/services/onvif/onvif-client';
+import type { FreeProof } from '../../../../src/main/services/static-ip/address-probe';
+import type { DeviceNetwork } from '../../../../src/main/services/static-ip/device-network';
+import {
+  createStaticIpService,
+  settingsFromDiscovery,
+  urlAt,
+} from '../../../../src/main/services/static-ip/static-ip-service';
+
+const LAN: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix: 24, gateway: '192.168.50.1' };
+const LOGIN = { username: 'admin', password: 'pw' };
+const MAC = '02:00:c0:a8:32:43';
+
+type Behaviour = 'moves' | 'refuses' | 'never-returns' | 'keeps-old' | 'reboot-needed' | 'drops-gateway';
+
+/** A fake NVR: its settings, where it answers, and what it does with a change. */
+function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
+  const state: DeviceNetwork = {
+    interfaceToken: 'eth0',
+    mac: MAC,
+    dhcp: true,
+    address: '192.168.50.142',
+    prefix: 24,
+    gateway: '192.168.50.1',
+    dns: ['192.168.50.1'],
+    dnsFromDhcp: true,
+    interfaces: [],
+    ...start,
+  };
+  const log: string[] = [];
+  let answering = true;
+  let pendingReboot: Partial<DeviceNetwork> | null = null;
+  const session = (host: string): OnvifSession => ({
+    url: new URL(`http://${host}/onvif/device_service`),
+    clockOffsetMs: 0,
+    auth: 'digest',
+    call: () => Promise.reject(new Error('not used')),
+  });
+  const device: DiscoveredDevice = {
+    id: 'dev-cam',
+    addresses: [state.address!],
+    mac: MAC,
+    brand: null,
+    brandSource: null,
+    model: null,
+    name: null,
+    firmware: null,
+    serial: null,
+    sources: ['onvif'],
+    onvifUrl: `http://${state.address}/onvif/device_service`,
+    endpoint: 'urn:uuid:cam',
+    ports: {},
+    dhcp: null,
+    activated: null,
+    upnp: false,
+    notes: [],
+    interfaceName: 'eth0',
+    lastSeenAt: '2026-12-05T00:00:00.000Z',
+  };
+  return {
+    state,
+    log,
+    device,
+    open: async (url: URL) => {
+      log.push(`open ${url.hostname}`);
+      if (!answering || url.hostname !== state.address) throw new AppFailure('DEVICE_UNREACHABLE');
+      return session(url.hostname);
+    },
+    reachable: async (address: string) => {
+      if (!answering || address !== state.address) throw new AppFailure('DEVICE_UNREACHABLE');
+    },
+    readNetwork: async () => structuredClone(state),
+    sendNetwork: async (
+      _s: OnvifSession,
+      change:
+        | { interfaceToken: string; address: string; prefix: number; gateway: string; dns: string[] }
+        | { interfaceToken: string; dhcp: true },
+    ) => {
+      log.push(`send ${'dhcp' in change ? 'dhcp' : `${change.address}/${change.prefix} gw ${change.gateway}`}`);
+      if (behaviour === 'refuses') throw new AppFailure('STATIC_IP_DEVICE_REFUSED');
+      if ('dhcp' in change) {
+        Object.assign(state, { dhcp: true, address: '192.168.50.142' });
+        return { rebootNeeded: false };
+      }
+      const next = {
+        dhcp: false,
+        address: change.address,
+        prefix: change.prefix,
+        gateway: change.gateway,
+        dns: change.dns,
+      };
+      if (behaviour === 'keeps-old') return { rebootNeeded: false };
+      if (behaviour === 'never-returns') answering = false;
+      if (behaviour === 'reboot-needed') {
+        pendingReboot = next;
+        return { rebootNeeded: true };
+      }
+      Object.assign(state, next, behaviour === 'drops-gateway' ? { gateway: null, dhcp: true } : {});
+      return { rebootNeeded: false, replyLost: true };
+    },
+    reboot: async () => {
+      log.push('reboot');
+      if (pendingReboot) Object.assign(state, pendingReboot);
+    },
+  };
+}
+
+function service(nvr: ReturnType<typeof fakeNvr>, proof: FreeProof = { free: true, evidence: [], mac: null }) {
+  const sleeps: number[] = [];
+  const svc = createStaticIpService({
+    onvif: {
+      http: { request: () => Promise.reject(new Error('no network in unit tests')) } as never,
+      now: () => new Date(),
+    },
+    now: () => new Date('2026-12-05T12:00:00Z'),
+    sleep: async (ms) => void sleeps.push(ms),
+    readNetwork: nvr.readNetwork,
+    sendNetwork: nvr.sendNetwork,
+    reboot: nvr.reboot,
+    proveFree: async (address) => (nvr.log.push(`prove ${address}`), proof),
+    macAt: async () => null,
+    follow: { rounds: 3, intervalMs: 100 },
+    openSession: nvr.open,
+    reachable: nvr.reachable,
+  });
+  return { svc, sleeps };
+}
+
+const known: KnownDevice[] = [
+  { id: 'dev-cam', address: '192.168.50.142', mac: MAC, dhcp: true },
+  { id: 'dev-hik', address: '192.168.50.64', mac: '02:00:c0:a8:32:40', dhcp: false },
+];
+
+function applyWith(nvr: ReturnType<typeof fakeNvr>, address: string, extra: { confirmWarnings?: boolean } = {}) {
+  const { svc, sleeps } = service(nvr);
+  const pendings: StaticIpPending[] = [];
+  const run = svc.apply(nvr.device, {
+    login: LOGIN,
+    lan: LAN,
+    userPool: '192.168.50.100-192.168.50.199',
+    known,
+    target: { address },
+    confirmWarnings: extra.confirmWarnings ?? false,
+    signal: new AbortController().signal,
+    onChanging: async (p) => {
+      nvr.log.push('pending saved');
+      pendings.push(p);
+    },
+  });
+  return { run, pendings, sleeps };
+}
+
+describe('static IP service: apply', () => {
+  it('moves a DHCP camera to a free address outside the pool, saves the pending change before sending, follows and reads it back (verified)', async () => {
+    const nvr = fakeNvr('moves');
+    const { run, pendings } = applyWith(nvr, '192.168.50.230');
+    const result = await run;
+    expect(result.outcome).toBe('verified');
+    expect(result.address).toBe('192.168.50.230');
+    expect(result.change.to).toEqual({
+      address: '192.168.50.230',
+      prefix: 24,
+      gateway: '192.168.50.1',
+      dns: ['192.168.50.1'],
+    });
+    expect(result.change.from).toMatchObject({ dhcp: true, address: '192.168.50.142', source: 'onvif' });
+    // Proven free, then pending saved, then sent; found at the new address.
+    const order = nvr.log.filter((l) => /^(prove|pending|send)/.test(l));
+    expect(order).toEqual(['prove 192.168.50.230', 'pending saved', 'send 192.168.50.230/24 gw 192.168.50.1']);
+    expect(pendings[0]).toMatchObject({
+      mac: MAC,
+      endpoint: 'urn:uuid:cam',
+      onvifUrl: 'http://192.168.50.142/onvif/device_service',
+      newOnvifUrl: 'http://192.168.50.230/onvif/device_service',
+    });
+    expect(result.recheck).toEqual(['ports', 'upnp', 'rules', 'verify']);
+    expect(result.steps.join('\n')).toContain('Read back at 192.168.50.230: DHCP off');
+    expect(result.steps.join('\n')).toContain('did not arrive');
+  });
+
+  it('refuses an address off the subnet, the router’s, another device’s or inside the pool before anything is sent', async () => {
+    for (const [address, words] of [
+      ['10.0.0.5', /subnet|network/i],
+      ['192.168.50.1', /router|gateway/i],
+      ['192.168.50.64', /another|used|dev-hik|device/i],
+      ['192.168.50.150', /range|pool|DHCP/i],
+      ['192.168.50.300', /address/i],
+    ] as const) {
+      const nvr = fakeNvr('moves');
+      const failure = await applyWith(nvr, address).run.catch((e: unknown) => e);
+      expect(failure, address).toMatchObject({ code: 'STATIC_IP_REFUSED' });
+      expect((failure as AppFailure).message, address).toMatch(words);
+      expect(
+        nvr.log.filter((l) => /^(prove|pending|send)/.test(l)),
+        address,
+      ).toEqual([]);
+    }
+  });
+
+  it('does not send an address something already answers at (the proof), and saves no pending change', async () => {
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr, {
+      free: false,
+      evidence: [{ method: 'tcp', result: 'answered', detail: '192.168.50.230 answered on TCP 80' }],
+      mac: '02:00:00:00:00:99',
+    });
+    const failure = await svc
+      .apply(nvr.device, {
+        login: LOGIN,
+        lan: LAN,
+        userPool: '192.168.50.100-192.168.50.199',
+        known,
+        target: { address: '192.168.50.230' },
+        confirmWarnings: true,
+        signal: new AbortController().signal,
+        onChanging: async () => void nvr.log.push('pending saved'),
+      })
+      .catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'STATIC_IP_ADDRESS_IN_USE' });
+    expect(nvr.log.filter((l) => /^(pending|send)/.test(l))).toEqual([]);
+  });
+
+  it('a device that never comes back is reported lost with what was sent, its MAC and where to look, after a bounded wait', async () => {
+    const nvr = fakeNvr('never-returns');
+    const { run, sleeps } = applyWith(nvr, '192.168.50.230');
+    const result = await run;
+    expect(result.outcome).toBe('lost');
+    expect(result.address).toBeNull();
+    expect(result.message).toContain('192.168.50.230');
+    expect(result.message).toContain(MAC);
+    expect(result.message).toMatch(/search|router/);
+    expect(sleeps).toEqual([100, 100]); // 3 rounds, a pause between each
+    expect(result.recheck).toEqual([]);
+  });
+
+  it('a device that refuses the settings (a fault) is reported unchanged', async () => {
+    const nvr = fakeNvr('refuses');
+    const result = await applyWith(nvr, '192.168.50.230').run;
+    expect(result.outcome).toBe('restored');
+    expect(result.message).toMatch(/refused/);
+  });
+
+  it('a device that keeps its old address is found there and reported unchanged', async () => {
+    const nvr = fakeNvr('keeps-old');
+    const result = await applyWith(nvr, '192.168.50.230').run;
+    expect(result).toMatchObject({ outcome: 'restored', address: '192.168.50.142' });
+  });
+
+  it('restarts a device that asks for it (RebootNeeded) and then finds it at the new address', async () => {
+    const nvr = fakeNvr('reboot-needed');
+    const result = await applyWith(nvr, '192.168.50.230').run;
+    expect(nvr.log).toContain('reboot');
+    expect(result.outcome).toBe('verified');
+    expect(result.steps.join(' ')).toMatch(/restart/);
+  });
+
+  it('a device that takes the address but not the rest is put back (DHCP on again) and the put-back is read back', async () => {
+    const nvr = fakeNvr('drops-gateway');
+    const result = await applyWith(nvr, '192.168.50.230').run;
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toEqual([
+      'send 192.168.50.230/24 gw 192.168.50.1',
+      'send dhcp',
+    ]);
+    expect(result).toMatchObject({ outcome: 'restored', address: '192.168.50.142' });
+  });
+
+  it('a warning (an address it would not propose) needs the user’s yes', async () => {
+    // The pool as a router-default hint only (no user pool, no leases): inside it is a warning, not an error.
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    const lan = { ...LAN, address: '192.168.0.10', gateway: '192.168.0.1' };
+    const dev = { ...nvr.device, addresses: ['192.168.0.142'], onvifUrl: 'http://192.168.0.142/onvif/device_service' };
+    Object.assign(nvr.state, { address: '192.168.0.142', gateway: '192.168.0.1', dns: ['192.168.0.1'] });
+    const args = {
+      login: LOGIN,
+      lan,
+      userPool: null,
+      known: [],
+      target: { address: '192.168.0.150' },
+      signal: new AbortController().signal,
+      onChanging: async () => {},
+    };
+    await expect(svc.apply(dev, { ...args, confirmWarnings: false })).rejects.toMatchObject({
+      code: 'STATIC_IP_UNCONFIRMED',
+    });
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toEqual([]);
+    const result = await svc.apply(dev, { ...args, confirmWarnings: true });
+    expect(result.outcome).toBe('verified');
+  });
+});
+
+describe('static IP service: check and recover', () => {
+  it('without a login it says what discovery knows, and that it was not read from the NVR', async () => {
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    const reading = await svc.check(
+      { ...nvr.device, sources: ['sadp'], dhcp: true },
+      { lan: LAN, userPool: null, known, signal: new AbortController().signal },
+    );
+    expect(reading.loggedIn).toBe(false);
+    expect(reading.settings).toEqual({
+      dhcp: true,
+      address: '192.168.50.142',
+      prefix: null,
+      gateway: null,
+      dns: [],
+      source: 'sadp',
+    });
+    expect(reading.findings.map((f) => f.code)).toContain('on-dhcp');
+    expect(nvr.log).toEqual([]); // nothing was asked of the device
+  });
+
+  it('with a login it reads the NVR, judges it against the pool the user typed and proposes an address outside it', async () => {
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    const reading = await svc.check(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      signal: new AbortController().signal,
+    });
+    expect(reading).toMatchObject({ loggedIn: true, mac: MAC, pool: { source: 'user', first: '192.168.50.100' } });
+    expect(reading.settings.source).toBe('onvif');
+    expect(reading.findings.find((f) => f.code === 'on-dhcp')?.severity).toBe('problem');
+    const p = reading.proposal!;
+    expect(p.address).not.toMatch(/^192\.168\.50\.1(\d\d)$/);
+    expect(p).toMatchObject({ prefix: 24, gateway: '192.168.50.1' });
+    expect(reading.reservation).toMatchObject({ mac: MAC, address: p.address });
+    expect(reading.reservation!.families.length).toBeGreaterThan(5);
+  });
+
+  it('a pool that is not one is refused in plain words', async () => {
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    await expect(
+      svc.check(nvr.device, { lan: LAN, userPool: 'ten to twenty', known, signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ code: 'STATIC_IP_BAD_POOL' });
+  });
+
+  const pending = (to: string): StaticIpPending => ({
+    change: {
+      from: { ...settingsFromDiscovery({ ...fakeNvr('moves').device }), dhcp: true, source: 'onvif' },
+      to: { address: to, prefix: 24, gateway: '192.168.50.1', dns: ['192.168.50.1'] },
+    },
+    mac: MAC,
+    endpoint: 'urn:uuid:cam',
+    onvifUrl: 'http://192.168.50.142/onvif/device_service',
+    newOnvifUrl: urlAt('http://192.168.50.142/onvif/device_service', to),
+    startedAt: '2026-12-05T11:58:00.000Z',
+  });
+
+  it('after a crash: found at the new address with DHCP off → verified; still at the old → unchanged; nowhere → lost with the MAC', async () => {
+    const moved = fakeNvr('moves', { dhcp: false, address: '192.168.50.230' });
+    expect(
+      await service(moved).svc.recover(moved.device, pending('192.168.50.230'), LOGIN, new AbortController().signal),
+    ).toMatchObject({
+      outcome: 'verified',
+      address: '192.168.50.230',
+    });
+    const stayed = fakeNvr('moves');
+    expect(
+      await service(stayed).svc.recover(stayed.device, pending('192.168.50.230'), LOGIN, new AbortController().signal),
+    ).toMatchObject({
+      outcome: 'restored',
+      address: '192.168.50.142',
+    });
+    const gone = fakeNvr('moves', { address: '192.168.50.77' });
+    const lost = await service(gone).svc.recover(
+      gone.device,
+      pending('192.168.50.230'),
+      LOGIN,
+      new AbortController().signal,
+    );
+    expect(lost.outcome).toBe('lost');
+    expect(lost.message).toContain(MAC);
+    expect(lost.message).toContain('2026-12-05 at 11:58 UTC');
+  });
+});
