@@ -1,7 +1,8 @@
 // The CLI entry (`nvr-assist`, see bin/nvr-assist.js): the same services as the app, without a window.
-import { createAppCore } from './app';
-import { runCli } from './cli/run';
-import { defaultDataDir } from './core/paths';
+// Its static imports are the few small modules needed before a command runs; the app itself (about half a MB of
+// code, ~50 ms to load) is imported in main(), after `ports <address> --full` has started its scan (cli/head-start.ts).
+import { headStart } from './cli/head-start';
+import { dropHeadStart } from './services/ports/head-start';
 import { APP_VERSION } from './version';
 import { ERROR_MESSAGES } from '../shared/ipc/errors';
 import { deviceTextBlock } from '../shared/text/device-text';
@@ -24,7 +25,14 @@ function crash(err: unknown): void {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
+headStart(process.argv.slice(2));
+
 async function main(): Promise<number> {
+  const [{ createAppCore }, { runCli }, { defaultDataDir }] = await Promise.all([
+    import('./app'),
+    import('./cli/run'),
+    import('./core/paths'),
+  ]);
   const core = createAppCore({
     dataDir: defaultDataDir(),
     mode: 'cli',
@@ -61,6 +69,7 @@ async function main(): Promise<number> {
       APP_VERSION,
     );
   } finally {
+    dropHeadStart();
     await core.close();
   }
 }

@@ -1,8 +1,11 @@
-// A long single-host scan split across worker threads: each thread runs the same scanner (scanner.ts) on one
-// contiguous slice of the port list with its own connector, so the kernel's per-connect work (about 1.5 s for
-// 65 535 ports) runs on two CPUs. The slices' reports merge into one; cancelling posts a message to every thread.
-// Where threads are unavailable (no worker script, a worker that fails to start) the slice runs on this thread.
-import type { TcpConnector } from '../../transport/tcp';
+// A long single-host scan spread over threads: the port list is cut into chunks that each thread (this one and
+// worker threads) claims in turn from a counter they share, so a thread that started late (a worker takes tens of
+// ms to start) or runs slower (this one also serves the app) simply scans fewer chunks, and all finish together.
+// Each thread runs the same scanner (scanner.ts) with its own connector, so the kernel's per-connect work (about
+// 1.5 s for 65 535 ports) runs on two CPUs. The threads' reports merge into one; cancelling posts a message to
+// every worker. A worker that cannot start or dies is replaced by a scanner on this thread, which rescans the
+// chunks it had claimed and goes on claiming.
+import type { CheckedConnector, TcpConnector } from '../../transport/tcp';
 import {
   failOnLinkLost,
   scanTcp,
@@ -12,15 +15,28 @@ import {
   type ScanReport,
 } from './scanner';
 
-/** What the main thread sends a scan worker. */
+/**
+ * The chunks of a port list, shared by the threads that scan it: cell 0 counts the chunks handed out, cell 1 + k
+ * holds the id of the scanner that claimed chunk k (0: not claimed).
+ */
+export interface PortClaims {
+  buffer: SharedArrayBuffer;
+  chunkSize: number;
+}
+
+/** What the main thread sends a scan worker: the whole list, the shared claims, and its scanner id. */
 export type ScanWorkerRequest =
-  { type: 'scan'; address: string; ports: number[]; options: ScanWorkerOptions } | { type: 'abort' };
+  | { type: 'scan'; address: string; ports: number[]; claims: PortClaims; id: number; options: ScanWorkerOptions }
+  | { type: 'abort' };
 /** What a scan worker sends back. */
 export type ScanWorkerMessage =
   | { type: 'progress'; progress: ScanProgress }
   | { type: 'open'; address: string; port: number }
   | { type: 'report'; report: ScanReport };
-export type ScanWorkerOptions = Omit<ScanOptions, 'connector' | 'signal' | 'onProgress' | 'onOpen' | 'now'>;
+export type ScanWorkerOptions = Omit<
+  ScanOptions,
+  'connector' | 'signal' | 'onProgress' | 'onOpen' | 'now' | 'morePorts'
+>;
 
 /** The main thread's end of one worker (node:worker_threads in the app, a fake in tests). */
 export interface ScanWorkerHandle {
@@ -32,22 +48,81 @@ export interface ScanWorkerHandle {
 /** Starts one worker; throws (or returns null) where workers are unavailable. */
 export type SpawnScanWorker = () => ScanWorkerHandle | null;
 
-/** Splits `ports` into `parts` contiguous slices of near-equal length (no empty slice; order kept). */
-export function splitPorts(ports: readonly number[], parts: number): number[][] {
-  const n = Math.max(1, Math.min(Math.floor(parts), ports.length));
-  const out: number[][] = [];
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const end = start + Math.floor(ports.length / n) + (i < ports.length % n ? 1 : 0);
-    out.push(ports.slice(start, end));
-    start = end;
-  }
+/**
+ * Waits for `ready` (a connector's loopback check, see transport/tcp.ts `CheckedConnector`) at most `ms`. A scan
+ * that starts while the check runs makes its first attempts through `net.connect`, whose callbacks then delay the
+ * check itself: on the lab host a full scan took 0.47 s when it waited the ~3 ms of the check, 0.55 s when it did
+ * not (3 runs each, alternating).
+ */
+export function settledWithin(ready: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!ready) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void ready.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+}
+
+/** How long a scan waits for its connector's loopback check before it starts anyway (ms). */
+export const READY_WAIT_MS = 100;
+
+/** Settles when `signal` aborts (never, if it does not). */
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/** Shared claims over `count` ports in chunks of `chunkSize`. */
+export function createPortClaims(count: number, chunkSize: number): PortClaims {
+  const size = Math.max(1, Math.floor(chunkSize));
+  return { buffer: new SharedArrayBuffer(4 * (1 + Math.ceil(count / size))), chunkSize: size };
+}
+
+/** Chunk `k` of `ports`. */
+function chunkOf(ports: readonly number[], claims: PortClaims, k: number): number[] {
+  return ports.slice(k * claims.chunkSize, (k + 1) * claims.chunkSize);
+}
+
+/** The next unclaimed chunk of `ports` for scanner `id` (recorded as its), or null when all are handed out. */
+export function claimChunk(ports: readonly number[], claims: PortClaims, id: number): number[] | null {
+  const cells = new Int32Array(claims.buffer);
+  const k = Atomics.add(cells, 0, 1);
+  if (k >= cells.length - 1) return null;
+  Atomics.store(cells, 1 + k, id);
+  return chunkOf(ports, claims, k);
+}
+
+/** The ports of the chunks scanner `id` claimed, in list order. */
+export function claimedBy(ports: readonly number[], claims: PortClaims, id: number): number[] {
+  const cells = new Int32Array(claims.buffer);
+  const out: number[] = [];
+  for (let k = 0; k < cells.length - 1; k++)
+    if (Atomics.load(cells, 1 + k) === id) out.push(...chunkOf(ports, claims, k));
   return out;
 }
 
 /**
- * One report from the slices' reports of one host. The host is up when any slice got an answer; the ports of a
- * slice that got none (its attempts all went unanswered, so it stopped early) are then reported filtered, never
+ * One thread's share of a claimed scan: `first` (a failed worker's chunks, rescanned), then chunk after chunk
+ * claimed as `id` until none is left.
+ */
+export function scanClaimed(
+  address: string,
+  ports: readonly number[],
+  claims: PortClaims,
+  id: number,
+  options: Omit<ScanOptions, 'morePorts'>,
+  first: readonly number[] = [],
+): Promise<ScanReport> {
+  return scanTcp([address], first, { ...options, morePorts: () => claimChunk(ports, claims, id) });
+}
+
+/**
+ * One report from the threads' reports of one host. The host is up when any thread got an answer; the ports of a
+ * thread that got none (its attempts all went unanswered, so it stopped early) are then reported filtered, never
  * silently closed.
  */
 export function mergeReports(
@@ -90,62 +165,77 @@ export function mergeReports(
   };
 }
 
-export interface ParallelScanOptions extends Omit<ScanOptions, 'connector'> {
-  /** The connector for slices run on this thread (the fallback). */
+export interface ParallelScanOptions extends Omit<ScanOptions, 'connector' | 'morePorts'> {
+  /** The connector for the scanners on this thread. */
   connector: TcpConnector;
   spawn: SpawnScanWorker;
-  /** Threads to split over (default 2). */
+  /** Threads to spread over (default 2). */
   threads?: number;
   /** Attempts in flight per thread (default 256: measured faster on the lab host than 512 or 1024 per thread). */
   threadConcurrency?: number;
   /** Below this many ports the scan stays on one thread (default 8192): a thread costs ~30 ms to start. */
   minPorts?: number;
   /**
-   * How many of the slices run on this thread from the start, the rest on workers (default 0: all on workers).
-   * One here saves a thread's start-up and keeps two scanning threads on a two-core machine: on the loaded lab
-   * machine a full scan took 0.88 s median this way against 0.97 s on two workers (10 runs each, alternating).
+   * How many of the threads' scanners run on this one (default 0: all on workers). One here saves a thread's
+   * start-up and keeps two scanning threads on a two-core machine: on the loaded lab machine a full scan took
+   * 0.88 s median this way against 0.97 s on two workers (10 runs each, alternating).
    */
   localSlices?: number;
+  /** This thread's scanners start when this settles (default: at once), the workers at once. */
+  localStart?: Promise<unknown>;
+  /** Ports per chunk (default 1024: the threads finish within a chunk's time of each other, a few ms). */
+  chunkSize?: number;
 }
 
 /**
- * Scans one address over `ports`, split across worker threads when the list is long; any other scan (several
- * hosts, a short list, one thread) is plain `scanTcp`. Same report, progress and cancellation as `scanTcp`.
+ * Scans one address over `ports`, spread over threads when the list is long; any other scan (several hosts, a
+ * short list, one thread) is plain `scanTcp`. Same report, progress and cancellation as `scanTcp`.
  */
 export async function scanTcpParallel(
   addresses: readonly string[],
   ports: readonly number[],
   options: ParallelScanOptions,
 ): Promise<ScanReport> {
-  return failOnLinkLost(await scanSlices(addresses, ports, options));
+  return failOnLinkLost(await scanSpread(addresses, ports, options));
 }
 
-async function scanSlices(
+async function scanSpread(
   addresses: readonly string[],
   ports: readonly number[],
   options: ParallelScanOptions,
 ): Promise<ScanReport> {
-  const { spawn, threads = 2, minPorts = 8192, threadConcurrency = 256, localSlices = 0, ...scanOptions } = options;
+  const {
+    spawn,
+    threads = 2,
+    minPorts = 8192,
+    threadConcurrency = 256,
+    localSlices = 0,
+    localStart,
+    chunkSize = 1024,
+    ...scanOptions
+  } = options;
   if (addresses.length !== 1 || threads < 2 || ports.length < minPorts || options.signal.aborted)
     return scanTcp(addresses, ports, scanOptions);
   const address = addresses[0]!;
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const slices = splitPorts(ports, threads);
-  const progress = slices.map((s) => ({ done: 0, total: s.length, open: 0 }));
+  const claims = createPortClaims(ports.length, chunkSize);
+  // Scanner ids 1…threads: the first `localSlices` on this thread, the rest on workers.
+  const ids = Array.from({ length: threads }, (_, i) => i + 1);
+  const progress = new Map<number, ScanProgress>();
   let lastProgress = -Infinity;
   const report = (force: boolean) => {
     if (!options.onProgress) return;
     const t = now();
     if (!force && t - lastProgress < 100) return;
     lastProgress = t;
-    options.onProgress(
-      progress.reduce((a, p) => ({ done: a.done + p.done, total: a.total, open: a.open + p.open }), {
-        done: 0,
-        total: ports.length,
-        open: 0,
-      }),
-    );
+    let done = 0;
+    let open = 0;
+    for (const p of progress.values()) {
+      done += p.done;
+      open += p.open;
+    }
+    options.onProgress({ done, total: ports.length, open });
   };
   const workerOptions: ScanWorkerOptions = {
     concurrency: threadConcurrency,
@@ -164,27 +254,34 @@ async function scanSlices(
     for (const h of handles) h.post({ type: 'abort' });
   };
   options.signal.addEventListener('abort', onAbort, { once: true });
-  // A slice whose worker cannot start or dies runs on this thread instead (its partial progress is dropped).
-  const local = (i: number): Promise<ScanReport> => {
-    progress[i] = { done: 0, total: slices[i]!.length, open: 0 };
-    return scanTcp([address], slices[i]!, {
-      ...scanOptions,
-      concurrency: threadConcurrency,
-      onProgress: (p) => {
-        progress[i] = p;
-        report(false);
+  // A scanner on this thread: a failed worker's chunks first (its progress is dropped), then more chunks.
+  const local = (id: number): Promise<ScanReport> => {
+    const first = claimedBy(ports, claims, id);
+    progress.delete(id);
+    return scanClaimed(
+      address,
+      ports,
+      claims,
+      id,
+      {
+        ...scanOptions,
+        concurrency: threadConcurrency,
+        onProgress: (p) => {
+          progress.set(id, p);
+          report(false);
+        },
       },
-    });
+      first,
+    );
   };
-  const runSlice = (i: number): Promise<ScanReport> => {
-    if (i < localSlices) return local(i);
+  const onWorker = (id: number): Promise<ScanReport> => {
     let handle: ScanWorkerHandle | null;
     try {
       handle = spawn();
     } catch {
       handle = null;
     }
-    if (!handle) return local(i);
+    if (!handle) return local(id);
     const h = handle;
     handles.push(h);
     return new Promise<ScanReport>((resolve) => {
@@ -194,9 +291,9 @@ async function scanSlices(
         if (message === null) {
           settled = true;
           h.terminate();
-          resolve(local(i));
+          resolve(local(id));
         } else if (message.type === 'progress') {
-          progress[i] = message.progress;
+          progress.set(id, message.progress);
           report(false);
         } else if (message.type === 'open') {
           options.onOpen?.(message.address, message.port);
@@ -206,21 +303,35 @@ async function scanSlices(
           resolve(message.report);
         }
       });
-      h.post({ type: 'scan', address, ports: slices[i]!, options: workerOptions });
+      h.post({ type: 'scan', address, ports: [...ports], claims, id, options: workerOptions });
       if (options.signal.aborted) h.post({ type: 'abort' });
     });
   };
   try {
-    const reports = await Promise.all(slices.map((_, i) => runSlice(i)));
+    // The workers first (a thread takes tens of ms to start), then this thread's scanners once its connector has
+    // passed its check (and `localStart` has settled).
+    const onWorkers = ids.map((id) => (id > localSlices ? onWorker(id) : null));
+    await Promise.all([
+      settledWithin((options.connector as Partial<CheckedConnector>).ready, READY_WAIT_MS),
+      localStart && Promise.race([localStart.catch(() => {}), aborted(options.signal)]),
+    ]);
+    const reports = await Promise.all(ids.map((id, i) => onWorkers[i] ?? local(id)));
     const merged = mergeReports(
       address,
-      slices.map((s, i) => ({ ports: s, report: reports[i]! })),
+      ids.map((id, i) => ({ ports: claimedBy(ports, claims, id), report: reports[i]! })),
       now() - started,
     );
+    // Chunks nobody claimed were skipped (the host is down): they count as scanned, like scanTcp's skipped ports.
+    merged.portCount = ports.length;
     if (merged.cancelled || options.signal.aborted) merged.cancelled = true;
-    for (let i = 0; i < progress.length; i++)
-      progress[i] = { ...progress[i]!, done: merged.cancelled ? progress[i]!.done : slices[i]!.length };
-    report(true);
+    // The last progress: every port done (unless cancelled), whatever the threads' last messages said.
+    let done = 0;
+    let open = 0;
+    for (const p of progress.values()) {
+      done += p.done;
+      open += p.open;
+    }
+    options.onProgress?.({ done: merged.cancelled ? done : ports.length, total: ports.length, open });
     return merged;
   } finally {
     options.signal.removeEventListener('abort', onAbort);

@@ -25,6 +25,7 @@ import { buildPortReport } from './port-report';
 import { scanTcpParallel, type SpawnScanWorker } from './parallel-scan';
 import { createChangeEngine, type AppliedPorts, type ApplyOptions, type PortChangeRequest } from './port-change';
 import { sleep as abortableSleep } from '../../core/sleep';
+import { dropHeadStart, takeHeadStart } from './head-start';
 import { spawnScanWorker } from './scan-threads';
 import { ALL_PORTS, failOnLinkLost, scanTcp, type ScanOptions, type ScanReport } from './scanner';
 
@@ -207,6 +208,11 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     ports: readonly number[],
     o: Pick<ScanOptions, 'signal' | 'onProgress' | 'onOpen'>,
   ): Promise<ScanReport> {
+    // The app's own scanner (nothing injected) takes over the scan the CLI started on its first line, if it is
+    // this one (head-start.ts).
+    const own = !deps.connector && !deps.spawnScanWorker && !deps.scan;
+    const early = own ? takeHeadStart(address, ports, o) : null;
+    if (early) return early;
     const spawn = deps.spawnScanWorker ?? (deps.connector ? null : spawnScanWorker);
     const connector = deps.connector ?? createFastTcpConnector();
     return spawn
@@ -225,5 +231,11 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
     readProtocols,
   });
 
-  return { audit, recover, plan: buildPortPlan, apply };
+  // A recovery or a change moves ports: a scan started before it (head-start.ts) no longer measures the device.
+  return {
+    audit,
+    recover: (...args) => (dropHeadStart(), recover(...args)),
+    plan: buildPortPlan,
+    apply: (...args) => (dropHeadStart(), apply(...args)),
+  };
 }

@@ -68,6 +68,12 @@ export interface ScanOptions {
   minWindow?: number;
   /** Called once for each open port as soon as it is found (identification can start while the scan goes on). */
   onOpen?: (address: string, port: number) => void;
+  /**
+   * One host: more ports to scan once `ports` are all started (parallel-scan.ts hands out a long list this way,
+   * in chunks, to whichever thread is free). Null or empty: no more. Not asked once the host is found down. Its
+   * ports count in the progress's total and the report's `portCount` as they are handed over.
+   */
+  morePorts?: () => readonly number[] | null;
   /** Clock (ms), for tests. */
   now?: () => number;
   /** How often time-outs are checked, ms. */
@@ -177,7 +183,8 @@ export function scanTcp(
     closed: 0,
     rtts: [],
   }));
-  const total = hosts.length * ports.length;
+  let total = hosts.length * ports.length;
+  let morePorts = addresses.length === 1 ? (options.morePorts ?? null) : null;
   let done = 0;
   let openCount = 0;
   let attempts = 0;
@@ -210,7 +217,7 @@ export function scanTcp(
         closedCount: h.closed,
         rttMs: h.rtts.length ? [...h.rtts].sort((a, b) => a - b)[Math.floor((h.rtts.length - 1) / 2)]! : null,
       })),
-      portCount: ports.length,
+      portCount: total / Math.max(1, hosts.length),
       attempts,
       elapsedMs: now() - started,
       timeoutMs: Math.round(timeout),
@@ -350,7 +357,17 @@ export function scanTcp(
       let port: number;
       if (h.retry.length) port = h.retry.shift()!;
       else if (h.cursor < h.ports.length) port = h.ports[h.cursor++]!;
-      else return false;
+      else {
+        const more = morePorts?.();
+        if (!more?.length) {
+          morePorts = null;
+          return false;
+        }
+        h.ports = more;
+        h.cursor = 1;
+        total += more.length;
+        port = more[0]!;
+      }
       const a: Attempt = { host: h, port, started: now(), finished: false, late: false, cancel: () => {} };
       h.inFlight++;
       inFlight++;
@@ -411,7 +428,7 @@ export function scanTcp(
     const clock = setInterval(expire, tickMs);
     if (options.signal.aborted) return finish(true);
     options.signal.addEventListener('abort', onAbort, { once: true });
-    if (hosts.length === 0 || ports.length === 0) return finish(false);
+    if (hosts.length === 0 || (ports.length === 0 && !morePorts)) return finish(false);
     launch();
   });
 }

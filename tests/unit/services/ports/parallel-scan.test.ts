@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  claimChunk,
+  claimedBy,
+  createPortClaims,
   mergeReports,
+  scanClaimed,
   scanTcpParallel,
-  splitPorts,
   type ScanWorkerHandle,
   type ScanWorkerMessage,
   type ScanWorkerRequest,
 } from '../../../../src/main/services/ports/parallel-scan';
-import { scanTcp, type ScanReport } from '../../../../src/main/services/ports/scanner';
+import type { ScanReport } from '../../../../src/main/services/ports/scanner';
 import type { ConnectOutcome, TcpConnector } from '../../../../src/main/transport/tcp';
 
 /** A connector where `behaviour(port)` decides; 'silent' never answers. Answers after 1 ms. */
@@ -22,8 +25,14 @@ function connector(behaviour: (port: number) => ConnectOutcome | 'silent'): TcpC
   };
 }
 
-/** A fake worker: runs the scanner in this thread on the slice it is sent, talking only through messages. */
-function fakeSpawn(net: TcpConnector, log: { spawned: number; aborts: number; fail?: boolean }) {
+/**
+ * A fake worker: runs the scanner in this thread on the chunks it claims, talking only through messages. `fail`:
+ * it fails at once; `dieAfter`: it claims that many chunks, then dies without a report.
+ */
+function fakeSpawn(
+  net: TcpConnector,
+  log: { spawned: number; aborts: number; fail?: boolean; dieAfter?: number; claimed?: number[] },
+) {
   return (): ScanWorkerHandle => {
     log.spawned++;
     const controller = new AbortController();
@@ -36,13 +45,21 @@ function fakeSpawn(net: TcpConnector, log: { spawned: number; aborts: number; fa
           return;
         }
         if (log.fail) return void setTimeout(() => listener(null), 1);
-        void scanTcp([m.address], m.ports, {
+        if (log.dieAfter !== undefined) {
+          // Claims its chunks (as the real worker does, in the shared buffer) and dies before scanning them.
+          for (let i = 0; i < log.dieAfter; i++) claimChunk(m.ports, m.claims, m.id);
+          return void setTimeout(() => listener(null), 1);
+        }
+        void scanClaimed(m.address, m.ports, m.claims, m.id, {
           ...m.options,
           connector: net,
           signal: controller.signal,
           onProgress: (progress) => listener({ type: 'progress', progress }),
           onOpen: (address, port) => listener({ type: 'open', address, port }),
-        }).then((report) => listener({ type: 'report', report }));
+        }).then((report) => {
+          log.claimed?.push(claimedBy(m.ports, m.claims, m.id).length);
+          listener({ type: 'report', report });
+        });
       },
       listen(onMessage) {
         listener = onMessage;
@@ -54,16 +71,40 @@ function fakeSpawn(net: TcpConnector, log: { spawned: number; aborts: number; fa
 
 const ALL = Array.from({ length: 65535 }, (_, i) => i + 1);
 
-describe('splitPorts', () => {
-  it('splits into contiguous near-equal slices, order kept, none empty', () => {
-    expect(splitPorts([1, 2, 3, 4, 5], 2)).toEqual([
-      [1, 2, 3],
-      [4, 5],
-    ]);
-    expect(splitPorts([7], 4)).toEqual([[7]]);
-    const parts = splitPorts(ALL, 3);
-    expect(parts.map((p) => p.length)).toEqual([21845, 21845, 21845]);
-    expect(parts.flat()).toEqual(ALL);
+describe('port claims', () => {
+  it('hands out each chunk once, in list order, to whoever asks, and remembers who took it', () => {
+    const ports = [10, 11, 12, 13, 14, 15, 16];
+    const claims = createPortClaims(ports.length, 3);
+    expect(claimChunk(ports, claims, 1)).toEqual([10, 11, 12]);
+    expect(claimChunk(ports, claims, 2)).toEqual([13, 14, 15]);
+    expect(claimChunk(ports, claims, 1)).toEqual([16]);
+    expect(claimChunk(ports, claims, 2)).toBeNull();
+    expect(claimChunk(ports, claims, 1)).toBeNull();
+    expect(claimedBy(ports, claims, 1)).toEqual([10, 11, 12, 16]);
+    expect(claimedBy(ports, claims, 2)).toEqual([13, 14, 15]);
+    expect(claimedBy(ports, claims, 3)).toEqual([]);
+  });
+
+  it('a thread scans claimed chunks until none is left, after the chunks it was given first', async () => {
+    const ports = Array.from({ length: 100 }, (_, i) => i + 1);
+    const claims = createPortClaims(ports.length, 30);
+    const progress: Array<{ done: number; total: number }> = [];
+    const r = await scanClaimed(
+      '192.0.2.1',
+      ports,
+      claims,
+      7,
+      {
+        connector: connector((p) => (p === 5 || p === 95 ? 'open' : 'closed')),
+        signal: new AbortController().signal,
+        onProgress: (p) => progress.push(p),
+      },
+      [500, 501],
+    );
+    expect(claimedBy(ports, claims, 7)).toEqual(ports);
+    expect(r.portCount).toBe(102);
+    expect(r.hosts[0]).toMatchObject({ up: true, open: [5, 95], closedCount: 100 });
+    expect(progress.at(-1)).toEqual({ done: 102, total: 102, open: 2 });
   });
 });
 
@@ -146,7 +187,7 @@ describe('scanTcpParallel', () => {
     ]);
   }, 30_000);
 
-  it('runs the first slice on this thread at once and the rest on workers (localSlices), with the same result', async () => {
+  it('runs one scanner on this thread and the rest on workers (localSlices), with the same result', async () => {
     const log = { spawned: 0, aborts: 0 };
     const progress: number[] = [];
     const found: number[] = [];
@@ -172,7 +213,56 @@ describe('scanTcpParallel', () => {
     expect(log.spawned).toBe(0);
   });
 
-  it('runs a slice on this thread when its worker cannot start or fails', async () => {
+  it('a thread that joins late scans fewer chunks; every port is still scanned once', async () => {
+    const log = { spawned: 0, aborts: 0, claimed: [] as number[] };
+    let join = () => {};
+    const joined = new Promise<void>((resolve) => (join = resolve));
+    const r = await scanTcpParallel(['192.0.2.1'], ALL, {
+      connector: net,
+      spawn: fakeSpawn(net, log),
+      localSlices: 1,
+      localStart: joined,
+      signal: new AbortController().signal,
+      // This thread joins once the worker has found port 40000, in its 40th chunk of 1024 ports.
+      onOpen: (_address, port) => {
+        if (port === 40000) join();
+      },
+    });
+    expect(log.claimed[0]).toBeGreaterThanOrEqual(40 * 1024);
+    expect(r.hosts[0]).toMatchObject({ up: true, open: [80, 40000], filtered: [], closedCount: 65533 });
+    expect(r.attempts).toBe(65535);
+  });
+
+  it('rescans on this thread the chunks of a worker that died, and goes on claiming', async () => {
+    const found: number[] = [];
+    const r = await scanTcpParallel(['192.0.2.1'], ALL, {
+      connector: net,
+      spawn: fakeSpawn(net, { spawned: 0, aborts: 0, dieAfter: 40 }),
+      signal: new AbortController().signal,
+      onOpen: (_address, port) => found.push(port),
+    });
+    expect(r.hosts[0]).toMatchObject({ up: true, open: [80, 40000], filtered: [], closedCount: 65533 });
+    expect(r.portCount).toBe(65535);
+    expect(found.sort((a, b) => a - b)).toEqual([80, 40000]);
+  });
+
+  it('a scan waiting for this thread to join ends, cancelled, when aborted', async () => {
+    const slow = connector(() => 'silent');
+    const controller = new AbortController();
+    const pending = scanTcpParallel(['192.0.2.1'], ALL, {
+      connector: slow,
+      spawn: fakeSpawn(slow, { spawned: 0, aborts: 0 }),
+      localSlices: 1,
+      localStart: new Promise(() => {}),
+      signal: controller.signal,
+      initialTimeoutMs: 60_000,
+      minTimeoutMs: 60_000,
+    });
+    setTimeout(() => controller.abort(), 20);
+    expect((await pending).cancelled).toBe(true);
+  });
+
+  it('runs a scanner on this thread when a worker cannot start or fails', async () => {
     for (const spawn of [() => null, fakeSpawn(net, { spawned: 0, aborts: 0, fail: true })]) {
       const r = await scanTcpParallel(['192.0.2.1'], ALL.slice(0, 10000), {
         connector: net,

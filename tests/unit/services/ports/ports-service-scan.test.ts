@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  ScanWorkerHandle,
-  ScanWorkerMessage,
-  ScanWorkerRequest,
+import {
+  scanClaimed,
+  type ScanWorkerHandle,
+  type ScanWorkerMessage,
+  type ScanWorkerRequest,
 } from '../../../../src/main/services/ports/parallel-scan';
-import { scanTcp } from '../../../../src/main/services/ports/scanner';
 import type { ConnectOutcome, ExchangeResult, TcpConnector, TcpExchange } from '../../../../src/main/transport/tcp';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import type { PortPendingChange } from '../../../../src/shared/domain/ports';
 
 // How the Ports service scans: the app's service (no injected connector) uses the fast connector and splits a full
 // scan over worker threads; a test's injected connector stays on this thread. Either way each open port is
@@ -37,16 +38,19 @@ function fakeConnector(): TcpConnector {
   };
 }
 
-const spawned = { count: 0 };
-/** A fake worker: the scanner on this thread, on the slice it is sent, talking only through messages. */
+const spawned = { count: 0, aborts: 0 };
+/** A fake worker: the scanner on this thread, on the chunks it claims, talking only through messages. */
 function fakeSpawn(): ScanWorkerHandle {
   spawned.count++;
   const controller = new AbortController();
   let listener: (m: ScanWorkerMessage | null) => void = () => {};
   return {
     post(m: ScanWorkerRequest) {
-      if (m.type === 'abort') return controller.abort();
-      void scanTcp([m.address], m.ports, {
+      if (m.type === 'abort') {
+        spawned.aborts++;
+        return controller.abort();
+      }
+      void scanClaimed(m.address, m.ports, m.claims, m.id, {
         ...m.options,
         tickMs: 5,
         connector: fakeConnector(),
@@ -75,6 +79,8 @@ vi.mock('../../../../src/main/transport/tcp', async (importOriginal) => ({
 }));
 
 const { createPortsService } = await import('../../../../src/main/services/ports/ports-service');
+const { startHeadStart, headStartAddress, dropHeadStart } =
+  await import('../../../../src/main/services/ports/head-start');
 
 const exchange: TcpExchange = async (_address, port, o) => {
   events.push({ what: 'identify', port, at: performance.now() - t0 });
@@ -120,8 +126,10 @@ const base = {
 };
 
 afterEach(() => {
+  dropHeadStart();
   events.length = 0;
   spawned.count = 0;
+  spawned.aborts = 0;
   fastConnectors.made = 0;
 });
 
@@ -159,5 +167,68 @@ describe('ports audit: how the scan runs', () => {
     expect(two.rows.map((r) => [r.port, r.state, r.service])).toEqual(
       one.rows.map((r) => [r.port, r.state, r.service]),
     );
+  });
+});
+
+describe('ports audit: the scan the CLI started before the app loaded (head start)', () => {
+  // The app's own service: nothing injected but the fakes behind the mocked worker script and fast connector.
+  const app = { http: base.http, tcp: base.tcp, exchange, identify: base.identify };
+  const rows = (r: { rows: Array<{ port: number; state: string; service: string }> }) =>
+    r.rows.map((x) => [x.port, x.state, x.service]);
+
+  it('takes it over when it is the same full scan: no scan of its own, every open port identified, the same rows', async () => {
+    const own = await createPortsService(app).audit(device, { full: true, signal: new AbortController().signal });
+    spawned.count = 0;
+    startHeadStart(ADDRESS);
+    expect(headStartAddress()).toBe(ADDRESS);
+    const made = fastConnectors.made;
+    const taken = await createPortsService(app).audit(device, { full: true, signal: new AbortController().signal });
+    expect(headStartAddress()).toBeNull();
+    expect(spawned.count).toBe(1);
+    expect(fastConnectors.made).toBe(made);
+    expect(rows(taken)).toEqual(rows(own));
+    for (const port of OPEN) expect(events.some((e) => e.what === 'identify' && e.port === port)).toBe(true);
+  });
+
+  it('stops one of another address or for a catalogue audit, and scans itself', async () => {
+    for (const [address, full] of [
+      ['192.0.2.99', true],
+      [ADDRESS, false],
+    ] as const) {
+      const own = await createPortsService(app).audit(device, { full, signal: new AbortController().signal });
+      spawned.count = 0;
+      spawned.aborts = 0;
+      startHeadStart(address);
+      const report = await createPortsService(app).audit(device, { full, signal: new AbortController().signal });
+      expect(headStartAddress()).toBeNull();
+      expect(spawned.aborts).toBe(1);
+      expect(spawned.count).toBe(full ? 2 : 1);
+      expect(rows(report)).toEqual(rows(own));
+    }
+  });
+
+  it('is never taken by a service with an injected connector (tests)', async () => {
+    startHeadStart(ADDRESS);
+    await createPortsService({ ...base, connector: fakeConnector() }).audit(device, {
+      full: true,
+      signal: new AbortController().signal,
+    });
+    expect(headStartAddress()).toBe(ADDRESS);
+  });
+
+  it('is stopped by a recovery or a change, which move ports', async () => {
+    const service = createPortsService(app);
+    startHeadStart(ADDRESS);
+    await expect(
+      service.recover({ ...device, addresses: [] }, {} as PortPendingChange, new AbortController().signal),
+    ).rejects.toThrow();
+    expect(headStartAddress()).toBeNull();
+    expect(spawned.aborts).toBe(1);
+    startHeadStart(ADDRESS);
+    await service
+      .apply({ ...device, addresses: [] }, [], { signal: new AbortController().signal } as never)
+      .catch(() => {});
+    expect(headStartAddress()).toBeNull();
+    expect(spawned.aborts).toBe(2);
   });
 });

@@ -151,6 +151,41 @@ describe('scanTcp', () => {
     expect(r.hosts[0]).toMatchObject({ open: [22], closedCount: 299, filtered: [] });
   });
 
+  it('scans the ports handed over as it goes (morePorts) with the same rules, until none is left', async () => {
+    const { connector, stats } = fakeNet({ '192.0.2.1': (p) => (p === 22 || p === 205 ? 'open' : 'closed') });
+    const chunks = [
+      [101, 102, 103],
+      [204, 205],
+    ];
+    let asked = 0;
+    const progress: Array<{ done: number; total: number }> = [];
+    const r = await scanTcp(['192.0.2.1'], [21, 22], {
+      connector,
+      signal: signal(),
+      morePorts: () => (asked++, chunks.shift() ?? null),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(r.hosts[0]).toMatchObject({ up: true, open: [22, 205], closedCount: 5 });
+    expect(r.portCount).toBe(7);
+    expect(stats.attempts).toBe(7);
+    expect(asked).toBe(3);
+    expect(progress.at(-1)).toEqual({ done: 7, total: 7, open: 2 });
+  });
+
+  it('asks for no more ports once the host is found down, and none for a sweep of several hosts', async () => {
+    const { connector, stats } = fakeNet({});
+    let asked = 0;
+    const more = () => (asked++, [1000, 1001]);
+    // Two in flight: the first chunk's two attempts go unanswered, and the host is down.
+    const down = await scanTcp(['192.0.2.1'], [], { connector, signal: signal(), concurrency: 2, morePorts: more });
+    expect(down.hosts[0]!.up).toBe(false);
+    expect(asked).toBe(1);
+    const sweep = await scanTcp(['192.0.2.1', '192.0.2.2'], [80], { connector, signal: signal(), morePorts: more });
+    expect(sweep.portCount).toBe(1);
+    expect(asked).toBe(1);
+    expect(stats.attempts).toBe(4);
+  });
+
   it('refuses names: no lookups per port', async () => {
     const { connector } = fakeNet({});
     await expect(scanTcp(['nvr.lan'], [80], { connector, signal: signal() })).rejects.toThrow(/IPv4/);
