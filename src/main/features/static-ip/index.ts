@@ -131,7 +131,10 @@ export default defineFeature({
             progress,
           });
           hub.emit('address.onReading', { jobId, reading });
+          // The MAC read from the device is how it is followed after a move: keep it with the device.
+          const withMac = devices.learned(device, { mac: reading.mac });
           await save((draft) => {
+            devices.place(draft, withMac);
             setEntry(draft, deviceId, (e) => {
               e.reading = reading;
               e.userPool = userPool;

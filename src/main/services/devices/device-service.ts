@@ -60,6 +60,14 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     return inventory.list().slice(0, MAX_SAVED_DEVICES);
   }
 
+  /** Puts a changed copy of a listed device in its place. */
+  function replace(changed: DiscoveredDevice): DiscoveredDevice {
+    const listed = inventory.list();
+    if (listed.some((d) => d.id === changed.id))
+      inventory.reset(listed.map((d) => (d.id === changed.id ? changed : d)));
+    return changed;
+  }
+
   async function endpointOf(address: string, port: number | undefined): Promise<URL> {
     return (await findOnvifEndpoint({ http: deps.http, now: deps.now }, address, port)).url;
   }
@@ -214,9 +222,13 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         if (login) await store.put(onvifUrl, login, store.isRemembered(oldUrl));
         await store.forget(oldUrl);
       }
-      const listed = inventory.list();
-      if (listed.some((d) => d.id === device.id)) inventory.reset(listed.map((d) => (d.id === device.id ? moved : d)));
-      return moved;
+      return replace(moved);
+    },
+
+    /** What a step learned about a device (e.g. its MAC, read from the device itself), kept in the list. */
+    learned(device: DiscoveredDevice, facts: { mac?: string | null }): DiscoveredDevice | null {
+      if (!facts.mac || device.mac === facts.mac) return null;
+      return replace({ ...structuredClone(device), mac: facts.mac });
     },
 
     /** Saves a moved device into the record: the device list and the chosen NVR. */

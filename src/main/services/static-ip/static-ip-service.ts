@@ -278,7 +278,16 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
       progress(1, 6, `Making sure nothing answers at ${to.address}…`);
       const proof = await deps.proveFree(to.address, o.signal);
       steps.push(...proof.evidence.map((e) => e.detail));
-      if (!proof.free) throw new AppFailure('STATIC_IP_ADDRESS_IN_USE');
+      // The neighbour table remembers an address for a while after its owner left it: when only the table names
+      // an owner and that owner is this very device (its MAC), the address is not taken by anyone else.
+      const onlyOurOwnMac =
+        !!proof.mac &&
+        !!mac &&
+        proof.mac === mac &&
+        proof.evidence.every((e) => e.method === 'arp' || e.result !== 'answered');
+      if (onlyOurOwnMac)
+        steps.push(`Only this NVR's own MAC (${mac}) was remembered at ${to.address}: nobody else is there.`);
+      else if (!proof.free) throw new AppFailure('STATIC_IP_ADDRESS_IN_USE');
     }
 
     // 3. Pending before anything is sent.

@@ -228,6 +228,37 @@ describe('static IP service: apply', () => {
     expect(nvr.log.filter((l) => /^(pending|send)/.test(l))).toEqual([]);
   });
 
+  it('an address the neighbour table still remembers for this very NVR (its own MAC, nobody answering) is not taken; another MAC there is', async () => {
+    const remembered = (mac: string): FreeProof => ({
+      free: false,
+      evidence: [
+        { method: 'icmp', result: 'silent', detail: 'no echo reply' },
+        { method: 'tcp', result: 'silent', detail: 'no TCP answer' },
+        { method: 'arp', result: 'answered', detail: `the neighbour table names ${mac}` },
+      ],
+      mac,
+    });
+    const run = (proof: FreeProof) => {
+      const nvr = fakeNvr('moves');
+      return service(nvr, proof)
+        .svc.apply(nvr.device, {
+          login: LOGIN,
+          lan: LAN,
+          userPool: '192.168.50.100-192.168.50.199',
+          known,
+          target: { address: '192.168.50.230' },
+          confirmWarnings: false,
+          signal: new AbortController().signal,
+          onChanging: async () => {},
+        })
+        .catch((e: unknown) => e);
+    };
+    const own = (await run(remembered(MAC))) as { outcome: string; steps: string[] };
+    expect(own.outcome).toBe('verified');
+    expect(own.steps.join(' ')).toContain(`own MAC (${MAC})`);
+    expect(await run(remembered('02:00:00:00:00:99'))).toMatchObject({ code: 'STATIC_IP_ADDRESS_IN_USE' });
+  });
+
   it('a device that never comes back is reported lost with what was sent, its MAC and where to look, after a bounded wait', async () => {
     const nvr = fakeNvr('never-returns');
     const { run, sleeps } = applyWith(nvr, '192.168.50.230');
