@@ -55,6 +55,10 @@ export const FINDING_CODES = [
   'address-conflict',
   'static-ok',
   'settings-unknown',
+  /** The router way: the device, still on DHCP, has the address reserved for it in the router. */
+  'reservation-ok',
+  /** The router way: a reservation is planned, and the device does not have that address (yet). */
+  'reservation-pending',
 ] as const;
 
 /** One thing we found about the device's address, in plain words, with where each fact came from. */
@@ -136,6 +140,9 @@ export const staticIpResultSchema = z.object({
   at: z.string(),
 });
 
+/** The router way, chosen by the user: this address reserved for the device's MAC in the router's DHCP settings. */
+export const plannedReservationSchema = z.object({ address: ipv4, mac: mac.nullable(), plannedAt: z.string() });
+
 /** The Static IP step for one device. */
 export const deviceStaticIpSchema = z.object({
   reading: staticIpReadingSchema.nullable(),
@@ -143,6 +150,8 @@ export const deviceStaticIpSchema = z.object({
   userPool: words(64).nullable(),
   lastChange: staticIpResultSchema.nullable(),
   pending: staticIpPendingSchema.nullable().default(null),
+  /** The router way, when the user chose it (absent in records written before it existed: null). */
+  reservation: plannedReservationSchema.nullable().default(null),
 });
 export type DeviceStaticIp = z.infer<typeof deviceStaticIpSchema>;
 
@@ -160,7 +169,10 @@ export const staticIpStep = defineStep({
     /** The last reading, the user's pool, the last change and an unfinished one. */
     'address.get': {
       input: z.object({ deviceId }).strict(),
-      output: deviceStaticIpSchema.extend({ pending: staticIpPendingSchema.nullable() }),
+      output: deviceStaticIpSchema.extend({
+        pending: staticIpPendingSchema.nullable(),
+        reservation: plannedReservationSchema.nullable(),
+      }),
     },
     /** Checks an address (and gateway, DNS) the user typed: problems in plain words; nothing is sent. */
     'address.plan': {
@@ -173,6 +185,17 @@ export const staticIpStep = defineStep({
         })
         .strict(),
       output: z.object({ problems: z.array(addressProblemSchema).max(16), proposal: addressProposalSchema.nullable() }),
+    },
+    /**
+     * The router way: the user reserves this address for the device's MAC in the router (null: not any more). The
+     * next check proves it once the device has renewed its lease.
+     */
+    'address.reserve': {
+      input: z.object({ deviceId, address: words(64).nullable() }).strict(),
+      output: z.object({
+        reservation: plannedReservationSchema.nullable(),
+        problems: z.array(addressProblemSchema).max(16),
+      }),
     },
     /**
      * Gives the device this static address (a job): proven free just before, the change saved as pending, sent
@@ -216,3 +239,4 @@ export type StaticIpReading = z.infer<typeof staticIpReadingSchema>;
 export type StaticIpResult = z.infer<typeof staticIpResultSchema>;
 export type StaticIpPending = z.infer<typeof staticIpPendingSchema>;
 export type AddressProblem = z.infer<typeof addressProblemSchema>;
+export type PlannedReservation = z.infer<typeof plannedReservationSchema>;

@@ -1,3 +1,4 @@
+import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/router-reservations';
 import type { StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -68,6 +69,21 @@ export function renderAddressChange(r: StaticIpResult): string {
   return lines.join('\n');
 }
 
+export function renderReservation(r: {
+  reservation: { address: string; mac: string | null } | null;
+  problems: Array<{ severity: 'error' | 'warning'; text: string }>;
+}): string {
+  const lines = r.problems.map((p) => `${p.severity === 'error' ? 'Problem' : 'Warning'}: ${p.text}`);
+  if (!r.reservation) return lines.length ? lines.join('\n') : 'No reservation is planned any more.';
+  lines.push(
+    `In the router’s DHCP settings, reserve ${r.reservation.address} for MAC ${r.reservation.mac ?? '(not known)'}.`,
+    'Where routers keep it (menus differ by firmware):',
+    ...RESERVATION_PATHS.map((p) => `  ${p.family}: ${reservationPathText(p)}`),
+    'Then restart the NVR (so it renews its lease) and run this command without --reserve: it proves the NVR has that address.',
+  );
+  return lines.join('\n');
+}
+
 const IPV4_LIST = /^\s*\d{1,3}(\.\d{1,3}){3}(\s*,\s*\d{1,3}(\.\d{1,3}){3}){0,3}\s*$/;
 
 /** `nvr-assist static-ip …`: findings and a proposal (default), or --apply. */
@@ -86,6 +102,13 @@ async function runStaticIp(cmd: CommandContext): Promise<number> {
   const target = await deviceTarget(cmd, args[0]!);
   if (typeof target === 'number') return target;
   const deviceId = target;
+
+  const reserve = options['--reserve'];
+  if (reserve !== undefined) {
+    if (apply !== undefined) return cmd.usageError('Use --apply or --reserve, not both.');
+    const r = await cmd.call('address.reserve', { deviceId, address: reserve === 'off' ? null : reserve });
+    return cmd.finish(r, renderReservation);
+  }
 
   if (apply !== undefined) {
     const job = await cmd.job('address.apply', {
@@ -124,6 +147,10 @@ export const STATIC_IP_COMMANDS: readonly CliCommand[] = [
       '                        inside the router’s DHCP pool, off this network… and propose a free address',
       '                        outside the pool. --pool gives the router’s DHCP range (e.g.',
       '                        192.168.1.100-192.168.1.199); it is kept for later checks.',
+      'static-ip <device-id|address> --reserve <address|off>',
+      '                        The router way: note that you reserve this address for the NVR’s MAC in the',
+      '                        router’s DHCP settings (printed with where routers keep them). The next',
+      '                        check proves it once the NVR has renewed its lease; DHCP on is then fine.',
       'static-ip <device-id|address> --apply <address> [--gateway G] [--dns D1,D2] [--force] --user U --password-stdin',
       '                        Give the NVR that static address (DHCP off) through ONVIF: the address is',
       '                        checked and proven free first, then the NVR is followed to it and its',
@@ -134,6 +161,7 @@ export const STATIC_IP_COMMANDS: readonly CliCommand[] = [
     options: {
       '--pool': 'value',
       '--apply': 'value',
+      '--reserve': 'value',
       '--gateway': 'value',
       '--dns': 'value',
       '--force': 'flag',

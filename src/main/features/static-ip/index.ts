@@ -1,6 +1,6 @@
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import type { SetupRecord } from '../../../shared/domain/setup';
-import type { KnownDevice, LanFacts } from '../../../shared/domain/static-ip';
+import { checkTypedAddress, type KnownDevice, type LanFacts } from '../../../shared/domain/static-ip';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import { MAX_STATIC_IP_ENTRIES, type DeviceStaticIp, type StaticIpResult } from '../../../shared/steps/static-ip';
 import { parseProcArp } from '../../protocol/arp';
@@ -13,7 +13,7 @@ import { defineFeature, type AppContext } from '../types';
 import { STATIC_IP_COMMANDS } from './cli';
 import { judgeStaticIp } from './status';
 
-const NO_ENTRY: DeviceStaticIp = { reading: null, userPool: null, lastChange: null, pending: null };
+const NO_ENTRY: DeviceStaticIp = { reading: null, userPool: null, lastChange: null, pending: null, reservation: null };
 
 /** Changes one device's Static IP entry; the oldest entries make room when the record holds too many. */
 function setEntry(draft: SetupRecord, deviceId: string, change: (entry: DeviceStaticIp) => void): void {
@@ -124,6 +124,7 @@ export default defineFeature({
           const userPool = pool !== undefined ? pool.trim() || null : (entry?.userPool ?? null);
           const reading = await staticIp.check(device, {
             login: await devices.loginFor(device),
+            reservation: entry?.reservation ?? null,
             lan: await lanFacts(ctx),
             userPool,
             known: knownDevices(record, devices.saved()),
@@ -164,6 +165,34 @@ export default defineFeature({
             current: entry?.reading?.settings ?? null,
           },
         );
+      },
+      'address.reserve': async ({ deviceId, address }) => {
+        const device = await devices.byId(deviceId);
+        const { setup: record } = await setup.load();
+        const entry = record.staticIp[deviceId];
+        if (address === null) {
+          await save((draft) => setEntry(draft, deviceId, (e) => void (e.reservation = null)));
+          return { reservation: null, problems: [] };
+        }
+        const lan = await lanFacts(ctx);
+        if (!lan) throw new AppFailure('INTERFACE_UNUSABLE');
+        // Routers keep reservations inside or outside their pool (both are fine): the pool is not held against it.
+        const problems = checkTypedAddress(address, {
+          lan,
+          pool: null,
+          known: knownDevices(record, devices.saved()),
+          deviceId,
+        });
+        const mac = device.mac ?? entry?.reading?.mac ?? null;
+        if (!mac)
+          problems.push({
+            severity: 'error',
+            text: 'The NVR’s MAC is not known, and a reservation is made for a MAC: log in to the NVR (or search again) first.',
+          });
+        if (problems.some((p) => p.severity === 'error')) return { reservation: null, problems };
+        const reservation = { address: address.trim(), mac, plannedAt: now().toISOString() };
+        await save((draft) => setEntry(draft, deviceId, (e) => void (e.reservation = reservation)));
+        return { reservation, problems };
       },
       'address.apply': async ({ deviceId, address, gateway, dns, confirmWarnings }) => {
         const device = await devices.byId(deviceId);

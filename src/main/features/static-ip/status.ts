@@ -25,7 +25,9 @@ export function judgeStaticIp(draft: SetupRecord, deviceId: string, event: Stati
     draft.steps['static-ip'] = { status: 'attention', updatedAt, reason: problem.text.slice(0, 300) };
     return;
   }
-  const staticOk = reading.loggedIn && reading.settings.dhcp === false;
+  // Static (read from the NVR itself), or the router way proven: the NVR has the address reserved for it.
+  const staticOk =
+    (reading.loggedIn && reading.settings.dhcp === false) || reading.findings.some((f) => f.code === 'reservation-ok');
   draft.steps['static-ip'] = staticOk
     ? { status: 'verified', updatedAt }
     : {

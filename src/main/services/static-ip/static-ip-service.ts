@@ -16,7 +16,13 @@ import {
   type KnownDevice,
   type LanFacts,
 } from '../../../shared/domain/static-ip';
-import type { AddressProblem, StaticIpPending, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
+import type {
+  AddressProblem,
+  PlannedReservation,
+  StaticIpPending,
+  StaticIpReading,
+  StaticIpResult,
+} from '../../../shared/steps/static-ip';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import { openSession, type OnvifClientDeps, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { findOnvifEndpoint } from '../onvif/device-access';
@@ -49,6 +55,8 @@ export interface StaticIpServiceDeps {
 
 export interface CheckOptions {
   login?: OnvifCredentials;
+  /** The router way, when the user chose it: proven when the device has the reserved address. */
+  reservation?: PlannedReservation | null;
   lan: LanFacts | null;
   userPool: string | null;
   known: KnownDevice[];
@@ -94,6 +102,40 @@ export function urlAt(onvifUrl: string, address: string): string {
   const url = new URL(onvifUrl);
   url.hostname = address;
   return url.href;
+}
+
+/**
+ * The findings once the user chose the router way: a device that has the reserved address from DHCP is fine on DHCP
+ * (the router keeps that address for its MAC); one that does not have it yet is waiting for its next lease.
+ */
+export function withReservation(
+  findings: StaticIpReading['findings'],
+  settings: Ipv4Settings,
+  reservation: PlannedReservation,
+): StaticIpReading['findings'] {
+  const planned = `Your reservation: ${reservation.address} for MAC ${reservation.mac ?? '(not known)'}, noted ${reservation.plannedAt.slice(0, 10)}.`;
+  const now = `${settings.source === 'onvif' ? 'The NVR says' : 'Discovery saw'}: DHCP ${settings.dhcp === null ? 'not known' : settings.dhcp ? 'on' : 'off'}, address ${settings.address ?? 'not known'}.`;
+  // A static address is judged as such: the reservation does not matter to a device that does not ask DHCP.
+  if (settings.dhcp === false) return findings;
+  if (settings.address === reservation.address)
+    return [
+      {
+        code: 'reservation-ok',
+        severity: 'ok',
+        text: `The router keeps ${reservation.address} for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.`,
+        evidence: [now, planned],
+      },
+      ...findings.filter((f) => f.code !== 'on-dhcp' && f.code !== 'static-in-pool'),
+    ];
+  return [
+    ...findings,
+    {
+      code: 'reservation-pending',
+      severity: 'info',
+      text: `You reserved ${reservation.address} for this NVR in the router; it still has ${settings.address ?? 'another address'}. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.`,
+      evidence: [now, planned],
+    },
+  ];
 }
 
 export function createStaticIpService(deps: StaticIpServiceDeps) {
@@ -146,7 +188,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
     const conflicts = options.known
       .filter((k) => k.id !== device.id && k.address === settings.address && k.mac && k.mac !== mac)
       .map((k) => k.mac!);
-    const findings = lan
+    let findings: StaticIpReading['findings'] = lan
       ? judgeAddress({ device: settings, lan, pool, conflicts })
       : [
           {
@@ -156,6 +198,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
             evidence: [],
           },
         ];
+    if (options.reservation) findings = withReservation(findings, settings, options.reservation);
     const proposal = lan
       ? proposeAddress({ device: settings, lan, pool, known: options.known, deviceId: device.id })
       : null;

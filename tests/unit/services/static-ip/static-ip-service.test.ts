@@ -13,6 +13,7 @@ import {
   createStaticIpService,
   settingsFromDiscovery,
   urlAt,
+  withReservation,
 } from '../../../../src/main/services/static-ip/static-ip-service';
 
 const LAN: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix: 24, gateway: '192.168.50.1' };
@@ -414,5 +415,43 @@ describe('static IP service: check and recover', () => {
     expect(lost.outcome).toBe('lost');
     expect(lost.message).toContain(MAC);
     expect(lost.message).toContain('2026-12-05 at 11:58 UTC');
+  });
+});
+
+describe('static IP service: the router way', () => {
+  const reservation = { address: '192.168.50.232', mac: MAC, plannedAt: '2026-12-05T12:00:00.000Z' };
+  const onDhcp = (address: string) => ({
+    dhcp: true,
+    address,
+    prefix: 24,
+    gateway: '192.168.50.1',
+    dns: ['192.168.50.1'],
+    source: 'onvif' as const,
+  });
+  const dhcpProblem = {
+    code: 'on-dhcp' as const,
+    severity: 'problem' as const,
+    text: 'The NVR gets its address from DHCP.',
+    evidence: [],
+  };
+
+  it('a device on DHCP that has the reserved address is fine: the DHCP problem gives way to the reservation, with both facts as evidence', () => {
+    const out = withReservation([dhcpProblem], onDhcp('192.168.50.232'), reservation);
+    expect(out.map((f) => [f.code, f.severity])).toEqual([['reservation-ok', 'ok']]);
+    expect(out[0]!.evidence).toEqual([
+      'The NVR says: DHCP on, address 192.168.50.232.',
+      `Your reservation: 192.168.50.232 for MAC ${MAC}, noted 2026-12-05.`,
+    ]);
+  });
+
+  it('a device that does not have the reserved address yet keeps its DHCP problem and is told to renew its lease', () => {
+    const out = withReservation([dhcpProblem], onDhcp('192.168.50.142'), reservation);
+    expect(out.map((f) => f.code)).toEqual(['on-dhcp', 'reservation-pending']);
+    expect(out[1]!.text).toMatch(/restart the NVR/);
+  });
+
+  it('a static device at the reserved address is judged as static, not as a reservation', () => {
+    const staticOk = { code: 'static-ok' as const, severity: 'ok' as const, text: 'Static.', evidence: [] };
+    expect(withReservation([staticOk], { ...onDhcp('192.168.50.232'), dhcp: false }, reservation)).toEqual([staticOk]);
   });
 });
