@@ -37,7 +37,8 @@ export type NetworkFault = 'invalid-address' | 'invalid-interface' | 'invalid-mt
 
 const MAX_INTERFACES = 8;
 const MAX_ADDRESSES = 8;
-const MAX_TOKEN = 64;
+/** ONVIF's ReferenceToken is at most 64 characters; we also refuse spaces and anything unprintable. */
+const TOKEN = /^[\x21-\x7e]{1,64}$/;
 
 const isTrue = (el: XmlElement | undefined) => /^(true|1)$/i.test(textOf(el));
 
@@ -67,14 +68,18 @@ function addressOf(el: XmlElement | undefined): OnvifAddress | null {
 }
 
 function macOf(text: string): string | null {
-  const hex = /^[0-9a-f]{2}([:-]?)[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}$/i.test(text) ? text.replace(/[:-]/g, '') : '';
-  return hex.length === 12 ? hex.toLowerCase().replace(/(..)(?!$)/g, '$1:') : null;
+  if (!/^[0-9a-f]{2}([:-]?)[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}$/i.test(text)) return null;
+  return text
+    .replace(/[:-]/g, '')
+    .toLowerCase()
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 /** A token we can send back: 1–64 characters, no spaces, no control characters (device text is data). */
 function tokenOf(raw: string | undefined): string | null {
-  const t = (raw ?? '').trim();
-  return t.length >= 1 && t.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(t) ? t : null;
+  if (typeof raw !== 'string') return null;
+  const t = raw.trim();
+  return TOKEN.test(t) ? t : null;
 }
 
 /** GetNetworkInterfacesResponse → its interfaces (IPv4 only); one without a usable token is skipped. */
@@ -106,7 +111,7 @@ export function readDefaultGateway(body: XmlElement): string[] {
   return ipv4List(children(child(body, 'NetworkGateway'), 'IPv4Address'));
 }
 
-function ipv4List(elements: XmlElement[]): string[] {
+function ipv4List(elements: Array<XmlElement | undefined>): string[] {
   const out: string[] = [];
   for (const el of elements.slice(0, MAX_ADDRESSES)) {
     const a = canonicalIPv4(textOf(el));
@@ -119,11 +124,8 @@ function ipv4List(elements: XmlElement[]): string[] {
 export function readDns(body: XmlElement): DnsSettings {
   const info = child(body, 'DNSInformation');
   const fromDhcp = isTrue(child(info, 'FromDHCP'));
-  const entries = children(info, fromDhcp ? 'DNSFromDHCP' : 'DNSManual')
-    .slice(0, MAX_ADDRESSES)
-    .filter((e) => !/^IPv6$/i.test(textOf(child(e, 'Type'))))
-    .map((e) => child(e, 'IPv4Address'))
-    .filter((e): e is XmlElement => e !== undefined);
+  // An entry counts by its IPv4Address (an IPv6 one has none); its Type adds nothing to that.
+  const entries = children(info, fromDhcp ? 'DNSFromDHCP' : 'DNSManual').map((e) => child(e, 'IPv4Address'));
   return { fromDhcp, servers: ipv4List(entries) };
 }
 
@@ -141,11 +143,10 @@ export function readSystemRebootMessage(body: XmlElement): string | null {
 
 /** A unicast host address we may write: canonical dotted quad, not 0/8, loopback, multicast or broadcast. */
 function hostAddress(address: string): string {
-  const a = typeof address === 'string' ? canonicalIPv4(address) : null;
-  if (a === null || a !== address) throw new Error('invalid IPv4 address');
-  const first = Number(a.split('.')[0]);
+  if (canonicalIPv4(address) !== address) throw new Error('invalid IPv4 address');
+  const first = Number(address.split('.')[0]);
   if (first === 0 || first === 127 || first >= 224) throw new Error('not a unicast IPv4 address');
-  return a;
+  return address;
 }
 
 function toNumber(a: string): number {
@@ -154,8 +155,7 @@ function toNumber(a: string): number {
 
 /** The body of SetNetworkInterfaces: DHCP off with one manual address, or DHCP on. */
 export function buildSetNetworkInterfaces(token: string, change: NetworkInterfaceChange): string {
-  const t = tokenOf(token);
-  if (t === null || t !== token) throw new Error('invalid interface token');
+  if (tokenOf(token) !== token) throw new Error('invalid interface token');
   let ipv4: string;
   if (change.dhcp === true) ipv4 = '<tt:DHCP>true</tt:DHCP>';
   else if (change.dhcp === false) {
@@ -169,7 +169,7 @@ export function buildSetNetworkInterfaces(token: string, change: NetworkInterfac
       '<tt:DHCP>false</tt:DHCP>';
   } else throw new Error('invalid change');
   return (
-    `<tds:InterfaceToken>${escapeXml(t)}</tds:InterfaceToken>` +
+    `<tds:InterfaceToken>${escapeXml(token)}</tds:InterfaceToken>` +
     `<tds:NetworkInterface><tt:Enabled>true</tt:Enabled><tt:IPv4><tt:Enabled>true</tt:Enabled>${ipv4}</tt:IPv4></tds:NetworkInterface>`
   );
 }

@@ -169,34 +169,47 @@ describe('readNetworkInterfaces: missing and wrong parts', () => {
   });
 
   it('addresses: canonical dotted quads only, 0.0.0.0 is none; prefixes 1–32 as whole numbers', () => {
-    const i = one(
-      ipv4(
-        manual('192.168.001.064', '24') +
-          manual('0.0.0.0', '24') +
-          manual('256.1.1.1', '24') +
-          manual('1.2.3', '24') +
-          manual('1.2.3.4.5', '24') +
-          manual(' 10.1.2.3 ', ' 8 ') +
-          manual('10.1.2.4', '0') +
-          manual('10.1.2.5', '33') +
-          manual('10.1.2.6', '24.0') +
-          manual('10.1.2.7', '-1') +
-          manual('10.1.2.8', '255.255.255.0') +
-          manual('10.1.2.9', '32') +
-          manual('fe80::1', '64') +
-          '<Manual><Address>10.1.2.10</Address></Manual>' +
-          '<Manual><PrefixLength>24</PrefixLength></Manual>' +
-          '<FromDHCP><Address>0.0.0.0</Address><PrefixLength>0</PrefixLength></FromDHCP>',
+    // Each call stays within the 8 Manual elements read.
+    const read = (...manuals: string[]) => one(ipv4(manuals.join('')))?.manual;
+    expect(
+      read(
+        manual('192.168.001.064', '24'),
+        manual('0.0.0.0', '24'),
+        manual('256.1.1.1', '24'),
+        manual('1.2.3', '24'),
+        manual('1.2.3.4.5', '24'),
+        manual(' 10.1.2.3 ', ' 8 '),
+        manual('fe80::1', '64'),
+        manual('10.1.2.9', '32'),
       ),
-    );
-    expect(i?.manual).toEqual([
+    ).toEqual([
       { address: '192.168.1.64', prefix: 24 },
       { address: '10.1.2.3', prefix: 8 },
+      { address: '10.1.2.9', prefix: 32 },
     ]);
+    expect(
+      read(
+        manual('10.1.2.4', '0'),
+        manual('10.1.2.5', '33'),
+        manual('10.1.2.6', '24.0'),
+        manual('10.1.2.7', '-1'),
+        manual('10.1.2.8', '255.255.255.0'),
+        manual('10.1.2.11', '1e1'),
+        manual('10.1.2.12', '0x10'),
+        manual('10.1.2.1', '1'),
+      ),
+    ).toEqual([{ address: '10.1.2.1', prefix: 1 }]);
+    expect(
+      read(
+        manual('10.1.2.13', '+8'),
+        manual('10.1.2.14', '8.'),
+        manual('10.1.2.15', '016'),
+        '<Manual><Address>10.1.2.10</Address></Manual>',
+        '<Manual><PrefixLength>24</PrefixLength></Manual>',
+      ),
+    ).toEqual([]);
+    const i = one(ipv4('<FromDHCP><Address>0.0.0.0</Address><PrefixLength>0</PrefixLength></FromDHCP>'));
     expect(i?.fromDhcp).toBeNull();
-    // The 12th address would be the 9th valid one beyond the cap: only the first 8 Manual elements are read.
-    expect(one(ipv4(manual('10.1.2.9', '32')))?.manual).toEqual([{ address: '10.1.2.9', prefix: 32 }]);
-    expect(one(ipv4(manual('10.1.2.1', '1')))?.manual).toEqual([{ address: '10.1.2.1', prefix: 1 }]);
   });
 
   it('MACs: colons, dashes or none, any case → lower-case with colons; mixed separators and wrong lengths → null', () => {
@@ -204,7 +217,17 @@ describe('readNetworkInterfaces: missing and wrong parts', () => {
     expect(mac('00:11:22:33:44:55')).toBe('00:11:22:33:44:55');
     expect(mac('AC-CC-8E-0A-1B-2C')).toBe('ac:cc:8e:0a:1b:2c');
     expect(mac('ACCC8E0A1B2C')).toBe('ac:cc:8e:0a:1b:2c');
-    for (const bad of ['00:11:22-33:44:55', '00:11:22:33:44', '00:11:22:33:44:55:66', 'zz:11:22:33:44:55', '', 'x'])
+    for (const bad of [
+      '00:11:22-33:44:55',
+      '00:11:22:33:44',
+      '00:11:22:33:44:55:66',
+      'zz:11:22:33:44:55',
+      ':00:11:22:33:44:55',
+      '00:11:22:33:44:55:',
+      '-0011-22-33-44-55',
+      '',
+      'x',
+    ])
       expect(mac(bad), bad).toBeNull();
   });
 
@@ -258,20 +281,19 @@ describe('readDns', () => {
     expect(readDns(fixture('dahua-like.GetDNS.xml'))).toEqual({ fromDhcp: true, servers: ['192.168.1.1'] });
   });
 
-  it('FromDHCP false reads DNSManual, not DNSFromDHCP; IPv6 entries and nonsense skipped; at most 8', () => {
+  it('FromDHCP false reads DNSManual, not DNSFromDHCP; entries without an IPv4 address skipped; the first 8', () => {
     const dns = (inner: string) => readDns(tree(`<r><DNSInformation>${inner}</DNSInformation></r>`));
     const entry = (kind: string, type: string | null, address: string) =>
       `<${kind}>${type === null ? '' : `<Type>${type}</Type>`}<IPv4Address>${address}</IPv4Address></${kind}>`;
+    const v6 = '<DNSManual><Type>IPv6</Type><IPv6Address>2606:4700::1111</IPv6Address></DNSManual>';
     expect(
       dns(
         '<FromDHCP>false</FromDHCP>' +
           entry('DNSFromDHCP', 'IPv4', '10.0.0.1') +
           entry('DNSManual', 'IPv4', '1.1.1.1') +
-          entry('DNSManual', 'IPv6', '1.0.0.1') +
-          entry('DNSManual', 'ipv6', '1.0.0.2') +
           entry('DNSManual', null, '1.0.0.3') +
           entry('DNSManual', 'IPv4', 'dns.example') +
-          '<DNSManual><Type>IPv6</Type><IPv6Address>2606:4700::1111</IPv6Address></DNSManual>' +
+          v6 +
           '<DNSManual><Type>IPv4</Type></DNSManual>',
       ),
     ).toEqual({ fromDhcp: false, servers: ['1.1.1.1', '1.0.0.3'] });
@@ -281,6 +303,15 @@ describe('readDns', () => {
           Array.from({ length: 10 }, (_, k) => entry('DNSFromDHCP', 'IPv4', `10.0.0.${k + 1}`)).join(''),
       ),
     ).toEqual({ fromDhcp: true, servers: Array.from({ length: 8 }, (_, k) => `10.0.0.${k + 1}`) });
+    // Only the first 8 entries are looked at, even when they hold no IPv4 server.
+    expect(dns('<FromDHCP>false</FromDHCP>' + v6.repeat(8) + entry('DNSManual', 'IPv4', '9.9.9.9'))).toEqual({
+      fromDhcp: false,
+      servers: [],
+    });
+    expect(dns(v6.repeat(7) + entry('DNSManual', 'IPv4', '9.9.9.9'))).toEqual({
+      fromDhcp: false,
+      servers: ['9.9.9.9'],
+    });
     expect(dns('')).toEqual({ fromDhcp: false, servers: [] });
     expect(readDns(tree('<r/>'))).toEqual({ fromDhcp: false, servers: [] });
   });
