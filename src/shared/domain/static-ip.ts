@@ -117,14 +117,15 @@ interface Lan {
   broadcast: number;
   prefix: number;
   self: number;
-  gateway: number | null;
+  /** The router's address; NaN when it is not known (NaN equals nothing and lies in no range). */
+  gateway: number;
   label: string;
 }
 
 function lanOf(lan: LanFacts): Lan | null {
   if (lanProblem(lan) !== null) return null;
   const network = networkNumber(lan.address, lan.prefix) as number;
-  const gateway = lan.gateway === null ? null : parseIpv4(lan.gateway);
+  const gateway = parseIpv4(lan.gateway ?? '') ?? NaN;
   return {
     network,
     broadcast: broadcastNumber(lan.address, lan.prefix) as number,
@@ -152,6 +153,12 @@ function lanEvidence(lan: LanFacts): string {
 
 const MAX_POOL_TEXT = 80;
 
+/** "199" after "192.168.50.100-": the address with that last number; null when the text is not a number 0–255. */
+function lastNumber(first: number, text: string): number | null {
+  if (!/^\d{1,3}$/.test(text) || Number(text) > 255) return null;
+  return ((first & 0xffffff00) | Number(text)) >>> 0;
+}
+
 /**
  * The pool as the user typed it from the router's page: "a-b", "a – b" (any dash, spaces around it), or "a-b" where
  * b is only the last number ("192.168.50.100-199"). Refused, with the reason: malformed, reversed, not inside this
@@ -168,8 +175,7 @@ export function parsePool(text: string, lan: LanFacts): { pool: DhcpPool; warnin
   const [a, b] = parts as [string, string];
   const first = parseIpv4(a);
   if (first === null) return malformed;
-  let last = parseIpv4(b);
-  if (last === null && /^\d{1,3}$/.test(b) && Number(b) <= 255) last = ((first & 0xffffff00) | Number(b)) >>> 0;
+  const last = parseIpv4(b) ?? lastNumber(first, b);
   if (last === null) return malformed;
   const l = lanOf(lan);
   if (l === null) return { problem: lanProblem(lan) as string };
@@ -181,12 +187,12 @@ export function parsePool(text: string, lan: LanFacts): { pool: DhcpPool; warnin
     return {
       problem: `The pool ${range} includes ${formatIpv4(first === l.network ? l.network : l.broadcast)}, the ${first === l.network ? 'network' : 'broadcast'} address, which no device can have: check it on the router's DHCP page.`,
     };
-  if (l.gateway !== null && l.gateway >= first && l.gateway <= last)
+  if (l.gateway >= first && l.gateway <= last)
     return {
       problem: `The pool ${range} includes the router's own address (${formatIpv4(l.gateway)}), which a router never hands out: copy the first and last address from the router's DHCP page.`,
     };
   const warnings: string[] = [];
-  const outside = first - l.network - 1 + (l.broadcast - last - 1) - (l.gateway === null ? 0 : 1);
+  const outside = first - l.network - 1 + (l.broadcast - last - 1) - (onLan(l, l.gateway) ? 1 : 0);
   if (outside <= 0)
     warnings.push(
       `The pool ${range} takes every address of your network: there is none left for a fixed address. Make the pool smaller on the router, or reserve the NVR's address there.`,
@@ -207,8 +213,8 @@ export function poolFromLeases(devices: KnownDevice[], lan: LanFacts): DhcpPool 
   const seen = new Set<number>();
   for (const d of devices) {
     if (d.dhcp !== true || d.planned === true) continue;
-    const v = parseIpv4(d.address);
-    if (v !== null && v > l.network && v < l.broadcast && v !== l.gateway) seen.add(v);
+    const v = parseIpv4(d.address) ?? NaN;
+    if (v > l.network && v < l.broadcast && v !== l.gateway) seen.add(v);
   }
   if (seen.size === 0) return null;
   const first = Math.min(...seen);
@@ -336,7 +342,7 @@ const CONFIDENCE_WORDS = { H: 'confirmed by the vendor', M: 'one source', L: 'lo
  */
 export function routerDefaultPool(lan: LanFacts): DhcpPool | null {
   const l = lanOf(lan);
-  if (l === null || l.gateway === null) return null;
+  if (l === null) return null;
   const rows = ROUTER_DEFAULTS.filter((r) => parseIpv4(r.gateway) === l.gateway && r.prefix === l.prefix);
   const withPool = rows.filter((r) => r.pool !== null);
   if (withPool.length === 0) return null;
@@ -346,9 +352,7 @@ export function routerDefaultPool(lan: LanFacts): DhcpPool | null {
   const last = Math.max(...lasts);
   const range = `${short(l, first)}–${short(l, last)}`;
   const unknown = rows.filter((r) => r.pool === null).map((r) => r.family);
-  const also = unknown.length
-    ? `; ${unknown.join(', ')} also use${unknown.length === 1 ? 's' : ''} this address, pool not known`
-    : '';
+  const also = unknown.length ? `; also the factory address of ${unknown.join(', ')} (pool not known)` : '';
   const [r] = withPool as [RouterDefault];
   if (withPool.length === 1) {
     return {
@@ -441,7 +445,7 @@ export function judgeAddress(input: {
   const l = lanOf(lan);
   if (l === null)
     return [{ code: 'settings-unknown', severity: 'info', text: lanProblem(lan) as string, evidence: [here] }];
-  const value = device.address === null ? null : parseIpv4(device.address);
+  const value = parseIpv4(device.address ?? '');
   if (value === null)
     return [
       {
@@ -493,8 +497,8 @@ export function judgeAddress(input: {
     });
   }
   const gatewayKnown = device.source !== 'discovery' || device.gateway !== null;
-  const gw = device.gateway === null ? null : parseIpv4(device.gateway);
-  if (onSubnet && gatewayKnown && l.gateway !== null && gw !== l.gateway)
+  const gw = parseIpv4(device.gateway ?? '');
+  if (onSubnet && gatewayKnown && !Number.isNaN(l.gateway) && gw !== l.gateway)
     findings.push({
       code: 'gateway-not-router',
       severity: 'problem',
@@ -513,7 +517,7 @@ export function judgeAddress(input: {
       evidence: [`${words.dns}: DNS ${device.dns.length ? device.dns.slice(0, 4).join(', ') : 'none'}`],
     });
   const others = [...new Set(conflicts.map((m) => m.trim().toLowerCase()).filter((m) => m.length > 0))];
-  if (others.length > 0 || (onSubnet && value === l.gateway))
+  if (others.length > 0 || value === l.gateway)
     findings.push({
       code: 'address-conflict',
       severity: 'problem',
@@ -545,13 +549,19 @@ export function judgeAddress(input: {
 // ---------------------------------------------------------------------------------------------------------------
 // The proposal
 
+/** A DNS server the device can reach from this LAN: usable, and public or a host address on this LAN. */
+function reachableDns(l: Lan, text: string): boolean {
+  const v = parseIpv4(text) ?? NaN;
+  return usableDns(text) && (classifyIpv4(text) === 'public' || (v > l.network && v < l.broadcast));
+}
+
 /** What another known device makes of an address: whose it is, in words; the device itself never counts. */
 function takenBy(known: KnownDevice[], deviceId: string): Map<number, string> {
-  const taken = new Map<number, string>();
+  const taken = new Map<number, string>(); // an unreadable address sits under NaN, which no real address looks up
   for (const d of known) {
     if (d.id === deviceId) continue;
-    const v = parseIpv4(d.address);
-    if (v !== null && !taken.has(v)) taken.set(v, d.planned === true ? `planned for ${d.id}` : `used by ${d.id}`);
+    const v = parseIpv4(d.address) ?? NaN;
+    if (!taken.has(v)) taken.set(v, d.planned === true ? `planned for ${d.id}` : `used by ${d.id}`);
   }
   return taken;
 }
@@ -560,7 +570,7 @@ function takenBy(known: KnownDevice[], deviceId: string): Map<number, string> {
 export function noProposalReason(input: { lan: LanFacts; pool: DhcpPool | null }): string {
   const problem = lanProblem(input.lan);
   if (problem !== null) return problem;
-  if (input.lan.gateway === null || parseIpv4(input.lan.gateway) === null)
+  if (parseIpv4(input.lan.gateway ?? '') === null)
     return 'We do not know your router\'s address, so we cannot set the NVR\'s gateway: check "Your network".';
   return input.pool === null
     ? 'Every address on your network is in use or planned for another device.'
@@ -588,88 +598,72 @@ export function proposeAddress(input: {
 }): AddressProposal | null {
   const { device, lan, pool, known, deviceId } = input;
   const l = lanOf(lan);
-  if (l === null || l.gateway === null || !onLan(l, l.gateway)) return null;
-  const gateway = l.gateway;
+  if (l === null || !onLan(l, l.gateway)) return null;
   const taken = takenBy(known, deviceId);
-  const current = device.address === null ? null : parseIpv4(device.address);
+  const current = parseIpv4(device.address ?? '') ?? NaN;
   const skipped: string[] = [];
-  const free = (v: number, note: boolean) => {
-    const why =
-      v === gateway
-        ? 'the router'
-        : v === l.self
-          ? 'this computer'
-          : v === current && device.dhcp !== false
-            ? "the NVR's own DHCP lease"
-            : (taken.get(v) ?? null);
-    if (why !== null && note && skipped.length < MAX_SKIPPED_SHOWN) skipped.push(`${short(l, v)} (${why})`);
-    return why === null;
+  /** Whose an address is, in words; null when it is free. The device's own address counts only as a DHCP lease. */
+  const owner = (v: number) =>
+    v === l.gateway
+      ? 'the router'
+      : v === l.self
+        ? 'this computer'
+        : v === current && device.dhcp !== false
+          ? "the NVR's own DHCP lease"
+          : (taken.get(v) ?? null);
+  /** The first free host address from `from` (just outside the pool), stepping by `step`; taken ones on the way noted. */
+  const scan = (from: number, step: 1 | -1) => {
+    for (let v = from; v > l.network && v < l.broadcast; v += step) {
+      const who = owner(v);
+      if (who === null) return v;
+      if (skipped.length < MAX_SKIPPED_SHOWN) skipped.push(`${short(l, v)} (${who})`);
+    }
+    return null;
   };
-  const why: string[] = [
-    `On your network ${l.label}, where this computer is ${lan.address} and the router ${formatIpv4(gateway)}.`,
-  ];
-  const pf = pool === null ? null : (parseIpv4(pool.first) as number);
-  const pl = pool === null ? null : (parseIpv4(pool.last) as number);
-  const outsidePool = (v: number) => pf === null || v < pf || v > (pl as number);
-  let chosen: number | null = null;
-  if (
-    current !== null &&
-    device.dhcp === false &&
-    current > l.network &&
-    current < l.broadcast &&
-    outsidePool(current) &&
-    free(current, false)
-  ) {
-    chosen = current;
-    why.push(
-      `It keeps its current fixed address ${formatIpv4(current)}: already outside the router's DHCP range and used by no other device we know — the least change.`,
-    );
-  } else if (pf !== null && pl !== null) {
-    for (let v = pl + 1; v < l.broadcast && chosen === null; v++) if (free(v, true)) chosen = v;
-    if (chosen !== null)
-      why.push(
-        `${formatIpv4(chosen)} is the first free address above the router's DHCP range ${poolLabel(l, pool as DhcpPool)}.`,
-      );
-    for (let v = pf - 1; v > l.network && chosen === null; v--) if (free(v, true)) chosen = v;
-    if (chosen !== null && chosen < pf)
-      why.push(
-        `${formatIpv4(chosen)} is the nearest free address below the router's DHCP range ${poolLabel(l, pool as DhcpPool)}: none above it is free.`,
-      );
-  } else {
-    for (let v = l.broadcast - 1; v > l.network && chosen === null; v--) if (free(v, true)) chosen = v;
-    if (chosen !== null)
-      why.push(
-        `${formatIpv4(chosen)} is the highest free address on your network: routers usually hand out addresses from the low end.`,
-      );
+  // 1. Keep the current address: a host address outside the pool that is no one else's (owner() refuses a lease).
+  let rule: 'keep' | 'above' | 'below' | 'top' = 'keep';
+  let chosen: number | null =
+    current > l.network && current < l.broadcast && !inPool(pool, current) && owner(current) === null ? current : null;
+  if (chosen === null && pool !== null) {
+    // 2. Above the pool, counting up; then below it, counting down.
+    rule = 'above';
+    chosen = scan((parseIpv4(pool.last) as number) + 1, 1);
+    if (chosen === null) {
+      rule = 'below';
+      chosen = scan((parseIpv4(pool.first) as number) - 1, -1);
+    }
+  } else if (chosen === null) {
+    // 3. No pool known: from the top, counting down.
+    rule = 'top';
+    chosen = scan(l.broadcast - 1, -1);
   }
   if (chosen === null) return null;
-  if (pool !== null) why.push(`The router's DHCP range ${poolLabel(l, pool)} rests on ${pool.basis}.`);
-  else
-    why.push(
-      "We do not know the router's DHCP range: type it from the router's DHCP page to be sure the router never hands out this address.",
-    );
+  const address = formatIpv4(chosen);
+  const gateway = formatIpv4(l.gateway);
+  const range = pool === null ? '' : poolLabel(l, pool);
+  const why = [
+    `On your network ${l.label}, where this computer is ${lan.address} and the router ${gateway}.`,
+    {
+      keep: `It keeps its current fixed address ${address}: already outside the router's DHCP range and used by no other device we know — the least change.`,
+      above: `${address} is the first free address above the router's DHCP range ${range}.`,
+      below: `${address} is the nearest free address below the router's DHCP range ${range}: none above it is free.`,
+      top: `${address} is the highest free address on your network: routers usually hand out addresses from the low end.`,
+    }[rule],
+    pool === null
+      ? "We do not know the router's DHCP range: type it from the router's DHCP page to be sure the router never hands out this address."
+      : `The router's DHCP range ${range} rests on ${pool.basis}.`,
+  ];
   if (skipped.length > 0) why.push(`Skipped: ${skipped.join(', ')}.`);
-  why.push(`Gateway ${formatIpv4(gateway)}: your router, so the NVR's answers to the outside go through it.`);
-  const own = [...new Set(device.dns.map((d) => parseIpv4(d)).filter((v): v is number => v !== null))]
-    .filter((v) => {
-      const text = formatIpv4(v);
-      if (!usableDns(text)) return false;
-      return classifyIpv4(text) === 'public' || (onLan(l, v) && v !== l.network && v !== l.broadcast);
-    })
-    .slice(0, 2)
-    .map(formatIpv4);
-  if (own.length > 0) why.push(`DNS ${own.join(', ')}: the NVR's own, kept.`);
-  else
-    why.push(
-      `DNS ${formatIpv4(gateway)}: your router, because the NVR has no DNS server it could reach from this network (DDNS and cloud need one).`,
-    );
-  return {
-    address: formatIpv4(chosen),
-    prefix: l.prefix,
-    gateway: formatIpv4(gateway),
-    dns: own.length ? own : [formatIpv4(gateway)],
-    why,
-  };
+  why.push(`Gateway ${gateway}: your router, so the NVR's answers to the outside go through it.`);
+  const own = [
+    ...new Set(device.dns.filter((d) => reachableDns(l, d)).map((d) => formatIpv4(parseIpv4(d) as number))),
+  ].slice(0, 2);
+  why.push(
+    own.length > 0
+      ? `DNS ${own.join(', ')}: the NVR's own, kept.`
+      : `DNS ${gateway}: your router, because the NVR has no DNS server it could reach from this network (DDNS and cloud need one).`,
+  );
+  return { address, prefix: l.prefix, gateway, dns: own.length > 0 ? own : [gateway], why };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -756,10 +750,10 @@ export function checkGateway(text: string, ctx: { lan: LanFacts; address?: strin
         text: `${gateway} cannot be the gateway: it must be a device on your network ${l.label}, normally your router.`,
       },
     ];
-  const own = ctx.address == null ? null : parseIpv4(ctx.address);
+  const own = parseIpv4(ctx.address ?? '');
   if (v === own)
     return [{ severity: 'error', text: `${gateway} is the NVR's own address: the gateway must be your router.` }];
-  if (l.gateway !== null && v !== l.gateway)
+  if (!Number.isNaN(l.gateway) && v !== l.gateway)
     return [
       {
         severity: 'warning',
@@ -774,7 +768,7 @@ export function splitDnsList(text: string): string[] {
   if (typeof text !== 'string') return [];
   return text
     .slice(0, 200)
-    .split(/[\s,;]+/)
+    .split(/[\s,;]/)
     .filter((s) => s.length > 0);
 }
 

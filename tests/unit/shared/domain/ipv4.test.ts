@@ -134,6 +134,10 @@ describe('subnets', () => {
     expect(inSubnet('8.8.8.8', '10.0.0.0', 0)).toBe(true);
     expect(inSubnet('x', '192.168.1.0', 24)).toBe(false);
     expect(inSubnet('192.168.1.1', 'x', 24)).toBe(false);
+    // A bad address is never in a subnet, not even in one whose network bits are all 0.
+    expect(inSubnet('x', '0.0.1.0', 16)).toBe(false);
+    expect(inSubnet('0.0.1.2', 'x', 16)).toBe(false);
+    expect(inSubnet('x', 'y', 0)).toBe(false);
   });
 
   it.each([

@@ -102,6 +102,9 @@ describe('parsePool: the range the user typed from the router', () => {
     '192.168.50.100-150-199',
     '192.168.50.300-199',
     '192.168.50.100 to 192.168.50.199',
+    '192.168.50.100-2e2',
+    '192.168.50.100-+199',
+    '192.168.50.10-0x11',
     `192.168.50.100-192.168.50.199${' '.repeat(60)}`,
   ])('refuses %j as malformed, with an example', (text) =>
     expect(parsePool(text, lan)).toEqual({
@@ -262,7 +265,7 @@ describe("routerDefaultPool: the router family's factory pool, a hint", () => {
       '192.168.0.1',
       '192.168.0.100',
       '192.168.0.199',
-      "TP-Link Archer's factory pool (.100–.199), a hint (ROUTERS.md, low confidence); Sky Hub also uses this address, pool not known",
+      "TP-Link Archer's factory pool (.100–.199), a hint (ROUTERS.md, low confidence); also the factory address of Sky Hub (pool not known)",
     ],
     [
       '192.168.178.1',
@@ -416,7 +419,11 @@ describe('judgeAddress: findings with their evidence', () => {
     expect(codes(fs)).toEqual(['static-in-pool']);
     expect(fs[0]).toMatchObject({ severity: 'problem' });
     expect(fs[0]?.text).toContain('inside the range the router hands out (.100–.199)');
-    expect(fs[0]?.evidence).toContain('DHCP pool .100–.199: the range you typed');
+    expect(fs[0]?.evidence).toEqual([
+      'ONVIF GetNetworkInterfaces: DHCP off',
+      `ONVIF GetNetworkInterfaces: address ${address}/24`,
+      'DHCP pool .100–.199: the range you typed',
+    ]);
   });
 
   it('fixed just outside the pool (.99, .200): ok', () => {
@@ -593,18 +600,6 @@ describe('judgeAddress: findings with their evidence', () => {
     expect(fs[0]?.text).toContain("your router's own address");
   });
 
-  it('a device off the subnet on the number of the router is no conflict', () =>
-    expect(
-      codes(
-        judgeAddress({
-          device: device({ address: '192.168.1.1', gateway: '192.168.1.1' }),
-          lan,
-          pool: null,
-          conflicts: [],
-        }),
-      ),
-    ).toEqual(['static-off-subnet']));
-
   it('everything wrong at once: each finding, in a fixed order', () =>
     expect(
       codes(
@@ -658,8 +653,49 @@ describe('proposeAddress', () => {
     expect(propose(over as Partial<Ipv4Settings>)?.address).toBe('192.168.50.200'),
   );
 
-  it("fixed on another device's address: not kept", () =>
-    expect(propose({ address: '192.168.50.200' }, userPool, known)?.address).toBe('192.168.50.202'));
+  it("fixed on another device's address: not kept, and that address is named once among the skipped", () => {
+    const p = propose({ address: '192.168.50.200' }, userPool, known);
+    expect(p?.address).toBe('192.168.50.202');
+    expect(p?.why).toContain('Skipped: .200 (used by nvr-2), .201 (planned for cam-3).');
+  });
+
+  it.each([
+    ['192.168.50.100', '192.168.50.200'],
+    ['192.168.50.199', '192.168.50.200'],
+    ['192.168.50.99', '192.168.50.99'],
+    ['192.168.50.220', '192.168.50.220'],
+    ['192.168.50.254', '192.168.50.254'],
+    ['192.168.50.2', '192.168.50.2'],
+  ])('fixed at %s with the pool .100–.199: %s', (address, expected) =>
+    expect(propose({ address })?.address).toBe(expected),
+  );
+
+  it('the router above the pool (BT: .254, pool .64–.253) is skipped and named; the nearest below is chosen', () => {
+    const bt = lanAt('192.168.1.10', 24, '192.168.1.254');
+    const p = propose(
+      { dhcp: true, address: '192.168.1.70' },
+      pool('192.168.1.64', '192.168.1.253', 'router-default', 'BT'),
+      [],
+      bt,
+    );
+    expect(p?.address).toBe('192.168.1.63');
+    expect(p?.why).toContain('Skipped: .254 (the router).');
+    expect(p?.gateway).toBe('192.168.1.254');
+  });
+
+  it('the scan above the pool stops before the broadcast address', () =>
+    expect(
+      propose({ dhcp: true, address: '192.168.50.120' }, pool('192.168.50.100', '192.168.50.253'), [
+        { id: 'x', address: '192.168.50.254', mac: null, dhcp: false },
+      ])?.address,
+    ).toBe('192.168.50.99'));
+
+  it('the scan below the pool stops before the network address', () =>
+    expect(
+      propose({ dhcp: true, address: '192.168.50.120' }, pool('192.168.50.3', '192.168.50.254'), [
+        { id: 'x', address: '192.168.50.2', mac: null, dhcp: false },
+      ]),
+    ).toBeNull());
 
   it('fixed on an address planned for another device: not kept', () =>
     expect(propose({ address: '192.168.50.201' }, userPool, known)?.address).toBe('192.168.50.202'));
@@ -701,6 +737,7 @@ describe('proposeAddress', () => {
       { id: 'x', address: '192.168.50.99', mac: null, dhcp: false },
     ]);
     expect(p?.address).toBe('192.168.50.98');
+    expect(p?.why).toContain('Skipped: .99 (used by x).');
     expect(p?.why).toContain(
       "192.168.50.98 is the nearest free address below the router's DHCP range .100–.254: none above it is free.",
     );
@@ -1006,6 +1043,19 @@ describe('checkTypedAddress', () => {
     ]);
     expect(check('192.168.50.150', null)).toEqual([]);
   });
+
+  it('two devices known on one address: the first one is named', () =>
+    expect(
+      checkTypedAddress('192.168.50.210', {
+        lan,
+        pool: null,
+        known: [
+          { id: 'first', address: '192.168.50.210', mac: null, dhcp: false },
+          { id: 'second', address: '192.168.50.210', mac: null, dhcp: null, planned: true },
+        ],
+        deviceId: 'me',
+      }),
+    ).toEqual([{ severity: 'error', text: '192.168.50.210 is already used by first.' }]));
 
   it("another device's address inside the pool: both problems", () =>
     expect(check('192.168.50.200', pool('192.168.50.150', '192.168.50.210')).map((i) => i.text)).toEqual([
