@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticIpReadingSchema, staticIpResultSchema } from '../../src/shared/steps/static-ip';
 import { inNs, lab, readLabState, SIMULATORS } from '../lab/lib/testkit.mjs';
+import { newDataDir, removeDataDir, runCli } from '../support/lab-cli';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'nvr-assist.js');
@@ -71,7 +72,11 @@ async function backToDhcp(): Promise<void> {
     `<tds:InterfaceToken>${t}</tds:InterfaceToken><tds:NetworkInterface><tt:Enabled>true</tt:Enabled><tt:IPv4><tt:Enabled>true</tt:Enabled><tt:DHCP>true</tt:DHCP></tt:IPv4></tds:NetworkInterface>`,
   );
   soap(at, 'SystemReboot', '');
+  // The simulator stops ~0.5 s after the reboot's reply and is back ~1.2 s later: wait out the stop first.
+  await new Promise((r) => setTimeout(r, 2500));
   await until(() => (camAddress() ?? '').startsWith('192.168.50.1'), 20_000);
+  // …and its ONVIF service answers again after the restart.
+  await until(() => soap(camAddress() ?? '', 'GetSystemDateAndTime', '').code === 0, 20_000);
 }
 
 let startAddress: string;
@@ -159,4 +164,69 @@ describe('static-ip against the DHCP camera', () => {
     expect(reading.settings).toMatchObject({ dhcp: false, address: TARGET });
     expect(reading.findings.map((f) => f.code)).toContain('static-ok');
   });
+});
+
+describe('static-ip when the app is killed in the middle of a change', () => {
+  // Two points: just after the change was saved as pending (around the send), and while the camera is followed
+  // (sent, restarting). The next check must find out where the camera is and say so, and the record must agree.
+  it.each([
+    ['around the send', /Giving the NVR the address/, 0],
+    ['while following', /Looking for the NVR at/, 0],
+  ])(
+    'killed %s: the next check finds the camera and records where it is',
+    async (_when, line, plusMs) => {
+      await backToDhcp();
+      const at = camAddress()!;
+      const dir = newDataDir('static-ip-kill');
+      try {
+        const login = ['--user', ADMIN.user, '--password-stdin'];
+        const first = await runCli(['static-ip', at, '--pool', POOL, ...login], {
+          dataDir: dir,
+          input: `${ADMIN.password}\n`,
+        });
+        expect(first.code, first.stderr.toString()).toBe(0);
+        let pid = 0;
+        let seen = '';
+        let killed = false;
+        const run = await runCli(['static-ip', at, '--apply', TARGET, ...login], {
+          dataDir: dir,
+          input: `${ADMIN.password}\n`,
+          timeoutMs: 90_000,
+          onSpawn: (p) => (pid = p),
+          onStderr: (text) => {
+            seen += text;
+            if (!killed && line.test(seen)) {
+              killed = true;
+              setTimeout(() => process.kill(pid, 'SIGKILL'), plusMs);
+            }
+          },
+        });
+        expect(run.signal, run.stderr.toString()).toBe('SIGKILL');
+        const saved = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+        const deviceId = Object.keys(saved.staticIp)[0]!;
+        expect(saved.staticIp[deviceId].pending).not.toBeNull();
+        // Let a restart the camera was asked for finish, then check again.
+        await new Promise((r) => setTimeout(r, 3000));
+        const next = await runCli(['static-ip', deviceId, '--json', ...login], {
+          dataDir: dir,
+          input: `${ADMIN.password}\n`,
+          timeoutMs: 120_000,
+        });
+        expect(next.code, next.stderr.toString()).toBe(0);
+        expect(next.stderr.toString()).toMatch(/started on .* (did finish|did not take)/);
+        const after = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+        const entry = after.staticIp[deviceId];
+        expect(entry.pending).toBeNull();
+        const now = camAddress();
+        expect(entry.lastChange.address).toBe(now);
+        expect(entry.lastChange.outcome).toBe(now === TARGET ? 'verified' : 'restored');
+        expect(entry.reading.settings.address).toBe(now);
+        expect(after.devices.find((d: { id: string }) => d.id === deviceId).addresses[0]).toBe(now);
+      } finally {
+        removeDataDir(dir);
+        await backToDhcp();
+      }
+    },
+    240_000,
+  );
 });

@@ -50,7 +50,12 @@ export async function readPassword(cmd: CommandContext): Promise<string> {
  * The device a command names: by id, or by address (found before, else added like `add` does), logged in when
  * --user and --password-stdin are given. A number is the exit code of a failure already printed.
  */
-export async function deviceTarget(cmd: CommandContext, target: string): Promise<string | number> {
+export async function deviceTarget(
+  cmd: CommandContext,
+  target: string,
+  /** Where else the device may answer when it does not at its known address (e.g. a change left unfinished). */
+  elsewhere?: (deviceId: string) => Promise<string | null>,
+): Promise<string | number> {
   const { options, flags, io } = cmd;
   if (options['--user'] && !flags.has('--password-stdin'))
     return cmd.usageError('Pipe the password in with --password-stdin (never on the command line).');
@@ -70,7 +75,11 @@ export async function deviceTarget(cmd: CommandContext, target: string): Promise
   }
   const username = options['--user'];
   if (username) {
-    const login = await cmd.call('device.login', { deviceId, username, password: await readPassword(cmd) });
+    const password = await readPassword(cmd);
+    let login = await cmd.call('device.login', { deviceId, username, password });
+    const other =
+      !login.ok && login.error.code === 'DEVICE_UNREACHABLE' && elsewhere ? await elsewhere(deviceId) : null;
+    if (other) login = await cmd.call('device.login', { host: other, username, password });
     if (!login.ok) return cmd.fail(login.error.message);
   }
   return deviceId;

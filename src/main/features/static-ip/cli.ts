@@ -99,7 +99,11 @@ async function runStaticIp(cmd: CommandContext): Promise<number> {
     return cmd.usageError(
       '--dns takes one to four IPv4 addresses separated by commas, e.g. --dns 192.168.1.1,9.9.9.9.',
     );
-  const target = await deviceTarget(cmd, args[0]!);
+  // A change left unfinished may have moved the NVR: the login is tried at its new address too.
+  const target = await deviceTarget(cmd, args[0]!, async (id) => {
+    const entry = await cmd.call('address.get', { deviceId: id });
+    return entry.ok && entry.data.pending ? entry.data.pending.change.to.address : null;
+  });
   if (typeof target === 'number') return target;
   const deviceId = target;
 
@@ -129,6 +133,9 @@ async function runStaticIp(cmd: CommandContext): Promise<number> {
     deviceId,
     ...(options['--pool'] !== undefined ? { pool: options['--pool'] } : {}),
   });
+  // A change the app did not live to finish is found out first: say what became of it.
+  const recovered = (job.events.get('address.onApplied') as { result: StaticIpResult } | undefined)?.result;
+  if (recovered) io.stderr(`${OUTCOME_WORDS[recovered.outcome]}: ${recovered.message}\n`);
   const reading = (job.events.get('address.onReading') as { reading: StaticIpReading } | undefined)?.reading;
   if (job.outcome === 'cancelled') return 130;
   if (job.outcome !== 'ok' || !reading)

@@ -117,7 +117,9 @@ export default defineFeature({
           const entry = record.staticIp[deviceId];
           if (entry?.pending) {
             progress(0, null, 'An address change did not finish last time: finding where the NVR answers now…');
-            const result = await staticIp.recover(device, entry.pending, await devices.loginFor(device), signal);
+            // The login may have been given at either address (the app restarted since; see the CLI's fallback).
+            const login = (await devices.loginFor(device)) ?? (await devices.loginAt(entry.pending.newOnvifUrl));
+            const result = await staticIp.recover(device, entry.pending, login, signal);
             device = (await saveResult(deviceId, device, result)) ?? device;
             hub.emit('address.onApplied', { jobId, result });
           }

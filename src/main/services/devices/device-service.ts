@@ -171,6 +171,11 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       return devices.filter((d) => d.onvifUrl && store.get(d.onvifUrl)).map((d) => d.id);
     },
 
+    /** The login kept for a device service URL (e.g. where an unfinished change moved a device), if any. */
+    async loginAt(onvifUrl: string): Promise<OnvifSecret | undefined> {
+      return (await deps.credentials).get(onvifUrl);
+    },
+
     /** The login kept for a device, if any. */
     async loginFor(device: DiscoveredDevice): Promise<OnvifSecret | undefined> {
       return device.onvifUrl ? (await deps.credentials).get(device.onvifUrl) : undefined;
