@@ -7,6 +7,8 @@
 //   node tests/lab/lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort>
 //   node tests/lab/lab.mjs forward list [--json]
 //   node tests/lab/lab.mjs rogue quiet|loud   (quiet: the rogue host stops answering for 90 s, for fragile tools)
+//   node tests/lab/lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
+//   node tests/lab/lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,12 +17,14 @@ import { up, down, status, requestAbort, hostNamespace, existingNamespaces } fro
 import { readState } from './lib/state.mjs';
 import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
 import { buildPlan } from './lib/plan.mjs';
+import { reserve, unreserve, listReservations, renewSim } from './lib/dhcp.mjs';
 
 const log = (m) => process.stderr.write(m + '\n');
 const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | status [--json] | exec <host> <cmd…>
        lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]
        lab.mjs rogue quiet|loud
-       lab.mjs sim <host> rtsp-fixed on|off`;
+       lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
+       lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew`;
 
 function requireRoot() {
   if (process.getuid?.() !== 0) throw new Error('the lab needs root (network namespaces, nftables)');
@@ -116,12 +120,49 @@ async function main(argv) {
       log(mode === 'quiet' ? 'lab: rogue quiet for 90 s (lab.mjs rogue loud ends it)' : 'lab: rogue answering again');
       return 0;
     }
+    case 'dhcp': {
+      // Address reservations in the router's dnsmasq (dhcp-hostsfile, re-read on SIGHUP). They end at `down`.
+      const [sub, ...words] = rest;
+      if (sub === 'list') {
+        requireUp();
+        const list = listReservations();
+        if (words.includes('--json')) process.stdout.write(JSON.stringify(list) + '\n');
+        else for (const r of list) console.log(`${r.mac} ${r.ip}${r.lease && r.lease !== r.ip ? ` (lease still ${r.lease})` : ''}`);
+        return 0;
+      }
+      if (sub === 'reserve' && words.length === 2) {
+        requireRoot();
+        requireUp();
+        const r = await reserve(words, { log });
+        log(r.action === 'same' ? `lab: ${r.ip} was already reserved for ${r.mac}`
+          : r.action === 'change' ? `lab: ${r.mac} now reserved ${r.ip} (was ${r.previous}); it gets it at its next DHCP request`
+          : `lab: ${r.ip} reserved for ${r.mac}; it gets it at its next DHCP request`);
+        return 0;
+      }
+      if (sub === 'unreserve' && words.length === 1) {
+        requireRoot();
+        requireUp();
+        const r = await unreserve(words, { log });
+        log(r.removed ? `lab: reservation of ${r.removed} for ${r.mac} removed` : `lab: ${r.mac} had no reservation`);
+        return 0;
+      }
+      throw new Error('usage: lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]');
+    }
     case 'sim': {
+      const [host, what, mode] = rest;
+      if (what === 'renew' && rest.length === 2) {
+        // A DHCP simulator asks for a lease now (as after a reboot or when its lease ends) and moves to what it gets.
+        requireRoot();
+        requireUp();
+        const r = await renewSim(host, { log });
+        log(`lab: ${host} ${r.restarted ? 'restarted and' : ''} got ${r.address}${r.previous && r.previous !== r.address ? ` (was ${r.previous})` : ' (unchanged)'}`.replace('  ', ' '));
+        process.stdout.write(r.address + '\n');
+        return 0;
+      }
       // A recorder whose RTSP port cannot be changed (as some are): while on, the simulator refuses any
       // SetNetworkProtocols that moves RTSP, whole; the other ports still move when asked on their own.
-      const [host, what, mode] = rest;
       if (what !== 'rtsp-fixed' || (mode !== 'on' && mode !== 'off') || !/^[a-z]+$/.test(host ?? ''))
-        throw new Error('usage: lab.mjs sim <host> rtsp-fixed on|off');
+        throw new Error('usage: lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew');
       const st = requireUp();
       if (!st.processes.some((p) => p.name === `sim-${host}`)) throw new Error(`no simulator "${host}" in this lab`);
       const flag = path.join(RUN_DIR, `sim-${host}`, 'rtsp-fixed');

@@ -7,7 +7,7 @@ import { buildPlan, allLabNamespaces, hostCollisions } from './plan.mjs';
 import { run, ip, ipn, ipBatch, nsRun, waitFor } from './exec.mjs';
 import { isAlive, pidNamespace, namespacePids, startInNamespace, stopPid } from './proc.mjs';
 import { readState, writeState, acquireLock, assertSafeRunDir, LOCK_FILE } from './state.mjs';
-import { routerRuleset, carrierRuleset, miniupnpdConf, dnsmasqConf, dnsmasqHosts } from './router.mjs';
+import { routerRuleset, carrierRuleset, miniupnpdConf, dnsmasqConf, dnsmasqHosts, DHCP_HOSTS_FILE } from './router.mjs';
 import { ensureLabPackages } from './prereq.mjs';
 
 const LAB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -227,12 +227,18 @@ async function startWan(state) {
   await Promise.all(procs.map((p) => waitReadyLine(p)));
 }
 
+/** How the lab starts dnsmasq (in the router's namespace). */
+const dnsmasqSpec = () => ({ name: 'dnsmasq', host: 'router', cmd: 'dnsmasq', args: ['--keep-in-foreground', `--conf-file=${path.join(RUN_DIR, 'dnsmasq.conf')}`] });
+/** How the lab starts one simulator (in its own namespace). */
+const simSpec = (sim) => ({ name: `sim-${sim.host}`, host: sim.host, cmd: process.execPath, args: [SIM_SCRIPT, ...simArgs(sim)] });
+
 async function startRouter(plan, state) {
   fs.writeFileSync(path.join(RUN_DIR, 'dnsmasq.conf'), dnsmasqConf({ runDir: RUN_DIR }));
   fs.writeFileSync(path.join(RUN_DIR, 'dnsmasq.hosts'), dnsmasqHosts(plan));
   fs.writeFileSync(path.join(RUN_DIR, 'dnsmasq.leases'), '');
+  fs.writeFileSync(path.join(RUN_DIR, DHCP_HOSTS_FILE), '');
   fs.writeFileSync(path.join(RUN_DIR, 'miniupnpd.conf'), miniupnpdConf({ wanIf: plan.routerWanIf, runDir: RUN_DIR }));
-  const dnsmasq = startProcess(state, { name: 'dnsmasq', host: 'router', cmd: 'dnsmasq', args: ['--keep-in-foreground', `--conf-file=${path.join(RUN_DIR, 'dnsmasq.conf')}`] });
+  const dnsmasq = startProcess(state, dnsmasqSpec());
   const upnp = startProcess(state, { name: 'miniupnpd', host: 'router', cmd: 'miniupnpd', args: ['-d', '-f', path.join(RUN_DIR, 'miniupnpd.conf'), '-P', path.join(RUN_DIR, 'miniupnpd.pid')] });
   await Promise.all([
     waitListening(dnsmasq, 'udp', 53),
@@ -261,7 +267,7 @@ async function startSims(plan, state, log) {
   }
   const recs = plan.sims.map((sim) => {
     fs.mkdirSync(path.join(RUN_DIR, `sim-${sim.host}`), { recursive: true });
-    return startProcess(state, { name: `sim-${sim.host}`, host: sim.host, cmd: process.execPath, args: [SIM_SCRIPT, ...simArgs(sim)] });
+    return startProcess(state, simSpec(sim));
   });
   await Promise.all(recs.map((r) => waitReadyLine(r, plan.profile === 'scale' ? 30_000 : READY_TIMEOUT_MS)));
   const dhcp = plan.sims.filter((s) => s.ip === 'dhcp');
@@ -329,6 +335,53 @@ export async function up({ profile = 'home', log = () => {} } = {}) {
     // A failed or interrupted up leaves nothing behind either: drop RUN_DIR when it holds no lab.
     if (!readState()) try { fs.rmdirSync(RUN_DIR); } catch { /* not empty or gone */ }
   }
+}
+
+/**
+ * Restart one daemon of a running lab (`dnsmasq` or `sim-<host>`) the way `up` starts it: stop the recorded PID
+ * (only while it still lives in its namespace), start it again in that namespace with the same log, record the
+ * new PID in the state and wait until it is ready (dnsmasq: listening on 53 and 67; a simulator: a new READY).
+ * The caller holds the lab lock and passes the state it read under it.
+ * @param {import('./state.mjs').LabState} state
+ * @param {string} name
+ */
+export async function restartLabProcess(state, name) {
+  const rec = state.processes.find((p) => p.name === name);
+  if (!rec) throw new Error(`${name} is not running in this lab`);
+  const sim = buildPlan(state.profile).sims.find((s) => `sim-${s.host}` === name);
+  const spec = name === 'dnsmasq' ? dnsmasqSpec() : sim ? simSpec(sim) : null;
+  if (!spec) throw new Error(`the lab does not know how to restart ${name}`);
+  const stopped = await stopPid(rec.pid, rec.ns);
+  if (stopped === 'foreign') throw new Error(`PID ${rec.pid} (${name}) is no longer in ${rec.ns}; left alone`);
+  let offset = 0;
+  try { offset = fs.statSync(rec.log).size; } catch { /* no log yet */ }
+  const pid = startInNamespace({ ns: rec.ns, cmd: spec.cmd, args: spec.args, logFile: rec.log });
+  Object.assign(rec, { pid, cmd: [spec.cmd, ...spec.args].join(' ') });
+  writeState(state);
+  if (name === 'dnsmasq') {
+    await waitListening(rec, 'udp', 53);
+    await waitListening(rec, 'udp', 67);
+  } else {
+    await withLogOnError(rec, waitFor(() => {
+      if (!isAlive(rec.pid)) throw new Error(`${name} exited during start`);
+      return /^READY\s*$/m.test(readFrom(rec.log, offset));
+    }, { timeoutMs: READY_TIMEOUT_MS * 3, what: `${name} to print READY` }));
+  }
+  return rec;
+}
+
+/** A file's text from byte `offset` on ('' if it cannot be read). */
+export function readFrom(file, offset) {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size <= offset) return '';
+      const buf = Buffer.alloc(Math.min(size - offset, 4 * 1024 * 1024));
+      const n = fs.readSync(fd, buf, 0, buf.length, offset);
+      return buf.subarray(0, n).toString('utf8');
+    } finally { fs.closeSync(fd); }
+  } catch { return ''; }
 }
 
 /** The namespace name for a host given without the prefix (validated). */

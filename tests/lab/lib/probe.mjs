@@ -8,6 +8,8 @@
 //   node tests/lab/lib/probe.mjs listen <ip> <port> <banner> [seconds]   → prints READY, answers each connection with banner
 //   node tests/lab/lib/probe.mjs connect <ip> <port> [timeoutMs]         → {"connected","data"}
 //   node tests/lab/lib/probe.mjs udp <ip> <port> <hex>                   → {"answered","hex"} (one datagram, raw)
+//   node tests/lab/lib/probe.mjs wsd-watch <localIp> <seconds> <from…>   → prints READY, then one line per WS-Discovery
+//                                   Hello/Bye multicast by one of the <from> addresses: {"from","action","xaddrs"}
 // Every probe is bounded in time; output is one JSON line (or READY for listen).
 import dgram from 'node:dgram';
 import net from 'node:net';
@@ -102,6 +104,33 @@ function connect(ip, port, timeoutMs = TIMEOUT_MS) {
   });
 }
 
+/**
+ * Watch the WS-Discovery group (joined on `localIp`) for `seconds` and print each Hello or Bye sent from one of
+ * `from` (other senders, e.g. the rogue's 60 KiB shapes, are skipped unread). Text is bounded and matched, never
+ * parsed.
+ */
+function wsdWatch(localIp, seconds, from) {
+  const s = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+  const senders = new Set(from);
+  let lines = 0;
+  s.on('message', (msg, r) => {
+    if (!senders.has(r.address) || msg.length > 16 * 1024 || lines >= 200) return;
+    const t = msg.toString('utf8');
+    const action = /<[^>]*Action[^>]*>[^<]*\/discovery\/(Hello|Bye)\s*</.exec(t)?.[1] ?? null;
+    if (!action) return;
+    const xaddrs = (/<[^>/]*XAddrs[^>]*>([^<]{0,1000})</.exec(t)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+    lines += 1;
+    out({ from: r.address, action, xaddrs });
+  });
+  s.on('error', (e) => { console.error(e.message); process.exit(1); });
+  s.bind(3702, '0.0.0.0', () => {
+    s.addMembership('239.255.255.250', localIp);
+    console.log('READY');
+  });
+  setTimeout(() => process.exit(0), Math.min(Number(seconds) || 10, 300) * 1000).unref();
+  for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => process.exit(0));
+}
+
 const [cmd, ...a] = process.argv.slice(2);
 try {
   if (cmd === 'stun') out(await stun(a[0], a[1] ? Number(a[1]) : 3478, a[2] ?? 'none'));
@@ -115,7 +144,8 @@ try {
       throw e;
     }));
   } else if (cmd === 'connect') out(await connect(a[0], a[1], a[2] ?? TIMEOUT_MS));
-  else { console.error('usage: probe.mjs stun|natpmp-ext|natpmp-map|listen|connect …'); process.exit(2); }
+  else if (cmd === 'wsd-watch') wsdWatch(a[0], a[1], a.slice(2));
+  else { console.error('usage: probe.mjs stun|natpmp-ext|natpmp-map|listen|connect|udp|wsd-watch …'); process.exit(2); }
 } catch (e) {
   console.error(`probe: ${e.message}`);
   process.exit(1);

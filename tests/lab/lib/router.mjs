@@ -1,6 +1,6 @@
 // The router's configuration: nftables ruleset, miniupnpd and dnsmasq config files, static port forwards.
 import net from 'node:net';
-import { LAN, WAN, ROUTER, SIMULATORS, CLIENT, ns } from '../topology.mjs';
+import { LAN, WAN, ROUTER, SIMULATORS, ROGUE, CLIENT, ns } from '../topology.mjs';
 import { BRIDGE } from './plan.mjs';
 import { run } from './exec.mjs';
 
@@ -130,6 +130,8 @@ export function dnsmasqConf({ runDir }) {
     'expand-hosts',
     'no-hosts',
     `addn-hosts=${runDir}/dnsmasq.hosts`,
+    // DHCP reservations (`lab.mjs dhcp reserve`): re-read on SIGHUP, so no restart is needed.
+    `dhcp-hostsfile=${runDir}/${DHCP_HOSTS_FILE}`,
     'no-resolv',
     `server=${WAN.dns}`,
     'max-cache-ttl=1',
@@ -137,6 +139,9 @@ export function dnsmasqConf({ runDir }) {
     '',
   ].join('\n');
 }
+
+/** The file under RUN_DIR with dnsmasq's DHCP reservations, one `mac,ip` per line. */
+export const DHCP_HOSTS_FILE = 'dnsmasq.dhcp-hosts';
 
 /** Names dnsmasq serves for the static LAN hosts (`<host>` and `<host>.lan`). */
 export function dnsmasqHosts(plan) {
@@ -211,4 +216,89 @@ export function delForward(f) {
     }
   }
   return found;
+}
+
+// ---------- DHCP reservations (what a user types into the router's "Address Reservation" page) ----------
+
+/** A MAC as dnsmasq writes it (lowercase, colons), or null. `-` separators are accepted; group and all-zero MACs are not. */
+export function normalizeMac(s) {
+  const t = String(s ?? '').trim().toLowerCase();
+  if (!/^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$/.test(t)) return null;
+  const mac = t.replace(/-/g, ':');
+  if (parseInt(mac.slice(0, 2), 16) & 1) return null; // multicast / broadcast
+  if (mac === '00:00:00:00:00:00') return null;
+  return mac;
+}
+
+/** Fixed addresses of the lab's own hosts (router, client, the static simulators, rogue): never reservable. */
+export function fixedLanAddresses() {
+  const out = new Map([[ROUTER.lan, 'the router'], [CLIENT.ip, 'the client host']]);
+  for (const s of SIMULATORS) if (s.ip !== 'dhcp') out.set(s.ip, `${s.host}'s fixed address`);
+  out.set(ROGUE.ip, "rogue's fixed address");
+  return out;
+}
+
+/**
+ * Validate a reservation given as CLI words: a MAC and an IPv4 host address inside the LAN.
+ * @returns {{ mac: string, ip: string }}
+ */
+export function parseReservation([mac, ip]) {
+  const m = normalizeMac(mac);
+  if (!m) throw new Error(`"${mac ?? ''}" is not a device MAC address (six hex pairs, e.g. 02:00:c0:a8:32:43)`);
+  if (!net.isIPv4(ip ?? '')) throw new Error(`"${ip ?? ''}" is not an IPv4 address`);
+  if (!inCidr(ip, LAN.cidr)) throw new Error(`${ip} is outside the router's network ${LAN.cidr}`);
+  const last = Number(ip.split('.')[3]);
+  if (last === 0 || last === 255) throw new Error(`${ip} is the network's ${last === 0 ? 'own' : 'broadcast'} address, not a device's`);
+  return { mac: m, ip };
+}
+
+/**
+ * Parse the reservations file (`mac,ip` lines; anything else is ignored).
+ * @returns {{ mac: string, ip: string }[]}
+ */
+export function parseReservations(text) {
+  const out = [];
+  for (const line of String(text ?? '').split('\n')) {
+    const [mac, ip, ...more] = line.trim().split(',');
+    const m = normalizeMac(mac);
+    if (m && net.isIPv4(ip ?? '') && more.length === 0) out.push({ mac: m, ip });
+  }
+  return out;
+}
+
+export const formatReservations = (list) => list.map((r) => `${r.mac},${r.ip}\n`).join('');
+
+/**
+ * Parse dnsmasq's leases file: `<expiry> <mac> <ip> <hostname> <client-id>` per line.
+ * @returns {{ expires: number, mac: string, ip: string, hostname: string }[]}
+ */
+export function parseLeases(text) {
+  const out = [];
+  for (const line of String(text ?? '').split('\n')) {
+    const [expires, mac, ip, hostname] = line.trim().split(/\s+/);
+    const m = normalizeMac(mac);
+    if (m && net.isIPv4(ip ?? '') && /^[0-9]+$/.test(expires ?? '')) out.push({ expires: Number(expires), mac: m, ip, hostname: hostname ?? '*' });
+  }
+  return out;
+}
+
+/**
+ * What reserving `r` would change, or why it is refused (pure).
+ * @param {{ mac: string, ip: string }[]} list the current reservations
+ * @param {{ mac: string, ip: string }} r
+ * @param {{ expires: number, mac: string, ip: string }[]} leases dnsmasq's current leases
+ * @param {number} nowS seconds since the epoch (expired leases do not count; 0 = never expires)
+ * @returns {{ action: 'same' | 'add' | 'change', list: { mac: string, ip: string }[], previous?: string }}
+ */
+export function planReservation(list, r, leases = [], nowS = Math.floor(Date.now() / 1000)) {
+  const mine = list.find((x) => x.mac === r.mac);
+  if (mine && mine.ip === r.ip) return { action: 'same', list };
+  const holder = list.find((x) => x.ip === r.ip && x.mac !== r.mac);
+  if (holder) throw new Error(`${r.ip} is already reserved for ${holder.mac}`);
+  const fixed = fixedLanAddresses().get(r.ip);
+  if (fixed) throw new Error(`${r.ip} is ${fixed} in the lab`);
+  const leased = leases.find((l) => l.ip === r.ip && l.mac !== r.mac && (l.expires === 0 || l.expires > nowS));
+  if (leased) throw new Error(`${r.ip} is leased to ${leased.mac}; the router will not hand it to anyone else until that lease ends`);
+  const next = list.filter((x) => x.mac !== r.mac).concat([r]);
+  return mine ? { action: 'change', list: next, previous: mine.ip } : { action: 'add', list: next };
 }

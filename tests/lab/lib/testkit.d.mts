@@ -18,6 +18,7 @@ export const SIMULATORS: SimulatorEntry[];
 export const ROGUE: { host: string; ip: string; mac: string };
 export const CLIENT: { host: string; ip: string; mac: string };
 export const SCALE: { host: string; count: number; mac: string };
+export const SIM_USERS: { user: string; password: string; level: string; locked?: boolean }[];
 export function scaleAddresses(): string[];
 export const PROFILES: string[];
 export const RUN_DIR: string;

@@ -57,6 +57,8 @@ export class Device {
     this.timers = new Set();
     this.mapped = [];
     this.upnpBusy = Promise.resolve();
+    this.renewCount = 0;
+    this.renewing = null;
   }
 
   save() { this.state.save(); }
@@ -221,7 +223,7 @@ export class Device {
     const n = this.st.net;
     if (cfg.dhcp) {
       let lease = null;
-      for (let i = 0; i < 3 && !lease; i++) lease = await dhcpLease(this.iface, { hostname: this.st.hostname, stateDir: this.stateDir });
+      for (let i = 0; i < 3 && !lease; i++) lease = await dhcpLease(this.iface, { hostname: this.st.hostname, stateDir: this.stateDir, request: cfg.request });
       if (!lease) throw new Error('no DHCP lease');
       log('DHCP lease', lease.address, `/${lease.prefix}`, 'gw', lease.gateway);
       Object.assign(n, { dhcp: true, address: lease.address, prefix: Number(lease.prefix) || 24, gateway: lease.gateway || n.gateway });
@@ -246,6 +248,57 @@ export class Device {
     await this.reconcile({ strict: true });
     await this.wsdHello();
     this.upnpSync();
+    this.writeRenewFile({ ok: true });
+  }
+
+  /**
+   * `<state-dir>/renew.json`: which process answers SIGHUP with a renewal (`pid`; lab.mjs signals only that PID)
+   * and how the last one went (`count` renewals so far, `ok`, `address`, `previous`, `error`).
+   */
+  writeRenewFile(extra) {
+    const body = { pid: process.pid, count: this.renewCount, dhcp: this.st.net.dhcp, address: this.address(), at: new Date().toISOString(), ...extra };
+    try {
+      const file = path.join(this.stateDir, 'renew.json');
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(body) + '\n');
+      fs.renameSync(`${file}.tmp`, file);
+    } catch (e) { log('renew.json', e.message); }
+  }
+
+  /**
+   * SIGHUP (`lab.mjs sim <host> renew`): run the DHCP client now, as a camera does after a reboot or when its lease
+   * runs out, asking for the address it has. A new address moves the listeners that follow it (WS-Discovery, SADP,
+   * DHIP, SSDP; the TCP services listen on every address) and is announced: Bye before, Hello after. A device with
+   * a fixed address has no lease: it says so in renew.json and changes nothing. Calls during a renewal join it.
+   */
+  renew() {
+    this.renewing ??= this.doRenew().finally(() => { this.renewing = null; });
+    return this.renewing;
+  }
+
+  async doRenew() {
+    const n = this.st.net;
+    const previous = n.address;
+    if (!n.dhcp) {
+      log('renew: fixed address', previous, '- no DHCP lease to renew');
+      this.renewCount += 1;
+      this.writeRenewFile({ ok: false, previous, error: `it has a fixed address (${previous}), so it has no DHCP lease to renew` });
+      return;
+    }
+    log('renew: asking the DHCP server again for', previous);
+    let error = null;
+    await this.wsdBye();
+    try {
+      await this.configureNetwork({ dhcp: true, request: previous });
+    } catch (e) {
+      error = e.message;
+      log('renew failed', e.message);
+    }
+    await this.reconcile();
+    await this.wsdHello();
+    this.upnpSync();
+    this.renewCount += 1;
+    log('renew done', previous, '->', this.address());
+    this.writeRenewFile(error ? { ok: false, previous, error: `no DHCP lease (${error})` } : { ok: true, previous });
   }
 
   async applyNetwork(cfg) {

@@ -69,8 +69,11 @@ export function setRoutes(iface, address, prefix, gateway) {
   }
 }
 
-/** Obtain a lease with busybox udhcpc (quits once bound). Resolves to the lease or null. */
-export function dhcpLease(iface, { hostname, stateDir, tries = 6, timeoutMs = 20_000 }) {
+/**
+ * Obtain a lease with busybox udhcpc (quits once bound). Resolves to the lease or null. `request`: the address to
+ * ask for (DHCP option 50), as a device does for the address it had; the server may offer another.
+ */
+export function dhcpLease(iface, { hostname, stateDir, request, tries = 6, timeoutMs = 20_000 }) {
   if (!inPrivateNetns()) return Promise.reject(new Error('refusing to run DHCP outside a network namespace'));
   const leaseFile = path.join(stateDir, 'lease.json');
   try { fs.rmSync(leaseFile); } catch { /* none */ }
@@ -78,6 +81,7 @@ export function dhcpLease(iface, { hostname, stateDir, tries = 6, timeoutMs = 20
   return new Promise((resolve) => {
     const args = ['udhcpc', '-i', iface, '-f', '-q', '-n', '-t', String(tries), '-T', '1', '-s', path.join(HERE, 'udhcpc-script.sh')];
     if (hostname) args.push('-x', `hostname:${hostname}`);
+    if (request && isUsableIPv4(request)) args.push('-r', request);
     const p = spawn('busybox', args, { env: { ...process.env, SIM_LEASE_FILE: leaseFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     const t = setTimeout(() => p.kill('SIGTERM'), timeoutMs);
     p.stdout.on('data', (d) => log('udhcpc', d.toString().trim()));

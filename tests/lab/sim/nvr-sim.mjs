@@ -45,6 +45,8 @@ process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGUSR1', () => runner?.quiet?.());
 process.on('SIGUSR2', () => runner?.loud?.());
+// `lab.mjs sim <host> renew`: a DHCP device runs its DHCP client again now (others ignore it; never the default exit).
+process.on('SIGHUP', () => { runner?.renew?.().catch((e) => log('renew', e.message)); });
 process.on('uncaughtException', (e) => log('uncaught', e.stack ?? e.message));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e?.stack ?? String(e)));
 
