@@ -60,6 +60,25 @@ function camLease(): string | undefined {
     .find((f) => f[1]?.toLowerCase() === cam.mac)?.[2];
 }
 
+/** dnsmasq's DHCP lines for the cam's MAC written after byte `offset` of its log: "DHCPOFFER(br0) <ip>" … */
+const DNSMASQ_LOG = path.join(RUN_DIR, 'logs', 'dnsmasq.log');
+const logSize = () => fs.statSync(DNSMASQ_LOG).size;
+function camDhcpSince(offset: number): string[] {
+  const fd = fs.openSync(DNSMASQ_LOG, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(Math.max(fs.fstatSync(fd).size - offset, 0), 1024 * 1024));
+    const n = fs.readSync(fd, buf, 0, buf.length, offset);
+    return buf
+      .subarray(0, n)
+      .toString('utf8')
+      .split('\n')
+      .map((l) => / (DHCP[A-Z]+\(br0\)(?: [0-9.]+)? [0-9a-f:]{17})/.exec(l)?.[1])
+      .filter((l): l is string => !!l && l.endsWith(cam.mac));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** GetNetworkInterfaces asked from the client at `ip` (UsernameToken with the camera's own clock). */
 function camNetworkInterfaces(ip: string): { status: number; body: string } {
   const r = inNs(
@@ -250,10 +269,17 @@ describe('a reservation proven after the camera renews its lease', () => {
       // Reserved, not yet renewed: the camera keeps its lease until it asks again.
       expect(camAddresses()).toEqual(before);
 
+      let offset = logSize();
       const renew = lab(['sim', 'cam', 'renew']);
       expect(renew.code, renew.stderr).toBe(0);
       expect(renew.stdout.trim()).toBe(RESERVED);
       // Though the camera asked for its old address (option 50), the reservation won over its lease.
+      expect(camDhcpSince(offset)).toEqual([
+        `DHCPDISCOVER(br0) ${before[0]} ${cam.mac}`,
+        `DHCPOFFER(br0) ${RESERVED} ${cam.mac}`,
+        `DHCPREQUEST(br0) ${RESERVED} ${cam.mac}`,
+        `DHCPACK(br0) ${RESERVED} ${cam.mac}`,
+      ]);
       expect(camAddresses()).toEqual([RESERVED]);
       expect(camLease()).toBe(RESERVED);
       expect(reservations()).toEqual([{ mac: cam.mac, ip: RESERVED, lease: RESERVED }]);
@@ -283,10 +309,18 @@ describe('a reservation proven after the camera renews its lease', () => {
       const un = lab(['dhcp', 'unreserve', cam.mac]);
       expect(un.code, un.stderr).toBe(0);
       expect(un.stderr).toContain(`reservation of ${RESERVED} for ${cam.mac} removed`);
+      offset = logSize();
       const back = lab(['sim', 'cam', 'renew']);
       expect(back.code, back.stderr).toBe(0);
       const pool = back.stdout.trim();
       expect(inPool(pool)).toBe(true);
+      // It asked for the reserved address again and was given one from the pool.
+      expect(camDhcpSince(offset)).toEqual([
+        `DHCPDISCOVER(br0) ${RESERVED} ${cam.mac}`,
+        `DHCPOFFER(br0) ${pool} ${cam.mac}`,
+        `DHCPREQUEST(br0) ${pool} ${cam.mac}`,
+        `DHCPACK(br0) ${pool} ${cam.mac}`,
+      ]);
       expect(camAddresses()).toEqual([pool]);
       expect(camLease()).toBe(pool);
       expect(camNetworkInterfaces(pool).body).toContain(`<tt:FromDHCP><tt:Address>${pool}</tt:Address>`);
