@@ -2,7 +2,7 @@
 // Its static imports are the few small modules needed before a command runs; the app itself (about half a MB of
 // code, ~50 ms to load) is imported in main(), after `ports <address> --full` has started its scan (cli/head-start.ts).
 import { headStart } from './cli/head-start';
-import { dropHeadStart } from './services/ports/head-start';
+import { dropHeadStart, joinHeadStart } from './services/ports/head-start';
 import { APP_VERSION } from './version';
 import { ERROR_MESSAGES } from '../shared/ipc/errors';
 import { deviceTextBlock } from '../shared/text/device-text';
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
     import('./cli/run'),
     import('./core/paths'),
   ]);
+  joinHeadStart();
   const core = createAppCore({
     dataDir: defaultDataDir(),
     mode: 'cli',

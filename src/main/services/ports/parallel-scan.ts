@@ -254,8 +254,14 @@ async function scanSpread(
     for (const h of handles) h.post({ type: 'abort' });
   };
   options.signal.addEventListener('abort', onAbort, { once: true });
+  // This thread scans once its connector has passed its check (and `localStart` has settled, or the scan ended).
+  const gate = Promise.all([
+    settledWithin((options.connector as Partial<CheckedConnector>).ready, READY_WAIT_MS),
+    localStart && Promise.race([localStart.catch(() => {}), aborted(options.signal)]),
+  ]);
   // A scanner on this thread: a failed worker's chunks first (its progress is dropped), then more chunks.
-  const local = (id: number): Promise<ScanReport> => {
+  const local = async (id: number): Promise<ScanReport> => {
+    await gate;
     const first = claimedBy(ports, claims, id);
     progress.delete(id);
     return scanClaimed(
@@ -308,14 +314,8 @@ async function scanSpread(
     });
   };
   try {
-    // The workers first (a thread takes tens of ms to start), then this thread's scanners once its connector has
-    // passed its check (and `localStart` has settled).
-    const onWorkers = ids.map((id) => (id > localSlices ? onWorker(id) : null));
-    await Promise.all([
-      settledWithin((options.connector as Partial<CheckedConnector>).ready, READY_WAIT_MS),
-      localStart && Promise.race([localStart.catch(() => {}), aborted(options.signal)]),
-    ]);
-    const reports = await Promise.all(ids.map((id, i) => onWorkers[i] ?? local(id)));
+    // The workers first (a thread takes tens of ms to start), then this thread's scanners (after `gate`).
+    const reports = await Promise.all(ids.map((id) => (id > localSlices ? onWorker(id) : local(id))));
     const merged = mergeReports(
       address,
       ids.map((id, i) => ({ ports: claimedBy(ports, claims, id), report: reports[i]! })),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   dropHeadStart,
   headStartAddress,
+  joinHeadStart,
   startHeadStart,
   takeHeadStart,
 } from '../../../../src/main/services/ports/head-start';
@@ -91,6 +92,27 @@ describe('head start', () => {
     expect(progress.at(-1)).toEqual({ done: 65535, total: 65535, open: 2 });
     expect(headStartAddress()).toBeNull();
     expect(log.aborts).toBe(0);
+  });
+
+  it('this thread scans only once it joins (the CLI has loaded the app) or the scan is taken over', async () => {
+    let attempts = 0;
+    let first = () => {};
+    const started = new Promise<void>((resolve) => (first = resolve));
+    const here: TcpConnector = {
+      attempt(address, port, done) {
+        attempts++;
+        first();
+        return net.attempt(address, port, done);
+      },
+    };
+    // A worker that never starts: the whole scan is this thread's.
+    const idle = (): ScanWorkerHandle => ({ post() {}, listen() {}, terminate() {} });
+    startHeadStart(ADDRESS, idle, here);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(attempts).toBe(0);
+    joinHeadStart();
+    await started;
+    expect(attempts).toBeGreaterThan(0);
   });
 
   it('is taken once, and only for the same address and all ports (any other ask stops it)', () => {
