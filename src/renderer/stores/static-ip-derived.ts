@@ -63,6 +63,19 @@ export function draftProblems(draft: AddressDraft): Partial<Record<keyof Address
   return problems;
 }
 
+export const EMPTY_DRAFT: Readonly<AddressDraft> = Object.freeze({ address: '', gateway: '', dns: '' });
+
+/** The fields as main's proposal has them (or the NVR's own router and DNS when there is no proposal). */
+export function draftFromReading(r: StaticIpReading | null): AddressDraft {
+  const p = r?.proposal;
+  if (p) return { address: p.address, gateway: p.gateway, dns: p.dns.join(', ') };
+  return {
+    address: '',
+    gateway: r?.lan?.gateway ?? r?.settings.gateway ?? '',
+    dns: (r?.settings.dns ?? []).join(', '),
+  };
+}
+
 /** The draft as `address.plan` and `address.apply` take it (empty gateway and DNS left out: main fills them). */
 export function draftInput(draft: AddressDraft): { address: string; gateway?: string; dns?: string[] } {
   const gateway = draft.gateway.trim();

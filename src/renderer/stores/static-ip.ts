@@ -3,9 +3,17 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { useJob, type JobEnd } from '../composables/useJob';
 import { jobKindSchema, type InvokeOutput } from '../../shared/ipc/contract';
-import type { StaticIpPending, StaticIpReading, StaticIpResult } from '../../shared/steps/static-ip';
+import type {
+  AddressProblem,
+  PlannedReservation,
+  StaticIpPending,
+  StaticIpReading,
+  StaticIpResult,
+} from '../../shared/steps/static-ip';
 import { useSetupStore } from './setup';
 import {
+  EMPTY_DRAFT,
+  draftFromReading,
   draftInput,
   useStaticIpDerived,
   type AddressDraft,
@@ -16,8 +24,6 @@ import {
 export * from './static-ip-derived';
 
 type SavedStaticIp = InvokeOutput<'address.get'>;
-
-const EMPTY_DRAFT: AddressDraft = { address: '', gateway: '', dns: '' };
 
 /**
  * The Static IP step for the chosen NVR: main's last reading of its address settings (judged, with a proposal),
@@ -34,6 +40,12 @@ export const useStaticIpStore = defineStore('staticIp', () => {
   const lastChange = ref<StaticIpResult | null>(null);
   /** A change main started and never finished (the app stopped mid-change): the next check finds the NVR. */
   const pending = ref<StaticIpPending | null>(null);
+  /** The router way, when the user said they reserved the address in the router (the next check proves it). */
+  const plannedReservation = ref<PlannedReservation | null>(null);
+  const reserving = ref(false);
+  /** Main's problems with the reserved address, or why it could not be noted (plain words). */
+  const reserveProblems = ref<AddressProblem[]>([]);
+  const reserveError = ref<string | null>(null);
   /** The device the shown reading and change belong to. */
   const loadedFor = ref<string | null>(null);
   const loading = ref(false);
@@ -95,23 +107,12 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     applyJob,
   });
 
-  /** The fields as main's proposal has them (or the NVR's own router and DNS when there is no proposal). */
-  function draftFrom(r: StaticIpReading | null): AddressDraft {
-    const p = r?.proposal;
-    if (p) return { address: p.address, gateway: p.gateway, dns: p.dns.join(', ') };
-    return {
-      address: '',
-      gateway: r?.lan?.gateway ?? r?.settings.gateway ?? '',
-      dns: (r?.settings.dns ?? []).join(', '),
-    };
-  }
-
   function takeReading(next: StaticIpReading): void {
     const changed = reading.value?.at !== next.at || reading.value?.deviceId !== next.deviceId;
     reading.value = next;
     loadedFor.value = next.deviceId;
     if (changed && !edited.value) {
-      draft.value = draftFrom(next);
+      draft.value = draftFromReading(next);
       void replan();
     }
   }
@@ -121,6 +122,9 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     userPool.value = null;
     poolDraft.value = '';
     pending.value = null;
+    plannedReservation.value = null;
+    reserveProblems.value = [];
+    reserveError.value = null;
     loadedFor.value = null;
     draft.value = { ...EMPTY_DRAFT };
     edited.value = false;
@@ -150,6 +154,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     loadedFor.value = id;
     pending.value = saved.pending ?? null;
     userPool.value = saved.userPool;
+    plannedReservation.value = saved.reservation ?? null;
     if (!same || !poolDraft.value) poolDraft.value = saved.userPool ?? '';
     lastChange.value = newer(lastChange.value, saved.lastChange);
     const next = same ? newer(reading.value, saved.reading) : saved.reading;
@@ -254,9 +259,34 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     edited.value = true;
   }
 
+  /**
+   * The router way: the user reserved `address` for the NVR's MAC in the router (null: not any more). Main notes it
+   * (nothing is sent to the NVR or the router); a reading then proves it once the NVR has renewed its lease.
+   */
+  async function reserve(address: string | null): Promise<boolean> {
+    const id = deviceId.value;
+    if (!id || reserving.value) return false;
+    reserving.value = true;
+    reserveError.value = null;
+    try {
+      const result = await client.call('address.reserve', { deviceId: id, address });
+      if (deviceId.value !== id) return false;
+      if (!result.ok) {
+        reserveError.value = result.error.message;
+        return false;
+      }
+      reserveProblems.value = result.data.problems;
+      if (address !== null && !result.data.reservation) return false;
+      plannedReservation.value = result.data.reservation;
+      return true;
+    } finally {
+      reserving.value = false;
+    }
+  }
+
   /** Back to main's proposal. */
   async function resetDraft(): Promise<boolean> {
-    draft.value = draftFrom(reading.value);
+    draft.value = draftFromReading(reading.value);
     edited.value = false;
     return replan();
   }
@@ -330,6 +360,10 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     poolDraft,
     lastChange,
     pending,
+    plannedReservation,
+    reserving,
+    reserveProblems,
+    reserveError,
     loadedFor,
     loading,
     loadError,
@@ -350,6 +384,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     replan,
     setDraft,
     resetDraft,
+    reserve,
     apply,
     confirmWarnings,
     cancelApply,

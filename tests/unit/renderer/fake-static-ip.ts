@@ -1,7 +1,12 @@
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import type { InvokeInput, InvokeOutput } from '../../../src/shared/ipc/contract';
-import type { StaticIpPending, StaticIpReading, StaticIpResult } from '../../../src/shared/steps/static-ip';
+import type {
+  PlannedReservation,
+  StaticIpPending,
+  StaticIpReading,
+  StaticIpResult,
+} from '../../../src/shared/steps/static-ip';
 import { failed, fakeDevice, fakeSetup, ok, type FakeApi } from './fake-api';
 
 // Fakes for the Static IP step (kept apart from fake-api.ts, which other work edits): a Hikvision NVR on DHCP as
@@ -181,6 +186,7 @@ export function fakeStaticIp(
     userPool?: string | null;
     lastChange?: StaticIpResult | null;
     pending?: StaticIpPending | null;
+    reservation?: PlannedReservation | null;
   } = {},
   options: { onCheck?: StaticIpReading } = {},
 ) {
@@ -189,6 +195,7 @@ export function fakeStaticIp(
     userPool: saved.userPool ?? null,
     lastChange: saved.lastChange ?? null,
     pending: saved.pending ?? null,
+    reservation: saved.reservation ?? null,
   };
   fake.handlers['address.get'] = () => ok({ ...state });
   fake.handlers['address.plan'] = (input) => ok(fakePlan(input as PlanInput));
@@ -205,6 +212,18 @@ export function fakeStaticIp(
     return ok({ jobId: CHECK_JOB });
   };
   fake.handlers['address.apply'] = () => ok({ jobId: APPLY_JOB });
+  // The router way: checked like a typed address, the pool not held against it (routers reserve inside it too).
+  fake.handlers['address.reserve'] = (input) => {
+    const { address } = input as InvokeInput<'address.reserve'>;
+    if (address === null) {
+      state.reservation = null;
+      return ok({ reservation: null, problems: [] });
+    }
+    const problems = fakePlan({ address }).problems.filter((p) => p.severity === 'error');
+    if (problems.length) return ok({ reservation: null, problems });
+    state.reservation = { address: address.trim(), mac: HIK_NVR.mac, plannedAt: '2025-03-01T12:20:00.000Z' };
+    return ok({ reservation: state.reservation, problems: [] });
+  };
   fake.handlers['job.cancel'] = () => ok({ cancelled: true });
   return state;
 }

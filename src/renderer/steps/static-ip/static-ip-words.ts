@@ -63,7 +63,8 @@ export function recheckStep(id: string): { key: string; title: string; route: { 
   return { key: id, title: step.title, route: step.available ? { name: `step-${step.id}` } : null };
 }
 
-/** "aa:bb:cc:dd:ee:ff" written the way routers often show it too ("AA-BB-CC-DD-EE-FF"). */
-export function macVariants(mac: string): string {
-  return `${mac.toUpperCase()} (some routers write it ${mac.toUpperCase().replaceAll(':', '-')})`;
+/** A MAC as routers show it ("AA:BB:CC:DD:EE:FF"), and the other way some write it ("AA-BB-CC-DD-EE-FF"). */
+export function macForms(mac: string): { colons: string; dashes: string } {
+  const colons = mac.toUpperCase();
+  return { colons, dashes: colons.replaceAll(':', '-') };
 }

@@ -63,12 +63,14 @@ describe('Static IP step: opening', () => {
     expect(byTest(wrapper, 'found-source').text()).toContain('read from the NVR itself after a login');
     expect(byTest(wrapper, 'read-login').exists()).toBe(false);
     expect(byTest(wrapper, 'found-dhcp').text()).toContain('DHCP on');
-    expect(byTest(wrapper, 'found-address').text()).toBe('192.168.1.64/24 (netmask 255.255.255.0)');
+    expect(byTest(wrapper, 'found-address').text()).toBe('192.168.1.64/24');
+    expect(byTest(wrapper, 'found-netmask').text()).toBe('255.255.255.0');
     expect(byTest(wrapper, 'found-gateway').text()).toBe('192.168.1.1');
     expect(byTest(wrapper, 'found-mac').text()).toBe('44:19:b6:00:00:64');
     expect(byTest(wrapper, 'lan-address').text()).toContain('192.168.1.20/24');
     expect(byTest(wrapper, 'pool-known').text()).toContain('192.168.1.100');
     expect(byTest(wrapper, 'pool-known').text()).toContain('devices seen on DHCP');
+    expect(byTest(wrapper, 'pool-basis').text()).toBe('Devices on DHCP were seen from 192.168.1.100 to 192.168.1.199');
     const findings = allByTest(wrapper, 'finding');
     expect(findings.map((f) => f.attributes('data-severity'))).toEqual(['problem', 'ok']);
     expect(findings[0]!.find('details').text()).toContain('GetNetworkInterfaces: DHCP on');
@@ -219,7 +221,8 @@ describe('Static IP step: giving the NVR the address', () => {
     api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'static-ip-apply', outcome: 'ok', error: null });
     await flushPromises();
     expect(byTest(wrapper, 'change-outcome').text()).toBe('not found');
-    expect(byTest(wrapper, 'change-mac').text()).toContain('44:19:B6:00:00:64');
+    expect(byTest(wrapper, 'change-mac').text()).toBe('44:19:B6:00:00:64');
+    expect(byTest(wrapper, 'change-lost').text()).toContain('44-19-B6-00-00-64');
     const lost = byTest(wrapper, 'change-lost').text();
     expect(lost).toContain('router’s list of connected devices');
     expect(lost).toContain('address sweep');
