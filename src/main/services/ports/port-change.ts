@@ -27,6 +27,7 @@ import { gateChange } from './change-gate';
 import { checkPortChanges, type PortChange } from './port-plan';
 import { createChangeVerifier, EXPECTED, LABEL, portOf, webAddress } from './port-verify';
 import type { PortsServiceDeps } from './ports-service';
+import { runDeviceChange } from '../device-change/engine';
 
 export interface ApplyOptions {
   credentials?: OnvifCredentials;
@@ -177,105 +178,105 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     const newUrl = new URL(url.href);
     if (httpMove && portOf(url) === httpMove.from && url.protocol === 'http:') newUrl.port = String(httpMove.to);
     const onvifMoves = newUrl.href !== url.href;
-    if (signal.aborted) throw new AppFailure('CANCELLED');
-    // Once this is saved the change is sent (a cancel from here on puts the old ports back, as below).
-    await options.onChanging?.({ changes, onvifUrl: url.href, newOnvifUrl: newUrl.href, startedAt: at() });
+    // The one change machinery (device-change/engine.ts): pending saved, sent, verified, put back and verified.
+    const evidence = new Map<OnvifRole, string>();
+    const ran = await runDeviceChange({
+      pending: { changes, onvifUrl: url.href, newOnvifUrl: newUrl.href, startedAt: at() },
+      onChanging: options.onChanging,
+      signal,
+      boundMs: Math.max(60_000, rounds * intervalMs * 4),
+      unreachable: 'the app could not reach the NVR to put them back',
+      phase: (phase) =>
+        phase === 'sending'
+          ? progress(1, 4, 'Changing the ports…')
+          : phase === 'verifying'
+            ? progress(2, 4, 'Checking the new ports answer (the device may restart its services)…')
+            : progress(3, 4, 'Putting the previous ports back…'),
+      steps: {
+        async send({ work }) {
+          let refusal: string | null = null;
+          try {
+            const reply = await session.call('SetNetworkProtocols', buildSetNetworkProtocols(wanted), work);
+            if (reply.kind === 'fault') {
+              const target = changes.map((c) => c.to).join(', ');
+              const holders = changes
+                .map((c) => options.report?.rows.find((r) => r.port === c.to && r.state === 'open'))
+                .filter((r) => r !== undefined)
+                .map((r) => `${r.port}: ${r.role ? ROLE_LABELS[r.role] : r.service.toUpperCase()}`);
+              refusal = isPortInUseFault(reply)
+                ? `The NVR refused: ${target} ${changes.length > 1 ? 'are' : 'is'} already used by another service on the device${holders.length ? ` (${holders.join(', ')})` : ''}.`
+                : 'The NVR refused the new ports (it answered with an error).';
+            } else if (reply.kind === 'invalid') refusal = 'The NVR gave an answer the app could not read.';
+          } catch (err) {
+            // A device that moves its web server at once may drop the connection before it answers: measure instead.
+            if (!isAppFailure(err) || err.code !== 'DEVICE_UNREACHABLE') refusal = 'The NVR did not accept the change.';
+          }
+          return refusal;
+        },
+        verify: ({ user, work }) => verifyMoved(address, changes, onvifMoves ? newUrl : url, evidence, user, work),
+        restore: ({ work }) => restore(snapshot, [url, ...(onvifMoves ? [newUrl] : [])], credentials, work),
+        verifyRestored: ({ work }) => verifyRestored(address, changes, url, work),
+      },
+    });
 
-    // From here the device may be changing: a cancel still puts the snapshot back, under a bounded signal of its own.
-    const guard = new AbortController();
-    const guardTimer = setTimeout(() => guard.abort(), Math.max(60_000, rounds * intervalMs * 4));
-    const work = guard.signal;
-    try {
-      progress(1, 4, 'Changing the ports…');
-      let refusal: string | null = null;
-      try {
-        const reply = await session.call('SetNetworkProtocols', buildSetNetworkProtocols(wanted), work);
-        if (reply.kind === 'fault') {
-          const target = changes.map((c) => c.to).join(', ');
-          const holders = changes
-            .map((c) => options.report?.rows.find((r) => r.port === c.to && r.state === 'open'))
-            .filter((r) => r !== undefined)
-            .map((r) => `${r.port}: ${r.role ? ROLE_LABELS[r.role] : r.service.toUpperCase()}`);
-          refusal = isPortInUseFault(reply)
-            ? `The NVR refused: ${target} ${changes.length > 1 ? 'are' : 'is'} already used by another service on the device${holders.length ? ` (${holders.join(', ')})` : ''}.`
-            : 'The NVR refused the new ports (it answered with an error).';
-        } else if (reply.kind === 'invalid') refusal = 'The NVR gave an answer the app could not read.';
-      } catch (err) {
-        // A device that moves its web server at once may drop the connection before it answers: measure instead.
-        if (!isAppFailure(err) || err.code !== 'DEVICE_UNREACHABLE') {
-          refusal = 'The NVR did not accept the change.';
-        }
-      }
-
-      let failure = refusal;
-      const evidence = new Map<OnvifRole, string>();
-      if (!failure) {
-        progress(2, 4, 'Checking the new ports answer (the device may restart its services)…');
-        failure = await verifyMoved(address, changes, onvifMoves ? newUrl : url, evidence, signal, work);
-      }
-      if (!failure) {
-        progress(4, 4, 'Changed, and checked by measurement.');
-        after.protocols = wanted;
-        const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
-        const web = changes.find((c) => c.role === 'http' || c.role === 'https');
-        return {
-          deviceId: device.id,
-          outcome: 'verified',
-          message:
-            `Done, and checked: ${moved}. The old port${changes.length > 1 ? 's are' : ' is'} closed and the new one${changes.length > 1 ? 's answer' : ' answers'}.` +
-            (web ? ` Open the NVR at ${webAddress(web.role, address, web.to)} from now on.` : '') +
-            (changes.some((c) => c.role === 'rtsp') ? ' Update the port in your players and recorders.' : ''),
-          changes: changes.map((c) => ({ ...c, verified: true, evidence: evidence.get(c.role) ?? '' })),
-          onvifUrl: onvifMoves ? newUrl.href : url.href,
-          at: at(),
-          ...withWarnings,
-        };
-      }
-
-      // 3. Something went wrong: put the snapshot back, through whichever address answers now, and check it.
-      progress(3, 4, 'Putting the previous ports back…');
-      const restoredBy = await restore(snapshot, [url, ...(onvifMoves ? [newUrl] : [])], credentials, work);
-      const back = restoredBy
-        ? await verifyRestored(address, changes, url, work)
-        : 'the app could not reach the NVR to put them back';
-      if (back !== null) after.protocols = null;
-      const result = (outcome: 'restored' | 'failed', message: string): PortApplyResult => ({
+    if (ran.outcome === 'verified') {
+      progress(4, 4, 'Changed, and checked by measurement.');
+      after.protocols = wanted;
+      const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
+      const web = changes.find((c) => c.role === 'http' || c.role === 'https');
+      return {
         deviceId: device.id,
-        outcome,
-        message: message.slice(0, 1000),
-        changes: changes.map((c) => ({
-          ...c,
-          verified: false,
-          // What was measured while the device was changing (it is not the state now: the message says that).
-          evidence: (evidence.has(c.role) ? `While it was changing: ${evidence.get(c.role)}` : (failure ?? '')).slice(
-            0,
-            500,
-          ),
-        })),
-        onvifUrl: url.href,
+        outcome: 'verified',
+        message:
+          `Done, and checked: ${moved}. The old port${changes.length > 1 ? 's are' : ' is'} closed and the new one${changes.length > 1 ? 's answer' : ' answers'}.` +
+          (web ? ` Open the NVR at ${webAddress(web.role, address, web.to)} from now on.` : '') +
+          (changes.some((c) => c.role === 'rtsp') ? ' Update the port in your players and recorders.' : ''),
+        changes: changes.map((c) => ({ ...c, verified: true, evidence: evidence.get(c.role) ?? '' })),
+        onvifUrl: onvifMoves ? newUrl.href : url.href,
         at: at(),
         ...withWarnings,
-      });
-      if (back === null) {
-        const again = changes.map((c) => `${PROTOCOL_OF_ROLE[c.role]} answers on ${c.from} again`).join('; ');
-        return result(
-          'restored',
-          `${failure} The app put the previous ports back and checked them: ${again}. Nothing is changed on the device. ` +
-            (refusal?.includes('already used')
-              ? 'Pick another port number.'
-              : 'Try again, or change the port in the NVR’s web page.'),
-        );
-      }
-      // Even the restore could not be verified: say exactly what answers where.
-      const state = await describeState(address, changes, url, newUrl, work);
-      return result(
-        'failed',
-        `${failure} The app tried to put the previous ports back, but ${back}. What the device does now: ${state} ` +
-          'Open the NVR’s web page on the port that answers and check its port settings; if nothing answers, restart the NVR.',
-      );
-    } finally {
-      clearTimeout(guardTimer);
+      };
     }
+
+    const failure = ran.failure;
+    if (ran.outcome === 'failed') after.protocols = null;
+    const result = (outcome: 'restored' | 'failed', message: string): PortApplyResult => ({
+      deviceId: device.id,
+      outcome,
+      message: message.slice(0, 1000),
+      changes: changes.map((c) => ({
+        ...c,
+        verified: false,
+        // What was measured while the device was changing (it is not the state now: the message says that).
+        evidence: (evidence.has(c.role) ? `While it was changing: ${evidence.get(c.role)}` : failure).slice(0, 500),
+      })),
+      onvifUrl: url.href,
+      at: at(),
+      ...withWarnings,
+    });
+    if (ran.outcome === 'restored') {
+      const again = changes.map((c) => `${PROTOCOL_OF_ROLE[c.role]} answers on ${c.from} again`).join('; ');
+      return result(
+        'restored',
+        `${failure} The app put the previous ports back and checked them: ${again}. Nothing is changed on the device. ` +
+          (ran.refused && failure.includes('already used')
+            ? 'Pick another port number.'
+            : 'Try again, or change the port in the NVR’s web page.'),
+      );
+    }
+    // Even the restore could not be verified: say exactly what answers where (under a bound of its own).
+    const state = await describeState(
+      address,
+      changes,
+      url,
+      newUrl,
+      AbortSignal.timeout(Math.max(30_000, rounds * intervalMs * 2)),
+    );
+    return result(
+      'failed',
+      `${failure} The app tried to put the previous ports back, but ${ran.back}. What the device does now: ${state} ` +
+        'Open the NVR’s web page on the port that answers and check its port settings; if nothing answers, restart the NVR.',
+    );
   }
 
   async function recover(

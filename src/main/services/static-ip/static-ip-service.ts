@@ -26,6 +26,7 @@ import type {
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import { openSession, type OnvifClientDeps, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { findOnvifEndpoint } from '../onvif/device-access';
+import { runDeviceChange } from '../device-change/engine';
 import type { FreeProof } from './address-probe';
 import type { DeviceNetwork } from './device-network';
 
@@ -333,118 +334,160 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
       else if (!proof.free) throw new AppFailure('STATIC_IP_ADDRESS_IN_USE');
     }
 
-    // 3. Pending before anything is sent.
+    // 3. The one change machinery (device-change/engine.ts): pending saved, sent, the device followed and read back;
+    // put back (and read back) where it still answers.
     const newUrl = urlAt(device.onvifUrl, to.address);
-    await o.onChanging({
-      change,
-      mac,
-      endpoint: device.endpoint,
-      onvifUrl: device.onvifUrl,
-      newOnvifUrl: newUrl,
-      startedAt: deps.now().toISOString(),
+    const oldUrl = device.onvifUrl;
+    const waited = Math.round((follow.rounds * follow.intervalMs) / 1000);
+    let found: Awaited<ReturnType<typeof findAgain>> = null;
+    let refusedBySend = false;
+    const ran = await runDeviceChange({
+      pending: {
+        change,
+        mac,
+        endpoint: device.endpoint,
+        onvifUrl: oldUrl,
+        newOnvifUrl: newUrl,
+        startedAt: deps.now().toISOString(),
+      },
+      onChanging: o.onChanging,
+      signal: o.signal,
+      // Following (a restart included), a put-back and following it again.
+      boundMs: Math.max(60_000, follow.rounds * follow.intervalMs * 3),
+      unreachable: `the NVR answers neither at ${to.address} nor at ${current.address ?? 'its old address'}`,
+      phase: (phase) =>
+        phase === 'sending'
+          ? progress(2, 6, `Giving the NVR the address ${to.address}…`)
+          : phase === 'verifying'
+            ? progress(4, 6, `Looking for the NVR at ${to.address}…`)
+            : progress(5, 6, 'The NVR did not take the settings as sent: putting its old settings back…'),
+      steps: {
+        async send({ work }) {
+          let sent: { rebootNeeded: boolean; replyLost?: boolean };
+          try {
+            sent = await deps.sendNetwork(s0, { interfaceToken: before.interfaceToken, ...to }, work);
+          } catch (err) {
+            // The device refused (and what was changed before the refusal was put back): nothing moved.
+            if (isAppFailure(err) && err.code === 'STATIC_IP_DEVICE_REFUSED') {
+              refusedBySend = true;
+              return err.message;
+            }
+            throw err;
+          }
+          steps.push(
+            `Sent to the NVR: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}, DNS ${to.dns.join(', ')}.`,
+          );
+          if (sent.replyLost) steps.push('The NVR’s answer to the address change did not arrive (it moved at once).');
+          if (sent.rebootNeeded) {
+            progress(3, 6, 'The NVR needs a restart for the new address: restarting it…');
+            steps.push('The NVR asked for a restart to use the new address; the app restarted it.');
+            try {
+              await deps.reboot(s0, work);
+            } catch (err) {
+              if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
+              // The reboot request cut the connection: the device may still be restarting. Following tells.
+            }
+          }
+          return null;
+        },
+        async verify({ work }) {
+          // The new address first, the old one too (it may have refused or gone back).
+          found = await findAgain([newUrl, oldUrl], o.login, work, (n) =>
+            progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
+          );
+          if (!found)
+            return `The NVR did not answer at ${to.address} or at ${current.address ?? 'its old address'} within ${waited} s.`;
+          const n = found.network;
+          const at = new URL(found.url).hostname;
+          const asSet =
+            found.url === newUrl &&
+            n.dhcp === false &&
+            n.address === to.address &&
+            n.prefix === to.prefix &&
+            (n.gateway === null || n.gateway === to.gateway) &&
+            to.dns.every((d) => n.dns.includes(d));
+          const read = `DHCP ${n.dhcp ? 'on' : 'off'}, ${n.address ?? '—'}/${n.prefix ?? '—'}, router ${n.gateway ?? '—'}, DNS ${n.dns.join(', ') || '—'}`;
+          steps.push(`Read back at ${at}: ${read}${asSet ? '.' : ' — not as sent.'}`);
+          return asSet ? null : `The NVR answers at ${at} with ${read}, not as sent.`;
+        },
+        async restore({ work }) {
+          // After a refusal nothing was followed yet: look for it where it was (and where it was sent).
+          if (!found && refusedBySend) found = await findAgain([oldUrl, newUrl], o.login, work);
+          if (!found) return false;
+          const n = found.network;
+          // Still at its old address with its old settings: there is nothing to put back.
+          if (found.url === oldUrl && n.address === current.address && n.dhcp === current.dhcp) return true;
+          const back =
+            current.dhcp || !current.address || current.prefix === null
+              ? ({ interfaceToken: n.interfaceToken, dhcp: true } as const)
+              : {
+                  interfaceToken: n.interfaceToken,
+                  address: current.address,
+                  prefix: current.prefix,
+                  gateway: current.gateway ?? to.gateway,
+                  dns: current.dns,
+                };
+          try {
+            await deps.sendNetwork(found.session, back, work);
+          } catch (err) {
+            if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
+          }
+          steps.push(
+            'dhcp' in back
+              ? 'Sent to the NVR: DHCP on again (its settings before).'
+              : `Sent to the NVR: its old address ${back.address}/${back.prefix} again.`,
+          );
+          return true;
+        },
+        async verifyRestored({ work }) {
+          const again = await findAgain([oldUrl], o.login, work);
+          if (again && again.network.dhcp === current.dhcp && again.network.address === current.address) {
+            steps.push(`Read back at ${current.address}: as before.`);
+            return null;
+          }
+          return again
+            ? `it answers at ${current.address} with other settings than before`
+            : `it does not answer at ${current.address} any more`;
+        },
+      },
     });
 
-    // 4. Send: DNS, gateway, then the address (the address cuts the connection).
-    progress(2, 6, `Giving the NVR the address ${to.address}…`);
-    let sent: { rebootNeeded: boolean; replyLost?: boolean };
-    try {
-      sent = await deps.sendNetwork(s0, { interfaceToken: before.interfaceToken, ...to }, o.signal);
-    } catch (err) {
-      if (isAppFailure(err) && err.code === 'STATIC_IP_DEVICE_REFUSED') {
-        return result(
-          'restored',
-          'The NVR refused the new address settings and kept its own. Nothing was changed.',
-          device.addresses[0] ?? null,
-        );
-      }
-      throw err;
-    }
-    steps.push(
-      `Sent to the NVR: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}, DNS ${to.dns.join(', ')}.`,
-    );
-    if (sent.replyLost) steps.push('The NVR’s answer to the address change did not arrive (it moved at once).');
-    if (sent.rebootNeeded) {
-      progress(3, 6, 'The NVR needs a restart for the new address: restarting it…');
-      steps.push('The NVR asked for a restart to use the new address; the app restarted it.');
-      try {
-        await deps.reboot(s0, o.signal);
-      } catch (err) {
-        if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
-        // The reboot request cut the connection: the device may still be restarting. Following tells.
-      }
-    }
-
-    // 5. Follow the device: the new address first, the old one too (it may have refused or gone back).
-    progress(4, 6, `Looking for the NVR at ${to.address}…`);
-    const found = await findAgain([newUrl, device.onvifUrl], o.login, o.signal, (n) =>
-      progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
-    );
-    if (!found) {
-      return result(
-        'lost',
-        `The NVR did not answer at ${to.address} or at ${current.address ?? 'its old address'} within ${Math.round((follow.rounds * follow.intervalMs) / 1000)} s. The app sent: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}. ` +
-          `Its MAC is ${mac ?? 'not known'}. Find it with this app's search (with the address sweep), the vendor's tool (SADP, ConfigTool) or the router's list of clients; the app will check again when you open this step.`,
-        null,
-      );
-    }
-    const n = found.network;
-    const asSet =
-      found.url === newUrl &&
-      n.dhcp === false &&
-      n.address === to.address &&
-      n.prefix === to.prefix &&
-      (n.gateway === null || n.gateway === to.gateway) &&
-      to.dns.every((d) => n.dns.includes(d));
-    if (asSet) {
-      steps.push(
-        `Read back at ${to.address}: DHCP off, ${n.address}/${n.prefix}, router ${n.gateway ?? '—'}, DNS ${n.dns.join(', ') || '—'}.`,
-      );
+    if (ran.outcome === 'verified')
       return result(
         'verified',
         `The NVR now keeps the address ${to.address} (DHCP off), read back from the NVR itself. Check the steps that point at its address again.`,
         to.address,
       );
-    }
-    // Found, but not as set: put it back where it answers, and verify the put-back.
-    steps.push(
-      `Read back at ${new URL(found.url).hostname}: DHCP ${n.dhcp ? 'on' : 'off'}, ${n.address ?? '—'}/${n.prefix ?? '—'}, router ${n.gateway ?? '—'} — not as sent.`,
-    );
-    if (found.url === device.onvifUrl && n.address === current.address && n.dhcp === current.dhcp) {
+    if (ran.outcome === 'restored')
+      return ran.refused
+        ? result(
+            'restored',
+            `${ran.failure} Its settings were read back: as before (${current.address}).`,
+            current.address,
+          )
+        : found && (found as { url: string }).url === oldUrl
+          ? result(
+              'restored',
+              `The NVR kept its old settings (${current.address}). Nothing was changed.`,
+              current.address,
+            )
+          : result(
+              'restored',
+              `The NVR did not keep the new settings; its old ones are back (${current.address}), read back from the NVR.`,
+              current.address,
+            );
+    if (!ran.reached)
       return result(
-        'restored',
-        `The NVR kept its old settings (${current.address}). Nothing was changed.`,
-        current.address,
+        'lost',
+        `The NVR did not answer at ${to.address} or at ${current.address ?? 'its old address'} within ${waited} s. The app sent: DHCP off, address ${to.address}/${to.prefix}, router ${to.gateway}. ` +
+          `Its MAC is ${mac ?? 'not known'}. Find it with this app's search (with the address sweep), the vendor's tool (SADP, ConfigTool) or the router's list of clients; the app will check again when you open this step.`,
+        null,
       );
-    }
-    progress(5, 6, 'The NVR did not take the settings as sent: putting its old settings back…');
-    const back =
-      current.dhcp || !current.address || current.prefix === null
-        ? ({ interfaceToken: n.interfaceToken, dhcp: true } as const)
-        : {
-            interfaceToken: n.interfaceToken,
-            address: current.address,
-            prefix: current.prefix,
-            gateway: current.gateway ?? to.gateway,
-            dns: current.dns,
-          };
-    try {
-      await deps.sendNetwork(found.session, back, o.signal);
-    } catch (err) {
-      if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
-    }
-    const restored = await findAgain([device.onvifUrl], o.login, o.signal);
-    if (restored && restored.network.dhcp === current.dhcp && restored.network.address === current.address) {
-      steps.push(`Put back and read back at ${current.address}.`);
-      return result(
-        'restored',
-        `The NVR did not keep the new settings; its old ones are back (${current.address}), read back from the NVR.`,
-        current.address,
-      );
-    }
+    const lastAt = found ? new URL((found as { url: string }).url).hostname : null;
     return result(
       'failed',
-      `The NVR did not keep the new settings, and putting the old ones back could not be verified. It last answered at ${new URL(found.url).hostname}; its MAC is ${mac ?? 'not known'}. Check its network page.`,
-      new URL(found.url).hostname,
+      `The NVR did not keep the new settings, and putting the old ones back could not be verified: ${ran.back}. It last answered at ${lastAt ?? 'an unknown address'}; its MAC is ${mac ?? 'not known'}. Check its network page.`,
+      lastAt,
     );
 
     function result(outcome: StaticIpResult['outcome'], message: string, address: string | null): StaticIpResult {
