@@ -59,6 +59,11 @@ export const MUTATE = [
   'src/main/services/setup-store.ts',
   'src/main/services/setup/record.ts',
   'src/main/services/setup/atomic-write.ts',
+  // the one device-change engine, and the Static IP step's decisions (what is read, judged, sent, put back)
+  'src/main/services/device-change/engine.ts',
+  'src/main/services/static-ip/static-ip-service.ts',
+  'src/main/services/static-ip/address-change.ts',
+  'src/main/services/static-ip/device-network.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
