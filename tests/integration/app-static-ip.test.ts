@@ -230,3 +230,53 @@ describe('static-ip when the app is killed in the middle of a change', () => {
     240_000,
   );
 });
+
+describe('static-ip, the router way', () => {
+  it('a reservation made in the router (dnsmasq) is proven by the next check once the camera renewed its lease', async () => {
+    await backToDhcp();
+    const dir = newDataDir('static-ip-reserve');
+    const RESERVED = '192.168.50.232';
+    const login = ['--user', ADMIN.user, '--password-stdin'];
+    const withLogin = { dataDir: dir, input: `${ADMIN.password}\n` };
+    try {
+      // Found first, as the wizard does: the camera is known by its MAC (its id stays when its address changes).
+      const search = await runCli(['discover', '--json'], { dataDir: dir, timeoutMs: 60_000 });
+      expect(search.code, search.stderr.toString()).toBe(0);
+      const listed = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')).devices as Array<{
+        id: string;
+        mac: string;
+      }>;
+      const deviceId = listed.find((d) => d.mac === CAM.mac)!.id;
+      const first = await runCli(['static-ip', deviceId, '--pool', POOL, ...login], withLogin);
+      expect(first.code, first.stderr.toString()).toBe(0);
+      // The user notes the reservation; the app says what to enter and where.
+      const noted = await runCli(['static-ip', deviceId, '--reserve', RESERVED], { dataDir: dir });
+      expect(noted.code, noted.stderr.toString()).toBe(0);
+      expect(noted.stdout.toString()).toContain(`reserve ${RESERVED} for MAC ${CAM.mac}`);
+      expect(noted.stdout.toString()).toMatch(/MikroTik RouterOS: IP > DHCP Server > Leases/);
+      // Before the camera renews: still on its old lease, the reservation is pending.
+      const before = await runCli(['static-ip', deviceId, '--json', ...login], withLogin);
+      const pending = staticIpReadingSchema.parse(JSON.parse(before.stdout.toString()));
+      expect(pending.findings.map((f) => f.code)).toContain('reservation-pending');
+      // What the user does in the router, and the camera renewing its lease (tests/lab/README.md).
+      expect(lab(['dhcp', 'reserve', CAM.mac, RESERVED]).code).toBe(0);
+      expect(lab(['sim', 'cam', 'renew']).code).toBe(0);
+      expect(camAddress()).toBe(RESERVED);
+      // The camera moved by itself: the search finds it again by its MAC, and the next check proves the reservation.
+      const again = await runCli(['discover', '--json'], { dataDir: dir, timeoutMs: 60_000 });
+      expect(again.code, again.stderr.toString()).toBe(0);
+      const after = await runCli(['static-ip', deviceId, '--json', ...login], withLogin);
+      expect(after.code, after.stderr.toString()).toBe(0);
+      const proven = staticIpReadingSchema.parse(JSON.parse(after.stdout.toString()));
+      expect(proven.settings).toMatchObject({ dhcp: true, address: RESERVED, source: 'onvif' });
+      expect(proven.findings[0]).toMatchObject({ code: 'reservation-ok', severity: 'ok' });
+      expect(proven.findings.map((f) => f.code)).not.toContain('on-dhcp');
+      const record = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+      expect(record.staticIp[deviceId].reservation).toMatchObject({ address: RESERVED, mac: CAM.mac });
+    } finally {
+      lab(['dhcp', 'unreserve', CAM.mac]);
+      lab(['sim', 'cam', 'renew']);
+      removeDataDir(dir);
+    }
+  }, 240_000);
+});
