@@ -198,11 +198,14 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     if (result.ok && deviceId.value === id) take(id, result.data);
   }
 
-  /** Entering the step: main's saved entry; a new reading when there is none or it is older than the last change. */
+  /**
+   * Entering the step: main's saved entry; a new reading when there is none, when it is older than the last change,
+   * or when a change did not finish (the check finds where the NVR answers now; it only reads).
+   */
   async function openStep(): Promise<void> {
     if (!setup.record) await setup.reloadRecord();
     const loaded = await load();
-    if (loaded && derived.needsCheck.value && !pending.value) await check();
+    if (loaded && (derived.needsCheck.value || pending.value)) await check();
   }
 
   /**
