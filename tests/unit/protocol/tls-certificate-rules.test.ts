@@ -22,6 +22,7 @@ describe('self-signed (the certificate vouches for itself: the browser warning t
   it('a subject equal to the issuer, in any order of fields, is self-signed', () => {
     const cert = { ...CERT, subject: { O: 'Acme', CN: 'cam' }, issuer: { CN: 'cam', O: 'Acme' } };
     expect(classifyCertificate(cert, NOW).selfSigned).toBe(true);
+    expect(classifyCertificate({ ...cert, subject: cert.issuer, issuer: cert.subject }, NOW).selfSigned).toBe(true);
   });
 
   it('a subject that differs from the issuer in one field, or an empty subject and issuer, is not', () => {
