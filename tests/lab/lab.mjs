@@ -9,6 +9,7 @@
 //   node tests/lab/lab.mjs rogue quiet|loud   (quiet: the rogue host stops answering for 90 s, for fragile tools)
 //   node tests/lab/lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
 //   node tests/lab/lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew
+//   node tests/lab/lab.mjs sim <host> address-refuse on|off | sim <host> address-vanish on|off
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,13 +19,15 @@ import { readState } from './lib/state.mjs';
 import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
 import { buildPlan } from './lib/plan.mjs';
 import { reserve, unreserve, listReservations, renewSim } from './lib/dhcp.mjs';
+import { setSimFault, SIM_FAULTS } from './lib/sim-faults.mjs';
 
 const log = (m) => process.stderr.write(m + '\n');
 const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | status [--json] | exec <host> <cmd…>
        lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]
        lab.mjs rogue quiet|loud
        lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
-       lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew`;
+       lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew
+       lab.mjs sim <host> address-refuse on|off | sim <host> address-vanish on|off`;
 
 function requireRoot() {
   if (process.getuid?.() !== 0) throw new Error('the lab needs root (network namespaces, nftables)');
@@ -159,10 +162,23 @@ async function main(argv) {
         process.stdout.write(r.address + '\n');
         return 0;
       }
+      if (SIM_FAULTS.includes(what) && rest.length === 3) {
+        // Issue 11's fault tests: address-refuse (SetNetworkInterfaces answered with a fault, nothing changes) and
+        // address-vanish (the next address change is applied, then the device answers nothing until off).
+        requireRoot();
+        requireUp();
+        const r = await setSimFault(host, what, mode, { log });
+        const words = {
+          'address-refuse': r.on ? 'refuses SetNetworkInterfaces (InvalidIPv4Address; nothing changes)' : 'accepts SetNetworkInterfaces again',
+          'address-vanish': r.on ? 'answers nothing after its next address change' : `answers again${r.address ? ` at ${r.address}` : ''}`,
+        }[what];
+        log(`lab: ${host}${r.restarted ? ' restarted and' : ''} ${words}`);
+        return 0;
+      }
       // A recorder whose RTSP port cannot be changed (as some are): while on, the simulator refuses any
       // SetNetworkProtocols that moves RTSP, whole; the other ports still move when asked on their own.
       if (what !== 'rtsp-fixed' || (mode !== 'on' && mode !== 'off') || !/^[a-z]+$/.test(host ?? ''))
-        throw new Error('usage: lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew');
+        throw new Error(`usage: lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew | sim <host> ${SIM_FAULTS.join('|')} on|off`);
       const st = requireUp();
       if (!st.processes.some((p) => p.name === `sim-${host}`)) throw new Error(`no simulator "${host}" in this lab`);
       const flag = path.join(RUN_DIR, `sim-${host}`, 'rtsp-fixed');

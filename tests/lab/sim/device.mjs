@@ -18,6 +18,13 @@ import { setStatic, setRoutes, dhcpLease, currentIPv4, sameSubnet } from './netc
 import { log } from './log.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Fault toggles for issue 11's tests, as flag files in the state dir (`lab.mjs sim <host> address-refuse|address-vanish
+ * on|off` writes and removes them; `down` removes them with the lab). The device reads them every FAULT_POLL_MS and
+ * reports what it does in `<state-dir>/faults.json`, which lab.mjs waits for.
+ */
+export const FAULT_FLAGS = ['address-refuse', 'address-vanish'];
+const FAULT_POLL_MS = 250;
 
 export class Device {
   constructor(opts) {
@@ -59,6 +66,12 @@ export class Device {
     this.upnpBusy = Promise.resolve();
     this.renewCount = 0;
     this.renewing = null;
+    this.faults = { refuse: false, vanish: false };
+    this.vanished = false;
+    this.faultsReported = null;
+    this.faultTimer = null;
+    this.faultBusy = Promise.resolve();
+    this.serviceQueue = Promise.resolve();
   }
 
   save() { this.state.save(); }
@@ -109,6 +122,11 @@ export class Device {
     }
     return { ports, enabled };
   }
+  /** Is this fault flag file there (`lab.mjs sim <host> <name> on`)? */
+  flag(name) { return fs.existsSync(path.join(this.stateDir, name)); }
+  /** `address-refuse on`: SetNetworkInterfaces is refused with a fault and changes nothing. */
+  refusesAddress() { return this.flag('address-refuse'); }
+
   checkPorts(changes) {
     // `lab.mjs sim <host> rtsp-fixed on`: this recorder's RTSP port cannot be changed.
     const rtsp = changes.find((c) => c.name === 'RTSP');
@@ -158,7 +176,8 @@ export class Device {
   }
 
   async reconcile({ stopAll = false, strict = false } = {}) {
-    const want = stopAll ? new Map() : this.desired();
+    // A vanished device (`address-vanish`) runs no service at all until the toggle is off.
+    const want = stopAll || this.vanished ? new Map() : this.desired();
     for (const [name, c] of [...this.components]) {
       const w = want.get(name);
       if (!w || w.sig !== c.sig) {
@@ -204,7 +223,7 @@ export class Device {
   async wsdBye() { await this.wsd?.bye(); }
 
   upnpSync() {
-    if (!this.upnp) return;
+    if (!this.upnp || this.vanished) return;
     const P = this.st.ports;
     const mappings = [{ port: P.http, label: 'HTTP' }];
     if (this.st.enabled.rtsp) mappings.push({ port: P.rtsp, label: 'RTSP' });
@@ -249,6 +268,82 @@ export class Device {
     await this.wsdHello();
     this.upnpSync();
     this.writeRenewFile({ ok: true });
+    this.faults = { refuse: this.flag('address-refuse'), vanish: this.flag('address-vanish') };
+    this.writeFaultsFile();
+    this.faultTimer = setInterval(() => {
+      this.faultBusy = this.faultBusy.then(() => this.syncFaults()).catch((e) => log('faults', e.stack ?? e.message));
+    }, FAULT_POLL_MS);
+  }
+
+  /** Run service changes (vanish, come back) one at a time. */
+  services(fn) {
+    const p = this.serviceQueue.then(fn);
+    this.serviceQueue = p.catch(() => {});
+    return p;
+  }
+
+  /**
+   * `<state-dir>/faults.json`: which process reads the fault flags (`pid`) and what it does now: `refuse`
+   * (address-refuse on), `vanish` (address-vanish on: the next address change is the last thing it answers),
+   * `vanished` (it has changed its address and answers nothing), `address`.
+   */
+  writeFaultsFile() {
+    const body = { pid: process.pid, ...this.faults, vanished: this.vanished, address: this.address(), at: new Date().toISOString() };
+    this.faultsReported = body.address;
+    try {
+      const file = path.join(this.stateDir, 'faults.json');
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(body) + '\n');
+      fs.renameSync(`${file}.tmp`, file);
+    } catch (e) { log('faults.json', e.message); }
+  }
+
+  /** One look at the fault flags: report changes (and a new address); a vanished device whose toggle went off comes back. */
+  async syncFaults() {
+    const now = { refuse: this.flag('address-refuse'), vanish: this.flag('address-vanish') };
+    const changed = now.refuse !== this.faults.refuse || now.vanish !== this.faults.vanish;
+    this.faults = now;
+    if (changed) log('faults', JSON.stringify(now));
+    if (this.vanished && !now.vanish) {
+      await this.comeBack();
+      return;
+    }
+    if (changed || this.address() !== this.faultsReported) this.writeFaultsFile();
+  }
+
+  /**
+   * After SetNetworkInterfaces took effect (at once, or at the SystemReboot that applies it): with `address-vanish`
+   * on, the device stops every service (its HTTP, ONVIF, RTSP and vendor ports close, WS-Discovery and the other
+   * discovery listeners go) and stays silent at its new address. Its address stays on eth0, so ping still answers.
+   * @returns {Promise<boolean>} whether it vanished
+   */
+  vanishIfArmed() {
+    return this.services(async () => {
+      if (!this.flag('address-vanish')) return false;
+      log('address-vanish: now at', this.address(), '- answering nothing until the toggle is off');
+      this.vanished = true;
+      await this.reconcile({ stopAll: true });
+      this.writeFaultsFile();
+      return true;
+    });
+  }
+
+  /** `address-vanish off` after it vanished: every service back on the address eth0 has now, and a Hello. */
+  comeBack() {
+    return this.services(async () => {
+      if (!this.vanished) return;
+      const cur = currentIPv4(this.iface);
+      if (cur && cur.address !== this.address()) {
+        log('address-vanish off: eth0 has', cur.address, 'not', this.address(), '- following eth0');
+        Object.assign(this.st.net, { address: cur.address, prefix: cur.prefix });
+        this.save();
+      }
+      log('address-vanish off: answering again at', this.address());
+      this.vanished = false;
+      await this.reconcile();
+      await this.wsdHello();
+      this.upnpSync();
+      this.writeFaultsFile();
+    });
   }
 
   /**
@@ -307,6 +402,7 @@ export class Device {
     await this.configureNetwork(cfg);
     this.st.pendingNetwork = null;
     this.save();
+    if (await this.vanishIfArmed()) return;
     await this.reconcile();
     await this.wsdHello();
     this.upnpSync();
@@ -333,6 +429,7 @@ export class Device {
     await this.wsdBye();
     await this.reconcile({ stopAll: true });
     await sleep(1200);
+    const applied = !!this.st.pendingNetwork;
     if (this.st.pendingNetwork) {
       try { await this.configureNetwork(this.st.pendingNetwork); } catch (e) { log('network config after reboot failed', e.message); }
       this.st.pendingNetwork = null;
@@ -340,6 +437,10 @@ export class Device {
     this.st.instanceId += 1;
     this.bootTime = new Date();
     this.save();
+    if (applied && (await this.vanishIfArmed())) {
+      log('reboot done; silent (address-vanish)');
+      return;
+    }
     await this.reconcile();
     await this.wsdHello();
     this.upnpSync();
@@ -347,6 +448,7 @@ export class Device {
   }
 
   async stop() {
+    if (this.faultTimer) clearInterval(this.faultTimer);
     for (const t of this.timers) clearTimeout(t);
     try { await this.wsdBye(); } catch { /* ignore */ }
     await this.reconcile({ stopAll: true });

@@ -198,6 +198,13 @@ const DEVICE_OPS = {
     const mtu = child(ni, null, 'MTU');
     if (mtu && !(Number(text(mtu)) >= 576 && Number(text(mtu)) <= 1500)) return fault('Sender', ['ter:InvalidArgVal', 'ter:InvalidMtuValue'], 'The MTU value is invalid');
     const v4 = child(ni, null, 'IPv4');
+    // `lab.mjs sim <host> address-refuse on`: a device that will not take the address it is given; nothing changes.
+    if (dev.refusesAddress()) {
+      const m = v4 && child(v4, null, 'Manual');
+      const asked = m ? `${text(child(m, null, 'Address'))}/${text(child(m, null, 'PrefixLength'))}`.slice(0, 64) : '';
+      log('address-refuse: SetNetworkInterfaces refused', asked);
+      return fault('Sender', ['ter:InvalidArgVal', 'ter:InvalidIPv4Address'], asked ? `The suggested IPv4 address ${asked} is invalid` : 'The suggested IPv4 settings are invalid');
+    }
     if (!v4) return `<tds:SetNetworkInterfacesResponse><tds:RebootNeeded>false</tds:RebootNeeded></tds:SetNetworkInterfacesResponse>`;
     const dhcpNode = child(v4, null, 'DHCP');
     const dhcp = dhcpNode ? bool(text(dhcpNode)) : dev.st.net.dhcp;
