@@ -17,7 +17,7 @@
 //              Goals: worst 64 KB input ≤ 50 ms; growth ≤ 32× and ≤ 2.8× (linear, with room for caches and the GC).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALE, scaleAddresses } from '../tests/lab/topology.mjs';
 
@@ -253,6 +253,10 @@ async function benchPorts() {
   }
   if (!existsSync('out/main/cli.js')) throw new Error('Build first: npm run build');
   const n = Number(rest[rest.indexOf('--runs') + 1]) || 5;
+  // Our full scan spends about twice nmap's CPU time (node's start, a worker thread, JavaScript per port) and makes
+  // up for it with two threads: on a machine busy with other work the ratios below grow. The load says how busy.
+  const load = () => `${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`;
+  process.stdout.write(`Machine load (1-minute average) at the start: ${load()}\n`);
   const host = '192.168.50.64';
   const subnet = '192.168.50.0/24';
   const cases = [
@@ -307,6 +311,7 @@ async function benchPorts() {
         `  target <= 1.0x nmap -sT: ${o <= t ? 'met' : 'NOT met'}\n\n`,
     );
   }
+  process.stdout.write(`Machine load (1-minute average) at the end: ${load()}\n`);
 }
 
 /** The hostile-input workload, bundled once (rolldown, from the project's own toolchain) and run per codec. */
