@@ -3,10 +3,11 @@
 // edges and unsigned 32-bit numbers inside.
 
 /**
- * A dotted-quad IPv4 address as a number; null when it is not one. Surrounding whitespace is allowed; anything
- * longer than the 15 characters of "255.255.255.255" is refused before it is split (bounded work on any text).
+ * A dotted-quad IPv4 address as a number; null when it is not one (or not text at all: null, undefined). Surrounding
+ * whitespace is allowed; anything longer than the 15 characters of "255.255.255.255" is refused before it is split
+ * (bounded work on any text).
  */
-export function parseIpv4(text: string): number | null {
+export function parseIpv4(text: string | null | undefined): number | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();
   if (trimmed.length > 15) return null;

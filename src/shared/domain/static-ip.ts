@@ -125,7 +125,7 @@ interface Lan {
 function lanOf(lan: LanFacts): Lan | null {
   if (lanProblem(lan) !== null) return null;
   const network = networkNumber(lan.address, lan.prefix) as number;
-  const gateway = parseIpv4(lan.gateway ?? '') ?? NaN;
+  const gateway = parseIpv4(lan.gateway) ?? NaN;
   return {
     network,
     broadcast: broadcastNumber(lan.address, lan.prefix) as number,
@@ -340,10 +340,10 @@ const CONFIDENCE_WORDS = { H: 'confirmed by the vendor', M: 'one source', L: 'lo
  * never a fact. When several families share the address (192.168.1.1), the widest range any of them uses, and the
  * basis says so. Null when no family with a known pool matches.
  */
-export function routerDefaultPool(lan: LanFacts): DhcpPool | null {
+export function routerDefaultPool(lan: LanFacts, table: readonly RouterDefault[] = ROUTER_DEFAULTS): DhcpPool | null {
   const l = lanOf(lan);
   if (l === null) return null;
-  const rows = ROUTER_DEFAULTS.filter((r) => parseIpv4(r.gateway) === l.gateway && r.prefix === l.prefix);
+  const rows = table.filter((r) => parseIpv4(r.gateway) === l.gateway && r.prefix === l.prefix);
   const withPool = rows.filter((r) => r.pool !== null);
   if (withPool.length === 0) return null;
   const firsts = withPool.map((r) => parseIpv4(r.pool!.first) as number);
@@ -445,7 +445,7 @@ export function judgeAddress(input: {
   const l = lanOf(lan);
   if (l === null)
     return [{ code: 'settings-unknown', severity: 'info', text: lanProblem(lan) as string, evidence: [here] }];
-  const value = parseIpv4(device.address ?? '');
+  const value = parseIpv4(device.address);
   if (value === null)
     return [
       {
@@ -497,7 +497,7 @@ export function judgeAddress(input: {
     });
   }
   const gatewayKnown = device.source !== 'discovery' || device.gateway !== null;
-  const gw = parseIpv4(device.gateway ?? '');
+  const gw = parseIpv4(device.gateway);
   if (onSubnet && gatewayKnown && !Number.isNaN(l.gateway) && gw !== l.gateway)
     findings.push({
       code: 'gateway-not-router',
@@ -570,7 +570,7 @@ function takenBy(known: KnownDevice[], deviceId: string): Map<number, string> {
 export function noProposalReason(input: { lan: LanFacts; pool: DhcpPool | null }): string {
   const problem = lanProblem(input.lan);
   if (problem !== null) return problem;
-  if (parseIpv4(input.lan.gateway ?? '') === null)
+  if (parseIpv4(input.lan.gateway) === null)
     return 'We do not know your router\'s address, so we cannot set the NVR\'s gateway: check "Your network".';
   return input.pool === null
     ? 'Every address on your network is in use or planned for another device.'
@@ -600,7 +600,7 @@ export function proposeAddress(input: {
   const l = lanOf(lan);
   if (l === null || !onLan(l, l.gateway)) return null;
   const taken = takenBy(known, deviceId);
-  const current = parseIpv4(device.address ?? '') ?? NaN;
+  const current = parseIpv4(device.address) ?? NaN;
   const skipped: string[] = [];
   /** Whose an address is, in words; null when it is free. The device's own address counts only as a DHCP lease. */
   const owner = (v: number) =>
@@ -640,7 +640,7 @@ export function proposeAddress(input: {
   if (chosen === null) return null;
   const address = formatIpv4(chosen);
   const gateway = formatIpv4(l.gateway);
-  const range = pool === null ? '' : poolLabel(l, pool);
+  const range = pool && poolLabel(l, pool);
   const why = [
     `On your network ${l.label}, where this computer is ${lan.address} and the router ${gateway}.`,
     {
@@ -750,7 +750,7 @@ export function checkGateway(text: string, ctx: { lan: LanFacts; address?: strin
         text: `${gateway} cannot be the gateway: it must be a device on your network ${l.label}, normally your router.`,
       },
     ];
-  const own = parseIpv4(ctx.address ?? '');
+  const own = parseIpv4(ctx.address);
   if (v === own)
     return [{ severity: 'error', text: `${gateway} is the NVR's own address: the gateway must be your router.` }];
   if (!Number.isNaN(l.gateway) && v !== l.gateway)

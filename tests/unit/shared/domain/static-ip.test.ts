@@ -310,6 +310,31 @@ describe("routerDefaultPool: the router family's factory pool, a hint", () => {
     expect(routerDefaultPool(lanAt('192.168.0.77', 31, '192.168.0.1'))).toBeNull();
   });
 
+  it('families at the same address whose pool is unknown are all named', () => {
+    const table = [
+      { family: 'A', gateway: '10.9.0.1', prefix: 24, pool: null, confidence: 'L' as const, source: null },
+      {
+        family: 'B',
+        gateway: '10.9.0.1',
+        prefix: 24,
+        pool: { first: '10.9.0.50', last: '10.9.0.60' },
+        confidence: 'H' as const,
+        source: null,
+      },
+      { family: 'C', gateway: '10.9.0.1', prefix: 24, pool: null, confidence: 'L' as const, source: null },
+      { family: 'D', gateway: '10.9.0.1', prefix: 24, pool: null, confidence: 'L' as const, source: null },
+    ];
+    expect(routerDefaultPool(lanAt('10.9.0.7', 24, '10.9.0.1'), table)?.basis).toBe(
+      "B's factory pool (.50–.60), a hint (ROUTERS.md, confirmed by the vendor); also the factory address of A, C, D (pool not known)",
+    );
+    expect(
+      routerDefaultPool(
+        lanAt('10.9.0.7', 24, '10.9.0.1'),
+        table.filter((r) => r.pool === null),
+      ),
+    ).toBeNull();
+  });
+
   it('every row: the pool lies in the router’s /24 and leaves the router out; its source is in ROUTERS.md', () => {
     const routers = readFileSync(join(SHARED_DIR, 'reference', 'ROUTERS.md'), 'utf8');
     for (const row of ROUTER_DEFAULTS) {
