@@ -280,3 +280,88 @@ describe('static-ip, the router way', () => {
     }
   }, 240_000);
 });
+
+describe('static-ip when the camera refuses the address, or takes it and goes silent', () => {
+  const login = ['--user', ADMIN.user, '--password-stdin'];
+
+  it('a camera that faults on the new address is reported unchanged, read back, and nothing moved', async () => {
+    await backToDhcp();
+    const at = camAddress()!;
+    const dir = newDataDir('static-ip-refuse');
+    try {
+      expect(lab(['sim', 'cam', 'address-refuse', 'on']).code).toBe(0);
+      const r = await runCli(['static-ip', at, '--apply', '192.168.50.236', '--pool', POOL, ...login, '--json'], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+        timeoutMs: 120_000,
+      });
+      // --pool goes with the check, not with --apply: said plainly, nothing sent.
+      expect(r.code).toBe(2);
+      const run = await runCli(['static-ip', at, '--pool', POOL, ...login], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+      });
+      expect(run.code, run.stderr.toString()).toBe(0);
+      const apply = await runCli(['static-ip', at, '--apply', '192.168.50.236', ...login, '--json'], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+        timeoutMs: 120_000,
+      });
+      expect(apply.code).toBe(1);
+      const result = staticIpResultSchema.parse(JSON.parse(apply.stdout.toString()));
+      expect(result.outcome).toBe('restored');
+      expect(result.message).toMatch(/refused/);
+      expect(result.steps.join(' ')).toContain(`Read back at ${at}: as before`);
+      expect(camAddress()).toBe(at);
+    } finally {
+      lab(['sim', 'cam', 'address-refuse', 'off']);
+      removeDataDir(dir);
+    }
+  }, 240_000);
+
+  it('a camera that takes the address and goes silent is reported lost (MAC, where to look); the next check finds it', async () => {
+    await backToDhcp();
+    const at = camAddress()!;
+    const TO = '192.168.50.237';
+    const dir = newDataDir('static-ip-vanish');
+    try {
+      const first = await runCli(['static-ip', at, '--pool', POOL, ...login], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+      });
+      expect(first.code, first.stderr.toString()).toBe(0);
+      const deviceId = Object.keys(JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')).staticIp)[0]!;
+      expect(lab(['sim', 'cam', 'address-vanish', 'on']).code).toBe(0);
+      const apply = await runCli(['static-ip', deviceId, '--apply', TO, ...login, '--json'], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+        timeoutMs: 150_000,
+      });
+      expect(apply.code).toBe(1);
+      const lost = staticIpResultSchema.parse(JSON.parse(apply.stdout.toString()));
+      expect(lost).toMatchObject({ outcome: 'lost', address: null, mac: CAM.mac });
+      expect(lost.message).toContain(TO);
+      expect(lost.message).toContain(CAM.mac);
+      expect(lost.message).toMatch(/search .*sweep|router's list of clients/);
+      expect(camAddress()).toBe(TO); // it did move; it just says nothing
+      // It comes back (here: the silence ends); the next check looks where the change sent it and records it.
+      expect(lab(['sim', 'cam', 'address-vanish', 'off']).code).toBe(0);
+      const next = await runCli(['static-ip', deviceId, '--json', ...login], {
+        dataDir: dir,
+        input: `${ADMIN.password}\n`,
+        timeoutMs: 150_000,
+      });
+      expect(next.code, next.stderr.toString()).toBe(0);
+      expect(next.stderr.toString()).toMatch(/did finish/);
+      const record = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+      expect(record.staticIp[deviceId]).toMatchObject({
+        pending: null,
+        lastChange: { outcome: 'verified', address: TO },
+      });
+      expect(record.devices.find((d: { id: string }) => d.id === deviceId).addresses[0]).toBe(TO);
+    } finally {
+      lab(['sim', 'cam', 'address-vanish', 'off']);
+      removeDataDir(dir);
+    }
+  }, 300_000);
+});

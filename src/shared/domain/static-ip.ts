@@ -395,7 +395,8 @@ export function choosePool(input: {
   return {
     first: formatIpv4(Math.min(lf, rf)),
     last: formatIpv4(Math.max(ll, rl)),
-    source: 'leases',
+    // Past what was seen, the range is the factory hint's: a typed address there is a warning, not a refusal.
+    source: 'router-default',
     basis: `${leases.basis}; widened to ${routerDefault.basis}`,
   };
 }

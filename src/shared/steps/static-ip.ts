@@ -59,6 +59,8 @@ export const FINDING_CODES = [
   'reservation-ok',
   /** The router way: a reservation is planned, and the device does not have that address (yet). */
   'reservation-pending',
+  /** No address can be proposed (why, in the text: the pool covers the network, no router known…). */
+  'no-free-address',
 ] as const;
 
 /** One thing we found about the device's address, in plain words, with where each fact came from. */

@@ -90,7 +90,8 @@ export default defineFeature({
       await save((draft) => {
         setEntry(draft, deviceId, (entry) => {
           entry.lastChange = result;
-          entry.pending = null;
+          // A device not found is looked for again at the next check (where the change sent it, and where it was).
+          if (result.outcome !== 'lost') entry.pending = null;
         });
         devices.place(draft, moved);
         const ports = draft.ports[deviceId];

@@ -36,20 +36,29 @@ export function createFollower(deps: StaticIpServiceDeps, follow: { rounds: numb
     return { session: s, network: await deps.readNetwork(s, at.hostname, signal) };
   }
 
-  /** Tries each URL every round until one answers with the login, within the bound. */
+  /**
+   * Tries each URL every round until one answers with the login, within the bound: `rounds` rounds and
+   * rounds × interval of the clock, whichever ends first (an address where nothing lives can take seconds a try).
+   */
   async function findAgain(
     urls: string[],
     login: OnvifCredentials,
     signal: AbortSignal,
     onRound?: (n: number) => void,
   ) {
+    const deadline = deps.now().getTime() + follow.rounds * follow.intervalMs;
     for (let round = 0; round < follow.rounds; round++) {
       onRound?.(round);
       for (const url of urls) {
+        const left = deadline - deps.now().getTime();
+        if (left <= 0) return null;
+        const bound = AbortSignal.timeout(left);
         try {
-          return { url, ...(await readAt(url, login, signal)) };
+          return { url, ...(await readAt(url, login, AbortSignal.any([signal, bound]))) };
         } catch (err) {
-          if (signal.aborted || (isAppFailure(err) && err.code === 'CANCELLED')) throw new AppFailure('CANCELLED');
+          if (signal.aborted) throw new AppFailure('CANCELLED');
+          if (bound.aborted) return null;
+          if (isAppFailure(err) && err.code === 'CANCELLED') throw err;
           // Wrong password or a lock means we found it, and it no longer takes the login: say so.
           if (isAppFailure(err) && (err.code === 'LOGIN_WRONG_PASSWORD' || err.code === 'LOGIN_LOCKED')) throw err;
         }

@@ -8,6 +8,7 @@ import {
   checkTypedAddress,
   choosePool,
   judgeAddress,
+  noProposalReason,
   parsePool,
   poolFromLeases,
   proposeAddress,
@@ -161,6 +162,16 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
     const proposal = lan
       ? proposeAddress({ device: settings, lan, pool, known: options.known, deviceId: device.id })
       : null;
+    if (lan && !proposal)
+      findings = [
+        ...findings,
+        {
+          code: 'no-free-address',
+          severity: 'warning',
+          text: noProposalReason({ lan, pool }),
+          evidence: pool ? [`DHCP range ${pool.first}–${pool.last}: ${pool.basis}`] : [],
+        },
+      ];
     return {
       deviceId: device.id,
       at: deps.now().toISOString(),

@@ -370,6 +370,22 @@ describe('static IP service: check and recover', () => {
     expect(reading.reservation!.families.length).toBeGreaterThan(5);
   });
 
+  it('when only a factory range is known and it covers the network, no address is proposed and a finding says why', async () => {
+    const nvr = fakeNvr('moves', { address: '192.168.1.142', gateway: '192.168.1.1', dns: ['192.168.1.1'] });
+    const { svc } = service(nvr);
+    const lan = { interfaceName: 'eth0', address: '192.168.1.10', prefix: 24, gateway: '192.168.1.1' };
+    const reading = await svc.check(
+      { ...nvr.device, addresses: ['192.168.1.142'], onvifUrl: 'http://192.168.1.142/onvif/device_service' },
+      { login: LOGIN, lan, userPool: null, known: [], signal: new AbortController().signal },
+    );
+    expect(reading.pool).toMatchObject({ source: 'router-default', first: '192.168.1.2', last: '192.168.1.254' });
+    expect(reading.proposal).toBeNull();
+    const why = reading.findings.find((f) => f.code === 'no-free-address')!;
+    expect(why.severity).toBe('warning');
+    expect(why.text).toMatch(/range smaller|reserve/);
+    expect(why.evidence[0]).toContain('192.168.1.2–192.168.1.254');
+  });
+
   it('a pool that is not one is refused in plain words', async () => {
     const nvr = fakeNvr('moves');
     const { svc } = service(nvr);

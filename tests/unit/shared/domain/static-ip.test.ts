@@ -375,13 +375,17 @@ describe('choosePool: what a proposal rests on', () => {
     ['.150–.220 across the end', '192.168.50.150', '192.168.50.220', '192.168.50.100', '192.168.50.220'],
     ['.199–.210 touching the end', '192.168.50.199', '192.168.50.210', '192.168.50.100', '192.168.50.210'],
     ['.20–.100 touching the start', '192.168.50.20', '192.168.50.100', '192.168.50.20', '192.168.50.199'],
-  ])('leases %s: widened to the hint, resting on the leases', (_, lf, ll, first, last) =>
-    expect(choosePool({ user: null, leases: pool(lf, ll, 'leases', 'seen: 3 devices'), routerDefault: hint })).toEqual({
-      first,
-      last,
-      source: 'leases',
-      basis: "seen: 3 devices; widened to TP-Link's factory pool",
-    }),
+  ])(
+    'leases %s: widened to the hint, and a hint as a whole (what lies past the leases is only the factory pool)',
+    (_, lf, ll, first, last) =>
+      expect(
+        choosePool({ user: null, leases: pool(lf, ll, 'leases', 'seen: 3 devices'), routerDefault: hint }),
+      ).toEqual({
+        first,
+        last,
+        source: 'router-default',
+        basis: "seen: 3 devices; widened to TP-Link's factory pool",
+      }),
   );
 
   it.each([
