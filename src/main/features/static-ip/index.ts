@@ -77,6 +77,15 @@ export default defineFeature({
         }),
       macAt: async (address) => parseProcArp((await system.readText('/proc/net/arp')) ?? '').get(address) ?? null,
       follow: options?.staticIpFollow,
+      // A device that answers neither where it was sent nor where it was: one search of the LAN, by MAC or endpoint.
+      locate: async (whom, signal) => {
+        const iface = await discoveryInterface(ctx, undefined);
+        const found = await ctx.discovery.run({ iface, signal, onDevice: () => {}, timing: options?.discoveryTiming });
+        const d = found.find(
+          (x) => (whom.mac && x.mac === whom.mac) || (whom.endpoint && x.endpoint === whom.endpoint),
+        );
+        return d?.onvifUrl ?? null;
+      },
     });
 
     /** After a change: the device, the chosen NVR, its kept login and its Ports entry point at where it is now. */

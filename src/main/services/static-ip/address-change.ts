@@ -152,8 +152,12 @@ export function createAddressChange(
         },
         async verify({ work }) {
           // The new address first, the old one too (it may have refused or gone back).
-          found = await findAgain([newUrl, oldUrl], o.login, work, (n) =>
-            progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
+          found = await findAgain(
+            [newUrl, oldUrl],
+            o.login,
+            work,
+            (n) => progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
+            { mac, endpoint: device.endpoint },
           );
           if (!found)
             return `The NVR did not answer at ${to.address} or at ${current.address ?? 'its old address'} within ${waited} s.`;
@@ -293,7 +297,10 @@ export function createAddressChange(
         recheck: [],
       };
     }
-    const found = await findAgain([pending.newOnvifUrl, pending.onvifUrl], login, signal);
+    const found = await findAgain([pending.newOnvifUrl, pending.onvifUrl], login, signal, undefined, {
+      mac: pending.mac,
+      endpoint: pending.endpoint,
+    });
     if (
       found &&
       found.url === pending.newOnvifUrl &&
@@ -312,7 +319,7 @@ export function createAddressChange(
       return {
         ...base,
         outcome: 'restored',
-        message: `An address change started on ${started} did not take: the NVR still answers at ${new URL(found.url).hostname}.`,
+        message: `An address change started on ${started} did not take: the NVR answers at ${new URL(found.url).hostname}${found.url === pending.onvifUrl ? ', as before' : ' (found by a search of the network)'}.`,
         address: new URL(found.url).hostname,
         steps: [],
         recheck: [],

@@ -45,6 +45,8 @@ export function createFollower(deps: StaticIpServiceDeps, follow: { rounds: numb
     login: OnvifCredentials,
     signal: AbortSignal,
     onRound?: (n: number) => void,
+    /** Who it is: when it answers at none of `urls`, one search of the LAN looks for it by its MAC or endpoint. */
+    whom?: { mac: string | null; endpoint: string | null },
   ) {
     const deadline = deps.now().getTime() + follow.rounds * follow.intervalMs;
     for (let round = 0; round < follow.rounds; round++) {
@@ -65,7 +67,26 @@ export function createFollower(deps: StaticIpServiceDeps, follow: { rounds: numb
       }
       if (round < follow.rounds - 1) await deps.sleep(follow.intervalMs, signal);
     }
-    return null;
+    return whom && deps.locate ? elsewhere(urls, login, signal, whom) : null;
+  }
+
+  /** One search of the LAN (WS-Discovery, SADP, DHIP) for the device by its MAC or endpoint, at a third address. */
+  async function elsewhere(
+    urls: string[],
+    login: OnvifCredentials,
+    signal: AbortSignal,
+    whom: { mac: string | null; endpoint: string | null },
+  ) {
+    if (!whom.mac && !whom.endpoint) return null;
+    const located = await deps.locate!(whom, signal);
+    if (!located || urls.includes(located)) return null;
+    try {
+      return { url: located, ...(await readAt(located, login, signal)) };
+    } catch (err) {
+      if (signal.aborted) throw new AppFailure('CANCELLED');
+      if (isAppFailure(err) && (err.code === 'LOGIN_WRONG_PASSWORD' || err.code === 'LOGIN_LOCKED')) throw err;
+      return null;
+    }
   }
 
   return { session, findAgain };

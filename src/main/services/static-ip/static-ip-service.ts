@@ -46,6 +46,11 @@ export interface StaticIpServiceDeps {
   macAt(address: string): Promise<string | null>;
   /** How long to look for the device after the change: rounds × interval (default 30 × 2 s, a reboot included). */
   follow?: { rounds: number; intervalMs: number };
+  /**
+   * Searches the LAN for a device by its MAC or WS-Discovery endpoint; its device-service URL, or null. For a device
+   * that came back at neither the address it was given nor its old one (e.g. its DHCP lease moved).
+   */
+  locate?: (whom: { mac: string | null; endpoint: string | null }, signal: AbortSignal) => Promise<string | null>;
   /** Logs in (default: ONVIF openSession over `onvif`); tests pass a fake device. */
   openSession?: (url: URL, login: OnvifCredentials, signal: AbortSignal) => Promise<OnvifSession>;
   /** Whether ONVIF answers at an address and port without a login (default: GetSystemDateAndTime). */

@@ -20,7 +20,7 @@ const LAN: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix:
 const LOGIN = { username: 'admin', password: 'pw' };
 const MAC = '02:00:c0:a8:32:43';
 
-type Behaviour = 'moves' | 'refuses' | 'never-returns' | 'keeps-old' | 'reboot-needed' | 'drops-gateway';
+type Behaviour = 'moves' | 'refuses' | 'never-returns' | 'keeps-old' | 'reboot-needed' | 'drops-gateway' | 'elsewhere';
 
 /** A fake NVR: its settings, where it answers, and what it does with a change. */
 function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
@@ -99,6 +99,11 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
         dns: change.dns,
       };
       if (behaviour === 'keeps-old') return { rebootNeeded: false };
+      if (behaviour === 'elsewhere') {
+        // It does not keep the address, and its DHCP lease moves meanwhile: it answers at a third address.
+        Object.assign(state, { dhcp: true, address: '192.168.50.99' });
+        return { rebootNeeded: false };
+      }
       if (behaviour === 'never-returns') answering = false;
       if (behaviour === 'reboot-needed') {
         pendingReboot = next;
@@ -116,6 +121,7 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
 
 function service(nvr: ReturnType<typeof fakeNvr>, proof: FreeProof = { free: true, evidence: [], mac: null }) {
   const sleeps: number[] = [];
+  const searches: Array<{ mac: string | null; endpoint: string | null }> = [];
   const svc = createStaticIpService({
     onvif: {
       http: { request: () => Promise.reject(new Error('no network in unit tests')) } as never,
@@ -131,8 +137,13 @@ function service(nvr: ReturnType<typeof fakeNvr>, proof: FreeProof = { free: tru
     follow: { rounds: 3, intervalMs: 100 },
     openSession: nvr.open,
     reachable: nvr.reachable,
+    // The LAN search: finds the fake NVR wherever it is, by its MAC.
+    locate: async (whom) => {
+      searches.push(whom);
+      return whom.mac === nvr.state.mac ? `http://${nvr.state.address}/onvif/device_service` : null;
+    },
   });
-  return { svc, sleeps };
+  return { svc, sleeps, searches };
 }
 
 const known: KnownDevice[] = [
@@ -304,6 +315,29 @@ describe('static IP service: apply', () => {
     expect(result).toMatchObject({ outcome: 'restored', address: '192.168.50.142' });
   });
 
+  it('a device that comes back at a third address is found by one search of the LAN (its MAC), put back and read back', async () => {
+    const nvr = fakeNvr('elsewhere');
+    const { svc, searches } = service(nvr);
+    const result = await svc.apply(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      target: { address: '192.168.50.230' },
+      confirmWarnings: false,
+      signal: new AbortController().signal,
+      onChanging: async () => {},
+    });
+    expect(searches[0]).toEqual({ mac: MAC, endpoint: 'urn:uuid:cam' });
+    expect(result.steps.join('\n')).toContain('Read back at 192.168.50.99: DHCP on');
+    // Put back on DHCP (as it was), and read back at its old address.
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toEqual([
+      'send 192.168.50.230/24 gw 192.168.50.1',
+      'send dhcp',
+    ]);
+    expect(result).toMatchObject({ outcome: 'restored', address: '192.168.50.142' });
+  });
+
   it('a warning (an address it would not propose) needs the user’s yes', async () => {
     // The pool as a router-default hint only (no user pool, no leases): inside it is a warning, not an error.
     const nvr = fakeNvr('moves');
@@ -421,7 +455,13 @@ describe('static IP service: check and recover', () => {
       outcome: 'restored',
       address: '192.168.50.142',
     });
-    const gone = fakeNvr('moves', { address: '192.168.50.77' });
+    // Somewhere else, found by one search of the LAN (its MAC): it is there, and the change did not take.
+    const moved2 = fakeNvr('moves', { address: '192.168.50.77' });
+    expect(
+      await service(moved2).svc.recover(moved2.device, pending('192.168.50.230'), LOGIN, new AbortController().signal),
+    ).toMatchObject({ outcome: 'restored', address: '192.168.50.77' });
+    // Nowhere, not even by a search.
+    const gone = fakeNvr('moves', { address: '192.168.50.77', mac: '02:00:00:00:00:77' });
     const lost = await service(gone).svc.recover(
       gone.device,
       pending('192.168.50.230'),
