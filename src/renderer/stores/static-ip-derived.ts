@@ -86,6 +86,8 @@ export function draftInput(draft: AddressDraft): { address: string; gateway?: st
 /** The Static IP store's state that what the page may do now is worked out from. */
 export interface StaticIpState {
   deviceId: Readonly<Ref<string | null>>;
+  /** Where the chosen NVR was last found. */
+  nvrAddress?: Readonly<Ref<string | null>>;
   reading: Ref<StaticIpReading | null>;
   lastChange: Ref<StaticIpResult | null>;
   pending: Ref<StaticIpPending | null>;
@@ -118,9 +120,14 @@ export function useStaticIpDerived(state: StaticIpState) {
   const errors = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'error'));
   const warnings = computed(() => (plan.value?.problems ?? []).filter((p) => p.severity === 'warning'));
 
-  /** No reading yet, or one made before the last change: the page reads the NVR again. */
+  /**
+   * No reading yet, one made before the last change, or one of an address the NVR is no longer found at (it moved by
+   * itself: a new lease): the page reads the NVR again.
+   */
   const needsCheck = computed(() => {
     if (!reading.value) return true;
+    const at = state.nvrAddress?.value ?? null;
+    if (at && reading.value.settings.address && at !== reading.value.settings.address) return true;
     const changed = lastChange.value;
     return !!changed && changed.deviceId === deviceId.value && reading.value.at < changed.at;
   });

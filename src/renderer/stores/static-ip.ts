@@ -66,6 +66,8 @@ export const useStaticIpStore = defineStore('staticIp', () => {
   let appliedNow: StaticIpResult | null = null;
 
   const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
+  /** Where the chosen NVR was last found (the search updates it when the NVR moved by itself). */
+  const nvrAddress = computed<string | null>(() => setup.record?.nvr?.device.addresses[0] ?? null);
 
   function takeResult(result: StaticIpResult): void {
     lastChange.value = result;
@@ -94,6 +96,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
 
   const derived = useStaticIpDerived({
     deviceId,
+    nvrAddress,
     reading,
     lastChange,
     pending,

@@ -46,6 +46,8 @@ export default defineFeature({
             const found = devices.saved();
             await save((draft) => {
               draft.devices = found;
+              // The chosen NVR as this search found it (it may have moved: a new lease, a changed address).
+              devices.place(draft, found.find((d) => d.id === draft.nvr?.deviceId) ?? null);
               judgeFind(draft, 'searched', now());
             }).catch(() => undefined);
           }
@@ -70,6 +72,7 @@ export default defineFeature({
             const found = devices.saved();
             await save((draft) => {
               draft.devices = found;
+              devices.place(draft, found.find((d) => d.id === draft.nvr?.deviceId) ?? null);
             }).catch(() => undefined);
           }
         });

@@ -102,6 +102,13 @@ describe('Static IP step: opening', () => {
     expect(api.count('address.check')).toBe(1);
   });
 
+  it('a reading of an address the NVR is no longer found at (it moved by itself) is read again', async () => {
+    const elsewhere = fakeReading({ settings: { ...fakeReading().settings, address: '192.168.1.200' } });
+    fakeStaticIp(api, { reading: elsewhere }, { onCheck: fakeReading() });
+    await mountStep();
+    expect(api.count('address.check')).toBe(1);
+  });
+
   it('a typed DHCP range goes with the next check', async () => {
     fakeStaticIp(api, { reading: fakeReading() }, { onCheck: fakeReading({ at: '2025-03-01T12:30:00.000Z' }) });
     const wrapper = await mountStep();
