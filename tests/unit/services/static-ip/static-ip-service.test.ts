@@ -20,7 +20,15 @@ const LAN: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix:
 const LOGIN = { username: 'admin', password: 'pw' };
 const MAC = '02:00:c0:a8:32:43';
 
-type Behaviour = 'moves' | 'refuses' | 'never-returns' | 'keeps-old' | 'reboot-needed' | 'drops-gateway' | 'elsewhere';
+type Behaviour =
+  | 'moves'
+  | 'refuses'
+  | 'never-returns'
+  | 'keeps-old'
+  | 'reboot-needed'
+  | 'drops-gateway'
+  | 'elsewhere'
+  | 'reboots-twice';
 
 /** A fake NVR: its settings, where it answers, and what it does with a change. */
 function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
@@ -39,6 +47,7 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
   const log: string[] = [];
   let answering = true;
   let pendingReboot: Partial<DeviceNetwork> | null = null;
+  let silentFor = 0;
   const session = (host: string): OnvifSession => ({
     url: new URL(`http://${host}/onvif/device_service`),
     clockOffsetMs: 0,
@@ -73,6 +82,10 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
     open: async (url: URL) => {
       log.push(`open ${url.hostname}`);
       if (!answering || url.hostname !== state.address) throw new AppFailure('DEVICE_UNREACHABLE');
+      if (silentFor > 0) {
+        silentFor--;
+        throw new AppFailure('DEVICE_UNREACHABLE');
+      }
       return session(url.hostname);
     },
     reachable: async (address: string) => {
@@ -105,7 +118,7 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
         return { rebootNeeded: false };
       }
       if (behaviour === 'never-returns') answering = false;
-      if (behaviour === 'reboot-needed') {
+      if (behaviour === 'reboot-needed' || behaviour === 'reboots-twice') {
         pendingReboot = next;
         return { rebootNeeded: true };
       }
@@ -115,6 +128,8 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
     reboot: async () => {
       log.push('reboot');
       if (pendingReboot) Object.assign(state, pendingReboot);
+      // Some devices restart twice after a new address: silent for a while, up, then down again once.
+      if (behaviour === 'reboots-twice') silentFor = 2;
     },
   };
 }
@@ -303,6 +318,23 @@ describe('static IP service: apply', () => {
     expect(nvr.log).toContain('reboot');
     expect(result.outcome).toBe('verified');
     expect(result.steps.join(' ')).toMatch(/restart/);
+  });
+
+  it('a device that restarts twice (down, up, down again) is waited for within the bound and then read back', async () => {
+    const nvr = fakeNvr('reboots-twice');
+    const { svc, sleeps } = service(nvr);
+    const result = await svc.apply(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      target: { address: '192.168.50.230' },
+      confirmWarnings: false,
+      signal: new AbortController().signal,
+      onChanging: async () => {},
+    });
+    expect(result.outcome).toBe('verified');
+    expect(sleeps).toEqual([100, 100]); // two rounds of silence, found in the third
   });
 
   it('a device that takes the address but not the rest is put back (DHCP on again) and the put-back is read back', async () => {
