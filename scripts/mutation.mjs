@@ -7,6 +7,7 @@
 // run's targets: the incremental report carries earlier ones), writes the survivors to
 // reports/mutation/survivors.txt (the full report is reports/mutation/mutation.html) and exits non-zero when a
 // folder scores under the 85 % floor.
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,7 +58,10 @@ function targetsFor(wanted) {
 }
 
 const mutate = targetsFor(paths);
-const slug = paths.length ? paths.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_') : 'all';
+// The incremental file's name: the targets themselves when short, else a hash of them (a name over 255 bytes is refused).
+const joined = paths.length ? paths.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_') : 'all';
+const slug =
+  joined.length <= 120 ? joined : `targets-${createHash('sha256').update(joined).digest('hex').slice(0, 16)}`;
 mkdirSync('.cache/mutation', { recursive: true });
 const stryker = 'node_modules/@stryker-mutator/core/bin/stryker.js';
 const started = Date.now();
