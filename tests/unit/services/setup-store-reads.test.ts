@@ -3,9 +3,9 @@
 // real file with one file-system call replaced.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type * as fsp from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSetupStore, emptySetup, nodeSetupFs, type SetupFs } from '../../../src/main/services/setup-store';
 import { ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 
@@ -215,6 +215,39 @@ describe('setup store reads', () => {
       .catch((err: unknown) => err);
     expect(failure).toMatchObject({ code: 'SETUP_DAMAGED_READ_ONLY' });
     expect((failure as Error).message).toContain(`in ${file} is damaged and the folder ${dir} cannot`);
+  });
+
+  it('a change waiting on another live process’s lock gives up after 5 s by default (SETUP_BUSY), never waits forever', async () => {
+    const file = tempFile();
+    await createSetupStore(file, fixedNow).update((d) => (d.approach = 'vpn'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // A fresh lock held by a live process on this machine (our parent): not stale.
+      writeFileSync(`${file}.lock`, JSON.stringify({ host: hostname(), pid: process.ppid, token: 'theirs' }));
+      let outcome: unknown = 'still waiting';
+      void createSetupStore(file, fixedNow)
+        .update((d) => (d.approach = null))
+        .then(
+          () => (outcome = 'written'),
+          (err: unknown) => (outcome = err),
+        );
+      // Step the virtual clock from one retry to the next (each retry reads the lock file for real first).
+      const t0 = Date.now();
+      for (let i = 0; i < 1_000 && outcome === 'still waiting'; i++) {
+        for (let j = 0; j < 1_000 && vi.getTimerCount() === 0 && outcome === 'still waiting'; j++) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (outcome !== 'still waiting') break;
+        await vi.advanceTimersToNextTimerAsync();
+      }
+      expect(outcome).toMatchObject({ code: 'SETUP_BUSY' });
+      const gaveUpAt = Date.now() - t0;
+      expect(gaveUpAt).toBeGreaterThanOrEqual(5_000);
+      expect(gaveUpAt).toBeLessThan(5_100); // virtual time: the bound, plus at most one retry's pause
+      expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a store made without a clock stamps the record with the time of the change', async () => {
