@@ -440,6 +440,43 @@ describe('static IP service: check and recover', () => {
     startedAt: '2026-12-05T11:58:00.000Z',
   });
 
+  it('after a crash, in words: did finish; did not take (as before, or found by a search); lost with where to look; no login', async () => {
+    const recover = (nvr: ReturnType<typeof fakeNvr>, login: typeof LOGIN | null = LOGIN) =>
+      service(nvr).svc.recover(nvr.device, pending('192.168.50.230'), login ?? undefined, new AbortController().signal);
+    const done = await recover(fakeNvr('moves', { dhcp: false, address: '192.168.50.230' }));
+    expect(done).toMatchObject({
+      message:
+        'An address change started on 2026-12-05 at 11:58 UTC did finish: the NVR answers at 192.168.50.230 with DHCP off.',
+      steps: ['Found at 192.168.50.230 after the app restarted.'],
+      recheck: ['ports', 'upnp', 'rules', 'verify'],
+      mac: MAC,
+      at: '2026-12-05T12:00:00.000Z',
+    });
+    // At the new address but still on DHCP (a lease that happens to match): the change did not take.
+    const leased = await recover(fakeNvr('moves', { dhcp: true, address: '192.168.50.230' }));
+    expect(leased).toMatchObject({ outcome: 'restored', address: '192.168.50.230', recheck: [] });
+    const stayed = await recover(fakeNvr('moves'));
+    expect(stayed.message).toBe(
+      'An address change started on 2026-12-05 at 11:58 UTC did not take: the NVR answers at 192.168.50.142, as before.',
+    );
+    expect(stayed).toMatchObject({ steps: [], recheck: [] });
+    const elsewhere = await recover(fakeNvr('moves', { address: '192.168.50.77' }));
+    expect(elsewhere.message).toBe(
+      'An address change started on 2026-12-05 at 11:58 UTC did not take: the NVR answers at 192.168.50.77 (found by a search of the network).',
+    );
+    const gone = await recover(fakeNvr('moves', { address: '192.168.50.77', mac: '02:00:00:00:00:77' }));
+    expect(gone).toMatchObject({ outcome: 'lost', address: null, steps: [], recheck: [] });
+    expect(gone.message).toBe(
+      'An address change (to 192.168.50.230) started on 2026-12-05 at 11:58 UTC did not finish, and the NVR answers neither there nor at 192.168.50.142. ' +
+        `Its MAC is ${MAC}: find it with this app's search (with the address sweep), the vendor's tool or the router's list of clients.`,
+    );
+    const noLogin = await recover(fakeNvr('moves'), null);
+    expect(noLogin).toMatchObject({ outcome: 'failed', address: null, steps: [], recheck: [] });
+    expect(noLogin.message).toBe(
+      'An address change started on 2026-12-05 at 11:58 UTC did not finish, and the app has no login to check where the NVR is now. Log in again (step “Find your NVR”) and check this step.',
+    );
+  });
+
   it('after a crash: found at the new address with DHCP off → verified; still at the old → unchanged; nowhere → lost with the MAC', async () => {
     const moved = fakeNvr('moves', { dhcp: false, address: '192.168.50.230' });
     expect(
@@ -509,5 +546,113 @@ describe('static IP service: the router way', () => {
   it('a static device at the reserved address is judged as static, not as a reservation', () => {
     const staticOk = { code: 'static-ok' as const, severity: 'ok' as const, text: 'Static.', evidence: [] };
     expect(withReservation([staticOk], { ...onDhcp('192.168.50.232'), dhcp: false }, reservation)).toEqual([staticOk]);
+  });
+});
+
+describe('static IP service: what the user reads after a change (exact words, steps and progress)', () => {
+  const progressOf = (nvr: ReturnType<typeof fakeNvr>, address: string) => {
+    const { svc } = service(nvr);
+    const seen: string[] = [];
+    const run = svc.apply(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      target: { address },
+      confirmWarnings: false,
+      signal: new AbortController().signal,
+      progress: (done, total, message) => seen.push(`${done}/${total} ${message}`),
+      onChanging: async () => {},
+    });
+    return { run, seen };
+  };
+
+  const SENT = 'Sent to the NVR: DHCP off, address 192.168.50.230/24, router 192.168.50.1, DNS 192.168.50.1.';
+  const LOOKING = ['4/6 Looking for the NVR at 192.168.50.230…', '4/6 Looking for the NVR at 192.168.50.230… (1/3)'];
+  const START = [
+    '0/6 Checking the address…',
+    '1/6 Making sure nothing answers at 192.168.50.230…',
+    '2/6 Giving the NVR the address 192.168.50.230…',
+  ];
+  const PUTTING_BACK = '5/6 The NVR did not take the settings as sent: putting its old settings back…';
+
+  it('verified: the address it keeps, read back from the NVR, each step and each progress line as the user reads them', async () => {
+    const { run, seen } = progressOf(fakeNvr('moves'), '192.168.50.230');
+    const r = await run;
+    expect(r.message).toBe(
+      'The NVR now keeps the address 192.168.50.230 (DHCP off), read back from the NVR itself. Check the steps that point at its address again.',
+    );
+    expect(r).toMatchObject({ mac: MAC, at: '2026-12-05T12:00:00.000Z' });
+    expect(r.steps).toEqual([
+      SENT,
+      'The NVR’s answer to the address change did not arrive (it moved at once).',
+      'Read back at 192.168.50.230: DHCP off, 192.168.50.230/24, router 192.168.50.1, DNS 192.168.50.1.',
+    ]);
+    expect(seen).toEqual([...START, ...LOOKING]);
+  });
+
+  it('a restart the NVR asks for is said in the progress and the steps, before it is looked for', async () => {
+    const { run, seen } = progressOf(fakeNvr('reboot-needed'), '192.168.50.230');
+    const r = await run;
+    expect(r.steps).toEqual([
+      SENT,
+      'The NVR asked for a restart to use the new address; the app restarted it.',
+      'Read back at 192.168.50.230: DHCP off, 192.168.50.230/24, router 192.168.50.1, DNS 192.168.50.1.',
+    ]);
+    expect(seen).toEqual([...START, '3/6 The NVR needs a restart for the new address: restarting it…', ...LOOKING]);
+  });
+
+  it('refused by the NVR: its own refusal, then that its settings were read back as before; nothing else is sent', async () => {
+    const nvr = fakeNvr('refuses');
+    const { run, seen } = progressOf(nvr, '192.168.50.230');
+    const r = await run;
+    expect(r.message).toMatch(/^The NVR refused .* Its settings were read back: as before \(192\.168\.50\.142\)\.$/);
+    expect(r.steps).toEqual(['Read back at 192.168.50.142: as before.']);
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toHaveLength(1);
+    expect(seen).toEqual([...START, PUTTING_BACK]);
+  });
+
+  it('kept its old address: "Nothing was changed", the read-back says "not as sent", and nothing is sent to put back', async () => {
+    const nvr = fakeNvr('keeps-old');
+    const { run, seen } = progressOf(nvr, '192.168.50.230');
+    const r = await run;
+    expect(r.message).toBe('The NVR kept its old settings (192.168.50.142). Nothing was changed.');
+    expect(r.steps).toEqual([
+      SENT,
+      'Read back at 192.168.50.142: DHCP on, 192.168.50.142/24, router 192.168.50.1, DNS 192.168.50.1 — not as sent.',
+      'Read back at 192.168.50.142: as before.',
+    ]);
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toHaveLength(1);
+    expect(seen).toEqual([...START, ...LOOKING, PUTTING_BACK]);
+  });
+
+  it('took the address but not the router: DHCP put back on, read back, and the words say its old settings are back', async () => {
+    const { run } = progressOf(fakeNvr('drops-gateway'), '192.168.50.230');
+    const r = await run;
+    expect(r.message).toBe(
+      'The NVR did not keep the new settings; its old ones are back (192.168.50.142), read back from the NVR.',
+    );
+    expect(r.steps.slice(2)).toEqual([
+      'Read back at 192.168.50.230: DHCP on, 192.168.50.230/24, router —, DNS 192.168.50.1 — not as sent.',
+      'Sent to the NVR: DHCP on again (its settings before).',
+      'Read back at 192.168.50.142: as before.',
+    ]);
+  });
+
+  it('a static NVR is put back on its own static address; when that does not read back as before, it is failed with its MAC', async () => {
+    const nvr = fakeNvr('drops-gateway', { dhcp: false });
+    const { run } = progressOf(nvr, '192.168.50.230');
+    const r = await run;
+    expect(nvr.log.filter((l) => l.startsWith('send'))).toEqual([
+      'send 192.168.50.230/24 gw 192.168.50.1',
+      'send 192.168.50.142/24 gw 192.168.50.1',
+    ]);
+    expect(r.steps.at(-1)).toBe('Sent to the NVR: its old address 192.168.50.142/24 again.');
+    expect(r.outcome).toBe('failed');
+    expect(r.message).toMatch(
+      /^The NVR did not keep the new settings, and putting the old ones back could not be verified: it answers at 192\.168\.50\.142 with other settings than before\. /,
+    );
+    expect(r.message).toMatch(/its MAC is 02:00:c0:a8:32:43\. Check its network page\.$/);
+    expect(r.recheck).toEqual([]);
   });
 });
