@@ -656,3 +656,103 @@ describe('static IP service: what the user reads after a change (exact words, st
     expect(r.recheck).toEqual([]);
   });
 });
+
+describe('static IP service: conflicts, no network chosen, and the typed address', () => {
+  const OTHER = '02:00:c0:a8:32:99';
+  const check = (nvr: ReturnType<typeof fakeNvr>, list: KnownDevice[], lan: LanFacts | null = LAN) =>
+    service(nvr).svc.check(nvr.device, {
+      login: LOGIN,
+      lan,
+      userPool: null,
+      known: list,
+      signal: new AbortController().signal,
+    });
+
+  it('another device at the NVR’s address (another MAC) is a conflict the user is told about, with that MAC', async () => {
+    const reading = await check(fakeNvr('moves'), [
+      ...known,
+      { id: 'dev-other', address: '192.168.50.142', mac: OTHER, dhcp: true },
+    ]);
+    const conflict = reading.findings.find((f) => f.code === 'address-conflict');
+    expect(conflict).toBeDefined();
+    expect(JSON.stringify(conflict)).toContain(OTHER);
+  });
+
+  it('no conflict from the NVR’s own entry, an entry with its own MAC, one without a MAC, or one at another address', async () => {
+    const reading = await check(fakeNvr('moves'), [
+      { id: 'dev-cam', address: '192.168.50.142', mac: OTHER, dhcp: true }, // its own entry, an older MAC
+      { id: 'dev-twin', address: '192.168.50.142', mac: MAC, dhcp: true }, // the same NVR listed twice
+      { id: 'dev-nomac', address: '192.168.50.142', mac: null, dhcp: true },
+      { id: 'dev-far', address: '192.168.50.77', mac: OTHER, dhcp: true },
+    ]);
+    expect(reading.findings.map((f) => f.code)).not.toContain('address-conflict');
+  });
+
+  it('without a network chosen: one finding says to pick it first, and nothing is proposed or reserved', async () => {
+    const reading = await check(fakeNvr('moves'), known, null);
+    expect(reading.findings).toEqual([
+      {
+        code: 'settings-unknown',
+        severity: 'info',
+        text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+        evidence: [],
+      },
+    ]);
+    expect(reading).toMatchObject({ proposal: null, reservation: null, pool: null });
+  });
+
+  it('a typed address: trimmed, with the network’s router and the NVR’s own first two DNS servers, "the address you typed"', () => {
+    const { svc } = service(fakeNvr('moves'));
+    const current = {
+      dhcp: true,
+      address: '192.168.50.142',
+      prefix: 24,
+      gateway: '192.168.50.1',
+      dns: ['192.168.50.1', '1.1.1.1', '9.9.9.9'],
+      source: 'onvif' as const,
+    };
+    const nvr = fakeNvr('moves');
+    const typed = svc.plan(nvr.device, { address: ' 192.168.50.230 ' }, { lan: LAN, userPool: null, known, current });
+    expect(typed.proposal).toEqual({
+      address: '192.168.50.230',
+      prefix: 24,
+      gateway: '192.168.50.1',
+      dns: ['192.168.50.1', '1.1.1.1'],
+      why: ['The address you typed.'],
+    });
+    // The user's own DNS wins; with none known anywhere, the router answers DNS.
+    const own = svc.plan(
+      nvr.device,
+      { address: '192.168.50.230', dns: ['8.8.8.8'] },
+      { lan: LAN, userPool: null, known, current },
+    );
+    expect(own.proposal?.dns).toEqual(['8.8.8.8']);
+    const none = svc.plan(
+      nvr.device,
+      { address: '192.168.50.230' },
+      { lan: LAN, userPool: null, known, current: null },
+    );
+    expect(none.proposal?.dns).toEqual(['192.168.50.1']);
+  });
+
+  it('a network without a router address: an error that says to type one, and nothing is proposed to send', () => {
+    const { svc } = service(fakeNvr('moves'));
+    const lan = { ...LAN, gateway: null };
+    const r = svc.plan(
+      fakeNvr('moves').device,
+      { address: '192.168.50.230' },
+      { lan, userPool: null, known, current: null },
+    );
+    expect(r.problems).toContainEqual({
+      severity: 'error',
+      text: 'This network has no router address (gateway): type one.',
+    });
+    expect(r.proposal).toBeNull();
+    const typed = svc.plan(
+      fakeNvr('moves').device,
+      { address: '192.168.50.230', gateway: '192.168.50.1' },
+      { lan, userPool: null, known, current: null },
+    );
+    expect(typed.proposal).toMatchObject({ gateway: '192.168.50.1' });
+  });
+});
