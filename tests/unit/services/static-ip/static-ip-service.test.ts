@@ -756,3 +756,108 @@ describe('static IP service: conflicts, no network chosen, and the typed address
     expect(typed.proposal).toMatchObject({ gateway: '192.168.50.1' });
   });
 });
+
+describe('static IP service: the read-back decides, and failures are not taken for refusals', () => {
+  /** A fake NVR that takes the address but changes one more thing the way a real one might. */
+  const twisted = (twist: (state: DeviceNetwork) => void, start: Partial<DeviceNetwork> = {}) => {
+    const nvr = fakeNvr('moves', start);
+    const send = nvr.sendNetwork;
+    nvr.sendNetwork = async (s, change) => {
+      const r = await send(s, change);
+      if (!('dhcp' in change) && change.address === '192.168.50.230') twist(nvr.state);
+      return r;
+    };
+    return nvr;
+  };
+
+  it('not "verified" when the read-back differs from what was sent: another prefix, another router, a DNS server missing', async () => {
+    for (const [label, twist] of [
+      ['prefix', (s: DeviceNetwork) => void (s.prefix = 16)],
+      ['router', (s: DeviceNetwork) => void (s.gateway = '192.168.50.254')],
+      ['dns', (s: DeviceNetwork) => void (s.dns = ['9.9.9.9'])],
+    ] as const) {
+      const r = await applyWith(twisted(twist), '192.168.50.230').run;
+      expect(r.outcome, label).not.toBe('verified');
+      expect(r.steps.join('\n'), label).toMatch(/Read back at 192\.168\.50\.230: .* — not as sent\./);
+    }
+  });
+
+  it('a read-back without a router (the NVR does not say) still counts as set when the rest matches', async () => {
+    const r = await applyWith(
+      twisted((s) => void (s.gateway = null)),
+      '192.168.50.230',
+    ).run;
+    expect(r.outcome).toBe('verified');
+  });
+
+  it('a failure of the send other than a refusal is that failure, not "the NVR refused" (nothing is claimed put back)', async () => {
+    const nvr = fakeNvr('moves');
+    nvr.sendNetwork = async () => {
+      throw new AppFailure('STATIC_IP_NOT_SUPPORTED');
+    };
+    await expect(applyWith(nvr, '192.168.50.230').run).rejects.toMatchObject({ code: 'STATIC_IP_NOT_SUPPORTED' });
+  });
+
+  it('a cancel during the restart stops the change with CANCELLED; a restart that cuts the connection is followed', async () => {
+    const cancelled = fakeNvr('reboot-needed');
+    cancelled.reboot = async () => {
+      throw new AppFailure('CANCELLED');
+    };
+    await expect(applyWith(cancelled, '192.168.50.230').run).rejects.toMatchObject({ code: 'CANCELLED' });
+    const cut = fakeNvr('reboot-needed');
+    const reboot = cut.reboot;
+    cut.reboot = async () => {
+      await reboot();
+      throw new AppFailure('DEVICE_UNREACHABLE');
+    };
+    expect((await applyWith(cut, '192.168.50.230').run).outcome).toBe('verified');
+  });
+
+  it('a device without an ONVIF address cannot be given one: STATIC_IP_NOT_SUPPORTED, nothing asked', async () => {
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    await expect(
+      svc.apply(
+        { ...nvr.device, onvifUrl: null },
+        {
+          login: LOGIN,
+          lan: LAN,
+          userPool: null,
+          known,
+          target: { address: '192.168.50.230' },
+          confirmWarnings: true,
+          signal: new AbortController().signal,
+          onChanging: async () => {},
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'STATIC_IP_NOT_SUPPORTED' });
+    expect(nvr.log).toEqual([]);
+  });
+
+  it('a refused address says why and that nothing was changed; an unconfirmed warning says to confirm or pick another', async () => {
+    const refused = await applyWith(fakeNvr('moves'), '192.168.50.1').run.catch((e: unknown) => e);
+    expect((refused as AppFailure).message).toMatch(/^The app did not send that address: \S.* Nothing was changed\.$/);
+    const nvr = fakeNvr('moves');
+    const { svc } = service(nvr);
+    const lan = { ...LAN, address: '192.168.0.10', gateway: '192.168.0.1' };
+    Object.assign(nvr.state, { address: '192.168.0.142', gateway: '192.168.0.1', dns: ['192.168.0.1'] });
+    const warned = await svc
+      .apply(
+        { ...nvr.device, addresses: ['192.168.0.142'], onvifUrl: 'http://192.168.0.142/onvif/device_service' },
+        {
+          login: LOGIN,
+          lan,
+          userPool: null,
+          known: [],
+          target: { address: '192.168.0.150' },
+          confirmWarnings: false,
+          signal: new AbortController().signal,
+          onChanging: async () => {},
+        },
+      )
+      .catch((e: unknown) => e);
+    expect((warned as AppFailure).message).toMatch(
+      /^The app did not send that address: \S.* Confirm it to send it anyway, or pick another address\. Nothing was changed\.$/,
+    );
+  });
+});
