@@ -119,7 +119,11 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
   };
 }
 
-function service(nvr: ReturnType<typeof fakeNvr>, proof: FreeProof = { free: true, evidence: [], mac: null }) {
+function service(
+  nvr: ReturnType<typeof fakeNvr>,
+  proof: FreeProof = { free: true, evidence: [], mac: null },
+  overrides: { macAt?: (address: string) => Promise<string | null> } = {},
+) {
   const sleeps: number[] = [];
   const searches: Array<{ mac: string | null; endpoint: string | null }> = [];
   const svc = createStaticIpService({
@@ -142,6 +146,7 @@ function service(nvr: ReturnType<typeof fakeNvr>, proof: FreeProof = { free: tru
       searches.push(whom);
       return whom.mac === nvr.state.mac ? `http://${nvr.state.address}/onvif/device_service` : null;
     },
+    ...overrides,
   });
   return { svc, sleeps, searches };
 }
@@ -859,5 +864,107 @@ describe('static IP service: the read-back decides, and failures are not taken f
     expect((warned as AppFailure).message).toMatch(
       /^The app did not send that address: \S.* Confirm it to send it anyway, or pick another address\. Nothing was changed\.$/,
     );
+  });
+});
+
+describe('static IP service: what the reading says about the device and the router way', () => {
+  it('discovery’s source is named (SADP, DHIP, else discovery), so the user knows the settings were not read from the NVR', () => {
+    const { device } = fakeNvr('moves');
+    expect(settingsFromDiscovery({ ...device, sources: ['dhip'] }).source).toBe('dhip');
+    expect(settingsFromDiscovery({ ...device, sources: ['sadp', 'dhip'] }).source).toBe('sadp');
+    expect(settingsFromDiscovery({ ...device, sources: ['onvif'] }).source).toBe('discovery');
+  });
+
+  it('the MAC: the NVR’s own when read; else the neighbour table’s for its address', async () => {
+    const nvr = fakeNvr('moves');
+    const looked: string[] = [];
+    const macAt = async (address: string) => (looked.push(address), '02:00:00:00:00:42');
+    const read = await service(nvr, undefined, { macAt }).svc.check(
+      { ...nvr.device, mac: null },
+      { login: LOGIN, lan: LAN, userPool: null, known, signal: new AbortController().signal },
+    );
+    expect(read.mac).toBe(MAC);
+    expect(looked).toEqual([]);
+    const seen = await service(nvr, undefined, { macAt }).svc.check(
+      { ...nvr.device, mac: null },
+      { lan: LAN, userPool: null, known, signal: new AbortController().signal },
+    );
+    expect(seen.mac).toBe('02:00:00:00:00:42');
+    expect(looked).toEqual(['192.168.50.142']);
+  });
+
+  it('a reading with a reservation judges the device against it; each router family gets its own path to the page', async () => {
+    const nvr = fakeNvr('moves');
+    const reading = await service(nvr).svc.check(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      signal: new AbortController().signal,
+      reservation: { address: '192.168.50.142', mac: MAC, plannedAt: '2026-12-05T12:00:00.000Z' },
+    });
+    expect(reading.findings[0]).toMatchObject({ code: 'reservation-ok' });
+    expect(reading.findings.map((f) => f.code)).not.toContain('on-dhcp');
+    for (const f of reading.reservation!.families) {
+      expect(f.family.length).toBeGreaterThan(0);
+      expect(f.path.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a reservation not yet taken: an info finding naming both addresses, with what the NVR says and what was planned', () => {
+    const onDhcp = {
+      dhcp: true,
+      address: '192.168.50.142',
+      prefix: 24,
+      gateway: null,
+      dns: [],
+      source: 'sadp' as const,
+    };
+    const reservation = { address: '192.168.50.232', mac: null, plannedAt: '2026-12-05T12:00:00.000Z' };
+    const [pending] = withReservation([], onDhcp, reservation);
+    expect(pending).toEqual({
+      code: 'reservation-pending',
+      severity: 'info',
+      text: 'You reserved 192.168.50.232 for this NVR in the router; it still has 192.168.50.142. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
+      evidence: [
+        'Discovery saw: DHCP on, address 192.168.50.142.',
+        'Your reservation: 192.168.50.232 for MAC (not known), noted 2026-12-05.',
+      ],
+    });
+    const unknown = withReservation([], { ...onDhcp, dhcp: null, address: null }, reservation);
+    expect(unknown[0]!.text).toContain('it still has another address.');
+    expect(unknown[0]!.evidence[0]).toBe('Discovery saw: DHCP not known, address not known.');
+  });
+
+  it('a reservation taken keeps the other findings but drops "on DHCP" and "static in the pool"', () => {
+    const onDhcp = {
+      dhcp: true,
+      address: '192.168.50.232',
+      prefix: 24,
+      gateway: null,
+      dns: [],
+      source: 'onvif' as const,
+    };
+    const f = (code: string) => ({ code, severity: 'problem', text: code, evidence: [] }) as never;
+    const out = withReservation([f('on-dhcp'), f('static-in-pool'), f('no-dns')], onDhcp, {
+      address: '192.168.50.232',
+      mac: MAC,
+      plannedAt: '2026-12-05T12:00:00.000Z',
+    });
+    expect(out.map((x) => x.code)).toEqual(['reservation-ok', 'no-dns']);
+    expect(out[0]!.text).toBe(
+      'The router keeps 192.168.50.232 for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.',
+    );
+  });
+
+  it('a typed address with an error gets no proposal: nothing could be sent', () => {
+    const { svc } = service(fakeNvr('moves'));
+    const r = svc.plan(
+      fakeNvr('moves').device,
+      { address: '192.168.50.1' },
+      { lan: LAN, userPool: null, known, current: null },
+    );
+    expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
+    expect(r.proposal).toBeNull();
   });
 });
