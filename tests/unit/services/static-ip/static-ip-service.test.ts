@@ -122,7 +122,7 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
 function service(
   nvr: ReturnType<typeof fakeNvr>,
   proof: FreeProof = { free: true, evidence: [], mac: null },
-  overrides: { macAt?: (address: string) => Promise<string | null> } = {},
+  overrides: Partial<Parameters<typeof createStaticIpService>[0]> = {},
 ) {
   const sleeps: number[] = [];
   const searches: Array<{ mac: string | null; endpoint: string | null }> = [];
@@ -966,5 +966,27 @@ describe('static IP service: what the reading says about the device and the rout
     );
     expect(r.problems.some((p) => p.severity === 'error')).toBe(true);
     expect(r.proposal).toBeNull();
+  });
+});
+
+describe('static IP service: a device lost after the change', () => {
+  it('says how long it looked, what was sent, its MAC and where to look, in those words', async () => {
+    const nvr = fakeNvr('never-returns');
+    const { svc } = service(nvr, undefined, { follow: { rounds: 3, intervalMs: 2_000 } });
+    const r = await svc.apply(nvr.device, {
+      login: LOGIN,
+      lan: LAN,
+      userPool: '192.168.50.100-192.168.50.199',
+      known,
+      target: { address: '192.168.50.230' },
+      confirmWarnings: false,
+      signal: new AbortController().signal,
+      onChanging: async () => {},
+    });
+    expect(r).toMatchObject({ outcome: 'lost', address: null, mac: MAC, recheck: [] });
+    expect(r.message).toBe(
+      'The NVR did not answer at 192.168.50.230 or at 192.168.50.142 within 6 s. The app sent: DHCP off, address 192.168.50.230/24, router 192.168.50.1. ' +
+        `Its MAC is ${MAC}. Find it with this app's search (with the address sweep), the vendor's tool (SADP, ConfigTool) or the router's list of clients; the app will check again when you open this step.`,
+    );
   });
 });
