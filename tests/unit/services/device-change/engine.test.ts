@@ -99,4 +99,85 @@ describe('runDeviceChange', () => {
       ['verifyRestored', true, true],
     ]);
   });
+  it('says which phase it is in, in order: no "verifying" for a refused change, "restoring" only when putting back', async () => {
+    const phases = async (script: Parameters<typeof steps>[0]) => {
+      const { s } = steps(script);
+      const seen: string[] = [];
+      await runDeviceChange({
+        pending: 1,
+        steps: s,
+        signal: new AbortController().signal,
+        boundMs: 60_000,
+        unreachable: '',
+        phase: (p) => seen.push(p),
+      });
+      return seen;
+    };
+    expect(await phases({})).toEqual(['sending', 'verifying']);
+    expect(await phases({ send: 'Refused.' })).toEqual(['sending', 'restoring']);
+    expect(await phases({ verify: 'Wrong.' })).toEqual(['sending', 'verifying', 'restoring']);
+  });
+
+  it('the pending record saved before the send is exactly the caller’s, and the send waits until it is saved', async () => {
+    const order: string[] = [];
+    const pending = { deviceId: 'dev-1', to: '192.0.2.80' };
+    let saved: unknown = null;
+    const { s } = steps({});
+    const send = s.send;
+    s.send = async (signals) => (order.push('send'), send(signals));
+    await runDeviceChange({
+      pending,
+      onChanging: async (p) => {
+        await Promise.resolve();
+        saved = p;
+        order.push('saved');
+      },
+      steps: s,
+      signal: new AbortController().signal,
+      boundMs: 60_000,
+      unreachable: '',
+    });
+    expect(saved).toBe(pending);
+    expect(order).toEqual(['saved', 'send']);
+  });
+
+  it('leaves no timer behind once the change is done: nothing aborts later, nothing keeps the app waiting for the bound', async () => {
+    vi.useFakeTimers();
+    for (const script of [{}, { send: 'Refused.' }, { verify: 'Wrong.', reached: false }]) {
+      let work: AbortSignal | null = null;
+      const { s } = steps(script);
+      const send = s.send;
+      s.send = async (signals) => ((work = signals.work), send(signals));
+      await runDeviceChange({
+        pending: 1,
+        steps: s,
+        signal: new AbortController().signal,
+        boundMs: 60_000,
+        unreachable: 'x',
+      });
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect((work as AbortSignal | null)?.aborted).toBe(false);
+    }
+  });
+
+  it('the work signal is aborted at the bound while a step still runs (a put-back that hangs is not waited on forever)', async () => {
+    vi.useFakeTimers();
+    const { s } = steps({ verify: 'Wrong.' });
+    s.restore = ({ work }) =>
+      new Promise<boolean>((resolve) => work.addEventListener('abort', () => resolve(false), { once: true }));
+    const done = runDeviceChange({
+      pending: 1,
+      steps: s,
+      signal: new AbortController().signal,
+      boundMs: 30_000,
+      unreachable: 'Out of time.',
+    });
+    let out: unknown = null;
+    void done.then((o) => (out = o));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(out).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(out).toEqual({ outcome: 'failed', failure: 'Wrong.', back: 'Out of time.', reached: false });
+  });
 });

@@ -106,3 +106,22 @@ describe('planContext', () => {
     });
   });
 });
+
+describe('the ports elsewhere and the plan context, at their edges', () => {
+  it('another device measured but not planned yet (no plan saved): its open ports count, nothing breaks', () => {
+    const other = device({ id: 'other', brand: null, model: null, addresses: ['192.168.1.30'], ports: {} });
+    const r = record({
+      devices: [other],
+      ports: {
+        other: { report: { rows: [row(8000, 'open')] }, plan: null, lastChange: null, pending: null },
+      } as unknown as Record['ports'],
+    });
+    expect(portsUsedElsewhere(r, 'me')).toEqual([
+      { port: 8000, transport: 'tcp', where: 'another device (192.168.1.30)' },
+    ]);
+  });
+
+  it('a device of no known brand and no measurement: the plan is judged without a brand, not refused', () => {
+    expect(planContext(device({ brand: null }), null).brand).toBeNull();
+  });
+});

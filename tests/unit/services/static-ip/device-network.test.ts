@@ -383,3 +383,30 @@ describe('rebootDevice', () => {
     ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
+
+describe('device network, the details a device sees', () => {
+  it('the three reads go out with empty bodies (a device faults on anything else inside a Get request)', async () => {
+    const { session, calls } = fakeSession(HIK);
+    await readDeviceNetwork(session, '192.168.1.64', signal);
+    expect(calls).toEqual([
+      { operation: 'GetNetworkInterfaces', inner: '' },
+      { operation: 'GetNetworkDefaultGateway', inner: '' },
+      { operation: 'GetDNS', inner: '' },
+    ]);
+  });
+
+  it('a restart whose answer carries a message, asked without a listener, still succeeds (the message is not needed)', async () => {
+    await expect(
+      rebootDevice(fakeSession({ SystemReboot: recorded('axis-like.SystemReboot.xml') }).session, signal),
+    ).resolves.toBeUndefined();
+  });
+
+  it('a restart answered with something unreadable is the restart under way: no message passed on, no error', async () => {
+    const said: string[] = [];
+    const garbage = readSoapReply('<html>busy</html>');
+    await expect(
+      rebootDevice(fakeSession({ SystemReboot: garbage }).session, signal, (m) => said.push(m)),
+    ).resolves.toBeUndefined();
+    expect(said).toEqual([]);
+  });
+});
