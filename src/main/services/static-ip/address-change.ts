@@ -101,6 +101,7 @@ export function createAddressChange(
     const waited = Math.round((follow.rounds * follow.intervalMs) / 1000);
     let found: Awaited<ReturnType<typeof findAgain>> = null;
     let refusedBySend = false;
+    let lastSeen: string | null = null;
     const ran = await runDeviceChange({
       pending: {
         change,
@@ -205,6 +206,7 @@ export function createAddressChange(
         },
         async verifyRestored({ work }) {
           const again = await findAgain([oldUrl], o.login, work);
+          if (again) lastSeen = current.address;
           if (again && again.network.dhcp === current.dhcp && again.network.address === current.address) {
             steps.push(`Read back at ${current.address}: as before.`);
             return null;
@@ -247,7 +249,8 @@ export function createAddressChange(
           `Its MAC is ${mac ?? 'not known'}. Find it with this app's search (with the address sweep), the vendor's tool (SADP, ConfigTool) or the router's list of clients; the app will check again when you open this step.`,
         null,
       );
-    const lastAt = found ? new URL((found as { url: string }).url).hostname : null;
+    // Where it answered last: the put-back's read-back when it found it, else where following found it.
+    const lastAt = lastSeen ?? (found ? new URL((found as { url: string }).url).hostname : null);
     return result(
       'failed',
       `The NVR did not keep the new settings, and putting the old ones back could not be verified: ${ran.back}. It last answered at ${lastAt ?? 'an unknown address'}; its MAC is ${mac ?? 'not known'}. Check its network page.`,

@@ -28,7 +28,8 @@ type Behaviour =
   | 'reboot-needed'
   | 'drops-gateway'
   | 'elsewhere'
-  | 'reboots-twice';
+  | 'reboots-twice'
+  | 'put-back-differs';
 
 /** A fake NVR: its settings, where it answers, and what it does with a change. */
 function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
@@ -101,7 +102,8 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
       log.push(`send ${'dhcp' in change ? 'dhcp' : `${change.address}/${change.prefix} gw ${change.gateway}`}`);
       if (behaviour === 'refuses') throw new AppFailure('STATIC_IP_DEVICE_REFUSED');
       if ('dhcp' in change) {
-        Object.assign(state, { dhcp: true, address: '192.168.50.142' });
+        // Back at its old address, but (this one) keeping DHCP off: the put-back is not what it was.
+        Object.assign(state, { dhcp: behaviour !== 'put-back-differs', address: '192.168.50.142' });
         return { rebootNeeded: false };
       }
       const next = {
@@ -122,7 +124,8 @@ function fakeNvr(behaviour: Behaviour, start: Partial<DeviceNetwork> = {}) {
         pendingReboot = next;
         return { rebootNeeded: true };
       }
-      Object.assign(state, next, behaviour === 'drops-gateway' ? { gateway: null, dhcp: true } : {});
+      const halfTaken = behaviour === 'drops-gateway' || behaviour === 'put-back-differs';
+      Object.assign(state, next, halfTaken ? { gateway: null, dhcp: true } : {});
       return { rebootNeeded: false, replyLost: true };
     },
     reboot: async () => {
@@ -373,6 +376,14 @@ describe('static IP service: apply', () => {
       'send dhcp',
     ]);
     expect(result).toMatchObject({ outcome: 'restored', address: '192.168.50.142' });
+  });
+
+  it('a put-back that does not read back as before is failed, and says where the NVR answered last (its old address)', async () => {
+    const nvr = fakeNvr('put-back-differs');
+    const result = await applyWith(nvr, '192.168.50.230').run;
+    expect(result.outcome).toBe('failed');
+    expect(result.message).toContain('It last answered at 192.168.50.142');
+    expect(result.address).toBe('192.168.50.142');
   });
 
   it('a warning (an address it would not propose) needs the user’s yes', async () => {
