@@ -6,7 +6,7 @@ import { useDeviceLogin, type LoginCredentials } from '../../composables/useDevi
 import type { PortRole } from '../../../shared/catalog/ports';
 import type ConfirmPanel from '../../components/ConfirmPanel.vue';
 import { deviceTitle } from '../../components/device-identity';
-import { focusIn } from '../../components/focus';
+import { focusIn, keepFocusWhenJobEnds } from '../../components/focus';
 
 /** What a confirmation or the login before it is for: moving the ports, or putting the old ones back. */
 export type ChangePurpose = 'apply' | 'revert';
@@ -155,20 +155,9 @@ function createPortsFlow() {
     }
   }
 
-  // When a check ends its Cancel button goes away: keep the keyboard user's place on "Check the ports".
-  watch(
-    () => ports.auditJob.running,
-    async (now, before) => {
-      if (before && !now && auditCancelButton.value?.contains(document.activeElement)) await focusIn(checkButton);
-    },
-  );
-  // The same for a change: from its Cancel button back to "Apply".
-  watch(
-    () => ports.applyJob.running,
-    async (now, before) => {
-      if (before && !now && applyCancelButton.value?.contains(document.activeElement)) await focusIn(applyButton);
-    },
-  );
+  // When a check or a change ends its Cancel goes away: the keyboard goes back to "Check the ports" / "Apply".
+  keepFocusWhenJobEnds(() => ports.auditJob.running, auditCancelButton, checkButton);
+  keepFocusWhenJobEnds(() => ports.applyJob.running, applyCancelButton, applyButton);
   watch(
     () => ports.deviceId,
     (id, before) => {

@@ -5,7 +5,7 @@ import { useStaticIpStore } from '../../stores/static-ip';
 import { useDeviceLogin, type LoginCredentials } from '../../composables/useDeviceLogin';
 import type ConfirmPanel from '../../components/ConfirmPanel.vue';
 import { deviceTitle } from '../../components/device-identity';
-import { focusIn } from '../../components/focus';
+import { focusIn, keepFocusWhenJobEnds } from '../../components/focus';
 
 /**
  * Why the login dialog is open: to read the NVR's own settings, before the confirmation of a change (no login known
@@ -122,18 +122,8 @@ function createStaticIpFlow() {
   }
 
   // When a job ends its Cancel goes away: keep the keyboard user's place on the button that started it.
-  watch(
-    () => store.checkJob.running,
-    async (now, before) => {
-      if (before && !now && checkCancelButton.value?.contains(document.activeElement)) await focusIn(checkButton);
-    },
-  );
-  watch(
-    () => store.applyJob.running,
-    async (now, before) => {
-      if (before && !now && applyCancelButton.value?.contains(document.activeElement)) await focusIn(applyButton);
-    },
-  );
+  keepFocusWhenJobEnds(() => store.checkJob.running, checkCancelButton, checkButton);
+  keepFocusWhenJobEnds(() => store.applyJob.running, applyCancelButton, applyButton);
   watch(
     () => store.deviceId,
     (id, before) => {
