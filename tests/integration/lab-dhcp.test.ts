@@ -6,6 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import {
   lab,
   inNs,
@@ -19,7 +20,6 @@ import {
   SIM_USERS,
 } from '../lab/lib/testkit.mjs';
 
-const OWNER_FILE = '/tmp/lab-cam-owner';
 const ME = 'lab-dhcp test';
 const RESERVED = '192.168.50.232';
 const OTHER_MAC = '02:00:5e:10:00:99'; // no device: a reservation nobody will ask for
@@ -109,25 +109,8 @@ function answersAt(ip: string): boolean {
 let haveCam = false;
 
 async function takeCam() {
-  // At most 3 min, every 10 s, while someone else holds it.
-  for (let i = 0; i <= 18; i++) {
-    try {
-      fs.writeFileSync(OWNER_FILE, ME, { flag: 'wx' });
-      haveCam = true;
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let holder: string;
-    try {
-      holder = fs.readFileSync(OWNER_FILE, 'utf8').trim();
-    } catch {
-      continue; // released just now
-    }
-    if (holder === ME) throw new Error(`${OWNER_FILE} already names this suite: is another run of it going on?`);
-    if (i < 18) await sleep(10_000);
-  }
-  throw new Error(`the cam is still in use after 3 minutes (${OWNER_FILE})`);
+  await takeLabDevices(ME, 'the cam is');
+  haveCam = true;
 }
 
 /** Put the lab back as it was: no reservation of ours, the cam on a pool address. */
@@ -165,7 +148,7 @@ afterAll(() => {
       expect(errors).toEqual([]);
     }
   } finally {
-    if (haveCam && fs.readFileSync(OWNER_FILE, 'utf8').trim() === ME) fs.rmSync(OWNER_FILE);
+    if (haveCam) releaseLabDevices(ME);
   }
 }, 120_000);
 

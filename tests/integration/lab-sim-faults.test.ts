@@ -12,6 +12,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import {
   lab,
   inNs,
@@ -26,7 +27,6 @@ import {
   SIM_USERS,
 } from '../lab/lib/testkit.mjs';
 
-const OWNER_FILE = '/tmp/lab-cam-owner';
 const ME = 'lab-sim-faults test';
 const ADMIN = SIM_USERS.find((u) => u.user === 'admin')!;
 const HIK = SIMULATORS.find((s) => s.host === 'hik')!;
@@ -143,24 +143,8 @@ function wsdAnswers(ip: string): string[] {
 let haveLab = false;
 
 async function takeDevices() {
-  for (let i = 0; i <= 18; i++) {
-    try {
-      fs.writeFileSync(OWNER_FILE, ME, { flag: 'wx' });
-      haveLab = true;
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let holder: string;
-    try {
-      holder = fs.readFileSync(OWNER_FILE, 'utf8').trim();
-    } catch {
-      continue; // released just now
-    }
-    if (holder === ME) throw new Error(`${OWNER_FILE} already names this suite: is another run of it going on?`);
-    if (i < 18) await sleep(10_000);
-  }
-  throw new Error(`cam and hik are still in use after 3 minutes (${OWNER_FILE})`);
+  await takeLabDevices(ME, 'cam and hik are');
+  haveLab = true;
 }
 
 /** Both toggles off (whatever happened), collecting what failed. */
@@ -233,7 +217,7 @@ afterAll(async () => {
       expect(errors).toEqual([]);
     }
   } finally {
-    if (haveLab && fs.readFileSync(OWNER_FILE, 'utf8').trim() === ME) fs.rmSync(OWNER_FILE);
+    if (haveLab) releaseLabDevices(ME);
   }
 }, 120_000);
 
