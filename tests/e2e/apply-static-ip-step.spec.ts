@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { appHome } from './signed-in';
+import { findAndLogIn } from './lab-find';
 
 // "Static IP", the move itself, through the page: the lab's DHCP camera (`cam`) is found, logged in to, given the
 // proposed address outside dnsmasq's pool with the user's yes, followed through its restart and read back; the
@@ -70,22 +71,7 @@ test('Static IP: the DHCP camera is given the proposed address through the page,
     // Find and choose the camera by its MAC, logged in.
     await page.goto(appHome(labUrl!));
     const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
-    await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
-    const search = page.getByTestId('search');
-    await expect(search).toBeEnabled({ timeout: 20_000 });
-    await page.getByTestId('change-interface').click();
-    await page.locator('input[name="find-interface"][value="eth0"]').check();
-    await search.click();
-    const cam = page.locator('li[data-device-id]').filter({ hasText: CAM.mac });
-    await expect(cam).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
-    await cam.getByTestId('choose-device').check();
-    const dialog = page.getByTestId('login-dialog');
-    await cam.getByTestId('login-device').click();
-    await dialog.getByLabel('User name').fill(ADMIN.user);
-    await dialog.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await dialog.getByTestId('login-submit').click();
-    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    await findAndLogIn(page, CAM.mac, ADMIN);
 
     // Static IP with the router's range: the proposal, then Give → the confirmation names what is sent → yes.
     await sidebar.getByRole('link', { name: /Static IP/ }).click();

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * On "Find your NVR" in the lab: search through the client's LAN interface, choose the device with this MAC (a device
+ * moved before may still be listed under an older address too) and log in to it with the dialog.
+ */
+export async function findAndLogIn(page: Page, mac: string, login: { user: string; password: string }): Promise<void> {
+  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
+  await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
+  const search = page.getByTestId('search');
+  await expect(search).toBeEnabled({ timeout: 20_000 });
+  await page.getByTestId('change-interface').click();
+  await page.locator('input[name="find-interface"][value="eth0"]').check();
+  await search.click();
+  const device = page.locator('li[data-device-id]').filter({ hasText: mac });
+  await expect(device).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
+  await device.getByTestId('choose-device').check();
+  const dialog = page.getByTestId('login-dialog');
+  await device.getByTestId('login-device').click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('User name').fill(login.user);
+  await dialog.getByLabel('Password', { exact: true }).fill(login.password);
+  await dialog.getByTestId('login-submit').click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+}
