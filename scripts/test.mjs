@@ -65,7 +65,18 @@ function readVitest(file, suite) {
   for (const t of j.testResults ?? []) {
     const failedHere = (t.assertionResults ?? []).filter((a) => a.status === 'failed');
     if (t.status === 'failed' && failedHere.length === 0) failedTests.push(`${suite}: ${t.name} (did not load)`);
-    for (const a of failedHere) failedTests.push(`${suite}: ${t.name} › ${a.fullName ?? a.title}`);
+    for (const a of failedHere) {
+      // The first lines of why (CI keeps only the end of the log): the assertion and where it stood.
+      const why = (a.failureMessages ?? [])
+        .join('\n')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 6)
+        .map((l) => `      ${l.slice(0, 300)}`)
+        .join('\n');
+      failedTests.push(`${suite}: ${t.name} › ${a.fullName ?? a.title}${why ? `\n${why}` : ''}`);
+    }
   }
 }
 

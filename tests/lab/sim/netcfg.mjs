@@ -60,6 +60,20 @@ export function setStatic(iface, address, prefix, gateway) {
   ip(['addr', 'add', `${address}/${prefix}`, 'dev', iface]);
   ip(['link', 'set', iface, 'up']);
   setRoutes(iface, address, prefix, gateway);
+  announce(iface, address);
+}
+
+/**
+ * Unsolicited ARP for a new address (RFC 5227's announcement), as a real device sends: a neighbour that marked the
+ * address unreachable while it was free (its entry FAILED) reaches the device at once. Bounded, in the background.
+ */
+function announce(iface, address) {
+  if (!inPrivateNetns()) return;
+  const p = spawn('busybox', ['arping', '-U', '-c', '1', '-w', '1', '-I', iface, '-s', address, address], { stdio: 'ignore' });
+  p.on('error', (e) => log('arping', e.message));
+  const t = setTimeout(() => p.kill('SIGKILL'), 3000);
+  p.on('exit', () => clearTimeout(t));
+  p.unref();
 }
 
 export function setRoutes(iface, address, prefix, gateway) {

@@ -8,6 +8,9 @@ case "$1" in
   bound|renew)
     ip -4 addr flush dev "$interface" scope global
     ip addr add "$ip/${mask:-24}" dev "$interface"
+    # Announce the address (unsolicited ARP, RFC 5227's announcement), as a real device's DHCP client does: a
+    # neighbour that marked this address unreachable while it was free reaches the device at once.
+    busybox arping -U -c 1 -w 1 -I "$interface" -s "$ip" "$ip" >/dev/null 2>&1 &
     ip route replace 224.0.0.0/4 dev "$interface"
     gw=""
     for r in $router; do gw="$r"; ip route replace default via "$r" dev "$interface"; break; done
