@@ -1,12 +1,24 @@
-import { nextTick, unref, watch, type Ref } from 'vue';
+import { nextTick, unref, watch, type ComponentPublicInstance, type Ref } from 'vue';
+
+/**
+ * What holds a button that comes and goes: a span (or other element) around it with a ref, or a component whose
+ * root element holds it (a ref on the component).
+ */
+export type FocusHolder = HTMLElement | ComponentPublicInstance | null;
+
+/** The element of a holder: itself, or the root element of a component. */
+function elementOf(holder: FocusHolder): HTMLElement | null {
+  if (!holder) return null;
+  return holder instanceof HTMLElement ? holder : ((holder.$el as HTMLElement | null) ?? null);
+}
 
 /**
  * Puts the keyboard on the (first) button inside `holder` once the page has updated (it may only just have
  * appeared). Pages wrap buttons that come and go in a span with a ref, and pass that span here.
  */
-export async function focusIn(holder: HTMLElement | null | Ref<HTMLElement | null>): Promise<void> {
+export async function focusIn(holder: FocusHolder | Ref<FocusHolder>): Promise<void> {
   await nextTick();
-  unref(holder)?.querySelector('button')?.focus();
+  elementOf(unref(holder))?.querySelector('button')?.focus();
 }
 
 /**
@@ -15,10 +27,10 @@ export async function focusIn(holder: HTMLElement | null | Ref<HTMLElement | nul
  */
 export function keepFocusWhenJobEnds(
   running: () => boolean,
-  cancel: Ref<HTMLElement | null>,
-  start: HTMLElement | null | Ref<HTMLElement | null>,
+  cancel: Ref<FocusHolder>,
+  start: FocusHolder | Ref<FocusHolder>,
 ): void {
   watch(running, async (now, before) => {
-    if (before && !now && cancel.value?.contains(document.activeElement)) await focusIn(start);
+    if (before && !now && elementOf(cancel.value)?.contains(document.activeElement)) await focusIn(start);
   });
 }

@@ -1,51 +1,35 @@
-import { computed, inject, nextTick, onMounted, provide, ref, watch, type InjectionKey } from 'vue';
-import { useSetupStore } from '../../stores/setup';
-import { useDeviceLoginStore } from '../../stores/device-login';
+import { computed, ref } from 'vue';
 import { isEditableRole, usePortsStore } from '../../stores/ports';
-import { useDeviceLogin, type LoginCredentials } from '../../composables/useDeviceLogin';
+import { useChangeFlow } from '../../composables/change-flow';
+import { defineStepFlow } from '../../composables/step-flow';
+import type { LoginCredentials } from '../../composables/useDeviceLogin';
 import type { PortRole } from '../../../shared/catalog/ports';
-import type ConfirmPanel from '../../components/ConfirmPanel.vue';
-import { deviceTitle } from '../../components/device-identity';
-import { focusIn, keepFocusWhenJobEnds } from '../../components/focus';
+import { focusIn, type FocusHolder } from '../../components/focus';
 
 /** What a confirmation or the login before it is for: moving the ports, or putting the old ones back. */
 export type ChangePurpose = 'apply' | 'revert';
 
 /**
  * The Ports page's way through a change, shared by its parts (the check, the plan, Apply, Verify, the login
- * dialog): the NVR they are about, which confirmation is open, why the login dialog is open, and the buttons the
- * keyboard goes back to when the one it was on goes away. Nothing is changed on the NVR without the user's "yes"
- * in a confirmation; a login asked on the way leads to that confirmation, never past it.
+ * dialog): the shared part of a change to the NVR (useChangeFlow: which confirmation is open, why the login dialog is
+ * open — before the confirmation of a change or of putting the old ports back, or `retry` after main said it has
+ * none), and what the page's buttons do.
  */
 function createPortsFlow() {
-  const setup = useSetupStore();
   const ports = usePortsStore();
-  const logins = useDeviceLoginStore();
-  const deviceLogin = useDeviceLogin();
+  const flow = useChangeFlow<ChangePurpose, ChangePurpose | 'retry'>({
+    deviceId: () => ports.deviceId,
+    checkJob: () => ports.auditJob,
+    applyJob: () => ports.applyJob,
+    load: () => ports.load(),
+    openStep: () => ports.openStep(),
+    address: () => ports.report?.address,
+    closeConfirm: () => closeApplyConfirm(),
+  });
+  const { confirming, loginFor, checkCancelButton, applyButton, applyCancelButton } = flow;
+  /** The keyboard's place on "Put the old ports back". */
+  const revertButton = ref<FocusHolder>(null);
 
-  // The places the keyboard is put back on (spans around buttons that come and go), and the confirmation on show.
-  const holder = () => ref<HTMLElement | null>(null);
-  const checkButton = holder();
-  const auditCancelButton = holder();
-  const applyButton = holder();
-  const applyCancelButton = holder();
-  const revertButton = holder();
-  const confirmPanel = ref<InstanceType<typeof ConfirmPanel> | null>(null);
-
-  /** The confirmation on show: before anything is changed on the NVR, or before the last change is undone. */
-  const confirming = ref<ChangePurpose | null>(null);
-  /**
-   * Why the login dialog is open: before the confirmation of a change or of putting the old ports back (no login
-   * known yet), or after main said it has none (the user presses Apply again afterwards).
-   */
-  const loginFor = ref<ChangePurpose | 'retry' | null>(null);
-  /** Said after a login from this page that does not lead on to a confirmation. */
-  const loginMessage = ref('');
-
-  const nvr = computed(() => setup.record?.nvr ?? null);
-  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, 'your NVR') : ''));
-  const nvrAddress = computed(() => ports.report?.address ?? nvr.value?.device.addresses[0] ?? null);
-  const nvrLogin = computed(() => (nvr.value ? logins.stateOf(nvr.value.deviceId) : null));
   /** The changes the open login dialog leads to (shown in it, so the user sees what the login is for). */
   const loginChanges = computed(() =>
     loginFor.value === 'apply' ? ports.pendingChanges : loginFor.value === 'revert' ? ports.revertChanges : [],
@@ -59,15 +43,9 @@ function createPortsFlow() {
     if (confirming.value === 'apply') confirming.value = null;
   }
 
-  async function openConfirm(purpose: ChangePurpose): Promise<void> {
-    confirming.value = purpose;
-    await nextTick();
-    await confirmPanel.value?.focusYes();
-  }
-
   async function audit(full: boolean): Promise<void> {
     closeApplyConfirm();
-    if (await ports.audit({ full })) await focusIn(auditCancelButton);
+    if (await ports.audit({ full })) await focusIn(checkCancelButton);
   }
 
   async function edit(role: PortRole, text: string): Promise<void> {
@@ -83,15 +61,7 @@ function createPortsFlow() {
   async function ask(purpose: ChangePurpose): Promise<void> {
     if (!canDo(purpose)) return;
     if (confirming.value !== purpose) confirming.value = null;
-    loginMessage.value = '';
-    ports.applyJob.clearError();
-    const id = nvr.value?.deviceId;
-    if (id && !deviceLogin.isKnown(id)) {
-      loginFor.value = purpose;
-      deviceLogin.open(id);
-      return;
-    }
-    await openConfirm(purpose);
+    if (!flow.loginFirst(purpose)) await flow.openConfirm(purpose);
   }
 
   async function cancel(purpose: ChangePurpose): Promise<void> {
@@ -124,71 +94,25 @@ function createPortsFlow() {
     if (await ports.moveEachAlone()) await focusIn(applyCancelButton);
   }
 
-  /** "Log in to …" under main's "no login" error. */
-  function openLogin(): void {
-    if (!nvr.value) return;
-    loginMessage.value = '';
-    loginFor.value = 'retry';
-    deviceLogin.open(nvr.value.deviceId);
-  }
-
-  function closeLogin(): void {
-    loginFor.value = null;
-    deviceLogin.close();
-  }
-
   /**
    * One login, sent when the user pressed "Log in". Asked before a change: the confirmation follows (nothing is
    * changed without it). Asked after main refused a change: the change is not retried by itself; the user presses
    * Apply again.
    */
   async function submitLogin(credentials: LoginCredentials): Promise<void> {
-    const purpose = loginFor.value;
-    if (!(await deviceLogin.submit(credentials))) return;
-    loginFor.value = null;
-    if ((purpose === 'apply' || purpose === 'revert') && canDo(purpose)) {
-      await openConfirm(purpose);
-    } else {
-      ports.applyJob.clearError();
-      loginMessage.value = `Logged in to ${nvrTitle.value}. Press “Apply through ONVIF” again to move the ports.`;
-      await focusIn(applyButton);
-    }
+    const purpose = await flow.logIn(credentials);
+    if (purpose === false) return;
+    if ((purpose === 'apply' || purpose === 'revert') && canDo(purpose)) await flow.openConfirm(purpose);
+    else
+      await flow.pressAgain(
+        `Logged in to ${flow.nvrTitle.value}. Press “Apply through ONVIF” again to move the ports.`,
+      );
   }
 
-  // When a check or a change ends its Cancel goes away: the keyboard goes back to "Check the ports" / "Apply".
-  keepFocusWhenJobEnds(() => ports.auditJob.running, auditCancelButton, checkButton);
-  keepFocusWhenJobEnds(() => ports.applyJob.running, applyCancelButton, applyButton);
-  watch(
-    () => ports.deviceId,
-    (id, before) => {
-      if (id !== before) {
-        closeApplyConfirm();
-        void ports.load();
-      }
-    },
-  );
-
-  onMounted(async () => {
-    await ports.openStep();
-    // Whether the keychain holds the NVR's login (main's device list says), so Apply does not ask for it again.
-    if (nvr.value) await deviceLogin.learnRemembered();
-  });
-
   return {
-    deviceLogin,
-    nvr,
-    nvrTitle,
-    nvrAddress,
-    nvrLogin,
-    loginChanges,
-    confirming,
-    loginMessage,
-    checkButton,
-    auditCancelButton,
-    applyButton,
-    applyCancelButton,
+    ...flow,
     revertButton,
-    confirmPanel,
+    loginChanges,
     audit,
     edit,
     ask,
@@ -196,26 +120,14 @@ function createPortsFlow() {
     confirm,
     acceptWarnings,
     moveEachAlone,
-    openLogin,
-    closeLogin,
     submitLogin,
   };
 }
 
+const portsFlow = defineStepFlow('Ports', createPortsFlow);
+
 export type PortsFlow = ReturnType<typeof createPortsFlow>;
-
-const PORTS_FLOW: InjectionKey<PortsFlow> = Symbol('ports-flow');
-
 /** The page makes the flow once (its watches and its start live with the page) and hands it to its parts. */
-export function providePortsFlow(): PortsFlow {
-  const flow = createPortsFlow();
-  provide(PORTS_FLOW, flow);
-  return flow;
-}
-
+export const providePortsFlow = portsFlow.provide;
 /** A part of the Ports page takes the page's flow. */
-export function usePortsFlow(): PortsFlow {
-  const flow = inject(PORTS_FLOW);
-  if (!flow) throw new Error('A part of the Ports page is used outside WizardStepPorts.');
-  return flow;
-}
+export const usePortsFlow = portsFlow.use;
