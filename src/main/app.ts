@@ -12,6 +12,7 @@ import { createDiscoveryService, type DiscoveryService } from './services/discov
 import { createNetcheckService, type NetcheckService } from './services/netcheck';
 import { createPortsService, type PortsService, type PortsServiceDeps } from './services/ports/ports-service';
 import { createSetupStore, type SetupStore } from './services/setup-store';
+import { createUpnpService } from './services/upnp/upnp-service';
 import { nodeLookup, type HostLookup } from './transport/dns';
 import { nodeHttp, type HttpTransport } from './transport/http';
 import { nodeSsdp, type SsdpTransport } from './transport/ssdp-client';
@@ -30,6 +31,8 @@ export interface AppCoreOptions extends FeatureOptions {
   /** The port scanner's connector (absent: the fast one, on worker threads) and the identification exchanges. */
   tcpConnector?: TcpConnector;
   tcpExchange?: TcpExchange;
+  /** A shorter UPnP search for tests (ms). */
+  upnpSearchMs?: number;
   /** Shorter verification rounds for tests (Ports step). */
   portsVerify?: PortsServiceDeps['verify'];
   portsSleep?: PortsServiceDeps['sleep'];
@@ -84,6 +87,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     verify: options.portsVerify,
     sleep: options.portsSleep,
   });
+  const upnp = createUpnpService({
+    http,
+    ssdp: options.ssdp ?? nodeSsdp,
+    udp: options.udp ?? nodeUdp,
+    now,
+    ...(options.upnpSearchMs ? { searchMs: options.upnpSearchMs } : {}),
+  });
   const devices = createDeviceService({
     http,
     lookup: options.lookup ?? nodeLookup,
@@ -97,7 +107,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     return record;
   };
   const ctx: AppContext = {
-    ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, http, system },
+    ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, upnp, http, system },
     tcpConnector: options.tcpConnector,
   };
   return {

@@ -8,13 +8,14 @@
 //   node tests/lab/lab.mjs forward list [--json]
 //   node tests/lab/lab.mjs rogue quiet|loud   (quiet: the rogue host stops answering for 90 s, for fragile tools)
 //   node tests/lab/lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
-//   node tests/lab/lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew
+//   node tests/lab/lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew | sim <host> upnp-renew <seconds>|off
+//   node tests/lab/lab.mjs router upnp-secure on|off
 //   node tests/lab/lab.mjs sim <host> address-refuse on|off | sim <host> address-vanish on|off
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROFILES, PREFIX, RUN_DIR, ns } from './topology.mjs';
-import { up, down, status, requestAbort, hostNamespace, existingNamespaces } from './lib/lab.mjs';
+import { up, down, status, requestAbort, hostNamespace, existingNamespaces, setRouterUpnpSecure } from './lib/lab.mjs';
 import { readState } from './lib/state.mjs';
 import { parseForward, addForward, delForward, listForwards } from './lib/router.mjs';
 import { buildPlan } from './lib/plan.mjs';
@@ -26,7 +27,8 @@ const USAGE = `usage: lab.mjs up [--profile ${PROFILES.join('|')}] | down | stat
        lab.mjs forward add|del tcp|udp <extPort> <lanIp> <lanPort> | forward list [--json]
        lab.mjs rogue quiet|loud
        lab.mjs dhcp reserve <mac> <ip> | dhcp unreserve <mac> | dhcp list [--json]
-       lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew
+       lab.mjs sim <host> rtsp-fixed on|off | sim <host> renew | sim <host> upnp-renew <seconds>|off
+       lab.mjs router upnp-secure on|off
        lab.mjs sim <host> address-refuse on|off | sim <host> address-vanish on|off`;
 
 function requireRoot() {
@@ -123,6 +125,17 @@ async function main(argv) {
       log(mode === 'quiet' ? 'lab: rogue quiet for 90 s (lab.mjs rogue loud ends it)' : 'lab: rogue answering again');
       return 0;
     }
+    case 'router': {
+      // miniupnpd's secure mode (on at up): off lets any LAN host delete any mapping, as some ISP boxes do.
+      const [what, mode] = rest;
+      if (what !== 'upnp-secure' || (mode !== 'on' && mode !== 'off') || rest.length !== 2)
+        throw new Error('usage: lab.mjs router upnp-secure on|off');
+      requireRoot();
+      requireUp();
+      const r = await setRouterUpnpSecure(mode === 'on', { log });
+      log(`lab: miniupnpd secure mode ${mode}${r.changed ? ' (restarted; mappings kept)' : ' (unchanged)'}`);
+      return 0;
+    }
     case 'dhcp': {
       // Address reservations in the router's dnsmasq (dhcp-hostsfile, re-read on SIGHUP). They end at `down`.
       const [sub, ...words] = rest;
@@ -173,6 +186,19 @@ async function main(argv) {
           'address-vanish': r.on ? 'answers nothing after its next address change' : `answers again${r.address ? ` at ${r.address}` : ''}`,
         }[what];
         log(`lab: ${host}${r.restarted ? ' restarted and' : ''} ${words}`);
+        return 0;
+      }
+      if (what === 'upnp-renew' && rest.length === 3) {
+        // Issue 12: a device with UPnP on adds its mappings again every <seconds> (the first at once), so a mapping
+        // deleted on the router comes back; `off` stops it.
+        const st = requireUp();
+        if (!/^[a-z][a-z0-9-]{0,30}$/.test(host ?? '') || !st.processes.some((p) => p.name === `sim-${host}`))
+          throw new Error(`no simulator "${host}" in this lab`);
+        if (mode !== 'off' && !/^[1-9][0-9]{0,4}$/.test(mode ?? '')) throw new Error('usage: lab.mjs sim <host> upnp-renew <seconds 1-99999>|off');
+        const flag = path.join(RUN_DIR, `sim-${host}`, 'upnp-renew');
+        if (mode === 'off') fs.rmSync(flag, { force: true });
+        else fs.writeFileSync(flag, `${mode}\n`);
+        log(`lab: ${host} ${mode === 'off' ? 'no longer renews its UPnP mappings' : `adds its UPnP mappings again every ${mode} s`}`);
         return 0;
       }
       // A recorder whose RTSP port cannot be changed (as some are): while on, the simulator refuses any

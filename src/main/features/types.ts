@@ -9,6 +9,7 @@ import type { DiscoveryService } from '../services/discovery/discovery';
 import type { NetcheckService } from '../services/netcheck';
 import type { PortsService } from '../services/ports/ports-service';
 import type { SetupStore } from '../services/setup-store';
+import type { UpnpService } from '../services/upnp/upnp-service';
 import type { HttpTransport } from '../transport/http';
 import type { SystemSource } from '../transport/system';
 import type { TcpConnector } from '../transport/tcp';
@@ -38,6 +39,8 @@ export interface AppContext {
   ports: PortsService;
   /** The devices the app knows (found, added, logged in to), their logins, and where they moved. */
   devices: DeviceService;
+  /** The router's UPnP IGD and NAT-PMP (the default gateway only). */
+  upnp: UpnpService;
   http: HttpTransport;
   /** The system's files and interfaces (the neighbour table, routes). */
   system: SystemSource;

@@ -4,6 +4,7 @@ import { findStep } from '../steps/find';
 import { networkStep } from '../steps/network';
 import { portsStep } from '../steps/ports';
 import { staticIpStep } from '../steps/static-ip';
+import { upnpStep } from '../steps/upnp';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -18,7 +19,7 @@ export const STEPS = [
   staticIpStep,
   portsStep,
   plannedStep('security', 'Security'),
-  plannedStep('upnp', 'UPnP'),
+  upnpStep,
   plannedStep('internet', 'Internet side'),
   plannedStep('ddns', 'DDNS'),
   plannedStep('rules', 'Router rules'),

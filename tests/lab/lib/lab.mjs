@@ -229,6 +229,8 @@ async function startWan(state) {
 
 /** How the lab starts dnsmasq (in the router's namespace). */
 const dnsmasqSpec = () => ({ name: 'dnsmasq', host: 'router', cmd: 'dnsmasq', args: ['--keep-in-foreground', `--conf-file=${path.join(RUN_DIR, 'dnsmasq.conf')}`] });
+/** How the lab starts miniupnpd (in the router's namespace). */
+const miniupnpdSpec = () => ({ name: 'miniupnpd', host: 'router', cmd: 'miniupnpd', args: ['-d', '-f', path.join(RUN_DIR, 'miniupnpd.conf'), '-P', path.join(RUN_DIR, 'miniupnpd.pid')] });
 /** How the lab starts one simulator (in its own namespace). */
 const simSpec = (sim) => ({ name: `sim-${sim.host}`, host: sim.host, cmd: process.execPath, args: [SIM_SCRIPT, ...simArgs(sim)] });
 
@@ -239,7 +241,7 @@ async function startRouter(plan, state) {
   fs.writeFileSync(path.join(RUN_DIR, DHCP_HOSTS_FILE), '');
   fs.writeFileSync(path.join(RUN_DIR, 'miniupnpd.conf'), miniupnpdConf({ wanIf: plan.routerWanIf, runDir: RUN_DIR }));
   const dnsmasq = startProcess(state, dnsmasqSpec());
-  const upnp = startProcess(state, { name: 'miniupnpd', host: 'router', cmd: 'miniupnpd', args: ['-d', '-f', path.join(RUN_DIR, 'miniupnpd.conf'), '-P', path.join(RUN_DIR, 'miniupnpd.pid')] });
+  const upnp = startProcess(state, miniupnpdSpec());
   await Promise.all([
     waitListening(dnsmasq, 'udp', 53),
     waitListening(upnp, 'tcp', ROUTER.upnpHttpPort),
@@ -345,11 +347,33 @@ export async function up({ profile = 'home', log = () => {} } = {}) {
  * @param {import('./state.mjs').LabState} state
  * @param {string} name
  */
+/**
+ * `router upnp-secure on|off`: miniupnpd's secure mode (on at lab up, as on most routers: a device may only add or
+ * delete mappings to itself; another host's DeletePortMapping gets 606). Off, any LAN host may delete any mapping,
+ * as on some ISP boxes. The config is written again and miniupnpd restarted by PID; its lease file keeps the mappings.
+ */
+export async function setRouterUpnpSecure(on, { log = () => {} } = {}) {
+  const release = acquireLock({ log });
+  try {
+    const state = readState();
+    if (!state || state.phase !== 'up') throw new Error('the lab is not up');
+    const conf = path.join(RUN_DIR, 'miniupnpd.conf');
+    const text = fs.readFileSync(conf, 'utf8');
+    const next = text.replace(/^secure_mode=(yes|no)$/m, `secure_mode=${on ? 'yes' : 'no'}`);
+    if (next === text) return { changed: false };
+    fs.writeFileSync(conf, next);
+    await restartLabProcess(state, 'miniupnpd');
+    return { changed: true };
+  } finally {
+    release();
+  }
+}
+
 export async function restartLabProcess(state, name) {
   const rec = state.processes.find((p) => p.name === name);
   if (!rec) throw new Error(`${name} is not running in this lab`);
   const sim = buildPlan(state.profile).sims.find((s) => `sim-${s.host}` === name);
-  const spec = name === 'dnsmasq' ? dnsmasqSpec() : sim ? simSpec(sim) : null;
+  const spec = name === 'dnsmasq' ? dnsmasqSpec() : name === 'miniupnpd' ? miniupnpdSpec() : sim ? simSpec(sim) : null;
   if (!spec) throw new Error(`the lab does not know how to restart ${name}`);
   const stopped = await stopPid(rec.pid, rec.ns);
   if (stopped === 'foreign') throw new Error(`PID ${rec.pid} (${name}) is no longer in ${rec.ns}; left alone`);
@@ -361,6 +385,8 @@ export async function restartLabProcess(state, name) {
   if (name === 'dnsmasq') {
     await waitListening(rec, 'udp', 53);
     await waitListening(rec, 'udp', 67);
+  } else if (name === 'miniupnpd') {
+    await waitListening(rec, 'tcp', ROUTER.upnpHttpPort);
   } else {
     await withLogOnError(rec, waitFor(() => {
       if (!isAlive(rec.pid)) throw new Error(`${name} exited during start`);

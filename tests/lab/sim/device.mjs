@@ -222,6 +222,20 @@ export class Device {
   async wsdHello() { await this.wsd?.hello(); }
   async wsdBye() { await this.wsd?.bye(); }
 
+  /**
+   * `lab.mjs sim <host> upnp-renew <seconds>` (a file `upnp-renew` holding the seconds): the device adds its UPnP
+   * mappings again every so often, as NVRs with UPnP on do, so a mapping deleted on the router comes back. The first
+   * renewal follows at once; each one is counted in `upnp-sync.json`.
+   */
+  upnpRenewTick() {
+    if (!this.upnp || this.vanished) return;
+    let seconds;
+    try { seconds = Number(fs.readFileSync(path.join(this.stateDir, 'upnp-renew'), 'utf8').trim()); } catch { this.upnpRenewedAt = 0; return; }
+    if (!(seconds >= 1) || Date.now() - (this.upnpRenewedAt ?? 0) < seconds * 1000) return;
+    this.upnpRenewedAt = Date.now();
+    this.upnpSync();
+  }
+
   upnpSync() {
     if (!this.upnp || this.vanished) return;
     const P = this.st.ports;
@@ -234,6 +248,9 @@ export class Device {
       const added = await syncPortMappings({ address: this.address(), prefix: this.st.net.prefix, mappings, previous: prev, label: this.p.upnp.label });
       this.mapped = added;
       try { fs.writeFileSync(path.join(this.stateDir, 'upnp-mappings.json'), JSON.stringify(added)); } catch { /* ignore */ }
+      this.upnpSyncs = (this.upnpSyncs ?? 0) + 1;
+      const sync = { pid: process.pid, count: this.upnpSyncs, at: new Date().toISOString(), ports: added.map((m) => m.port) };
+      try { fs.writeFileSync(path.join(this.stateDir, 'upnp-sync.json.tmp'), JSON.stringify(sync)); fs.renameSync(path.join(this.stateDir, 'upnp-sync.json.tmp'), path.join(this.stateDir, 'upnp-sync.json')); } catch { /* ignore */ }
     });
   }
 
@@ -272,6 +289,7 @@ export class Device {
     this.writeFaultsFile();
     this.faultTimer = setInterval(() => {
       this.faultBusy = this.faultBusy.then(() => this.syncFaults()).catch((e) => log('faults', e.stack ?? e.message));
+      this.upnpRenewTick();
     }, FAULT_POLL_MS);
   }
 

@@ -1,0 +1,123 @@
+import type { UpnpAudit, UpnpDeleteResult, UpnpProtocol } from '../../../shared/domain/upnp';
+import { safeJson } from '../../../shared/text/device-text';
+import type { CliCommand, CommandContext } from '../../cli/command';
+import { formatTable } from '../../cli/table';
+
+const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', ok: 'OK', info: 'Note' } as const;
+
+function leaseText(s: number): string {
+  if (s === 0) return 'never';
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} d`;
+}
+
+export function renderUpnpAudit(a: UpnpAudit): string {
+  const lines: string[] = [];
+  if (!a.gateway) lines.push('Router: none (this computer has no default gateway).');
+  else if (a.igd)
+    lines.push(
+      `Router ${a.gateway}: UPnP on — ${[a.igd.manufacturer, a.igd.modelName ?? a.igd.friendlyName].filter(Boolean).join(' ') || 'an Internet Gateway Device'} (IGD:${a.igd.igdVersion}, ${a.igd.serviceType.replace('urn:schemas-upnp-org:service:', '')})`,
+      `External address: ${a.igd.externalAddress ?? 'not given'}${a.igd.connectionStatus ? ` (${a.igd.connectionStatus})` : ''}`,
+    );
+  else lines.push(`Router ${a.gateway}: no UPnP gateway answered.`);
+  if (a.gateway)
+    lines.push(
+      `NAT-PMP: ${a.natPmp.present ? `on${a.natPmp.externalAddress ? ` (external address ${a.natPmp.externalAddress})` : ''}` : 'no answer'}`,
+    );
+  if (a.igd) {
+    lines.push('');
+    if (a.mappings.length)
+      lines.push(
+        formatTable(
+          ['PROTO', 'OUTSIDE', 'TO', 'DEVICE', 'SERVICE', 'LEASE', 'DESCRIPTION'],
+          a.mappings.map((m) => [
+            m.protocol,
+            `${m.remoteHost ? `${m.remoteHost} → ` : ''}${m.externalPort}`,
+            `${m.internalClient}:${m.internalPort}`,
+            m.device ? `${m.camera ? '! ' : ''}${m.device.name}` : '-',
+            m.service ?? '-',
+            leaseText(m.leaseSeconds),
+            m.description || '-',
+          ]),
+          40,
+        ),
+      );
+    else lines.push('No port mappings.');
+  }
+  lines.push('');
+  for (const f of a.findings) {
+    lines.push(`${SEVERITY_WORDS[f.severity]}: ${f.text}`);
+    for (const e of f.evidence) lines.push(`    ${e}`);
+  }
+  const cameras = a.mappings.filter((m) => m.camera);
+  if (cameras.length)
+    lines.push(
+      '',
+      `Delete them with: nvr-assist upnp --delete ${cameras.map((m) => `${m.externalPort}/${m.protocol.toLowerCase()}`).join(',')}`,
+    );
+  lines.push(`Measured at ${a.measuredAt}`);
+  return lines.join('\n');
+}
+
+export function renderUpnpDelete(r: UpnpDeleteResult): string {
+  const lines = r.deletions.map(
+    (d) => `${d.gone ? 'Gone' : d.accepted ? 'NOT GONE' : 'Refused'}: ${d.protocol} ${d.externalPort} — ${d.message}`,
+  );
+  lines.push('', 'The router’s list, read again:', renderUpnpAudit(r.audit));
+  return lines.join('\n');
+}
+
+/** `8000/tcp,554/TCP` → the mappings; null when any part is not `<port>/<tcp|udp>`. */
+export function parseMappingList(text: string): Array<{ protocol: UpnpProtocol; externalPort: number }> | null {
+  const parts = text.split(',').map((p) => p.trim());
+  if (!parts.length || parts.length > 32) return null;
+  const out: Array<{ protocol: UpnpProtocol; externalPort: number }> = [];
+  for (const p of parts) {
+    const m = /^(\d{1,5})\/(tcp|udp)$/i.exec(p);
+    const port = m ? Number(m[1]) : 0;
+    if (!m || port < 1 || port > 65535) return null;
+    out.push({ protocol: m[2]!.toUpperCase() as UpnpProtocol, externalPort: port });
+  }
+  return out;
+}
+
+async function runUpnp(cmd: CommandContext): Promise<number> {
+  const { args, json, options, io } = cmd;
+  if (args.length) return cmd.usageError('`upnp` takes no device: it asks the router (your default gateway).');
+  const del = options['--delete'];
+  if (del !== undefined) {
+    const mappings = parseMappingList(del);
+    if (!mappings)
+      return cmd.usageError('--delete takes external ports with their protocol, e.g. --delete 8000/tcp,554/tcp.');
+    const job = await cmd.job('upnp.delete', { mappings });
+    const result = (job.events.get('upnp.onDeleted') as { result: UpnpDeleteResult } | undefined)?.result;
+    if (job.outcome === 'cancelled' && !result) return 130;
+    if (!result) return cmd.fail(job.error?.message ?? 'The mappings could not be deleted.');
+    io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderUpnpDelete(result)}\n`);
+    return result.deletions.every((d) => d.gone) ? 0 : 1;
+  }
+  const job = await cmd.job('upnp.audit', {});
+  const audit = (job.events.get('upnp.onAudit') as { audit: UpnpAudit } | undefined)?.audit;
+  if (job.outcome === 'cancelled') return 130;
+  if (job.outcome !== 'ok' || !audit) return cmd.fail(job.error?.message ?? 'The router could not be asked.');
+  io.stdout(json ? `${safeJson(audit, 2)}\n` : `${renderUpnpAudit(audit)}\n`);
+  return 0;
+}
+
+export const UPNP_COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'upnp',
+    usage: [
+      'upnp                    Ask your router (the default gateway, nothing else) what UPnP and NAT-PMP',
+      '                        opened to the internet: its external address and every port mapping, with',
+      '                        the device each one reaches and what it exposes there. Mappings to the NVR',
+      '                        or a camera come first.',
+      'upnp --delete <port>/<tcp|udp>[,…]',
+      '                        Delete those mappings through UPnP, then read the router’s list again to',
+      '                        prove they are gone. Exit 0 only when every one is gone.',
+    ],
+    options: { '--delete': 'value' },
+    run: runUpnp,
+  },
+];

@@ -1,0 +1,309 @@
+// The UPnP audit: find the router's Internet Gateway Device (SSDP through node-ssdp), read what it says (external
+// address, status, every port mapping), ask NAT-PMP at the gateway, attribute each mapping to a known device and
+// judge; delete the mappings the user chose and read the list again as the proof. Only the default gateway's own
+// address is ever followed: an IGD answer from anywhere else is reported, never fetched.
+import {
+  attributeMappings,
+  judgeUpnp,
+  type AttributionContext,
+  type UpnpAudit,
+  type UpnpDeleteResult,
+  type UpnpDeletion,
+  type UpnpIgd,
+  type UpnpProtocol,
+} from '../../../shared/domain/upnp';
+import { subnetOf } from '../../protocol/ipv4';
+import { allowedLocation, SEARCH_TARGETS } from '../../protocol/ssdp';
+import {
+  NAT_PMP_PORT,
+  natPmpExternalAddressRequest,
+  readIgdDescription,
+  readNatPmpReply,
+  type IgdControl,
+} from '../../protocol/upnp-igd';
+import type { HttpTransport } from '../../transport/http';
+import type { SsdpTransport } from '../../transport/ssdp-client';
+import type { UdpTransport } from '../../transport/udp';
+import { callIgd, deleteMapping, listMappings, type MappingList } from './igd-control';
+
+export interface UpnpServiceDeps {
+  http: HttpTransport;
+  ssdp: SsdpTransport;
+  udp: UdpTransport;
+  now: () => Date;
+  /** How long the IGD search listens (ms); the NAT-PMP question runs meanwhile. */
+  searchMs?: number;
+}
+
+/** Where to look: the interface (name and address) whose default gateway is the router. */
+export interface UpnpTarget {
+  interfaceName: string;
+  interfaceAddress: string;
+  prefix: number;
+  /** The default gateway on that interface; null when this computer has none. */
+  gateway: string | null;
+}
+
+export interface UpnpRun {
+  signal: AbortSignal;
+  progress?: (message: string) => void;
+  attribution: AttributionContext;
+  /** Mappings deleted earlier and proven gone then (a listed one came back). */
+  deletedBefore?: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>;
+}
+
+/** How long the search listens for the router (UDA: MX is 1–5 s; routers answer within a few ms). */
+export const UPNP_SEARCH_MS = 2000;
+const NAT_PMP_WAIT_MS = 1000;
+const MAX_ELSEWHERE = 16;
+
+interface Found {
+  /** The gateway's description URL (from its own answer), if it answered. */
+  location: URL | null;
+  elsewhere: Array<{ from: string; location: string }>;
+}
+
+export function createUpnpService(deps: UpnpServiceDeps) {
+  const searchMs = deps.searchMs ?? UPNP_SEARCH_MS;
+
+  /** Searches for IGDs; keeps the gateway's answer and lists the others. Ends early once the gateway answered. */
+  async function search(target: UpnpTarget, signal: AbortSignal): Promise<Found> {
+    const found: Found = { location: null, elsewhere: [] };
+    const network = subnetOf(target.interfaceAddress, target.prefix)?.split('/')[0] ?? target.interfaceAddress;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const searcher = await deps.ssdp(target.interfaceName, (r) => {
+      const st = r.headers.ST ?? r.headers.NT ?? '';
+      const location = r.headers.LOCATION ?? '';
+      if (!/InternetGatewayDevice|WANIPConnection|WANPPPConnection/.test(st) || !location) return;
+      const allowed =
+        r.from.address === target.gateway
+          ? allowedLocation(location, r.from.address, { network, prefix: target.prefix })
+          : null;
+      if (allowed) {
+        if (!found.location) {
+          found.location = allowed;
+          // The gateway answered: a short while more for other answers (to report them), then stop.
+          setTimeout(finish, 250).unref?.();
+        }
+        return;
+      }
+      const entry = { from: r.from.address.slice(0, 64), location: location.slice(0, 300) };
+      if (
+        found.elsewhere.length < MAX_ELSEWHERE &&
+        !found.elsewhere.some((e) => e.from === entry.from && e.location === entry.location)
+      )
+        found.elsewhere.push(entry);
+    });
+    try {
+      for (const st of [SEARCH_TARGETS.igd2, SEARCH_TARGETS.igd1]) searcher.search(st);
+      const again = setTimeout(() => {
+        for (const st of [SEARCH_TARGETS.igd2, SEARCH_TARGETS.igd1]) searcher.search(st);
+      }, 500);
+      const timer = setTimeout(finish, searchMs);
+      const onAbort = () => finish();
+      signal.addEventListener('abort', onAbort, { once: true });
+      await done;
+      clearTimeout(again);
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    } finally {
+      searcher.stop();
+    }
+    return found;
+  }
+
+  /** NAT-PMP's external address question to the gateway (UDP 5351), twice within NAT_PMP_WAIT_MS. */
+  async function natPmp(
+    target: UpnpTarget,
+    signal: AbortSignal,
+  ): Promise<{ present: boolean; externalAddress: string | null }> {
+    const gateway = target.gateway;
+    if (!gateway) return { present: false, externalAddress: null };
+    let answer: { present: boolean; externalAddress: string | null } | null = null;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    let socket;
+    try {
+      socket = await deps.udp.open({ bindAddress: target.interfaceAddress }, (d) => {
+        if (d.from.address !== gateway || d.from.port !== NAT_PMP_PORT || answer) return;
+        const r = readNatPmpReply(d.data);
+        if (!r.ok) return;
+        answer = { present: true, externalAddress: r.externalAddress };
+        finish();
+      });
+    } catch {
+      return { present: false, externalAddress: null };
+    }
+    try {
+      const send = () => void socket.send(natPmpExternalAddressRequest(), NAT_PMP_PORT, gateway).catch(() => {});
+      send();
+      const again = setTimeout(send, 250);
+      const timer = setTimeout(finish, NAT_PMP_WAIT_MS);
+      const onAbort = () => finish();
+      signal.addEventListener('abort', onAbort, { once: true });
+      await done;
+      clearTimeout(again);
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    } finally {
+      socket.close();
+    }
+    return answer ?? { present: false, externalAddress: null };
+  }
+
+  /** The gateway's IGD control, with its external address and status; or why it could not be used. */
+  async function describe(
+    location: URL,
+    signal: AbortSignal,
+  ): Promise<{ control: IgdControl; igd: UpnpIgd } | { problem: string }> {
+    let body: Buffer;
+    try {
+      const res = await deps.http.request(location, { timeoutMs: 4000, maxBytes: 128 * 1024, signal });
+      if (res.status !== 200) return { problem: `its description (${location.href}) answered HTTP ${res.status}.` };
+      body = res.body;
+    } catch {
+      return { problem: `its description (${location.href}) did not load.` };
+    }
+    const d = readIgdDescription(body, location);
+    if (!d.ok) return { problem: `its description could not be used (${d.error}).` };
+    const control = d.igd;
+    const ext = await callIgd(deps.http, control, 'GetExternalIPAddress', [], signal);
+    const status = await callIgd(deps.http, control, 'GetStatusInfo', [], signal);
+    return {
+      control,
+      igd: {
+        location: location.href.slice(0, 300),
+        controlUrl: control.controlUrl.href.slice(0, 300),
+        serviceType: control.serviceType,
+        igdVersion: control.igdVersion,
+        friendlyName: control.friendlyName,
+        manufacturer: control.manufacturer,
+        modelName: control.modelName,
+        externalAddress: ext.kind === 'ok' ? ((ext.values.NewExternalIPAddress || null)?.slice(0, 64) ?? null) : null,
+        connectionStatus:
+          status.kind === 'ok' ? ((status.values.NewConnectionStatus || null)?.slice(0, 64) ?? null) : null,
+      },
+    };
+  }
+
+  /** Reads everything once: the audit, and the IGD control for a deletion that follows. */
+  async function measure(target: UpnpTarget, run: UpnpRun): Promise<{ audit: UpnpAudit; control: IgdControl | null }> {
+    const measuredAt = deps.now().toISOString();
+    if (!target.gateway) {
+      const m = {
+        gateway: null,
+        igd: null,
+        igdProblem: null,
+        mappings: [],
+        listEnd: 'complete' as const,
+        natPmp: { present: false, externalAddress: null },
+        elsewhere: [],
+      };
+      return {
+        audit: { measuredAt, interfaceName: target.interfaceName, ...m, findings: judgeUpnp(m) },
+        control: null,
+      };
+    }
+    run.progress?.(`Looking for the router’s UPnP at ${target.gateway}…`);
+    const [found, natPmpAnswer] = await Promise.all([search(target, run.signal), natPmp(target, run.signal)]);
+    let igd: UpnpIgd | null = null;
+    let control: IgdControl | null = null;
+    let igdProblem: string | null = null;
+    let list: MappingList = { mappings: [], end: 'complete' };
+    if (run.signal.aborted) list = { mappings: [], end: 'cancelled' };
+    else if (found.location) {
+      run.progress?.('Reading the router’s UPnP description…');
+      const d = await describe(found.location, run.signal);
+      if ('problem' in d) igdProblem = d.problem;
+      else {
+        ({ igd, control } = d);
+        run.progress?.('Reading every port mapping the router holds…');
+        list = await listMappings(deps.http, control, run.signal);
+      }
+    }
+    const measurement = {
+      gateway: target.gateway,
+      igd,
+      igdProblem,
+      mappings: attributeMappings(list.mappings, run.attribution),
+      listEnd: list.end,
+      ...(list.note ? { listNote: list.note.slice(0, 300) } : {}),
+      natPmp: natPmpAnswer,
+      elsewhere: found.elsewhere,
+      deletedBefore: run.deletedBefore ?? [],
+    };
+    return {
+      audit: {
+        measuredAt,
+        interfaceName: target.interfaceName,
+        gateway: measurement.gateway,
+        igd: measurement.igd,
+        mappings: measurement.mappings,
+        listEnd: measurement.listEnd,
+        ...(measurement.listNote ? { listNote: measurement.listNote } : {}),
+        natPmp: measurement.natPmp,
+        elsewhere: measurement.elsewhere,
+        findings: judgeUpnp(measurement),
+      },
+      control,
+    };
+  }
+
+  return {
+    /** What the router's UPnP and NAT-PMP say now, judged. */
+    async audit(target: UpnpTarget, run: UpnpRun): Promise<UpnpAudit> {
+      return (await measure(target, run)).audit;
+    },
+
+    /**
+     * Deletes the chosen mappings (each as the router lists it now), then reads the list again: a mapping counts
+     * as gone only when the new list no longer holds it.
+     */
+    async delete(
+      target: UpnpTarget,
+      chosen: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>,
+      run: UpnpRun,
+    ): Promise<UpnpDeleteResult> {
+      const before = await measure(target, run);
+      const deletions: UpnpDeletion[] = [];
+      for (const c of chosen) {
+        const listed = before.audit.mappings.find(
+          (m) => m.protocol === c.protocol && m.externalPort === c.externalPort,
+        );
+        if (!before.control || !listed) {
+          deletions.push({
+            ...c,
+            accepted: false,
+            gone: false,
+            errorCode: null,
+            message: before.control
+              ? 'The router does not list this mapping (any more): nothing to delete.'
+              : 'No UPnP gateway answered at the router, so nothing could be deleted.',
+          });
+          continue;
+        }
+        if (run.signal.aborted) break;
+        run.progress?.(`Deleting ${c.protocol} ${c.externalPort}…`);
+        const r = await deleteMapping(deps.http, before.control, listed, run.signal);
+        deletions.push({ ...c, ...r, gone: false });
+      }
+      run.progress?.('Reading the router’s list again…');
+      const after = await measure(target, { ...run, progress: undefined });
+      for (const d of deletions) {
+        const stillThere = after.audit.mappings.some(
+          (m) => m.protocol === d.protocol && m.externalPort === d.externalPort,
+        );
+        d.gone = after.audit.listEnd === 'complete' && !!after.audit.igd && !stillThere;
+        if (d.accepted && !d.gone)
+          d.message =
+            after.audit.listEnd === 'complete' && after.audit.igd
+              ? 'The router said it deleted the mapping, but still lists it.'
+              : 'The router said it deleted the mapping, but its list could not be read again to prove it.';
+      }
+      return { deletions, audit: after.audit };
+    },
+  };
+}
+
+export type UpnpService = ReturnType<typeof createUpnpService>;

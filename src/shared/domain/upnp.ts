@@ -1,0 +1,323 @@
+// The UPnP step's shapes and rules: what the router's UPnP (IGD) and NAT-PMP say, which device each port mapping
+// opens to the internet and what it exposes there, and the findings in plain words. Pure: the main process
+// measures (services/upnp), this decides.
+import { z } from 'zod';
+import { ROLE_LABELS, type PortRole } from '../catalog/ports';
+import type { DiscoveredDevice } from './device';
+import type { PortReport } from './ports';
+
+const port = z.number().int().min(1).max(65535);
+const address = z.string().max(64);
+
+export const UPNP_PROTOCOLS = ['TCP', 'UDP'] as const;
+export const upnpProtocolSchema = z.enum(UPNP_PROTOCOLS);
+export type UpnpProtocol = z.infer<typeof upnpProtocolSchema>;
+
+/** At most this many mappings are read from one router (a real one holds a few dozen). */
+export const MAX_UPNP_MAPPINGS = 256;
+
+export const upnpMappingSchema = z.object({
+  protocol: upnpProtocolSchema,
+  externalPort: port,
+  internalClient: address,
+  internalPort: port,
+  /** '' = from any address on the internet. */
+  remoteHost: address,
+  enabled: z.boolean(),
+  description: z.string().max(256),
+  /** Seconds left; 0 = never expires. */
+  leaseSeconds: z.number().int().min(0).max(0xffffffff),
+  /** The known device at the internal address, if any. */
+  device: z.object({ id: z.string().max(300), name: z.string().max(200) }).nullable(),
+  /** True when that device is the chosen NVR or another recorder or camera the search found. */
+  camera: z.boolean(),
+  /** What the internal port is on that device (from its Ports measurement or its own declaration), if known. */
+  service: z.string().max(120).nullable(),
+});
+export type UpnpMapping = z.infer<typeof upnpMappingSchema>;
+
+export const upnpIgdSchema = z.object({
+  /** The description's URL (always on the gateway's own address). */
+  location: z.string().max(300),
+  controlUrl: z.string().max(300),
+  serviceType: z.string().max(100),
+  igdVersion: z.union([z.literal(1), z.literal(2)]),
+  friendlyName: z.string().max(256).nullable(),
+  manufacturer: z.string().max(256).nullable(),
+  modelName: z.string().max(256).nullable(),
+  externalAddress: z.string().max(64).nullable(),
+  connectionStatus: z.string().max(64).nullable(),
+});
+export type UpnpIgd = z.infer<typeof upnpIgdSchema>;
+
+/** How the reading of the mapping list ended. */
+export const UPNP_LIST_ENDS = ['complete', 'limit', 'refused', 'unreadable', 'unreachable', 'cancelled'] as const;
+export type UpnpListEnd = (typeof UPNP_LIST_ENDS)[number];
+
+export const UPNP_FINDING_CODES = [
+  'upnp-off',
+  'upnp-on',
+  'camera-mapped',
+  'came-back',
+  'other-mapped',
+  'no-mappings',
+  'natpmp-on',
+  'igd-elsewhere',
+  'igd-unreadable',
+  'list-incomplete',
+  'no-gateway',
+] as const;
+export const upnpFindingSchema = z.object({
+  code: z.enum(UPNP_FINDING_CODES),
+  severity: z.enum(['problem', 'warning', 'ok', 'info']),
+  text: z.string().max(600),
+  evidence: z.array(z.string().max(300)).max(16),
+});
+export type UpnpFinding = z.infer<typeof upnpFindingSchema>;
+
+export const upnpAuditSchema = z.object({
+  measuredAt: z.string(),
+  interfaceName: z.string().max(64).nullable(),
+  gateway: address.nullable(),
+  /** The gateway's IGD, when one answered there and its description could be read. */
+  igd: upnpIgdSchema.nullable(),
+  mappings: z.array(upnpMappingSchema).max(MAX_UPNP_MAPPINGS),
+  listEnd: z.enum(UPNP_LIST_ENDS),
+  /** Why the list ended early, in plain words (absent when it was read to its end). */
+  listNote: z.string().max(300).optional(),
+  natPmp: z.object({ present: z.boolean(), externalAddress: z.string().max(64).nullable() }),
+  /** Answers that claimed to be a router from another address: reported, never followed. */
+  elsewhere: z.array(z.object({ from: address, location: z.string().max(300) })).max(16),
+  findings: z.array(upnpFindingSchema).max(16),
+});
+export type UpnpAudit = z.infer<typeof upnpAuditSchema>;
+
+/** What the router said when asked to delete one mapping, and what the list showed afterwards. */
+export const upnpDeletionSchema = z.object({
+  protocol: upnpProtocolSchema,
+  externalPort: port,
+  /** The router accepted the request. */
+  accepted: z.boolean(),
+  /** The mapping is gone from the list read again afterwards. */
+  gone: z.boolean(),
+  /** The UPnP error the router answered with, if any. */
+  errorCode: z.number().int().nullable(),
+  message: z.string().max(400),
+});
+export type UpnpDeletion = z.infer<typeof upnpDeletionSchema>;
+
+export const upnpDeleteResultSchema = z.object({
+  deletions: z.array(upnpDeletionSchema).max(32),
+  /** The audit read again after the deletions: the proof. */
+  audit: upnpAuditSchema,
+});
+export type UpnpDeleteResult = z.infer<typeof upnpDeleteResultSchema>;
+
+/** A mapping as the router lists it, before it is attributed. */
+export type RawUpnpMapping = Omit<UpnpMapping, 'device' | 'camera' | 'service'>;
+
+export interface AttributionContext {
+  devices: readonly DiscoveredDevice[];
+  /** The chosen NVR's id, if one is chosen. */
+  nvrId: string | null;
+  /** The Ports measurements by device id. */
+  portReports: Readonly<Record<string, PortReport | null | undefined>>;
+}
+
+/** Which known device sits at `address` (the first listed), if any. */
+function deviceAt(devices: readonly DiscoveredDevice[], addr: string): DiscoveredDevice | undefined {
+  return devices.find((d) => d.addresses.includes(addr));
+}
+
+/** What port `p` is on `device`: its Ports measurement's row, else the role the device declared for it. */
+function serviceOn(device: DiscoveredDevice, p: number, reports: AttributionContext['portReports']): string | null {
+  const row = reports[device.id]?.rows.find((r) => r.port === p && r.state === 'open');
+  const role = row?.role ?? Object.entries(device.ports).find(([, v]) => v === p)?.[0];
+  const label = role ? (ROLE_LABELS[role as PortRole] ?? role) : (row?.service ?? null);
+  return label && row?.product ? `${label} (${row.product})`.slice(0, 120) : label;
+}
+
+const deviceName = (d: DiscoveredDevice) =>
+  (d.name || d.model || [d.brand, d.addresses[0]].filter(Boolean).join(' ') || d.id).slice(0, 200);
+
+/** The protocols only recorders and cameras speak. */
+const CAMERA_SOURCES: ReadonlySet<string> = new Set(['onvif', 'sadp', 'dhip']);
+
+/**
+ * A recorder or camera: the chosen NVR, a device that answered a camera protocol (ONVIF, SADP, DHIP), or one whose
+ * brand the search recognised (the brands it knows are camera makers).
+ */
+function isCamera(device: DiscoveredDevice, nvrId: string | null): boolean {
+  return device.id === nvrId || device.sources.some((s) => CAMERA_SOURCES.has(s)) || device.brand !== null;
+}
+
+/**
+ * Each mapping with the known device at its internal address, whether that is the NVR or a camera, and what the
+ * internal port is there.
+ */
+export function attributeMappings(mappings: readonly RawUpnpMapping[], ctx: AttributionContext): UpnpMapping[] {
+  return mappings.map((m) => {
+    const device = deviceAt(ctx.devices, m.internalClient);
+    return {
+      ...m,
+      device: device ? { id: device.id, name: deviceName(device) } : null,
+      camera: device ? isCamera(device, ctx.nvrId) : false,
+      service: device ? serviceOn(device, m.internalPort, ctx.portReports) : null,
+    };
+  });
+}
+
+/** One line for a mapping: "TCP 8000 → 192.168.1.64:8000 (Hikvision SDK), never expires". */
+export function describeMapping(
+  m: Pick<
+    UpnpMapping,
+    'protocol' | 'externalPort' | 'internalClient' | 'internalPort' | 'description' | 'leaseSeconds' | 'remoteHost'
+  >,
+): string {
+  const from = m.remoteHost ? ` from ${m.remoteHost} only` : '';
+  const label = m.description ? ` “${m.description}”` : '';
+  const lease = m.leaseSeconds === 0 ? 'never expires' : `expires in ${formatDuration(m.leaseSeconds)}`;
+  return `${m.protocol} ${m.externalPort} → ${m.internalClient}:${m.internalPort}${label}${from}, ${lease}`.slice(
+    0,
+    300,
+  );
+}
+
+function formatDuration(s: number): string {
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}
+
+export interface UpnpMeasurement {
+  gateway: string | null;
+  igd: UpnpIgd | null;
+  /** Why no IGD could be used at the gateway (it answered but its description or control failed). */
+  igdProblem: string | null;
+  mappings: readonly UpnpMapping[];
+  listEnd: UpnpListEnd;
+  listNote?: string;
+  natPmp: { present: boolean; externalAddress: string | null };
+  elsewhere: ReadonlyArray<{ from: string; location: string }>;
+  /** Mappings deleted earlier (and proven gone then): listed again, a device re-opened them. */
+  deletedBefore?: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>;
+}
+
+/**
+ * The findings, most urgent first: mappings that open a camera or the NVR to the internet (a problem: UPnP on an
+ * NVR is how most get exposed), UPnP and NAT-PMP on at all (a warning: any device on the LAN can open a port),
+ * a list read only in part, other devices' mappings (information), routers answering from elsewhere; or, with
+ * neither UPnP nor NAT-PMP answering at the gateway, that both are off.
+ */
+export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
+  const out: UpnpFinding[] = [];
+  if (!m.gateway)
+    return [
+      {
+        code: 'no-gateway',
+        severity: 'warning',
+        text: 'This computer has no default gateway, so there is no router to ask. Connect it to the NVR’s network and check again.',
+        evidence: [],
+      },
+    ];
+  const cameras = m.mappings.filter((x) => x.camera);
+  if (cameras.length) {
+    const names = [...new Set(cameras.map((x) => x.device?.name ?? x.internalClient))];
+    out.push({
+      code: 'camera-mapped',
+      severity: 'problem',
+      text:
+        `The router opens ${cameras.length === 1 ? 'a port' : `${cameras.length} ports`} to ${names.join(', ')} ` +
+        'through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and ' +
+        'turn UPnP off on the NVR (and on the router), or it will open them again.',
+      evidence: cameras.slice(0, 16).map(describeMapping),
+    });
+  }
+  const back = m.mappings.filter((x) =>
+    (m.deletedBefore ?? []).some((d) => d.protocol === x.protocol && d.externalPort === x.externalPort),
+  );
+  if (back.length) {
+    const who = [...new Set(back.map((x) => x.device?.name ?? x.internalClient))];
+    out.push({
+      code: 'came-back',
+      severity: 'problem',
+      text:
+        `${back.length === 1 ? 'A mapping' : `${back.length} mappings`} you deleted came back: ${who.join(', ')} ` +
+        `opened ${back.length === 1 ? 'it' : 'them'} again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.`,
+      evidence: back.slice(0, 16).map(describeMapping),
+    });
+  }
+  if (m.igd) {
+    out.push({
+      code: 'upnp-on',
+      severity: 'warning',
+      text:
+        `UPnP is on at the router (${m.gateway}${m.igd.friendlyName ? `, “${m.igd.friendlyName}”` : ''}): any device or ` +
+        'program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
+      evidence: [m.igd.location, `${m.igd.serviceType.replace('urn:schemas-upnp-org:service:', '')}`].concat(
+        m.igd.externalAddress ? [`external address ${m.igd.externalAddress}`] : [],
+      ),
+    });
+  } else if (m.igdProblem) {
+    out.push({
+      code: 'igd-unreadable',
+      severity: 'warning',
+      text: `The router answers as a UPnP gateway, but its mappings could not be read: ${m.igdProblem}`,
+      evidence: [],
+    });
+  }
+  if (m.natPmp.present)
+    out.push({
+      code: 'natpmp-on',
+      severity: 'warning',
+      text:
+        'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not ' +
+        'list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
+      evidence: [
+        `UDP ${m.gateway}:5351 answered${m.natPmp.externalAddress ? ` (external address ${m.natPmp.externalAddress})` : ''}`,
+      ],
+    });
+  if (m.igd && m.listEnd !== 'complete')
+    out.push({
+      code: 'list-incomplete',
+      severity: 'warning',
+      text: `Only part of the router’s mapping list could be read${m.listNote ? `: ${m.listNote}` : '.'} Mappings may be missing below.`,
+      evidence: [],
+    });
+  const others = m.mappings.filter((x) => !x.camera);
+  if (others.length)
+    out.push({
+      code: 'other-mapped',
+      severity: 'info',
+      text:
+        `${others.length} mapping${others.length === 1 ? '' : 's'} to ${others.length === 1 ? 'an address' : 'addresses'} the search did not identify as a camera or recorder ` +
+        '(a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+      evidence: others.slice(0, 16).map(describeMapping),
+    });
+  if (m.igd && m.listEnd === 'complete' && m.mappings.length === 0)
+    out.push({
+      code: 'no-mappings',
+      severity: 'ok',
+      text: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
+      evidence: [],
+    });
+  if (!m.igd && !m.igdProblem && !m.natPmp.present)
+    out.push({
+      code: 'upnp-off',
+      severity: 'ok',
+      text: `No UPnP gateway and no NAT-PMP answer at the router (${m.gateway}): devices cannot open ports on their own.`,
+      evidence: [],
+    });
+  const senders = new Set(m.elsewhere.map((e) => e.from)).size;
+  if (senders)
+    out.push({
+      code: 'igd-elsewhere',
+      severity: 'warning',
+      text:
+        `${senders === 1 ? 'A device' : `${senders} devices`} other than your router answered as an internet gateway. ` +
+        'The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+      evidence: m.elsewhere.slice(0, 16).map((e) => `${e.from}: ${e.location}`.slice(0, 300)),
+    });
+  return out.slice(0, 16);
+}

@@ -1,0 +1,185 @@
+// The UPnP step as users run it: the BUILT CLI (`nvr-assist upnp …`, plain node) in the lab's client host, against
+// the lab router's real miniupnpd and the simulators' own mappings (hik, dahua and reolink map their ports through
+// UPnP as they start, as NVRs with UPnP on do). Cross-checked with miniupnpc's upnpc (a client nobody here wrote).
+// The rogue host answers SSDP as three fake gateways off the router: listed, never followed.
+// Deleting: with miniupnpd's secure mode (the lab's default, as most routers) another host's mapping is refused
+// (606) and stays; with it off the mapping is deleted and proven gone; a device that renews its mappings brings it
+// back and the next audit says so. The lab is left as found: secure mode on, hik's mapping added again by hik.
+// Needs the lab up (profile home) and `npm run build`.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upnpAuditSchema, upnpDeleteResultSchema, type UpnpAudit } from '../../src/shared/domain/upnp';
+import { inNs, lab, pollUntil, readLabState, ROGUE, ROUTER, RUN_DIR, SIMULATORS, WAN } from '../lab/lib/testkit.mjs';
+import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
+
+const ME = 'app-upnp test';
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'nvr-assist.js');
+const ROOT_DESC = `http://${ROUTER.lan}:${ROUTER.upnpHttpPort}/rootDesc.xml`;
+const hik = SIMULATORS.find((s) => s.host === 'hik')!;
+
+function cli(args: string[], dataDir: string) {
+  return inNs('client', 'env', [`NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, CLI, ...args], {
+    timeoutMs: 60_000,
+  });
+}
+
+/** The router's mappings as upnpc lists them: "TCP 8000 192.168.50.64 8000", sorted. */
+function upnpcMappings(): string[] {
+  const r = inNs('client', 'upnpc', ['-i', '-u', ROOT_DESC, '-L'], { timeoutMs: 30_000 });
+  expect(r.code, r.stderr).toBe(0);
+  return [...r.stdout.matchAll(/^\s*\d+\s+(TCP|UDP)\s+(\d+)->([\d.]+):(\d+)\s/gm)]
+    .map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`)
+    .sort();
+}
+
+const ours = (a: UpnpAudit) =>
+  a.mappings.map((m) => `${m.protocol} ${m.externalPort} ${m.internalClient} ${m.internalPort}`).sort();
+
+function audit(dataDir: string): UpnpAudit {
+  const r = cli(['upnp', '--json'], dataDir);
+  expect(r.code, r.stderr).toBe(0);
+  return upnpAuditSchema.parse(JSON.parse(r.stdout));
+}
+
+/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal). */
+function hikSyncs(): number {
+  try {
+    return (JSON.parse(readFileSync(join(RUN_DIR, 'sim-hik', 'upnp-sync.json'), 'utf8')) as { count: number }).count;
+  } catch {
+    return 0;
+  }
+}
+
+/** hik adds its mappings again (once), then stops renewing: the lab's mappings are back as they were. */
+async function hikMapsAgain(): Promise<void> {
+  const before = hikSyncs();
+  expect(lab(['sim', 'hik', 'upnp-renew', '1']).code).toBe(0);
+  try {
+    await pollUntil(() => hikSyncs() > before, { timeoutMs: 20_000, what: 'hik to add its UPnP mappings again' });
+  } finally {
+    expect(lab(['sim', 'hik', 'upnp-renew', 'off']).code).toBe(0);
+  }
+}
+
+let dataDir = '';
+let haveDevices = false;
+
+beforeAll(async () => {
+  const st = readLabState();
+  if (!st || st.phase !== 'up') throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first');
+  if (st.profile !== 'home') throw new Error(`these tests need the home profile, the lab runs "${st.profile}"`);
+  await takeLabDevices(ME, 'hik is');
+  haveDevices = true;
+  // The devices the search finds are what the mappings are attributed to.
+  dataDir = mkdtempSync(join(tmpdir(), 'app-upnp-'));
+  const found = cli(['discover', '--json'], dataDir);
+  expect(found.code, found.stderr).toBe(0);
+}, 200_000);
+
+afterAll(() => {
+  try {
+    expect(lab(['router', 'upnp-secure', 'on']).code).toBe(0);
+  } finally {
+    if (haveDevices) releaseLabDevices(ME);
+  }
+}, 60_000);
+
+describe('nvr-assist upnp: the router’s UPnP audit', () => {
+  it('reads the gateway’s IGD and lists exactly the mappings upnpc lists, each attributed to its NVR', () => {
+    const a = audit(dataDir);
+    expect(a.gateway).toBe(ROUTER.lan);
+    expect(a.igd).toMatchObject({
+      location: ROOT_DESC,
+      controlUrl: `http://${ROUTER.lan}:${ROUTER.upnpHttpPort}/ctl/IPConn`,
+      externalAddress: WAN.routerWan,
+      friendlyName: 'NVR Lab Router',
+    });
+    expect(a.listEnd).toBe('complete');
+    expect(ours(a)).toEqual(upnpcMappings());
+    // hik maps its web, RTSP and SDK ports; dahua its SDK port; reolink its media port (its web port 80 is taken
+    // by hik's mapping: 718 ConflictInMappingEntry at the router).
+    const hikMaps = a.mappings.filter((m) => m.internalClient === hik.ip);
+    expect(hikMaps.map((m) => m.externalPort).sort((x, y) => x - y)).toEqual([80, 554, 8000]);
+    for (const m of a.mappings) {
+      expect(m.camera, `${m.externalPort}`).toBe(true);
+      expect(m.device?.name, `${m.externalPort}`).toBe(SIMULATORS.find((s) => s.ip === m.internalClient)?.name);
+    }
+    expect(hikMaps.find((m) => m.externalPort === 8000)?.service).toBe('App/SDK port');
+    // The top finding names the NVRs; UPnP and NAT-PMP on are warnings.
+    expect(a.findings[0]).toMatchObject({ code: 'camera-mapped', severity: 'problem' });
+    expect(a.findings[0]!.text).toContain('DS-7608NI-K2');
+    expect(a.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['upnp-on', 'natpmp-on', 'igd-elsewhere']));
+    expect(a.natPmp).toEqual({ present: true, externalAddress: WAN.routerWan });
+  });
+
+  it('lists the rogue’s fake gateways (off the router) without following them', () => {
+    const a = audit(dataDir);
+    const fromRogue = a.elsewhere.filter((e) => e.from === ROGUE.ip);
+    expect(fromRogue.map((e) => e.location).sort()).toEqual(
+      [
+        'http://10.99.99.99:49152/rootDesc.xml',
+        'http://127.0.0.1:5000/rootDesc.xml',
+        'http://203.0.113.1/rootDesc.xml',
+      ].sort(),
+    );
+    expect(a.igd?.location).toBe(ROOT_DESC);
+    expect(a.findings.find((f) => f.code === 'igd-elsewhere')?.text).toMatch(/^A device other than your router/);
+  });
+
+  it('prints the mappings and what to do in plain words, with the delete command', () => {
+    const r = cli(['upnp'], dataDir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Router ${ROUTER.lan}: UPnP on`);
+    expect(r.stdout).toMatch(/TCP\s+8000\s+192\.168\.50\.64:8000\s+! DS-7608NI-K2\s+App\/SDK port/);
+    expect(r.stdout).toMatch(/^Problem: The router opens \d+ ports to /m);
+    expect(r.stdout).toMatch(/Delete them with: nvr-assist upnp --delete (\d+\/tcp,)*8000\/tcp/);
+  });
+});
+
+describe('nvr-assist upnp --delete', () => {
+  it('with the router in secure mode: the deletion is refused (606) in plain words and the mapping stays', () => {
+    expect(lab(['router', 'upnp-secure', 'on']).code).toBe(0);
+    const r = cli(['upnp', '--delete', '8000/tcp', '--json'], dataDir);
+    expect(r.code).toBe(1);
+    const result = upnpDeleteResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.deletions).toEqual([
+      expect.objectContaining({ protocol: 'TCP', externalPort: 8000, accepted: false, gone: false, errorCode: 606 }),
+    ]);
+    expect(result.deletions[0]!.message).toContain('UPnP error 606');
+    expect(upnpcMappings()).toContain(`TCP 8000 ${hik.ip} 8000`);
+  });
+
+  it('deletes hik’s SDK mapping, proves it gone, and catches it when hik opens it again', async () => {
+    expect(lab(['router', 'upnp-secure', 'off']).code).toBe(0);
+    try {
+      const r = cli(['upnp', '--delete', '8000/tcp', '--json'], dataDir);
+      expect(r.code, r.stderr).toBe(0);
+      const result = upnpDeleteResultSchema.parse(JSON.parse(r.stdout));
+      expect(result.deletions).toEqual([
+        expect.objectContaining({ protocol: 'TCP', externalPort: 8000, accepted: true, gone: true, errorCode: null }),
+      ]);
+      expect(ours(result.audit)).not.toContain(`TCP 8000 ${hik.ip} 8000`);
+      expect(upnpcMappings()).not.toContain(`TCP 8000 ${hik.ip} 8000`);
+      // The device renews its mappings: the next audit says the deleted one came back, and who opened it.
+      await hikMapsAgain();
+      const again = audit(dataDir);
+      expect(ours(again)).toContain(`TCP 8000 ${hik.ip} 8000`);
+      const back = again.findings.find((f) => f.code === 'came-back');
+      expect(back?.severity).toBe('problem');
+      expect(back?.text).toContain('DS-7608NI-K2');
+      expect(back?.evidence).toEqual([expect.stringMatching(/^TCP 8000 → 192\.168\.50\.64:8000/)]);
+    } finally {
+      if (!upnpcMappings().includes(`TCP 8000 ${hik.ip} 8000`)) await hikMapsAgain();
+      expect(lab(['router', 'upnp-secure', 'on']).code).toBe(0);
+    }
+  });
+
+  it('refuses a malformed --delete before asking the router', () => {
+    const r = cli(['upnp', '--delete', '8000'], dataDir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--delete takes external ports with their protocol');
+  });
+});
