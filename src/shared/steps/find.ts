@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { discoveredDeviceSchema } from '../domain/device';
 import { defineStep } from './define';
-
-const empty = z.object({}).strict();
-const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
+import { jobId, noInput } from './fields';
 
 /** "Find your NVR": discovery by every protocol, manual add, the list of devices and the chosen NVR. */
 export const findStep = defineStep({
@@ -26,7 +24,7 @@ export const findStep = defineStep({
       output: z.object({ device: discoveredDeviceSchema }),
     },
     'discovery.list': {
-      input: empty,
+      input: noInput,
       output: z.object({
         devices: z.array(discoveredDeviceSchema),
         running: jobId.nullable(),

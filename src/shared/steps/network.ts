@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { networkReportSchema } from '../domain/network';
 import { defineStep } from './define';
+import { noInput } from './fields';
 
 export const APPROACHES = ['vpn', 'port-forwarding', 'vendor-cloud'] as const;
 export const approachSchema = z.enum(APPROACHES);
 export type Approach = z.infer<typeof approachSchema>;
-
-const empty = z.object({}).strict();
 
 /** "Your network": this computer's interfaces, the one used to find devices, and the chosen approach. */
 export const networkStep = defineStep({
@@ -14,7 +13,7 @@ export const networkStep = defineStep({
   title: 'Your network',
   available: true,
   invoke: {
-    'network.get': { input: empty, output: networkReportSchema },
+    'network.get': { input: noInput, output: networkReportSchema },
   },
   record: {
     version: 1,

@@ -8,9 +8,7 @@ import {
   portReportSchema,
 } from '../domain/ports';
 import { defineStep } from './define';
-
-const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
-const deviceId = z.string().min(1).max(300);
+import { deviceId, jobId, jobStarted, perDeviceRecord } from './fields';
 
 /** At most this many devices keep a Ports entry in the record. */
 export const MAX_PORTS_ENTRIES = 64;
@@ -34,7 +32,7 @@ export const portsStep = defineStep({
     /** Measure the chosen device's ports (a job): the catalogue audit, or with `full` every port 1–65535. */
     'ports.audit': {
       input: z.object({ deviceId, full: z.boolean().optional() }).strict(),
-      output: z.object({ jobId }),
+      output: jobStarted,
     },
     /** The last measurement, plan and change for a device (kept in the setup record), and a change left unfinished. */
     'ports.get': {
@@ -77,7 +75,7 @@ export const portsStep = defineStep({
           oneAtATime: z.boolean().optional(),
         })
         .strict(),
-      output: z.object({ jobId }),
+      output: jobStarted,
     },
   },
   events: {
@@ -85,14 +83,6 @@ export const portsStep = defineStep({
     'ports.onApplied': z.object({ jobId, result: portApplyResultSchema }),
   },
   jobs: ['ports-audit', 'ports-apply'],
-  record: {
-    version: 1,
-    shape: {
-      /** The Ports step, by device id. */
-      ports: z
-        .record(z.string().max(300), devicePortsSchema)
-        .refine((r) => Object.keys(r).length <= MAX_PORTS_ENTRIES, { message: `at most ${MAX_PORTS_ENTRIES} devices` }),
-    },
-    empty: () => ({ ports: {} }),
-  },
+  /** The Ports step, by device id. */
+  record: perDeviceRecord('ports', devicePortsSchema, MAX_PORTS_ENTRIES),
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineStep } from './define';
+import { deviceId, jobId, jobStarted, perDeviceRecord } from './fields';
 
-const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
-const deviceId = z.string().min(1).max(300);
 const ipv4 = z
   .string()
   .max(15)
@@ -157,6 +156,14 @@ export const deviceStaticIpSchema = z.object({
 });
 export type DeviceStaticIp = z.infer<typeof deviceStaticIpSchema>;
 
+/** An address (and gateway, DNS) the user typed for a device, as `address.plan` checks it and `address.apply` sends it. */
+const typedAddressInput = z.object({
+  deviceId,
+  address: words(64),
+  gateway: words(64).optional(),
+  dns: z.array(words(64)).max(4).optional(),
+});
+
 /** "Static IP": the NVR keeps its address — read, judged, a free address proposed, applied and the device followed. */
 export const staticIpStep = defineStep({
   id: 'static-ip',
@@ -166,7 +173,7 @@ export const staticIpStep = defineStep({
     /** Reads the device's address settings (logged in when a login is known) and judges them (a job). */
     'address.check': {
       input: z.object({ deviceId, pool: words(64).optional() }).strict(),
-      output: z.object({ jobId }),
+      output: jobStarted,
     },
     /** The last reading, the user's pool, the last change and an unfinished one. */
     'address.get': {
@@ -178,14 +185,7 @@ export const staticIpStep = defineStep({
     },
     /** Checks an address (and gateway, DNS) the user typed: problems in plain words; nothing is sent. */
     'address.plan': {
-      input: z
-        .object({
-          deviceId,
-          address: words(64),
-          gateway: words(64).optional(),
-          dns: z.array(words(64)).max(4).optional(),
-        })
-        .strict(),
+      input: typedAddressInput.strict(),
       output: z.object({ problems: z.array(addressProblemSchema).max(16), proposal: addressProposalSchema.nullable() }),
     },
     /**
@@ -204,17 +204,13 @@ export const staticIpStep = defineStep({
      * through ONVIF, the device followed to its new address and read back; put back where it still answers.
      */
     'address.apply': {
-      input: z
-        .object({
-          deviceId,
-          address: words(64),
-          gateway: words(64).optional(),
-          dns: z.array(words(64)).max(4).optional(),
+      input: typedAddressInput
+        .extend({
           /** The user's yes to the warnings about this address (e.g. inside a pool that is only a factory hint). */
           confirmWarnings: z.boolean().optional(),
         })
         .strict(),
-      output: z.object({ jobId }),
+      output: jobStarted,
     },
   },
   events: {
@@ -222,18 +218,8 @@ export const staticIpStep = defineStep({
     'address.onApplied': z.object({ jobId, result: staticIpResultSchema }),
   },
   jobs: ['static-ip-check', 'static-ip-apply'],
-  record: {
-    version: 1,
-    shape: {
-      /** The Static IP step, by device id. */
-      staticIp: z
-        .record(z.string().max(300), deviceStaticIpSchema)
-        .refine((r) => Object.keys(r).length <= MAX_STATIC_IP_ENTRIES, {
-          message: `at most ${MAX_STATIC_IP_ENTRIES} devices`,
-        }),
-    },
-    empty: () => ({ staticIp: {} }),
-  },
+  /** The Static IP step, by device id. */
+  record: perDeviceRecord('staticIp', deviceStaticIpSchema, MAX_STATIC_IP_ENTRIES),
 });
 
 export type Ipv4SettingsData = z.infer<typeof ipv4SettingsSchema>;
