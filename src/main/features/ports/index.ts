@@ -1,22 +1,16 @@
 import type { PortReport } from '../../../shared/domain/ports';
-import { MAX_PORTS_ENTRIES, type DevicePorts, type SetupRecord } from '../../../shared/domain/setup';
+import { MAX_PORTS_ENTRIES, type DevicePorts } from '../../../shared/domain/setup';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import { portsUsedElsewhere } from '../../services/ports/port-plan';
+import { deviceEntries } from '../device-entries';
 import { defineFeature } from '../types';
 import { PORTS_COMMANDS } from './cli';
 import { judgePorts } from './status';
 
 const NO_ENTRY: DevicePorts = { report: null, plan: null, lastChange: null, pending: null };
 
-/** Changes one device's Ports entry; the oldest entries make room when the record holds too many. */
-function setPorts(draft: SetupRecord, deviceId: string, change: (entry: DevicePorts) => void): void {
-  const entry = draft.ports[deviceId] ?? structuredClone(NO_ENTRY);
-  change(entry);
-  delete draft.ports[deviceId];
-  draft.ports[deviceId] = entry;
-  const ids = Object.keys(draft.ports);
-  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PORTS_ENTRIES))) delete draft.ports[id];
-}
+/** Each device's Ports entry: `setPorts` changes one, the oldest making room when the record holds too many. */
+const { get: portsEntry, set: setPorts } = deviceEntries((r) => r.ports, NO_ENTRY, MAX_PORTS_ENTRIES);
 
 // "Ports": measure what answers on each port, plan non-standard ones, change them through ONVIF with a snapshot,
 // verification by measurement and restore, and find out a change the app did not live to finish.
@@ -54,10 +48,7 @@ export default defineFeature({
       });
       return { jobId };
     },
-    'ports.get': async ({ deviceId }) => {
-      const { setup: record } = await setup.load();
-      return record.ports[deviceId] ?? structuredClone(NO_ENTRY);
-    },
+    'ports.get': async ({ deviceId }) => portsEntry((await setup.load()).setup, deviceId),
     'ports.plan': async ({ deviceId, edits }) => {
       const device = await devices.byId(deviceId);
       const { setup: record } = await setup.load();

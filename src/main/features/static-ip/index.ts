@@ -9,21 +9,15 @@ import { proveAddressFree } from '../../services/static-ip/address-probe';
 import { readDeviceNetwork, rebootDevice, sendDeviceNetwork } from '../../services/static-ip/device-network';
 import { createStaticIpService, urlAt } from '../../services/static-ip/static-ip-service';
 import { discoveryInterface } from '../network';
+import { deviceEntries } from '../device-entries';
 import { defineFeature, type AppContext } from '../types';
 import { STATIC_IP_COMMANDS } from './cli';
 import { judgeStaticIp } from './status';
 
 const NO_ENTRY: DeviceStaticIp = { reading: null, userPool: null, lastChange: null, pending: null, reservation: null };
 
-/** Changes one device's Static IP entry; the oldest entries make room when the record holds too many. */
-function setEntry(draft: SetupRecord, deviceId: string, change: (entry: DeviceStaticIp) => void): void {
-  const entry = draft.staticIp[deviceId] ?? structuredClone(NO_ENTRY);
-  change(entry);
-  delete draft.staticIp[deviceId];
-  draft.staticIp[deviceId] = entry;
-  const ids = Object.keys(draft.staticIp);
-  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_STATIC_IP_ENTRIES))) delete draft.staticIp[id];
-}
+/** Each device's Static IP entry: `setEntry` changes one, the oldest making room when the record holds too many. */
+const { get: staticIpEntry, set: setEntry } = deviceEntries((r) => r.staticIp, NO_ENTRY, MAX_STATIC_IP_ENTRIES);
 
 /** Every device we know on the LAN, and the addresses planned for other devices (their last change's target). */
 export function knownDevices(record: SetupRecord, listed: DiscoveredDevice[]): KnownDevice[] {
@@ -157,10 +151,7 @@ export default defineFeature({
         });
         return { jobId };
       },
-      'address.get': async ({ deviceId }) => {
-        const { setup: record } = await setup.load();
-        return record.staticIp[deviceId] ?? structuredClone(NO_ENTRY);
-      },
+      'address.get': async ({ deviceId }) => staticIpEntry((await setup.load()).setup, deviceId),
       'address.plan': async ({ deviceId, address, gateway, dns }) => {
         const device = await devices.byId(deviceId);
         const { setup: record } = await setup.load();
