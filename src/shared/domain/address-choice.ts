@@ -159,17 +159,30 @@ function typedAddress(text: string, what: string): { value: number } | { issue: 
 }
 
 /**
+ * A typed address and this LAN, or the one problem that stops its check: not an address (`what` names what it
+ * should be), then no usable LAN.
+ */
+function typedOnLan(
+  text: string,
+  what: string,
+  lan: LanFacts,
+): { v: number; typed: string; l: Lan } | { issues: InputIssue[] } {
+  const parsed = typedAddress(text, what);
+  if ('issue' in parsed) return { issues: [parsed.issue] };
+  const l = lanOf(lan);
+  if (l === null) return { issues: [{ severity: 'error', text: lanProblem(lan) as string }] };
+  return { v: parsed.value, typed: formatIpv4(parsed.value), l };
+}
+
+/**
  * The problems of an address the user typed for the device: malformed, off the subnet, the network, broadcast or
  * router address, this computer's, another device's (named) or planned for another; inside the DHCP pool is an error
  * when the pool rests on the user's entry or the leases, a warning when only on a factory hint. Empty when fine.
  */
 export function checkTypedAddress(text: string, ctx: AddressContext): InputIssue[] {
-  const parsed = typedAddress(text, 'an IPv4 address');
-  if ('issue' in parsed) return [parsed.issue];
-  const v = parsed.value;
-  const address = formatIpv4(v);
-  const l = lanOf(ctx.lan);
-  if (l === null) return [{ severity: 'error', text: lanProblem(ctx.lan) as string }];
+  const typed = typedOnLan(text, 'an IPv4 address', ctx.lan);
+  if ('issues' in typed) return typed.issues;
+  const { v, typed: address, l } = typed;
   if (!onLan(l, v))
     return [
       {
@@ -210,12 +223,9 @@ export function checkTypedAddress(text: string, ctx: AddressContext): InputIssue
  * device's own address (errors); not this LAN's router (a warning: a second router is possible, but rare at home).
  */
 export function checkGateway(text: string, ctx: { lan: LanFacts; address?: string | null }): InputIssue[] {
-  const parsed = typedAddress(text, 'a gateway address');
-  if ('issue' in parsed) return [parsed.issue];
-  const v = parsed.value;
-  const gateway = formatIpv4(v);
-  const l = lanOf(ctx.lan);
-  if (l === null) return [{ severity: 'error', text: lanProblem(ctx.lan) as string }];
+  const typed = typedOnLan(text, 'a gateway address', ctx.lan);
+  if ('issues' in typed) return typed.issues;
+  const { v, typed: gateway, l } = typed;
   if (!onLan(l, v) || v === l.network || v === l.broadcast)
     return [
       {
