@@ -18,6 +18,7 @@ import {
   DEFAULT_WSD_TIMING,
   listenForAnnouncements,
   probeWsDiscovery,
+  type AnnouncementOptions,
   type DiscoveryInterface,
   type WsdFinding,
   type WsdTiming,
@@ -60,14 +61,13 @@ export interface DiscoveryService {
   /** Runs every discovery protocol on one interface at once; devices stream out through onDevice. */
   run(options: DiscoveryRunOptions): Promise<DiscoveredDevice[]>;
   /** Hears Hello/Bye announcements until cancelled (or maxMs), merging them into the inventory. */
-  listen(options: {
-    iface: DiscoveryInterface;
-    signal: AbortSignal;
-    inventory: Inventory;
-    onDevice: (device: DiscoveredDevice) => void;
-    onWarning?: (message: string) => void;
-    maxMs?: number;
-  }): Promise<void>;
+  listen(options: DiscoveryListenOptions): Promise<void>;
+}
+
+/** A run's interface, signal and listeners, the inventory the announcements merge into, and when to stop. */
+export interface DiscoveryListenOptions
+  extends Pick<DiscoveryRunOptions, 'iface' | 'signal' | 'onDevice' | 'onWarning'>, Pick<AnnouncementOptions, 'maxMs'> {
+  inventory: Inventory;
 }
 
 const portOf = (url: string | null): number | null => {

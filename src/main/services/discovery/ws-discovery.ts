@@ -46,12 +46,16 @@ export interface WsdTiming {
 
 export const DEFAULT_WSD_TIMING: WsdTiming = { rounds: 3, gapMs: [50, 250], listenMs: 900 };
 
-export interface WsdProbeOptions {
+/** What every WS-Discovery run is given: the interface, its socket maker, the signal, and whom to tell. */
+interface WsdRunOptions {
   iface: DiscoveryInterface;
   udp: UdpTransport;
   signal: AbortSignal;
   onFinding: (finding: WsdFinding) => void;
   onWarning?: (message: string) => void;
+}
+
+export interface WsdProbeOptions extends WsdRunOptions {
   newMessageId: () => string;
   timing?: WsdTiming;
   random?: () => number;
@@ -197,12 +201,7 @@ function createWsdHandler(o: HandlerOptions): (d: Datagram) => void {
   };
 }
 
-export interface AnnouncementOptions {
-  iface: DiscoveryInterface;
-  udp: UdpTransport;
-  signal: AbortSignal;
-  onFinding: (finding: WsdFinding) => void;
-  onWarning?: (message: string) => void;
+export interface AnnouncementOptions extends WsdRunOptions {
   /** Stop by itself after this long (a page left open all day must not listen forever). */
   maxMs?: number;
 }
