@@ -136,6 +136,14 @@ describe('nvr-assist upnp: the router’s UPnP audit', () => {
     expect(r.stdout).toMatch(/TCP\s+8000\s+192\.168\.50\.64:8000\s+! DS-7608NI-K2\s+App\/SDK port/);
     expect(r.stdout).toMatch(/^Problem: The router opens \d+ ports to /m);
     expect(r.stdout).toMatch(/Delete them with: nvr-assist upnp --delete (\d+\/tcp,)*8000\/tcp/);
+    // Where to turn it off: the mapped recorders' brands first (hik, dahua; reolink has no confirmed path), then
+    // the router families.
+    const off = r.stdout.slice(r.stdout.indexOf('Turn UPnP off on the recorder'));
+    expect(off).toMatch(/^ {2}Hikvision: Network settings > Advanced Settings > NAT/m);
+    expect(off).toMatch(/^ {2}Dahua \(and Amcrest, Lorex OEM\): Network > UPnP/m);
+    expect(off).toMatch(/^ {2}Any other brand: look for UPnP/m);
+    expect(off.indexOf('Any other brand')).toBeGreaterThan(off.indexOf('Dahua'));
+    expect(off).toMatch(/^ {2}MikroTik RouterOS: \/ip upnp set enabled=no/m);
   });
 });
 

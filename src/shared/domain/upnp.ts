@@ -28,7 +28,9 @@ export const upnpMappingSchema = z.object({
   /** Seconds left; 0 = never expires. */
   leaseSeconds: z.number().int().min(0).max(0xffffffff),
   /** The known device at the internal address, if any. */
-  device: z.object({ id: z.string().max(300), name: z.string().max(200) }).nullable(),
+  device: z
+    .object({ id: z.string().max(300), name: z.string().max(200), brand: z.string().max(100).nullable().optional() })
+    .nullable(),
   /** True when that device is the chosen NVR or another recorder or camera the search found. */
   camera: z.boolean(),
   /** What the internal port is on that device (from its Ports measurement or its own declaration), if known. */
@@ -160,7 +162,7 @@ export function attributeMappings(mappings: readonly RawUpnpMapping[], ctx: Attr
     const device = deviceAt(ctx.devices, m.internalClient);
     return {
       ...m,
-      device: device ? { id: device.id, name: deviceName(device) } : null,
+      device: device ? { id: device.id, name: deviceName(device), brand: device.brand } : null,
       camera: device ? isCamera(device, ctx.nvrId) : false,
       service: device ? serviceOn(device, m.internalPort, ctx.portReports) : null,
     };
