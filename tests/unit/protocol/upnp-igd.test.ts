@@ -323,6 +323,20 @@ describe('the control reply (what the router answered)', () => {
     expect(big.kind).toBe('invalid');
   });
 
+  it('the port listing is trimmed of the whitespace around it, its escaped list decoded', () => {
+    const r = readIgdReply(response('X', '<NewPortListing>\n  &lt;p:PortMappingList/&gt;  \n</NewPortListing>'), 'X');
+    expect(r.kind === 'ok' && r.values.NewPortListing).toBe('<p:PortMappingList/>');
+  });
+
+  it('the UPnP error is found inside the detail even after other elements', () => {
+    const detail = upnpError('606', 'Action not authorized').replace('<detail>', '<detail><Vendor>x</Vendor>');
+    expect(readIgdReply(fault(detail), 'X')).toEqual({
+      kind: 'fault',
+      code: 606,
+      description: 'Action not authorized',
+    });
+  });
+
   it('values named like object internals are kept as plain values (no prototype pollution)', () => {
     const r = readIgdReply(response('X', '<__proto__>polluted</__proto__><constructor>c</constructor>'), 'X');
     expect(r.kind === 'ok' && Object.keys(r.values)).toEqual(['__proto__', 'constructor']);
@@ -392,6 +406,19 @@ describe('one mapping from an entry (what the user is told is open)', () => {
     NewInternalPort: '8000',
     NewInternalClient: '192.168.1.64',
   };
+
+  it('an entry with only the required values is a permanent, enabled mapping from anywhere, without a label', () => {
+    expect(mappingFromValues(good)).toEqual({
+      remoteHost: '',
+      externalPort: 8000,
+      protocol: 'TCP',
+      internalPort: 8000,
+      internalClient: '192.168.1.64',
+      enabled: true,
+      description: '',
+      leaseSeconds: 0,
+    });
+  });
 
   it.each([
     ['no external port', { NewExternalPort: undefined }],
@@ -554,6 +581,38 @@ describe('IGD:2’s whole list at once (GetListOfPortMappings)', () => {
     const longDesc = `<p:PortMappingEntry><p:NewExternalPort>5</p:NewExternalPort><p:NewProtocol>TCP</p:NewProtocol><p:NewInternalPort>5</p:NewInternalPort><p:NewInternalClient>192.168.1.9</p:NewInternalClient><p:NewDescription>${'d'.repeat(600)}</p:NewDescription></p:PortMappingEntry>`;
     const r = readPortListing(list(longDesc));
     expect(r.ok && r.mappings[0]!.description).toBe('d'.repeat(256));
+  });
+
+  it('a listing with only the required values gives a mapping without a label that never expires', () => {
+    expect(readPortListing(list(entry(7)))).toEqual({
+      ok: true,
+      skipped: 0,
+      mappings: [
+        {
+          remoteHost: '',
+          externalPort: 7,
+          protocol: 'TCP',
+          internalPort: 7,
+          internalClient: '192.168.1.9',
+          enabled: true,
+          description: '',
+          leaseSeconds: 0,
+        },
+      ],
+    });
+  });
+
+  it('the work on a listing is bounded by `max`: 12 elements an entry, and 6 deep', () => {
+    // max 1: the list, one entry and 12 values (14 elements) is read; one element more is refused.
+    const extra = (n: number) => Array.from({ length: n }, (_, i) => `<p:X${i}/>`).join('');
+    const withValues = (n: number) =>
+      list(entry(7).replace('</p:PortMappingEntry>', `${extra(n)}</p:PortMappingEntry>`));
+    expect(readPortListing(withValues(8), 1)).toMatchObject({ ok: true, mappings: [{ externalPort: 7 }] });
+    expect(readPortListing(withValues(9), 1)).toMatchObject({ ok: false });
+    const deep = list(`<p:PortMappingEntry><a><b><c><d><e>x</e></d></c></b></a></p:PortMappingEntry>`);
+    expect(readPortListing(deep)).toMatchObject({ ok: false });
+    const fiveDeep = list(`<p:PortMappingEntry><a><b><c><d>x</d></c></b></a></p:PortMappingEntry>`);
+    expect(readPortListing(fiveDeep)).toEqual({ ok: true, mappings: [], skipped: 1 });
   });
 
   it('something that is not a port mapping list, or is broken, is an error (the audit then reads entry by entry)', () => {
