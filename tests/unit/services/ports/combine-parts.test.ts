@@ -1,7 +1,7 @@
 // combineParts: the one result the user sees for ports changed one at a time. Each part is what the engine gives for
 // one port; the combination must say exactly what moved, what the device kept, and stay inside the result's bounds.
 import { describe, expect, it } from 'vitest';
-import { combineParts } from '../../../../src/main/services/ports/port-change';
+import { combineParts } from '../../../../src/main/services/ports/port-change-parts';
 import { portApplyResultSchema, type PortApplyResult } from '../../../../src/shared/domain/ports';
 import { device, expectPlainWords } from '../../../support/fake-nvr-ports';
 
