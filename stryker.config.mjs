@@ -64,6 +64,10 @@ export const MUTATE = [
   'src/main/services/static-ip/static-ip-service.ts',
   'src/main/services/static-ip/address-change.ts',
   'src/main/services/static-ip/device-network.ts',
+  // the UPnP step: the router's mapping list read to its end and bounded, a deletion and its proof, only the default
+  // gateway's own answers followed (the codec, protocol/upnp-igd.ts, and the rules, domain/upnp.ts, are in the globs)
+  'src/main/services/upnp/igd-control.ts',
+  'src/main/services/upnp/upnp-service.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

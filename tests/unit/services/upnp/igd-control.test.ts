@@ -2,7 +2,7 @@
 // action, the whole mapping list, a deletion. The user's harm if a rule broke: an audit that never ends or hangs on a
 // broken router, a list shown as complete when it is not (a camera's open port missed), a refusal shown as
 // "nothing mapped", or a crash on a hostile answer.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IgdControl } from '../../../../src/main/protocol/upnp-igd';
 import {
   callIgd,
@@ -326,6 +326,36 @@ describe('the whole list, entry by entry (IGD:1)', () => {
     // 0 ms, 5 s, 10 s, 15 s, 20 s asked (20 s is not over the bound); at 25 s it stops
     expect(ports(list)).toEqual(['TCP 1', 'TCP 2', 'TCP 3', 'TCP 4', 'TCP 5']);
     expect(IGD_LIST_TIMEOUT_MS).toBe(20_000);
+  });
+
+  it('the time bound holds on the real clock too (a router taking 5 s an entry is cut off after 20 s)', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const http = fakeHttp((req) => {
+        vi.advanceTimersByTime(5000);
+        return entryReply({ port: 1 + Number(req.args.NewPortMappingIndex) });
+      });
+      const list = await listMappings(http, IGD1, live());
+      expect([list.end, list.note, list.mappings.length]).toEqual([
+        'limit',
+        'the router took too long to list its mappings',
+        5,
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an error the assistant does not know is still a refusal, with its code', async () => {
+    const list = await listMappings(
+      fakeHttp(() => upnpFault(799, 'Vendor')),
+      IGD1,
+      live(),
+    );
+    expect([list.end, list.note]).toEqual([
+      'refused',
+      'The router answered with an error the assistant does not know (UPnP error 799).',
+    ]);
   });
 
   it('cancelled before it starts: nothing is asked; cancelled mid-list: the entries read so far, "cancelled"', async () => {
