@@ -59,6 +59,11 @@ export function fakeRecorder(opts: FakeOptions = {}) {
   let queued: ProtocolPorts | null = null;
   let deadHttp = false;
   let deadRtsp = false;
+  /**
+   * Listeners the test adds beside the device's own ports (port → service): a service that still answers on its old
+   * port too, say. An 'http' one also answers ONVIF, as the web port does.
+   */
+  const also = new Map<number, string>();
   const listeners = () => {
     const m = new Map<number, string>([
       [ports.http, deadHttp ? 'dead' : 'http'],
@@ -68,6 +73,7 @@ export function fakeRecorder(opts: FakeOptions = {}) {
     ]);
     if (deadRtsp) m.delete(ports.rtsp);
     if (opts.telnet) m.set(23, 'telnet');
+    for (const [port, what] of also) m.set(port, what);
     return m;
   };
 
@@ -111,7 +117,7 @@ export function fakeRecorder(opts: FakeOptions = {}) {
     async request(url, o) {
       const port = Number(url.port || 80);
       if (o.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'HttpLimitError', reason: 'aborted' });
-      if (url.hostname !== ADDRESS || port !== ports.http || deadHttp)
+      if (url.hostname !== ADDRESS || ((port !== ports.http || deadHttp) && also.get(port) !== 'http'))
         throw Object.assign(new Error('refused'), { name: 'HttpLimitError', reason: 'refused' });
       const action = /action="[^"]*\/(\w+)"/.exec(o.headers?.['content-type'] ?? '')?.[1] ?? '';
       calls.push(action);
@@ -192,7 +198,7 @@ export function fakeRecorder(opts: FakeOptions = {}) {
   };
   /** The ports that accept a connection now, lowest first. */
   const listening = () => [...listeners().keys()].sort((a, b) => a - b);
-  return { deps, ports, calls, sets, settle, listening, service: createPortsService(deps) };
+  return { deps, ports, also, calls, sets, settle, listening, service: createPortsService(deps) };
 }
 
 export const device = (overrides: Partial<DiscoveredDevice> = {}): DiscoveredDevice => ({
