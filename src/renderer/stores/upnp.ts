@@ -1,0 +1,181 @@
+import { computed, ref, shallowRef } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../api/client';
+import { useJob } from '../composables/useJob';
+import { jobKindSchema } from '../../shared/ipc/contract';
+import type { UpnpAudit, UpnpDeletion, UpnpMapping } from '../../shared/domain/upnp';
+import { useSetupStore } from './setup';
+import { MAX_DELETIONS, isChosen, keptChoices, mappingKey, orderMappings } from './upnp-derived';
+
+export * from './upnp-derived';
+
+/** A deletion this page asked for: what the router did with each mapping, and the mappings as they were sent. */
+export interface DeletionRun {
+  deletions: UpnpDeletion[];
+  /** The mappings sent, by key (to name a deletion once the mapping is gone from the list). */
+  sent: Record<string, UpnpMapping>;
+}
+
+/**
+ * The UPnP step: main's last audit of the router (its UPnP gateway, every port mapping and which device each opens,
+ * NAT-PMP, the findings) and the deletions made, as main saved them; the check job and the deletion job this page
+ * started (each followed through useJob: `auditJob`, `deleteJob`); which mappings the user chose to delete.
+ * Nothing is deleted without the user's word.
+ */
+export const useUpnpStore = defineStore('upnp', () => {
+  const setup = useSetupStore();
+
+  const audit = ref<UpnpAudit | null>(null);
+  /** The deletions main saved (newest first; earlier ones proven gone stay, so one listed again came back). */
+  const saved = ref<UpnpDeletion[] | null>(null);
+  /** The deletion this page ran last, with the mappings it sent. */
+  const lastRun = shallowRef<DeletionRun | null>(null);
+  const loading = ref(false);
+  /** Why the saved audit could not be read, in plain words. */
+  const loadError = ref<string | null>(null);
+  /** What the user ticked or unticked, by mapping key; a mapping without a tick is chosen when it opens a camera. */
+  const choices = ref<Record<string, boolean>>({});
+  /** The mappings sent by the running deletion. */
+  let sending: Record<string, UpnpMapping> = {};
+
+  function takeAudit(next: UpnpAudit): void {
+    audit.value = next;
+    choices.value = keptChoices(choices.value, next.mappings);
+  }
+
+  /** The check (main's `upnp-audit` job); the audit arrives as an event. */
+  const auditJob = useJob({
+    kind: jobKindSchema.enum['upnp-audit'],
+    maxBuffered: 50,
+    events: { 'upnp.onAudit': ({ audit: next }) => takeAudit(next) },
+    onEnd: () => sync(),
+  });
+
+  /** The deletion (main's `upnp-delete` job): the router's answer per mapping, then the list read again. */
+  const deleteJob = useJob({
+    kind: jobKindSchema.enum['upnp-delete'],
+    maxBuffered: 50,
+    events: {
+      'upnp.onDeleted': ({ result }) => {
+        lastRun.value = { deletions: result.deletions, sent: sending };
+        takeAudit(result.audit);
+      },
+    },
+    onEnd: () => sync(),
+  });
+
+  /** The chosen NVR's id (its mappings are marked as the NVR's). */
+  const nvrId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
+  /** The router's mappings, those to a camera or recorder first. */
+  const mappings = computed(() => orderMappings(audit.value?.mappings ?? []));
+  const chosen = computed(() => mappings.value.filter((m) => isChosen(m, choices.value)));
+  const busy = computed(() => auditJob.busy || deleteJob.busy);
+  /** Why "Delete" cannot be pressed now (plain words), or null. */
+  const deleteBlocked = computed<string | null>(() => {
+    if (!audit.value?.mappings.length) return 'The router lists no mappings.';
+    if (!audit.value.igd) return 'No UPnP gateway answered at the router, so nothing can be deleted through it.';
+    if (chosen.value.length === 0) return 'Tick the mappings to delete in the table above.';
+    if (chosen.value.length > MAX_DELETIONS)
+      return `At most ${MAX_DELETIONS} mappings at a time: untick ${chosen.value.length - MAX_DELETIONS}.`;
+    return null;
+  });
+  const canDelete = computed(() => deleteBlocked.value === null && !busy.value);
+
+  function setChosen(m: UpnpMapping, on: boolean): void {
+    choices.value = { ...choices.value, [mappingKey(m)]: on };
+  }
+
+  function take(data: client.Result<{ audit: UpnpAudit | null; deleted: UpnpDeletion[] | null }>): boolean {
+    if (!data.ok) {
+      loadError.value = data.error.message;
+      return false;
+    }
+    loadError.value = null;
+    const next = data.data.audit;
+    // An event may have brought a newer audit than main's saved answer holds.
+    if (next && (!audit.value || next.measuredAt >= audit.value.measuredAt)) takeAudit(next);
+    saved.value = data.data.deleted;
+    return true;
+  }
+
+  /** Reads the last audit and the deletions main saved. */
+  async function load(): Promise<boolean> {
+    loading.value = true;
+    try {
+      return take(await client.call('upnp.get', {}));
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** After a job: main's saved audit and deletions, and the setup record (the step's status). */
+  async function sync(): Promise<void> {
+    await Promise.all([load(), setup.reloadRecord()]);
+  }
+
+  /** Entering the step: show what main saved. */
+  async function openStep(): Promise<void> {
+    if (!setup.record) await setup.reloadRecord();
+    await load();
+  }
+
+  /** Asks the router (the default gateway only) what it opened through UPnP and NAT-PMP. Nothing is changed. */
+  async function check(): Promise<boolean> {
+    if (busy.value) return false;
+    const started = await auditJob.start(() => client.call('upnp.audit', {}), {
+      message: 'Looking for the router’s UPnP…',
+    });
+    return started !== null;
+  }
+
+  const cancelCheck = (): Promise<boolean> => auditJob.cancel();
+
+  /** Deletes the chosen mappings through UPnP (the user confirmed it); main reads the list again as the proof. */
+  async function deleteChosen(): Promise<boolean> {
+    if (!canDelete.value) return false;
+    const sent = chosen.value;
+    sending = Object.fromEntries(sent.map((m) => [mappingKey(m), m]));
+    const started = await deleteJob.start(
+      () =>
+        client.call('upnp.delete', {
+          mappings: sent.map(({ protocol, externalPort }) => ({ protocol, externalPort })),
+        }),
+      { message: 'Deleting the chosen mappings…' },
+    );
+    return started !== null;
+  }
+
+  const cancelDelete = (): Promise<boolean> => deleteJob.cancel();
+
+  /** Stops following main's events (the jobs themselves go on). */
+  function unsubscribe(): void {
+    auditJob.unsubscribe();
+    deleteJob.unsubscribe();
+  }
+
+  return {
+    audit,
+    saved,
+    lastRun,
+    loading,
+    loadError,
+    choices,
+    auditJob,
+    deleteJob,
+    nvrId,
+    mappings,
+    chosen,
+    busy,
+    deleteBlocked,
+    canDelete,
+    setChosen,
+    load,
+    sync,
+    openStep,
+    check,
+    cancelCheck,
+    deleteChosen,
+    cancelDelete,
+    unsubscribe,
+  };
+});
