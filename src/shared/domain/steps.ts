@@ -4,6 +4,7 @@ import { findStep } from '../steps/find';
 import { networkStep } from '../steps/network';
 import { portsStep } from '../steps/ports';
 import { staticIpStep } from '../steps/static-ip';
+import { rulesStep } from '../steps/rules';
 import { upnpStep } from '../steps/upnp';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
@@ -22,7 +23,7 @@ export const STEPS = [
   upnpStep,
   plannedStep('internet', 'Internet side'),
   plannedStep('ddns', 'DDNS'),
-  plannedStep('rules', 'Router rules'),
+  rulesStep,
   plannedStep('verify', 'Verify'),
   plannedStep('checklist', 'Checklist'),
 ] as const;

@@ -65,6 +65,11 @@ export const ERROR_MESSAGES = {
     'The NVR refused the new address settings. Nothing was changed; check the address in the NVR’s own network page.',
   STATIC_IP_BAD_POOL:
     'That DHCP range is not in the form 192.168.1.100-192.168.1.199 on this network. Copy it from the router’s DHCP page.',
+  RULES_NO_NVR: 'Choose your NVR first (Find your NVR): the rules point at its address.',
+  RULES_BAD_SOURCE:
+    'An allowed address is not an internet address or network in the form 198.51.100.7 or 198.51.100.0/24.',
+  RULES_NO_PLAN: 'Make the plan first (what you want to reach from outside); the commands are written from it.',
+  RULES_BAD_OPTION: 'The router option is not in the expected form (an interface name such as eth1 or wan).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

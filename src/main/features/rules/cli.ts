@@ -1,0 +1,105 @@
+import type { ForwardPlan } from '../../../shared/domain/forward-plan';
+import { ROUTER_COMMAND_FAMILIES, type RouterCommandFamily } from '../../../shared/domain/rule-commands';
+import { safeJson } from '../../../shared/text/device-text';
+import type { CliCommand, CommandContext } from '../../cli/command';
+import { formatTable } from '../../cli/table';
+
+const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', info: 'Note' } as const;
+
+export function renderPlan(p: ForwardPlan): string {
+  const lines = [
+    `Forward rules for the NVR at ${p.address} (${[p.wants.web ? 'web page' : null, p.wants.app ? 'phone app' : null, p.wants.video ? 'live video (RTSP)' : null].filter(Boolean).join(', ') || 'nothing asked for'}; from ${p.sources.length ? p.sources.join(', ') : 'anywhere'}):`,
+    '',
+  ];
+  if (p.rules.length)
+    lines.push(
+      formatTable(
+        ['NAME', 'PROTOCOL', 'OUTSIDE PORT', 'TO ADDRESS', 'TO PORT', 'FROM'],
+        p.rules.map((r) => [
+          r.name,
+          r.protocol.toUpperCase(),
+          String(r.externalPort),
+          r.internalAddress,
+          String(r.internalPort),
+          r.sources.join(', ') || 'anywhere',
+        ]),
+        40,
+      ),
+      '',
+      ...p.rules.map((r) => `  ${r.name}: ${r.why}`),
+      '',
+    );
+  else lines.push('No rule.', '');
+  for (const n of p.notes) lines.push(`${SEVERITY_WORDS[n.severity]}: ${n.text}`);
+  lines.push(
+    '',
+    `Commands for a router with a command line: nvr-assist rules --router ${ROUTER_COMMAND_FAMILIES.join('|')} [--wan <interface>]`,
+  );
+  return lines.join('\n');
+}
+
+async function runRules(cmd: CommandContext): Promise<number> {
+  const { args, flags, options, io, json } = cmd;
+  if (args.length) return cmd.usageError('`rules` takes no device: it plans for the NVR you chose.');
+  const router = options['--router'];
+  if (router !== undefined) {
+    if (!(ROUTER_COMMAND_FAMILIES as readonly string[]).includes(router))
+      return cmd.usageError(`--router takes one of: ${ROUTER_COMMAND_FAMILIES.join(', ')}.`);
+    if (options['--allow'] !== undefined || ['--video', '--no-video', '--no-web', '--no-app'].some((f) => flags.has(f)))
+      return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --router.');
+    const r = await cmd.call('rules.commands', {
+      family: router as RouterCommandFamily,
+      ...(options['--wan'] ? { wan: options['--wan'] } : {}),
+      ...(options['--forward-chain'] ? { forwardChain: options['--forward-chain'] } : {}),
+    });
+    if (!r.ok) return cmd.finish(r, () => '');
+    io.stdout(json ? `${safeJson(r.data, 2)}\n` : `${r.data.text}\n`);
+    return 0;
+  }
+  if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)
+    return cmd.usageError('--wan and --forward-chain go with --router.');
+  const allow = options['--allow'];
+  const want = ['--video', '--no-video', '--no-web', '--no-app'].some((f) => flags.has(f));
+  const r = await cmd.call('rules.plan', {
+    ...(want
+      ? { wants: { web: !flags.has('--no-web'), app: !flags.has('--no-app'), video: flags.has('--video') } }
+      : {}),
+    ...(allow !== undefined
+      ? {
+          allow: allow
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        }
+      : {}),
+  });
+  return cmd.finish(r, renderPlan);
+}
+
+export const RULES_COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'rules',
+    usage: [
+      'rules [--no-web] [--no-app] [--video|--no-video] [--allow 198.51.100.0/24[,…]]',
+      '                        The fewest port-forward rules for the chosen NVR, from its measured ports:',
+      '                        HTTPS for the web page (never plain HTTP, never 80/443 outside) and the',
+      '                        phone app’s port; RTSP only with --video. --allow limits them to the',
+      '                        addresses you connect from. What you give is kept for next time',
+      '                        (--allow "" clears the addresses; any of the four switches sets all three wishes).',
+      'rules --router nftables|iptables|openwrt|mikrotik [--wan <interface>] [--forward-chain "inet filter forward"]',
+      '                        The same plan as commands for that router. --forward-chain (nftables): your',
+      '                        existing forward chain that drops what it does not accept.',
+    ],
+    options: {
+      '--video': 'flag',
+      '--no-web': 'flag',
+      '--no-app': 'flag',
+      '--no-video': 'flag',
+      '--allow': 'value',
+      '--router': 'value',
+      '--wan': 'value',
+      '--forward-chain': 'value',
+    },
+    run: runRules,
+  },
+];

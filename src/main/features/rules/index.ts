@@ -1,0 +1,58 @@
+import { checkSource, planForwards } from '../../../shared/domain/forward-plan';
+import { checkCommandOptions, routerCommands } from '../../../shared/domain/rule-commands';
+import { AppFailure } from '../../../shared/ipc/errors';
+import { defineFeature } from '../types';
+import { RULES_COMMANDS } from './cli';
+import { judgeRules } from './status';
+
+// "Router rules": the fewest forward rules for what the user wants, from the NVR's measured ports and its kept
+// address; written for routers with a command line from the same plan.
+export default defineFeature({
+  id: 'rules',
+  handlers: ({ setup, save, devices, now }) => ({
+    'rules.plan': async ({ deviceId, wants, allow }) => {
+      const { setup: record } = await setup.load();
+      const id = deviceId ?? record.nvr?.deviceId;
+      if (!id) throw new AppFailure('RULES_NO_NVR');
+      const device = await devices.byId(id);
+      const sources: string[] = [];
+      for (const text of allow ?? record.rules.allow) {
+        const checked = checkSource(text);
+        if (!checked.ok) throw new AppFailure('RULES_BAD_SOURCE', checked.error);
+        if (!sources.includes(checked.cidr)) sources.push(checked.cidr);
+      }
+      const reading = record.staticIp[id]?.reading ?? null;
+      const report = record.ports[id]?.report ?? null;
+      const plan = planForwards({
+        deviceId: id,
+        address: report?.address ?? device.addresses[0] ?? '',
+        addressKept: reading
+          ? reading.settings.dhcp === false || reading.findings.some((f) => f.code === 'reservation-ok')
+          : null,
+        rows: report?.rows ?? null,
+        wants: wants ?? record.rules.wants,
+        sources,
+        at: now(),
+      });
+      await save((draft) => {
+        draft.rules = { wants: plan.wants, allow: sources, plan };
+        judgeRules(draft, plan, now());
+      });
+      return plan;
+    },
+    'rules.commands': async ({ family, wan, forwardChain }) => {
+      const { setup: record } = await setup.load();
+      const plan = record.rules.plan;
+      if (!plan) throw new AppFailure('RULES_NO_PLAN');
+      const options = { ...(wan ? { wan } : {}), ...(forwardChain ? { forwardChain } : {}) };
+      const bad = checkCommandOptions(options);
+      if (bad) throw new AppFailure('RULES_BAD_OPTION', bad);
+      return { family, text: routerCommands(family, plan, options) };
+    },
+    'rules.get': async () => {
+      const { rules } = (await setup.load()).setup;
+      return { plan: rules.plan, wants: rules.wants, allow: rules.allow };
+    },
+  }),
+  commands: RULES_COMMANDS,
+});

@@ -1,0 +1,136 @@
+// The forward plan written for routers with a command line: OpenWrt `uci`, MikroTik RouterOS, Linux nftables and
+// iptables — all from the same plan, with the source restriction. Syntax from ../shared/reference/ROUTERS.md §2
+// (nftables and iptables executed there in a throwaway namespace; uci checked against fw4's parser; RouterOS from
+// published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
+// addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
+import type { ForwardPlan, ForwardRule } from './forward-plan';
+
+export const ROUTER_COMMAND_FAMILIES = ['nftables', 'iptables', 'openwrt', 'mikrotik'] as const;
+export type RouterCommandFamily = (typeof ROUTER_COMMAND_FAMILIES)[number];
+
+export interface CommandOptions {
+  /** The router's internet-side interface (nftables, iptables; RouterOS uses the WAN interface list). */
+  wan?: string;
+  /**
+   * nftables: an existing forward chain that drops what it does not accept (e.g. `inet filter forward`): the accept
+   * goes there too, since an accept in our own table does not override another table's drop.
+   */
+  forwardChain?: string;
+}
+
+/** Interface names as Linux allows them (no quotes, spaces or shell characters). */
+const IFNAME = /^[A-Za-z0-9_.:@-]{1,15}$/;
+const CHAIN = /^(ip|inet) [A-Za-z0-9_-]{1,32} [A-Za-z0-9_-]{1,32}$/;
+
+export function checkCommandOptions(o: CommandOptions): string | null {
+  if (o.wan !== undefined && !IFNAME.test(o.wan)) return `"${o.wan.slice(0, 20)}" is not an interface name.`;
+  if (o.forwardChain !== undefined && !CHAIN.test(o.forwardChain))
+    return `The forward chain is given as "<family> <table> <chain>", e.g. "inet filter forward".`;
+  return null;
+}
+
+const comment = (r: ForwardRule) => `nvr-assist ${r.name}`.replace(/[^A-Za-z0-9 ./()_-]/g, '').slice(0, 60);
+const slug = (r: ForwardRule, i: number) => `nvr_${r.role.replace(/[^a-z0-9]/g, '')}_${i + 1}`;
+
+/** One self-contained table (`nft -f`), plus the accept for an existing dropping forward chain when named. */
+export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
+  const wan = o.wan ?? 'wan0';
+  const limited = plan.sources.length > 0;
+  const lines = ['table inet nvr_assist {'];
+  if (limited)
+    lines.push(`  set nvr_allowed { type ipv4_addr; flags interval; elements = { ${plan.sources.join(', ')} } }`);
+  lines.push('  chain prerouting {', '    type nat hook prerouting priority dstnat; policy accept;');
+  for (const r of plan.rules)
+    lines.push(
+      `    iifname "${wan}"${limited ? ' ip saddr @nvr_allowed' : ''} ${r.protocol} dport ${r.externalPort} dnat ip to ${r.internalAddress}:${r.internalPort} comment "${comment(r)}"`,
+    );
+  lines.push('  }', '  chain forward {', '    type filter hook forward priority filter; policy accept;');
+  for (const r of plan.rules)
+    lines.push(
+      `    iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${r.internalPort} ct status dnat accept comment "${comment(r)}"`,
+    );
+  lines.push('  }', '}');
+  const out = [
+    '# Save as nvr-assist.nft, load with: nft -f nvr-assist.nft   (remove with: nft delete table inet nvr_assist)',
+    ...lines,
+  ];
+  if (o.forwardChain)
+    out.push(
+      '',
+      `# Your ${o.forwardChain} chain drops what it does not accept: let the forwarded connections through there too.`,
+      ...plan.rules.map(
+        (r) =>
+          `nft add rule ${o.forwardChain} iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${r.internalPort} ct status dnat accept comment '"${comment(r)}"'`,
+      ),
+    );
+  return out.join('\n');
+}
+
+/** iptables: one DNAT and one FORWARD accept per rule and allowed source. Not saved until iptables-save. */
+export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
+  const wan = o.wan ?? 'wan0';
+  const sources = plan.sources.length ? plan.sources : [null];
+  const out = ['# Run as root. Not kept across a restart until saved (iptables-save / netfilter-persistent).'];
+  for (const r of plan.rules) {
+    for (const s of sources)
+      out.push(
+        `iptables -t nat -A PREROUTING -i ${wan} -p ${r.protocol}${s ? ` -s ${s}` : ''} --dport ${r.externalPort} -m comment --comment '${comment(r)}' -j DNAT --to-destination ${r.internalAddress}:${r.internalPort}`,
+      );
+    out.push(
+      `iptables -A FORWARD -i ${wan} -p ${r.protocol} -d ${r.internalAddress} --dport ${r.internalPort} -m conntrack --ctstate DNAT -m comment --comment '${comment(r)}' -j ACCEPT`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** OpenWrt: one named redirect per rule and allowed source (fw3 and fw4). */
+export function openwrtCommands(plan: ForwardPlan): string {
+  const sources = plan.sources.length ? plan.sources : [null];
+  const out = ['# On the router (ssh root@192.168.1.1), then check Network > Firewall > Port Forwards.'];
+  plan.rules.forEach((r, i) => {
+    sources.forEach((s, j) => {
+      const id = `${slug(r, i)}${sources.length > 1 ? `_${j + 1}` : ''}`;
+      out.push(
+        `uci set firewall.${id}=redirect`,
+        `uci set firewall.${id}.name='${comment(r)}'`,
+        `uci set firewall.${id}.target='DNAT'`,
+        `uci set firewall.${id}.src='wan'`,
+        `uci set firewall.${id}.src_dport='${r.externalPort}'`,
+        `uci set firewall.${id}.dest='lan'`,
+        `uci set firewall.${id}.dest_ip='${r.internalAddress}'`,
+        `uci set firewall.${id}.dest_port='${r.internalPort}'`,
+        `uci set firewall.${id}.proto='${r.protocol}'`,
+        ...(s ? [`uci set firewall.${id}.src_ip='${s}'`] : []),
+      );
+    });
+  });
+  out.push('uci commit firewall', '/etc/init.d/firewall reload');
+  return out.join('\n');
+}
+
+/** MikroTik RouterOS v7: an address list for the allowed sources, one dst-nat per rule. */
+export function mikrotikCommands(plan: ForwardPlan): string {
+  const out = [
+    '# In the terminal (WinBox > New Terminal, or ssh). Remove with: /ip firewall nat remove [find where comment~"nvr-assist"]',
+  ];
+  for (const s of plan.sources)
+    out.push(`/ip firewall address-list add list=nvr-allowed address=${s} comment="nvr-assist"`);
+  for (const r of plan.rules)
+    out.push(
+      `/ip firewall nat add chain=dstnat action=dst-nat protocol=${r.protocol} dst-port=${r.externalPort} in-interface-list=WAN${plan.sources.length ? ' src-address-list=nvr-allowed' : ''} to-addresses=${r.internalAddress} to-ports=${r.internalPort} comment="${comment(r)}"`,
+    );
+  return out.join('\n');
+}
+
+export function routerCommands(family: RouterCommandFamily, plan: ForwardPlan, o: CommandOptions = {}): string {
+  switch (family) {
+    case 'nftables':
+      return nftablesCommands(plan, o);
+    case 'iptables':
+      return iptablesCommands(plan, o);
+    case 'openwrt':
+      return openwrtCommands(plan);
+    case 'mikrotik':
+      return mikrotikCommands(plan);
+  }
+}

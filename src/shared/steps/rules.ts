@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan';
+import { ROUTER_COMMAND_FAMILIES } from '../domain/rule-commands';
+import { defineStep } from './define';
+
+const deviceId = z.string().min(1).max(300);
+
+/** "Router rules": the fewest port-forward rules for what the user wants, and the commands for their router. */
+export const rulesStep = defineStep({
+  id: 'rules',
+  title: 'Router rules',
+  available: true,
+  invoke: {
+    /**
+     * Make the plan for the chosen NVR (or `deviceId`) from its Ports measurement: what to reach from outside and
+     * the allowed source addresses are kept for next time when given.
+     */
+    'rules.plan': {
+      input: z
+        .object({
+          deviceId: deviceId.optional(),
+          wants: forwardWantsSchema.optional(),
+          allow: z.array(z.string().max(40)).max(16).optional(),
+        })
+        .strict(),
+      output: forwardPlanSchema,
+    },
+    /** The plan written for a router family with a command line. */
+    'rules.commands': {
+      input: z
+        .object({
+          family: z.enum(ROUTER_COMMAND_FAMILIES),
+          wan: z.string().max(20).optional(),
+          forwardChain: z.string().max(80).optional(),
+        })
+        .strict(),
+      output: z.object({ family: z.enum(ROUTER_COMMAND_FAMILIES), text: z.string().max(20_000) }),
+    },
+    /** The last plan and the user's choices (kept in the setup record). */
+    'rules.get': {
+      input: z.object({}).strict(),
+      output: z.object({
+        plan: forwardPlanSchema.nullable(),
+        wants: forwardWantsSchema,
+        allow: z.array(z.string().max(18)).max(16),
+      }),
+    },
+  },
+  record: {
+    version: 1,
+    shape: {
+      /** The Router rules step: what the user wants outside, the allowed sources, the last plan. */
+      rules: z.object({
+        wants: forwardWantsSchema.default({ web: true, app: true, video: false }),
+        allow: z.array(z.string().max(18)).max(16).default([]),
+        plan: forwardPlanSchema.nullable().default(null),
+      }),
+    },
+    empty: () => ({ rules: { wants: { web: true, app: true, video: false }, allow: [], plan: null } }),
+  },
+});
