@@ -11,6 +11,8 @@ import { child, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 export const WAN_CONNECTION_SERVICES = [
   'urn:schemas-upnp-org:service:WANIPConnection:2',
   'urn:schemas-upnp-org:service:WANIPConnection:1',
+  // Some IGD:2 boxes (the Orange Livebox in shared/fixtures) name their PPP service version 2.
+  'urn:schemas-upnp-org:service:WANPPPConnection:2',
   'urn:schemas-upnp-org:service:WANPPPConnection:1',
 ] as const;
 export type WanConnectionService = (typeof WAN_CONNECTION_SERVICES)[number];
@@ -29,7 +31,7 @@ export interface IgdControl {
 
 /**
  * Reads an IGD's root description fetched from `location`: the first WAN connection service (WANIPConnection:2,
- * then :1, then WANPPPConnection:1) whose control URL stays on `location`'s host and port. URLBase is ignored (UDA
+ * then :1, then WANPPPConnection:2 and :1) whose control URL stays on `location`'s host and port. URLBase is ignored (UDA
  * 1.1 deprecates it; a hostile one would point elsewhere). A description without such a service is an error.
  */
 export function readIgdDescription(

@@ -304,7 +304,8 @@ export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
       text: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
       evidence: [],
     });
-  if (!m.igd && !m.igdProblem && !m.natPmp.present)
+  // The all-clear only from a search that ran to its end: a cancelled one proves nothing.
+  if (!m.igd && !m.igdProblem && !m.natPmp.present && m.listEnd !== 'cancelled')
     out.push({
       code: 'upnp-off',
       severity: 'ok',

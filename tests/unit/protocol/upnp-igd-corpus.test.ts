@@ -72,10 +72,8 @@ describe('shared corpus: router descriptions', () => {
     ]);
   });
 
-  // Known gap (reported to the lead): the Orange Livebox lists its connection as WANPPPConnection:2, a type
-  // miniupnpc accepts and WAN_CONNECTION_SERVICES does not, so this real router's mappings are never read. This test
-  // turns red when it is fixed: then drop `.fails`.
-  it.fails('the Orange Livebox (IGD:2, WANPPPConnection:2) gives the service miniupnpc picks', () => {
+  // The Orange Livebox lists its connection as WANPPPConnection:2, a type miniupnpc accepts: its mappings are read.
+  it('the Orange Livebox (IGD:2, WANPPPConnection:2) gives the service miniupnpc picks', () => {
     const first = firstService('sagemcom-orange-livebox.rootDesc.expected.txt');
     const r = readIgdDescription(read('sagemcom-orange-livebox.rootDesc.xml'), AT);
     expect(r.ok && [r.igd.serviceType, r.igd.controlUrl.href]).toEqual([

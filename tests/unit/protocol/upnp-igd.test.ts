@@ -37,7 +37,7 @@ function description(deviceType: string, services: Array<[string, string]>, embe
 }
 const IGD1 = 'urn:schemas-upnp-org:device:InternetGatewayDevice:1';
 const IGD2 = 'urn:schemas-upnp-org:device:InternetGatewayDevice:2';
-const [IP2, IP1, PPP1] = WAN_CONNECTION_SERVICES;
+const [IP2, IP1, PPP2, PPP1] = WAN_CONNECTION_SERVICES;
 
 /** A SOAP reply envelope around `inner` (what sits inside s:Body). */
 const envelope = (inner: string) =>
@@ -81,7 +81,7 @@ describe('the router description: which control URL the audit uses', () => {
     });
   });
 
-  it('the most capable connection service is used whatever the order listed (IP:2, then IP:1, then PPP:1)', () => {
+  it('the most capable connection service is used whatever the order listed (IP:2, IP:1, PPP:2, then PPP:1)', () => {
     const at = new URL('http://10.0.0.1/d.xml');
     const pick = (services: Array<[string, string]>) => {
       const r = readIgdDescription(description(IGD1, services), at);
@@ -101,6 +101,19 @@ describe('the router description: which control URL the audit uses', () => {
       ]),
     ).toBe(`${IP1} /ip1`);
     expect(pick([[PPP1, '/ppp']])).toBe(`${PPP1} /ppp`);
+    // A box that names its PPP service version 2 (the Orange Livebox) is read, before a PPP:1 one.
+    expect(
+      pick([
+        [PPP1, '/ppp'],
+        [PPP2, '/ppp2'],
+      ]),
+    ).toBe(`${PPP2} /ppp2`);
+    expect(
+      pick([
+        [PPP2, '/ppp2'],
+        [IP1, '/ip1'],
+      ]),
+    ).toBe(`${IP1} /ip1`);
   });
 
   it('a better service whose control URL points off the router is skipped for one on the router, never followed', () => {

@@ -47,6 +47,8 @@ export default defineFeature({
             attribution: attribution(record, devices.saved()),
             deletedBefore: deletedBefore(record),
           });
+          // A cancelled audit proves nothing: it is neither shown as a result nor kept.
+          if (signal.aborted) return;
           hub.emit('upnp.onAudit', { jobId, audit });
           await save((draft) => {
             draft.upnp.audit = audit;
