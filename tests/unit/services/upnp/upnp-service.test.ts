@@ -250,6 +250,39 @@ describe('the audit: the gateway’s own IGD', () => {
       'GetGenericPortMappingEntry',
     ]);
     expect(fetched(lab).every((u) => new URL(u).hostname === GATEWAY)).toBe(true);
+    // the two questions carry no arguments
+    expect(lab.http.seen.slice(1, 3).map((r) => r.args)).toEqual([{}, {}]);
+  });
+
+  it('a description or control URL longer than the contract allows is cut to 300 characters, still used', async () => {
+    const longPath = `/${'d'.repeat(400)}.xml`;
+    // the description reader keeps 256 characters of a control URL; percent-encoded, 200 "é" make 1 200
+    const longCtl = `/ctl/${'é'.repeat(200)}`;
+    const ctlHref = new URL(`http://${GATEWAY}:5000${longCtl}`).href;
+    const location = `http://${GATEWAY}:5000${longPath}`;
+    const lab = setup({
+      ssdp: [answer(GATEWAY, location)],
+      mappings: [{ port: 8000 }],
+      override: (req) => {
+        if (req.method === 'GET' && req.url === location)
+          return { body: fixture('lab-miniupnpd-2.3.1.rootDesc.xml').replace('/ctl/IPConn', longCtl) };
+        if (req.url === ctlHref)
+          return req.action === 'GetGenericPortMappingEntry' && req.args.NewPortMappingIndex === '0'
+            ? ok('GetGenericPortMappingEntry', {
+                NewExternalPort: 8000,
+                NewProtocol: 'TCP',
+                NewInternalPort: 8000,
+                NewInternalClient: '192.168.1.64',
+              })
+            : upnpFault(713);
+        return undefined;
+      },
+    });
+    const audit = await settle(lab.service.audit(TARGET, run().run));
+    expect(audit.igd?.location).toBe(location.slice(0, 300));
+    expect(audit.igd?.controlUrl).toBe(ctlHref.slice(0, 300));
+    expect(audit.mappings).toHaveLength(1);
+    expect(upnpAuditSchema.safeParse(audit).success).toBe(true);
   });
 
   it('searches for IGD:2 and IGD:1 on the chosen interface, again after 500 ms when the gateway is silent, then stops', async () => {
@@ -408,6 +441,27 @@ describe('the audit: answers from anywhere but the gateway are reported, never f
     });
     const audit = await settle(lab.service.audit(TARGET, run().run));
     expect(audit.elsewhere.map((e) => e.from)).toEqual(['192.168.1.52', '192.168.1.53']);
+    const bare = setup({
+      ssdp: [{ headers: { LOCATION: 'http://192.168.1.54/x.xml' }, from: { address: '192.168.1.54', port: 1900 } }],
+    });
+    expect((await settle(bare.service.audit(TARGET, run().run))).elsewhere).toEqual([]);
+  });
+
+  it('two devices claiming the gateway’s own LOCATION are both listed (each sender counts)', async () => {
+    const lab = setup({ ssdp: [answer('192.168.1.77', LOCATION), answer('192.168.1.78', LOCATION)] });
+    const audit = await settle(lab.service.audit(TARGET, run().run));
+    expect(audit.elsewhere).toEqual([
+      { from: '192.168.1.77', location: LOCATION },
+      { from: '192.168.1.78', location: LOCATION },
+    ]);
+    expect(lab.http.seen).toHaveLength(0);
+  });
+
+  it('an interface address that cannot be read does not crash the audit, and nothing is followed', async () => {
+    const lab = setup({ ssdp: [answer(GATEWAY, LOCATION)] });
+    const audit = await settle(lab.service.audit({ ...TARGET, interfaceAddress: 'not-an-address' }, run().run));
+    expect(audit.igd).toBeNull();
+    expect(lab.http.seen).toHaveLength(0);
   });
 
   it('repeated answers are listed once; at most 16, each bounded', async () => {
@@ -544,6 +598,7 @@ describe('the audit: cancel', () => {
     const audit = await service.audit(TARGET, run({ signal: ac.signal }).run);
     expect(Date.now() - started).toBeLessThan(900);
     expect(audit.listEnd).toBe('cancelled');
+    expect(audit.mappings).toEqual([]);
     expect(lab.http.seen).toHaveLength(0);
   });
 
@@ -600,10 +655,9 @@ describe('deleting mappings, and the re-read that proves it', () => {
   });
 
   it('a router that says "deleted" but still lists the mapping: not gone, and the user is told so', async () => {
-    const lab = routerWith([{ port: 8000 }], (req) =>
+    const lab = routerWith([{ port: 554 }, { port: 8000 }], (req) =>
       req.action === 'DeletePortMapping' ? ok('DeletePortMapping', {}) : undefined,
     );
-    lab.setMappings([{ port: 8000 }]);
     const result = await settle(lab.service.delete(TARGET, [{ protocol: 'TCP', externalPort: 8000 }], run().run));
     expect(result.deletions[0]).toMatchObject({
       accepted: true,
@@ -703,6 +757,14 @@ describe('deleting mappings, and the re-read that proves it', () => {
       [80, true, true],
     ]);
     expect(result.audit.mappings.map((m) => m.externalPort)).toEqual([554]);
+  });
+
+  it('deleting UDP 53 while TCP 53 stays listed is gone (the protocol counts); no progress callback is fine', async () => {
+    const lab = routerWith([{ port: 53 }, { port: 53, protocol: 'UDP' }]);
+    const { progress: _unused, ...quiet } = run().run;
+    const result = await settle(lab.service.delete(TARGET, [{ protocol: 'UDP', externalPort: 53 }], quiet));
+    expect(result.deletions.map((d) => [d.protocol, d.accepted, d.gone])).toEqual([['UDP', true, true]]);
+    expect(result.audit.mappings.map((m) => `${m.protocol} ${m.externalPort}`)).toEqual(['TCP 53']);
   });
 
   it('cancelled before deleting: nothing is sent for deletion', async () => {
