@@ -480,5 +480,9 @@ describe('the findings (judgeUpnp)', () => {
     const f2 = finding(two, 'igd-elsewhere')!;
     expect(f2.text).toMatch(/^2 devices other than your router/);
     expect(f2.evidence[1]).toHaveLength(300);
+    const flood = Array.from({ length: 20 }, (_, i) => ({ from: `10.0.0.${i}`, location: `http://10.0.0.${i}/` }));
+    const f3 = finding(measurement({ elsewhere: flood }), 'igd-elsewhere')!;
+    expect(f3.text).toMatch(/^20 devices/);
+    expect(f3.evidence).toHaveLength(16);
   });
 });
