@@ -38,7 +38,7 @@ function manualStepRules() {
 /** What is mutated: the rules that protect a user. docs/mutation.md says why each is in and what is left out. */
 export const MUTATE = [
   // shared: catalogue rules, proposals, domain rules, device text
-  'src/shared/catalog/port-proposal.ts',
+  'src/shared/catalog/port-proposal*.ts',
   'src/shared/catalog/camera-ports.ts',
   'src/shared/catalog/oui.ts',
   ...manualStepRules(),
@@ -52,7 +52,7 @@ export const MUTATE = [
   // record migrations and its atomic write. (ports-service.ts is the measurement's I/O: scan and identification.)
   'src/main/services/ports/change-gate.ts',
   'src/main/services/ports/port-plan.ts',
-  'src/main/services/ports/port-change.ts',
+  'src/main/services/ports/port-change*.ts',
   'src/main/services/ports/port-verify.ts',
   'src/main/services/ports/port-verdict.ts',
   'src/main/services/discovery/inventory.ts',

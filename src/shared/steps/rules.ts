@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan';
 import { ROUTER_COMMAND_FAMILIES } from '../domain/rule-commands';
 import { defineStep } from './define';
-
-const deviceId = z.string().min(1).max(300);
+import { deviceId, noInput } from './fields';
 
 /** "Router rules": the fewest port-forward rules for what the user wants, and the commands for their router. */
 export const rulesStep = defineStep({
@@ -38,7 +37,7 @@ export const rulesStep = defineStep({
     },
     /** The last plan and the user's choices (kept in the setup record). */
     'rules.get': {
-      input: z.object({}).strict(),
+      input: noInput,
       output: z.object({
         plan: forwardPlanSchema.nullable(),
         wants: forwardWantsSchema,

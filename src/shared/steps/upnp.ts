@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { upnpAuditSchema, upnpDeleteResultSchema, upnpProtocolSchema } from '../domain/upnp';
 import { defineStep } from './define';
+import { jobStarted, noInput } from './fields';
 
-const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
+const { jobId } = jobStarted.shape;
 
 /** "UPnP": what the router's UPnP and NAT-PMP opened to the internet, for which device, and closing it. */
 export const upnpStep = defineStep({
@@ -11,10 +12,10 @@ export const upnpStep = defineStep({
   available: true,
   invoke: {
     /** Ask the router (the default gateway only): its IGD, external address, every port mapping, NAT-PMP (a job). */
-    'upnp.audit': { input: z.object({}).strict(), output: z.object({ jobId }) },
+    'upnp.audit': { input: noInput, output: jobStarted },
     /** The last audit and the deletions made (newest first; kept in the setup record). */
     'upnp.get': {
-      input: z.object({}).strict(),
+      input: noInput,
       output: z.object({
         audit: upnpAuditSchema.nullable(),
         deleted: upnpDeleteResultSchema.shape.deletions.nullable(),
@@ -32,7 +33,7 @@ export const upnpStep = defineStep({
             .max(32),
         })
         .strict(),
-      output: z.object({ jobId }),
+      output: jobStarted,
     },
   },
   events: {
