@@ -102,6 +102,8 @@ export function createAddressChange(
     let found: Awaited<ReturnType<typeof findAgain>> = null;
     let refusedBySend = false;
     let lastSeen: string | null = null;
+    /** Whether the put-back sent the old settings (then the NVR did not keep them by itself). */
+    let sentBack = false;
     const ran = await runDeviceChange({
       pending: {
         change,
@@ -192,6 +194,7 @@ export function createAddressChange(
                   gateway: current.gateway ?? to.gateway,
                   dns: current.dns,
                 };
+          sentBack = true;
           try {
             await deps.sendNetwork(found.session, back, work);
           } catch (err) {
@@ -231,7 +234,7 @@ export function createAddressChange(
             `${ran.failure} Its settings were read back: as before (${current.address}).`,
             current.address,
           )
-        : found && (found as { url: string }).url === oldUrl
+        : found && (found as { url: string }).url === oldUrl && !sentBack
           ? result(
               'restored',
               `The NVR kept its old settings (${current.address}). Nothing was changed.`,

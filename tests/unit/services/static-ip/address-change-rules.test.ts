@@ -314,6 +314,10 @@ describe('the put-back: when it is sent, and what it sends', () => {
     const r = await nvr.apply();
     expect(nvr.sends.slice(1)).toEqual([{ interfaceToken: 'eth0', dhcp: true }]);
     expect(r.steps).toContain('Sent to the NVR: DHCP on again (its settings before).');
+    // The app put its settings back: the user is not told the NVR kept them by itself.
+    expect(r.outcome).toBe('restored');
+    expect(r.message).not.toContain('Nothing was changed');
+    expect(r.message).toMatch(/^The NVR did not keep the new settings; its old ones are back/);
   });
 
   it('an NVR that answers at its old address but reports another is put back, not taken for "nothing changed"', async () => {
