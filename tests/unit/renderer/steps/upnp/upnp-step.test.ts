@@ -85,6 +85,7 @@ describe('UPnP step: opening', () => {
     // The router listed the console first; the recorders' mappings come first, by address then port.
     expect(rowKeys(wrapper)).toEqual(['TCP/80', 'TCP/8000', 'TCP/37777', 'UDP/3074']);
     expect(ticked(wrapper)).toEqual(['TCP/80', 'TCP/8000', 'TCP/37777']);
+    expect(byTest(wrapper, 'mappings-summary').text()).toMatch(/^4 mappings, 3 of them to a camera or recorder\./);
     const rows = allByTest(wrapper, 'mapping-row');
     expect(rows[0]!.find('[data-testid="mapping-nvr"]').text()).toBe('your NVR');
     expect(rows[2]!.find('[data-testid="mapping-camera"]').text()).toBe('camera / recorder');

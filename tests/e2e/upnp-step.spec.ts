@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
+import { appHome } from './signed-in';
+
+// "UPnP" against the lab's router (miniupnpd at 192.168.50.1, NAT-PMP on) and its Hikvision simulator, which maps
+// its own ports through UPnP at start: the search finds the devices, hik is chosen as the NVR, and the UPnP page's
+// check lists hik's mappings, marked as the NVR's and ticked. The one deletion tried is hik's TCP 8000 with the
+// router's secure mode on (the lab's default, set again here under the lab devices' lock so no suite turns it off
+// meanwhile): miniupnpd refuses it with 606, so nothing changes on the shared lab, and the page says so in plain
+// words. Runs only in the lab (Chromium inside `nvrlab-client`, NVR_ASSIST_LAB_URL set by global-setup.ts).
+const labUrl = process.env.NVR_ASSIST_LAB_URL;
+// From tests/lab/topology.mjs: the router, hik's address and MAC.
+const ROUTER = '192.168.50.1';
+const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40' };
+const ME = `e2e-upnp-step-${process.pid}`;
+
+test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
+
+function lab(...args: string[]): void {
+  const r = spawnSync(process.execPath, ['tests/lab/lab.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`lab ${args.join(' ')}: ${r.stderr}`);
+}
+
+async function shoot(page: Page, width: number, name: string): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/** On "Find your NVR": a search through the client's LAN interface, and hik chosen as the NVR (no login needed). */
+async function findAndChooseHik(page: Page): Promise<void> {
+  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
+  await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
+  const search = page.getByTestId('search');
+  await expect(search).toBeEnabled({ timeout: 20_000 });
+  await page.getByTestId('change-interface').click();
+  await page.locator('input[name="find-interface"][value="eth0"]').check();
+  await search.click();
+  const hik = page.locator('li[data-device-id]').filter({ hasText: HIK.mac });
+  await expect(hik).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
+  await hik.getByTestId('choose-device').check();
+}
+
+test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s and ticked; a delete refused with 606 is said plainly', async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  mkdirSync('test-results/screens', { recursive: true });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+
+  await page.goto(appHome(labUrl!));
+  await findAndChooseHik(page);
+
+  // UPnP: check the router.
+  await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('link', { name: /UPnP/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'UPnP' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/step\/upnp$/);
+  const measuredAt = page.getByTestId('upnp-measured-at');
+  const before = (await measuredAt.count()) ? await measuredAt.getAttribute('datetime') : null;
+  await page.getByTestId('check').click();
+  await expect
+    .poll(async () => ((await measuredAt.count()) ? await measuredAt.getAttribute('datetime') : null), {
+      timeout: 60_000,
+    })
+    .not.toBe(before);
+  await expect(page.getByTestId('check-cancel')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('check-error')).toHaveCount(0);
+
+  await expect(page.getByTestId('router-gateway')).toHaveText(ROUTER);
+  await expect(page.getByTestId('router-igd')).toContainText('NVR Lab Router');
+  await expect(page.getByTestId('router-natpmp')).toContainText('answers');
+  await expect(page.locator('[data-testid="finding"][data-code="camera-mapped"]')).toHaveAttribute(
+    'data-severity',
+    'problem',
+  );
+
+  // hik's mappings: marked as the chosen NVR's, ticked; the camera ones come first.
+  const rows = page.getByTestId('mapping-row');
+  const hikRows = rows.filter({
+    has: page.locator(`[data-testid="mapping-internal"]`, { hasText: `${HIK.address}:` }),
+  });
+  await expect(hikRows.first()).toBeVisible();
+  const hikKeys = await hikRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+  expect(hikKeys).toEqual(expect.arrayContaining(['TCP/80', 'TCP/8000', 'TCP/554']));
+  for (const row of await hikRows.all()) {
+    await expect(row.getByTestId('mapping-nvr')).toHaveText('your NVR');
+    await expect(row.getByTestId('mapping-pick')).toBeChecked();
+  }
+  const cameraColumn = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-camera')));
+  expect(
+    cameraColumn.indexOf('false') === -1 || !cameraColumn.slice(cameraColumn.indexOf('false')).includes('true'),
+  ).toBe(true);
+  await expect(page.getByTestId('verify-status')).toHaveText('needs attention');
+
+  await shoot(page, 1400, 'upnp-found');
+  await shoot(page, 900, 'upnp-found');
+  await page.setViewportSize({ width: 1400, height: 900 });
+
+  // Only hik's TCP 8000 stays ticked: the keyboard reaches each box.
+  for (const row of await rows.all()) {
+    const key = await row.getAttribute('data-key');
+    const box = row.getByTestId('mapping-pick');
+    if (key !== 'TCP/8000' && (await box.isChecked())) await box.uncheck();
+  }
+  await expect(page.getByTestId('delete')).toHaveText('Delete the chosen mappings (1)…');
+
+  await takeLabDevices(ME, 'The lab’s router and hik are');
+  try {
+    lab('router', 'upnp-secure', 'on');
+    await page.getByTestId('delete').click();
+    await expect(page.getByTestId('delete-confirm-list')).toContainText(`TCP 8000 → ${HIK.address}:8000`);
+    await expect(page.getByTestId('delete-confirm-yes')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('deletion');
+    await expect(result).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.getByTestId('delete-cancel')).toBeHidden({ timeout: 60_000 });
+  } finally {
+    releaseLabDevices(ME);
+  }
+  const result = page.getByTestId('deletion');
+  await expect(result.getByTestId('deletion-outcome')).toHaveText('Refused');
+  await expect(result.getByTestId('deletion-message')).toContainText('UPnP error 606');
+  await expect(result.getByTestId('deletion-606')).toContainText('Turn UPnP off on that device');
+  await expect(page.getByTestId('delete-error')).toHaveCount(0);
+  // The list read again still holds it: nothing was deleted.
+  await expect(
+    rows.filter({ has: page.locator('[data-testid="mapping-external"]', { hasText: /^8000$/ }) }),
+  ).toHaveCount(1);
+  await expect(page.getByTestId('delete')).toBeFocused();
+
+  await shoot(page, 1400, 'upnp-refused');
+  await shoot(page, 900, 'upnp-refused');
+  expect(problems).toEqual([]);
+});
