@@ -14,7 +14,8 @@ export const UPNP_ERRORS: Readonly<Record<number, UpnpErrorWords>> = {
   501: { name: 'Action Failed', words: 'The router could not carry out the request.' },
   606: {
     name: 'Action not authorized',
-    words: 'The router refuses this request over UPnP (some routers only let their own web page change mappings).',
+    words:
+      'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page).',
   },
   713: { name: 'SpecifiedArrayIndexInvalid', words: 'There are no more mappings in the router’s list.' },
   714: { name: 'NoSuchEntryInArray', words: 'The router has no such mapping (it may already be gone).' },

@@ -146,7 +146,7 @@ export function fakeResult(overrides: Partial<StaticIpResult> = {}): StaticIpRes
       'Sent to the NVR: DHCP off, address 192.168.1.230/24, router 192.168.1.1, DNS 192.168.1.1.',
       'Read back at 192.168.1.230: DHCP off, 192.168.1.230/24, router 192.168.1.1, DNS 192.168.1.1.',
     ],
-    recheck: ['ports', 'upnp'],
+    recheck: ['ports', 'upnp', 'verify'],
     at: '2025-03-01T12:10:00.000Z',
     ...overrides,
   };

@@ -61,10 +61,11 @@ describe('WizardStepFrame', () => {
     expect(find.find('[data-testid="next-step"]').text()).toBe('Next: Static IP →');
     expect(find.find('[data-testid="next-step"]').attributes('href')).toContain('/step/static-ip');
 
-    // Ports is followed only by planned steps (no page): none is offered as Next.
+    // A planned step (no page) is skipped: Ports is followed by Security (planned), then UPnP.
     await router.push('/step/ports');
     const ports = await mountStep();
-    expect(ports.find('[data-testid="next-step"]').exists()).toBe(false);
+    expect(ports.find('[data-testid="next-step"]').text()).toBe('Next: UPnP →');
+    expect(ports.find('[data-testid="next-step"]').attributes('href')).toContain('/step/upnp');
   });
 
   it('the last step with a page has no Next', async () => {

@@ -206,7 +206,7 @@ describe('the whole list, entry by entry (IGD:1)', () => {
     expect(list.end).toBe('refused');
     expect(list.mappings).toHaveLength(1);
     expect(list.note).toBe(
-      'The router refuses this request over UPnP (some routers only let their own web page change mappings). (UPnP error 606, Action not authorized)',
+      'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
     );
   });
 
@@ -529,7 +529,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: false,
       errorCode: 606,
       message:
-        'The router refuses this request over UPnP (some routers only let their own web page change mappings). (UPnP error 606, Action not authorized)',
+        'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
     });
     expect(
       (

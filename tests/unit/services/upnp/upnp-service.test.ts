@@ -713,7 +713,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       gone: false,
       errorCode: 606,
       message:
-        'The router refuses this request over UPnP (some routers only let their own web page change mappings). (UPnP error 606, Action not authorized)',
+        'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
     });
   });
 

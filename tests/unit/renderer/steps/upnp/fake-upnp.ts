@@ -122,7 +122,7 @@ export function fakeDeletion(overrides: Partial<UpnpDeletion> = {}): UpnpDeletio
 
 /** The router's refusal in secure mode, as main words it. */
 export const REFUSED_606 =
-  'The router refuses this request over UPnP (some routers only let their own web page change mappings). (UPnP error 606, Action not authorized)';
+  'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)';
 
 export function fakeDeleteResult(deletions: UpnpDeletion[], audit: UpnpAudit): UpnpDeleteResult {
   return { deletions, audit };
