@@ -139,8 +139,9 @@ function serviceOn(device: DiscoveredDevice, p: number, reports: AttributionCont
   return label && row?.product ? `${label} (${row.product})`.slice(0, 120) : label;
 }
 
+/** The model first (a device's own name often carries its serial number), else its name, else brand and address. */
 const deviceName = (d: DiscoveredDevice) =>
-  (d.name || d.model || [d.brand, d.addresses[0]].filter(Boolean).join(' ') || d.id).slice(0, 200);
+  (d.model || d.name || [d.brand, d.addresses[0]].filter(Boolean).join(' ') || d.id).slice(0, 200);
 
 /** The protocols only recorders and cameras speak. */
 const CAMERA_SOURCES: ReadonlySet<string> = new Set(['onvif', 'sadp', 'dhip']);

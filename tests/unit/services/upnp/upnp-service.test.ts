@@ -227,7 +227,7 @@ describe('the audit: the gateway’s own IGD', () => {
     });
     expect(audit.listNote).toBeUndefined();
     expect(audit.mappings.map((m) => [m.externalPort, m.device?.name ?? null, m.camera, m.service])).toEqual([
-      [8000, 'NVR', true, 'App/SDK port'],
+      [8000, 'DS-7608NI', true, 'App/SDK port'],
       [3074, null, false, null],
     ]);
     expect(audit.findings.map((f) => f.code)).toEqual(['camera-mapped', 'upnp-on', 'natpmp-on', 'other-mapped']);

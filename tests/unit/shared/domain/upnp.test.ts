@@ -138,8 +138,9 @@ describe('which device a mapping opens (attribution)', () => {
   });
 
   it.each([
-    ['its name', { name: 'NVR-8CH', model: 'DS-7608', brand: 'Hikvision' }, 'NVR-8CH'],
-    ['its model without a name', { model: 'DS-7608', brand: 'Hikvision' }, 'DS-7608'],
+    // The model first: a device's own name often carries its serial number (the lab's hik: "DS-7608NI-K2 - DS-…").
+    ['its model', { name: 'NVR-8CH', model: 'DS-7608', brand: 'Hikvision' }, 'DS-7608'],
+    ['its name without a model', { name: 'NVR-8CH', brand: 'Hikvision' }, 'NVR-8CH'],
     ['its brand and address without a name or model', { brand: 'Hikvision' }, 'Hikvision 192.168.1.64'],
     ['its address alone', {}, '192.168.1.64'],
   ] as const)('a device is named by %s', (_what, over, name) => {
