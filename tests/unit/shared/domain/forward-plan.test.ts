@@ -188,7 +188,10 @@ describe('planForwards: the rules', () => {
     expect(p.rules[2]!.name).toBe('NVR Video streams (RTSP)');
     const video = p.notes.find((n) => n.code === 'plain-video');
     expect(video?.severity).toBe('warning');
-    expect(video?.text).toMatch(/not encrypted/);
+    expect(video?.text).toBe(
+      'RTSP is not encrypted: the video and the login cross the internet in the clear. Prefer the phone app, or a VPN; ' +
+        'keep RTSP only if a player outside really needs it, and limit it to the addresses you use.',
+    );
     const udp = p.notes.find((n) => n.code === 'udp-media');
     expect(udp?.severity).toBe('info');
     expect(udp?.text).toMatch(/RTP over TCP/);
@@ -295,7 +298,9 @@ describe('planForwards: the notes', () => {
     expect(open.notes.find((n) => n.code === 'any-source')).toEqual({
       code: 'any-source',
       severity: 'warning',
-      text: expect.stringMatching(/open to the whole internet/),
+      text:
+        'These rules are open to the whole internet. If you always connect from known addresses (your office, a phone ' +
+        'plan with a fixed address), give them and the router lets only those in.',
     });
     expect(codes(plan())).not.toContain('any-source');
     expect(

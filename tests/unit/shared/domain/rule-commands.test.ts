@@ -234,6 +234,17 @@ describe('the text is safe to paste', () => {
     expect(openwrtCommands(hostile)).toContain('uci set firewall.nvr_werdole_1_1=redirect');
   });
 
+  it('a comment stays within 60 characters whatever the name (nft takes 128 at most)', () => {
+    const long: ForwardPlan = { ...open, rules: [{ ...open.rules[0]!, name: `NVR ${'x'.repeat(100)}` }] };
+    const comment = `nvr-assist NVR ${'x'.repeat(45)}`;
+    expect(comment).toHaveLength(60);
+    expect(nftablesCommands(long)).toContain(`comment "${comment}"\n`);
+    expect(iptablesCommands(long)).toContain(`--comment '${comment}' -j DNAT`);
+    expect(openwrtCommands(long)).toContain(`.name='${comment}'\n`);
+    expect(mikrotikCommands(long)).toContain(`comment="${comment}"`);
+    expect(mikrotikCommands(long)).not.toContain(`comment="${comment}x`);
+  });
+
   it('the comment says nvr-assist, so every rule can be found and removed by it', () => {
     for (const family of ROUTER_COMMAND_FAMILIES)
       for (const r of limited.rules) expect(routerCommands(family, limited)).toContain(`nvr-assist ${r.name}`);
