@@ -1,0 +1,62 @@
+import { computed, onMounted, ref } from 'vue';
+import { useRulesStore } from '../../stores/rules';
+import { useSetupStore } from '../../stores/setup';
+import { defineStepFlow } from '../../composables/step-flow';
+import { copyText } from '../../components/copy-text';
+import { deviceTitle } from '../../components/device-identity';
+import { plural } from '../../components/page-words';
+import type { RouterCommandFamily } from '../../../shared/domain/rule-commands';
+
+/**
+ * The Router rules page's way through, shared by its parts (what we found, what to do, verify): the NVR it is about,
+ * what the buttons do, and what the page says after them (a plan made, the commands copied) for the eyes and for
+ * screen readers. The page only plans and writes: nothing is sent to the router or the NVR.
+ */
+function createRulesFlow() {
+  const store = useRulesStore();
+  const setup = useSetupStore();
+  const nvr = computed(() => setup.record?.nvr ?? null);
+  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, 'your NVR') : ''));
+  const nvrAddress = computed(() => nvr.value?.device.addresses[0] ?? null);
+  /** Said after "Make the plan" worked. */
+  const planned = ref('');
+  /** Said after a Copy. */
+  const copied = ref('');
+
+  async function makePlan(): Promise<void> {
+    planned.value = '';
+    if (!(await store.makePlan()) || !store.plan) return;
+    const n = store.plan.rules.length;
+    planned.value = n ? `Plan made: ${plural(n, 'rule')} to enter.` : 'Plan made: no rule to enter.';
+  }
+
+  async function chooseFamily(family: RouterCommandFamily): Promise<void> {
+    copied.value = '';
+    await store.chooseFamily(family);
+  }
+
+  async function writeAgain(): Promise<void> {
+    copied.value = '';
+    await store.writeCommands();
+  }
+
+  async function copyCommands(): Promise<void> {
+    const text = store.commands?.text;
+    if (!text) return;
+    copied.value = (await copyText(text))
+      ? 'Copied the commands.'
+      : 'Could not copy: select the commands and copy them yourself (Ctrl+C).';
+  }
+
+  onMounted(() => store.openStep());
+
+  return { nvr, nvrTitle, nvrAddress, planned, copied, makePlan, chooseFamily, writeAgain, copyCommands };
+}
+
+const rulesFlow = defineStepFlow('Router rules', createRulesFlow);
+
+export type RulesFlow = ReturnType<typeof createRulesFlow>;
+/** The page makes the flow once and hands it to its parts. */
+export const provideRulesFlow = rulesFlow.provide;
+/** A part of the Router rules page takes the page's flow. */
+export const useRulesFlow = rulesFlow.use;

@@ -1,0 +1,48 @@
+// How the Router rules page says things: what each wish opens and what it risks, the router families with a
+// command line, and a note's severity. Plain words; the rules and commands themselves come from main.
+import type { ForwardNote, ForwardWants } from '../../../shared/domain/forward-plan';
+import type { RouterCommandFamily } from '../../../shared/domain/rule-commands';
+
+type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
+
+/** The three things the user may reach from outside: what each means, and its risk, in a line each. */
+export const WANT_WORDS: readonly { key: keyof ForwardWants; label: string; means: string; risk: string }[] = [
+  {
+    key: 'web',
+    label: 'The web page (HTTPS)',
+    means: 'Log in to the NVR from a browser anywhere, encrypted. Plain HTTP is never forwarded.',
+    risk: 'It is the NVR’s admin page: anyone who finds it can try passwords, and flaws in it are attacked.',
+  },
+  {
+    key: 'app',
+    label: 'The phone app and viewer software',
+    means: 'The maker’s app and PC software connect on the NVR’s own app port, on the same number outside.',
+    risk: 'Scanners know that port belongs to the brand, and its protocol has had flaws.',
+  },
+  {
+    key: 'video',
+    label: 'Live video for other players (RTSP)',
+    means: 'Only for a player or recorder outside that needs the video stream itself.',
+    risk: 'RTSP is not encrypted: the video and the login cross the internet readable.',
+  },
+];
+
+/** The routers the app writes commands for, and where the commands go. */
+export const FAMILY_WORDS: Record<RouterCommandFamily, { label: string; where: string }> = {
+  nftables: { label: 'Linux with nftables', where: 'a file loaded with nft -f, as root on the router' },
+  iptables: { label: 'Linux with iptables', where: 'commands run as root on the router' },
+  openwrt: { label: 'OpenWrt', where: 'uci commands in an ssh session on the router' },
+  mikrotik: { label: 'MikroTik RouterOS 7', where: 'the RouterOS terminal (WinBox › New Terminal, or ssh)' },
+};
+
+export const NOTE_VIEW: Record<ForwardNote['severity'], { label: string; tone: Tone }> = {
+  problem: { label: 'problem', tone: 'danger' },
+  warning: { label: 'warning', tone: 'warn' },
+  info: { label: 'note', tone: 'info' },
+};
+
+/** "web page, phone app": what a plan was made for. */
+export function wantsWords(wants: ForwardWants): string {
+  const picked = WANT_WORDS.filter((w) => wants[w.key]).map((w) => w.label.replace(/^The /, '').toLowerCase());
+  return picked.join(', ') || 'nothing';
+}

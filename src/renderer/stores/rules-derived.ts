@@ -1,0 +1,46 @@
+// What the Router rules page works out by itself, before anything is sent: the allowed sources as the user typed
+// them, checked with the plan's own rules (checkSource), and the router's interface name (checkCommandOptions).
+// Main checks both again; these only spare the user a round trip and say the problem where it was typed.
+import { checkSource } from '../../shared/domain/forward-plan';
+import { checkCommandOptions, type RouterCommandFamily } from '../../shared/domain/rule-commands';
+
+/** As many sources as the plan keeps. */
+export const MAX_SOURCES = 16;
+
+export interface CheckedSources {
+  /** The sources in the form main keeps them (an address, or a network in CIDR form), each once. */
+  cidrs: string[];
+  /** What is wrong with what was typed, one sentence a problem, in checkSource's words. */
+  problems: string[];
+}
+
+/** The allowed sources field: addresses or networks separated by commas (or spaces); empty = from anywhere. */
+export function checkAllowText(text: string): CheckedSources {
+  const parts = text
+    .split(/[,\s;]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const cidrs: string[] = [];
+  const problems: string[] = [];
+  for (const part of parts) {
+    const checked = checkSource(part);
+    if (!checked.ok) problems.push(checked.error);
+    else if (!cidrs.includes(checked.cidr)) cidrs.push(checked.cidr);
+  }
+  if (cidrs.length > MAX_SOURCES)
+    problems.push(`At most ${MAX_SOURCES} addresses or networks: remove ${cidrs.length - MAX_SOURCES}.`);
+  return { cidrs, problems };
+}
+
+/** The families whose commands name the router's internet-side interface. */
+export const usesWan = (family: RouterCommandFamily | null): boolean => family === 'nftables' || family === 'iptables';
+
+/** The WAN interface typed (empty: main writes its default), or why it is not an interface name. */
+export function checkWan(text: string): { ok: true; wan: string | null } | { ok: false; error: string } {
+  const wan = text.trim();
+  if (!wan) return { ok: true, wan: null };
+  const bad = checkCommandOptions({ wan });
+  return bad
+    ? { ok: false, error: `${bad} Use the name the router gives it, such as eth1 or wan.` }
+    : { ok: true, wan };
+}

@@ -1,0 +1,59 @@
+import {
+  checkSource,
+  planForwards,
+  type ForwardPlan,
+  type ForwardWants,
+} from '../../../../../src/shared/domain/forward-plan';
+import { checkCommandOptions, routerCommands } from '../../../../../src/shared/domain/rule-commands';
+import type { InvokeInput } from '../../../../../src/shared/ipc/contract';
+import type { PortReport } from '../../../../../src/shared/domain/ports';
+import { failed, ok, type FakeApi } from '../../fake-api';
+import { fakePortReport } from '../../fake-ports';
+
+// Main's side of the Router rules step for the page's tests: the plan made by the app's own rules (planForwards)
+// from the Reolink's measured ports, the sources checked as main checks them, the commands written by the app's own
+// writers from the last plan — so the page is tested against what main would answer, not against numbers typed here.
+
+export const MADE_AT = new Date('2025-03-01T13:00:00.000Z');
+
+export interface RulesMain {
+  /** The plan main keeps (rules.get, and what rules.commands writes from). */
+  plan: ForwardPlan | null;
+  wants: ForwardWants;
+  allow: string[];
+}
+
+/** Answers rules.get, rules.plan and rules.commands as main does, for the NVR measured in `report`. */
+export function fakeRules(api: FakeApi, report: PortReport = fakePortReport(), saved: Partial<RulesMain> = {}) {
+  const main: RulesMain = { plan: null, wants: { web: true, app: true, video: false }, allow: [], ...saved };
+  api.handlers['rules.get'] = () => ok({ plan: main.plan, wants: main.wants, allow: main.allow });
+  api.handlers['rules.plan'] = (input) => {
+    const { wants, allow } = input as InvokeInput<'rules.plan'>;
+    const sources: string[] = [];
+    for (const text of allow ?? main.allow) {
+      const checked = checkSource(text);
+      if (!checked.ok) return failed('RULES_BAD_SOURCE', checked.error);
+      sources.push(checked.cidr);
+    }
+    main.plan = planForwards({
+      deviceId: report.deviceId,
+      address: report.address,
+      addressKept: null,
+      rows: report.rows,
+      wants: wants ? { ...wants, app: wants.app ?? true } : main.wants,
+      sources,
+      at: MADE_AT,
+    });
+    main.wants = main.plan.wants;
+    main.allow = sources;
+    return ok(main.plan);
+  };
+  api.handlers['rules.commands'] = (input) => {
+    const { family, wan } = input as InvokeInput<'rules.commands'>;
+    if (!main.plan) return failed('RULES_NO_PLAN', 'Make the plan first (what you want to reach from outside).');
+    const bad = checkCommandOptions(wan ? { wan } : {});
+    if (bad) return failed('RULES_BAD_OPTION', bad);
+    return ok({ family, text: routerCommands(family, main.plan, wan ? { wan } : {}) });
+  };
+  return main;
+}
