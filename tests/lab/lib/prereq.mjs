@@ -6,13 +6,13 @@ import { run, haveCommand } from './exec.mjs';
  * `sim` runs the simulators' RTSP servers, `browser` is for the browser-mode E2E. */
 export const LAB_PACKAGES = {
   core: ['iproute2', 'nftables', 'miniupnpd-nftables', 'dnsmasq'],
-  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools', 'iputils-ping'],
+  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools', 'iputils-ping', 'iptables'],
   sim: ['python3-gi', 'gir1.2-gst-rtsp-server-1.0', 'gstreamer1.0-plugins-base', 'gstreamer1.0-plugins-good', 'gstreamer1.0-plugins-ugly'],
   browser: ['chromium'],
 };
 
 /** Commands that must work after installation (package → command). */
-const COMMANDS = { iproute2: 'ip', nftables: 'nft', 'miniupnpd-nftables': 'miniupnpd', dnsmasq: 'dnsmasq', miniupnpc: 'upnpc', dnsutils: 'dig', curl: 'curl', 'netcat-openbsd': 'nc', busybox: 'busybox', nmap: 'nmap', 'onvif-tools': 'onvif-util', chromium: 'chromium' };
+const COMMANDS = { iproute2: 'ip', nftables: 'nft', 'miniupnpd-nftables': 'miniupnpd', dnsmasq: 'dnsmasq', miniupnpc: 'upnpc', dnsutils: 'dig', curl: 'curl', 'netcat-openbsd': 'nc', busybox: 'busybox', nmap: 'nmap', 'onvif-tools': 'onvif-util', iptables: 'iptables', chromium: 'chromium' };
 
 export const aptCommand = (pkgs) => `apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=600 ${pkgs.join(' ')}`;
 
