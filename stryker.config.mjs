@@ -37,7 +37,8 @@ function manualStepRules() {
 
 /** What is mutated: the rules that protect a user. docs/mutation.md says why each is in and what is left out. */
 export const MUTATE = [
-  // shared: catalogue rules, proposals, domain rules, device text
+  // shared: catalogue rules, proposals, domain rules (the Router rules' forward-plan.ts and rule-commands.ts among them:
+  // domain/*.ts), device text
   'src/shared/catalog/port-proposal*.ts',
   'src/shared/catalog/camera-ports.ts',
   'src/shared/catalog/oui.ts',
