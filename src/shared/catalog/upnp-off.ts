@@ -124,3 +124,17 @@ export function upnpOffText(p: UpnpOffPath): string {
   const path = p.confidence === 'L' ? `look for ${p.path}` : p.path;
   return `${p.name}: ${path}${p.note ? ` (${p.note})` : ''}`;
 }
+
+/**
+ * Where to turn UPnP off on the recorders the router maps ports to: the steps for each mapped camera's or recorder's
+ * brand, then the general ones (for a brand without its own steps, or none known); none when no camera is mapped.
+ */
+export function recorderUpnpOff(
+  mappings: readonly { camera: boolean; device: { brand?: string | null } | null }[],
+): UpnpOffPath[] {
+  const brands = [...new Set(mappings.filter((m) => m.camera).map((m) => m.device?.brand?.toLowerCase() ?? ''))];
+  const fallback = NVR_UPNP_OFF[NVR_UPNP_OFF.length - 1]!;
+  const nvr = new Set(brands.map((b) => NVR_UPNP_OFF.find((p) => b && p.name.toLowerCase().includes(b)) ?? fallback));
+  // The brands' own steps first, the general one last.
+  return [...nvr].sort((x, y) => Number(x === fallback) - Number(y === fallback));
+}

@@ -1,4 +1,4 @@
-import { NVR_UPNP_OFF, ROUTER_UPNP_OFF, upnpOffText } from '../../../shared/catalog/upnp-off';
+import { ROUTER_UPNP_OFF, recorderUpnpOff, upnpOffText } from '../../../shared/catalog/upnp-off';
 import type { UpnpAudit, UpnpDeleteResult, UpnpProtocol } from '../../../shared/domain/upnp';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -64,12 +64,8 @@ export function renderUpnpAudit(a: UpnpAudit): string {
 
 /** Where to turn UPnP off: on each mapped recorder's brand (else any brand), then on the router, by family. */
 export function upnpOffSteps(a: UpnpAudit): string[] {
-  const brands = [...new Set(a.mappings.filter((m) => m.camera).map((m) => m.device?.brand?.toLowerCase() ?? ''))];
-  const fallback = NVR_UPNP_OFF[NVR_UPNP_OFF.length - 1]!;
-  const nvr = new Set(brands.map((b) => NVR_UPNP_OFF.find((p) => b && p.name.toLowerCase().includes(b)) ?? fallback));
   const lines: string[] = [];
-  // The brands' own steps first, the general one last.
-  const ordered = [...nvr].sort((x, y) => Number(x === fallback) - Number(y === fallback));
+  const ordered = recorderUpnpOff(a.mappings);
   if (ordered.length)
     lines.push(
       'Turn UPnP off on the recorder, so it stops opening its own ports:',

@@ -1,4 +1,4 @@
-// How the Static IP page says things: where a reading came from, a finding's severity, a change's outcome, a
+// How the Static IP page says things: where a reading came from, a change's outcome, a
 // netmask, and the later steps by their titles. Plain words only; no command lines.
 import { STEPS } from '../../../shared/domain/steps';
 import type { Ipv4SettingsData, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
@@ -18,15 +18,6 @@ export const POOL_SOURCE_WORDS: Record<NonNullable<StaticIpReading['pool']>['sou
   user: 'the range you typed from the router’s page',
   leases: 'the addresses of devices seen on DHCP (a guess: the range is at least this wide)',
   'router-default': 'the router maker’s factory range (a hint only: yours may differ)',
-};
-
-type Severity = StaticIpReading['findings'][number]['severity'];
-
-export const SEVERITY_VIEW: Record<Severity, { label: string; tone: Tone }> = {
-  problem: { label: 'problem', tone: 'danger' },
-  warning: { label: 'warning', tone: 'warn' },
-  ok: { label: 'fine', tone: 'ok' },
-  info: { label: 'note', tone: 'info' },
 };
 
 export const OUTCOME_VIEW: Record<StaticIpResult['outcome'], { label: string; tone: Tone; words: string }> = {

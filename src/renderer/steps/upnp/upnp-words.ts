@@ -1,16 +1,9 @@
-// How the UPnP page says things: a finding's severity, a mapping's lease and its outside side, the router's UPnP
-// gateway, and what a deletion came to. Plain words only; no command lines.
-import type { UpnpAudit, UpnpFinding, UpnpMapping } from '../../../shared/domain/upnp';
+// How the UPnP page says things: a mapping's lease and its outside side, the router's UPnP gateway, and what a
+// deletion came to. Plain words only; no command lines.
+import type { UpnpAudit, UpnpMapping } from '../../../shared/domain/upnp';
 import type { DeletionOutcome } from '../../stores/upnp';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
-
-export const SEVERITY_VIEW: Record<UpnpFinding['severity'], { label: string; tone: Tone }> = {
-  problem: { label: 'problem', tone: 'danger' },
-  warning: { label: 'warning', tone: 'warn' },
-  ok: { label: 'fine', tone: 'ok' },
-  info: { label: 'note', tone: 'info' },
-};
 
 export const DELETION_VIEW: Record<DeletionOutcome, { label: string; tone: Tone }> = {
   gone: { label: 'Gone', tone: 'ok' },

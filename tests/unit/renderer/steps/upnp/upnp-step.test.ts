@@ -122,6 +122,39 @@ describe('UPnP step: opening', () => {
     expect(byTest(wrapper, 'verify-status').text()).toBe('not started');
   });
 
+  it('says where to turn UPnP off: the mapped recorders’ brands first, then the router families, unconfirmed paths as “look for”', async () => {
+    const [console, sdk, http, dahua] = fakeMappings();
+    const hik = { id: sdk!.device!.id, name: 'Shop NVR', brand: 'Hikvision' };
+    const mappings = [
+      console!,
+      { ...sdk!, device: hik },
+      { ...http!, device: hik },
+      { ...dahua!, device: { ...dahua!.device!, brand: 'Dahua' } },
+    ];
+    fakeUpnp(api, { audit: fakeAudit({ mappings }) });
+    const wrapper = await mountStep();
+    const recorders = byTest(wrapper, 'turn-off-recorders')
+      .findAll('li')
+      .map((li) => li.text());
+    expect(recorders.map((t) => t.split(':')[0])).toEqual(['Hikvision', 'Dahua (and Amcrest, Lorex OEM)']);
+    expect(recorders[0]).toContain('Network settings > Advanced Settings > NAT (UPnP)');
+    const router = byTest(wrapper, 'turn-off-router')
+      .findAll('li')
+      .map((li) => li.text());
+    expect(router).toContainEqual(expect.stringMatching(/^MikroTik RouterOS: \/ip upnp set enabled=no/));
+    expect(router).toContainEqual(expect.stringMatching(/^ASUS \/ Asuswrt-Merlin: look for /));
+  });
+
+  it('with no camera mapped, every recorder brand’s way to turn UPnP off is listed', async () => {
+    const [console] = fakeMappings();
+    fakeUpnp(api, { audit: fakeAudit({ mappings: [console!] }) });
+    const wrapper = await mountStep();
+    const recorders = byTest(wrapper, 'turn-off-recorders')
+      .findAll('li')
+      .map((li) => li.text().split(':')[0]);
+    expect(recorders).toEqual(['Hikvision', 'Dahua (and Amcrest, Lorex OEM)', 'Any other brand']);
+  });
+
   it('a saved audit that cannot be read is said in plain words', async () => {
     api.handlers['upnp.get'] = () => failed('INTERNAL', 'The setup file could not be read.');
     const wrapper = await mountStep();
