@@ -353,7 +353,7 @@ describe('the findings (judgeUpnp)', () => {
 
   it('a deleted mapping listed again "came back", naming who re-opened it; same port, other protocol is not it', () => {
     const m = measurement({
-      mappings: [mapped(), mapped({ protocol: 'UDP', externalPort: 9000 })],
+      mappings: [mapped(), mapped({ protocol: 'UDP', externalPort: 9000 }), mapped({ externalPort: 554 })],
       deletedBefore: [
         { protocol: 'TCP', externalPort: 8000 },
         { protocol: 'TCP', externalPort: 9000 },
@@ -378,12 +378,24 @@ describe('the findings (judgeUpnp)', () => {
       /^2 mappings you deleted came back: Front door, 192\.168\.1\.23 opened them again/,
     );
     expect(codes(measurement({ mappings: [mapped()] }))).not.toContain('came-back');
+    const many = Array.from({ length: 20 }, (_, i) => mapped({ externalPort: 2000 + i }));
+    const flood = measurement({
+      mappings: many,
+      deletedBefore: many.map((x) => ({ protocol: 'TCP', externalPort: x.externalPort })),
+    });
+    expect(finding(flood, 'came-back')!.text).toMatch(/^20 mappings you deleted/);
+    expect(finding(flood, 'came-back')!.evidence).toHaveLength(16);
+    // only cameras mapped: no "other devices" finding
+    expect(codes(flood)).not.toContain('other-mapped');
   });
 
   it('UPnP on at the router is a warning naming the router, its location, service and external address', () => {
     const f = finding(measurement(), 'upnp-on')!;
     expect(f.severity).toBe('warning');
-    expect(f.text).toMatch(/^UPnP is on at the router \(192\.168\.1\.1, “Home Router”\): any device/);
+    expect(f.text).toBe(
+      'UPnP is on at the router (192.168.1.1, “Home Router”): any device or program on your network can open ports ' +
+        'to the internet without asking. Turn it off once your forward rules are in place.',
+    );
     expect(f.evidence).toEqual([IGD.location, 'WANIPConnection:2', 'external address 203.0.113.2']);
     const bare = finding(measurement({ igd: { ...IGD, friendlyName: null, externalAddress: null } }), 'upnp-on')!;
     expect(bare.text).toMatch(/^UPnP is on at the router \(192\.168\.1\.1\): any device/);
@@ -395,6 +407,7 @@ describe('the findings (judgeUpnp)', () => {
     expect(codes(m)).toEqual(['igd-unreadable']);
     expect(finding(m, 'igd-unreadable')).toMatchObject({
       severity: 'warning',
+      evidence: [],
       text: 'The router answers as a UPnP gateway, but its mappings could not be read: its description did not load.',
     });
   });
@@ -402,6 +415,10 @@ describe('the findings (judgeUpnp)', () => {
   it('NAT-PMP answering is a warning with its external address when it gave one', () => {
     const on = measurement({ igd: null, natPmp: { present: true, externalAddress: '203.0.113.2' } });
     expect(codes(on)).toEqual(['natpmp-on']);
+    expect(finding(on, 'natpmp-on')!.text).toBe(
+      'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not ' +
+        'list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
+    );
     expect(finding(on, 'natpmp-on')!.evidence).toEqual([
       'UDP 192.168.1.1:5351 answered (external address 203.0.113.2)',
     ]);
@@ -414,6 +431,7 @@ describe('the findings (judgeUpnp)', () => {
     (listEnd) => {
       const m = measurement({ listEnd, listNote: 'the router refused' });
       expect(codes(m)).toEqual(['upnp-on', 'list-incomplete']);
+      expect(finding(m, 'list-incomplete')!.evidence).toEqual([]);
       expect(finding(m, 'list-incomplete')!.text).toBe(
         'Only part of the router’s mapping list could be read: the router refused Mappings may be missing below.',
       );
@@ -430,7 +448,10 @@ describe('the findings (judgeUpnp)', () => {
   it('other devices’ mappings are information, counted, asking the user to check each', () => {
     const one = finding(measurement({ mappings: [console1] }), 'other-mapped')!;
     expect(one.severity).toBe('info');
-    expect(one.text).toMatch(/^1 mapping to an address the search did not identify as a camera or recorder/);
+    expect(one.text).toBe(
+      '1 mapping to an address the search did not identify as a camera or recorder (a computer, a games console…): ' +
+        'check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+    );
     expect(one.evidence).toEqual(['TCP 3074 → 192.168.1.23:3074 “Xbox”, never expires']);
     const two = finding(measurement({ mappings: [console1, { ...console1, externalPort: 3075 }] }), 'other-mapped')!;
     expect(two.text).toMatch(/^2 mappings to addresses the search did not identify/);
@@ -439,7 +460,12 @@ describe('the findings (judgeUpnp)', () => {
   it('a complete, empty list is "ok: nothing open", only then', () => {
     expect(judgeUpnp(measurement())).toEqual([
       expect.objectContaining({ code: 'upnp-on' }),
-      expect.objectContaining({ code: 'no-mappings', severity: 'ok', evidence: [] }),
+      expect.objectContaining({
+        code: 'no-mappings',
+        severity: 'ok',
+        text: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
+        evidence: [],
+      }),
     ]);
     expect(codes(measurement({ mappings: [console1] }))).not.toContain('no-mappings');
     expect(codes(measurement({ listEnd: 'limit' }))).not.toContain('no-mappings');
@@ -467,7 +493,10 @@ describe('the findings (judgeUpnp)', () => {
     });
     const f = finding(m, 'igd-elsewhere')!;
     expect(f.severity).toBe('warning');
-    expect(f.text).toMatch(/^A device other than your router answered as an internet gateway/);
+    expect(f.text).toBe(
+      'A device other than your router answered as an internet gateway. The assistant did not follow them ' +
+        '(a device pretending to be the router could misreport). Find out what they are.',
+    );
     expect(f.evidence).toEqual([
       '192.168.1.77: http://192.168.1.77:1900/a.xml',
       '192.168.1.77: http://192.168.1.77:1900/b.xml',
