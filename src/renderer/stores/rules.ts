@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import type { ForwardPlan, ForwardWants } from '../../shared/domain/forward-plan';
 import type { RouterCommandFamily } from '../../shared/domain/rule-commands';
+import type { InvokeOutput } from '../../shared/ipc/contract';
 import { readFromMain, saveInMain } from './call-main';
 import { useSetupStore } from './setup';
 import { checkAllowText, checkWan, usesWan } from './rules-derived';
@@ -11,7 +12,7 @@ export * from './rules-derived';
 
 /** The commands main wrote for a router family, and the plan they were written from. */
 export interface RouterCommands {
-  family: RouterCommandFamily;
+  family: InvokeOutput<'rules.commands'>['family'];
   text: string;
   /** When the plan they come from was made. */
   planMadeAt: string;

@@ -6,22 +6,32 @@ import type { RouterCommandFamily } from '../../../shared/domain/rule-commands';
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
 /** The three things the user may reach from outside: what each means, and its risk, in a line each. */
-export const WANT_WORDS: readonly { key: keyof ForwardWants; label: string; means: string; risk: string }[] = [
+export const WANT_WORDS: readonly {
+  key: keyof ForwardWants;
+  label: string;
+  /** In a sentence: "for the web page (HTTPS), the phone app". */
+  short: string;
+  means: string;
+  risk: string;
+}[] = [
   {
     key: 'web',
     label: 'The web page (HTTPS)',
+    short: 'the web page (HTTPS)',
     means: 'Log in to the NVR from a browser anywhere, encrypted. Plain HTTP is never forwarded.',
     risk: 'It is the NVR’s admin page: anyone who finds it can try passwords, and flaws in it are attacked.',
   },
   {
     key: 'app',
     label: 'The phone app and viewer software',
+    short: 'the phone app',
     means: 'The maker’s app and PC software connect on the NVR’s own app port, on the same number outside.',
     risk: 'Scanners know that port belongs to the brand, and its protocol has had flaws.',
   },
   {
     key: 'video',
     label: 'Live video for other players (RTSP)',
+    short: 'live video (RTSP)',
     means: 'Only for a player or recorder outside that needs the video stream itself.',
     risk: 'RTSP is not encrypted: the video and the login cross the internet readable.',
   },
@@ -41,8 +51,11 @@ export const NOTE_VIEW: Record<ForwardNote['severity'], { label: string; tone: T
   info: { label: 'note', tone: 'info' },
 };
 
-/** "web page, phone app": what a plan was made for. */
+/** "the web page (HTTPS), the phone app": what a plan was made for. */
 export function wantsWords(wants: ForwardWants): string {
-  const picked = WANT_WORDS.filter((w) => wants[w.key]).map((w) => w.label.replace(/^The /, '').toLowerCase());
-  return picked.join(', ') || 'nothing';
+  return (
+    WANT_WORDS.filter((w) => wants[w.key])
+      .map((w) => w.short)
+      .join(', ') || 'nothing'
+  );
 }

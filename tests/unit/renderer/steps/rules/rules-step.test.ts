@@ -171,6 +171,9 @@ describe('Router rules step: the plan', () => {
       'TCP 10443 → 192.168.1.66:443 from 198.51.100.7, 203.0.113.0/24',
       'TCP 10554 → 192.168.1.66:554 from 198.51.100.7, 203.0.113.0/24',
     ]);
+    expect(byTest(wrapper, 'plan-for').text()).toBe(
+      'For the web page (HTTPS), live video (RTSP), from 198.51.100.7, 203.0.113.0/24.',
+    );
     expect(allByTest(wrapper, 'note').map((n) => n.attributes('data-code'))).toContain('plain-video');
     expect(allByTest(wrapper, 'note').map((n) => n.attributes('data-code'))).not.toContain('any-source');
   });
@@ -260,9 +263,9 @@ describe('Router rules step: the commands for the router', () => {
     await byTest(wrapper, 'rules-wan-input').setValue('eth1');
     await press(wrapper, 'wan-submit');
     expect(inputsOf('rules.commands').at(-1)).toEqual({ family: 'iptables', wan: 'eth1' });
-    expect(byTest(wrapper, 'commands-text').text()).toContain(
-      'iptables -t nat -A PREROUTING -i eth1 -p tcp --dport 10443',
-    );
+    // Every rule on the interface typed, none left on the default.
+    expect(byTest(wrapper, 'commands-text').text()).toContain('-i eth1 -p tcp --dport 10443');
+    expect(byTest(wrapper, 'commands-text').text()).not.toContain('wan0');
     expect(byTest(wrapper, 'plan-problem').exists()).toBe(false);
   });
 

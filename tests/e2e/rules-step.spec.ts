@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { appHome } from './signed-in';
+import { findAndLogIn } from './lab-find';
+
+// "Router rules" against the lab's Hikvision simulator (`hik`, 192.168.50.64): found and logged in to on "Find your
+// NVR", its ports measured on the Ports page, then the plan made on its own step — HTTPS outside on 10443 to 443, the
+// SDK port 8000 on its own number, never plain HTTP — and the same plan written for nftables with the router's WAN
+// interface. Nothing is sent to the router or the NVR (the page only plans and writes). Runs only in the lab
+// (Chromium inside `nvrlab-client`, NVR_ASSIST_LAB_URL set by global-setup.ts); elsewhere it skips, and
+// tests/unit/renderer/steps/rules covers the rendering.
+const labUrl = process.env.NVR_ASSIST_LAB_URL;
+// From tests/lab/topology.mjs (plain JavaScript without types): the Hikvision's address and MAC, the admin login.
+const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40' };
+const ADMIN = { user: 'admin', password: 'Lab-Admin-2024' };
+
+test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
+
+/** What the page threw or logged as an error while the test ran (it must stay empty). */
+function pageErrors(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('pageerror', (e) => seen.push(e.message));
+  page.on('console', (m) => void (m.type() === 'error' && seen.push(m.text())));
+  return seen;
+}
+
+async function shoot(page: Page, width: number, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.setViewportSize({ width, height: 900 });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/** On the Ports page: the chosen NVR's ports measured (the catalogue audit), unless a measurement is shown already. */
+async function measurePorts(page: Page): Promise<void> {
+  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
+  await sidebar.getByRole('link', { name: /Ports/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ports' })).toBeVisible();
+  const audit = page.getByTestId('audit');
+  await expect(audit).toBeEnabled({ timeout: 60_000 });
+  if ((await page.getByTestId('ports-measured-at').count()) === 0) await audit.click();
+  await expect(page.getByTestId('ports-measured-at')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('audit-progress')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('audit-error')).toHaveCount(0);
+  await expect(page.locator('tr[data-port="443"]')).toBeVisible();
+}
+
+test('Router rules: the Hikvision’s plan is HTTPS 10443 → 443 and the SDK port 8000, written for nftables', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const problems = pageErrors(page);
+  await page.goto(appHome(labUrl!));
+  await findAndLogIn(page, HIK.mac, ADMIN);
+  await measurePorts(page);
+
+  // Router rules: what the plan rests on comes from the Ports measurement.
+  await page
+    .getByRole('navigation', { name: 'Setup steps' })
+    .getByRole('link', { name: /Router rules/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Router rules' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/step\/rules$/);
+  await expect(page.getByTestId('rules-subject')).toContainText(HIK.address);
+  await expect(page.getByTestId('found-open-ports')).toContainText('443 (Web page (HTTPS))');
+  await expect(page.getByTestId('found-open-ports')).toContainText('8000');
+
+  // A private source is refused at the field, before anything is sent.
+  const allow = page.getByTestId('rules-allow-input');
+  await allow.fill('192.168.1.5');
+  await page.getByTestId('make-plan').click();
+  await expect(page.getByTestId('plan-problem')).toContainText('is a private address');
+  await expect(allow).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('rule-table')).toHaveCount(0);
+  await allow.fill('');
+
+  // The web page and the phone app (the defaults), from anywhere: the plan.
+  await expect(page.getByTestId('want-web')).toBeChecked();
+  await expect(page.getByTestId('want-app')).toBeChecked();
+  await expect(page.getByTestId('want-video')).not.toBeChecked();
+  await page.getByTestId('make-plan').click();
+  await expect(page.getByTestId('plan-made')).toHaveText('Plan made: 2 rules to enter.', { timeout: 15_000 });
+  const rows = page.getByTestId('rule-row');
+  await expect(rows).toHaveCount(2);
+  const line = async (n: number) =>
+    [
+      await rows.nth(n).getByTestId('rule-external').textContent(),
+      await rows.nth(n).getByTestId('rule-address').textContent(),
+      await rows.nth(n).getByTestId('rule-internal').textContent(),
+    ].map((t) => t?.trim());
+  expect(await line(0)).toEqual(['10443', HIK.address, '443']);
+  expect(await line(1)).toEqual(['8000', HIK.address, '8000']);
+  await expect(rows.nth(0).getByTestId('rule-why')).toContainText('Plain HTTP is never forwarded');
+  await expect(page.locator('[data-testid="note"][data-code="risky-port"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="note"][data-code="any-source"]')).toBeVisible();
+  await expect(page.getByTestId('rules-step-status')).not.toHaveText(/not started/i);
+
+  // Enter them on the router: nftables, with the router's WAN interface.
+  await page.getByTestId('family-nftables').check();
+  const text = page.getByTestId('commands-text');
+  await expect(text).toContainText(`iifname "wan0" tcp dport 10443 dnat ip to ${HIK.address}:443`);
+  await page.getByTestId('rules-wan-input').fill('eth1');
+  await page.getByTestId('wan-submit').click();
+  await expect(text).toContainText(`iifname "eth1" tcp dport 10443 dnat ip to ${HIK.address}:443`);
+  await expect(text).toContainText(`iifname "eth1" tcp dport 8000 dnat ip to ${HIK.address}:8000`);
+  await expect(text).not.toContainText(/dport 80\b/);
+  await page.getByTestId('commands-copy').click();
+  await expect(page.getByTestId('commands-copied')).not.toBeEmpty();
+
+  for (const width of [1400, 900]) await shoot(page, width, 'rules-step');
+
+  expect(problems, 'no page errors or console errors').toEqual([]);
+});
