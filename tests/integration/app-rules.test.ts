@@ -118,7 +118,7 @@ describe('nvr-assist rules --router nftables, applied to the lab router', () => 
     expect(commands.code, commands.stderr).toBe(0);
     // The text as printed: the file (up to the first blank line) for `nft -f`, then the lines for the shell.
     const [file, rest = ''] = commands.stdout.split('\n\n');
-    expect(file).toContain(`set nvr_allowed { type ipv4_addr; flags interval; elements = { ${ALLOWED} } }`);
+    expect(file).toContain(`set nvr_allowed { type ipv4_addr; flags interval; auto-merge; elements = { ${ALLOWED} } }`);
     try {
       const loaded = nftRouter(['-f', '-'], `${file}\n`);
       expect(loaded.code, loaded.stderr).toBe(0);

@@ -3,7 +3,7 @@
 // plain HTTP, never the admin page on 80/443 outside — each with why, and every risky choice named. Pure.
 import { z } from 'zod';
 import { ROLE_LABELS, type PortRole } from '../catalog/ports';
-import { parseIpv4 } from './ipv4';
+import { formatIpv4, parseIpv4 } from './ipv4';
 import type { PortRow } from './ports';
 
 const port = z.number().int().min(1).max(65535);
@@ -89,7 +89,18 @@ export function checkSource(text: string): { ok: true; cidr: string } | { ok: fa
     (first === 192 && second === 168)
   )
     return { ok: false, error: `${t} is a private address: give the address you connect from on the internet.` };
-  return { ok: true, cidr: prefix === 32 ? m[1]! : `${m[1]}/${prefix}` };
+  if (
+    first === 0 ||
+    first >= 224 ||
+    (first === 100 && second >= 64 && second <= 127) ||
+    (first === 169 && second === 254)
+  )
+    return {
+      ok: false,
+      error: `${t} is not an address anyone connects from on the internet (a carrier-NAT, link-local, multicast or reserved range).`,
+    };
+  // Written back in its plain form: "198.051.100.7" is 198.51.100.7 here, but a router reads a leading zero as octal.
+  return { ok: true, cidr: prefix === 32 ? formatIpv4(ip) : `${formatIpv4(ip)}/${prefix}` };
 }
 
 function formatNet(n: number, prefix: number): string {
@@ -236,6 +247,7 @@ export function planForwards(input: ForwardInput): ForwardPlan {
           ? `The NVR’s address (${input.address}) can change (DHCP): the rules would then point at nothing. Fix it in the Static IP step first.`
           : `It is not checked yet that the NVR keeps ${input.address} (Static IP step): the rules point at that address.`,
     });
+  if (rules.length > 16) rules.length = 16; // the schema's bound (a real NVR offers a handful of ports)
   const order = { problem: 0, warning: 1, info: 2 } as const;
   notes.sort((a, b) => order[a.severity] - order[b.severity]);
   return {

@@ -3,9 +3,14 @@
 // (nftables and iptables executed there in a throwaway namespace; uci checked against fw4's parser; RouterOS from
 // published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
 // addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
+import { FORWARD_PAGE_IDS, FORWARD_PAGES, forwardSteps } from '../catalog/router-forwards';
 import type { ForwardPlan, ForwardRule } from './forward-plan';
 
+/** Routers with a command line: the plan as commands. */
 export const ROUTER_COMMAND_FAMILIES = ['nftables', 'iptables', 'openwrt', 'mikrotik'] as const;
+/** Every router the plan can be written for: the command ones, then the web pages and apps (numbered steps). */
+export const ROUTER_FAMILIES = [...ROUTER_COMMAND_FAMILIES, ...FORWARD_PAGE_IDS] as const;
+export type RouterFamily = (typeof ROUTER_FAMILIES)[number];
 export type RouterCommandFamily = (typeof ROUTER_COMMAND_FAMILIES)[number];
 
 export interface CommandOptions {
@@ -36,9 +41,12 @@ const slug = (r: ForwardRule, i: number) => `nvr_${r.role.replace(/[^a-z0-9]/g, 
 export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
   const wan = o.wan ?? 'wan0';
   const limited = plan.sources.length > 0;
-  const lines = ['table inet nvr_assist {'];
+  // Declared, emptied, then written whole: loading a changed plan leaves nothing of the one before.
+  const lines = ['table inet nvr_assist', 'delete table inet nvr_assist', 'table inet nvr_assist {'];
   if (limited)
-    lines.push(`  set nvr_allowed { type ipv4_addr; flags interval; elements = { ${plan.sources.join(', ')} } }`);
+    lines.push(
+      `  set nvr_allowed { type ipv4_addr; flags interval; auto-merge; elements = { ${plan.sources.join(', ')} } }`,
+    );
   lines.push('  chain prerouting {', '    type nat hook prerouting priority dstnat; policy accept;');
   for (const r of plan.rules)
     lines.push(
@@ -70,14 +78,21 @@ export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
 export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
   const wan = o.wan ?? 'wan0';
   const sources = plan.sources.length ? plan.sources : [null];
-  const out = ['# Run as root. Not kept across a restart until saved (iptables-save / netfilter-persistent).'];
+  // Our rules live in chains of their own, emptied first: running a changed plan leaves nothing of the one before.
+  const out = [
+    '# Run as root. Not kept across a restart until saved (iptables-save / netfilter-persistent).',
+    'iptables -t nat -N NVR_ASSIST 2>/dev/null; iptables -t nat -F NVR_ASSIST',
+    'iptables -t nat -C PREROUTING -j NVR_ASSIST 2>/dev/null || iptables -t nat -A PREROUTING -j NVR_ASSIST',
+    'iptables -N NVR_ASSIST 2>/dev/null; iptables -F NVR_ASSIST',
+    'iptables -C FORWARD -j NVR_ASSIST 2>/dev/null || iptables -A FORWARD -j NVR_ASSIST',
+  ];
   for (const r of plan.rules) {
     for (const s of sources)
       out.push(
-        `iptables -t nat -A PREROUTING -i ${wan} -p ${r.protocol}${s ? ` -s ${s}` : ''} --dport ${r.externalPort} -m comment --comment '${comment(r)}' -j DNAT --to-destination ${r.internalAddress}:${r.internalPort}`,
+        `iptables -t nat -A NVR_ASSIST -i ${wan} -p ${r.protocol}${s ? ` -s ${s}` : ''} --dport ${r.externalPort} -m comment --comment '${comment(r)}' -j DNAT --to-destination ${r.internalAddress}:${r.internalPort}`,
       );
     out.push(
-      `iptables -A FORWARD -i ${wan} -p ${r.protocol} -d ${r.internalAddress} --dport ${r.internalPort} -m conntrack --ctstate DNAT -m comment --comment '${comment(r)}' -j ACCEPT`,
+      `iptables -A NVR_ASSIST -i ${wan} -p ${r.protocol} -d ${r.internalAddress} --dport ${r.internalPort} -m conntrack --ctstate DNAT -m comment --comment '${comment(r)}' -j ACCEPT`,
     );
   }
   return out.join('\n');
@@ -86,7 +101,11 @@ export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
 /** OpenWrt: one named redirect per rule and allowed source (fw3 and fw4). */
 export function openwrtCommands(plan: ForwardPlan): string {
   const sources = plan.sources.length ? plan.sources : [null];
-  const out = ['# On the router (ssh root@192.168.1.1), then check Network > Firewall > Port Forwards.'];
+  const out = [
+    '# On the router (ssh root@192.168.1.1), then check Network > Firewall > Port Forwards.',
+    '# First the rules of an earlier plan go (the sections this app named nvr_…):',
+    "for s in $(uci show firewall | sed -n 's/^firewall\\.\\(nvr_[a-z0-9_]*\\)=redirect$/\\1/p'); do uci delete firewall.$s; done",
+  ];
   plan.rules.forEach((r, i) => {
     sources.forEach((s, j) => {
       const id = `${slug(r, i)}${sources.length > 1 ? `_${j + 1}` : ''}`;
@@ -111,7 +130,9 @@ export function openwrtCommands(plan: ForwardPlan): string {
 /** MikroTik RouterOS v7: an address list for the allowed sources, one dst-nat per rule. */
 export function mikrotikCommands(plan: ForwardPlan): string {
   const out = [
-    '# In the terminal (WinBox > New Terminal, or ssh). Remove with: /ip firewall nat remove [find where comment~"nvr-assist"]',
+    '# In the terminal (WinBox > New Terminal, or ssh). First the rules of an earlier plan go:',
+    '/ip firewall nat remove [find where comment~"nvr-assist"]',
+    '/ip firewall address-list remove [find where list="nvr-allowed"]',
   ];
   for (const s of plan.sources)
     out.push(`/ip firewall address-list add list=nvr-allowed address=${s} comment="nvr-assist"`);
@@ -122,8 +143,15 @@ export function mikrotikCommands(plan: ForwardPlan): string {
   return out.join('\n');
 }
 
-export function routerCommands(family: RouterCommandFamily, plan: ForwardPlan, o: CommandOptions = {}): string {
-  switch (family) {
+/** The plan for a router family: commands for the command-line ones, numbered steps with its values for the others. */
+export function routerCommands(family: RouterFamily, plan: ForwardPlan, o: CommandOptions = {}): string {
+  const page = FORWARD_PAGES.find((p) => p.id === family);
+  if (page)
+    return [
+      `# ${page.family}: menus differ by firmware (source: ${page.source})`,
+      ...forwardSteps(page, plan.rules),
+    ].join('\n');
+  switch (family as RouterCommandFamily) {
     case 'nftables':
       return nftablesCommands(plan, o);
     case 'iptables':
@@ -132,5 +160,7 @@ export function routerCommands(family: RouterCommandFamily, plan: ForwardPlan, o
       return openwrtCommands(plan);
     case 'mikrotik':
       return mikrotikCommands(plan);
+    default:
+      return `# No steps for "${family.slice(0, 30)}".`;
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan';
-import { ROUTER_COMMAND_FAMILIES } from '../domain/rule-commands';
+import { ROUTER_FAMILIES } from '../domain/rule-commands';
 import { defineStep } from './define';
 import { deviceId, noInput } from './fields';
 
@@ -24,16 +24,16 @@ export const rulesStep = defineStep({
         .strict(),
       output: forwardPlanSchema,
     },
-    /** The plan written for a router family with a command line. */
+    /** The plan written for a router: commands for one with a command line, numbered steps with its values for the others. */
     'rules.commands': {
       input: z
         .object({
-          family: z.enum(ROUTER_COMMAND_FAMILIES),
+          family: z.enum(ROUTER_FAMILIES),
           wan: z.string().max(20).optional(),
           forwardChain: z.string().max(80).optional(),
         })
         .strict(),
-      output: z.object({ family: z.enum(ROUTER_COMMAND_FAMILIES), text: z.string().max(20_000) }),
+      output: z.object({ family: z.enum(ROUTER_FAMILIES), text: z.string().max(20_000) }),
     },
     /** The last plan and the user's choices (kept in the setup record). */
     'rules.get': {

@@ -1,5 +1,5 @@
 import type { ForwardPlan } from '../../../shared/domain/forward-plan';
-import { ROUTER_COMMAND_FAMILIES, type RouterCommandFamily } from '../../../shared/domain/rule-commands';
+import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
@@ -31,10 +31,7 @@ export function renderPlan(p: ForwardPlan): string {
     );
   else lines.push('No rule.', '');
   for (const n of p.notes) lines.push(`${SEVERITY_WORDS[n.severity]}: ${n.text}`);
-  lines.push(
-    '',
-    `Commands for a router with a command line: nvr-assist rules --router ${ROUTER_COMMAND_FAMILIES.join('|')} [--wan <interface>]`,
-  );
+  lines.push('', `For your router: nvr-assist rules --router ${ROUTER_FAMILIES.join('|')} [--wan <interface>]`);
   return lines.join('\n');
 }
 
@@ -43,12 +40,12 @@ async function runRules(cmd: CommandContext): Promise<number> {
   if (args.length) return cmd.usageError('`rules` takes no device: it plans for the NVR you chose.');
   const router = options['--router'];
   if (router !== undefined) {
-    if (!(ROUTER_COMMAND_FAMILIES as readonly string[]).includes(router))
-      return cmd.usageError(`--router takes one of: ${ROUTER_COMMAND_FAMILIES.join(', ')}.`);
+    if (!(ROUTER_FAMILIES as readonly string[]).includes(router))
+      return cmd.usageError(`--router takes one of: ${ROUTER_FAMILIES.join(', ')}.`);
     if (options['--allow'] !== undefined || ['--video', '--no-video', '--no-web', '--no-app'].some((f) => flags.has(f)))
       return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --router.');
     const r = await cmd.call('rules.commands', {
-      family: router as RouterCommandFamily,
+      family: router as RouterFamily,
       ...(options['--wan'] ? { wan: options['--wan'] } : {}),
       ...(options['--forward-chain'] ? { forwardChain: options['--forward-chain'] } : {}),
     });

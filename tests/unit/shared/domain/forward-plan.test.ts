@@ -470,12 +470,24 @@ describe('checkSource: only an internet address or network is an allowed source'
     });
   });
 
-  // Reported to the lead: a part with a leading zero is read as decimal here but as octal by nft and iptables
-  // (checked: nft loads "198.051.100.7" as 198.41.100.7), so the router would let in another address than the one
-  // checked. checkSource should give the address back in canonical form (or refuse leading zeros). When it does,
-  // make this an ordinary `it`.
-  it.fails('never hands on an address with a leading zero, which routers read as octal (another address)', () => {
-    const r = checkSource('198.051.100.7');
-    expect(r.ok ? /(^|\.)0\d/.test(r.cidr) : false).toBe(false);
+  // A part with a leading zero is read as decimal here but as octal by nft and iptables (nft loads "198.051.100.7"
+  // as 198.41.100.7): the address is handed on in its plain form.
+  it('never hands on an address with a leading zero, which routers read as octal (another address)', () => {
+    expect(checkSource('198.051.100.7')).toEqual({ ok: true, cidr: '198.51.100.7' });
+    expect(checkSource('012.1.2.0/24')).toEqual({ ok: true, cidr: '12.1.2.0/24' }); // what the user saw checked
   });
+
+  it.each(['0.1.2.3', '100.64.1.2', '100.127.0.0/16', '169.254.1.1', '224.0.0.1', '240.0.0.0/8'])(
+    '%s is not an address anyone connects from on the internet: refused',
+    (text) => {
+      const r = checkSource(text);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.error).toContain('is not an address anyone connects from on the internet');
+    },
+  );
+  it.each([
+    ['100.63.255.255', '100.63.255.255'],
+    ['100.128.0.0/16', '100.128.0.0/16'],
+    ['223.255.255.255', '223.255.255.255'],
+  ])('%s, next to a reserved range, is allowed', (text, cidr) => expect(checkSource(text)).toEqual({ ok: true, cidr }));
 });

@@ -66,7 +66,7 @@ describe('the source restriction reaches every rule in every family', () => {
   it('nftables: one set of the allowed sources, matched by every DNAT; none when open to anyone', () => {
     const text = nftablesCommands(limited);
     expect(text).toContain(
-      'set nvr_allowed { type ipv4_addr; flags interval; elements = { 198.51.100.0/24, 203.0.113.7 } }',
+      'set nvr_allowed { type ipv4_addr; flags interval; auto-merge; elements = { 198.51.100.0/24, 203.0.113.7 } }',
     );
     const dnats = text.split('\n').filter((l) => l.includes(' dnat ip to '));
     expect(dnats).toHaveLength(2);
@@ -147,8 +147,13 @@ function parseUci(text: string): Map<string, Map<string, string>> {
   const sections = new Map<string, Map<string, string>>();
   const lines = text.split('\n');
   expect(lines[0]).toMatch(/^# /);
+  // Then the sections an earlier plan left (named nvr_…) are deleted, before anything is set.
+  expect(lines[1]).toMatch(/^# First the rules of an earlier plan go/);
+  expect(lines[2]).toBe(
+    "for s in $(uci show firewall | sed -n 's/^firewall\\.\\(nvr_[a-z0-9_]*\\)=redirect$/\\1/p'); do uci delete firewall.$s; done",
+  );
   expect(lines.slice(-2)).toEqual(['uci commit firewall', '/etc/init.d/firewall reload']);
-  for (const line of lines.slice(1, -2)) {
+  for (const line of lines.slice(3, -2)) {
     const section = UCI_SECTION.exec(line);
     if (section) {
       expect(sections.has(section[1]!), `${section[1]} declared twice`).toBe(false);
@@ -257,9 +262,10 @@ describe('the text is safe to paste', () => {
     expect(nftablesCommands(limited)).toContain(
       'iifname "wan0" ip daddr 192.168.1.64 tcp dport 443 ct status dnat accept',
     );
-    expect(iptablesCommands(limited, { wan: 'eth1' })).toContain('-A PREROUTING -i eth1 -p tcp');
-    expect(iptablesCommands(limited, { wan: 'eth1' })).toContain('-A FORWARD -i eth1 -p tcp');
-    expect(iptablesCommands(limited)).toContain('-A FORWARD -i wan0 -p tcp');
+    // The rules go in our own chains (NVR_ASSIST in nat and filter), which PREROUTING and FORWARD jump to.
+    expect(iptablesCommands(limited, { wan: 'eth1' })).toContain('iptables -t nat -A NVR_ASSIST -i eth1 -p tcp');
+    expect(iptablesCommands(limited, { wan: 'eth1' })).toContain('iptables -A NVR_ASSIST -i eth1 -p tcp');
+    expect(iptablesCommands(limited)).toContain('iptables -A NVR_ASSIST -i wan0 -p tcp');
   });
 
   it('nftables adds the accepts to the user’s own forward chain only when it is named', () => {
