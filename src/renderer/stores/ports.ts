@@ -5,7 +5,7 @@ import { useJob, type JobEnd } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
-
+import { newer, useStepLoad } from './step-load';
 import { parsePortText, type EditableRole } from './ports-roles';
 import { usePortsDerived } from './ports-derived';
 
@@ -25,11 +25,6 @@ export const usePortsStore = defineStore('ports', () => {
   const lastChange = ref<PortApplyResult | null>(null);
   /** A change main started and never finished (the app stopped mid-change): the next check sorts it out. */
   const pending = ref<PortPendingChange | null>(null);
-  /** The device the shown report, plan and change belong to. */
-  const loadedFor = ref<string | null>(null);
-  const loading = ref(false);
-  /** Why the saved ports could not be read, in plain words. */
-  const loadError = ref<string | null>(null);
   /** Whether the running (or last) audit checks every port 1–65535. */
   const auditFull = ref(false);
 
@@ -82,6 +77,13 @@ export const usePortsStore = defineStore('ports', () => {
   });
 
   const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
+  /** Main's saved report, plan and change for the chosen NVR (`loadedFor`: the NVR they belong to). */
+  const { loadedFor, loading, loadError, load, refresh } = useStepLoad({
+    deviceId: () => deviceId.value,
+    read: client.getPorts,
+    take,
+    clear: clearDeviceData,
+  });
   const busy = computed(() => auditJob.busy || applyJob.busy || planning.value);
 
   /** What the page may do now (Apply, put back, each alone) and why not, worked out from the state above. */
@@ -136,36 +138,6 @@ export const usePortsStore = defineStore('ports', () => {
     applyJob.unsubscribe();
   }
 
-  /** Reads what main saved for the chosen NVR (report, plan, last change). */
-  async function load(): Promise<boolean> {
-    const id = deviceId.value;
-    if (!id) {
-      clearDeviceData();
-      return false;
-    }
-    if (loadedFor.value !== id) clearDeviceData();
-    loading.value = true;
-    try {
-      const result = await client.getPorts(id);
-      if (deviceId.value !== id) return false;
-      if (!result.ok) {
-        loadError.value = result.error.message;
-        return false;
-      }
-      loadError.value = null;
-      take(id, result.data);
-      return true;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  /** The newer of two measurements or changes (an event may have brought one main's saved answer lacks). */
-  function newer<T extends { at?: string; measuredAt?: string }>(mine: T | null, saved: T | null): T | null {
-    if (!mine || !saved) return saved ?? mine;
-    return (mine.at ?? mine.measuredAt ?? '') > (saved.at ?? saved.measuredAt ?? '') ? mine : saved;
-  }
-
   function take(id: string, saved: client.SavedPorts): void {
     const same = loadedFor.value === id;
     loadedFor.value = id;
@@ -181,24 +153,14 @@ export const usePortsStore = defineStore('ports', () => {
 
   /** Re-reads main's saved ports and the setup record (step status) after a job, keeping what we have on failure. */
   async function sync(): Promise<void> {
-    const id = deviceId.value;
-    if (id) {
-      const result = await client.getPorts(id);
-      if (result.ok && deviceId.value === id) {
-        take(id, result.data);
-        if (!result.data.plan && result.data.report) await replan();
-      }
-    }
+    const saved = await refresh();
+    if (saved && !saved.plan && saved.report) await replan();
     await setup.reloadRecord();
   }
 
   /** After an audit: main's report is in; its proposal is made from it (with the user's edits, if any). */
   async function afterAudit(): Promise<void> {
-    const id = deviceId.value;
-    if (id) {
-      const result = await client.getPorts(id);
-      if (result.ok && deviceId.value === id) take(id, result.data);
-    }
+    await refresh();
     if (report.value) await replan();
     await setup.reloadRecord();
   }

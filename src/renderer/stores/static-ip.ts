@@ -11,6 +11,7 @@ import type {
   StaticIpResult,
 } from '../../shared/steps/static-ip';
 import { useSetupStore } from './setup';
+import { newer, useStepLoad } from './step-load';
 import {
   EMPTY_DRAFT,
   draftFromReading,
@@ -46,10 +47,6 @@ export const useStaticIpStore = defineStore('staticIp', () => {
   /** Main's problems with the reserved address, or why it could not be noted (plain words). */
   const reserveProblems = ref<AddressProblem[]>([]);
   const reserveError = ref<string | null>(null);
-  /** The device the shown reading and change belong to. */
-  const loadedFor = ref<string | null>(null);
-  const loading = ref(false);
-  const loadError = ref<string | null>(null);
 
   /** The DHCP range field (sent as `pool` with the next check). */
   const poolDraft = ref('');
@@ -68,6 +65,13 @@ export const useStaticIpStore = defineStore('staticIp', () => {
   const deviceId = computed<string | null>(() => setup.record?.nvr?.deviceId ?? null);
   /** Where the chosen NVR was last found (the search updates it when the NVR moved by itself). */
   const nvrAddress = computed<string | null>(() => setup.record?.nvr?.device.addresses[0] ?? null);
+  /** Main's saved reading, range and changes for the chosen NVR (`loadedFor`: the NVR they belong to). */
+  const { loadedFor, loading, loadError, load, refresh } = useStepLoad({
+    deviceId: () => deviceId.value,
+    read: (id) => client.call('address.get', { deviceId: id }),
+    take,
+    clear: clearDeviceData,
+  });
 
   function takeResult(result: StaticIpResult): void {
     lastChange.value = result;
@@ -146,12 +150,6 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     return !!address && !!setup.record?.nvr?.device.addresses.includes(address);
   }
 
-  /** The newer of two readings or results (an event may have brought one that main's saved answer lacks). */
-  function newer<T extends { at: string }>(mine: T | null, saved: T | null): T | null {
-    if (!mine || !saved) return saved ?? mine;
-    return mine.at > saved.at ? mine : saved;
-  }
-
   function take(id: string, saved: SavedStaticIp): void {
     const same = loadedFor.value === id;
     loadedFor.value = id;
@@ -164,41 +162,12 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     if (next) takeReading(next);
   }
 
-  /** Reads what main saved for the chosen NVR (reading, range, last change, unfinished change). */
-  async function load(): Promise<boolean> {
-    const id = deviceId.value;
-    if (!id) {
-      clearDeviceData();
-      return false;
-    }
-    if (loadedFor.value !== id) clearDeviceData();
-    loading.value = true;
-    try {
-      const result = await client.call('address.get', { deviceId: id });
-      if (deviceId.value !== id) return false;
-      if (!result.ok) {
-        loadError.value = result.error.message;
-        return false;
-      }
-      loadError.value = null;
-      take(id, result.data);
-      return true;
-    } finally {
-      loading.value = false;
-    }
-  }
-
   /** Re-reads main's saved entry and the setup record (step status) after a job, keeping what we have on failure. */
   async function sync(): Promise<void> {
     await setup.reloadRecord();
-    const id = deviceId.value;
-    if (!id) return;
-    if (loadedFor.value !== id) {
-      await load();
-      return;
-    }
-    const result = await client.call('address.get', { deviceId: id });
-    if (result.ok && deviceId.value === id) take(id, result.data);
+    if (!deviceId.value) return;
+    if (loadedFor.value !== deviceId.value) await load();
+    else await refresh();
   }
 
   /**

@@ -5,6 +5,7 @@ import { useJob } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
 import type { UpnpAudit, UpnpDeletion, UpnpMapping } from '../../shared/domain/upnp';
 import { useSetupStore } from './setup';
+import { newer, useStepLoad } from './step-load';
 import { MAX_DELETIONS, isChosen, keptChoices, mappingKey, orderMappings } from './upnp-derived';
 
 export * from './upnp-derived';
@@ -30,9 +31,6 @@ export const useUpnpStore = defineStore('upnp', () => {
   const saved = ref<UpnpDeletion[] | null>(null);
   /** The deletion this page ran last, with the mappings it sent. */
   const lastRun = shallowRef<DeletionRun | null>(null);
-  const loading = ref(false);
-  /** Why the saved audit could not be read, in plain words. */
-  const loadError = ref<string | null>(null);
   /** What the user ticked or unticked, by mapping key; a mapping without a tick is chosen when it opens a camera. */
   const choices = ref<Record<string, boolean>>({});
   /** The mappings sent by the running deletion. */
@@ -85,28 +83,16 @@ export const useUpnpStore = defineStore('upnp', () => {
     choices.value = { ...choices.value, [mappingKey(m)]: on };
   }
 
-  function take(data: client.Result<{ audit: UpnpAudit | null; deleted: UpnpDeletion[] | null }>): boolean {
-    if (!data.ok) {
-      loadError.value = data.error.message;
-      return false;
-    }
-    loadError.value = null;
-    const next = data.data.audit;
-    // An event may have brought a newer audit than main's saved answer holds.
-    if (next && (!audit.value || next.measuredAt >= audit.value.measuredAt)) takeAudit(next);
-    saved.value = data.data.deleted;
-    return true;
-  }
-
   /** Reads the last audit and the deletions main saved. */
-  async function load(): Promise<boolean> {
-    loading.value = true;
-    try {
-      return take(await client.call('upnp.get', {}));
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { loading, loadError, load } = useStepLoad({
+    read: () => client.call('upnp.get', {}),
+    take: (_, data) => {
+      // An event may have brought a newer audit than main's saved answer holds.
+      const next = newer(audit.value, data.audit);
+      if (next && next !== audit.value) takeAudit(next);
+      saved.value = data.deleted;
+    },
+  });
 
   /** After a job: main's saved audit and deletions, and the setup record (the step's status). */
   async function sync(): Promise<void> {
