@@ -2,7 +2,7 @@
 // them, checked with the plan's own rules (checkSource), and the router's interface name (checkCommandOptions).
 // Main checks both again; these only spare the user a round trip and say the problem where it was typed.
 import { checkSource } from '../../shared/domain/forward-plan';
-import { checkCommandOptions, type RouterCommandFamily } from '../../shared/domain/rule-commands';
+import { checkCommandOptions, type RouterFamily } from '../../shared/domain/rule-commands';
 
 /** As many sources as the plan keeps. */
 export const MAX_SOURCES = 16;
@@ -33,7 +33,7 @@ export function checkAllowText(text: string): CheckedSources {
 }
 
 /** The families whose commands name the router's internet-side interface. */
-export const usesWan = (family: RouterCommandFamily | null): boolean => family === 'nftables' || family === 'iptables';
+export const usesWan = (family: RouterFamily | null): boolean => family === 'nftables' || family === 'iptables';
 
 /** The WAN interface typed (empty: main writes its default), or why it is not an interface name. */
 export function checkWan(text: string): { ok: true; wan: string | null } | { ok: false; error: string } {

@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import type { ForwardPlan, ForwardWants } from '../../shared/domain/forward-plan';
-import type { RouterCommandFamily } from '../../shared/domain/rule-commands';
+import type { RouterFamily } from '../../shared/domain/rule-commands';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 import { readFromMain, saveInMain } from './call-main';
 import { useSetupStore } from './setup';
@@ -38,7 +38,7 @@ export const useRulesStore = defineStore('rules', () => {
   /** Main's words when it refused to make the plan. */
   const planError = ref<string | null>(null);
 
-  const family = ref<RouterCommandFamily | null>(null);
+  const family = ref<RouterFamily | null>(null);
   /** The router's internet-side interface as typed (nftables, iptables). */
   const wan = ref('');
   const commands = ref<RouterCommands | null>(null);
@@ -101,7 +101,7 @@ export const useRulesStore = defineStore('rules', () => {
   }
 
   /** The router family chosen: its commands are written from the plan at once. */
-  async function chooseFamily(next: RouterCommandFamily): Promise<boolean> {
+  async function chooseFamily(next: RouterFamily): Promise<boolean> {
     family.value = next;
     commands.value = null;
     commandsError.value = null;

@@ -5,7 +5,7 @@ import { defineStepFlow } from '../../composables/step-flow';
 import { copyText } from '../../components/copy-text';
 import { deviceTitle } from '../../components/device-identity';
 import { plural } from '../../components/page-words';
-import type { RouterCommandFamily } from '../../../shared/domain/rule-commands';
+import type { RouterFamily } from '../../../shared/domain/rule-commands';
 
 /**
  * The Router rules page's way through, shared by its parts (what we found, what to do, verify): the NVR it is about,
@@ -30,7 +30,7 @@ function createRulesFlow() {
     planned.value = n ? `Plan made: ${plural(n, 'rule')} to enter.` : 'Plan made: no rule to enter.';
   }
 
-  async function chooseFamily(family: RouterCommandFamily): Promise<void> {
+  async function chooseFamily(family: RouterFamily): Promise<void> {
     copied.value = '';
     await store.chooseFamily(family);
   }

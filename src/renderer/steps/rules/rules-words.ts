@@ -1,7 +1,8 @@
-// How the Router rules page says things: what each wish opens and what it risks, the router families with a
-// command line, and a note's severity. Plain words; the rules and commands themselves come from main.
+// How the Router rules page says things: what each wish opens and what it risks, the router families, and a
+// note's severity. Plain words; the rules, commands and steps themselves come from main.
+import { FORWARD_PAGES, type ForwardPageId } from '../../../shared/catalog/router-forwards';
 import type { ForwardNote, ForwardWants } from '../../../shared/domain/forward-plan';
-import type { RouterCommandFamily } from '../../../shared/domain/rule-commands';
+import type { RouterFamily } from '../../../shared/domain/rule-commands';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -37,12 +38,18 @@ export const WANT_WORDS: readonly {
   },
 ];
 
-/** The routers the app writes commands for, and where the commands go. */
-export const FAMILY_WORDS: Record<RouterCommandFamily, { label: string; where: string }> = {
+/** The routers the plan is written for, and where what is written goes. */
+export const FAMILY_WORDS: Record<RouterFamily, { label: string; where: string }> = {
   nftables: { label: 'Linux with nftables', where: 'a file loaded with nft -f, as root on the router' },
   iptables: { label: 'Linux with iptables', where: 'commands run as root on the router' },
   openwrt: { label: 'OpenWrt', where: 'uci commands in an ssh session on the router' },
   mikrotik: { label: 'MikroTik RouterOS 7', where: 'the RouterOS terminal (WinBox › New Terminal, or ssh)' },
+  ...(Object.fromEntries(
+    FORWARD_PAGES.map((p) => [
+      p.id,
+      { label: p.family, where: 'the router’s own page: numbered steps with your values' },
+    ]),
+  ) as Record<ForwardPageId, { label: string; where: string }>),
 };
 
 export const NOTE_VIEW: Record<ForwardNote['severity'], { label: string; tone: Tone }> = {

@@ -279,6 +279,17 @@ describe('Router rules step: the commands for the router', () => {
     expect(inputsOf('rules.commands')).toEqual([{ family: 'openwrt' }, { family: 'mikrotik' }]);
   });
 
+  it('offers the routers with a web page or app too: numbered steps with the plan’s values, no interface asked', async () => {
+    const wrapper = await planned();
+    expect(byTest(wrapper, 'families').findAll('input').length).toBeGreaterThanOrEqual(8);
+    await chooseFamily(wrapper, 'asus');
+    expect(byTest(wrapper, 'rules-wan-input').exists()).toBe(false);
+    const text = byTest(wrapper, 'commands-text').text();
+    expect(text).toMatch(/^# ASUS \/ Asuswrt-Merlin: menus differ by firmware/);
+    expect(text).toContain('Port Range: 10443; Local IP: ');
+    expect(inputsOf('rules.commands')).toEqual([{ family: 'asus' }]);
+  });
+
   it('writes the commands again from a new plan for the router chosen', async () => {
     const wrapper = await planned();
     await chooseFamily(wrapper, 'nftables');
