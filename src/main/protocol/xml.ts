@@ -223,8 +223,10 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
     let m: RegExpExecArray | null;
     while ((m = attrRe.exec(attrText))) {
       const key = m[1]!;
-      const value = decodeEntities(m[3] ?? m[4] ?? '');
-      if (value === null || !NAME.test(key) || value.includes('<')) return { ok: false, error: 'malformed attribute' };
+      const raw = m[3] ?? m[4] ?? '';
+      // A literal '<' is not allowed in a value; an escaped one (&lt;) is, and decodes to '<'.
+      const value = raw.includes('<') ? null : decodeEntities(raw);
+      if (value === null || !NAME.test(key)) return { ok: false, error: 'malformed attribute' };
       if (seen.has(key)) return { ok: false, error: 'duplicate attribute' };
       if (seen.size >= caps.maxAttributes)
         return { ok: false, error: `too many attributes on one element (at most ${caps.maxAttributes})` };

@@ -166,6 +166,15 @@ describe('tags', () => {
 });
 
 describe('attributes', () => {
+  it('an escaped "<" in a value is valid XML and read as "<" (a device sending it is not refused); a literal one is refused', () => {
+    expect(attrsOf(rootOf(`<r a="x &lt; y" b='&lt;&gt;'/>`))).toEqual([
+      ['a', 'x < y'],
+      ['b', '<>'],
+    ]);
+    const literal = parseXml('<r a="x < y"/>');
+    expect(literal.ok ? 'read' : literal.error).toBe('malformed attribute');
+  });
+
   it('attributes separated by several spaces or line breaks, with spaces around "=", are all read', () => {
     expect(attrsOf(rootOf(`<r  a = '12'\n\tb="3"  />`))).toEqual([
       ['a', '12'],
