@@ -200,8 +200,9 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         natPmp: { present: false, externalAddress: null },
         elsewhere: [],
       };
+      const { igdProblem: _none, ...reported } = m;
       return {
-        audit: { measuredAt, interfaceName: target.interfaceName, ...m, findings: judgeUpnp(m) },
+        audit: { measuredAt, interfaceName: target.interfaceName, ...reported, findings: judgeUpnp(m) },
         control: null,
       };
     }
