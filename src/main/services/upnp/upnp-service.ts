@@ -63,6 +63,33 @@ interface Found {
   elsewhere: Array<{ from: string; location: string }>;
 }
 
+/**
+ * Sends a question now and once more after `againMs` (UDP may drop the first), then waits until `answered` settles,
+ * `windowMs` have passed or `signal` aborts, whichever comes first; no timer or listener outlives it.
+ */
+async function askTwice(
+  send: () => void,
+  againMs: number,
+  windowMs: number,
+  answered: Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  let stop = () => {};
+  const ended = new Promise<void>((resolve) => (stop = resolve));
+  if (signal.aborted) return;
+  send();
+  const again = setTimeout(send, againMs);
+  const timer = setTimeout(stop, windowMs);
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    await Promise.race([answered, ended]);
+  } finally {
+    clearTimeout(again);
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
+}
+
 export function createUpnpService(deps: UpnpServiceDeps) {
   const searchMs = deps.searchMs ?? UPNP_SEARCH_MS;
 
@@ -96,17 +123,10 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         found.elsewhere.push(entry);
     });
     try {
-      for (const st of [SEARCH_TARGETS.igd2, SEARCH_TARGETS.igd1]) searcher.search(st);
-      const again = setTimeout(() => {
+      const send = () => {
         for (const st of [SEARCH_TARGETS.igd2, SEARCH_TARGETS.igd1]) searcher.search(st);
-      }, 500);
-      const timer = setTimeout(finish, searchMs);
-      const onAbort = () => finish();
-      signal.addEventListener('abort', onAbort, { once: true });
-      await done;
-      clearTimeout(again);
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      };
+      await askTwice(send, 500, searchMs, done, signal);
     } finally {
       searcher.stop();
     }
@@ -137,15 +157,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
     }
     try {
       const send = () => void socket.send(natPmpExternalAddressRequest(), NAT_PMP_PORT, gateway).catch(() => {});
-      send();
-      const again = setTimeout(send, 250);
-      const timer = setTimeout(finish, NAT_PMP_WAIT_MS);
-      const onAbort = () => finish();
-      signal.addEventListener('abort', onAbort, { once: true });
-      await done;
-      clearTimeout(again);
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      await askTwice(send, 250, NAT_PMP_WAIT_MS, done, signal);
     } finally {
       socket.close();
     }
