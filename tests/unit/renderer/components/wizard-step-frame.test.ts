@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { STEPS } from '../../../../src/shared/domain/steps';
+import { STEPS, type StepId } from '../../../../src/shared/domain/steps';
 import { appInfo, fakeReport, ok, searchedList, searchedSetup } from '../fake-api';
 import { fakePorts, setupWithNvr } from '../fake-ports';
 import { defineComponent, h } from 'vue';
@@ -22,7 +22,7 @@ useStepHarness({
 const PAGES = STEPS.filter((s) => s.available && ['network', 'find', 'ports'].includes(s.id));
 
 /** The frame alone for a step (not its page): its Next is computed from STEPS and the routes. */
-function frameOf(stepId: string) {
+function frameOf(stepId: StepId) {
   return mountWith(defineComponent({ render: () => h(WizardStepFrame, { stepId, emptyText: 'Nothing yet.' }) }));
 }
 
