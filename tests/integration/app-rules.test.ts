@@ -68,7 +68,16 @@ beforeAll(() => {
   if (!st || st.phase !== 'up') throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first');
   if (st.profile !== 'home') throw new Error(`these tests need the home profile, the lab runs "${st.profile}"`);
   dataDir = mkdtempSync(join(tmpdir(), 'app-rules-'));
-  for (const args of [['discover'], ['choose', `dev-${hik.mac}`], ['ports', hik.ip]]) {
+  // The search, hik chosen by its address (its id depends on what the search learned first), its ports measured.
+  const found = cli(['discover', '--json']);
+  expect(found.code, found.stderr).toBe(0);
+  const devices = (JSON.parse(found.stdout) as { devices: Array<{ id: string; addresses: string[] }> }).devices;
+  const id = devices.find((d) => d.addresses.includes(hik.ip))?.id;
+  expect(id, 'the search finds hik').toBeDefined();
+  for (const args of [
+    ['choose', id!],
+    ['ports', hik.ip],
+  ]) {
     const r = cli(args);
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   }
