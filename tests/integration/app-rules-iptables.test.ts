@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planForwards } from '../../src/shared/domain/forward-plan';
 import type { PortRow } from '../../src/shared/domain/ports';
+import { portRow } from '../support/port-row';
 import { iptablesCommands } from '../../src/shared/domain/rule-commands';
 
 const TAG = `nvrt${process.pid % 100000}`;
@@ -25,25 +26,9 @@ function sh(ns: string | null, cmd: string, args: string[]) {
   return r.stdout;
 }
 
-const row = (port: number, role: PortRow['role'], service: PortRow['service']): PortRow => ({
-  port,
-  transport: 'tcp',
-  state: 'open',
-  service,
-  product: null,
-  vendor: null,
-  role,
-  purpose: '',
-  neededOutside: 'yes',
-  risk: { level: 'medium', reasons: [] },
-  recommendation: '',
-  declaredBy: ['catalogue'],
-  isDefault: false,
-  plainText: false,
-  adminUi: false,
-  authRequired: null,
-  evidence: [],
-});
+/** An open port of the NVR, as the Ports step would report it. */
+const row = (port: number, role: PortRow['role'], service: PortRow['service']): PortRow =>
+  portRow(port, role, { service, neededOutside: 'yes', risk: { level: 'medium', reasons: [] }, isDefault: false });
 
 /** The TCP ports of the router's WAN address that accept a connection from `source`: all 65 535, 512 at a time. */
 function openFrom(source: string): number[] {

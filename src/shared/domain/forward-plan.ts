@@ -3,7 +3,7 @@
 // plain HTTP, never the admin page on 80/443 outside — each with why, and every risky choice named. Pure.
 import { z } from 'zod';
 import { ROLE_LABELS, type PortRole } from '../catalog/ports';
-import { formatIpv4, parseIpv4 } from './ipv4';
+import { classifyIpv4, formatIpv4, networkNumber, parseIpv4 } from './ipv4';
 import type { PortRow } from './ports';
 
 const port = z.number().int().min(1).max(65535);
@@ -74,37 +74,24 @@ export function checkSource(text: string): { ok: true; cidr: string } | { ok: fa
     };
   if (prefix < 8 || prefix > 32)
     return { ok: false, error: `${t}: a network between /8 and /32, please (a shorter one is most of the internet).` };
-  const network = prefix === 32 ? ip : ip & (prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0);
-  if (network >>> 0 !== ip >>> 0)
+  const address = formatIpv4(ip);
+  const network = networkNumber(address, prefix)!;
+  if (network !== ip)
     return {
       ok: false,
-      error: `${t} is not the start of a /${prefix} network (did you mean ${formatNet(network, prefix)}?).`,
+      error: `${t} is not the start of a /${prefix} network (did you mean ${formatIpv4(network)}/${prefix}?).`,
     };
-  const first = ip >>> 24;
-  const second = (ip >>> 16) & 255;
-  if (
-    first === 10 ||
-    first === 127 ||
-    (first === 172 && second >= 16 && second <= 31) ||
-    (first === 192 && second === 168)
-  )
+  const kind = classifyIpv4(address);
+  if (kind === 'private' || kind === 'loopback')
     return { ok: false, error: `${t} is a private address: give the address you connect from on the internet.` };
-  if (
-    first === 0 ||
-    first >= 224 ||
-    (first === 100 && second >= 64 && second <= 127) ||
-    (first === 169 && second === 254)
-  )
+  const first = ip >>> 24;
+  if (kind === 'link-local' || kind === 'cgnat' || kind === 'multicast' || first === 0 || first >= 240)
     return {
       ok: false,
       error: `${t} is not an address anyone connects from on the internet (a carrier-NAT, link-local, multicast or reserved range).`,
     };
   // Written back in its plain form: "198.051.100.7" is 198.51.100.7 here, but a router reads a leading zero as octal.
-  return { ok: true, cidr: prefix === 32 ? formatIpv4(ip) : `${formatIpv4(ip)}/${prefix}` };
-}
-
-function formatNet(n: number, prefix: number): string {
-  return `${[24, 16, 8, 0].map((s) => ((n >>> 0) >>> s) & 255).join('.')}/${prefix}`;
+  return { ok: true, cidr: prefix === 32 ? address : `${address}/${prefix}` };
 }
 
 /** The outside port for an inside one: the same when it is not a well-known port, else 10000 + it (443 → 10443). */

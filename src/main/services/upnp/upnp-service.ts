@@ -12,7 +12,7 @@ import {
   type UpnpIgd,
   type UpnpProtocol,
 } from '../../../shared/domain/upnp';
-import { subnetOf } from '../../protocol/ipv4';
+import { networkOf } from '../../protocol/ipv4';
 import { allowedLocation, SEARCH_TARGETS } from '../../protocol/ssdp';
 import {
   NAT_PMP_PORT,
@@ -96,7 +96,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
   /** Searches for IGDs; keeps the gateway's answer and lists the others. Ends early once the gateway answered. */
   async function search(target: UpnpTarget, signal: AbortSignal): Promise<Found> {
     const found: Found = { location: null, elsewhere: [] };
-    const network = subnetOf(target.interfaceAddress, target.prefix)?.split('/')[0] ?? target.interfaceAddress;
+    const network = networkOf(target.interfaceAddress, target.prefix) ?? target.interfaceAddress;
     let finish = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
     const searcher = await deps.ssdp(target.interfaceName, (r) => {

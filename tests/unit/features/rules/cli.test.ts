@@ -4,28 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlan } from '../../../../src/main/features/rules/cli';
 import { planForwards, type ForwardInput } from '../../../../src/shared/domain/forward-plan';
-import type { PortRow } from '../../../../src/shared/domain/ports';
-
-const row = (port: number, role: PortRow['role'], over: Partial<PortRow> = {}): PortRow => ({
-  port,
-  transport: 'tcp',
-  state: 'open',
-  service: 'unknown',
-  product: null,
-  vendor: null,
-  role,
-  purpose: '',
-  neededOutside: 'no',
-  risk: { level: 'low', reasons: [] },
-  recommendation: '',
-  declaredBy: ['catalogue'],
-  isDefault: true,
-  plainText: false,
-  adminUi: false,
-  authRequired: null,
-  evidence: [],
-  ...over,
-});
+import { portRow as row } from '../../../support/port-row';
 
 const input = (over: Partial<ForwardInput> = {}): ForwardInput => ({
   deviceId: 'dev-aa',

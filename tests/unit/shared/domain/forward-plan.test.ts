@@ -4,6 +4,7 @@
 // that was meant for one office, a warning that never comes, or a private address taken as "where I connect from".
 import { describe, expect, it } from 'vitest';
 import type { PortRow } from '../../../../src/shared/domain/ports';
+import { portRow as row } from '../../../support/port-row';
 import {
   checkSource,
   externalFor,
@@ -13,27 +14,6 @@ import {
   type ForwardInput,
   type ForwardPlan,
 } from '../../../../src/shared/domain/forward-plan';
-
-const row = (port: number, role: PortRow['role'], over: Partial<PortRow> = {}): PortRow => ({
-  port,
-  transport: 'tcp',
-  state: 'open',
-  service: 'unknown',
-  product: null,
-  vendor: null,
-  role,
-  purpose: '',
-  neededOutside: 'no',
-  risk: { level: 'low', reasons: [] },
-  recommendation: '',
-  declaredBy: ['catalogue'],
-  isDefault: true,
-  plainText: false,
-  adminUi: false,
-  authRequired: null,
-  evidence: [],
-  ...over,
-});
 
 const high = (reason: string) => ({ risk: { level: 'high' as const, reasons: [reason, 'second reason'] } });
 
