@@ -20,16 +20,19 @@ import { catalogPortNumbers, portsForBrand } from '../../../../src/shared/catalo
 const SIZE = PROPOSAL_MAX - PROPOSAL_MIN + 1;
 /** The random value whose first draw is this port. */
 const toward = (port: number): number => (port - PROPOSAL_MIN + 0.5) / SIZE;
-/** A random source that keeps landing on one port. */
-const always =
-  (port: number): RandomSource =>
-  () =>
-    toward(port);
-/** A random source that lands on these ports in turn, then stays on the last one. */
+/**
+ * A random source that lands on these ports in turn, then stays on the last one. A proposal draws at most 257 values
+ * per port it picks: one that keeps drawing is broken, and fails here at once instead of running until a time-out.
+ */
 function script(...ports: number[]): RandomSource {
   let i = 0;
-  return () => toward(ports[Math.min(i++, ports.length - 1)]!);
+  return () => {
+    if (i > 10_000) throw new Error('the proposal keeps drawing random numbers');
+    return toward(ports[Math.min(i++, ports.length - 1)]!);
+  };
 }
+/** A random source that keeps landing on one port. */
+const always = (port: number): RandomSource => script(port);
 const MOVED = 'a port scanners do not look for and no other service uses.';
 const KEPT = 'it is already a port scanners do not look for, and no other service uses it.';
 const RANGE = 'Use a whole number from 1024 to 32767.';
@@ -140,6 +143,14 @@ describe('proposePorts: never a port that is taken', () => {
     expect(p!.internal).toBe(25000);
   });
 
+  it('walks up from the random start, not from the bottom of the range, when the drawn port is taken', () => {
+    const [p] = proposePorts(
+      { current: [{ role: 'https', transport: 'tcp', port: 443 }], inUseElsewhere: [{ port: 25000 }] },
+      always(25000),
+    );
+    expect(p!.internal).toBe(25001);
+  });
+
   it('wraps past 32767 to the bottom of the range when the top is taken, instead of giving up', () => {
     const top = Array.from({ length: 768 }, (_, i) => ({ port: 32000 + i, where: 'the other NVR' }));
     const [p] = proposePorts(
@@ -149,11 +160,12 @@ describe('proposePorts: never a port that is taken', () => {
     // 10001 is a catalogue port: 10002 is the first free one after the wrap.
     expect(p!.internal).toBe(10002);
   });
-  it('refuses, rather than proposing no port or a taken one, when every port of the range is taken', () => {
-    const all = Array.from({ length: SIZE }, (_, i) => ({ port: PROPOSAL_MAX - i }));
-    expect(() =>
-      proposePorts({ current: [{ role: 'https', transport: 'tcp', port: 443 }], inUseElsewhere: all }, () => 0),
-    ).toThrow(new RangeError('No free port left to propose.'));
+  it('throws rather than propose something that is no port when no candidate fits', () => {
+    // A random source giving NaN makes every candidate NaN, as if the whole range were taken (a full range costs
+    // ~0.5 s per run: too slow for mutation testing).
+    expect(() => proposePorts({ current: [{ role: 'https', transport: 'tcp', port: 443 }] }, () => Number.NaN)).toThrow(
+      new RangeError('No free port left to propose.'),
+    );
   });
 });
 
@@ -164,7 +176,11 @@ describe('proposePorts: Speco’s audio port, one above the network port', () =>
   ];
 
   it('keeps a free pair and says the audio port stays one above', () => {
-    const out = proposePorts({ brand: 'Speco', current: SPECO_PAIR }, seededRandom(1));
+    // The probe sees both open on the device: the audio port is the pair's own, not another service's.
+    const out = proposePorts(
+      { brand: 'Speco', current: SPECO_PAIR, inUseOnDevice: [{ port: 21000 }, { port: 21001 }] },
+      seededRandom(1),
+    );
     expect(out.map((p) => p.internal)).toEqual([21000, 21001]);
     expect(out[1]!.why).toBe(
       `Media port: keep 21001: ${KEPT} It stays one above the network port, as the device expects.` +
@@ -197,6 +213,45 @@ describe('proposePorts: Speco’s audio port, one above the network port', () =>
       expect(sdk!.internal).not.toBe(21000);
       expect(sdk!.internal + 1).not.toBe(21001);
     }
+  });
+
+  it('moves a lone network port when another device uses the port above it', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const [sdk] = proposePorts(
+        {
+          brand: 'Speco',
+          current: [{ role: 'sdk', transport: 'tcp', port: 21000 }],
+          inUseElsewhere: [{ port: 21001 }],
+        },
+        seededRandom(seed),
+      );
+      expect(sdk!.internal).not.toBe(21000);
+    }
+  });
+
+  it('reserves the pair and nothing more: the next service takes the port right after it', () => {
+    const out = proposePorts(
+      { brand: 'Speco', current: [...SPECO_AT_DEFAULTS, { role: 'http', transport: 'tcp', port: 80 }] },
+      always(21000),
+    );
+    expect(out.map((p) => p.internal)).toEqual([21000, 21001, 21002]);
+  });
+
+  it('the audio port follows the network port even when the web page shares the network port', () => {
+    const out = proposePorts(
+      {
+        brand: 'Speco',
+        current: [
+          { role: 'http', transport: 'tcp', port: 5445 },
+          { role: 'sdk', transport: 'tcp', port: 5445 },
+          { role: 'media', transport: 'tcp', port: 5446 },
+        ],
+        inUseElsewhere: [{ port: 21001, where: 'the other NVR' }],
+      },
+      always(21000),
+    );
+    // 21001 is taken: the pair cannot start at 21000.
+    expect(out.map((p) => p.internal)).toEqual([21002, 21002, 21003]);
   });
 
   it('needs two free ports side by side, and no more than two', () => {
@@ -241,6 +296,22 @@ describe('proposePorts: what the user is told', () => {
     ]);
   });
 
+  it('names every other service on a shared port', () => {
+    const [http] = proposePorts(
+      {
+        current: [
+          { role: 'http', transport: 'tcp', port: 80 },
+          { role: 'onvif', transport: 'tcp', port: 80 },
+          { role: 'event', transport: 'tcp', port: 80 },
+        ],
+      },
+      always(21000),
+    );
+    expect(http!.why).toBe(
+      `Web page (HTTP): move it from 80 to 21000, ${MOVED} It stays shared with ONVIF, Event server.`,
+    );
+  });
+
   it('a single service is not told it shares its port', () => {
     const [p] = proposePorts({ current: [{ role: 'https', transport: 'tcp', port: 443 }] }, always(21000));
     expect(p!.why).toBe(`Web page (HTTPS): move it from 443 to 21000, ${MOVED}`);
@@ -275,6 +346,8 @@ describe('the rules shared by the proposal and the check', () => {
     expect(samePortPolicy(dahua, 'mobile')).toBe('required-by-vendor');
     expect(samePortPolicy(dahua, 'https')).toBe('free');
     expect(samePortPolicy(null, 'https')).toBe('free');
+    // Speco's rule is about the port above, not the outside number.
+    expect(samePortPolicy(portsForBrand('Speco'), 'sdk')).toBe('recommended');
   });
 
   it('only Speco’s network port claims the port above it; no brand, no claim', () => {
@@ -408,6 +481,18 @@ describe('validateProposal: duplicates and ports in use', () => {
           { role: 'https', transport: 'tcp', internal: 21010 },
         ],
         { current: [{ role: 'sdk', transport: 'tcp', port: 21010 }], inUseOnDevice: onDevice },
+      ),
+    ).toEqual([['in-use-device', 'error', 21010]]);
+  });
+
+  it('a UDP service planned on the same number does not hide that the device uses the TCP port', () => {
+    expect(
+      check(
+        [
+          { role: 'https', transport: 'tcp', internal: 21010 },
+          { role: 'webrtc', transport: 'udp', internal: 21010 },
+        ],
+        { inUseOnDevice: [{ port: 21010, transport: 'tcp', where: 'the web server' }] },
       ),
     ).toEqual([['in-use-device', 'error', 21010]]);
   });
