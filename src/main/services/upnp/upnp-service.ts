@@ -60,6 +60,8 @@ const MAX_ELSEWHERE = 16;
 interface Found {
   /** The gateway's description URL (from its own answer), if it answered. */
   location: URL | null;
+  /** The LOCATION of the gateway's own first answer that could not be followed (off its address, https, a user…). */
+  gatewayOff: string | null;
   elsewhere: Array<{ from: string; location: string }>;
 }
 
@@ -95,7 +97,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
 
   /** Searches for IGDs; keeps the gateway's answer and lists the others. Ends early once the gateway answered. */
   async function search(target: UpnpTarget, signal: AbortSignal): Promise<Found> {
-    const found: Found = { location: null, elsewhere: [] };
+    const found: Found = { location: null, gatewayOff: null, elsewhere: [] };
     const network = networkOf(target.interfaceAddress, target.prefix) ?? target.interfaceAddress;
     let finish = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
@@ -116,6 +118,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         return;
       }
       const entry = { from: r.from.address.slice(0, 64), location: location.slice(0, 300) };
+      if (r.from.address === target.gateway) found.gatewayOff ??= location.slice(0, 200);
       if (
         found.elsewhere.length < MAX_ELSEWHERE &&
         !found.elsewhere.some((e) => e.from === entry.from && e.location === entry.location)
@@ -234,7 +237,9 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         run.progress?.('Reading every port mapping the router holds…');
         list = await listMappings(deps.http, control, run.signal);
       }
-    }
+    } else if (found.gatewayOff)
+      // The router answered as a gateway, so UPnP is on there: never an all-clear, though nothing was followed.
+      igdProblem = `its answer points at a description the assistant does not follow (${found.gatewayOff}): only plain http on the router’s own address is followed.`;
     const measurement = {
       gateway: target.gateway,
       igd,

@@ -407,6 +407,23 @@ describe('the audit: answers from anywhere but the gateway are reported, never f
     expect(lab.http.seen).toHaveLength(0);
   });
 
+  it('the gateway answering as an IGD with an unfollowed LOCATION is never “UPnP off”: its mappings are unread', async () => {
+    const off = 'http://192.168.1.77:5000/rootDesc.xml';
+    const lab = setup({ ssdp: [answer(GATEWAY, off), answer(GATEWAY, 'http://8.8.8.8/rootDesc.xml')] });
+    const audit = await settle(lab.service.audit(TARGET, run().run));
+    expect(audit.igd).toBeNull();
+    expect(lab.http.seen).toHaveLength(0);
+    expect(audit.findings.map((f) => f.code)).toEqual(['igd-unreadable', 'igd-elsewhere']);
+    expect(audit.findings[0]!.text).toBe(
+      'The router answers as a UPnP gateway, but its mappings could not be read: its answer points at a description ' +
+        `the assistant does not follow (${off}): only plain http on the router’s own address is followed.`,
+    );
+    // A rogue's unfollowed answer alone says nothing about the router: UPnP off there stays the finding.
+    const rogue = setup({ ssdp: [answer('192.168.1.77', off)] });
+    const other = await settle(rogue.service.audit(TARGET, run().run));
+    expect(other.findings.map((f) => f.code)).toEqual(['upnp-off', 'igd-elsewhere']);
+  });
+
   it('with the gateway and a rogue both answering, only the gateway is fetched; the rogue is listed', async () => {
     const lab = setup({
       ssdp: [answer('192.168.1.77', 'http://192.168.1.77/igd.xml'), answer(GATEWAY, LOCATION)],
