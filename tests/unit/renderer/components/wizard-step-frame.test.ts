@@ -22,8 +22,10 @@ useStepHarness({
 const PAGES = STEPS.filter((s) => s.available && ['network', 'find', 'ports'].includes(s.id));
 
 /** The frame alone for a step (not its page): its Next is computed from STEPS and the routes. */
-function frameOf(stepId: StepId) {
-  return mountWith(defineComponent({ render: () => h(WizardStepFrame, { stepId, emptyText: 'Nothing yet.' }) }));
+function frameOf(stepId: StepId, props: Record<string, unknown> = {}) {
+  return mountWith(
+    defineComponent({ render: () => h(WizardStepFrame, { stepId, emptyText: 'Nothing yet.', ...props }) }),
+  );
 }
 
 describe('WizardStepFrame', () => {
@@ -106,6 +108,22 @@ describe('WizardStepFrame', () => {
     const wrapper = await mountStep();
     expect(wrapper.find('[data-testid="verify-reason"]').text()).toBe('RTSP is still on 554.');
     expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('needs attention');
+  });
+
+  it('says above the parts, as an alert, why main’s saved entry could not be read; nothing while it could', async () => {
+    await mountStep({ component: { render: () => null } }); // loads the record as App.vue does
+    const broken = frameOf('upnp', {
+      loadError: 'The file is damaged.',
+      loadErrorTitle: 'The saved router check could not be read.',
+      loadErrorTestid: 'upnp-load-error',
+    });
+    await flushPromises();
+    const alert = broken.get('[data-testid="upnp-load-error"]');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(alert.text()).toBe('The saved router check could not be read. The file is damaged.');
+    const fine = frameOf('upnp', { loadError: null, loadErrorTestid: 'upnp-load-error' });
+    await flushPromises();
+    expect(fine.find('[role="alert"]').exists()).toBe(false);
   });
 
   it('a part the page leaves out is not shown (Ports without an NVR: only what was found)', async () => {
