@@ -1747,6 +1747,19 @@ export function portsForBrand(brand: string | null | undefined): BrandPorts | nu
   );
 }
 
+/**
+ * The RTP range a brand declares for its video over UDP (e.g. QNAP 6100–6199), with the catalogue's source; null when
+ * it declares none (most brands negotiate RTP ports per session, which no forward rule can follow).
+ */
+export function mediaRangeFor(
+  brand: string | null | undefined,
+): { port: number; portEnd: number; source: string } | null {
+  const f = portsForBrand(brand)?.ports.find(
+    (p) => p.role === 'rtp' && p.transport === 'udp' && p.portEnd !== undefined,
+  );
+  return f ? { port: f.port, portEnd: f.portEnd!, source: f.source } : null;
+}
+
 export function portInFact(fact: PortFact, port: number): boolean {
   return fact.portEnd === undefined ? fact.port === port : port >= fact.port && port <= fact.portEnd;
 }

@@ -29,6 +29,8 @@ export interface ForwardPage {
   sourceLimit: boolean;
   /** What else to do or know (save button, a second step). */
   note?: string;
+  /** Where the family offers port triggering beside forwarding, and the source (see PORT_TRIGGERING). */
+  triggering?: { where: string; source: string };
   confidence: 'H' | 'M' | 'L';
   source: string;
 }
@@ -55,6 +57,10 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       protocol: 'Protocol',
     },
     sourceLimit: false,
+    triggering: {
+      where: 'Advanced > NAT Forwarding > Port Triggering',
+      source: `${ROUTERS_MD} §1.1 (https://manualshive.com/ru/manual/tp-link/hc220-g1/1146003?page=34)`,
+    },
     confidence: 'M',
     source: `${ROUTERS_MD} §1.1 (https://manualshive.com/ru/manual/tp-link/hc220-g1/1146003?page=34)`,
   },
@@ -87,6 +93,10 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       protocol: 'Protocol',
     },
     sourceLimit: false,
+    triggering: {
+      where: 'the Port Triggering choice under ADVANCED > Advanced Setup > Port Forwarding / Port Triggering',
+      source: `${ROUTERS_MD} §1.3 (https://19216811.live/netgear-r8500-manual/36)`,
+    },
     confidence: 'H',
     source: `${ROUTERS_MD} §1.3`,
   },
@@ -204,6 +214,17 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
   },
 ];
 
+/**
+ * Why port triggering, which some routers offer beside forwarding, does not fit an NVR: a trigger opens an inbound
+ * port only after a device inside has sent out on the trigger port, only to that device and only for a while — made
+ * for games and chat programs that call out first. An NVR waits for the phone to call in and never calls out on a
+ * trigger port, so the trigger never fires (or the port closes again while nobody watches).
+ */
+export const PORT_TRIGGERING =
+  'Port triggering is not for an NVR: it opens a port only after a device inside calls out first on the trigger ' +
+  'port, and only for a while. An NVR never calls out first — it waits for your phone to call in — so the port ' +
+  'would stay shut. Use a forward (above), or a VPN.';
+
 /** A rule as the steps need it (a subset of the plan's rules). */
 export interface StepRule {
   name: string;
@@ -211,8 +232,13 @@ export interface StepRule {
   externalPort: number;
   internalAddress: string;
   internalPort: number;
+  /** A range rule: this many ports from each first one (absent: one port). */
+  portCount?: number;
   sources: readonly string[];
 }
+
+/** "8000", or "6100-6199" for a range. */
+const ports = (first: number, r: StepRule) => (r.portCount ? `${first}-${first + r.portCount - 1}` : String(first));
 
 /**
  * Numbered steps with the plan's exact values for one family's forward page: where to go, each rule's fields, save;
@@ -225,9 +251,9 @@ export function forwardSteps(page: ForwardPage, rules: readonly StepRule[]): str
   for (const r of rules) {
     const values = [
       `${f.name}: ${r.name}`,
-      `${f.external}: ${r.externalPort}`,
+      `${f.external}: ${ports(r.externalPort, r)}`,
       `${f.address}: ${r.internalAddress}`,
-      `${f.internal}: ${r.internalPort}`,
+      `${f.internal}: ${ports(r.internalPort, r)}`,
       `${f.protocol}: ${r.protocol.toUpperCase()}`,
     ];
     if (r.sources.length && page.sourceLimit && f.source) values.push(`${f.source}: ${r.sources.join(', ')}`);
@@ -238,5 +264,6 @@ export function forwardSteps(page: ForwardPage, rules: readonly StepRule[]): str
     steps.push(
       'This router cannot limit a forward to your addresses: the rules are open to the whole internet. A VPN, or a router that can, is safer.',
     );
+  if (page.triggering) steps.push(`Leave ${page.triggering.where} alone. ${PORT_TRIGGERING}`);
   return steps.map((s, i) => `${i + 1}. ${s}`);
 }

@@ -16,6 +16,11 @@ export const forwardWantsSchema = z.object({
   app: z.boolean().default(true),
   /** Live video for other players (RTSP): off unless asked, it is unencrypted. */
   video: z.boolean(),
+  /**
+   * With video: the NVR's declared RTP port range over UDP too, for players that cannot take RTP over TCP. Off
+   * unless asked (a hundred unencrypted ports); absent = off.
+   */
+  udpMedia: z.boolean().optional(),
 });
 export type ForwardWants = z.infer<typeof forwardWantsSchema>;
 
@@ -27,6 +32,11 @@ export const forwardRuleSchema = z.object({
   externalPort: port,
   internalAddress: z.string().max(45),
   internalPort: port,
+  /**
+   * A range rule: this many consecutive ports from externalPort (outside) and internalPort (inside), each to the same
+   * number (a media range). Absent: one port.
+   */
+  portCount: z.number().int().min(2).max(1000).optional(),
   /** Allowed source addresses or networks (CIDR); empty = from anywhere. */
   sources: z.array(z.string().max(18)).max(16),
   why: z.string().max(300),
@@ -43,6 +53,7 @@ export const forwardNoteSchema = z.object({
     'nothing-to-forward',
     'no-measurement',
     'udp-media',
+    'udp-range',
     'risky-port',
   ]),
   severity: z.enum(['problem', 'warning', 'info']),
@@ -94,6 +105,24 @@ export function checkSource(text: string): { ok: true; cidr: string } | { ok: fa
   return { ok: true, cidr: prefix === 32 ? address : `${address}/${prefix}` };
 }
 
+/** A port range the device declares for its video over UDP (RTP), e.g. QNAP 6100–6199. */
+export interface MediaRange {
+  port: number;
+  portEnd: number;
+  /** Who says so (the catalogue's source for the brand). */
+  source: string;
+}
+
+/** The last port of a rule (its first one for a single-port rule). */
+export function lastPort(first: number, r: Pick<ForwardRule, 'portCount'>): number {
+  return first + (r.portCount ?? 1) - 1;
+}
+
+/** A rule's ports as text: "8000", or "6100-6199" for a range (`sep` as the router writes ranges). */
+export function portsText(first: number, r: Pick<ForwardRule, 'portCount'>, sep = '-'): string {
+  return r.portCount ? `${first}${sep}${lastPort(first, r)}` : String(first);
+}
+
 /** The outside port for an inside one: the same when it is not a well-known port, else 10000 + it (443 → 10443). */
 export function externalFor(internal: number): number {
   return internal >= 1024 ? internal : 10_000 + internal;
@@ -112,6 +141,8 @@ export interface ForwardInput {
   rows: readonly PortRow[] | null;
   wants: ForwardWants;
   sources: readonly string[];
+  /** The RTP range the device (its brand's catalogue) declares for video over UDP; null/absent: none. */
+  mediaRange?: MediaRange | null;
   at: Date;
 }
 
@@ -178,16 +209,41 @@ export function planForwards(input: ForwardInput): ForwardPlan {
           'RTSP is not encrypted: the video and the login cross the internet in the clear. Prefer the phone app, or a VPN; ' +
           'keep RTSP only if a player outside really needs it, and limit it to the addresses you use.',
       });
-      notes.push({
-        code: 'udp-media',
-        severity: 'info',
-        text: 'Players that ask for video over UDP need more ports forwarded; choose "RTP over TCP" (or "TCP") in the player instead, so this one rule is enough.',
-      });
+      const range = input.mediaRange;
+      if (range && input.wants.udpMedia) {
+        const count = range.portEnd - range.port + 1;
+        rules.push({
+          name: 'NVR video over UDP (RTP)',
+          role: 'rtp',
+          protocol: 'udp',
+          externalPort: range.port,
+          internalAddress: input.address,
+          internalPort: range.port,
+          portCount: count,
+          sources,
+          why: `Video over UDP for players that cannot use RTP over TCP: the NVR’s own range ${range.port}–${range.portEnd}, the same numbers outside (${range.source}).`,
+        });
+        notes.push({
+          code: 'udp-range',
+          severity: 'warning',
+          text:
+            `${count} UDP ports (${range.port}–${range.portEnd}) carry the video unencrypted, and no port checker can ` +
+            'prove UDP from outside. Most players can use "RTP over TCP" instead: then the RTSP rule alone is enough and ' +
+            'this range can go.',
+        });
+      } else
+        notes.push({
+          code: 'udp-media',
+          severity: 'info',
+          text: range
+            ? `Players that ask for video over UDP need the NVR’s range ${range.port}–${range.portEnd} (UDP) forwarded too; choose "RTP over TCP" (or "TCP") in the player instead, so this one rule is enough.`
+            : 'Players that ask for video over UDP need more ports forwarded; choose "RTP over TCP" (or "TCP") in the player instead, so this one rule is enough.',
+        });
     }
   }
   // Each rule the Ports step judged high-risk says why, so the choice to open it is made knowing it.
   for (const r of rules) {
-    const row = open.find((x) => x.port === r.internalPort);
+    const row = r.protocol === 'tcp' ? open.find((x) => x.port === r.internalPort) : undefined;
     const reason = row?.risk.level === 'high' ? row.risk.reasons[0] : undefined;
     if (reason)
       notes.push({

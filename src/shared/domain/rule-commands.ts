@@ -4,7 +4,7 @@
 // published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
 // addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
 import { FORWARD_PAGE_IDS, FORWARD_PAGES, forwardSteps } from '../catalog/router-forwards';
-import type { ForwardPlan, ForwardRule } from './forward-plan';
+import { portsText, type ForwardPlan, type ForwardRule } from './forward-plan';
 
 /** Routers with a command line: the plan as commands. */
 export const ROUTER_COMMAND_FAMILIES = ['nftables', 'iptables', 'openwrt', 'mikrotik'] as const;
@@ -36,6 +36,8 @@ export function checkCommandOptions(o: CommandOptions): string | null {
 
 const comment = (r: ForwardRule) => `nvr-assist ${r.name}`.replace(/[^A-Za-z0-9 ./()_-]/g, '').slice(0, 60);
 const slug = (r: ForwardRule, i: number) => `nvr_${r.role.replace(/[^a-z0-9]/g, '')}_${i + 1}`;
+/** Where a DNAT sends a rule: the address and port; a range keeps each port's own number (no port given). */
+const dnatTo = (r: ForwardRule) => (r.portCount ? r.internalAddress : `${r.internalAddress}:${r.internalPort}`);
 
 /** One self-contained table (`nft -f`), plus the accept for an existing dropping forward chain when named. */
 export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
@@ -50,12 +52,12 @@ export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
   lines.push('  chain prerouting {', '    type nat hook prerouting priority dstnat; policy accept;');
   for (const r of plan.rules)
     lines.push(
-      `    iifname "${wan}"${limited ? ' ip saddr @nvr_allowed' : ''} ${r.protocol} dport ${r.externalPort} dnat ip to ${r.internalAddress}:${r.internalPort} comment "${comment(r)}"`,
+      `    iifname "${wan}"${limited ? ' ip saddr @nvr_allowed' : ''} ${r.protocol} dport ${portsText(r.externalPort, r)} dnat ip to ${dnatTo(r)} comment "${comment(r)}"`,
     );
   lines.push('  }', '  chain forward {', '    type filter hook forward priority filter; policy accept;');
   for (const r of plan.rules)
     lines.push(
-      `    iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${r.internalPort} ct status dnat accept comment "${comment(r)}"`,
+      `    iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${portsText(r.internalPort, r)} ct status dnat accept comment "${comment(r)}"`,
     );
   lines.push('  }', '}');
   const out = [
@@ -68,7 +70,7 @@ export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
       `# Your ${o.forwardChain} chain drops what it does not accept: let the forwarded connections through there too.`,
       ...plan.rules.map(
         (r) =>
-          `nft add rule ${o.forwardChain} iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${r.internalPort} ct status dnat accept comment '"${comment(r)}"'`,
+          `nft add rule ${o.forwardChain} iifname "${wan}" ip daddr ${r.internalAddress} ${r.protocol} dport ${portsText(r.internalPort, r)} ct status dnat accept comment '"${comment(r)}"'`,
       ),
     );
   return out.join('\n');
@@ -89,10 +91,10 @@ export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
   for (const r of plan.rules) {
     for (const s of sources)
       out.push(
-        `iptables -t nat -A NVR_ASSIST -i ${wan} -p ${r.protocol}${s ? ` -s ${s}` : ''} --dport ${r.externalPort} -m comment --comment '${comment(r)}' -j DNAT --to-destination ${r.internalAddress}:${r.internalPort}`,
+        `iptables -t nat -A NVR_ASSIST -i ${wan} -p ${r.protocol}${s ? ` -s ${s}` : ''} --dport ${portsText(r.externalPort, r, ':')} -m comment --comment '${comment(r)}' -j DNAT --to-destination ${dnatTo(r)}`,
       );
     out.push(
-      `iptables -A NVR_ASSIST -i ${wan} -p ${r.protocol} -d ${r.internalAddress} --dport ${r.internalPort} -m conntrack --ctstate DNAT -m comment --comment '${comment(r)}' -j ACCEPT`,
+      `iptables -A NVR_ASSIST -i ${wan} -p ${r.protocol} -d ${r.internalAddress} --dport ${portsText(r.internalPort, r, ':')} -m conntrack --ctstate DNAT -m comment --comment '${comment(r)}' -j ACCEPT`,
     );
   }
   return out.join('\n');
@@ -114,10 +116,10 @@ export function openwrtCommands(plan: ForwardPlan): string {
         `uci set firewall.${id}.name='${comment(r)}'`,
         `uci set firewall.${id}.target='DNAT'`,
         `uci set firewall.${id}.src='wan'`,
-        `uci set firewall.${id}.src_dport='${r.externalPort}'`,
+        `uci set firewall.${id}.src_dport='${portsText(r.externalPort, r)}'`,
         `uci set firewall.${id}.dest='lan'`,
         `uci set firewall.${id}.dest_ip='${r.internalAddress}'`,
-        `uci set firewall.${id}.dest_port='${r.internalPort}'`,
+        `uci set firewall.${id}.dest_port='${portsText(r.internalPort, r)}'`,
         `uci set firewall.${id}.proto='${r.protocol}'`,
         ...(s ? [`uci set firewall.${id}.src_ip='${s}'`] : []),
       );
@@ -138,7 +140,7 @@ export function mikrotikCommands(plan: ForwardPlan): string {
     out.push(`/ip firewall address-list add list=nvr-allowed address=${s} comment="nvr-assist"`);
   for (const r of plan.rules)
     out.push(
-      `/ip firewall nat add chain=dstnat action=dst-nat protocol=${r.protocol} dst-port=${r.externalPort} in-interface-list=WAN${plan.sources.length ? ' src-address-list=nvr-allowed' : ''} to-addresses=${r.internalAddress} to-ports=${r.internalPort} comment="${comment(r)}"`,
+      `/ip firewall nat add chain=dstnat action=dst-nat protocol=${r.protocol} dst-port=${portsText(r.externalPort, r)} in-interface-list=WAN${plan.sources.length ? ' src-address-list=nvr-allowed' : ''} to-addresses=${r.internalAddress}${r.portCount ? '' : ` to-ports=${r.internalPort}`} comment="${comment(r)}"`,
     );
   return out.join('\n');
 }

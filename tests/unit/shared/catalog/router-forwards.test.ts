@@ -47,14 +47,39 @@ describe('numbered steps for a router’s forward page, with the plan’s exact 
 
   it('a router that cannot limit sources says the rules are open to everyone; without sources it says nothing of it', () => {
     const tp = forwardSteps(page('tp-link'), rules);
-    expect(tp.at(-1)).toMatch(/^5\. This router cannot limit a forward to your addresses/);
+    expect(tp.at(-2)).toMatch(/^5\. This router cannot limit a forward to your addresses/);
     expect(tp[1]).not.toContain('198.51.100.0/24');
     const open = forwardSteps(
       page('tp-link'),
       rules.map((r) => ({ ...r, sources: [] })),
     );
     expect(open.join('\n')).not.toContain('cannot limit');
-    expect(open.at(-1)).toBe('4. Save.');
+    expect(open.at(-2)).toBe('4. Save.');
+  });
+
+  it('where a family offers port triggering (TP-Link, Netgear), its last step says why it does not fit an NVR', () => {
+    for (const id of ['tp-link', 'netgear']) {
+      const steps = forwardSteps(page(id), rules);
+      expect(steps.at(-1), id).toMatch(/^\d+\. Leave .*Port Triggering alone\. Port triggering is not for an NVR/);
+      expect(steps.at(-1), id).toContain('An NVR never calls out first');
+      expect(page(id).triggering!.source, id).toMatch(/ROUTERS\.md §1\.[13] \(https:/);
+    }
+    for (const id of ['asus', 'linksys', 'fritzbox', 'isp'])
+      expect(forwardSteps(page(id), rules).join('\n'), id).not.toContain('triggering');
+  });
+
+  it('a range rule (a media range) shows its first and last port in both fields', () => {
+    const range: StepRule = {
+      ...rules[1]!,
+      name: 'NVR video over UDP (RTP)',
+      protocol: 'udp',
+      externalPort: 6100,
+      internalPort: 6100,
+      portCount: 100,
+    };
+    expect(forwardSteps(page('netgear'), [range])[1]).toBe(
+      '2. Add a rule — Service Name: NVR video over UDP (RTP); External port range: 6100-6199; Internal IP address: 192.168.1.64; Internal port range: 6100-6199; Protocol: UDP.',
+    );
   });
 
   it('an unconfirmed path is “look for”, never stated as fact', () => {

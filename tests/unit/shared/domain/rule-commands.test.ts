@@ -30,9 +30,14 @@ function golden(name: string, text: string): void {
 }
 
 /** The two plans the golden files are written from (plans.json), as main stores them (its schema). */
-const PLANS = JSON.parse(readFileSync(join(GOLDEN_DIR, 'plans.json'), 'utf8')) as Record<'limited' | 'open', unknown>;
+const PLANS = JSON.parse(readFileSync(join(GOLDEN_DIR, 'plans.json'), 'utf8')) as Record<
+  'limited' | 'open' | 'media',
+  unknown
+>;
 const limited: ForwardPlan = forwardPlanSchema.parse(PLANS.limited);
 const open: ForwardPlan = forwardPlanSchema.parse(PLANS.open);
+/** The limited plan with RTSP and a declared UDP media range (6100–6199) asked for. */
+const media: ForwardPlan = forwardPlanSchema.parse(PLANS.media);
 
 describe('each family, compared whole to its golden file', () => {
   for (const family of ROUTER_COMMAND_FAMILIES)
@@ -43,6 +48,33 @@ describe('each family, compared whole to its golden file', () => {
       it(`${family}, ${which === 'limited' ? 'two rules from two allowed sources' : 'two rules open to anyone'}`, () => {
         golden(`${family}-${which}.${EXT[family]}`, routerCommands(family, plan));
       });
+
+  for (const family of ROUTER_COMMAND_FAMILIES)
+    it(`${family}, with RTSP and a UDP media range (each range port to its own number)`, () => {
+      golden(`${family}-media.${EXT[family]}`, routerCommands(family, media));
+    });
+
+  it('a range keeps each port’s own number: no port in the DNAT target, the range in both matches', () => {
+    const rtp = (text: string) => text.split('\n').filter((l) => /6100/.test(l));
+    expect(rtp(nftablesCommands(media))).toEqual([
+      expect.stringContaining('udp dport 6100-6199 dnat ip to 192.168.1.70 comment') as string,
+      expect.stringContaining('ip daddr 192.168.1.70 udp dport 6100-6199 ct status dnat accept') as string,
+    ]);
+    const ipt = rtp(iptablesCommands(media));
+    expect(ipt.filter((l) => l.includes('-j DNAT --to-destination 192.168.1.70'))).toHaveLength(2);
+    expect(ipt.every((l) => l.includes('-p udp') && l.includes('--dport 6100:6199'))).toBe(true);
+    expect(ipt.some((l) => /--to-destination 192\.168\.1\.70:/.test(l))).toBe(false);
+    expect(rtp(openwrtCommands(media)).filter((l) => /_port='|_dport='/.test(l))).toEqual([
+      "uci set firewall.nvr_rtp_4_1.src_dport='6100-6199'",
+      "uci set firewall.nvr_rtp_4_1.dest_port='6100-6199'",
+      "uci set firewall.nvr_rtp_4_2.src_dport='6100-6199'",
+      "uci set firewall.nvr_rtp_4_2.dest_port='6100-6199'",
+    ]);
+    const mt = rtp(mikrotikCommands(media));
+    expect(mt).toHaveLength(1);
+    expect(mt[0]).toContain('protocol=udp dst-port=6100-6199 ');
+    expect(mt[0]).not.toContain('to-ports');
+  });
 
   it('nftables with the wan interface and an existing dropping forward chain named', () => {
     golden(
