@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan';
+import { PROXY_KINDS } from '../domain/reverse-proxy';
 import { ROUTER_FAMILIES } from '../domain/rule-commands';
 import { defineStep } from './define';
 import { deviceId, noInput } from './fields';
@@ -34,6 +35,25 @@ export const rulesStep = defineStep({
         })
         .strict(),
       output: z.object({ family: z.enum(ROUTER_FAMILIES), text: z.string().max(20_000) }),
+    },
+    /**
+     * Instead of forwarding the NVR's web page: a reverse proxy (Caddy or nginx) on another computer of the LAN, in
+     * front of the plan's web entry — its config and the numbered steps around it. Nothing is kept.
+     */
+    'rules.proxy': {
+      input: z
+        .object({
+          kind: z.enum(PROXY_KINDS),
+          host: z.string().max(260).optional(),
+          user: z.string().max(40).optional(),
+        })
+        .strict(),
+      output: z.object({
+        kind: z.enum(PROXY_KINDS),
+        path: z.string().max(200),
+        text: z.string().max(20_000),
+        steps: z.array(z.string().max(1000)).max(16),
+      }),
     },
     /** The last plan and the user's choices (kept in the setup record). */
     'rules.get': {

@@ -1,4 +1,5 @@
 import type { ForwardPlan } from '../../../shared/domain/forward-plan';
+import { PROXY_KINDS, proxyTarget, type ProxyConfig, type ProxyKind } from '../../../shared/domain/reverse-proxy';
 import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -31,13 +32,52 @@ export function renderPlan(p: ForwardPlan): string {
     );
   else lines.push('No rule.', '');
   for (const n of p.notes) lines.push(`${SEVERITY_WORDS[n.severity]}: ${n.text}`);
-  lines.push('', `For your router: nvr-assist rules --router ${ROUTER_FAMILIES.join('|')} [--wan <interface>]`);
+  lines.push('');
+  if (proxyTarget(p))
+    lines.push(
+      `Instead of forwarding the NVR's web page, a reverse proxy in front of it: nvr-assist rules --proxy ${PROXY_KINDS.join('|')} [--host <name>] [--user <name>]`,
+    );
+  lines.push(`For your router: nvr-assist rules --router ${ROUTER_FAMILIES.join('|')} [--wan <interface>]`);
   return lines.join('\n');
+}
+
+/** The proxy's config as the file's text, then the steps around it, numbered. */
+export function renderProxy(c: ProxyConfig): string {
+  return [
+    `# ---- ${c.path} ----`,
+    c.text,
+    `# ---- end of ${c.path} ----`,
+    '',
+    `Steps (${c.kind}):`,
+    ...c.steps.map((s, i) => `  ${i + 1}. ${s}`),
+  ].join('\n');
+}
+
+const PLAN_SWITCHES = ['--video', '--no-video', '--no-web', '--no-app'];
+
+async function runProxy(cmd: CommandContext, kind: string): Promise<number> {
+  const { options, flags } = cmd;
+  if (!(PROXY_KINDS as readonly string[]).includes(kind))
+    return cmd.usageError(`--proxy takes one of: ${PROXY_KINDS.join(', ')}.`);
+  if (options['--router'] !== undefined) return cmd.usageError('--proxy and --router: one at a time.');
+  if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)
+    return cmd.usageError('--wan and --forward-chain go with --router.');
+  if (options['--allow'] !== undefined || PLAN_SWITCHES.some((f) => flags.has(f)))
+    return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --proxy.');
+  const r = await cmd.call('rules.proxy', {
+    kind: kind as ProxyKind,
+    ...(options['--host'] !== undefined ? { host: options['--host'] } : {}),
+    ...(options['--user'] !== undefined ? { user: options['--user'] } : {}),
+  });
+  return cmd.finish(r, renderProxy);
 }
 
 async function runRules(cmd: CommandContext): Promise<number> {
   const { args, flags, options, io, json } = cmd;
   if (args.length) return cmd.usageError('`rules` takes no device: it plans for the NVR you chose.');
+  if (options['--proxy'] !== undefined) return runProxy(cmd, options['--proxy']);
+  if (options['--host'] !== undefined || options['--user'] !== undefined)
+    return cmd.usageError('--host and --user go with --proxy.');
   const router = options['--router'];
   if (router !== undefined) {
     if (!(ROUTER_FAMILIES as readonly string[]).includes(router))
@@ -86,6 +126,11 @@ export const RULES_COMMANDS: readonly CliCommand[] = [
       'rules --router nftables|iptables|openwrt|mikrotik [--wan <interface>] [--forward-chain "inet filter forward"]',
       '                        The same plan as commands for that router. --forward-chain (nftables): your',
       '                        existing forward chain that drops what it does not accept.',
+      'rules --proxy caddy|nginx [--host nvr.example.com] [--user <name>]',
+      '                        Instead of forwarding the web page: a reverse proxy on another computer of your',
+      '                        LAN in front of it (TLS, the allowed addresses, a password of its own) — its',
+      '                        config and the steps. --host: a public name (a Let’s Encrypt certificate);',
+      '                        --user: the password’s user (required when no address is allowed).',
     ],
     options: {
       '--video': 'flag',
@@ -96,6 +141,9 @@ export const RULES_COMMANDS: readonly CliCommand[] = [
       '--router': 'value',
       '--wan': 'value',
       '--forward-chain': 'value',
+      '--proxy': 'value',
+      '--host': 'value',
+      '--user': 'value',
     },
     run: runRules,
   },

@@ -1,4 +1,5 @@
 import { checkSource, planForwards } from '../../../shared/domain/forward-plan';
+import { proxyTarget, reverseProxy } from '../../../shared/domain/reverse-proxy';
 import { checkCommandOptions, routerCommands } from '../../../shared/domain/rule-commands';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { defineFeature } from '../types';
@@ -48,6 +49,21 @@ export default defineFeature({
       const bad = checkCommandOptions(options);
       if (bad) throw new AppFailure('RULES_BAD_OPTION', bad);
       return { family, text: routerCommands(family, plan, options) };
+    },
+    'rules.proxy': async ({ kind, host, user }) => {
+      const { setup: record } = await setup.load();
+      const plan = record.rules.plan;
+      if (!plan) throw new AppFailure('RULES_NO_PLAN');
+      // The Ports measurement too: an NVR with plain HTTP only has no web rule, and the proxy is what encrypts it.
+      const target = proxyTarget(plan, record.ports[plan.deviceId]?.report?.rows ?? null);
+      if (!target)
+        throw new AppFailure(
+          'RULES_BAD_OPTION',
+          'The plan exposes no web page (not asked for, or the NVR has none open): there is nothing to put a proxy in front of.',
+        );
+      const r = reverseProxy(kind, target, { ...(host ? { host } : {}), ...(user ? { user } : {}) });
+      if (!r.ok) throw new AppFailure('RULES_BAD_OPTION', r.error);
+      return r.config;
     },
     'rules.get': async () => {
       const { rules } = (await setup.load()).setup;

@@ -32,10 +32,17 @@ describe('renderPlan', () => {
       '',
       'Note: Some outside ports differ from the NVR’s own (e.g. 10443 → 443): a well-known port is never opened outside. Use the outside number in the app and the browser.',
       '',
+      "Instead of forwarding the NVR's web page, a reverse proxy in front of it: nvr-assist rules --proxy caddy|nginx [--host <name>] [--user <name>]",
     ]);
     // The last line says how to get the commands for the user's router (its wording and the list of routers grow).
     const families = /nvr-assist rules --router (\S+) \[--wan <interface>\]$/.exec(lines.at(-1)!)?.[1]?.split('|');
     expect(families).toEqual(expect.arrayContaining(['nftables', 'iptables', 'openwrt', 'mikrotik']));
+  });
+
+  it('names the reverse proxy only when the plan exposes the web page', () => {
+    const hint = 'nvr-assist rules --proxy caddy|nginx';
+    expect(renderPlan(planForwards(input()))).toContain(hint);
+    expect(renderPlan(planForwards(input({ wants: { web: false, app: true, video: false } })))).not.toContain(hint);
   });
 
   it('says "anywhere" for rules with no allowed source, in the heading and in each row', () => {
