@@ -108,12 +108,113 @@ export const upnpDeletionSchema = z.object({
 });
 export type UpnpDeletion = z.infer<typeof upnpDeletionSchema>;
 
+/** The re-check waits at most this long after a deletion (s): longer leases are not waited out (see recheckDelay). */
+export const RECHECK_MAX_S = 600;
+/** How long the re-check waits by default after a permanent mapping (lease 0) was deleted (s; see recheckDelay). */
+export const RECHECK_PERMANENT_S = 120;
+/** Added to the longest lease left (s): the device's renewal and the router's list need a moment. */
+export const RECHECK_MARGIN_S = 10;
+/** The longest wait a user may ask for (s). */
+export const WATCH_MAX_S = 3600;
+
 export const upnpDeleteResultSchema = z.object({
   deletions: z.array(upnpDeletionSchema).max(32),
   /** The audit read again after the deletions: the proof. */
   audit: upnpAuditSchema,
+  /**
+   * When to read the list again (s after the deletion) to catch a device that opens a deleted mapping again
+   * (recheckDelay); null when nothing was proven gone. Absent from results made before the re-check existed.
+   */
+  recheckAfterS: z.number().int().min(1).max(RECHECK_MAX_S).nullable().optional(),
 });
 export type UpnpDeleteResult = z.infer<typeof upnpDeleteResultSchema>;
+
+const mappingKey = z.object({ protocol: upnpProtocolSchema, externalPort: port });
+
+/** A deleted mapping the re-check found listed again, and who opened it. */
+export const upnpCameBackSchema = z.object({
+  protocol: upnpProtocolSchema,
+  externalPort: port,
+  internalClient: address,
+  internalPort: port,
+  /** The known device at the internal address (its name), if any. */
+  device: z.string().max(200).nullable(),
+});
+export type UpnpCameBack = z.infer<typeof upnpCameBackSchema>;
+
+/**
+ * The re-check's verdict: `came-back` when a deleted mapping is listed again; `still-gone` when the router's whole
+ * list was read without it, or no UPnP gateway and no NAT-PMP answers at the router any more (nothing can open it);
+ * `unproven` when the list could not be read to its end (nothing can be said either way).
+ */
+export const UPNP_RECHECK_OUTCOMES = ['came-back', 'still-gone', 'unproven'] as const;
+
+/** The timed re-check after a deletion: when it ran, how long it waited, what it looked for and what came back. */
+export const upnpRecheckSchema = z.object({
+  /** When the router's list was read again. */
+  at: z.string().max(40),
+  /** How long it waited before reading (s). */
+  waitedS: z.number().int().min(0).max(WATCH_MAX_S),
+  /** The deleted mappings it looked for. */
+  watched: z.array(mappingKey).max(32),
+  cameBack: z.array(upnpCameBackSchema).max(32),
+  outcome: z.enum(UPNP_RECHECK_OUTCOMES),
+});
+export type UpnpRecheck = z.infer<typeof upnpRecheckSchema>;
+
+/** What the `upnp-watch` job ends with: the verdict and the audit it was read from. */
+export const upnpWatchResultSchema = z.object({ recheck: upnpRecheckSchema, audit: upnpAuditSchema });
+export type UpnpWatchResult = z.infer<typeof upnpWatchResultSchema>;
+
+/**
+ * How long to wait after deleting mappings before reading the router's list again (s), so that a device that
+ * re-opens them has done so by then:
+ * - a mapping with a lease (seconds left when it was deleted) must be renewed by its device before the lease runs out,
+ *   so the re-check comes just after the longest lease left, plus RECHECK_MARGIN_S;
+ * - a permanent mapping (lease 0) is never due for renewal: devices add such mappings again on a schedule of their own
+ *   (at reboot, when their link or address changes, or at a periodic UPnP check of a minute or a few), so the wait is
+ *   RECHECK_PERMANENT_S — two minutes, long enough for a once-a-minute check to have run, short enough to wait for;
+ *   a device that re-adds only at its next reboot is caught by the next check after that, not by any wait;
+ * - with nothing to go by (no mapping), the same default.
+ * Never more than RECHECK_MAX_S (ten minutes: a longer lease is not waited out; the next check catches it), never 0.
+ */
+export function recheckDelay(deleted: ReadonlyArray<Pick<UpnpMapping, 'leaseSeconds'>>): number {
+  if (!deleted.length) return RECHECK_PERMANENT_S;
+  const waits = deleted.map((m) => (m.leaseSeconds > 0 ? m.leaseSeconds + RECHECK_MARGIN_S : RECHECK_PERMANENT_S));
+  return Math.min(RECHECK_MAX_S, Math.max(...waits));
+}
+
+/** The listed mappings that are among those deleted before (by protocol and external port): they came back. */
+export function mappingsBack<M extends Pick<UpnpMapping, 'protocol' | 'externalPort'>>(
+  mappings: readonly M[],
+  deleted: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>,
+): M[] {
+  return mappings.filter((x) => deleted.some((d) => d.protocol === x.protocol && d.externalPort === x.externalPort));
+}
+
+/** The re-check's verdict from the audit read after the wait (see UPNP_RECHECK_OUTCOMES). */
+export function judgeRecheck(
+  audit: UpnpAudit,
+  watched: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>,
+  waitedS: number,
+): UpnpRecheck {
+  const cameBack = mappingsBack(audit.mappings, watched).map((m) => ({
+    protocol: m.protocol,
+    externalPort: m.externalPort,
+    internalClient: m.internalClient,
+    internalPort: m.internalPort,
+    device: m.device?.name ?? null,
+  }));
+  const listRead = !!audit.igd && audit.listEnd === 'complete';
+  const upnpOff = audit.findings.some((f) => f.code === 'upnp-off');
+  return {
+    at: audit.measuredAt,
+    waitedS,
+    watched: watched.map((w) => ({ protocol: w.protocol, externalPort: w.externalPort })),
+    cameBack,
+    outcome: cameBack.length ? 'came-back' : listRead || upnpOff ? 'still-gone' : 'unproven',
+  };
+}
 
 /** A mapping as the router lists it, before it is attributed. */
 export type RawUpnpMapping = Omit<UpnpMapping, 'device' | 'camera' | 'service'>;
@@ -237,9 +338,7 @@ export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
       evidence: cameras.slice(0, 16).map(describeMapping),
     });
   }
-  const back = m.mappings.filter((x) =>
-    (m.deletedBefore ?? []).some((d) => d.protocol === x.protocol && d.externalPort === x.externalPort),
-  );
+  const back = mappingsBack(m.mappings, m.deletedBefore ?? []);
   if (back.length) {
     const who = [...new Set(back.map((x) => x.device?.name ?? x.internalClient))];
     out.push({

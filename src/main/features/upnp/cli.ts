@@ -1,5 +1,12 @@
 import { ROUTER_UPNP_OFF, recorderUpnpOff, upnpOffText } from '../../../shared/catalog/upnp-off';
-import type { UpnpAudit, UpnpDeleteResult, UpnpProtocol } from '../../../shared/domain/upnp';
+import {
+  WATCH_MAX_S,
+  type UpnpAudit,
+  type UpnpDeleteResult,
+  type UpnpProtocol,
+  type UpnpRecheck,
+  type UpnpWatchResult,
+} from '../../../shared/domain/upnp';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
@@ -86,6 +93,40 @@ export function renderUpnpDelete(r: UpnpDeleteResult): string {
   return lines.join('\n');
 }
 
+/** The re-check's verdict, then the router's list as it was read. */
+export function renderUpnpWatch(r: UpnpWatchResult): string {
+  return [...recheckLines(r.recheck), '', 'The router’s list, read again:', renderUpnpAudit(r.audit)].join('\n');
+}
+
+function recheckLines(c: UpnpRecheck): string[] {
+  const lines = [`Re-checked after ${c.waitedS} s (${c.at}):`];
+  for (const w of c.watched) {
+    const back = c.cameBack.find((b) => b.protocol === w.protocol && b.externalPort === w.externalPort);
+    if (back)
+      lines.push(
+        `  CAME BACK: ${back.protocol} ${back.externalPort} → ${back.internalClient}:${back.internalPort}, opened again by ${back.device ?? back.internalClient}`,
+      );
+    else lines.push(`  ${c.outcome === 'unproven' ? 'Not proven' : 'Still gone'}: ${w.protocol} ${w.externalPort}`);
+  }
+  if (c.outcome === 'came-back')
+    lines.push(
+      'A device opens these mappings again through UPnP: deleting is not enough. Turn UPnP off on that device (or on the router), then check again.',
+    );
+  else if (c.outcome === 'unproven')
+    lines.push('The router’s list could not be read to its end: nothing is proven either way. Check again.');
+  return lines;
+}
+
+/** The exit code of a re-check: 0 still gone, 3 a deleted mapping came back, 1 nothing proven. */
+export const WATCH_EXIT = { 'still-gone': 0, 'came-back': 3, unproven: 1 } as const;
+
+/** `--watch`'s seconds (the one word after it, when given): undefined for none, null when not 1…WATCH_MAX_S. */
+export function parseWatchSeconds(args: readonly string[]): number | undefined | null {
+  if (!args.length) return undefined;
+  const s = args.length === 1 && /^\d{1,5}$/.test(args[0]!) ? Number(args[0]) : 0;
+  return s >= 1 && s <= WATCH_MAX_S ? s : null;
+}
+
 /** `8000/tcp,554/TCP` → the mappings; null when any part is not `<port>/<tcp|udp>`. */
 export function parseMappingList(text: string): Array<{ protocol: UpnpProtocol; externalPort: number }> | null {
   const parts = text.split(',').map((p) => p.trim());
@@ -100,9 +141,23 @@ export function parseMappingList(text: string): Array<{ protocol: UpnpProtocol; 
   return out;
 }
 
+/** Runs the re-check job; its result, or the exit code when it gave none. */
+async function watchJob(cmd: CommandContext, seconds: number | undefined): Promise<UpnpWatchResult | number> {
+  const job = await cmd.job('upnp.watch', seconds === undefined ? {} : { seconds });
+  const result = (job.events.get('upnp.onWatched') as { result: UpnpWatchResult } | undefined)?.result;
+  if (job.outcome === 'cancelled') return 130;
+  if (job.outcome !== 'ok' || !result) return cmd.fail(job.error?.message ?? 'The router could not be asked again.');
+  return result;
+}
+
 async function runUpnp(cmd: CommandContext): Promise<number> {
-  const { args, json, options, io } = cmd;
-  if (args.length) return cmd.usageError('`upnp` takes no device: it asks the router (your default gateway).');
+  const { args, json, options, io, flags } = cmd;
+  const watch = flags.has('--watch');
+  if (args.length && !watch)
+    return cmd.usageError('`upnp` takes no device: it asks the router (your default gateway).');
+  const seconds = parseWatchSeconds(args);
+  if (seconds === null)
+    return cmd.usageError(`--watch takes the seconds to wait, a whole number from 1 to ${WATCH_MAX_S}.`);
   const del = options['--delete'];
   if (del !== undefined) {
     const mappings = parseMappingList(del);
@@ -112,8 +167,25 @@ async function runUpnp(cmd: CommandContext): Promise<number> {
     const result = (job.events.get('upnp.onDeleted') as { result: UpnpDeleteResult } | undefined)?.result;
     if (job.outcome === 'cancelled' && !result) return 130;
     if (!result) return cmd.fail(job.error?.message ?? 'The mappings could not be deleted.');
-    io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderUpnpDelete(result)}\n`);
-    return result.deletions.every((d) => d.gone) ? 0 : 1;
+    const allGone = result.deletions.every((d) => d.gone);
+    if (!watch || !allGone) {
+      io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderUpnpDelete(result)}\n`);
+      if (watch) io.stderr('Not re-checked: not every mapping is gone.\n');
+      return allGone ? 0 : 1;
+    }
+    if (!json) io.stdout(`${renderUpnpDelete(result)}\n\n`);
+    const wait = seconds ?? result.recheckAfterS ?? undefined;
+    if (wait !== undefined) io.stderr(`Watching for ${wait} s: a device that opens them again is caught then.\n`);
+    const watched = await watchJob(cmd, wait);
+    if (typeof watched === 'number') return watched;
+    io.stdout(json ? `${safeJson({ deleted: result, watched }, 2)}\n` : `${renderUpnpWatch(watched)}\n`);
+    return WATCH_EXIT[watched.recheck.outcome];
+  }
+  if (watch) {
+    const watched = await watchJob(cmd, seconds);
+    if (typeof watched === 'number') return watched;
+    io.stdout(json ? `${safeJson(watched, 2)}\n` : `${renderUpnpWatch(watched)}\n`);
+    return WATCH_EXIT[watched.recheck.outcome];
   }
   const job = await cmd.job('upnp.audit', {});
   const audit = (job.events.get('upnp.onAudit') as { audit: UpnpAudit } | undefined)?.audit;
@@ -134,8 +206,14 @@ export const UPNP_COMMANDS: readonly CliCommand[] = [
       'upnp --delete <port>/<tcp|udp>[,…]',
       '                        Delete those mappings through UPnP, then read the router’s list again to',
       '                        prove they are gone. Exit 0 only when every one is gone.',
+      'upnp --delete <port>/<tcp|udp>[,…] --watch [SECONDS]',
+      '                        Then wait SECONDS (default: just past the longest lease deleted, 2 min for',
+      '                        a permanent mapping, at most 10 min) and read the list again: a device',
+      '                        that opens a deleted mapping again is named. Exit 0 still gone, 3 a',
+      '                        deleted mapping came back, 1 not proven (the list could not be read).',
+      'upnp --watch [SECONDS]  The same re-check of the mappings deleted last, after SECONDS (at most 3600).',
     ],
-    options: { '--delete': 'value' },
+    options: { '--delete': 'value', '--watch': 'flag' },
     run: runUpnp,
   },
 ];

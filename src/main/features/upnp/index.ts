@@ -1,10 +1,12 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
-import type { AttributionContext } from '../../../shared/domain/upnp';
+import { judgeRecheck, recheckDelay, type AttributionContext } from '../../../shared/domain/upnp';
+import { AppFailure } from '../../../shared/ipc/errors';
 import type { UpnpTarget } from '../../services/upnp/upnp-service';
 import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
 import { UPNP_COMMANDS } from './cli';
 import { judgeUpnpStep } from './status';
+import { countdown } from './watch';
 
 /** The router to ask: the default gateway on the interface the user chose (or the recommended one). */
 async function target(ctx: Pick<AppContext, 'setup' | 'netcheck'>): Promise<UpnpTarget> {
@@ -76,10 +78,47 @@ export default defineFeature({
                 d.gone && !result.deletions.some((n) => n.protocol === d.protocol && n.externalPort === d.externalPort),
             );
             draft.upnp.deleted = [...result.deletions, ...kept].slice(0, 32);
+            draft.upnp.recheckAfterS = result.recheckAfterS ?? null;
             judgeUpnpStep(draft, result.audit, now());
           });
         });
         return { jobId };
+      },
+      // The timed re-check: wait (the seconds left as progress; cancellable), then read the list again and name the
+      // deleted mappings listed again. Kept: the audit, and when the re-check ran and what came back.
+      'upnp.watch': async ({ seconds }) => {
+        const { setup: record } = await setup.load();
+        const watched = deletedBefore(record);
+        if (!watched.length)
+          throw new AppFailure(
+            'BAD_REQUEST',
+            'No deleted UPnP mapping is on record to re-check: delete one first (then re-check).',
+          );
+        const wait = seconds ?? record.upnp.recheckAfterS ?? recheckDelay([]);
+        const what = watched.map((w) => `${w.protocol} ${w.externalPort}`).join(', ');
+        const jobId = jobs.start('upnp-watch', async ({ jobId, signal, progress }) => {
+          const waited = await countdown(wait, signal, (left) =>
+            progress(wait - left, wait, `Re-checking ${what} in ${left} s…`),
+          );
+          // A cancelled re-check proves nothing: it is neither shown nor kept.
+          if (!waited) return;
+          const { setup: fresh } = await setup.load();
+          const audit = await upnp.audit(await target(ctx), {
+            signal,
+            progress: (message) => progress(wait, wait, message),
+            attribution: attribution(fresh, devices.saved()),
+            deletedBefore: watched,
+          });
+          if (signal.aborted) return;
+          const recheck = judgeRecheck(audit, watched, wait);
+          hub.emit('upnp.onWatched', { jobId, result: { recheck, audit } });
+          await save((draft) => {
+            draft.upnp.audit = audit;
+            draft.upnp.recheck = recheck;
+            judgeUpnpStep(draft, audit, now());
+          });
+        });
+        return { jobId, seconds: wait };
       },
     };
   },

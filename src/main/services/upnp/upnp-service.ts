@@ -5,6 +5,7 @@
 import {
   attributeMappings,
   judgeUpnp,
+  recheckDelay,
   type AttributionContext,
   type UpnpAudit,
   type UpnpDeleteResult,
@@ -285,6 +286,8 @@ export function createUpnpService(deps: UpnpServiceDeps) {
     ): Promise<UpnpDeleteResult> {
       const before = await measure(target, run);
       const deletions: UpnpDeletion[] = [];
+      /** Each deleted mapping's lease left, as listed before (for the re-check's delay). */
+      const leases = new Map<UpnpDeletion, number>();
       for (const c of chosen) {
         const listed = before.audit.mappings.find(
           (m) => m.protocol === c.protocol && m.externalPort === c.externalPort,
@@ -304,7 +307,9 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         if (run.signal.aborted) break;
         run.progress?.(`Deleting ${c.protocol} ${c.externalPort}…`);
         const r = await deleteMapping(deps.http, before.control, listed, run.signal);
-        deletions.push({ ...c, ...r, gone: false });
+        const deletion = { ...c, ...r, gone: false };
+        deletions.push(deletion);
+        leases.set(deletion, listed.leaseSeconds);
       }
       run.progress?.('Reading the router’s list again…');
       const after = await measure(target, { ...run, progress: undefined });
@@ -319,7 +324,8 @@ export function createUpnpService(deps: UpnpServiceDeps) {
               ? 'The router said it deleted the mapping, but still lists it.'
               : 'The router said it deleted the mapping, but its list could not be read again to prove it.';
       }
-      return { deletions, audit: after.audit };
+      const gone = deletions.filter((d) => d.gone).map((d) => ({ leaseSeconds: leases.get(d) ?? 0 }));
+      return { deletions, audit: after.audit, recheckAfterS: gone.length ? recheckDelay(gone) : null };
     },
   };
 }

@@ -808,3 +808,70 @@ describe('deleting mappings, and the re-read that proves it', () => {
     expect(fresh.findings.map((f) => f.code)).not.toContain('came-back');
   });
 });
+
+describe('the re-check delay a deletion carries (recheckAfterS)', () => {
+  const routerWith = (mappings: Entry[], override?: Lan['override']) =>
+    setup({ ssdp: [answer(GATEWAY, LOCATION)], mappings, ...(override ? { override } : {}) });
+  const del = async (lab: ReturnType<typeof setup>, ports: number[]) =>
+    settle(
+      lab.service.delete(
+        TARGET,
+        ports.map((p) => ({ protocol: 'TCP' as const, externalPort: p })),
+        run().run,
+      ),
+    );
+
+  it('from the leases the deleted mappings had as listed: just after the longest (plus 10 s)', async () => {
+    const lab = routerWith([
+      { port: 8000, lease: 300 },
+      { port: 554, lease: 30 },
+    ]);
+    const result = await del(lab, [554, 8000]);
+    expect(result.deletions.map((d) => d.gone)).toEqual([true, true]);
+    expect(result.recheckAfterS).toBe(310);
+    expect(upnpDeleteResultSchema.parse(result)).toEqual(result);
+  });
+
+  it('a permanent mapping (lease 0): 2 minutes', async () => {
+    expect((await del(routerWith([{ port: 8000 }]), [8000])).recheckAfterS).toBe(120);
+  });
+
+  it('a mapping left on the router does not count, however long its lease', async () => {
+    const result = await del(
+      routerWith([
+        { port: 8000, lease: 500 },
+        { port: 554, lease: 30 },
+      ]),
+      [554],
+    );
+    expect(result.recheckAfterS).toBe(40);
+  });
+
+  it('a refused deletion does not count; with nothing proven gone there is no re-check (null)', async () => {
+    const refuse8000 = (req: SeenRequest) =>
+      req.action === 'DeletePortMapping' && req.args.NewExternalPort === '8000' ? upnpFault(606) : undefined;
+    const some = await del(
+      routerWith(
+        [
+          { port: 8000, lease: 500 },
+          { port: 554, lease: 30 },
+        ],
+        refuse8000,
+      ),
+      [8000, 554],
+    );
+    expect(some.deletions.map((d) => [d.externalPort, d.gone])).toEqual([
+      [8000, false],
+      [554, true],
+    ]);
+    expect(some.recheckAfterS).toBe(40);
+    const none = await del(routerWith([{ port: 8000, lease: 30 }], refuse8000), [8000]);
+    expect(none.recheckAfterS).toBeNull();
+  });
+
+  it('a mapping the router did not list (its lease unknown) and is not listed after: the 2-minute default', async () => {
+    const result = await del(routerWith([{ port: 554, lease: 30 }]), [8000]);
+    expect(result.deletions[0]).toMatchObject({ accepted: false, gone: true });
+    expect(result.recheckAfterS).toBe(120);
+  });
+});
