@@ -53,6 +53,13 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
   const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, 'your NVR') : ''));
   const nvrAddress = computed(() => options.address() ?? nvr.value?.device.addresses[0] ?? null);
   const nvrLogin = computed(() => (nvr.value ? logins.stateOf(nvr.value.deviceId) : null));
+  /** What the page's NvrStepFrame shows of the NVR: whether one is chosen, its name and address, the open login. */
+  const nvrFrame = computed(() => ({
+    hasNvr: !!nvr.value,
+    nvrTitle: nvrTitle.value,
+    nvrAddress: nvrAddress.value,
+    login: deviceLogin.props,
+  }));
 
   async function openConfirm(purpose: Purpose): Promise<void> {
     confirming.value = purpose;
@@ -123,6 +130,7 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
     nvrTitle,
     nvrAddress,
     nvrLogin,
+    nvrFrame,
     loginFor,
     confirming,
     loginMessage,
