@@ -4,6 +4,7 @@ import {
   type ForwardPlan,
   type ForwardWants,
 } from '../../../../../src/shared/domain/forward-plan';
+import { proxyTarget, reverseProxy } from '../../../../../src/shared/domain/reverse-proxy';
 import { checkCommandOptions, routerCommands } from '../../../../../src/shared/domain/rule-commands';
 import type { InvokeInput } from '../../../../../src/shared/ipc/contract';
 import type { PortReport } from '../../../../../src/shared/domain/ports';
@@ -23,7 +24,7 @@ export interface RulesMain {
   allow: string[];
 }
 
-/** Answers rules.get, rules.plan and rules.commands as main does, for the NVR measured in `report`. */
+/** Answers rules.get, rules.plan, rules.commands and rules.proxy as main does, for the NVR measured in `report`. */
 export function fakeRules(api: FakeApi, report: PortReport = fakePortReport(), saved: Partial<RulesMain> = {}) {
   const main: RulesMain = { plan: null, wants: { web: true, app: true, video: false }, allow: [], ...saved };
   api.handlers['rules.get'] = () => ok({ plan: main.plan, wants: main.wants, allow: main.allow });
@@ -54,6 +55,14 @@ export function fakeRules(api: FakeApi, report: PortReport = fakePortReport(), s
     const bad = checkCommandOptions(wan ? { wan } : {});
     if (bad) return failed('RULES_BAD_OPTION', bad);
     return ok({ family, text: routerCommands(family, main.plan, wan ? { wan } : {}) });
+  };
+  api.handlers['rules.proxy'] = (input) => {
+    const { kind, host, user } = input as InvokeInput<'rules.proxy'>;
+    if (!main.plan) return failed('RULES_NO_PLAN', 'Make the plan first (what you want to reach from outside).');
+    const target = proxyTarget(main.plan, report.rows);
+    if (!target) return failed('RULES_BAD_OPTION', 'The plan exposes no web page.');
+    const r = reverseProxy(kind, target, { ...(host ? { host } : {}), ...(user ? { user } : {}) });
+    return r.ok ? ok(r.config) : failed('RULES_BAD_OPTION', r.error);
   };
   return main;
 }
