@@ -11,9 +11,11 @@ import { createAppCore } from '../../../../src/main/app';
 import { runCli } from '../../../../src/main/cli/run';
 import { renderProxy } from '../../../../src/main/features/rules/cli';
 import { createSetupStore } from '../../../../src/main/services/setup-store';
-import { forwardPlanSchema, type ForwardPlan } from '../../../../src/shared/domain/forward-plan';
+import { forwardPlanSchema, planForwards, type ForwardPlan } from '../../../../src/shared/domain/forward-plan';
+import type { PortReport } from '../../../../src/shared/domain/ports';
 import { proxyTarget, reverseProxy } from '../../../../src/shared/domain/reverse-proxy';
 import { HOME_PC } from '../../../support/fake-system';
+import { fakePortReport } from '../../renderer/fake-ports';
 
 const PLANS = JSON.parse(
   readFileSync(resolve(__dirname, '../../../fixtures/rule-commands/plans.json'), 'utf8'),
@@ -21,10 +23,11 @@ const PLANS = JSON.parse(
 const limited: ForwardPlan = forwardPlanSchema.parse(PLANS.limited);
 const open: ForwardPlan = forwardPlanSchema.parse(PLANS.open);
 
-async function withPlan(plan: ForwardPlan | null): Promise<string> {
+async function withPlan(plan: ForwardPlan | null, report: PortReport | null = null): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rules-proxy-'));
   await createSetupStore(join(dataDir, 'setup.json')).update((d) => {
     d.rules.plan = plan;
+    if (report) d.ports[report.deviceId] = { report, plan: null, lastChange: null, pending: null };
   });
   return dataDir;
 }
@@ -102,6 +105,32 @@ describe('nvr-assist rules --proxy', () => {
     expect(noWeb.code).toBe(1);
     expect(noWeb.stderr).toContain('The plan exposes no web page');
     expect(noWeb.stdout).toBe('');
+  });
+
+  it('an NVR with plain HTTP only (no web rule in the plan): the proxy from its measured HTTP port encrypts it', async () => {
+    const measured = fakePortReport();
+    const report = { ...measured, rows: measured.rows.filter((r) => r.role === 'http' || r.role === 'media') };
+    expect(report.rows.map((r) => `${r.port}/${r.role}`)).toEqual(['80/http', '9000/media']);
+    const plan = planForwards({
+      deviceId: report.deviceId,
+      address: report.address,
+      addressKept: true,
+      rows: report.rows,
+      wants: { web: true, app: true, video: false },
+      sources: ['203.0.113.7'],
+      at: new Date('2026-12-05T10:00:00Z'),
+    });
+    expect(plan.notes.map((n) => n.code)).toContain('no-https');
+    const r = await cli(['rules', '--proxy', 'nginx', '--json'], await withPlan(plan, report));
+    expect(r.code, r.stderr).toBe(0);
+    const text = (JSON.parse(r.stdout) as { text: string }).text;
+    expect(text).toContain('    listen 10443 ssl;');
+    expect(text).toContain('proxy_pass http://192.168.1.66:80;');
+    expect(text).not.toContain('proxy_ssl_verify');
+    // Without the measurement main cannot know the HTTP port: no config.
+    const unmeasured = await cli(['rules', '--proxy', 'nginx'], await withPlan(plan));
+    expect(unmeasured.code).toBe(1);
+    expect(unmeasured.stderr).toContain('The plan exposes no web page');
   });
 
   it('refuses (exit 2, usage) a kind it does not write, --router with it, plan options with it, --host without it', async () => {
