@@ -6,6 +6,7 @@ import { portsStep } from '../steps/ports';
 import { staticIpStep } from '../steps/static-ip';
 import { rulesStep } from '../steps/rules';
 import { upnpStep } from '../steps/upnp';
+import { internetStep } from '../steps/internet';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -21,7 +22,7 @@ export const STEPS = [
   portsStep,
   plannedStep('security', 'Security'),
   upnpStep,
-  plannedStep('internet', 'Internet side'),
+  internetStep,
   plannedStep('ddns', 'DDNS'),
   rulesStep,
   plannedStep('verify', 'Verify'),

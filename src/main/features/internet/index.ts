@@ -1,0 +1,101 @@
+import {
+  changedFinding,
+  DEFAULT_CHECKER_URL,
+  DEFAULT_STUN_SERVER,
+  notePublicAddress,
+  type PublicAddressCheck,
+} from '../../../shared/domain/public-address';
+import type { SetupRecord } from '../../../shared/domain/setup';
+import { parseCheckerUrl } from '../../protocol/echoip';
+import { parseStunServer } from '../../protocol/stun';
+import { boundedGet } from '../../services/internet/bounded-get';
+import { createPublicAddressService, type RouterWan } from '../../services/internet/public-address-service';
+import { nodeLookup } from '../../transport/dns';
+import { nodeUdp } from '../../transport/udp';
+import { lanFacts } from '../static-ip';
+import { defineFeature, type AppContext } from '../types';
+import { INTERNET_COMMANDS } from './cli';
+import { judgeInternetStep } from './status';
+
+/** The servers the next check asks: the ones given, else the ones chosen before, else the documented defaults. */
+function servers(record: SetupRecord, input: { stun?: string; checker?: string } = {}) {
+  return {
+    stun: input.stun ?? record.internet.stun ?? DEFAULT_STUN_SERVER,
+    checker: input.checker ?? record.internet.checker ?? DEFAULT_CHECKER_URL,
+  };
+}
+
+/**
+ * The router's WAN address: asked now from its UPnP gateway or NAT-PMP (the default gateway only, read-only — the
+ * UPnP step's own record is not touched), else the external address the UPnP step's last audit read.
+ */
+async function routerWan(ctx: AppContext, record: SetupRecord, signal: AbortSignal): Promise<RouterWan> {
+  const lan = await lanFacts(ctx);
+  if (lan?.gateway) {
+    const audit = await ctx.upnp.audit(
+      { interfaceName: lan.interfaceName, interfaceAddress: lan.address, prefix: lan.prefix, gateway: lan.gateway },
+      { signal, attribution: { devices: [], nvrId: null, portReports: {} } },
+    );
+    if (audit.igd?.externalAddress)
+      return { address: audit.igd.externalAddress, source: 'igd', readAt: audit.measuredAt };
+    if (audit.natPmp.externalAddress)
+      return { address: audit.natPmp.externalAddress, source: 'nat-pmp', readAt: audit.measuredAt };
+  }
+  const last = record.upnp.audit;
+  if (last?.igd?.externalAddress)
+    return { address: last.igd.externalAddress, source: 'upnp-record', readAt: last.measuredAt };
+  return { address: null, source: null, readAt: null };
+}
+
+// "Internet side": the public address seen from outside (STUN, an echoip checker), the router's own WAN address, and
+// the verdict — direct, double NAT or CGNAT — with the way forward. Nothing is contacted until a check is started.
+export default defineFeature({
+  id: 'internet',
+  handlers: (ctx) => {
+    const { jobs, hub, save, setup, now, http } = ctx;
+    const service = createPublicAddressService({ udp: nodeUdp, lookup: nodeLookup, get: boundedGet(http), now });
+    return {
+      'internet.check': async (input) => {
+        const jobId = jobs.start('internet-check', async ({ jobId, signal, progress }) => {
+          const { setup: record } = await setup.load();
+          const chosen = servers(record, input);
+          const lan = await lanFacts(ctx);
+          const measured = await service.check({
+            gateway: lan?.gateway ?? null,
+            ...chosen,
+            signal,
+            progress: (message) => progress(0, null, message),
+            routerWan: (s) => routerWan(ctx, record, s),
+          });
+          // A cancelled check proves nothing: it is neither shown nor kept.
+          if (signal.aborted) return;
+          let check: PublicAddressCheck = { ...measured, changed: null };
+          await save((draft) => {
+            const noted = notePublicAddress(draft.internet.history, measured.publicAddress, measured.measuredAt);
+            check = {
+              ...measured,
+              changed: noted.changed,
+              findings:
+                noted.changed && measured.publicAddress
+                  ? [...measured.findings, changedFinding(measured.publicAddress, noted.changed)].slice(0, 16)
+                  : measured.findings,
+            };
+            draft.internet.check = check;
+            draft.internet.history = noted.history;
+            // Servers are kept only when they are usable ones (a typo is not remembered).
+            if (parseStunServer(chosen.stun)) draft.internet.stun = chosen.stun;
+            if (parseCheckerUrl(chosen.checker)) draft.internet.checker = chosen.checker;
+            judgeInternetStep(draft, check, now());
+          });
+          hub.emit('internet.onCheck', { jobId, check });
+        });
+        return { jobId };
+      },
+      'internet.get': async () => {
+        const { setup: record } = await setup.load();
+        return { check: record.internet.check, history: record.internet.history, servers: servers(record) };
+      },
+    };
+  },
+  commands: INTERNET_COMMANDS,
+});

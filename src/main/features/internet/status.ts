@@ -1,0 +1,22 @@
+import type { PublicAddressCheck } from '../../../shared/domain/public-address';
+import type { SetupRecord } from '../../../shared/domain/setup';
+
+/**
+ * Sets the Internet step's status from a check (the one place it is set): verified when the router holds the public
+ * address (forwarding can work); attention for double NAT and CGNAT (forwarding alone cannot work) and for a verdict
+ * that could not be reached, with the reason in plain words.
+ */
+export function judgeInternetStep(draft: SetupRecord, check: PublicAddressCheck, at: Date): void {
+  const updatedAt = at.toISOString();
+  const { verdict } = check;
+  if (verdict.code === 'public-on-router') draft.steps.internet = { status: 'verified', updatedAt };
+  else
+    draft.steps.internet = {
+      status: 'attention',
+      updatedAt,
+      reason:
+        verdict.code === 'unknown'
+          ? 'Whether the router has the public address is not known yet.'
+          : `${verdict.title}: port forwarding on your router alone cannot reach the NVR.`,
+    };
+}

@@ -1,0 +1,326 @@
+// The Internet step's shapes and its verdict: is this router's WAN address the public one (forwarding can work), is
+// an ISP box in front (double NAT), or does the carrier share one address among many (CGNAT)? Pure: the main process
+// measures (services/internet), this decides. Sources: shared/reference/INTERNET-SECURITY.md §0 rule 1 and §2.3
+// (RFC 6598's 100.64.0.0/10; "WAN address RFC 1918 or RFC 6598, or different from what an external service sees"; double
+// NAT is fixed with bridge mode or DMZ on the ISP box; CGNAT needs the ISP: a public IPv4, or IPv6, or a VPN/relay),
+// ROUTERS.md §3.
+import { z } from 'zod';
+import { classifyIpv4, parseIpv4, type Ipv4Class } from './ipv4';
+
+const address = z.string().max(64);
+
+/** Where the router's own WAN address came from. */
+export const ROUTER_WAN_SOURCES = ['igd', 'nat-pmp', 'upnp-record'] as const;
+export type RouterWanSource = (typeof ROUTER_WAN_SOURCES)[number];
+
+export const PUBLIC_VERDICTS = ['public-on-router', 'double-nat', 'cgnat', 'unknown'] as const;
+export type PublicVerdictCode = (typeof PUBLIC_VERDICTS)[number];
+
+export const PUBLIC_FINDING_CODES = [
+  'stun-failed',
+  'checker-failed',
+  'stun-not-public',
+  'checker-not-public',
+  'sources-disagree',
+  'router-unknown',
+  'router-not-wan',
+  'no-gateway',
+  'address-changed',
+] as const;
+
+export const publicFindingSchema = z.object({
+  code: z.enum(PUBLIC_FINDING_CODES),
+  severity: z.enum(['problem', 'warning', 'ok', 'info']),
+  text: z.string().max(600),
+});
+export type PublicFinding = z.infer<typeof publicFindingSchema>;
+
+/** What one outside source (STUN or the echoip checker) said: an address, or why there is none. */
+export const outsideViewSchema = z.object({
+  /** The server asked ("198.51.100.3:3478", "https://ifconfig.co/"). */
+  server: z.string().max(300),
+  address: address.nullable(),
+  /** Why no address: the server did not answer, answered garbage… (plain words). */
+  error: z.string().max(300).nullable(),
+});
+export type OutsideView = z.infer<typeof outsideViewSchema>;
+
+export const publicVerdictSchema = z.object({
+  code: z.enum(PUBLIC_VERDICTS),
+  title: z.string().max(120),
+  /** The way forward, in plain words. */
+  advice: z.string().max(800),
+  /** The facts it rests on. */
+  evidence: z.array(z.string().max(300)).max(12),
+});
+export type PublicVerdict = z.infer<typeof publicVerdictSchema>;
+
+export const publicAddressCheckSchema = z.object({
+  measuredAt: z.string(),
+  /** This computer's default gateway (the router), if it has one. */
+  gateway: address.nullable(),
+  /** The router's own WAN address, as it reports it. */
+  router: z.object({
+    address: address.nullable(),
+    source: z.enum(ROUTER_WAN_SOURCES).nullable(),
+    /** When it was read (the UPnP step's audit may be older than this check). */
+    readAt: z.string().nullable(),
+  }),
+  stun: outsideViewSchema,
+  checker: outsideViewSchema,
+  /** The public IPv4 address the internet sees, when the outside sources give a believable one. */
+  publicAddress: address.nullable(),
+  verdict: publicVerdictSchema,
+  /** The public address changed since the last check: it looks dynamic (DDNS needed). */
+  changed: z.object({ from: address, lastSeen: z.string() }).nullable(),
+  findings: z.array(publicFindingSchema).max(16),
+});
+export type PublicAddressCheck = z.infer<typeof publicAddressCheckSchema>;
+
+/** One public address seen, from its first to its last check. */
+export const publicAddressSeenSchema = z.object({ address, firstSeen: z.string(), lastSeen: z.string() });
+export type PublicAddressSeen = z.infer<typeof publicAddressSeenSchema>;
+/** How many past public addresses the record keeps. */
+export const MAX_PUBLIC_HISTORY = 16;
+
+/**
+ * An address a "what is my IP" source may give: a public IPv4, or one of the documentation ranges (RFC 5737 — never
+ * routed on the internet, so only a test network such as the lab's hands them out; treated as public there). A
+ * private, CGNAT, loopback, link-local or multicast address is not what the internet sees: the source is wrong.
+ */
+export function believablePublic(addr: string | null): { ok: true } | { ok: false; kind: Ipv4Class | 'not-ipv4' } {
+  const kind = addr === null ? null : classifyIpv4(addr);
+  if (kind === null) return { ok: false, kind: 'not-ipv4' };
+  return kind === 'public' || kind === 'documentation' ? { ok: true } : { ok: false, kind };
+}
+
+const KIND_WORDS: Record<Ipv4Class | 'not-ipv4', string> = {
+  loopback: 'a loopback address',
+  'link-local': 'a link-local address',
+  private: 'a private (RFC 1918) address',
+  cgnat: 'a carrier-grade NAT address (100.64.0.0/10)',
+  documentation: 'a documentation address',
+  multicast: 'a multicast address',
+  public: 'a public address',
+  'not-ipv4': 'not an IPv4 address',
+};
+
+export interface VerdictInput {
+  gateway: string | null;
+  router: { address: string | null; source: RouterWanSource | null; readAt: string | null };
+  stun: OutsideView;
+  checker: OutsideView;
+}
+
+const SOURCE_WORDS: Record<RouterWanSource, string> = {
+  igd: 'its UPnP gateway (GetExternalIPAddress)',
+  'nat-pmp': 'NAT-PMP',
+  'upnp-record': 'the UPnP step’s last check',
+};
+
+const ADVICE = {
+  'public-on-router':
+    'Port forwarding can work: the router holds the public address itself. Forward only the ports the Router rules step plans, and prove them from outside. If this address changes, a DDNS name keeps following it.',
+  'double-nat':
+    'There are two routers in a row: an ISP box in front of yours. Forwarding on your router alone will not reach the NVR. Best: put the ISP box in bridge mode (your router then gets the public address). Otherwise make your router the ISP box’s DMZ / exposed host, or forward the same ports on the ISP box to your router’s WAN address as well. A VPN avoids all of this.',
+  cgnat:
+    'Your ISP shares one public address among many customers (carrier-grade NAT): nothing you set at home can open a port to the internet. Ask the ISP for a public IPv4 address (often a small fee), use IPv6 if the ISP gives it, or use a VPN that needs no open port (Tailscale/ZeroTier, or WireGuard to a server outside).',
+  unknown: '',
+} as const;
+
+const TITLES: Record<PublicVerdictCode, string> = {
+  'public-on-router': 'Your router has the public address',
+  'double-nat': 'Double NAT: an ISP box sits in front of your router',
+  cgnat: 'Carrier-grade NAT: your ISP shares the public address',
+  unknown: 'Not known yet',
+};
+
+/** One outside source's address if believable; a finding when it gave none or an unbelievable one. */
+function outside(
+  view: OutsideView,
+  what: 'stun' | 'checker',
+  findings: PublicFinding[],
+): { address: string | null; said: string } {
+  const name = what === 'stun' ? `The STUN server ${view.server}` : `The address checker ${view.server}`;
+  if (view.address === null) {
+    findings.push({
+      code: what === 'stun' ? 'stun-failed' : 'checker-failed',
+      severity: 'warning',
+      text: `${name} gave no address: ${view.error ?? 'no answer'}.`,
+    });
+    return { address: null, said: `${name}: no answer` };
+  }
+  const b = believablePublic(view.address);
+  if (!b.ok) {
+    findings.push({
+      code: what === 'stun' ? 'stun-not-public' : 'checker-not-public',
+      severity: 'problem',
+      text: `${name} says the internet sees ${view.address}, which is ${KIND_WORDS[b.kind]}: the internet never sees that, so this answer is not trusted (the server is wrong, misconfigured, or not on the internet).`,
+    });
+    return { address: null, said: `${name}: ${view.address} (not believable)` };
+  }
+  return { address: view.address, said: `${name} sees ${view.address}` };
+}
+
+/**
+ * The verdict from what the router says about its WAN side and what the internet sees.
+ *
+ * | router WAN | internet sees | verdict |
+ * |---|---|---|
+ * | in 100.64.0.0/10 | anything | cgnat |
+ * | private (RFC 1918) | anything | double-nat |
+ * | public, = the public address | STUN and checker agree (or one answered) | public-on-router |
+ * | public, ≠ the public address | STUN and checker agree (or one answered) | cgnat |
+ * | public | STUN and checker disagree, or neither believable | unknown |
+ * | unknown, or not a WAN address | anything | unknown |
+ * | no default gateway | — | unknown |
+ */
+export function judgePublicAddress(input: VerdictInput): {
+  publicAddress: string | null;
+  verdict: PublicVerdict;
+  findings: PublicFinding[];
+} {
+  const findings: PublicFinding[] = [];
+  const evidence: string[] = [];
+  const stun = outside(input.stun, 'stun', findings);
+  const checker = outside(input.checker, 'checker', findings);
+  evidence.push(stun.said, checker.said);
+  let publicAddress: string | null = null;
+  let disagree = false;
+  if (stun.address && checker.address && stun.address !== checker.address) {
+    disagree = true;
+    findings.push({
+      code: 'sources-disagree',
+      severity: 'warning',
+      text: `STUN sees ${stun.address} but the address checker sees ${checker.address}. Your traffic may leave through more than one address (two internet lines, a VPN on this computer, or a load-balancing carrier NAT).`,
+    });
+  } else publicAddress = stun.address ?? checker.address;
+
+  const { router } = input;
+  const unknown = (why: string): PublicVerdict => ({
+    code: 'unknown',
+    title: TITLES.unknown,
+    advice: why,
+    evidence,
+  });
+  const done = (verdict: PublicVerdict) => ({ publicAddress, verdict, findings });
+
+  if (!input.gateway) {
+    findings.push({
+      code: 'no-gateway',
+      severity: 'problem',
+      text: 'This computer has no default gateway: it is not connected to a router.',
+    });
+    return done(
+      unknown(
+        'Connect this computer to the network the NVR is on (the router’s LAN, not a guest network), then check again.',
+      ),
+    );
+  }
+  const wanKind = router.address === null ? null : classifyIpv4(router.address);
+  if (router.address !== null && router.source)
+    evidence.unshift(
+      `The router ${input.gateway} says its WAN address is ${router.address} (from ${SOURCE_WORDS[router.source]})`,
+    );
+
+  if (wanKind === 'cgnat')
+    return done({
+      code: 'cgnat',
+      title: TITLES.cgnat,
+      advice: ADVICE.cgnat,
+      evidence: [
+        ...evidence,
+        `${router.address} is in 100.64.0.0/10, the range RFC 6598 reserves for carrier-grade NAT`,
+      ],
+    });
+  if (wanKind === 'private')
+    return done({
+      code: 'double-nat',
+      title: TITLES['double-nat'],
+      advice: ADVICE['double-nat'],
+      evidence: [...evidence, `${router.address} is a private (RFC 1918) address: another router hands it out`],
+    });
+  if (router.address === null) {
+    findings.push({
+      code: 'router-unknown',
+      severity: 'info',
+      text: 'The router did not say its WAN address (UPnP and NAT-PMP are off or do not answer — off is the safe setting).',
+    });
+    return done(
+      unknown(
+        publicAddress
+          ? `The internet sees ${publicAddress}. Open your router’s status page and read its WAN (Internet) address: if it is ${publicAddress}, port forwarding can work; if it starts with 100.64–100.127, your ISP uses carrier-grade NAT; if it is 192.168.x.x, 10.x.x.x or 172.16–31.x.x, an ISP box is in front of your router (double NAT).`
+          : 'Neither the router nor the outside services gave an address. Check that this computer reaches the internet, or try other STUN and checker servers.',
+      ),
+    );
+  }
+  if (wanKind !== 'public' && wanKind !== 'documentation') {
+    findings.push({
+      code: 'router-not-wan',
+      severity: 'warning',
+      text: `The router reports ${router.address} as its WAN address, which is ${KIND_WORDS[wanKind ?? 'not-ipv4']}: it cannot be one.`,
+    });
+    return done(unknown('Read the WAN (Internet) address on your router’s status page, then check again.'));
+  }
+  if (disagree)
+    return done(
+      unknown(
+        `The outside services disagree (STUN ${stun.address}, checker ${checker.address}), so it cannot be said which one reaches your router (${router.address}). Check again, or with other servers; turn off any VPN on this computer first.`,
+      ),
+    );
+  if (!publicAddress)
+    return done(
+      unknown(
+        `Your router says its WAN address is ${router.address}, but no outside service gave a believable address to compare it with. Check again, or try other STUN and checker servers.`,
+      ),
+    );
+  if (parseIpv4(router.address) === parseIpv4(publicAddress))
+    return done({
+      code: 'public-on-router',
+      title: TITLES['public-on-router'],
+      advice: ADVICE['public-on-router'],
+      evidence,
+    });
+  return done({
+    code: 'cgnat',
+    title: TITLES.cgnat,
+    advice: ADVICE.cgnat,
+    evidence: [
+      ...evidence,
+      `The router's WAN address ${router.address} is not the address the internet sees (${publicAddress}): another NAT, most likely the carrier's, is in between`,
+    ],
+  });
+}
+
+/**
+ * Records the public address seen now in the history (newest first, at most MAX_PUBLIC_HISTORY) and says whether it
+ * changed since the last check (the address looks dynamic). A check without a public address changes nothing.
+ */
+export function notePublicAddress(
+  history: readonly PublicAddressSeen[],
+  current: string | null,
+  at: string,
+): { history: PublicAddressSeen[]; changed: { from: string; lastSeen: string } | null } {
+  if (!current) return { history: [...history], changed: null };
+  const [last, ...older] = history;
+  if (last && last.address === current) return { history: [{ ...last, lastSeen: at }, ...older], changed: null };
+  const next = [{ address: current, firstSeen: at, lastSeen: at }, ...history].slice(0, MAX_PUBLIC_HISTORY);
+  return { history: next, changed: last ? { from: last.address, lastSeen: last.lastSeen } : null };
+}
+
+/** The finding for a public address that changed since the last check. */
+export function changedFinding(current: string, changed: { from: string; lastSeen: string }): PublicFinding {
+  return {
+    code: 'address-changed',
+    severity: 'warning',
+    text: `The public address changed since the last check (${changed.from}, last seen ${changed.lastSeen}; now ${current}): it looks dynamic. A DDNS name that follows it is needed to reach the NVR by name.`,
+  };
+}
+
+/**
+ * The servers asked when the user names none. Real services (shared/reference/INTERNET-SECURITY.md §2.1, §2.2):
+ * Cloudflare's STUN server, and ifconfig.co (echoip's own public instance). Contacted only when the user starts the
+ * check; either can be replaced (`--stun`, `--checker`, or the page's fields), e.g. by a self-hosted echoip.
+ */
+export const DEFAULT_STUN_SERVER = 'stun.cloudflare.com:3478';
+export const DEFAULT_CHECKER_URL = 'https://ifconfig.co/';

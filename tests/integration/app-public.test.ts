@@ -1,0 +1,89 @@
+// The Internet step as users run it: the BUILT CLI (`nvr-assist public … --json`, plain node) in the lab's client
+// host, against the lab's STUN server (198.51.100.3:3478) and echoip checker (http://198.51.100.10) on the wan
+// side and the lab router's real miniupnpd. Read-only: nothing on the router or the wan host is changed.
+// Needs the lab up and `npm run build`. Profile home: the router holds 203.0.113.2 → public-on-router. Profile
+// cgnat (run by hand: `NVRLAB_PROFILE=cgnat`, the lab switched with `lab.mjs up --profile cgnat`): the carrier NATs
+// the router's 100.64.0.2 to 203.0.113.3.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicAddressCheckSchema, type PublicAddressCheck } from '../../src/shared/domain/public-address';
+import { inNs, readLabState, ROUTER, WAN } from '../lab/lib/testkit.mjs';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'nvr-assist.js');
+const PROFILE = process.env.NVRLAB_PROFILE ?? 'home';
+const SERVERS = ['--stun', `${WAN.stun}:3478`, '--checker', `http://${WAN.checker}`];
+
+function cli(args: string[], dataDir: string) {
+  return inNs('client', 'env', [`NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, CLI, ...args], {
+    timeoutMs: 60_000,
+  });
+}
+
+function check(dataDir: string, args = SERVERS): { check: PublicAddressCheck; ms: number } {
+  const started = Date.now();
+  const r = cli(['public', ...args, '--json'], dataDir);
+  expect(r.code, r.stderr).toBe(0);
+  return { check: publicAddressCheckSchema.parse(JSON.parse(r.stdout)), ms: Date.now() - started };
+}
+
+let dataDir = '';
+beforeAll(() => {
+  const st = readLabState();
+  if (!st || st.phase !== 'up') throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first');
+  if (st.profile !== PROFILE)
+    throw new Error(`these tests run for profile "${PROFILE}" (NVRLAB_PROFILE), the lab runs "${st.profile}"`);
+  dataDir = mkdtempSync(join(tmpdir(), 'app-public-'));
+});
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.runIf(PROFILE === 'home')('nvr-assist public, profile home', () => {
+  it('says the router holds the public address: 203.0.113.2 from STUN, the checker and the router’s IGD', () => {
+    const { check: c, ms } = check(dataDir);
+    expect(c.gateway).toBe(ROUTER.lan);
+    expect(c.router).toMatchObject({ address: WAN.routerWan, source: 'igd' });
+    expect(c.stun).toEqual({ server: `${WAN.stun}:3478`, address: WAN.routerWan, error: null });
+    expect(c.checker).toEqual({ server: `http://${WAN.checker}/`, address: WAN.routerWan, error: null });
+    expect(c.publicAddress).toBe(WAN.routerWan);
+    expect(c.verdict.code).toBe('public-on-router');
+    expect(c.findings).toEqual([]);
+    // Bounded: STUN ≤ 3 s, the checker ≤ 5 s, the router's UPnP beside them; the whole command well under 20 s.
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it('keeps the servers and the address: the next check without flags asks the same servers, and nothing changed', () => {
+    const { check: c } = check(dataDir, []);
+    expect(c.stun.server).toBe(`${WAN.stun}:3478`);
+    expect(c.verdict.code).toBe('public-on-router');
+    expect(c.changed).toBeNull();
+    const setup = cli(['setup', '--json'], dataDir);
+    const record = JSON.parse(setup.stdout).setup;
+    expect(record.internet.history).toEqual([expect.objectContaining({ address: WAN.routerWan })]);
+    expect(record.steps.internet.status).toBe('verified');
+  });
+
+  it('a STUN server that does not answer and a checker that refuses: plain findings within the bounds, no crash', () => {
+    // Port 9 on the STUN host: nothing listens there (UDP stays silent, TCP is refused).
+    const { check: c, ms } = check(dataDir, ['--stun', `${WAN.stun}:9`, '--checker', `http://${WAN.stun}:9`]);
+    expect(c.stun.address).toBeNull();
+    expect(c.stun.error).toMatch(/no answer|could not be sent/);
+    expect(c.checker.address).toBeNull();
+    expect(c.checker.error).toMatch(/refused|not reachable|no answer/);
+    expect(c.verdict.code).toBe('unknown');
+    expect(c.findings.map((f) => f.code)).toEqual(['stun-failed', 'checker-failed']);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe.runIf(PROFILE === 'cgnat')('nvr-assist public, profile cgnat', () => {
+  it('says carrier-grade NAT: the internet sees the carrier’s 203.0.113.3', () => {
+    const { check: c } = check(dataDir);
+    expect(c.stun.address).toBe(WAN.carrierWan);
+    expect(c.checker.address).toBe(WAN.carrierWan);
+    expect(c.verdict.code).toBe('cgnat');
+  });
+});

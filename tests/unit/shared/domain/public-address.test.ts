@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  believablePublic,
+  changedFinding,
+  judgePublicAddress,
+  MAX_PUBLIC_HISTORY,
+  notePublicAddress,
+  type OutsideView,
+  type VerdictInput,
+} from '../../../../src/shared/domain/public-address';
+
+const stun = (address: string | null, error: string | null = null): OutsideView => ({
+  server: '198.51.100.3:3478',
+  address,
+  error: address ? null : (error ?? 'no answer within 3.0 s'),
+});
+const checker = (address: string | null, error: string | null = null): OutsideView => ({
+  server: 'http://198.51.100.10/',
+  address,
+  error: address ? null : (error ?? 'not reachable'),
+});
+const input = (over: Partial<VerdictInput> & { wan?: string | null } = {}): VerdictInput => {
+  const { wan = '203.0.113.2', ...rest } = over;
+  return {
+    gateway: '192.168.50.1',
+    router: { address: wan, source: wan ? 'igd' : null, readAt: wan ? '2026-01-01T00:00:00.000Z' : null },
+    stun: stun('203.0.113.2'),
+    checker: checker('203.0.113.2'),
+    ...rest,
+  };
+};
+const codes = (r: ReturnType<typeof judgePublicAddress>) => r.findings.map((f) => f.code);
+
+describe('the verdict, row by row', () => {
+  it('router WAN = what STUN and the checker see → public on the router: forwarding can work', () => {
+    const r = judgePublicAddress(input());
+    expect(r.verdict.code).toBe('public-on-router');
+    expect(r.publicAddress).toBe('203.0.113.2');
+    expect(r.verdict.advice).toMatch(/Port forwarding can work/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/203\.0\.113\.2 \(from its UPnP gateway/);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('one outside source is enough when the other did not answer (and that is said)', () => {
+    const r = judgePublicAddress(input({ checker: checker(null, 'no answer in time') }));
+    expect(r.verdict.code).toBe('public-on-router');
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: 'checker-failed', text: expect.stringMatching(/no answer in time/) }),
+    ]);
+    expect(judgePublicAddress(input({ stun: stun(null) })).verdict.code).toBe('public-on-router');
+  });
+
+  it('router WAN in 100.64.0.0/10 → CGNAT, whatever the outside sees: ask the ISP, IPv6, or a VPN', () => {
+    for (const wan of ['100.64.0.2', '100.127.255.254']) {
+      const r = judgePublicAddress(input({ wan, stun: stun('203.0.113.3'), checker: checker('203.0.113.3') }));
+      expect(r.verdict.code, wan).toBe('cgnat');
+      expect(r.verdict.advice).toMatch(/Ask the ISP for a public IPv4 address/);
+      expect(r.verdict.advice).toMatch(/VPN/);
+      expect(r.verdict.evidence.at(-1)).toMatch(/RFC 6598/);
+    }
+    expect(
+      judgePublicAddress(input({ wan: '100.64.0.2', stun: stun(null), checker: checker(null) })).verdict.code,
+    ).toBe('cgnat');
+  });
+
+  it('router WAN private (RFC 1918) → double NAT: bridge mode or DMZ on the ISP box', () => {
+    for (const wan of ['192.168.1.10', '10.0.0.2', '172.16.5.4', '172.31.255.1']) {
+      const r = judgePublicAddress(input({ wan, stun: stun('198.51.100.77'), checker: checker('198.51.100.77') }));
+      expect(r.verdict.code, wan).toBe('double-nat');
+      expect(r.verdict.advice).toMatch(/bridge mode/);
+      expect(r.verdict.advice).toMatch(/DMZ/);
+    }
+  });
+
+  it('router WAN public but not what the internet sees → CGNAT (another NAT in between)', () => {
+    const r = judgePublicAddress(
+      input({ wan: '203.0.113.2', stun: stun('203.0.113.9'), checker: checker('203.0.113.9') }),
+    );
+    expect(r.verdict.code).toBe('cgnat');
+    expect(r.verdict.evidence.at(-1)).toMatch(/203\.0\.113\.2 is not the address the internet sees \(203\.0\.113\.9\)/);
+  });
+
+  it('STUN and the checker disagree → unknown, naming both', () => {
+    const r = judgePublicAddress(input({ stun: stun('203.0.113.2'), checker: checker('203.0.113.50') }));
+    expect(r.verdict.code).toBe('unknown');
+    expect(r.publicAddress).toBeNull();
+    expect(codes(r)).toEqual(['sources-disagree']);
+    expect(r.verdict.advice).toMatch(/STUN 203\.0\.113\.2, checker 203\.0\.113\.50/);
+  });
+
+  it('no outside source gave an address → unknown, saying which failed and why', () => {
+    const r = judgePublicAddress(
+      input({ stun: stun(null, 'no answer within 3.0 s'), checker: checker(null, 'refused') }),
+    );
+    expect(r.verdict.code).toBe('unknown');
+    expect(codes(r)).toEqual(['stun-failed', 'checker-failed']);
+    expect(r.verdict.advice).toMatch(/no outside service gave a believable address/);
+  });
+
+  it('the router did not say its WAN address → unknown, with how to read it on the router', () => {
+    const r = judgePublicAddress(input({ wan: null }));
+    expect(r.verdict.code).toBe('unknown');
+    expect(r.publicAddress).toBe('203.0.113.2');
+    expect(codes(r)).toEqual(['router-unknown']);
+    expect(r.verdict.advice).toMatch(/if it is 203\.0\.113\.2, port forwarding can work/);
+    expect(r.verdict.advice).toMatch(/100\.64–100\.127/);
+    expect(judgePublicAddress(input({ wan: null, stun: stun(null), checker: checker(null) })).verdict.advice).toMatch(
+      /Neither the router nor the outside services/,
+    );
+  });
+
+  it('a router WAN that cannot be one (loopback, link-local, garbage) → unknown', () => {
+    for (const wan of ['127.0.0.1', '169.254.1.1', '0.0.0.0x', '224.0.0.1']) {
+      const r = judgePublicAddress(input({ wan }));
+      expect(r.verdict.code, wan).toBe('unknown');
+      expect(codes(r), wan).toContain('router-not-wan');
+    }
+  });
+
+  it('no default gateway → unknown: connect to the router first', () => {
+    const r = judgePublicAddress(input({ gateway: null }));
+    expect(r.verdict.code).toBe('unknown');
+    expect(codes(r)).toEqual(['no-gateway']);
+  });
+});
+
+describe('a lying source is a finding, not trusted', () => {
+  it.each([
+    ['private', '192.168.1.1'],
+    ['CGNAT', '100.64.0.2'],
+    ['loopback', '127.0.0.1'],
+    ['not IPv4', '2001:db8::1'],
+  ])('a checker that says the internet sees a %s address is not believed', (_, said) => {
+    const r = judgePublicAddress(input({ checker: checker(said) }));
+    expect(codes(r)).toEqual(['checker-not-public']);
+    expect(r.findings[0]!.severity).toBe('problem');
+    // STUN still gives the public address, so the verdict stands on it alone.
+    expect(r.verdict.code).toBe('public-on-router');
+    expect(r.publicAddress).toBe('203.0.113.2');
+  });
+  it('both lying: nothing to compare with → unknown', () => {
+    const r = judgePublicAddress(input({ stun: stun('10.0.0.1'), checker: checker('100.100.0.1') }));
+    expect(r.verdict.code).toBe('unknown');
+    expect(codes(r)).toEqual(['stun-not-public', 'checker-not-public']);
+  });
+  it('believable: public and documentation ranges only', () => {
+    expect(believablePublic('8.8.8.8')).toEqual({ ok: true });
+    expect(believablePublic('203.0.113.2')).toEqual({ ok: true });
+    expect(believablePublic('172.20.0.1')).toEqual({ ok: false, kind: 'private' });
+    expect(believablePublic(null)).toEqual({ ok: false, kind: 'not-ipv4' });
+  });
+});
+
+describe('looks dynamic: the public address history', () => {
+  const t = (n: number) => `2026-01-0${n}T00:00:00.000Z`;
+  it('the first address seen starts the history; the same again only moves its last-seen time', () => {
+    const first = notePublicAddress([], '203.0.113.2', t(1));
+    expect(first).toEqual({ history: [{ address: '203.0.113.2', firstSeen: t(1), lastSeen: t(1) }], changed: null });
+    const again = notePublicAddress(first.history, '203.0.113.2', t(2));
+    expect(again).toEqual({ history: [{ address: '203.0.113.2', firstSeen: t(1), lastSeen: t(2) }], changed: null });
+  });
+  it('a new address is put first and says what it was and when it was last seen', () => {
+    const h = [{ address: '203.0.113.2', firstSeen: t(1), lastSeen: t(2) }];
+    const next = notePublicAddress(h, '203.0.113.3', t(3));
+    expect(next.changed).toEqual({ from: '203.0.113.2', lastSeen: t(2) });
+    expect(next.history.map((e) => e.address)).toEqual(['203.0.113.3', '203.0.113.2']);
+    expect(changedFinding('203.0.113.3', next.changed!).text).toMatch(
+      /203\.0\.113\.2.*now 203\.0\.113\.3.*looks dynamic/,
+    );
+  });
+  it('a check without a public address changes nothing; the history keeps at most 16', () => {
+    const h = [{ address: '203.0.113.2', firstSeen: t(1), lastSeen: t(2) }];
+    expect(notePublicAddress(h, null, t(3))).toEqual({ history: h, changed: null });
+    let history: ReturnType<typeof notePublicAddress>['history'] = [];
+    for (let i = 1; i <= 20; i++) history = notePublicAddress(history, `198.51.100.${i}`, t(1)).history;
+    expect(history).toHaveLength(MAX_PUBLIC_HISTORY);
+    expect(history[0]!.address).toBe('198.51.100.20');
+  });
+});
