@@ -15,7 +15,7 @@ import { forwardPlanSchema, planForwards, type ForwardPlan } from '../../../../s
 import type { PortReport } from '../../../../src/shared/domain/ports';
 import { proxyTarget, reverseProxy } from '../../../../src/shared/domain/reverse-proxy';
 import { HOME_PC } from '../../../support/fake-system';
-import { fakePortReport } from '../../renderer/fake-ports';
+import { portRow } from '../../../support/port-row';
 
 const PLANS = JSON.parse(
   readFileSync(resolve(__dirname, '../../../fixtures/rule-commands/plans.json'), 'utf8'),
@@ -108,9 +108,17 @@ describe('nvr-assist rules --proxy', () => {
   });
 
   it('an NVR with plain HTTP only (no web rule in the plan): the proxy from its measured HTTP port encrypts it', async () => {
-    const measured = fakePortReport();
-    const report = { ...measured, rows: measured.rows.filter((r) => r.role === 'http' || r.role === 'media') };
-    expect(report.rows.map((r) => `${r.port}/${r.role}`)).toEqual(['80/http', '9000/media']);
+    // The Ports step's measurement of an NVR whose web page is plain HTTP, as main keeps it.
+    const report: PortReport = {
+      deviceId: 'dev-http-only',
+      address: '192.168.1.70',
+      measuredAt: '2026-12-05T09:00:00.000Z',
+      full: false,
+      rows: [portRow(80, 'http'), portRow(8000, 'sdk')],
+      declaredButClosed: [],
+      undeclaredOpen: [],
+      onvifProtocols: null,
+    };
     const plan = planForwards({
       deviceId: report.deviceId,
       address: report.address,
@@ -125,7 +133,7 @@ describe('nvr-assist rules --proxy', () => {
     expect(r.code, r.stderr).toBe(0);
     const text = (JSON.parse(r.stdout) as { text: string }).text;
     expect(text).toContain('    listen 10443 ssl;');
-    expect(text).toContain('proxy_pass http://192.168.1.66:80;');
+    expect(text).toContain('proxy_pass http://192.168.1.70:80;');
     expect(text).not.toContain('proxy_ssl_verify');
     // Without the measurement main cannot know the HTTP port: no config.
     const unmeasured = await cli(['rules', '--proxy', 'nginx'], await withPlan(plan));
