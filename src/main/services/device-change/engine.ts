@@ -18,8 +18,11 @@ export interface DeviceChangeSteps {
   send(signals: ChangeSignals): Promise<string | null>;
   /** Checks by measurement that the change took. Returns what is wrong, or null: verified. */
   verify(signals: ChangeSignals): Promise<string | null>;
-  /** Puts the snapshot back. Returns false when the device could not be reached to do it. */
-  restore(signals: ChangeSignals): Promise<boolean>;
+  /**
+   * Puts the snapshot back. Returns true when the device took it, false when it could not be reached to do it, and
+   * `{ refused }` when it answered with a refusal (`refused` says so in plain words: it becomes the failure's `back`).
+   */
+  restore(signals: ChangeSignals): Promise<boolean | { refused: string }>;
   /** Checks by measurement that the snapshot is back. Returns what is wrong, or null: verified. */
   verifyRestored(signals: ChangeSignals): Promise<string | null>;
 }
@@ -28,7 +31,10 @@ export type ChangeOutcome =
   | { outcome: 'verified' }
   /** The change did not take (`failure` says why) and the snapshot is back, verified. */
   | { outcome: 'restored'; failure: string; refused: boolean }
-  /** The change did not take, and the put-back could not be verified either (`back` says why). */
+  /**
+   * The change did not take, and the put-back could not be verified either (`back` says why); `reached`: the device
+   * answered the put-back (it took it, or refused it).
+   */
   | { outcome: 'failed'; failure: string; back: string; reached: boolean };
 
 export type ChangePhase = 'sending' | 'verifying' | 'restoring';
@@ -64,11 +70,12 @@ export async function runDeviceChange<P>(run: DeviceChangeRun<P>): Promise<Chang
     }
     if (failure === null) return { outcome: 'verified' };
     run.phase?.('restoring');
-    const reached = await run.steps.restore(signals);
-    const back = reached ? await run.steps.verifyRestored(signals) : run.unreachable;
+    const put = await run.steps.restore(signals);
+    // A put-back the device refused is not measured: it said it did not take it.
+    const back = put === true ? await run.steps.verifyRestored(signals) : put === false ? run.unreachable : put.refused;
     return back === null
       ? { outcome: 'restored', failure, refused: refusal !== null }
-      : { outcome: 'failed', failure, back, reached };
+      : { outcome: 'failed', failure, back, reached: put !== false };
   } finally {
     clearTimeout(timer);
   }

@@ -13,7 +13,12 @@ import {
   type PortReport,
 } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
-import { buildSetNetworkProtocols, isPortInUseFault, type NetworkProtocol } from '../../protocol/onvif-soap';
+import {
+  buildSetNetworkProtocols,
+  isPortInUseFault,
+  type NetworkProtocol,
+  type SoapReply,
+} from '../../protocol/onvif-soap';
 import {
   openSession,
   readDeviceClock,
@@ -29,6 +34,15 @@ import { createChangeVerifier, EXPECTED, LABEL, portOf, webAddress } from './por
 import type { PortsServiceDeps } from './ports-service';
 import { runDeviceChange } from '../device-change/engine';
 import { combineParts, movedBy } from './port-change-parts';
+
+/** Why the NVR refused a SetNetworkProtocols, in plain words (the fault's ONVIF codes are not the user's). */
+export function faultInWords(reply: SoapReply): string {
+  if (isPortInUseFault(reply)) return 'it says a port is already used by another service';
+  const codes = reply.kind === 'fault' ? [reply.code, ...reply.subcodes].join(' ') : '';
+  if (/NotSupported/i.test(codes)) return 'it does not allow that change over ONVIF';
+  if (/InvalidArg/i.test(codes)) return 'it says a setting is not valid';
+  return 'it gave no reason the app knows';
+}
 
 export interface ApplyOptions {
   credentials?: OnvifCredentials;
@@ -207,7 +221,8 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
               refusal = isPortInUseFault(reply)
                 ? `The NVR refused: ${target} ${changes.length > 1 ? 'are' : 'is'} already used by another service on the device${holders.length ? ` (${holders.join(', ')})` : ''}.`
                 : 'The NVR refused the new ports (it answered with an error).';
-            } else if (reply.kind === 'invalid') refusal = 'The NVR gave an answer the app could not read.';
+            }
+            // An answer that is not SOAP never gets here: the ONVIF session throws NOT_ONVIF for it (caught below).
           } catch (err) {
             // A device that moves its web server at once may drop the connection before it answers: measure instead.
             if (!isAppFailure(err) || err.code !== 'DEVICE_UNREACHABLE') refusal = 'The NVR did not accept the change.';
@@ -266,13 +281,14 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
       );
     }
     // Even the restore could not be verified: say exactly what answers where (under a bound of its own).
-    const state = await describeState(
-      address,
-      changes,
-      url,
-      newUrl,
-      AbortSignal.timeout(Math.max(30_000, rounds * intervalMs * 2)),
-    );
+    const bound = new AbortController();
+    const timer = setTimeout(() => bound.abort(), Math.max(30_000, rounds * intervalMs * 2));
+    let state: string;
+    try {
+      state = await describeState(address, changes, url, newUrl, bound.signal);
+    } finally {
+      clearTimeout(timer);
+    }
     return result(
       'failed',
       `${failure} The app tried to put the previous ports back, but ${ran.back}. What the device does now: ${state} ` +
@@ -350,26 +366,32 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     };
   }
 
-  /** SetNetworkProtocols(snapshot) through the first address that logs in; true when the device took it. */
+  /**
+   * SetNetworkProtocols(snapshot) through the first address that logs in: true when the device took it; when it
+   * answered with a refusal (a SOAP fault) and never took it, its refusal in plain words; false when it could not be
+   * reached at all.
+   */
   async function restore(
     snapshot: NetworkProtocol[],
     urls: readonly URL[],
     credentials: OnvifCredentials,
     work: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<boolean | { refused: string }> {
+    let refused: SoapReply | null = null;
     for (let round = 0; round < 3; round++) {
       for (const u of urls) {
         try {
           const { session } = await openSession(onvifDeps, u, credentials, work);
           const reply = await session.call('SetNetworkProtocols', buildSetNetworkProtocols(snapshot), work);
           if (reply.kind === 'body') return true;
+          refused = reply;
         } catch {
           // this address does not answer (yet): try the other one
         }
       }
       await sleep(intervalMs, work);
     }
-    return false;
+    return refused ? { refused: `the NVR refused to put its old settings back (${faultInWords(refused)})` } : false;
   }
 
   return { apply, recover };

@@ -39,7 +39,8 @@ export function createChangeVerifier(ctx: ChangeEngineDeps) {
     work: AbortSignal,
   ): Promise<string | null> {
     const pending = new Set(changes.map((c) => c.role));
-    const stillUsed = (port: number) => changes.some((c) => c.to === port);
+    /** The moving service whose new port is `c`'s old one (two services swapping ports). */
+    const takerOf = (c: PortChange) => changes.find((x) => x.to === c.from);
     let last = '';
     for (let round = 0; round < rounds; round++) {
       if (round > 0) await sleep(intervalMs, work);
@@ -47,7 +48,8 @@ export function createChangeVerifier(ctx: ChangeEngineDeps) {
       if (userSignal.aborted) return CANCELLED_BY_USER;
       for (const c of changes) {
         if (!pending.has(c.role)) continue;
-        const old = stillUsed(c.from) ? 'closed' : await deps.tcp(address, c.from, 1500, work);
+        // An old port another moving service takes over is not expected to close: that one is checked there.
+        const old = takerOf(c) ? null : await deps.tcp(address, c.from, 1500, work);
         if (old === 'open') {
           last = `${c.from} still answers`;
           continue;
@@ -59,16 +61,25 @@ export function createChangeVerifier(ctx: ChangeEngineDeps) {
           continue;
         }
         pending.delete(c.role);
+        const heard = `${c.to} answers ${service.toUpperCase()}${id.product ? ` (${id.product})` : ''}.`;
         evidence.set(
           c.role,
-          `${c.from} ${old === 'closed' ? 'refuses connections' : 'does not answer'}; ${c.to} answers ${service.toUpperCase()}` +
-            `${id.product ? ` (${id.product})` : ''}.`,
+          old === null ? heard : `${c.from} ${old === 'closed' ? 'refuses connections' : 'does not answer'}; ${heard}`,
         );
       }
       if (pending.size > 0) continue;
       try {
         await readDeviceClock(onvifDeps, onvifAt, work);
         if (userSignal.aborted) return CANCELLED_BY_USER;
+        // Every service answers on its new port now: a swapped old port answers the service that took it, measured.
+        for (const c of changes) {
+          const taker = takerOf(c);
+          if (taker)
+            evidence.set(
+              c.role,
+              `${c.from} answers ${PROTOCOL_OF_ROLE[taker.role]} now; ${evidence.get(c.role) ?? ''}`,
+            );
+        }
         const http = changes.find((c) => c.role === 'http');
         if (http) evidence.set('http', `${evidence.get('http') ?? ''} ONVIF answers at ${onvifAt.href}.`.trim());
         return null;

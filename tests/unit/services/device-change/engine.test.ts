@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDeviceChange, type DeviceChangeSteps } from '../../../../src/main/services/device-change/engine';
 
-function steps(script: { send?: string | null; verify?: string | null; reached?: boolean; back?: string | null }) {
+function steps(script: {
+  send?: string | null;
+  verify?: string | null;
+  reached?: boolean | { refused: string };
+  back?: string | null;
+}) {
   const log: string[] = [];
   const s: DeviceChangeSteps = {
     send: async () => (log.push('send'), script.send ?? null),
@@ -58,6 +63,17 @@ describe('runDeviceChange', () => {
       reached: false,
     });
     expect(log).not.toContain('verifyRestored');
+  });
+
+  it('a put-back the device refuses: failed in the caller’s words for the refusal (not "could not be reached"), not measured', async () => {
+    const { s, log } = steps({ verify: 'Gone.', reached: { refused: 'the device refused its old settings' } });
+    expect(await run(s, log)).toEqual({
+      outcome: 'failed',
+      failure: 'Gone.',
+      back: 'the device refused its old settings',
+      reached: true,
+    });
+    expect(log).toEqual(['pending', 'send', 'verify', 'restore']);
   });
 
   it('a put-back that does not verify: failed, with what is wrong', async () => {
