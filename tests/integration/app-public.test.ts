@@ -3,7 +3,10 @@
 // side and the lab router's real miniupnpd. Read-only: nothing on the router or the wan host is changed.
 // Needs the lab up and `npm run build`. Profile home: the router holds 203.0.113.2 → public-on-router. Profile
 // cgnat (run by hand: `NVRLAB_PROFILE=cgnat`, the lab switched with `lab.mjs up --profile cgnat`): the carrier NATs
-// the router's 100.64.0.2 to 203.0.113.3.
+// the router's 100.64.0.2 to 203.0.113.3. Known gap, not yet run: the lab's miniupnpd has `ext_perform_stun=yes`,
+// and after its STUN test miniupnpd answers GetExternalIPAddress with the address STUN saw (203.0.113.3), not its
+// interface's 100.64.0.2 — so router WAN = public address, and this case is expected to say public-on-router (wrong)
+// until the app has a second view of the router's WAN side (e.g. the hop after the router, `ping -t 2`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
