@@ -61,6 +61,7 @@ describe('the media range: a UDP range rule only when the NVR declares one and t
     expect(w?.text).toMatch(/^100 UDP ports \(6100–6199\) carry the video unencrypted/);
     expect(w?.text).toContain('no port checker can prove UDP from outside');
     expect(w?.text).toContain('"RTP over TCP"');
+    expect(w?.text).toMatch(/the RTSP rule alone is enough and this range can go\.$/);
     expect(note(plan(), 'udp-media')).toBeUndefined();
   });
 
