@@ -47,7 +47,7 @@ export const INTERNAL_NAME = 'nvr-proxy.internal';
 /** In place of the password hash the user's own command prints. */
 export const HASH_PLACEHOLDER = 'PASTE-THE-HASH-HERE';
 
-const HOST = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const USER = /^[A-Za-z0-9._-]{1,32}$/;
 
 /** A public host name such as nvr.example.com (lower-cased), or why it is not one. */

@@ -263,11 +263,28 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
       });
     expect(checkHost(`${'a'.repeat(63)}.example.com`).ok).toBe(true);
     expect(checkHost(`${'abcdefgh.'.repeat(28)}com`).ok).toBe(false); // 255 characters
+    // At most 253 characters in all (DNS), each label at most 63, the last one starting with a letter.
+    const labels = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.`;
+    expect(checkHost(`${labels}${'d'.repeat(61)}`)).toEqual({ ok: true, host: `${labels}${'d'.repeat(61)}` });
+    expect(checkHost(`${labels}${'d'.repeat(62)}`).ok).toBe(false);
+    expect(checkHost('a.bc').ok).toBe(true);
+    for (const bad of ['a.b-', 'a.-b', 'a.b_c', '.a.bc', 'a.bc.', 'a.bc\nx.com', ''])
+      expect(checkHost(bad).ok, JSON.stringify(bad)).toBe(false);
+    // The error quotes at most 40 characters of what was typed.
+    expect(checkHost(`${'x'.repeat(50)} y.com`)).toEqual({
+      ok: false,
+      error: `"${'x'.repeat(40)}" is not a host name (like nvr.example.com): letters, digits, hyphens and dots only.`,
+    });
   });
 
   it('user names: letters, digits, dots, hyphens, underscores; no colon, space or brace', () => {
     expect(checkUser(' viewer_1.a-b ')).toEqual({ ok: true, user: 'viewer_1.a-b' });
     expect(checkUser('a'.repeat(32)).ok).toBe(true);
+    expect(checkUser('').ok).toBe(false);
+    expect(checkUser(`${'u'.repeat(50)}`)).toEqual({
+      ok: false,
+      error: `"${'u'.repeat(40)}" cannot be a user name here: 1 to 32 letters, digits, dots, hyphens or underscores.`,
+    });
     for (const bad of ['a'.repeat(33), 'view er', 'viewer:x', 'v}', 'v\nrespond', 'ü'])
       expect(checkUser(bad)).toEqual({
         ok: false,
@@ -295,6 +312,10 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
   it('the plan’s values are checked again: a bad address, port or source (a hand-edited record) writes no file', () => {
     const bad: [Partial<ProxyTarget>, string][] = [
       [{ address: '192.168.1.64; evil' }, 'The NVR\'s address "192.168.1.64; evil" is not an IPv4 address.'],
+      [
+        { address: `192.168.1.64${'x'.repeat(50)}` },
+        `The NVR's address "192.168.1.64${'x'.repeat(33)}" is not an IPv4 address.`,
+      ],
       [{ port: 0 }, "The NVR's web port 0 is not a port number (1 to 65535)."],
       [{ port: 65536 }, "The NVR's web port 65536 is not a port number (1 to 65535)."],
       [{ port: 44.5 }, "The NVR's web port 44.5 is not a port number (1 to 65535)."],
