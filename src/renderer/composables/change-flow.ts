@@ -1,9 +1,9 @@
-import { computed, nextTick, onMounted, ref, watch } from 'vue';
+import { computed, onMounted, ref, watch } from 'vue';
 import { useSetupStore } from '../stores/setup';
 import { useDeviceLoginStore } from '../stores/device-login';
-import type ConfirmPanel from '../components/ConfirmPanel.vue';
 import { deviceTitle } from '../components/device-identity';
-import { focusIn, keepFocusWhenJobEnds, type FocusHolder } from '../components/focus';
+import { focusIn } from '../components/focus';
+import { useConfirmPanel, useJobPlaces } from './job-focus';
 import type { Job } from './useJob';
 import { useDeviceLogin, type LoginCredentials } from './useDeviceLogin';
 
@@ -34,16 +34,18 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
   const logins = useDeviceLoginStore();
   const deviceLogin = useDeviceLogin();
 
-  // The places the keyboard is put back on (the parts that hold the buttons that come and go).
-  const holder = () => ref<FocusHolder>(null);
-  const checkButton = holder();
-  const checkCancelButton = holder();
-  const applyButton = holder();
-  const applyCancelButton = holder();
-  const confirmPanel = ref<InstanceType<typeof ConfirmPanel> | null>(null);
-
+  // The places the keyboard is put back on (the parts that hold the buttons that come and go), kept when a job ends.
+  const {
+    checkButton,
+    checkCancelButton,
+    changeButton: applyButton,
+    changeCancelButton: applyCancelButton,
+  } = useJobPlaces(
+    () => options.checkJob().running,
+    () => options.applyJob().running,
+  );
   /** The confirmation on show. */
-  const confirming = ref<Purpose | null>(null);
+  const { confirming, confirmPanel, openConfirm } = useConfirmPanel<Purpose>();
   /** Why the login dialog is open. */
   const loginFor = ref<LoginPurpose | null>(null);
   /** Said after a login from this page that does not lead on to a confirmation. */
@@ -60,12 +62,6 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
     nvrAddress: nvrAddress.value,
     login: deviceLogin.props,
   }));
-
-  async function openConfirm(purpose: Purpose): Promise<void> {
-    confirming.value = purpose;
-    await nextTick();
-    await confirmPanel.value?.focusYes();
-  }
 
   /**
    * Before a confirmation: the last refusal and message go; when no login to the NVR is known the login dialog opens
@@ -108,9 +104,6 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
     await focusIn(applyButton);
   }
 
-  // When a job ends its Cancel goes away: keep the keyboard user's place on the button that started it.
-  keepFocusWhenJobEnds(() => options.checkJob().running, checkCancelButton, checkButton);
-  keepFocusWhenJobEnds(() => options.applyJob().running, applyCancelButton, applyButton);
   watch(options.deviceId, (id, before) => {
     if (id !== before) {
       options.closeConfirm();

@@ -1,8 +1,8 @@
-import { nextTick, onMounted, ref, watch } from 'vue';
+import { onMounted, watch } from 'vue';
 import { mappingKey, useUpnpStore } from '../../stores/upnp';
+import { useConfirmPanel, useJobPlaces } from '../../composables/job-focus';
 import { defineStepFlow } from '../../composables/step-flow';
-import type ConfirmPanel from '../../components/ConfirmPanel.vue';
-import { focusIn, keepFocusWhenJobEnds, type FocusHolder } from '../../components/focus';
+import { focusIn } from '../../components/focus';
 
 /**
  * The UPnP page's way through a deletion, shared by its parts (what we found, what to do, verify): whether the
@@ -11,36 +11,38 @@ import { focusIn, keepFocusWhenJobEnds, type FocusHolder } from '../../component
  */
 function createUpnpFlow() {
   const store = useUpnpStore();
-  const holder = () => ref<FocusHolder>(null);
-  const checkButton = holder();
-  const checkCancelButton = holder();
-  const deleteButton = holder();
-  const deleteCancelButton = holder();
-  const confirmPanel = ref<InstanceType<typeof ConfirmPanel> | null>(null);
-  /** The confirmation of the deletion is on show. */
-  const confirming = ref(false);
+  // The places the keyboard is put back on, kept when a job ends.
+  const {
+    checkButton,
+    checkCancelButton,
+    changeButton: deleteButton,
+    changeCancelButton: deleteCancelButton,
+  } = useJobPlaces(
+    () => store.auditJob.running,
+    () => store.deleteJob.running,
+  );
+  /** The confirmation of the deletion ('delete') while it is on show. */
+  const { confirming, confirmPanel, openConfirm } = useConfirmPanel<'delete'>();
 
   async function check(): Promise<void> {
-    confirming.value = false;
+    confirming.value = null;
     if (await store.check()) await focusIn(checkCancelButton);
   }
 
   /** "Delete the chosen mappings": the question first, the keyboard on its "yes". */
   async function askDelete(): Promise<void> {
     if (!store.canDelete) return;
-    confirming.value = true;
-    await nextTick();
-    await confirmPanel.value?.focusYes();
+    await openConfirm('delete');
   }
 
   async function cancelDelete(): Promise<void> {
-    confirming.value = false;
+    confirming.value = null;
     await focusIn(deleteButton);
   }
 
   /** The user confirmed: the only way a mapping is deleted. */
   async function confirmDelete(): Promise<void> {
-    confirming.value = false;
+    confirming.value = null;
     if (await store.deleteChosen()) await focusIn(deleteCancelButton);
     else await focusIn(deleteButton);
   }
@@ -48,11 +50,8 @@ function createUpnpFlow() {
   // What the confirmation names is what is ticked in the list on show: a new list or another tick closes it.
   watch(
     () => `${store.audit?.measuredAt ?? ''} ${store.chosen.map(mappingKey).join(',')}`,
-    () => (confirming.value = false),
+    () => (confirming.value = null),
   );
-  // When a job ends its Cancel goes away: keep the keyboard user's place on the button that started it.
-  keepFocusWhenJobEnds(() => store.auditJob.running, checkCancelButton, checkButton);
-  keepFocusWhenJobEnds(() => store.deleteJob.running, deleteCancelButton, deleteButton);
   onMounted(() => store.openStep());
 
   return {
