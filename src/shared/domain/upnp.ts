@@ -177,6 +177,8 @@ export type UpnpWatchResult = z.infer<typeof upnpWatchResultSchema>;
  *   a device that re-adds only at its next reboot is caught by the next check after that, not by any wait;
  * - with nothing to go by (no mapping), the same default.
  * Never more than RECHECK_MAX_S (ten minutes: a longer lease is not waited out; the next check catches it), never 0.
+ * An IGD:2 router gives a mapping asked for as permanent a week's lease (604 800 s, as the IGD:2 standard says, and
+ * miniupnpd does): there the wait is the ten minutes.
  */
 export function recheckDelay(deleted: ReadonlyArray<Pick<UpnpMapping, 'leaseSeconds'>>): number {
   if (!deleted.length) return RECHECK_PERMANENT_S;
