@@ -1,0 +1,222 @@
+// The VPN step's service: the keys (made here, kept in an owner-only key file beside the setup record — never in
+// the record, a log, JSON output or argv), the plan (pure planVpn, plus the DNS check of the endpoint name), and the
+// configs and QR codes written to the files the user names, atomically and owner-only (0600).
+import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import * as fsp from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import QRCode from 'qrcode';
+import { peerConfig, serverConfig } from '../../../shared/domain/vpn-configs';
+import {
+  checkPeerNames,
+  isWgKey,
+  planVpn,
+  type VpnFinding,
+  type VpnPlan,
+  type VpnPlanInput,
+} from '../../../shared/domain/vpn-plan';
+import { writeAtomically } from '../setup/atomic-write';
+import { generateKeyPair, publicKeyOf, type WgKeyPair } from './wg-keys';
+
+/** The key file: the server's pair and each device's, by name. Owner-only; never sent anywhere. */
+interface KeyFile {
+  version: 1;
+  server: WgKeyPair;
+  peers: Record<string, WgKeyPair>;
+}
+
+export interface VpnServiceOptions {
+  /** Where the keys are kept (e.g. <data folder>/vpn-keys.json). */
+  keysFile: string;
+  /** Resolves a name to its IPv4 addresses (tests: a fake; default: the system's resolver, 3 s at most). */
+  resolve?: (host: string) => Promise<string[]>;
+  /** Makes a key pair (tests: fixed keys). */
+  makeKeys?: () => WgKeyPair;
+}
+
+export type VpnPlanRequest = Omit<VpnPlanInput, 'peers' | 'serverPublicKey'> & { peers: readonly string[] };
+
+/** A failure in plain words (the feature turns it into the contract's error). */
+export class VpnError extends Error {
+  override name = 'VpnError';
+}
+
+const RESOLVE_MS = 3000;
+const CANNOT_WRITE = 'The file could not be written: check that its folder exists and that you may write there.';
+
+async function systemResolve(host: string): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), RESOLVE_MS);
+  });
+  try {
+    const found = await Promise.race([lookup(host, { all: true, family: 4 }), timeout]);
+    return found.map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Writes bytes the way writeAtomically writes text: a temporary owner-only file in the same folder, flushed, renamed. */
+export async function writeBytesAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = dirname(file);
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    const handle = await fsp.open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(tmp, file);
+  } catch (err) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function createVpnService(options: VpnServiceOptions) {
+  const resolve = options.resolve ?? systemResolve;
+  const makeKeys = options.makeKeys ?? generateKeyPair;
+
+  async function readKeys(): Promise<KeyFile | null> {
+    let text: string;
+    try {
+      text = await fsp.readFile(options.keysFile, 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const k = JSON.parse(text) as KeyFile;
+      const good = (p: WgKeyPair | undefined) =>
+        !!p && isWgKey(p.privateKey) && isWgKey(p.publicKey) && publicKeyOf(p.privateKey) === p.publicKey;
+      if (k.version !== 1 || !good(k.server) || typeof k.peers !== 'object' || k.peers === null) return null;
+      for (const v of Object.values(k.peers)) if (!good(v)) return null;
+      return k;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The keys for these devices: the ones kept, new ones for new names; a device no longer named is dropped. */
+  async function keysFor(names: readonly string[]): Promise<KeyFile> {
+    const kept = await readKeys();
+    const next: KeyFile = { version: 1, server: kept?.server ?? makeKeys(), peers: {} };
+    for (const name of names) next.peers[name] = kept?.peers[name] ?? makeKeys();
+    const same =
+      kept &&
+      kept.server.privateKey === next.server.privateKey &&
+      JSON.stringify(Object.keys(kept.peers)) === JSON.stringify(names) &&
+      names.every((n) => kept.peers[n] === next.peers[n]);
+    if (!same) await writeAtomically(options.keysFile, `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  }
+
+  /** The endpoint name checked: it resolves, and to the public address measured (when one is). */
+  async function endpointFindings(plan: VpnPlan, publicAddress: string | null): Promise<VpnFinding[]> {
+    if (plan.endpoint?.kind !== 'ddns') return [];
+    const host = plan.endpoint.host;
+    let found: string[];
+    try {
+      found = await resolve(host);
+    } catch {
+      found = [];
+    }
+    if (found.length === 0)
+      return [
+        {
+          code: 'endpoint-unresolved',
+          severity: 'problem',
+          text: `${host} does not resolve (no IPv4 address found): the phone could not find your home. Check the DDNS name and that its updates run.`,
+        },
+      ];
+    if (publicAddress && !found.includes(publicAddress))
+      return [
+        {
+          code: 'endpoint-elsewhere',
+          severity: 'warning',
+          text: `${host} points to ${found.slice(0, 3).join(', ')}, but your public address is ${publicAddress}: the DDNS record is out of date (or the name is someone else's).`,
+        },
+      ];
+    return [];
+  }
+
+  return {
+    /** The plan for these devices (keys made for new names and kept), the endpoint name checked. */
+    async plan(request: VpnPlanRequest): Promise<VpnPlan> {
+      const names = checkPeerNames(request.peers);
+      if (!names.ok) throw new VpnError(names.error);
+      const keys = await keysFor(names.names);
+      const r = planVpn({
+        ...request,
+        peers: names.names.map((name) => ({ name, publicKey: keys.peers[name]!.publicKey })),
+        serverPublicKey: keys.server.publicKey,
+      });
+      if (!r.ok) throw new VpnError(r.error);
+      const more = await endpointFindings(r.plan, request.publicAddress ?? null);
+      return { ...r.plan, findings: [...r.plan.findings, ...more].slice(0, 16) };
+    },
+
+    /** The text of `server` or a device's config, with its private key from the key file (checked against the plan). */
+    async configText(plan: VpnPlan, which: string): Promise<string> {
+      if (plan.mode === 'overlay')
+        throw new VpnError(
+          'Behind carrier-grade NAT there is no home server to configure: follow the overlay steps of the plan.',
+        );
+      if (plan.mode === 'none')
+        throw new VpnError(
+          'This router has no WireGuard server: plan with --server linux (a computer of the LAN) instead.',
+        );
+      if (which === 'server' && !plan.config)
+        throw new VpnError('This router makes its own configs: follow the plan’s steps on the router.');
+      const keys = await readKeys();
+      if (!keys) throw new VpnError('The keys of this plan are missing: make the plan again (vpn plan).');
+      if (which === 'server') {
+        if (keys.server.publicKey !== plan.serverPublicKey)
+          throw new VpnError('The server key changed since this plan: make the plan again (vpn plan).');
+        return serverConfig(plan, keys.server.privateKey);
+      }
+      const peer = plan.peers.find((p) => p.name === which);
+      if (!peer)
+        throw new VpnError(
+          `"${which.slice(0, 40)}" is not a device of this plan (${plan.peers.map((p) => p.name).join(', ')}).`,
+        );
+      const pair = keys.peers[which];
+      if (!pair || pair.publicKey !== peer.publicKey)
+        throw new VpnError(`The key of "${which}" changed since this plan: make the plan again (vpn plan).`);
+      if (!plan.endpoint)
+        throw new VpnError(
+          'The plan has no endpoint for the phone to dial: set up DDNS, or run the Internet check, then plan again.',
+        );
+      return peerConfig(plan, which, pair.privateKey);
+    },
+
+    /** Writes `server` or a device's config to `file`: atomically, owner-only (0600). */
+    async writeConfig(plan: VpnPlan, which: string, file: string): Promise<{ file: string; bytes: number }> {
+      const text = `${await this.configText(plan, which)}\n`;
+      await writeAtomically(file, text).catch(() => {
+        throw new VpnError(CANNOT_WRITE);
+      });
+      return { file, bytes: Buffer.byteLength(text) };
+    },
+
+    /** A device's config as a QR code (PNG) for the WireGuard app, written to `file` owner-only (0600). */
+    async writeQr(plan: VpnPlan, peer: string, file: string): Promise<{ file: string; bytes: number }> {
+      if (peer === 'server') throw new VpnError('A QR code is for a device (a phone), not for the server.');
+      const png = await qrPng(await this.configText(plan, peer));
+      await writeBytesAtomically(file, png).catch(() => {
+        throw new VpnError(CANNOT_WRITE);
+      });
+      return { file, bytes: png.length };
+    },
+  };
+}
+
+export type VpnService = ReturnType<typeof createVpnService>;
+
+/** A config as a QR code in PNG (error correction M, 4-module quiet zone, 6 pixels a module). */
+export function qrPng(text: string): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+}
