@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
@@ -9,12 +9,15 @@ import { appHome } from './signed-in';
 // check lists hik's mappings, marked as the NVR's and ticked. The one deletion tried is hik's TCP 8000 with the
 // router's secure mode on (the lab's default, set again here under the lab devices' lock so no suite turns it off
 // meanwhile): miniupnpd refuses it with 606, so nothing changes on the shared lab, and the page says so in plain
-// words. Runs only in the lab (Chromium inside `nvrlab-client`, NVR_ASSIST_LAB_URL set by global-setup.ts).
+// words. Then, secure mode off, the deletion goes through and the timed re-check is started and cancelled; hik maps
+// its port again at the end. Runs only in the lab (Chromium inside `nvrlab-client`, NVR_ASSIST_LAB_URL set by global-setup.ts).
 const labUrl = process.env.NVR_ASSIST_LAB_URL;
 // From tests/lab/topology.mjs: the router, hik's address and MAC.
 const ROUTER = '192.168.50.1';
 const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40' };
 const ME = `e2e-upnp-step-${process.pid}`;
+/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal; tests/lab's RUN_DIR). */
+const HIK_SYNCS = `${process.env.NVRLAB_RUN_DIR || '/run/nvrlab'}/sim-hik/upnp-sync.json`;
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
 
@@ -44,7 +47,7 @@ async function findAndChooseHik(page: Page): Promise<void> {
   await hik.getByTestId('choose-device').check();
 }
 
-test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s and ticked; a delete refused with 606 is said plainly', async ({
+test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s and ticked; a delete refused with 606 is said plainly; one that goes through offers the timed re-check', async ({
   page,
 }) => {
   test.setTimeout(360_000);
@@ -138,5 +141,49 @@ test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s an
 
   await shoot(page, 1400, 'upnp-refused');
   await shoot(page, 900, 'upnp-refused');
+
+  // With secure mode off the deletion goes through and is proven; the page then offers main's timed re-check (the
+  // lab's IGD:2 gives hik's mapping a week's lease, so main's wait is its 10-minute cap): started, its countdown
+  // shown, cancelled. hik maps its ports again afterwards (one sync, waited for): the lab is left as found.
+  await takeLabDevices(ME, 'The lab’s router and hik are');
+  try {
+    lab('router', 'upnp-secure', 'off');
+    await page.getByTestId('delete').click();
+    await page.getByTestId('delete-confirm-yes').click();
+    await expect(page.getByTestId('deletion-outcome')).toHaveText('Gone', { timeout: 60_000 });
+    await expect(page.getByTestId('delete-cancel')).toBeHidden({ timeout: 60_000 });
+    const start = page.getByTestId('watch-start');
+    await expect(start).toHaveText('Check again in 10 min');
+    await expect(page.getByTestId('upnp-watch')).toContainText('opens a deleted mapping again when it renews it');
+    await start.click();
+    await expect(page.getByTestId('watch-cancel')).toBeFocused();
+    await expect(page.getByTestId('watch-message')).toHaveText(/^Re-checking TCP 8000 in \d+ s…$/, { timeout: 10_000 });
+    await shoot(page, 1400, 'upnp-watch');
+    await shoot(page, 900, 'upnp-watch');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByTestId('watch-cancel').click();
+    await expect(page.getByTestId('watch-message')).toHaveText('The wait was stopped; nothing was read.', {
+      timeout: 10_000,
+    });
+    await expect(page.getByTestId('watch-start')).toBeFocused();
+  } finally {
+    try {
+      lab('router', 'upnp-secure', 'on');
+      const syncs = (): number => {
+        try {
+          return (JSON.parse(readFileSync(HIK_SYNCS, 'utf8')) as { count: number }).count;
+        } catch {
+          return 0;
+        }
+      };
+      const before = syncs();
+      lab('sim', 'hik', 'upnp-renew', '1');
+      const until = Date.now() + 20_000;
+      while (syncs() <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      lab('sim', 'hik', 'upnp-renew', 'off');
+    } finally {
+      releaseLabDevices(ME);
+    }
+  }
   expect(problems).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { useJob } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
-import type { UpnpAudit, UpnpDeletion, UpnpMapping } from '../../shared/domain/upnp';
+import type { UpnpAudit, UpnpDeletion, UpnpMapping, UpnpRecheck } from '../../shared/domain/upnp';
 import { useSetupStore } from './setup';
 import { newer, useStepLoad } from './step-load';
 import { MAX_DELETIONS, isChosen, keptChoices, mappingKey, orderMappings } from './upnp-derived';
@@ -31,6 +31,10 @@ export const useUpnpStore = defineStore('upnp', () => {
   const saved = ref<UpnpDeletion[] | null>(null);
   /** The deletion this page ran last, with the mappings it sent. */
   const lastRun = shallowRef<DeletionRun | null>(null);
+  /** How long to wait before reading the list again after the last deletion (s, main's rule); null: nothing gone. */
+  const recheckAfterS = ref<number | null>(null);
+  /** The last timed re-check: what it looked for, and what came back. */
+  const recheck = ref<UpnpRecheck | null>(null);
   /** What the user ticked or unticked, by mapping key; a mapping without a tick is chosen when it opens a camera. */
   const choices = ref<Record<string, boolean>>({});
   /** The mappings sent by the running deletion. */
@@ -56,6 +60,23 @@ export const useUpnpStore = defineStore('upnp', () => {
     events: {
       'upnp.onDeleted': ({ result }) => {
         lastRun.value = { deletions: result.deletions, sent: sending };
+        recheckAfterS.value = result.recheckAfterS ?? null;
+        takeAudit(result.audit);
+      },
+    },
+    onEnd: () => sync(),
+  });
+
+  /**
+   * The timed re-check (main's `upnp-watch` job): it waits (the countdown is its progress), then reads the list again
+   * and names each deleted mapping a device opened again.
+   */
+  const watchJob = useJob({
+    kind: jobKindSchema.enum['upnp-watch'],
+    maxBuffered: 80,
+    events: {
+      'upnp.onWatched': ({ result }) => {
+        recheck.value = result.recheck;
         takeAudit(result.audit);
       },
     },
@@ -67,7 +88,7 @@ export const useUpnpStore = defineStore('upnp', () => {
   /** The router's mappings, those to a camera or recorder first. */
   const mappings = computed(() => orderMappings(audit.value?.mappings ?? []));
   const chosen = computed(() => mappings.value.filter((m) => isChosen(m, choices.value)));
-  const busy = computed(() => auditJob.busy || deleteJob.busy);
+  const busy = computed(() => auditJob.busy || deleteJob.busy || watchJob.busy);
   /** Why "Delete" cannot be pressed now (plain words), or null. */
   const deleteBlocked = computed<string | null>(() => {
     if (!audit.value?.mappings.length) return 'The router lists no mappings.';
@@ -91,6 +112,10 @@ export const useUpnpStore = defineStore('upnp', () => {
       const next = newer(audit.value, data.audit);
       if (next && next !== audit.value) takeAudit(next);
       saved.value = data.deleted;
+      recheckAfterS.value = data.recheckAfterS ?? null;
+      // Likewise a re-check the page has just been sent is not undone by an older saved one.
+      const kept = data.recheck ?? null;
+      if (!recheck.value || (kept && kept.at >= recheck.value.at)) recheck.value = kept;
     },
   });
 
@@ -133,21 +158,36 @@ export const useUpnpStore = defineStore('upnp', () => {
 
   const cancelDelete = (): Promise<boolean> => deleteJob.cancel();
 
+  /** Waits main's re-check delay (or `seconds`), then reads the router's list again for the deleted mappings. */
+  async function watchAgain(seconds?: number): Promise<boolean> {
+    if (busy.value) return false;
+    const started = await watchJob.start(() => client.call('upnp.watch', seconds ? { seconds } : {}), {
+      message: 'Waiting before reading the router’s list again…',
+    });
+    return started !== null;
+  }
+
+  const cancelWatch = (): Promise<boolean> => watchJob.cancel();
+
   /** Stops following main's events (the jobs themselves go on). */
   function unsubscribe(): void {
     auditJob.unsubscribe();
     deleteJob.unsubscribe();
+    watchJob.unsubscribe();
   }
 
   return {
     audit,
     saved,
     lastRun,
+    recheckAfterS,
+    recheck,
     loading,
     loadError,
     choices,
     auditJob,
     deleteJob,
+    watchJob,
     nvrId,
     mappings,
     chosen,
@@ -162,6 +202,8 @@ export const useUpnpStore = defineStore('upnp', () => {
     cancelCheck,
     deleteChosen,
     cancelDelete,
+    watchAgain,
+    cancelWatch,
     unsubscribe,
   };
 });

@@ -18,7 +18,8 @@ export const NOT_AUTHORIZED_WORDS =
   'Turn UPnP off on that device (in its network settings), then remove the mapping on the router’s own page ' +
   '(often under “UPnP” or “NAT”).';
 
-function duration(s: number): string {
+/** "45 s", "10 min", "3 h", "7 days". */
+export function duration(s: number): string {
   if (s < 120) return `${s} s`;
   if (s < 7200) return `${Math.round(s / 60)} min`;
   if (s < 172_800) return `${Math.round(s / 3600)} h`;

@@ -1,5 +1,11 @@
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
-import type { UpnpAudit, UpnpDeleteResult, UpnpDeletion, UpnpMapping } from '../../../../../src/shared/domain/upnp';
+import type {
+  UpnpAudit,
+  UpnpDeleteResult,
+  UpnpDeletion,
+  UpnpMapping,
+  UpnpRecheck,
+} from '../../../../../src/shared/domain/upnp';
 import { fakeDevice, fakeDevices, fakeSetup, ok, type FakeApi } from '../../fake-api';
 
 // Fakes for the UPnP step: a router with UPnP and NAT-PMP on, whose list holds (in the router's order) a games
@@ -7,6 +13,7 @@ import { fakeDevice, fakeDevices, fakeSetup, ok, type FakeApi } from '../../fake
 
 export const AUDIT_JOB = 'job-upnp-audit1';
 export const DELETE_JOB = 'job-upnp-delete1';
+export const WATCH_JOB = 'job-upnp-watch1';
 export const NVR = fakeDevice();
 
 /** The setup with the Hikvision NVR chosen and the search's devices known. */
@@ -128,12 +135,27 @@ export function fakeDeleteResult(deletions: UpnpDeletion[], audit: UpnpAudit): U
   return { deletions, audit };
 }
 
-/** upnp.get, upnp.audit, upnp.delete and job.cancel as main answers them (the jobs' events are sent by each test). */
-export function fakeUpnp(fake: FakeApi, saved: { audit?: UpnpAudit | null; deleted?: UpnpDeletion[] | null } = {}) {
-  const state = { audit: saved.audit ?? null, deleted: saved.deleted ?? null };
+/** upnp.get, upnp.audit, upnp.delete, upnp.watch and job.cancel as main answers them (each test sends the events). */
+export function fakeUpnp(
+  fake: FakeApi,
+  saved: {
+    audit?: UpnpAudit | null;
+    deleted?: UpnpDeletion[] | null;
+    recheckAfterS?: number | null;
+    recheck?: UpnpRecheck | null;
+  } = {},
+) {
+  const state = {
+    audit: saved.audit ?? null,
+    deleted: saved.deleted ?? null,
+    recheckAfterS: saved.recheckAfterS ?? null,
+    recheck: saved.recheck ?? null,
+  };
   fake.handlers['upnp.get'] = () => ok({ ...state });
   fake.handlers['upnp.audit'] = () => ok({ jobId: AUDIT_JOB });
   fake.handlers['upnp.delete'] = () => ok({ jobId: DELETE_JOB });
+  fake.handlers['upnp.watch'] = (input) =>
+    ok({ jobId: WATCH_JOB, seconds: (input as { seconds?: number }).seconds ?? state.recheckAfterS ?? 120 });
   fake.handlers['job.cancel'] = () => ok({ cancelled: true });
   return state;
 }
