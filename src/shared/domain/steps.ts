@@ -6,6 +6,7 @@ import { portsStep } from '../steps/ports';
 import { staticIpStep } from '../steps/static-ip';
 import { rulesStep } from '../steps/rules';
 import { upnpStep } from '../steps/upnp';
+import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
@@ -23,7 +24,7 @@ export const STEPS = [
   plannedStep('security', 'Security'),
   upnpStep,
   internetStep,
-  plannedStep('ddns', 'DDNS'),
+  ddnsStep,
   rulesStep,
   plannedStep('verify', 'Verify'),
   plannedStep('checklist', 'Checklist'),

@@ -52,7 +52,7 @@ describe('TheSidebar', () => {
         setup: fakeSetup({
           steps: {
             network: { status: 'verified', updatedAt: 'x' },
-            ddns: { status: 'skipped', updatedAt: 'x', reason: 'I only watch at home.' },
+            verify: { status: 'skipped', updatedAt: 'x', reason: 'I only watch at home.' },
           },
         }),
         notice: null,
@@ -61,7 +61,7 @@ describe('TheSidebar', () => {
     const wrapper = mountWith(TheSidebar);
     expect(wrapper.find('li[data-step="network"] [data-testid="step-status"]').text()).toContain('verified');
     // A planned step keeps saying it is planned, whatever the record says.
-    expect(wrapper.find('li[data-step="ddns"]').text()).toContain('planned — not in this version yet');
+    expect(wrapper.find('li[data-step="verify"]').text()).toContain('planned — not in this version yet');
   });
 
   it('starts over only after confirmation', async () => {
