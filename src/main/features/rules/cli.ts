@@ -1,4 +1,4 @@
-import type { ForwardPlan } from '../../../shared/domain/forward-plan';
+import { portsText, type ForwardPlan } from '../../../shared/domain/forward-plan';
 import { PROXY_KINDS, proxyTarget, type ProxyConfig, type ProxyKind } from '../../../shared/domain/reverse-proxy';
 import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { safeJson } from '../../../shared/text/device-text';
@@ -9,7 +9,7 @@ const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', info: 'Note' } 
 
 export function renderPlan(p: ForwardPlan): string {
   const lines = [
-    `Forward rules for the NVR at ${p.address} (${[p.wants.web ? 'web page' : null, p.wants.app ? 'phone app' : null, p.wants.video ? 'live video (RTSP)' : null].filter(Boolean).join(', ') || 'nothing asked for'}; from ${p.sources.length ? p.sources.join(', ') : 'anywhere'}):`,
+    `Forward rules for the NVR at ${p.address} (${[p.wants.web ? 'web page' : null, p.wants.app ? 'phone app' : null, p.wants.video ? 'live video (RTSP)' : null, p.wants.video && p.wants.udpMedia ? 'video over UDP' : null].filter(Boolean).join(', ') || 'nothing asked for'}; from ${p.sources.length ? p.sources.join(', ') : 'anywhere'}):`,
     '',
   ];
   if (p.rules.length)
@@ -19,9 +19,9 @@ export function renderPlan(p: ForwardPlan): string {
         p.rules.map((r) => [
           r.name,
           r.protocol.toUpperCase(),
-          String(r.externalPort),
+          portsText(r.externalPort, r),
           r.internalAddress,
-          String(r.internalPort),
+          portsText(r.internalPort, r),
           r.sources.join(', ') || 'anywhere',
         ]),
         40,
@@ -53,7 +53,7 @@ export function renderProxy(c: ProxyConfig): string {
   ].join('\n');
 }
 
-const PLAN_SWITCHES = ['--video', '--no-video', '--no-web', '--no-app'];
+const PLAN_SWITCHES = ['--video', '--no-video', '--no-web', '--no-app', '--udp-media'];
 
 async function runProxy(cmd: CommandContext, kind: string): Promise<number> {
   const { options, flags } = cmd;
@@ -82,7 +82,7 @@ async function runRules(cmd: CommandContext): Promise<number> {
   if (router !== undefined) {
     if (!(ROUTER_FAMILIES as readonly string[]).includes(router))
       return cmd.usageError(`--router takes one of: ${ROUTER_FAMILIES.join(', ')}.`);
-    if (options['--allow'] !== undefined || ['--video', '--no-video', '--no-web', '--no-app'].some((f) => flags.has(f)))
+    if (options['--allow'] !== undefined || PLAN_SWITCHES.some((f) => flags.has(f)))
       return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --router.');
     const r = await cmd.call('rules.commands', {
       family: router as RouterFamily,
@@ -96,10 +96,18 @@ async function runRules(cmd: CommandContext): Promise<number> {
   if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)
     return cmd.usageError('--wan and --forward-chain go with --router.');
   const allow = options['--allow'];
-  const want = ['--video', '--no-video', '--no-web', '--no-app'].some((f) => flags.has(f));
+  const want = PLAN_SWITCHES.some((f) => flags.has(f));
+  if (flags.has('--udp-media') && !flags.has('--video')) return cmd.usageError('--udp-media goes with --video.');
   const r = await cmd.call('rules.plan', {
     ...(want
-      ? { wants: { web: !flags.has('--no-web'), app: !flags.has('--no-app'), video: flags.has('--video') } }
+      ? {
+          wants: {
+            web: !flags.has('--no-web'),
+            app: !flags.has('--no-app'),
+            video: flags.has('--video'),
+            ...(flags.has('--udp-media') ? { udpMedia: true } : {}),
+          },
+        }
       : {}),
     ...(allow !== undefined
       ? {
@@ -117,10 +125,11 @@ export const RULES_COMMANDS: readonly CliCommand[] = [
   {
     name: 'rules',
     usage: [
-      'rules [--no-web] [--no-app] [--video|--no-video] [--allow 198.51.100.0/24[,…]]',
+      'rules [--no-web] [--no-app] [--video [--udp-media]|--no-video] [--allow 198.51.100.0/24[,…]]',
       '                        The fewest port-forward rules for the chosen NVR, from its measured ports:',
       '                        HTTPS for the web page (never plain HTTP, never 80/443 outside) and the',
-      '                        phone app’s port; RTSP only with --video. --allow limits them to the',
+      '                        phone app’s port; RTSP only with --video; with --udp-media too the RTP range',
+      '                        the NVR declares for video over UDP (one range rule). --allow limits them to the',
       '                        addresses you connect from. What you give is kept for next time',
       '                        (--allow "" clears the addresses; any of the four switches sets all three wishes).',
       'rules --router nftables|iptables|openwrt|mikrotik [--wan <interface>] [--forward-chain "inet filter forward"]',
@@ -137,6 +146,7 @@ export const RULES_COMMANDS: readonly CliCommand[] = [
       '--no-web': 'flag',
       '--no-app': 'flag',
       '--no-video': 'flag',
+      '--udp-media': 'flag',
       '--allow': 'value',
       '--router': 'value',
       '--wan': 'value',

@@ -1,3 +1,4 @@
+import { mediaRangeFor } from '../../../shared/catalog/ports';
 import { checkSource, planForwards } from '../../../shared/domain/forward-plan';
 import { proxyTarget, reverseProxy } from '../../../shared/domain/reverse-proxy';
 import { checkCommandOptions, routerCommands } from '../../../shared/domain/rule-commands';
@@ -33,6 +34,7 @@ export default defineFeature({
         rows: report?.rows ?? null,
         wants: wants ?? record.rules.wants,
         sources,
+        mediaRange: mediaRangeFor(device.brand),
         at: now(),
       });
       await save((draft) => {

@@ -4,6 +4,7 @@ import {
   type ForwardPlan,
   type ForwardWants,
 } from '../../../../../src/shared/domain/forward-plan';
+import { mediaRangeFor } from '../../../../../src/shared/catalog/ports';
 import { proxyTarget, reverseProxy } from '../../../../../src/shared/domain/reverse-proxy';
 import { checkCommandOptions, routerCommands } from '../../../../../src/shared/domain/rule-commands';
 import type { InvokeInput } from '../../../../../src/shared/ipc/contract';
@@ -24,8 +25,16 @@ export interface RulesMain {
   allow: string[];
 }
 
-/** Answers rules.get, rules.plan, rules.commands and rules.proxy as main does, for the NVR measured in `report`. */
-export function fakeRules(api: FakeApi, report: PortReport = fakePortReport(), saved: Partial<RulesMain> = {}) {
+/**
+ * Answers rules.get, rules.plan, rules.commands and rules.proxy as main does, for the NVR measured in `report` (of
+ * `brand`, whose declared RTP range main takes from the catalogue).
+ */
+export function fakeRules(
+  api: FakeApi,
+  report: PortReport = fakePortReport(),
+  saved: Partial<RulesMain> = {},
+  brand: string | null = null,
+) {
   const main: RulesMain = { plan: null, wants: { web: true, app: true, video: false }, allow: [], ...saved };
   api.handlers['rules.get'] = () => ok({ plan: main.plan, wants: main.wants, allow: main.allow });
   api.handlers['rules.plan'] = (input) => {
@@ -43,6 +52,7 @@ export function fakeRules(api: FakeApi, report: PortReport = fakePortReport(), s
       rows: report.rows,
       wants: wants ? { ...wants, app: wants.app ?? true } : main.wants,
       sources,
+      mediaRange: mediaRangeFor(brand),
       at: MADE_AT,
     });
     main.wants = main.plan.wants;
