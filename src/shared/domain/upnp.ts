@@ -414,7 +414,8 @@ export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
       text: `No UPnP gateway and no NAT-PMP answer at the router (${m.gateway}): devices cannot open ports on their own.`,
       evidence: [],
     });
-  const senders = new Set(m.elsewhere.map((e) => e.from)).size;
+  // The router's own answer with a LOCATION off its address is igd-unreadable's; only other hosts count here.
+  const senders = new Set(m.elsewhere.filter((e) => e.from !== m.gateway).map((e) => e.from)).size;
   if (senders)
     out.push({
       code: 'igd-elsewhere',

@@ -510,6 +510,21 @@ describe('the findings (judgeUpnp)', () => {
     const f2 = finding(two, 'igd-elsewhere')!;
     expect(f2.text).toMatch(/^2 devices other than your router/);
     expect(f2.evidence[1]).toHaveLength(300);
+    // The router's own unfollowed answer is not "a device other than your router" (igd-unreadable says it).
+    const gatewayToo = measurement({
+      gateway: '192.168.1.1',
+      elsewhere: [
+        { from: '192.168.1.1', location: 'https://192.168.1.1/rootDesc.xml' },
+        { from: '192.168.1.77', location: 'http://192.168.1.77/' },
+      ],
+    });
+    expect(finding(gatewayToo, 'igd-elsewhere')!.text).toMatch(/^A device other than your router/);
+    expect(finding(gatewayToo, 'igd-elsewhere')!.evidence).toHaveLength(2);
+    const onlyGateway = measurement({
+      gateway: '192.168.1.1',
+      elsewhere: [{ from: '192.168.1.1', location: 'https://192.168.1.1/rootDesc.xml' }],
+    });
+    expect(finding(onlyGateway, 'igd-elsewhere')).toBeUndefined();
     const flood = Array.from({ length: 20 }, (_, i) => ({ from: `10.0.0.${i}`, location: `http://10.0.0.${i}/` }));
     const f3 = finding(measurement({ elsewhere: flood }), 'igd-elsewhere')!;
     expect(f3.text).toMatch(/^20 devices/);
