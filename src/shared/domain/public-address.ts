@@ -26,6 +26,7 @@ export const PUBLIC_FINDING_CODES = [
   'router-not-wan',
   'no-gateway',
   'address-changed',
+  'hops-unknown',
 ] as const;
 
 export const publicFindingSchema = z.object({
@@ -55,6 +56,21 @@ export const publicVerdictSchema = z.object({
 });
 export type PublicVerdict = z.infer<typeof publicVerdictSchema>;
 
+/**
+ * The first two routers toward the STUN server's address (one ping each with TTL 1 and 2): hop 1 should be this
+ * computer's router, hop 2 the first router after it — in 100.64.0.0/10 it is the carrier's NAT, in RFC 1918 space
+ * an ISP box (or the ISP's own private network), public it tells nothing new. A hop that did not answer is null.
+ */
+export const pathHopsSchema = z.object({
+  /** The address pinged toward (the STUN server's). */
+  target: address,
+  first: address.nullable(),
+  second: address.nullable(),
+  /** Why ping could not tell (plain words), or null. */
+  error: z.string().max(300).nullable(),
+});
+export type PathHops = z.infer<typeof pathHopsSchema>;
+
 export const publicAddressCheckSchema = z.object({
   measuredAt: z.string(),
   /** This computer's default gateway (the router), if it has one. */
@@ -68,6 +84,9 @@ export const publicAddressCheckSchema = z.object({
   }),
   stun: outsideViewSchema,
   checker: outsideViewSchema,
+  /** The first two hops toward the STUN server; null when not traced (no gateway, no STUN address, no ping here);
+   *  absent in checks saved before they were traced. */
+  hops: pathHopsSchema.nullable().optional(),
   /** The public IPv4 address the internet sees, when the outside sources give a believable one. */
   publicAddress: address.nullable(),
   verdict: publicVerdictSchema,
@@ -110,6 +129,8 @@ export interface VerdictInput {
   router: { address: string | null; source: RouterWanSource | null; readAt: string | null };
   stun: OutsideView;
   checker: OutsideView;
+  /** The first two hops toward the STUN server (absent or null: not traced). */
+  hops?: PathHops | null;
 }
 
 const SOURCE_WORDS: Record<RouterWanSource, string> = {
@@ -163,17 +184,73 @@ function outside(
 }
 
 /**
- * The verdict from what the router says about its WAN side and what the internet sees.
+ * What the first two hops toward the STUN server add: hop 2 counts only when hop 1 is this computer's router (else
+ * the path does not go through it first — a VPN on this computer, another router in between) and hop 2 is not the
+ * STUN server itself. The evidence line says what was seen either way; a ping that could not run is a finding.
+ */
+function readHops(
+  hops: PathHops | null | undefined,
+  gateway: string,
+  evidence: string[],
+  findings: PublicFinding[],
+): { second: string; kind: Ipv4Class } | null {
+  if (!hops) return null;
+  if (hops.error && hops.error !== 'cancelled')
+    findings.push({
+      code: 'hops-unknown',
+      severity: 'info',
+      text: `The route toward the STUN server ${hops.target} could not be traced (${hops.error}): the verdict rests on the router’s and the outside services’ answers alone.`,
+    });
+  if (hops.first === null) {
+    if (hops.second !== null)
+      evidence.push(
+        `Toward the STUN server ${hops.target}, hop 1 did not answer and hop 2 is ${hops.second}: without hop 1 it is not known to be the router after yours, so it is not used`,
+      );
+    return null;
+  }
+  if (parseIpv4(hops.first) !== parseIpv4(gateway)) {
+    evidence.push(
+      `Toward the STUN server ${hops.target}, hop 1 is ${hops.first}, not your router ${gateway} (a VPN on this computer, or another router in between?): the hops are not used`,
+    );
+    return null;
+  }
+  if (hops.second === null) {
+    evidence.push(`Toward the STUN server ${hops.target}, hop 1 is your router ${gateway}; hop 2 did not answer`);
+    return null;
+  }
+  if (parseIpv4(hops.second) === parseIpv4(hops.target)) {
+    evidence.push(
+      `Toward the STUN server ${hops.target}, hop 1 is your router ${gateway} and hop 2 is the STUN server itself`,
+    );
+    return null;
+  }
+  const kind = classifyIpv4(hops.second);
+  evidence.push(
+    `Toward the STUN server ${hops.target}, hop 1 is your router ${gateway} and hop 2, the first router after yours, is ${hops.second}${kind ? ` (${KIND_WORDS[kind]})` : ''}`,
+  );
+  return kind ? { second: hops.second, kind } : null;
+}
+
+/**
+ * The verdict from what the router says about its WAN side, the first router after it, and what the internet sees.
+ *
+ * The table, top row first (hop 2: the first router after yours toward the STUN server, when hop 1 is your router):
+ *
+ * | router WAN | hop 2 | internet sees | verdict |
+ * |---|---|---|---|
+ * | (no default gateway) | — | — | unknown |
+ * | in 100.64.0.0/10 | anything | anything | cgnat |
+ * | private (RFC 1918) | anything (private: the box in front, said) | anything | double-nat |
+ * | public, unknown, or not a WAN address | in 100.64.0.0/10 | anything | cgnat (a public WAN is then one learnt by STUN) |
+ *
+ * then, hop 2 private, public, silent or not traced changing nothing:
  *
  * | router WAN | internet sees | verdict |
  * |---|---|---|
- * | in 100.64.0.0/10 | anything | cgnat |
- * | private (RFC 1918) | anything | double-nat |
+ * | unknown, or not a WAN address | anything | unknown |
+ * | public | STUN and checker disagree, or neither believable | unknown |
  * | public, = the public address | STUN and checker agree (or one answered) | public-on-router |
  * | public, ≠ the public address | STUN and checker agree (or one answered) | cgnat |
- * | public | STUN and checker disagree, or neither believable | unknown |
- * | unknown, or not a WAN address | anything | unknown |
- * | no default gateway | — | unknown |
  */
 export function judgePublicAddress(input: VerdictInput): {
   publicAddress: string | null;
@@ -222,6 +299,7 @@ export function judgePublicAddress(input: VerdictInput): {
     evidence.unshift(
       `The router ${input.gateway} says its WAN address is ${router.address} (from ${SOURCE_WORDS[router.source]})`,
     );
+  const hop2 = readHops(input.hops, input.gateway, evidence, findings);
 
   if (wanKind === 'cgnat')
     return done({
@@ -238,7 +316,29 @@ export function judgePublicAddress(input: VerdictInput): {
       code: 'double-nat',
       title: TITLES['double-nat'],
       advice: ADVICE['double-nat'],
-      evidence: [...evidence, `${router.address} is a private (RFC 1918) address: another router hands it out`],
+      evidence: [
+        ...evidence,
+        `${router.address} is a private (RFC 1918) address: another router hands it out`,
+        ...(hop2?.kind === 'private'
+          ? [
+              `The first router after yours, ${hop2.second}, is a private address as well: that is the box in front of yours`,
+            ]
+          : []),
+      ],
+    });
+  if (hop2?.kind === 'cgnat')
+    return done({
+      code: 'cgnat',
+      title: TITLES.cgnat,
+      advice: ADVICE.cgnat,
+      evidence: [
+        ...evidence,
+        `The first router after yours, ${hop2.second}, is in the carrier-NAT range 100.64.0.0/10 (RFC 6598): your router’s WAN side is on the carrier’s shared network${
+          wanKind === 'public' || wanKind === 'documentation'
+            ? `, so the ${router.address} it reports is not its own — it learned the address the internet sees (by STUN), the carrier’s NAT holds it`
+            : ''
+        }`,
+      ],
     });
   if (router.address === null) {
     findings.push({

@@ -7,6 +7,14 @@ import { parseStunServer } from '../../protocol/stun';
 const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', ok: 'OK', info: 'Note' } as const;
 const SOURCE_WORDS = { igd: 'UPnP', 'nat-pmp': 'NAT-PMP', 'upnp-record': 'the UPnP step’s last check' } as const;
 
+/** The first two routers toward the STUN server, as traced (or why not). */
+function hopsLine(c: PublicAddressCheck): string {
+  const h = c.hops;
+  if (!h) return 'Route toward the STUN server: not traced';
+  const hop = (a: string | null) => (a === null ? 'no answer' : a === h.target ? `${a} (the STUN server)` : a);
+  return `Route toward ${h.target}: hop 1 ${hop(h.first)}, hop 2 ${hop(h.second)}${h.error ? ` — ${h.error}` : ''}`;
+}
+
 export function renderPublicCheck(c: PublicAddressCheck): string {
   const lines = [
     `${c.verdict.title}.`,
@@ -16,6 +24,7 @@ export function renderPublicCheck(c: PublicAddressCheck): string {
     }`,
     `STUN ${c.stun.server}: ${c.stun.address ?? `no address — ${c.stun.error ?? 'no answer'}`}`,
     `Checker ${c.checker.server}: ${c.checker.address ?? `no address — ${c.checker.error ?? 'no answer'}`}`,
+    hopsLine(c),
     `Public address: ${c.publicAddress ?? 'not known'}${c.changed ? ` (changed: it was ${c.changed.from})` : ''}`,
     '',
   ];
@@ -55,7 +64,8 @@ export const INTERNET_COMMANDS: readonly CliCommand[] = [
     usage: [
       'public [--stun HOST:PORT] [--checker URL]',
       '                        The address the internet sees (a STUN server and an echoip-compatible',
-      '                        checker), the router’s own WAN address (UPnP/NAT-PMP), and the verdict:',
+      '                        checker), the router’s own WAN address (UPnP/NAT-PMP), the first two',
+      '                        routers toward the STUN server (ping with TTL 1 and 2), and the verdict:',
       '                        the router has the public address, double NAT, or carrier-grade NAT, with',
       '                        what to do. Nothing is contacted until you run it; the servers you give',
       '                        are kept (defaults: stun.cloudflare.com:3478, https://ifconfig.co).',

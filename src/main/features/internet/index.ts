@@ -9,6 +9,7 @@ import type { SetupRecord } from '../../../shared/domain/setup';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
 import { boundedGet } from '../../services/internet/bounded-get';
+import { probePathHops, systemHopDeps } from '../../services/internet/hop-probe';
 import { createPublicAddressService, type RouterWan } from '../../services/internet/public-address-service';
 import { nodeLookup } from '../../transport/dns';
 import { nodeUdp } from '../../transport/udp';
@@ -53,7 +54,13 @@ export default defineFeature({
   id: 'internet',
   handlers: (ctx) => {
     const { jobs, hub, save, setup, now, http } = ctx;
-    const service = createPublicAddressService({ udp: nodeUdp, lookup: nodeLookup, get: boundedGet(http), now });
+    const service = createPublicAddressService({
+      udp: nodeUdp,
+      lookup: nodeLookup,
+      get: boundedGet(http),
+      now,
+      hops: (target, signal) => probePathHops(systemHopDeps, target, signal),
+    });
     return {
       'internet.check': async (input) => {
         const jobId = jobs.start('internet-check', async ({ jobId, signal, progress }) => {

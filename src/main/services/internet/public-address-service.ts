@@ -2,14 +2,19 @@
 // echoip-compatible checker see as this network's address, and the verdict (shared/domain/public-address). Only
 // the servers the user chose (or the documented defaults) are contacted, and only when a check is started. Every
 // exchange is bounded: STUN 3 s, the checker 3 s for /json and 2 s more for /ip when /json was unusable, 16 KB each;
-// they run at the same time as the router's answer.
+// they run at the same time as the router's answer. Once STUN has said which address it asked (or the server is given
+// as an IPv4 address), the first two hops toward that address are traced (services/internet/hop-probe: one ping each
+// with TTL 1 and 2, at once, 2 s at most): the router after yours is a second view of its WAN side.
+import { isIP } from 'node:net';
 import {
   judgePublicAddress,
   type OutsideView,
+  type PathHops,
   type PublicAddressCheck,
   type RouterWanSource,
 } from '../../../shared/domain/public-address';
 import { ECHOIP_MAX_BYTES, parseCheckerUrl, readEchoipJson, readEchoipText } from '../../protocol/echoip';
+import { parseStunServer } from '../../protocol/stun';
 import type { HostLookup } from '../../transport/dns';
 import type { UdpTransport } from '../../transport/udp';
 import { stunBinding } from './stun-client';
@@ -32,6 +37,11 @@ export interface PublicAddressDeps {
   lookup: HostLookup;
   get: BoundedGet;
   now: () => Date;
+  /**
+   * Traces hop 1 and hop 2 toward an IPv4 address (services/internet/hop-probe's probePathHops with the system's
+   * ping); null where it cannot. Without it no hop is traced.
+   */
+  hops?: (target: string, signal: AbortSignal) => Promise<PathHops | null>;
   /** Bounds for tests (defaults: STUN 3 s; checker 3 s + 2 s). */
   stunTotalMs?: number;
   checkerMs?: { json: number; text: number };
@@ -80,12 +90,22 @@ export function createPublicAddressService(deps: PublicAddressDeps) {
       const measuredAt = deps.now().toISOString();
       run.progress?.(`Asking the router, the STUN server ${run.stun} and the checker ${run.checker}…`);
       const noRouter: RouterWan = { address: null, source: null, readAt: null };
-      const [router, stunResult, checker] = await Promise.all([
+      const stunAndHops = stunBinding(deps, run.stun, {
+        signal: run.signal,
+        ...(deps.stunTotalMs ? { totalMs: deps.stunTotalMs } : {}),
+      }).then(async (result) => {
+        // Toward the address STUN asked; when it failed, toward the server only if it was given as an IPv4 address.
+        const given = parseStunServer(run.stun)?.host;
+        const target = result.ok ? result.serverAddress : given && isIP(given) === 4 ? given : null;
+        const trace = deps.hops;
+        if (!trace || !run.gateway || !target || run.signal.aborted) return { result, hops: null };
+        run.progress?.(`Tracing the first two routers toward ${target}…`);
+        const hops = await trace(target, run.signal).catch(() => null);
+        return { result, hops };
+      });
+      const [router, { result: stunResult, hops }, checker] = await Promise.all([
         run.gateway ? run.routerWan(run.signal).catch(() => noRouter) : Promise.resolve(noRouter),
-        stunBinding(deps, run.stun, {
-          signal: run.signal,
-          ...(deps.stunTotalMs ? { totalMs: deps.stunTotalMs } : {}),
-        }),
+        stunAndHops,
         askChecker(deps, run.checker, run.signal),
       ]);
       const stun: OutsideView = {
@@ -93,8 +113,8 @@ export function createPublicAddressService(deps: PublicAddressDeps) {
         address: stunResult.ok ? stunResult.address : null,
         error: stunResult.ok ? null : stunResult.error.slice(0, 300),
       };
-      const judged = judgePublicAddress({ gateway: run.gateway, router, stun, checker });
-      return { measuredAt, gateway: run.gateway, router, stun, checker, ...judged };
+      const judged = judgePublicAddress({ gateway: run.gateway, router, stun, checker, hops });
+      return { measuredAt, gateway: run.gateway, router, stun, checker, hops, ...judged };
     },
   };
 }

@@ -27,6 +27,38 @@ describe('nvr-assist public', () => {
     expect(none).toContain('Warning: The address checker http://c/ gave no address: refused.');
   });
 
+  it('prints the first two routers toward the STUN server, and hop 2 in 100.64.0.0/10 as the reason for CGNAT', () => {
+    const input = {
+      gateway: '192.168.1.1',
+      router: { address: '203.0.113.3', source: 'igd' as const, readAt: null },
+      stun: { server: '198.51.100.3:3478', address: '203.0.113.3', error: null },
+      checker: { server: 'http://c/', address: '203.0.113.3', error: null },
+      hops: { target: '198.51.100.3', first: '192.168.1.1', second: '100.64.0.1', error: null },
+    };
+    const text = renderPublicCheck({
+      measuredAt: '2026-01-01T00:00:00.000Z',
+      ...input,
+      ...judgePublicAddress(input),
+      changed: null,
+    });
+    expect(text.split('\n')[0]).toBe('Carrier-grade NAT: your ISP shares the public address.');
+    expect(text).toContain('Route toward 198.51.100.3: hop 1 192.168.1.1, hop 2 100.64.0.1');
+    expect(text).toMatch(
+      /· The first router after yours, 100\.64\.0\.1, is in the carrier-NAT range 100\.64\.0\.0\/10/,
+    );
+    const reached = renderPublicCheck({
+      ...check('203.0.113.2'),
+      hops: { target: '198.51.100.3', first: '192.168.1.1', second: '198.51.100.3', error: null },
+    });
+    expect(reached).toContain('Route toward 198.51.100.3: hop 1 192.168.1.1, hop 2 198.51.100.3 (the STUN server)');
+    const failed = renderPublicCheck({
+      ...check('203.0.113.2'),
+      hops: { target: '198.51.100.3', first: null, second: null, error: 'no permission' },
+    });
+    expect(failed).toContain('Route toward 198.51.100.3: hop 1 no answer, hop 2 no answer — no permission');
+    expect(renderPublicCheck(check('203.0.113.2'))).toContain('Route toward the STUN server: not traced');
+  });
+
   it('refuses a malformed --stun or --checker before anything is contacted (exit 2)', async () => {
     const calls: string[] = [];
     const core: CliCore = {

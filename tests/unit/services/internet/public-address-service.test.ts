@@ -225,6 +225,86 @@ describe('one check', () => {
     expect(none.verdict.code).toBe('unknown');
     expect(routerAsked).toBe(1);
   });
+  it('traces hop 1 and 2 toward the address STUN asked, and hop 2 in 100.64.0.0/10 makes it CGNAT', async () => {
+    // The router reports the STUN-learnt public address (miniupnpd's ext_perform_stun behind the carrier).
+    const f = fakeUdp((req) => [{ data: reply(req, '203.0.113.3') }]);
+    const g = fakeGet({ '/json': { status: 200, body: '{"ip":"203.0.113.3"}' } });
+    const traced: string[] = [];
+    const progress: string[] = [];
+    const service = createPublicAddressService({
+      udp: f.udp,
+      lookup: async () => SERVER.address,
+      get: g.get,
+      now: () => new Date(),
+      hops: async (target) => (
+        traced.push(target),
+        { target, first: '192.168.1.1', second: '100.64.0.1', error: null }
+      ),
+    });
+    const c = await service.check({
+      gateway: '192.168.1.1',
+      stun: 'stun.example.net:3478',
+      checker: 'http://c',
+      signal: signal(),
+      progress: (m) => progress.push(m),
+      routerWan: async () => ({ address: '203.0.113.3', source: 'igd', readAt: 'x' }),
+    });
+    expect(traced).toEqual([SERVER.address]);
+    expect(progress.at(-1)).toBe(`Tracing the first two routers toward ${SERVER.address}…`);
+    expect(c.hops).toEqual({ target: SERVER.address, first: '192.168.1.1', second: '100.64.0.1', error: null });
+    expect(c.verdict.code).toBe('cgnat');
+  });
+
+  it('traces toward a STUN server given as an IPv4 address even when it did not answer; not toward an unresolved name, nor without a gateway', async () => {
+    const silent = fakeUdp(() => []);
+    const g = fakeGet({ '/json': { status: 200, body: '{"ip":"203.0.113.2"}' } });
+    const traced: string[] = [];
+    const service = createPublicAddressService({
+      udp: silent.udp,
+      lookup,
+      get: g.get,
+      now: () => new Date(),
+      stunTotalMs: 50,
+      hops: async (target) => (traced.push(target), { target, first: '192.168.1.1', second: null, error: null }),
+    });
+    const run = {
+      checker: 'http://c',
+      signal: signal(),
+      routerWan: async () => ({ address: null, source: null, readAt: null }),
+    };
+    const asIp = await service.check({ ...run, gateway: '192.168.1.1', stun: '198.51.100.3:3478' });
+    expect(asIp.hops).toMatchObject({ target: '198.51.100.3', second: null });
+    const byName = await service.check({ ...run, gateway: '192.168.1.1', stun: 'stun.invalid:3478' });
+    expect(byName.hops).toBeNull();
+    const noGateway = await service.check({ ...run, gateway: null, stun: '198.51.100.3:3478' });
+    expect(noGateway.hops).toBeNull();
+    expect(traced).toEqual(['198.51.100.3']);
+  });
+
+  it('without a tracer nothing is traced; a tracer that throws counts as not traced, not as a crash', async () => {
+    const f = fakeUdp((req) => [{ data: reply(req) }]);
+    const g = fakeGet({ '/json': { status: 200, body: '{"ip":"203.0.113.2"}' } });
+    const run = {
+      gateway: '192.168.1.1',
+      stun: '198.51.100.3',
+      checker: 'http://c',
+      signal: signal(),
+      routerWan: async () => ({ address: '203.0.113.2', source: 'igd' as const, readAt: 'x' }),
+    };
+    const plain = createPublicAddressService({ udp: f.udp, lookup, get: g.get, now: () => new Date() });
+    expect((await plain.check(run)).hops).toBeNull();
+    const throwing = createPublicAddressService({
+      udp: f.udp,
+      lookup,
+      get: g.get,
+      now: () => new Date(),
+      hops: async () => Promise.reject(new Error('boom')),
+    });
+    const c = await throwing.check(run);
+    expect(c.hops).toBeNull();
+    expect(c.verdict.code).toBe('public-on-router');
+  });
+
   it('a router question that fails counts as "not known", not as a crash', async () => {
     const f = fakeUdp((req) => [{ data: reply(req) }]);
     const g = fakeGet({ '/json': { status: 200, body: '{"ip":"203.0.113.2"}' } });

@@ -124,6 +124,101 @@ describe('the verdict, row by row', () => {
   });
 });
 
+describe('the hop after the router (ping with TTL 1 and 2 toward the STUN server)', () => {
+  const hops = (first: string | null, second: string | null, error: string | null = null) => ({
+    target: '198.51.100.3',
+    first,
+    second,
+    error,
+  });
+  // The lab's cgnat profile: miniupnpd learnt 203.0.113.3 by STUN and reports it as its WAN address.
+  const stunLearnt = (over: Partial<VerdictInput> = {}) =>
+    input({ wan: '203.0.113.3', stun: stun('203.0.113.3'), checker: checker('203.0.113.3'), ...over });
+
+  it('hop 2 in 100.64.0.0/10 → CGNAT even when the router reports the public address (learnt by STUN)', () => {
+    expect(judgePublicAddress(stunLearnt()).verdict.code).toBe('public-on-router');
+    for (const second of ['100.64.0.1', '100.127.255.254']) {
+      const r = judgePublicAddress(stunLearnt({ hops: hops('192.168.50.1', second) }));
+      expect(r.verdict.code, second).toBe('cgnat');
+      expect(r.verdict.advice).toMatch(/Ask the ISP for a public IPv4 address/);
+      expect(r.verdict.evidence.at(-1)).toMatch(
+        new RegExp(
+          `^The first router after yours, ${second.replace(/\./g, '\\.')}, is in the carrier-NAT range 100\\.64\\.0\\.0/10`,
+        ),
+      );
+      expect(r.verdict.evidence.at(-1)).toMatch(/the 203\.0\.113\.3 it reports is not its own .*by STUN/);
+      expect(r.publicAddress).toBe('203.0.113.3');
+      expect(r.findings).toEqual([]);
+    }
+  });
+
+  it('hop 2 in 100.64.0.0/10 with the router’s WAN unknown, or the sources disagreeing → CGNAT too', () => {
+    const unknownWan = judgePublicAddress(input({ wan: null, hops: hops('192.168.50.1', '100.64.0.1') }));
+    expect(unknownWan.verdict.code).toBe('cgnat');
+    expect(unknownWan.verdict.evidence.at(-1)).not.toMatch(/by STUN/);
+    const disagree = judgePublicAddress(
+      input({ checker: checker('203.0.113.50'), hops: hops('192.168.50.1', '100.64.0.1') }),
+    );
+    expect(disagree.verdict.code).toBe('cgnat');
+  });
+
+  it('hop 2 counts only after this computer’s router: another hop 1, or none, leaves the verdict as it was', () => {
+    for (const first of ['10.8.0.1', null]) {
+      const r = judgePublicAddress(stunLearnt({ hops: hops(first, '100.64.0.1') }));
+      expect(r.verdict.code, String(first)).toBe('public-on-router');
+      expect(r.verdict.evidence.join('\n'), String(first)).toMatch(/not used/);
+    }
+  });
+
+  it('hop 2 private with a private WAN → double NAT, the box in front named; hop 2 private with a public WAN changes nothing', () => {
+    const r = judgePublicAddress(input({ wan: '192.168.1.10', hops: hops('192.168.50.1', '192.168.1.1') }));
+    expect(r.verdict.code).toBe('double-nat');
+    expect(r.verdict.evidence.at(-1)).toMatch(/192\.168\.1\.1, is a private address as well: that is the box in front/);
+    const ispCore = judgePublicAddress(input({ hops: hops('192.168.50.1', '10.20.0.1') }));
+    expect(ispCore.verdict.code).toBe('public-on-router');
+  });
+
+  it('a public hop 2, the STUN server itself at hop 2, or a silent hop 2 change nothing (and are said)', () => {
+    const cases: Array<[string | null, RegExp]> = [
+      ['203.0.113.1', /hop 2, the first router after yours, is 203\.0\.113\.1 \(a documentation address\)/],
+      ['198.51.100.3', /hop 2 is the STUN server itself/],
+      [null, /hop 2 did not answer/],
+    ];
+    for (const [second, said] of cases) {
+      const r = judgePublicAddress(input({ hops: hops('192.168.50.1', second) }));
+      expect(r.verdict.code, String(second)).toBe('public-on-router');
+      expect(r.verdict.evidence.join('\n'), String(second)).toMatch(said);
+      expect(r.findings).toEqual([]);
+      const seenElsewhere = judgePublicAddress(
+        input({
+          wan: '203.0.113.2',
+          stun: stun('203.0.113.9'),
+          checker: checker('203.0.113.9'),
+          hops: hops('192.168.50.1', second),
+        }),
+      );
+      expect(seenElsewhere.verdict.code, String(second)).toBe('cgnat');
+    }
+  });
+
+  it('ping that could not run is a note, and the verdict rests on the other answers; a cancel says nothing', () => {
+    const r = judgePublicAddress(
+      stunLearnt({ hops: hops(null, null, 'this computer does not let ping send ICMP here (no permission)') }),
+    );
+    expect(r.verdict.code).toBe('public-on-router');
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: 'hops-unknown', severity: 'info', text: expect.stringMatching(/no permission/) }),
+    ]);
+    expect(codes(judgePublicAddress(stunLearnt({ hops: hops(null, null, 'cancelled') })))).toEqual([]);
+    expect(judgePublicAddress(stunLearnt({ hops: null })).verdict.code).toBe('public-on-router');
+  });
+
+  it('no default gateway: the hops are not read', () => {
+    const r = judgePublicAddress(input({ gateway: null, hops: hops('192.168.50.1', '100.64.0.1') }));
+    expect(r.verdict.code).toBe('unknown');
+  });
+});
+
 describe('a lying source is a finding, not trusted', () => {
   it.each([
     ['private', '192.168.1.1'],
