@@ -1,12 +1,10 @@
 // The Internet step as users run it: the BUILT CLI (`nvr-assist public … --json`, plain node) in the lab's client
 // host, against the lab's STUN server (198.51.100.3:3478) and echoip checker (http://198.51.100.10) on the wan
-// side and the lab router's real miniupnpd. Read-only: nothing on the router or the wan host is changed.
-// Needs the lab up and `npm run build`. Profile home: the router holds 203.0.113.2 → public-on-router. Profile
-// cgnat (run by hand: `NVRLAB_PROFILE=cgnat`, the lab switched with `lab.mjs up --profile cgnat`): the carrier NATs
-// the router's 100.64.0.2 to 203.0.113.3. Known gap, not yet run: the lab's miniupnpd has `ext_perform_stun=yes`,
-// and after its STUN test miniupnpd answers GetExternalIPAddress with the address STUN saw (203.0.113.3), not its
-// interface's 100.64.0.2 — so router WAN = public address, and this case is expected to say public-on-router (wrong)
-// until the app has a second view of the router's WAN side (e.g. the hop after the router, `ping -t 2`).
+// side and the lab router's real miniupnpd. Read-only: nothing on the router or the wan host is changed (the hops
+// are two pings, TTL 1 and 2, toward the STUN server). Needs the lab up in profile home and `npm run build`: the
+// router holds 203.0.113.2 → public-on-router. The cgnat profile's case (miniupnpd learns the carrier's 203.0.113.3
+// by STUN and reports it as its WAN address; the hop after the router, 100.64.0.1, is what says CGNAT) runs in
+// tests/lifecycle/lab-lifecycle.test.ts, which switches the lab to cgnat itself.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +14,6 @@ import { inNs, readLabState, ROUTER, WAN } from '../lab/lib/testkit.mjs';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'nvr-assist.js');
-const PROFILE = process.env.NVRLAB_PROFILE ?? 'home';
 const SERVERS = ['--stun', `${WAN.stun}:3478`, '--checker', `http://${WAN.checker}`];
 
 function cli(args: string[], dataDir: string) {
@@ -36,15 +33,14 @@ let dataDir = '';
 beforeAll(() => {
   const st = readLabState();
   if (!st || st.phase !== 'up') throw new Error('the lab is not up: run `node tests/lab/lab.mjs up` first');
-  if (st.profile !== PROFILE)
-    throw new Error(`these tests run for profile "${PROFILE}" (NVRLAB_PROFILE), the lab runs "${st.profile}"`);
+  if (st.profile !== 'home') throw new Error(`these tests run for the lab's profile home, it runs "${st.profile}"`);
   dataDir = mkdtempSync(join(tmpdir(), 'app-public-'));
 });
 afterAll(() => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe.runIf(PROFILE === 'home')('nvr-assist public, profile home', () => {
+describe('nvr-assist public, profile home', () => {
   it('says the router holds the public address: 203.0.113.2 from STUN, the checker and the router’s IGD', () => {
     const { check: c, ms } = check(dataDir);
     expect(c.gateway).toBe(ROUTER.lan);
@@ -54,8 +50,22 @@ describe.runIf(PROFILE === 'home')('nvr-assist public, profile home', () => {
     expect(c.publicAddress).toBe(WAN.routerWan);
     expect(c.verdict.code).toBe('public-on-router');
     expect(c.findings).toEqual([]);
-    // Bounded: STUN ≤ 3 s, the checker ≤ 5 s, the router's UPnP beside them; the whole command well under 20 s.
+    // Bounded: STUN ≤ 3 s, the checker ≤ 5 s, the router's UPnP beside them, the hops ≤ 2 s after STUN; the whole
+    // command well under 20 s.
     expect(ms).toBeLessThan(20_000);
+  });
+
+  it('traces the route toward the STUN server: hop 1 is the router, hop 2 the STUN server itself — a public path changes nothing', () => {
+    const { check: c } = check(dataDir);
+    // The lab's wan host routes 198.51.100.3 on its own loopback: TTL 2 reaches the STUN server.
+    expect(c.hops).toEqual({ target: WAN.stun, first: ROUTER.lan, second: WAN.stun, error: null });
+    expect(c.verdict.code).toBe('public-on-router');
+    expect(c.verdict.evidence).toContain(
+      `Toward the STUN server ${WAN.stun}, hop 1 is your router ${ROUTER.lan} and hop 2 is the STUN server itself`,
+    );
+    const text = cli(['public', ...SERVERS], dataDir);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`Route toward ${WAN.stun}: hop 1 ${ROUTER.lan}, hop 2 ${WAN.stun} (the STUN server)`);
   });
 
   it('keeps the servers and the address: the next check without flags asks the same servers, and nothing changed', () => {
@@ -79,14 +89,5 @@ describe.runIf(PROFILE === 'home')('nvr-assist public, profile home', () => {
     expect(c.verdict.code).toBe('unknown');
     expect(c.findings.map((f) => f.code)).toEqual(['stun-failed', 'checker-failed']);
     expect(ms).toBeLessThan(20_000);
-  });
-});
-
-describe.runIf(PROFILE === 'cgnat')('nvr-assist public, profile cgnat', () => {
-  it('says carrier-grade NAT: the internet sees the carrier’s 203.0.113.3', () => {
-    const { check: c } = check(dataDir);
-    expect(c.stun.address).toBe(WAN.carrierWan);
-    expect(c.checker.address).toBe(WAN.carrierWan);
-    expect(c.verdict.code).toBe('cgnat');
   });
 });

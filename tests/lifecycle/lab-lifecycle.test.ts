@@ -3,6 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   lab,
   readLabState,
@@ -23,6 +25,7 @@ import {
   ns,
   inNs,
   WAN,
+  CGNAT,
   ROUTER,
 } from '../lab/lib/testkit.mjs';
 
@@ -209,6 +212,44 @@ describe('lab life cycle', () => {
       { timeoutMs: 30_000 },
     );
     expect(add.stdout + add.stderr).toMatch(/failed with code 501/);
+  });
+
+  it('behind the carrier, `nvr-assist public` says CGNAT from the hop after the router, though the router reports the public address', () => {
+    // Still in the cgnat profile (the test above). miniupnpd (ext_perform_stun) learnt the carrier's 203.0.113.3 by
+    // STUN and answers GetExternalIPAddress with it, so router WAN = what the internet sees; only hop 2 toward the
+    // STUN server, the carrier's 100.64.0.1, shows the carrier's NAT. The BUILT CLI: run `npm run build` first.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecycle-public-'));
+    try {
+      const cli = path.resolve(__dirname, '..', '..', 'bin', 'nvr-assist.js');
+      const r = inNs(
+        'client',
+        'env',
+        [
+          `NVR_ASSIST_DATA_DIR=${dataDir}`,
+          process.execPath,
+          cli,
+          'public',
+          '--stun',
+          `${WAN.stun}:3478`,
+          '--checker',
+          `http://${WAN.checker}`,
+          '--json',
+        ],
+        { timeoutMs: 60_000 },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const c = JSON.parse(r.stdout);
+      expect(c.stun.address).toBe(WAN.carrierWan);
+      expect(c.checker.address).toBe(WAN.carrierWan);
+      expect(c.router).toMatchObject({ address: WAN.carrierWan, source: 'igd' });
+      expect(c.hops).toEqual({ target: WAN.stun, first: ROUTER.lan, second: CGNAT.carrier, error: null });
+      expect(c.verdict.code).toBe('cgnat');
+      expect(c.verdict.evidence.at(-1)).toMatch(
+        /^The first router after yours, 100\.64\.0\.1, is in the carrier-NAT range 100\.64\.0\.0\/10 .*by STUN/,
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('down removes every namespace, process, /etc/netns entry and RUN_DIR', () => {
