@@ -3,7 +3,7 @@
 // NAT-PMP, RFC 6886 §3.2), miniupnpc's request and reply shapes (shared/fixtures/upnp-igd).
 // Device data is hostile: every reader bounds its input, never throws, and a control URL is only ever resolved on
 // the host and port of the description it came from (resolveOnSameHost).
-import { formatIpv4 } from './ipv4';
+import { formatIpv4, parseIpv4 } from './ipv4';
 import { parseUpnpDescription, resolveOnSameHost } from './ssdp';
 import { child, escapeXml, parseXml, textOf, type XmlElement } from './xml';
 
@@ -213,16 +213,49 @@ export function readPortListing(
 export const NAT_PMP_PORT = 5351;
 export const natPmpExternalAddressRequest = (): Uint8Array => Uint8Array.of(0, 0);
 
-/** A NAT-PMP external-address answer: the result code (0 = success), and the address when it succeeded. */
+/**
+ * PCP (RFC 6887 §7.1, §14.1): an ANNOUNCE request (version 2, opcode 0, lifetime 0) from `clientAddress` (an IPv4
+ * address, written IPv4-mapped as PCP asks), sent to the same UDP port 5351. It maps nothing; a PCP server answers
+ * it, which tells that PCP is on where a server no longer speaks NAT-PMP.
+ */
+export function pcpAnnounceRequest(clientAddress: string): Uint8Array {
+  const b = new Uint8Array(24);
+  b[0] = 2;
+  b[18] = 0xff;
+  b[19] = 0xff;
+  const ip = parseIpv4(clientAddress) ?? 0;
+  new DataView(b.buffer).setUint32(20, ip);
+  return b;
+}
+
+/**
+ * An answer on UDP 5351: a NAT-PMP external-address answer (the result code, 0 = success, and the address when it
+ * succeeded), or a PCP response (version 2, the R bit set; its result code) — either way the gateway lets devices
+ * open ports by it.
+ */
 export type NatPmpReply =
-  { ok: true; result: number; epochSeconds: number; externalAddress: string | null } | { ok: false; error: string };
+  | {
+      ok: true;
+      protocol: 'nat-pmp' | 'pcp';
+      result: number;
+      epochSeconds: number;
+      externalAddress: string | null;
+    }
+  | { ok: false; error: string };
 
 export function readNatPmpReply(data: Uint8Array): NatPmpReply {
-  if (data.length < 8 || data.length > 64) return { ok: false, error: 'not a NAT-PMP answer (length)' };
-  if (data[0] !== 0 || data[1] !== 128) return { ok: false, error: 'not a NAT-PMP external address answer' };
+  if (data.length < 8 || data.length > 1100) return { ok: false, error: 'not a NAT-PMP or PCP answer (length)' };
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data[0] === 2) {
+    // PCP: a response header is 24 bytes, its opcode has the R bit; the result code is byte 3, the epoch at 8.
+    if (data.length < 24 || data.length % 4 !== 0 || (data[1]! & 0x80) === 0)
+      return { ok: false, error: 'not a PCP response' };
+    return { ok: true, protocol: 'pcp', result: data[3]!, epochSeconds: view.getUint32(8), externalAddress: null };
+  }
+  if (data.length > 64 || data[0] !== 0 || data[1] !== 128)
+    return { ok: false, error: 'not a NAT-PMP external address answer' };
   const result = view.getUint16(2);
   const epochSeconds = view.getUint32(4);
   const externalAddress = result === 0 && data.length >= 12 ? formatIpv4(view.getUint32(8)) : null;
-  return { ok: true, result, epochSeconds, externalAddress };
+  return { ok: true, protocol: 'nat-pmp', result, epochSeconds, externalAddress };
 }

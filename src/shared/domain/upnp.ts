@@ -87,7 +87,12 @@ export const upnpAuditSchema = z.object({
   listEnd: z.enum(UPNP_LIST_ENDS),
   /** Why the list ended early, in plain words (absent when it was read to its end). */
   listNote: z.string().max(300).optional(),
-  natPmp: z.object({ present: z.boolean(), externalAddress: z.string().max(64).nullable() }),
+  natPmp: z.object({
+    present: z.boolean(),
+    externalAddress: z.string().max(64).nullable(),
+    /** PCP (RFC 6887) answered too, on the same port; absent: it did not (or the audit is older). */
+    pcp: z.boolean().optional(),
+  }),
   /** Answers that claimed to be a router from another address: reported, never followed. */
   elsewhere: z.array(z.object({ from: address, location: z.string().max(300) })).max(16),
   findings: z.array(upnpFindingSchema).max(16),
@@ -304,7 +309,7 @@ export interface UpnpMeasurement {
   mappings: readonly UpnpMapping[];
   listEnd: UpnpListEnd;
   listNote?: string;
-  natPmp: { present: boolean; externalAddress: string | null };
+  natPmp: { present: boolean; externalAddress: string | null; pcp?: boolean };
   elsewhere: ReadonlyArray<{ from: string; location: string }>;
   /** Mappings deleted earlier (and proven gone then): listed again, a device re-opened them. */
   deletedBefore?: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>;
@@ -379,7 +384,7 @@ export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
         'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not ' +
         'list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
       evidence: [
-        `UDP ${m.gateway}:5351 answered${m.natPmp.externalAddress ? ` (external address ${m.natPmp.externalAddress})` : ''}`,
+        `UDP ${m.gateway}:5351 answered${m.natPmp.externalAddress ? ` (external address ${m.natPmp.externalAddress})` : ''}${m.natPmp.pcp ? '; PCP answers there too' : ''}`,
       ],
     });
   if (m.igd && m.listEnd !== 'complete')

@@ -10,6 +10,7 @@ import {
   mappingFromValues,
   NAT_PMP_PORT,
   natPmpExternalAddressRequest,
+  pcpAnnounceRequest,
   readIgdDescription,
   readIgdReply,
   readNatPmpReply,
@@ -649,6 +650,7 @@ describe('NAT-PMP (RFC 6886): is it on at the router, and which external address
   it('a success gives the external address and the epoch', () => {
     expect(readNatPmpReply(answer([0, 128, 0, 0, 0, 0, 1, 2, 203, 0, 113, 2]))).toEqual({
       ok: true,
+      protocol: 'nat-pmp',
       result: 0,
       epochSeconds: 258,
       externalAddress: '203.0.113.2',
@@ -657,12 +659,19 @@ describe('NAT-PMP (RFC 6886): is it on at the router, and which external address
 
   it('an answer inside a larger buffer is read from its own bytes', () => {
     const buf = answer([9, 9, 9, 0, 128, 0, 0, 0, 0, 0, 7, 198, 51, 100, 9, 9]).subarray(3, 15);
-    expect(readNatPmpReply(buf)).toEqual({ ok: true, result: 0, epochSeconds: 7, externalAddress: '198.51.100.9' });
+    expect(readNatPmpReply(buf)).toEqual({
+      ok: true,
+      protocol: 'nat-pmp',
+      result: 0,
+      epochSeconds: 7,
+      externalAddress: '198.51.100.9',
+    });
   });
 
   it('an error result (e.g. 3, network failure) still shows NAT-PMP is on, with no address', () => {
     expect(readNatPmpReply(answer([0, 128, 0, 3, 0, 0, 0, 9, 203, 0, 113, 2]))).toEqual({
       ok: true,
+      protocol: 'nat-pmp',
       result: 3,
       epochSeconds: 9,
       externalAddress: null,
@@ -682,13 +691,46 @@ describe('NAT-PMP (RFC 6886): is it on at the router, and which external address
   });
 
   it.each([
-    ['7 bytes', [0, 128, 0, 0, 0, 0, 0], 'not a NAT-PMP answer (length)'],
-    ['65 bytes', [0, 128, ...Array(63).fill(0)], 'not a NAT-PMP answer (length)'],
-    ['version 2 (PCP)', [2, 128, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4], 'not a NAT-PMP external address answer'],
+    ['7 bytes', [0, 128, 0, 0, 0, 0, 0], 'not a NAT-PMP or PCP answer (length)'],
+    ['65 bytes', [0, 128, ...Array(63).fill(0)], 'not a NAT-PMP external address answer'],
+    ['1101 bytes', [2, 128, ...Array(1099).fill(0)], 'not a NAT-PMP or PCP answer (length)'],
+    ['a 12-byte version 2 (PCP is 24 at least)', [2, 128, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4], 'not a PCP response'],
+    ['a PCP request (no R bit)', [2, 0, ...Array(22).fill(0)], 'not a PCP response'],
+    ['a PCP answer not in 4-byte words', [2, 128, ...Array(23).fill(0)], 'not a PCP response'],
     ['opcode 129 (a mapping answer)', [0, 129, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4], 'not a NAT-PMP external address answer'],
     ['the request echoed back', [0, 0, 0, 0, 0, 0, 0, 1], 'not a NAT-PMP external address answer'],
   ])('%s is not taken as NAT-PMP being on', (_what, bytes, error) => {
     expect(readNatPmpReply(answer(bytes))).toEqual({ ok: false, error });
+  });
+
+  it('PCP (RFC 6887): the ANNOUNCE request, and any response to it means PCP is on, with its result and epoch', () => {
+    expect([...pcpAnnounceRequest('192.168.50.10')]).toEqual([
+      2,
+      0,
+      ...Array(16).fill(0),
+      0xff,
+      0xff,
+      192,
+      168,
+      50,
+      10,
+    ]);
+    // miniupnpd's answer to it in the lab, byte for byte.
+    const lab = [2, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xe8, ...Array(12).fill(0)];
+    expect(readNatPmpReply(answer(lab))).toEqual({
+      ok: true,
+      protocol: 'pcp',
+      result: 0,
+      epochSeconds: 0xe8,
+      externalAddress: null,
+    });
+    // An error (e.g. 1, UNSUPP_VERSION) still shows PCP is there; a longer response (options) is read.
+    expect(readNatPmpReply(answer([2, 0x81, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, ...Array(16).fill(0)]))).toMatchObject({
+      ok: true,
+      protocol: 'pcp',
+      result: 1,
+      epochSeconds: 256,
+    });
   });
 });
 

@@ -18,6 +18,7 @@ import { allowedLocation, SEARCH_TARGETS } from '../../protocol/ssdp';
 import {
   NAT_PMP_PORT,
   natPmpExternalAddressRequest,
+  pcpAnnounceRequest,
   readIgdDescription,
   readNatPmpReply,
   type IgdControl,
@@ -56,6 +57,8 @@ export interface UpnpRun {
 /** How long the search listens for the router (UDA: MX is 1–5 s; routers answer within a few ms). */
 export const UPNP_SEARCH_MS = 2000;
 const NAT_PMP_WAIT_MS = 1000;
+/** After the first answer on UDP 5351, how long the other protocol (NAT-PMP or PCP) may still answer (ms). */
+const PCP_GRACE_MS = 150;
 const MAX_ELSEWHERE = 16;
 
 interface Found {
@@ -138,34 +141,48 @@ export function createUpnpService(deps: UpnpServiceDeps) {
   }
 
   /** NAT-PMP's external address question to the gateway (UDP 5351), twice within NAT_PMP_WAIT_MS. */
-  async function natPmp(
-    target: UpnpTarget,
-    signal: AbortSignal,
-  ): Promise<{ present: boolean; externalAddress: string | null }> {
+  async function natPmp(target: UpnpTarget, signal: AbortSignal): Promise<UpnpAudit['natPmp']> {
     const gateway = target.gateway;
     if (!gateway) return { present: false, externalAddress: null };
-    let answer: { present: boolean; externalAddress: string | null } | null = null;
+    // Both questions go to UDP 5351: NAT-PMP's external address and PCP's ANNOUNCE. Either answer means devices can
+    // open ports there; the wait ends once both answered (a server of one protocol never answers the other's).
+    let natPmpAnswer: { externalAddress: string | null } | null = null;
+    let pcp = false;
+    let grace: ReturnType<typeof setTimeout> | undefined;
     let finish = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
     let socket;
     try {
       socket = await deps.udp.open({ bindAddress: target.interfaceAddress }, (d) => {
-        if (d.from.address !== gateway || d.from.port !== NAT_PMP_PORT || answer) return;
+        if (d.from.address !== gateway || d.from.port !== NAT_PMP_PORT) return;
         const r = readNatPmpReply(d.data);
         if (!r.ok) return;
-        answer = { present: true, externalAddress: r.externalAddress };
-        finish();
+        if (r.protocol === 'pcp') pcp = true;
+        else natPmpAnswer ??= { externalAddress: r.externalAddress };
+        // Both answered: done. One answered: the other protocol has PCP_GRACE_MS more (a server speaking both
+        // answers both at once; one speaking only one never answers the other).
+        if (pcp && natPmpAnswer) finish();
+        else grace ??= setTimeout(finish, PCP_GRACE_MS);
       });
     } catch {
       return { present: false, externalAddress: null };
     }
     try {
-      const send = () => void socket.send(natPmpExternalAddressRequest(), NAT_PMP_PORT, gateway).catch(() => {});
+      const send = () => {
+        void socket.send(natPmpExternalAddressRequest(), NAT_PMP_PORT, gateway).catch(() => {});
+        void socket.send(pcpAnnounceRequest(target.interfaceAddress), NAT_PMP_PORT, gateway).catch(() => {});
+      };
       await askTwice(send, 250, NAT_PMP_WAIT_MS, done, signal);
     } finally {
+      clearTimeout(grace);
       socket.close();
     }
-    return answer ?? { present: false, externalAddress: null };
+    const found = natPmpAnswer as { externalAddress: string | null } | null;
+    return {
+      present: found !== null || pcp,
+      externalAddress: found?.externalAddress ?? null,
+      ...(pcp ? { pcp: true } : {}),
+    };
   }
 
   /** The gateway's IGD control, with its external address and status; or why it could not be used. */

@@ -46,5 +46,6 @@ export function igdWords(igd: UpnpAudit['igd']): string {
 /** NAT-PMP at the router: whether it answered, and the external address it gave. */
 export function natPmpWords(natPmp: UpnpAudit['natPmp']): string {
   if (!natPmp.present) return 'no answer (off)';
-  return natPmp.externalAddress ? `answers (external address ${natPmp.externalAddress})` : 'answers';
+  const words = natPmp.externalAddress ? `answers (external address ${natPmp.externalAddress})` : 'answers';
+  return natPmp.pcp ? `${words}; PCP answers too` : words;
 }

@@ -503,19 +503,43 @@ describe('the audit: NAT-PMP at the gateway only', () => {
     const lab = setup();
     const audit = await settle(lab.service.audit(TARGET, run().run));
     expect(lab.opened).toEqual([{ bindAddress: '192.168.1.10' }]);
+    // NAT-PMP's question and PCP's ANNOUNCE (version 2, opcode 0, this computer's address IPv4-mapped), twice.
+    const announce = [2, 0, ...Array(16).fill(0), 0xff, 0xff, 192, 168, 1, 10];
     expect(lab.sent).toEqual([
       { data: [0, 0], port: 5351, address: GATEWAY },
+      { data: announce, port: 5351, address: GATEWAY },
       { data: [0, 0], port: 5351, address: GATEWAY },
+      { data: announce, port: 5351, address: GATEWAY },
     ]);
     expect(lab.closed).toBe(1);
     expect(audit.natPmp).toEqual({ present: false, externalAddress: null });
+  });
+
+  it('a PCP answer alone (a router that speaks only PCP) is on too, said in the evidence; asked once', async () => {
+    const pcpAnswer = [2, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xe8, ...Array(12).fill(0)];
+    const lab = setup({ natPmp: [{ data: Buffer.from(pcpAnswer), from: { address: GATEWAY, port: 5351 } }] });
+    const audit = await settle(lab.service.audit(TARGET, run().run));
+    expect(audit.natPmp).toEqual({ present: true, externalAddress: null, pcp: true });
+    expect(lab.sent).toHaveLength(2);
+    const f = audit.findings.find((x) => x.code === 'natpmp-on')!;
+    expect(f.evidence).toEqual([`UDP ${GATEWAY}:5351 answered; PCP answers there too`]);
+  });
+
+  it('NAT-PMP and PCP both answering: on, with NAT-PMP’s external address and PCP named', async () => {
+    const pcpAnswer = [2, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xe8, ...Array(12).fill(0)];
+    const lab = setup({
+      natPmp: [natPmpFrom(GATEWAY), { data: Buffer.from(pcpAnswer), from: { address: GATEWAY, port: 5351 } }],
+    });
+    const audit = await settle(lab.service.audit(TARGET, run().run));
+    expect(audit.natPmp).toEqual({ present: true, externalAddress: '203.0.113.2', pcp: true });
+    expect(lab.sent).toHaveLength(2);
   });
 
   it('an answer from the gateway at 5351 is NAT-PMP on, with its external address; asked once', async () => {
     const lab = setup({ natPmp: [natPmpFrom(GATEWAY)] });
     const audit = await settle(lab.service.audit(TARGET, run().run));
     expect(audit.natPmp).toEqual({ present: true, externalAddress: '203.0.113.2' });
-    expect(lab.sent).toHaveLength(1);
+    expect(lab.sent).toHaveLength(2); // NAT-PMP's question and PCP's ANNOUNCE, once
     expect(audit.findings.map((f) => f.code)).toEqual(['natpmp-on']);
   });
 

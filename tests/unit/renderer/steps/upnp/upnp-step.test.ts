@@ -72,6 +72,7 @@ describe('UPnP step: opening', () => {
     expect(byTest(wrapper, 'router-igd').text()).toBe('“Home Router” (ACME AX3000) UPnP IGD 2');
     expect(byTest(wrapper, 'router-external').text()).toBe('203.0.113.2');
     expect(byTest(wrapper, 'router-natpmp').text()).toBe('answers (external address 203.0.113.2)');
+    expect(wrapper.text()).toContain('NAT-PMP / PCP');
     const findings = allByTest(wrapper, 'finding');
     expect(findings.map((f) => f.attributes('data-severity'))).toEqual(['problem', 'warning', 'warning', 'info']);
     expect(findings[0]!.classes()).toContain('finding--problem');

@@ -45,6 +45,14 @@ function emitWatched(r: UpnpRecheck): void {
   api.emit('job.onDone', { jobId: WATCH_JOB, kind: 'upnp-watch', outcome: 'ok', error: null });
 }
 
+describe('UPnP step: PCP beside NAT-PMP', () => {
+  it('a router that answers PCP too says so in its NAT-PMP / PCP line', async () => {
+    fakeUpnp(api, { audit: fakeAudit({ natPmp: { present: true, externalAddress: '203.0.113.2', pcp: true } }) });
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'router-natpmp').text()).toBe('answers (external address 203.0.113.2); PCP answers too');
+  });
+});
+
 describe('UPnP step: the timed re-check after a deletion', () => {
   it('is not offered before anything was deleted', async () => {
     fakeUpnp(api, { audit: fakeAudit() });
