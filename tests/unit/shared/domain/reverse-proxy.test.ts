@@ -62,19 +62,37 @@ describe('each config, compared whole to its golden file (config, then the numbe
       it(`${kind}, ${name}`, () => golden(`${kind}-${name}.${EXT[kind]}`, numbered(config(kind, target, o))));
 });
 
+describe('where the file goes', () => {
+  it('each config names its file, and the step that says where to put it names the same one', () => {
+    const caddy = config('caddy', limitedTarget, { user: 'viewer' });
+    expect(caddy.path).toBe('/etc/caddy/Caddyfile');
+    expect(caddy.kind).toBe('caddy');
+    const nginx = config('nginx', limitedTarget, { user: 'viewer' });
+    expect(nginx.path).toBe('/etc/nginx/conf.d/nvr-proxy.conf');
+    expect(nginx.kind).toBe('nginx');
+    for (const c of [caddy, nginx])
+      expect(c.steps.filter((s) => s.startsWith(`Put this file at ${c.path}, then: `))).toHaveLength(1);
+  });
+});
+
 describe('proxyTarget: what the plan would expose of the web page', () => {
   it('the HTTPS rule: the NVR’s address and its own port inside, the plan’s outside port for the proxy, its sources', () => {
-    expect(limitedTarget).toEqual({
+    const https = {
       address: '192.168.1.64',
       port: 443,
       tls: true,
       listen: 10443,
       sources: ['198.51.100.0/24', '203.0.113.7'],
-    });
+    };
+    expect(proxyTarget(limited)).toEqual(https);
+    // The HTTPS rule wins over a measured plain-HTTP port.
+    expect(proxyTarget(limited, [row(80, 'http')])).toEqual(https);
+    expect(proxyTarget(open)).toEqual({ ...https, sources: [] });
   });
 
   it('an NVR with plain HTTP only (the plan leaves its page out): that port, the proxy on 10443 adds the encryption', () => {
-    const rows = [row(80, 'http'), row(8000, 'sdk')];
+    // The HTTP port is found by its role, not by being first.
+    const rows = [row(8000, 'sdk'), row(80, 'http')];
     const plan = planForwards({
       deviceId: 'd',
       address: '192.168.1.70',
