@@ -1,6 +1,7 @@
 // A bounded GET for the address checker: plain http through the app's HttpTransport (the lab's checker, a
 // self-hosted echoip), https through Node's fetch (ifconfig.co) with the same bounds — the whole exchange within
 // `timeoutMs`, the body cut off past `maxBytes`, no redirect followed, no cookie or credential sent.
+import { boundedFetch } from '../../transport/bounded-fetch';
 import { HttpLimitError, type HttpTransport } from '../../transport/http';
 import type { BoundedGet } from './public-address-service';
 
@@ -24,39 +25,10 @@ export function boundedGet(http: HttpTransport): BoundedGet {
       }
     }
     if (url.protocol !== 'https:') return { ok: false, error: 'not an http(s) address' };
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const both = AbortSignal.any([signal, deadline]);
-    try {
-      const res = await fetch(url, {
-        signal: both,
-        redirect: 'manual',
-        credentials: 'omit',
-        headers: { 'user-agent': 'nvr-assist', accept: 'application/json, text/plain' },
-      });
-      const declared = Number(res.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        await res.body?.cancel().catch(() => {});
-        return { ok: false, error: 'the answer is too large' };
-      }
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      const reader = res.body?.getReader();
-      for (;;) {
-        if (!reader) break;
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.length;
-        if (size > maxBytes) {
-          await reader.cancel().catch(() => {});
-          return { ok: false, error: 'the answer is too large' };
-        }
-        chunks.push(value);
-      }
-      return { ok: true, status: res.status, body: Buffer.concat(chunks) };
-    } catch {
-      if (signal.aborted) return { ok: false, error: 'cancelled' };
-      if (deadline.aborted) return { ok: false, error: 'no answer in time' };
-      return { ok: false, error: 'not reachable (or its certificate was refused)' };
-    }
+    return boundedFetch(
+      url,
+      { headers: { 'user-agent': 'nvr-assist', accept: 'application/json, text/plain' } },
+      { timeoutMs, maxBytes, signal },
+    );
   };
 }
