@@ -151,6 +151,32 @@ describe('proposePorts: never a port that is taken', () => {
     expect(p!.internal).toBe(25001);
   });
 
+  it('after 256 taken draws, walks up from the next draw: the same device keeps the same proposal', () => {
+    // 10001 is a catalogue port, 25000 is taken: the walk starts at the 257th draw, 25000, and finds 25001.
+    const draws = [...new Array<number>(256).fill(10001), 25000, 26000];
+    const [p] = proposePorts(
+      { current: [{ role: 'https', transport: 'tcp', port: 443 }], inUseElsewhere: [{ port: 25000 }] },
+      script(...draws),
+    );
+    expect(p!.internal).toBe(25001);
+  });
+
+  it('services on neighbouring ports move on their own: only a brand rule ties one to the port above', () => {
+    const out = proposePorts(
+      {
+        brand: 'Hikvision',
+        current: [
+          { role: 'http', transport: 'tcp', port: 80 },
+          { role: 'https', transport: 'tcp', port: 81 },
+        ],
+        inUseElsewhere: [{ port: 21001, where: 'the other NVR' }],
+      },
+      always(21000),
+    );
+    // Tied to http, https would land on 21001, which the other NVR uses.
+    expect(out.map((p) => p.internal)).toEqual([21000, 21002]);
+  });
+
   it('wraps past 32767 to the bottom of the range when the top is taken, instead of giving up', () => {
     const top = Array.from({ length: 768 }, (_, i) => ({ port: 32000 + i, where: 'the other NVR' }));
     const [p] = proposePorts(
@@ -212,6 +238,29 @@ describe('proposePorts: Speco’s audio port, one above the network port', () =>
       );
       expect(sdk!.internal).not.toBe(21000);
       expect(sdk!.internal + 1).not.toBe(21001);
+    }
+  });
+
+  it('keeps a lone network port whose port above is free', () => {
+    const [sdk] = proposePorts(
+      { brand: 'Speco', current: [{ role: 'sdk', transport: 'tcp', port: 21000 }], inUseOnDevice: [{ port: 21000 }] },
+      seededRandom(4),
+    );
+    expect(sdk!.internal).toBe(21000);
+  });
+
+  it('a UDP network port without its audio port is judged on its own port above, not on the TCP pair', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const out = proposePorts(
+        {
+          brand: 'Speco',
+          current: [...SPECO_PAIR, { role: 'sdk', transport: 'udp', port: 22000 }],
+          inUseOnDevice: [{ port: 22001, transport: 'udp', where: 'the intercom' }],
+        },
+        seededRandom(seed),
+      );
+      expect(out.map((p) => p.internal).slice(0, 2)).toEqual([21000, 21001]);
+      expect(out[2]!.internal).not.toBe(22000);
     }
   });
 
@@ -485,6 +534,24 @@ describe('validateProposal: duplicates and ports in use', () => {
     ).toEqual([['in-use-device', 'error', 21010]]);
   });
 
+  it('ONVIF may join the web port the web page keeps: that port is not "in use on this device" for it', () => {
+    expect(
+      check(
+        [
+          { role: 'http', transport: 'tcp', internal: 21001 },
+          { role: 'onvif', transport: 'tcp', internal: 21001 },
+        ],
+        {
+          current: [
+            { role: 'http', transport: 'tcp', port: 21001 },
+            { role: 'onvif', transport: 'tcp', port: 8999 },
+          ],
+          inUseOnDevice: [{ port: 21001 }, { port: 8999 }],
+        },
+      ),
+    ).toEqual([]);
+  });
+
   it('a UDP service planned on the same number does not hide that the device uses the TCP port', () => {
     expect(
       check(
@@ -500,6 +567,14 @@ describe('validateProposal: duplicates and ports in use', () => {
   it('reports another device on the port once, not once more for the outside port', () => {
     expect(
       check([{ role: 'https', transport: 'tcp', internal: 21002 }], { inUseElsewhere: [{ port: 21002 }] }),
+    ).toEqual([['in-use-other', 'error', 21002]]);
+  });
+
+  it('a port another known device uses is refused even when the router’s outside port differs', () => {
+    expect(
+      check([{ role: 'https', transport: 'tcp', internal: 21002, external: 21003 }], {
+        inUseElsewhere: [{ port: 21002, where: 'the other NVR' }],
+      }),
     ).toEqual([['in-use-other', 'error', 21002]]);
   });
 
@@ -605,5 +680,12 @@ describe('validateProposal: factory and scanned ports, and the order of the list
     const b: EditedPort = { role: 'rtsp', transport: 'tcp', internal: 9000 };
     expect(check([a, b]).map(([code]) => code)).toEqual(['commonly-scanned', 'vendor-default']);
     expect(check([b, a]).map(([code]) => code)).toEqual(['vendor-default', 'commonly-scanned']);
+  });
+
+  it('keeps the entries’ order among errors too', () => {
+    const a: EditedPort = { role: 'https', transport: 'tcp', internal: 70000 };
+    const b: EditedPort = { role: 'rtsp', transport: 'tcp', internal: 0 };
+    expect(check([a, b]).map(([, , port]) => port)).toEqual([70000, 0]);
+    expect(check([b, a]).map(([, , port]) => port)).toEqual([0, 70000]);
   });
 });
