@@ -1,3 +1,4 @@
+import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -36,17 +37,72 @@ export function renderPublicCheck(c: PublicAddressCheck): string {
   return lines.join('\n');
 }
 
+const MARKS = { true: 'ok  ', false: 'FAIL', null: '?   ' } as const;
+
+/** The proof as text: the verdict, one line per port (its state and cause), the hairpin, the findings. */
+export function renderProof(p: OutsideProof): string {
+  const lines = [
+    `${p.verdict.title}.`,
+    ...(p.verdict.advice ? [p.verdict.advice] : []),
+    '',
+    `Checker ${p.checker} tested ${p.testedAddress ?? 'no address'}${p.name ? ` (name ${p.name} → ${p.target ?? 'not resolved'})` : p.target ? ` (public address ${p.target})` : ''}`,
+    '',
+  ];
+  for (const kind of ['planned', 'forbidden'] as const) {
+    const rows = p.rows.filter((r) => r.kind === kind);
+    if (!rows.length) continue;
+    lines.push(kind === 'planned' ? 'Planned rules (must be reachable):' : 'Must NOT be reachable:');
+    for (const r of rows) {
+      const to = r.internal ? ` → ${r.internal.address}:${r.internal.port}` : '';
+      lines.push(
+        `  ${MARKS[String(r.ok) as 'true']} ${r.protocol.toUpperCase()} ${r.port}${to} ${r.label}: ${r.verdict}`,
+      );
+      lines.push(`       ${r.text}`);
+    }
+    lines.push('');
+  }
+  if (p.hairpin) lines.push(`Hairpin (from inside to ${p.hairpin.address}): ${p.hairpin.text}`, '');
+  for (const f of p.findings) lines.push(`Note: ${f}`);
+  lines.push(`Measured at ${p.measuredAt}`);
+  return lines.join('\n');
+}
+
+/** `public --prove`: exit 0 all planned reachable and nothing exposed, 3 something failed or exposed, 1 not checked. */
+async function runProve(cmd: CommandContext, checker: string | undefined): Promise<number> {
+  const host = cmd.options['--host'];
+  const job = await cmd.job('internet.prove', {
+    ...(checker !== undefined ? { checker } : {}),
+    ...(host !== undefined ? { host } : {}),
+  });
+  const proof = (job.events.get('internet.onProof') as { proof: OutsideProof } | undefined)?.proof;
+  if (job.outcome === 'cancelled') return 130;
+  if (job.outcome !== 'ok' || !proof)
+    return cmd.fail(job.error?.message ?? 'The proof from outside could not be made.');
+  cmd.io.stdout(cmd.json ? `${safeJson(proof, 2)}\n` : `${renderProof(proof)}\n`);
+  return proof.verdict.code === 'proven' ? 0 : proof.verdict.code === 'failed' ? 3 : 1;
+}
+
 async function runPublic(cmd: CommandContext): Promise<number> {
   const { args, json, options, io } = cmd;
   if (args.length) return cmd.usageError('`public` takes no words, only --stun HOST:PORT and --checker URL.');
   const stun = options['--stun'];
   const checker = options['--checker'];
+  const prove = cmd.flags.has('--prove');
+  if (prove && stun !== undefined)
+    return cmd.usageError('--prove asks the checker only: --stun is for the address check.');
+  if (!prove && options['--host'] !== undefined) return cmd.usageError('--host is for --prove.');
+  if (
+    options['--host'] !== undefined &&
+    !/^[A-Za-z0-9]([A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\.?$/.test(options['--host'])
+  )
+    return cmd.usageError('--host takes a DNS name, e.g. --host mynvr.duckdns.org.');
   if (stun !== undefined && !parseStunServer(stun))
     return cmd.usageError(
       '--stun takes a STUN server as HOST:PORT (or HOST, port 3478), e.g. --stun stun.example.net:3478.',
     );
   if (checker !== undefined && !parseCheckerUrl(checker))
     return cmd.usageError('--checker takes an http(s) address without a query, e.g. --checker https://ifconfig.co.');
+  if (prove) return runProve(cmd, checker);
   const job = await cmd.job('internet.check', {
     ...(stun !== undefined ? { stun } : {}),
     ...(checker !== undefined ? { checker } : {}),
@@ -69,8 +125,14 @@ export const INTERNET_COMMANDS: readonly CliCommand[] = [
       '                        the router has the public address, double NAT, or carrier-grade NAT, with',
       '                        what to do. Nothing is contacted until you run it; the servers you give',
       '                        are kept (defaults: stun.cloudflare.com:3478, https://ifconfig.co).',
+      'public --prove [--checker URL] [--host NAME]',
+      '                        Proof from outside: the checker (/port/N) tries every planned router rule',
+      '                        and the ports that must not be reachable (21, 22, 23, 80, 554, the NVR’s',
+      '                        admin pages) on the public address (or NAME’s); each with its likely',
+      '                        cause; then a connect from inside (hairpin). Exit 0 proven, 3 something',
+      '                        not reachable or exposed, 1 could not check.',
     ],
-    options: { '--stun': 'value', '--checker': 'value' },
+    options: { '--stun': 'value', '--checker': 'value', '--prove': 'flag', '--host': 'value' },
     run: runPublic,
   },
 ];

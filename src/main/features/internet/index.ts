@@ -9,9 +9,11 @@ import type { SetupRecord } from '../../../shared/domain/setup';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
 import { boundedGet } from '../../services/internet/bounded-get';
+import { createOutsideProofService } from '../../services/internet/outside-proof-service';
 import { probePathHops, systemHopDeps } from '../../services/internet/hop-probe';
 import { createPublicAddressService, type RouterWan } from '../../services/internet/public-address-service';
 import { nodeLookup } from '../../transport/dns';
+import { nodeTcpProbe } from '../../transport/tcp';
 import { nodeUdp } from '../../transport/udp';
 import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
@@ -61,6 +63,7 @@ export default defineFeature({
       now,
       hops: (target, signal) => probePathHops(systemHopDeps, target, signal),
     });
+    const prover = createOutsideProofService({ get: boundedGet(http), tcp: nodeTcpProbe, lookup: nodeLookup, now });
     return {
       'internet.check': async (input) => {
         const jobId = jobs.start('internet-check', async ({ jobId, signal, progress }) => {
@@ -98,9 +101,40 @@ export default defineFeature({
         });
         return { jobId };
       },
+      'internet.prove': async (input) => {
+        const jobId = jobs.start('internet-prove', async ({ jobId, signal, progress }) => {
+          const { setup: record } = await setup.load();
+          const { checker } = servers(record, input);
+          const plan = record.rules.plan;
+          const proof = await prover.prove({
+            checker,
+            name: input.host ?? null,
+            publicAddress: record.internet.check?.publicAddress ?? null,
+            internetVerdict: record.internet.check?.verdict.code ?? null,
+            plan,
+            report: plan ? (record.ports[plan.deviceId]?.report ?? null) : null,
+            mappings: record.upnp.audit?.mappings ?? null,
+            signal,
+            progress: (done, total, message) => progress(done, total, message),
+          });
+          // A cancelled proof proves nothing: it is neither shown nor kept.
+          if (signal.aborted) return;
+          await save((draft) => {
+            draft.internet.proof = proof;
+            if (parseCheckerUrl(checker)) draft.internet.checker = checker;
+          });
+          hub.emit('internet.onProof', { jobId, proof });
+        });
+        return { jobId };
+      },
       'internet.get': async () => {
         const { setup: record } = await setup.load();
-        return { check: record.internet.check, history: record.internet.history, servers: servers(record) };
+        return {
+          check: record.internet.check,
+          proof: record.internet.proof,
+          history: record.internet.history,
+          servers: servers(record),
+        };
       },
     };
   },
