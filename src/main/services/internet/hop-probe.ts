@@ -6,10 +6,9 @@
 // user starts a check, only toward that check's STUN server address. A platform without a known `ping` gives null;
 // a ping that cannot run (not installed, no permission for ICMP — Debian's iputils ping works as root, with
 // cap_net_raw, or for a group in net.ipv4.ping_group_range) is an error in plain words, never a throw.
-import { spawn as nodeSpawn } from 'node:child_process';
 import { isIP } from 'node:net';
 import type { PathHops } from '../../../shared/domain/public-address';
-import type { SpawnedProcess, SpawnProgram } from '../static-ip/address-probe';
+import { nodeSpawnProgram, runBounded, type SpawnProgram } from '../../transport/bounded-program';
 
 /** Each hop's bound: the ping waits 1 s for its answer, the process is killed at 2 s. */
 export const HOP_BOUND_MS = 2000;
@@ -138,53 +137,13 @@ export function probeHop(
   const args = hopPingArguments(deps.platform, target, ttl);
   if (!flavour || !args || isIP(target) !== 4) return Promise.resolve(null);
   const boundMs = deps.boundMs ?? HOP_BOUND_MS;
-  return new Promise((resolve) => {
-    let out = '';
-    let err = '';
-    let done = false;
-    let child: SpawnedProcess | null = null;
-    const bound: { timer?: NodeJS.Timeout } = {};
-    const stop = () => {
-      try {
-        child?.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    const finish = (outcome: HopOutcome) => {
-      if (done) return;
-      done = true;
-      clearTimeout(bound.timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    const onAbort = () => {
-      stop();
-      finish({ reply: null, error: 'cancelled' });
-    };
-    if (signal.aborted) return finish({ reply: null, error: 'cancelled' });
-    try {
-      child = deps.spawn('ping', args);
-    } catch (e) {
-      return finish({ reply: null, error: spawnFailure(e as NodeJS.ErrnoException) });
-    }
-    bound.timer = setTimeout(() => {
-      stop();
-      // What it printed before the bound still counts.
-      finish({ reply: PARSERS[flavour](out, target), error: null });
-    }, boundMs);
-    signal.addEventListener('abort', onAbort, { once: true });
-    child.stdout?.on('data', (chunk) => {
-      if (out.length < MAX_OUTPUT) out += String(chunk).slice(0, MAX_OUTPUT);
-    });
-    child.stderr?.on('data', (chunk) => {
-      if (err.length < MAX_OUTPUT) err += String(chunk).slice(0, MAX_OUTPUT);
-    });
-    child.on('error', (e) => finish({ reply: null, error: spawnFailure(e) }));
-    child.on('close', (code) => {
-      const reply = PARSERS[flavour](out, target);
-      finish({ reply, error: reply ? null : pingFailure(code, out, err) });
-    });
+  return runBounded(deps.spawn, 'ping', args, { boundMs, signal, maxOutput: MAX_OUTPUT }).then((run) => {
+    if (run.kind === 'cancelled') return { reply: null, error: 'cancelled' };
+    if (run.kind === 'not-started') return { reply: null, error: spawnFailure(run.error) };
+    const reply = PARSERS[flavour](run.out, target);
+    // At the bound, what it printed before still counts.
+    if (run.kind === 'bound') return { reply, error: null };
+    return { reply, error: reply ? null : pingFailure(run.code, run.out, run.err) };
   });
 }
 
@@ -208,14 +167,6 @@ export async function probePathHops(deps: HopProbeDeps, target: string, signal: 
     error: (first.error ?? second.error)?.slice(0, 300) ?? null,
   };
 }
-
-const nodeSpawnProgram: SpawnProgram = (command, args) =>
-  nodeSpawn(command, args, {
-    shell: false,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
-    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
-  });
 
 /** The system's ping on this computer. */
 export const systemHopDeps: HopProbeDeps = { spawn: nodeSpawnProgram, platform: process.platform };

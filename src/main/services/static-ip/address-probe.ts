@@ -3,10 +3,10 @@
 // and no complete neighbour-table (ARP) entry after both have sent to it. Every method is bounded in time, the
 // whole proof can be cancelled, and a method this computer cannot use is reported as unavailable, never as a
 // failure. Traffic goes to the one address asked about, and nowhere else.
-import { spawn as nodeSpawn } from 'node:child_process';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { parseProcArp } from '../../protocol/arp';
 import { formatIpv4, parseIpv4 } from '../../protocol/ipv4';
+import { nodeSpawnProgram, runBounded, type SpawnProgram } from '../../transport/bounded-program';
 import { nodeSystem } from '../../transport/system';
 import { createFastTcpConnector, type ConnectOutcome, type TcpConnector } from '../../transport/tcp';
 
@@ -38,17 +38,7 @@ export const DEFAULT_PROOF_MS = 1500;
 const ARP_READ_MS = 100;
 const MAX_OUTPUT = 4096;
 
-/** The part of a spawned process the proof uses (Node's ChildProcess fits). */
-export interface SpawnedProcess {
-  stdout: { on(event: 'data', listener: (chunk: Buffer | string) => void): unknown } | null;
-  stderr: { on(event: 'data', listener: (chunk: Buffer | string) => void): unknown } | null;
-  on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
-  on(event: 'close', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
-  kill(signal?: NodeJS.Signals): boolean;
-}
-
-/** Starts a fixed program with fixed arguments, never through a shell. */
-export type SpawnProgram = (command: string, args: string[]) => SpawnedProcess;
+export type { SpawnedProcess, SpawnProgram } from '../../transport/bounded-program';
 
 /** Timers, so tests can run the bound on a virtual clock. `set` returns the function that cancels the timer. */
 export interface ProbeClock {
@@ -72,14 +62,6 @@ export interface ProveAddressOptions {
   ports?: readonly number[];
   deps?: Partial<AddressProbeDeps>;
 }
-
-const nodeSpawnProgram: SpawnProgram = (command, args) =>
-  nodeSpawn(command, args, {
-    shell: false,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
-    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
-  });
 
 const realClock: ProbeClock = {
   set(fn, ms) {
@@ -126,65 +108,31 @@ function icmpEcho(
   boundMs: number,
   signal: AbortSignal,
 ): Promise<ProbeEvidence> {
-  return new Promise((resolve) => {
-    let out = '';
-    let err = '';
-    let done = false;
-    let child: SpawnedProcess | null = null;
-    let cancelTimer: () => void = () => {};
-    const finish = (result: ProbeResult, detail: string) => {
-      if (done) return;
-      done = true;
-      cancelTimer();
-      signal.removeEventListener('abort', onAbort);
-      resolve({ method: 'icmp', result, detail });
-    };
-    const stop = () => {
-      try {
-        child?.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
-    const onAbort = () => {
-      stop();
-      finish('silent', 'Cancelled before ping answered.');
-    };
-    try {
-      child = deps.spawn('ping', pingArguments(deps.platform, address, boundMs));
-    } catch (e) {
-      return finish('unavailable', spawnFailure(e as NodeJS.ErrnoException));
-    }
-    cancelTimer = deps.clock.set(() => {
-      stop();
-      finish('silent', `No answer to an ICMP echo request (ping) within ${boundMs} ms.`);
-    }, boundMs);
-    signal.addEventListener('abort', onAbort, { once: true });
-    child.stdout?.on('data', (chunk) => {
-      if (out.length < MAX_OUTPUT) out += String(chunk).slice(0, MAX_OUTPUT);
-    });
-    child.stderr?.on('data', (chunk) => {
-      if (err.length < MAX_OUTPUT) err += String(chunk).slice(0, MAX_OUTPUT);
-    });
-    child.on('error', (e) => finish('unavailable', spawnFailure(e)));
-    child.on('close', (code) => {
-      const replied = deps.platform === 'win32' ? code === 0 && /TTL=/i.test(out) : code === 0;
-      if (replied) return finish('answered', `${address} answered an ICMP echo request (ping).`);
-      if (code === 1 || (deps.platform === 'win32' && code === 0))
-        return finish(
-          'silent',
-          /unreachable/i.test(out)
-            ? `No answer to an ICMP echo request (ping): nobody answered this computer's ARP request for ${address}.`
-            : 'No answer to an ICMP echo request (ping).',
-        );
-      const why = firstLine(err) || firstLine(out);
-      if (/not permitted|permission denied|operation not allowed|socket:/i.test(why))
-        return finish(
-          'unavailable',
-          'This computer does not let ping send ICMP echo requests here (no permission), so that check was skipped.',
-        );
-      finish('unavailable', `ping could not run${why ? ` (${why})` : ''}, so that check was skipped.`);
-    });
+  const args = pingArguments(deps.platform, address, boundMs);
+  const setTimer = (fn: () => void, ms: number) => deps.clock.set(fn, ms);
+  return runBounded(deps.spawn, 'ping', args, { boundMs, signal, maxOutput: MAX_OUTPUT, setTimer }).then((run) => {
+    const evidence = (result: ProbeResult, detail: string): ProbeEvidence => ({ method: 'icmp', result, detail });
+    if (run.kind === 'cancelled') return evidence('silent', 'Cancelled before ping answered.');
+    if (run.kind === 'not-started') return evidence('unavailable', spawnFailure(run.error));
+    if (run.kind === 'bound')
+      return evidence('silent', `No answer to an ICMP echo request (ping) within ${boundMs} ms.`);
+    const { code, out, err } = run;
+    const replied = deps.platform === 'win32' ? code === 0 && /TTL=/i.test(out) : code === 0;
+    if (replied) return evidence('answered', `${address} answered an ICMP echo request (ping).`);
+    if (code === 1 || (deps.platform === 'win32' && code === 0))
+      return evidence(
+        'silent',
+        /unreachable/i.test(out)
+          ? `No answer to an ICMP echo request (ping): nobody answered this computer's ARP request for ${address}.`
+          : 'No answer to an ICMP echo request (ping).',
+      );
+    const why = firstLine(err) || firstLine(out);
+    if (/not permitted|permission denied|operation not allowed|socket:/i.test(why))
+      return evidence(
+        'unavailable',
+        'This computer does not let ping send ICMP echo requests here (no permission), so that check was skipped.',
+      );
+    return evidence('unavailable', `ping could not run${why ? ` (${why})` : ''}, so that check was skipped.`);
   });
 }
 
