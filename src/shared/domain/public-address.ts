@@ -280,6 +280,13 @@ export function judgePublicAddress(input: VerdictInput): {
     advice: why,
     evidence,
   });
+  /** A known verdict: its title and advice, the evidence so far and what proves it. */
+  const known = (code: Exclude<PublicVerdictCode, 'unknown'>, ...proof: string[]): PublicVerdict => ({
+    code,
+    title: TITLES[code],
+    advice: ADVICE[code],
+    evidence: [...evidence, ...proof],
+  });
   const done = (verdict: PublicVerdict) => ({ publicAddress, verdict, findings });
 
   if (!input.gateway) {
@@ -302,44 +309,32 @@ export function judgePublicAddress(input: VerdictInput): {
   const hop2 = readHops(input.hops, input.gateway, evidence, findings);
 
   if (wanKind === 'cgnat')
-    return done({
-      code: 'cgnat',
-      title: TITLES.cgnat,
-      advice: ADVICE.cgnat,
-      evidence: [
-        ...evidence,
-        `${router.address} is in 100.64.0.0/10, the range RFC 6598 reserves for carrier-grade NAT`,
-      ],
-    });
+    return done(
+      known('cgnat', `${router.address} is in 100.64.0.0/10, the range RFC 6598 reserves for carrier-grade NAT`),
+    );
   if (wanKind === 'private')
-    return done({
-      code: 'double-nat',
-      title: TITLES['double-nat'],
-      advice: ADVICE['double-nat'],
-      evidence: [
-        ...evidence,
+    return done(
+      known(
+        'double-nat',
         `${router.address} is a private (RFC 1918) address: another router hands it out`,
         ...(hop2?.kind === 'private'
           ? [
               `The first router after yours, ${hop2.second}, is a private address as well: that is the box in front of yours`,
             ]
           : []),
-      ],
-    });
+      ),
+    );
   if (hop2?.kind === 'cgnat')
-    return done({
-      code: 'cgnat',
-      title: TITLES.cgnat,
-      advice: ADVICE.cgnat,
-      evidence: [
-        ...evidence,
+    return done(
+      known(
+        'cgnat',
         `The first router after yours, ${hop2.second}, is in the carrier-NAT range 100.64.0.0/10 (RFC 6598): your router’s WAN side is on the carrier’s shared network${
           wanKind === 'public' || wanKind === 'documentation'
             ? `, so the ${router.address} it reports is not its own — it learned the address the internet sees (by STUN), the carrier’s NAT holds it`
             : ''
         }`,
-      ],
-    });
+      ),
+    );
   if (router.address === null) {
     findings.push({
       code: 'router-unknown',
@@ -374,22 +369,13 @@ export function judgePublicAddress(input: VerdictInput): {
         `Your router says its WAN address is ${router.address}, but no outside service gave a believable address to compare it with. Check again, or try other STUN and checker servers.`,
       ),
     );
-  if (parseIpv4(router.address) === parseIpv4(publicAddress))
-    return done({
-      code: 'public-on-router',
-      title: TITLES['public-on-router'],
-      advice: ADVICE['public-on-router'],
-      evidence,
-    });
-  return done({
-    code: 'cgnat',
-    title: TITLES.cgnat,
-    advice: ADVICE.cgnat,
-    evidence: [
-      ...evidence,
+  if (parseIpv4(router.address) === parseIpv4(publicAddress)) return done(known('public-on-router'));
+  return done(
+    known(
+      'cgnat',
       `The router's WAN address ${router.address} is not the address the internet sees (${publicAddress}): another NAT, most likely the carrier's, is in between`,
-    ],
-  });
+    ),
+  );
 }
 
 /**
