@@ -287,7 +287,7 @@ export function checkPeerNames(names: readonly string[]): { ok: true; names: str
 
 /** A DNS name the phone can dial (the DDNS name): dotted labels, 253 characters at most, not an address. */
 export function isEndpointName(host: string): boolean {
-  if (host.length > 253 || parseIpv4(host) !== null) return false;
+  if (host.length > 253) return false; // an address is refused below: its last label is all digits
   const labels = host.replace(/\.$/, '').split('.');
   return labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l)) && !/^\d+$/.test(labels.at(-1)!);
 }
@@ -354,7 +354,6 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
   const ddns = input.ddnsName?.trim() || null;
   if (ddns !== null && !isEndpointName(ddns))
     return { ok: false, error: `"${ddns.slice(0, 60)}" is not a name the phone can dial (like home.example.net).` };
-  const others = input.otherNetworks.filter((n) => parseCidr(n) !== null);
   const findings: VpnFinding[] = [];
   const base = {
     server: input.server.slice(0, 20),
@@ -426,7 +425,7 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
   }
 
   // The tunnel subnet: the user's, if it is a free network, else the first candidate that clashes with nothing.
-  const taken = [lanText, ...others];
+  const taken = [lanText, ...input.otherNetworks];
   let tunnel: string | null;
   if (input.tunnel) {
     const t = parseCidr(input.tunnel);
@@ -501,9 +500,9 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
 
   let forward: VpnPlan['forward'] = null;
   if (facts.id === 'linux') {
-    const at = input.serverLanAddress?.trim() ?? '';
-    const lanNet = parseCidr(`${at}/${lan.prefix}`);
-    if (!lanNet || lanNet.net !== lan.net || parseIpv4(at) === lan.net)
+    const at = input.serverLanAddress?.trim();
+    const lanNet = at ? parseCidr(`${at}/${lan.prefix}`) : null;
+    if (!at || !lanNet || lanNet.net !== lan.net || parseIpv4(at) === lan.net)
       return {
         ok: false,
         error: 'Give the Linux computer’s LAN address (it runs the server; the router forwards one UDP port to it).',
@@ -550,7 +549,7 @@ function serverSteps(facts: VpnServerFacts, forward: VpnPlan['forward']): string
       return [
         'On the Linux computer: install wireguard-tools (Debian/Ubuntu: sudo apt install wireguard-tools iptables).',
         'Write the server config: `nvr-assist vpn config server --out /etc/wireguard/wg0.conf` (owner-only), then: sudo systemctl enable --now wg-quick@wg0',
-        `On the router: forward UDP ${forward?.port ?? facts.port} to ${forward?.to ?? 'that computer'} — the only forward; no NVR port.`,
+        `On the router: forward UDP ${forward!.port} to ${forward!.to} — the only forward; no NVR port.`,
         phone,
         test,
       ];

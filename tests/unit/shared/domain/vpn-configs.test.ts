@@ -166,3 +166,36 @@ describe('what the configs promise', () => {
     expect(() => linuxServerConfig(bad, S)).toThrow('no home WireGuard server');
   });
 });
+
+describe('a plan that is not what planVpn writes is refused (a hand-edited or damaged record)', () => {
+  const good = plan();
+  const bad = { ...good.peers[0]!, publicKey: 'abc' };
+  const tampered: Array<[string, Partial<VpnPlan>]> = [
+    ['overlay mode', { mode: 'overlay' }],
+    ['no tunnel', { tunnel: null }],
+    ['a tunnel that is not a network', { tunnel: 'junk' }],
+    ['no server address', { serverAddress: null }],
+    ['a server address that is not one', { serverAddress: 'x' }],
+    ['a LAN that is not a network', { lan: 'x' }],
+    ['no port', { listenPort: null }],
+    ['no server key', { serverPublicKey: null }],
+    ['a server key not in WireGuard’s form', { serverPublicKey: 'abc' }],
+    ['one bad device key among good ones', { peers: [good.peers[0]!, bad] }],
+    ['a device address that is not one', { peers: [{ ...good.peers[0]!, address: '10.8.0.2' }] }],
+    ['a tunnel over the LAN', { tunnel: '192.168.57.0/24' }],
+  ];
+  for (const [what, change] of tampered)
+    it(what, () => {
+      expect(() => serverPlan({ ...good, ...change })).toThrow('no home WireGuard server');
+    });
+  it('the plan as made passes', () => {
+    expect(serverPlan(good)).toBe(good);
+  });
+});
+
+it('serverConfig writes each kind with its own generator', () => {
+  expect(serverConfig(plan(), S)).toBe(linuxServerConfig(plan(), S));
+  expect(serverConfig(plan({ server: 'openwrt' }), S)).toBe(openwrtServerCommands(plan({ server: 'openwrt' }), S));
+  expect(serverConfig(plan({ server: 'mikrotik' }), S)).toBe(mikrotikServerCommands(plan({ server: 'mikrotik' }), S));
+  expect(serverConfig(plan({ server: 'fritzbox' }), S)).toBe(fritzboxImport(plan({ server: 'fritzbox' }), S));
+});

@@ -56,7 +56,15 @@ describe('networks', () => {
   it('reads a.b.c.d/n to its network and refuses anything else', () => {
     expect(parseCidr('192.168.1.77/24')).toEqual({ net: 0xc0a80100, prefix: 24 });
     expect(parseCidr(' 10.0.0.0/8 ')).toEqual({ net: 0x0a000000, prefix: 8 });
-    for (const bad of ['192.168.1.0', '192.168.1.0/33', '300.1.1.1/24', '1.2.3/24', 'x/24', '192.168.1.0/24/1'])
+    for (const bad of [
+      '192.168.1.0',
+      '192.168.1.0/33',
+      '300.1.1.1/24',
+      '1.2.3/24',
+      'x/24',
+      '192.168.1.0/24/1',
+      'a1.2.3.4/24',
+    ])
       expect(parseCidr(bad)).toBeNull();
   });
 
@@ -127,7 +135,7 @@ describe('the plan on a router with WireGuard', () => {
   });
 
   it('a tunnel that would hide a network the user has is moved, and the plan says which and why', () => {
-    const p = plan({ lan: '10.8.0.0/24', otherNetworks: ['10.66.66.0/24', 'not a network'] });
+    const p = plan({ lan: '10.8.0.0/24', otherNetworks: ['192.168.9.0/24', '10.66.66.0/24', 'not a network'] });
     expect(p.tunnel).toBe('172.29.0.0/24');
     expect(p.findings).toContainEqual({
       code: 'tunnel-moved',
@@ -283,5 +291,93 @@ describe('bad input is refused in plain words', () => {
 
   it('candidates are private /24s', () => {
     for (const c of TUNNEL_CANDIDATES) expect(parseCidr(c)?.prefix).toBe(24);
+  });
+});
+
+describe('the edges of what is accepted', () => {
+  it('a LAN from /8 to /30; a tunnel from /16 to /29, private', () => {
+    expect(plan({ lan: '10.0.0.0/8', otherNetworks: [] }).tunnel).toBe('172.29.0.0/24');
+    expect(plan({ lan: '192.168.57.4/30' }).lan).toBe('192.168.57.4/30');
+    expect(refused({ lan: '10.0.0.0/7' })).toContain('is not a network');
+    expect(refused({ lan: '192.168.57.4/31' })).toContain('is not a network');
+    expect(plan({ tunnel: '10.20.0.0/16' }).serverAddress).toBe('10.20.0.1/16');
+    expect(refused({ tunnel: '10.20.0.0/15' })).toContain('from /16 to /29');
+    expect(refused({ tunnel: 'junk' })).toBe('The tunnel subnet "junk" must be a private network from /16 to /29.');
+  });
+
+  it('32 devices are fine, 33 are not', () => {
+    expect(checkPeerNames(Array.from({ length: 32 }, (_, i) => `d${i}`)).ok).toBe(true);
+  });
+
+  it('the suggested file name for a bad one: runs of other characters become -, none leading; else "phone"', () => {
+    expect(checkPeerName('-Anna’s phone!')).toContain('e.g. "Anna-s-phone-"');
+    expect(checkPeerName('!!!')).toContain('e.g. "phone"');
+    expect(checkPeerName('--my  cam')).toContain('e.g. "my-cam"');
+    expect(checkPeerName(`${'a b'.repeat(30)}`)).toContain(`e.g. "${'a-b'.repeat(10)}a-"`);
+    expect(checkPeerName('x'.repeat(50))).toMatch(/^"x{40}" cannot be a file name/);
+  });
+
+  it('typed values are trimmed; a long one is cut in the message', () => {
+    expect(plan({ ddnsName: '  home.example.net  ' }).endpoint?.host).toBe('home.example.net');
+    expect(plan({ ddnsName: null, publicAddress: ' 198.51.100.20 ' }).endpoint?.host).toBe('198.51.100.20');
+    expect(plan({ server: 'linux', serverLanAddress: ' 192.168.57.10 ' }).forward?.to).toBe('192.168.57.10');
+    expect(refused({ lan: `${'9'.repeat(30)}` })).toBe(
+      `The LAN "${'9'.repeat(20)}" is not a network like 192.168.1.0/24.`,
+    );
+    expect(refused({ ddnsName: `${'x'.repeat(70)}` })).toBe(
+      `"${'x'.repeat(60)}" is not a name the phone can dial (like home.example.net).`,
+    );
+    expect(refused({ tunnel: `${'1'.repeat(30)}` })).toContain(`"${'1'.repeat(20)}" must`);
+    const p = plan({ server: `tplink${'x'.repeat(30)}` });
+    expect(p.server).toBe(`tplink${'x'.repeat(14)}`);
+    expect(p.serverName).toBe(p.server);
+    expect(p.findings[0]!.text).toContain(`(${p.server}).`);
+  });
+
+  it('endpoint names: 253 characters at most; a last label with letters is a name, an all-digit one is not', () => {
+    const label = 'a'.repeat(63);
+    const name253 = `${label}.${label}.${label}.${'b'.repeat(61)}`;
+    expect(name253).toHaveLength(253);
+    expect(isEndpointName(name253)).toBe(true);
+    expect(isEndpointName(`${name253}c`)).toBe(false);
+    expect(isEndpointName('home.b1')).toBe(true);
+    expect(isEndpointName('home.1b')).toBe(true);
+    expect(isEndpointName('home.11')).toBe(false);
+  });
+
+  it('plans without a home server carry no tunnel parts and no steps', () => {
+    for (const p of [plan({ verdict: 'cgnat' }), plan({ server: 'tplink' })]) {
+      expect(p.allowedIps).toEqual([]);
+      expect(p.steps).toEqual([]);
+      expect(p.listenPort).toBeNull();
+      expect(p.serverPublicKey).toBeNull();
+    }
+    expect(plan({ server: 'tplink' }).overlay).toEqual([]);
+  });
+
+  it('the findings’ words say what to do', () => {
+    expect(plan({ lan: '192.168.1.0/24' }).findings.find((f) => f.code === 'lan-common')?.text).toContain(
+      'Your LAN 192.168.1.0/24 is one of the most common home networks',
+    );
+    expect(plan({ verdict: 'cgnat' }).findings[0]!.text).toContain('ask the provider for a public IPv4 address');
+    expect(
+      plan({ ddnsName: null, publicAddress: null }).findings.find((f) => f.code === 'no-endpoint')?.text,
+    ).toContain('set up DDNS');
+  });
+
+  it('each server kind’s steps: the app’s config command for the ones it writes, the router’s menu for the others', () => {
+    const steps = (server: string) => plan({ server, serverLanAddress: '192.168.57.10' }).steps.join('\n');
+    expect(steps('linux')).toContain('vpn config server --out /etc/wireguard/wg0.conf');
+    expect(steps('linux')).toContain('forward UDP 51820 to 192.168.57.10');
+    expect(steps('linux')).toContain('sudo apt install wireguard-tools iptables');
+    expect(steps('openwrt')).toContain('opkg install wireguard-tools luci-proto-wireguard');
+    expect(steps('openwrt')).toContain('vpn config server --out wg-openwrt.sh');
+    expect(steps('mikrotik')).toContain('vpn config server --out wg-mikrotik.rsc');
+    expect(steps('fritzbox')).toContain('vpn config server --out fritzbox-wireguard.conf');
+    expect(steps('fritzbox')).toContain('"already set up at the remote connection? Yes"');
+    for (const server of ['linux', 'openwrt', 'mikrotik', 'fritzbox', 'glinet']) {
+      expect(steps(server)).toContain('The one test only a phone can do');
+      if (server !== 'glinet') expect(steps(server)).toContain('install the WireGuard app');
+    }
   });
 });
