@@ -4,10 +4,11 @@
 // public address (hairpin). (a) Before any rule: 10443 is refused by the router itself (no rule), hik's 8000 is
 // reachable through hik's own UPnP mapping — "a UPnP mapping, not your rule" — and whatever other UPnP mappings open
 // among 21/22/23/80/443/554 is found exposed with that mapping named. (b) The generated nftables rules loaded on the
-// router (as app-rules does): every planned port reachable. (c) A deliberate forward of hik's HTTPS admin page on its
-// own number 443 (a port the plan keeps shut: it uses 10443) is found exposed, "a rule not in the plan". Everything
-// added on the router is removed in a `finally` (and in afterAll); the lab devices' lock is held throughout. Needs
-// the lab up (profile home) and `npm run build`.
+// router (as app-rules does): first the table alone, whose forward the lab's drop policy stops — 10443 filtered,
+// the router's firewall — then with its accepts in the lab's forward chain: every planned port reachable. (c) A
+// deliberate forward of hik's HTTPS admin page on its own number 443 (a port the plan keeps shut: it uses 10443) is
+// found exposed, "a rule not in the plan". Everything added on the router is removed in a `finally` (and in
+// afterAll); the lab devices' lock is held throughout. Needs the lab up (profile home) and `npm run build`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,7 +139,7 @@ describe('nvr-assist public --prove, profile home', () => {
     expect(ms).toBeLessThan(30_000);
   }, 120_000);
 
-  it('(b) the generated nftables rules loaded on the router: every planned port reachable; (c) a forward of hik’s 443 outside the plan: exposed', () => {
+  it('(b) the generated nftables rules on the router: their table alone, 10443 filtered by the router’s firewall; with their accepts, every planned port reachable; (c) a forward of hik’s 443 outside the plan: exposed', () => {
     const plan = cli(['rules', '--no-video', '--allow', WAN.checker, '--json']);
     expect(plan.code, plan.stderr).toBe(0);
     const commands = cli(['rules', '--router', 'nftables', '--wan', 'wan0', '--forward-chain', 'inet filter forward']);
@@ -147,6 +148,11 @@ describe('nvr-assist public --prove, profile home', () => {
     try {
       const loaded = nftRouter(['-f', '-'], `${file}\n`);
       expect(loaded.code, loaded.stderr).toBe(0);
+      // The table alone, before its accepts in the lab's forward chain (policy drop): 10443 is forwarded and then
+      // dropped — no answer until the checker's 2 s time-out: filtered, the router's firewall.
+      const dropped = prove().proof;
+      expect(row(dropped, 10443)).toMatchObject({ state: 'filtered', ok: false, cause: 'firewall' });
+      expect(row(dropped, 10443).evidence).toMatch(/not reachable after (19\d\d|[2-9]\d\d\d) ms/);
       for (const line of rest.split('\n').filter((l) => l.startsWith('nft '))) {
         const r = inNs('router', 'sh', ['-c', line]);
         expect(r.code, `${line}: ${r.stderr}`).toBe(0);
