@@ -110,6 +110,10 @@ describe('nvr-assist public --prove, profile home', () => {
     expect(code).toBe(3);
     expect(proof.testedAddress).toBe(WAN.routerWan);
     expect(proof.target).toBe(WAN.routerWan);
+    // Kept in the record (the Internet step's slice) as printed, with the checker used.
+    const record = JSON.parse(cli(['setup', '--json']).stdout).setup;
+    expect(record.internet.proof).toEqual(proof);
+    expect(record.internet.checker).toBe(CHECKER);
     expect(row(proof, 10443)).toMatchObject({ kind: 'planned', state: 'closed', ok: false, cause: 'no-rule' });
     expect(row(proof, 8000)).toMatchObject({ kind: 'planned', state: 'reachable', ok: true, cause: 'upnp-mapping' });
     expect(row(proof, 8000).text).toContain('a UPnP mapping, not your rule');
