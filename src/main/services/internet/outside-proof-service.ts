@@ -80,8 +80,12 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
   const totalMs = deps.totalMs ?? 60_000;
   const concurrency = Math.max(1, Math.min(deps.concurrency ?? 3, 8));
 
-  async function ask(base: URL, port: number, signal: AbortSignal): Promise<CheckerAnswer> {
-    if (signal.aborted) return { ok: false, error: 'cancelled or out of time' };
+  async function ask(base: URL, port: number, signal: AbortSignal, user: AbortSignal): Promise<CheckerAnswer> {
+    const outOfTime = () => ({
+      ok: false as const,
+      error: user.aborted ? 'cancelled' : `not asked: the proof’s ${Math.round(totalMs / 1000)} s ran out`,
+    });
+    if (signal.aborted) return outOfTime();
     const started = clock();
     const r = await deps.get(new URL(`port/${port}`, base), {
       timeoutMs: perPortMs,
@@ -89,7 +93,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
       signal,
     });
     const ms = clock() - started;
-    if (!r.ok) return { ok: false, error: r.error };
+    if (!r.ok) return signal.aborted ? outOfTime() : { ok: false, error: r.error };
     if (r.status !== 200) return { ok: false, error: `/port/${port} answered HTTP ${r.status}` };
     const a = readEchoipPort(r.body, port);
     return a.ok ? { ok: true, reachable: a.reachable, ip: a.ip, ms } : a;
@@ -121,7 +125,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
       const worker = async () => {
         while (next < unique.length) {
           const port = unique[next++]!;
-          answers.set(port, await ask(base, port, bounded));
+          answers.set(port, await ask(base, port, bounded, run.signal));
           done++;
           const a = answers.get(port)!;
           run.progress?.(
