@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { fakeSetup, ok } from '../../fake-api';
+import { failed, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import { judgePublicAddress, type PublicAddressCheck } from '../../../../../src/shared/domain/public-address';
 
@@ -67,5 +67,13 @@ describe('Internet step', () => {
     expect(w.text()).toContain('Carrier-grade NAT');
     expect(byTest(w, 'internet-advice').text()).toMatch(/public IPv4 address/);
     expect(byTest(w, 'internet-public').text()).toContain('203.0.113.3');
+  });
+
+  it('a saved check that cannot be read is said as an alert above the parts, in plain words', async () => {
+    api.handlers['internet.get'] = () => failed('INTERNAL', 'The setup file could not be read.');
+    const w = await mountStep();
+    const alert = byTest(w, 'internet-load-error');
+    expect(alert.attributes('role')).toBe('alert');
+    expect(alert.text()).toBe('The saved check could not be read. The setup file could not be read.');
   });
 });
