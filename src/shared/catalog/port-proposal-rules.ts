@@ -111,3 +111,20 @@ export function nextPortRule(brand: BrandPorts | null, role: PortRole): boolean 
 /** The entry of `list` that takes this port for this transport (one without a transport takes both). */
 export const takenBy = (list: readonly UsedPort[], port: number, transport: Transport): UsedPort | undefined =>
   list.find((u) => u.port === port && (u.transport === undefined || u.transport === transport));
+
+/**
+ * takenBy over `list` for many questions: the list indexed by port once (the same first entry takenBy finds), so a
+ * proposal with thousands of ports in use elsewhere is not a search of the whole list for every candidate port.
+ */
+export function usedIndex(list: readonly UsedPort[]): (port: number, transport: Transport) => UsedPort | undefined {
+  const byPort = new Map<number, UsedPort[]>();
+  for (const u of list) {
+    const same = byPort.get(u.port);
+    if (same) same.push(u);
+    else byPort.set(u.port, [u]);
+  }
+  return (port, transport) => {
+    const same = byPort.get(port);
+    return same && takenBy(same, port, transport);
+  };
+}

@@ -7,6 +7,7 @@ import {
   SAME_PORT_POLICIES,
   samePortPolicy,
   takenBy,
+  usedIndex,
   type PortAssignment,
   type ProposalInput,
   type ProposedPort,
@@ -54,7 +55,8 @@ const strictest = (a: SamePortPolicy, b: SamePortPolicy): SamePortPolicy =>
 export function proposePorts(input: ProposalInput, random: RandomSource): ProposedPort[] {
   const brand = portsForBrand(input.brand);
   const onDevice = input.inUseOnDevice ?? [];
-  const elsewhere = input.inUseElsewhere ?? [];
+  const elsewhere = usedIndex(input.inUseElsewhere ?? []);
+  const onDeviceTaken = usedIndex(onDevice);
   const catalog = catalogPortNumbers();
   const scanned = new Set(COMMONLY_SCANNED_PORTS);
   const chosen: UsedPort[] = [];
@@ -65,10 +67,10 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
     port <= PROPOSAL_MAX &&
     !catalog.has(port) &&
     !scanned.has(port) &&
-    !takenBy(elsewhere, port, transport) &&
+    !elsewhere(port, transport) &&
     !takenBy(chosen, port, transport);
   const isFree = (port: number, transport: Transport): boolean =>
-    fine(port, transport) && !takenBy(onDevice, port, transport) && !input.current.some((c) => c.port === port);
+    fine(port, transport) && !onDeviceTaken(port, transport) && !input.current.some((c) => c.port === port);
 
   const pick = (transport: Transport, span: number): number => {
     const size = PROPOSAL_MAX - PROPOSAL_MIN + 1;
@@ -118,7 +120,7 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
       (span === 1 ||
         (follower !== undefined
           ? fine(first.port + 1, first.transport)
-          : fine(first.port + 1, first.transport) && !takenBy(onDevice, first.port + 1, first.transport)));
+          : fine(first.port + 1, first.transport) && !onDeviceTaken(first.port + 1, first.transport)));
     if (keep) kept.add(key);
     const port = keep ? first.port : pick(first.transport, span);
     for (let i = 0; i < span; i++) chosen.push({ port: port + i, transport: first.transport });
