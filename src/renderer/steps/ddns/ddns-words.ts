@@ -55,10 +55,14 @@ export const PROVIDER_HELP: Record<DdnsProvider, { host: string; secret: string;
 
 export const needsUser = (p: DdnsProvider): boolean => DDNS_SECRET[p] === 'password';
 
-type Tone = 'ok' | 'warn' | 'danger';
+/** How one of main's answers is said on the page: a title and a tone (its sentence follows). */
+export interface AnswerView {
+  title: string;
+  tone: 'ok' | 'warn' | 'danger';
+}
 
 /** Main's update answer, said as a title and a tone (its sentence, `answer.words`, follows). */
-export const OUTCOME_VIEW: Record<DdnsOutcome, { title: string; tone: Tone }> = {
+export const OUTCOME_VIEW: Record<DdnsOutcome, AnswerView> = {
   updated: { title: 'Updated', tone: 'ok' },
   unchanged: { title: 'Already up to date', tone: 'ok' },
   auth: { title: 'Login refused', tone: 'danger' },
@@ -69,7 +73,7 @@ export const OUTCOME_VIEW: Record<DdnsOutcome, { title: string; tone: Tone }> = 
 };
 
 /** Main's check verdict, said as a title and a tone (its sentence, `check.words`, follows). */
-export const VERDICT_VIEW: Record<DdnsVerdict, { title: string; tone: Tone }> = {
+export const VERDICT_VIEW: Record<DdnsVerdict, AnswerView> = {
   ok: { title: 'The name points to your public address', tone: 'ok' },
   propagating: { title: 'Set at the provider, still reaching the resolvers', tone: 'warn' },
   stale: { title: 'The name points somewhere else', tone: 'danger' },
