@@ -156,7 +156,9 @@ describe('Internet step: the proof from outside', () => {
     await proveAndAnswer(w, fakeProof({ 10443: yes(), 18000: no(30), 23: yes() }));
     const verdict = byTest(w, 'proof-verdict');
     expect(verdict.attributes('role')).toBe('alert');
-    expect(verdict.text()).toContain('1 planned port(s) not reachable; 1 port(s) exposed that must not be');
+    expect(verdict.text()).toContain(
+      '1 planned port(s) not reachable; 1 port(s) exposed that must not be. Each port says its likely cause',
+    );
     expect(byTest(w, 'proof-exposed').text()).toContain('TCP 23 (Telnet (plain-text login))');
 
     const reached = rowOf(w, 'proof-planned', 10443);
