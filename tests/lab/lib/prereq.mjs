@@ -7,13 +7,13 @@ import { run, haveCommand } from './exec.mjs';
  * `sim` runs the simulators' RTSP servers, `browser` is for the browser-mode E2E. */
 export const LAB_PACKAGES = {
   core: ['iproute2', 'nftables', 'miniupnpd-nftables', 'dnsmasq'],
-  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools', 'iputils-ping', 'iptables', 'nginx-light', 'caddy', 'wireguard-go', 'wireguard-tools'],
+  tools: ['miniupnpc', 'dnsutils', 'curl', 'netcat-openbsd', 'busybox', 'nmap', 'onvif-tools', 'iputils-ping', 'iptables', 'nginx-light', 'caddy', 'wireguard-go', 'wireguard-tools', 'poppler-utils', 'fonts-droid-fallback'],
   sim: ['python3-gi', 'gir1.2-gst-rtsp-server-1.0', 'gstreamer1.0-plugins-base', 'gstreamer1.0-plugins-good', 'gstreamer1.0-plugins-ugly'],
   browser: ['chromium'],
 };
 
 /** Commands that must work after installation (package → command). */
-const COMMANDS = { iproute2: 'ip', nftables: 'nft', 'miniupnpd-nftables': 'miniupnpd', dnsmasq: 'dnsmasq', miniupnpc: 'upnpc', dnsutils: 'dig', curl: 'curl', 'netcat-openbsd': 'nc', busybox: 'busybox', nmap: 'nmap', 'onvif-tools': 'onvif-util', iptables: 'iptables', 'nginx-light': 'nginx', caddy: 'caddy', 'wireguard-go': 'wireguard-go', 'wireguard-tools': 'wg', chromium: 'chromium' };
+const COMMANDS = { iproute2: 'ip', nftables: 'nft', 'miniupnpd-nftables': 'miniupnpd', dnsmasq: 'dnsmasq', miniupnpc: 'upnpc', dnsutils: 'dig', curl: 'curl', 'netcat-openbsd': 'nc', busybox: 'busybox', nmap: 'nmap', 'onvif-tools': 'onvif-util', iptables: 'iptables', 'nginx-light': 'nginx', caddy: 'caddy', 'wireguard-go': 'wireguard-go', 'wireguard-tools': 'wg', 'poppler-utils': 'pdftotext', chromium: 'chromium' };
 
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 

@@ -1,0 +1,316 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Checklist } from '../../../shared/domain/checklist';
+
+// The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
+// subsets), vector check boxes (a drawn square, ticked for a verified step), A4 or Letter. Made offline with pdfkit.
+
+export type Paper = 'a4' | 'letter';
+
+/** A plain-words failure (a font missing, a path that cannot be written): the CLI prints its message as it is. */
+export class ChecklistPdfError extends Error {
+  override name = 'ChecklistPdfError';
+}
+
+/**
+ * Where a Unicode TrueType font is looked for, in order: the text font (Latin, Greek, Cyrillic, symbols) and then
+ * fallbacks for the characters it lacks (Chinese, Japanese, Korean). A character no font has is drawn as "?".
+ */
+export const TEXT_FONTS = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  'C:\\Windows\\Fonts\\arial.ttf',
+  '/System/Library/Fonts/Supplemental/Arial.ttf',
+  '/Library/Fonts/Arial.ttf',
+];
+export const FALLBACK_FONTS = [
+  '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+  '/usr/share/fonts/truetype/arphic/uming.ttc',
+  'C:\\Windows\\Fonts\\simsunb.ttf',
+  '/System/Library/Fonts/Supplemental/Arial Unicode.ttf',
+  '/Library/Fonts/Arial Unicode.ttf',
+];
+
+export interface ChecklistPdfOptions {
+  paper?: Paper;
+  /** The fonts to use (tests); absent: the first of TEXT_FONTS found, and every FALLBACK_FONTS found. */
+  fonts?: { text: string; fallbacks?: readonly string[] };
+}
+
+function chooseFonts(given: ChecklistPdfOptions['fonts']): { text: string; fallbacks: string[] } {
+  if (given) return { text: given.text, fallbacks: [...(given.fallbacks ?? [])] };
+  const text = TEXT_FONTS.find((f) => existsSync(f));
+  if (!text)
+    throw new ChecklistPdfError(
+      `No font to write the PDF with was found (looked for ${TEXT_FONTS[0]} and others). On Debian or Ubuntu: ` +
+        'apt-get install fonts-dejavu-core. The checklist is also available as JSON (--json).',
+    );
+  return { text, fallbacks: FALLBACK_FONTS.filter((f) => f.endsWith('.ttf') && existsSync(f)) };
+}
+
+const PAPER: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
+const GREY = '#555555';
+const BOX = 9;
+
+const STATUS_WORDS: Record<Checklist['steps'][number]['status'], string> = {
+  'not-started': 'not done yet',
+  working: 'started',
+  verified: 'verified',
+  attention: 'needs attention',
+  skipped: 'skipped',
+  planned: 'not in this version yet',
+};
+
+/** Makes the PDF in memory. */
+export async function renderChecklistPdf(checklist: Checklist, options: ChecklistPdfOptions = {}): Promise<Buffer> {
+  const fonts = chooseFonts(options.fonts);
+  const doc = new PDFDocument({
+    size: PAPER[options.paper ?? 'a4'],
+    margin: 50,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: 'NVR remote access — checklist',
+      Creator: `NVR Remote-Access Assistant ${checklist.appVersion}`,
+      CreationDate: new Date(checklist.madeAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c) => chunks.push(c));
+  const ended = new Promise<void>((res, rej) => {
+    doc.on('end', res);
+    doc.on('error', rej);
+  });
+  const names = ['text', ...fonts.fallbacks.map((_, i) => `fallback${i}`)];
+  const coverage = names.map((n, i) => {
+    try {
+      doc.registerFont(n, i === 0 ? fonts.text : fonts.fallbacks[i - 1]!);
+      doc.font(n);
+    } catch (err) {
+      doc.end();
+      throw new ChecklistPdfError(
+        `The font ${i === 0 ? fonts.text : fonts.fallbacks[i - 1]} could not be read: ${(err as Error).message}`,
+      );
+    }
+    const font = doc._font?.font;
+    return (cp: number) => font?.hasGlyphForCodePoint?.(cp) ?? false;
+  });
+
+  /** Splits a line into runs each drawn with the first font that has its characters. */
+  function runs(line: string): Array<{ font: string; text: string }> {
+    const out: Array<{ font: string; text: string }> = [];
+    for (const ch of line) {
+      const cp = ch.codePointAt(0)!;
+      // Control characters (a device's text may carry them) become spaces; a space is in every font.
+      const at = cp <= 0x20 || cp === 0x7f ? 0 : coverage.findIndex((has) => has(cp));
+      const font = names[Math.max(at, 0)]!;
+      const piece = cp <= 0x20 || cp === 0x7f ? ' ' : at < 0 ? '?' : ch;
+      const last = out[out.length - 1];
+      if (last && last.font === font) last.text += piece;
+      else out.push({ font, text: piece });
+    }
+    return out.length ? out : [{ font: 'text', text: '' }];
+  }
+  const width = () => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  function write(line: string, size = 10, opts: { color?: string; indent?: number } = {}): void {
+    const x = doc.page.margins.left + (opts.indent ?? 0);
+    doc.fontSize(size).fillColor(opts.color ?? 'black');
+    const parts = runs(line);
+    parts.forEach((p, i) => {
+      const continued = i < parts.length - 1;
+      doc.font(p.font);
+      if (i === 0) doc.text(p.text, x, doc.y, { width: width() - (opts.indent ?? 0), continued, lineGap: 1 });
+      else doc.text(p.text, { continued, lineGap: 1 });
+    });
+  }
+  function room(height: number): void {
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  }
+  function heading(title: string): void {
+    room(60);
+    doc.moveDown(0.6);
+    write(title, 13);
+    doc.moveDown(0.2);
+  }
+  /** A check box (a drawn square; ticked when done) and its text beside it. */
+  function box(done: boolean, line: string, note?: string | null): void {
+    room(30);
+    const x = doc.page.margins.left;
+    const y = doc.y + 1;
+    doc.lineWidth(0.8).strokeColor('black').rect(x, y, BOX, BOX).stroke();
+    if (done)
+      doc
+        .lineWidth(1.4)
+        .moveTo(x + 1.8, y + 4.8)
+        .lineTo(x + 3.8, y + 7.2)
+        .lineTo(x + 7.6, y + 1.8)
+        .stroke();
+    write(line, 10, { indent: BOX + 6 });
+    if (note) write(note, 8.5, { indent: BOX + 6, color: GREY });
+    doc.moveDown(0.15);
+  }
+  const line = (text: string, indent = 0) => write(text, 9.5, { indent });
+  const none = (text: string) => write(text, 9.5, { color: GREY });
+
+  const c = checklist;
+  write('NVR remote access — checklist', 18);
+  write(
+    `Made ${c.madeAt} by NVR Remote-Access Assistant ${c.appVersion} · setup last changed ${c.recordUpdatedAt ?? 'unknown'} · checklist format ${c.format} v${c.schemaVersion}`,
+    8.5,
+    { color: GREY },
+  );
+
+  heading('The NVR');
+  if (!c.nvr.chosen) none('No NVR chosen yet (Find step).');
+  else {
+    const dash = (v: string | null) => v ?? '—';
+    line(`Name: ${dash(c.nvr.name)}`);
+    line(`Brand and model: ${dash(c.nvr.brand)} ${c.nvr.model ?? ''}`.trim());
+    line(`Firmware: ${dash(c.nvr.firmware)}`);
+    line(`MAC: ${dash(c.nvr.mac)}`);
+    line(`Address: ${dash(c.nvr.address)} (${c.nvr.addressKind}) — ${c.nvr.addressBasis}`);
+  }
+
+  heading('Steps');
+  for (const s of c.steps)
+    box(
+      s.status === 'verified',
+      `${s.title}: ${STATUS_WORDS[s.status]}${s.verifiedAt ? ` (verified ${s.verifiedAt})` : ''}`,
+      s.reason,
+    );
+
+  heading('Ports of the NVR');
+  if (!c.ports.measuredAt) none('Not measured yet (Ports step).');
+  else {
+    line(`Measured ${c.ports.measuredAt} at ${c.ports.address ?? '—'}. Open now:`);
+    for (const p of c.ports.open)
+      line(`${p.port}/tcp  ${p.service}${p.role ? ` (${p.role})` : ''} — risk ${p.risk}`, 12);
+    if (!c.ports.open.length) line('none', 12);
+  }
+  if (c.ports.lastChange) {
+    const ch = c.ports.lastChange;
+    line(`Last change ${ch.at}: ${ch.outcome}. ${ch.message}`);
+    for (const m of ch.changes)
+      line(`${m.role}: ${m.from} → ${m.to}${m.verified ? ' (verified)' : ' (not verified)'}`, 12);
+  }
+
+  heading('Forward rules in the router');
+  if (!c.forwardRules) none('No plan yet (Router rules step).');
+  else {
+    line(`Plan of ${c.forwardRules.madeAt}:`);
+    for (const r of c.forwardRules.rules) {
+      const ports = (p: number) => (r.portCount > 1 ? `${p}-${p + r.portCount - 1}` : `${p}`);
+      line(
+        `${r.name}: ${r.protocol.toUpperCase()} ${ports(r.externalPort)} → ${r.internalAddress}:${ports(r.internalPort)}` +
+          ` from ${r.sources.length ? r.sources.join(', ') : 'anywhere'} — ${r.why}`,
+        12,
+      );
+    }
+    if (!c.forwardRules.rules.length) line('No rule: nothing to forward.', 12);
+    for (const n of c.forwardRules.notes) write(`${n.severity}: ${n.text}`, 8.5, { indent: 12, color: GREY });
+  }
+
+  heading('UPnP');
+  if (!c.upnp) none('Not checked yet (UPnP step).');
+  else {
+    const u = c.upnp;
+    line(
+      `Checked ${u.measuredAt}: UPnP IGD ${u.igd ? 'answers' : 'does not answer'}, NAT-PMP ${u.natPmp ? 'answers' : 'does not answer'}; ${u.mappings.length} mapping(s); ${u.deleted} deleted by the app.`,
+    );
+    for (const m of u.mappings)
+      line(
+        `${m.protocol} ${m.externalPort} → ${m.internalClient}:${m.internalPort}${m.device ? ` (${m.device})` : ''}`,
+        12,
+      );
+    for (const f of u.findings) write(`${f.severity}: ${f.text}`, 8.5, { indent: 12, color: GREY });
+    if (u.recheck) line(`Re-check ${u.recheck.at}: ${u.recheck.outcome}`);
+  }
+
+  heading('DDNS name');
+  if (!c.ddns.names.length && !c.ddns.check) none('No DDNS name yet (DDNS step).');
+  for (const n of c.ddns.names)
+    line(
+      `${n.host} (${n.provider}): ${n.address ?? 'no address taken yet'}${n.successAt ? `, updated ${n.successAt}` : ''} — last answer ${n.outcome}`,
+    );
+  if (c.ddns.check) line(`Check ${c.ddns.check.checkedAt}: ${c.ddns.check.verdict} — ${c.ddns.check.words}`);
+
+  heading('Public address and the test from outside');
+  const pa = c.internet.publicAddress;
+  if (!pa) none('The public address was not checked yet (Internet step).');
+  else line(`Public address ${pa.address ?? 'unknown'} (checked ${pa.measuredAt}): ${pa.title} ${pa.advice}`);
+  const proof = c.internet.outsideProof;
+  if (!proof) none('No test from outside yet.');
+  else {
+    line(`Test from outside ${proof.measuredAt}: ${proof.title} ${proof.advice}`);
+    for (const r of proof.rows)
+      box(r.ok === true, `${r.protocol.toUpperCase()} ${r.port} ${r.label} (${r.kind}): ${r.verdict}`);
+  }
+
+  heading('Still to do');
+  if (!c.todo.length) none('Nothing: every step is verified.');
+  for (const t of c.todo) box(false, t.title, t.reason);
+
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+function writeError(err: unknown, file: string): ChecklistPdfError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const dir = dirname(file);
+  const words: Record<string, string> = {
+    ENOENT: existsSync(dir) ? `No file can be made in ${dir}.` : `The folder ${dir} does not exist.`,
+    ENOTDIR: `${dir} is not a folder.`,
+    EACCES: `No permission to write in ${dir}.`,
+    EPERM: `No permission to write in ${dir}.`,
+    EROFS: `${dir} is on a read-only disk.`,
+    ENOSPC: `The disk of ${dir} is full.`,
+    EISDIR: `${file} is a folder.`,
+  };
+  return new ChecklistPdfError(
+    `The checklist could not be written to ${file}: ${(code && words[code]) ?? (err as Error)?.message ?? 'unknown error'}`,
+  );
+}
+
+/**
+ * Writes bytes to `file` through a temporary file in the same folder and a rename: the file is whole or not
+ * there (an older file of that name stays as it was). Plain-words ChecklistPdfError on failure.
+ */
+export async function writeFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const target = resolve(file);
+  const isDir = await stat(target).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isDir) throw writeError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), target);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx', 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, target);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw writeError(err, target);
+  }
+}
+
+/** Makes the PDF and writes it atomically; returns where and how many bytes. */
+export async function writeChecklistPdf(
+  file: string,
+  checklist: Checklist,
+  options: ChecklistPdfOptions = {},
+): Promise<{ path: string; bytes: number }> {
+  const pdf = await renderChecklistPdf(checklist, options);
+  await writeFileAtomically(file, pdf);
+  return { path: resolve(file), bytes: pdf.length };
+}

@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliCore } from '../../../../src/main/cli/run';
+import { CHECKLIST_COMMANDS } from '../../../../src/main/features/checklist/cli';
+import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
+import { TEXT_FONTS } from '../../../../src/main/services/checklist/checklist-pdf';
+import { SECRETS, fullRecord } from '../../shared/domain/checklist-fixture';
+
+function harness(setup: SetupRecord) {
+  const calls: string[] = [];
+  const out = { stdout: '', stderr: '' };
+  const core: CliCore = {
+    dispatch: (async (channel: string) => {
+      calls.push(channel);
+      return { ok: true, data: { setup, notice: null } };
+    }) as unknown as CliCore['dispatch'],
+    hub: { subscribe: () => () => {} },
+  };
+  const io = { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t) };
+  return { calls, out, run: (argv: string[]) => runCli(argv, core, io, '4.5.6', CHECKLIST_COMMANDS) };
+}
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'checklist-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('nvr-assist checklist', () => {
+  it('--json prints the checklist of the saved setup, with no file and no secret', async () => {
+    const h = harness(fullRecord());
+    expect(await h.run(['checklist', '--json'])).toBe(0);
+    expect(h.calls).toEqual(['setup.get']);
+    const c = JSON.parse(h.out.stdout);
+    expect(c).toMatchObject({ format: 'nvr-assist.checklist', appVersion: '4.5.6', nvr: { model: 'DS-7608NI-K2' } });
+    for (const s of SECRETS) expect(h.out.stdout).not.toContain(s);
+  });
+
+  it('at the start of the journey --json lists every step as to do', async () => {
+    const h = harness(emptySetupRecord('2026-01-01T00:00:00.000Z'));
+    expect(await h.run(['checklist', '--json'])).toBe(0);
+    const c = JSON.parse(h.out.stdout);
+    expect(c.todo.length).toBe(c.steps.length);
+  });
+
+  it('without --out or --json, with a stray word, or --out not a .pdf: usage, exit 2, nothing read', async () => {
+    const h = harness(fullRecord());
+    expect(await h.run(['checklist'])).toBe(2);
+    expect(await h.run(['checklist', 'now', '--json'])).toBe(2);
+    expect(await h.run(['checklist', '--out', join(dir, 'setup.json')])).toBe(2);
+    expect(h.out.stderr).toMatch(/--out FILE/);
+    expect(h.calls).toEqual([]);
+  });
+
+  it.skipIf(!TEXT_FONTS.some((f) => existsSync(f)))('--out writes the PDF and says what is still to do', async () => {
+    const h = harness(fullRecord());
+    const file = join(dir, 'c.pdf');
+    expect(await h.run(['checklist', '--out', file, '--letter'])).toBe(0);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(h.out.stdout).toMatch(/^The checklist was written to .*c\.pdf \(\d+ bytes\)\.\nStill to do \(\d+\):\n/);
+    expect(h.out.stdout).toContain('[ ] UPnP: Needs attention. A mapping to the NVR came back after deletion.');
+  });
+
+  it('a path that cannot be written: the plain message, exit 1', async () => {
+    const h = harness(fullRecord());
+    expect(await h.run(['checklist', '--out', join(dir, 'no', 'c.pdf')])).toBe(1);
+    expect(h.out.stderr).toMatch(/^Error: The checklist could not be written to .*: The folder .* does not exist\.\n$/);
+  });
+});
