@@ -10,6 +10,7 @@ import type { NetcheckService } from '../services/netcheck';
 import type { PortsService } from '../services/ports/ports-service';
 import type { SetupStore } from '../services/setup-store';
 import type { UpnpService } from '../services/upnp/upnp-service';
+import type { HostLookup } from '../transport/dns';
 import type { HttpTransport } from '../transport/http';
 import type { SystemSource } from '../transport/system';
 import type { TcpConnector } from '../transport/tcp';
@@ -18,6 +19,10 @@ import type { TcpConnector } from '../transport/tcp';
 export interface FeatureOptions {
   mode: 'electron' | 'browser' | 'cli';
   version: string;
+  /** The app's data folder (the setup record's; the VPN keys live beside it, owner-only). */
+  dataDir: string;
+  /** Resolves a host name (tests: a fake; default: the system resolver). */
+  lookup?: HostLookup;
   /** Shorter discovery windows for tests. */
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   /** How long the Static IP step looks for a device after its address changed (tests: shorter). */

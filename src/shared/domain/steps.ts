@@ -8,6 +8,7 @@ import { rulesStep } from '../steps/rules';
 import { upnpStep } from '../steps/upnp';
 import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
+import { vpnStep } from '../steps/vpn';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -26,6 +27,7 @@ export const STEPS = [
   internetStep,
   ddnsStep,
   rulesStep,
+  vpnStep,
   plannedStep('verify', 'Verify'),
   plannedStep('checklist', 'Checklist'),
 ] as const;

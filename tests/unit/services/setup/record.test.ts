@@ -43,7 +43,7 @@ describe('the setup record, versioned per step slice', () => {
   it('a slice from a newer app (a version or a step we do not know) is refused, so the file is kept', () => {
     const future = { ...emptySetup(NOW), sliceVersions: { network: 1, find: 1, ports: 99 } };
     expect(setupRecordSchema.safeParse(migrate(future)).success).toBe(false);
-    const newStep = { ...emptySetup(NOW), sliceVersions: { network: 1, find: 1, ports: 1, vpn: 1 } };
+    const newStep = { ...emptySetup(NOW), sliceVersions: { network: 1, find: 1, ports: 1, someday: 1 } };
     expect(setupRecordSchema.safeParse(migrate(newStep)).success).toBe(false);
   });
 

@@ -1,0 +1,110 @@
+import { isAbsolute, join } from 'node:path';
+import { AppFailure } from '../../../shared/ipc/errors';
+import type { VpnPlan } from '../../../shared/domain/vpn-plan';
+import type { VpnRequest } from '../../../shared/steps/vpn';
+import { createVpnService, VpnError, type VpnService } from '../../services/vpn/vpn-service';
+import { nodeLookup } from '../../transport/dns';
+import { lanFacts } from '../static-ip';
+import { defineFeature, type AppContext } from '../types';
+import { VPN_COMMANDS } from './cli';
+import { judgeVpn } from './status';
+
+/** The service's plain words as the contract's error (its messages are composed by our code, never a key). */
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof VpnError) throw new AppFailure('BAD_REQUEST', err.message);
+    throw err;
+  }
+}
+
+/** The LAN (the chosen interface's network) and every other network this computer sees. */
+async function networks(ctx: AppContext): Promise<{ lan: string; address: string; others: string[] }> {
+  const lan = await lanFacts(ctx);
+  if (!lan) throw new AppFailure('INTERFACE_UNUSABLE');
+  const { setup: record } = await ctx.setup.load();
+  const report = await ctx.netcheck.report(record.interfaceName);
+  const lanNet = report.interfaces.flatMap((i) => i.ipv4).find((a) => a.address === lan.address)?.subnet;
+  const others = report.interfaces
+    .filter((i) => i.kind !== 'loopback')
+    .flatMap((i) => i.ipv4.map((a) => a.subnet))
+    .filter((s) => s !== lanNet);
+  return { lan: lanNet ?? `${lan.address}/${lan.prefix}`, address: lan.address, others };
+}
+
+// "VPN": the WireGuard plan (keys made in main, public keys only in the record), the configs and QR codes written
+// to the files the user names, owner-only.
+export default defineFeature({
+  id: 'vpn',
+  handlers: (ctx) => {
+    const { setup, save, now, options } = ctx;
+    // Built on first use: the options (data folder, resolver) are read when a call comes, not when handlers are listed.
+    let service: VpnService | null = null;
+    const vpn = () =>
+      (service ??= createVpnService({
+        keysFile: join(options.dataDir, 'vpn-keys.json'),
+        resolve: async (host) => {
+          const address = await (options.lookup ?? nodeLookup)(host);
+          return address ? [address] : [];
+        },
+      }));
+    const checkOut = (out: string) => {
+      if (!isAbsolute(out)) throw new AppFailure('BAD_REQUEST', 'The file to write must be given as a full path.');
+    };
+    const lastPlan = async (): Promise<VpnPlan> => {
+      const plan = (await setup.load()).setup.vpn.plan;
+      if (!plan) throw new AppFailure('BAD_REQUEST', 'Make the VPN plan first (vpn plan --server …).');
+      return plan;
+    };
+    return {
+      'vpn.plan': async (input) => {
+        const { setup: record } = await setup.load();
+        const prev = record.vpn.request;
+        const request: VpnRequest = {
+          server: input.server,
+          peers: input.peers ?? prev?.peers ?? ['phone'],
+          endpoint: input.endpoint ?? prev?.endpoint ?? null,
+          tunnel: input.tunnel ?? prev?.tunnel ?? null,
+          serverLanAddress: input.serverLanAddress ?? prev?.serverLanAddress ?? null,
+        };
+        const net = await networks(ctx);
+        const check = record.internet.check;
+        const plan = await plainly(() =>
+          vpn().plan({
+            server: request.server,
+            lan: net.lan,
+            otherNetworks: net.others,
+            peers: request.peers,
+            ddnsName: request.endpoint,
+            publicAddress: check?.publicAddress ?? null,
+            verdict: check?.verdict.code ?? null,
+            serverLanAddress: request.serverLanAddress ?? (request.server === 'linux' ? net.address : null),
+            tunnel: request.tunnel,
+            at: now(),
+          }),
+        );
+        await save((draft) => {
+          draft.vpn = { request, plan };
+          judgeVpn(draft, plan, now());
+        });
+        return plan;
+      },
+      'vpn.config': async ({ which, out }) => {
+        checkOut(out);
+        const plan = await lastPlan();
+        return plainly(() => vpn().writeConfig(plan, which, out));
+      },
+      'vpn.qr': async ({ peer, out }) => {
+        checkOut(out);
+        const plan = await lastPlan();
+        return plainly(() => vpn().writeQr(plan, peer, out));
+      },
+      'vpn.get': async () => {
+        const { vpn: slice } = (await setup.load()).setup;
+        return { plan: slice.plan, request: slice.request };
+      },
+    };
+  },
+  commands: VPN_COMMANDS,
+});
