@@ -1,0 +1,136 @@
+// `nvr-assist security [--json]`: the findings judged from the setup record as `setup.get` returns it, the score and
+// the fixes in order; exit 0, 3 when a high risk is open, 1 when the record cannot be read.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../../src/main/app';
+import type { CliCore } from '../../../../src/main/cli/command';
+import { runCli } from '../../../../src/main/cli/run';
+import { HIGH_RISK_EXIT, securityCommands } from '../../../../src/main/features/security/cli';
+import { securityResultSchema } from '../../../../src/shared/domain/security';
+import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
+import { fail, ok } from '../../../../src/shared/ipc/result';
+import { HOME_PC } from '../../../support/fake-system';
+import { portRow } from '../../../support/port-row';
+
+const AT = '2026-12-05T20:00:00.000Z';
+const now = () => new Date(AT);
+
+/** A core whose `setup.get` answers `record` (or fails), and nothing else. */
+function fakeCore(record: SetupRecord | null): CliCore {
+  return {
+    dispatch: (async (channel: string) => {
+      if (channel !== 'setup.get') throw new Error(`unexpected ${channel}`);
+      return record ? ok({ setup: record, notice: null }) : fail('INTERNAL', 'the record could not be read');
+    }) as unknown as CliCore['dispatch'],
+    hub: { subscribe: () => () => {} },
+  };
+}
+
+async function run(argv: string[], core: CliCore) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    argv,
+    core,
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    '1',
+    securityCommands(now),
+  );
+  return { code, stdout, stderr };
+}
+
+/** A chosen Hikvision camera-NVR in CVE-2017-7921's range with telnet open. */
+function vulnerable(): SetupRecord {
+  const r = emptySetupRecord(AT);
+  r.nvr = {
+    deviceId: 'nvr-1',
+    chosenAt: AT,
+    device: {
+      id: 'nvr-1',
+      addresses: ['192.168.1.64'],
+      mac: null,
+      brand: 'HIKVISION',
+      brandSource: 'sadp',
+      model: 'DS-2CD2032F-I',
+      name: null,
+      firmware: 'V5.4.0 build 160530',
+      serial: null,
+      sources: ['sadp'],
+      onvifUrl: null,
+      endpoint: null,
+      ports: {},
+      dhcp: null,
+      activated: true,
+      upnp: false,
+      notes: [],
+      interfaceName: 'eth0',
+      lastSeenAt: AT,
+    },
+  };
+  r.ports = {
+    'nvr-1': {
+      report: {
+        deviceId: 'nvr-1',
+        address: '192.168.1.64',
+        measuredAt: AT,
+        full: false,
+        rows: [portRow(443, 'https', { service: 'https' }), portRow(23, 'telnet', { service: 'telnet' })],
+        declaredButClosed: [],
+        undeclaredOpen: [],
+        onvifProtocols: null,
+      },
+      plan: null,
+      lastChange: null,
+      pending: null,
+    },
+  };
+  return r;
+}
+
+describe('nvr-assist security', () => {
+  it('exits 3 on a high risk and prints the score, the fixes in order with their worth, and the firmware answers', async () => {
+    const r = await run(['security'], fakeCore(vulnerable()));
+    expect(r.code).toBe(HIGH_RISK_EXIT);
+    expect(r.stdout).toMatch(/^Security score: \d+\/100 — a high risk is open/);
+    expect(r.stdout).toMatch(/^1\. \[CRITICAL\] Firmware affected by CVE-2017-7921 .*\(\+35\)$/m);
+    expect(r.stdout.indexOf('[CRITICAL] Firmware affected')).toBeLessThan(r.stdout.indexOf('[HIGH] Telnet open'));
+    expect(r.stdout).toContain('What to do: Update the firmware to 5.4.41 or later');
+    expect(r.stdout).toContain('CVE-2017-7921: AFFECTED.');
+    expect(r.stdout).toContain('CVE-2021-36260: unknown — check.');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--json prints the result in the contract’s shape, with the time it was judged', async () => {
+    const r = await run(['security', '--json'], fakeCore(vulnerable()));
+    expect(r.code).toBe(HIGH_RISK_EXIT);
+    const result = securityResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.checkedAt).toBe(AT);
+    expect(result.highRisk).toBe(true);
+    expect(result.findings[0]!.id).toBe('vuln-CVE-2017-7921');
+  });
+
+  it('exits 1 with the error when the record cannot be read', async () => {
+    const r = await run(['security'], fakeCore(null));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the record could not be read');
+  });
+
+  it('refuses a device argument (usage, exit 2)', async () => {
+    expect((await run(['security', 'nvr-1'], fakeCore(vulnerable()))).code).toBe(2);
+  });
+
+  it('is a command of the app: on a fresh record it exits 0 and says every part is unknown, not safe', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'security-cli-'));
+    const core = createAppCore({ dataDir, mode: 'cli', version: '1', system: HOME_PC(), log: () => {} });
+    let stdout = '';
+    const code = await runCli(['security'], core, { stdout: (t) => (stdout += t), stderr: () => {} }, '1');
+    await core.close();
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Security score: \d+\/100 \(/);
+    expect(stdout).not.toContain('100/100');
+    expect(stdout).toContain('[UNKNOWN] Services and HTTPS not checked: no Ports measurement (+10)');
+    expect(stdout).toContain('[UNKNOWN] Firmware not checked: no NVR chosen');
+  });
+});
