@@ -5,132 +5,32 @@
 // Pure: main makes the keys and measures; this decides. Router facts from ../shared/reference/ROUTERS.md §5 (each
 // with its grade and source); the plan names peers by PUBLIC key only — a private key never enters it.
 import { z } from 'zod';
-import { classifyIpv4, formatIpv4, isPrefix, networkNumber, parseIpv4 } from './ipv4';
+import { classifyIpv4, formatIpv4, parseIpv4 } from './ipv4';
 import { believablePublic, type PublicVerdictCode } from './public-address';
 
-/** Where the WireGuard server can run: a router family from ROUTERS.md §5 A.1, or a Linux computer of the LAN. */
-export const VPN_SERVER_KINDS = ['openwrt', 'mikrotik', 'fritzbox', 'unifi', 'asus', 'glinet', 'linux'] as const;
-export type VpnServerKind = (typeof VPN_SERVER_KINDS)[number];
-/** Router families for which no source shows a WireGuard server (ROUTERS.md §5 "Could not confirm"). */
-export const NO_WIREGUARD_FAMILIES = ['tplink', 'netgear', 'linksys', 'synology', 'isp'] as const;
-export type NoWireguardFamily = (typeof NO_WIREGUARD_FAMILIES)[number];
-/** Servers whose config this app writes (the others generate their own: the plan gives their steps). */
-export const VPN_CONFIG_KINDS = ['linux', 'openwrt', 'mikrotik', 'fritzbox'] as const;
-export type VpnConfigKind = (typeof VPN_CONFIG_KINDS)[number];
+import {
+  NO_WIREGUARD_FAMILIES,
+  VPN_CONFIG_KINDS,
+  VPN_SERVERS,
+  type VpnServerFacts,
+  type VpnServerKind,
+} from '../catalog/vpn-servers';
+import {
+  COMMON_HOME_LANS,
+  DEFAULT_KEEPALIVE,
+  MAX_PEERS,
+  TUNNEL_CANDIDATES,
+  WG_KEY,
+  checkPeerNames,
+  chooseTunnel,
+  isEndpointName,
+  isWgKey,
+  overlaps,
+  parseCidr,
+} from './vpn-checks';
 
-export type Grade = 'H' | 'M' | 'L';
-
-export interface VpnServerFacts {
-  id: VpnServerKind;
-  name: string;
-  /** Since which firmware, as the sources say it. */
-  since: string;
-  /** Where the server is set up (menu path or command), as sourced. */
-  where: string;
-  /** The listen port the plan uses (the family's default where one is sourced, else WireGuard's 51820). */
-  port: number;
-  grade: Grade;
-  source: string;
-  /** What the app writes for it; null = the router makes the config itself (the plan gives its steps). */
-  config: VpnConfigKind | null;
-}
-
-/** ROUTERS.md §5 A.1/A.2, family by family (grades as there). */
-export const VPN_SERVERS: Record<VpnServerKind, VpnServerFacts> = {
-  openwrt: {
-    id: 'openwrt',
-    name: 'OpenWrt',
-    since: 'netifd proto wireguard; LuCI with luci-proto-wireguard',
-    where: 'LuCI: Network > Interfaces > Add new interface, protocol "WireGuard VPN"; or uci on the router',
-    port: 51820,
-    grade: 'H',
-    source: 'openwrt/openwrt: package/network/utils/wireguard-tools/files/wireguard.sh',
-    config: 'openwrt',
-  },
-  mikrotik: {
-    id: 'mikrotik',
-    name: 'MikroTik RouterOS 7',
-    since: 'RouterOS v7',
-    where: '/interface wireguard and /interface wireguard peers (WinBox: WireGuard)',
-    port: 13231,
-    grade: 'H',
-    source: 'https://help.mikrotik.com/docs/display/ROS/WireGuard',
-    config: 'mikrotik',
-  },
-  fritzbox: {
-    id: 'fritzbox',
-    name: 'AVM FRITZ!Box',
-    since: 'FRITZ!OS 7.50 (not confirmed by AVM)',
-    where: 'Internet > Permit Access > VPN (WireGuard) > Add Connection (not confirmed by AVM)',
-    port: 51820,
-    grade: 'L',
-    source: 'https://github.com/DedBash/Mullvad-VPN-on-Fritz-Box',
-    config: 'fritzbox',
-  },
-  unifi: {
-    id: 'unifi',
-    name: 'Ubiquiti UniFi',
-    since: 'Network app 7.3+, UniFi OS 3.0+ (third-party sources)',
-    where: 'Settings > VPN > VPN Server > Create New > WireGuard (third-party sources)',
-    port: 51820,
-    grade: 'L',
-    source: 'https://blog.halleyadams.uk/posts/193/',
-    config: null,
-  },
-  asus: {
-    id: 'asus',
-    name: 'ASUS (ASUSWRT 388+)',
-    since: 'ASUSWRT 388 (reported; Asuswrt-Merlin: server not confirmed)',
-    where: 'not confirmed: look for VPN > VPN Server > WireGuard in the router’s pages',
-    port: 51820,
-    grade: 'L',
-    source: '0xDarkMatter/claude-mods: skills/asus-router-ops/SKILL.md',
-    config: null,
-  },
-  glinet: {
-    id: 'glinet',
-    name: 'GL.iNet (firmware 4.x)',
-    since: 'firmware 4.x',
-    where: 'VPN > WireGuard Server > Generate Configuration > Profiles > Add > Start',
-    port: 51820,
-    grade: 'H',
-    source: 'https://docs.gl-inet.com/router/en/4/interface_guide/wireguard_server/',
-    config: null,
-  },
-  linux: {
-    id: 'linux',
-    name: 'A Linux computer on the LAN (wg-quick)',
-    since: 'wireguard-tools (wg-quick)',
-    where:
-      'the always-on computer: /etc/wireguard/<name>.conf, then `wg-quick up <name>`; the router forwards one UDP port to it',
-    port: 51820,
-    grade: 'H',
-    source: 'https://documentation.ubuntu.com/server/how-to/wireguard-vpn/peer-to-site-on-router',
-    config: 'linux',
-  },
-};
-
-/** Tunnel subnets tried in order: the usual defaults of WireGuard guides and installers, then quieter ones. */
-export const TUNNEL_CANDIDATES = [
-  '10.8.0.0/24',
-  '10.66.66.0/24',
-  '172.29.0.0/24',
-  '10.7.0.0/24',
-  '10.13.13.0/24',
-  '10.99.77.0/24',
-  '172.31.251.0/24',
-  '192.168.250.0/24',
-] as const;
-
-/** Home subnets so common that a hotel's or a friend's Wi-Fi is likely to use the same (the phone would go there). */
-const COMMON_HOME_LANS = ['192.168.0.0/24', '192.168.1.0/24', '192.168.178.0/24', '10.0.0.0/24', '192.168.88.0/24'];
-
-export const DEFAULT_KEEPALIVE = 25;
-export const MAX_PEERS = 32;
-/** A peer's name is the name of its file: letters, digits, - and _, up to 32, not starting with - (never `server`). */
-const PEER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}$/;
-const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const WG_KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+export * from '../catalog/vpn-servers';
+export * from './vpn-checks';
 
 const cidr = z.string().max(18);
 const key = z.string().regex(WG_KEY);
@@ -228,73 +128,6 @@ export interface VpnPlanInput {
   /** A tunnel subnet the user asks for (else the first candidate that clashes with nothing). */
   tunnel?: string | null;
   at: Date;
-}
-
-/** A network as `{ net, prefix }`; null when the text is not `a.b.c.d/n`. */
-export function parseCidr(text: string): { net: number; prefix: number } | null {
-  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(text.trim());
-  if (!m) return null;
-  const prefix = Number(m[2]);
-  if (!isPrefix(prefix) || parseIpv4(m[1]) === null) return null;
-  return { net: networkNumber(m[1]!, prefix)!, prefix };
-}
-
-/** True when two networks share any address. */
-export function overlaps(a: string, b: string): boolean {
-  const x = parseCidr(a);
-  const y = parseCidr(b);
-  if (!x || !y) return false;
-  const p = Math.min(x.prefix, y.prefix);
-  return networkNumber(formatIpv4(x.net), p) === networkNumber(formatIpv4(y.net), p);
-}
-
-/** The first candidate tunnel subnet that clashes with none of the networks given; null when all do. */
-export function chooseTunnel(
-  taken: readonly string[],
-  candidates: readonly string[] = TUNNEL_CANDIDATES,
-): string | null {
-  return candidates.find((c) => !taken.some((t) => overlaps(c, t))) ?? null;
-}
-
-/** A peer's name checked as a file name: null when fine, else the plain reason. */
-export function checkPeerName(name: string): string | null {
-  if (!PEER_NAME.test(name))
-    return `"${name.slice(0, 40)}" cannot be a file name: use letters, digits, - and _ (up to 32, not starting with -), e.g. "${
-      name
-        .replace(/[^A-Za-z0-9_-]+/g, '-')
-        .replace(/^-+/, '')
-        .slice(0, 32) || 'phone'
-    }".`;
-  if (name.toLowerCase() === 'server')
-    return '"server" is the name of the server’s own config: name the device otherwise.';
-  return null;
-}
-
-/** The peers' names as typed (comma-separated), checked: distinct (ignoring case, as on macOS and Windows), at most 32. */
-export function checkPeerNames(names: readonly string[]): { ok: true; names: string[] } | { ok: false; error: string } {
-  if (names.length === 0) return { ok: false, error: 'Name at least one device that will connect (e.g. phone).' };
-  if (names.length > MAX_PEERS) return { ok: false, error: `At most ${MAX_PEERS} devices in one plan.` };
-  const seen = new Set<string>();
-  for (const name of names) {
-    const bad = checkPeerName(name);
-    if (bad) return { ok: false, error: bad };
-    if (seen.has(name.toLowerCase()))
-      return { ok: false, error: `"${name}" is named twice: each device needs its own name.` };
-    seen.add(name.toLowerCase());
-  }
-  return { ok: true, names: [...names] };
-}
-
-/** A DNS name the phone can dial (the DDNS name): dotted labels, 253 characters at most, not an address. */
-export function isEndpointName(host: string): boolean {
-  if (host.length > 253) return false; // an address is refused below: its last label is all digits
-  const labels = host.replace(/\.$/, '').split('.');
-  return labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l)) && !/^\d+$/.test(labels.at(-1)!);
-}
-
-/** True for a WireGuard key in its base64 form (32 bytes: 43 characters and `=`). */
-export function isWgKey(text: string): boolean {
-  return WG_KEY.test(text);
 }
 
 const TAILSCALE: OverlayWay = {
