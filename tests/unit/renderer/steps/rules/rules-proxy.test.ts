@@ -49,6 +49,8 @@ describe('Router rules step: a reverse proxy instead of forwarding the NVR', () 
     await wrapper.find('form.wishes').trigger('submit');
     await flushPromises();
     expect(byTest(wrapper, 'proxy').find('h3').text()).toBe('Instead of forwarding the NVR: a reverse proxy');
+    // VPN first, named above the proxy wherever the plan would expose the web page (issue 12 item 5).
+    expect(byTest(wrapper, 'vpn-first').text()).toMatch(/^Safest: a VPN first\. .*nothing of the NVR is forwarded/);
     // Without the web page wished for, nothing to put a proxy in front of.
     await wrapper.find('[data-testid="want-web"]').setValue(false);
     await wrapper.find('form.wishes').trigger('submit');
