@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { Checklist } from '../../../shared/domain/checklist';
 
 // The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
@@ -69,6 +69,8 @@ const STATUS_WORDS: Record<Checklist['steps'][number]['status'], string> = {
 /** Makes the PDF in memory. */
 export async function renderChecklistPdf(checklist: Checklist, options: ChecklistPdfOptions = {}): Promise<Buffer> {
   const fonts = chooseFonts(options.fonts);
+  // Loaded when a PDF is made, not with the app: pdfkit (and its font engine) is large, and every command would pay.
+  const PDFDocument = (await import('pdfkit')).default as typeof PDFDocumentClass;
   const doc = new PDFDocument({
     size: PAPER[options.paper ?? 'a4'],
     margin: 50,

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import QRCode from 'qrcode';
 import { peerConfig, serverConfig } from '../../../shared/domain/vpn-configs';
 import {
   checkPeerNames,
@@ -217,6 +216,8 @@ export function createVpnService(options: VpnServiceOptions) {
 export type VpnService = ReturnType<typeof createVpnService>;
 
 /** A config as a QR code in PNG (error correction M, 4-module quiet zone, 6 pixels a module). */
-export function qrPng(text: string): Promise<Buffer> {
+export async function qrPng(text: string): Promise<Buffer> {
+  // Loaded when a code is made, not with the app (every command would pay for it).
+  const QRCode = (await import('qrcode')).default;
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
 }
