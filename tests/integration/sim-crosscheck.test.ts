@@ -169,9 +169,28 @@ describe('simulators: ONVIF read by the npm onvif client', () => {
   }
 });
 
+/**
+ * Silences the rogue (SIGUSR1) and waits, bounded, until it has said so in its log: the signal is handled on its
+ * event loop, and onvif-util's first probe must not meet a hostile answer sent before that.
+ */
+async function quietRogue(): Promise<void> {
+  const logFile = path.join(RUN_DIR, 'sim-rogue', 'sim.log');
+  const said = () => {
+    try {
+      return (fs.readFileSync(logFile, 'utf8').match(/rogue: quiet for/g) ?? []).length;
+    } catch {
+      return 0;
+    }
+  };
+  const before = said();
+  process.kill(roguePid, 'SIGUSR1');
+  if (HARNESS) return;
+  await pollUntil(() => said() > before, { timeoutMs: 5000, intervalMs: 50, what: 'the rogue to go quiet' });
+}
+
 describe('simulators: Debian onvif-util', () => {
-  it('onvif-util -a lists every simulator (rogue silenced for the run)', () => {
-    process.kill(roguePid, 'SIGUSR1');
+  it('onvif-util -a lists every simulator (rogue silenced for the run)', async () => {
+    await quietRogue();
     try {
       const r = inNs('client', 'onvif-util', ['-a'], { timeoutMs: 40_000 });
       expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -182,10 +201,30 @@ describe('simulators: Debian onvif-util', () => {
       process.kill(roguePid, 'SIGUSR2');
     }
   });
-  it('onvif-util logs in to each simulator and reads its network settings', () => {
-    process.kill(roguePid, 'SIGUSR1');
+  it('onvif-util logs in to each simulator and reads its network settings', async () => {
+    await quietRogue();
     try {
       for (const s of SIMULATORS) {
+        // An earlier suite may have just moved or silenced this simulator (address changes, vanish/refuse faults):
+        // its ONVIF service answers a plain POST first (any HTTP status), bounded, before onvif-util is asked.
+        await pollUntil(
+          () => {
+            const c = inNs('client', 'curl', [
+              '-s',
+              '-m',
+              '2',
+              '-o',
+              '/dev/null',
+              '-w',
+              '%{http_code}',
+              '-X',
+              'POST',
+              `http://${addr[s.host]}/onvif/device_service`,
+            ]);
+            return c.stdout !== '' && c.stdout !== '000';
+          },
+          { timeoutMs: 30_000, intervalMs: 500, what: `${s.host}'s ONVIF service to answer` },
+        );
         const run = () =>
           inNs('client', 'onvif-util', ['-u', admin.user, '-p', admin.password, addr[s.host]!], {
             timeoutMs: 40_000,
@@ -201,7 +240,10 @@ describe('simulators: Debian onvif-util', () => {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
           r = run();
         }
-        expect(r.stdout, `${s.host}; first try: ${first.slice(0, 300)}`).toContain('successfully connected to host');
+        expect(
+          r.stdout,
+          `${s.host}; first try: ${first.slice(0, 300)}; last stderr: ${r.stderr.slice(0, 300)}`,
+        ).toContain('successfully connected to host');
         expect(r.stdout).toContain(`name:   ${s.name}`);
         expect(r.stdout).toContain(`IP Address: ${addr[s.host]}`);
         expect(r.stdout).toMatch(s.ip === 'dhcp' ? /DHCP:\s+YES/ : /DHCP:\s+NO/);
@@ -209,7 +251,7 @@ describe('simulators: Debian onvif-util', () => {
     } finally {
       process.kill(roguePid, 'SIGUSR2');
     }
-  });
+  }, 240_000);
 });
 
 describe('simulators: ports, web, RTSP, vendor discovery', () => {

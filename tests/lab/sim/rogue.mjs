@@ -166,7 +166,8 @@ export class Rogue {
   }
 
   later(fn, ms) {
-    const t = setTimeout(() => { this.timers.delete(t); fn(); }, ms);
+    // Every later task is a send: none once quiet (a late answer queued before SIGUSR1 stays unsent).
+    const t = setTimeout(() => { this.timers.delete(t); if (!this.isQuiet()) fn(); }, ms);
     this.timers.add(t);
   }
 
