@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upnpDeleteResultSchema, upnpRecheckSchema, upnpWatchResultSchema } from '../../src/shared/domain/upnp';
-import { inNs, lab, ns, pollUntil, readLabState, ROUTER, RUN_DIR, SIMULATORS } from '../lab/lib/testkit.mjs';
+import { inNs, lab, ns, pollUntil, readLabState, ROUTER, SIMULATORS } from '../lab/lib/testkit.mjs';
+import { hikMapsAgain, hikSyncs, upnpcMappings } from '../support/hik-upnp';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 
 const ME = 'app-upnp-watch test';
@@ -75,15 +76,6 @@ function cliRunning(args: string[], dataDir: string) {
   };
 }
 
-/** The router's mappings as upnpc lists them: "TCP 8000 192.168.50.64 8000", sorted. */
-function upnpcMappings(): string[] {
-  const r = inNs('client', 'upnpc', ['-i', '-u', ROOT_DESC, '-L'], { timeoutMs: 30_000 });
-  expect(r.code, r.stderr).toBe(0);
-  return [...r.stdout.matchAll(/^\s*\d+\s+(TCP|UDP)\s+(\d+)->([\d.]+):(\d+)\s/gm)]
-    .map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`)
-    .sort();
-}
-
 /** The lease left on hik's 8000 mapping as upnpc reads it (s; its last column). */
 function upnpcSdkLease(): number {
   const r = inNs('client', 'upnpc', ['-i', '-u', ROOT_DESC, '-L'], { timeoutMs: 30_000 });
@@ -91,26 +83,6 @@ function upnpcSdkLease(): number {
   const line = r.stdout.split('\n').find((l) => new RegExp(`^\\s*\\d+\\s+TCP\\s+8000->${hik.ip}:8000\\s`).test(l));
   expect(line, r.stdout).toBeDefined();
   return Number(/(\d+)\s*$/.exec(line!)?.[1]);
-}
-
-/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal). */
-function hikSyncs(): number {
-  try {
-    return (JSON.parse(readFileSync(join(RUN_DIR, 'sim-hik', 'upnp-sync.json'), 'utf8')) as { count: number }).count;
-  } catch {
-    return 0;
-  }
-}
-
-/** hik adds its mappings again (once), then stops renewing: the lab's mappings are back as they were. */
-async function hikMapsAgain(): Promise<void> {
-  const before = hikSyncs();
-  expect(lab(['sim', 'hik', 'upnp-renew', '1']).code).toBe(0);
-  try {
-    await pollUntil(() => hikSyncs() > before, { timeoutMs: 20_000, what: 'hik to add its UPnP mappings again' });
-  } finally {
-    expect(lab(['sim', 'hik', 'upnp-renew', 'off']).code).toBe(0);
-  }
 }
 
 /** Renewal off, and no sync of hik's still under way (its count stays put for 3 s). */

@@ -6,12 +6,13 @@
 // (606) and stays; with it off the mapping is deleted and proven gone; a device that renews its mappings brings it
 // back and the next audit says so. The lab is left as found: secure mode on, hik's mapping added again by hik.
 // Needs the lab up (profile home) and `npm run build`.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upnpAuditSchema, upnpDeleteResultSchema, type UpnpAudit } from '../../src/shared/domain/upnp';
-import { inNs, lab, pollUntil, readLabState, ROGUE, ROUTER, RUN_DIR, SIMULATORS, WAN } from '../lab/lib/testkit.mjs';
+import { inNs, lab, readLabState, ROGUE, ROUTER, SIMULATORS, WAN } from '../lab/lib/testkit.mjs';
+import { hikMapsAgain, upnpcMappings } from '../support/hik-upnp';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 
 const ME = 'app-upnp test';
@@ -26,15 +27,6 @@ function cli(args: string[], dataDir: string) {
   });
 }
 
-/** The router's mappings as upnpc lists them: "TCP 8000 192.168.50.64 8000", sorted. */
-function upnpcMappings(): string[] {
-  const r = inNs('client', 'upnpc', ['-i', '-u', ROOT_DESC, '-L'], { timeoutMs: 30_000 });
-  expect(r.code, r.stderr).toBe(0);
-  return [...r.stdout.matchAll(/^\s*\d+\s+(TCP|UDP)\s+(\d+)->([\d.]+):(\d+)\s/gm)]
-    .map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`)
-    .sort();
-}
-
 const ours = (a: UpnpAudit) =>
   a.mappings.map((m) => `${m.protocol} ${m.externalPort} ${m.internalClient} ${m.internalPort}`).sort();
 
@@ -42,26 +34,6 @@ function audit(dataDir: string): UpnpAudit {
   const r = cli(['upnp', '--json'], dataDir);
   expect(r.code, r.stderr).toBe(0);
   return upnpAuditSchema.parse(JSON.parse(r.stdout));
-}
-
-/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal). */
-function hikSyncs(): number {
-  try {
-    return (JSON.parse(readFileSync(join(RUN_DIR, 'sim-hik', 'upnp-sync.json'), 'utf8')) as { count: number }).count;
-  } catch {
-    return 0;
-  }
-}
-
-/** hik adds its mappings again (once), then stops renewing: the lab's mappings are back as they were. */
-async function hikMapsAgain(): Promise<void> {
-  const before = hikSyncs();
-  expect(lab(['sim', 'hik', 'upnp-renew', '1']).code).toBe(0);
-  try {
-    await pollUntil(() => hikSyncs() > before, { timeoutMs: 20_000, what: 'hik to add its UPnP mappings again' });
-  } finally {
-    expect(lab(['sim', 'hik', 'upnp-renew', 'off']).code).toBe(0);
-  }
 }
 
 let dataDir = '';
