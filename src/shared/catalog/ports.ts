@@ -1711,10 +1711,11 @@ const RISKY_SERVICES_RAW: readonly PortFact[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Validated exports.
 
-export const BRAND_PORTS: readonly BrandPorts[] = Object.freeze(BRANDS_RAW.map((b) => brandPortsSchema.parse(b)));
-export const RISKY_SERVICES: readonly PortFact[] = Object.freeze(
-  RISKY_SERVICES_RAW.map((f) => portFactSchema.parse(f)),
-);
+// The tables are typed as the schemas' output, and tests/unit/shared/port-catalog.test.ts parses every entry with
+// them (the checks a type cannot express: ranges, unique ids). Not parsed again here: that cost every start of the
+// app and the CLI ~10 ms of zod work, before `ports --full` could join its scan.
+export const BRAND_PORTS: readonly BrandPorts[] = Object.freeze(BRANDS_RAW);
+export const RISKY_SERVICES: readonly PortFact[] = Object.freeze(RISKY_SERVICES_RAW);
 
 /** The reference files every fact above comes from, and each distinct source they cite. */
 export const CATALOG_REFERENCES = [
