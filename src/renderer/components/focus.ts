@@ -1,4 +1,4 @@
-import { nextTick, unref, watch, type ComponentPublicInstance, type Ref } from 'vue';
+import { nextTick, ref, unref, watch, type ComponentPublicInstance, type Ref } from 'vue';
 
 /**
  * What holds a button that comes and goes: a span (or other element) around it with a ref, or a component whose
@@ -33,4 +33,22 @@ export function keepFocusWhenJobEnds(
   watch(running, async (now, before) => {
     if (before && !now && elementOf(cancel.value)?.contains(document.activeElement)) await focusIn(start);
   });
+}
+
+/**
+ * A job's start button and its Cancel beside it (the page puts `startButton` and `cancelButton` on their holders):
+ * `start` begins the job and, when it began, puts the keyboard on Cancel; `cancel` stops it and puts the keyboard
+ * back on the start button.
+ */
+export function useStartCancel(begin: () => Promise<boolean>, stop: () => Promise<unknown>) {
+  const startButton = ref<FocusHolder>(null);
+  const cancelButton = ref<FocusHolder>(null);
+  async function start(): Promise<void> {
+    if (await begin()) await focusIn(cancelButton);
+  }
+  async function cancel(): Promise<void> {
+    await stop();
+    await focusIn(startButton);
+  }
+  return { startButton, cancelButton, start, cancel };
 }
