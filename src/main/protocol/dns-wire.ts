@@ -103,7 +103,8 @@ function readName(msg: Uint8Array, start: number): { name: string; next: number 
     if ((len & 0xc0) !== 0) throw new Bad('an unknown label type');
     if (at + 1 + len > msg.length) throw new Bad('a label runs past the end');
     length += len + 1;
-    if (length > 255) throw new Bad('a name longer than 255 bytes');
+    // RFC 1035 §3.1: 255 bytes at most, the labels, their length bytes and the final zero byte.
+    if (length + 1 > 255) throw new Bad('a name longer than 255 bytes');
     let label = '';
     for (let i = 0; i < len; i++) {
       const c = msg[at + 1 + i]!;
