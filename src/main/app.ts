@@ -106,8 +106,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     hub.emit('setup.onChanged', { setup: record });
     return record;
   };
+  const udp = options.udp ?? nodeUdp;
   const ctx: AppContext = {
-    ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, upnp, http, system },
+    ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, upnp, http, system, udp },
     tcpConnector: options.tcpConnector,
   };
   return {

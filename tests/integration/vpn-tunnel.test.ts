@@ -21,7 +21,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVpnService } from '../../src/main/services/vpn/vpn-service';
 import { publicKeyOf } from '../../src/main/services/vpn/wg-keys';
+import type { VpnCheck } from '../../src/shared/domain/vpn-check';
 import type { VpnPlan } from '../../src/shared/domain/vpn-plan';
+import { CLI } from '../support/lab-cli';
 
 const TAG = `nvrvpn-${process.pid}`;
 const NS = { lan: `${TAG}-lan`, rt: `${TAG}-rt`, ph: `${TAG}-ph` };
@@ -82,6 +84,25 @@ function openFromPhone(host: string, ports: number[] | null = null): number[] {
     };
     start();`;
   return JSON.parse(sh(NS.ph, process.execPath, ['-e', script], 240_000)) as number[];
+}
+
+/**
+ * `nvr-assist <args> --json` (the BUILT CLI) from the LAN — the computer the app runs on — with the data folder whose
+ * key file the test's plan made, so the CLI's plan has the same keys as the configs brought up here.
+ */
+function cliFromLan(args: string[]): { code: number | null; json: unknown; stderr: string } {
+  const r = spawnSync('ip', ['netns', 'exec', NS.lan, process.execPath, CLI, ...args, '--json'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NVR_ASSIST_DATA_DIR: join(dir, 'keys') },
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    json = null;
+  }
+  return { code: r.status, json, stderr: r.stderr };
 }
 
 function pidOf(iface: string): number | null {
@@ -236,6 +257,25 @@ describe.skipIf(why !== null)('the generated WireGuard configs, run by wg-quick 
     expect(pageFromPhone()).toBeNull();
   }, 240_000);
 
+  it('`vpn check` from the LAN before the server is up: no answer to the handshake, said with its causes, exit 3', () => {
+    const planned = cliFromLan(['vpn', 'plan', '--server', 'linux', '--server-address', '192.168.77.1']);
+    expect(planned.code, planned.stderr).toBe(0);
+    // The CLI's plan kept the test's keys (same data folder): the configs brought up below are this plan's.
+    expect((planned.json as VpnPlan).serverPublicKey).toBe(plan.serverPublicKey);
+    const r = cliFromLan(['vpn', 'check']);
+    expect(r.code, r.stderr).toBe(3);
+    const c = r.json as VpnCheck;
+    expect(c.server).toMatchObject({
+      address: '192.168.77.1',
+      port: 51820,
+      peer: 'phone',
+      answer: 'silent',
+      ok: false,
+    });
+    expect(c.server.attempts).toBe(3);
+    expect(c.server.text).toContain('the server is not running');
+  }, 60_000);
+
   it('the phone reaches the NVR’s web page through the tunnel, and not once the tunnel is down', () => {
     const up = run(NS.rt, 'wg-quick', ['up', files.server], 30_000);
     expect(up.status, up.stderr).toBe(0);
@@ -245,6 +285,22 @@ describe.skipIf(why !== null)('the generated WireGuard configs, run by wg-quick 
     expect(openFromPhone(ROUTER_WAN, [22, 80, 443, 554, 8000, 8080, 10443, 37777, 51820])).toEqual([]);
     expect(pageFromPhone()).toBeNull();
 
+    // The check from inside: wireguard-go answers a handshake made with the phone's keys, and the answer opens
+    // with them (the server runs with this plan's key and knows the phone). Sent to the server's LAN address.
+    const checked = cliFromLan(['vpn', 'check', 'phone']);
+    const c = checked.json as VpnCheck;
+    expect(c.server, checked.stderr).toMatchObject({ address: '192.168.77.1', answer: 'handshake', ok: true });
+    expect(c.server.text).toContain('runs with this plan’s server key');
+    // Nothing else known in this throwaway network: no Internet check (the name is unjudged), no proof from outside.
+    expect(c.exposure.ok).toBeNull();
+    expect(c.phoneTest.join(' ')).toContain('mobile data');
+    expect(checked.code).toBe(c.endpoint.ok === false ? 3 : 0);
+    // A server that does not know the device stays silent: the same check with the server's list of devices emptied.
+    sh(NS.rt, 'wg', ['set', IF.server, 'peer', plan.peers[0]!.publicKey, 'remove']);
+    const unknown = cliFromLan(['vpn', 'check', 'phone']);
+    expect((unknown.json as VpnCheck).server).toMatchObject({ answer: 'silent', ok: false });
+    expect(unknown.code).toBe(3);
+    sh(NS.rt, 'wg', ['set', IF.server, 'peer', plan.peers[0]!.publicKey, 'allowed-ips', plan.peers[0]!.address]);
     const phoneUp = run(NS.ph, 'wg-quick', ['up', files.phone], 30_000);
     expect(phoneUp.status, phoneUp.stderr).toBe(0);
     let page: string | null = null;

@@ -14,6 +14,7 @@ import type { HostLookup } from '../transport/dns';
 import type { HttpTransport } from '../transport/http';
 import type { SystemSource } from '../transport/system';
 import type { TcpConnector } from '../transport/tcp';
+import type { UdpTransport } from '../transport/udp';
 
 /** The app's settings a feature reads (app.ts's options carry these and more). */
 export interface FeatureOptions {
@@ -47,6 +48,8 @@ export interface AppContext {
   /** The router's UPnP IGD and NAT-PMP (the default gateway only). */
   upnp: UpnpService;
   http: HttpTransport;
+  /** UDP sockets (tests: a fake). */
+  udp: UdpTransport;
   /** The system's files and interfaces (the neighbour table, routes). */
   system: SystemSource;
   /** The TCP connector for probes (absent: the fast one). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vpnCheckSchema } from '../domain/vpn-check';
 import { NO_WIREGUARD_FAMILIES, VPN_SERVER_KINDS, vpnPlanSchema } from '../domain/vpn-plan';
 import { defineStep } from './define';
 import { noInput } from './fields';
@@ -56,6 +57,21 @@ export const vpnStep = defineStep({
     'vpn.qr': {
       input: z.object({ peer: peerName, out: outFile }).strict(),
       output: written,
+    },
+    /**
+     * The check from inside once the server is set up: a WireGuard handshake made with a device's keys sent to the
+     * server (its LAN address, or `to`), the name the devices dial against the public address, and the last proof
+     * from outside (no NVR port should be reachable); plus the test only a phone on mobile data can make.
+     */
+    'vpn.check': {
+      input: z
+        .object({
+          peer: peerName.optional(),
+          to: z.string().max(15).optional(),
+          port: z.number().int().min(1).max(65535).optional(),
+        })
+        .strict(),
+      output: vpnCheckSchema,
     },
     /** The last plan and request (public keys only). */
     'vpn.get': {

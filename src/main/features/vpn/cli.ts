@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import { VPN_SERVER_CHOICES } from '../../../shared/steps/vpn';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -36,6 +37,21 @@ export function renderVpnPlan(p: VpnPlan): string {
   return lines.join('\n');
 }
 
+const MARK = (ok: boolean | null) => (ok === true ? 'OK  ' : ok === false ? 'FAIL' : '--  ');
+
+export function renderVpnCheck(c: VpnCheck): string {
+  return [
+    `${MARK(c.server.ok)} Server ${c.server.address}:${c.server.port} (as ${c.server.peer}): ${c.server.text}`,
+    `${MARK(c.endpoint.ok)} Name the devices dial: ${c.endpoint.text}`,
+    `${MARK(c.exposure.ok)} From outside: ${c.exposure.text}${c.exposure.measuredAt ? ` (tested ${c.exposure.measuredAt})` : ''}`,
+    '',
+    'The one test only a phone can make:',
+    ...c.phoneTest.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    `Checked at ${c.checkedAt}`,
+  ].join('\n');
+}
+
 const outPath = (file: string) => (isAbsolute(file) ? file : resolve(process.cwd(), file));
 
 async function runVpn(cmd: CommandContext): Promise<number> {
@@ -61,6 +77,29 @@ async function runVpn(cmd: CommandContext): Promise<number> {
     });
     return cmd.finish(r, renderVpnPlan);
   }
+  if (verb === 'check') {
+    for (const o of ['--server', '--peers', '--endpoint', '--tunnel', '--server-address', '--out'])
+      if (options[o] !== undefined) return cmd.usageError(`${o} does not go with \`vpn check\`.`);
+    if (rest.length) return cmd.usageError('`vpn check` takes at most one device.');
+    let to: string | undefined;
+    let port: number | undefined;
+    if (options['--to'] !== undefined) {
+      const m = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(options['--to']);
+      if (!m || (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 65535)))
+        return cmd.usageError('--to takes the server’s IPv4 address, with :PORT if it is not the plan’s.');
+      to = m[1];
+      port = m[2] !== undefined ? Number(m[2]) : undefined;
+    }
+    const r = await cmd.call('vpn.check', {
+      ...(which !== undefined ? { peer: which } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(port !== undefined ? { port } : {}),
+    });
+    const code = cmd.finish(r, renderVpnCheck);
+    // Exit 3 when something is wrong (the server did not answer with the plan's keys, the name, an open port).
+    if (code === 0 && r.ok && [r.data.server, r.data.endpoint, r.data.exposure].some((p) => p.ok === false)) return 3;
+    return code;
+  }
   if (verb === 'config' || verb === 'qr') {
     for (const o of ['--server', '--peers', '--endpoint', '--tunnel', '--server-address'])
       if (options[o] !== undefined) return cmd.usageError(`${o} goes with \`vpn plan\`.`);
@@ -80,7 +119,7 @@ async function runVpn(cmd: CommandContext): Promise<number> {
       (d) => `Wrote ${d.file} (${d.bytes} bytes, readable by you only). It holds a private key: keep it to yourself.`,
     );
   }
-  return cmd.usageError('`vpn` takes plan, config or qr.');
+  return cmd.usageError('`vpn` takes plan, config, qr or check.');
 }
 
 export const VPN_COMMANDS: readonly CliCommand[] = [
@@ -97,6 +136,12 @@ export const VPN_COMMANDS: readonly CliCommand[] = [
       '                        Writes that config (owner-only); for --server linux the server’s is a wg-quick file.',
       'vpn qr <device> --out FILE.png',
       '                        The device’s config as a QR code for the WireGuard app (owner-only).',
+      'vpn check [<device>] [--to IP[:PORT]]',
+      '                        Once the server is set up: a WireGuard handshake made with the device’s keys',
+      '                        (default: the first) sent to the server (the Linux computer of the plan, else',
+      '                        the router; --to another address), the name the devices dial against your',
+      '                        public address, and the last proof from outside (no NVR port may be open).',
+      '                        Exit 0 all good, 3 something to fix, 1 could not check.',
       'vpn                     The last plan.',
     ],
     options: {
@@ -106,6 +151,7 @@ export const VPN_COMMANDS: readonly CliCommand[] = [
       '--tunnel': 'value',
       '--server-address': 'value',
       '--out': 'value',
+      '--to': 'value',
     },
     run: runVpn,
   },

@@ -2,12 +2,13 @@ import { isAbsolute, join } from 'node:path';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { VpnRequest } from '../../../shared/steps/vpn';
+import { probeWireGuard } from '../../services/vpn/vpn-probe';
 import { createVpnService, VpnError, type VpnService } from '../../services/vpn/vpn-service';
 import { nodeLookup } from '../../transport/dns';
 import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
 import { VPN_COMMANDS } from './cli';
-import { judgeVpn } from './status';
+import { judgeVpn, judgeVpnChecked } from './status';
 
 /** The service's plain words as the contract's error (its messages are composed by our code, never a key). */
 async function plainly<T>(work: () => Promise<T>): Promise<T> {
@@ -48,6 +49,7 @@ export default defineFeature({
           const address = await (options.lookup ?? nodeLookup)(host);
           return address ? [address] : [];
         },
+        probe: (req) => probeWireGuard({ ...req, udp: ctx.udp }),
       }));
     const checkOut = (out: string) => {
       if (!isAbsolute(out)) throw new AppFailure('BAD_REQUEST', 'The file to write must be given as a full path.');
@@ -99,6 +101,30 @@ export default defineFeature({
         checkOut(out);
         const plan = await lastPlan();
         return plainly(() => vpn().writeQr(plan, peer, out));
+      },
+      'vpn.check': async ({ peer, to, port }) => {
+        const plan = await lastPlan();
+        const { setup: record } = await setup.load();
+        // Where the server is: the address given, else the Linux computer of the plan, else the router (the gateway).
+        const address = to ?? plan.forward?.to ?? (await lanFacts(ctx))?.gateway ?? null;
+        if (!address)
+          throw new AppFailure(
+            'BAD_REQUEST',
+            'The address of the WireGuard server is not known (no default gateway here): give it with --to.',
+          );
+        const check = await plainly(() =>
+          vpn().check(plan, {
+            address,
+            ...(port !== undefined ? { port } : {}),
+            ...(peer !== undefined ? { peer } : {}),
+            publicAddress: record.internet.check?.publicAddress ?? null,
+            proof: record.internet.proof ?? null,
+            nvrAddress: record.nvr?.device.addresses[0] ?? null,
+            at: now,
+          }),
+        );
+        await save((draft) => judgeVpnChecked(draft, check));
+        return check;
       },
       'vpn.get': async () => {
         const { vpn: slice } = (await setup.load()).setup;

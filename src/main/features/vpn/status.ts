@@ -1,4 +1,5 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
+import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 
 /**
@@ -15,5 +16,22 @@ export function judgeVpn(draft: SetupRecord, plan: VpnPlan, at: Date): void {
         status: 'working',
         updatedAt,
         reason: `Set up the server (${plan.serverName}), import each device’s config, then test from a phone on mobile data.`,
+      };
+}
+
+/**
+ * Sets the VPN step's status from the check from inside. Still never verified: what only a phone on mobile data can
+ * prove stays the user's test. Attention when the server did not answer with the plan's keys, the name the devices
+ * dial is wrong, or an NVR port is reachable from outside; working, with the phone test as the reason, otherwise.
+ */
+export function judgeVpnChecked(draft: SetupRecord, check: VpnCheck): void {
+  const updatedAt = check.checkedAt;
+  const wrong = [check.server, check.endpoint, check.exposure].find((part) => part.ok === false);
+  draft.steps.vpn = wrong
+    ? { status: 'attention', updatedAt, reason: wrong.text.slice(0, 500) }
+    : {
+        status: 'working',
+        updatedAt,
+        reason: 'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
       };
 }

@@ -14,7 +14,10 @@ import {
   type VpnPlan,
   type VpnPlanInput,
 } from '../../../shared/domain/vpn-plan';
+import { judgeVpnCheck, type VpnCheck } from '../../../shared/domain/vpn-check';
+import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import { writeAtomically } from '../setup/atomic-write';
+import { probeWireGuard, type ProbeResult } from './vpn-probe';
 import { generateKeyPair, publicKeyOf, type WgKeyPair } from './wg-keys';
 
 /** The key file: the server's pair and each device's, by name. Owner-only; never sent anywhere. */
@@ -31,6 +34,23 @@ export interface VpnServiceOptions {
   resolve?: (host: string) => Promise<string[]>;
   /** Makes a key pair (tests: fixed keys). */
   makeKeys?: () => WgKeyPair;
+  /** The handshake exchange (tests: a fake; default: a real one over UDP). */
+  probe?: typeof probeWireGuard;
+}
+
+/** What the check from inside is asked: whom to send the handshake to, as which device, and what else is known. */
+export interface VpnCheckRequest {
+  /** The server's address to send the handshake to (its LAN address, or the public one to test the forward). */
+  address: string;
+  /** Its UDP port (default: the plan's). */
+  port?: number;
+  /** The device whose keys make the handshake (default: the plan's first). */
+  peer?: string;
+  publicAddress: string | null;
+  proof: OutsideProof | null;
+  nvrAddress: string | null;
+  signal?: AbortSignal;
+  at: () => Date;
 }
 
 export type VpnPlanRequest = Omit<VpnPlanInput, 'peers' | 'serverPublicKey'> & { peers: readonly string[] };
@@ -190,6 +210,47 @@ export function createVpnService(options: VpnServiceOptions) {
           'The plan has no endpoint for the phone to dial: set up DDNS, or run the Internet check, then plan again.',
         );
       return peerConfig(plan, which, pair.privateKey);
+    },
+
+    /**
+     * The check from inside (after the user set the server up): a handshake with a device's keys, the endpoint name
+     * against the public address, the last proof from outside; the private key is read here and used for one packet.
+     */
+    async check(plan: VpnPlan, req: VpnCheckRequest): Promise<VpnCheck> {
+      if (plan.mode !== 'wireguard' || !plan.serverPublicKey || !plan.listenPort)
+        throw new VpnError(
+          'This plan has no home WireGuard server to check (overlay or no WireGuard on the router): test the overlay from its own app.',
+        );
+      const peer = req.peer ? plan.peers.find((p) => p.name === req.peer) : plan.peers[0];
+      if (!peer)
+        throw new VpnError(
+          `"${(req.peer ?? '').slice(0, 40)}" is not a device of this plan (${plan.peers.map((p) => p.name).join(', ')}).`,
+        );
+      const keys = await readKeys();
+      const pair = keys?.peers[peer.name];
+      if (!keys || keys.server.publicKey !== plan.serverPublicKey || !pair || pair.publicKey !== peer.publicKey)
+        throw new VpnError('The keys of this plan are missing or changed: make the plan again (vpn plan).');
+      const port = req.port ?? plan.listenPort;
+      const probe = options.probe ?? probeWireGuard;
+      const [answer, resolved] = await Promise.all([
+        probe({
+          address: req.address,
+          port,
+          serverPublicKey: plan.serverPublicKey,
+          peerPrivateKey: pair.privateKey,
+          ...(req.signal ? { signal: req.signal } : {}),
+        }).catch((): ProbeResult => ({ answer: 'silent', ms: null, attempts: 0 })),
+        plan.endpoint?.kind === 'ddns' ? resolve(plan.endpoint.host).catch(() => []) : Promise.resolve(null),
+      ]);
+      return judgeVpnCheck({
+        at: req.at(),
+        server: { address: req.address, port, peer: peer.name, ...answer },
+        endpoint: plan.endpoint,
+        resolved,
+        publicAddress: req.publicAddress,
+        proof: req.proof,
+        nvrAddress: req.nvrAddress,
+      });
     },
 
     /** Writes `server` or a device's config to `file`: atomically, owner-only (0600). */

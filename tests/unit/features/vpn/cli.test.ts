@@ -14,11 +14,34 @@ import { publicKeyOf } from '../../../../src/main/services/vpn/wg-keys';
 import { createSetupStore } from '../../../../src/main/services/setup-store';
 import { vpnPlanSchema } from '../../../../src/shared/domain/vpn-plan';
 import type { PublicAddressCheck } from '../../../../src/shared/domain/public-address';
+import type { UdpTransport } from '../../../../src/main/transport/udp';
 import { HOME_PC } from '../../../support/fake-system';
 
+/** UDP that answers every WireGuard initiation with a cookie reply to its index ("busy"), and records where it went. */
+function busyServer() {
+  const sent: string[] = [];
+  const udp: UdpTransport = {
+    async open(_o, onDatagram) {
+      return {
+        async send(data, port, address) {
+          const p = Buffer.from(data as Uint8Array);
+          sent.push(`${address}:${port} type ${p[0]} ${p.length} bytes`);
+          const cookie = Buffer.alloc(64);
+          cookie[0] = 3;
+          p.copy(cookie, 4, 4, 8);
+          setTimeout(() => onDatagram({ data: cookie, from: { address, port } }), 1);
+        },
+        close() {},
+      };
+    },
+  };
+  return { udp, sent };
+}
+
 const lookups: string[] = [];
-async function cli(argv: string[], dataDir: string) {
+async function cli(argv: string[], dataDir: string, udp?: UdpTransport) {
   const core = createAppCore({
+    ...(udp ? { udp } : {}),
     dataDir,
     mode: 'cli',
     version: '9.9.9',
@@ -129,5 +152,32 @@ describe('nvr-assist vpn', () => {
     const tp = await cli(['vpn', 'plan', '--server', 'tplink'], dir);
     expect(tp.code).toBe(0);
     expect(tp.stdout).toContain('No WireGuard server on this router');
+  });
+
+  it('check: one handshake to the router (the gateway) on the plan’s port, as the first device; words and exit 3 when not proven', async () => {
+    const dir = await home();
+    expect((await cli(['vpn', 'check'], dir)).stderr).toContain('Make the VPN plan first');
+    expect((await cli(['vpn', 'plan', '--server', 'openwrt', '--endpoint', 'home.example.net'], dir)).code).toBe(0);
+    const busy = busyServer();
+    const r = await cli(['vpn', 'check', '--json'], dir, busy.udp);
+    expect(busy.sent).toEqual(['192.168.1.1:51820 type 1 148 bytes']);
+    expect(r.code).toBe(3);
+    const check = JSON.parse(r.stdout);
+    expect(check.server).toMatchObject({ address: '192.168.1.1', peer: 'phone', answer: 'busy', ok: false });
+    expect(check.endpoint).toMatchObject({ host: 'home.example.net', ok: true });
+    // The step says what is left, from the check.
+    const record = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+    expect(record.steps.vpn.status).toBe('attention');
+    // Another address and port, given: the handshake goes there; nothing private printed.
+    const other = busyServer();
+    const text = await cli(['vpn', 'check', 'phone', '--to', '192.168.1.20:51999'], dir, other.udp);
+    expect(other.sent).toEqual(['192.168.1.20:51999 type 1 148 bytes']);
+    expect(text.stdout).toContain('The one test only a phone can make');
+    expect(text.stdout).not.toMatch(/PrivateKey|[A-Za-z0-9+/]{43}=/);
+    expect((await cli(['vpn', 'check', '--to', 'router.lan'], dir)).code).toBe(2);
+    expect((await cli(['vpn', 'check', '--to', '192.168.1.1:70000'], dir)).code).toBe(2);
+    expect((await cli(['vpn', 'check', 'tablet'], dir, busyServer().udp)).stderr).toContain(
+      'is not a device of this plan',
+    );
   });
 });

@@ -184,3 +184,71 @@ describe('configs and QR codes written to the user’s files', () => {
     await expect(svc.writeQr(plan, 'phone', join(dir, 'afile', 'phone.png'))).rejects.toThrow('could not be written');
   });
 });
+
+describe('the check from inside (vpn check): the handshake made with the device’s own keys, nothing else sent', () => {
+  it('sends one probe to the address asked, on the plan’s port, with the server key and the device’s private key', async () => {
+    const asked: Array<{ address: string; port: number; serverPublicKey: string; peerPrivateKey: string }> = [];
+    const v = createVpnService({
+      keysFile: join(dir, 'data', 'vpn-keys.json'),
+      resolve: async () => ['203.0.113.2'],
+      probe: async (req) => {
+        asked.push(req);
+        return { answer: 'handshake', ms: 3, attempts: 1 };
+      },
+    });
+    const plan = await v.plan(request());
+    const keys = JSON.parse(readFileSync(join(dir, 'data', 'vpn-keys.json'), 'utf8'));
+    const c = await v.check(plan, {
+      address: '192.168.57.10',
+      peer: 'laptop',
+      publicAddress: '203.0.113.2',
+      proof: null,
+      nvrAddress: '192.168.57.64',
+      at: () => new Date('2026-12-05T13:00:00Z'),
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({
+      address: '192.168.57.10',
+      port: plan.listenPort,
+      serverPublicKey: plan.serverPublicKey,
+      peerPrivateKey: keys.peers.laptop.privateKey,
+    });
+    expect(c.server).toMatchObject({ peer: 'laptop', answer: 'handshake', ok: true });
+    expect(c.endpoint).toMatchObject({ host: 'home.example.net', resolved: ['203.0.113.2'], ok: true });
+    // The private key went to the probe only: it is nowhere in what the check returns.
+    expect(JSON.stringify(c)).not.toContain(keys.peers.laptop.privateKey);
+  });
+
+  it('refuses a device the plan does not have, an overlay plan, and keys that changed since the plan', async () => {
+    const v = createVpnService({
+      keysFile: join(dir, 'data', 'vpn-keys.json'),
+      resolve: async () => [],
+      probe: async () => ({ answer: 'handshake', ms: 1, attempts: 1 }),
+    });
+    const plan = await v.plan(request());
+    const req = { address: '192.168.57.10', publicAddress: null, proof: null, nvrAddress: null, at: () => new Date() };
+    await expect(v.check(plan, { ...req, peer: 'tablet' })).rejects.toThrow('is not a device of this plan');
+    await expect(v.check({ ...plan, mode: 'overlay' }, req)).rejects.toThrow('no home WireGuard server');
+    writeFileSync(join(dir, 'data', 'vpn-keys.json'), '{}');
+    await expect(v.check(plan, req)).rejects.toThrow('make the plan again');
+  });
+
+  it('a probe that fails to open its socket is reported as no answer, not as a crash', async () => {
+    const v = createVpnService({
+      keysFile: join(dir, 'data', 'vpn-keys.json'),
+      resolve: async () => ['203.0.113.2'],
+      probe: async () => {
+        throw new Error('EADDRNOTAVAIL');
+      },
+    });
+    const plan = await v.plan(request());
+    const c = await v.check(plan, {
+      address: '192.168.57.10',
+      publicAddress: null,
+      proof: null,
+      nvrAddress: null,
+      at: () => new Date(),
+    });
+    expect(c.server).toMatchObject({ answer: 'silent', ok: false, attempts: 0 });
+  });
+});
