@@ -214,7 +214,7 @@ describe('lab life cycle', () => {
     expect(add.stdout + add.stderr).toMatch(/failed with code 501/);
   });
 
-  it('behind the carrier, `nvr-assist public` says CGNAT from the hop after the router, though the router reports the public address', () => {
+  it('behind the carrier, `nvr-assist public` says CGNAT from the hop after the router, though the router reports the public address; the VPN plan is then the overlay way', () => {
     // Still in the cgnat profile (the test above). miniupnpd (ext_perform_stun) learnt the carrier's 203.0.113.3 by
     // STUN and answers GetExternalIPAddress with it, so router WAN = what the internet sees; only hop 2 toward the
     // STUN server, the carrier's 100.64.0.1, shows the carrier's NAT. The BUILT CLI: run `npm run build` first.
@@ -247,6 +247,22 @@ describe('lab life cycle', () => {
       expect(c.verdict.evidence.at(-1)).toMatch(
         /^The first router after yours, 100\.64\.0\.1, is in the carrier-NAT range 100\.64\.0\.0\/10 .*by STUN/,
       );
+      // The VPN plan from that measured record (issue 14): no home WireGuard server can be reached behind the
+      // carrier's NAT, so the plan is the overlay way, and there is no server config to write.
+      const vpn = (args: string[]) =>
+        inNs('client', 'env', [`NVR_ASSIST_DATA_DIR=${dataDir}`, process.execPath, cli, 'vpn', ...args], {
+          timeoutMs: 60_000,
+        });
+      const planned = vpn(['plan', '--server', 'openwrt', '--json']);
+      expect(planned.code, planned.stderr).toBe(0);
+      const plan = JSON.parse(planned.stdout);
+      expect(plan.mode).toBe('overlay');
+      expect(plan.overlay.map((o: { name: string }) => o.name).join(' ')).toMatch(/Tailscale/);
+      expect(plan.findings.map((f: { text: string }) => f.text).join(' ')).toMatch(/carrier-grade NAT/);
+      const config = vpn(['config', 'server', '--out', path.join(dataDir, 'wg0.conf')]);
+      expect(config.code).toBe(1);
+      expect(config.stderr).toContain('carrier-grade NAT');
+      expect(fs.existsSync(path.join(dataDir, 'wg0.conf'))).toBe(false);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
