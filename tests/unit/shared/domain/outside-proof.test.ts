@@ -1,75 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ForwardPlan, ForwardRule } from '../../../../src/shared/domain/forward-plan';
 import {
   judgeHairpin,
   judgeOutsideProof,
-  judgeRow,
   outsideProofSchema,
   proofTargets,
   stateOf,
   type CheckerAnswer,
-  type ProofInput,
   type ProofJudgeInput,
 } from '../../../../src/shared/domain/outside-proof';
-import type { PortReport } from '../../../../src/shared/domain/ports';
 import { portRow } from '../../../support/port-row';
-
-const NVR = '192.168.1.64';
-const rule = (over: Partial<ForwardRule>): ForwardRule => ({
-  name: 'NVR App/SDK port',
-  role: 'sdk',
-  protocol: 'tcp',
-  externalPort: 8000,
-  internalAddress: NVR,
-  internalPort: 8000,
-  sources: [],
-  why: '',
-  ...over,
-});
-const HTTPS = rule({ name: 'NVR Web page (HTTPS)', role: 'https', externalPort: 10443, internalPort: 443 });
-const SDK = rule({});
-const plan = (rules: ForwardRule[] = [HTTPS, SDK]): ForwardPlan => ({
-  deviceId: 'hik',
-  address: NVR,
-  wants: { web: true, app: true, video: false },
-  sources: [],
-  rules,
-  notes: [],
-  madeAt: '2026-01-01T00:00:00.000Z',
-});
-const report = (over: Partial<PortReport> = {}): PortReport =>
-  ({
-    deviceId: 'hik',
-    address: NVR,
-    measuredAt: '2026-01-01T00:00:00.000Z',
-    full: false,
-    rows: [
-      portRow(80, 'http', { service: 'http', plainText: true, adminUi: true }),
-      portRow(443, 'https', { adminUi: true }),
-      portRow(8000, 'sdk'),
-    ],
-    declaredButClosed: [],
-    undeclared: [],
-    ...over,
-  }) as PortReport;
-
-const yes = (ms = 30): CheckerAnswer => ({ ok: true, reachable: true, ms, ip: '203.0.113.2' });
-const refused = (ms = 40): CheckerAnswer => ({ ok: true, reachable: false, ms, ip: '203.0.113.2' });
-const timedOut = (ms = 2050): CheckerAnswer => ({ ok: true, reachable: false, ms, ip: '203.0.113.2' });
-
-function input(answers: Record<number, CheckerAnswer>, over: Partial<ProofInput> = {}): ProofInput {
-  return {
-    targets: proofTargets(plan(), report()),
-    answers: new Map(Object.entries(answers).map(([p, a]) => [Number(p), a])),
-    internetVerdict: 'public-on-router',
-    report: report(),
-    mappings: [],
-    checkerAddress: '198.51.100.10',
-    ...over,
-  };
-}
-const target = (port: number, kind: 'planned' | 'forbidden' = 'planned') =>
-  proofTargets(plan(), report()).find((t) => t.port === port && t.kind === kind)!;
+import { HTTPS, input, NVR, plan, refused, report, rule, timedOut, yes } from './outside-proof-fixture';
 
 describe('proofTargets: what is asked', () => {
   it('every planned rule, then 21, 22, 23, 80, 554 and the NVR’s admin pages — never a port the plan opens', () => {
@@ -104,143 +44,6 @@ describe('stateOf: reachable / closed / filtered from the checker’s yes or no 
     expect(stateOf(timedOut(2050))).toBe('filtered');
     expect(stateOf({ ok: false, error: 'no answer in time' })).toBe('unknown');
     expect(stateOf(refused(3000), 5000)).toBe('closed');
-  });
-});
-
-describe('judgeRow: a planned rule', () => {
-  it('reachable: ok, no cause', () => {
-    expect(judgeRow(target(10443), input({ 10443: yes() }))).toMatchObject({
-      state: 'reachable',
-      ok: true,
-      verdict: 'reachable',
-      cause: null,
-    });
-  });
-
-  it('reachable through a UPnP mapping, not the rule: ok, and the mapping named', () => {
-    const r = judgeRow(
-      target(8000),
-      input(
-        { 8000: yes() },
-        { mappings: [{ protocol: 'TCP', externalPort: 8000, internalClient: NVR, internalPort: 8000 }] },
-      ),
-    );
-    expect(r).toMatchObject({ ok: true, cause: 'upnp-mapping' });
-    expect(r.text).toContain('a UPnP mapping, not your rule');
-  });
-
-  it('refused: no rule entered yet', () => {
-    const r = judgeRow(target(10443), input({ 10443: refused() }));
-    expect(r).toMatchObject({ state: 'closed', ok: false, verdict: 'closed', cause: 'no-rule' });
-    expect(r.text).toMatch(/no forward rule for port 10443/);
-  });
-
-  it('no answer: the router’s firewall', () => {
-    expect(judgeRow(target(10443), input({ 10443: timedOut() }))).toMatchObject({
-      state: 'filtered',
-      verdict: 'filtered',
-      cause: 'firewall',
-    });
-  });
-
-  it('no answer on a port ISPs block (443): the ISP may block it', () => {
-    const t = { ...target(10443), port: 443 };
-    const r = judgeRow(t, input({ 443: timedOut() }));
-    expect(r.cause).toBe('isp-blocks');
-    expect(r.text).toContain('many ISPs block this port');
-  });
-
-  it('behind CGNAT or a second NAT: that is the cause, whatever the checker said', () => {
-    expect(judgeRow(target(8000), input({ 8000: timedOut() }, { internetVerdict: 'cgnat' })).cause).toBe('cgnat');
-    expect(judgeRow(target(8000), input({ 8000: refused() }, { internetVerdict: 'double-nat' })).cause).toBe(
-      'double-nat',
-    );
-  });
-
-  it('the NVR was last measured at another address: the rule points at the wrong one', () => {
-    const r = judgeRow(target(8000), input({ 8000: refused() }, { report: report({ address: '192.168.1.70' }) }));
-    expect(r.cause).toBe('wrong-address');
-    expect(r.text).toContain('192.168.1.70');
-  });
-
-  it('the NVR’s port is no longer open at the last measurement: its port changed', () => {
-    const moved = report({ rows: [portRow(443, 'https'), portRow(8001, 'sdk')] });
-    const r = judgeRow(target(8000), input({ 8000: refused() }, { report: moved }));
-    expect(r.cause).toBe('port-changed');
-    expect(r.text).toContain('port 8000');
-  });
-
-  it('a UPnP mapping of the port to another device takes it', () => {
-    const r = judgeRow(
-      target(8000),
-      input(
-        { 8000: refused() },
-        { mappings: [{ protocol: 'TCP', externalPort: 8000, internalClient: '192.168.1.66', internalPort: 8000 }] },
-      ),
-    );
-    expect(r.cause).toBe('upnp-elsewhere');
-    expect(r.text).toContain('192.168.1.66:8000');
-  });
-
-  it('a rule limited to other sources than the checker’s: kept out, as it should be', () => {
-    const limited = { ...target(8000), sources: ['203.0.113.0/24'] };
-    expect(judgeRow(limited, input({ 8000: timedOut() })).cause).toBe('source-limited');
-    const lets = { ...target(8000), sources: ['198.51.100.0/24'] };
-    expect(judgeRow(lets, input({ 8000: timedOut() })).cause).toBe('firewall');
-  });
-
-  it('UDP: not testable by a TCP checker, never asked', () => {
-    const udp = proofTargets(
-      plan([rule({ protocol: 'udp', externalPort: 6100, internalPort: 6100, portCount: 100 })]),
-      null,
-    )[0]!;
-    const r = judgeRow(udp, input({}));
-    expect(r).toMatchObject({ state: 'not-testable', ok: null, cause: 'udp' });
-    expect(r.text).toContain('not testable by a TCP checker');
-  });
-
-  it('the checker gave no answer: unknown, not a failure', () => {
-    const r = judgeRow(target(8000), input({ 8000: { ok: false, error: 'no answer in time' } }));
-    expect(r).toMatchObject({ state: 'unknown', ok: null, cause: 'checker-failed' });
-    expect(r.evidence).toContain('no answer in time');
-  });
-});
-
-describe('judgeRow: a port that must not be reachable', () => {
-  it('not reachable (closed or filtered): ok', () => {
-    expect(judgeRow(target(23, 'forbidden'), input({ 23: refused() }))).toMatchObject({
-      ok: true,
-      verdict: 'not exposed',
-    });
-    expect(judgeRow(target(23, 'forbidden'), input({ 23: timedOut() }))).toMatchObject({ ok: true, state: 'filtered' });
-  });
-
-  it('reachable: exposed, a failure — by a rule not in the plan', () => {
-    const r = judgeRow(target(554, 'forbidden'), input({ 554: yes() }));
-    expect(r).toMatchObject({ ok: false, verdict: 'exposed', cause: 'extra-rule' });
-    expect(r.text).toContain('port 554 (RTSP video (unencrypted)) answers from the internet');
-  });
-
-  it('reachable through a UPnP mapping: exposed, the mapping and its device named', () => {
-    const r = judgeRow(
-      target(80, 'forbidden'),
-      input(
-        { 80: yes() },
-        {
-          mappings: [
-            {
-              protocol: 'TCP',
-              externalPort: 80,
-              internalClient: '192.168.1.66',
-              internalPort: 80,
-              device: { name: 'Reolink' },
-            },
-          ],
-        },
-      ),
-    );
-    expect(r).toMatchObject({ verdict: 'exposed', cause: 'upnp-mapping' });
-    expect(r.text).toContain('192.168.1.66:80 (Reolink)');
   });
 });
 
@@ -310,5 +113,155 @@ describe('judgeHairpin', () => {
   it('nothing reachable from outside to compare with: unknown', () => {
     expect(judgeHairpin('203.0.113.2', [{ port: 8000, result: 'no-answer' }], []).loopsBack).toBe('unknown');
     expect(judgeHairpin('203.0.113.2', [], []).loopsBack).toBe('unknown');
+  });
+});
+
+describe('proofTargets: the harm of asking the wrong ports', () => {
+  it('an NVR’s plain HTTP page the Ports step found (not flagged as admin) is asked too; other plain-text services are not', () => {
+    const r = report({
+      rows: [
+        portRow(8081, 'http', { service: 'http', plainText: true }),
+        portRow(8082, 'https', { adminUi: true }),
+        portRow(8554, 'rtsp', { service: 'rtsp', plainText: true }),
+        portRow(9000, 'sdk'),
+      ],
+    });
+    const forbidden = proofTargets(plan(), r).filter((x) => x.kind === 'forbidden');
+    expect(forbidden.find((x) => x.port === 8081)?.label).toBe('the NVR’s plain HTTP admin page');
+    expect(forbidden.find((x) => x.port === 8082)?.label).toBe('the NVR’s admin page');
+    expect(forbidden.map((x) => x.port)).not.toContain(8554);
+    expect(forbidden.map((x) => x.port)).not.toContain(9000);
+  });
+
+  it('a planned UDP rule on a forbidden port number does not stop the TCP port from being proven shut', () => {
+    const t = proofTargets(plan([rule({ protocol: 'udp', externalPort: 554, internalPort: 554 })]), null);
+    expect(t.find((x) => x.kind === 'forbidden' && x.port === 554)).toBeDefined();
+  });
+
+  it('forbidden ports are asked for anyone (no source limit), with no inside address', () => {
+    const t = proofTargets(null, null).find((x) => x.port === 23);
+    expect(t).toEqual({
+      kind: 'forbidden',
+      protocol: 'tcp',
+      port: 23,
+      label: 'Telnet (plain-text login)',
+      internal: null,
+      sources: [],
+    });
+  });
+
+  it('a long rule name and a plan of many rules are cut so the proof can still be saved', () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      rule({ name: `${'n'.repeat(100)}${i}`, externalPort: 20000 + i, internalPort: 20000 + i }),
+    );
+    const t = proofTargets(plan(many), null);
+    expect(t).toHaveLength(48);
+    expect(t[0]!.label).toHaveLength(80);
+  });
+});
+
+describe('judgeOutsideProof: what the user is told overall', () => {
+  const judge = (answers: Record<number, CheckerAnswer>, over: Partial<ProofJudgeInput> = {}) =>
+    judgeOutsideProof({
+      ...input(answers),
+      measuredAt: '2026-01-01T00:00:00.000Z',
+      checker: 'http://198.51.100.10/',
+      target: '203.0.113.2',
+      name: null,
+      hairpin: null,
+      ...over,
+    });
+  const shut = { 21: refused(), 22: refused(), 23: refused(), 80: refused(), 443: refused(), 554: refused() };
+
+  it('a planned UDP rule (not testable) does not keep a proof of every TCP port from being proven', () => {
+    const targets = proofTargets(
+      plan([HTTPS, rule({ protocol: 'udp', externalPort: 6100, internalPort: 6100 })]),
+      report(),
+    );
+    const p = judge({ ...shut, 10443: yes() }, { targets });
+    expect(p.verdict).toEqual({
+      code: 'proven',
+      title: 'Proven from outside: every planned port is reachable and nothing else is exposed',
+      advice: '',
+    });
+  });
+
+  it('proven through a UPnP mapping: the advice says to delete the mapping so only the rules decide', () => {
+    const mappings = [{ protocol: 'TCP' as const, externalPort: 8000, internalClient: NVR, internalPort: 8000 }];
+    const p = judge({ ...shut, 10443: yes(), 8000: yes() }, { mappings });
+    expect(p.verdict.code).toBe('proven');
+    expect(p.verdict.advice).toContain('delete the mappings so that only your rules decide');
+  });
+
+  it('the verdict’s words say what to do: no plan, a failure (both counts), ports not checked', () => {
+    expect(judge(shut, { targets: proofTargets(null, null) }).verdict).toEqual({
+      code: 'unknown',
+      title: 'Nothing to prove: there is no saved plan of router rules',
+      advice: 'Make the plan in the Router rules step first; the forbidden ports were checked all the same.',
+    });
+    expect(judge({ ...shut, 10443: refused(), 8000: yes(), 80: yes() }).verdict).toEqual({
+      code: 'failed',
+      title: '1 planned port(s) not reachable; 1 port(s) exposed that must not be',
+      advice: 'Each port says its likely cause and what to do: fix it and prove again.',
+    });
+    expect(judge({ ...shut, 10443: yes(), 8000: yes(), 23: { ok: false, error: 'x' } }).verdict).toEqual({
+      code: 'unknown',
+      title: 'Could not check every port',
+      advice: 'The checker did not answer for some ports: try again, or use another checker (you can run your own).',
+    });
+  });
+
+  const seenAs = (ip: string): CheckerAnswer => ({ ok: true, reachable: true, ms: 30, ip });
+
+  it('the address tested is the first the checker gave; none when every answer failed (the proof is still saved)', () => {
+    const failed = judge({ 10443: { ok: false, error: 'x' }, 8000: { ok: false, error: 'y' } });
+    expect(failed.testedAddress).toBeNull();
+    expect(failed.findings).toEqual([]);
+    expect(outsideProofSchema.parse(failed)).toEqual(failed);
+    const mixed = judge({ 10443: seenAs('203.0.113.7'), 8000: { ok: false, error: 'y' } });
+    expect(mixed.testedAddress).toBe('203.0.113.7');
+    const two = judge({ 8000: seenAs('203.0.113.7'), 10443: seenAs('203.0.113.8') });
+    expect(two.testedAddress).toBe('203.0.113.7');
+  });
+
+  it('no address known to compare with: no finding about a changed address', () => {
+    expect(judge({ ...shut, 10443: yes(), 8000: yes() }, { target: null }).findings).toEqual([]);
+  });
+
+  it('a long checker URL is cut so the proof can still be saved', () => {
+    const p = judge({ ...shut, 10443: yes(), 8000: yes() }, { checker: `http://${'c'.repeat(400)}/` });
+    expect(p.checker).toHaveLength(300);
+    expect(outsideProofSchema.parse(p)).toEqual(p);
+  });
+});
+
+describe('judgeHairpin: what the phone will do at home', () => {
+  it('some ports reached from inside but not all: not called looping back, and each port’s result listed', () => {
+    const h = judgeHairpin(
+      '203.0.113.2',
+      [
+        { port: 8000, result: 'reached' },
+        { port: 10443, result: 'refused' },
+      ],
+      [8000, 10443],
+    );
+    expect(h.loopsBack).toBe('no');
+    expect(h.text).toContain('From inside, 203.0.113.2 does not reach the NVR (8000 reached, 10443 refused)');
+  });
+
+  it('a port that fails from inside but was not reachable from outside either proves nothing: unknown, not "no"', () => {
+    const h = judgeHairpin(
+      '203.0.113.2',
+      [
+        { port: 8000, result: 'reached' },
+        { port: 10443, result: 'no-answer' },
+      ],
+      [8000],
+    );
+    expect(h.loopsBack).toBe('unknown');
+  });
+
+  it('nothing to try from inside: said', () => {
+    expect(judgeHairpin('203.0.113.2', [], []).text).toBe('No planned TCP port to try from inside.');
   });
 });

@@ -5,31 +5,9 @@ import {
   judgePublicAddress,
   MAX_PUBLIC_HISTORY,
   notePublicAddress,
-  type OutsideView,
   type VerdictInput,
 } from '../../../../src/shared/domain/public-address';
-
-const stun = (address: string | null, error: string | null = null): OutsideView => ({
-  server: '198.51.100.3:3478',
-  address,
-  error: address ? null : (error ?? 'no answer within 3.0 s'),
-});
-const checker = (address: string | null, error: string | null = null): OutsideView => ({
-  server: 'http://198.51.100.10/',
-  address,
-  error: address ? null : (error ?? 'not reachable'),
-});
-const input = (over: Partial<VerdictInput> & { wan?: string | null } = {}): VerdictInput => {
-  const { wan = '203.0.113.2', ...rest } = over;
-  return {
-    gateway: '192.168.50.1',
-    router: { address: wan, source: wan ? 'igd' : null, readAt: wan ? '2026-01-01T00:00:00.000Z' : null },
-    stun: stun('203.0.113.2'),
-    checker: checker('203.0.113.2'),
-    ...rest,
-  };
-};
-const codes = (r: ReturnType<typeof judgePublicAddress>) => r.findings.map((f) => f.code);
+import { checker, codes, input, stun } from './public-address-fixture';
 
 describe('the verdict, row by row', () => {
   it('router WAN = what STUN and the checker see → public on the router: forwarding can work', () => {
