@@ -1,9 +1,7 @@
 // Electron fuses: switches flipped in the packaged Electron binary itself, so they hold even if someone starts
-// the app with hostile flags or environment. They belong to the packaging step: the packaging script applies
-// exactly this table with @electron/fuses (`flipFuses(electronBinary, { version: FuseVersion.V1,
-// resetAdHocDarwinSignature: platform === 'darwin', ...Object.fromEntries(entries with FuseV1Options[name]) })`).
-// @electron/fuses is not installed yet; this file is the single source of truth it will read, and
-// tests/unit/electron/fuses.test.ts pins every value. Keys are FuseV1Options member names.
+// the app with hostile flags or environment. They belong to the packaging step: electron-builder flips them from
+// `electronFuses` in electron-builder.yml, which must equal this table camelCased (tests/unit/release/
+// installer-config.test.ts); tests/unit/electron/fuses.test.ts pins every value. Keys are FuseV1Options member names.
 //
 // Note: a binary with EnableNodeCliInspectArguments off cannot be driven by Playwright's _electron.launch
 // (it needs --inspect); E2E runs against the unpackaged node_modules/electron binary, which has no fuses flipped.
