@@ -124,10 +124,5 @@ function createPortsFlow() {
   };
 }
 
-const portsFlow = defineStepFlow('Ports', createPortsFlow);
-
-export type PortsFlow = ReturnType<typeof createPortsFlow>;
-/** The page makes the flow once (its watches and its start live with the page) and hands it to its parts. */
-export const providePortsFlow = portsFlow.provide;
-/** A part of the Ports page takes the page's flow. */
-export const usePortsFlow = portsFlow.use;
+/** The page makes the flow once and hands it to its parts (`provide…`); a part of the Ports page takes it (`use…`). */
+export const { provide: providePortsFlow, use: usePortsFlow } = defineStepFlow('Ports', createPortsFlow);

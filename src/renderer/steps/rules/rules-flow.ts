@@ -53,10 +53,5 @@ function createRulesFlow() {
   return { nvr, nvrTitle, nvrAddress, planned, copied, makePlan, chooseFamily, writeAgain, copyCommands };
 }
 
-const rulesFlow = defineStepFlow('Router rules', createRulesFlow);
-
-export type RulesFlow = ReturnType<typeof createRulesFlow>;
-/** The page makes the flow once and hands it to its parts. */
-export const provideRulesFlow = rulesFlow.provide;
-/** A part of the Router rules page takes the page's flow. */
-export const useRulesFlow = rulesFlow.use;
+/** The page makes the flow once and hands it to its parts (`provide…`); a part of the Router rules page takes it (`use…`). */
+export const { provide: provideRulesFlow, use: useRulesFlow } = defineStepFlow('Router rules', createRulesFlow);

@@ -84,10 +84,5 @@ function createStaticIpFlow() {
   return { ...flow, check, ask, cancel, confirm, acceptWarnings, submitLogin };
 }
 
-const staticIpFlow = defineStepFlow('Static IP', createStaticIpFlow);
-
-export type StaticIpFlow = ReturnType<typeof createStaticIpFlow>;
-/** The page makes the flow once (its watches and its start live with the page) and hands it to its parts. */
-export const provideStaticIpFlow = staticIpFlow.provide;
-/** A part of the Static IP page takes the page's flow. */
-export const useStaticIpFlow = staticIpFlow.use;
+/** The page makes the flow once and hands it to its parts (`provide…`); a part of the Static IP page takes it (`use…`). */
+export const { provide: provideStaticIpFlow, use: useStaticIpFlow } = defineStepFlow('Static IP', createStaticIpFlow);

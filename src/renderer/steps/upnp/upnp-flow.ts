@@ -68,10 +68,5 @@ function createUpnpFlow() {
   };
 }
 
-const upnpFlow = defineStepFlow('UPnP', createUpnpFlow);
-
-export type UpnpFlow = ReturnType<typeof createUpnpFlow>;
-/** The page makes the flow once and hands it to its parts. */
-export const provideUpnpFlow = upnpFlow.provide;
-/** A part of the UPnP page takes the page's flow. */
-export const useUpnpFlow = upnpFlow.use;
+/** The page makes the flow once and hands it to its parts (`provide…`); a part of the UPnP page takes it (`use…`). */
+export const { provide: provideUpnpFlow, use: useUpnpFlow } = defineStepFlow('UPnP', createUpnpFlow);
