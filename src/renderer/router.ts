@@ -2,14 +2,18 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } 
 import type { Component } from 'vue';
 import { STEPS, type StepId } from '../shared/domain/steps';
 
+/** A step's page, loaded when the step is first opened (each page and its parts are a chunk of their own). */
+type LazyPage = () => Promise<Component>;
+
 /**
  * Every step's page, found by its folder: `steps/<step id>/WizardStep<Name>.vue` (one folder per step; a new step
  * adds its folder, nothing here). Planned steps have no folder (never a stub): the sidebar shows them greyed.
+ * Not eager: the first screen loads the shell and the first step only, the others when they are opened.
  */
-const PAGE_FILES = import.meta.glob<Component>('./steps/*/WizardStep*.vue', { eager: true, import: 'default' });
+const PAGE_FILES = import.meta.glob<Component>('./steps/*/WizardStep*.vue', { import: 'default' });
 
-function pagesByStep(): Partial<Record<StepId, Component>> {
-  const pages: Partial<Record<StepId, Component>> = {};
+function pagesByStep(): Partial<Record<StepId, LazyPage>> {
+  const pages: Partial<Record<StepId, LazyPage>> = {};
   for (const [file, page] of Object.entries(PAGE_FILES)) {
     const folder = /^\.\/steps\/([^/]+)\//.exec(file)?.[1];
     const step = STEPS.find((s) => s.id === folder);
