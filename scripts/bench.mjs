@@ -15,11 +15,14 @@
 //              (8× the input: linear 8×, quadratic 64×) and 512 KB→1 MB of the steepest shape (linear 2×, quadratic 4×),
 //              peak RSS; our XML parser with its caps lifted beside the maintained saxes parser on the same inputs.
 //              Goals: worst 64 KB input ≤ 50 ms; growth ≤ 32× and ≤ 2.8× (linear, with room for caches and the GC).
+//   app        (no lab; memory with the lab in profile scale) the first screen's bundle, first paint in Chromium
+//              beside its floor, main's memory after a 250-device search: scripts/bench/app.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALE, scaleAddresses } from '../tests/lab/topology.mjs';
+import { benchApp } from './bench/app.mjs';
 
 const [name = 'discovery', ...rest] = process.argv.slice(2);
 const runs = Number(rest[rest.indexOf('--runs') + 1]) || 20;
@@ -382,7 +385,7 @@ async function benchHostile() {
   if (slow.length || steep.length || rows.some((r) => r.failed)) process.exitCode = 1;
 }
 
-const benches = { discovery: benchDiscovery, ports: benchPorts, hostile: benchHostile };
+const benches = { discovery: benchDiscovery, ports: benchPorts, hostile: benchHostile, app: () => benchApp() };
 if (!benches[name]) {
   process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(benches).join(', ')}.\n`);
   process.exit(2);
