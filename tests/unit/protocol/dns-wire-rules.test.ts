@@ -116,6 +116,21 @@ describe('a hostile or odd answer is never read as another name', () => {
     );
     expect(addressesOf(a, HOST)).toEqual([]);
   });
+  it('only a CNAME is followed: an NS or SOA record owned by the asked name does not lend it its server’s address', () => {
+    const ns1 = name(`ns1.${ZONE}`);
+    const a = read(
+      raw(
+        [1, 3, 0, 0],
+        [
+          ...QD,
+          ...rr(PTR_Q, 2, 60, ns1),
+          ...rr(PTR_Q, 6, 60, [...ns1, ...name(`hostmaster.${ZONE}`), ...new Array<number>(20).fill(0)]),
+          ...rr(ns1, 1, 60, [198, 51, 100, 53]),
+        ],
+      ),
+    );
+    expect(addressesOf(a, HOST)).toEqual([]);
+  });
   it('a CNAME chain is followed 8 names deep and no further', () => {
     const chain = (hops: number) => {
       const names = [HOST, ...Array.from({ length: hops }, (_, i) => `c${i}.example`)];

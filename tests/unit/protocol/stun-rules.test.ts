@@ -76,6 +76,11 @@ describe('a Binding Error answer is told to the user with the server’s own cod
   it('an error without a reason phrase names its code alone, without empty brackets', () => {
     expect(errorOf(stun(ERROR, attr(ERROR_CODE, errorCode(400, ''))))).toBe('the STUN server answered with error 400');
   });
+  it('an error without ERROR-CODE does not read another attribute (SOFTWARE) as its code', () => {
+    expect(errorOf(stun(ERROR, attr(SOFTWARE, Buffer.from('lab stun 1.0'))))).toBe(
+      'the STUN server answered with an error',
+    );
+  });
   it('an error without ERROR-CODE, or with one too short to hold a code, is a plain error, not a crash or "NaN"', () => {
     expect(errorOf(stun(ERROR))).toBe('the STUN server answered with an error');
     expect(errorOf(stun(ERROR, attr(ERROR_CODE, [0, 4])))).toBe('the STUN server answered with an error');

@@ -235,6 +235,9 @@ describe('DuckDNS: each answer, word for word', () => {
   });
   it('only the first 16 KiB are read', () => {
     expect(readDuckdnsAnswer(200, `${'\n'.repeat(16 * 1024)}KO`, null).code).toBe('empty');
+    expect(readDuckdnsAnswer(200, `OK${'\n'.repeat(16 * 1024)}${IP}\nNOCHANGE`, null)).toEqual(
+      done('updated', 'OK', 'Updated: the name points to this address now.', null),
+    );
   });
 });
 
