@@ -263,4 +263,13 @@ describe('judgeRow: what the user is told, port by port', () => {
       '192.168.1.66:80 (the UPnP step’s last audit)',
     );
   });
+  it('a UPnP mapping to the NVR itself is not blamed for a refusal: the rule is what is missing', () => {
+    const r = judgeRow(target(8000), input({ 8000: refused() }, { mappings: [mapping()] }));
+    expect(r.cause).toBe('no-rule');
+  });
+
+  it('a forbidden port the checker did not answer for is unknown, never called exposed', () => {
+    const r = judgeRow(target(23, 'forbidden'), input({ 23: { ok: false, error: 'no answer in time' } }));
+    expect(r).toMatchObject({ ok: null, verdict: 'unknown', cause: 'checker-failed' });
+  });
 });

@@ -76,6 +76,8 @@ describe('what each source said is in the evidence, named', () => {
     expect(noSource.verdict.evidence.join('\n')).not.toMatch(/says its WAN address|undefined/);
     const silent = judgePublicAddress(input({ wan: null }));
     expect(silent.verdict.evidence.join('\n')).not.toMatch(/says its WAN address|null/);
+    const empty = judgePublicAddress({ ...input(), router: { address: null, source: 'igd', readAt: null } });
+    expect(empty.verdict.evidence.join('\n')).not.toMatch(/says its WAN address|null/);
   });
 });
 
