@@ -1,0 +1,321 @@
+import { deviceText } from '../text/device-text';
+import type { SetupRecord } from './setup';
+
+/**
+ * The topology picture (issue 15, item 2): Internet → (ISP box or the carrier's NAT) → your router → the NVR and the
+ * cameras, with what is exposed where — the forward rules planned, the UPnP mappings the router holds, the ports the
+ * proof from outside reached, the VPN's one UDP port — each coloured by risk AND said in words (colour is never the
+ * only signal), and the same content as sentences for a screen reader and the checklist. Pure: one layout (boxes and
+ * arrows with coordinates) that the SVG here and the PDF in main both draw.
+ */
+
+export type Risk = 'none' | 'low' | 'medium' | 'high';
+
+export interface TopologyExposure {
+  /** The outside port (and protocol), and where it leads inside. */
+  port: number;
+  protocol: 'tcp' | 'udp';
+  to: string;
+  toPort: number;
+  /** How it is open: a rule of the plan, a UPnP mapping (opened by a device), the VPN's port. */
+  how: 'rule' | 'upnp' | 'vpn';
+  /** Reached from outside by the last proof (null: not tested). */
+  reached: boolean | null;
+  risk: Risk;
+  words: string;
+}
+
+export interface TopologyDevice {
+  name: string;
+  address: string | null;
+  kind: 'nvr' | 'camera';
+  risk: Risk;
+}
+
+export interface TopologyInput {
+  publicAddress: string | null;
+  ddnsName: string | null;
+  /** The Internet step's verdict (null: not checked). */
+  verdict: 'public-on-router' | 'double-nat' | 'cgnat' | 'unknown' | null;
+  routerAddress: string | null;
+  devices: TopologyDevice[];
+  exposures: TopologyExposure[];
+}
+
+export interface TopologyBox {
+  id: string;
+  label: string;
+  detail: string;
+  risk: Risk;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface TopologyArrow {
+  from: string;
+  to: string;
+  label: string;
+  risk: Risk;
+  /** Drawn dashed: a UPnP mapping (opened by a device, not by you) or the VPN tunnel. */
+  dashed: boolean;
+}
+export interface TopologyLayout {
+  width: number;
+  height: number;
+  boxes: TopologyBox[];
+  arrows: TopologyArrow[];
+  /** The picture in sentences (a screen reader's text, the checklist's). */
+  sentences: string[];
+}
+
+const MAX_DEVICES = 8;
+const MAX_EXPOSURES = 12;
+/** Ports that must never be open from outside (plain text, the plain web page, unencrypted video). */
+const NEVER_OUTSIDE = new Set([21, 22, 23, 80, 554, 8000, 37777, 34567]);
+const RANK: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
+const worst = (risks: Risk[]): Risk => risks.reduce<Risk>((a, r) => (RANK[r] > RANK[a] ? r : a), 'none');
+const RISK_WORDS: Record<Risk, string> = {
+  none: 'no risk found',
+  low: 'low risk',
+  medium: 'medium risk',
+  high: 'high risk',
+};
+
+/** The risk of one open port: UPnP holes and never-outside ports are high; a planned rule medium; the VPN low. */
+export function exposureRisk(e: Pick<TopologyExposure, 'port' | 'toPort' | 'how'>): Risk {
+  if (e.how === 'vpn') return 'low';
+  if (e.how === 'upnp' || NEVER_OUTSIDE.has(e.port) || NEVER_OUTSIDE.has(e.toPort)) return 'high';
+  return 'medium';
+}
+
+/** What the picture shows, read from the setup record (each step's last measurement or plan). */
+export function topologyFromRecord(record: SetupRecord): TopologyInput {
+  const nvr = record.nvr;
+  const nvrAddress = nvr?.device.addresses[0] ?? null;
+  const devices: TopologyDevice[] = [];
+  if (nvr)
+    devices.push({
+      name: [nvr.device.brand, nvr.device.model].filter(Boolean).join(' ') || nvr.device.name || 'NVR',
+      address: nvrAddress,
+      kind: 'nvr',
+      risk: 'none',
+    });
+  for (const d of record.devices) {
+    if (devices.length >= MAX_DEVICES) break;
+    if (nvr && d.id === nvr.deviceId) continue;
+    devices.push({
+      name: d.name || [d.brand, d.model].filter(Boolean).join(' ') || 'Camera',
+      address: d.addresses[0] ?? null,
+      kind: 'camera',
+      risk: 'none',
+    });
+  }
+  const proofRows = record.internet.proof?.rows ?? [];
+  const reached = (port: number, protocol: 'tcp' | 'udp') => {
+    const row = proofRows.find((r) => r.port === port && r.protocol === protocol);
+    return row ? row.state === 'reachable' : null;
+  };
+  const exposures: TopologyExposure[] = [];
+  const add = (e: Omit<TopologyExposure, 'risk' | 'words' | 'reached'>) => {
+    if (exposures.length >= MAX_EXPOSURES) return;
+    const risk = exposureRisk(e);
+    const r = reached(e.port, e.protocol);
+    const how = { rule: 'a forward rule you planned', upnp: 'a UPnP mapping a device opened', vpn: 'the VPN' }[e.how];
+    exposures.push({
+      ...e,
+      reached: r,
+      risk,
+      words: `Port ${e.port}/${e.protocol} from the internet to ${e.to}:${e.toPort}, by ${how} (${RISK_WORDS[risk]}${r === null ? '' : r ? '; reached from outside' : '; not reached from outside'}).`,
+    });
+  };
+  for (const rule of record.rules.plan?.rules ?? [])
+    add({
+      port: rule.externalPort,
+      protocol: rule.protocol,
+      to: rule.internalAddress,
+      toPort: rule.internalPort,
+      how: 'rule',
+    });
+  for (const m of record.upnp.audit?.mappings ?? [])
+    add({
+      port: m.externalPort,
+      protocol: m.protocol === 'UDP' ? 'udp' : 'tcp',
+      to: m.internalClient,
+      toPort: m.internalPort,
+      how: 'upnp',
+    });
+  const vpn = record.vpn.plan;
+  if (vpn?.mode === 'wireguard' && vpn.listenPort)
+    add({
+      port: vpn.listenPort,
+      protocol: 'udp',
+      to: vpn.forward?.to ?? record.internet.check?.gateway ?? 'your router',
+      toPort: vpn.listenPort,
+      how: 'vpn',
+    });
+  for (const d of devices)
+    d.risk = worst(exposures.filter((e) => e.to === d.address && e.how !== 'vpn').map((e) => e.risk));
+  const check = record.internet.check;
+  return {
+    publicAddress: check?.publicAddress ?? null,
+    ddnsName: record.ddns.hosts[0]?.host ?? record.ddns.check?.host ?? null,
+    verdict: check?.verdict.code ?? null,
+    routerAddress: check?.gateway ?? record.upnp.audit?.gateway ?? null,
+    devices,
+    exposures,
+  };
+}
+
+const BOX_W = 200;
+const BOX_H = 64;
+
+/** Boxes left to right (Internet, the NAT in front if any, the router, the devices stacked) and the arrows. */
+export function topologyLayout(input: TopologyInput): TopologyLayout {
+  const boxes: TopologyBox[] = [];
+  const arrows: TopologyArrow[] = [];
+  const sentences: string[] = [];
+  const inFront = input.verdict === 'double-nat' ? 'ISP box' : input.verdict === 'cgnat' ? 'Carrier’s NAT' : null;
+  const devices = input.devices.slice(0, MAX_DEVICES);
+  const rows = Math.max(1, devices.length);
+  // A band on top for the exposures' lines and their labels, one line each.
+  const band = Math.min(input.exposures.length, MAX_EXPOSURES) * 18 + (input.exposures.length ? 24 : 0);
+  const height = band + Math.max(180, 40 + rows * (BOX_H + 24));
+  const mid = band + (height - band - BOX_H) / 2;
+  let x = 20;
+  const publicWords = [input.publicAddress, input.ddnsName].filter(Boolean).join(' · ') || 'public address not checked';
+  boxes.push({ id: 'internet', label: 'Internet', detail: publicWords, risk: 'none', x, y: mid, w: BOX_W, h: BOX_H });
+  let last = 'internet';
+  if (inFront) {
+    x += BOX_W + 60;
+    boxes.push({
+      id: 'front',
+      label: inFront,
+      detail: input.verdict === 'cgnat' ? 'shared public address' : 'a second router',
+      risk: 'medium',
+      x,
+      y: mid,
+      w: BOX_W,
+      h: BOX_H,
+    });
+    arrows.push({ from: last, to: 'front', label: '', risk: 'none', dashed: false });
+    last = 'front';
+  }
+  x += BOX_W + 60;
+  boxes.push({
+    id: 'router',
+    label: 'Your router',
+    detail: input.routerAddress ?? '',
+    risk: 'none',
+    x,
+    y: mid,
+    w: BOX_W,
+    h: BOX_H,
+  });
+  arrows.push({ from: last, to: 'router', label: '', risk: 'none', dashed: false });
+  x += BOX_W + 80;
+  devices.forEach((d, i) => {
+    const id = `device-${i}`;
+    boxes.push({
+      id,
+      label: d.kind === 'nvr' ? `NVR: ${d.name}` : d.name,
+      detail: `${d.address ?? 'address unknown'} · ${RISK_WORDS[d.risk]}`,
+      risk: d.risk,
+      x,
+      y: band + 20 + i * (BOX_H + 24),
+      w: BOX_W + 40,
+      h: BOX_H,
+    });
+    arrows.push({ from: 'router', to: id, label: '', risk: 'none', dashed: false });
+  });
+  for (const e of input.exposures.slice(0, MAX_EXPOSURES)) {
+    const target = devices.findIndex((d) => d.address === e.to);
+    arrows.push({
+      from: 'internet',
+      to: e.how === 'vpn' || target < 0 ? 'router' : `device-${target}`,
+      label: `${e.port}/${e.protocol}${e.how === 'upnp' ? ' (UPnP)' : e.how === 'vpn' ? ' (VPN)' : ''}`,
+      risk: e.risk,
+      dashed: e.how !== 'rule',
+    });
+  }
+  sentences.push(
+    `The internet${input.publicAddress ? ` sees your network as ${input.publicAddress}` : ''}${input.ddnsName ? ` (name ${input.ddnsName})` : ''}.`,
+  );
+  if (inFront)
+    sentences.push(
+      input.verdict === 'cgnat'
+        ? 'Your provider’s carrier-grade NAT sits in front of your router: nothing from the internet reaches it.'
+        : 'An ISP box sits in front of your router (double NAT).',
+    );
+  sentences.push(`Your router${input.routerAddress ? ` (${input.routerAddress})` : ''} connects:`);
+  for (const d of devices)
+    sentences.push(
+      `${d.kind === 'nvr' ? 'the NVR' : 'a camera'} ${d.name} at ${d.address ?? 'an unknown address'} (${RISK_WORDS[d.risk]});`,
+    );
+  if (input.exposures.length === 0) sentences.push('Nothing is open from the internet that the app knows of.');
+  else for (const e of input.exposures.slice(0, MAX_EXPOSURES)) sentences.push(e.words);
+  const width = x + BOX_W + 60;
+  return { width, height, boxes, arrows, sentences };
+}
+
+const COLOURS: Record<Risk, { fill: string; stroke: string }> = {
+  none: { fill: '#eef3f8', stroke: '#4a6278' },
+  low: { fill: '#e6f4ea', stroke: '#1e7a3c' },
+  medium: { fill: '#fff4dc', stroke: '#a86200' },
+  high: { fill: '#fde7e7', stroke: '#b3261e' },
+};
+
+/** Text for XML: the device-text sanitiser (controls, bidi, escape sequences out; at most `max`), then escaped. */
+export function xmlText(s: string, max = 120): string {
+  return deviceText(s, max)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** The picture as a standalone SVG: role img, a title and the sentences as its description. */
+export function topologySvg(layout: TopologyLayout, title = 'How your NVR is reached'): string {
+  const byId = new Map(layout.boxes.map((b) => [b.id, b]));
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-labelledby="topo-title topo-desc" font-family="sans-serif">`,
+    `<title id="topo-title">${xmlText(title)}</title>`,
+    `<desc id="topo-desc">${xmlText(layout.sentences.join(' '), 4000)}</desc>`,
+    '<defs><marker id="topo-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="context-stroke"/></marker></defs>',
+  ];
+  // Exposures: an arc from the top of the Internet box over the others to the top of its target, its label on a line
+  // of its own in the band above the boxes (the k-th exposure on the k-th line).
+  let k = 0;
+  for (const a of layout.arrows) {
+    const from = byId.get(a.from);
+    const to = byId.get(a.to);
+    if (!from || !to) continue;
+    const c = COLOURS[a.risk].stroke;
+    if (!a.label) {
+      const [x1, y1, x2, y2] = [from.x + from.w, from.y + from.h / 2, to.x, to.y + to.h / 2];
+      parts.push(
+        `<path d="M${x1} ${y1} L${x2} ${y2}" fill="none" stroke="${c}" stroke-width="1.5" marker-end="url(#topo-arrow)"/>`,
+      );
+      continue;
+    }
+    const line = 20 + k * 18;
+    const x1 = from.x + from.w / 2 + k * 8;
+    const x2 = to.x + 30 + k * 10;
+    parts.push(
+      `<path d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
+      `<text x="${x1 + 8}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
+    );
+    k++;
+  }
+  for (const b of layout.boxes) {
+    const c = COLOURS[b.risk];
+    parts.push(
+      `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
+      `<text x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
+      `<text x="${b.x + 12}" y="${b.y + 48}" font-size="12" fill="#3b4650">${xmlText(b.detail, 40)}</text></g>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
