@@ -135,7 +135,7 @@ describe('the topology picture', () => {
     expect(svg).toContain('<title id="topo-title">How your NVR is reached</title>');
     expect(svg).toContain('Door &lt;cam&gt; &amp; &quot;yard&quot;');
     expect(svg).not.toContain('<cam>');
-    expect(svg).toContain('8000/tcp (UPnP) · high risk');
+    expect(svg).toContain('8000/tcp (UPnP) → NVR: Hikvision · high risk');
     // Well-formed XML (the browser and the checklist would refuse a broken one), read back by our XML parser.
     const parsed = parseXml(svg);
     expect(parsed.ok).toBe(true);
