@@ -110,9 +110,13 @@ describe('Checklist step', () => {
     expect(done).toEqual(['network', 'find', 'ports']);
     const todo = w.findAll('[data-testid="checklist-todo"] > li').map((li) => li.attributes('data-step'));
     expect(todo).toEqual(STEPS.map((s) => s.id).filter((id) => !done.includes(id)));
-    expect(w.find('[data-testid="checklist-todo"] [data-step="upnp"]').text()).toContain(
-      'Needs attention. A mapping to the NVR came back after deletion.',
+    const upnp = w.find('[data-testid="checklist-todo"] [data-step="upnp"]');
+    expect(upnp.text()).toContain('needs attention');
+    expect(upnp.find('[data-testid="checklist-todo-why"]').text()).toBe(
+      'A mapping to the NVR came back after deletion.',
     );
+    // A step with no reason of its own: its badge says it, no line repeats it.
+    expect(w.find('[data-step="static-ip"] [data-testid="checklist-todo-why"]').exists()).toBe(false);
   });
 
   it.each([
