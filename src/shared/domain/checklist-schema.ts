@@ -35,6 +35,16 @@ export const checklistNvrSchema = z.object({
 
 export const CHECKLIST_STEP_STATUSES = [...stepStatusSchema.options, 'planned'] as const;
 
+/** How a step's status is said in the checklist, in the PDF and on the page alike. */
+export const CHECKLIST_STATUS_WORDS: Record<(typeof CHECKLIST_STEP_STATUSES)[number], string> = {
+  'not-started': 'not done yet',
+  working: 'started',
+  verified: 'verified',
+  attention: 'needs attention',
+  skipped: 'skipped',
+  planned: 'not in this version yet',
+};
+
 /** One wizard step: its status, when that was last set, when it was verified, and why (attention, skipped). */
 export const checklistStepSchema = z.object({
   id: text(40),

@@ -22,6 +22,7 @@ import { CHECKLIST_FORMAT, CHECKLIST_SCHEMA_VERSION, checklistSchema, when, type
 export {
   CHECKLIST_FORMAT,
   CHECKLIST_SCHEMA_VERSION,
+  CHECKLIST_STATUS_WORDS,
   CHECKLIST_STEP_STATUSES,
   checklistDdnsSchema,
   checklistFindingSchema,

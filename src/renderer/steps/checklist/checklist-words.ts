@@ -22,16 +22,6 @@ export const TODO_HOW: Record<StepId, string> = {
   checklist: 'Download this checklist (PDF or JSON) and keep it; download it again after any change.',
 };
 
-/** How a step's status is said in the checklist (planned: not in this version). */
-export const CHECKLIST_STATUS_WORDS: Record<string, string> = {
-  'not-started': 'not done yet',
-  working: 'started',
-  verified: 'verified',
-  attention: 'needs attention',
-  skipped: 'skipped',
-  planned: 'not in this version yet',
-};
-
 /** How an NVR's address is kept, in words. */
 export const ADDRESS_KIND_WORDS: Record<string, string> = {
   static: 'static',
