@@ -17,8 +17,12 @@
 //              Goals: worst 64 KB input ≤ 50 ms; growth ≤ 32× and ≤ 2.8× (linear, with room for caches and the GC).
 //   app        (no lab; memory with the lab in profile scale) the first screen's bundle, first paint in Chromium
 //              beside its floor, main's memory after a 250-device search: scripts/bench/app.mjs.
+//   checklist  (no lab, no root; the build and Debian's chromium) the checklist PDF of a whole recorded setup (the
+//              unit tests' fixture) made by our renderer (pdfkit, A4), warm, in one process: median time of --runs
+//              (default 20) after 3 unmeasured, its size and pages — beside Chromium printing the same checklist page
+//              (browser mode, the same record) with Playwright's page.pdf() (A4), warm likewise, as the anchor.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALE, scaleAddresses } from '../tests/lab/topology.mjs';
@@ -385,7 +389,119 @@ async function benchHostile() {
   if (slow.length || steep.length || rows.some((r) => r.failed)) process.exitCode = 1;
 }
 
-const benches = { discovery: benchDiscovery, ports: benchPorts, hostile: benchHostile, app: () => benchApp() };
+/** The checklist PDF of a whole record: ours (pdfkit, in-process, warm) beside Chromium's page.pdf() of its page. */
+async function benchChecklist() {
+  const entry = '.cache/bench-checklist-entry.ts';
+  const bundle = '.cache/bench-checklist.mjs';
+  mkdirSync('.cache', { recursive: true });
+  if (!existsSync('out/main/server-entry.js'))
+    throw new Error('run `npm run build` first (the anchor serves the page)');
+  writeFileSync(
+    entry,
+    "import { writeFileSync } from 'node:fs';\n" +
+      "import { buildChecklist } from '../src/shared/domain/checklist';\n" +
+      "import { renderChecklistPdf } from '../src/main/services/checklist/checklist-pdf';\n" +
+      "import { fullRecord } from '../tests/unit/shared/domain/checklist-fixture';\n" +
+      'const [what, arg, out] = process.argv.slice(2);\n' +
+      "if (what === 'record') console.log(JSON.stringify(fullRecord()));\n" +
+      'else {\n' +
+      "  const c = buildChecklist(fullRecord(), { madeAt: new Date().toISOString(), appVersion: 'bench' });\n" +
+      '  for (let i = 0; i < 3; i++) await renderChecklistPdf(c);\n' +
+      '  const ms = [];\n' +
+      '  let pdf = Buffer.alloc(0);\n' +
+      '  for (let i = 0; i < Number(arg); i++) {\n' +
+      '    const t = performance.now();\n' +
+      '    pdf = await renderChecklistPdf(c);\n' +
+      '    ms.push(performance.now() - t);\n' +
+      '  }\n' +
+      '  writeFileSync(out, pdf);\n' +
+      '  console.log(JSON.stringify({ ms, bytes: pdf.length }));\n' +
+      '}\n',
+  );
+  const built = spawnSync(
+    'npx',
+    ['rolldown', `./${entry}`, '--format', 'esm', '--platform', 'node', '--external', 'pdfkit', '--file', bundle],
+    { encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`could not bundle the checklist workload: ${built.stderr || built.stdout}`);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-checklist-'));
+  const pages = (file) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+  // Ours: the renderer the app uses, in one process, warm.
+  const oursFile = join(dir, 'ours.pdf');
+  const r = spawnSync(process.execPath, [bundle, 'pdf', String(runs), oursFile], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (r.status !== 0) throw new Error(`our renderer failed: ${r.stderr}`);
+  const ours = JSON.parse(r.stdout);
+
+  // The anchor: the built browser-mode server with the same record, Chromium printing the Checklist page.
+  writeFileSync(join(dir, 'setup.json'), spawnSync(process.execPath, [bundle, 'record'], { encoding: 'utf8' }).stdout);
+  const server = spawn(process.execPath, ['out/main/server-entry.js', '--port', '0'], {
+    env: { ...process.env, NVR_ASSIST_DATA_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const { chromium } = await import('@playwright/test');
+  let browser = null;
+  try {
+    const address = await new Promise((resolve, reject) => {
+      let said = '';
+      const timer = setTimeout(() => reject(new Error(`the server did not start: ${said}`)), 15_000);
+      server.stdout.on('data', (c) => {
+        said += c;
+        const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(said);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    const page = await browser.newPage();
+    await page.goto(address);
+    await page.goto(new URL('/#/step/checklist', address).href);
+    await page.locator('[data-testid="checklist-todo"]').waitFor({ timeout: 30_000 });
+    const print = () => page.pdf({ format: 'A4', printBackground: true });
+    for (let i = 0; i < 3; i++) await print();
+    const ms = [];
+    let pdf = Buffer.alloc(0);
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      pdf = await print();
+      ms.push(performance.now() - t);
+    }
+    const anchorFile = join(dir, 'chromium.pdf');
+    writeFileSync(anchorFile, pdf);
+    const o = median(ours.ms);
+    const a = median(ms);
+    const fms = (x) => `${x.toFixed(1)} ms`;
+    process.stdout.write(
+      `Checklist PDF of a whole recorded setup (A4; median of ${runs} warm runs, min–max in brackets):\n` +
+        `  ours (pdfkit, embedded font subsets)      ${fms(o)} [${fms(Math.min(...ours.ms))}–${fms(Math.max(...ours.ms))}]  ${kb(ours.bytes)}, ${pages(oursFile)} page(s)\n` +
+        `  Chromium page.pdf() of the Checklist page ${fms(a)} [${fms(Math.min(...ms))}–${fms(Math.max(...ms))}]  ${kb(pdf.length)}, ${pages(anchorFile)} page(s)\n` +
+        `  ratio ours / Chromium: time ${(o / a).toFixed(2)}x, size ${(ours.bytes / pdf.length).toFixed(2)}x\n` +
+        `  (Chromium prints the page as the app shows it, sidebar included; ours is the document made for paper.)\n` +
+        `Machine load (1-minute average) at the end: ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores\n`,
+    );
+  } finally {
+    await browser?.close();
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const benches = {
+  discovery: benchDiscovery,
+  ports: benchPorts,
+  hostile: benchHostile,
+  checklist: benchChecklist,
+  app: () => benchApp(),
+};
 if (!benches[name]) {
   process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(benches).join(', ')}.\n`);
   process.exit(2);

@@ -9,6 +9,7 @@ import { upnpStep } from '../steps/upnp';
 import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
 import { vpnStep } from '../steps/vpn';
+import { checklistStep } from '../steps/checklist';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -29,7 +30,7 @@ export const STEPS = [
   rulesStep,
   vpnStep,
   plannedStep('verify', 'Verify'),
-  plannedStep('checklist', 'Checklist'),
+  checklistStep,
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type PDFDocumentClass from 'pdfkit';
-import type { Checklist } from '../../../shared/domain/checklist';
+import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
 
 // The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
 // subsets), vector check boxes (a drawn square, ticked for a verified step), A4 or Letter. Made offline with pdfkit.
@@ -56,15 +56,6 @@ function chooseFonts(given: ChecklistPdfOptions['fonts']): { text: string; fallb
 const PAPER: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
 const GREY = '#555555';
 const BOX = 9;
-
-const STATUS_WORDS: Record<Checklist['steps'][number]['status'], string> = {
-  'not-started': 'not done yet',
-  working: 'started',
-  verified: 'verified',
-  attention: 'needs attention',
-  skipped: 'skipped',
-  planned: 'not in this version yet',
-};
 
 /** Makes the PDF in memory. */
 export async function renderChecklistPdf(checklist: Checklist, options: ChecklistPdfOptions = {}): Promise<Buffer> {
@@ -182,7 +173,7 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
   for (const s of c.steps)
     box(
       s.status === 'verified',
-      `${s.title}: ${STATUS_WORDS[s.status]}${s.verifiedAt ? ` (verified ${s.verifiedAt})` : ''}`,
+      `${s.title}: ${CHECKLIST_STATUS_WORDS[s.status]}${s.verifiedAt ? ` (verified ${s.verifiedAt})` : ''}`,
       s.reason,
     );
 

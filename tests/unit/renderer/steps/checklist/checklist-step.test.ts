@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+// The Checklist page against a stand-in for main built from the shared builder: what it shows as done and to do,
+// and the downloads (main makes the file; the page saves the bytes it got). What the user would lose: a step left
+// out of the to-dos, a button that makes the wrong paper or format, a download that never happens, or main's reason
+// for a failed file swallowed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { buildChecklist } from '../../../../../src/shared/domain/checklist';
+import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import { STEPS } from '../../../../../src/shared/domain/steps';
+import { failed, fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
+import { api, mountStep, useStepHarness } from '../../mount-step';
+
+const AT = '2026-03-02T08:00:00.000Z';
+
+/** A setup half done: the NVR chosen, three steps verified, UPnP needing attention. */
+function halfRecord(): SetupRecord {
+  const device = fakeDevice();
+  const done = { status: 'verified' as const, updatedAt: '2026-03-01T10:00:00.000Z' };
+  return fakeSetup({
+    devices: [device],
+    nvr: { deviceId: device.id, device, chosenAt: '2026-03-01T10:00:00.000Z' },
+    steps: {
+      network: done,
+      find: done,
+      ports: done,
+      upnp: {
+        status: 'attention',
+        updatedAt: done.updatedAt,
+        reason: 'A mapping to the NVR came back after deletion.',
+      },
+    },
+  });
+}
+let record: SetupRecord = fakeSetup();
+let exportAnswer: unknown = null;
+/** main's last export (the record's), as its `checklist.get` gives it back. */
+let lastExport: unknown = null;
+
+function handlers(): FakeHandlers {
+  return {
+    'setup.get': () => ok({ setup: record, notice: null }),
+    'checklist.get': () =>
+      ok({
+        checklist: buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' }),
+        lastExport,
+        current: lastExport !== null,
+      }),
+    'checklist.export': (input) => {
+      if (exportAnswer) return exportAnswer;
+      const { format, paper } = input as { format: 'pdf' | 'json'; paper?: 'a4' | 'letter' };
+      const body = format === 'pdf' ? '%PDF-1.7 fake' : '{"format":"nvr-assist.checklist"}';
+      const entry = { at: AT, format, paper: format === 'pdf' ? (paper ?? 'a4') : null, digest: 'a'.repeat(64) };
+      lastExport = entry;
+      return ok({
+        fileName: `nvr-checklist-2026-03-02${paper === 'letter' ? '-letter' : ''}.${format}`,
+        mediaType: format === 'pdf' ? 'application/pdf' : 'application/json',
+        base64: Buffer.from(body).toString('base64'),
+        bytes: body.length,
+        export: entry,
+      });
+    },
+  };
+}
+useStepHarness({ path: '/step/checklist', handlers });
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+let downloads: { href: string; download: string; blob: Blob | undefined }[] = [];
+
+beforeEach(() => {
+  record = fakeSetup();
+  exportAnswer = null;
+  lastExport = null;
+  downloads = [];
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, b as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ href: this.href, download: this.download, blob: blobs.get(this.href) });
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('Checklist step', () => {
+  it('at the start of a journey: nothing done, every step a to-do with what to do, nothing downloaded by opening', async () => {
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-done-none').exists()).toBe(true);
+    expect(byTest(w, 'checklist-no-nvr').exists()).toBe(true);
+    const todo = w.findAll('[data-testid="checklist-todo"] > li');
+    expect(todo.map((li) => li.attributes('data-step'))).toEqual(STEPS.map((s) => s.id));
+    for (const li of todo) expect(li.find('[data-testid="checklist-todo-how"]').text().length).toBeGreaterThan(20);
+    // A step with a page links to it; a planned one says it is not in this version and has no link.
+    expect(w.find('[data-step="ports"] a').attributes('href')).toBe('/step/ports');
+    expect(w.find('[data-step="security"]').text()).toContain('Not in this version of the app yet');
+    expect(w.find('[data-step="security"] a').exists()).toBe(false);
+    expect(api.count('checklist.export')).toBe(0);
+    expect(downloads).toEqual([]);
+  });
+
+  it('a setup half done: the NVR and the verified steps as done; UPnP to do with its reason', async () => {
+    record = halfRecord();
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-nvr-name').text()).toBe('Shop NVR');
+    expect(byTest(w, 'checklist-nvr-address').text()).toBe('192.168.1.64');
+    const done = w.findAll('[data-testid="checklist-done"] > li').map((li) => li.attributes('data-step'));
+    expect(done).toEqual(['network', 'find', 'ports']);
+    const todo = w.findAll('[data-testid="checklist-todo"] > li').map((li) => li.attributes('data-step'));
+    expect(todo).toEqual(STEPS.map((s) => s.id).filter((id) => !done.includes(id)));
+    const upnp = w.find('[data-testid="checklist-todo"] [data-step="upnp"]');
+    expect(upnp.text()).toContain('needs attention');
+    expect(upnp.find('[data-testid="checklist-todo-why"]').text()).toBe(
+      'A mapping to the NVR came back after deletion.',
+    );
+    // A step with no reason of its own: its badge says it, no line repeats it.
+    expect(w.find('[data-step="static-ip"] [data-testid="checklist-todo-why"]').exists()).toBe(false);
+  });
+
+  it.each([
+    ['checklist-download-a4', { format: 'pdf', paper: 'a4' }, 'nvr-checklist-2026-03-02.pdf', 'application/pdf'],
+    [
+      'checklist-download-letter',
+      { format: 'pdf', paper: 'letter' },
+      'nvr-checklist-2026-03-02-letter.pdf',
+      'application/pdf',
+    ],
+    ['checklist-download-json', { format: 'json' }, 'nvr-checklist-2026-03-02.json', 'application/json'],
+  ])('%s asks main for %j and saves the bytes it got under its name', async (button, input, name, type) => {
+    const w = await mountStep();
+    await byTest(w, button).trigger('click');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'checklist.export').map((c) => c.input)).toEqual([input]);
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.download).toBe(name);
+    expect(downloads[0]!.blob?.type).toBe(type);
+    const text = await downloads[0]!.blob!.text();
+    expect(text.startsWith(type === 'application/pdf' ? '%PDF-' : '{"format"')).toBe(true);
+    expect(byTest(w, 'checklist-last').text()).toContain(name);
+    expect(byTest(w, 'checklist-last').text()).toContain('It says what the setup says now.');
+  });
+
+  it('a file main could not make: its words shown, nothing saved', async () => {
+    exportAnswer = failed(
+      'INTERNAL',
+      'No font to write the PDF with was found. The checklist is also available as JSON.',
+    );
+    const w = await mountStep();
+    await byTest(w, 'checklist-download-a4').trigger('click');
+    await flushPromises();
+    expect(byTest(w, 'checklist-download-error').text()).toContain('No font to write the PDF with was found.');
+    expect(downloads).toEqual([]);
+  });
+});
