@@ -11,6 +11,18 @@ import {
 import { portRow } from '../../../support/port-row';
 import { HTTPS, input, NVR, plan, refused, report, rule, timedOut, yes } from './outside-proof-fixture';
 
+/** The whole proof of the fixture's plan, aimed at the public address 203.0.113.2. */
+const judge = (answers: Record<number, CheckerAnswer>, over: Partial<ProofJudgeInput> = {}) =>
+  judgeOutsideProof({
+    ...input(answers),
+    measuredAt: '2026-01-01T00:00:00.000Z',
+    checker: 'http://198.51.100.10/',
+    target: '203.0.113.2',
+    name: null,
+    hairpin: null,
+    ...over,
+  });
+
 describe('proofTargets: what is asked', () => {
   it('every planned rule, then 21, 22, 23, 80, 554 and the NVR’s admin pages — never a port the plan opens', () => {
     const t = proofTargets(plan(), report());
@@ -58,16 +70,6 @@ describe('judgeOutsideProof: the overall verdict', () => {
     443: forbidden,
     554: forbidden,
   });
-  const judge = (answers: Record<number, CheckerAnswer>, over: Partial<ProofJudgeInput> = {}) =>
-    judgeOutsideProof({
-      ...input(answers),
-      measuredAt: '2026-01-01T00:00:00.000Z',
-      checker: 'http://198.51.100.10/',
-      target: '203.0.113.2',
-      name: null,
-      hairpin: null,
-      ...over,
-    });
 
   it('proven: every planned port reachable and nothing exposed', () => {
     const p = judge(all(yes(), refused()));
@@ -161,16 +163,6 @@ describe('proofTargets: the harm of asking the wrong ports', () => {
 });
 
 describe('judgeOutsideProof: what the user is told overall', () => {
-  const judge = (answers: Record<number, CheckerAnswer>, over: Partial<ProofJudgeInput> = {}) =>
-    judgeOutsideProof({
-      ...input(answers),
-      measuredAt: '2026-01-01T00:00:00.000Z',
-      checker: 'http://198.51.100.10/',
-      target: '203.0.113.2',
-      name: null,
-      hairpin: null,
-      ...over,
-    });
   const shut = { 21: refused(), 22: refused(), 23: refused(), 80: refused(), 443: refused(), 554: refused() };
 
   it('a planned UDP rule (not testable) does not keep a proof of every TCP port from being proven', () => {
