@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
+import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { InvokeInput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
@@ -32,6 +33,9 @@ export const useVpnStore = defineStore('vpn', () => {
   /** The path typed for each file (by fileKey), and what main answered for it. */
   const paths = ref<Record<string, string>>({});
   const written = ref<Record<string, { ok: boolean; text: string }>>({});
+  /** The last check from inside (this page's), and why it could not be made. */
+  const check = ref<VpnCheck | null>(null);
+  const checkError = ref<string | null>(null);
 
   /** The DDNS step's name (its newest), the endpoint the devices should dial; null without one. */
   const ddnsName = computed(() => setup.record?.ddns.hosts[0]?.host ?? null);
@@ -105,7 +109,29 @@ export const useVpnStore = defineStore('vpn', () => {
     }
   }
 
+  /** Main sends one WireGuard handshake as the first device to the planned server and judges what it knows. */
+  async function runCheck(): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = 'check';
+    checkError.value = null;
+    try {
+      const answer = await client.call('vpn.check', {});
+      if (!answer.ok) {
+        checkError.value = answer.error.message;
+        return false;
+      }
+      check.value = answer.data;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      busy.value = null;
+    }
+  }
+
   return {
+    check,
+    checkError,
+    runCheck,
     server,
     peers,
     endpoint,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readDyndns2Answer } from '../../../../../src/shared/domain/ddns';
+import { judgeVpnCheck, type HandshakeResult } from '../../../../../src/shared/domain/vpn-check';
 import { planVpn, type VpnPlan } from '../../../../../src/shared/domain/vpn-plan';
 import type { PublicVerdictCode } from '../../../../../src/shared/domain/public-address';
 import type { InvokeInput, InvokeOutput } from '../../../../../src/shared/ipc/contract';
@@ -22,6 +23,8 @@ export const publicKeyOf = (name: string) => createHash('sha256').update(`vpn:${
 
 export interface FakeVpn {
   handlers: FakeHandlers;
+  /** What the server does with the handshake main sends for `vpn.check` (main's judge words the rest). */
+  answer: HandshakeResult;
   plan: VpnPlan | null;
   verdict: PublicVerdictCode | null;
   record: SetupRecord;
@@ -51,7 +54,7 @@ export function recordWithDdns(): SetupRecord {
 }
 
 export function fakeVpn(record: SetupRecord = fakeSetup()): FakeVpn {
-  const fake: FakeVpn = { plan: null, verdict: 'public-on-router', record, handlers: {} };
+  const fake: FakeVpn = { plan: null, verdict: 'public-on-router', record, handlers: {}, answer: 'handshake' };
   fake.handlers = {
     'setup.get': () => ok({ setup: fake.record, notice: null }),
     'vpn.get': () => ok({ plan: fake.plan, request: null }),
@@ -77,6 +80,29 @@ export function fakeVpn(record: SetupRecord = fakeSetup()): FakeVpn {
       const { out } = raw as InvokeInput<'vpn.config'>;
       if (!out.startsWith('/')) return failed('BAD_REQUEST', 'The file to write must be given as a full path.');
       return ok<InvokeOutput<'vpn.config'>>({ file: out, bytes: 301 });
+    },
+    'vpn.check': () => {
+      const p = fake.plan;
+      if (!p) return failed('BAD_REQUEST', 'Make the VPN plan first (vpn plan --server …).');
+      const silent = fake.answer === 'silent';
+      return ok(
+        judgeVpnCheck({
+          at: new Date(AT),
+          server: {
+            address: p.forward?.to ?? '192.168.1.1',
+            port: p.listenPort ?? 51820,
+            peer: p.peers[0]?.name ?? 'phone',
+            answer: fake.answer,
+            ms: silent ? null : 4,
+            attempts: silent ? 3 : 1,
+          },
+          endpoint: p.endpoint,
+          resolved: p.endpoint?.kind === 'ddns' ? [PUBLIC] : null,
+          publicAddress: PUBLIC,
+          proof: null,
+          nvrAddress: '192.168.1.64',
+        }),
+      );
     },
     'vpn.qr': (raw) => {
       const { out } = raw as InvokeInput<'vpn.qr'>;

@@ -132,4 +132,29 @@ describe('VPN step', () => {
     expect(cli).toContain('nvr-assist vpn config phone --out /home/me/phone.conf');
     expect(cli).toContain('nvr-assist vpn qr phone --out phone.png');
   });
+
+  it('checks the server from here once planned: the handshake, the name, the outside — each in words beside its badge', async () => {
+    const w = await mountStep();
+    // Before a plan: no check offered, the phone test still explained.
+    expect(byTest(w, 'vpn-check').exists()).toBe(false);
+    expect(byTest(w, 'vpn-phone-test').text()).toContain('mobile data');
+    await byTest(w, 'vpn-server-linux').setValue(true);
+    await makePlan(w);
+    expect(api.calls.filter((c) => c.channel === 'vpn.check')).toEqual([]);
+    main.answer = 'silent';
+    await byTest(w, 'vpn-check-run').trigger('click');
+    await flushPromises();
+    expect(byTest(w, 'vpn-check-server').text()).toContain('To fix');
+    expect(byTest(w, 'vpn-check-server').text()).toContain('No answer from 192.168.1.10:51820 after 3 tries');
+    expect(byTest(w, 'vpn-check-endpoint').text()).toContain(`${DDNS} points to your public address ${PUBLIC}`);
+    expect(byTest(w, 'vpn-check-exposure').text()).toContain('Not known');
+    main.answer = 'handshake';
+    await byTest(w, 'vpn-check-run').trigger('click');
+    await flushPromises();
+    expect(byTest(w, 'vpn-check-run').text()).toBe('Check again');
+    expect(byTest(w, 'vpn-check-server').text()).toContain('Good');
+    expect(byTest(w, 'vpn-check-server').text()).toContain('runs with this plan’s server key and knows phone');
+    expect(byTest(w, 'vpn-phone-test').text()).toContain(`it dials ${DDNS}:51820`);
+    expect(api.calls.filter((c) => c.channel === 'vpn.check')).toHaveLength(2);
+  });
 });
