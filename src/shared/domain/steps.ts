@@ -9,6 +9,7 @@ import { upnpStep } from '../steps/upnp';
 import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
 import { vpnStep } from '../steps/vpn';
+import { verifyStep } from '../steps/verify';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -28,7 +29,7 @@ export const STEPS = [
   ddnsStep,
   rulesStep,
   vpnStep,
-  plannedStep('verify', 'Verify'),
+  verifyStep,
   plannedStep('checklist', 'Checklist'),
 ] as const;
 
