@@ -54,13 +54,20 @@ export const verifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
+/** One TCP connect to a port: it answered, refused, or said nothing in time. */
+export type KnockState = 'open' | 'closed' | 'filtered';
+
 /** A fresh measurement: its value, why it failed, or null when it was not made (nothing saved, or cancelled). */
 export type Fresh<T> = { ok: true; value: T } | { ok: false; error: string } | null;
 
 export interface VerifyMeasurements {
   at: string;
-  /** The NVR at its saved address: did it answer, the MAC the neighbour table names, its ports (catalogue audit). */
-  nvr: Fresh<{ reached: boolean; mac: string | null; report: PortReport | null }>;
+  /**
+   * The NVR at its saved address: did it answer, the MAC the neighbour table names, its ports (catalogue audit), and
+   * each port open when saved that this audit does not list open, knocked on by itself (a full scan's port, or one
+   * the catalogue audit lists only while it answers).
+   */
+  nvr: Fresh<{ reached: boolean; mac: string | null; report: PortReport | null; knocked?: Record<number, KnockState> }>;
   upnp: Fresh<UpnpAudit>;
   public: Fresh<PublicAddressCheck>;
   ddns: Fresh<DdnsCheck>;
@@ -151,23 +158,24 @@ export function judgePorts(record: SetupRecord, fresh: VerifyMeasurements['nvr']
   const before = new Map(report.rows.map((r) => [r.port, r]));
   const changes: VerifyChange[] = [];
   const unscanned: number[] = [];
+  const knocked = fresh.value.knocked ?? {};
   for (const r of report.rows.filter((x) => x.state === 'open')) {
-    const n = now.get(r.port);
-    if (!n) unscanned.push(r.port);
-    else if (n.state !== 'open') changes.push({ what: portLabel(r), from: 'open', to: n.state });
+    const state = now.get(r.port)?.state ?? knocked[r.port];
+    if (!state) unscanned.push(r.port);
+    else if (state !== 'open') changes.push({ what: portLabel(r), from: 'open', to: state });
   }
+  // A port open now that the saved measurement did not list open: closed or not listed then (a catalogue audit lists
+  // the ports that answered and those the device declared).
   for (const n of fresh.value.report.rows.filter((x) => x.state === 'open')) {
     const b = before.get(n.port);
-    if (b ? b.state !== 'open' : report.full)
-      changes.push({ what: portLabel(n), from: b?.state ?? 'closed', to: 'open' });
-    else if (!b) changes.push({ what: portLabel(n), from: 'not measured before', to: 'open' });
+    if (b?.state !== 'open') changes.push({ what: portLabel(n), from: b?.state ?? 'not open', to: 'open' });
   }
   const plan = record.rules.plan;
   if (plan && plan.deviceId === saved.id)
     for (const rule of plan.rules.filter((x) => x.protocol === 'tcp')) {
-      const n = now.get(rule.internalPort);
-      if (n && n.state !== 'open' && !changes.some((c) => c.what === portLabel(n)))
-        changes.push({ what: `Router rule “${rule.name}” → port ${rule.internalPort}`, from: 'open', to: n.state });
+      const state = now.get(rule.internalPort)?.state ?? knocked[rule.internalPort];
+      if (state && state !== 'open' && !changes.some((c) => c.what.endsWith(` ${rule.internalPort}`)))
+        changes.push({ what: `Router rule “${rule.name}” → port ${rule.internalPort}`, from: 'open', to: state });
     }
   const open = fresh.value.report.rows.filter((r) => r.state === 'open').length;
   const notAgain = unscanned.length

@@ -87,12 +87,21 @@ function build(ctx: AppContext): VerifyService {
   });
   return createVerifyService({
     now,
-    measureNvr: async (device, signal) => {
+    measureNvr: async (device, savedOpen, signal) => {
       const address = device.addresses[0] ?? '';
       try {
         const report = await ports.audit(device, { full: false, signal });
         const mac = parseProcArp((await system.readText('/proc/net/arp')) ?? '').get(address) ?? null;
-        return { reached: true, mac, report };
+        // The ports open when saved that this audit does not list open: one connect each (2 s, all at once).
+        const listed = new Set(report.rows.filter((r) => r.state === 'open').map((r) => r.port));
+        const knock = savedOpen.filter((p) => !listed.has(p));
+        const states = await Promise.all(knock.map((p) => nodeTcpProbe(address, p, 2000, signal)));
+        const knocked = Object.fromEntries(
+          knock.map(
+            (p, i) => [p, states[i] === 'open' ? 'open' : states[i] === 'closed' ? 'closed' : 'filtered'] as const,
+          ),
+        );
+        return { reached: true, mac, report, knocked };
       } catch (err) {
         if (isAppFailure(err) && err.code === 'DEVICE_UNREACHABLE') return { reached: false, mac: null, report: null };
         throw err;

@@ -10,7 +10,7 @@ import type { PortReport } from '../../../shared/domain/ports';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
-import { judgeVerify, type Fresh, type VerifyResult } from '../../../shared/domain/verify';
+import { judgeVerify, type Fresh, type KnockState, type VerifyResult } from '../../../shared/domain/verify';
 import { isAppFailure } from '../../../shared/ipc/errors';
 import type { RouterWan } from '../internet/public-address-service';
 
@@ -22,12 +22,18 @@ export interface NvrMeasurement {
   reached: boolean;
   mac: string | null;
   report: PortReport | null;
+  /** Ports open when saved that the audit does not list open, each knocked on by itself. */
+  knocked?: Record<number, KnockState>;
 }
 
 export interface VerifyDeps {
   now: () => Date;
-  /** The NVR at its saved address: its ports (no login), or reached false when nothing answers there; its MAC. */
-  measureNvr(device: DiscoveredDevice, signal: AbortSignal): Promise<NvrMeasurement>;
+  /**
+   * The NVR at its saved address: its ports (no login), or reached false when nothing answers there; its MAC; and
+   * `savedOpen` (the ports open when saved, and the ports the router rules send to) knocked on where the audit does
+   * not list them open.
+   */
+  measureNvr(device: DiscoveredDevice, savedOpen: readonly number[], signal: AbortSignal): Promise<NvrMeasurement>;
   /** The router's UPnP IGD and NAT-PMP (the default gateway only), attributed to the devices on record. */
   auditUpnp(record: SetupRecord, signal: AbortSignal): Promise<UpnpAudit>;
   /** The public address (STUN, the checker) with the router's WAN address as read now. */
@@ -100,6 +106,16 @@ export function wanFrom(upnp: Fresh<UpnpAudit>): RouterWan {
   return { address: null, source: null, readAt: null };
 }
 
+/** The ports the NVR answered on when saved, and the ports the saved router rules send to (TCP). */
+export function savedOpen(record: SetupRecord): number[] {
+  const id = record.nvr?.deviceId;
+  if (!id) return [];
+  const open = (record.ports[id]?.report?.rows ?? []).filter((r) => r.state === 'open').map((r) => r.port);
+  const plan = record.rules.plan;
+  const ruled = plan?.deviceId === id ? plan.rules.filter((r) => r.protocol === 'tcp').map((r) => r.internalPort) : [];
+  return [...new Set([...open, ...ruled])].slice(0, 256);
+}
+
 export function createVerifyService(deps: VerifyDeps) {
   const b: VerifyBounds = { ...VERIFY_BOUNDS, ...deps.bounds };
   return {
@@ -112,7 +128,9 @@ export function createVerifyService(deps: VerifyDeps) {
       const device = record.nvr?.device ?? null;
       step('Checking the NVR at its address and its ports, and the router’s UPnP mappings…');
       const [nvr, upnp] = await Promise.all([
-        finished(device ? bounded(b.nvr, signal, (s) => deps.measureNvr(device, s)) : Promise.resolve(null)),
+        finished(
+          device ? bounded(b.nvr, signal, (s) => deps.measureNvr(device, savedOpen(record), s)) : Promise.resolve(null),
+        ),
         finished(record.upnp.audit ? bounded(b.upnp, signal, (s) => deps.auditUpnp(record, s)) : Promise.resolve(null)),
       ]);
       step('Reading the public address…');

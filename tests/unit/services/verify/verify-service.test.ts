@@ -17,8 +17,8 @@ function fakes(r: SetupRecord, over: Partial<VerifyDeps> = {}) {
   const asked: Array<[string, unknown]> = [];
   const deps: VerifyDeps = {
     now: () => AT,
-    measureNvr: async (device) => {
-      asked.push(['nvr', device.addresses[0]]);
+    measureNvr: async (device, open) => {
+      asked.push(['nvr', device.addresses[0]], ['open', open]);
       return { reached: true, mac: '44:19:b6:00:00:01', report: structuredClone(r.ports[r.nvr!.deviceId]!.report) };
     },
     auditUpnp: async () => (asked.push(['upnp', null]), structuredClone(r.upnp.audit!)),
@@ -54,6 +54,8 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
     expect(asked).toContainEqual(['ddns', { host: 'shop-nvr.duckdns.org', expected: '203.0.113.7' }]);
     expect(asked).toContainEqual(['prove', 'http://198.51.100.10/']);
     expect(asked).toContainEqual(['nvr', '192.168.1.20']);
+    // Knocked on where the audit does not list them: the ports open when saved and those the router rules use.
+    expect(asked).toContainEqual(['open', [8443, 8000, 23]]);
     expect(progress[0]).toMatch(/^0\/5 Checking the NVR/);
     expect(progress.at(-1)).toMatch(/^5\/5 Comparing/);
   });
@@ -118,7 +120,7 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
     const r = saved();
     const stop = new AbortController();
     const { deps, asked } = fakes(r, {
-      measureNvr: (_d, signal) =>
+      measureNvr: (_d, _open, signal) =>
         new Promise((_, reject) => {
           stop.abort();
           signal.addEventListener('abort', () => reject(new Error('aborted')));

@@ -109,6 +109,27 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     expect(c.text).toContain('Not measured again: 23');
   });
 
+  it('a saved open port the audit no longer lists is judged by its own knock: refused is drift, open is not', () => {
+    const r = saved();
+    const m = same(r);
+    if (m.nvr?.ok) {
+      m.nvr.value.report!.rows = m.nvr.value.report!.rows.filter((x) => x.port !== 23 && x.port !== 8443);
+      m.nvr.value.knocked = { 23: 'open', 8443: 'closed' };
+    }
+    const c = check(judgeVerify(r, m), 'ports');
+    expect(c.changes).toEqual([{ what: 'Web page (HTTPS) 8443', from: 'open', to: 'closed' }]);
+    expect(c.text).not.toContain('Not measured again');
+  });
+
+  it('a port open now that the saved audit did not list (a moved RTSP port) is drift, not open to open', () => {
+    const r = saved();
+    const m = same(r);
+    if (m.nvr?.ok) m.nvr.value.report!.rows.push(portRow(10554, 'rtsp', { service: 'rtsp' }));
+    expect(check(judgeVerify(r, m), 'ports').changes).toEqual([
+      { what: 'Video streams (RTSP) 10554', from: 'not open', to: 'open' },
+    ]);
+  });
+
   const mapping = (over: Partial<UpnpMapping>): UpnpMapping => ({
     ...saved().upnp.audit!.mappings[0]!,
     ...over,
