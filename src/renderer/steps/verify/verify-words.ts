@@ -42,7 +42,8 @@ RandomizedDelaySec=1h
 Persistent=true
 
 [Install]
-WantedBy=timers.target
+WantedBy=timers.target`;
 
-# then: systemctl --user enable --now nvr-assist-verify.timer
-#       journalctl --user -u nvr-assist-verify   (what it found)`;
+/** Turning the timer on, and where its findings are. */
+export const SYSTEMD_ENABLE = 'systemctl --user enable --now nvr-assist-verify.timer';
+export const SYSTEMD_JOURNAL = 'journalctl --user -u nvr-assist-verify';
