@@ -10,6 +10,7 @@ import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
 import { vpnStep } from '../steps/vpn';
 import { checklistStep } from '../steps/checklist';
+import { verifyStep } from '../steps/verify';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -29,7 +30,7 @@ export const STEPS = [
   ddnsStep,
   rulesStep,
   vpnStep,
-  plannedStep('verify', 'Verify'),
+  verifyStep,
   checklistStep,
 ] as const;
 

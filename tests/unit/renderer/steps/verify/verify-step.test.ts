@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { fakeSetup, ok as answer } from '../../fake-api';
+import { api, mountStep, useStepHarness } from '../../mount-step';
+import {
+  VERIFY_CHECKS,
+  VERIFY_TITLES,
+  type VerifyCheck,
+  type VerifyResult,
+} from '../../../../../src/shared/domain/verify';
+import { CRON_LINE } from '../../../../../src/renderer/steps/verify/verify-words';
+
+// The Verify page (issue 13 item 7): main's result, as domain/verify shapes it, shown check by check.
+
+const JOB = 'job-verify1';
+const AT = '2026-04-01T08:00:00.000Z';
+const ok = (check: VerifyCheck['check']): VerifyCheck => ({
+  check,
+  title: VERIFY_TITLES[check],
+  state: 'ok',
+  text: `${VERIFY_TITLES[check]}: as saved.`,
+  changes: [],
+  todo: null,
+  why: null,
+});
+
+/** A verification: every check ok, or the public address moved (drift). */
+function verification(publicMoved = false): VerifyResult {
+  const checks = VERIFY_CHECKS.map(ok);
+  if (publicMoved)
+    checks[3] = {
+      ...checks[3]!,
+      state: 'drift',
+      text: 'Your internet provider gave a new public address: 203.0.113.99.',
+      changes: [{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }],
+      todo: 'Your DDNS name must follow it: update it (“DDNS”).',
+    };
+  return { at: AT, outcome: publicMoved ? 'drift' : 'no-drift', checks };
+}
+
+let last: VerifyResult | null;
+useStepHarness({
+  path: '/step/verify',
+  handlers: () => {
+    last = null;
+    return {
+      'setup.get': () => answer({ setup: fakeSetup(), notice: null }),
+      'verify.get': () => answer({ last }),
+      'verify.run': () => answer({ jobId: JOB }),
+      'job.cancel': () => answer({ cancelled: true }),
+    };
+  },
+});
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+const runCalls = () => api.calls.filter((c) => c.channel === 'verify.run');
+const line = (w: VueWrapper, check: string) => w.find(`[data-testid="verify-check"][data-check="${check}"]`);
+
+describe('Verify step', () => {
+  it('contacts nothing on opening; says it is not verified yet, and offers the cron line and the systemd timer', async () => {
+    const w = await mountStep();
+    expect(runCalls()).toEqual([]);
+    expect(byTest(w, 'verify-none').text()).toContain('Re-check everything');
+    expect(byTest(w, 'verify-start').text()).toBe('Re-check everything');
+    expect(byTest(w, 'verify-cron-text').text()).toBe(CRON_LINE);
+    expect(byTest(w, 'verify-timer-text').text()).toContain('ExecStart=/usr/bin/env nvr-assist verify');
+    expect(byTest(w, 'verify-timer-enable').text()).toContain('systemctl --user enable --now nvr-assist-verify.timer');
+  });
+
+  it('Re-check everything starts main’s job; progress with Cancel (the keyboard on it); Cancel stops that job', async () => {
+    const w = await mountStep();
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    expect(runCalls().map((c) => c.input)).toEqual([{}]);
+    api.emit('job.onProgress', {
+      jobId: JOB,
+      kind: 'verify-run',
+      done: 2,
+      total: 5,
+      message: 'Reading the public address…',
+    });
+    await flushPromises();
+    expect(byTest(w, 'verify-progress').exists()).toBe(true);
+    expect(byTest(w, 'verify-message').text()).toBe('Reading the public address…');
+    const cancel = byTest(w, 'verify-cancel');
+    expect(cancel.isVisible()).toBe(true);
+    expect(document.activeElement).toBe(cancel.element);
+    await cancel.trigger('click');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'job.cancel').map((c) => c.input)).toEqual([{ jobId: JOB }]);
+    api.emit('job.onDone', { jobId: JOB, kind: 'verify-run', outcome: 'cancelled', error: null });
+    await flushPromises();
+    expect(byTest(w, 'verify-message').text()).toMatch(/Stopped: nothing was kept/);
+  });
+
+  it('a result with drift: an alert, each check’s line, the change from → to and what to do', async () => {
+    const w = await mountStep();
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    const result = verification(true);
+    api.emit('verify.onResult', { jobId: JOB, result });
+    api.emit('job.onDone', { jobId: JOB, kind: 'verify-run', outcome: 'ok', error: null });
+    await flushPromises();
+    const outcome = byTest(w, 'verify-outcome');
+    expect(outcome.attributes('role')).toBe('alert');
+    expect(outcome.text()).toContain('Something changed');
+    expect(w.findAll('[data-testid="verify-check"]').map((l) => l.attributes('data-state'))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'drift',
+      'ok',
+      'ok',
+    ]);
+    const pub = line(w, 'public');
+    expect(pub.find('[data-testid="verify-changes"]').text()).toBe('Public address: 203.0.113.7 → 203.0.113.99');
+    expect(pub.find('[data-testid="verify-todo"]').text()).toContain('DDNS name must follow');
+    expect(line(w, 'address').find('[data-testid="verify-todo"]').exists()).toBe(false);
+  });
+
+  it('shows the saved verification after a reload: no drift is a status, not an alert', async () => {
+    last = verification();
+    const w = await mountStep();
+    const outcome = byTest(w, 'verify-outcome');
+    expect(outcome.attributes('role')).toBe('status');
+    expect(outcome.attributes('data-outcome')).toBe('no-drift');
+    expect(line(w, 'upnp').text()).toContain('UPnP mappings: as saved.');
+  });
+});
