@@ -9,6 +9,7 @@ import { upnpStep } from '../steps/upnp';
 import { ddnsStep } from '../steps/ddns';
 import { internetStep } from '../steps/internet';
 import { vpnStep } from '../steps/vpn';
+import { securityStep } from '../steps/security';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -22,7 +23,7 @@ export const STEPS = [
   findStep,
   staticIpStep,
   portsStep,
-  plannedStep('security', 'Security'),
+  securityStep,
   upnpStep,
   internetStep,
   ddnsStep,
