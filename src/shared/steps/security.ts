@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { securityResultSchema } from '../domain/security';
+import { passwordStrengthSchema } from '../domain/security-password';
 import { defineStep } from './define';
 import { noInput } from './fields';
 
@@ -18,6 +19,14 @@ export const securityStep = defineStep({
     'security.check': { input: noInput, output: securityResultSchema },
     /** The last check (null: none made yet). */
     'security.get': { input: noInput, output: z.object({ last: securityResultSchema.nullable() }) },
+    /**
+     * How strong a password is (the app's rule and the estimator, in main): the password is in this call only —
+     * never saved, logged or returned. `user` is the login's name, which the password must not lean on.
+     */
+    'security.password': {
+      input: z.object({ password: z.string().min(1).max(256), user: z.string().max(64).optional() }).strict(),
+      output: passwordStrengthSchema,
+    },
   },
   record: {
     version: 1,

@@ -1,10 +1,13 @@
 import { judgeSecurity, securityInputFromRecord } from '../../../shared/domain/security';
+import { judgePassword } from '../../../shared/domain/security-password';
+import { estimatePassword } from '../../services/security/password-strength';
 import { defineFeature } from '../types';
 import { securityCommands } from './cli';
 import { judgeSecurityStep } from './status';
 
 // "Security": the findings judged from the setup record by the pure shared/domain/security.ts, the last check kept
-// with its time, and the step's status from it. Nothing is measured on the network.
+// with its time, and the step's status from it; and a password's strength (the estimator is loaded on first use).
+// Nothing is measured on the network.
 export default defineFeature({
   id: 'security',
   handlers: (ctx) => ({
@@ -21,6 +24,13 @@ export default defineFeature({
     'security.get': async () => {
       const { setup: record } = await ctx.setup.load();
       return { last: record.security.last };
+    },
+    'security.password': async (input) => {
+      // The words the password must not lean on: the login's name, the NVR's brand and model, the usual defaults.
+      const { setup: record } = await ctx.setup.load();
+      const device = record.nvr?.device;
+      const context = [input.user ?? '', device?.brand ?? '', device?.model ?? '', 'admin', 'nvr', 'camera'];
+      return judgePassword(input.password, await estimatePassword(input.password, context));
     },
   }),
   commands: securityCommands(),

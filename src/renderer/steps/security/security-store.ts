@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import type { SecurityResult } from '../../../shared/domain/security';
+import type { PasswordStrength } from '../../../shared/domain/security-password';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';
 
@@ -14,6 +15,10 @@ export const useSecurityStore = defineStore('security', () => {
   const result = ref<SecurityResult | null>(null);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** The last password verdict (it holds no password) and the password check's state. */
+  const password = ref<PasswordStrength | null>(null);
+  const passwordBusy = ref(false);
+  const passwordError = ref<string | null>(null);
 
   const { loading, loadError, load } = useStepLoad({
     read: () => client.call('security.get', {}),
@@ -46,5 +51,42 @@ export const useSecurityStore = defineStore('security', () => {
     }
   }
 
-  return { result, busy, error, loading, loadError, openStep, runCheck };
+  /**
+   * How strong `secret` is, judged by main. The password goes in this call only: the store keeps the verdict, never
+   * the password. True when main answered.
+   */
+  async function checkPassword(secret: string, user: string): Promise<boolean> {
+    if (passwordBusy.value || !secret) return false;
+    passwordBusy.value = true;
+    passwordError.value = null;
+    try {
+      const answer = await client.call('security.password', {
+        password: secret,
+        ...(user.trim() ? { user: user.trim() } : {}),
+      });
+      if (!answer.ok) {
+        passwordError.value = answer.error.message;
+        password.value = null;
+        return false;
+      }
+      password.value = answer.data;
+      return true;
+    } finally {
+      passwordBusy.value = false;
+    }
+  }
+
+  return {
+    result,
+    busy,
+    error,
+    loading,
+    loadError,
+    password,
+    passwordBusy,
+    passwordError,
+    openStep,
+    runCheck,
+    checkPassword,
+  };
 });

@@ -6,7 +6,8 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../../src/shared/domain/security';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { failed, fakeDevice, fakeSetup, ok } from '../../fake-api';
-import { api, mountStep, useStepHarness } from '../../mount-step';
+import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
+import { judgePassword } from '../../../../../src/shared/domain/security-password';
 import { fakePortRow } from '../../fake-ports';
 
 const AT = '2026-12-05T20:00:00.000Z';
@@ -46,6 +47,17 @@ useStepHarness({
     return {
       'setup.get': () => ok({ setup: record(), notice: null }),
       'security.get': () => ok({ last: saved }),
+      'security.password': (raw) => {
+        const { password } = raw as { password: string };
+        return ok(
+          judgePassword(password, {
+            score: password.length > 15 ? 4 : 0,
+            warning: null,
+            suggestions: [],
+            crackTime: 'centuries',
+          }),
+        );
+      },
       'security.check': () => {
         if (checkFails) return failed('INTERNAL', 'The setup record could not be read.');
         saved = judgeSecurity(securityInputFromRecord(record()), AT);
@@ -113,5 +125,35 @@ describe('Security step', () => {
     const w = await checked();
     expect(byTest(w, 'security-error').text()).toBe('The setup record could not be read.');
     expect(byTest(w, 'security-score').exists()).toBe(false);
+  });
+
+  it('the password goes to main in the one call; the verdict is shown, the field emptied, the store keeps no password', async () => {
+    const w = await mountStep();
+    const secret = 'short1';
+    await byTest(w, 'security-password-user').setValue('shopkeeper');
+    await byTest(w, 'security-password').setValue(secret);
+    await byTest(w, 'security-password-form').trigger('submit');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'security.password').map((c) => c.input)).toEqual([
+      { password: secret, user: 'shopkeeper' },
+    ]);
+    expect(byTest(w, 'security-password-verdict').attributes('data-strong')).toBe('false');
+    expect(byTest(w, 'security-password-words').text()).toMatch(/^Not strong enough/);
+    expect(byTest(w, 'security-password-advice').text()).toContain('Make it at least 12 characters long (it has 6)');
+    expect((byTest(w, 'security-password').element as HTMLInputElement).value).toBe('');
+    expect(JSON.stringify(pinia.state.value)).not.toContain(secret);
+    expect(w.html()).not.toContain(secret);
+  });
+
+  it('a strong password is said strong; an empty field sends nothing', async () => {
+    const w = await mountStep();
+    await byTest(w, 'security-password-form').trigger('submit');
+    await flushPromises();
+    expect(api.calls.map((c) => c.channel)).not.toContain('security.password');
+    await byTest(w, 'security-password').setValue('Otter-Mango-Fjord-61');
+    await byTest(w, 'security-password-form').trigger('submit');
+    await flushPromises();
+    expect(byTest(w, 'security-password-verdict').attributes('data-strong')).toBe('true');
+    expect(byTest(w, 'security-password-words').text()).toMatch(/^Strong: 20 characters of 4 kinds/);
   });
 });
