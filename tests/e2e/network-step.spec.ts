@@ -48,8 +48,8 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
 
   // Planned steps are greyed, not links.
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
-  await expect(sidebar.locator('li[data-step="security"]')).toContainText('planned — not in this version yet');
-  await expect(sidebar.locator('li[data-step="security"] a')).toHaveCount(0);
+  await expect(sidebar.locator('li[data-step="verify"]')).toContainText('planned — not in this version yet');
+  await expect(sidebar.locator('li[data-step="verify"] a')).toHaveCount(0);
 
   // Start from a clean record (other specs share the server), through the confirmation.
   await page.getByTestId('start-over').click();

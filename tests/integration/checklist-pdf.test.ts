@@ -84,7 +84,7 @@ describe('nvr-assist checklist (the PDF of a whole recorded setup)', () => {
     ])
       expect(text).toContain(words);
     expect(text).toMatch(/UPnP: needs attention/);
-    expect(text).toMatch(/Security: not in this version yet/);
+    expect(text).toMatch(/Verify: not in this version yet/);
   });
 
   it('writes US Letter with --letter', () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { plannedStep } from '../steps/define';
 import { findStep } from '../steps/find';
 import { networkStep } from '../steps/network';
 import { portsStep } from '../steps/ports';
@@ -11,6 +10,7 @@ import { internetStep } from '../steps/internet';
 import { vpnStep } from '../steps/vpn';
 import { checklistStep } from '../steps/checklist';
 import { verifyStep } from '../steps/verify';
+import { securityStep } from '../steps/security';
 
 export { STEP_STATUSES, stepStateSchema, stepStatusSchema, type StepState, type StepStatus } from './step-state';
 
@@ -24,7 +24,7 @@ export const STEPS = [
   findStep,
   staticIpStep,
   portsStep,
-  plannedStep('security', 'Security'),
+  securityStep,
   upnpStep,
   internetStep,
   ddnsStep,

@@ -1,4 +1,5 @@
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../shared/domain/security';
+import type { PasswordStrength } from '../../../shared/domain/security-password';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 
@@ -45,8 +46,31 @@ export function renderSecurity(r: SecurityResult): string {
   return lines.join('\n');
 }
 
+/** The password's verdict: strong or not, then what to change, in plain words. */
+export function renderPassword(p: PasswordStrength): string {
+  const rule = `Rule: ${p.rule.length} characters (${p.rule.lengthOk ? 'enough' : 'too short'}), ${p.rule.classes.length} kinds of character (${p.rule.mixedOk ? 'mixed' : 'not mixed enough'}); estimator score ${p.estimate.score}/4.`;
+  return [...p.words.map((w, i) => (i ? `- ${w}` : w)), rule].join('\n');
+}
+
+/** `--password-stdin`: the password from standard input to main, judged; exit 0 strong, 3 not strong enough. */
+async function runPassword(cmd: CommandContext): Promise<number> {
+  if (!cmd.io.readStdin) return cmd.fail('No standard input to read the password from.');
+  const password = (await cmd.io.readStdin()).replace(/\r?\n$/, '');
+  if (!password)
+    return cmd.usageError(
+      'No password on standard input: pipe it in, e.g. `… | nvr-assist security --password-stdin`.',
+    );
+  const user = cmd.options['--user'];
+  const r = await cmd.call('security.password', { password, ...(user ? { user } : {}) });
+  if (!r.ok) return cmd.finish(r, () => '');
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderPassword(r.data)}\n`);
+  return r.data.strong ? 0 : HIGH_RISK_EXIT;
+}
+
 async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number> {
   if (cmd.args.length) return cmd.usageError('`security` takes no device: it checks the NVR you chose.');
+  if (cmd.flags.has('--password-stdin')) return runPassword(cmd);
+  if (cmd.options['--user']) return cmd.usageError('`--user` goes with `--password-stdin`.');
   const r = await cmd.call('setup.get', {});
   if (!r.ok) return cmd.finish(r, () => '');
   const result = judgeSecurity(securityInputFromRecord(r.data.setup), now().toISOString());
@@ -54,7 +78,7 @@ async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number
   return result.highRisk ? HIGH_RISK_EXIT : 0;
 }
 
-/** `nvr-assist security [--json]`; `now` for tests. */
+/** `nvr-assist security [--json]`, `nvr-assist security --password-stdin [--user U] [--json]`; `now` for tests. */
 export function securityCommands(now: () => Date = () => new Date()): readonly CliCommand[] {
   return [
     {
@@ -64,7 +88,11 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '                        critical vulnerabilities, risky services and HTTPS (Ports), UPnP, exposure',
         '                        (Router rules, the proof from outside), VPN — a score out of 100 and the fixes',
         '                        in order of what each is worth. Exit 3 when a high risk is open.',
+        'security --password-stdin [--user U]',
+        '                        How strong a password is (12+ characters of 3 kinds, and the zxcvbn estimator):',
+        '                        read from standard input, never argv; not saved or logged. Exit 3 when weak.',
       ],
+      options: { '--password-stdin': 'flag', '--user': 'value' },
       run: (cmd) => runSecurity(cmd, now),
     },
   ];

@@ -1,11 +1,37 @@
+import { judgeSecurity, securityInputFromRecord } from '../../../shared/domain/security';
+import { judgePassword } from '../../../shared/domain/security-password';
+import { estimatePassword } from '../../services/security/password-strength';
 import { defineFeature } from '../types';
 import { securityCommands } from './cli';
+import { judgeSecurityStep } from './status';
 
-// "Security" (issue 15, first part): for now a CLI command only. It reads the setup record through `setup.get` and
-// judges it with the pure shared/domain/security.ts; the step has no page yet, so no contract slice of its own (a
-// contract slice needs the step in STEPS, and a step in STEPS needs its page).
+// "Security": the findings judged from the setup record by the pure shared/domain/security.ts, the last check kept
+// with its time, and the step's status from it; and a password's strength (the estimator is loaded on first use).
+// Nothing is measured on the network.
 export default defineFeature({
   id: 'security',
-  handlers: () => ({}),
+  handlers: (ctx) => ({
+    'security.check': async () => {
+      const saved = await ctx.save((draft) => {
+        const at = ctx.now();
+        const judged = judgeSecurity(securityInputFromRecord(draft), at.toISOString());
+        draft.security.last = judged;
+        draft.steps.security = judgeSecurityStep(judged, at);
+      });
+      if (!saved.security.last) throw new Error('The security check was not saved.');
+      return saved.security.last;
+    },
+    'security.get': async () => {
+      const { setup: record } = await ctx.setup.load();
+      return { last: record.security.last };
+    },
+    'security.password': async (input) => {
+      // The words the password must not lean on: the login's name, the NVR's brand and model, the usual defaults.
+      const { setup: record } = await ctx.setup.load();
+      const device = record.nvr?.device;
+      const context = [input.user ?? '', device?.brand ?? '', device?.model ?? '', 'admin', 'nvr', 'camera'];
+      return judgePassword(input.password, await estimatePassword(input.password, context));
+    },
+  }),
   commands: securityCommands(),
 });

@@ -26,7 +26,7 @@ describe('useSetupStore', () => {
     expect(setup.steps.every((s) => s.status === 'not-started')).toBe(true);
     expect(setup.steps.find((s) => s.id === 'find')?.available).toBe(true);
     expect(setup.steps.find((s) => s.id === 'static-ip')?.available).toBe(true);
-    expect(setup.steps.find((s) => s.id === 'security')?.available).toBe(false);
+    expect(setup.steps.find((s) => s.id === 'verify')?.available).toBe(false);
     expect(setup.verifiedCount).toBe(0);
     expect(setup.resumeStepId).toBe('network');
     expect(setup.visibleNotice).toBeNull();

@@ -49,7 +49,7 @@ describe('the checklist of a whole setup', () => {
       verifiedAt: null,
       reason: expect.stringMatching(/came back/),
     });
-    expect(byId.security).toMatchObject({ status: 'planned', verifiedAt: null });
+    expect(byId.verify).toMatchObject({ status: 'planned', verifiedAt: null });
   });
 
   it('carries the ports open now and the change before → after, the forward rules, UPnP, DDNS and the proof', () => {

@@ -1,0 +1,92 @@
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import * as client from '../../api/client';
+import type { SecurityResult } from '../../../shared/domain/security';
+import type { PasswordStrength } from '../../../shared/domain/security-password';
+import { useSetupStore } from '../../stores/setup';
+import { useStepLoad } from '../../stores/step-load';
+
+/**
+ * The Security step's page state: main's last check (saved with its time, read when the page opens), whether a check
+ * is on its way, and why the last one failed. The check reads the setup record only; nothing is sent to a device.
+ */
+export const useSecurityStore = defineStore('security', () => {
+  const setup = useSetupStore();
+  const result = ref<SecurityResult | null>(null);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  /** The last password verdict (it holds no password) and the password check's state. */
+  const password = ref<PasswordStrength | null>(null);
+  const passwordBusy = ref(false);
+  const passwordError = ref<string | null>(null);
+
+  const { loading, loadError, load } = useStepLoad({
+    read: () => client.call('security.get', {}),
+    take: (_, data) => {
+      result.value = data.last ?? result.value;
+    },
+  });
+
+  async function openStep(): Promise<void> {
+    if (!setup.record) await setup.reloadRecord();
+    await load();
+  }
+
+  /** Judge what the steps recorded, now: true when main answered with a result. */
+  async function runCheck(): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = true;
+    error.value = null;
+    try {
+      const answer = await client.call('security.check', {});
+      if (!answer.ok) {
+        error.value = answer.error.message;
+        return false;
+      }
+      result.value = answer.data;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /**
+   * How strong `secret` is, judged by main. The password goes in this call only: the store keeps the verdict, never
+   * the password. True when main answered.
+   */
+  async function checkPassword(secret: string, user: string): Promise<boolean> {
+    if (passwordBusy.value || !secret) return false;
+    passwordBusy.value = true;
+    passwordError.value = null;
+    try {
+      const answer = await client.call('security.password', {
+        password: secret,
+        ...(user.trim() ? { user: user.trim() } : {}),
+      });
+      if (!answer.ok) {
+        passwordError.value = answer.error.message;
+        password.value = null;
+        return false;
+      }
+      password.value = answer.data;
+      return true;
+    } finally {
+      passwordBusy.value = false;
+    }
+  }
+
+  return {
+    result,
+    busy,
+    error,
+    loading,
+    loadError,
+    password,
+    passwordBusy,
+    passwordError,
+    openStep,
+    runCheck,
+    checkPassword,
+  };
+});

@@ -1,0 +1,63 @@
+// The Security step's status: attention while a critical finding is open (the user's NVR can be taken over), else
+// verified with what is still worth fixing.
+import { describe, expect, it } from 'vitest';
+import { judgeSecurityStep } from '../../../../src/main/features/security/status';
+import type { SecurityFinding, SecurityResult, SecuritySeverity } from '../../../../src/shared/domain/security';
+
+const AT = new Date('2026-12-05T20:00:00.000Z');
+const finding = (id: string, severity: SecuritySeverity, worth: number): SecurityFinding => ({
+  id,
+  severity,
+  title: `Title of ${id}`,
+  text: 't',
+  fix: 'f',
+  worth,
+  evidence: [],
+});
+const result = (findings: SecurityFinding[], score: number): SecurityResult => ({
+  checkedAt: AT.toISOString(),
+  score,
+  highRisk: findings.some((f) => f.severity === 'critical' || f.severity === 'high'),
+  findings,
+  firmware: [],
+});
+
+describe('judgeSecurityStep', () => {
+  it('a critical finding open holds the step at attention, naming it (never verified with a known takeover)', () => {
+    const s = judgeSecurityStep(result([finding('vuln-CVE-1', 'critical', 35), finding('x', 'high', 20)], 45), AT);
+    expect(s).toEqual({
+      status: 'attention',
+      updatedAt: AT.toISOString(),
+      reason: '1 critical finding is open: Title of vuln-CVE-1.',
+    });
+  });
+
+  it('counts several critical findings and names the first (the one worth most)', () => {
+    const s = judgeSecurityStep(result([finding('a', 'critical', 35), finding('b', 'critical', 30)], 35), AT);
+    expect(s.status).toBe('attention');
+    expect(s.reason).toBe('2 critical findings are open: Title of a.');
+  });
+
+  it('high and unknown findings do not hold it back, but the reason says fixes are left and the score', () => {
+    const s = judgeSecurityStep(
+      result([finding('t', 'high', 20), finding('u', 'unknown', 5), finding('i', 'info', 0)], 75),
+      AT,
+    );
+    expect(s).toEqual({
+      status: 'verified',
+      updatedAt: AT.toISOString(),
+      reason: 'No critical finding is open. Score 75/100: 2 fixes are still worth making.',
+    });
+  });
+
+  it('one fix left is said in the singular; none left says no finding', () => {
+    expect(judgeSecurityStep(result([finding('l', 'low', 4)], 96), AT).reason).toBe(
+      'No critical finding is open. Score 96/100: 1 fix is still worth making.',
+    );
+    expect(judgeSecurityStep(result([], 100), AT)).toEqual({
+      status: 'verified',
+      updatedAt: AT.toISOString(),
+      reason: 'No finding is open. Score 100/100.',
+    });
+  });
+});
