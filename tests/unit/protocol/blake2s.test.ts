@@ -36,5 +36,13 @@ describe('BLAKE2s (the keyed MAC1 of a WireGuard handshake: a wrong byte and the
     expect(() => blake2s(new Uint8Array(1), 0)).toThrow(RangeError);
     expect(() => blake2s(new Uint8Array(1), 33)).toThrow(RangeError);
     expect(() => blake2s(new Uint8Array(1), 16, new Uint8Array(33))).toThrow(RangeError);
+    expect(() => blake2s(new Uint8Array(1), 0)).toThrow('outLength: 1 to 32');
+    expect(() => blake2s(new Uint8Array(1), 16, new Uint8Array(33))).toThrow('key: at most 32 bytes');
+  });
+
+  it('the shortest output, one byte, is allowed and is not the first byte of a longer hash', () => {
+    const one = blake2s(Buffer.from('abc'), 1);
+    expect(one).toHaveLength(1);
+    expect(hex(one)).not.toBe(hex(blake2s(Buffer.from('abc'), 32)).slice(0, 2));
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInitiation, INITIATION_LENGTH, readAnswer, tai64n } from '../../../src/main/protocol/wireguard-handshake';
+import { createHash } from 'node:crypto';
+import { blake2s } from '../../../src/main/protocol/blake2s';
 import { clamp, keyBytes } from '../../../src/main/services/vpn/wg-keys';
 
 // One exchange with a real server, recorded in throwaway namespaces on 2026-12-05: wireguard-go 0.0.20220316 (Debian)
@@ -45,6 +47,9 @@ describe('WireGuard handshake initiation: the packet the server must be able to 
   it('refuses inputs of the wrong size instead of sending a packet the server drops', () => {
     expect(() => buildInitiation({ ...INPUT, senderIndex: Buffer.alloc(3) })).toThrow(RangeError);
     expect(() => buildInitiation({ ...INPUT, serverPublicKey: Buffer.alloc(31) })).toThrow(RangeError);
+    // The message names the input and its size (what the VPN step shows when a plan's key is broken).
+    expect(() => buildInitiation({ ...INPUT, serverPublicKey: Buffer.alloc(31) })).toThrow('serverPublicKey: 32 bytes');
+    expect(() => buildInitiation({ ...INPUT, timestamp: Buffer.alloc(8) })).toThrow('timestamp: 12 bytes');
   });
 });
 
@@ -91,5 +96,39 @@ describe('reading the answer: only the plan’s server, knowing the device, prov
     expect(readAnswer(cookie, state)).toBe('cookie');
     cookie[4] = 9;
     expect(readAnswer(cookie, state)).toBe('other');
+  });
+
+  it('a reserved header byte that is not zero makes even a well-formed cookie reply not ours', () => {
+    const { state } = buildInitiation(INPUT);
+    for (const at of [1, 3]) {
+      const cookie = Buffer.alloc(64);
+      cookie[0] = 3;
+      Buffer.from([1, 2, 3, 4]).copy(cookie, 4);
+      cookie[at] = 1;
+      expect(readAnswer(cookie, state), `byte ${at}`).toBe('other');
+    }
+  });
+
+  it('a cookie reply is type 3 AND 64 bytes: a type-2 packet of 64 bytes or a type-3 packet of 92 is not a busy server', () => {
+    const { state } = buildInitiation(INPUT);
+    const short = Buffer.alloc(64);
+    short[0] = 2;
+    Buffer.from([1, 2, 3, 4]).copy(short, 4);
+    expect(readAnswer(short, state)).toBe('other');
+    const long = Buffer.alloc(92);
+    long[0] = 3;
+    Buffer.from([1, 2, 3, 4]).copy(long, 4);
+    expect(readAnswer(long, state)).toBe('other');
+  });
+
+  it('a response with a valid MAC1 but a low-order ephemeral key (no shared secret) is unreadable, not a crash', () => {
+    const { state } = buildInitiation(INPUT);
+    const a = Buffer.alloc(92);
+    a[0] = 2;
+    Buffer.from([9, 9, 9, 9]).copy(a, 4);
+    Buffer.from([1, 2, 3, 4]).copy(a, 8); // our index; bytes 12..44, the ephemeral key, all zero
+    const mac1Key = createHash('blake2s256').update('mac1----').update(state.peerPublicKey).digest();
+    Buffer.from(blake2s(a.subarray(0, 60), 16, mac1Key)).copy(a, 60);
+    expect(readAnswer(a, state)).toBe('unreadable');
   });
 });
