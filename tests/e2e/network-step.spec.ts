@@ -46,10 +46,11 @@ test('Your network: lists this machine’s interfaces, keeps the choices across 
   ).toBe(true);
   await expect(page.getByTestId('measured-at')).toBeVisible();
 
-  // Planned steps are greyed, not links.
+  // Every step of this version has its page: each is a link in the sidebar, none says planned.
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
-  await expect(sidebar.locator('li[data-step="verify"]')).toContainText('planned — not in this version yet');
-  await expect(sidebar.locator('li[data-step="verify"] a')).toHaveCount(0);
+  await expect(sidebar.locator('li[data-step="verify"] a')).toHaveCount(1);
+  await expect(sidebar.locator('li[data-step="checklist"] a')).toHaveCount(1);
+  await expect(sidebar).not.toContainText('planned — not in this version yet');
 
   // Start from a clean record (other specs share the server), through the confirmation.
   await page.getByTestId('start-over').click();

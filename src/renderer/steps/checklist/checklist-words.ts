@@ -1,8 +1,7 @@
 import type { StepId } from '../../../shared/domain/steps';
 
 /**
- * What to do for each step the checklist lists as to do, in a line: where to go and what finishes it. A planned
- * step (not in this version of the app) says how to do it by hand.
+ * What to do for each step the checklist lists as to do, in a line: where to go and what finishes it.
  */
 export const TODO_HOW: Record<StepId, string> = {
   network: 'Check which network this computer is on and choose how you will reach the NVR (a VPN is the safest way).',
@@ -11,14 +10,14 @@ export const TODO_HOW: Record<StepId, string> = {
     'Give the NVR an address that does not change: a static address set on the NVR, or a reservation in the router.',
   ports: 'Measure the NVR’s ports, move the default ones and close what is not needed from outside.',
   security:
-    'Not in this version of the app yet. On the NVR’s web page: change every default password, update the firmware and turn off what you do not use (P2P cloud, telnet, UPnP).',
+    'Check the NVR’s security: the score and the fixes worth most first (default passwords, firmware with known flaws, risky services), and how strong its password is.',
   upnp: 'See what UPnP opened on your router, delete the mappings to the NVR and turn UPnP off on the NVR and the router.',
   internet: 'Check the address the internet sees, then test from outside that only the planned ports answer.',
   ddns: 'Point a DDNS name at your public address and check that it does.',
   rules: 'Make the fewest forward rules for what you need and enter them in your router.',
   vpn: 'Set up the VPN, so you reach the NVR without forwarding any of its ports.',
   verify:
-    'Not in this version of the app yet. Prove from outside that the NVR answers only where planned: the Internet side step’s test from outside does it.',
+    'Re-check everything the steps saved (address, ports, UPnP, public address, DDNS, the test from outside); run it again from time to time.',
   checklist: 'Download this checklist (PDF or JSON) and keep it; download it again after any change.',
 };
 

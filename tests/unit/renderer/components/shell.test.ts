@@ -9,9 +9,6 @@ import { STEPS } from '../../../../src/shared/domain/steps';
 import { fakeReport, fakeSetup, failed, ok } from '../fake-api';
 import { api, mountWith, useStepHarness } from '../mount-step';
 
-/** A step still planned (none has a page yet): the record may name it, the sidebar still says planned. */
-const PLANNED = STEPS.find((s) => !s.available)!.id;
-
 useStepHarness({
   path: '/step/network',
   handlers: () => ({
@@ -49,22 +46,21 @@ describe('TheSidebar', () => {
     }
   });
 
-  it('shows a verified status; a planned step stays planned whatever the record says', async () => {
+  it('shows a verified status; every step of this version has its page, so each is a link (none planned)', async () => {
     api.handlers['setup.get'] = () =>
       ok({
-        setup: fakeSetup({
-          steps: {
-            network: { status: 'verified', updatedAt: 'x' },
-            [PLANNED]: { status: 'skipped', updatedAt: 'x', reason: 'I only watch at home.' },
-          },
-        }),
+        setup: fakeSetup({ steps: { network: { status: 'verified', updatedAt: 'x' } } }),
         notice: null,
       });
     await useSetupStore().load();
     const wrapper = mountWith(TheSidebar);
     expect(wrapper.find('li[data-step="network"] [data-testid="step-status"]').text()).toContain('verified');
-    // A planned step keeps saying it is planned, whatever the record says.
-    expect(wrapper.find(`li[data-step="${PLANNED}"]`).text()).toContain('planned — not in this version yet');
+    expect(STEPS.every((s) => s.available)).toBe(true);
+    for (const step of STEPS) {
+      const item = wrapper.find(`li[data-step="${step.id}"]`);
+      expect(item.find('a').attributes('href'), step.id).toContain(`/step/${step.id}`);
+      expect(item.text()).not.toContain('planned — not in this version yet');
+    }
   });
 
   it('starts over only after confirmation', async () => {
