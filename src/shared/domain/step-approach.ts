@@ -95,7 +95,7 @@ export interface StepSkip {
   /** "the VPN way". */
   way: string;
   reason: string;
-  /** The short line under the step's name in the list ("not needed for the VPN way"). */
+  /** The short line under the step's name in the list ("not needed for the VPN way", or "recommended instead"). */
   short: string;
   /** The note's first words at the top of its page ("Not needed for the VPN way:"). */
   lead: string;
@@ -111,7 +111,7 @@ export function stepSkip(stepId: StepId, approach: Approach | null): StepSkip | 
   return {
     way,
     reason: fit.reason,
-    short: recommendedInstead ? `not needed for ${way} — recommended instead` : `not needed for ${way}`,
+    short: recommendedInstead ? 'recommended instead' : `not needed for ${way}`,
     lead: `Not needed for ${way}:`,
     recommendedInstead,
   };

@@ -50,7 +50,7 @@ describe('which steps each way needs (step-approach.ts)', () => {
     expect(recommended).toEqual(['vpn/port-forwarding']);
     expect(stepSkip('vpn', 'port-forwarding')).toMatchObject({
       recommendedInstead: true,
-      short: 'not needed for the port-forwarding way — recommended instead',
+      short: 'recommended instead',
     });
     expect(stepSkip('vpn', 'vendor-cloud')).toMatchObject({ recommendedInstead: false });
   });
