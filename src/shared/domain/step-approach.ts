@@ -27,13 +27,12 @@ export const APPROACH_WAY: Record<Approach, string> = {
   'vendor-cloud': 'the vendor-cloud way',
 };
 
-/** The steps every way needs: the computer's network, the NVR, its address, its security, UPnP turned off. */
-const EVERY_WAY: Record<Approach, StepFit> = { vpn: APPLIES, 'port-forwarding': APPLIES, 'vendor-cloud': APPLIES };
-
-export const STEP_APPROACH: Record<StepId, Record<Approach, StepFit>> = {
-  network: EVERY_WAY,
-  find: EVERY_WAY,
-  'static-ip': EVERY_WAY,
+/**
+ * The steps some way does not need, with why. A step not listed here is needed by every way: Your network, Find your
+ * NVR, Static IP, Security, UPnP (there to be turned off, whatever the way), Verify, Checklist — and a new step until
+ * it is listed.
+ */
+export const STEP_APPROACH: Partial<Record<StepId, Record<Approach, StepFit>>> = {
   ports: {
     vpn: skipped(
       'Through the VPN you reach the NVR as if you were at home, so none of its ports is opened to the internet ' +
@@ -45,9 +44,6 @@ export const STEP_APPROACH: Record<StepId, Record<Approach, StepFit>> = {
         'moving for it.',
     ),
   },
-  security: EVERY_WAY,
-  // UPnP is there to be turned off and its holes closed, whatever the way: every way needs it.
-  upnp: EVERY_WAY,
   // The VPN needs to know whether the router holds the public address (a WireGuard server at home) or the provider
   // shares it (carrier-grade NAT: an overlay VPN instead). The vendor cloud does not: the NVR dials out to the maker's
   // servers, which works behind carrier-grade NAT and double NAT alike, so the step's verdict (can the internet reach
@@ -81,13 +77,11 @@ export const STEP_APPROACH: Record<StepId, Record<Approach, StepFit>> = {
     },
     'vendor-cloud': skipped('The maker’s cloud connects your phone to the NVR, so no tunnel is needed.'),
   },
-  verify: EVERY_WAY,
-  checklist: EVERY_WAY,
 };
 
 /** Whether the step applies to the chosen way (every step does while none is chosen). */
 export function stepFit(stepId: StepId, approach: Approach | null): StepFit {
-  return approach ? STEP_APPROACH[stepId][approach] : APPLIES;
+  return (approach && STEP_APPROACH[stepId]?.[approach]) || APPLIES;
 }
 
 /** How a step that the chosen way does not need is said; null when it applies. */
@@ -104,7 +98,7 @@ export interface StepSkip {
 
 export function stepSkip(stepId: StepId, approach: Approach | null): StepSkip | null {
   if (!approach) return null;
-  const fit = STEP_APPROACH[stepId][approach];
+  const fit = stepFit(stepId, approach);
   if (fit.applies) return null;
   const way = APPROACH_WAY[approach];
   const recommendedInstead = fit.recommendedInstead === true;

@@ -3,12 +3,18 @@ import { APPROACHES, type Approach } from '../../../../src/shared/domain/setup';
 import { STEPS, STEP_IDS, type StepId } from '../../../../src/shared/domain/steps';
 import { STEP_APPROACH, nextStepFor, stepFit, stepSkip } from '../../../../src/shared/domain/step-approach';
 
-/** The steps each way needs, as issue 14 (item 1) states them; "Your network" always. */
-const NEEDED: Record<Approach, StepId[]> = {
-  vpn: ['network', 'find', 'static-ip', 'security', 'upnp', 'internet', 'ddns', 'vpn', 'verify', 'checklist'],
-  'port-forwarding': STEP_IDS.filter((id) => id !== 'vpn'),
-  'vendor-cloud': ['network', 'find', 'static-ip', 'security', 'upnp', 'verify', 'checklist'],
+/**
+ * The steps each way does not need, as issue 14 (item 1) states them; every other step applies (a step added later
+ * too, until the table lists it).
+ */
+const NOT_NEEDED: Record<Approach, StepId[]> = {
+  vpn: ['ports', 'rules'],
+  'port-forwarding': ['vpn'],
+  'vendor-cloud': ['ports', 'internet', 'ddns', 'rules', 'vpn'],
 };
+const NEEDED = Object.fromEntries(
+  APPROACHES.map((a) => [a, STEP_IDS.filter((id) => !NOT_NEEDED[a].includes(id))]),
+) as Record<Approach, StepId[]>;
 
 const withPage = (id: StepId): boolean => STEPS.find((s) => s.id === id)!.available;
 const everyPage = (): boolean => true;
@@ -21,9 +27,15 @@ function walk(approach: Approach | null, hasPage: (id: StepId) => boolean): Step
 }
 
 describe('which steps each way needs (step-approach.ts)', () => {
-  it('has an entry for every step and every way: a new step cannot be left out of the table', () => {
-    expect(Object.keys(STEP_APPROACH).sort()).toEqual([...STEP_IDS].sort());
-    for (const id of STEP_IDS) expect(Object.keys(STEP_APPROACH[id]).sort()).toEqual([...APPROACHES].sort());
+  it('the table lists only real steps with all three ways; a step it does not list is needed by every way', () => {
+    for (const [id, ways] of Object.entries(STEP_APPROACH)) {
+      expect(STEP_IDS).toContain(id);
+      expect(Object.keys(ways!).sort()).toEqual([...APPROACHES].sort());
+    }
+    for (const approach of APPROACHES) {
+      expect(stepFit('find', approach)).toEqual({ applies: true });
+      expect(stepFit('upnp', approach), 'UPnP is there to be turned off, whatever the way').toEqual({ applies: true });
+    }
   });
 
   it.each(APPROACHES)('%s: exactly the steps the issue lists apply, the others are skipped', (approach) => {
@@ -80,12 +92,19 @@ describe('which steps each way needs (step-approach.ts)', () => {
 });
 
 describe('where "Next" leads (nextStepFor)', () => {
-  it('the VPN way: DDNS leads to VPN over Router rules; Static IP leads past Ports to UPnP', () => {
+  it('the VPN way: DDNS leads to VPN over Router rules; Static IP leads past Ports', () => {
     expect(nextStepFor('ddns', 'vpn', withPage)).toBe('vpn');
-    expect(nextStepFor('static-ip', 'vpn', withPage)).toBe('upnp');
-    // From a skipped step itself (opened from the list), Next still goes to the next needed one.
-    expect(nextStepFor('ports', 'vpn', withPage)).toBe('upnp');
     expect(nextStepFor('rules', 'vpn', withPage)).toBe('vpn');
+    // Computed from STEPS (a step added after Ports keeps the rule tested): the first later needed step with a page.
+    const afterPorts = STEPS.slice(STEPS.findIndex((s) => s.id === 'ports') + 1)
+      .map((s) => s.id)
+      .find((id) => withPage(id) && NEEDED.vpn.includes(id));
+    expect(afterPorts).toBeDefined();
+    expect(nextStepFor('static-ip', 'vpn', withPage)).toBe(afterPorts);
+    // From a skipped step itself (opened from the list), Next still goes on to the next needed one.
+    expect(nextStepFor('ports', 'vpn', withPage)).toBe(afterPorts);
+    // Without a way, Static IP leads to Ports as before.
+    expect(nextStepFor('static-ip', null, withPage)).toBe('ports');
   });
 
   it('no way chosen: every step with a page in order, as before (planned steps are passed over)', () => {
@@ -112,6 +131,7 @@ describe('where "Next" leads (nextStepFor)', () => {
   });
 
   it('a step without a page is passed over even when the way needs it', () => {
-    expect(nextStepFor('ports', 'port-forwarding', (id) => id !== 'upnp' && withPage(id))).toBe('internet');
+    expect(nextStepFor('ddns', 'port-forwarding', (id) => id !== 'rules' && withPage(id))).toBeNull();
+    expect(nextStepFor('ddns', null, (id) => id !== 'rules' && withPage(id))).toBe('vpn');
   });
 });
