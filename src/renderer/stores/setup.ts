@@ -4,6 +4,7 @@ import * as client from '../api/client';
 import { readFromMain, saveInMain } from './call-main';
 import type { Approach, SetupNotice, SetupRecord } from '../../shared/domain/setup';
 import { STEPS, type StepId, type StepStatus } from '../../shared/domain/steps';
+import { stepFit } from '../../shared/domain/step-approach';
 
 export interface StepView {
   id: StepId;
@@ -49,7 +50,11 @@ export const useSetupStore = defineStore('setup', () => {
   /** Where a half-done setup continues: the first available step that is neither verified nor skipped. */
   const resumeStepId = computed<StepId>(() => {
     const available = steps.value.filter((s) => s.available);
-    const open = available.find((s) => s.status !== 'verified' && s.status !== 'skipped');
+    // The first step not done that the chosen way needs (src/shared/domain/step-approach.ts): a step the way does
+    // not need is never where the wizard resumes.
+    const open = available.find(
+      (s) => s.status !== 'verified' && s.status !== 'skipped' && stepFit(s.id, approach.value).applies,
+    );
     return (open ?? available[0] ?? steps.value[0]!).id;
   });
   const visibleNotice = computed(() => (noticeDismissed.value ? null : notice.value));

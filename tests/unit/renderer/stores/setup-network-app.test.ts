@@ -18,6 +18,18 @@ afterEach(() => {
 });
 
 describe('useSetupStore', () => {
+  it('resumes at the first step not done that the chosen way needs: with the VPN way, past Ports to Security', async () => {
+    const done = { status: 'verified' as const, updatedAt: 'x' };
+    const steps = { network: done, find: done, 'static-ip': done };
+    api.handlers['setup.get'] = () => ok({ setup: fakeSetup({ approach: 'vpn', steps }), notice: null });
+    const setup = useSetupStore();
+    await setup.load();
+    expect(setup.resumeStepId).toBe('security');
+    api.handlers['setup.get'] = () => ok({ setup: fakeSetup({ approach: 'port-forwarding', steps }), notice: null });
+    await setup.load();
+    expect(setup.resumeStepId).toBe('ports');
+  });
+
   it('loads a fresh setup: every step not started, nothing verified, resume at the network step', async () => {
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     const setup = useSetupStore();
