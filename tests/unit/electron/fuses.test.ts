@@ -23,5 +23,7 @@ describe('the fuse table the packaging step applies', () => {
     expect(Object.isFrozen(INTENDED_FUSES)).toBe(true);
   });
 
-  it.todo('the packaged binary has these fuses flipped (read back with @electron/fuses where an installer can be built)');
+  it.todo(
+    'the packaged binary has these fuses flipped (read back with @electron/fuses where an installer can be built)',
+  );
 });
