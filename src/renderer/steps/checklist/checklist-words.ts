@@ -1,9 +1,10 @@
 import type { StepId } from '../../../shared/domain/steps';
 
 /**
- * What to do for each step the checklist lists as to do, in a line: where to go and what finishes it.
+ * What to do for each step the checklist lists as to do, in a line: where to go and what finishes it. A step not
+ * listed here (a new one) says to open its page (ChecklistTodo): adding a step needs no edit here.
  */
-export const TODO_HOW: Record<StepId, string> = {
+export const TODO_HOW: Partial<Record<StepId, string>> = {
   network: 'Check which network this computer is on and choose how you will reach the NVR (a VPN is the safest way).',
   find: 'Find your NVR on the network and choose it; log in once so the app can read its model and firmware.',
   'static-ip':
