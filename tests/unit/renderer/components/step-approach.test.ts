@@ -174,10 +174,15 @@ describe('a step page under the chosen way', () => {
     expect(frame.find('[data-testid="next-step"]').attributes('href')).toContain('/step/rules');
   });
 
-  it('the vendor-cloud way: UPnP is the last step with a page it needs, so UPnP has no Next', async () => {
+  it('the vendor-cloud way: Next from UPnP passes Internet, DDNS, Router rules and VPN; the last step has no Next', async () => {
     await loadWith('vendor-cloud');
-    const frame = frameOf('upnp');
+    const upnp = frameOf('upnp');
     await flushPromises();
-    expect(frame.find('[data-testid="next-step"]').exists()).toBe(false);
+    const next = upnp.find('[data-testid="next-step"]').attributes('href');
+    for (const skipped of ['internet', 'ddns', 'rules', 'vpn']) expect(next).not.toContain(`/step/${skipped}`);
+    expect(next).toContain('/step/verify');
+    const last = frameOf(STEPS.at(-1)!.id);
+    await flushPromises();
+    expect(last.find('[data-testid="next-step"]').exists()).toBe(false);
   });
 });
