@@ -8,16 +8,11 @@ import {
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
-import { boundedGet } from '../../services/internet/bounded-get';
-import { createOutsideProofService } from '../../services/internet/outside-proof-service';
-import { probePathHops, systemHopDeps } from '../../services/internet/hop-probe';
-import { createPublicAddressService, type RouterWan } from '../../services/internet/public-address-service';
-import { nodeLookup } from '../../transport/dns';
-import { nodeTcpProbe } from '../../transport/tcp';
-import { nodeUdp } from '../../transport/udp';
+import { type RouterWan } from '../../services/internet/public-address-service';
 import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
 import { INTERNET_COMMANDS } from './cli';
+import { internetServices } from './services';
 import { judgeInternetStep } from './status';
 
 /** The servers the next check asks: the ones given, else the ones chosen before, else the documented defaults. */
@@ -55,15 +50,8 @@ async function routerWan(ctx: AppContext, record: SetupRecord, signal: AbortSign
 export default defineFeature({
   id: 'internet',
   handlers: (ctx) => {
-    const { jobs, hub, save, setup, now, http } = ctx;
-    const service = createPublicAddressService({
-      udp: nodeUdp,
-      lookup: nodeLookup,
-      get: boundedGet(http),
-      now,
-      hops: (target, signal) => probePathHops(systemHopDeps, target, signal),
-    });
-    const prover = createOutsideProofService({ get: boundedGet(http), tcp: nodeTcpProbe, lookup: nodeLookup, now });
+    const { jobs, hub, save, setup, now } = ctx;
+    const { publicAddress: service, prover } = internetServices(ctx);
     return {
       'internet.check': async (input) => {
         const jobId = jobs.start('internet-check', async ({ jobId, signal, progress }) => {

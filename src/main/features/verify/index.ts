@@ -7,14 +7,10 @@ import { parseCheckerUrl } from '../../protocol/echoip';
 import { createDdnsService } from '../../services/ddns/ddns-service';
 import { fetchDdnsHttp } from '../../services/ddns/ddns-http';
 import { systemDnsServers, systemLookup, udpDnsQuery } from '../../services/ddns/dns-client';
-import { boundedGet } from '../../services/internet/bounded-get';
-import { probePathHops, systemHopDeps } from '../../services/internet/hop-probe';
-import { createOutsideProofService } from '../../services/internet/outside-proof-service';
-import { createPublicAddressService } from '../../services/internet/public-address-service';
 import { createVerifyService, type VerifyService } from '../../services/verify/verify-service';
-import { nodeLookup } from '../../transport/dns';
 import { nodeTcpProbe } from '../../transport/tcp';
 import { nodeUdp } from '../../transport/udp';
+import { internetServices } from '../internet/services';
 import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
 import { VERIFY_COMMANDS } from './cli';
@@ -67,15 +63,8 @@ export default defineFeature({
 
 /** The verification, made of the other steps' own services (built at the first run). */
 function build(ctx: AppContext): VerifyService {
-  const { now, http, ports, upnp, system } = ctx;
-  const publicAddress = createPublicAddressService({
-    udp: nodeUdp,
-    lookup: nodeLookup,
-    get: boundedGet(http),
-    now,
-    hops: (target, signal) => probePathHops(systemHopDeps, target, signal),
-  });
-  const prover = createOutsideProofService({ get: boundedGet(http), tcp: nodeTcpProbe, lookup: nodeLookup, now });
+  const { now, ports, upnp, system } = ctx;
+  const { publicAddress, prover } = internetServices(ctx);
   const ddns = createDdnsService({
     http: fetchDdnsHttp,
     query: udpDnsQuery(nodeUdp),
