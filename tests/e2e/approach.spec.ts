@@ -98,14 +98,15 @@ test('the VPN way: Ports and Router rules are marked skipped with the reason; Ne
   await expect(page).toHaveURL(/#\/step\/vpn$/);
   await expect(page.getByRole('heading', { level: 1, name: 'VPN' })).toBeVisible();
 
-  // A skipped step opened from the list: the note at the top, its page below, Next on to UPnP.
+  // A skipped step opened from the list: the note at the top, its page below, Next on to the next step the way
+  // needs (Security, which comes right after Ports).
   await sidebar.locator('li[data-step="ports"]').getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ports' })).toBeVisible();
   const note = page.getByTestId('step-not-applicable');
   await expect(note).toContainText('Not needed for the VPN way:');
   await expect(page.getByRole('complementary', { name: /Not needed for the VPN way/ })).toBeVisible();
   await expect(page.getByTestId('found')).toBeVisible();
-  await expect(page.getByTestId('next-step')).toHaveText(/^\s*Next: UPnP →$/);
+  await expect(page.getByTestId('next-step')).toHaveText(/^\s*Next: Security →$/);
 
   mkdirSync('test-results/screens', { recursive: true });
   for (const width of [1400, 900]) {
