@@ -14,36 +14,7 @@ import {
   type TopologyInput,
   type TopologyLayout,
 } from '../../../../src/shared/domain/topology';
-
-type Device = SetupRecord['devices'][number];
-const device = (
-  id: string,
-  address: string | null,
-  name: string | null,
-  brand: string | null = null,
-  model: string | null = null,
-) =>
-  ({
-    id,
-    addresses: address ? [address] : [],
-    mac: null,
-    brand,
-    brandSource: null,
-    model,
-    name,
-    firmware: null,
-    serial: null,
-    sources: [],
-    onvifUrl: null,
-    endpoint: null,
-    ports: {},
-    dhcp: null,
-    activated: null,
-    upnp: false,
-    notes: [],
-    interfaceName: 'eth0',
-    lastSeenAt: '2026-12-05T10:00:00Z',
-  }) as unknown as Device;
+import { device, type Device } from './topology-fixture';
 
 const rule = (
   externalPort: number,

@@ -11,29 +11,7 @@ import {
   topologySvg,
   xmlText,
 } from '../../../../src/shared/domain/topology';
-
-const device = (id: string, address: string, name: string | null, brand: string | null = null) =>
-  ({
-    id,
-    addresses: [address],
-    mac: null,
-    brand,
-    brandSource: null,
-    model: null,
-    name,
-    firmware: null,
-    serial: null,
-    sources: [],
-    onvifUrl: null,
-    endpoint: null,
-    ports: {},
-    dhcp: null,
-    activated: null,
-    upnp: false,
-    notes: [],
-    interfaceName: 'eth0',
-    lastSeenAt: '2026-12-05T10:00:00Z',
-  }) as SetupRecord['devices'][number];
+import { device } from './topology-fixture';
 
 function shop(): SetupRecord {
   const r = emptySetupRecord('2026-12-05T10:00:00Z');

@@ -2,45 +2,8 @@
 // an old address in the configs not pointed out, a name's addresses or the reached ports listed beyond what the
 // record may hold (the save would fail), "was"/"were" wrong, the phone test without the address to dial or to open.
 import { describe, expect, it } from 'vitest';
-import { judgeVpnCheck, vpnCheckSchema, type VpnCheckInput } from '../../../../src/shared/domain/vpn-check';
-import type { OutsideProof } from '../../../../src/shared/domain/outside-proof';
-
-const input = (over: Partial<VpnCheckInput> = {}): VpnCheckInput => ({
-  at: new Date('2026-12-05T13:00:00Z'),
-  server: { address: '192.168.57.10', port: 51820, peer: 'phone', answer: 'handshake', ms: 2, attempts: 1 },
-  endpoint: { host: 'home.example.net', kind: 'ddns' },
-  resolved: ['203.0.113.2'],
-  publicAddress: '203.0.113.2',
-  proof: null,
-  nvrAddress: '192.168.57.64',
-  ...over,
-});
-const row = (port: number, state: 'reachable' | 'closed', protocol: 'tcp' | 'udp' = 'tcp') =>
-  ({
-    kind: 'forbidden',
-    protocol,
-    port,
-    label: 'x',
-    internal: null,
-    state,
-    ok: null,
-    verdict: 'x',
-    cause: null,
-    text: 'x',
-    evidence: 'x',
-  }) as OutsideProof['rows'][number];
-const proof = (rows: OutsideProof['rows']): OutsideProof =>
-  ({
-    measuredAt: '2026-12-05T12:00:00Z',
-    checker: 'c',
-    target: null,
-    name: null,
-    testedAddress: null,
-    rows,
-    hairpin: null,
-    verdict: { code: 'unknown', title: 't', advice: 'a' },
-    findings: [],
-  }) as OutsideProof;
+import { judgeVpnCheck, vpnCheckSchema } from '../../../../src/shared/domain/vpn-check';
+import { input, proof, row } from './vpn-check-fixture';
 
 describe('the VPN check, word for word', () => {
   it('a handshake: the server runs with the plan’s key and knows the device, said with its address and port', () => {
@@ -108,7 +71,9 @@ describe('the VPN check, word for word', () => {
       ok: true,
       text: 'From outside, no port the proof tried was reachable: with the VPN, that is how it should be.',
     });
-    const one = judgeVpnCheck(input({ proof: proof([row(80, 'closed'), row(51820, 'reachable', 'udp')]) })).exposure;
+    const one = judgeVpnCheck(
+      input({ proof: proof([row(80, 'closed'), row(51820, 'reachable', { protocol: 'udp' })]) }),
+    ).exposure;
     expect(one.ok).toBe(false);
     expect(one.text).toBe(
       'From outside, 51820/udp was reachable: with the VPN, remove those forward rules (Router rules step) and turn UPnP off.',

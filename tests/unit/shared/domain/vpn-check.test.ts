@@ -1,43 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeVpnCheck, vpnCheckSchema, type VpnCheckInput } from '../../../../src/shared/domain/vpn-check';
-import type { OutsideProof } from '../../../../src/shared/domain/outside-proof';
-
-const input = (over: Partial<VpnCheckInput> = {}): VpnCheckInput => ({
-  at: new Date('2026-12-05T13:00:00Z'),
-  server: { address: '192.168.57.10', port: 51820, peer: 'phone', answer: 'handshake', ms: 2, attempts: 1 },
-  endpoint: { host: 'home.example.net', kind: 'ddns' },
-  resolved: ['203.0.113.2'],
-  publicAddress: '203.0.113.2',
-  proof: null,
-  nvrAddress: '192.168.57.64',
-  ...over,
-});
-const row = (port: number, state: 'reachable' | 'closed', kind: 'planned' | 'forbidden' = 'forbidden') =>
-  ({
-    kind,
-    protocol: 'tcp',
-    port,
-    label: 'x',
-    internal: null,
-    state,
-    ok: null,
-    verdict: 'x',
-    cause: null,
-    text: 'x',
-    evidence: 'x',
-  }) as OutsideProof['rows'][number];
-const proof = (rows: OutsideProof['rows']): OutsideProof =>
-  ({
-    measuredAt: '2026-12-05T12:00:00Z',
-    checker: 'c',
-    target: null,
-    name: null,
-    testedAddress: null,
-    rows,
-    hairpin: null,
-    verdict: { code: 'unknown', title: 't', advice: 'a' },
-    findings: [],
-  }) as OutsideProof;
+import { judgeVpnCheck, vpnCheckSchema } from '../../../../src/shared/domain/vpn-check';
+import { input, proof, row } from './vpn-check-fixture';
 
 describe('the VPN check’s verdicts: what the user is told to fix', () => {
   it('all good: the server answered with the plan’s keys, the name points home, nothing reachable from outside', () => {
@@ -78,7 +41,7 @@ describe('the VPN check’s verdicts: what the user is told to fix', () => {
   });
 
   it('any port reachable from outside in the last proof is a failure with the VPN (planned or not), named', () => {
-    const c = judgeVpnCheck(input({ proof: proof([row(8443, 'reachable', 'planned'), row(80, 'closed')]) }));
+    const c = judgeVpnCheck(input({ proof: proof([row(8443, 'reachable', { kind: 'planned' }), row(80, 'closed')]) }));
     expect(c.exposure).toMatchObject({ ok: false, reachable: [{ protocol: 'tcp', port: 8443 }] });
     expect(c.exposure.text).toContain('8443/tcp was reachable');
     const none = judgeVpnCheck(input()).exposure;
