@@ -12,9 +12,8 @@ import { securityResultSchema } from '../../../../src/shared/domain/security';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { fail, ok } from '../../../../src/shared/ipc/result';
 import { HOME_PC } from '../../../support/fake-system';
-import { portRow } from '../../../support/port-row';
+import { AT, chooseNvr, nvrDevice } from './records';
 
-const AT = '2026-12-05T20:00:00.000Z';
 const now = () => new Date(AT);
 
 /** A core whose `setup.get` answers `record` (or fails), and nothing else. */
@@ -44,48 +43,7 @@ async function run(argv: string[], core: CliCore) {
 /** A chosen Hikvision camera-NVR in CVE-2017-7921's range with telnet open. */
 function vulnerable(): SetupRecord {
   const r = emptySetupRecord(AT);
-  r.nvr = {
-    deviceId: 'nvr-1',
-    chosenAt: AT,
-    device: {
-      id: 'nvr-1',
-      addresses: ['192.168.1.64'],
-      mac: null,
-      brand: 'HIKVISION',
-      brandSource: 'sadp',
-      model: 'DS-2CD2032F-I',
-      name: null,
-      firmware: 'V5.4.0 build 160530',
-      serial: null,
-      sources: ['sadp'],
-      onvifUrl: null,
-      endpoint: null,
-      ports: {},
-      dhcp: null,
-      activated: true,
-      upnp: false,
-      notes: [],
-      interfaceName: 'eth0',
-      lastSeenAt: AT,
-    },
-  };
-  r.ports = {
-    'nvr-1': {
-      report: {
-        deviceId: 'nvr-1',
-        address: '192.168.1.64',
-        measuredAt: AT,
-        full: false,
-        rows: [portRow(443, 'https', { service: 'https' }), portRow(23, 'telnet', { service: 'telnet' })],
-        declaredButClosed: [],
-        undeclaredOpen: [],
-        onvifProtocols: null,
-      },
-      plan: null,
-      lastChange: null,
-      pending: null,
-    },
-  };
+  chooseNvr(r, nvrDevice('HIKVISION', 'DS-2CD2032F-I', 'V5.4.0 build 160530'));
   return r;
 }
 
