@@ -1,8 +1,9 @@
 // The package's run-time needs (issue 16): the installers carry the built app and the production dependencies only
 // (package.json "dependencies"), never devDependencies. This installs exactly that — `npm ci --omit=dev` from the npm
-// cache (the registry for what it lacks), into a scratch folder with the built out/ and bin/ — and runs the built code there with plain node: every
-// package the built main imports resolves, the CLI runs a command that loads pdfkit, and the browser-mode server
-// starts. What the user would lose: an installed app that crashes on a package only the developers had.
+// cache only (never the network: a test sends nothing off this machine; the project's own `npm ci` fills the cache),
+// into a scratch folder with the built out/ and bin/ — and runs the built code there with plain node: every package
+// the built main imports resolves, the CLI runs a command that loads pdfkit, and the browser-mode server starts.
+// What the user would lose: an installed app that crashes on a package only the developers had.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,16 +40,16 @@ beforeAll(() => {
   for (const f of ['package.json', 'package-lock.json', 'out', 'bin']) cpSync(f, join(dir, f), { recursive: true });
   install = spawnSync(
     'npm',
-    ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    ['ci', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--loglevel=error'],
     { cwd: dir, encoding: 'utf8', timeout: 170_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
   );
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the built app with the production dependencies only', () => {
-  it('the build exists (run `npm run build` first), and npm installs the production dependencies (cache first)', () => {
+  it('the build exists (run `npm run build` first), and npm installs the production dependencies from its cache', () => {
     expect(built).toBe(true);
-    expect(install?.status, String(install?.stderr)).toBe(0);
+    expect(install?.status, `${String(install?.stderr)} (run \`npm ci\` first: it fills the cache)`).toBe(0);
     const installed = readdirSync(join(dir, 'node_modules'));
     for (const dep of Object.keys(pkg.dependencies)) expect(installed).toContain(dep.split('/')[0]);
     for (const dev of ['vitest', 'electron', 'electron-builder', 'vue', '@playwright'])
