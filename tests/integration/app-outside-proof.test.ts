@@ -115,6 +115,13 @@ describe('nvr-assist public --prove, profile home', () => {
     expect(record.internet.proof).toEqual(proof);
     expect(record.internet.checker).toBe(CHECKER);
     expect(row(proof, 10443)).toMatchObject({ kind: 'planned', state: 'closed', ok: false, cause: 'no-rule' });
+    // The troubleshooting tree: before blaming the router, the app connected to hik's 443 from inside — it answers.
+    expect(row(proof, 10443).path).toContainEqual({
+      question: `Does the NVR answer on ${hik.ip}:443 from inside?`,
+      answer: 'Yes: it answers.',
+      from: 'a connect from this computer just now',
+    });
+    expect(row(proof, 10443).path?.at(-1)?.answer).toBe('It refused the connection at once.');
     expect(row(proof, 8000)).toMatchObject({ kind: 'planned', state: 'reachable', ok: true, cause: 'upnp-mapping' });
     expect(row(proof, 8000).text).toContain('a UPnP mapping, not your rule');
     // Every port that must not be reachable: exposed exactly when a UPnP mapping the audit lists opens it, and then
@@ -156,6 +163,15 @@ describe('nvr-assist public --prove, profile home', () => {
       // dropped — no answer until the checker's 2 s time-out: filtered, the router's firewall.
       const dropped = prove().proof;
       expect(row(dropped, 10443)).toMatchObject({ state: 'filtered', ok: false, cause: 'firewall' });
+      // The tree's last questions: dropped, and no loopback from inside to tell the rule works (the lab has none).
+      expect(
+        row(dropped, 10443)
+          .path?.slice(-2)
+          .map((q) => q.answer),
+      ).toEqual([
+        'It did not answer at all (the connection was dropped).',
+        'No (refused): many routers do not loop back, so this says little.',
+      ]);
       expect(row(dropped, 10443).evidence).toMatch(/not reachable after (19\d\d|[2-9]\d\d\d) ms/);
       for (const line of rest.split('\n').filter((l) => l.startsWith('nft '))) {
         const r = inNs('router', 'sh', ['-c', line]);

@@ -24,8 +24,21 @@ export const PROOF_CAUSES = [
   'extra-rule',
   'udp',
   'checker-failed',
+  'nvr-silent',
+  'upstream-filter',
 ] as const;
 export type ProofCause = (typeof PROOF_CAUSES)[number];
+
+/** What a connect from this computer to a planned rule's inside address:port gave during the proof. */
+export type InsideAnswer = 'open' | 'closed' | 'no-answer';
+
+/** One question of the troubleshooting tree (proof-tree.ts), with the app's answer and where it came from. */
+export const proofQuestionSchema = z.object({
+  question: z.string().max(160),
+  answer: z.string().max(300),
+  from: z.string().max(80),
+});
+export type ProofQuestion = z.infer<typeof proofQuestionSchema>;
 
 export const proofRowSchema = z.object({
   /** planned: a rule of the plan (must be reachable); forbidden: must NOT be reachable. */
@@ -47,6 +60,8 @@ export const proofRowSchema = z.object({
   text,
   /** The checker's answer (milliseconds, or why there is none). */
   evidence: z.string().max(300),
+  /** The questions the app asked itself to find the cause, in order (absent in proofs saved before the tree). */
+  path: z.array(proofQuestionSchema).max(12).optional(),
 });
 export type ProofRow = z.infer<typeof proofRowSchema>;
 

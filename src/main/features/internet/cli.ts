@@ -57,6 +57,9 @@ export function renderProof(p: OutsideProof): string {
       lines.push(
         `  ${MARKS[String(r.ok) as 'true']} ${r.protocol.toUpperCase()} ${r.port}${to} ${r.label}: ${r.verdict}`,
       );
+      // How the app found the cause: the questions it asked itself (the troubleshooting tree), then what to do.
+      for (const q of r.ok === false ? (r.path ?? []) : [])
+        lines.push(`       ? ${q.question} ${q.answer} (${q.from})`);
       lines.push(`       ${r.text}`);
     }
     lines.push('');

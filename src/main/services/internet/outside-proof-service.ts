@@ -3,7 +3,8 @@
 // that must not be reachable); it connects back to this network's address and answers `{ ip, port, reachable }`.
 // Bounded: three questions at a time, each ≤ 5 s and 16 KB, the whole ≤ 60 s, cancellable; only the checker the user
 // chose (or the Internet step's) is asked, and only when a proof is started. Then the hairpin check: a TCP connect
-// from inside to the public address on each planned outside port (2 s each, at once).
+// from inside to the public address on each planned outside port (2 s each, at once); and, for the troubleshooting
+// tree, a TCP connect to each planned rule's inside address:port (the NVR on the LAN; 2 s each, at once).
 import { isIP } from 'node:net';
 import {
   judgeHairpin,
@@ -12,8 +13,10 @@ import {
   type CheckerAnswer,
   type Hairpin,
   type HairpinRow,
+  type InsideAnswer,
   type OutsideProof,
 } from '../../../shared/domain/outside-proof';
+import { insideKey } from '../../../shared/domain/proof-tree';
 import type { ForwardPlan } from '../../../shared/domain/forward-plan';
 import type { PortReport } from '../../../shared/domain/ports';
 import type { PublicVerdictCode } from '../../../shared/domain/public-address';
@@ -138,6 +141,21 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
       run.progress?.(0, unique.length, `Asking ${base.href} about ${unique.length} port(s)…`);
       await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
 
+      // The NVR from inside, where each planned rule sends its port: the tree's "does the NVR answer there now?".
+      const insideTargets = new Map<string, { address: string; port: number }>();
+      for (const t of targets)
+        if (t.kind === 'planned' && t.protocol === 'tcp' && t.internal && isIP(t.internal.address) === 4)
+          insideTargets.set(insideKey(t.internal.address, t.internal.port), t.internal);
+      const inside = new Map<string, InsideAnswer>();
+      const insideDone = run.signal.aborted
+        ? Promise.resolve()
+        : Promise.all(
+            [...insideTargets].map(async ([key, to]) => {
+              const r = await deps.tcp(to.address, to.port, deps.hairpinMs ?? 2000, run.signal);
+              inside.set(key, r === 'open' ? 'open' : r === 'closed' ? 'closed' : 'no-answer');
+            }),
+          );
+
       let hairpin: Hairpin | null = null;
       let tested: string | null = null;
       for (const a of answers.values()) if (a.ok && a.ip && !tested) tested = a.ip;
@@ -159,6 +177,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
         });
         hairpin = judgeHairpin(hairpinAddress, rows, reachable);
       }
+      await insideDone;
       const proof = judgeOutsideProof({
         measuredAt,
         checker: base.href,
@@ -171,6 +190,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
         mappings: run.mappings,
         checkerAddress,
         hairpin,
+        inside,
       });
       return { ...proof, findings: [...findings, ...proof.findings].slice(0, 8) };
     },

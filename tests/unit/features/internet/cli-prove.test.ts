@@ -140,6 +140,19 @@ describe('renderProof', () => {
     expect(text).toContain('  ok   TCP 23 Telnet (plain-text login): not exposed');
     expect(text.indexOf('Planned rules')).toBeLessThan(text.indexOf('Must NOT be reachable:'));
   });
+
+  it('under a failed port, the questions the app asked itself to find the cause, then what to do', () => {
+    const lines = renderProof(proof({ 8000: no, ...shut })).split('\n');
+    const at = lines.indexOf('  FAIL TCP 8000 → 192.168.1.64:8000 NVR App/SDK port: closed');
+    expect(lines[at + 1]).toBe(
+      '       ? Can a connection from the internet reach your router at all? Yes: the public address is on your router. (the Internet step’s last check)',
+    );
+    const cause = lines.findIndex((l, i) => i > at && l.includes('no forward rule for port 8000'));
+    expect(lines[cause - 1]).toBe(
+      '       ? How did your public address answer the checker? It refused the connection at once. (the checker’s answer)',
+    );
+    expect(lines.filter((l) => l.startsWith('       ? '))).toHaveLength(cause - at - 1);
+  });
 });
 
 describe('the Internet record slice, version 2', () => {

@@ -64,7 +64,13 @@ interface Fake {
 }
 
 /** A checker answering from `open` (reachable), with `delayMs` per answer; a clock that advances with it. */
-function fake(open: number[], over: Partial<OutsideProofDeps> & { delayMs?: number } = {}): Fake {
+function fake(
+  open: number[],
+  over: Partial<OutsideProofDeps> & {
+    delayMs?: number;
+    tcpAnswers?: Record<string, 'open' | 'closed' | 'timeout'>;
+  } = {},
+): Fake {
   let t = 0;
   let inFlight = 0;
   const f: Fake = { deps: undefined as never, asked: [], maxInFlight: 0, limits: [], hairpin: [] };
@@ -82,7 +88,7 @@ function fake(open: number[], over: Partial<OutsideProofDeps> & { delayMs?: numb
   };
   const tcp: TcpProbe = async (address, port) => {
     f.hairpin.push(`${address}:${port}`);
-    return 'closed';
+    return over.tcpAnswers?.[`${address}:${port}`] ?? 'closed';
   };
   f.deps = {
     get,
@@ -127,7 +133,8 @@ describe('the proof service', () => {
   it('the hairpin connects from inside to the public address on each planned port; refused = no loopback', async () => {
     const f = fake([8000]);
     const p = await createOutsideProofService(f.deps).prove(run());
-    expect(f.hairpin).toEqual(['203.0.113.2:8000']);
+    // The NVR's own address first (the tree's "does it answer inside?"), then the public address (the hairpin).
+    expect(f.hairpin).toEqual(['192.168.1.64:8000', '203.0.113.2:8000']);
     expect(p.hairpin).toMatchObject({
       address: '203.0.113.2',
       loopsBack: 'no',
@@ -135,11 +142,56 @@ describe('the proof service', () => {
     });
   });
 
+  it('a planned port not reachable: the NVR is asked from inside during the proof, and its silence is the cause named', async () => {
+    // The checker drops 8000 (filtered: its "no" comes after its time-out), the NVR refuses 8000 on the LAN now.
+    const f = fake([], {
+      delayMs: 1,
+      clock: (() => {
+        let t = 0;
+        return () => (t += 2000);
+      })(),
+    });
+    const p = await createOutsideProofService(f.deps).prove(run());
+    const row = p.rows.find((r) => r.port === 8000)!;
+    expect(row).toMatchObject({ state: 'filtered', ok: false, cause: 'nvr-silent' });
+    expect(row.text).toContain('192.168.1.64:8000 gives it refused the connection now');
+    expect(row.path?.map((q) => q.from)).toEqual([
+      'the Internet step’s last check',
+      'the UPnP step’s last audit',
+      'a connect from this computer just now',
+    ]);
+    expect(row.path?.[2]).toEqual({
+      question: 'Does the NVR answer on 192.168.1.64:8000 from inside?',
+      answer: 'No: it refused the connection.',
+      from: 'a connect from this computer just now',
+    });
+  });
+
+  it('the NVR answers inside and the rule loops back from inside, yet outside is dropped: the cause is before the router’s rule', async () => {
+    const f = fake([], {
+      clock: (() => {
+        let t = 0;
+        return () => (t += 2000);
+      })(),
+      tcpAnswers: { '192.168.1.64:8000': 'open', '203.0.113.2:8000': 'open' },
+    });
+    const p = await createOutsideProofService(f.deps).prove(run());
+    const row = p.rows.find((r) => r.port === 8000)!;
+    expect(row).toMatchObject({ state: 'filtered', ok: false, cause: 'upstream-filter' });
+    expect(row.path?.map((q) => q.answer)).toEqual([
+      'Yes: the public address is on your router.',
+      'Not known: no UPnP audit yet.',
+      'Yes: it answers.',
+      'It did not answer at all (the connection was dropped).',
+      'Yes: the router loops it back, so the rule is entered and works.',
+    ]);
+  });
+
   it('a DDNS name is resolved and proven instead; the checker tested another address: said', async () => {
     const f = fake([8000]);
     const p = await createOutsideProofService(f.deps).prove(run({ name: 'mynvr.example' }));
     expect(p.target).toBe('203.0.113.9');
-    expect(f.hairpin).toEqual(['203.0.113.9:8000']);
+    expect(f.hairpin).toEqual(['192.168.1.64:8000', '203.0.113.9:8000']);
     expect(p.findings[0]).toMatch(/mynvr.example points at 203.0.113.9/);
     const none = await createOutsideProofService(fake([]).deps).prove(run({ name: 'nowhere.example' }));
     expect(none.findings[0]).toBe(

@@ -171,6 +171,15 @@ describe('Internet step: the proof from outside', () => {
     expect(closed.attributes('data-ok')).toBe('false');
     expect(closed.find('[data-testid="proof-cause"]').text()).toMatch(/no forward rule for port 18000/);
     expect(closed.find('[data-testid="proof-evidence"]').text()).toBe('the checker said not reachable after 30 ms');
+    // How the app found the cause: the questions it asked itself, in order, each with where its answer came from.
+    const questions = closed.findAll('[data-testid="proof-path"] [data-testid="proof-question"]').map((q) => q.text());
+    expect(questions[0]).toBe(
+      'Can a connection from the internet reach your router at all? Yes: the public address is on your router. (the Internet step’s last check)',
+    );
+    expect(questions.at(-1)).toBe(
+      'How did your public address answer the checker? It refused the connection at once. (the checker’s answer)',
+    );
+    expect(reached.find('[data-testid="proof-path"]').exists()).toBe(false);
 
     const telnet = rowOf(w, 'proof-forbidden', 23);
     expect(telnet.find('[data-testid="proof-verdict-word"]').text()).toBe('exposed');
