@@ -99,6 +99,10 @@ async function shootOpenParts(width) {
   await page.getByTestId('start-over').click();
   await page.getByTestId('start-over-confirm').waitFor();
   await save(page, 'start-over', width, false);
+  // The proof from outside with a failed port's troubleshooting tree opened.
+  await page.goto(`${base}#/step/internet`);
+  await page.getByTestId('proof-path').first().locator('summary').click();
+  await save(page, 'internet-proof-tree', width);
   await page.goto(`${base}#/step/find`);
   await page.getByTestId('change-interface').click();
   await page.getByTestId('find-interface-choices').waitFor();
