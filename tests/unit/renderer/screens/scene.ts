@@ -88,6 +88,7 @@ const api = createFakeApi({
   'setup.get': () => ok({ setup, notice: null }),
   'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
   'discovery.list': () => searchedList({ devices: fakeDevices(), finishedAt: '2025-03-01T10:10:04.000Z' }),
+  'ddns.get': () => ok({ hosts: [], check: null }),
   'internet.get': () =>
     ok({
       check: null,

@@ -173,7 +173,7 @@ try {
       (r) =>
         r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`${width}: ${r.url()} ${r.status()}`),
     );
-    for (const step of ['network', 'find', 'ports']) {
+    for (const step of ['network', 'find', 'ports', 'internet', 'ddns']) {
       await page.goto(`${base}#/step/${step}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { failed } from '../../fake-api';
+import { failed, fakeDevice, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 import { judgeDdnsCheck, readDyndns2Answer } from '../../../../../src/shared/domain/ddns';
 import { ACCOUNT, HOST, PUBLIC, fakeDdns, lookup, type FakeDdns } from './fake-ddns';
@@ -167,5 +167,31 @@ describe('DDNS step', () => {
       `*/15 * * * * nvr-assist ddns update --provider noip --host ${HOST} --user ${ACCOUNT.user} --password-stdin < ~/.nvr-ddns-password`,
     );
     expect(byTest(w, 'ddns-keep').text()).not.toContain(ACCOUNT.secret);
+  });
+
+  it('names the chosen NVR’s own DDNS client by its brand, the routers that have one, each with its source, and that ONVIF’s Dynamic DNS is another thing', async () => {
+    const dahua = fakeDevice({ id: 'urn:uuid:dahua-1', brand: 'Dahua', addresses: ['192.168.1.108'] });
+    main.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({ nvr: { deviceId: dahua.id, device: dahua, chosenAt: '2026-01-01T00:00:00.000Z' } }),
+        notice: null,
+      });
+    const w = await mountStep();
+    const nvr = byTest(w, 'ddns-nvr-client').text();
+    expect(nvr).toContain('Dahua (Dahua DDNS, NO-IP, DynDNS):');
+    expect(nvr).toContain('choose NO-IP or DynDNS in the NVR’s DDNS list');
+    expect(nvr).toContain('Source: Dahua-OEM manual, IC Realtime NVR manual p. 61');
+    const routers = byTest(w, 'ddns-router-clients');
+    expect(routers.findAll('dt').map((d) => d.text())).toEqual(['TP-Link', 'ASUS', 'AVM FRITZ!Box']);
+    expect(routers.find('[data-router="tp-link"]').text()).toMatch(/^Reportedly: /);
+    expect(routers.find('[data-router="tp-link"]').text()).not.toContain('Source:');
+    expect(routers.find('[data-router="fritzbox"]').text()).toContain('Source: https://service.avm.de/help/');
+    expect(byTest(w, 'ddns-onvif-note').text()).toContain('RFC 2136');
+  });
+
+  it('an NVR of a brand without a known client (or none chosen) gets no made-up advice', async () => {
+    const w = await mountStep();
+    expect(byTest(w, 'ddns-nvr-client').exists()).toBe(false);
+    expect(byTest(w, 'ddns-onvif-note').exists()).toBe(true);
   });
 });

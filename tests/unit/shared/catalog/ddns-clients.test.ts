@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { NVR_DDNS, ROUTER_DDNS, nvrDdnsFor, shownSource } from '../../../../src/shared/catalog/ddns-clients';
+import { FORWARD_PAGE_IDS } from '../../../../src/shared/catalog/router-forwards';
+
+describe('built-in DDNS clients', () => {
+  it('finds the NVR’s client by the brand the app found, whatever its case and spaces', () => {
+    expect(nvrDdnsFor('Dahua')?.product).toBe('Dahua (Dahua DDNS, NO-IP, DynDNS)');
+    expect(nvrDdnsFor(' hikvision ')?.product).toBe('Hikvision (Hik-Connect)');
+  });
+
+  it('a brand with no known client, no brand, or a name of an object’s own property: none (no made-up advice)', () => {
+    for (const brand of ['Axis', '', null, undefined, 'constructor', '__proto__', 'toString'])
+      expect(nvrDdnsFor(brand), String(brand)).toBeNull();
+  });
+
+  it('every entry has a source, and a router entry belongs to a router family of the Router rules step', () => {
+    for (const c of [...Object.values(NVR_DDNS), ...Object.values(ROUTER_DDNS)]) {
+      expect(c!.source.length, c!.product).toBeGreaterThan(10);
+      expect(['H', 'M', 'L']).toContain(c!.confidence);
+    }
+    for (const id of Object.keys(ROUTER_DDNS)) expect(FORWARD_PAGE_IDS).toContain(id);
+  });
+
+  it('the source shown to users drops our reference file’s path and keeps the document or address', () => {
+    expect(shownSource(NVR_DDNS.amcrest!)).toBe('https://www.easymanua.ls/amcrest/ip4m-1041b/manual?p=30');
+    expect(shownSource(ROUTER_DDNS.fritzbox!)).toBe(
+      'https://service.avm.de/help/en/FRITZ-Box-Fon-WLAN-7490/018/hilfe_dyndns',
+    );
+    expect(shownSource(ROUTER_DDNS['tp-link']!)).toBe('');
+  });
+});
