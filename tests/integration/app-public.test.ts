@@ -50,9 +50,26 @@ describe('nvr-assist public, profile home', () => {
     expect(c.publicAddress).toBe(WAN.routerWan);
     expect(c.verdict.code).toBe('public-on-router');
     expect(c.findings).toEqual([]);
+    // The lab gives IPv4 only (its interfaces have link-local IPv6 alone): said, not guessed.
+    expect(c.ipv6).toMatchObject({ code: 'none', global: [], nvr: null });
     // Bounded: STUN ≤ 3 s, the checker ≤ 5 s, the router's UPnP beside them, the hops ≤ 2 s after STUN; the whole
     // command well under 20 s.
     expect(ms).toBeLessThan(20_000);
+  });
+
+  it('reads IPv6 from the LAN interface: a global address added to the client says the network has IPv6, and it is gone again after', () => {
+    // A documentation-prefix address on the client's LAN link, for this test only (removed in finally).
+    const add = inNs('client', 'ip', ['-6', 'addr', 'add', '2001:db8:50::10/64', 'dev', 'eth0', 'nodad']);
+    expect(add.code, add.stderr).toBe(0);
+    try {
+      const { check: c } = check(dataDir);
+      expect(c.ipv6).toMatchObject({ code: 'network', global: ['2001:db8:50::10'], nvr: null });
+      expect(c.ipv6!.text).toContain('Your network has IPv6 (this computer: 2001:db8:50::10)');
+      expect(c.verdict.code).toBe('public-on-router');
+    } finally {
+      inNs('client', 'ip', ['-6', 'addr', 'del', '2001:db8:50::10/64', 'dev', 'eth0']);
+    }
+    expect(check(dataDir).check.ipv6?.code).toBe('none');
   });
 
   it('traces the route toward the STUN server: hop 1 is the router, hop 2 the STUN server itself — a public path changes nothing', () => {

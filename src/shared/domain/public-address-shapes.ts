@@ -2,6 +2,7 @@
 // the saved check and the public-address history. The rules that fill them: public-address-verdict.ts (the verdict)
 // and public-address.ts (the history); every name is also exported from public-address.ts.
 import { z } from 'zod';
+import { ipv6FactsSchema } from './ipv6-facts';
 
 const address = z.string().max(64);
 
@@ -89,6 +90,8 @@ export const publicAddressCheckSchema = z.object({
   /** The public address changed since the last check: it looks dynamic (DDNS needed). */
   changed: z.object({ from: address, lastSeen: z.string() }).nullable(),
   findings: z.array(publicFindingSchema).max(16),
+  /** IPv6 here: a global address or none, and what it means for the NVR; absent in checks saved before it was read. */
+  ipv6: ipv6FactsSchema.optional(),
 });
 export type PublicAddressCheck = z.infer<typeof publicAddressCheckSchema>;
 

@@ -33,6 +33,7 @@ export function renderPublicCheck(c: PublicAddressCheck): string {
   for (const e of c.verdict.evidence) lines.push(`  · ${e}`);
   if (c.findings.length) lines.push('');
   for (const f of c.findings) lines.push(`${SEVERITY_WORDS[f.severity]}: ${f.text}`);
+  if (c.ipv6) lines.push('', `IPv6: ${c.ipv6.text}`);
   lines.push('', `Measured at ${c.measuredAt}`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import {
   notePublicAddress,
   type PublicAddressCheck,
 } from '../../../shared/domain/public-address';
+import { judgeIpv6 } from '../../../shared/domain/ipv6-facts';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
@@ -67,11 +68,19 @@ export default defineFeature({
           });
           // A cancelled check proves nothing: it is neither shown nor kept.
           if (signal.aborted) return;
-          let check: PublicAddressCheck = { ...measured, changed: null };
+          // IPv6: this computer's addresses on the LAN interface and the NVR's known ones (nothing is sent for it).
+          const ipv6 = judgeIpv6(
+            (lan ? (ctx.system.networkInterfaces()[lan.interfaceName] ?? []) : [])
+              .filter((a) => a.family === 'IPv6')
+              .map((a) => a.address),
+            record.nvr?.device.addresses ?? [],
+          );
+          let check: PublicAddressCheck = { ...measured, changed: null, ipv6 };
           await save((draft) => {
             const noted = notePublicAddress(draft.internet.history, measured.publicAddress, measured.measuredAt);
             check = {
               ...measured,
+              ipv6,
               changed: noted.changed,
               findings:
                 noted.changed && measured.publicAddress

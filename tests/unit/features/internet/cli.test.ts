@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
 import { judgePublicAddress, type PublicAddressCheck } from '../../../../src/shared/domain/public-address';
+import { judgeIpv6 } from '../../../../src/shared/domain/ipv6-facts';
 import { renderPublicCheck } from '../../../../src/main/features/internet/cli';
 import { judgeInternetStep } from '../../../../src/main/features/internet/status';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
@@ -25,6 +26,12 @@ describe('nvr-assist public', () => {
     const none = renderPublicCheck(check(null, null));
     expect(none).toContain('STUN s:3478: no address — no answer within 3.0 s');
     expect(none).toContain('Warning: The address checker http://c/ gave no address: refused.');
+  });
+
+  it('prints what IPv6 means here after the findings, when the check read it', () => {
+    const lines = renderPublicCheck({ ...check('203.0.113.2'), ipv6: judgeIpv6(['fe80::1'], []) }).split('\n');
+    expect(lines.at(-3)).toMatch(/^IPv6: No global IPv6 address on this computer/);
+    expect(renderPublicCheck(check('203.0.113.2'))).not.toContain('IPv6:');
   });
 
   it('prints the first two routers toward the STUN server, and hop 2 in 100.64.0.0/10 as the reason for CGNAT', () => {

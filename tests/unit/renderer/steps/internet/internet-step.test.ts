@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { failed, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import { judgePublicAddress, type PublicAddressCheck } from '../../../../../src/shared/domain/public-address';
+import { judgeIpv6 } from '../../../../../src/shared/domain/ipv6-facts';
 
 const JOB = 'job-internet1';
 
@@ -67,6 +68,21 @@ describe('Internet step', () => {
     expect(w.text()).toContain('Carrier-grade NAT');
     expect(byTest(w, 'internet-advice').text()).toMatch(/public IPv4 address/);
     expect(byTest(w, 'internet-public').text()).toContain('203.0.113.3');
+  });
+
+  it('says what IPv6 means here: the NVR’s global address named and the router’s IPv6 firewall as what protects it', async () => {
+    saved = { ...fakeCheck('203.0.113.2'), ipv6: judgeIpv6(['2a02:8070::10'], ['192.168.1.64', '2a02:8070::64']) };
+    const w = await mountStep();
+    const note = byTest(w, 'internet-ipv6');
+    expect(note.attributes('data-code')).toBe('nvr');
+    expect(note.text()).toMatch(/^IPv6: Your NVR has a global IPv6 address \(2a02:8070::64\)/);
+    expect(note.text()).toContain('the router’s IPv6 firewall alone decides what gets in');
+  });
+
+  it('a check saved before IPv6 was read shows no IPv6 part (nothing made up)', async () => {
+    saved = fakeCheck('203.0.113.2');
+    const w = await mountStep();
+    expect(byTest(w, 'internet-ipv6').exists()).toBe(false);
   });
 
   it('a saved check that cannot be read is said as an alert above the parts, in plain words', async () => {
