@@ -94,6 +94,7 @@ export function shownSource(c: Pick<BuiltInDdns, 'source'>): string {
 
 /** The NVR's built-in client for a brand the app found (null: none known). */
 export function nvrDdnsFor(brand: string | null | undefined): BuiltInDdns | null {
-  const key = brand?.trim().toLowerCase() ?? '';
+  if (!brand) return null;
+  const key = brand.trim().toLowerCase();
   return Object.hasOwn(NVR_DDNS, key) ? NVR_DDNS[key]! : null;
 }

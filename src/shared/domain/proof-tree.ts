@@ -55,8 +55,8 @@ const FROM = {
 
 export const insideKey = (address: string, port: number) => `${address}:${port}`;
 
+/** Whether `addr` is in one of the rule's sources (asked only of a rule that has some); null when not known. */
 function inSources(addr: string | null, sources: readonly string[]): boolean | null {
-  if (!sources.length) return true;
   if (!addr || parseIpv4(addr) === null) return null;
   return sources.some((s) => {
     const [net, prefix = '32'] = s.split('/');

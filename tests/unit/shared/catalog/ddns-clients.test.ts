@@ -27,5 +27,8 @@ describe('built-in DDNS clients', () => {
       'https://service.avm.de/help/en/FRITZ-Box-Fon-WLAN-7490/018/hilfe_dyndns',
     );
     expect(shownSource(ROUTER_DDNS['tp-link']!)).toBe('');
+    // Only a source wholly in brackets loses them; brackets inside a source stay.
+    expect(shownSource({ source: 'A manual (p. 3)' })).toBe('A manual (p. 3)');
+    expect(shownSource({ source: '(p. 3) of a manual' })).toBe('(p. 3) of a manual');
   });
 });

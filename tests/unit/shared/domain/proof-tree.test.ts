@@ -236,3 +236,69 @@ describe('the tree in a proof row', () => {
     expect(judgeRow(sdk, input({ 8000: refused() })).path?.length).toBeGreaterThan(0);
   });
 });
+
+describe('walkProofTree: every question word for word', () => {
+  it('from saved facts only (no connects made): each question, its answer and its source, in order', () => {
+    const limited = { ...sdk, sources: ['198.51.100.0/24', '203.0.113.7'] };
+    const leaf = walkProofTree(limited, 'closed', facts({ mappings: [] }));
+    expect(leaf.path).toEqual([
+      {
+        question: 'Can a connection from the internet reach your router at all?',
+        answer: 'Yes: the public address is on your router.',
+        from: 'the Internet step’s last check',
+      },
+      { question: 'Does the rule let the checker in?', answer: 'Yes.', from: 'the rule in your plan' },
+      {
+        question: 'Does a UPnP mapping hold port 8000 for something else?',
+        answer: 'No.',
+        from: 'the UPnP step’s last audit',
+      },
+      {
+        question: `Does the NVR answer on ${NVR}:8000 from inside?`,
+        answer: 'Yes, at the last measurement (2026-01-01T00:00:00.000Z).',
+        from: 'the Ports step’s last measurement',
+      },
+      {
+        question: 'How did your public address answer the checker?',
+        answer: 'It refused the connection at once.',
+        from: 'the checker’s answer',
+      },
+    ]);
+  });
+
+  it('a rule limited to two sources names both; the last measurement is asked by its own question', () => {
+    const limited = { ...sdk, sources: ['203.0.113.0/24', '192.0.2.9'] };
+    expect(walkProofTree(limited, 'filtered', facts()).path.at(-1)!.answer).toBe(
+      'No: it lets in only 203.0.113.0/24, 192.0.2.9; the checker is 198.51.100.10.',
+    );
+    const changed = walkProofTree(https, 'filtered', facts({ report: report({ rows: [] }) }));
+    expect(changed.path.at(-1)).toEqual({
+      question: 'Was port 443 open at the last measurement?',
+      answer: 'No (measured 2026-01-01T00:00:00.000Z).',
+      from: 'the Ports step’s last measurement',
+    });
+    const silent = walkProofTree(sdk, 'filtered', facts({ inside: inside(8000, 'closed') }));
+    expect(silent.path.at(-1)).toEqual({
+      question: 'Was port 8000 open at the last measurement?',
+      answer: 'Yes (measured 2026-01-01T00:00:00.000Z).',
+      from: 'the Ports step’s last measurement',
+    });
+  });
+
+  it('a hairpin that reached only another port says nothing about this one', () => {
+    const leaf = walkProofTree(sdk, 'filtered', facts({ hairpin: hairpin(10443, 'reached') }));
+    expect(leaf.cause).toBe('firewall');
+    expect(leaf.path.at(-1)!.answer).toBe('Not tried.');
+  });
+
+  it('the ISP question, word for word, after the hairpin either way', () => {
+    const t = { ...https, port: 443 };
+    const q = { question: 'Is 443 a port ISPs often block?', answer: 'Yes.', from: 'ports ISPs often block' };
+    expect(walkProofTree(t, 'filtered', facts({ hairpin: hairpin(443, 'reached') })).path.at(-1)).toEqual(q);
+    expect(walkProofTree(t, 'filtered', facts()).path.at(-1)).toEqual(q);
+  });
+
+  it('the key of a connect made from inside is the address and the port', () => {
+    expect(insideKey('192.168.1.64', 443)).toBe('192.168.1.64:443');
+  });
+});
