@@ -45,8 +45,10 @@ export const useSetupStore = defineStore('setup', () => {
       };
     }),
   );
-  const totalSteps = STEPS.length;
-  const verifiedCount = computed(() => steps.value.filter((s) => s.status === 'verified').length);
+  /** The steps the chosen way needs (every step while no way is chosen): what the progress counts. */
+  const neededSteps = computed(() => steps.value.filter((s) => stepFit(s.id, approach.value).applies));
+  const totalSteps = computed(() => neededSteps.value.length);
+  const verifiedCount = computed(() => neededSteps.value.filter((s) => s.status === 'verified').length);
   /** Where a half-done setup continues: the first available step that is neither verified nor skipped. */
   const resumeStepId = computed<StepId>(() => {
     const available = steps.value.filter((s) => s.available);

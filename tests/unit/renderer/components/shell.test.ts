@@ -78,7 +78,7 @@ describe('TheSidebar', () => {
 });
 
 describe('TheProgress and TheNoticeBanner', () => {
-  it('counts verified steps out of all steps', async () => {
+  it('counts verified steps out of all steps while no way is chosen', async () => {
     api.handlers['setup.get'] = () =>
       ok({
         setup: fakeSetup({
@@ -93,6 +93,26 @@ describe('TheProgress and TheNoticeBanner', () => {
     const wrapper = mountWith(TheProgress);
     expect(wrapper.find('[data-testid="progress-label"]').text()).toBe(`1 of ${STEPS.length} steps verified`);
     expect(wrapper.find('[role="progressbar"]').attributes('aria-valuenow')).toBe('1');
+  });
+
+  it('with a way chosen, counts only the steps that way needs: the VPN way leaves out Ports and Router rules', async () => {
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({
+          approach: 'vpn',
+          steps: {
+            network: { status: 'verified', updatedAt: 'x' },
+            // Verified before the way changed: kept in the record, not counted for a way that does not need it.
+            ports: { status: 'verified', updatedAt: 'x' },
+          },
+        }),
+        notice: null,
+      });
+    await useSetupStore().load();
+    const wrapper = mountWith(TheProgress);
+    const needed = STEPS.filter((s) => s.id !== 'ports' && s.id !== 'rules').length;
+    expect(wrapper.find('[data-testid="progress-label"]').text()).toBe(`1 of ${needed} steps verified`);
+    expect(wrapper.find('[role="progressbar"]').attributes('aria-valuemax')).toBe(String(needed));
   });
 
   it('tells the user a damaged setup file was kept, naming the backup file', async () => {

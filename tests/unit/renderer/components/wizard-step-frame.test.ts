@@ -111,6 +111,23 @@ describe('WizardStepFrame', () => {
     expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('needs attention');
   });
 
+  it('a step the chosen way does not need says "skipped" in its header, as the list of steps does; Verify keeps its own status', async () => {
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: setupWithNvr({
+          approach: 'vpn',
+          steps: { ports: { status: 'attention', updatedAt: 'x', reason: 'RTSP is still on 554.' } },
+        }),
+        notice: null,
+      });
+    fakePorts(api);
+    await router.push('/step/ports');
+    const wrapper = await mountStep();
+    expect(wrapper.find('[data-testid="ports-step-status"]').text()).toBe('skipped');
+    expect(wrapper.find('[data-testid="verify-status"]').text()).toBe('needs attention');
+    expect(wrapper.find('[data-testid="verify-reason"]').text()).toBe('RTSP is still on 554.');
+  });
+
   it('says above the parts, as an alert, why main’s saved entry could not be read; nothing while it could', async () => {
     await mountStep({ component: { render: () => null } }); // loads the record as App.vue does
     const broken = frameOf('upnp', {
