@@ -17,28 +17,27 @@ export const ipv6FactsSchema = z.object({
 });
 export type Ipv6Facts = z.infer<typeof ipv6FactsSchema>;
 
-/** The first 16 bits of an IPv6 address as written (`2001:db8::1` → 0x2001), or null when it is not IPv6 text. */
-function firstHextet(addr: string): number | null {
-  const a = addr.trim().toLowerCase().replace(/%.*$/, '');
-  if (!/^[0-9a-f:.]+$/.test(a) || !a.includes(':') || a.length > 45) return null;
-  const head = a.split(':')[0]!;
-  if (head === '') return a.startsWith('::') ? 0 : null;
-  return /^[0-9a-f]{1,4}$/.test(head) ? parseInt(head, 16) : null;
+/** Global unicast (2000::/3): the first group written in full as 2xxx or 3xxx, then more groups; a zone id
+ *  (`%eth0`) may follow. Link-local (fe80::/10), unique-local (fc00::/7), loopback, `::`, mapped IPv4 are not. */
+const GLOBAL_IPV6 = /^[23][0-9a-f]{3}:[0-9a-f:.]*(%[\w.-]{1,32})?$/;
+
+/** A global unicast IPv6 address (2000::/3). */
+export function isGlobalIpv6(addr: string): boolean {
+  const a = addr.trim().toLowerCase();
+  return a.length <= 80 && GLOBAL_IPV6.test(a);
 }
 
-/** A global unicast address (2000::/3): not link-local (fe80::/10), unique-local (fc00::/7), loopback or mapped. */
-export function isGlobalIpv6(addr: string): boolean {
-  const h = firstHextet(addr);
-  return h !== null && h >= 0x2000 && h <= 0x3fff;
-}
+/** The address without its zone id. */
+const withoutZone = (addr: string) => addr.trim().toLowerCase().split('%')[0]!;
 
 const FIREWALL =
   'With IPv6 every device has its own global address: there is no NAT and no port forward — the router’s IPv6 firewall alone decides what gets in (most drop unsolicited inbound by default). An IPv6 “pinhole” or “exposed host” for the NVR opens it exactly like a port forward, to the whole internet.';
 
 /** What IPv6 means here, from this computer's addresses on the LAN and the NVR's known addresses. */
 export function judgeIpv6(local: readonly string[], nvrAddresses: readonly string[]): Ipv6Facts {
-  const global = [...new Set(local.filter(isGlobalIpv6).map((a) => a.replace(/%.*$/, '')))].slice(0, 4);
-  const nvr = nvrAddresses.find(isGlobalIpv6)?.replace(/%.*$/, '') ?? null;
+  const global = [...new Set(local.filter(isGlobalIpv6).map(withoutZone))].slice(0, 4);
+  const found = nvrAddresses.find(isGlobalIpv6);
+  const nvr = found === undefined ? null : withoutZone(found);
   if (nvr)
     return {
       code: 'nvr',

@@ -5,11 +5,22 @@ import { ipv6FactsSchema, isGlobalIpv6, judgeIpv6 } from '../../../../src/shared
 
 describe('isGlobalIpv6', () => {
   it('global unicast (2000::/3) only: 2a02:…, 2001:db8::1, 3fff::1', () => {
-    for (const a of ['2a02:8070:1:2::64', '2001:db8::1', '3fff::1', '2001:DB8::A'])
+    for (const a of ['2a02:8070:1:2::64', '2001:db8::1', '3fff::1', '2001:DB8::A', '2000::', ' 2001:db8::1%eth0 '])
       expect(isGlobalIpv6(a), a).toBe(true);
   });
   it('not global: link-local, unique-local, loopback, unspecified, mapped IPv4, IPv4, garbage', () => {
-    for (const a of ['fe80::1%eth0', 'fd00::64', 'fc12::1', '::1', '::', '::ffff:192.168.1.64', '4000::1', '1fff::1'])
+    for (const a of [
+      'fe80::1%eth0',
+      'fd00::64',
+      'fc12::1',
+      '::1',
+      '::',
+      '::ffff:192.168.1.64',
+      '4000::1',
+      '1fff::1',
+      '2a0::1',
+      '2001',
+    ])
       expect(isGlobalIpv6(a), a).toBe(false);
     for (const a of [
       '192.168.1.64',
