@@ -2,6 +2,7 @@
 // its steps, brand/router family, sourced"), because this app is not a background service and something that stays on
 // must keep the name current. From ../shared/reference/INTERNET-SECURITY.md §1.6, with its confidence: H vendor
 // documentation, M one secondary source, L believed and unconfirmed (shown as "reportedly", never as fact).
+import { portsForBrand } from './ports';
 import type { ForwardPageId } from './router-forwards';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
@@ -17,7 +18,7 @@ export interface BuiltInDdns {
   source: string;
 }
 
-/** NVR makers' built-in clients, by the brand the app found (matched without case). */
+/** NVR makers' built-in clients, by the port catalogue's brand id (portsForBrand: every name a device gives). */
 export const NVR_DDNS: Readonly<Record<string, BuiltInDdns>> = {
   hikvision: {
     product: 'Hikvision (Hik-Connect)',
@@ -84,17 +85,8 @@ export const ROUTER_DDNS: Readonly<Partial<Record<ForwardPageId, BuiltInDdns>>> 
 export const ONVIF_DDNS_NOTE =
   'The NVR’s ONVIF “Dynamic DNS” setting is RFC 2136 (a signed update to a DNS server you run), not DuckDNS, No-IP or the others: the app does not use it.';
 
-/** The source as a user can follow it (the document or address, without our reference file's path); '' if none. */
-export function shownSource(c: Pick<BuiltInDdns, 'source'>): string {
-  return c.source
-    .replace(REF, '')
-    .trim()
-    .replace(/^\((.*)\)$/, '$1');
-}
-
 /** The NVR's built-in client for a brand the app found (null: none known). */
 export function nvrDdnsFor(brand: string | null | undefined): BuiltInDdns | null {
-  if (!brand) return null;
-  const key = brand.trim().toLowerCase();
-  return Object.hasOwn(NVR_DDNS, key) ? NVR_DDNS[key]! : null;
+  const id = portsForBrand(brand)?.id;
+  return id !== undefined && Object.hasOwn(NVR_DDNS, id) ? NVR_DDNS[id]! : null;
 }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { NVR_DDNS, ROUTER_DDNS, nvrDdnsFor, shownSource } from '../../../../src/shared/catalog/ddns-clients';
+import { NVR_DDNS, ROUTER_DDNS, nvrDdnsFor } from '../../../../src/shared/catalog/ddns-clients';
+import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { FORWARD_PAGE_IDS } from '../../../../src/shared/catalog/router-forwards';
 
 describe('built-in DDNS clients', () => {
   it('finds the NVR’s client by the brand the app found, whatever its case and spaces', () => {
     expect(nvrDdnsFor('Dahua')?.product).toBe('Dahua (Dahua DDNS, NO-IP, DynDNS)');
     expect(nvrDdnsFor(' hikvision ')?.product).toBe('Hikvision (Hik-Connect)');
+    expect(nvrDdnsFor('HIKVISION')?.product).toBe('Hikvision (Hik-Connect)');
   });
 
   it('a brand with no known client, no brand, or a name of an object’s own property: none (no made-up advice)', () => {
-    for (const brand of ['Axis', '', null, undefined, 'constructor', '__proto__', 'toString'])
+    for (const brand of ['Axis', '', null, undefined, 'constructor', '__proto__', 'toString', 'Stryker'])
       expect(nvrDdnsFor(brand), String(brand)).toBeNull();
   });
 
@@ -22,13 +24,13 @@ describe('built-in DDNS clients', () => {
   });
 
   it('the source shown to users drops our reference file’s path and keeps the document or address', () => {
-    expect(shownSource(NVR_DDNS.amcrest!)).toBe('https://www.easymanua.ls/amcrest/ip4m-1041b/manual?p=30');
-    expect(shownSource(ROUTER_DDNS.fritzbox!)).toBe(
+    expect(readableSource(NVR_DDNS.amcrest!.source)).toBe('https://www.easymanua.ls/amcrest/ip4m-1041b/manual?p=30');
+    expect(readableSource(ROUTER_DDNS.fritzbox!.source)).toBe(
       'https://service.avm.de/help/en/FRITZ-Box-Fon-WLAN-7490/018/hilfe_dyndns',
     );
-    expect(shownSource(ROUTER_DDNS['tp-link']!)).toBe('');
+    expect(readableSource(ROUTER_DDNS['tp-link']!.source)).toBe('');
     // Only a source wholly in brackets loses them; brackets inside a source stay.
-    expect(shownSource({ source: 'A manual (p. 3)' })).toBe('A manual (p. 3)');
-    expect(shownSource({ source: '(p. 3) of a manual' })).toBe('(p. 3) of a manual');
+    expect(readableSource('A manual (p. 3)')).toBe('A manual (p. 3)');
+    expect(readableSource('(p. 3) of a manual')).toBe('(p. 3) of a manual');
   });
 });
