@@ -29,9 +29,14 @@ describe('isGlobalIpv6', () => {
       '2001',
       'g001::1',
       '2a02:8070::1;rm',
-      `2${'0'.repeat(50)}::1`,
+      `2001:${'0:'.repeat(38)}1`,
+      '2001:db8::1%eth 0',
     ])
       expect(isGlobalIpv6(a), a).toBe(false);
+  });
+  it('an address as long as 80 characters still counts; longer is not read', () => {
+    expect(isGlobalIpv6(`2001:${'0:'.repeat(37)}1`)).toBe(true);
+    expect(`2001:${'0:'.repeat(37)}1`).toHaveLength(80);
   });
 });
 
@@ -59,7 +64,7 @@ describe('judgeIpv6', () => {
   });
 
   it('keeps at most 4 of this computer’s addresses, without zone ids, and always fits the saved shape', () => {
-    const many = Array.from({ length: 9 }, (_, i) => `2a02:8070::${i + 1}%eth0`);
+    const many = [' 2A02:8070::1 ', ...Array.from({ length: 9 }, (_, i) => `2a02:8070::${i + 1}%eth0`)];
     const f = judgeIpv6(many, []);
     expect(f.global).toEqual(['2a02:8070::1', '2a02:8070::2', '2a02:8070::3', '2a02:8070::4']);
     for (const x of [f, judgeIpv6([], []), judgeIpv6([], ['2001:db8::64'])])
