@@ -240,4 +240,29 @@ describe('nvr-assist public --prove, profile home', () => {
     expect(row(back, 10443).cause).toBe('no-rule');
     expect(row(back, 443).ok).toBe(true);
   }, 240_000);
+
+  it('(d) `vpn check --prove`: the checker is asked now — the UPnP-mapped ports found open count against the VPN, exit 3 — and that proof is kept as the Internet step’s', () => {
+    const mapped = auditedMappings();
+    const planned = cli(['vpn', 'plan', '--server', 'linux', '--server-address', '192.168.50.10']);
+    expect(planned.code, planned.stderr).toBe(0);
+    const started = Date.now() - 1000;
+    // The handshake goes to this namespace's own loopback (nothing answers there): only the exposure is looked at.
+    const r = cli(['vpn', 'check', '--prove', '--to', '127.0.0.1', '--json']);
+    expect(r.code, r.stderr).toBe(3);
+    const c = JSON.parse(r.stdout) as {
+      exposure: { measuredAt: string; reachable: Array<{ port: number }>; ok: boolean };
+    };
+    expect(Date.parse(c.exposure.measuredAt)).toBeGreaterThanOrEqual(started);
+    const record = JSON.parse(cli(['setup', '--json']).stdout).setup;
+    // The ports that must not be reachable and the saved plan's rules are asked; open from outside are exactly those a
+    // UPnP mapping of hik's opens (the router has no other forward now) — with the VPN, each one counts against it.
+    const asked = (record.internet.proof.rows as Array<{ port: number; kind: string }>).map((x) => x.port);
+    expect(asked).toEqual(expect.arrayContaining([21, 22, 23, 80, 554]));
+    const expected = asked.filter((p) => mapped.has(p));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(c.exposure.reachable.map((x) => x.port)).toEqual(expected);
+    expect(c.exposure.ok).toBe(false);
+    expect(record.internet.proof.measuredAt).toBe(c.exposure.measuredAt);
+    expect(asked).toEqual(expect.arrayContaining([10443, 8000]));
+  }, 120_000);
 });

@@ -69,6 +69,8 @@ export const vpnStep = defineStep({
           peer: peerName.optional(),
           to: z.string().max(15).optional(),
           port: z.number().int().min(1).max(65535).optional(),
+          /** Ask the checker now (the proof from outside, saved as the Internet step's) instead of using the last proof. */
+          prove: z.boolean().optional(),
         })
         .strict(),
       output: vpnCheckSchema,

@@ -57,6 +57,7 @@ const outPath = (file: string) => (isAbsolute(file) ? file : resolve(process.cwd
 async function runVpn(cmd: CommandContext): Promise<number> {
   const { args, options } = cmd;
   const [verb, which, ...rest] = args;
+  if (cmd.flags.has('--prove') && verb !== 'check') return cmd.usageError('--prove goes with `vpn check`.');
   if (verb === undefined)
     return cmd.finish(await cmd.call('vpn.get', {}), (d) =>
       d.plan ? renderVpnPlan(d.plan) : 'No VPN plan yet: nvr-assist vpn plan --server <router or linux>.',
@@ -91,6 +92,7 @@ async function runVpn(cmd: CommandContext): Promise<number> {
       port = m[2] !== undefined ? Number(m[2]) : undefined;
     }
     const r = await cmd.call('vpn.check', {
+      ...(cmd.flags.has('--prove') ? { prove: true } : {}),
       ...(which !== undefined ? { peer: which } : {}),
       ...(to !== undefined ? { to } : {}),
       ...(port !== undefined ? { port } : {}),
@@ -136,11 +138,12 @@ export const VPN_COMMANDS: readonly CliCommand[] = [
       '                        Writes that config (owner-only); for --server linux the server’s is a wg-quick file.',
       'vpn qr <device> --out FILE.png',
       '                        The device’s config as a QR code for the WireGuard app (owner-only).',
-      'vpn check [<device>] [--to IP[:PORT]]',
+      'vpn check [<device>] [--to IP[:PORT]] [--prove]',
       '                        Once the server is set up: a WireGuard handshake made with the device’s keys',
       '                        (default: the first) sent to the server (the Linux computer of the plan, else',
       '                        the router; --to another address), the name the devices dial against your',
-      '                        public address, and the last proof from outside (no NVR port may be open).',
+      '                        public address, and the last proof from outside (no NVR port may be open;',
+      '                        --prove: ask the checker now, and keep that proof).',
       '                        Exit 0 all good, 3 something to fix, 1 could not check.',
       'vpn                     The last plan.',
     ],
@@ -152,6 +155,7 @@ export const VPN_COMMANDS: readonly CliCommand[] = [
       '--server-address': 'value',
       '--out': 'value',
       '--to': 'value',
+      '--prove': 'flag',
     },
     run: runVpn,
   },

@@ -1,5 +1,9 @@
 import { isAbsolute, join } from 'node:path';
 import { AppFailure } from '../../../shared/ipc/errors';
+import type { OutsideProof } from '../../../shared/domain/outside-proof';
+import { DEFAULT_CHECKER_URL } from '../../../shared/domain/public-address';
+import type { SetupRecord } from '../../../shared/domain/setup';
+import { internetServices } from '../internet/services';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { VpnRequest } from '../../../shared/steps/vpn';
 import { probeWireGuard } from '../../services/vpn/vpn-probe';
@@ -36,6 +40,35 @@ async function networks(ctx: AppContext): Promise<{ lan: string; address: string
 
 // "VPN": the WireGuard plan (keys made in main, public keys only in the record), the configs and QR codes written
 // to the files the user names, owner-only.
+/** The proof from outside, now, with the saved checker (bounded by the service: 60 s in all), and kept. */
+async function proveNow(ctx: AppContext, record: SetupRecord): Promise<OutsideProof> {
+  const nvrId = record.nvr?.deviceId ?? null;
+  const checker = record.internet.checker ?? DEFAULT_CHECKER_URL;
+  const proof = await internetServices(ctx)
+    .prover.prove({
+      checker,
+      name: null,
+      publicAddress: record.internet.check?.publicAddress ?? null,
+      internetVerdict: record.internet.check?.verdict.code ?? null,
+      // The saved plan of router rules, if any, so the kept proof is the Internet step's whole proof; for the VPN
+      // every port reachable from outside counts against it (vpn-check.ts), planned or not.
+      plan: record.rules.plan,
+      report: nvrId ? (record.ports[nvrId]?.report ?? null) : null,
+      mappings: record.upnp.audit?.mappings ?? null,
+      signal: AbortSignal.timeout(90_000),
+    })
+    .catch(() => {
+      throw new AppFailure(
+        'BAD_REQUEST',
+        `The checker ${checker} cannot be asked: set a usable one on the Internet page.`,
+      );
+    });
+  await ctx.save((draft) => {
+    draft.internet.proof = proof;
+  });
+  return proof;
+}
+
 export default defineFeature({
   id: 'vpn',
   handlers: (ctx) => {
@@ -102,9 +135,12 @@ export default defineFeature({
         const plan = await lastPlan();
         return plainly(() => vpn().writeQr(plan, peer, out));
       },
-      'vpn.check': async ({ peer, to, port }) => {
+      'vpn.check': async ({ peer, to, port, prove }) => {
         const plan = await lastPlan();
         const { setup: record } = await setup.load();
+        // Asked for: the proof from outside made now (the ports that must not be reachable, the NVR's admin pages among
+        // them, and any saved rule), saved as the Internet step's proof like any other.
+        const proof = prove ? await proveNow(ctx, record) : (record.internet.proof ?? null);
         // Where the server is: the address given, else the Linux computer of the plan, else the router (the gateway).
         const address = to ?? plan.forward?.to ?? (await lanFacts(ctx))?.gateway ?? null;
         if (!address)
@@ -118,7 +154,7 @@ export default defineFeature({
             ...(port !== undefined ? { port } : {}),
             ...(peer !== undefined ? { peer } : {}),
             publicAddress: record.internet.check?.publicAddress ?? null,
-            proof: record.internet.proof ?? null,
+            proof,
             nvrAddress: record.nvr?.device.addresses[0] ?? null,
             at: now,
           }),

@@ -109,13 +109,16 @@ export const useVpnStore = defineStore('vpn', () => {
     }
   }
 
+  /** Whether the check asks the checker now for what the internet sees (else the last proof from outside). */
+  const proveNow = ref(true);
+
   /** Main sends one WireGuard handshake as the first device to the planned server and judges what it knows. */
   async function runCheck(): Promise<boolean> {
     if (busy.value) return false;
     busy.value = 'check';
     checkError.value = null;
     try {
-      const answer = await client.call('vpn.check', {});
+      const answer = await client.call('vpn.check', proveNow.value ? { prove: true } : {});
       if (!answer.ok) {
         checkError.value = answer.error.message;
         return false;
@@ -132,6 +135,7 @@ export const useVpnStore = defineStore('vpn', () => {
     check,
     checkError,
     runCheck,
+    proveNow,
     server,
     peers,
     endpoint,

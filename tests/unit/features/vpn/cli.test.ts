@@ -15,6 +15,7 @@ import { createSetupStore } from '../../../../src/main/services/setup-store';
 import { vpnPlanSchema } from '../../../../src/shared/domain/vpn-plan';
 import type { PublicAddressCheck } from '../../../../src/shared/domain/public-address';
 import type { UdpTransport } from '../../../../src/main/transport/udp';
+import type { HttpTransport } from '../../../../src/main/transport/http';
 import { HOME_PC } from '../../../support/fake-system';
 
 /** UDP that answers every WireGuard initiation with a cookie reply to its index ("busy"), and records where it went. */
@@ -39,9 +40,10 @@ function busyServer() {
 }
 
 const lookups: string[] = [];
-async function cli(argv: string[], dataDir: string, udp?: UdpTransport) {
+async function cli(argv: string[], dataDir: string, udp?: UdpTransport, http?: HttpTransport) {
   const core = createAppCore({
     ...(udp ? { udp } : {}),
+    ...(http ? { http } : {}),
     dataDir,
     mode: 'cli',
     version: '9.9.9',
@@ -178,6 +180,43 @@ describe('nvr-assist vpn', () => {
     expect((await cli(['vpn', 'check', '--to', '192.168.1.1:70000'], dir)).code).toBe(2);
     expect((await cli(['vpn', 'check', 'tablet'], dir, busyServer().udp)).stderr).toContain(
       'is not a device of this plan',
+    );
+  });
+
+  it('check --prove: the checker is asked now for the ports that must not be reachable; an open one fails the check, and the proof is kept', async () => {
+    const dir = await home();
+    await createSetupStore(join(dir, 'setup.json')).update((d) => {
+      d.internet.checker = 'http://198.51.100.10/';
+    });
+    expect((await cli(['vpn', 'plan', '--server', 'openwrt'], dir)).code).toBe(0);
+    const asked: string[] = [];
+    // An echoip checker that finds plain HTTP (80) open and nothing else.
+    const http: HttpTransport = {
+      async request(url) {
+        asked.push(url.href);
+        const port = Number(/\/port\/(\d+)$/.exec(url.pathname)?.[1]);
+        const body = JSON.stringify({ ip: '198.51.100.20', port, reachable: port === 80 });
+        return { status: 200, headers: {}, body: Buffer.from(body) };
+      },
+    };
+    const started = Math.floor(Date.now() / 1000) * 1000;
+    const r = await cli(['vpn', 'check', '--prove', '--json'], dir, busyServer().udp, http);
+    expect(asked).toEqual([21, 22, 23, 80, 554].map((p) => `http://198.51.100.10/port/${p}`));
+    expect(r.code).toBe(3);
+    const check = JSON.parse(r.stdout);
+    expect(check.exposure).toMatchObject({ ok: false, reachable: [{ protocol: 'tcp', port: 80 }] });
+    // Measured by this check, not taken from an older proof.
+    expect(Date.parse(check.exposure.measuredAt)).toBeGreaterThanOrEqual(started);
+    const record = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8'));
+    expect(record.internet.proof.measuredAt).toBe(check.exposure.measuredAt);
+    expect(record.internet.proof.rows.find((x: { port: number }) => x.port === 80)).toMatchObject({
+      verdict: 'exposed',
+    });
+    // Without --prove the last proof stands (the one just kept); --prove goes with check only.
+    const again = await cli(['vpn', 'check', '--json'], dir, busyServer().udp);
+    expect(JSON.parse(again.stdout).exposure.measuredAt).toBe(check.exposure.measuredAt);
+    expect((await cli(['vpn', 'plan', '--server', 'openwrt', '--prove'], dir)).stderr).toContain(
+      '--prove goes with `vpn check`.',
     );
   });
 });

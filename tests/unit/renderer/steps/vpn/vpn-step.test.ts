@@ -156,5 +156,15 @@ describe('VPN step', () => {
     expect(byTest(w, 'vpn-check-server').text()).toContain('runs with this plan’s server key and knows phone');
     expect(byTest(w, 'vpn-phone-test').text()).toContain(`it dials ${DDNS}:51820`);
     expect(api.calls.filter((c) => c.channel === 'vpn.check')).toHaveLength(2);
+    // The checker is asked now unless the box is unticked (then the last proof from outside stands).
+    expect((byTest(w, 'vpn-check-prove').element as HTMLInputElement).checked).toBe(true);
+    await byTest(w, 'vpn-check-prove').setValue(false);
+    await byTest(w, 'vpn-check-run').trigger('click');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'vpn.check').map((c) => c.input)).toEqual([
+      { prove: true },
+      { prove: true },
+      {},
+    ]);
   });
 });
