@@ -66,7 +66,7 @@ export function defaultCandidates(brand: string | null): DefaultCredential[] {
 
 /** A candidate in words, without its password. */
 export function describeCandidate(c: DefaultCredential): string {
-  return `user "${c.user}" with ${c.password ? 'the factory password' : 'a blank password'} (${c.era})`;
+  return `user "${c.user}" with ${c.password ? 'the factory password' : 'a blank password'}, the default of ${c.era}`;
 }
 
 export interface DefaultPlanInput {
