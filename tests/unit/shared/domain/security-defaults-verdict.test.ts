@@ -146,3 +146,118 @@ describe('the Security record slice, version 2', () => {
     }
   });
 });
+
+describe('the verdict’s words and counts, exactly (what the user reads and what the page offers next)', () => {
+  const run = (outcomes: DefaultAttempt['outcome'][], untried = 0) =>
+    judgeDefaultAnswers({
+      deviceId: 'nvr-1',
+      brand: 'XM',
+      tried: tried(...outcomes),
+      candidates: XM,
+      untried,
+      checkedAt: AT,
+    });
+
+  it('one refused with one left: the reason names it and says why the other was not tried; the fix says good', () => {
+    const c = run(['refused']);
+    expect(c.reason).toBe(
+      'The NVR refused the factory default tried: user "admin" with a blank password. 1 other known default was not tried (the check stops after a refusal unless you confirm, and makes at most 2 attempts in 30 minutes).',
+    );
+    expect(c.fix).toBe('Good. Keep the password your own, 12+ characters of three kinds.');
+    expect(run(['refused'], 1).reason).toContain(' 2 other known defaults were not tried');
+    expect(run(['refused', 'refused']).reason).toBe(
+      'The NVR refused all 2 factory defaults tried: user "admin" with a blank password; user "default" with the factory password.',
+    );
+  });
+
+  it('no answer: not tried, the defaults left counted (none was answered), no "refused before", reach it first', () => {
+    const c = run(['no-answer']);
+    expect(c).toMatchObject({ verdict: 'not-tried', untried: 1 });
+    expect(c.reason).toBe('The NVR did not answer the login: nothing is known about its password.');
+    expect(c.fix).toBe('Make sure the NVR is on and reachable (Find, Ports), then check again.');
+    expect(run(['refused', 'unusable'], 1).untried).toBe(1);
+  });
+
+  it('an accepted candidate the table does not hold (an older record): named by its id, the fix for "admin", no source', () => {
+    const c = judgeDefaultAnswers({
+      deviceId: 'nvr-1',
+      brand: 'XM',
+      tried: [{ deviceId: 'nvr-1', candidate: 'gone-row', at: AT, outcome: 'accepted' }],
+      candidates: XM,
+      untried: 0,
+      checkedAt: AT,
+    });
+    expect(c).toMatchObject({ verdict: 'accepted', accepted: 'gone-row', source: null });
+    expect(c.reason).toContain('factory login: gone-row.');
+    expect(c.fix).toContain('give "admin" a new password');
+  });
+
+  it('nothing in the answers (never planned so): not tried, said so', () => {
+    const c = run([]);
+    expect(c).toMatchObject({ verdict: 'not-tried', reason: 'No default was tried.', fix: 'Check again.', tried: [] });
+  });
+
+  it('a not-tried check is replaced by the next not-tried one (its reason is the newer)', () => {
+    const a = notTriedCheck({
+      deviceId: 'nvr-1',
+      brand: 'XM',
+      reason: 'old',
+      fix: 'f',
+      nextAt: null,
+      untried: 2,
+      checkedAt: AT,
+    });
+    const b = { ...a, reason: 'new' };
+    expect(checkToKeep(a, b)).toBe(b);
+  });
+
+  it('an attempt exactly 30 minutes old has left the window', () => {
+    const now = new Date(AT);
+    const at30 = new Date(now.getTime() - 30 * 60_000).toISOString();
+    expect(keepAttempts([{ deviceId: 'd', candidate: 'c', at: at30, outcome: 'refused' }], [], now)).toEqual([]);
+  });
+});
+
+describe('the finding’s words, evidence and source', () => {
+  it('accepted: its title, the check’s words, the attempts as evidence and the candidate’s source', () => {
+    const check = judge('accepted');
+    const [f] = defaultPasswordFinding(check);
+    expect(f).toEqual({
+      id: 'default-password',
+      severity: 'critical',
+      title: 'The factory default password still works',
+      text: check.reason,
+      fix: check.fix,
+      worth: 40,
+      evidence: ['Checked 2026-12-06 01:00 UTC: 1 attempt (xm-admin-blank: accepted).'],
+      source: check.source,
+    });
+  });
+
+  it('refused and not tried: their titles, no source; the evidence counts attempts, or says none', () => {
+    const [refused] = defaultPasswordFinding(judge('refused', 'refused'));
+    expect(refused).toMatchObject({ title: 'The factory default password was refused', severity: 'info', worth: 0 });
+    expect(refused!.source).toBeUndefined();
+    expect(refused!.evidence).toEqual([
+      'Checked 2026-12-06 01:00 UTC: 2 attempts (xm-admin-blank: refused, xm-default-hidden: refused).',
+    ]);
+    const none = notTriedCheck({
+      deviceId: 'n',
+      brand: null,
+      reason: 'r',
+      fix: 'f',
+      nextAt: null,
+      untried: 0,
+      checkedAt: AT,
+    });
+    const [unknown] = defaultPasswordFinding(none);
+    expect(unknown).toMatchObject({
+      id: 'default-password',
+      title: 'The default password could not be checked',
+      severity: 'unknown',
+      worth: 0,
+    });
+    expect(unknown!.evidence).toEqual(['Checked 2026-12-06 01:00 UTC: 0 attempts (none).']);
+    expect(defaultPasswordFinding(null)).toEqual([]);
+  });
+});

@@ -138,3 +138,59 @@ describe('planDefaultCheck', () => {
     expect(p.kind === 'try' && p.untried).toBe(1);
   });
 });
+
+describe('the plan’s words, exactly (what the user reads when nothing is tried)', () => {
+  it('a candidate in words: the user, the kind of password and whose default it was', () => {
+    expect(describeCandidate(defaultCandidates('Dahua')[0]!)).toBe(
+      'user "admin" with the factory password, the default of older Dahua firmware (before about 2017)',
+    );
+    expect(defaultCandidates(' XM ').map((c) => c.id)).toEqual(['xm-admin-blank', 'xm-default-hidden']);
+  });
+
+  it('no NVR, not activated, no brand, no default for the brand: each fix says what to do', () => {
+    const fix = (p: ReturnType<typeof plan>) => (p.kind === 'not-tried' ? p.fix : '');
+    expect(fix(planDefaultCheck({ device: null, attempts: [], now: NOW, tryNext: false }))).toBe(
+      'Choose your NVR in “Find”.',
+    );
+    const inactive = planDefaultCheck({
+      device: { id: 'nvr-1', brand: 'Hikvision', activated: false },
+      attempts: [],
+      now: NOW,
+      tryNext: false,
+    });
+    expect(inactive.kind === 'not-tried' && inactive.reason).toBe(
+      'The NVR says it is not activated yet: it has no password at all, so there is no default to try.',
+    );
+    expect(fix(plan(null))).toBe(
+      'Log in to the NVR once (Ports or Static IP) so the app reads its brand, then check again.',
+    );
+    expect(fix(plan('IPCAM'))).toBe('Make sure the password is your own and strong (the password check above).');
+    expect(plan('IPCAM')).toMatchObject({
+      reason:
+        'No factory default password is known for IPCAM (current firmware of most brands makes you set one at first use): nothing was tried.',
+    });
+  });
+
+  it('locked, budget spent, each tried, a refusal: the time in the reason, when to come back in the fix', () => {
+    const locked = plan('XM', { attempts: [attempt('xm-admin-blank', 'locked', 3)] });
+    expect(locked).toMatchObject({
+      reason: 'The NVR said at 00:57 UTC that the login is locked: no more attempts, so it is not locked for longer.',
+      fix: 'Wait until the lock ends (often 30 minutes), then log in with your own password to make sure it works.',
+      nextAt: '2026-12-06T01:27:00.000Z',
+    });
+    // The window ends 30 minutes after the OLDEST attempt, whatever their order in the record.
+    const spent = plan('XM', { attempts: [attempt('y', 'refused', 2), attempt('x', 'refused', 20)], tryNext: true });
+    expect(spent).toMatchObject({ fix: 'Check again after 01:10 UTC.', nextAt: '2026-12-06T01:10:00.000Z' });
+    const each = plan('Dahua', { attempts: [attempt('dahua-old-admin', 'refused', 10)], tryNext: true });
+    expect(each).toMatchObject({ fix: 'Check again after 01:20 UTC.' });
+    const refused = plan('XM', { attempts: [attempt('xm-admin-blank', 'refused', 5)] });
+    expect(refused).toMatchObject({
+      fix: 'Confirm “try the next default too” to make one more attempt (at most 2 in 30 minutes).',
+      nextAt: null,
+    });
+  });
+
+  it('an earlier attempt that got no answer is no refusal: the next default is tried without a confirmation', () => {
+    expect(ids(plan('XM', { attempts: [attempt('xm-admin-blank', 'no-answer', 5)] }))).toEqual(['xm-default-hidden']);
+  });
+});
