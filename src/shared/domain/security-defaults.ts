@@ -2,7 +2,8 @@
 // the device's answers. The policy is ../shared/reference/INTERNET-SECURITY.md §4.2's: at most ONE attempt per
 // candidate default and at most 2 attempts per device per 30 minutes in total; stop at the first failure unless the
 // user confirms; stop at the first sign of a lockout. Known lockouts start at 3 to 7 failures (§4.2), so 2 stay
-// below every threshold the reference lists. An attempt is kept by its candidate's name, never its password. Pure.
+// below every threshold the reference lists — counted as the times the password was SENT (a login that answers a
+// digest challenge sends it twice, and a device may count both), so a run never gives a device more than 2. An attempt is kept by its candidate's name, never its password. Pure.
 import { z } from 'zod';
 import { brandFromText } from '../catalog/oui';
 import { DEFAULT_CREDENTIALS, type DefaultCredential } from '../catalog/default-credentials';
@@ -25,6 +26,11 @@ export const defaultAttemptSchema = z.object({
   candidate: z.string().max(40),
   at: z.string().max(40),
   outcome: z.enum(DEFAULT_OUTCOMES),
+  /**
+   * How many requests carried the password (absent: 1). The app's login sends it once, and once more when the device
+   * answers with a digest challenge; a device may count both, so the budget counts these, not logins.
+   */
+  sends: z.number().int().min(0).max(2).optional(),
 });
 export type DefaultAttempt = z.infer<typeof defaultAttemptSchema>;
 
@@ -79,8 +85,14 @@ export interface DefaultPlanInput {
 }
 
 export type DefaultPlan =
-  | { kind: 'try'; candidates: DefaultCredential[]; untried: number }
+  /** `budget`: how many more times the password may be sent in this window (the run stops when it is spent). */
+  | { kind: 'try'; candidates: DefaultCredential[]; untried: number; budget: number }
   | { kind: 'not-tried'; reason: string; fix: string; nextAt: string | null };
+
+/** How many times the attempts sent a password (an attempt kept without the count: once). */
+export function sendsOf(attempts: readonly DefaultAttempt[]): number {
+  return attempts.reduce((n, a) => n + (a.sends ?? 1), 0);
+}
 
 /** This device's attempts inside the window that ends now. */
 export function recentAttempts(attempts: readonly DefaultAttempt[], deviceId: string, now: Date): DefaultAttempt[] {
@@ -125,9 +137,10 @@ export function planDefaultCheck(input: DefaultPlanInput): DefaultPlan {
       'Wait until the lock ends (often 30 minutes), then log in with your own password to make sure it works.',
       windowEnd,
     );
-  if (recent.length >= MAX_DEFAULT_ATTEMPTS)
+  const sent = sendsOf(recent);
+  if (sent >= MAX_DEFAULT_ATTEMPTS)
     return none(
-      `${recent.length} attempts were made in the last 30 minutes: the most the assistant makes, so that no lockout can result.`,
+      `The NVR was sent a default password ${sent} times in the last 30 minutes: the most the assistant sends, so that no lockout can result.`,
       `Check again after ${clock(windowEnd!)}.`,
       windowEnd,
     );
@@ -144,7 +157,7 @@ export function planDefaultCheck(input: DefaultPlanInput): DefaultPlan {
       'Confirm “try the next default too” to make one more attempt (at most 2 in 30 minutes).',
       null,
     );
-  const budget = MAX_DEFAULT_ATTEMPTS - recent.length;
+  const budget = MAX_DEFAULT_ATTEMPTS - sent;
   const chosen = left.slice(0, budget);
-  return { kind: 'try', candidates: chosen, untried: candidates.length - chosen.length };
+  return { kind: 'try', candidates: chosen, untried: candidates.length - chosen.length, budget };
 }

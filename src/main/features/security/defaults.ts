@@ -58,6 +58,7 @@ export async function checkDefaults(
             url,
             deviceId: nvr.deviceId,
             candidates: plan.candidates,
+            budget: plan.budget,
             tryNext: input.tryNext,
             now: ctx.now,
             login,

@@ -10,14 +10,37 @@ import { openSession, type OnvifClientDeps, type OnvifCredentials } from '../onv
 // planned vendor default in turn, stopping as the policy says (security-defaults.ts). The password goes to the
 // login and nowhere else: an attempt is kept by its candidate's name and what the device answered.
 
-/** One login with a candidate; resolves when the device accepted it, throws the login's AppFailure otherwise. */
-export type DefaultLogin = (url: URL, login: OnvifCredentials, signal?: AbortSignal) => Promise<void>;
+/** One login with a candidate: what the device answered, and how many requests carried the password. */
+export type DefaultLogin = (
+  url: URL,
+  login: OnvifCredentials,
+  signal?: AbortSignal,
+) => Promise<{ outcome: DefaultOutcome; sends: number }>;
 
-/** The app's ONVIF login (onvif-client's openSession), its session dropped at once. */
+/**
+ * The app's ONVIF login (onvif-client's openSession), its session dropped at once. Its requests are counted on the
+ * way out: each one but the unauthenticated clock read carries the password (the signed request, and the digest
+ * answer when the device challenges).
+ */
 export const onvifLogin =
   (deps: OnvifClientDeps): DefaultLogin =>
   async (url, login, signal) => {
-    await openSession(deps, url, login, signal);
+    let sends = 0;
+    const counted: OnvifClientDeps = {
+      ...deps,
+      http: {
+        request: (to, options) => {
+          if (!/GetSystemDateAndTime/.test(options.body ?? '')) sends += 1;
+          return deps.http.request(to, options);
+        },
+      },
+    };
+    try {
+      await openSession(counted, url, login, signal);
+      return { outcome: 'accepted', sends };
+    } catch (err) {
+      return { outcome: outcomeOf(err), sends };
+    }
   };
 
 /** What a failed login says about the password. */
@@ -52,26 +75,27 @@ export async function defaultCheckUrl(
   }
 }
 
-/** Tries the planned candidates in order: one login each, going on only after a refusal the user confirmed. */
+/**
+ * Tries the planned candidates in order: one login each, going on only after a refusal the user confirmed, and only
+ * while the window's budget of password sends (`budget`) is not spent.
+ */
 export async function tryDefaults(args: {
   url: URL;
   deviceId: string;
   candidates: readonly DefaultCredential[];
+  budget: number;
   tryNext: boolean;
   now: () => Date;
   login: DefaultLogin;
   signal?: AbortSignal;
 }): Promise<DefaultAttempt[]> {
   const tried: DefaultAttempt[] = [];
+  let spent = 0;
   for (const c of args.candidates) {
-    let outcome: DefaultOutcome;
-    try {
-      await args.login(args.url, { username: c.user, password: c.password }, args.signal);
-      outcome = 'accepted';
-    } catch (err) {
-      outcome = outcomeOf(err);
-    }
-    tried.push({ deviceId: args.deviceId, candidate: c.id, at: args.now().toISOString(), outcome });
+    if (spent >= args.budget) break;
+    const { outcome, sends } = await args.login(args.url, { username: c.user, password: c.password }, args.signal);
+    spent += sends;
+    tried.push({ deviceId: args.deviceId, candidate: c.id, at: args.now().toISOString(), outcome, sends });
     if (!goOnAfter(outcome, args.tryNext)) break;
   }
   return tried;

@@ -9,6 +9,7 @@ import {
   describeCandidate,
   planDefaultCheck,
   recentAttempts,
+  sendsOf,
   type DefaultAttempt,
   type DefaultPlanInput,
 } from '../../../../src/shared/domain/security-defaults';
@@ -110,7 +111,10 @@ describe('planDefaultCheck', () => {
   it('2 attempts in the window: none more until the oldest is 30 minutes old, whatever the user confirms', () => {
     const attempts = [attempt('xm-admin-blank', 'refused', 29), attempt('xm-default-hidden', 'refused', 28)];
     const p = plan('XM', { attempts, tryNext: true });
-    expect(p).toMatchObject({ kind: 'not-tried', reason: expect.stringMatching(/^2 attempts were made/) });
+    expect(p).toMatchObject({
+      kind: 'not-tried',
+      reason: expect.stringMatching(/^The NVR was sent a default password 2 times in the last 30 minutes/),
+    });
     expect(p.kind === 'not-tried' && p.nextAt).toBe(new Date(NOW.getTime() + 60_000).toISOString());
     // Every attempt on the device counts, whatever candidate it was.
     expect(plan('XM', { attempts: [attempt('x', 'refused', 29), attempt('y', 'refused', 1)] }).kind).toBe('not-tried');
@@ -192,5 +196,26 @@ describe('the plan’s words, exactly (what the user reads when nothing is tried
 
   it('an earlier attempt that got no answer is no refusal: the next default is tried without a confirmation', () => {
     expect(ids(plan('XM', { attempts: [attempt('xm-admin-blank', 'no-answer', 5)] }))).toEqual(['xm-default-hidden']);
+  });
+});
+
+describe('the budget counts the times a password was sent', () => {
+  it('a login that answered a digest challenge sent it twice: the window’s budget is spent, even with a yes', () => {
+    const twice = [{ ...attempt('xm-admin-blank', 'refused', 5), sends: 2 }];
+    expect(plan('XM', { attempts: twice, tryNext: true })).toMatchObject({
+      kind: 'not-tried',
+      reason: expect.stringMatching(/sent a default password 2 times/),
+    });
+    expect(sendsOf(twice)).toBe(2);
+  });
+
+  it('an attempt kept without the count (or that sent nothing) counts as once, or not at all', () => {
+    expect(sendsOf([attempt('a', 'refused', 1), { ...attempt('b', 'no-answer', 1), sends: 0 }])).toBe(1);
+    const p = plan('XM', { attempts: [{ ...attempt('xm-admin-blank', 'no-answer', 1), sends: 0 }] });
+    expect(p).toMatchObject({ kind: 'try', budget: 2 });
+    expect(plan('XM')).toMatchObject({ kind: 'try', budget: 2 });
+    expect(plan('XM', { attempts: [attempt('xm-admin-blank', 'refused', 1)], tryNext: true })).toMatchObject({
+      budget: 1,
+    });
   });
 });
