@@ -2,6 +2,7 @@
 // the one way a finding is made (its worth from its severity unless it says otherwise). Pure.
 import { z } from 'zod';
 import type { ForwardPlan } from './forward-plan';
+import type { DefaultCheck } from './security-defaults';
 import type { OutsideProof } from './outside-proof';
 import type { PortReport } from './ports';
 import type { SetupRecord } from './setup';
@@ -59,6 +60,8 @@ export interface SecurityInput {
   proof: OutsideProof | null;
   /** planned: a VPN plan is kept; none: the VPN step has no plan; unknown: this record has no VPN step. */
   vpn: 'planned' | 'none' | 'unknown';
+  /** The chosen NVR's last default-password check (absent or null: none made). */
+  defaults?: DefaultCheck | null;
 }
 
 /** What each severity is worth, where a finding does not say otherwise. */
@@ -74,6 +77,7 @@ const WORTH: Readonly<Record<SecuritySeverity, number>> = {
 /** Reads the check's facts from the setup record (the chosen NVR's Ports measurement). */
 export function securityInputFromRecord(record: SetupRecord): SecurityInput {
   const nvr = record.nvr;
+  const defaults = record.security.defaults.last;
   const vpnSlice = (record as { vpn?: { plan?: { mode?: string } | null } }).vpn;
   return {
     nvr: nvr ? { brand: nvr.device.brand, model: nvr.device.model, firmware: nvr.device.firmware } : null,
@@ -82,6 +86,7 @@ export function securityInputFromRecord(record: SetupRecord): SecurityInput {
     plan: record.rules.plan,
     proof: record.internet.proof,
     vpn: vpnSlice === undefined ? 'unknown' : vpnSlice.plan && vpnSlice.plan.mode !== 'none' ? 'planned' : 'none',
+    defaults: nvr && defaults?.deviceId === nvr.deviceId ? defaults : null,
   };
 }
 export function finding(

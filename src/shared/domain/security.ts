@@ -8,6 +8,7 @@
 // security-findings.ts: the rules; security-score.ts: order and score); this file is the check and the one place
 // they are imported from.
 import { exposureFindings, firmwareFindings, portFindings, upnpFindings, vpnFindings } from './security-findings';
+import { defaultPasswordFinding } from './security-defaults-verdict';
 import type { SecurityInput, SecurityResult } from './security-model';
 import { orderFindings, securityScore } from './security-score';
 
@@ -33,6 +34,7 @@ export function judgeSecurity(input: SecurityInput, checkedAt: string): Security
     ...upnpFindings(input),
     ...exposureFindings(input, affected),
     ...vpnFindings(input),
+    ...defaultPasswordFinding(input.defaults ?? null),
   ]).slice(0, 64);
   return {
     checkedAt,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { securityResultSchema } from '../domain/security';
+import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults';
 import { passwordStrengthSchema } from '../domain/security-password';
 import { defineStep } from './define';
 import { noInput } from './fields';
@@ -17,8 +18,14 @@ export const securityStep = defineStep({
   invoke: {
     /** Judge the setup record as it is now, keep the result as the last check and set the step's status. */
     'security.check': { input: noInput, output: securityResultSchema },
-    /** The last check (null: none made yet). */
-    'security.get': { input: noInput, output: z.object({ last: securityResultSchema.nullable() }) },
+    /** The last check and the last default-password check of the chosen NVR (null: none made yet). */
+    'security.get': {
+      input: noInput,
+      output: z.object({
+        last: securityResultSchema.nullable(),
+        defaults: defaultCheckSchema.nullable().default(null),
+      }),
+    },
     /**
      * How strong a password is (the app's rule and the estimator, in main): the password is in this call only —
      * never saved, logged or returned. `user` is the login's name, which the password must not lean on.
@@ -27,13 +34,36 @@ export const securityStep = defineStep({
       input: z.object({ password: z.string().min(1).max(256), user: z.string().max(64).optional() }).strict(),
       output: passwordStrengthSchema,
     },
+    /**
+     * With the user's consent: whether the chosen NVR still accepts its vendor's factory login — at most one
+     * attempt per known default and 2 per 30 minutes, stopping at a refusal unless `tryNext`, and at any sign of a
+     * lockout. The result is kept (and the Security check made again, so the finding shows).
+     */
+    'security.checkDefaults': {
+      input: z.object({ consent: z.literal(true), tryNext: z.boolean().default(false) }).strict(),
+      output: z.object({ check: defaultCheckSchema, result: securityResultSchema }),
+    },
   },
   record: {
-    version: 1,
+    version: 2,
     shape: {
-      /** The Security step: the last check's result, with the time it was made. */
-      security: z.object({ last: securityResultSchema.nullable().default(null) }),
+      /**
+       * The Security step: the last check's result, with the time it was made; the default-password check's last
+       * verdict and the attempts of the last 30 minutes (by candidate name, never a password).
+       */
+      security: z.object({
+        last: securityResultSchema.nullable().default(null),
+        defaults: defaultsRecordSchema.default({ last: null, attempts: [] }),
+      }),
     },
-    empty: () => ({ security: { last: null } }),
+    empty: () => ({ security: { last: null, defaults: { last: null, attempts: [] } } }),
+    migrations: {
+      // v2 adds the default-password check: none made yet.
+      2: (record) => {
+        const security = record.security;
+        if (!security || typeof security !== 'object' || Array.isArray(security)) return record;
+        return { ...record, security: { ...security, defaults: { last: null, attempts: [] } } };
+      },
+    },
   },
 });

@@ -41,7 +41,8 @@ export class Device {
     this.uuid = stableUuid(this.mac);
     this.epr = `urn:uuid:${this.uuid}`;
     this.serial = serialFor(this.profile, this.model, this.mac);
-    this.users = SIM_USERS;
+    // A test's own simulator may hold other logins (e.g. a vendor default): --users <file>; the lab's use SIM_USERS.
+    this.users = opts.users ?? SIM_USERS;
     this.bootTime = new Date();
     const topo = SIMULATORS.find((s) => s.host === opts.host);
     const ports = { ...this.p.defaults, ...(topo?.ports ?? {}) };

@@ -3,6 +3,7 @@
 //   node tests/lab/sim/nvr-sim.mjs --profile hikvision|dahua|reolink|generic|rogue|scale --host <host>
 //     --ip <a.b.c.d|dhcp> --prefix 24 --gateway 192.168.50.1 --iface eth0 --mac <mac> --name <model>
 //     --state-dir <dir> [--upnp] [--clock-offset <seconds>] [--count 250] [--rogue-variants a,b,c]
+//     [--users <file.json>]  (a test's own simulator: [{user,password,level,locked?}] instead of SIM_USERS)
 // Prints exactly one line "READY" on stdout when every listener is up; logs go to stderr and <state-dir>/sim.log.
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const { values: a } = parseArgs({
     gateway: { type: 'string', default: '' }, iface: { type: 'string', default: 'eth0' }, mac: { type: 'string' },
     name: { type: 'string' }, 'state-dir': { type: 'string' }, upnp: { type: 'boolean', default: false },
     'clock-offset': { type: 'string', default: '0' }, count: { type: 'string' }, 'rogue-variants': { type: 'string' },
+    users: { type: 'string' },
   },
   strict: true,
 });
@@ -60,7 +62,10 @@ try {
   } else {
     if (!a.ip || !a.mac || !a.name) fail('--ip, --mac and --name are required');
     const { Device } = await import('./device.mjs');
-    runner = new Device({ profile: a.profile, host: a.host ?? a.profile, ip: a.ip, prefix: a.prefix, gateway: a.gateway, iface: a.iface, mac: a.mac, name: a.name, stateDir, upnp: a.upnp, clockOffset: a['clock-offset'] });
+    const users = a.users ? JSON.parse(fs.readFileSync(a.users, 'utf8')) : undefined;
+    if (users && (!Array.isArray(users) || !users.every((u) => typeof u?.user === 'string' && typeof u.password === 'string' && u.level)))
+      fail('--users must name a JSON array of {user, password, level}');
+    runner = new Device({ users, profile: a.profile, host: a.host ?? a.profile, ip: a.ip, prefix: a.prefix, gateway: a.gateway, iface: a.iface, mac: a.mac, name: a.name, stateDir, upnp: a.upnp, clockOffset: a['clock-offset'] });
   }
   await runner.start();
 } catch (e) {

@@ -1,4 +1,5 @@
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../shared/domain/security';
+import type { DefaultCheck } from '../../../shared/domain/security-defaults';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
@@ -67,8 +68,49 @@ async function runPassword(cmd: CommandContext): Promise<number> {
   return r.data.strong ? 0 : HIGH_RISK_EXIT;
 }
 
+const OUTCOME_WORDS = {
+  accepted: 'ACCEPTED',
+  refused: 'refused',
+  locked: 'LOCKED — stopped',
+  'no-answer': 'no answer',
+  unusable: 'answer says nothing about the password',
+} as const;
+
+/** The default-password check in plain words: the verdict, why, what to do, and each attempt by candidate name. */
+export function renderDefaults(c: DefaultCheck): string {
+  const head = {
+    accepted: 'CRITICAL: the factory default password still works on your NVR.',
+    refused: 'Good: the NVR refused its factory default password.',
+    'not-tried': 'The default password could not be tried.',
+  }[c.verdict];
+  const lines = [head, c.reason, `What to do: ${c.fix}`];
+  for (const a of c.tried) lines.push(`  - ${a.candidate}: ${OUTCOME_WORDS[a.outcome]} (${a.at.slice(11, 19)} UTC)`);
+  if (c.source) lines.push(`Source: ${c.source}`);
+  lines.push(
+    'Policy: one login per known default, at most 2 in 30 minutes, stopping at a refusal unless --try-next and at any sign of a lockout; only your chosen NVR. No password is saved or logged.',
+  );
+  return lines.join('\n');
+}
+
+const DEFAULTS_EXIT = { accepted: HIGH_RISK_EXIT, refused: 0, 'not-tried': 1 } as const;
+
+/** `--check-defaults --user-consent [--try-next]`: the chosen NVR's vendor defaults, each tried once at most. */
+async function runDefaults(cmd: CommandContext): Promise<number> {
+  if (!cmd.flags.has('--user-consent'))
+    return cmd.usageError(
+      '`--check-defaults` logs in to your NVR with its vendor’s factory password (at most 2 attempts in 30 minutes, which stays below known lockouts). Add --user-consent to say you agree.',
+    );
+  const r = await cmd.call('security.checkDefaults', { consent: true, tryNext: cmd.flags.has('--try-next') });
+  if (!r.ok) return cmd.finish(r, () => '');
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderDefaults(r.data.check)}\n`);
+  return DEFAULTS_EXIT[r.data.check.verdict];
+}
+
 async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number> {
   if (cmd.args.length) return cmd.usageError('`security` takes no device: it checks the NVR you chose.');
+  if (cmd.flags.has('--check-defaults')) return runDefaults(cmd);
+  if (cmd.flags.has('--user-consent') || cmd.flags.has('--try-next'))
+    return cmd.usageError('`--user-consent` and `--try-next` go with `--check-defaults`.');
   if (cmd.flags.has('--password-stdin')) return runPassword(cmd);
   if (cmd.options['--user']) return cmd.usageError('`--user` goes with `--password-stdin`.');
   const r = await cmd.call('setup.get', {});
@@ -78,7 +120,10 @@ async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number
   return result.highRisk ? HIGH_RISK_EXIT : 0;
 }
 
-/** `nvr-assist security [--json]`, `nvr-assist security --password-stdin [--user U] [--json]`; `now` for tests. */
+/**
+ * `nvr-assist security [--json]`, `security --password-stdin [--user U] [--json]`, `security --check-defaults
+ * --user-consent [--try-next] [--json]`; `now` for tests.
+ */
 export function securityCommands(now: () => Date = () => new Date()): readonly CliCommand[] {
   return [
     {
@@ -91,8 +136,18 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         'security --password-stdin [--user U]',
         '                        How strong a password is (12+ characters of 3 kinds, and the zxcvbn estimator):',
         '                        read from standard input, never argv; not saved or logged. Exit 3 when weak.',
+        'security --check-defaults --user-consent [--try-next]',
+        '                        Whether your chosen NVR still accepts its vendor’s factory password: one ONVIF',
+        '                        login per known default, at most 2 in 30 minutes, stopping at a refusal unless',
+        '                        --try-next and at any sign of a lockout. Exit 3 accepted, 0 refused, 1 not tried.',
       ],
-      options: { '--password-stdin': 'flag', '--user': 'value' },
+      options: {
+        '--password-stdin': 'flag',
+        '--user': 'value',
+        '--check-defaults': 'flag',
+        '--user-consent': 'flag',
+        '--try-next': 'flag',
+      },
       run: (cmd) => runSecurity(cmd, now),
     },
   ];

@@ -3,11 +3,12 @@ import { judgePassword } from '../../../shared/domain/security-password';
 import { estimatePassword } from '../../services/security/password-strength';
 import { defineFeature } from '../types';
 import { securityCommands } from './cli';
+import { checkDefaults } from './defaults';
 import { judgeSecurityStep } from './status';
 
 // "Security": the findings judged from the setup record by the pure shared/domain/security.ts, the last check kept
 // with its time, and the step's status from it; and a password's strength (the estimator is loaded on first use).
-// Nothing is measured on the network.
+// Nothing is measured on the network, except the default-password check the user asks for (defaults.ts).
 export default defineFeature({
   id: 'security',
   handlers: (ctx) => ({
@@ -23,7 +24,7 @@ export default defineFeature({
     },
     'security.get': async () => {
       const { setup: record } = await ctx.setup.load();
-      return { last: record.security.last };
+      return { last: record.security.last, defaults: record.security.defaults.last };
     },
     'security.password': async (input) => {
       // The words the password must not lean on: the login's name, the NVR's brand and model, the usual defaults.
@@ -32,6 +33,7 @@ export default defineFeature({
       const context = [input.user ?? '', device?.brand ?? '', device?.model ?? '', 'admin', 'nvr', 'camera'];
       return judgePassword(input.password, await estimatePassword(input.password, context));
     },
+    'security.checkDefaults': (input) => checkDefaults(ctx, input),
   }),
   commands: securityCommands(),
 });

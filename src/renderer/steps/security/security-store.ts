@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import type { SecurityResult } from '../../../shared/domain/security';
+import type { DefaultCheck } from '../../../shared/domain/security-defaults';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';
@@ -19,11 +20,16 @@ export const useSecurityStore = defineStore('security', () => {
   const password = ref<PasswordStrength | null>(null);
   const passwordBusy = ref(false);
   const passwordError = ref<string | null>(null);
+  /** The last default-password check (it holds candidate names, never a password) and its state. */
+  const defaults = ref<DefaultCheck | null>(null);
+  const defaultsBusy = ref(false);
+  const defaultsError = ref<string | null>(null);
 
   const { loading, loadError, load } = useStepLoad({
     read: () => client.call('security.get', {}),
     take: (_, data) => {
       result.value = data.last ?? result.value;
+      defaults.value = data.defaults ?? defaults.value;
     },
   });
 
@@ -76,8 +82,36 @@ export const useSecurityStore = defineStore('security', () => {
     }
   }
 
+  /**
+   * The default-password check, on the user's consent (the page does not call this without it): main tries the
+   * vendor defaults its policy allows now; `tryNext` is the user's yes to going on after a refusal. The answer's
+   * Security check replaces the shown one, so the finding is in the list. True when main answered.
+   */
+  async function checkDefaults(tryNext: boolean): Promise<boolean> {
+    if (defaultsBusy.value) return false;
+    defaultsBusy.value = true;
+    defaultsError.value = null;
+    try {
+      const answer = await client.call('security.checkDefaults', { consent: true, tryNext });
+      if (!answer.ok) {
+        defaultsError.value = answer.error.message;
+        return false;
+      }
+      defaults.value = answer.data.check;
+      result.value = answer.data.result;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      defaultsBusy.value = false;
+    }
+  }
+
   return {
     result,
+    defaults,
+    defaultsBusy,
+    defaultsError,
+    checkDefaults,
     busy,
     error,
     loading,

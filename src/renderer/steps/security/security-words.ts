@@ -31,3 +31,33 @@ export function scoreWords(r: SecurityResult): { tone: Tone; text: string } {
   if (r.score >= 90) return { tone: 'ok', text: 'Good: what is left is small or not yet checked.' };
   return { tone: 'warn', text: 'Fixes are left: each one says how many points it is worth.' };
 }
+
+type DefaultVerdict = 'accepted' | 'refused' | 'not-tried';
+
+/** The default-password check's verdict: its badge, tone, headline and the box's bar. */
+export const DEFAULT_VERDICT_VIEW: Readonly<
+  Record<DefaultVerdict, { label: string; tone: Tone; title: string; bar: string }>
+> = {
+  accepted: {
+    label: 'critical',
+    tone: 'danger',
+    title: 'The factory password still works — change it now',
+    bar: 'wizard-step__box--danger',
+  },
+  refused: { label: 'good', tone: 'ok', title: 'The factory password was refused', bar: 'wizard-step__box--ok' },
+  'not-tried': {
+    label: 'not checked',
+    tone: 'muted',
+    title: 'The factory password could not be tried',
+    bar: 'wizard-step__box--warn',
+  },
+};
+
+/** What one attempt's answer was, in words. */
+export const DEFAULT_OUTCOME_WORDS = {
+  accepted: 'accepted — the NVR let the factory login in',
+  refused: 'refused',
+  locked: 'the NVR said the login is locked — stopped',
+  'no-answer': 'no answer',
+  unusable: 'an answer that says nothing about the password',
+} as const;
