@@ -238,7 +238,19 @@ test('keyboard only: from Your network to the downloaded Checklist, every stepâ€
     await next(page, to, toTitle);
   }
 
-  // Router rules: the plan, made with Enter.
+  // Router rules: a private source refused at its field (focus back on the field, marked and ringed), then the plan
+  // made with Enter.
+  await tabTo(page, tid('rules-allow-input'), 'the allowed sources');
+  await page.keyboard.type('192.168.1.5');
+  await tabTo(page, tid(MAIN_ACTION.rules!), 'Make the plan');
+  await press(page, 'Enter');
+  await expect(page.getByTestId('plan-problem')).toContainText('is a private address');
+  const allow = page.getByTestId('rules-allow-input');
+  await expect(allow).toHaveAttribute('aria-invalid', 'true');
+  await tabTo(page, tid('rules-allow-input'), 'the refused field', { back: true });
+  await shoot(page, 'keyboard-rules-refused-field-focused');
+  await page.keyboard.press('ControlOrMeta+a');
+  await press(page, 'Delete');
   await tabTo(page, tid(MAIN_ACTION.rules!), 'Make the plan');
   await press(page, 'Enter');
   await expect(page.getByTestId('rule-table')).toBeVisible({ timeout: 30_000 });
