@@ -6,9 +6,9 @@ import { DISABLED_RULES, findingLines, seriousFindings } from './axe';
 
 // Every wizard page checked with axe-core (WCAG 2 A and AA, tests/e2e/axe.ts): none may have a serious or critical
 // finding — a field a screen reader cannot name, text too faint to read, a button without a name, a label it may
-// ignore. First each page as a new user sees it (an empty record) and the start-over dialog; then with the lab's
-// Hikvision: Find while searching and with its results, the login dialog (and its field problems), every page with
-// that NVR chosen, Ports with its ports measured and Router rules with a plan made. "Find your NVR" starts a search on
+// ignore. First each page as a new user sees it (an empty record; 1280 and 900 px wide) and the start-over dialog;
+// then with the lab's Hikvision: Find while searching and with its results, the login dialog (and its field
+// problems), every page with that NVR chosen, Ports with its ports measured and Router rules with a plan made. "Find your NVR" starts a search on
 // its first visit, so this spec runs where that is harmless: the browser-mode server and Chromium inside the lab's
 // `nvrlab-client` namespace (playwright.config.ts, LAB_SPECS); elsewhere it skips. Nothing is changed on a device.
 const labUrl = process.env.NVR_ASSIST_LAB_URL;
@@ -84,9 +84,13 @@ test('every step page as a new user sees it, and the start-over dialog, have no 
   await expect(page.getByText('The setup starts fresh.')).toBeVisible();
   for (const step of STEPS) {
     await openStep(page, step.id, step.title);
+    // At the default width and in a narrow window (900 px), where the layout changes.
     await check(page, found, step.id);
+    await page.setViewportSize({ width: 900, height: 900 });
+    await check(page, found, `${step.id}, 900 px`);
+    await page.setViewportSize({ width: 1280, height: 720 });
   }
-  expect(Object.keys(found)).toHaveLength(STEPS.length + 1);
+  expect(Object.keys(found)).toHaveLength(2 * STEPS.length + 1);
   expect(found).toEqual(none(found));
   await openStep(page, 'ddns', 'DDNS');
   await shoot(page, 1400, 'a11y-ddns-fresh');
