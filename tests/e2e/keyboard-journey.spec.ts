@@ -6,8 +6,8 @@ import { appHome } from './signed-in';
 // The wizard done with the keyboard only, as someone who cannot use a mouse does it: from the first page to the
 // Checklist with Tab, Shift+Tab, Enter, Space and the arrow keys (and typing the NVR's login), never a click. At every
 // key press the element that has focus must show it (the app's focus ring: a box-shadow or an outline computed on
-// it); each step's main action must be reachable; Next moves focus to the new step's content; the login dialog takes
-// focus and gives it back. Actions that only read are done (search, log in, measure the ports, make the rules plan,
+// it); each step's main action must be reachable; the skip link and Next move focus to the step's content; the login
+// dialog takes focus and gives it back. Actions that only read are done (search, log in, measure the ports, make the rules plan,
 // download the checklist); those that change a device or reach outside are only reached. Like the other specs that
 // open "Find your NVR" it runs in the lab (Chromium and the server inside `nvrlab-client`); elsewhere it skips.
 // What the user would lose: a step they cannot finish, or a page where they no longer see where they are.
@@ -148,6 +148,12 @@ test('keyboard only: from Your network to the downloaded Checklist, every stepâ€
       capture: true,
     });
   });
+  // The first Tab shows the skip link; Enter on it puts the keyboard on the page's content, past the step list.
+  const skip = await press(page, 'Tab');
+  expect(skip.what).toBe('a "Skip to content"');
+  expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().top >= 0), 'shown').toBe(true);
+  await press(page, 'Enter');
+  expect((await focused(page)).isMain, 'Skip to content leads to the content').toBe(true);
   // The current step's link in the list shows the ring over its bar.
   await tabTo(page, 'nav li[data-step="network"] a', 'Your network in the step list');
   await shoot(page, 'keyboard-sidebar-current-focused');
