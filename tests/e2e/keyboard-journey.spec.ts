@@ -4,12 +4,13 @@ import { STEPS } from '../../src/shared/domain/steps';
 import { appHome } from './signed-in';
 
 // The wizard done with the keyboard only, as someone who cannot use a mouse does it: from the first page to the
-// Checklist with Tab, Shift+Tab, Enter, Space and the arrow keys (and typing the NVR's login), never a click. At every
-// key press the element that has focus must show it (the app's focus ring: a box-shadow or an outline computed on
-// it); each step's main action must be reachable; the skip link and Next move focus to the step's content; the login
-// dialog takes focus and gives it back. Actions that only read are done (search, log in, measure the ports, make the rules plan,
-// download the checklist); those that change a device or reach outside are only reached. Like the other specs that
-// open "Find your NVR" it runs in the lab (Chromium and the server inside `nvrlab-client`); elsewhere it skips.
+// Checklist with Tab, Shift+Tab, Enter and the arrow keys (and typing: the NVR's login, a field cleared), never a
+// click. At every key press the element that has focus must show it (an outline, or a ring drawn around it as the
+// app's --focus-ring is); each step's main action must be reachable; the skip link and Next move focus to the step's
+// content; the login dialog takes focus and gives it back. Actions that only read are done (search, log in, measure
+// the ports, make the rules plan, download the checklist); those that change a device or reach outside are only
+// reached. Like the other specs that open "Find your NVR" it runs in the lab (Chromium and the server inside
+// `nvrlab-client`); elsewhere it skips.
 // What the user would lose: a step they cannot finish, or a page where they no longer see where they are.
 const labUrl = process.env.NVR_ASSIST_LAB_URL;
 // From tests/lab/topology.mjs: the Hikvision's MAC and the admin login.
