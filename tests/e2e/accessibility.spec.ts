@@ -8,9 +8,10 @@ import { DISABLED_RULES, findingLines, seriousFindings } from './axe';
 // finding — a field a screen reader cannot name, text too faint to read, a button without a name, a label it may
 // ignore. First each page as a new user sees it (an empty record; 1280 and 900 px wide) and the start-over dialog;
 // then with the lab's Hikvision: Find while searching and with its results, the login dialog (and its field
-// problems), every page with that NVR chosen, Ports with its ports measured and Router rules with a plan made. "Find your NVR" starts a search on
-// its first visit, so this spec runs where that is harmless: the browser-mode server and Chromium inside the lab's
-// `nvrlab-client` namespace (playwright.config.ts, LAB_SPECS); elsewhere it skips. Nothing is changed on a device.
+// problems), every page with that NVR chosen, Ports with its ports measured and Router rules with a plan made.
+// "Find your NVR" starts a search on its first visit, so this spec runs where that is harmless: the browser-mode
+// server and Chromium inside the lab's `nvrlab-client` namespace (playwright.config.ts, LAB_SPECS); elsewhere it
+// skips. Nothing is changed on a device.
 const labUrl = process.env.NVR_ASSIST_LAB_URL;
 // From tests/lab/topology.mjs: the Hikvision's MAC and the admin login.
 const HIK = { mac: '02:00:c0:a8:32:40' };
