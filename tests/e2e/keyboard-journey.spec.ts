@@ -206,8 +206,8 @@ test('keyboard only: from Your network to the downloaded Checklist, every stepâ€
   await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
   // The device list is one radio group: Shift+Tab into it, the arrows to the Hikvision (each radio passed is chosen on
   // the way, as radios do), Space when the Hikvision's radio has focus but is not chosen yet. A device whose later
-  // answers change its id (MAC-based to serial-based) gets a new card (the list is keyed by id), and the keyboard can
-  // fall out of the group then: back in with Tab, as a user would (a gap, not fixed here).
+  // answers change its id (MAC-based to serial-based) gets a new card; the list puts the keyboard back on it
+  // (FindDeviceList.vue), and should focus still leave the group, it is entered again with Tab, as a user would.
   const choose = device.getByTestId('choose-device');
   for (let i = 0; i < 15 && !(await choose.isChecked()); i++) {
     if (!(await hasFocus(page, tid('choose-device')))) await tabTo(page, tid('choose-device'), 'the device choice');
