@@ -288,6 +288,34 @@ describe('WizardStepFind: choosing the NVR and verify', () => {
     expect(wrapper.find('[data-testid="chosen-summary"] [data-testid="login-chosen"]').text()).toBe('Log in');
   });
 
+  it('keeps the keyboard on a device whose card is drawn anew when its id changes (a serial learned after its MAC)', async () => {
+    const hik = fakeDevice();
+    const wrapper = await mountStep();
+    const radio = () => wrapper.find('li[data-address="192.168.1.64"] input[data-testid="choose-device"]');
+    // A search: the NVR answers first by its MAC, and the keyboard is on its radio.
+    const renamed = { ...hik, id: `serial:${hik.serial}` };
+    api.handlers['discovery.list'] = () =>
+      discoveryList({
+        devices: fakeDevices().map((d) => (d.id === hik.id ? renamed : d)),
+        interfaceName: 'eth0',
+        finishedAt: '2025-03-01T10:20:00.000Z',
+      });
+    await wrapper.find('[data-testid="search"]').trigger('click');
+    await flushPromises();
+    api.emit('discovery.onDevice', { jobId: JOB, device: hik });
+    await flushPromises();
+    (radio().element as HTMLInputElement).focus();
+    expect(document.activeElement).toBe(radio().element);
+    // The search ends and main's list names the same NVR under another id: its card is replaced.
+    api.emit('job.onDone', { jobId: JOB, kind: 'discovery', outcome: 'ok', error: null });
+    await flushPromises();
+    expect(wrapper.find('li[data-device-id="serial:DS-7608NI-K20820210521CCRRF12345678"]').exists()).toBe(true);
+    expect(wrapper.find(`li[data-device-id="${hik.id}"]`).exists()).toBe(false);
+    // Not dropped at the top of the page: on the same radio of the new card.
+    expect(document.activeElement).toBe(radio().element);
+    expect(document.activeElement?.closest('li')?.getAttribute('data-device-id')).toBe(renamed.id);
+  });
+
   it('keeps the previous choice checked and says why when main does not know the device', async () => {
     const hik = fakeDevice();
     api.handlers['setup.get'] = () =>
