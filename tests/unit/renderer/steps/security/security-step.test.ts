@@ -156,4 +156,37 @@ describe('Security step', () => {
     expect(byTest(w, 'security-password-verdict').attributes('data-strong')).toBe('true');
     expect(byTest(w, 'security-password-words').text()).toMatch(/^Strong: 20 characters of 4 kinds/);
   });
+
+  it('no vendor-cloud part when that way is not chosen', async () => {
+    const w = await mountStep();
+    expect(byTest(w, 'vendor-cloud').exists()).toBe(false);
+  });
+
+  it('the vendor-cloud way: the chosen NVR’s cloud (Hik-Connect for this Hikvision) and the rules every cloud needs', async () => {
+    api.handlers['setup.get'] = () => ok({ setup: { ...record(), approach: 'vendor-cloud' }, notice: null });
+    const w = await mountStep();
+    const brand = byTest(w, 'vendor-cloud-brand');
+    expect(brand.attributes('data-use')).toBe('true');
+    expect(brand.text()).toMatch(/^HIKVISION: Hik-Connect\. /);
+    expect(brand.text()).toContain('forward nothing, and leave UPnP off even if the app asks for it');
+    expect(brand.text()).toContain('Source: https://ipvm.com/reports/hik-app-pf');
+    expect(allByTest(w, 'vendor-cloud-rules')[0]!.findAll('li')).toHaveLength(4);
+  });
+
+  it('the vendor-cloud way with an XM device: its cloud is the one not to use, said as an alert', async () => {
+    const xm = fakeDevice({ id: 'urn:uuid:xm-1', brand: 'XM', model: 'NVR', firmware: null });
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: {
+          ...fakeSetup({ nvr: { deviceId: xm.id, device: xm, chosenAt: AT }, devices: [xm] }),
+          approach: 'vendor-cloud',
+        },
+        notice: null,
+      });
+    const w = await mountStep();
+    const brand = byTest(w, 'vendor-cloud-brand');
+    expect(brand.attributes('role')).toBe('alert');
+    expect(brand.attributes('data-use')).toBe('false');
+    expect(brand.text()).toContain('Turn XMEye off and take the VPN way');
+  });
 });
