@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Specs that search the network: they run only in the lab. */
-const LAB_SPECS = /(find|ports|static-ip|upnp|rules)-step\.spec\.ts$/;
+const LAB_SPECS = /(find|ports|static-ip|upnp|rules|journey)-step\.spec\.ts$/;
 /**
  * Browser mode's printed address works once: each browser project first signs in with it (sign-in.setup.ts,
  * in that project's Chromium) and its specs start from the saved signed-in state (tests/e2e/signed-in.ts).
