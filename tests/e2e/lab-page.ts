@@ -42,24 +42,30 @@ export function lab(...args: string[]): string {
   return r.stdout;
 }
 
-/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal; tests/lab's RUN_DIR). */
-export function hikSyncs(): number {
+/** A simulator's count of UPnP syncs (it adds its mappings at start and at each renewal; tests/lab's RUN_DIR). */
+export function upnpSyncs(host: 'hik' | 'dahua' | 'reolink'): number {
   try {
-    const file = `${process.env.NVRLAB_RUN_DIR || '/run/nvrlab'}/sim-hik/upnp-sync.json`;
+    const file = `${process.env.NVRLAB_RUN_DIR || '/run/nvrlab'}/sim-${host}/upnp-sync.json`;
     return (JSON.parse(readFileSync(file, 'utf8')) as { count: number }).count;
   } catch {
     return 0;
   }
 }
 
-/** hik adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
-export async function hikMapsAgain(): Promise<void> {
-  const before = hikSyncs();
-  lab('sim', 'hik', 'upnp-renew', '1');
+/** hik's count of UPnP syncs. */
+export const hikSyncs = (): number => upnpSyncs('hik');
+
+/** The simulator adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
+export async function mapsAgain(host: 'hik' | 'dahua' | 'reolink'): Promise<void> {
+  const before = upnpSyncs(host);
+  lab('sim', host, 'upnp-renew', '1');
   try {
     const until = Date.now() + 20_000;
-    while (hikSyncs() <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (upnpSyncs(host) <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
   } finally {
-    lab('sim', 'hik', 'upnp-renew', 'off');
+    lab('sim', host, 'upnp-renew', 'off');
   }
 }
+
+/** hik adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
+export const hikMapsAgain = (): Promise<void> => mapsAgain('hik');
