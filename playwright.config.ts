@@ -15,10 +15,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Specs that search the network: they run only in the lab. The accessibility and keyboard specs open "Find your NVR",
- * whose first visit starts a search, so they run there too.
+ * Specs that search the network or change the lab: they run only in the lab. The accessibility and keyboard specs
+ * open "Find your NVR", whose first visit starts a search, so they run there too.
  */
-const LAB_SPECS = /((find|ports|static-ip|upnp|rules)-step|accessibility|keyboard-journey)\.spec\.ts$/;
+const LAB_SPECS = /((find|ports|static-ip|upnp|rules|journey)-step|accessibility|keyboard-journey)\.spec\.ts$/;
 /**
  * Browser mode's printed address works once: each browser project first signs in with it (sign-in.setup.ts,
  * in that project's Chromium) and its specs start from the saved signed-in state (tests/e2e/signed-in.ts).

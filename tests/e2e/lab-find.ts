@@ -9,6 +9,8 @@ export async function findAndLogIn(page: Page, mac: string, login: { user: strin
   await sidebar.getByRole('link', { name: /Find your NVR/ }).click();
   const search = page.getByTestId('search');
   await expect(search).toBeEnabled({ timeout: 20_000 });
+  // A record never searched starts a search on the step's first visit: let it end (its "Searched" line) first.
+  await expect(page.getByTestId('searched-at')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('change-interface').click();
   await page.locator('input[name="find-interface"][value="eth0"]').check();
   await search.click();

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { appHome } from './signed-in';
 import { findAndLogIn } from './lab-find';
+import { measurePorts, pageErrors, shoot } from './lab-page';
 
 // "Router rules" against the lab's Hikvision simulator (`hik`, 192.168.50.64): found and logged in to on "Find your
 // NVR", its ports measured on the Ports page, then the plan made on its own step — HTTPS outside on 10443 to 443, the
@@ -15,35 +15,6 @@ const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40' };
 const ADMIN = { user: 'admin', password: 'Lab-Admin-2024' };
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
-
-/** What the page threw or logged as an error while the test ran (it must stay empty). */
-function pageErrors(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('pageerror', (e) => seen.push(e.message));
-  page.on('console', (m) => void (m.type() === 'error' && seen.push(m.text())));
-  return seen;
-}
-
-async function shoot(page: Page, width: number, name: string): Promise<void> {
-  mkdirSync('test-results/screens', { recursive: true });
-  await page.setViewportSize({ width, height: 900 });
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
-}
-
-/** On the Ports page: the chosen NVR's ports measured (the catalogue audit), unless a measurement is shown already. */
-async function measurePorts(page: Page): Promise<void> {
-  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
-  await sidebar.getByRole('link', { name: /Ports/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ports' })).toBeVisible();
-  const audit = page.getByTestId('audit');
-  await expect(audit).toBeEnabled({ timeout: 60_000 });
-  if ((await page.getByTestId('ports-measured-at').count()) === 0) await audit.click();
-  await expect(page.getByTestId('ports-measured-at')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('audit-progress')).toBeHidden({ timeout: 60_000 });
-  await expect(page.getByTestId('audit-error')).toHaveCount(0);
-  await expect(page.locator('tr[data-port="443"]')).toBeVisible();
-}
 
 test('Router rules: the Hikvision’s plan is HTTPS 10443 → 443 and the SDK port 8000, written for nftables', async ({
   page,

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
+import { hikMapsAgain, lab, shoot } from './lab-page';
 
 // "UPnP" against the lab's router (miniupnpd at 192.168.50.1, NAT-PMP on) and its Hikvision simulator, which maps
 // its own ports through UPnP at start: the search finds the devices, hik is chosen as the NVR, and the UPnP page's
@@ -16,21 +16,8 @@ const labUrl = process.env.NVR_ASSIST_LAB_URL;
 const ROUTER = '192.168.50.1';
 const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40' };
 const ME = `e2e-upnp-step-${process.pid}`;
-/** hik's count of UPnP syncs (it adds its mappings at start and at each renewal; tests/lab's RUN_DIR). */
-const HIK_SYNCS = `${process.env.NVRLAB_RUN_DIR || '/run/nvrlab'}/sim-hik/upnp-sync.json`;
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
-
-function lab(...args: string[]): void {
-  const r = spawnSync(process.execPath, ['tests/lab/lab.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`lab ${args.join(' ')}: ${r.stderr}`);
-}
-
-async function shoot(page: Page, width: number, name: string): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
-}
 
 /** On "Find your NVR": a search through the client's LAN interface, and hik chosen as the NVR (no login needed). */
 async function findAndChooseHik(page: Page): Promise<void> {
@@ -171,18 +158,7 @@ test('UPnP: the router’s mappings are listed, hik’s marked as the NVR’s an
   } finally {
     try {
       lab('router', 'upnp-secure', 'on');
-      const syncs = (): number => {
-        try {
-          return (JSON.parse(readFileSync(HIK_SYNCS, 'utf8')) as { count: number }).count;
-        } catch {
-          return 0;
-        }
-      };
-      const before = syncs();
-      lab('sim', 'hik', 'upnp-renew', '1');
-      const until = Date.now() + 20_000;
-      while (syncs() <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
-      lab('sim', 'hik', 'upnp-renew', 'off');
+      await hikMapsAgain();
     } finally {
       releaseLabDevices(ME);
     }

@@ -44,3 +44,15 @@ export function checkWan(text: string): { ok: true; wan: string | null } | { ok:
     ? { ok: false, error: `${bad} Use the name the router gives it, such as eth1 or wan.` }
     : { ok: true, wan };
 }
+
+/**
+ * nftables: the router's own forward chain typed as "<family> <table> <chain>" (empty: none named, the commands only
+ * accept in their own table), or why it is not one. Named, the commands add the accept there too: an accept in our
+ * own table does not override another table's drop.
+ */
+export function checkForwardChain(text: string): { ok: true; chain: string | null } | { ok: false; error: string } {
+  const chain = text.trim().replace(/\s+/g, ' ');
+  if (!chain) return { ok: true, chain: null };
+  const bad = checkCommandOptions({ forwardChain: chain });
+  return bad ? { ok: false, error: bad } : { ok: true, chain };
+}

@@ -6,7 +6,7 @@ import type { RouterFamily } from '../../shared/domain/rule-commands';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 import { readFromMain, saveInMain } from './call-main';
 import { useSetupStore } from './setup';
-import { checkAllowText, checkWan, usesWan } from './rules-derived';
+import { checkAllowText, checkForwardChain, checkWan, usesWan } from './rules-derived';
 
 export * from './rules-derived';
 
@@ -41,6 +41,8 @@ export const useRulesStore = defineStore('rules', () => {
   const family = ref<RouterFamily | null>(null);
   /** The router's internet-side interface as typed (nftables, iptables). */
   const wan = ref('');
+  /** nftables: the router's own forward chain that drops what it does not accept, as typed (empty: none). */
+  const forwardChain = ref('');
   const commands = ref<RouterCommands | null>(null);
   const writing = ref<'commands' | null>(null);
   const commandsError = ref<string | null>(null);
@@ -51,6 +53,11 @@ export const useRulesStore = defineStore('rules', () => {
   /** Why the WAN field cannot be used (only for the families that name it), or null. */
   const wanProblem = computed(() =>
     usesWan(family.value) && !wanCheck.value.ok ? (wanCheck.value as { error: string }).error : null,
+  );
+  const chainCheck = computed(() => checkForwardChain(forwardChain.value));
+  /** Why the forward chain field cannot be used (nftables only), or null. */
+  const chainProblem = computed(() =>
+    family.value === 'nftables' && !chainCheck.value.ok ? (chainCheck.value as { error: string }).error : null,
   );
   /** The saved plan was made for an NVR other than the one chosen now. */
   const planForOther = computed(() => !!plan.value && !!deviceId.value && plan.value.deviceId !== deviceId.value);
@@ -113,11 +120,13 @@ export const useRulesStore = defineStore('rules', () => {
     const chosen = family.value;
     const current = plan.value;
     if (!chosen || !current || writing.value) return false;
-    if (wanProblem.value) return false;
+    if (wanProblem.value || chainProblem.value) return false;
     const named = usesWan(chosen) && wanCheck.value.ok ? wanCheck.value.wan : null;
+    const chain = chosen === 'nftables' && chainCheck.value.ok ? chainCheck.value.chain : null;
+    const input = { family: chosen, ...(named ? { wan: named } : {}), ...(chain ? { forwardChain: chain } : {}) };
     return saveInMain(
       { saving: writing, as: 'commands', error: commandsError },
-      () => client.call('rules.commands', named ? { family: chosen, wan: named } : { family: chosen }),
+      () => client.call('rules.commands', input),
       (data) => {
         commands.value = { family: data.family, text: data.text, planMadeAt: current.madeAt };
       },
@@ -134,12 +143,14 @@ export const useRulesStore = defineStore('rules', () => {
     planError,
     family,
     wan,
+    forwardChain,
     commands,
     writing,
     commandsError,
     deviceId,
     sources,
     wanProblem,
+    chainProblem,
     planForOther,
     commandsStale,
     canPlan,

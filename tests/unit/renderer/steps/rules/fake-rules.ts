@@ -60,11 +60,12 @@ export function fakeRules(
     return ok(main.plan);
   };
   api.handlers['rules.commands'] = (input) => {
-    const { family, wan } = input as InvokeInput<'rules.commands'>;
+    const { family, wan, forwardChain } = input as InvokeInput<'rules.commands'>;
     if (!main.plan) return failed('RULES_NO_PLAN', 'Make the plan first (what you want to reach from outside).');
-    const bad = checkCommandOptions(wan ? { wan } : {});
+    const options = { ...(wan ? { wan } : {}), ...(forwardChain ? { forwardChain } : {}) };
+    const bad = checkCommandOptions(options);
     if (bad) return failed('RULES_BAD_OPTION', bad);
-    return ok({ family, text: routerCommands(family, main.plan, wan ? { wan } : {}) });
+    return ok({ family, text: routerCommands(family, main.plan, options) });
   };
   api.handlers['rules.proxy'] = (input) => {
     const { kind, host, user } = input as InvokeInput<'rules.proxy'>;

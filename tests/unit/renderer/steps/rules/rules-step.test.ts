@@ -38,7 +38,7 @@ const ruleLines = (wrapper: VueWrapper) =>
   );
 
 async function press(wrapper: VueWrapper, id: string): Promise<void> {
-  await byTest(wrapper, id).trigger(id === 'make-plan' || id === 'wan-submit' ? 'submit' : 'click');
+  await byTest(wrapper, id).trigger(['make-plan', 'wan-submit', 'chain-submit'].includes(id) ? 'submit' : 'click');
   await flushPromises();
 }
 
@@ -267,6 +267,29 @@ describe('Router rules step: the commands for the router', () => {
     expect(byTest(wrapper, 'commands-text').text()).toContain('-i eth1 -p tcp --dport 10443');
     expect(byTest(wrapper, 'commands-text').text()).not.toContain('wan0');
     expect(byTest(wrapper, 'plan-problem').exists()).toBe(false);
+  });
+
+  it('nftables: the router’s own dropping forward chain gets the accepts too; one not named "<family> <table> <chain>" is refused at the field', async () => {
+    const wrapper = await planned();
+    await chooseFamily(wrapper, 'nftables');
+    expect(byTest(wrapper, 'commands-text').text()).not.toContain('nft add rule');
+    await byTest(wrapper, 'rules-chain-input').setValue('filter; reboot');
+    await press(wrapper, 'chain-submit');
+    expect(inputsOf('rules.commands')).toEqual([{ family: 'nftables' }]);
+    expect(byTest(wrapper, 'rules-chain-input').attributes('aria-invalid')).toBe('true');
+    expect(byTest(wrapper, 'plan-problem').text()).toBe(
+      'Problem: The forward chain is given as "<family> <table> <chain>", e.g. "inet filter forward".',
+    );
+    await byTest(wrapper, 'rules-chain-input').setValue(' inet  filter forward ');
+    await press(wrapper, 'chain-submit');
+    expect(inputsOf('rules.commands').at(-1)).toEqual({ family: 'nftables', forwardChain: 'inet filter forward' });
+    const text = byTest(wrapper, 'commands-text').text();
+    expect(text).toContain('nft add rule inet filter forward iifname "wan0" ip daddr 192.168.1.66 tcp dport 443');
+    expect(byTest(wrapper, 'plan-problem').exists()).toBe(false);
+    // Only nftables names a chain: iptables neither asks nor sends one.
+    await chooseFamily(wrapper, 'iptables');
+    expect(byTest(wrapper, 'rules-chain-input').exists()).toBe(false);
+    expect(inputsOf('rules.commands').at(-1)).toEqual({ family: 'iptables' });
   });
 
   it('asks no interface for OpenWrt and MikroTik, and writes theirs from the same plan', async () => {

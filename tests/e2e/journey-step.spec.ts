@@ -1,0 +1,525 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
+import { appHome } from './signed-in';
+import { findAndLogIn } from './lab-find';
+import { hikMapsAgain, hikSyncs, lab, mapsAgain, measurePorts, pageErrors, shoot } from './lab-page';
+
+// The journey as one user sitting (issue 16 item 2, issue 13's E2E), against the lab's real peers, only through the
+// page (mouse and keyboard), from a fresh record: Your network (the way: forwarding ports) → Find (hik, logged in) →
+// Static IP (hik's fixed address kept: outside the DHCP range the user types, nothing to send) → Ports (measured) →
+// Security (hik's real findings and score) → UPnP (the mappings to recorders the page ticks, hik's 8000 among them,
+// deleted and proven gone on the router) →
+// Internet side (the lab's STUN and echoip checker: the router holds the public address) → DDNS (the lab's dyndns2
+// provider, the password typed in the page; the zone's own server answers the public address) → Router rules (the
+// plan, written for iptables) → the user enters that text as root on the lab router → the proof from outside
+// (the checker connects back to every rule) → Verify (every check again) → Checklist (PDF and JSON downloaded).
+// The iptables text first: the lab's router runs nftables, whose forward chain drops what it does not accept, so the
+// iptables rules DNAT but cannot let the connections through — the proof says filtered, the router's firewall. The
+// user takes them out and enters the nftables text written with the router's own forward chain (inet filter forward):
+// every planned rule reachable from the checker, nothing else exposed ("Proven from outside"), Verify: no drift.
+// THE LAB IS SHARED: the lab devices' lock is held throughout, and afterAll leaves it as found — each iptables rule
+// added deleted by its exact rule (and the chains and tables the text made), the nftables table and accepts deleted,
+// the DDNS name put back, each recorder's UPnP mappings added again by the recorder itself (in the lab's order) and
+// checked equal to those found, the router's UPnP secure mode on; afterEach leaves the server's record fresh.
+// Runs only in the lab (Chromium inside `nvrlab-client`, NVR_ASSIST_LAB_URL set by global-setup.ts).
+const labUrl = process.env.NVR_ASSIST_LAB_URL;
+// From tests/lab/topology.mjs (plain JavaScript without types).
+const HIK = { address: '192.168.50.64', mac: '02:00:c0:a8:32:40', model: 'DS-7608NI-K2' };
+const ADMIN = { user: 'admin', password: 'Lab-Admin-2024' };
+const LAN = { gateway: '192.168.50.1', client: '192.168.50.10/24', dhcp: '192.168.50.100-199' };
+const WAN = {
+  routerWan: '203.0.113.2',
+  dns: '198.51.100.53',
+  stun: '198.51.100.3:3478',
+  checker: 'http://198.51.100.10',
+  ddns: 'http://198.51.100.80',
+};
+const DDNS = {
+  host: 'mynvr.ddns.lab.example',
+  label: 'mynvr',
+  user: 'labuser',
+  password: 'labpass',
+  token: 'lab-duck-token-0001',
+};
+const ROOT_DESC = `http://${LAN.gateway}:5000/rootDesc.xml`;
+const HIK_SDK = `TCP 8000 ${HIK.address} 8000`;
+/** The lab's recorders with UPnP on, in the order they map at the lab's start (topology.mjs). */
+const RECORDERS = { dahua: '192.168.50.65', reolink: '192.168.50.66', hik: HIK.address } as const;
+const ME = `e2e-journey-${process.pid}`;
+
+test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
+
+function inNs(host: string, cmd: string, args: string[], input?: string) {
+  const r = spawnSync('ip', ['netns', 'exec', `nvrlab-${host}`, cmd, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') };
+}
+
+/** The router's mappings as upnpc lists them ("TCP 8000 192.168.50.64 8000"), with their description and lease. */
+function upnpcListed(): Map<string, { description: string; lease: string }> {
+  const r = inNs('client', 'upnpc', ['-i', '-u', ROOT_DESC, '-L']);
+  if (r.code !== 0) throw new Error(`upnpc -L: ${r.stderr}`);
+  const found = r.stdout.matchAll(/^\s*\d+\s+(TCP|UDP)\s+(\d+)->([\d.]+):(\d+)\s+'([^']*)'\s+'[^']*'\s+(\d+)/gm);
+  return new Map([...found].map((m) => [`${m[1]} ${m[2]} ${m[3]} ${m[4]}`, { description: m[5]!, lease: m[6]! }]));
+}
+
+const upnpcMappings = (): string[] => [...upnpcListed().keys()].sort();
+
+function zone(): Record<string, string> {
+  const r = inNs('client', 'curl', ['-sS', '--max-time', '5', `${WAN.ddns}/zone`]);
+  if (r.code !== 0) throw new Error(`zone: ${r.stderr}`);
+  return (JSON.parse(r.stdout) as { records: Record<string, string> }).records;
+}
+
+function nftTables(): string[] {
+  return inNs('router', 'nft', ['list', 'tables']).stdout.trim().split('\n').sort();
+}
+
+/** Deletes the nftables rules the page wrote: its own table, and its accepts in the lab's forward chain (by handle). */
+function removeNftRules(): void {
+  inNs('router', 'nft', ['delete', 'table', 'inet', 'nvr_assist']);
+  const listed = inNs('router', 'nft', ['-a', 'list', 'chain', 'inet', 'filter', 'forward']).stdout;
+  for (const m of listed.matchAll(/comment "nvr-assist[^"]*" # handle (\d+)/g))
+    inNs('router', 'nft', ['delete', 'rule', 'inet', 'filter', 'forward', 'handle', m[1]!]);
+}
+
+/** Deletes the iptables rules the test entered, each by its exact rule, then the chains, jumps and tables the text made. */
+function removeIptablesRules(): void {
+  if (!iptablesEntered) return;
+  iptablesEntered = false;
+  for (const line of added.splice(0).reverse())
+    inNs('router', 'sh', ['-c', line.replace(/ -A NVR_ASSIST /, ' -D NVR_ASSIST ')]);
+  for (const cmd of [
+    'iptables -t nat -D PREROUTING -j NVR_ASSIST',
+    'iptables -t nat -X NVR_ASSIST',
+    'iptables -D FORWARD -j NVR_ASSIST',
+    'iptables -X NVR_ASSIST',
+  ])
+    inNs('router', 'sh', ['-c', cmd]);
+  // The tables iptables-nft made for them, when the router had none before (empty now).
+  for (const t of ['ip nat', 'ip filter'])
+    if (!tablesBefore.includes(`table ${t}`) && nftTables().includes(`table ${t}`))
+      inNs('router', 'nft', ['delete', 'table', ...t.split(' ')]);
+}
+
+let locked = false;
+let secureOff = false;
+let zoneBefore: Record<string, string> = {};
+let tablesBefore: string[] = [];
+let mappingsBefore: string[] = [];
+let listedBefore = new Map<string, { description: string; lease: string }>();
+const added: string[] = [];
+/** The accepts entered in the lab's own forward chain (their comments), and whether our nftables table was loaded. */
+let nftLoaded = false;
+let iptablesEntered = false;
+
+test.beforeAll(async () => {
+  await takeLabDevices(ME, 'The lab’s hik and router are');
+  locked = true;
+  zoneBefore = zone();
+  tablesBefore = nftTables();
+  listedBefore = upnpcListed();
+  mappingsBefore = [...listedBefore.keys()].sort();
+  expect(mappingsBefore, 'hik maps its SDK port through UPnP (tests/lab/README.md)').toContain(HIK_SDK);
+});
+
+// The other lab specs share this server and expect no plan or proof of ours: leave a fresh record, whatever happened.
+test.afterEach(async ({ page }) => {
+  await page.goto(appHome(labUrl!));
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-confirm').click();
+  await expect(page.getByText('The setup starts fresh.')).toBeVisible();
+});
+
+test.afterAll(async () => {
+  try {
+    removeIptablesRules();
+    // The nftables rules the test entered: our table, and our accepts in the lab's forward chain (by handle).
+    if (nftLoaded) removeNftRules();
+    // The DDNS name as found.
+    const was = zoneBefore[DDNS.host];
+    inNs('client', 'curl', [
+      '-sS',
+      '--max-time',
+      '5',
+      `${WAN.ddns}/update?domains=${DDNS.label}&token=${DDNS.token}&${was ? `ip=${was}` : 'clear=true'}`,
+    ]);
+    // The recorders' mappings back, each added by its own device, in the lab's order (dahua holds 80 and 554 before
+    // hik asks for them); the router's secure mode on again.
+    try {
+      for (const [host, address] of Object.entries(RECORDERS) as Array<[keyof typeof RECORDERS, string]>) {
+        const now = upnpcMappings();
+        if (mappingsBefore.some((m) => m.split(' ')[2] === address && !now.includes(m))) await mapsAgain(host);
+      }
+      // A mapping its device no longer asks for (one an earlier spec's port move left, like hik's 16116) is added
+      // again from the device's own host, with its description and the lease it had left.
+      const now = upnpcMappings();
+      for (const m of mappingsBefore.filter((x) => !now.includes(x))) {
+        const [protocol = '', external = '', address = '', internal = ''] = m.split(' ');
+        const host = Object.entries(RECORDERS).find(([, a]) => a === address)?.[0] ?? 'client';
+        const { description, lease } = listedBefore.get(m)!;
+        inNs(host, 'upnpc', [
+          '-i',
+          '-e',
+          description,
+          '-u',
+          ROOT_DESC,
+          '-a',
+          address,
+          internal,
+          external,
+          protocol,
+          lease,
+        ]);
+      }
+      expect(upnpcMappings(), 'the router’s UPnP mappings as found').toEqual(mappingsBefore);
+    } finally {
+      if (secureOff) lab('router', 'upnp-secure', 'on');
+    }
+  } finally {
+    if (locked) releaseLabDevices(ME);
+  }
+});
+
+test('the journey, found my NVR → remote access verified: hik found and kept at its address, ports and security checked, the UPnP holes deleted, the public address and the DDNS name proven, iptables rules dropped by the router’s nftables firewall, nftables rules with its forward chain proven from outside, no drift, the checklist downloaded', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const problems = pageErrors(page);
+  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
+  const status = (id: string) => sidebar.locator(`li[data-step="${id}"]`).getByTestId('step-status');
+  const go = async (name: RegExp, title: string) => {
+    await sidebar.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  };
+  const finding = (code: string) => page.locator(`[data-testid="finding"][data-code="${code}"]`);
+
+  // A fresh record: the other lab specs share this server.
+  await page.goto(appHome(labUrl!));
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-confirm').click();
+  await expect(page.getByText('The setup starts fresh.')).toBeVisible();
+
+  await test.step('Your network: measured again, the way is forwarding ports', async () => {
+    await go(/Your network/, 'Your network');
+    await page.getByTestId('recheck').click();
+    await expect(page.getByTestId('gateway')).toContainText(LAN.gateway);
+    await expect(page.getByTestId('recommended')).toContainText('eth0');
+    await page.locator('input[name="approach"][value="port-forwarding"]').check();
+    await expect(page.locator('[data-approach="port-forwarding"]')).toContainText('your choice');
+    await expect(status('network')).toHaveText(/verified/);
+    // The VPN is not this way's step, but still said to be the safer one.
+    await expect(status('vpn')).toHaveText(/skipped/);
+    await expect(sidebar.locator('li[data-step="vpn"]')).toContainText('recommended instead');
+  });
+
+  await test.step('Find your NVR: hik found by its MAC and logged in to', async () => {
+    await findAndLogIn(page, HIK.mac, ADMIN);
+    await expect(status('find')).toHaveText(/verified/);
+  });
+
+  await test.step('Static IP: hik’s fixed address kept, outside the DHCP range the user types', async () => {
+    await go(/Static IP/, 'Static IP');
+    await expect(page.getByTestId('static-ip-subject')).toContainText(HIK.address);
+    await expect(page.getByTestId('found-source')).toContainText('read from the NVR itself', { timeout: 60_000 });
+    await expect(page.getByTestId('found-dhcp')).toContainText('static (DHCP off)');
+    await expect(page.getByTestId('found-address')).toContainText(`${HIK.address}/24`);
+    await expect(page.getByTestId('found-gateway')).toHaveText(LAN.gateway);
+    await expect(page.getByTestId('found-mac')).toHaveText(HIK.mac);
+    await expect(page.getByTestId('lan-address')).toContainText(LAN.client);
+    // Guessed from the router maker's factory pool, the address looks inside it: the user types the router's range.
+    await expect(finding('static-in-pool')).toHaveAttribute('data-severity', 'warning');
+    await page.getByTestId('pool-input').fill(LAN.dhcp);
+    await page.getByTestId('pool-submit').click();
+    await expect(page.getByTestId('pool-known')).toContainText('the range you typed', { timeout: 60_000 });
+    await expect(page.getByTestId('pool-known')).toContainText('192.168.50.100 to 192.168.50.199');
+    await expect(finding('static-ok')).toContainText(`keeps the fixed address ${HIK.address}`);
+    await expect(finding('static-in-pool')).toHaveCount(0);
+    // Confirmed as it is: the proposal is its own address, and there is nothing to send (the reason is on the page).
+    await expect(page.getByTestId('proposal-address')).toHaveText(HIK.address);
+    await expect(page.getByText('Nothing to send: the NVR already keeps exactly this address.')).toBeVisible();
+    await expect(status('static-ip')).toHaveText(/verified/);
+  });
+
+  await test.step('Ports: measured — 80, 443, 554 and 8000 open, all on factory numbers', async () => {
+    await measurePorts(page);
+    const open = await page
+      .locator('tr[data-port]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-port')));
+    expect(open).toEqual(['80', '443', '554', '8000']);
+    // Not moved (this journey leaves hik's ports as they are): the step stays at work.
+    await expect(status('ports')).toHaveText(/working/);
+  });
+
+  await test.step('Security: hik’s real findings, worth most first, score 76', async () => {
+    await go(/Security/, 'Security');
+    await page.getByTestId('security-check').click();
+    await expect(page.getByTestId('security-checked-at')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('security-score-number')).toHaveText(/76/);
+    await expect(page.getByTestId('security-firmware-version')).toContainText('V4.61.025 build 230616');
+    const ids = await page
+      .getByTestId('security-finding')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}:${e.getAttribute('data-severity')}`));
+    expect(ids).toEqual([
+      'plain-http-admin:medium',
+      'upnp-unknown:unknown',
+      'vuln-CVE-2021-36260:unknown',
+      'rtsp-open:low',
+    ]);
+    await expect(page.locator('[data-testid="security-finding"][data-id="plain-http-admin"]')).toContainText(
+      'Plain HTTP admin page still open on port 80',
+    );
+    // CVE-2017-7921's families do not name this model: listed, not counted.
+    await expect(page.getByTestId('security-cve').filter({ hasText: 'CVE-2017-7921' })).toContainText(
+      'model not listed',
+    );
+    await expect(status('security')).toHaveText(/verified/);
+  });
+
+  await test.step('UPnP: hik’s mapping (TCP 8000) and the other recorders’ deleted, as the page proposes, and proven gone', async () => {
+    await go(/UPnP/, 'UPnP');
+    // hik renews nothing while the deletion is proven (its mapping is back in afterAll).
+    lab('sim', 'hik', 'upnp-renew', 'off');
+    if (!upnpcMappings().includes(HIK_SDK)) await hikMapsAgain();
+    const quiet = hikSyncs();
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('upnp-measured-at')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('check-cancel')).toBeHidden({ timeout: 60_000 });
+    await expect(page.getByTestId('router-gateway')).toHaveText(LAN.gateway);
+    const hikRow = page.locator('[data-testid="mapping-row"][data-key="TCP/8000"]');
+    await expect(hikRow.getByTestId('mapping-internal')).toHaveText(`${HIK.address}:8000`);
+    await expect(hikRow.getByTestId('mapping-nvr')).toHaveText('your NVR');
+    // Every mapping to a camera or recorder is ticked for the user: hik's, and the lab's other recorders' (they expose
+    // 80 and 554, which the proof from outside would find). All deleted, as the page proposes; afterAll has each
+    // device map its own again.
+    const n = mappingsBefore.length;
+    await expect(page.getByTestId('mapping-row')).toHaveCount(n);
+    for (const box of await page.getByTestId('mapping-pick').all()) await expect(box).toBeChecked();
+    await expect(page.getByTestId('delete')).toHaveText(`Delete the chosen mappings (${n})…`);
+    // The router's secure mode (606 for another host's mapping) off, as on the ISP boxes that let a LAN host delete.
+    lab('router', 'upnp-secure', 'off');
+    secureOff = true;
+    await page.getByTestId('delete').click();
+    await expect(page.getByTestId('delete-confirm-list').locator('li')).toHaveCount(n);
+    await expect(page.getByTestId('delete-confirm-list')).toContainText(`TCP 8000 → ${HIK.address}:8000`);
+    await page.getByTestId('delete-confirm-yes').click();
+    await expect(page.getByTestId('delete-cancel')).toBeHidden({ timeout: 60_000 });
+    await expect(page.getByTestId('deletion-outcome')).toHaveText(Array(n).fill('Gone'), { timeout: 60_000 });
+    await expect(page.getByTestId('mapping-row')).toHaveCount(0);
+    expect(upnpcMappings()).toEqual([]);
+    expect(hikSyncs(), 'hik did not map it again meanwhile').toBe(quiet);
+    // Deleted, but UPnP is still on at the router and on the NVR (to turn off by hand, the page says where).
+    await expect(status('upnp')).toHaveText(/working/);
+  });
+
+  await test.step('Internet side: the router holds the public address, STUN and the checker agree', async () => {
+    await go(/Internet side/, 'Internet side');
+    await page.getByTestId('internet-stun-input').fill(WAN.stun);
+    await page.getByTestId('internet-checker-input').fill(WAN.checker);
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('internet-public')).toContainText(WAN.routerWan, { timeout: 60_000 });
+    await expect(page.getByTestId('internet-router')).toContainText(`${WAN.routerWan} (its WAN address, from UPnP)`);
+    await expect(page.getByTestId('internet-stun')).toContainText(WAN.routerWan);
+    await expect(page.getByTestId('internet-checker')).toContainText(WAN.routerWan);
+    await expect(page.getByText('Your router has the public address')).toBeVisible();
+    await expect(status('internet')).toHaveText(/verified/);
+  });
+
+  await test.step('DDNS: the lab’s dyndns2 name set to the public address, the password typed in the page', async () => {
+    await go(/DDNS/, 'DDNS');
+    await page.getByTestId('ddns-provider-dyndns2').check();
+    await page.getByTestId('ddns-host').fill(DDNS.host);
+    await page.getByTestId('ddns-server').fill(WAN.ddns);
+    await page.getByTestId('ddns-user').fill(DDNS.user);
+    await page.getByTestId('ddns-secret').fill(DDNS.password);
+    await page.getByTestId('ddns-update').click();
+    // The provider's word: good for a change, nochg when the zone had this address already.
+    const word = zoneBefore[DDNS.host] === WAN.routerWan ? 'nochg' : 'good';
+    await expect(page.getByTestId('ddns-sent')).toContainText(`the provider answered ${word}`, { timeout: 60_000 });
+    await expect(page.getByTestId('ddns-sent')).toContainText(`myip=${WAN.routerWan}`);
+    expect(zone()[DDNS.host]).toBe(WAN.routerWan);
+    await page.getByTestId('ddns-check').click();
+    await expect(page.getByTestId('ddns-authoritative')).toContainText(`${WAN.dns}: ${WAN.routerWan}`, {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('ddns-system')).toContainText(WAN.routerWan);
+    await expect(status('ddns')).toHaveText(/verified/);
+    // The password never shows again on the page.
+    expect(await page.locator('main').innerText()).not.toContain(DDNS.password);
+  });
+
+  let commands = '';
+  await test.step('Router rules: HTTPS 10443 → 443 and the SDK port 8000, written for iptables', async () => {
+    await go(/Router rules/, 'Router rules');
+    await page.getByTestId('make-plan').click();
+    await expect(page.getByTestId('plan-made')).toHaveText('Plan made: 2 rules to enter.', { timeout: 15_000 });
+    await page.getByTestId('family-iptables').check();
+    const text = page.getByTestId('commands-text');
+    await expect(text).toContainText(
+      `-i wan0 -p tcp --dport 10443 -m comment --comment 'nvr-assist NVR Web page (HTTPS)' -j DNAT --to-destination ${HIK.address}:443`,
+    );
+    await expect(text).toContainText(
+      `--dport 8000 -m comment --comment 'nvr-assist NVR App/SDK port' -j DNAT --to-destination ${HIK.address}:8000`,
+    );
+    commands = (await text.textContent()) ?? '';
+    await expect(status('rules')).toHaveText(/working/);
+  });
+
+  await test.step('the user enters the commands on the router, as root', async () => {
+    const lines = commands.split('\n').filter((l) => l.startsWith('iptables '));
+    expect(lines).toHaveLength(8);
+    iptablesEntered = true;
+    for (const line of lines) {
+      if (/ -A NVR_ASSIST /.test(line)) added.push(line);
+      const r = inNs('router', 'sh', ['-c', line]);
+      expect(r.code, `${line}: ${r.stderr}`).toBe(0);
+    }
+    // On the router now: the DNAT of 10443 to hik's 443.
+    expect(inNs('router', 'iptables', ['-t', 'nat', '-S', 'NVR_ASSIST']).stdout).toContain(
+      `--to-destination ${HIK.address}:443`,
+    );
+  });
+
+  await test.step('Proof from outside: what the checker reaches through the rules', async () => {
+    await go(/Internet side/, 'Internet side');
+    await page.getByTestId('proof-start').click();
+    await expect(page.getByTestId('proof-verdict')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('proof-addresses')).toContainText(`tested ${WAN.routerWan}`);
+    await expect(page.getByTestId('proof-addresses')).toContainText(`${DDNS.host} → ${WAN.routerWan}`);
+    const planned = page.locator('[data-testid="proof-planned"] [data-testid="proof-row"]');
+    await expect(planned).toHaveCount(2);
+    // THE GAP: the lab's router runs nftables, whose forward chain drops what it does not accept; an iptables ACCEPT
+    // (another table) cannot open it, so the DNATed connections are dropped: filtered, the router's firewall.
+    for (const port of [10443, 8000]) {
+      const row = planned.and(page.locator(`[data-port="${port}"]`));
+      await expect(row.getByTestId('proof-verdict-word')).toHaveText('filtered');
+      await expect(row.getByTestId('proof-cause')).toContainText('the router’s firewall drops it');
+    }
+  });
+
+  await test.step('the user takes the iptables rules out again, and writes the rules for nftables with the router’s own forward chain', async () => {
+    removeIptablesRules();
+    expect(nftTables()).toEqual(tablesBefore);
+    await go(/Router rules/, 'Router rules');
+    await page.getByTestId('family-nftables').check();
+    const text = page.getByTestId('commands-text');
+    await expect(text).toContainText(`iifname "wan0" tcp dport 10443 dnat ip to ${HIK.address}:443`);
+    await expect(text).not.toContainText('nft add rule');
+    await page.getByTestId('rules-chain-input').fill('inet filter forward');
+    await page.getByTestId('chain-submit').click();
+    await expect(text).toContainText(
+      `nft add rule inet filter forward iifname "wan0" ip daddr ${HIK.address} tcp dport 443 ct status dnat accept`,
+    );
+    await expect(text).toContainText(
+      `nft add rule inet filter forward iifname "wan0" ip daddr ${HIK.address} tcp dport 8000 ct status dnat accept`,
+    );
+    commands = (await text.textContent()) ?? '';
+    // The two fields and the commands, as the user sees them at each width.
+    const part = page.locator('form.wan, [data-testid="commands"]');
+    for (const width of [1400, 900]) {
+      await page.setViewportSize({ width, height: 900 });
+      await part.first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screens/journey-rules-chain-${width}.png`, animations: 'disabled' });
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  await test.step('the user enters them on the router, as root: the file with nft -f, then each nft line', async () => {
+    const [file = '', rest = ''] = commands.split('\n\n');
+    nftLoaded = true;
+    const loaded = inNs('router', 'nft', ['-f', '-'], `${file}\n`);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const lines = rest.split('\n').filter((l) => l.startsWith('nft '));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const r = inNs('router', 'sh', ['-c', line]);
+      expect(r.code, `${line}: ${r.stderr}`).toBe(0);
+    }
+  });
+
+  await test.step('Proof from outside again: every planned rule reachable from the checker', async () => {
+    await go(/Internet side/, 'Internet side');
+    const asked = await page.getByTestId('proof-addresses').textContent();
+    await page.getByTestId('proof-start').click();
+    await expect(page.getByTestId('proof-addresses')).not.toHaveText(asked ?? '', { timeout: 90_000 });
+    await expect(page.getByTestId('proof-cancel')).toBeHidden({ timeout: 90_000 });
+    const planned = page.locator('[data-testid="proof-planned"] [data-testid="proof-row"]');
+    await expect(planned).toHaveCount(2);
+    for (const port of [10443, 8000]) {
+      const row = planned.and(page.locator(`[data-port="${port}"]`));
+      await expect(row.getByTestId('proof-verdict-word')).toHaveText('reachable');
+      await expect(row).toHaveAttribute('data-ok', 'true');
+    }
+    await expect(page.getByTestId('proof-verdict')).toContainText(
+      'Proven from outside: every planned port is reachable and nothing else is exposed.',
+    );
+    const forbidden = page.locator('[data-testid="proof-forbidden"] [data-testid="proof-row"]');
+    expect(
+      await forbidden.evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute('data-port')}:${r.getAttribute('data-ok')}`),
+      ),
+    ).toEqual(['21:true', '22:true', '23:true', '80:true', '443:true', '554:true']);
+  });
+
+  await test.step('Verify: every check run again', async () => {
+    await go(/Verify/, 'Verify');
+    await page.getByTestId('verify-start').click();
+    await expect(page.getByTestId('verify-outcome')).toBeVisible({ timeout: 120_000 });
+    const states = await page
+      .getByTestId('verify-check')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}:${e.getAttribute('data-state')}`));
+    expect(states).toEqual(['address:ok', 'ports:ok', 'upnp:ok', 'public:ok', 'ddns:ok', 'outside:ok']);
+    await expect(page.locator('[data-testid="verify-check"][data-check="address"]')).toContainText(
+      `answers at ${HIK.address} (MAC ${HIK.mac})`,
+    );
+    await expect(page.locator('[data-testid="verify-check"][data-check="ddns"]')).toContainText(
+      `${DDNS.host} points to ${WAN.routerWan}`,
+    );
+    await expect(page.getByTestId('verify-outcome')).toHaveAttribute('data-outcome', 'no-drift');
+    await expect(page.locator('[data-testid="verify-check"][data-check="outside"]')).toContainText(
+      '8 ports answered from outside as when proven.',
+    );
+    await expect(status('verify')).toHaveText(/verified/);
+    // GAP: Router rules stays "working" although every rule is proven from outside (judgeRules never sets verified,
+    // and neither the proof nor Verify sets it): not asserted here as right.
+    for (const width of [1400, 900]) await shoot(page, width, 'journey-verify');
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  await test.step('Checklist: the PDF and the JSON downloaded, with hik’s address', async () => {
+    await go(/Checklist/, 'Checklist');
+    await expect(page.getByTestId('checklist-nvr')).toContainText(HIK.address);
+    const dir = mkdtempSync(join(tmpdir(), 'journey-'));
+    try {
+      const download = async (testid: string) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+        const path = join(dir, file.suggestedFilename());
+        await file.saveAs(path);
+        return path;
+      };
+      const pdf = await download('checklist-download-a4');
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      expect(text).toContain(HIK.address);
+      expect(text).toContain(DDNS.host);
+      expect(text).toContain('Proven from outside: every planned port is reachable');
+      expect(text).not.toContain(DDNS.password);
+      const json = JSON.parse(readFileSync(await download('checklist-download-json'), 'utf8'));
+      expect(JSON.stringify(json)).toContain(HIK.address);
+      expect(JSON.stringify(json)).not.toContain(DDNS.password);
+      await expect(status('checklist')).toHaveText(/verified/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const width of [1400, 900]) await shoot(page, width, 'journey-checklist');
+  });
+
+  expect(problems, 'no page errors or console errors').toEqual([]);
+});

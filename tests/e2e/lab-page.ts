@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+// What the lab's page specs share: the page's errors collected, screenshots at a width, the Ports measurement, the
+// lab's command line and hik's own UPnP re-mapping (the Playwright side of tests/support/hik-upnp.ts, which is vitest's).
+
+/** What the page threw or logged as an error while the test ran (it must stay empty). */
+export function pageErrors(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('pageerror', (e) => seen.push(e.message));
+  page.on('console', (m) => void (m.type() === 'error' && seen.push(m.text())));
+  return seen;
+}
+
+/** The whole page at `width` px, scrolled to the top, as test-results/screens/<name>-<width>.png. */
+export async function shoot(page: Page, width: number, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.setViewportSize({ width, height: 900 });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/** On the Ports page: the chosen NVR's ports measured (the catalogue audit), unless a measurement is shown already. */
+export async function measurePorts(page: Page): Promise<void> {
+  const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
+  await sidebar.getByRole('link', { name: /Ports/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ports' })).toBeVisible();
+  const audit = page.getByTestId('audit');
+  await expect(audit).toBeEnabled({ timeout: 60_000 });
+  if ((await page.getByTestId('ports-measured-at').count()) === 0) await audit.click();
+  await expect(page.getByTestId('ports-measured-at')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('audit-progress')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('audit-error')).toHaveCount(0);
+  await expect(page.locator('tr[data-port="443"]')).toBeVisible();
+}
+
+/** `node tests/lab/lab.mjs <args>` (never up/down); throws with its stderr when it fails. */
+export function lab(...args: string[]): string {
+  const r = spawnSync(process.execPath, ['tests/lab/lab.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`lab ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A simulator's count of UPnP syncs (it adds its mappings at start and at each renewal; tests/lab's RUN_DIR). */
+export function upnpSyncs(host: 'hik' | 'dahua' | 'reolink'): number {
+  try {
+    const file = `${process.env.NVRLAB_RUN_DIR || '/run/nvrlab'}/sim-${host}/upnp-sync.json`;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { count: number }).count;
+  } catch {
+    return 0;
+  }
+}
+
+/** hik's count of UPnP syncs. */
+export const hikSyncs = (): number => upnpSyncs('hik');
+
+/** The simulator adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
+export async function mapsAgain(host: 'hik' | 'dahua' | 'reolink'): Promise<void> {
+  const before = upnpSyncs(host);
+  lab('sim', host, 'upnp-renew', '1');
+  try {
+    const until = Date.now() + 20_000;
+    while (upnpSyncs(host) <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    lab('sim', host, 'upnp-renew', 'off');
+  }
+}
+
+/** hik adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
+export const hikMapsAgain = (): Promise<void> => mapsAgain('hik');
