@@ -10,6 +10,7 @@
 // "no" came: well before the checker's own time-out it was a refusal.
 // The shapes are in outside-proof-shapes.ts, one port's judgement in outside-proof-row.ts; this file asks which
 // ports, judges the whole proof and the hairpin, and exports all of it (`./outside-proof` stays the one import).
+import { ROLE_LABELS } from '../catalog/ports';
 import type { ForwardPlan } from './forward-plan';
 import { judgeRow, type ProofInput } from './outside-proof-row';
 import {
@@ -23,6 +24,14 @@ import type { PortReport } from './ports';
 
 export * from './outside-proof-row';
 export * from './outside-proof-shapes';
+
+/** How a port of the NVR's that must not be reachable is named: a web page as such, another admin port by its kind. */
+function adminLabel(row: PortReport['rows'][number]): string {
+  const http = row.service === 'http' || row.role === 'http';
+  if (http && row.plainText) return 'the NVR’s plain HTTP admin page';
+  if (http || row.service === 'https' || row.role === 'https') return 'the NVR’s admin page';
+  return row.role ? `the NVR’s ${ROLE_LABELS[row.role]}` : 'the NVR’s admin port';
+}
 
 /** The ports to ask about: every planned rule (UDP ones too, flagged), then the forbidden ones not planned. */
 export function proofTargets(plan: ForwardPlan | null, report: PortReport | null): ProofTarget[] {
@@ -40,7 +49,7 @@ export function proofTargets(plan: ForwardPlan | null, report: PortReport | null
   const forbidden = new Map<number, string>(FORBIDDEN_PORTS.map((f) => [f.port, f.label]));
   for (const row of report?.rows ?? [])
     if (row.state === 'open' && (row.adminUi || (row.plainText && row.service === 'http')) && !forbidden.has(row.port))
-      forbidden.set(row.port, row.plainText ? 'the NVR’s plain HTTP admin page' : 'the NVR’s admin page');
+      forbidden.set(row.port, adminLabel(row));
   for (const [p, label] of [...forbidden].sort((a, b) => a[0] - b[0]))
     if (!planned.has(p)) out.push({ kind: 'forbidden', protocol: 'tcp', port: p, label, internal: null, sources: [] });
   return out.slice(0, 48);

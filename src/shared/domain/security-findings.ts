@@ -159,7 +159,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       ),
     );
   const https = rows.filter((r) => r.service === 'https' || r.role === 'https');
-  const plainAdmin = rows.filter((r) => r.plainText && r.adminUi);
+  // The admin *web page* over plain HTTP: an admin port of another protocol (Hikvision's SDK port 8000, say) is not
+  // a web page, and its own findings say what it is.
+  const plainAdmin = rows.filter((r) => r.plainText && r.adminUi && (r.service === 'http' || r.role === 'http'));
   if (https.length === 0)
     out.push(
       finding(

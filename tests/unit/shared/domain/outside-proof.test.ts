@@ -135,6 +135,12 @@ describe('proofTargets: the harm of asking the wrong ports', () => {
     expect(forbidden.map((x) => x.port)).not.toContain(9000);
   });
 
+  it('an admin port that is not a web page (Hikvision’s SDK port 8000, plain binary) is asked under its own name, not called a web page', () => {
+    const r = report({ rows: [portRow(8000, 'sdk', { service: 'sdk', plainText: true, adminUi: true })] });
+    const t = proofTargets(null, r).find((x) => x.port === 8000);
+    expect(t).toMatchObject({ kind: 'forbidden', label: 'the NVR’s App/SDK port' });
+  });
+
   it('a planned UDP rule on a forbidden port number does not stop the TCP port from being proven shut', () => {
     const t = proofTargets(plan([rule({ protocol: 'udp', externalPort: 554, internalPort: 554 })]), null);
     expect(t.find((x) => x.kind === 'forbidden' && x.port === 554)).toBeDefined();

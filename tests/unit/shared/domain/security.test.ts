@@ -213,6 +213,12 @@ describe('services from the Ports measurement', () => {
     expect(find(input, 'plain-http-admin')?.severity).toBe('medium');
     expect(ids(input)).not.toContain('no-https');
   });
+  it('an SDK port that is plain and used for admin (Hikvision 8000) is not named as a plain HTTP admin page', () => {
+    const sdkAdmin = portRow(8000, 'sdk', { service: 'sdk', plainText: true, adminUi: true });
+    const input = careful({ ports: report([HTTP, HTTPS, sdkAdmin]) });
+    expect(find(input, 'plain-http-admin')?.title).toBe('Plain HTTP admin page still open on port 80');
+    expect(find(careful({ ports: report([HTTPS, sdkAdmin]) }), 'plain-http-admin')).toBeUndefined();
+  });
   it('calls RTSP on the LAN low, and RTSP the plan forwards medium', () => {
     expect(find(careful({ ports: report([HTTPS, RTSP]) }), 'rtsp-open')?.severity).toBe('low');
     const forwarded = careful({
