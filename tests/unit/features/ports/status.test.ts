@@ -147,3 +147,20 @@ describe('judgePorts after a change', () => {
     expect(r.steps.ports?.reason).toContain('80');
   });
 });
+
+describe('judgePorts on a record with nothing saved yet', () => {
+  it('a first measurement (no status yet) is working; a change for a device without a saved report is judged', () => {
+    const r = fullRecord();
+    delete r.steps.ports;
+    judgePorts(r, ID, { kind: 'measured', report: report([portRow(8443, 'https', notDefault)]) }, AT);
+    expect(r.steps.ports).toEqual({
+      status: 'working',
+      updatedAt: NOW,
+      reason: '1 open port(s). Plan new ports below.',
+    });
+    const c = fullRecord();
+    c.ports = {};
+    judgePorts(c, ID, { kind: 'changed', result: applied('verified'), brand: 'Hikvision', protocols: null }, AT);
+    expect(c.steps.ports).toEqual({ status: 'verified', updatedAt: NOW });
+  });
+});

@@ -45,6 +45,12 @@ describe('judgeVerifyStep', () => {
     expect(
       judged('unproven', [c('Public address', 'not-checked', 'unmeasured'), c('DDNS', 'not-checked', 'nothing-saved')]),
     ).toEqual({ status: 'attention', updatedAt: NOW, reason: 'Could not check: Public address.' });
+    expect(
+      judged('unproven', [
+        c('Public address', 'not-checked', 'unmeasured'),
+        c('DDNS name', 'not-checked', 'unmeasured'),
+      ])?.reason,
+    ).toBe('Could not check: Public address, DDNS name.');
     expect(judged('unproven', [c('y'.repeat(700), 'not-checked', 'unmeasured')])?.reason).toHaveLength(500);
   });
 
