@@ -179,6 +179,17 @@ describe('the NVR’s ports', () => {
     ).toEqual(ok('The NVR’s 1 open port is as saved. Not measured again: 23 (only a full scan reaches them).'));
   });
 
+  it('several saved ports not reached again are listed with commas', () => {
+    const r = saved();
+    r.ports[ID]!.report!.rows.push(portRow(9000, null, { service: 'unknown' }));
+    expect(
+      judgePorts(
+        r,
+        fresh((rows) => rows.filter((x) => x.port === 8443 || x.port === 8000)),
+      ),
+    ).toEqual(ok('The NVR’s 2 open ports are as saved. Not measured again: 23, 9000 (only a full scan reaches them).'));
+  });
+
   it('drift: counts the ports, names each with its label (a service without a role by its name), and what to do', () => {
     const r = saved();
     r.ports[ID]!.report!.rows.push(portRow(9999, null, { service: 'unknown' }));
@@ -571,6 +582,17 @@ describe('what the outside reaches', () => {
         proof((x) => [x[0]!, { ...x[1]!, ok: null }]),
       ),
     ).toEqual(ok('1 port answered from outside as when proven.'));
+  });
+
+  it('a port that failed when proven and is fine now is no drift and not "still as before"', () => {
+    const r = saved();
+    r.internet.proof!.rows[0] = { ...r.internet.proof!.rows[0]!, ok: false, verdict: 'closed' };
+    expect(
+      judgeOutside(
+        r,
+        proof((x) => x),
+      ),
+    ).toEqual(ok('2 ports answered from outside as when proven.'));
   });
 
   it('a new port failing (not tested before) is drift from "not tested", and a worse port is not "still"', () => {
