@@ -242,6 +242,13 @@ describe('the services the Ports measurement found open', () => {
       evidence: [WHERE],
     });
     expect(byId(with_([rule(), rule({ role: 'http', internalPort: 554 })]), 'rtsp-forwarded')?.severity).toBe('medium');
+    const two = portFindings(
+      careful({
+        ports: report([HTTPS, rtsp, portRow(10554, null, { service: 'rtsp' })]),
+        plan: plan([rule({ role: 'http', internalPort: 10554 })]),
+      }),
+    );
+    expect(byId(two, 'rtsp-forwarded')?.title).toBe('Unencrypted video (RTSP) forwarded');
     expect(byId(with_([rule()]), 'rtsp-open')?.severity).toBe('low');
     expect(byId(with_([rule()]), 'rtsp-forwarded')).toBeUndefined();
   });
@@ -389,6 +396,12 @@ describe('the whole check', () => {
   it('findings equal in worth and severity come out by id, whatever order they came in', () => {
     const f = (id: string) => finding(id, 'low', 't', 'x', 'y');
     expect(orderFindings([f('d'), f('c'), f('b'), f('a'), f('e')]).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('reads the VPN as unknown when the record has no VPN step at all (an older record)', () => {
+    const r = fullRecord() as Partial<SetupRecord>;
+    delete (r as { vpn?: unknown }).vpn;
+    expect(securityInputFromRecord(r as SetupRecord).vpn).toBe('unknown');
   });
 
   it('reads the VPN as none when its plan is "none", and no Ports report when the NVR has no entry', () => {
