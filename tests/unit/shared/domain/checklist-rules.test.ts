@@ -147,6 +147,13 @@ describe('the NVR’s address on the checklist', () => {
     expect(build(r).nvr.addressKind).toBe('unknown');
   });
 
+  it('no Static IP slice at all but discovery says DHCP: dhcp, the address found, no throw', () => {
+    const r = fullRecord();
+    r.staticIp = {};
+    r.nvr!.device.dhcp = true;
+    expect(build(r).nvr).toMatchObject({ address: '192.168.1.64', addressKind: 'dhcp' });
+  });
+
   it('no Static IP slice at all: unknown, the address found', () => {
     const r = fullRecord();
     r.staticIp = {};
@@ -251,6 +258,13 @@ describe('each part carried over, value for value', () => {
     r.ddns.hosts[0]!.address = null;
     r.ddns.hosts[0]!.successAt = null;
     expect(build(r).ddns.names[0]).toMatchObject({ address: null, successAt: null });
+  });
+
+  it('a malformed entry in a list (a DDNS name without its fields) is left out, the good ones kept', () => {
+    const r = fullRecord();
+    const hosts = [...r.ddns.hosts, { host: 42 }];
+    const c = build({ ...r, ddns: { ...r.ddns, hosts } });
+    expect(c.ddns.names.map((n) => n.host)).toEqual(['shop-nvr.duckdns.org']);
   });
 
   it('the Internet side: the public address and its verdict, the proof’s rows with whether each is as it should be', () => {
