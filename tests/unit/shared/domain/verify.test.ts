@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
 import type { UpnpMapping } from '../../../../src/shared/domain/upnp';
-import {
-  judgeVerify,
-  VERIFY_CHECKS,
-  VERIFY_EXIT,
-  verifyResultSchema,
-} from '../../../../src/shared/domain/verify';
+import { judgeVerify, VERIFY_CHECKS, VERIFY_EXIT, verifyResultSchema } from '../../../../src/shared/domain/verify';
 import { portRow } from '../../../support/port-row';
 import { AT, check, MAC, same, saved } from './verify-fixture';
 
