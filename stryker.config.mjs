@@ -1,7 +1,7 @@
 // Mutation testing (StrykerJS): `npm run mutation` (scripts/mutation.mjs) runs it incrementally and prints the
 // score per folder; `npm run mutation -- <path>` for one folder or file. Not part of `npm test`. What is mutated
 // and what is left out, and why: docs/mutation.md.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // Stryker runs the tests in a copy of the repository (.stryker-tmp/sandbox-…): the corpus tests read shared/ from
@@ -33,6 +33,18 @@ function manualStepRules() {
   const end = lines.findIndex((l) => l.startsWith('export function manualStepsWithSources'));
   if (start < 0 || end < start) throw new Error(`${file}: the vendor steps table was not found (const MANUAL_STEPS)`);
   return [`${file}:1-${start}`, `${file}:${end + 1}-${lines.length}`];
+}
+
+/**
+ * The features' status.ts files: each step's status decided from what was measured (the one place it is set). One
+ * entry per file (scripts/mutation.mjs reads `folder/*.ts` globs only), found when the command runs.
+ */
+function featureStatuses() {
+  const dir = 'src/main/features';
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${dir}/${d.name}/status.ts`))
+    .map((d) => `${dir}/${d.name}/status.ts`)
+    .sort();
 }
 
 /** What is mutated: the rules that protect a user. docs/mutation.md says why each is in and what is left out. */
@@ -69,6 +81,8 @@ export const MUTATE = [
   // gateway's own answers followed (the codec, protocol/upnp-igd.ts, and the rules, domain/upnp.ts, are in the globs)
   'src/main/services/upnp/igd-control.ts',
   'src/main/services/upnp/upnp-service.ts',
+  // each step's status: verified, working or attention from what was measured (src/main/features/*/status.ts)
+  ...featureStatuses(),
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -181,7 +181,8 @@ export function judgePorts(record: SetupRecord, fresh: VerifyMeasurements['nvr']
   const notAgain = unscanned.length
     ? ` Not measured again: ${unscanned.join(', ')} (only a full scan reaches them).`
     : '';
-  if (!changes.length) return ok(`The NVR’s ${plural(open, 'open port')} are as saved.${notAgain}`);
+  if (!changes.length)
+    return ok(`The NVR’s ${plural(open, 'open port')} ${open === 1 ? 'is' : 'are'} as saved.${notAgain}`);
   return drift(
     `${plural(changes.length, 'port')} of the NVR changed since it was measured.${notAgain}`,
     changes,

@@ -60,4 +60,16 @@ describe('judgeSecurityStep', () => {
       reason: 'No finding is open. Score 100/100.',
     });
   });
+
+  it('a very long finding title is cut so the reason stays within the record’s 500 characters', () => {
+    const s = judgeSecurityStep(
+      result(
+        [finding('a', 'critical', 35)].map((f) => ({ ...f, title: 't'.repeat(700) })),
+        35,
+      ),
+      AT,
+    );
+    expect(s.reason).toHaveLength(500);
+    expect(s.reason!.startsWith('1 critical finding is open: ttt')).toBe(true);
+  });
 });

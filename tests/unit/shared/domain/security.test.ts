@@ -1,112 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { ForwardPlan, ForwardRule } from '../../../../src/shared/domain/forward-plan';
-import type { OutsideProof, ProofRow } from '../../../../src/shared/domain/outside-proof';
-import type { PortReport, PortRow } from '../../../../src/shared/domain/ports';
 import {
   judgeSecurity,
   orderFindings,
   securityInputFromRecord,
   securityResultSchema,
   securityScore,
-  type SecurityInput,
 } from '../../../../src/shared/domain/security';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
-import type { UpnpAudit, UpnpFinding } from '../../../../src/shared/domain/upnp';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import { portRow } from '../../../support/port-row';
-
-const AT = '2026-12-05T20:00:00.000Z';
-const NVR = '192.168.1.64';
-
-const report = (rows: PortRow[]): PortReport => ({
-  deviceId: 'nvr-1',
-  address: NVR,
-  measuredAt: AT,
-  full: false,
-  rows,
-  declaredButClosed: [],
-  undeclaredOpen: [],
-  onvifProtocols: null,
-});
-const HTTPS = portRow(443, 'https', { service: 'https', adminUi: true });
-const HTTP = portRow(80, 'http', { service: 'http', plainText: true, adminUi: true });
-const SDK = portRow(8000, 'sdk');
-const RTSP = portRow(554, 'rtsp', { service: 'rtsp', plainText: true });
-
-const rule = (over: Partial<ForwardRule> = {}): ForwardRule => ({
-  name: 'NVR Web page (HTTPS)',
-  role: 'https',
-  protocol: 'tcp',
-  externalPort: 10443,
-  internalAddress: NVR,
-  internalPort: 443,
-  sources: ['198.51.100.7/32'],
-  why: '',
-  ...over,
-});
-const plan = (rules: ForwardRule[]): ForwardPlan => ({
-  deviceId: 'nvr-1',
-  address: NVR,
-  wants: { web: true, app: true, video: false },
-  sources: [],
-  rules,
-  notes: [],
-  madeAt: AT,
-});
-const upnpFinding = (code: UpnpFinding['code']): UpnpFinding => ({
-  code,
-  severity: 'info',
-  text: `router says ${code}`,
-  evidence: [`evidence of ${code}`],
-});
-const audit = (codes: UpnpFinding['code'][]): UpnpAudit => ({
-  measuredAt: AT,
-  interfaceName: 'eth0',
-  gateway: '192.168.1.1',
-  igd: null,
-  mappings: [],
-  listEnd: 'complete',
-  natPmp: { present: false, externalAddress: null },
-  elsewhere: [],
-  findings: codes.map(upnpFinding),
-});
-const proofRow = (port: number, kind: ProofRow['kind'], state: ProofRow['state']): ProofRow => ({
-  kind,
-  protocol: 'tcp',
-  port,
-  label: port === 23 ? 'Telnet (plain-text login)' : `port ${port}`,
-  internal: null,
-  state,
-  ok: null,
-  verdict: state,
-  cause: null,
-  text: '',
-  evidence: '31 ms',
-});
-const proof = (rows: ProofRow[]): OutsideProof => ({
-  measuredAt: AT,
-  checker: 'https://checker.example',
-  target: '203.0.113.2',
-  name: null,
-  testedAddress: '203.0.113.2',
-  rows,
-  hairpin: null,
-  verdict: { code: 'proven', title: 't', advice: 'a' },
-  findings: [],
-});
-
-/** A careful setup: a Hikvision NVR not in CVE-2017-7921's families, HTTPS only, UPnP off, a VPN, nothing forwarded. */
-const careful = (over: Partial<SecurityInput> = {}): SecurityInput => ({
-  nvr: { brand: 'Hikvision', model: 'DS-7608NI-K2', firmware: 'V4.30.085 build 210521' },
-  ports: report([HTTPS, SDK]),
-  upnp: audit(['upnp-off']),
-  plan: null,
-  proof: null,
-  vpn: 'planned',
-  ...over,
-});
-const ids = (input: SecurityInput): string[] => judgeSecurity(input, AT).findings.map((f) => f.id);
-const find = (input: SecurityInput, id: string) => judgeSecurity(input, AT).findings.find((f) => f.id === id);
+import {
+  AT,
+  audit,
+  careful,
+  find,
+  HTTP,
+  HTTPS,
+  ids,
+  NVR,
+  plan,
+  proof,
+  proofRow,
+  report,
+  RTSP,
+  rule,
+  SDK,
+} from './security-fixture';
 
 /** A record as written before the VPN step existed (with or without it in STEPS, the same record). */
 const withoutVpn = (r: SetupRecord): SetupRecord => {

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
+import { emptySetupRecord } from '../../../../src/shared/domain/setup';
 import type { UpnpMapping } from '../../../../src/shared/domain/upnp';
-import {
-  judgeVerify,
-  VERIFY_CHECKS,
-  VERIFY_EXIT,
-  verifyResultSchema,
-  type VerifyMeasurements,
-} from '../../../../src/shared/domain/verify';
+import { judgeVerify, VERIFY_CHECKS, VERIFY_EXIT, verifyResultSchema } from '../../../../src/shared/domain/verify';
 import { portRow } from '../../../support/port-row';
-import { fullRecord } from './checklist-fixture';
-
-const AT = '2026-04-01T08:00:00.000Z';
-const MAC = '44:19:b6:00:00:01';
-
-/** The checklist's whole recorded setup, with the chosen NVR where the Static IP step moved it (192.168.1.20). */
-function saved(): SetupRecord {
-  const r = fullRecord();
-  r.nvr!.device.addresses = ['192.168.1.20'];
-  return r;
-}
-
-/** Fresh measurements that find exactly what the record saved. */
-function same(r: SetupRecord): VerifyMeasurements {
-  const report = structuredClone(r.ports[r.nvr!.deviceId]!.report!);
-  return {
-    at: AT,
-    nvr: { ok: true, value: { reached: true, mac: MAC, report } },
-    upnp: { ok: true, value: structuredClone(r.upnp.audit!) },
-    public: { ok: true, value: structuredClone(r.internet.check!) },
-    ddns: { ok: true, value: structuredClone(r.ddns.check!) },
-    proof: { ok: true, value: structuredClone(r.internet.proof!) },
-  };
-}
-
-const check = (result: ReturnType<typeof judgeVerify>, id: (typeof VERIFY_CHECKS)[number]) =>
-  result.checks.find((c) => c.check === id)!;
+import { AT, check, MAC, same, saved } from './verify-fixture';
 
 describe('judgeVerify: the saved setup against fresh measurements', () => {
   it('finds no drift when every check measures what was saved, and the exit code is 0', () => {

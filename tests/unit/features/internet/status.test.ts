@@ -1,0 +1,42 @@
+// The Internet step's status. What the user would lose: a step verified behind CGNAT or double NAT, where forwarding
+// on their router can never reach the NVR, or a check that could not decide shown as fine.
+import { describe, expect, it } from 'vitest';
+import { judgeInternetStep } from '../../../../src/main/features/internet/status';
+import type { PublicAddressCheck } from '../../../../src/shared/domain/public-address';
+import { fullRecord } from '../../shared/domain/checklist-fixture';
+
+const AT = new Date('2026-03-05T00:00:00.000Z');
+const NOW = AT.toISOString();
+const withVerdict = (code: PublicAddressCheck['verdict']['code'], title: string): PublicAddressCheck => {
+  const c = structuredClone(fullRecord().internet.check!);
+  return { ...c, verdict: { ...c.verdict, code, title } };
+};
+
+describe('judgeInternetStep', () => {
+  it('the router holding the public address verifies the step', () => {
+    const r = fullRecord();
+    expect(r.internet.check!.verdict.code).toBe('public-on-router');
+    judgeInternetStep(r, r.internet.check!, AT);
+    expect(r.steps.internet).toEqual({ status: 'verified', updatedAt: NOW });
+  });
+
+  it('CGNAT is attention, saying forwarding on the router alone cannot reach the NVR', () => {
+    const r = fullRecord();
+    judgeInternetStep(r, withVerdict('cgnat', 'Carrier-grade NAT'), AT);
+    expect(r.steps.internet).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Carrier-grade NAT: port forwarding on your router alone cannot reach the NVR.',
+    });
+  });
+
+  it('a verdict not reached is attention, saying it is not known yet (not that forwarding cannot work)', () => {
+    const r = fullRecord();
+    judgeInternetStep(r, withVerdict('unknown', 'Not known'), AT);
+    expect(r.steps.internet).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Whether the router has the public address is not known yet.',
+    });
+  });
+});

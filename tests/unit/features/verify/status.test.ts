@@ -1,0 +1,64 @@
+// The Verify step's status. What the user would lose: a step verified while something drifted since the setup, or
+// while a check could not measure (nothing is proven then), or no word of what to look at.
+import { describe, expect, it } from 'vitest';
+import { judgeVerifyStep } from '../../../../src/main/features/verify/status';
+import { emptySetupRecord } from '../../../../src/shared/domain/setup';
+import type { VerifyCheck, VerifyResult } from '../../../../src/shared/domain/verify';
+
+const AT = new Date('2026-03-05T00:00:00.000Z');
+const NOW = AT.toISOString();
+const c = (title: string, state: VerifyCheck['state'], why: VerifyCheck['why'] = null): VerifyCheck => ({
+  check: 'ports',
+  title,
+  state,
+  text: '',
+  changes: [],
+  todo: null,
+  why,
+});
+const judged = (outcome: VerifyResult['outcome'], checks: VerifyCheck[]) => {
+  const r = emptySetupRecord('2026-03-01T00:00:00.000Z');
+  judgeVerifyStep(r, { at: NOW, outcome, checks }, AT);
+  return r.steps.verify;
+};
+
+describe('judgeVerifyStep', () => {
+  it('no drift verifies the step', () => {
+    expect(judged('no-drift', [c('Ports', 'ok'), c('DDNS', 'not-checked', 'nothing-saved')])).toEqual({
+      status: 'verified',
+      updatedAt: NOW,
+    });
+  });
+
+  it('drift is attention naming only what drifted, cut to 500', () => {
+    expect(judged('drift', [c('The NVR’s ports', 'drift'), c('DDNS name', 'ok'), c('UPnP mappings', 'drift')])).toEqual(
+      {
+        status: 'attention',
+        updatedAt: NOW,
+        reason: 'Changed since it was set up: The NVR’s ports, UPnP mappings.',
+      },
+    );
+    expect(judged('drift', [c('x'.repeat(700), 'drift')])?.reason).toHaveLength(500);
+  });
+
+  it('a check that could not measure is attention naming it, not the ones with nothing saved', () => {
+    expect(
+      judged('unproven', [c('Public address', 'not-checked', 'unmeasured'), c('DDNS', 'not-checked', 'nothing-saved')]),
+    ).toEqual({ status: 'attention', updatedAt: NOW, reason: 'Could not check: Public address.' });
+    expect(
+      judged('unproven', [
+        c('Public address', 'not-checked', 'unmeasured'),
+        c('DDNS name', 'not-checked', 'unmeasured'),
+      ])?.reason,
+    ).toBe('Could not check: Public address, DDNS name.');
+    expect(judged('unproven', [c('y'.repeat(700), 'not-checked', 'unmeasured')])?.reason).toHaveLength(500);
+  });
+
+  it('nothing saved to compare with is attention, asking to set up the steps first', () => {
+    expect(judged('unproven', [c('DDNS', 'not-checked', 'nothing-saved')])).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Nothing to check yet: set up the steps first.',
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import type { SetupRecord } from '../../../../src/shared/domain/setup';
+import type { judgeVerify, VERIFY_CHECKS, VerifyMeasurements } from '../../../../src/shared/domain/verify';
+import { fullRecord } from './checklist-fixture';
+
+// The Verify step's tests: the checklist's whole recorded setup as saved, and fresh measurements that find exactly it.
+
+export const AT = '2026-04-01T08:00:00.000Z';
+export const MAC = '44:19:b6:00:00:01';
+
+/** The checklist's whole recorded setup, with the chosen NVR where the Static IP step moved it (192.168.1.20). */
+export function saved(): SetupRecord {
+  const r = fullRecord();
+  r.nvr!.device.addresses = ['192.168.1.20'];
+  return r;
+}
+
+/** Fresh measurements that find exactly what the record saved. */
+export function same(r: SetupRecord): VerifyMeasurements {
+  const report = structuredClone(r.ports[r.nvr!.deviceId]!.report!);
+  return {
+    at: AT,
+    nvr: { ok: true, value: { reached: true, mac: MAC, report } },
+    upnp: { ok: true, value: structuredClone(r.upnp.audit!) },
+    public: { ok: true, value: structuredClone(r.internet.check!) },
+    ddns: { ok: true, value: structuredClone(r.ddns.check!) },
+    proof: { ok: true, value: structuredClone(r.internet.proof!) },
+  };
+}
+
+export const check = (result: ReturnType<typeof judgeVerify>, id: (typeof VERIFY_CHECKS)[number]) =>
+  result.checks.find((c) => c.check === id)!;
