@@ -40,6 +40,8 @@ export const verifyCheckSchema = z.object({
   todo: words(600).nullable(),
   /** Not checked: nothing saved to compare with (nothing is wrong), or the measurement failed (nothing proven). */
   why: z.enum(['nothing-saved', 'unmeasured']).nullable(),
+  /** No drift, but this many things are still not as they should be (ports from outside, as when proven). */
+  standing: z.number().int().min(0).max(64).optional(),
 });
 export type VerifyCheck = z.infer<typeof verifyCheckSchema>;
 
@@ -307,7 +309,11 @@ export function judgeOutside(record: SetupRecord, fresh: VerifyMeasurements['pro
   const stillText = still
     ? ` Still as before: ${plural(still, 'port')} not as it should be (see “Internet side”).`
     : '';
-  if (!worse.length) return ok(`${plural(known.length, 'port')} answered from outside as when proven.${stillText}`);
+  if (!worse.length)
+    return {
+      ...ok(`${plural(known.length, 'port')} answered from outside as when proven.${stillText}`),
+      ...(still ? { standing: still } : {}),
+    };
   return drift(
     `${plural(worse.length, 'port')} no longer as proven from outside.${stillText}`,
     worse.map((r) => ({ what: rowWhat(r), from: before.get(rowKey(r))?.verdict ?? 'not tested', to: r.verdict })),

@@ -30,6 +30,21 @@ describe('judgeVerifyStep', () => {
     });
   });
 
+  it('no drift, but ports already not as they should be when proven: attention with what is still wrong, not verified', () => {
+    const outside: VerifyCheck = {
+      ...c('What the outside reaches', 'ok'),
+      check: 'outside',
+      text: '7 ports answered from outside as when proven. Still as before: 2 ports not as it should be (see “Internet side”).',
+      standing: 2,
+    };
+    expect(judged('no-drift', [c('Ports', 'ok'), outside])).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason:
+        'Nothing changed, but not everything works yet: 7 ports answered from outside as when proven. Still as before: 2 ports not as it should be (see “Internet side”).',
+    });
+  });
+
   it('drift is attention naming only what drifted, cut to 500', () => {
     expect(judged('drift', [c('The NVR’s ports', 'drift'), c('DDNS name', 'ok'), c('UPnP mappings', 'drift')])).toEqual(
       {

@@ -217,6 +217,9 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const c = check(judgeVerify(r, m), 'outside');
     expect(c.state).toBe('ok');
     expect(c.text).toContain('Still as before: 1 port');
+    // Counted, so the step is not called verified while remote access does not work.
+    expect(c.standing).toBe(1);
+    expect(check(judgeVerify(saved(), same(saved())), 'outside').standing).toBeUndefined();
   });
 
   it('a check whose measurement failed is not checked with the reason, and the outcome is unproven', () => {
