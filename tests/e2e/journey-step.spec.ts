@@ -402,6 +402,8 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
       await expect(row.getByTestId('proof-verdict-word')).toHaveText('filtered');
       await expect(row.getByTestId('proof-cause')).toContainText('the router’s firewall drops it');
     }
+    // The proof says so on the Router rules step too: not reachable, not "working".
+    await expect(status('rules')).toHaveText(/needs attention/);
   });
 
   await test.step('the user takes the iptables rules out again, and writes the rules for nftables with the router’s own forward chain', async () => {
@@ -460,6 +462,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     await expect(page.getByTestId('proof-verdict')).toContainText(
       'Proven from outside: every planned port is reachable and nothing else is exposed.',
     );
+    await expect(status('rules')).toHaveText(/verified/);
     const forbidden = page.locator('[data-testid="proof-forbidden"] [data-testid="proof-row"]');
     expect(
       await forbidden.evaluateAll((rows) =>

@@ -114,6 +114,9 @@ describe('nvr-assist public --prove, profile home', () => {
     const record = JSON.parse(cli(['setup', '--json']).stdout).setup;
     expect(record.internet.proof).toEqual(proof);
     expect(record.internet.checker).toBe(CHECKER);
+    // The rule not entered yet: the Router rules step says which rule is not reachable.
+    expect(record.steps.rules).toMatchObject({ status: 'attention' });
+    expect(record.steps.rules.reason).toMatch(/^Not reachable from outside: port 10443\. /);
     expect(row(proof, 10443)).toMatchObject({ kind: 'planned', state: 'closed', ok: false, cause: 'no-rule' });
     // The troubleshooting tree: before blaming the router, the app connected to hik's 443 from inside — it answers.
     expect(row(proof, 10443).path).toContainEqual({
@@ -182,6 +185,8 @@ describe('nvr-assist public --prove, profile home', () => {
       expect(row(after, 10443)).toMatchObject({ state: 'reachable', ok: true, verdict: 'reachable', cause: null });
       expect(row(after, 8000)).toMatchObject({ state: 'reachable', ok: true });
       expect(after.rows.filter((r) => r.kind === 'planned' && r.ok !== true)).toEqual([]);
+      // Proven: the Router rules step turns verified.
+      expect(JSON.parse(cli(['setup', '--json']).stdout).setup.steps.rules).toMatchObject({ status: 'verified' });
       expect(row(after, 443)).toMatchObject({ verdict: 'not exposed', ok: true });
       // Still no loopback: the rules take only what comes in on wan0.
       expect(after.hairpin?.loopsBack).toBe('no');

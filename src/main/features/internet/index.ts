@@ -15,6 +15,7 @@ import { defineFeature, type AppContext } from '../types';
 import { INTERNET_COMMANDS } from './cli';
 import { internetServices } from './services';
 import { judgeInternetStep } from './status';
+import { judgeRulesProven } from '../rules/status';
 
 /** The servers the next check asks: the ones given, else the ones chosen before, else the documented defaults. */
 function servers(record: SetupRecord, input: { stun?: string; checker?: string } = {}) {
@@ -119,6 +120,8 @@ export default defineFeature({
           await save((draft) => {
             draft.internet.proof = proof;
             if (parseCheckerUrl(checker)) draft.internet.checker = checker;
+            // The rules are proven here: the Router rules step turns verified (or says which rule is not reachable).
+            judgeRulesProven(draft, proof, now());
           });
           hub.emit('internet.onProof', { jobId, proof });
         });

@@ -1,9 +1,10 @@
 import type { ForwardPlan } from '../../../shared/domain/forward-plan';
+import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { SetupRecord } from '../../../shared/domain/setup';
 
 /**
- * Sets the Router rules step's status from a plan (the one place it is set). Never verified here: the rules are
- * proven from outside (the Internet step). Attention while the plan names a problem; working once there are rules.
+ * Sets the Router rules step's status from a plan. Never verified here: the rules are proven from outside (the
+ * Internet step, judgeRulesProven below). Attention while the plan names a problem; working once there are rules.
  */
 export function judgeRules(draft: SetupRecord, plan: ForwardPlan, at: Date): void {
   const updatedAt = at.toISOString();
@@ -17,4 +18,29 @@ export function judgeRules(draft: SetupRecord, plan: ForwardPlan, at: Date): voi
           ? `${plan.rules.length} rule${plan.rules.length === 1 ? '' : 's'} to enter on your router, then prove them from outside.`
           : 'No rule to enter: nothing fits what you asked for safely.',
       };
+}
+
+/**
+ * The Router rules step after a proof from outside of the saved plan: verified when every planned TCP rule was
+ * reachable; attention naming the first rule that was not, with its cause; unchanged when the checker could not say
+ * (or the proof was of another plan, or the plan has no TCP rule to prove).
+ */
+export function judgeRulesProven(draft: SetupRecord, proof: OutsideProof, at: Date): void {
+  const plan = draft.rules.plan;
+  if (!plan) return;
+  const planned = new Set(plan.rules.filter((r) => r.protocol === 'tcp').map((r) => r.externalPort));
+  const rows = proof.rows.filter((r) => r.kind === 'planned' && r.protocol === 'tcp' && planned.has(r.port));
+  if (!rows.length || rows.length !== planned.size) return;
+  const updatedAt = at.toISOString();
+  const failed = rows.filter((r) => r.ok === false);
+  if (failed.length)
+    draft.steps.rules = {
+      status: 'attention',
+      updatedAt,
+      reason: `Not reachable from outside: ${failed.map((r) => `port ${r.port}`).join(', ')}. ${failed[0]!.text}`.slice(
+        0,
+        500,
+      ),
+    };
+  else if (rows.every((r) => r.ok === true)) draft.steps.rules = { status: 'verified', updatedAt };
 }
