@@ -1,4 +1,6 @@
 import { STEPS } from './steps';
+import { approachSchema } from './setup';
+import { stepFit } from './step-approach';
 import {
   field,
   pick,
@@ -107,7 +109,17 @@ const REASON: Record<string, string> = {
 export function buildChecklist(record: unknown, meta: { madeAt: string; appVersion: string }): Checklist {
   const { nvr, deviceId } = nvrOf(record);
   const stepStates = field(record, 'steps');
+  // The way chosen on "Your network": a step it does not need is listed as skipped with why (as the app's list of
+  // steps shows it), and is not on the to-do list.
+  const way = approachSchema.safeParse(field(record, 'approach'));
+  const approach = way.success ? way.data : null;
+  const notNeeded = new Set<string>();
   const steps: Checklist['steps'] = STEPS.map((s) => {
+    const fit = stepFit(s.id, approach);
+    if (s.available && !fit.applies) {
+      notNeeded.add(s.id);
+      return { id: s.id, title: s.title, status: 'skipped', updatedAt: null, verifiedAt: null, reason: fit.reason };
+    }
     const state = s.available ? pick(pickStepState, field(stepStates, s.id)) : null;
     const status = s.available ? (state?.status ?? 'not-started') : 'planned';
     return {
@@ -224,7 +236,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
       },
     },
     todo: steps
-      .filter((s) => s.status !== 'verified')
+      .filter((s) => s.status !== 'verified' && !notNeeded.has(s.id))
       .map((s) => ({
         step: s.id,
         title: s.title,
