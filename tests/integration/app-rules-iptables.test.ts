@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planForwards } from '../../src/shared/domain/forward-plan';
 import type { PortRow } from '../../src/shared/domain/ports';
 import { portRow } from '../support/port-row';
-import { iptablesCommands } from '../../src/shared/domain/rule-commands';
+import { IPTABLES_REMOVE, iptablesCommands } from '../../src/shared/domain/rule-commands';
 
 const TAG = `nvrt${process.pid % 100000}`;
 const NS = { lan: `${TAG}-lan`, rt: `${TAG}-rt`, wan: `${TAG}-wan` };
@@ -102,7 +102,7 @@ beforeAll(async () => {
 afterAll(() => teardown());
 
 describe('nvr-assist rules --router iptables, applied to an iptables router', () => {
-  it('opens exactly the planned ports, to exactly the allowed source', () => {
+  it('opens exactly the planned ports, to exactly the allowed source; its own removal line shuts them again', () => {
     const plan = planForwards({
       deviceId: 'nvr',
       address: NVR,
@@ -125,5 +125,14 @@ describe('nvr-assist rules --router iptables, applied to an iptables router', ()
     // 10443 reaches the NVR's 443 (the listener says which port answered).
     const reply = sh(NS.wan, 'curl', ['-s', '--max-time', '5', '--interface', ALLOWED, `telnet://${ROUTER_WAN}:10443`]);
     expect(reply).toContain('nvr 443');
+    // The text's own removal line takes every rule out again, and nothing else: the ports are shut as before.
+    expect(text).toContain(`# Remove them all with: ${IPTABLES_REMOVE}`);
+    const removed = spawnSync('ip', ['netns', 'exec', NS.rt, 'sh', '-c', IPTABLES_REMOVE], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(openFrom(ALLOWED)).toEqual([]);
+    expect(sh(NS.rt, 'iptables-save', [])).not.toContain('NVR_ASSIST');
   }, 120_000);
 });

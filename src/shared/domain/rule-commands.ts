@@ -76,6 +76,11 @@ export function nftablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
   return out.join('\n');
 }
 
+/** Takes every rule of ours out again: our two chains unhooked, emptied and deleted (nothing else is touched). */
+export const IPTABLES_REMOVE =
+  'iptables -t nat -D PREROUTING -j NVR_ASSIST; iptables -t nat -F NVR_ASSIST; iptables -t nat -X NVR_ASSIST; ' +
+  'iptables -D FORWARD -j NVR_ASSIST; iptables -F NVR_ASSIST; iptables -X NVR_ASSIST';
+
 /** iptables: one DNAT and one FORWARD accept per rule and allowed source. Not saved until iptables-save. */
 export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): string {
   const wan = o.wan ?? 'wan0';
@@ -83,6 +88,7 @@ export function iptablesCommands(plan: ForwardPlan, o: CommandOptions = {}): str
   // Our rules live in chains of their own, emptied first: running a changed plan leaves nothing of the one before.
   const out = [
     '# Run as root. Not kept across a restart until saved (iptables-save / netfilter-persistent).',
+    `# Remove them all with: ${IPTABLES_REMOVE}`,
     'iptables -t nat -N NVR_ASSIST 2>/dev/null; iptables -t nat -F NVR_ASSIST',
     'iptables -t nat -C PREROUTING -j NVR_ASSIST 2>/dev/null || iptables -t nat -A PREROUTING -j NVR_ASSIST',
     'iptables -N NVR_ASSIST 2>/dev/null; iptables -F NVR_ASSIST',
