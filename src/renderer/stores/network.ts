@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { readFromMain, saveInMain } from './call-main';
@@ -37,6 +37,17 @@ export const useNetworkStore = defineStore('network', () => {
       measured.value = data;
       return setup.reloadRecord();
     });
+
+  // A new setup record (Start over, here or in another window): the old measurement is not this setup's — measure
+  // again, so the first step shows this computer's network at once instead of "not started".
+  watch(
+    () => setup.record?.createdAt,
+    (now, before) => {
+      if (before === undefined || now === undefined || now === before) return;
+      measured.value = null;
+      void refresh();
+    },
+  );
 
   const chooseInterface = (name: string): Promise<boolean> =>
     saveInMain(

@@ -5,6 +5,7 @@ import { APPROACH_GUIDES, UPNP_WARNING } from '../../../../../src/shared/guidanc
 import { useSetupStore } from '../../../../../src/renderer/stores/setup';
 import { fakeReport, fakeSetup, failed, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
+import { emptySetupRecord } from '../../../../../src/shared/domain/setup';
 
 useStepHarness({
   path: '/step/network',
@@ -32,6 +33,22 @@ describe('WizardStepNetwork', () => {
     expect(wrapper.find('[data-testid="recommended"]').text()).toContain('eth0');
     expect(wrapper.find('[data-testid="measured-at"]').attributes('datetime')).toBe('2025-03-01T10:00:00.000Z');
     expect(wrapper.find('[data-testid="interface-summary"]').text()).toMatch(/Not chosen yet.*eth0/s);
+  });
+
+  it('a new setup record (Start over) measures again at once: the first step does not stay "not started"', async () => {
+    await mountStep();
+    const measures = () => api.calls.filter((c) => c.channel === 'network.get').length;
+    expect(measures()).toBe(1);
+    // The same record saved again (another step's change) measures nothing.
+    api.emit('setup.onChanged', { setup: fakeSetup({ updatedAt: '2025-03-01T09:30:00.000Z' }) });
+    await flushPromises();
+    expect(measures()).toBe(1);
+    // A record started over: created anew (main now answers with it).
+    const fresh = emptySetupRecord('2025-03-02T08:00:00.000Z');
+    api.handlers['setup.get'] = () => ok({ setup: fresh, notice: null });
+    api.emit('setup.onChanged', { setup: fresh });
+    await flushPromises();
+    expect(measures()).toBe(2);
   });
 
   it('offers only usable interfaces as radios and saves a choice through the store', async () => {
