@@ -7,6 +7,7 @@ import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
 import { findAndLogIn } from './lab-find';
 import { hikMapsAgain, hikSyncs, lab, mapsAgain, measurePorts, pageErrors, shoot } from './lab-page';
+import { countActions, readActions, resetActions, writeActions } from './journey-actions';
 
 // The journey as one user sitting (issue 16 item 2, issue 13's E2E), against the lab's real peers, only through the
 // page (mouse and keyboard), from a fresh record: Your network (the way: forwarding ports) → Find (hik, logged in) →
@@ -202,10 +203,15 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
   const finding = (code: string) => page.locator(`[data-testid="finding"][data-code="${code}"]`);
 
   // A fresh record: the other lab specs share this server.
+  await countActions(page);
   await page.goto(appHome(labUrl!));
   await page.getByTestId('start-over').click();
   await page.getByTestId('start-over-confirm').click();
   await expect(page.getByText('The setup starts fresh.')).toBeVisible();
+  // The user's actions from here (npm run bench -- journey prints them): the fresh record was the test's own doing.
+  await resetActions(page);
+  const started = Date.now();
+  let outside = 0;
 
   await test.step('Your network: measured again, the way is forwarding ports', async () => {
     await go(/Your network/, 'Your network');
@@ -376,6 +382,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     const lines = commands.split('\n').filter((l) => l.startsWith('iptables '));
     expect(lines).toHaveLength(8);
     iptablesEntered = true;
+    outside++; // a trip to another tool: the router's shell
     for (const line of lines) {
       if (/ -A NVR_ASSIST /.test(line)) added.push(line);
       const r = inNs('router', 'sh', ['-c', line]);
@@ -436,6 +443,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
   await test.step('the user enters them on the router, as root: the file with nft -f, then each nft line', async () => {
     const [file = '', rest = ''] = commands.split('\n\n');
     nftLoaded = true;
+    outside++;
     const loaded = inNs('router', 'nft', ['-f', '-'], `${file}\n`);
     expect(loaded.code, loaded.stderr).toBe(0);
     const lines = rest.split('\n').filter((l) => l.startsWith('nft '));
@@ -524,5 +532,6 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     for (const width of [1400, 900]) await shoot(page, width, 'journey-checklist');
   });
 
+  writeActions(await readActions(page), outside, (Date.now() - started) / 1000);
   expect(problems, 'no page errors or console errors').toEqual([]);
 });
