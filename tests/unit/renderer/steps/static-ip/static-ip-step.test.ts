@@ -50,6 +50,17 @@ async function applied(): Promise<VueWrapper> {
 }
 
 describe('Static IP step: opening', () => {
+  it('verified says what it rests on — DHCP off on the NVR, or the router’s reservation — not a DHCP range that may be a guess', async () => {
+    api.handlers['setup.get'] = () =>
+      ok({ setup: setupWithNvr({ steps: { 'static-ip': { status: 'verified', updatedAt: 'x' } } }), notice: null });
+    const w = await mountStep();
+    const said = w.find('[data-testid="verify-reason"]').text();
+    expect(said).toBe(
+      'The NVR keeps a fixed address: DHCP is off on the NVR itself, or the router reserves the address for it.',
+    );
+    expect(said).not.toContain('DHCP range');
+  });
+
   it('is the page of its folder, found by the router', () => {
     expect(STEP_PAGES['static-ip']).toBeDefined();
     expect(router.currentRoute.value.name).toBe('step-static-ip');
