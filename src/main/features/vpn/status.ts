@@ -1,4 +1,5 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { planStepState, stepState } from '../../../shared/domain/step-state';
 import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 
@@ -8,15 +9,11 @@ import type { VpnPlan } from '../../../shared/domain/vpn-plan';
  * the plan names a problem; working once there is a plan to set up.
  */
 export function judgeVpn(draft: SetupRecord, plan: VpnPlan, at: Date): void {
-  const updatedAt = at.toISOString();
-  const problem = plan.findings.find((f) => f.severity === 'problem');
-  draft.steps.vpn = problem
-    ? { status: 'attention', updatedAt, reason: problem.text.slice(0, 500) }
-    : {
-        status: 'working',
-        updatedAt,
-        reason: `Set up the server (${plan.serverName}), import each device’s config, then test from a phone on mobile data.`,
-      };
+  draft.steps.vpn = planStepState(
+    plan.findings,
+    at.toISOString(),
+    `Set up the server (${plan.serverName}), import each device’s config, then test from a phone on mobile data.`,
+  );
 }
 
 /**
@@ -28,10 +25,10 @@ export function judgeVpnChecked(draft: SetupRecord, check: VpnCheck): void {
   const updatedAt = check.checkedAt;
   const wrong = [check.server, check.endpoint, check.exposure].find((part) => part.ok === false);
   draft.steps.vpn = wrong
-    ? { status: 'attention', updatedAt, reason: wrong.text.slice(0, 500) }
-    : {
-        status: 'working',
+    ? stepState('attention', updatedAt, wrong.text)
+    : stepState(
+        'working',
         updatedAt,
-        reason: 'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
-      };
+        'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
+      );
 }

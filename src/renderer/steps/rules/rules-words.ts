@@ -52,10 +52,11 @@ export const FAMILY_WORDS: Record<RouterFamily, { label: string; where: string }
   ) as Record<ForwardPageId, { label: string; where: string }>),
 };
 
-export const NOTE_VIEW: Record<ForwardNote['severity'], { label: string; tone: Tone }> = {
-  problem: { label: 'problem', tone: 'danger' },
-  warning: { label: 'warning', tone: 'warn' },
-  info: { label: 'note', tone: 'info' },
+/** How each note is shown: its word, its badge's tone and the bar on its left (a note's bar is RulesPlan's own). */
+export const NOTE_VIEW: Record<ForwardNote['severity'], { label: string; tone: Tone; bar: string }> = {
+  problem: { label: 'problem', tone: 'danger', bar: 'wizard-step__box--danger' },
+  warning: { label: 'warning', tone: 'warn', bar: 'wizard-step__box--warn' },
+  info: { label: 'note', tone: 'info', bar: 'note--info' },
 };
 
 /** "the web page (HTTPS), the phone app": what a plan was made for. */

@@ -128,18 +128,17 @@ describe('WizardStepFrame', () => {
     expect(wrapper.find('[data-testid="verify-reason"]').text()).toBe('RTSP is still on 554.');
   });
 
-  it('says above the parts, as an alert, why main’s saved entry could not be read; nothing while it could', async () => {
+  it('says above the parts, as an alert (test id <step>-load-error), why main’s saved entry could not be read; nothing while it could', async () => {
     await mountStep({ component: { render: () => null } }); // loads the record as App.vue does
     const broken = frameOf('upnp', {
       loadError: 'The file is damaged.',
       loadErrorTitle: 'The saved router check could not be read.',
-      loadErrorTestid: 'upnp-load-error',
     });
     await flushPromises();
     const alert = broken.get('[data-testid="upnp-load-error"]');
     expect(alert.attributes('role')).toBe('alert');
     expect(alert.text()).toBe('The saved router check could not be read. The file is damaged.');
-    const fine = frameOf('upnp', { loadError: null, loadErrorTestid: 'upnp-load-error' });
+    const fine = frameOf('upnp', { loadError: null });
     await flushPromises();
     expect(fine.find('[role="alert"]').exists()).toBe(false);
   });
