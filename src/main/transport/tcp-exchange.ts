@@ -2,7 +2,7 @@
 // at most `maxBytes` read, at most `timeoutMs` spent, the reply's completeness checked without re-reading it.
 import net from 'node:net';
 import tls from 'node:tls';
-import type { CertificateFacts } from '../protocol/banners';
+import { signatureAlgorithmOf, type CertificateFacts } from '../protocol/banners';
 
 export type PeerCertificateFacts = CertificateFacts;
 
@@ -56,6 +56,9 @@ function certificateFacts(socket: tls.TLSSocket): PeerCertificateFacts | null {
     trusted: socket.authorized,
     trustError: err ? String(err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : err) : null,
     protocol: socket.getProtocol(),
+    keyType: cert.modulus ? 'RSA' : cert.asn1Curve || cert.nistCurve ? 'EC' : null,
+    keyBits: typeof cert.bits === 'number' ? cert.bits : null,
+    signatureAlgorithm: cert.raw ? signatureAlgorithmOf(cert.raw) : null,
   };
 }
 
