@@ -163,6 +163,8 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
 
   const typed = [...new Set([...(input.ddnsNames ?? []), report.address].map((n) => n.toLowerCase()).filter(Boolean))];
   const unnamed = typed.filter((name) => rows.some((r) => !r.tls.names.some((c) => certificateNameCovers(c, name))));
+  const lacking =
+    rows.find((r) => unnamed.some((name) => !r.tls.names.some((c) => certificateNameCovers(c, name)))) ?? rows[0]!;
   const outside = unnamed.filter((n) => n !== report.address.toLowerCase());
   if (unnamed.length)
     out.push(
@@ -170,7 +172,7 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
         'tls-name-mismatch',
         outside.length ? 'medium' : 'low',
         `HTTPS certificate does not name ${unnamed.join(', ')}`,
-        `The certificate names ${rows[0]!.tls.names.join(', ') || 'nothing'}, but users type ${unnamed.join(', ')}: the browser warns about the name even once the certificate is otherwise right.`,
+        `The certificate${rows.length > 1 ? ` on port ${lacking.port}` : ''} names ${lacking.tls.names.join(', ') || 'nothing'}, but users type ${unnamed.join(', ')}: the browser warns about the name even once the certificate is otherwise right.`,
         `Make the certificate for the name users type (${unnamed[0]}) on the NVR’s certificate page, or let a reverse proxy answer for that name with its own certificate.`,
         evidence,
       ),

@@ -93,6 +93,7 @@ describe('the lab Hikvision simulator’s certificate, as the Ports step keeps i
     expect(f[0]!.title).toBe('HTTPS certificate is self-signed (port 443)');
     expect(f[0]!.text).toMatch(/warns every time/);
     expect(f[0]!.text).toMatch(/click through hides a real attack/);
+    expect(f[0]!.text).toMatch(/the password goes to them/);
     expect(f[0]!.fix).toMatch(/certificate request/);
     expect(f[0]!.fix).toMatch(/reverse proxy/);
     expect(f[0]!.fix).toMatch(/Router rules/);
@@ -115,6 +116,7 @@ describe('dates', () => {
     expect(f.title).toBe('HTTPS certificate expired on 2026-12-01 (port 443)');
     expect(f.severity).toBe('medium');
     expect(f.fix).toMatch(/new certificate/);
+    expect(f.text).toMatch(/every browser warn/);
     expect(tlsIds(withTls({ validTo: '2026-12-01T00:00:00.000Z' }))).not.toContain('tls-expiring');
   });
   it('a certificate not valid yet: says from when, and that the NVR’s clock is the usual cause', () => {
@@ -122,6 +124,7 @@ describe('dates', () => {
     expect(f.title).toBe('HTTPS certificate not valid until 2027-01-02 (port 443)');
     expect(f.severity).toBe('medium');
     expect(f.fix).toMatch(/NTP/);
+    expect(f.text).toMatch(/clock was wrong/);
     expect(tlsIds(withTls({ validFrom: '2027-01-02T00:00:00.000Z', validTo: '2027-01-03T00:00:00.000Z' }))).toEqual([
       'tls-not-yet-valid',
     ]);
@@ -130,6 +133,8 @@ describe('dates', () => {
     const f = one(withTls({ validTo: '2026-12-20T00:00:00.000Z' }), 'tls-expiring');
     expect(f.severity).toBe('low');
     expect(f.title).toBe('HTTPS certificate expires on 2026-12-20 (port 443)');
+    expect(f.text).toBe('Fewer than 30 days are left; then every browser warns.');
+    expect(f.fix).toMatch(/Renew it now/);
     const in30 = new Date(NOW.getTime() + 30 * 86_400_000).toISOString();
     const justUnder = new Date(NOW.getTime() + 30 * 86_400_000 - 1).toISOString();
     expect(tlsIds(withTls({ validTo: in30 }))).toEqual([]);
@@ -151,10 +156,12 @@ describe('key and signature', () => {
     expect(weakKey({ keyType: 'EC', keyBits: 256 })).toBe(false);
     expect(weakKey({ keyType: 'RSA', keyBits: null })).toBe(false);
     expect(weakKey({ keyType: null, keyBits: 512 })).toBe(false);
+    expect(weakKey({ keyType: 'Ed25519', keyBits: 128 })).toBe(false);
     const f = one(withTls({ keyBits: 1024 }), 'tls-weak-key');
     expect(f.title).toBe('HTTPS certificate has a weak RSA 1024-bit key (port 443)');
     expect(f.severity).toBe('medium');
     expect(f.fix).toMatch(/2048 bits or more/);
+    expect(f.text).toBe('Keys shorter than 2048 bits (RSA) can be broken, and browsers refuse them.');
   });
   it('MD5 and SHA-1 signatures are weak, SHA-256 and up are not, an unread one is not judged', () => {
     for (const a of ['md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1', 'SHA-1'])
@@ -172,6 +179,7 @@ describe('key and signature', () => {
     expect(f.title).toBe('HTTPS certificate signed with sha1WithRSAEncryption (port 443)');
     expect(f.severity).toBe('medium');
     expect(f.fix).toMatch(/SHA-256/);
+    expect(f.text).toMatch(/MD5 and SHA-1 signatures can be forged/);
   });
 });
 
@@ -201,6 +209,8 @@ describe('trust', () => {
     const f = one(withTls({ trusted: false, issuer: 'CN=Home CA' }), 'tls-untrusted');
     expect(f.severity).toBe('low');
     expect(f.text).toContain('CN=Home CA');
+    expect(f.title).toBe('HTTPS certificate is not trusted (port 443)');
+    expect(one(withTls({ trusted: false, issuer: '' }), 'tls-untrusted').text).toContain('(not named)');
     expect(tlsIds(withTls({ trusted: false, selfSigned: true }))).toEqual(['tls-self-signed']);
   });
   it('a good certificate from a real authority for the names typed: no certificate finding', () => {
@@ -214,7 +224,11 @@ describe('names users type', () => {
     expect(certificateNameCovers('*.ddns.net', 'MyNVR.ddns.net.')).toBe(true);
     expect(certificateNameCovers('*.ddns.net', 'a.mynvr.ddns.net')).toBe(false);
     expect(certificateNameCovers('*.ddns.net', 'ddns.net')).toBe(false);
-    expect(certificateNameCovers('*.1.64', '192.168.1.64')).toBe(false);
+    expect(certificateNameCovers('*.168.1.64', '192.168.1.64')).toBe(false);
+    expect(certificateNameCovers('*.ddns.net', '.ddns.net')).toBe(false);
+    expect(certificateNameCovers('a.ddns.net', 'b.ddns.net')).toBe(false);
+    expect(certificateNameCovers('*.example.com1', 'nvr.example.com1')).toBe(true);
+    expect(certificateNameCovers('*.ddns.net', '1nvr.ddns.net')).toBe(true);
     expect(certificateNameCovers('mynvr.ddns.net', 'mynvr.ddns.net')).toBe(true);
     expect(certificateNameCovers('other.ddns.net', 'mynvr.ddns.net')).toBe(false);
     expect(certificateNameCovers('ddns.net', 'mynvr.ddns.net')).toBe(false);
@@ -243,7 +257,34 @@ describe('names users type', () => {
   });
 });
 
+describe('the evidence line', () => {
+  it('says only what the reader told: no key without its kind and size, no dates or signature not read', () => {
+    const bare = { subject: '', issuer: '', validTo: null, keyType: null, signatureAlgorithm: null };
+    expect(one(withTls({ ...bare, selfSigned: true }), 'tls-self-signed').evidence).toEqual([
+      'port 443: no subject issued by nobody named',
+    ]);
+    expect(one(withTls({ selfSigned: true, keyType: 'RSA', keyBits: null }), 'tls-self-signed').evidence[0]).toBe(
+      'port 443: CN=mynvr.ddns.net issued by C=US, O=Let’s Encrypt, CN=R11, valid to 2027-03-01, sha256WithRSAEncryption',
+    );
+  });
+});
+
 describe('several ports and old reports', () => {
+  it('a DDNS name one of two certificates lacks is still said; names typed twice (any case) are said once', () => {
+    const input = careful({
+      ports: report([
+        portRow(443, 'https', { service: 'https', tls: GOOD }),
+        portRow(8443, null, { service: 'https', tls: { ...GOOD, names: ['nvr.lan', 'other.lan'] } }),
+      ]),
+      ddnsNames: ['MYNVR.ddns.net', 'mynvr.ddns.net'],
+    });
+    const f = tlsFindings(input, NOW).find((x) => x.id === 'tls-name-mismatch')!;
+    expect(f.title).toBe(`HTTPS certificate does not name mynvr.ddns.net, ${NVR}`);
+    expect(f.text).toBe(
+      `The certificate on port 8443 names nvr.lan, other.lan, but users type mynvr.ddns.net, ${NVR}: the browser warns about the name even once the certificate is otherwise right.`,
+    );
+  });
+
   it('one finding for the same fact on two ports, listing both', () => {
     const input = careful({
       ports: report([
