@@ -239,6 +239,9 @@ describe('names users type', () => {
     expect(f.title).toBe('HTTPS certificate does not name mynvr.ddns.net');
     expect(f.text).toContain(`names ${NVR}, but users type mynvr.ddns.net`);
     expect(f.fix).toContain('(mynvr.ddns.net)');
+    expect(f.text).toBe(
+      `The certificate names ${NVR}, but users type mynvr.ddns.net: the browser warns about the name even once the certificate is otherwise right.`,
+    );
   });
   it('only the LAN address missing: low; no DDNS name kept: only the address is asked', () => {
     const f = one(withTls({ names: ['mynvr.ddns.net'] }), 'tls-name-mismatch');
@@ -270,6 +273,16 @@ describe('the evidence line', () => {
 });
 
 describe('several ports and old reports', () => {
+  it('the words name the first port whose certificate lacks any name typed, not only one lacking them all', () => {
+    const input = careful({
+      ports: report([
+        portRow(443, 'https', { service: 'https', tls: { ...GOOD, names: [NVR] } }),
+        portRow(8443, null, { service: 'https', tls: { ...GOOD, names: ['x.lan'] } }),
+      ]),
+      ddnsNames: ['mynvr.ddns.net'],
+    });
+    expect(one(input, 'tls-name-mismatch').text).toMatch(new RegExp(`^The certificate on port 443 names ${NVR},`));
+  });
   it('a DDNS name one of two certificates lacks is still said; names typed twice (any case) are said once', () => {
     const input = careful({
       ports: report([
