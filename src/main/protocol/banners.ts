@@ -14,7 +14,7 @@ export {
   type LoginFingerprint,
   type ProductGuess,
 } from './html-page';
-export { classifyCertificate, signatureAlgorithmOf, type CertificateFacts, type TlsVerdict } from './tls-certificate';
+export { classifyCertificate, type CertificateFacts, type TlsVerdict } from './tls-certificate';
 export {
   buildOnvifProbe,
   buildRtspRequest,

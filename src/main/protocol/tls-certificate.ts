@@ -15,8 +15,10 @@ export interface CertificateFacts {
   /** The public key's kind ('RSA', 'EC', …) and size in bits, when the transport could tell. */
   keyType?: string | null;
   keyBits?: number | null;
-  /** The signature algorithm's name (`signatureAlgorithmOf`), when the transport could read the certificate. */
+  /** The signature algorithm's name, when known; else it is read from `der`. */
   signatureAlgorithm?: string | null;
+  /** The leaf certificate's DER bytes (public; no key material), for `signatureAlgorithmOf`. */
+  der?: Uint8Array | null;
 }
 
 export interface TlsVerdict {
@@ -154,6 +156,6 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
     names,
     keyType: cert.keyType ?? null,
     keyBits: typeof cert.keyBits === 'number' && Number.isFinite(cert.keyBits) ? cert.keyBits : null,
-    signatureAlgorithm: cert.signatureAlgorithm ?? null,
+    signatureAlgorithm: cert.signatureAlgorithm ?? (cert.der ? signatureAlgorithmOf(cert.der) : null),
   };
 }

@@ -2,7 +2,7 @@
 // at most `maxBytes` read, at most `timeoutMs` spent, the reply's completeness checked without re-reading it.
 import net from 'node:net';
 import tls from 'node:tls';
-import { signatureAlgorithmOf, type CertificateFacts } from '../protocol/banners';
+import type { CertificateFacts } from '../protocol/banners';
 
 export type PeerCertificateFacts = CertificateFacts;
 
@@ -58,7 +58,8 @@ function certificateFacts(socket: tls.TLSSocket): PeerCertificateFacts | null {
     protocol: socket.getProtocol(),
     keyType: cert.modulus ? 'RSA' : cert.asn1Curve || cert.nistCurve ? 'EC' : null,
     keyBits: typeof cert.bits === 'number' ? cert.bits : null,
-    signatureAlgorithm: cert.raw ? signatureAlgorithmOf(cert.raw) : null,
+    // The certificate's own bytes (public, no key): protocol/tls-certificate.ts reads its signature algorithm.
+    der: cert.raw ? new Uint8Array(cert.raw) : null,
   };
 }
 

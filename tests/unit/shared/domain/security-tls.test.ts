@@ -190,6 +190,12 @@ describe('the signature algorithm read from the certificate’s own bytes', () =
     expect(signatureAlgorithmOf(der('rsa2048-md5.pem'))).toBe('md5WithRSAEncryption');
     expect(signatureAlgorithmOf(der('ec256-sha256.pem'))).toBe('ecdsa-with-SHA256');
   });
+  it('the verdict reads it from the bytes the transport hands over, when the transport did not name it', () => {
+    const { signatureAlgorithm: _named, ...facts } = LAB_HIK;
+    const verdict = classifyCertificate({ ...facts, der: der('rsa1024-sha1.pem') }, NOW);
+    expect(verdict.signatureAlgorithm).toBe('sha1WithRSAEncryption');
+    expect(classifyCertificate({ ...facts, der: null }, NOW).signatureAlgorithm).toBeNull();
+  });
   it('gives the dotted OID for an algorithm not in its table, and null for bytes that are not a certificate', () => {
     const d = Buffer.from(der('ec256-sha256.pem'));
     const at = d.indexOf(Buffer.from('06082a8648ce3d040302', 'hex'), 200);
