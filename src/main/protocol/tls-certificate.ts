@@ -12,6 +12,13 @@ export interface CertificateFacts {
   trusted: boolean;
   trustError: string | null;
   protocol: string | null;
+  /** The public key's kind ('RSA', 'EC', …) and size in bits, when the transport could tell. */
+  keyType?: string | null;
+  keyBits?: number | null;
+  /** The signature algorithm's name, when known; else it is read from `der`. */
+  signatureAlgorithm?: string | null;
+  /** The leaf certificate's DER bytes (public; no key material), for `signatureAlgorithmOf`. */
+  der?: Uint8Array | null;
 }
 
 export interface TlsVerdict {
@@ -24,7 +31,81 @@ export interface TlsVerdict {
   issuer: string;
   /** The certificate names this host (CN or subjectAltName), when we know the host. */
   namesHost: boolean | null;
+  /** The validity dates as ISO strings (null: missing or unreadable). */
+  validFrom?: string | null;
+  validTo?: string | null;
+  /** Every name it carries: its CN, then each subjectAltName DNS name or IP address (at most 32). */
+  names?: string[];
+  keyType?: string | null;
+  keyBits?: number | null;
+  signatureAlgorithm?: string | null;
 }
+
+/** Signature algorithm OIDs (DER content bytes, hex) a camera's certificate may carry, by name. */
+const SIGNATURE_OIDS: Readonly<Record<string, string>> = {
+  '2a864886f70d010104': 'md5WithRSAEncryption',
+  '2a864886f70d010105': 'sha1WithRSAEncryption',
+  '2a864886f70d01010b': 'sha256WithRSAEncryption',
+  '2a864886f70d01010c': 'sha384WithRSAEncryption',
+  '2a864886f70d01010d': 'sha512WithRSAEncryption',
+  '2a864886f70d01010a': 'RSASSA-PSS',
+  '2a8648ce3d040301': 'ecdsa-with-SHA1',
+  '2a8648ce3d040302': 'ecdsa-with-SHA256',
+  '2a8648ce3d040303': 'ecdsa-with-SHA384',
+  '2a8648ce3d040304': 'ecdsa-with-SHA512',
+  '2b6570': 'Ed25519',
+  '2a8648ce380403': 'dsa-with-SHA1',
+};
+
+/**
+ * The signature algorithm of a DER certificate (Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm
+ * SEQUENCE { OID, … }, signature }): its name, `OID <dotted>` for one not in the table, null when the bytes are not
+ * that shape. Reads only headers and one OID; never throws.
+ */
+export function signatureAlgorithmOf(der: Uint8Array): string | null {
+  /** The TLV at `at`: where its content starts and ends, or null when it does not fit. */
+  const tlv = (at: number): { tag: number; start: number; end: number } | null => {
+    if (at + 2 > der.length) return null;
+    const tag = der[at]!;
+    let len = der[at + 1]!;
+    let start = at + 2;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      if (n === 0 || n > 3 || start + n > der.length) return null;
+      len = 0;
+      for (let i = 0; i < n; i++) len = len * 256 + der[start + i]!;
+      start += n;
+    }
+    const end = start + len;
+    return end <= der.length ? { tag, start, end } : null;
+  };
+  const cert = tlv(0);
+  if (cert?.tag !== 0x30) return null;
+  const tbs = tlv(cert.start);
+  if (tbs?.tag !== 0x30) return null;
+  const alg = tlv(tbs.end);
+  if (alg?.tag !== 0x30) return null;
+  const oid = tlv(alg.start);
+  if (oid?.tag !== 0x06 || oid.end > alg.end || oid.end === oid.start) return null;
+  const bytes = der.subarray(oid.start, oid.end);
+  const hex = Buffer.from(bytes).toString('hex');
+  return SIGNATURE_OIDS[hex] ?? `OID ${dotted(bytes)}`;
+}
+
+function dotted(b: Uint8Array): string {
+  const parts: number[] = [Math.floor(b[0]! / 40), b[0]! % 40];
+  let v = 0;
+  for (const x of b.subarray(1)) {
+    v = v * 128 + (x & 0x7f);
+    if (!(x & 0x80)) {
+      parts.push(v);
+      v = 0;
+    }
+  }
+  return parts.join('.');
+}
+
+const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 
 /** TLS certificate verdict; `now` is a parameter so results compare exactly. */
 export function classifyCertificate(cert: CertificateFacts, now: Date, host?: string): TlsVerdict {
@@ -42,15 +123,25 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
   const to = Date.parse(cert.validTo);
   const t = now.getTime();
   let namesHost: boolean | null = null;
-  if (host) {
-    // A camera's certificate names a handful of hosts; 64 KiB is hundreds of names (and more than a TLS stack
-    // accepts in a whole certificate chain by default), and bounds the split.
-    const alt = String(cert.subjectAltName ?? '')
-      .slice(0, 64 * 1024)
-      .split(/,\s*/)
-      .map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase());
-    namesHost = alt.includes(host.toLowerCase()) || (cert.subject.CN ?? '').toLowerCase() === host.toLowerCase();
-  }
+  // A camera's certificate names a handful of hosts; 64 KiB is hundreds of names (and more than a TLS stack
+  // accepts in a whole certificate chain by default), and bounds the split.
+  const alt = String(cert.subjectAltName ?? '')
+    .slice(0, 64 * 1024)
+    .split(/,\s*/);
+  const altNames = alt.map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase());
+  if (host)
+    namesHost = altNames.includes(host.toLowerCase()) || (cert.subject.CN ?? '').toLowerCase() === host.toLowerCase();
+  const cn = (cert.subject.CN ?? '').toLowerCase();
+  const names = [
+    ...new Set([
+      ...(cn ? [cn] : []),
+      ...alt
+        .filter((s) => /^(DNS|IP Address):/i.test(s))
+        .map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase()),
+    ]),
+  ]
+    .slice(0, 32)
+    .map((n) => n.slice(0, 253));
   return {
     selfSigned,
     trusted: cert.trusted,
@@ -60,5 +151,11 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
     subject: name(cert.subject),
     issuer: name(cert.issuer),
     namesHost,
+    validFrom: iso(from),
+    validTo: iso(to),
+    names,
+    keyType: cert.keyType ?? null,
+    keyBits: typeof cert.keyBits === 'number' && Number.isFinite(cert.keyBits) ? cert.keyBits : null,
+    signatureAlgorithm: cert.signatureAlgorithm ?? (cert.der ? signatureAlgorithmOf(cert.der) : null),
   };
 }

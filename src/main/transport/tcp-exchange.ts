@@ -56,6 +56,10 @@ function certificateFacts(socket: tls.TLSSocket): PeerCertificateFacts | null {
     trusted: socket.authorized,
     trustError: err ? String(err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : err) : null,
     protocol: socket.getProtocol(),
+    keyType: cert.modulus ? 'RSA' : cert.asn1Curve || cert.nistCurve ? 'EC' : null,
+    keyBits: typeof cert.bits === 'number' ? cert.bits : null,
+    // The certificate's own bytes (public, no key): protocol/tls-certificate.ts reads its signature algorithm.
+    der: cert.raw ? new Uint8Array(cert.raw) : null,
   };
 }
 

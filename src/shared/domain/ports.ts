@@ -27,6 +27,25 @@ export const PROTOCOL_OF_ROLE: Readonly<Record<OnvifRole, OnvifProtocolName>> = 
   rtsp: 'RTSP',
 };
 
+export const portTlsSchema = z.object({
+  selfSigned: z.boolean(),
+  /** This computer's trust store accepted it. */
+  trusted: z.boolean(),
+  /** ISO dates; null when the certificate's were unreadable. */
+  validFrom: z.string().max(40).nullable(),
+  validTo: z.string().max(40).nullable(),
+  subject: z.string().max(300),
+  issuer: z.string().max(300),
+  /** Its CN and subjectAltName DNS names and IP addresses, lower case. */
+  names: z.array(z.string().max(253)).max(32),
+  /** 'RSA', 'EC', …; null: not told. */
+  keyType: z.string().max(20).nullable(),
+  keyBits: z.number().int().min(0).max(65536).nullable(),
+  /** e.g. sha256WithRSAEncryption; null: not read. */
+  signatureAlgorithm: z.string().max(80).nullable(),
+});
+export type PortTls = z.infer<typeof portTlsSchema>;
+
 export const portRowSchema = z.object({
   port: z.number().int().min(1).max(65535),
   transport: z.literal('tcp'),
@@ -55,6 +74,11 @@ export const portRowSchema = z.object({
    * discovery answer names it (http://…:8081/onvif/device_service)."). Absent: the replies alone decided.
    */
   identifiedBy: z.string().max(200).optional(),
+  /**
+   * The TLS certificate this port showed, when it spoke TLS (absent in reports made before it was kept, and on
+   * ports without TLS): the facts the Security step judges. No key material.
+   */
+  tls: portTlsSchema.optional(),
 });
 export type PortRow = z.infer<typeof portRowSchema>;
 

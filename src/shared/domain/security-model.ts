@@ -62,6 +62,8 @@ export interface SecurityInput {
   vpn: 'planned' | 'none' | 'unknown';
   /** The chosen NVR's last default-password check (absent or null: none made). */
   defaults?: DefaultCheck | null;
+  /** The DDNS names users type from outside (the DDNS step's), which the HTTPS certificate should name. */
+  ddnsNames?: string[];
 }
 
 /** What each severity is worth, where a finding does not say otherwise. */
@@ -79,6 +81,7 @@ export function securityInputFromRecord(record: SetupRecord): SecurityInput {
   const nvr = record.nvr;
   const defaults = record.security.defaults.last;
   const vpnSlice = (record as { vpn?: { plan?: { mode?: string } | null } }).vpn;
+  const ddnsHosts = (record as { ddns?: { hosts?: { host?: unknown }[] } }).ddns?.hosts ?? [];
   return {
     nvr: nvr ? { brand: nvr.device.brand, model: nvr.device.model, firmware: nvr.device.firmware } : null,
     ports: nvr ? (record.ports[nvr.deviceId]?.report ?? null) : null,
@@ -87,6 +90,7 @@ export function securityInputFromRecord(record: SetupRecord): SecurityInput {
     proof: record.internet.proof,
     vpn: vpnSlice === undefined ? 'unknown' : vpnSlice.plan && vpnSlice.plan.mode !== 'none' ? 'planned' : 'none',
     defaults: nvr && defaults?.deviceId === nvr.deviceId ? defaults : null,
+    ddnsNames: ddnsHosts.flatMap((h) => (typeof h.host === 'string' && h.host ? [h.host] : [])).slice(0, 8),
   };
 }
 export function finding(

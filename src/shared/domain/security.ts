@@ -10,6 +10,7 @@
 import { exposureFindings, firmwareFindings, portFindings, upnpFindings, vpnFindings } from './security-findings';
 import { defaultPasswordFinding } from './security-defaults-verdict';
 import type { SecurityInput, SecurityResult } from './security-model';
+import { tlsFindings } from './security-tls';
 import { orderFindings, securityScore } from './security-score';
 
 export {
@@ -31,6 +32,7 @@ export function judgeSecurity(input: SecurityInput, checkedAt: string): Security
   const findings = orderFindings([
     ...fw.findings,
     ...portFindings(input),
+    ...tlsFindings(input, new Date(checkedAt)),
     ...upnpFindings(input),
     ...exposureFindings(input, affected),
     ...vpnFindings(input),

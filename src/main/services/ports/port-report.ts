@@ -3,7 +3,8 @@
 // line by line (tests/unit/services/ports/ports-service.test.ts).
 import { knownService, RISKY_SERVICES } from '../../../shared/catalog/ports';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
-import type { PortReport, PortRow } from '../../../shared/domain/ports';
+import type { PortReport, PortRow, PortTls } from '../../../shared/domain/ports';
+import type { TlsVerdict } from '../../protocol/tls-certificate';
 import type { NetworkProtocol } from '../../protocol/onvif-soap';
 import type { PortIdentity } from './identify';
 import {
@@ -117,6 +118,7 @@ export function buildPortReport(input: ReportInput): PortReport {
         .slice(0, 10)
         .map((e) => clip(e, 300)),
       ...(identifiedBy ? { identifiedBy } : {}),
+      ...(isOpen && id?.tls ? { tls: portTls(id.tls) } : {}),
     };
     const cveHistory = factsAt(brand, port).some((f) => f.role === role && f.risk.reasons.includes('cve-history'));
     return { ...row, recommendation: clip(recommendationFor(row, { cveHistory }), 500) };
@@ -140,5 +142,23 @@ export function buildPortReport(input: ReportInput): PortReport {
     onvifProtocols: input.protocols
       ? input.protocols.map((p) => ({ name: p.name, enabled: p.enabled, ports: p.ports.slice(0, 8) }))
       : null,
+  };
+}
+
+/** What the report keeps of a certificate verdict: the facts the Security step judges, bounded to the schema. */
+export function portTls(v: TlsVerdict): PortTls {
+  const keyBits = v.keyBits ?? null;
+  const bits = keyBits !== null && Number.isInteger(keyBits) && keyBits >= 0 && keyBits <= 65536;
+  return {
+    selfSigned: v.selfSigned,
+    trusted: v.trusted,
+    validFrom: v.validFrom ?? null,
+    validTo: v.validTo ?? null,
+    subject: clip(v.subject, 300),
+    issuer: clip(v.issuer, 300),
+    names: (v.names ?? []).slice(0, 32).map((n) => clip(n, 253)),
+    keyType: v.keyType ? clip(v.keyType, 20) : null,
+    keyBits: bits ? keyBits : null,
+    signatureAlgorithm: v.signatureAlgorithm ? clip(v.signatureAlgorithm, 80) : null,
   };
 }
