@@ -14,8 +14,7 @@ import { lanFacts } from '../static-ip';
 import { defineFeature, type AppContext } from '../types';
 import { INTERNET_COMMANDS } from './cli';
 import { internetServices } from './services';
-import { judgeInternetStep } from './status';
-import { judgeRulesProven } from '../rules/status';
+import { judgeInternetStep, keepProof } from './status';
 
 /** The servers the next check asks: the ones given, else the ones chosen before, else the documented defaults. */
 function servers(record: SetupRecord, input: { stun?: string; checker?: string } = {}) {
@@ -118,10 +117,8 @@ export default defineFeature({
           // A cancelled proof proves nothing: it is neither shown nor kept.
           if (signal.aborted) return;
           await save((draft) => {
-            draft.internet.proof = proof;
+            keepProof(draft, proof, now());
             if (parseCheckerUrl(checker)) draft.internet.checker = checker;
-            // The rules are proven here: the Router rules step turns verified (or says which rule is not reachable).
-            judgeRulesProven(draft, proof, now());
           });
           hub.emit('internet.onProof', { jobId, proof });
         });

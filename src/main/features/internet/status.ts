@@ -1,5 +1,7 @@
+import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { judgeRulesProven } from '../rules/status';
 
 /**
  * Sets the Internet step's status from a check (the one place it is set): verified when the router holds the public
@@ -19,4 +21,13 @@ export function judgeInternetStep(draft: SetupRecord, check: PublicAddressCheck,
           ? 'Whether the router has the public address is not known yet.'
           : `${verdict.title}: port forwarding on your router alone cannot reach the NVR.`,
     };
+}
+
+/**
+ * Keeps a proof from outside as the Internet step's (whoever made it: this step, or the VPN check's --prove), and lets
+ * the Router rules step judge its rules by it (verified when every planned rule was reachable).
+ */
+export function keepProof(draft: SetupRecord, proof: OutsideProof, at: Date): void {
+  draft.internet.proof = proof;
+  judgeRulesProven(draft, proof, at);
 }

@@ -4,6 +4,8 @@ import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import { DEFAULT_CHECKER_URL } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { internetServices } from '../internet/services';
+import { keepProof } from '../internet/status';
+import { parseCheckerUrl } from '../../protocol/echoip';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { VpnRequest } from '../../../shared/steps/vpn';
 import { probeWireGuard } from '../../services/vpn/vpn-probe';
@@ -44,28 +46,25 @@ async function networks(ctx: AppContext): Promise<{ lan: string; address: string
 async function proveNow(ctx: AppContext, record: SetupRecord): Promise<OutsideProof> {
   const nvrId = record.nvr?.deviceId ?? null;
   const checker = record.internet.checker ?? DEFAULT_CHECKER_URL;
-  const proof = await internetServices(ctx)
-    .prover.prove({
-      checker,
-      name: null,
-      publicAddress: record.internet.check?.publicAddress ?? null,
-      internetVerdict: record.internet.check?.verdict.code ?? null,
-      // The saved plan of router rules, if any, so the kept proof is the Internet step's whole proof; for the VPN
-      // every port reachable from outside counts against it (vpn-check.ts), planned or not.
-      plan: record.rules.plan,
-      report: nvrId ? (record.ports[nvrId]?.report ?? null) : null,
-      mappings: record.upnp.audit?.mappings ?? null,
-      signal: AbortSignal.timeout(90_000),
-    })
-    .catch(() => {
-      throw new AppFailure(
-        'BAD_REQUEST',
-        `The checker ${checker} cannot be asked: set a usable one on the Internet page.`,
-      );
-    });
-  await ctx.save((draft) => {
-    draft.internet.proof = proof;
+  // The one way a proof fails as a whole is a checker that is not an http(s) address: said before anything is sent.
+  if (!parseCheckerUrl(checker))
+    throw new AppFailure(
+      'BAD_REQUEST',
+      `The checker ${checker} cannot be asked: set a usable one on the Internet page.`,
+    );
+  const proof = await internetServices(ctx).prover.prove({
+    checker,
+    name: null,
+    publicAddress: record.internet.check?.publicAddress ?? null,
+    internetVerdict: record.internet.check?.verdict.code ?? null,
+    // The saved plan of router rules, if any, so the kept proof is the Internet step's whole proof; for the VPN
+    // every port reachable from outside counts against it (vpn-check.ts), planned or not.
+    plan: record.rules.plan,
+    report: nvrId ? (record.ports[nvrId]?.report ?? null) : null,
+    mappings: record.upnp.audit?.mappings ?? null,
+    signal: AbortSignal.timeout(90_000),
   });
+  await ctx.save((draft) => keepProof(draft, proof, ctx.now()));
   return proof;
 }
 
