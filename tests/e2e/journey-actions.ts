@@ -79,9 +79,34 @@ export async function readActions(page: Page): Promise<Counts> {
   });
 }
 
-/** Writes the count for the bench: the actions in the app, the trips to another tool, and the time. */
-export function writeActions(c: Counts, outside: number, seconds: number): void {
+/** The actions between two readings (a part of the journey counted apart). */
+export function actionsBetween(before: Counts, after: Counts): Counts {
+  return { clicks: after.clicks - before.clicks, keys: after.keys - before.keys, fields: after.fields - before.fields };
+}
+
+/**
+ * Writes the count for the bench: the user's actions in the app, the trips to another tool, and the time. `apart`:
+ * parts of the spec that are not the user's way to the goal (a detour it takes on purpose, a download it makes to check
+ * the file), each with its actions and trips: left out of the journey's count and written beside it.
+ */
+export function writeActions(
+  c: Counts,
+  outside: number,
+  seconds: number,
+  apart: Record<string, { actions: Counts; outside: number }> = {},
+): void {
   mkdirSync('.cache', { recursive: true });
-  const total = c.clicks + c.keys + c.fields;
-  writeFileSync(JOURNEY_ACTIONS_FILE, `${JSON.stringify({ ...c, total, outside, seconds }, null, 2)}\n`);
+  const own = Object.values(apart).reduce((left, p) => actionsBetween(p.actions, left), c);
+  const trips = Object.values(apart).reduce((left, p) => left - p.outside, outside);
+  const total = (x: Counts) => x.clicks + x.keys + x.fields;
+  const written = {
+    ...own,
+    total: total(own),
+    outside: trips,
+    seconds,
+    apart: Object.fromEntries(
+      Object.entries(apart).map(([k, p]) => [k, { ...p.actions, total: total(p.actions), outside: p.outside }]),
+    ),
+  };
+  writeFileSync(JOURNEY_ACTIONS_FILE, `${JSON.stringify(written, null, 2)}\n`);
 }

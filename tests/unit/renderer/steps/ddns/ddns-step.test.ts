@@ -69,6 +69,18 @@ describe('DDNS step', () => {
     expect(byTest(w, 'ddns-sent').text()).toContain(`basic auth as ${ACCOUNT.user}`);
   });
 
+  it('an update the provider took is followed by the check at once (one action less); a refused one is not', async () => {
+    const w = await mountStep();
+    await fillNoIp(w, 'not-the-password');
+    await submit(w);
+    expect(callsTo('ddns.check')).toEqual([]);
+    await byTest(w, 'ddns-secret').setValue(ACCOUNT.secret);
+    await submit(w);
+    expect(byTest(w, 'ddns-outcome').text()).toBe('Updated');
+    expect(callsTo('ddns.check')).toEqual([{ host: HOST }]);
+    expect(byTest(w, 'ddns-authoritative').exists()).toBe(true);
+  });
+
   it('a second update with the field left empty sends no secret (main uses the one it holds)', async () => {
     const w = await mountStep();
     await fillNoIp(w, ACCOUNT.secret);
