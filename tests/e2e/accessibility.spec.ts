@@ -9,6 +9,7 @@ import { DISABLED_RULES, findingLines, seriousFindings } from './axe';
 // ignore. First each page as a new user sees it (an empty record; 1280 and 900 px wide) and the start-over dialog;
 // then with the lab's Hikvision: Find while searching and with its results, the login dialog (and its field
 // problems), every page with that NVR chosen, Ports with its ports measured and Router rules with a plan made.
+// Each state is checked twice: in the light theme and in the dark one (the system's choice, prefers-color-scheme).
 // "Find your NVR" starts a search on its first visit, so this spec runs where that is harmless: the browser-mode
 // server and Chromium inside the lab's `nvrlab-client` namespace (playwright.config.ts, LAB_SPECS); elsewhere it
 // skips. Nothing is changed on a device.
@@ -16,6 +17,8 @@ const labUrl = process.env.NVR_ASSIST_LAB_URL;
 // From tests/lab/topology.mjs: the Hikvision's MAC and the admin login.
 const HIK = { mac: '02:00:c0:a8:32:40' };
 const ADMIN = { user: 'admin', password: 'Lab-Admin-2024' };
+/** The dark theme's --color-bg (#12161c), as the browser computes it. */
+const DARK_BG = 'rgb(18, 22, 28)';
 
 test.skip(!labUrl, 'lab E2E: run by npm test inside the lab');
 // The page's CSP allows its own scripts only; axe is injected as a script tag.
@@ -62,9 +65,18 @@ async function openStep(page: Page, id: string, title: string): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
 }
 
-/** Checks the page as it is now; the findings are kept under `state`, to be asserted all at once. */
+/**
+ * Checks the page as it is now, in the light theme and in the dark one (the system asking for dark colours:
+ * prefers-color-scheme, src/renderer/styles/base.css); the findings are kept under `state` and `state, dark`, to be
+ * asserted all at once.
+ */
 async function check(page: Page, found: Record<string, string[]>, state: string): Promise<void> {
   found[state] = findingLines(await seriousFindings(page));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // The dark palette is on: the page's background is the dark theme's (else this pass would check light again).
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(DARK_BG);
+  found[`${state}, dark`] = findingLines(await seriousFindings(page));
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Every checked state with no finding: what the test expects of `found`. */
@@ -91,7 +103,7 @@ test('every step page as a new user sees it, and the start-over dialog, have no 
     await check(page, found, `${step.id}, 900 px`);
     await page.setViewportSize({ width: 1280, height: 720 });
   }
-  expect(Object.keys(found)).toHaveLength(2 * STEPS.length + 1);
+  expect(Object.keys(found)).toHaveLength(2 * (2 * STEPS.length + 1));
   expect(found).toEqual(none(found));
   await openStep(page, 'ddns', 'DDNS');
   await shoot(page, 1400, 'a11y-ddns-fresh');
@@ -148,7 +160,7 @@ test('with the lab’s NVR found, logged in to and measured, Find, its login dia
       await check(page, found, 'rules, plan made');
     }
   }
-  expect(Object.keys(found)).toHaveLength(STEPS.length + 7);
+  expect(Object.keys(found)).toHaveLength(2 * (STEPS.length + 7));
   expect(found).toEqual(none(found));
   expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect, vi } from 'vitest';
@@ -53,6 +53,9 @@ const fake = await vi.hoisted(async () => {
   };
   const shell = { openExternal: async (url: string) => void calls.push(`openExternal ${url}`) };
 
+  // The system's light or dark theme (the test sets it and emits 'updated' as Electron does on a change).
+  const nativeTheme = Object.assign(new Emitter(), { shouldUseDarkColors: false });
+
   const windows: FakeWindow[] = [];
   class FakeWindow extends Emitter {
     options: Record<string, unknown>;
@@ -61,6 +64,7 @@ const fake = await vi.hoisted(async () => {
     menuRemoved = false;
     destroyed = false;
     sent: unknown[][] = [];
+    backgrounds: string[] = [];
     webContents: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
       super();
@@ -80,6 +84,9 @@ const fake = await vi.hoisted(async () => {
     }
     removeMenu() {
       this.menuRemoved = true;
+    }
+    setBackgroundColor(colour: string) {
+      this.backgrounds.push(colour);
     }
     show() {
       this.shown = true;
@@ -114,6 +121,7 @@ const fake = await vi.hoisted(async () => {
     windows,
     BrowserWindow: FakeWindow,
     Menu,
+    nativeTheme,
   };
 });
 
@@ -126,6 +134,7 @@ vi.mock('electron', () => ({
   safeStorage: { isEncryptionAvailable: () => false },
   BrowserWindow: fake.BrowserWindow,
   Menu: fake.Menu,
+  nativeTheme: fake.nativeTheme,
   default: fake,
 }));
 
@@ -186,6 +195,31 @@ describe('src/main/index.ts once ready', () => {
     expect((dev!.options.webPreferences as { devTools: unknown }).devTools).toBe(true);
     expect(prod!.options.webPreferences).toStrictEqual(secureWebPreferences('/p/index.cjs'));
     expect((prod!.options.webPreferences as { devTools: unknown }).devTools).toBe(false);
+  });
+
+  it('paints the window in the system’s theme before the page does, and follows the system when it switches', async () => {
+    const { createMainWindow, WINDOW_BACKGROUND } = await import('../../../src/main/electron/window');
+    // The dark window is the dark page's background (base.css), so a dark system sees no white flash on opening.
+    const css = readFileSync(join(import.meta.dirname, '../../../src/renderer/styles/base.css'), 'utf8');
+    const darkBlock = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    expect(darkBlock).toContain(`--color-bg: ${WINDOW_BACKGROUND.dark};`);
+    const before = fake.windows.length;
+    fake.nativeTheme.shouldUseDarkColors = true;
+    createMainWindow({ preloadPath: '/p/index.cjs', devServerUrl: null });
+    fake.nativeTheme.shouldUseDarkColors = false;
+    createMainWindow({ preloadPath: '/p/index.cjs', devServerUrl: null });
+    const [dark, light] = fake.windows.splice(before, 2);
+    expect(dark!.options.backgroundColor).toBe('#12161c');
+    expect(light!.options.backgroundColor).toBe('#ffffff');
+    fake.nativeTheme.shouldUseDarkColors = true;
+    fake.nativeTheme.emit('updated');
+    expect(dark!.backgrounds).toEqual(['#12161c']);
+    expect(light!.backgrounds).toEqual(['#12161c']);
+    // A closed window stops listening (no listener left behind per window opened).
+    const listening = fake.nativeTheme.listenerCount('updated');
+    light!.emit('closed');
+    expect(fake.nativeTheme.listenerCount('updated')).toBe(listening - 1);
+    fake.nativeTheme.shouldUseDarkColors = false;
   });
 
   it('loads app://nvr-assist/index.html, not a file', () => {

@@ -70,6 +70,7 @@ export const ipcMain = {
 export const shell = { openExternal: async () => {} };
 // No keychain in the fake: the app must then keep logins in memory only.
 export const safeStorage = { isEncryptionAvailable: () => false };
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
 export const Menu = { setApplicationMenu() {}, buildFromTemplate: (template) => template };
 
 async function fetchApp(url) {
@@ -100,6 +101,7 @@ export class BrowserWindow extends EventEmitter {
     };
   }
   removeMenu() {}
+  setBackgroundColor() {}
   show() {}
   isDestroyed() {
     return false;
@@ -120,4 +122,4 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-export default { app, protocol, session, ipcMain, shell, safeStorage, Menu, BrowserWindow };
+export default { app, protocol, session, ipcMain, shell, safeStorage, nativeTheme, Menu, BrowserWindow };

@@ -1,5 +1,7 @@
 // Screenshots of every step page at 1400 and 900 px, from the real renderer over a fake backend (scene.ts):
 //   node tests/unit/renderer/screens/shoot.mjs <label>      → .cache/screens/<label>/<step>-<width>.png
+//   SCREENS_SCHEME=dark node tests/unit/renderer/screens/shoot.mjs <label>   the same in the dark theme (the page as
+//   it is when the system asks for dark colours: Chromium's prefers-color-scheme); light without it.
 // Builds the renderer (vite.config.ts here), serves it on 127.0.0.1 only, and drives Debian's Chromium headless
 // with the same flags as the E2E specs. Nothing leaves loopback; nothing is committed.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +11,8 @@ import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const label = process.argv[2] ?? 'now';
+const scheme = process.env.SCREENS_SCHEME ?? 'light';
+if (scheme !== 'light' && scheme !== 'dark') throw new Error(`SCREENS_SCHEME is light or dark, not ${scheme}`);
 const root = resolve(import.meta.dirname, '../../../..');
 const out = join(root, '.cache/screens', label);
 const build = join(out, 'build');
@@ -74,7 +78,12 @@ async function save(page, name, width, full = true) {
  * login dialog, and "Start over…".
  */
 async function shootOpenParts(width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+    colorScheme: scheme,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
   await page.goto(`${base}#/step/network`);
@@ -139,7 +148,12 @@ async function shootOpenParts(width) {
 
 /** The Find step when the last search found nothing: what to check, and the search that checks every address. */
 async function shootEmptyFind(width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+    colorScheme: scheme,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
   await page.goto(`${base}#/step/network`);
@@ -158,9 +172,33 @@ async function shootEmptyFind(width) {
   await context.close();
 }
 
+/** The steps the loop below does not open, each on a fresh page of the same scene. */
+async function shootOtherSteps(width) {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+    colorScheme: scheme,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
+  for (const step of ['static-ip', 'security', 'upnp', 'rules', 'vpn', 'verify', 'checklist']) {
+    await page.goto(`${base}#/step/${step}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await save(page, step, width);
+  }
+  await context.close();
+}
+
 try {
   for (const width of [1400, 900]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+      colorScheme: scheme,
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${width}: ${e.message}`));
     page.on(
@@ -193,6 +231,7 @@ try {
     await context.close();
     await shootOpenParts(width);
     await shootEmptyFind(width);
+    await shootOtherSteps(width);
   }
 } finally {
   await browser.close();
