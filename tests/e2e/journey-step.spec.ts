@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
 import { findAndLogIn } from './lab-find';
-import { hikMapsAgain, hikSyncs, lab, mapsAgain, measurePorts, pageErrors, shoot } from './lab-page';
+import { hikMapsAgain, hikSyncs, lab, mapsAgain, measurePorts, pageErrors, readmeShot, shoot } from './lab-page';
 import { actionsBetween, countActions, readActions, resetActions, writeActions } from './journey-actions';
 
 // The journey as one user sitting (issue 16 item 2, issue 13's E2E), against the lab's real peers, only through the
@@ -232,11 +232,13 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     // The VPN is not this way's step, but still said to be the safer one.
     await expect(status('vpn')).toHaveText(/skipped/);
     await expect(sidebar.locator('li[data-step="vpn"]')).toContainText('recommended instead');
+    await readmeShot(page, 'network');
   });
 
   await test.step('Find your NVR: hik found by its MAC and logged in to', async () => {
     await findAndLogIn(page, HIK.mac, ADMIN);
     await expect(status('find')).toHaveText(/verified/);
+    await readmeShot(page, 'find');
   });
 
   await test.step('Static IP: hik’s fixed address kept, outside the DHCP range the user types', async () => {
@@ -260,6 +262,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     await expect(page.getByTestId('proposal-address')).toHaveText(HIK.address);
     await expect(page.getByText('Nothing to send: the NVR already keeps exactly this address.')).toBeVisible();
     await expect(status('static-ip')).toHaveText(/verified/);
+    await readmeShot(page, 'static-ip');
   });
 
   await test.step('Ports: measured — 80, 443, 554 and 8000 open, all on factory numbers', async () => {
@@ -270,6 +273,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     expect(open).toEqual(['80', '443', '554', '8000']);
     // Not moved (this journey leaves hik's ports as they are): the step stays at work.
     await expect(status('ports')).toHaveText(/working/);
+    await readmeShot(page, 'ports');
   });
 
   await test.step('Security: hik’s real findings, worth most first, score 66', async () => {
@@ -297,6 +301,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
       'model not listed',
     );
     await expect(status('security')).toHaveText(/verified/);
+    await readmeShot(page, 'security');
   });
 
   await test.step('UPnP: hik’s mapping (TCP 8000) and the other recorders’ deleted, as the page proposes, and proven gone', async () => {
@@ -333,6 +338,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     expect(hikSyncs(), 'hik did not map it again meanwhile').toBe(quiet);
     // Deleted, but UPnP is still on at the router and on the NVR (to turn off by hand, the page says where).
     await expect(status('upnp')).toHaveText(/working/);
+    await readmeShot(page, 'upnp');
   });
 
   await test.step('Internet side: the router holds the public address, STUN and the checker agree', async () => {
@@ -369,6 +375,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     await expect(status('ddns')).toHaveText(/verified/);
     // The password never shows again on the page.
     expect(await page.locator('main').innerText()).not.toContain(DDNS.password);
+    await readmeShot(page, 'ddns');
   });
 
   let commands = '';
@@ -442,6 +449,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
       `nft add rule inet filter forward iifname "wan0" ip daddr ${HIK.address} tcp dport 8000 ct status dnat accept`,
     );
     commands = (await text.textContent()) ?? '';
+    await readmeShot(page, 'rules');
     // The two fields and the commands, as the user sees them at each width.
     const part = page.locator('form.wan, [data-testid="commands"]');
     for (const width of [1400, 900]) {
@@ -489,6 +497,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
         rows.map((r) => `${r.getAttribute('data-port')}:${r.getAttribute('data-ok')}`),
       ),
     ).toEqual(['21:true', '22:true', '23:true', '80:true', '443:true', '554:true']);
+    await readmeShot(page, 'internet');
   });
 
   await test.step('Verify: every check run again', async () => {
@@ -510,6 +519,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
       '8 ports answered from outside as when proven.',
     );
     await expect(status('verify')).toHaveText(/verified/);
+    await readmeShot(page, 'verify');
     // GAP: Router rules stays "working" although every rule is proven from outside (judgeRules never sets verified,
     // and neither the proof nor Verify sets it): not asserted here as right.
     for (const width of [1400, 900]) await shoot(page, width, 'journey-verify');
@@ -540,6 +550,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
       expect(JSON.stringify(json)).toContain(HIK.address);
       expect(JSON.stringify(json)).not.toContain(DDNS.password);
       await expect(status('checklist')).toHaveText(/verified/);
+      await readmeShot(page, 'checklist');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -550,5 +561,10 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     'iptables detour': detour,
     'JSON download': jsonDownload,
   });
+  // README's picture of the VPN step as this way shows it (skipped, recommended instead): after the count.
+  if (process.env.README_SCREENS) {
+    await go(/VPN/, 'VPN');
+    await readmeShot(page, 'vpn');
+  }
   expect(problems, 'no page errors or console errors').toEqual([]);
 });

@@ -69,3 +69,19 @@ export async function mapsAgain(host: 'hik' | 'dahua' | 'reolink'): Promise<void
 
 /** hik adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
 export const hikMapsAgain = (): Promise<void> => mapsAgain('hik');
+
+/**
+ * README's picture of a step (`npm run screens`: README_SCREENS=docs/screens): the window as the user sees it at
+ * the end of that step in the lab journey, 1280 × 800, scrolled to the top, as a JPEG small enough to commit.
+ * Without README_SCREENS, nothing.
+ */
+export async function readmeShot(page: Page, step: string): Promise<void> {
+  const dir = process.env.README_SCREENS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${dir}/${step}.jpg`, type: 'jpeg', quality: 70, animations: 'disabled' });
+  if (before) await page.setViewportSize(before);
+}
