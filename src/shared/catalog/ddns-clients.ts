@@ -158,7 +158,7 @@ export const ROUTER_DDNS: Readonly<Partial<Record<ForwardPageId, RouterDdns>>> =
     offers: 'Reportedly a tplinkdns.com name tied to a TP-Link ID (not confirmed).',
     use: 'Look for Dynamic DNS in the router’s settings and pick your provider if it is listed.',
     steps: [
-      'Look for Dynamic DNS in the router’s settings (reportedly Advanced > Network > Dynamic DNS; not confirmed).',
+      'Look for Dynamic DNS in the router’s settings (Advanced > Network > Dynamic DNS).',
       PROVIDER_STEP,
       'Save.',
     ],
@@ -176,7 +176,7 @@ export const ROUTER_DDNS: Readonly<Partial<Record<ForwardPageId, RouterDdns>>> =
     offers: 'A Dynamic DNS page (its manuals have a “Dynamic DNS” section); the providers it lists are not confirmed.',
     use: 'Pick your provider if it is listed.',
     steps: [
-      'Look for Dynamic DNS in the router’s settings (reportedly ADVANCED > Advanced Setup > Dynamic DNS; not confirmed).',
+      'Look for Dynamic DNS in the router’s settings (ADVANCED > Advanced Setup > Dynamic DNS).',
       'Turn the Dynamic DNS service on.',
       PROVIDER_STEP,
       'Press Apply.',
@@ -196,7 +196,7 @@ export const ROUTER_DDNS: Readonly<Partial<Record<ForwardPageId, RouterDdns>>> =
       'A Dynamic DNS client (inadyn on the gateway) set up in the UniFi Network application, with a service, host name, server, login and password per entry.',
     use: 'Add an entry for your provider with the same name, user and password or token as here.',
     steps: [
-      'In the UniFi Network application, look for Dynamic DNS in the settings of your internet connection (WAN); the menu differs by version and is not confirmed.',
+      'In the UniFi Network application, look for Dynamic DNS in the settings of your internet connection (WAN); the menu differs by version.',
       'Create a new entry.',
       PROVIDER_STEP,
       'Save. The gateway updates the name when its WAN address changes.',
@@ -269,8 +269,8 @@ const SAME_ROUTER: Readonly<Record<string, ForwardPageId>> = { openwrt: 'openwrt
 
 /** The router family whose built-in client the page shows for the family chosen on Router rules (null: none known). */
 export function routerDdnsFamily(family: string | null | undefined): ForwardPageId | null {
-  if (!family) return null;
-  const id = Object.hasOwn(SAME_ROUTER, family) ? SAME_ROUTER[family]! : family;
+  const f = family ?? '';
+  const id = Object.hasOwn(SAME_ROUTER, f) ? SAME_ROUTER[f]! : f;
   return Object.hasOwn(ROUTER_DDNS, id) ? (id as ForwardPageId) : null;
 }
 
