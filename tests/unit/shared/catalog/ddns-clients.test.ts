@@ -25,8 +25,8 @@ describe('built-in DDNS clients', () => {
 
   it('the source shown to users drops our reference file’s path and keeps the document or address', () => {
     expect(readableSource(NVR_DDNS.amcrest!.source)).toBe('https://www.easymanua.ls/amcrest/ip4m-1041b/manual?p=30');
-    expect(readableSource(ROUTER_DDNS.fritzbox!.source)).toBe(
-      'https://service.avm.de/help/en/FRITZ-Box-Fon-WLAN-7490/018/hilfe_dyndns',
+    expect(readableSource(ROUTER_DDNS.asus!.source)).toBe(
+      'https://github.com/RMerl/asuswrt-merlin.ng/wiki/Custom-DDNS ; https://github.com/RMerl/asuswrt-merlin.ng/blob/master/release/src/router/www/Advanced_ASUSDDNS_Content.asp',
     );
     expect(readableSource(ROUTER_DDNS['tp-link']!.source)).toBe('');
     // Only a source wholly in brackets loses them; brackets inside a source stay.

@@ -194,10 +194,18 @@ describe('DDNS step', () => {
     expect(nvr).toContain('choose NO-IP or DynDNS in the NVR’s DDNS list');
     expect(nvr).toContain('Source: Dahua-OEM manual, IC Realtime NVR manual p. 61');
     const routers = byTest(w, 'ddns-router-clients');
-    expect(routers.findAll('dt').map((d) => d.text())).toEqual(['TP-Link', 'ASUS', 'AVM FRITZ!Box']);
+    expect(routers.findAll('dt').map((d) => d.text())).toEqual([
+      'TP-Link',
+      'ASUS',
+      'Netgear Nighthawk / Orbi',
+      'AVM FRITZ!Box',
+      'Ubiquiti UniFi gateways',
+      'OpenWrt (luci-app-ddns)',
+      'pfSense / OPNsense',
+    ]);
     expect(routers.find('[data-router="tp-link"]').text()).toMatch(/^Reportedly: /);
     expect(routers.find('[data-router="tp-link"]').text()).not.toContain('Source:');
-    expect(routers.find('[data-router="fritzbox"]').text()).toContain('Source: https://service.avm.de/help/');
+    expect(routers.find('[data-router="fritzbox"]').text()).toContain('Source: https://en.avm.de/service/');
     expect(byTest(w, 'ddns-onvif-note').text()).toContain('RFC 2136');
   });
 
