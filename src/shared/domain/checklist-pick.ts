@@ -137,6 +137,22 @@ export const pickInternet = z.object({
   ),
 });
 
+export const pickVpn = z.object({
+  plan: opt(
+    z.object({
+      madeAt: when,
+      mode: text(20),
+      serverName: text(80),
+      tunnel: opt(text(18)),
+      listenPort: opt(port),
+      endpoint: opt(z.object({ host: text(253) })),
+      forward: opt(z.object({ protocol: z.literal('udp'), port, to: text(15) })),
+      serverPublicKey: opt(text(44)),
+      peers: list(z.object({ name: text(40), address: text(18), publicKey: text(44) })),
+    }),
+  ),
+});
+
 /** A key of a part of the record (anything that is not an object reads as nothing). */
 export const field = (record: unknown, key: string): unknown =>
   record && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>)[key] : undefined;

@@ -170,6 +170,25 @@ export const checklistInternetSchema = z.object({
     .nullable(),
 });
 
+/**
+ * The VPN plan (public parts only: a private key is never in the record, let alone here): where the server runs, the
+ * tunnel, what the devices dial, the one forward the router needs, and each device by its PUBLIC key — what whoever
+ * maintains the system needs to recognise the server's peers (`wg show`) and to remove a lost phone.
+ */
+export const checklistVpnSchema = z.object({
+  madeAt: when,
+  /** wireguard: a home server; overlay: behind carrier-grade NAT; none: the router has no WireGuard server. */
+  mode: text(20),
+  server: text(80),
+  tunnel: text(18).nullable(),
+  /** What the devices dial (host:port), null without one. */
+  endpoint: text(260).nullable(),
+  /** The one forward the router needs (Linux server): UDP port → the computer's LAN address. */
+  forward: z.object({ protocol: z.literal('udp'), port, to: text(15) }).nullable(),
+  serverPublicKey: text(44).nullable(),
+  peers: z.array(z.object({ name: text(40), address: text(18), publicKey: text(44) })).max(32),
+});
+
 export const checklistTodoSchema = z.object({
   step: text(40),
   title: text(80),
@@ -205,6 +224,8 @@ export const checklistSchema = z.object({
   upnp: checklistUpnpSchema.nullable(),
   ddns: checklistDdnsSchema,
   internet: checklistInternetSchema,
+  /** The VPN plan's public parts (null: no plan yet). */
+  vpn: checklistVpnSchema.nullable(),
   /** Every step not verified, with why: what is not done yet is listed, never hidden. */
   todo: z.array(checklistTodoSchema).max(32),
 });

@@ -12,6 +12,7 @@ import {
   pickStaticIp,
   pickStepState,
   pickUpnp,
+  pickVpn,
 } from './checklist-pick';
 import { CHECKLIST_FORMAT, CHECKLIST_SCHEMA_VERSION, checklistSchema, when, type Checklist } from './checklist-schema';
 
@@ -38,6 +39,7 @@ export {
   checklistStepSchema,
   checklistTodoSchema,
   checklistUpnpSchema,
+  checklistVpnSchema,
   type Checklist,
 } from './checklist-schema';
 
@@ -143,6 +145,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
   const internet = pick(pickInternet, field(record, 'internet'));
   const check = internet?.check ?? null;
   const proof = internet?.proof ?? null;
+  const vpn = pick(pickVpn, field(record, 'vpn'))?.plan ?? null;
 
   const checklist: Checklist = {
     format: CHECKLIST_FORMAT,
@@ -234,6 +237,16 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
           ok: r.ok ?? null,
         })),
       },
+    },
+    vpn: vpn && {
+      madeAt: vpn.madeAt,
+      mode: vpn.mode,
+      server: vpn.serverName,
+      tunnel: vpn.tunnel ?? null,
+      endpoint: vpn.endpoint ? `${vpn.endpoint.host}${vpn.listenPort ? `:${vpn.listenPort}` : ''}` : null,
+      forward: vpn.forward ?? null,
+      serverPublicKey: vpn.serverPublicKey ?? null,
+      peers: vpn.peers.map((p) => ({ name: p.name, address: p.address, publicKey: p.publicKey })),
     },
     todo: steps
       .filter((s) => s.status !== 'verified' && !notNeeded.has(s.id))

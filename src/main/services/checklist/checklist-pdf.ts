@@ -244,6 +244,19 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
       box(r.ok === true, `${r.protocol.toUpperCase()} ${r.port} ${r.label} (${r.kind}): ${r.verdict}`);
   }
 
+  heading('VPN');
+  const vpn = c.vpn;
+  if (!vpn) none('No VPN plan yet (VPN step).');
+  else {
+    line(
+      `Plan of ${vpn.madeAt}: ${vpn.server}${vpn.tunnel ? `, tunnel ${vpn.tunnel}` : ''}${vpn.endpoint ? `, the devices dial ${vpn.endpoint}` : ''}.`,
+    );
+    if (vpn.forward)
+      line(`The router forwards ${vpn.forward.protocol.toUpperCase()} ${vpn.forward.port} to ${vpn.forward.to}.`, 12);
+    if (vpn.serverPublicKey) line(`Server public key: ${vpn.serverPublicKey}`, 12);
+    for (const p of vpn.peers) line(`${p.name} (${p.address}): public key ${p.publicKey}`, 12);
+  }
+
   heading('Still to do');
   if (!c.todo.length) none('Nothing: every step is verified.');
   for (const t of c.todo) box(false, t.title, t.reason);

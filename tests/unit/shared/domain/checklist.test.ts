@@ -181,7 +181,56 @@ describe('the checklist schema', () => {
     expect(schema.properties.format?.const).toBe(CHECKLIST_FORMAT);
     expect(schema.properties.schemaVersion?.const).toBe(CHECKLIST_SCHEMA_VERSION);
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['nvr', 'steps', 'ports', 'forwardRules', 'upnp', 'ddns', 'internet', 'todo']),
+      expect.arrayContaining(['nvr', 'steps', 'ports', 'forwardRules', 'upnp', 'ddns', 'internet', 'vpn', 'todo']),
     );
+  });
+});
+
+describe('the checklist of a VPN plan', () => {
+  const SERVER_KEY = 'r1KvtxW7l6WAsIfJFOSNyedPMOT90TDluH8KyJ2kFBg=';
+  const PHONE_KEY = '0lgajKycAESCIMhIOCQoSt/gTRnsVvqa5TSilQLfHnc=';
+  // Planted where a careless copy would take it: a private key never belongs in the record, nor in the checklist.
+  const PLANTED = 'cGxhbnRlZC1wcml2YXRlLWtleS1uZXZlci1jb3BpZWQ=';
+  const withPlan = () => {
+    const record = emptySetupRecord('2026-03-01T00:00:00.000Z') as unknown as Record<string, unknown>;
+    record.vpn = {
+      request: { server: 'linux', peers: ['phone'], endpoint: null, tunnel: null, serverLanAddress: null },
+      plan: {
+        mode: 'wireguard',
+        server: 'linux',
+        serverName: 'A Linux computer on the LAN (wg-quick)',
+        lan: '192.168.50.0/24',
+        tunnel: '10.8.0.0/24',
+        serverAddress: '10.8.0.1/24',
+        listenPort: 51820,
+        endpoint: { host: '203.0.113.2', kind: 'address' },
+        serverPublicKey: SERVER_KEY,
+        serverPrivateKey: PLANTED,
+        peers: [{ name: 'phone', address: '10.8.0.2/32', publicKey: PHONE_KEY, privateKey: PLANTED }],
+        forward: { protocol: 'udp', port: 51820, to: '192.168.50.10' },
+        madeAt: '2026-03-01T09:00:00.000Z',
+      },
+    };
+    return record;
+  };
+
+  it('lists the server and each device by its public key, with the tunnel, the endpoint and the one forward', () => {
+    const c = buildChecklist(withPlan(), meta);
+    expect(c.vpn).toEqual({
+      madeAt: '2026-03-01T09:00:00.000Z',
+      mode: 'wireguard',
+      server: 'A Linux computer on the LAN (wg-quick)',
+      tunnel: '10.8.0.0/24',
+      endpoint: '203.0.113.2:51820',
+      forward: { protocol: 'udp', port: 51820, to: '192.168.50.10' },
+      serverPublicKey: SERVER_KEY,
+      peers: [{ name: 'phone', address: '10.8.0.2/32', publicKey: PHONE_KEY }],
+    });
+    expect(checklistSchema.parse(c)).toEqual(c);
+  });
+
+  it('copies no private key planted in the plan, and says null without a plan', () => {
+    expect(JSON.stringify(buildChecklist(withPlan(), meta))).not.toContain(PLANTED);
+    expect(buildChecklist(emptySetupRecord('2026-03-01T00:00:00.000Z'), meta).vpn).toBeNull();
   });
 });
