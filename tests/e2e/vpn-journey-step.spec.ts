@@ -417,10 +417,8 @@ test('the VPN way, found my NVR → reachable through the tunnel only: Ports and
     await page.setViewportSize({ width: 1400, height: 900 });
     // What the checker was asked, as the Internet page shows the proof the VPN check made: every port closed. The
     // test's own look (its click is taken off the user's count).
-    // GAP: the proof tries the usual risky ports (FORBIDDEN_PORTS: 21, 22, 23, 80, 554) and the NVR's admin pages a
-    // Ports measurement found; with Ports skipped (the VPN way) it knows none, so hik's 443 and its SDK port 8000 are
-    // not asked about, though "no NVR port reachable" is what the VPN way needs. The phone's own test above covers
-    // them at the router's public address.
+    // The proof tries the usual risky ports (FORBIDDEN_PORTS: 21, 22, 23, 80, 554) and, Ports being skipped on the
+    // VPN way (nothing measured), hik's maker's default TCP ports (443, 8000, 8443): no NVR port reachable.
     const look = await readActions(page);
     await go(/Internet side/, 'Internet side');
     const looked = await readActions(page);
@@ -428,7 +426,16 @@ test('the VPN way, found my NVR → reachable through the tunnel only: Ports and
     const tried = await page
       .locator('[data-testid="proof-row"]')
       .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-port')}:${r.getAttribute('data-ok')}`));
-    expect(tried).toEqual(['21:true', '22:true', '23:true', '80:true', '554:true']);
+    expect(tried).toEqual([
+      '21:true',
+      '22:true',
+      '23:true',
+      '80:true',
+      '443:true',
+      '554:true',
+      '8000:true',
+      '8443:true',
+    ]);
   });
 
   await test.step('Verify: every check run again', async () => {

@@ -10,7 +10,7 @@
 // "no" came: well before the checker's own time-out it was a refusal.
 // The shapes are in outside-proof-shapes.ts, one port's judgement in outside-proof-row.ts; this file asks which
 // ports, judges the whole proof and the hairpin, and exports all of it (`./outside-proof` stays the one import).
-import { ROLE_LABELS } from '../catalog/ports';
+import { ROLE_LABELS, portsForBrand } from '../catalog/ports';
 import type { ForwardPlan } from './forward-plan';
 import { judgeRow, type ProofInput } from './outside-proof-row';
 import {
@@ -33,8 +33,17 @@ function adminLabel(row: PortReport['rows'][number]): string {
   return row.role ? `the NVR’s ${ROLE_LABELS[row.role]}` : 'the NVR’s admin port';
 }
 
-/** The ports to ask about: every planned rule (UDP ones too, flagged), then the forbidden ones not planned. */
-export function proofTargets(plan: ForwardPlan | null, report: PortReport | null): ProofTarget[] {
+/**
+ * The ports to ask about: every planned rule (UDP ones too, flagged), then the forbidden ones not planned — the usual
+ * five, the NVR's open admin ports from the Ports step's last measurement, and, when its ports were never measured
+ * (the VPN way skips Ports), the TCP ports its maker uses by default (`brand`, the found device's): an NVR port that
+ * answers from outside is exposed whichever way it was opened.
+ */
+export function proofTargets(
+  plan: ForwardPlan | null,
+  report: PortReport | null,
+  brand: string | null = null,
+): ProofTarget[] {
   const out: ProofTarget[] = [];
   for (const r of plan?.rules ?? [])
     out.push({
@@ -50,6 +59,10 @@ export function proofTargets(plan: ForwardPlan | null, report: PortReport | null
   for (const row of report?.rows ?? [])
     if (row.state === 'open' && (row.adminUi || (row.plainText && row.service === 'http')) && !forbidden.has(row.port))
       forbidden.set(row.port, adminLabel(row));
+  if (!report)
+    for (const p of portsForBrand(brand)?.ports ?? [])
+      if (p.transport === 'tcp' && p.portEnd === undefined && !forbidden.has(p.port))
+        forbidden.set(p.port, `the NVR’s ${ROLE_LABELS[p.role]} (maker’s default, not measured)`.slice(0, 80));
   for (const [p, label] of [...forbidden].sort((a, b) => a[0] - b[0]))
     if (!planned.has(p)) out.push({ kind: 'forbidden', protocol: 'tcp', port: p, label, internal: null, sources: [] });
   return out.slice(0, 48);

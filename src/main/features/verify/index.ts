@@ -132,7 +132,9 @@ function build(ctx: AppContext): VerifyService {
         publicAddress: run.publicAddress ?? record.internet.check?.publicAddress ?? null,
         internetVerdict: record.internet.check?.verdict.code ?? null,
         plan,
-        report: plan ? (record.ports[plan.deviceId]?.report ?? null) : null,
+        // The same ports as the proof it is compared with (internet.prove and vpn check --prove ask the same way).
+        report: record.ports[plan?.deviceId ?? record.nvr?.deviceId ?? '']?.report ?? null,
+        brand: record.nvr?.device.brand ?? null,
         mappings: run.mappings,
         signal,
       });

@@ -61,6 +61,7 @@ async function proveNow(ctx: AppContext, record: SetupRecord): Promise<OutsidePr
     // every port reachable from outside counts against it (vpn-check.ts), planned or not.
     plan: record.rules.plan,
     report: nvrId ? (record.ports[nvrId]?.report ?? null) : null,
+    brand: record.nvr?.device.brand ?? null,
     mappings: record.upnp.audit?.mappings ?? null,
     signal: AbortSignal.timeout(90_000),
   });

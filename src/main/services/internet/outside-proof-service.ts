@@ -72,6 +72,8 @@ export interface OutsideProofRun {
   internetVerdict: PublicVerdictCode | null;
   plan: ForwardPlan | null;
   report: PortReport | null;
+  /** The NVR's maker (the found device's brand): its default ports are asked about when `report` is null. */
+  brand?: string | null;
   mappings: readonly UpnpMapping[] | null;
   signal: AbortSignal;
   progress?: (done: number, total: number, message: string) => void;
@@ -118,7 +120,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
       const host = base.hostname.replace(/^\[|\]$/g, '');
       const checkerAddress = isIP(host) ? host : await deps.lookup(host, 3000).catch(() => null);
 
-      const targets = proofTargets(run.plan, run.report);
+      const targets = proofTargets(run.plan, run.report, run.brand ?? null);
       const asked = targets.filter((t) => t.protocol === 'tcp').map((t) => t.port);
       const unique = [...new Set(asked)];
       const answers = new Map<number, CheckerAnswer>();

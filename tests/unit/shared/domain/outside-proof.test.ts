@@ -47,6 +47,36 @@ describe('proofTargets: what is asked', () => {
   });
 });
 
+describe('proofTargets: the NVR’s own ports when they were never measured (the VPN way skips Ports)', () => {
+  it('a Hikvision NVR not measured: its maker’s default TCP ports are asked too (443, 8000 …), none that a rule opens', () => {
+    const none = proofTargets(null, null, 'Hikvision');
+    const ports = none.map((x) => x.port);
+    // Without them, an NVR whose app port 8000 or HTTPS 443 answered from outside passed as "nothing exposed".
+    expect(ports).toEqual(expect.arrayContaining([21, 22, 23, 80, 443, 554, 8000]));
+    expect(none.every((x) => x.kind === 'forbidden' && x.protocol === 'tcp')).toBe(true);
+    expect(ports).toEqual([...ports].sort((a, b) => a - b));
+    expect(none.find((x) => x.port === 8000)?.label).toBe('the NVR’s App/SDK port (maker’s default, not measured)');
+    // The usual five keep their own words.
+    expect(none.find((x) => x.port === 80)?.label).toBe('plain HTTP web page');
+    // A planned rule's outside port is planned, not forbidden.
+    const planned = proofTargets(plan([rule({ externalPort: 8000, internalPort: 8000 })]), null, 'Hikvision');
+    expect(planned.filter((x) => x.port === 8000).map((x) => x.kind)).toEqual(['planned']);
+  });
+
+  it('once the Ports step measured, only what it found open is added, not the maker’s defaults; an unknown maker adds nothing', () => {
+    const measured = proofTargets(null, report({ rows: [] }), 'Hikvision').map((x) => x.port);
+    expect(measured).toEqual([21, 22, 23, 80, 554]);
+    expect(proofTargets(null, null, 'Nobody Inc').map((x) => x.port)).toEqual([21, 22, 23, 80, 554]);
+    expect(proofTargets(null, null, null).map((x) => x.port)).toEqual([21, 22, 23, 80, 554]);
+  });
+
+  it('a maker’s UDP ports and port ranges are not asked (the checker tests TCP only)', () => {
+    const t = proofTargets(null, null, 'QNAP');
+    expect(t.every((x) => x.protocol === 'tcp')).toBe(true);
+    expect(t.map((x) => x.port)).not.toContain(6100);
+  });
+});
+
 describe('stateOf: reachable / closed / filtered from the checker’s yes or no and how fast it came', () => {
   it('a fast no is a refusal (closed), a no after the checker’s 2 s time-out is filtered', () => {
     expect(stateOf(yes())).toBe('reachable');
