@@ -92,13 +92,8 @@ export function judgeOutsideProof(input: ProofJudgeInput): OutsideProof {
   const exposed = rows.filter((r) => r.kind === 'forbidden' && r.ok === false);
   const failedPlanned = planned.filter((r) => r.ok === false);
   let verdict: OutsideProof['verdict'];
-  if (!input.targets.some((t) => t.kind === 'planned'))
-    verdict = {
-      code: 'unknown',
-      title: 'Nothing to prove: there is no saved plan of router rules',
-      advice: 'Make the plan in the Router rules step first; the forbidden ports were checked all the same.',
-    };
-  else if (exposed.length || failedPlanned.length)
+  // An exposed port fails the proof with or without a plan of rules (the VPN way has none, and needs nothing exposed).
+  if (exposed.length || failedPlanned.length)
     verdict = {
       code: 'failed',
       title: [
@@ -109,6 +104,20 @@ export function judgeOutsideProof(input: ProofJudgeInput): OutsideProof {
         .join('; '),
       advice: 'Each port says its likely cause and what to do: fix it and prove again.',
     };
+  else if (!input.targets.some((t) => t.kind === 'planned'))
+    verdict = rows.some((r) => r.ok === null)
+      ? {
+          code: 'unknown',
+          title: 'No rule to prove, and not every port could be checked',
+          advice:
+            'The checker did not answer for some ports: try again. To forward ports, make the plan in the Router rules step first.',
+        }
+      : {
+          code: 'unknown',
+          title: 'No rule to prove; nothing the proof tried is reachable from outside',
+          advice:
+            'What the VPN and vendor-cloud ways need. To forward ports instead, make the plan in the Router rules step first.',
+        };
   else if (planned.some((r) => r.ok === null) || rows.some((r) => r.kind === 'forbidden' && r.ok === null))
     verdict = {
       code: 'unknown',

@@ -224,8 +224,21 @@ describe('judgeOutsideProof: what the user is told overall', () => {
   it('the verdict’s words say what to do: no plan, a failure (both counts), ports not checked', () => {
     expect(judge(shut, { targets: proofTargets(null, null) }).verdict).toEqual({
       code: 'unknown',
-      title: 'Nothing to prove: there is no saved plan of router rules',
-      advice: 'Make the plan in the Router rules step first; the forbidden ports were checked all the same.',
+      title: 'No rule to prove; nothing the proof tried is reachable from outside',
+      advice:
+        'What the VPN and vendor-cloud ways need. To forward ports instead, make the plan in the Router rules step first.',
+    });
+    expect(judge({ ...shut, 23: { ok: false, error: 'x' } }, { targets: proofTargets(null, null) }).verdict).toEqual({
+      code: 'unknown',
+      title: 'No rule to prove, and not every port could be checked',
+      advice:
+        'The checker did not answer for some ports: try again. To forward ports, make the plan in the Router rules step first.',
+    });
+    // Without a plan (the VPN way), a port that answers from outside still fails the proof: it was "nothing to prove".
+    expect(judge({ ...shut, 80: yes() }, { targets: proofTargets(null, null) }).verdict).toEqual({
+      code: 'failed',
+      title: '1 port(s) exposed that must not be',
+      advice: 'Each port says its likely cause and what to do: fix it and prove again.',
     });
     expect(judge({ ...shut, 10443: refused(), 8000: yes(), 80: yes() }).verdict).toEqual({
       code: 'failed',
