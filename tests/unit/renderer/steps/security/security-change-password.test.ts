@@ -88,6 +88,7 @@ describe('Security step: changing the NVR’s password', () => {
     await byTest(w, 'security-change-consent').setValue(true);
     expect(byTest(w, 'security-change-again-problem').text()).toContain('The two passwords are not the same');
     expect(byTest(w, 'security-change-again').attributes('aria-invalid')).toBe('true');
+    expect(byTest(w, 'security-change-why').text()).toBe('The two passwords are not the same.');
     await submit(w);
     expect(sent()).toEqual([]);
   });
