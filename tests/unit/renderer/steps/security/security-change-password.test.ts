@@ -42,7 +42,7 @@ useStepHarness({
     return {
       'setup.get': () => ok({ setup: record(), notice: null }),
       'security.get': () => ok({ last: null, defaults: null, passwordChange: null }),
-      'security.password': (input: { password: string }) => ok(strength(input.password)),
+      'security.password': (input: unknown) => ok(strength((input as { password: string }).password)),
       'security.setPassword': () =>
         refuse
           ? failed('SECURITY_LOGIN_NEEDED', 'Log in to the NVR first (step “Find your NVR”). Nothing was changed.')
