@@ -64,7 +64,7 @@ export function newPasswordProblems(next: string, current: string | null): strin
     problems.push(`The new password is longer than ${DEVICE_PASSWORD_MAX} characters: NVRs do not take it.`);
   // Control characters cannot travel in XML 1.0 (ONVIF's SOAP), and a device could not be logged in to with them.
   if (/\p{Cc}/u.test(next)) problems.push('The new password holds a control character (a line break, a tab…).');
-  if (current !== null && next === current) problems.push('The new password is the same as the current one.');
+  if (next === current) problems.push('The new password is the same as the current one.');
   return problems;
 }
 

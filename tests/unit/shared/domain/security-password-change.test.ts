@@ -24,6 +24,7 @@ describe('judgePasswordChange', () => {
       'Done, and checked: the NVR’s password for “admin” is changed, and a new login with the new password worked.',
     );
     expect(kept.words[1]).toMatch(/kept as your NVR login is kept/);
+    expect(kept.words[2]).toMatch(/^Change it too wherever else it is saved/);
     expect(facts({ outcome: 'verified' }).words[1]).toMatch(/give the new one the next time you log in/);
   });
 
@@ -35,6 +36,20 @@ describe('judgePasswordChange', () => {
     expect(r).toMatchObject({ outcome: 'refused', works: 'old', putBackVerified: true, remembered: false });
     expect(r.words[0]).toBe('Not changed: the NVR says the password is too weak for its own rules.');
     expect(r.words[1]).toMatch(/^The old password still works: a login with it was checked/);
+    // A refusal without a fault the app read still says it was refused.
+    expect(facts({ outcome: 'restored', refused: true, failure: 'x.' }).words[0]).toBe(
+      'Not changed: the NVR refused the new password.',
+    );
+  });
+
+  it('whatever did not verify never claims the new password is what the app logs in with', () => {
+    const notVerified: PasswordChangeFacts['ran'][] = [
+      { outcome: 'restored', refused: true, failure: 'x.' },
+      { outcome: 'restored', refused: false, failure: 'x.' },
+      { outcome: 'failed', failure: 'x.', back: 'y', reached: true },
+      { outcome: 'locked', when: 'verify', changed: true },
+    ];
+    for (const ran of notVerified) expect(facts(ran, null, true).remembered, ran.outcome).toBe(false);
   });
 
   it('put back: the failure, then that the old password is back and a login with it worked', () => {
@@ -61,12 +76,16 @@ describe('judgePasswordChange', () => {
     expect(r.words[1]).toBe(
       'The app tried to put the old password back, but could not prove it by a login with the old password: the NVR did not answer.',
     );
+    expect(r.words[0]).toBe('Not changed as planned: the NVR did not answer a new login with the new password.');
     expect(r.words[2]).toMatch(/one try each/);
   });
 
   it('locked: no more passwords were sent; before the change: not changed; after it: the new one first', () => {
     const before = facts({ outcome: 'locked', when: 'send', changed: false });
     expect(before).toMatchObject({ outcome: 'locked', works: 'unknown', putBackVerified: null });
+    expect(before.words[0]).toBe(
+      'Stopped: the NVR locked the login (too many wrong passwords), so the app sent no more passwords.',
+    );
     expect(before.words[1]).toMatch(/^The password was not changed/);
     const after = facts({ outcome: 'locked', when: 'put-back', changed: true });
     expect(after.putBackVerified).toBe(false);
@@ -104,6 +123,14 @@ describe('unfinishedPasswordChange', () => {
     expect(r).toMatchObject({ outcome: 'unfinished', works: 'unknown', putBackVerified: null });
     expect(r.words[0]).toBe(
       'A password change for “admin” started on 2026-12-06 at 01:02 UTC did not finish (the app stopped while it ran).',
+    );
+    expect(r.words[1]).toBe(
+      'The NVR has either the old or the new password: log in with the new one first, else the old one (one try each).',
+    );
+    expect(r.remembered).toBe(false);
+    const undated = unfinishedPasswordChange({ deviceId: 'nvr-1', user: 'admin', startedAt: 'garbled' }, 'T');
+    expect(undated.words[0]).toBe(
+      'A password change for “admin” started did not finish (the app stopped while it ran).',
     );
   });
 });
