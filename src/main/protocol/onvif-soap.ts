@@ -218,7 +218,8 @@ export type AuthVerdict = 'ok' | 'wrong-credentials' | 'locked' | 'unsupported-a
  */
 export function classifyAuthReply(status: number, reply: SoapReply): AuthVerdict {
   const text = reply.kind === 'fault' ? `${reply.code} ${reply.subcodes.join(' ')} ${reply.reason}` : '';
-  if (/lock|too many|frozen|blocked/i.test(text) || status === 423) return 'locked';
+  // "lock" anywhere ("locked", "AccountLocked") but in "clock": "outside the device clock window" is a clock refusal.
+  if (/(?<!c)lock|too many|frozen|blocked/i.test(text) || status === 423) return 'locked';
   if (reply.kind === 'body' && status >= 200 && status < 300) return 'ok';
   if (
     reply.kind === 'fault' &&
