@@ -79,10 +79,23 @@ function soap(inner: string): string {
   return `<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:ter="http://www.onvif.org/ver10/error"><s:Body>${inner}</s:Body></s:Envelope>`;
 }
 
-const change = (http: HttpTransport, next = NEW, user = 'admin', current = OLD) =>
+const NOT_AUTHORIZED = {
+  status: 400,
+  body: soap(
+    '<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:NotAuthorized</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">Sender not Authorized</s:Text></s:Reason></s:Fault>',
+  ),
+};
+const SET_USER_FIXED = {
+  status: 400,
+  body: soap(
+    '<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:OperationProhibited</s:Value><s:Subcode><s:Value>ter:FixedUser</s:Value></s:Subcode></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">Fixed user</s:Text></s:Reason></s:Fault>',
+  ),
+};
+
+const change = (http: HttpTransport, next = NEW, user = 'admin', current = OLD, onChanging?: () => Promise<void>) =>
   changeOnvifPassword(
     { http, now: () => new Date() },
-    { url: URL_, user, current, next, signal: new AbortController().signal, boundMs: 5000 },
+    { url: URL_, user, current, next, signal: new AbortController().signal, boundMs: 5000, onChanging },
   );
 const verdict = (run: Awaited<ReturnType<typeof change>>) =>
   judgePasswordChange({ deviceId: 'nvr-1', user: 'admin', at: 'T', ran: run.ran, fault: run.fault, remembered: true });
@@ -170,5 +183,124 @@ describe('changeOnvifPassword', () => {
     expect(err).toBeInstanceOf(AppFailure);
     expect((err as AppFailure).code).toBe('LOGIN_WRONG_PASSWORD');
     expect(sim.sent).toEqual(['GetDeviceInformation']);
+  });
+
+  it('the pending record is saved after the level is read and before SetUser is sent', async () => {
+    const sim = simulator();
+    let sentWhenSaved: string[] | null = null;
+    await change(sim.http, NEW, 'admin', OLD, async () => {
+      sentWhenSaved = [...sim.sent];
+    });
+    expect(sentWhenSaved).toEqual(['GetDeviceInformation', 'GetUsers']);
+  });
+
+  it('SetUser’s answer lost on the way, but the device took it: measured by the new login, verified', async () => {
+    const sim = simulator((op) => (op === 'SetUser' ? null : null));
+    let seen = 0;
+    const lossy: HttpTransport = {
+      async request(url, options) {
+        const r = await sim.http.request(url, options);
+        if ((options.body ?? '').includes('<tds:SetUser>') && ++seen === 1) throw new Error('reset after the change');
+        return r;
+      },
+    };
+    const run = await change(lossy);
+    expect(run).toEqual({ ran: { outcome: 'verified' }, fault: null });
+    expect(sim.password()).toBe(NEW);
+  });
+
+  it('a lockout answer to SetUser itself: stopped, not changed, nothing more sent', async () => {
+    const sim = simulator((op) => (op === 'SetUser' ? LOCKED_FAULT : null));
+    const run = await change(sim.http);
+    expect(run.ran).toEqual({ outcome: 'locked', when: 'send', changed: false });
+    expect(sim.sent).toEqual(['GetDeviceInformation', 'GetUsers', 'SetUser']);
+    expect(sim.password()).toBe(OLD);
+  });
+
+  it('SetUser refused as not authorized: "needs an Administrator", the old one proven by a login', async () => {
+    const sim = simulator((op) => (op === 'SetUser' ? NOT_AUTHORIZED : null));
+    const run = await change(sim.http);
+    expect(run.ran).toMatchObject({ outcome: 'restored', refused: true });
+    expect(run.fault).toBe('this login may not change passwords (it needs an Administrator)');
+    expect(sim.sent.at(-1)).toBe('GetDeviceInformation');
+  });
+
+  it('SetUser answered with something that is not SOAP: "did not accept", the old one proven', async () => {
+    const sim = simulator((op) => (op === 'SetUser' ? { status: 200, body: '<html>ok</html>' } : null));
+    const run = await change(sim.http);
+    expect(run.ran).toMatchObject({ outcome: 'restored', refused: true });
+    expect(run.fault).toBe('the NVR did not accept the change');
+  });
+
+  it('a user GetUsers does not list: refused before any change (its level would be a guess)', async () => {
+    const sim = simulator((op) =>
+      op === 'GetUsers' ? { status: 200, body: soap('<tds:GetUsersResponse></tds:GetUsersResponse>') } : null,
+    );
+    await expect(change(sim.http)).rejects.toMatchObject({ code: 'SECURITY_PASSWORD_NO_LEVEL' });
+    expect(sim.sent).not.toContain('SetUser');
+  });
+
+  it('GetUsers answered 200 with a NotAuthorized fault: not an administrator, nothing changed', async () => {
+    const sim = simulator((op) => (op === 'GetUsers' ? { status: 200, body: NOT_AUTHORIZED.body } : null));
+    await expect(change(sim.http)).rejects.toMatchObject({ code: 'SECURITY_PASSWORD_NOT_ADMIN' });
+    expect(sim.sent).not.toContain('SetUser');
+  });
+
+  it('after the change neither password logs in: put back failed, and the device was reached', async () => {
+    const sim = simulator((op, n) => (n >= 4 && op === 'GetDeviceInformation' ? NOT_AUTHORIZED : null));
+    const run = await change(sim.http);
+    expect(run.ran).toEqual({
+      outcome: 'failed',
+      failure: 'the NVR refused a new login with the new password.',
+      back: 'the NVR refused both the old and the new password',
+      reached: true,
+    });
+  });
+
+  it('a lockout while putting back (the old login answered locked): stopped, the new password may be set', async () => {
+    const sim = simulator((op, n) =>
+      n === 4 ? 'drop' : n === 5 && op === 'GetDeviceInformation' ? LOCKED_FAULT : null,
+    );
+    const run = await change(sim.http);
+    expect(run.ran).toEqual({ outcome: 'locked', when: 'put-back', changed: true });
+    expect(sim.sent).toHaveLength(5);
+  });
+
+  it('the device refuses to take the old password back: its refusal in words, not claimed as put back', async () => {
+    let setUsers = 0;
+    const sim = simulator((op, n) => (n === 4 ? 'drop' : op === 'SetUser' && ++setUsers === 2 ? SET_USER_FIXED : null));
+    const run = await change(sim.http);
+    expect(run.ran).toMatchObject({
+      outcome: 'failed',
+      back: 'the NVR refused to take the old password back (the NVR does not let that user be changed)',
+      reached: true,
+    });
+    expect(sim.password()).toBe(NEW);
+  });
+
+  it('the new login refused for the device’s clock: the failure says so', async () => {
+    const skew = {
+      status: 400,
+      body: soap(
+        '<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:NotAuthorized</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="en">Created is outside the device clock window</s:Text></s:Reason></s:Fault>',
+      ),
+    };
+    const sim = simulator((op) => (op === 'SetUser' ? SET_USER_OK : null));
+    const withSkew: HttpTransport = {
+      async request(url, options) {
+        const body = options.body ?? '';
+        // Only the first login after SetUser meets the skew.
+        if (sim.sent.at(-1) === 'SetUser' && body.includes('GetDeviceInformation')) {
+          sim.sent.push('GetDeviceInformation');
+          return { status: skew.status, headers: {}, body: Buffer.from(skew.body) };
+        }
+        return sim.http.request(url, options);
+      },
+    };
+    const run = await change(withSkew);
+    expect(run.ran).toMatchObject({
+      outcome: 'restored',
+      failure: 'the NVR refused a new login with the new password for its clock.',
+    });
   });
 });
