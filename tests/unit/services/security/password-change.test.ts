@@ -118,8 +118,7 @@ describe('changeOnvifPassword', () => {
     expect(run.fault).toBe('the NVR says the password is too long');
     expect(sim.password()).toBe(OLD);
     // Nothing to put back: no second SetUser, one login with the old password to prove it.
-    expect(sim.sent.filter((s) => s === 'SetUser')).toHaveLength(1);
-    expect(sim.sent.at(-1)).toBe('GetDeviceInformation');
+    expect(sim.sent).toEqual(['GetDeviceInformation', 'GetUsers', 'SetUser', 'GetDeviceInformation']);
     const v = verdict(run);
     expect(v).toMatchObject({ outcome: 'refused', works: 'old', putBackVerified: true });
     expect(v.words[0]).toBe('Not changed: the NVR says the password is too long.');
@@ -134,6 +133,15 @@ describe('changeOnvifPassword', () => {
       failure: 'the NVR refused a new login with the new password.',
     });
     expect(sim.password()).toBe(OLD);
+    // The new login refused, the old one works (nothing to send back), and a login with it proves it.
+    expect(sim.sent).toEqual([
+      'GetDeviceInformation',
+      'GetUsers',
+      'SetUser',
+      'GetDeviceInformation',
+      'GetDeviceInformation',
+      'GetDeviceInformation',
+    ]);
     const v = verdict(run);
     expect(v).toMatchObject({ outcome: 'put-back', works: 'old', putBackVerified: true });
     expect(v.words[1]).toMatch(/a login with the old password worked/);
@@ -151,7 +159,12 @@ describe('changeOnvifPassword', () => {
   it('the device goes silent after the change: "put back failed", and the verdict does not claim which password works', async () => {
     const sim = simulator((_op, n) => (n >= 4 ? 'drop' : null));
     const run = await change(sim.http);
-    expect(run.ran).toMatchObject({ outcome: 'failed', reached: false, back: 'the NVR did not answer' });
+    expect(run.ran).toEqual({
+      outcome: 'failed',
+      failure: 'the NVR did not answer a new login with the new password.',
+      back: 'the NVR did not answer',
+      reached: false,
+    });
     expect(sim.password()).toBe(NEW);
     const v = verdict(run);
     expect(v).toMatchObject({ outcome: 'put-back-failed', works: 'unknown', putBackVerified: false });
@@ -222,7 +235,7 @@ describe('changeOnvifPassword', () => {
     const run = await change(sim.http);
     expect(run.ran).toMatchObject({ outcome: 'restored', refused: true });
     expect(run.fault).toBe('this login may not change passwords (it needs an Administrator)');
-    expect(sim.sent.at(-1)).toBe('GetDeviceInformation');
+    expect(sim.sent).toEqual(['GetDeviceInformation', 'GetUsers', 'SetUser', 'GetDeviceInformation']);
   });
 
   it('SetUser answered with something that is not SOAP: "did not accept", the old one proven', async () => {
