@@ -218,7 +218,8 @@ export type AuthVerdict = 'ok' | 'wrong-credentials' | 'locked' | 'unsupported-a
  */
 export function classifyAuthReply(status: number, reply: SoapReply): AuthVerdict {
   const text = reply.kind === 'fault' ? `${reply.code} ${reply.subcodes.join(' ')} ${reply.reason}` : '';
-  if (/lock|too many|frozen|blocked/i.test(text) || status === 423) return 'locked';
+  // "lock" anywhere ("locked", "AccountLocked") but in "clock": "outside the device clock window" is a clock refusal.
+  if (/(?<!c)lock|too many|frozen|blocked/i.test(text) || status === 423) return 'locked';
   if (reply.kind === 'body' && status >= 200 && status < 300) return 'ok';
   if (
     reply.kind === 'fault' &&
@@ -272,4 +273,38 @@ export function buildSetNetworkProtocols(protocols: NetworkProtocol[]): string {
 /** True for the fault a device sends when a requested port is taken (ONVIF Core: ter:PortAlreadyInUse). */
 export function isPortInUseFault(reply: SoapReply): boolean {
   return reply.kind === 'fault' && reply.subcodes.some((s) => /PortAlreadyInUse/i.test(s));
+}
+
+// --- Users (GetUsers, SetUser) ---
+
+export const ONVIF_USER_LEVELS = ['Administrator', 'Operator', 'User'] as const;
+export type OnvifUserLevel = (typeof ONVIF_USER_LEVELS)[number];
+
+/** GetUsersResponse → each user's name and level (unknown levels, e.g. Anonymous or Extended, are kept as null). */
+export function readUsers(body: XmlElement): { username: string; level: OnvifUserLevel | null }[] {
+  return body.children
+    .filter((c) => c.name === 'User')
+    .slice(0, 64)
+    .map((u) => {
+      const level = textOf(child(u, 'UserLevel'));
+      return {
+        username: textOf(child(u, 'Username')).slice(0, 64),
+        level: (ONVIF_USER_LEVELS as readonly string[]).includes(level) ? (level as OnvifUserLevel) : null,
+      };
+    });
+}
+
+/**
+ * The body of SetUser (the `onvif` package never escapes values): one tt:User with its name, new password and level,
+ * every value escaped. A control character cannot travel in XML 1.0, so a value with one is refused here.
+ */
+export function buildSetUser(user: { username: string; password: string; level: OnvifUserLevel }): string {
+  if (!ONVIF_USER_LEVELS.includes(user.level)) throw new Error('unknown user level');
+  for (const v of [user.username, user.password])
+    if (!v || /\p{Cc}/u.test(v)) throw new Error('empty value or control character');
+  return (
+    `<tds:User><tt:Username>${escapeXml(user.username)}</tt:Username>` +
+    `<tt:Password>${escapeXml(user.password)}</tt:Password>` +
+    `<tt:UserLevel>${user.level}</tt:UserLevel></tds:User>`
+  );
 }

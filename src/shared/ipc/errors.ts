@@ -65,6 +65,15 @@ export const ERROR_MESSAGES = {
     'The NVR refused the new address settings. Nothing was changed; check the address in the NVR’s own network page.',
   STATIC_IP_BAD_POOL:
     'That DHCP range is not in the form 192.168.1.100-192.168.1.199 on this network. Copy it from the router’s DHCP page.',
+  SECURITY_LOGIN_NEEDED:
+    'Log in to the NVR first (step “Find your NVR”, or give --user and the current password): the app changes the password of the login it uses. Nothing was changed.',
+  // Raised before anything is sent; the message names what is wrong with the new password.
+  SECURITY_PASSWORD_WEAK:
+    'The app did not send that password: it is not strong enough by the app’s own rule. Nothing was changed.',
+  SECURITY_PASSWORD_NOT_ADMIN:
+    'This login may not change passwords on the NVR (it needs an Administrator). Nothing was changed; log in with an administrator, or change it in the NVR’s web page.',
+  SECURITY_PASSWORD_NO_LEVEL:
+    'The NVR did not tell the app this user’s level (ONVIF GetUsers), and changing the password without it could change the user’s rights. Nothing was changed; set the password in the NVR’s web page.',
   RULES_NO_NVR: 'Choose your NVR first (Find your NVR): the rules point at its address.',
   RULES_BAD_SOURCE:
     'An allowed address is not an internet address or network in the form 198.51.100.7 or 198.51.100.0/24.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { securityResultSchema } from '../domain/security';
 import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults';
 import { passwordStrengthSchema } from '../domain/security-password';
+import { passwordChangeRecordSchema, passwordChangeResultSchema } from '../domain/security-password-change';
 import { defineStep } from './define';
 import { noInput } from './fields';
 
@@ -24,6 +25,8 @@ export const securityStep = defineStep({
       output: z.object({
         last: securityResultSchema.nullable(),
         defaults: defaultCheckSchema.nullable().default(null),
+        /** The last password change of the chosen NVR (an unfinished one is reported as such; null: none). */
+        passwordChange: passwordChangeResultSchema.nullable().default(null),
       }),
     },
     /**
@@ -43,26 +46,54 @@ export const securityStep = defineStep({
       input: z.object({ consent: z.literal(true), tryNext: z.boolean().default(false) }).strict(),
       output: z.object({ check: defaultCheckSchema, result: securityResultSchema }),
     },
+    /**
+     * With the user's yes: changes the ONVIF user's password on the chosen NVR (ONVIF SetUser), verified by a new login
+     * with the new password, and the old one put back (and proven by a login with it) when that login fails. The new
+     * password must pass the app's strength rule. `user` and `current` default to the login main keeps for the NVR.
+     * The passwords are in this call only: never saved in the record, logged or returned; the new one replaces the
+     * kept login once verified.
+     */
+    'security.setPassword': {
+      input: z
+        .object({
+          consent: z.literal(true),
+          next: z.string().min(1).max(256),
+          current: z.string().min(1).max(256).optional(),
+          user: z.string().min(1).max(64).optional(),
+        })
+        .strict(),
+      output: passwordChangeResultSchema,
+    },
   },
   record: {
-    version: 2,
+    version: 3,
     shape: {
       /**
        * The Security step: the last check's result, with the time it was made; the default-password check's last
-       * verdict and the attempts of the last 30 minutes (by candidate name, never a password).
+       * verdict and the attempts of the last 30 minutes (by candidate name, never a password); the last password
+       * change's verdict and, while one runs, its pending record (user and time, never a password).
        */
       security: z.object({
         last: securityResultSchema.nullable().default(null),
         defaults: defaultsRecordSchema.default({ last: null, attempts: [] }),
+        passwordChange: passwordChangeRecordSchema.default({ last: null, pending: null }),
       }),
     },
-    empty: () => ({ security: { last: null, defaults: { last: null, attempts: [] } } }),
+    empty: () => ({
+      security: { last: null, defaults: { last: null, attempts: [] }, passwordChange: { last: null, pending: null } },
+    }),
     migrations: {
       // v2 adds the default-password check: none made yet.
       2: (record) => {
         const security = record.security;
         if (!security || typeof security !== 'object' || Array.isArray(security)) return record;
         return { ...record, security: { ...security, defaults: { last: null, attempts: [] } } };
+      },
+      // v3 adds the password change: none made yet.
+      3: (record) => {
+        const security = record.security;
+        if (!security || typeof security !== 'object' || Array.isArray(security)) return record;
+        return { ...record, security: { ...security, passwordChange: { last: null, pending: null } } };
       },
     },
   },

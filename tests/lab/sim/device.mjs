@@ -165,7 +165,9 @@ export class Device {
     if (s.enabled.rtsp) {
       const mounts = [...new Set(this.p.rtsp.uris.map((u) => u.split('?')[0]))];
       const users = this.users.filter((u) => !u.locked);
-      d.set('rtsp', { sig: `${P.rtsp}`, start: () => startRtsp({ port: P.rtsp, mounts, users, realm: this.p.realm }) });
+      // The logins are part of the signature: a SetUser that changes a password restarts RTSP with it.
+      const logins = crypto.createHash('sha256').update(JSON.stringify(users.map((u) => [u.user, u.password]))).digest('hex').slice(0, 8);
+      d.set('rtsp', { sig: `${P.rtsp}|${logins}`, start: () => startRtsp({ port: P.rtsp, mounts, users, realm: this.p.realm }) });
     }
     if (P.sdk != null) d.set('sdk', { sig: `${P.sdk}`, start: () => startSdk({ port: P.sdk, flavour: this.profile }) });
     if (P.media != null) d.set('media', { sig: `${P.media}`, start: () => startSdk({ port: P.media, flavour: this.profile }) });

@@ -188,6 +188,39 @@ const DEVICE_OPS = {
   GetUsers(dev) {
     return `<tds:GetUsersResponse>${dev.users.map((u) => `<tds:User><tt:Username>${esc(u.user)}</tt:Username><tt:UserLevel>${u.level}</tt:UserLevel></tds:User>`).join('')}</tds:GetUsersResponse>`;
   },
+  // ONVIF Core SetUser: changes existing users (an Administrator's call, as every Set*); each user must exist, the
+  // password may not be empty (ter:PasswordTooWeak) or longer than 64 characters (ter:PasswordTooLong), the level
+  // may not be Anonymous, and the last Administrator keeps its level (ter:FixedUser). All or nothing.
+  SetUser(dev, op) {
+    const given = children(op, null, 'User');
+    if (!given.length) return fault('Sender', ['ter:InvalidArgVal'], 'No User given');
+    const changes = [];
+    for (const u of given) {
+      const name = text(child(u, null, 'Username'));
+      const known = dev.users.find((x) => x.user === name);
+      if (!known) return fault('Sender', ['ter:InvalidArgVal', 'ter:UsernameMissing'], 'Username not recognized');
+      const level = text(child(u, null, 'UserLevel')) || known.level;
+      if (level === 'Anonymous') return fault('Sender', ['ter:OperationProhibited', 'ter:AnonymousNotAllowed'], 'User level anonymous is not allowed');
+      if (!(level in LEVEL_RANK)) return fault('Sender', ['ter:InvalidArgVal'], `Unknown user level ${level.slice(0, 40)}`);
+      const admins = dev.users.filter((x) => x.level === 'Administrator').length;
+      if (known.level === 'Administrator' && level !== 'Administrator' && admins === 1)
+        return fault('Sender', ['ter:OperationProhibited', 'ter:FixedUser'], 'Username may not be updated: the last administrator keeps its level');
+      const pw = child(u, null, 'Password');
+      // The password as sent (not trimmed: spaces count), entities decoded by the XML reader.
+      const password = pw ? pw.text : null;
+      if (password !== null && password.length === 0) return fault('Sender', ['ter:OperationProhibited', 'ter:PasswordTooWeak'], 'Too weak password');
+      if (password !== null && [...password].length > 64) return fault('Sender', ['ter:OperationProhibited', 'ter:PasswordTooLong'], 'The password is too long');
+      changes.push({ user: name, level, password });
+    }
+    // A new list (the lab's SIM_USERS array is never changed in place); RTSP restarts with the new logins.
+    dev.users = dev.users.map((x) => {
+      const c = changes.find((y) => y.user === x.user);
+      return c ? { ...x, level: c.level, password: c.password ?? x.password } : x;
+    });
+    log('onvif SetUser', changes.map((c) => `${c.user}${c.password !== null ? ' password' : ''} ${c.level}`).join(', '));
+    if (dev.components.has('rtsp')) dev.later(() => dev.reconcile(), 100);
+    return `<tds:SetUserResponse></tds:SetUserResponse>`;
+  },
   GetNetworkInterfaces(dev) {
     return `<tds:GetNetworkInterfacesResponse>${networkInterfaceXml(dev)}</tds:GetNetworkInterfacesResponse>`;
   },

@@ -65,6 +65,12 @@ describe('the other verdicts', () => {
     ],
     ['InvalidSecurity', 500, soapFault('wsse:InvalidSecurity', 'An error was discovered'), 'wrong-credentials'],
     ['"not authorized" in the reason only', 400, soapFault(null, 'Sender not authorized'), 'wrong-credentials'],
+    [
+      'a refusal for the clock is no lockout ("clock" holds "lock"): openSession names it a clock skew',
+      400,
+      soapFault('ter:NotAuthorized', 'Sender not Authorized: Created is outside the device clock window (±300s)'),
+      'wrong-credentials',
+    ],
     ['"Unauthorized" in the code only', 500, soapFault(null, 'no', 'env:Unauthorized'), 'wrong-credentials'],
     ['a SOAP 1.1 NotAuthorized', 500, soap11Fault('SOAP-ENV:Client', 'Sender not authorized'), 'wrong-credentials'],
     ['401 with a fault that names nothing', 401, soapFault('ter:InvalidArgVal', 'Sender'), 'wrong-credentials'],

@@ -1,6 +1,7 @@
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../shared/domain/security';
 import type { DefaultCheck } from '../../../shared/domain/security-defaults';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
+import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { safeJson } from '../../../shared/text/device-text';
 import type { CliCommand, CommandContext } from '../../cli/command';
 
@@ -106,8 +107,47 @@ async function runDefaults(cmd: CommandContext): Promise<number> {
   return DEFAULTS_EXIT[r.data.check.verdict];
 }
 
+/** The password change in plain words: the verdict, then what to do. */
+export function renderPasswordChange(r: PasswordChangeResult): string {
+  return r.words.map((w, i) => (i ? `- ${w}` : w)).join('\n');
+}
+
+/** Exit codes of --set-password: 0 changed and checked; 3 not changed (the old one works); 4 not known which works. */
+const SET_PASSWORD_EXIT = {
+  verified: 0,
+  refused: HIGH_RISK_EXIT,
+  'put-back': HIGH_RISK_EXIT,
+  'put-back-failed': 4,
+  locked: 4,
+  unfinished: 4,
+} as const;
+
+/**
+ * `--set-password --password-stdin [--user U]`: standard input holds the current password on its first line and the
+ * new one on its second (never argv); main judges the new one by the app's rule before anything is sent.
+ */
+async function runSetPassword(cmd: CommandContext): Promise<number> {
+  if (!cmd.flags.has('--password-stdin'))
+    return cmd.usageError(
+      '`--set-password` reads the passwords from standard input: add --password-stdin and pipe in the current password, then the new one, each on its own line.',
+    );
+  if (!cmd.io.readStdin) return cmd.fail('No standard input to read the passwords from.');
+  const lines = (await cmd.io.readStdin()).split(/\r?\n/);
+  const [current, next] = [lines[0] ?? '', lines[1] ?? ''];
+  if (!current || !next || lines.slice(2).some((l) => l.length > 0))
+    return cmd.usageError(
+      'Standard input must hold two lines: the current password, then the new one, e.g. `printf \'%s\\n%s\\n\' "$OLD" "$NEW" | nvr-assist security --set-password --password-stdin --user admin`.',
+    );
+  const user = cmd.options['--user'];
+  const r = await cmd.call('security.setPassword', { consent: true, current, next, ...(user ? { user } : {}) });
+  if (!r.ok) return cmd.finish(r, () => '');
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderPasswordChange(r.data)}\n`);
+  return SET_PASSWORD_EXIT[r.data.outcome];
+}
+
 async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number> {
   if (cmd.args.length) return cmd.usageError('`security` takes no device: it checks the NVR you chose.');
+  if (cmd.flags.has('--set-password')) return runSetPassword(cmd);
   if (cmd.flags.has('--check-defaults')) return runDefaults(cmd);
   if (cmd.flags.has('--user-consent') || cmd.flags.has('--try-next'))
     return cmd.usageError('`--user-consent` and `--try-next` go with `--check-defaults`.');
@@ -122,7 +162,8 @@ async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number
 
 /**
  * `nvr-assist security [--json]`, `security --password-stdin [--user U] [--json]`, `security --check-defaults
- * --user-consent [--try-next] [--json]`; `now` for tests.
+ * --user-consent [--try-next] [--json]`, `security --set-password --password-stdin [--user U] [--json]`; `now` for
+ * tests.
  */
 export function securityCommands(now: () => Date = () => new Date()): readonly CliCommand[] {
   return [
@@ -140,6 +181,12 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '                        Whether your chosen NVR still accepts its vendor’s factory password: one ONVIF',
         '                        login per known default, at most 2 in 30 minutes, stopping at a refusal unless',
         '                        --try-next and at any sign of a lockout. Exit 3 accepted, 0 refused, 1 not tried.',
+        'security --set-password --password-stdin [--user U]',
+        '                        Change the NVR’s ONVIF password (ONVIF SetUser): standard input holds the current',
+        '                        password, then the new one, one per line (never argv). The new one must pass the',
+        '                        rule above. Checked by a new login; on failure the old one is put back and checked',
+        '                        by a login with it. U: the ONVIF user (default: the login the app keeps). Exit 0',
+        '                        changed, 3 not changed (the old one works), 4 not known which one works.',
       ],
       options: {
         '--password-stdin': 'flag',
@@ -147,6 +194,7 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '--check-defaults': 'flag',
         '--user-consent': 'flag',
         '--try-next': 'flag',
+        '--set-password': 'flag',
       },
       run: (cmd) => runSecurity(cmd, now),
     },

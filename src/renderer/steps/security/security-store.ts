@@ -4,6 +4,7 @@ import * as client from '../../api/client';
 import type { SecurityResult } from '../../../shared/domain/security';
 import type { DefaultCheck } from '../../../shared/domain/security-defaults';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
+import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';
 
@@ -24,12 +25,17 @@ export const useSecurityStore = defineStore('security', () => {
   const defaults = ref<DefaultCheck | null>(null);
   const defaultsBusy = ref(false);
   const defaultsError = ref<string | null>(null);
+  /** The last password change on the NVR (its verdict, never a password) and the change's state. */
+  const passwordChange = ref<PasswordChangeResult | null>(null);
+  const passwordChangeBusy = ref(false);
+  const passwordChangeError = ref<string | null>(null);
 
   const { loading, loadError, load } = useStepLoad({
     read: () => client.call('security.get', {}),
     take: (_, data) => {
       result.value = data.last ?? result.value;
       defaults.value = data.defaults ?? defaults.value;
+      passwordChange.value = data.passwordChange ?? passwordChange.value;
     },
   });
 
@@ -106,8 +112,45 @@ export const useSecurityStore = defineStore('security', () => {
     }
   }
 
+  /**
+   * How strong a new password is, judged by main, for the change panel: the verdict is returned, not kept (the
+   * panel's password check and this one do not overwrite each other). Null when main did not answer.
+   */
+  async function judgeNewPassword(secret: string, user: string | null): Promise<PasswordStrength | null> {
+    if (!secret) return null;
+    const answer = await client.call('security.password', { password: secret, ...(user ? { user } : {}) });
+    return answer.ok ? answer.data : null;
+  }
+
+  /**
+   * Changes the NVR's password to `next` with the login main keeps, on the user's yes (the page does not call this
+   * without it). The password goes in this call only; the store keeps the verdict. True when main answered.
+   */
+  async function changePassword(next: string): Promise<boolean> {
+    if (passwordChangeBusy.value || !next) return false;
+    passwordChangeBusy.value = true;
+    passwordChangeError.value = null;
+    try {
+      const answer = await client.call('security.setPassword', { consent: true, next });
+      if (!answer.ok) {
+        passwordChangeError.value = answer.error.message;
+        return false;
+      }
+      passwordChange.value = answer.data;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      passwordChangeBusy.value = false;
+    }
+  }
+
   return {
     result,
+    passwordChange,
+    passwordChangeBusy,
+    passwordChangeError,
+    judgeNewPassword,
+    changePassword,
     defaults,
     defaultsBusy,
     defaultsError,

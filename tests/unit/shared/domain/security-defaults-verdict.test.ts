@@ -130,19 +130,38 @@ describe('the finding in the Security check', () => {
   });
 });
 
-describe('the Security record slice, version 2', () => {
+describe('the Security record slice, versions 2 and 3', () => {
   it('a version-1 slice gains an empty default-password check (none made, no attempts); its last check is kept', () => {
     const slice = securityStep.record;
-    expect(slice.version).toBe(2);
+    expect(slice.version).toBe(3);
     const v1 = { schemaVersion: 3, security: { last: { checkedAt: AT } } };
     expect(slice.migrations[2]!(v1)).toEqual({
       schemaVersion: 3,
       security: { last: { checkedAt: AT }, defaults: { last: null, attempts: [] } },
     });
-    expect(slice.empty()).toEqual({ security: { last: null, defaults: { last: null, attempts: [] } } });
+    expect(slice.empty()).toEqual({
+      security: { last: null, defaults: { last: null, attempts: [] }, passwordChange: { last: null, pending: null } },
+    });
     for (const security of [undefined, null, 'x', [1]]) {
       const record = { schemaVersion: 3, security };
       expect(slice.migrations[2]!(record), JSON.stringify(security)).toBe(record);
+    }
+  });
+
+  it('a version-2 slice gains an empty password change (none made, none pending); the rest is kept', () => {
+    const slice = securityStep.record;
+    const v2 = { schemaVersion: 3, security: { last: { checkedAt: AT }, defaults: { last: null, attempts: [] } } };
+    expect(slice.migrations[3]!(v2)).toEqual({
+      schemaVersion: 3,
+      security: {
+        last: { checkedAt: AT },
+        defaults: { last: null, attempts: [] },
+        passwordChange: { last: null, pending: null },
+      },
+    });
+    for (const security of [undefined, null, 'x', [1]]) {
+      const record = { schemaVersion: 3, security };
+      expect(slice.migrations[3]!(record), JSON.stringify(security)).toBe(record);
     }
   });
 });
