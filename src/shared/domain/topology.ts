@@ -1,5 +1,4 @@
 import { deviceText } from '../text/device-text';
-import type { SetupRecord } from './setup';
 
 /**
  * The topology picture (issue 15, item 2): Internet → (ISP box or the carrier's NAT) → your router → the NVR and the
@@ -89,8 +88,45 @@ export function exposureRisk(e: Pick<TopologyExposure, 'port' | 'toPort' | 'how'
   return 'medium';
 }
 
+interface TopologySourceDevice {
+  brand?: string | null;
+  model?: string | null;
+  name?: string | null;
+  addresses: string[];
+}
+
+/**
+ * The parts of the setup record the picture reads: a SetupRecord is one, and so is the checklist's allow-listed copy
+ * (checklist.ts), which reads a record of any shape without a throw.
+ */
+export interface TopologySource {
+  nvr: { deviceId: string; device: TopologySourceDevice } | null;
+  devices: Array<TopologySourceDevice & { id: string }>;
+  internet: {
+    check: {
+      publicAddress?: string | null;
+      gateway?: string | null;
+      verdict: { code: NonNullable<TopologyInput['verdict']> };
+    } | null;
+    proof: { rows: Array<{ port: number; protocol: 'tcp' | 'udp'; state: string }> } | null;
+  };
+  rules: {
+    plan: {
+      rules: Array<{ externalPort: number; protocol: 'tcp' | 'udp'; internalAddress: string; internalPort: number }>;
+    } | null;
+  };
+  upnp: {
+    audit: {
+      gateway?: string | null;
+      mappings: Array<{ externalPort: number; protocol: string; internalClient: string; internalPort: number }>;
+    } | null;
+  };
+  vpn: { plan: { mode: string; listenPort?: number | null; forward?: { to: string } | null } | null };
+  ddns: { hosts: Array<{ host: string }>; check: { host: string } | null };
+}
+
 /** What the picture shows, read from the setup record (each step's last measurement or plan). */
-export function topologyFromRecord(record: SetupRecord): TopologyInput {
+export function topologyFromRecord(record: TopologySource): TopologyInput {
   const nvr = record.nvr;
   const nvrAddress = nvr?.device.addresses[0] ?? null;
   const devices: TopologyDevice[] = [];
