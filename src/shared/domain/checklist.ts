@@ -2,7 +2,7 @@ import { STEPS } from './steps';
 import { approachSchema } from './setup';
 import { SECURITY_SEVERITIES } from './security-model';
 import { stepFit } from './step-approach';
-import { topologyFromRecord, topologyLayout, type TopologySource } from './topology';
+import { RISK_WORDS, topologyFromRecord, topologyLayout, type TopologySource } from './topology';
 import {
   field,
   pick,
@@ -163,6 +163,9 @@ function topologyOf(record: unknown, nvrAddress: string | null): Checklist['topo
   };
   const input = topologyFromRecord(source);
   const layout = topologyLayout(input);
+  // Colour is never the only signal: a box at risk says so in words (the NAT in front of the router says it by colour).
+  for (const b of layout.boxes)
+    if (b.risk !== 'none' && !b.detail.includes(RISK_WORDS[b.risk])) b.detail = `${b.detail} · ${RISK_WORDS[b.risk]}`;
   const others = found.length - shown.length;
   if (others > 0)
     layout.sentences.push(

@@ -74,7 +74,8 @@ const MAX_EXPOSURES = 12;
 const NEVER_OUTSIDE = new Set([21, 22, 23, 80, 554, 8000, 37777, 34567]);
 const RANK: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 const worst = (risks: Risk[]): Risk => risks.reduce<Risk>((a, r) => (RANK[r] > RANK[a] ? r : a), 'none');
-const RISK_WORDS: Record<Risk, string> = {
+/** Each risk in words: a box or arrow says it, colour is never the only signal. */
+export const RISK_WORDS: Record<Risk, string> = {
   none: 'no risk found',
   low: 'low risk',
   medium: 'medium risk',
@@ -294,7 +295,8 @@ export function topologyLayout(input: TopologyInput): TopologyLayout {
   return { width, height, boxes, arrows, sentences };
 }
 
-const COLOURS: Record<Risk, { fill: string; stroke: string }> = {
+/** Each risk's fill and line colour: the SVG's and the checklist PDF's. */
+export const RISK_COLOURS: Readonly<Record<Risk, { fill: string; stroke: string }>> = {
   none: { fill: '#eef3f8', stroke: '#4a6278' },
   low: { fill: '#e6f4ea', stroke: '#1e7a3c' },
   medium: { fill: '#fff4dc', stroke: '#a86200' },
@@ -327,7 +329,7 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     const from = byId.get(a.from);
     const to = byId.get(a.to);
     if (!from || !to) continue;
-    const c = COLOURS[a.risk].stroke;
+    const c = RISK_COLOURS[a.risk].stroke;
     if (!a.label) {
       const [x1, y1, x2, y2] = [from.x + from.w, from.y + from.h / 2, to.x, to.y + to.h / 2];
       parts.push(
@@ -345,7 +347,7 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     k++;
   }
   for (const b of layout.boxes) {
-    const c = COLOURS[b.risk];
+    const c = RISK_COLOURS[b.risk];
     parts.push(
       `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
       `<text x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
