@@ -313,7 +313,11 @@ export function xmlText(s: string, max = 120): string {
     .replace(/'/g, '&apos;');
 }
 
-/** The picture as a standalone SVG: role img, a title and the sentences as its description. */
+/**
+ * The picture as a standalone SVG: role img, a title and the sentences as its description. Its colours are
+ * attributes (a file, the standalone picture); each box, line and label also has a class by risk (topo-risk-high …)
+ * so a page can give it its theme's colours.
+ */
 export function topologySvg(layout: TopologyLayout, title = 'How your NVR is reached'): string {
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   const parts: string[] = [
@@ -325,6 +329,8 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
   // Exposures: an arc from the top of the Internet box over the others to the top of its target, its label on a line
   // of its own in the band above the boxes (the k-th exposure on the k-th line).
   let k = 0;
+  // The labels start right of every exposure's rising line, so no line strikes through one.
+  const labelX = (from: TopologyBox) => from.x + from.w / 2 + layout.arrows.filter((a) => a.label).length * 8 + 4;
   for (const a of layout.arrows) {
     const from = byId.get(a.from);
     const to = byId.get(a.to);
@@ -333,7 +339,7 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     if (!a.label) {
       const [x1, y1, x2, y2] = [from.x + from.w, from.y + from.h / 2, to.x, to.y + to.h / 2];
       parts.push(
-        `<path d="M${x1} ${y1} L${x2} ${y2}" fill="none" stroke="${c}" stroke-width="1.5" marker-end="url(#topo-arrow)"/>`,
+        `<path class="topo-link" d="M${x1} ${y1} L${x2} ${y2}" fill="none" stroke="${c}" stroke-width="1.5" marker-end="url(#topo-arrow)"/>`,
       );
       continue;
     }
@@ -341,17 +347,17 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     const x1 = from.x + from.w / 2 + k * 8;
     const x2 = to.x + 30 + k * 10;
     parts.push(
-      `<path d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
-      `<text x="${x1 + 8}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
+      `<path class="topo-exposure topo-risk-${a.risk}" d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
+      `<text class="topo-label topo-risk-${a.risk}" x="${labelX(from)}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
     );
     k++;
   }
   for (const b of layout.boxes) {
     const c = RISK_COLOURS[b.risk];
     parts.push(
-      `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
-      `<text x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
-      `<text x="${b.x + 12}" y="${b.y + 48}" font-size="12" fill="#3b4650">${xmlText(b.detail, 40)}</text></g>`,
+      `<g><rect class="topo-box topo-risk-${b.risk}" x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
+      `<text class="topo-name" x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
+      `<text class="topo-detail" x="${b.x + 12}" y="${b.y + 48}" font-size="12" fill="#3b4650">${xmlText(b.detail, 40)}</text></g>`,
     );
   }
   parts.push('</svg>');
