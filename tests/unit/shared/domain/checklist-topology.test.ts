@@ -73,9 +73,11 @@ describe('the security score in the checklist', () => {
 });
 
 describe('the topology picture in the checklist', () => {
-  const c = buildChecklist(fullRecord(), meta);
+  // Built inside each test (not once here), so mutation testing sees which test reaches which line.
+  const whole = () => buildChecklist(fullRecord(), meta);
 
   it('draws Internet → your router → the NVR at the address the Static IP step gave it, with each exposure on it', () => {
+    const c = whole();
     expect(c.topology.boxes.map((b) => [b.id, b.label, b.detail, b.risk])).toEqual([
       ['internet', 'Internet', '203.0.113.7 · shop-nvr.duckdns.org', 'none'],
       ['router', 'Your router', '192.168.1.1', 'none'],
@@ -89,6 +91,7 @@ describe('the topology picture in the checklist', () => {
   });
 
   it('says each exposure in words: how it is open, its risk, and whether the test from outside reached it', () => {
+    const c = whole();
     expect(c.topology.exposures.map((e) => [e.port, e.how, e.risk, e.reached])).toEqual([
       [8443, 'rule', 'medium', true],
       [8000, 'rule', 'high', null],
@@ -106,6 +109,7 @@ describe('the topology picture in the checklist', () => {
   });
 
   it('counts the devices nothing is open to without naming them, and names a camera a UPnP mapping leads to', () => {
+    const c = whole();
     expect(c.topology.otherDevices).toBe(1);
     // The other device's name carries a test token: counted, never copied.
     expect(JSON.stringify(c.topology)).not.toContain(SECRETS[1]);
@@ -174,6 +178,7 @@ describe('the topology picture in the checklist', () => {
   });
 
   it('the picture and the score are part of what the checklist says: a change to either makes a kept copy out of date', () => {
+    const c = whole();
     const same = checklistContent(buildChecklist(fullRecord(), meta));
     expect(checklistContent(c)).toBe(same);
     const r = fullRecord();
