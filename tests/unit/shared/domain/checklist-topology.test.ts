@@ -131,21 +131,42 @@ describe('the topology picture in the checklist', () => {
     expect(t.boxes.map((b) => b.id)).toEqual(['internet', 'router']);
     expect(t.exposures).toEqual([]);
     expect(t.sentences).toContain('Nothing is open from the internet that the app knows of.');
+    // No device found but the NVR (none here): nothing to count, no sentence about other devices.
+    expect(t.otherDevices).toBe(0);
+    expect(t.sentences.join(' ')).not.toMatch(/other device/);
     expect(buildChecklist(undefined, meta).topology.sentences[0]).toBe('The internet.');
   });
 
   it('shows the carrier’s NAT in front of the router when the Internet step found one (an unknown verdict reads as unknown)', () => {
     const r = fullRecord();
     r.internet.check!.verdict.code = 'cgnat';
-    expect(buildChecklist(r, meta).topology.boxes.map((b) => b.id)).toEqual([
-      'internet',
-      'front',
-      'router',
-      'device-0',
-    ]);
+    const boxes = buildChecklist(r, meta).topology.boxes;
+    expect(boxes.map((b) => b.id)).toEqual(['internet', 'front', 'router', 'device-0']);
+    // Its colour says medium risk: so do its words (and a box that says its risk already does not say it twice).
+    expect(boxes[1]).toMatchObject({ risk: 'medium', detail: 'shared public address · medium risk' });
+    expect(boxes[3]).toMatchObject({ risk: 'high', detail: '192.168.1.20 · high risk' });
     const odd = structuredClone(r) as unknown as { internet: { check: { verdict: { code: string } } } };
     odd.internet.check.verdict.code = 'from-a-newer-app';
     expect(buildChecklist(odd, meta).topology.boxes.map((b) => b.id)).toEqual(['internet', 'router', 'device-0']);
+  });
+
+  it('no Internet check: the router’s address from the UPnP audit, the name from the DDNS check alone', () => {
+    const r = fullRecord();
+    r.internet.check = null;
+    r.upnp.audit!.gateway = '192.168.1.254';
+    r.ddns.hosts = [];
+    const t = buildChecklist(r, meta).topology;
+    expect(t.boxes.find((b) => b.id === 'router')?.detail).toBe('192.168.1.254');
+    expect(t.sentences[0]).toBe('The internet (name shop-nvr.duckdns.org).');
+  });
+
+  it('a camera only a forward rule leads to is drawn and named, as one a UPnP mapping leads to', () => {
+    const r = fullRecord();
+    r.devices.push(device('door', '192.168.1.71', 'Door camera'));
+    r.rules.plan!.rules.push({ ...r.rules.plan!.rules[0]!, externalPort: 9443, internalAddress: '192.168.1.71' });
+    const t = buildChecklist(r, meta).topology;
+    expect(t.boxes.find((b) => b.label === 'Door camera')).toMatchObject({ risk: 'medium' });
+    expect(t.otherDevices).toBe(1);
   });
 
   it('draws the VPN’s one UDP port (low risk, dashed) to the computer the plan forwards it to', () => {
