@@ -84,6 +84,20 @@ describe('nvr-assist checklist (the PDF of a whole recorded setup)', () => {
     ])
       expect(text).toContain(words);
     expect(text).toMatch(/UPnP: needs attention/);
+    // The Security step's score with its fixes worth most first, and the topology picture's words and sentences.
+    expect(text).toMatch(/Security score\s+35 \/ 100 \(Security check of 2026-03-01T10:00:00\.000Z\)/);
+    expect(text).toMatch(
+      /1\. \+20 points: Telnet open on port 23 \(high\)[\s\S]*5\. \+5 points: Not known whether CVE-2021-36260/,
+    );
+    expect(text).toContain('8000/tcp (UPnP) → NVR: Hikvision DS-7608NI-K2 · high risk');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const sentence of [
+      'The internet sees your network as 203.0.113.7 (name shop-nvr.duckdns.org).',
+      'the NVR Hikvision DS-7608NI-K2 at 192.168.1.20 (high risk);',
+      'Port 8000/tcp from the internet to 192.168.1.20:8000, by a UPnP mapping a device opened (high risk).',
+      '1 other device found on your network: nothing open from the internet leads to it.',
+    ])
+      expect(flat).toContain(sentence);
     // Every step of this version has its page: a step this record never ran is "not done yet", never hidden.
     expect(text).toMatch(/Verify: not done yet/);
     expect(text).not.toContain('not in this version');
@@ -103,7 +117,12 @@ describe('nvr-assist checklist (the PDF of a whole recorded setup)', () => {
     expect(bytes).toContain('BT'); // the inflated page content (text operators) is searched, not only the raw file
     const json = cli(['checklist', '--json']);
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'nvr-assist.checklist', nvr: { name: NVR_NAME } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      format: 'nvr-assist.checklist',
+      nvr: { name: NVR_NAME },
+      security: { score: 35 },
+      topology: { otherDevices: 1 },
+    });
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     for (const secret of SECRETS) {
       expect(bytes).not.toContain(secret);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { checklistFindingSchema, checklistProofRowSchema, port, text, when } from './checklist-schema';
+import { PUBLIC_VERDICTS } from './public-address-shapes';
+import { SECURITY_SEVERITIES } from './security-model';
 import { stepStatusSchema } from './step-state';
 
 // Allow-lists: what is read from the record. A zod object keeps only the keys it names, so a key added to the
@@ -149,6 +151,50 @@ export const pickVpn = z.object({
       forward: opt(z.object({ protocol: z.literal('udp'), port, to: text(15) })),
       serverPublicKey: opt(text(44)),
       peers: list(z.object({ name: text(40), address: text(18), publicKey: text(44) })),
+    }),
+  ),
+});
+
+/** The Security step's last check: its time, score and findings (never a finding's evidence). */
+export const pickSecurity = z.object({
+  last: opt(
+    z.object({
+      checkedAt: when,
+      score: z.number().int().min(0).max(100),
+      highRisk: z.boolean(),
+      findings: list(
+        z.object({
+          id: text(80),
+          severity: z.enum(SECURITY_SEVERITIES),
+          title: text(160),
+          text: text(800),
+          fix: text(600),
+          worth: z.number().int().min(0).max(100),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** What the topology picture reads beyond the other picks: the devices found, the gateway, the VPN, the proof's states. */
+export const pickDevices = list(pickDevice);
+export const pickTopologyInternet = z.object({
+  check: opt(
+    z.object({
+      publicAddress: opt(text(64)),
+      gateway: opt(text(45)),
+      verdict: z.object({ code: z.enum(PUBLIC_VERDICTS).catch('unknown') }),
+    }),
+  ),
+  proof: opt(z.object({ rows: list(z.object({ port, protocol: z.enum(['tcp', 'udp']), state: text(20) })) })),
+});
+export const pickUpnpGateway = z.object({ audit: opt(z.object({ gateway: opt(text(45)) })) });
+export const pickVpnPlan = z.object({
+  plan: opt(
+    z.object({
+      mode: text(20),
+      listenPort: opt(port),
+      forward: opt(z.object({ to: text(45) })),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECURITY_SEVERITIES } from './security-model';
 import { stepStatusSchema } from './step-state';
 
 // The checklist's shape (issue 15): what `nvr-assist checklist --json` prints, the page shows and the PDF draws. It
@@ -189,6 +190,92 @@ export const checklistVpnSchema = z.object({
   peers: z.array(z.object({ name: text(40), address: text(18), publicKey: text(44) })).max(32),
 });
 
+/** The last Security check: its score and the fixes, the one worth most first. */
+export const checklistSecuritySchema = z.object({
+  /** When the Security step made the check (it judged the setup record as it was then). */
+  checkedAt: when,
+  /** 0–100: 100 less what every open finding is worth. */
+  score: z.number().int().min(0).max(100),
+  /** A critical or high finding is open. */
+  highRisk: z.boolean(),
+  /** Every finding worth points, by worth (then severity, then id): fixing the first gains the most. */
+  fixes: z
+    .array(
+      z.object({
+        id: text(80),
+        severity: z.enum(SECURITY_SEVERITIES),
+        title: text(160),
+        /** What it means, in plain words. */
+        text: text(800),
+        /** What to do about it. */
+        fix: text(600),
+        /** The points the score gains when it is fixed (or checked, for an unknown). */
+        worth: z.number().int().min(1).max(100),
+      }),
+    )
+    .max(64),
+});
+
+export const TOPOLOGY_RISKS = ['none', 'low', 'medium', 'high'] as const;
+const risk = z.enum(TOPOLOGY_RISKS);
+const coordinate = z.number().min(0).max(10_000);
+
+/**
+ * The topology picture (src/shared/domain/topology.ts): the layout both the PDF and the page draw — boxes (Internet,
+ * the NAT in front if any, your router, the NVR and the devices something is open to) and arrows, each with its risk
+ * — and the same content as sentences. Device text in it is as the record has it: the SVG escapes it.
+ */
+export const checklistTopologySchema = z.object({
+  width: coordinate,
+  height: coordinate,
+  boxes: z
+    .array(
+      z.object({
+        id: text(20),
+        label: text(320),
+        detail: text(400),
+        risk,
+        x: coordinate,
+        y: coordinate,
+        w: coordinate,
+        h: coordinate,
+      }),
+    )
+    .max(16),
+  arrows: z
+    .array(
+      z.object({
+        from: text(20),
+        to: text(20),
+        /** An exposure's port ("8000/tcp (UPnP)"); empty for a plain link. */
+        label: text(40),
+        risk,
+        /** A UPnP mapping (opened by a device, not by you) or the VPN. */
+        dashed: z.boolean(),
+      }),
+    )
+    .max(32),
+  /** The picture in sentences: what a screen reader reads, and the checklist's text. */
+  sentences: z.array(text(600)).max(32),
+  /** Each port open from the internet: how (rule, UPnP, VPN), to where, its risk, whether the proof reached it. */
+  exposures: z
+    .array(
+      z.object({
+        port,
+        protocol: z.enum(['tcp', 'udp']),
+        to: text(64),
+        toPort: port,
+        how: z.enum(['rule', 'upnp', 'vpn']),
+        reached: z.boolean().nullable(),
+        risk,
+        words: text(400),
+      }),
+    )
+    .max(12),
+  /** Devices found on the network that nothing from the internet leads to (counted, not named). */
+  otherDevices: z.number().int().min(0),
+});
+
 export const checklistTodoSchema = z.object({
   step: text(40),
   title: text(80),
@@ -226,6 +313,10 @@ export const checklistSchema = z.object({
   internet: checklistInternetSchema,
   /** The VPN plan's public parts (null: no plan yet). */
   vpn: checklistVpnSchema.nullable(),
+  /** The last Security check (null: none made yet). */
+  security: checklistSecuritySchema.nullable(),
+  /** What is open from the internet to where, as a picture and in sentences. */
+  topology: checklistTopologySchema,
   /** Every step not verified, with why: what is not done yet is listed, never hidden. */
   todo: z.array(checklistTodoSchema).max(32),
 });

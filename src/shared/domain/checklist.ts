@@ -1,18 +1,25 @@
 import { STEPS } from './steps';
 import { approachSchema } from './setup';
+import { SECURITY_SEVERITIES } from './security-model';
 import { stepFit } from './step-approach';
+import { RISK_WORDS, topologyFromRecord, topologyLayout, type TopologySource } from './topology';
 import {
   field,
   pick,
   pickDdns,
+  pickDevices,
   pickInternet,
   pickNvr,
   pickPorts,
   pickRules,
+  pickSecurity,
   pickStaticIp,
   pickStepState,
+  pickTopologyInternet,
   pickUpnp,
   pickVpn,
+  pickUpnpGateway,
+  pickVpnPlan,
 } from './checklist-pick';
 import { CHECKLIST_FORMAT, CHECKLIST_SCHEMA_VERSION, checklistSchema, when, type Checklist } from './checklist-schema';
 
@@ -36,8 +43,10 @@ export {
   checklistProofRowSchema,
   checklistRuleSchema,
   checklistSchema,
+  checklistSecuritySchema,
   checklistStepSchema,
   checklistTodoSchema,
+  checklistTopologySchema,
   checklistUpnpSchema,
   checklistVpnSchema,
   type Checklist,
@@ -97,6 +106,76 @@ function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | nul
       addressBasis,
     },
   };
+}
+
+const SEVERITY_RANK = new Map<string, number>(SECURITY_SEVERITIES.map((s, i) => [s, i]));
+
+/**
+ * The Security step's last check as it was made (its time says when: the record as it was then): the score, and
+ * every finding worth points as a fix — the one worth most first, then the more severe, then by id.
+ */
+function securityOf(record: unknown): Checklist['security'] {
+  const last = pick(pickSecurity, field(record, 'security'))?.last;
+  if (!last) return null;
+  const fixes = last.findings
+    .filter((f) => f.worth > 0)
+    .sort(
+      (a, b) =>
+        b.worth - a.worth ||
+        SEVERITY_RANK.get(a.severity)! - SEVERITY_RANK.get(b.severity)! ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    .map((f) => ({ id: f.id, severity: f.severity, title: f.title, text: f.text, fix: f.fix, worth: f.worth }));
+  return { checkedAt: last.checkedAt, score: last.score, highRisk: last.highRisk, fixes };
+}
+
+/**
+ * The topology picture of the record (topology.ts), read through allow-lists: the NVR at the address the checklist
+ * gives it (where the Static IP step moved it), and of the other devices found only those a forward rule or a UPnP
+ * mapping leads to — the rest are counted, not named (the checklist is handed on: it names what is exposed).
+ */
+function topologyOf(record: unknown, nvrAddress: string | null): Checklist['topology'] {
+  const chosen = pick(pickNvr, field(record, 'nvr'));
+  const plan = pick(pickRules, field(record, 'rules'))?.plan ?? null;
+  const audit = pick(pickUpnp, field(record, 'upnp'))?.audit ?? null;
+  const internet = pick(pickTopologyInternet, field(record, 'internet'));
+  const ddns = pick(pickDdns, field(record, 'ddns'));
+  const targets = new Set([
+    ...(plan?.rules ?? []).map((r) => r.internalAddress),
+    ...(audit?.mappings ?? []).map((m) => m.internalClient),
+  ]);
+  const found = (pick(pickDevices, field(record, 'devices')) ?? []).filter((d) => d.id !== chosen?.deviceId);
+  const shown = found.filter((d) => targets.has(d.addresses[0] ?? ''));
+  const source: TopologySource = {
+    nvr: chosen && {
+      deviceId: chosen.deviceId,
+      device: { ...chosen.device, addresses: nvrAddress ? [nvrAddress] : chosen.device.addresses },
+    },
+    devices: shown,
+    internet: { check: internet?.check ?? null, proof: internet?.proof ?? null },
+    rules: { plan },
+    upnp: {
+      audit: audit && {
+        gateway: pick(pickUpnpGateway, field(record, 'upnp'))?.audit?.gateway ?? null,
+        mappings: audit.mappings,
+      },
+    },
+    vpn: { plan: pick(pickVpnPlan, field(record, 'vpn'))?.plan ?? null },
+    ddns: { hosts: ddns?.hosts ?? [], check: ddns?.check ?? null },
+  };
+  const input = topologyFromRecord(source);
+  const layout = topologyLayout(input);
+  // Colour is never the only signal: a box at risk says so in words (the NAT in front of the router says it by colour).
+  for (const b of layout.boxes)
+    if (b.risk !== 'none' && !b.detail.includes(RISK_WORDS[b.risk])) b.detail = `${b.detail} · ${RISK_WORDS[b.risk]}`;
+  const others = found.length - shown.length;
+  if (others > 0)
+    layout.sentences.push(
+      others === 1
+        ? '1 other device found on your network: nothing open from the internet leads to it.'
+        : `${others} other devices found on your network: nothing open from the internet leads to them.`,
+    );
+  return { ...layout, exposures: input.exposures, otherDevices: others };
 }
 
 const REASON: Record<string, string> = {
@@ -248,6 +327,8 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
       serverPublicKey: vpn.serverPublicKey ?? null,
       peers: vpn.peers.map((p) => ({ name: p.name, address: p.address, publicKey: p.publicKey })),
     },
+    security: securityOf(record),
+    topology: topologyOf(record, nvr.address),
     todo: steps
       .filter((s) => s.status !== 'verified' && !notNeeded.has(s.id))
       .map((s) => ({

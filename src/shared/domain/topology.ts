@@ -1,5 +1,4 @@
 import { deviceText } from '../text/device-text';
-import type { SetupRecord } from './setup';
 
 /**
  * The topology picture (issue 15, item 2): Internet → (ISP box or the carrier's NAT) → your router → the NVR and the
@@ -75,7 +74,8 @@ const MAX_EXPOSURES = 12;
 const NEVER_OUTSIDE = new Set([21, 22, 23, 80, 554, 8000, 37777, 34567]);
 const RANK: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 const worst = (risks: Risk[]): Risk => risks.reduce<Risk>((a, r) => (RANK[r] > RANK[a] ? r : a), 'none');
-const RISK_WORDS: Record<Risk, string> = {
+/** Each risk in words: a box or arrow says it, colour is never the only signal. */
+export const RISK_WORDS: Record<Risk, string> = {
   none: 'no risk found',
   low: 'low risk',
   medium: 'medium risk',
@@ -89,8 +89,45 @@ export function exposureRisk(e: Pick<TopologyExposure, 'port' | 'toPort' | 'how'
   return 'medium';
 }
 
+interface TopologySourceDevice {
+  brand?: string | null;
+  model?: string | null;
+  name?: string | null;
+  addresses: string[];
+}
+
+/**
+ * The parts of the setup record the picture reads: a SetupRecord is one, and so is the checklist's allow-listed copy
+ * (checklist.ts), which reads a record of any shape without a throw.
+ */
+export interface TopologySource {
+  nvr: { deviceId: string; device: TopologySourceDevice } | null;
+  devices: Array<TopologySourceDevice & { id: string }>;
+  internet: {
+    check: {
+      publicAddress?: string | null;
+      gateway?: string | null;
+      verdict: { code: NonNullable<TopologyInput['verdict']> };
+    } | null;
+    proof: { rows: Array<{ port: number; protocol: 'tcp' | 'udp'; state: string }> } | null;
+  };
+  rules: {
+    plan: {
+      rules: Array<{ externalPort: number; protocol: 'tcp' | 'udp'; internalAddress: string; internalPort: number }>;
+    } | null;
+  };
+  upnp: {
+    audit: {
+      gateway?: string | null;
+      mappings: Array<{ externalPort: number; protocol: string; internalClient: string; internalPort: number }>;
+    } | null;
+  };
+  vpn: { plan: { mode: string; listenPort?: number | null; forward?: { to: string } | null } | null };
+  ddns: { hosts: Array<{ host: string }>; check: { host: string } | null };
+}
+
 /** What the picture shows, read from the setup record (each step's last measurement or plan). */
-export function topologyFromRecord(record: SetupRecord): TopologyInput {
+export function topologyFromRecord(record: TopologySource): TopologyInput {
   const nvr = record.nvr;
   const nvrAddress = nvr?.device.addresses[0] ?? null;
   const devices: TopologyDevice[] = [];
@@ -258,7 +295,8 @@ export function topologyLayout(input: TopologyInput): TopologyLayout {
   return { width, height, boxes, arrows, sentences };
 }
 
-const COLOURS: Record<Risk, { fill: string; stroke: string }> = {
+/** Each risk's fill and line colour: the SVG's and the checklist PDF's. */
+export const RISK_COLOURS: Readonly<Record<Risk, { fill: string; stroke: string }>> = {
   none: { fill: '#eef3f8', stroke: '#4a6278' },
   low: { fill: '#e6f4ea', stroke: '#1e7a3c' },
   medium: { fill: '#fff4dc', stroke: '#a86200' },
@@ -275,7 +313,11 @@ export function xmlText(s: string, max = 120): string {
     .replace(/'/g, '&apos;');
 }
 
-/** The picture as a standalone SVG: role img, a title and the sentences as its description. */
+/**
+ * The picture as a standalone SVG: role img, a title and the sentences as its description. Its colours are
+ * attributes (a file, the standalone picture); each box, line and label also has a class by risk (topo-risk-high …)
+ * so a page can give it its theme's colours.
+ */
 export function topologySvg(layout: TopologyLayout, title = 'How your NVR is reached'): string {
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   const parts: string[] = [
@@ -287,15 +329,17 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
   // Exposures: an arc from the top of the Internet box over the others to the top of its target, its label on a line
   // of its own in the band above the boxes (the k-th exposure on the k-th line).
   let k = 0;
+  // The labels start right of every exposure's rising line, so no line strikes through one.
+  const labelX = (from: TopologyBox) => from.x + from.w / 2 + layout.arrows.filter((a) => a.label).length * 8 + 4;
   for (const a of layout.arrows) {
     const from = byId.get(a.from);
     const to = byId.get(a.to);
     if (!from || !to) continue;
-    const c = COLOURS[a.risk].stroke;
+    const c = RISK_COLOURS[a.risk].stroke;
     if (!a.label) {
       const [x1, y1, x2, y2] = [from.x + from.w, from.y + from.h / 2, to.x, to.y + to.h / 2];
       parts.push(
-        `<path d="M${x1} ${y1} L${x2} ${y2}" fill="none" stroke="${c}" stroke-width="1.5" marker-end="url(#topo-arrow)"/>`,
+        `<path class="topo-link" d="M${x1} ${y1} L${x2} ${y2}" fill="none" stroke="${c}" stroke-width="1.5" marker-end="url(#topo-arrow)"/>`,
       );
       continue;
     }
@@ -303,17 +347,17 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     const x1 = from.x + from.w / 2 + k * 8;
     const x2 = to.x + 30 + k * 10;
     parts.push(
-      `<path d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
-      `<text x="${x1 + 8}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
+      `<path class="topo-exposure topo-risk-${a.risk}" d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
+      `<text class="topo-label topo-risk-${a.risk}" x="${labelX(from)}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
     );
     k++;
   }
   for (const b of layout.boxes) {
-    const c = COLOURS[b.risk];
+    const c = RISK_COLOURS[b.risk];
     parts.push(
-      `<g><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
-      `<text x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
-      `<text x="${b.x + 12}" y="${b.y + 48}" font-size="12" fill="#3b4650">${xmlText(b.detail, 40)}</text></g>`,
+      `<g><rect class="topo-box topo-risk-${b.risk}" x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.risk === 'high' ? 3 : 1.5}"/>`,
+      `<text class="topo-name" x="${b.x + 12}" y="${b.y + 26}" font-size="14" font-weight="bold" fill="#1b1f24">${xmlText(b.label, 32)}</text>`,
+      `<text class="topo-detail" x="${b.x + 12}" y="${b.y + 48}" font-size="12" fill="#3b4650">${xmlText(b.detail, 40)}</text></g>`,
     );
   }
   parts.push('</svg>');

@@ -46,7 +46,8 @@ export const CHECKLIST_COMMANDS: readonly CliCommand[] = [
     usage: [
       'checklist --out FILE.pdf [--letter] [--json]',
       '                        The checklist to keep: the NVR, every step and its status, ports, forward rules,',
-      '                        UPnP, DDNS, the public address, the test from outside and what is still to do, as a',
+      '                        UPnP, DDNS, the public address, the test from outside, the security score with its',
+      '                        fixes, the picture of what is open from the internet and what is still to do, as a',
       '                        PDF (A4, or US Letter with --letter); with --json the same as JSON on stdout (then',
       '                        --out is optional). Never a password, token or key.',
     ],

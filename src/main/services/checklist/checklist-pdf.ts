@@ -4,6 +4,8 @@ import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type PDFDocumentClass from 'pdfkit';
 import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
+import { RISK_COLOURS } from '../../../shared/domain/topology';
+import { deviceText } from '../../../shared/text/device-text';
 
 // The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
 // subsets), vector check boxes (a drawn square, ticked for a verified step), A4 or Letter. Made offline with pdfkit.
@@ -147,6 +149,110 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
     if (note) write(note, 8.5, { indent: BOX + 6, color: GREY });
     doc.moveDown(0.15);
   }
+  /** The width of a line drawn in runs (each with its font) at `size`. */
+  function runsWidth(parts: Array<{ font: string; text: string }>, size: number): number {
+    doc.fontSize(size);
+    return parts.reduce((sum, p) => sum + doc.font(p.font).widthOfString(p.text), 0);
+  }
+  /**
+   * One line of text at a place (a label in the picture), never wrapped: the device-text sanitiser first (at most
+   * `max` characters), then smaller down to 5 pt to fit `fit` points, then cut with "…".
+   */
+  function label(text: string, x: number, y: number, size: number, color: string, max: number, fit: number): void {
+    let clean = deviceText(text, max);
+    let parts = runs(clean);
+    let s = size;
+    while (s > 5 && runsWidth(parts, s) > fit) s -= 0.5;
+    while (clean.length > 1 && runsWidth(parts, s) > fit) {
+      clean = `${[...clean].slice(0, -2).join('')}…`;
+      parts = runs(clean);
+    }
+    doc.fontSize(s).fillColor(color);
+    parts.forEach((p, i) => {
+      const continued = i < parts.length - 1;
+      doc.font(p.font);
+      if (i === 0) doc.text(p.text, x, y, { continued, lineBreak: false });
+      else doc.text(p.text, { continued, lineBreak: false });
+    });
+  }
+  /**
+   * The topology picture as vectors, from the same layout as the page's SVG: boxes and arrows coloured by risk, and
+   * every box and exposure saying its risk in words too; dashed: a UPnP mapping or the VPN. Scaled to the page.
+   */
+  function picture(t: Checklist['topology']): void {
+    const maxH = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.7;
+    const k = Math.min(1, width() / t.width, maxH / t.height);
+    room(t.height * k + 10);
+    const ox = doc.page.margins.left;
+    const oy = doc.y + 4;
+    const X = (x: number) => ox + x * k;
+    const Y = (y: number) => oy + y * k;
+    const byId = new Map(t.boxes.map((b) => [b.id, b]));
+    const head = (x: number, y: number, dx: number, dy: number, color: string) => {
+      const s = 6 * Math.max(k, 0.6);
+      doc
+        .polygon(
+          [x, y],
+          [x - dx * s - dy * s * 0.5, y - dy * s - dx * s * 0.5],
+          [x - dx * s + dy * s * 0.5, y - dy * s + dx * s * 0.5],
+        )
+        .fill(color);
+    };
+    let n = 0;
+    // The labels start right of every exposure's rising line, so no line strikes through one.
+    const rising = t.arrows.filter((a) => a.label).length;
+    for (const a of t.arrows) {
+      const from = byId.get(a.from);
+      const to = byId.get(a.to);
+      if (!from || !to) continue;
+      const color = RISK_COLOURS[a.risk].stroke;
+      doc.strokeColor(color);
+      if (!a.label) {
+        const [x1, y1, x2, y2] = [X(from.x + from.w), Y(from.y + from.h / 2), X(to.x), Y(to.y + to.h / 2)];
+        doc.lineWidth(1).moveTo(x1, y1).lineTo(x2, y2).stroke();
+        const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+        head(x2, y2, (x2 - x1) / len, (y2 - y1) / len, color);
+        continue;
+      }
+      const lineY = 20 + n * 18;
+      const x1 = from.x + from.w / 2 + n * 8;
+      const x2 = to.x + 30 + n * 10;
+      doc.lineWidth(a.risk === 'high' ? 2 : 1.5);
+      if (a.dashed) doc.dash(5 * k + 1, { space: 3 * k + 1 });
+      doc
+        .moveTo(X(x1), Y(from.y))
+        .lineTo(X(x1), Y(lineY + 4))
+        .lineTo(X(x2), Y(lineY + 4))
+        .lineTo(X(x2), Y(to.y) - 1)
+        .stroke();
+      doc.undash();
+      head(X(x2), Y(to.y), 0, 1, color);
+      const lx = from.x + from.w / 2 + rising * 8 + 4;
+      label(
+        `${a.label} → ${to.label} · ${a.risk} risk`,
+        X(lx),
+        Y(lineY) - 12 * k,
+        11 * k + 1,
+        color,
+        80,
+        ox + width() - X(lx),
+      );
+      n++;
+    }
+    for (const b of t.boxes) {
+      const c = RISK_COLOURS[b.risk];
+      doc
+        .lineWidth(b.risk === 'high' ? 2.2 : 1)
+        .roundedRect(X(b.x), Y(b.y), b.w * k, b.h * k, 8 * k)
+        .fillAndStroke(c.fill, c.stroke);
+      label(b.label, X(b.x + 10), Y(b.y + 12), 13 * k + 1, '#1b1f24', 48, (b.w - 20) * k);
+      label(b.detail, X(b.x + 10), Y(b.y + 36), 11 * k + 1, '#3b4650', 64, (b.w - 20) * k);
+    }
+    doc.fillColor('black').strokeColor('black').lineWidth(1);
+    doc.x = ox;
+    doc.y = oy + t.height * k + 6;
+  }
+
   const line = (text: string, indent = 0) => write(text, 9.5, { indent });
   const none = (text: string) => write(text, 9.5, { color: GREY });
 
@@ -176,6 +282,29 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
       `${s.title}: ${CHECKLIST_STATUS_WORDS[s.status]}${s.verifiedAt ? ` (verified ${s.verifiedAt})` : ''}`,
       s.reason,
     );
+
+  heading('Security score');
+  const sec = c.security;
+  if (!sec) none('Not checked yet (Security step).');
+  else {
+    line(
+      `${sec.score} / 100 (Security check of ${sec.checkedAt})${sec.highRisk ? ' — high risk: a critical or high finding is open.' : '.'}`,
+    );
+    if (sec.fixes.length) write('The fixes, the one worth most first:', 9.5, { color: GREY });
+    else line('Nothing to fix.', 12);
+    sec.fixes.forEach((f, i) => box(false, `${i + 1}. +${f.worth} points: ${f.title} (${f.severity})`, f.fix));
+  }
+
+  // The heading, its legend and the picture on one page.
+  room(60 + Math.min(c.topology.height * (width() / c.topology.width), 520));
+  heading('How your NVR is reached');
+  write(
+    'Colour shows the risk (green low, amber medium, red high); every box and port also says it in words. Dashed: a UPnP mapping a device opened, or the VPN.',
+    8.5,
+    { color: GREY },
+  );
+  picture(c.topology);
+  for (const s of c.topology.sentences) line(s);
 
   heading('Ports of the NVR');
   if (!c.ports.measuredAt) none('Not measured yet (Ports step).');

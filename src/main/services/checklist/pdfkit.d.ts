@@ -4,6 +4,7 @@ declare module 'pdfkit' {
     continued?: boolean;
     width?: number;
     lineGap?: number;
+    lineBreak?: boolean;
   }
   interface PdfInfo {
     Title?: string;
@@ -46,7 +47,15 @@ declare module 'pdfkit' {
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;
     stroke(): this;
+    fill(color?: string): this;
+    closePath(): this;
+    roundedRect(x: number, y: number, w: number, h: number, r: number): this;
+    polygon(...points: Array<[number, number]>): this;
+    fillAndStroke(fill?: string, stroke?: string): this;
+    dash(length: number, options?: { space?: number }): this;
+    undash(): this;
     currentLineHeight(includeGap?: boolean): number;
+    widthOfString(text: string): number;
     heightOfString(text: string, options?: TextOptions): number;
     end(): void;
   }

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import {
@@ -10,6 +12,7 @@ import {
   writeChecklistPdf,
   writeFileAtomically,
 } from '../../../../src/main/services/checklist/checklist-pdf';
+import { RISK_COLOURS } from '../../../../src/shared/domain/topology';
 import { fullRecord } from '../../shared/domain/checklist-fixture';
 
 const checklist = buildChecklist(fullRecord(), { madeAt: '2026-03-02T08:00:00.000Z', appVersion: '1.2.3' });
@@ -38,6 +41,79 @@ describe.skipIf(!font)('the checklist PDF', () => {
     const r = await writeChecklistPdf(out, checklist, { fonts: { text: font! } });
     expect(r).toEqual({ path: out, bytes: readFileSync(out).length });
     expect(readdirSync(dir)).toEqual(['c.pdf']);
+  });
+});
+
+/** The PDF's page content streams, inflated (pdfkit compresses them). */
+function pageContent(pdf: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    const from = pdf[start + 6] === 0x0d ? start + 8 : start + 7;
+    const end = pdf.indexOf('endstream', from, 'latin1');
+    try {
+      out.push(inflateSync(pdf.subarray(from, end)).toString('latin1'));
+    } catch {
+      // A stream that is not Flate (a font program).
+    }
+    at = end + 9;
+  }
+  return out.join('\n');
+}
+/** Whether the content sets this stroke colour (pdfkit writes "r g b SCN", each 0–1). */
+const strokes = (content: string, hex: string) =>
+  [...content.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) SCN/g)].some((m) =>
+    [1, 3, 5].every((i, j) => Math.abs(Number(m[j + 1]) - parseInt(hex.slice(i, i + 2), 16) / 255) < 0.001),
+  );
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!font || !hasPoppler)('the checklist PDF: the security score and the topology picture', () => {
+  it('prints the score and every fix in order of worth, and the picture’s sentences (its text equivalent)', async () => {
+    const out = join(dir, 'c.pdf');
+    await writeChecklistPdf(out, checklist, { fonts: { text: font! } });
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Security score 35 / 100 (Security check of 2026-03-01T10:00:00.000Z) — high risk');
+    const at = checklist.security!.fixes.map((f, i) => text.indexOf(`${i + 1}. +${f.worth} points: ${f.title}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(text).toContain(checklist.security!.fixes[0]!.fix);
+    expect(text).toContain('How your NVR is reached');
+    for (const sentence of checklist.topology.sentences) expect(text).toContain(sentence);
+    // The picture's own words: each box, and each port with its risk said (colour is never the only signal).
+    for (const words of [
+      'Your router',
+      'NVR: Hikvision DS-7608NI-K2',
+      '192.168.1.20 · high risk',
+      '8443/tcp → NVR: Hikvision DS-7608NI-K2 · medium risk',
+      '8000/tcp (UPnP) → NVR: Hikvision DS-7608NI-K2 · high risk',
+    ])
+      expect(text).toContain(words);
+  });
+
+  it('draws the picture as vectors in the risk colours: rounded boxes, high-risk lines red, medium amber, dashed UPnP', async () => {
+    const content = pageContent(await renderChecklistPdf(checklist, { fonts: { text: font! } }));
+    expect(strokes(content, RISK_COLOURS.high.stroke)).toBe(true);
+    expect(strokes(content, RISK_COLOURS.medium.stroke)).toBe(true);
+    expect(strokes(content, RISK_COLOURS.low.stroke)).toBe(false); // no VPN in this setup: nothing low
+    expect(content).toMatch(/\[[\d.]+ [\d.]+\] 0 d/); // a dash pattern (the UPnP mapping)
+    expect((content.match(/ c\n/g) ?? []).length).toBeGreaterThanOrEqual(4 * 3); // rounded corners: curves
+  });
+
+  it('a checklist with no Security check says so, and still draws the picture', async () => {
+    const out = join(dir, 'n.pdf');
+    await writeChecklistPdf(out, { ...checklist, security: null }, { fonts: { text: font! } });
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Security score\s+Not checked yet \(Security step\)\./);
+    expect(text).toContain('How your NVR is reached');
   });
 });
 

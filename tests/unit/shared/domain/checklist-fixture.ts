@@ -1,5 +1,6 @@
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import { judgePublicAddress } from '../../../../src/shared/domain/public-address';
+import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/domain/security';
 import { emptySetupRecord, setupRecordSchema, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { portRow } from '../../../support/port-row';
 
@@ -40,7 +41,10 @@ const device: DiscoveredDevice = {
 /** The steps the full record has verified. */
 export const VERIFIED = ['network', 'find', 'static-ip', 'ports', 'internet', 'ddns', 'rules'] as const;
 
-/** Every step verified except UPnP (attention) and the planned ones; secrets planted around. */
+/**
+ * Every step verified except UPnP (attention) and the planned ones, the Security step's last check kept (score 35);
+ * secrets planted around.
+ */
 export function fullRecord(): SetupRecord {
   const r = emptySetupRecord('2026-03-01T09:00:00.000Z');
   r.updatedAt = T;
@@ -278,5 +282,10 @@ export function fullRecord(): SetupRecord {
       checkedAt: T,
     },
   };
+  // The Security step's check of this setup, as the step keeps it; a finding's evidence (never in the checklist)
+  // carries a secret, as a careless copy of a device's answer would.
+  const security = judgeSecurity(securityInputFromRecord(r), T);
+  security.findings[0]!.evidence.push(`login admin:${PASSWORD}`);
+  r.security.last = security;
   return setupRecordSchema.parse(r);
 }

@@ -8,6 +8,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { buildChecklist } from '../../../../../src/shared/domain/checklist';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { STEPS } from '../../../../../src/shared/domain/steps';
+import { judgeSecurity, securityInputFromRecord } from '../../../../../src/shared/domain/security';
 import { failed, fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
@@ -31,6 +32,37 @@ function halfRecord(): SetupRecord {
       },
     },
   });
+}
+/** The half-done setup with the NVR's port 8000 opened by UPnP, and the Security step's check of it. */
+function exposedRecord(): SetupRecord {
+  const r = halfRecord();
+  r.upnp.audit = {
+    measuredAt: '2026-03-01T10:00:00.000Z',
+    interfaceName: 'eth0',
+    gateway: '192.168.1.1',
+    igd: null,
+    mappings: [
+      {
+        protocol: 'TCP',
+        externalPort: 8000,
+        internalClient: '192.168.1.64',
+        internalPort: 8000,
+        remoteHost: '',
+        enabled: true,
+        description: 'hik',
+        leaseSeconds: 0,
+        device: null,
+        camera: true,
+        service: 'sdk',
+      },
+    ],
+    listEnd: 'complete',
+    natPmp: { present: false, externalAddress: null },
+    elsewhere: [],
+    findings: [{ code: 'camera-mapped', severity: 'problem', text: 'The NVR opened port 8000 itself.', evidence: [] }],
+  };
+  r.security.last = judgeSecurity(securityInputFromRecord(r), '2026-03-01T10:00:00.000Z');
+  return r;
 }
 let record: SetupRecord = fakeSetup();
 let exportAnswer: unknown = null;
@@ -152,5 +184,55 @@ describe('Checklist step', () => {
     await flushPromises();
     expect(byTest(w, 'checklist-download-error').text()).toContain('No font to write the PDF with was found.');
     expect(downloads).toEqual([]);
+  });
+
+  it('shows the security score and the fixes worth most first, and the topology picture with its words', async () => {
+    record = exposedRecord();
+    const c = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    expect(c.security!.fixes.length).toBeGreaterThan(1);
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-score-number').text()).toBe(String(c.security!.score));
+    expect(byTest(w, 'checklist-score').classes()).toContain('checklist-score--danger');
+    expect(byTest(w, 'checklist-score').text()).toContain('A critical or high risk is open');
+    const fixes = w.findAll('[data-testid="checklist-fixes"] > li');
+    expect(fixes.map((li) => li.attributes('data-fix'))).toEqual(c.security!.fixes.map((f) => f.id));
+    expect(fixes[0]!.text()).toContain(`+${c.security!.fixes[0]!.worth} points`);
+    expect(fixes[0]!.text()).toContain(c.security!.fixes[0]!.fix);
+    // The picture: the SVG inline, an image with a title and the sentences as its description.
+    const svg = w.find('[data-testid="checklist-topology"] svg');
+    expect(svg.attributes('role')).toBe('img');
+    expect(svg.attributes('aria-labelledby')).toBe('topo-title topo-desc');
+    expect(svg.find('desc').text()).toBe(c.topology.sentences.join(' '));
+    expect(svg.findAll('rect')).toHaveLength(c.topology.boxes.length);
+    expect(svg.text()).toContain('8000/tcp (UPnP) → NVR: Hikvision DS-7608NI-K2 · high risk');
+    expect(svg.find('rect.topo-risk-high').exists()).toBe(true);
+    expect(w.findAll('[data-testid="checklist-topology-sentences"] li').map((li) => li.text())).toEqual(
+      c.topology.sentences,
+    );
+  });
+
+  it('no Security check yet: says so and links to the step; a device name with markup stays text in the picture', async () => {
+    const r = exposedRecord();
+    r.security.last = null;
+    r.nvr!.device = { ...r.nvr!.device, brand: null, model: null, name: '<img src=x onerror=alert(1)>NVR' };
+    record = r;
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-score-none').find('a').attributes('href')).toBe('/step/security');
+    expect(byTest(w, 'checklist-score').exists()).toBe(false);
+    const picture = byTest(w, 'checklist-topology');
+    expect(picture.find('img').exists()).toBe(false);
+    expect(picture.text()).toContain('NVR: <img src=x onerror=alert(1)>NVR');
+  });
+
+  it('a topology that is not the checklist’s shape (a number that is markup) is never put in the page', async () => {
+    const { default: ChecklistPicture } =
+      await import('../../../../../src/renderer/steps/checklist/ChecklistPicture.vue');
+    const c = buildChecklist(exposedRecord(), { madeAt: AT, appVersion: '1.0.0' });
+    const bad = { ...c, topology: { ...c.topology, width: '1"><script>x()</script>' } } as unknown as typeof c;
+    const { mount } = await import('@vue/test-utils');
+    const p = mount(ChecklistPicture, { props: { checklist: bad }, global: { stubs: { RouterLink: true } } });
+    expect(p.find('[data-testid="checklist-topology"]').exists()).toBe(false);
+    expect(p.find('[data-testid="checklist-topology-none"]').exists()).toBe(true);
+    expect(p.html()).not.toContain('<script>');
   });
 });
