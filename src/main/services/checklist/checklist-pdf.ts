@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type PDFDocumentClass from 'pdfkit';
+import { phoneTest } from '../../../shared/domain/checklist-phone-test';
 import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
 import { RISK_COLOURS } from '../../../shared/domain/topology';
 import { deviceText } from '../../../shared/text/device-text';
@@ -360,6 +361,28 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
       `${n.host} (${n.provider}): ${n.address ?? 'no address taken yet'}${n.successAt ? `, updated ${n.successAt}` : ''} — last answer ${n.outcome}`,
     );
   if (c.ddns.check) line(`Check ${c.ddns.check.checkedAt}: ${c.ddns.check.verdict} — ${c.ddns.check.words}`);
+  const phone = phoneTest(c);
+  if (phone) {
+    // The one test only a phone on a real outside network can make: its QR code, drawn as vectors (dark squares on
+    // white, with the 4-module quiet zone scanners need), and the same in words.
+    const QRCode = (await import('qrcode')).default;
+    const modules = QRCode.create(phone.text, { errorCorrectionLevel: 'M' }).modules;
+    const cell = 2.6;
+    const side = (modules.size + 8) * cell;
+    room(side + 40);
+    doc.moveDown(0.3);
+    write('The test from your phone', 10);
+    const x0 = doc.page.margins.left;
+    const y0 = doc.y + 2;
+    doc.rect(x0, y0, side, side).fill('white');
+    for (let r = 0; r < modules.size; r++)
+      for (let col = 0; col < modules.size; col++)
+        if (modules.get(r, col)) doc.rect(x0 + (col + 4) * cell, y0 + (r + 4) * cell, cell, cell).fill('black');
+    doc.x = x0;
+    doc.y = y0 + side + 4;
+    write(phone.text, 9);
+    write(phone.words, 8.5, { color: GREY });
+  }
 
   heading('Public address and the test from outside');
   const pa = c.internet.publicAddress;

@@ -3,8 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
+import { phoneTest } from '../../../../src/shared/domain/checklist-phone-test';
 import {
   ChecklistPdfError,
   TEXT_FONTS,
@@ -114,6 +117,29 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF: the security score and
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     expect(text).toMatch(/Security score\s+Not checked yet \(Security step\)\./);
     expect(text).toContain('How your NVR is reached');
+  });
+});
+
+describe.skipIf(!font || !hasPoppler)('the checklist PDF: the test from a phone', () => {
+  it('draws a QR code a phone can scan, holding the NVR’s page through the HTTPS rule on the DDNS name, and says it in words', async () => {
+    const out = join(dir, 'c.pdf');
+    await writeChecklistPdf(out, checklist, { fonts: { text: font! } });
+    const want = phoneTest(checklist);
+    expect(want).not.toBeNull();
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('The test from your phone');
+    expect(text).toContain(want!.text);
+    expect(text).toContain('mobile data (Wi-Fi off)');
+    // Every page rendered and searched for a QR code: the one found holds exactly the phone test's text.
+    execFileSync('pdftoppm', ['-png', '-r', '110', out, join(dir, 'page')]);
+    const found = readdirSync(dir)
+      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+      .map((f) => {
+        const img = PNG.sync.read(readFileSync(join(dir, f)));
+        return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? null;
+      })
+      .filter((d) => d !== null);
+    expect(found).toEqual([want!.text]);
   });
 });
 
