@@ -27,14 +27,25 @@ const options = firstOption < 0 ? [] : args.slice(firstOption);
 const lastOnly = options.includes('--last');
 const passThrough = options.filter((o) => o !== '--last');
 
-/** The files one MUTATE entry stands for (a file, a file with a line range, or `folder/*.ts`). */
+/** A one-folder glob (`folder/*.ts`, `folder/port-change*.ts`) as a test of a file's path: `*` never crosses a `/`. */
+function globTest(pattern) {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
+  const re = new RegExp(`^${source}$`);
+  return (file) => re.test(file);
+}
+
+/** The files one MUTATE entry stands for (a file, a file with a line range, or a one-folder glob such as `folder/*.ts`). */
 function filesOf(entry) {
   const file = entry.replace(/:[\d:-]+$/, '');
   if (!file.includes('*')) return [file];
   const dir = dirname(file);
+  const matches = globTest(file);
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(dir, f));
+    .map((f) => join(dir, f))
+    .filter(matches);
 }
 
 /** The MUTATE entries under the given paths; a path outside the list is mutated as it is (a file, or a folder's .ts). */
@@ -109,7 +120,8 @@ const inTarget = (file, line) =>
     const range = /:(\d+)-(\d+)$/.exec(entry);
     const pattern = entry.replace(/:[\d:-]+$/, '');
     if (pattern.includes('**')) return file.startsWith(pattern.split('**')[0]);
-    if (pattern.includes('*')) return dirname(file) === dirname(pattern) && file.endsWith('.ts');
+    // `port-change*.ts` is those files only, not the folder: the report carries files no longer mutated.
+    if (pattern.includes('*')) return globTest(pattern)(file);
     return file === pattern && (!range || (line >= Number(range[1]) && line <= Number(range[2])));
   });
 for (const [file, { mutants: all, source }] of Object.entries(report.files)) {
