@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -143,7 +144,23 @@ async function memoryAfterSearch() {
     profile = null;
   }
   if (profile !== 'scale') return { skipped: `the lab is ${profile ? `up in profile ${profile}` : 'down'}` };
-  const server = await startServer('nvrlab-client');
+  // The server's loopback is the namespace's own: the search, the calls and the reading run inside it (memoryHere).
+  const r = spawnSync(
+    'ip',
+    ['netns', 'exec', 'nvrlab-client', process.execPath, fileURLToPath(import.meta.url), '--memory-here'],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  const line = (r.stdout || '').trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new Error(`the memory measurement failed: ${(r.stderr || r.stdout || '').slice(-600)}`);
+  }
+}
+
+/** Inside the lab's client namespace: the server started, a search of the 250 devices, then the server's RSS. */
+async function memoryHere() {
+  const server = await startServer();
   try {
     const session = await signIn(server.url);
     const call = async (channel, body = {}) => {
@@ -159,8 +176,9 @@ async function memoryAfterSearch() {
     let found = null;
     for (let i = 0; i < 120 && !found; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const got = await call('discovery.get', {});
-      if (got.ok && got.data.finishedAt) found = got.data.devices.length;
+      const got = await call('discovery.list', {});
+      if (!got.ok) throw new Error(`discovery.list: ${JSON.stringify(got.error)}`);
+      if (got.data.running === null && got.data.finishedAt) found = got.data.devices.length;
     }
     const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
     return { devices: found, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
@@ -195,3 +213,12 @@ export async function benchApp({ runs = 7 } = {}) {
         `  goal <= 150 MB: ${m.rssMb <= 150 ? 'met' : 'NOT met'}\n`,
     );
 }
+
+if (process.argv[2] === '--memory-here')
+  memoryHere().then(
+    (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
+    (err) => {
+      process.stderr.write(`${err?.stack ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
