@@ -106,6 +106,60 @@ describe('judgeRulesProven', () => {
     });
   });
 
+  /** A record whose plan holds exactly these rules (the fixture's first rule, with this protocol and outside port). */
+  const withRules = (...rules: Array<['tcp' | 'udp', number]>) => {
+    const r = fullRecord();
+    const base = r.rules.plan!.rules[0]!;
+    r.rules.plan = {
+      ...r.rules.plan!,
+      rules: rules.map(([protocol, externalPort]) => ({ ...base, protocol, externalPort })),
+    };
+    return r;
+  };
+  const udp = (port: number, ok: boolean | null): ProofRow => ({ ...row(port, ok), protocol: 'udp' });
+  const forbidden = (port: number, ok: boolean | null): ProofRow => ({ ...row(port, ok), kind: 'forbidden' });
+
+  it('every rule not reachable is named, in order, with the first one’s cause (cut to 500)', () => {
+    const r = withRules(['tcp', 10443], ['tcp', 8000]);
+    judgeRulesProven(r, proof([row(10443, false, 'The router’s firewall drops it.'), row(8000, false, 'x')]), AT);
+    expect(r.steps.rules).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Not reachable from outside: port 10443, port 8000. The router’s firewall drops it.',
+    });
+    judgeRulesProven(r, proof([row(10443, false, 'w'.repeat(900)), row(8000, true)]), AT);
+    expect(r.steps.rules?.reason).toHaveLength(500);
+  });
+
+  it('verified only when the proof covers every planned TCP rule: one rule proven and another not asked is not verified', () => {
+    const r = withRules(['tcp', 10443], ['tcp', 8000]);
+    const before = structuredClone(r.steps.rules);
+    judgeRulesProven(r, proof([row(10443, true)]), AT);
+    expect(r.steps.rules).toEqual(before);
+    // Reachable and not known: not verified either.
+    judgeRulesProven(r, proof([row(10443, true), row(8000, null)]), AT);
+    expect(r.steps.rules).toEqual(before);
+  });
+
+  it('UDP rules are not proven this way (the checker tests TCP): they neither block nor make a verdict', () => {
+    const r = withRules(['tcp', 10443], ['udp', 6100]);
+    judgeRulesProven(r, proof([row(10443, true), udp(6100, false)]), AT);
+    expect(r.steps.rules).toEqual({ status: 'verified', updatedAt: NOW });
+    // A plan of UDP rules only: nothing to prove from outside, the step is left as it is.
+    const u = withRules(['udp', 6100]);
+    const before = structuredClone(u.steps.rules);
+    judgeRulesProven(u, proof([udp(6100, true)]), AT);
+    expect(u.steps.rules).toEqual(before);
+  });
+
+  it('rows that are not the plan’s TCP rules do not count: a forbidden port, a UDP row or a rule of another plan on the way', () => {
+    for (const extra of [forbidden(10443, false), udp(10443, null), row(9999, true)]) {
+      const r = withRules(['tcp', 10443]);
+      judgeRulesProven(r, proof([row(10443, true), extra]), AT);
+      expect(r.steps.rules).toEqual({ status: 'verified', updatedAt: NOW });
+    }
+  });
+
   it('unchanged when the checker could not say, when the proof is of other rules, or without a plan', () => {
     const r = fullRecord();
     const before = structuredClone(r.steps.rules);
