@@ -1,7 +1,7 @@
 // The Internet step's status. What the user would lose: a step verified behind CGNAT or double NAT, where forwarding
 // on their router can never reach the NVR, or a check that could not decide shown as fine.
 import { describe, expect, it } from 'vitest';
-import { judgeInternetStep } from '../../../../src/main/features/internet/status';
+import { judgeInternetStep, keepProof } from '../../../../src/main/features/internet/status';
 import type { PublicAddressCheck } from '../../../../src/shared/domain/public-address';
 import { fullRecord } from '../../shared/domain/checklist-fixture';
 
@@ -38,5 +38,30 @@ describe('judgeInternetStep', () => {
       updatedAt: NOW,
       reason: 'Whether the router has the public address is not known yet.',
     });
+  });
+});
+
+describe('keepProof', () => {
+  it('keeps the proof as the Internet step’s and lets Router rules judge their rules by it (every rule reachable: verified)', () => {
+    const r = fullRecord();
+    const proof = structuredClone(r.internet.proof!);
+    const planned = r.rules.plan!.rules.filter((x) => x.protocol === 'tcp').map((x) => x.externalPort);
+    proof.measuredAt = '2026-03-04T00:00:00.000Z';
+    proof.rows = planned.map((port) => ({
+      kind: 'planned' as const,
+      protocol: 'tcp' as const,
+      port,
+      label: `rule ${port}`,
+      internal: null,
+      state: 'reachable' as const,
+      ok: true,
+      verdict: 'reachable',
+      cause: null,
+      text: '',
+      evidence: '',
+    }));
+    keepProof(r, proof, AT);
+    expect(r.internet.proof).toBe(proof);
+    expect(r.steps.rules).toEqual({ status: 'verified', updatedAt: NOW });
   });
 });

@@ -45,6 +45,24 @@ describe('judgeVerifyStep', () => {
     });
   });
 
+  it('what is still wrong is said for every check that has some (space-separated, cut to 500); a check with none is not named', () => {
+    const standing = (check: VerifyCheck['check'], text: string, n: number): VerifyCheck => ({
+      ...c(check, 'ok'),
+      check,
+      text,
+      standing: n,
+    });
+    expect(
+      judged('no-drift', [standing('outside', 'A.', 1), standing('upnp', 'Not me.', 0), standing('ports', 'B.', 3)])
+        ?.reason,
+    ).toBe('Nothing changed, but not everything works yet: A. B.');
+    expect(judged('no-drift', [standing('outside', 'w'.repeat(900), 1)])?.reason).toHaveLength(500);
+    // With drift as well, the drift is what is said (not "nothing changed").
+    expect(judged('drift', [c('Ports', 'drift'), standing('outside', 'A.', 1)])?.reason).toBe(
+      'Changed since it was set up: Ports.',
+    );
+  });
+
   it('drift is attention naming only what drifted, cut to 500', () => {
     expect(judged('drift', [c('The NVR’s ports', 'drift'), c('DDNS name', 'ok'), c('UPnP mappings', 'drift')])).toEqual(
       {
