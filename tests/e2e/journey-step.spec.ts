@@ -6,7 +6,17 @@ import { test, expect } from '@playwright/test';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
 import { findAndLogIn } from './lab-find';
-import { hikMapsAgain, hikSyncs, lab, mapsAgain, measurePorts, pageErrors, readmeShot, shoot } from './lab-page';
+import {
+  hikMapsAgain,
+  hikSyncs,
+  lab,
+  mapsAgain,
+  measurePorts,
+  pageErrors,
+  readmeShot,
+  shoot,
+  upnpSettled,
+} from './lab-page';
 import { actionsBetween, countActions, readActions, resetActions, writeActions } from './journey-actions';
 
 // The journey as one user sitting (issue 16 item 2, issue 13's E2E), against the lab's real peers, only through the
@@ -309,7 +319,7 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     // hik renews nothing while the deletion is proven (its mapping is back in afterAll).
     lab('sim', 'hik', 'upnp-renew', 'off');
     if (!upnpcMappings().includes(HIK_SDK)) await hikMapsAgain();
-    const quiet = hikSyncs();
+    const quiet = await upnpSettled('hik');
     await page.getByTestId('check').click();
     await expect(page.getByTestId('upnp-measured-at')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('check-cancel')).toBeHidden({ timeout: 60_000 });

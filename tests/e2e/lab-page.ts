@@ -55,7 +55,23 @@ export function upnpSyncs(host: 'hik' | 'dahua' | 'reolink'): number {
 /** hik's count of UPnP syncs. */
 export const hikSyncs = (): number => upnpSyncs('hik');
 
-/** The simulator adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing. */
+/**
+ * Waits until the simulator's UPnP syncs have stopped: no new one for 2.5 s (at most 20 s in all). A renewal queued
+ * before its renewing was turned off still lands — after a test's deletion, it would map the port again.
+ */
+export async function upnpSettled(host: 'hik' | 'dahua' | 'reolink'): Promise<number> {
+  let last = upnpSyncs(host);
+  let since = Date.now();
+  const until = Date.now() + 20_000;
+  while (Date.now() - since < 2_500 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = upnpSyncs(host);
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+  return last;
+}
+
+/** The simulator adds its UPnP mappings again (one sync, waited for at most 20 s), then stops renewing, settled. */
 export async function mapsAgain(host: 'hik' | 'dahua' | 'reolink'): Promise<void> {
   const before = upnpSyncs(host);
   lab('sim', host, 'upnp-renew', '1');
@@ -64,6 +80,7 @@ export async function mapsAgain(host: 'hik' | 'dahua' | 'reolink'): Promise<void
     while (upnpSyncs(host) <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
   } finally {
     lab('sim', host, 'upnp-renew', 'off');
+    await upnpSettled(host);
   }
 }
 
