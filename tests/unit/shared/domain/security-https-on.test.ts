@@ -8,6 +8,7 @@ import {
   unfinishedHttpsOn,
   type HttpsOnFacts,
 } from '../../../../src/shared/domain/security-https-on';
+import { securityStep } from '../../../../src/shared/steps/security';
 
 const judge = (ran: HttpsOnFacts['ran'], fault: string | null = null, port: number | null = 443) =>
   httpsOnResultSchema.parse(judgeHttpsOn({ deviceId: 'nvr-1', at: '2026-12-06T05:00:00.000Z', port, ran, fault }));
@@ -96,5 +97,27 @@ describe('unfinishedHttpsOn', () => {
     expect(unfinishedHttpsOn({ deviceId: 'd', port: null, startedAt: 'bad' }, 'now').words[0]).toMatch(
       /^Turning HTTPS on, started, did not/,
     );
+  });
+});
+
+describe('the Security record slice, version 4', () => {
+  it('a version-3 slice gains an empty "turn HTTPS on" (none made, none pending); the rest is kept', () => {
+    const slice = securityStep.record;
+    expect(slice.version).toBe(4);
+    const v3 = {
+      schemaVersion: 3,
+      security: { last: null, defaults: { last: null, attempts: [] }, passwordChange: { last: null, pending: null } },
+    };
+    expect(slice.migrations[4]!(v3)).toEqual({
+      schemaVersion: 3,
+      security: { ...v3.security, httpsOn: { last: null, pending: null } },
+    });
+    expect(slice.shape.security.parse(slice.migrations[4]!(v3).security)).toMatchObject({
+      httpsOn: { last: null, pending: null },
+    });
+    for (const security of [undefined, null, 'x', [1]]) {
+      const record = { schemaVersion: 3, security };
+      expect(slice.migrations[4]!(record), JSON.stringify(security)).toBe(record);
+    }
   });
 });
