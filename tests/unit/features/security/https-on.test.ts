@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../../src/main/app';
+import { runCli } from '../../../../src/main/cli/run';
 import { createSetupStore } from '../../../../src/main/services/setup-store';
 import type { HttpTransport } from '../../../../src/main/transport/http';
 import type { TcpExchange } from '../../../../src/main/transport/tcp';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import { httpsOnResultSchema } from '../../../../src/shared/domain/security-https-on';
 import type { InvokeInput, InvokeOutput } from '../../../../src/shared/ipc/contract';
 import type { Result } from '../../../../src/shared/ipc/result';
 import { HOME_PC } from '../../../support/fake-system';
@@ -183,5 +185,56 @@ describe('security.httpsOn', () => {
     } finally {
       await core.close();
     }
+  });
+});
+
+describe('nvr-assist security --https-on --user-consent', () => {
+  /** The CLI with the kept login in place (logged in first, as `nvr-assist login` would) unless `login` is false. */
+  async function cli(sim: Sim, argv: string[], login = true) {
+    const { core, files } = await app(sim);
+    let stdout = '';
+    let stderr = '';
+    try {
+      if (login) await call(core, 'device.login', { deviceId: 'nvr-1', username: 'admin', password: PASSWORD });
+      const code = await runCli(argv, core, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '1');
+      return { code, stdout, stderr, files: files() };
+    } finally {
+      await core.close();
+    }
+  }
+
+  it('--json: exit 0, the verdict in the contract’s shape, HTTPS on at the NVR', async () => {
+    const sim = simulator();
+    const r = await cli(sim, ['security', '--https-on', '--user-consent', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(httpsOnResultSchema.parse(JSON.parse(r.stdout))).toMatchObject({ outcome: 'on', port: 443 });
+    expect(sim.httpsOn()).toBe(true);
+    expect(r.files).not.toContain(PASSWORD);
+  });
+
+  it('plain words: put back when no TLS answers, exit 3, and HTTPS is off as it was', async () => {
+    const sim = simulator(false);
+    const r = await cli(sim, ['security', '--https-on', '--user-consent']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toMatch(
+      /^Not turned on: no encrypted \(TLS\) connection answered on port 443\.\n- The app turned HTTPS off again/,
+    );
+    expect(sim.httpsOn()).toBe(false);
+  });
+
+  it('without --user-consent: a usage error (exit 2), nothing sent', async () => {
+    const sim = simulator();
+    const r = await cli(sim, ['security', '--https-on']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Add --user-consent');
+    expect(sim.sets).toEqual([]);
+  });
+
+  it('no kept login: exit 1 with the words to log in first, nothing sent', async () => {
+    const sim = simulator();
+    const r = await cli(sim, ['security', '--https-on', '--user-consent'], false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Log in to the NVR first/);
+    expect(sim.sets).toEqual([]);
   });
 });
