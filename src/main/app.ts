@@ -110,6 +110,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const ctx: AppContext = {
     ...{ options, now, log, hub, jobs, setup, save, netcheck, discovery, ports, devices, upnp, http, system, udp },
     tcpConnector: options.tcpConnector,
+    tcpExchange: options.tcpExchange,
   };
   return {
     dispatch: createDispatcher(mergeHandlers(ctx), log),

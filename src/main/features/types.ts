@@ -13,7 +13,7 @@ import type { UpnpService } from '../services/upnp/upnp-service';
 import type { HostLookup } from '../transport/dns';
 import type { HttpTransport } from '../transport/http';
 import type { SystemSource } from '../transport/system';
-import type { TcpConnector } from '../transport/tcp';
+import type { TcpConnector, TcpExchange } from '../transport/tcp';
 import type { UdpTransport } from '../transport/udp';
 
 /** The app's settings a feature reads (app.ts's options carry these and more). */
@@ -28,6 +28,8 @@ export interface FeatureOptions {
   discoveryTiming?: Parameters<DiscoveryService['run']>[0]['timing'];
   /** How long the Static IP step looks for a device after its address changed (tests: shorter). */
   staticIpFollow?: { rounds: number; intervalMs: number };
+  /** How many times (how far apart) turning HTTPS on is checked, and its put-back (tests: shorter). */
+  httpsOnChecks?: { rounds: number; intervalMs: number };
 }
 
 /** What every feature module is built from: the services, built once by app.ts, and the shared plumbing. */
@@ -54,6 +56,8 @@ export interface AppContext {
   system: SystemSource;
   /** The TCP connector for probes (absent: the fast one). */
   tcpConnector?: TcpConnector;
+  /** One bounded exchange with a device's port, TLS handshakes included (absent: the real one). */
+  tcpExchange?: TcpExchange;
 }
 
 /**

@@ -74,6 +74,10 @@ export const ERROR_MESSAGES = {
     'This login may not change passwords on the NVR (it needs an Administrator). Nothing was changed; log in with an administrator, or change it in the NVR’s web page.',
   SECURITY_PASSWORD_NO_LEVEL:
     'The NVR did not tell the app this user’s level (ONVIF GetUsers), and changing the password without it could change the user’s rights. Nothing was changed; set the password in the NVR’s web page.',
+  SECURITY_HTTPS_UNREADABLE:
+    'The NVR did not tell the app its network protocols (ONVIF GetNetworkProtocols), so it cannot tell whether HTTPS is on. Nothing was changed; turn HTTPS on in the NVR’s web page.',
+  SECURITY_HTTPS_UNSUPPORTED:
+    'The NVR does not list HTTPS among its network protocols over ONVIF, so the app cannot turn it on. Nothing was changed; look for HTTPS in the NVR’s web page.',
   RULES_NO_NVR: 'Choose your NVR first (Find your NVR): the rules point at its address.',
   RULES_BAD_SOURCE:
     'An allowed address is not an internet address or network in the form 198.51.100.7 or 198.51.100.0/24.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { securityResultSchema } from '../domain/security';
 import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults';
+import { httpsOnRecordSchema, httpsOnResultSchema } from '../domain/security-https-on';
 import { passwordStrengthSchema } from '../domain/security-password';
 import { passwordChangeRecordSchema, passwordChangeResultSchema } from '../domain/security-password-change';
 import { defineStep } from './define';
@@ -27,6 +28,8 @@ export const securityStep = defineStep({
         defaults: defaultCheckSchema.nullable().default(null),
         /** The last password change of the chosen NVR (an unfinished one is reported as such; null: none). */
         passwordChange: passwordChangeResultSchema.nullable().default(null),
+        /** The last "turn HTTPS on" of the chosen NVR (an unfinished one is reported as such; null: none). */
+        httpsOn: httpsOnResultSchema.nullable().default(null),
       }),
     },
     /**
@@ -64,23 +67,39 @@ export const securityStep = defineStep({
         .strict(),
       output: passwordChangeResultSchema,
     },
+    /**
+     * With the user's yes: turns the chosen NVR's HTTPS on (ONVIF SetNetworkProtocols, with the login main keeps),
+     * verified by GetNetworkProtocols listing HTTPS enabled on its port and a TLS handshake on that port answering;
+     * when that check fails, HTTPS is disabled again, as it was, and that is proven by GetNetworkProtocols.
+     */
+    'security.httpsOn': {
+      input: z.object({ consent: z.literal(true) }).strict(),
+      output: httpsOnResultSchema,
+    },
   },
   record: {
-    version: 3,
+    version: 4,
     shape: {
       /**
        * The Security step: the last check's result, with the time it was made; the default-password check's last
        * verdict and the attempts of the last 30 minutes (by candidate name, never a password); the last password
-       * change's verdict and, while one runs, its pending record (user and time, never a password).
+       * change's verdict and, while one runs, its pending record (user and time, never a password); the same for
+       * turning the NVR's HTTPS on (its port and time).
        */
       security: z.object({
         last: securityResultSchema.nullable().default(null),
         defaults: defaultsRecordSchema.default({ last: null, attempts: [] }),
         passwordChange: passwordChangeRecordSchema.default({ last: null, pending: null }),
+        httpsOn: httpsOnRecordSchema.default({ last: null, pending: null }),
       }),
     },
     empty: () => ({
-      security: { last: null, defaults: { last: null, attempts: [] }, passwordChange: { last: null, pending: null } },
+      security: {
+        last: null,
+        defaults: { last: null, attempts: [] },
+        passwordChange: { last: null, pending: null },
+        httpsOn: { last: null, pending: null },
+      },
     }),
     migrations: {
       // v2 adds the default-password check: none made yet.
@@ -94,6 +113,12 @@ export const securityStep = defineStep({
         const security = record.security;
         if (!security || typeof security !== 'object' || Array.isArray(security)) return record;
         return { ...record, security: { ...security, passwordChange: { last: null, pending: null } } };
+      },
+      // v4 adds turning HTTPS on: none made yet.
+      4: (record) => {
+        const security = record.security;
+        if (!security || typeof security !== 'object' || Array.isArray(security)) return record;
+        return { ...record, security: { ...security, httpsOn: { last: null, pending: null } } };
       },
     },
   },

@@ -1,5 +1,6 @@
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../shared/domain/security';
 import type { DefaultCheck } from '../../../shared/domain/security-defaults';
+import type { HttpsOnResult } from '../../../shared/domain/security-https-on';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { safeJson } from '../../../shared/text/device-text';
@@ -145,12 +146,42 @@ async function runSetPassword(cmd: CommandContext): Promise<number> {
   return SET_PASSWORD_EXIT[r.data.outcome];
 }
 
+/** Exit codes of --https-on: 0 on (checked, or already); 3 not turned on (off, as it was); 4 not known. */
+const HTTPS_ON_EXIT = {
+  on: 0,
+  'already-on': 0,
+  refused: HIGH_RISK_EXIT,
+  'put-back': HIGH_RISK_EXIT,
+  'put-back-failed': 4,
+  unfinished: 4,
+} as const;
+
+/** The "turn HTTPS on" verdict in plain words: the verdict, then what to do. */
+export function renderHttpsOn(r: HttpsOnResult): string {
+  return r.words.map((w, i) => (i ? `- ${w}` : w)).join('\n');
+}
+
+/** `--https-on --user-consent`: the chosen NVR's HTTPS turned on with the login the app keeps, checked, else put back. */
+async function runHttpsOn(cmd: CommandContext): Promise<number> {
+  if (!cmd.flags.has('--user-consent'))
+    return cmd.usageError(
+      '`--https-on` changes a setting on your NVR (ONVIF SetNetworkProtocols: HTTPS on); if the check fails the app turns it off again. Add --user-consent to say you agree.',
+    );
+  const r = await cmd.call('security.httpsOn', { consent: true });
+  if (!r.ok) return cmd.finish(r, () => '');
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderHttpsOn(r.data)}\n`);
+  return HTTPS_ON_EXIT[r.data.outcome];
+}
+
 async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number> {
   if (cmd.args.length) return cmd.usageError('`security` takes no device: it checks the NVR you chose.');
+  if (cmd.flags.has('--https-on')) return runHttpsOn(cmd);
   if (cmd.flags.has('--set-password')) return runSetPassword(cmd);
   if (cmd.flags.has('--check-defaults')) return runDefaults(cmd);
   if (cmd.flags.has('--user-consent') || cmd.flags.has('--try-next'))
-    return cmd.usageError('`--user-consent` and `--try-next` go with `--check-defaults`.');
+    return cmd.usageError(
+      '`--user-consent` and `--try-next` go with `--check-defaults` (`--user-consent`: or `--https-on`).',
+    );
   if (cmd.flags.has('--password-stdin')) return runPassword(cmd);
   if (cmd.options['--user']) return cmd.usageError('`--user` goes with `--password-stdin`.');
   const r = await cmd.call('setup.get', {});
@@ -162,8 +193,8 @@ async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number
 
 /**
  * `nvr-assist security [--json]`, `security --password-stdin [--user U] [--json]`, `security --check-defaults
- * --user-consent [--try-next] [--json]`, `security --set-password --password-stdin [--user U] [--json]`; `now` for
- * tests.
+ * --user-consent [--try-next] [--json]`, `security --set-password --password-stdin [--user U] [--json]`, `security
+ * --https-on --user-consent [--json]`; `now` for tests.
  */
 export function securityCommands(now: () => Date = () => new Date()): readonly CliCommand[] {
   return [
@@ -187,6 +218,11 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '                        rule above. Checked by a new login; on failure the old one is put back and checked',
         '                        by a login with it. U: the ONVIF user (default: the login the app keeps). Exit 0',
         '                        changed, 3 not changed (the old one works), 4 not known which one works.',
+        'security --https-on --user-consent',
+        '                        Turn the NVR’s HTTPS on (ONVIF SetNetworkProtocols) with the login the app keeps.',
+        '                        Checked by the NVR’s own list and a TLS handshake on its HTTPS port; on failure',
+        '                        HTTPS is turned off again, as it was, and that checked. Exit 0 on (or already on),',
+        '                        3 not turned on (off, as it was), 4 not known.',
       ],
       options: {
         '--password-stdin': 'flag',
@@ -195,6 +231,7 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '--user-consent': 'flag',
         '--try-next': 'flag',
         '--set-password': 'flag',
+        '--https-on': 'flag',
       },
       run: (cmd) => runSecurity(cmd, now),
     },

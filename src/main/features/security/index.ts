@@ -4,6 +4,7 @@ import { estimatePassword } from '../../services/security/password-strength';
 import { defineFeature } from '../types';
 import { securityCommands } from './cli';
 import { checkDefaults } from './defaults';
+import { httpsOn, lastHttpsOn } from './https-on';
 import { lastPasswordChange, passwordContext, setPassword } from './password';
 import { judgeSecurityStep } from './status';
 
@@ -15,6 +16,8 @@ export default defineFeature({
   handlers: (ctx) => {
     // Password changes on their way in this app (their pending record is not an unfinished one).
     const running = { count: 0 };
+    // The same for turning HTTPS on.
+    const turning = { count: 0 };
     return {
       'security.check': async () => {
         const saved = await ctx.save((draft) => {
@@ -32,6 +35,7 @@ export default defineFeature({
           last: record.security.last,
           defaults: record.security.defaults.last,
           passwordChange: await lastPasswordChange(ctx, running),
+          httpsOn: await lastHttpsOn(ctx, turning),
         };
       },
       'security.password': async (input) => {
@@ -43,6 +47,7 @@ export default defineFeature({
       },
       'security.checkDefaults': (input) => checkDefaults(ctx, input),
       'security.setPassword': (input) => setPassword(ctx, input, running),
+      'security.httpsOn': () => httpsOn(ctx, turning),
     };
   },
   commands: securityCommands(),

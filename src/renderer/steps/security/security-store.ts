@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import type { SecurityResult } from '../../../shared/domain/security';
 import type { DefaultCheck } from '../../../shared/domain/security-defaults';
+import type { HttpsOnResult } from '../../../shared/domain/security-https-on';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { useSetupStore } from '../../stores/setup';
@@ -29,6 +30,10 @@ export const useSecurityStore = defineStore('security', () => {
   const passwordChange = ref<PasswordChangeResult | null>(null);
   const passwordChangeBusy = ref(false);
   const passwordChangeError = ref<string | null>(null);
+  /** The last "turn HTTPS on" on the NVR (its verdict) and its state. */
+  const httpsOn = ref<HttpsOnResult | null>(null);
+  const httpsOnBusy = ref(false);
+  const httpsOnError = ref<string | null>(null);
 
   const { loading, loadError, load } = useStepLoad({
     read: () => client.call('security.get', {}),
@@ -36,6 +41,7 @@ export const useSecurityStore = defineStore('security', () => {
       result.value = data.last ?? result.value;
       defaults.value = data.defaults ?? defaults.value;
       passwordChange.value = data.passwordChange ?? passwordChange.value;
+      httpsOn.value = data.httpsOn ?? httpsOn.value;
     },
   });
 
@@ -144,8 +150,34 @@ export const useSecurityStore = defineStore('security', () => {
     }
   }
 
+  /**
+   * Turns the NVR's HTTPS on with the login main keeps, on the user's yes (the page does not call this without it);
+   * main checks it and puts it back when the check fails. True when main answered.
+   */
+  async function turnHttpsOn(): Promise<boolean> {
+    if (httpsOnBusy.value) return false;
+    httpsOnBusy.value = true;
+    httpsOnError.value = null;
+    try {
+      const answer = await client.call('security.httpsOn', { consent: true });
+      if (!answer.ok) {
+        httpsOnError.value = answer.error.message;
+        return false;
+      }
+      httpsOn.value = answer.data;
+      await setup.reloadRecord();
+      return true;
+    } finally {
+      httpsOnBusy.value = false;
+    }
+  }
+
   return {
     result,
+    httpsOn,
+    httpsOnBusy,
+    httpsOnError,
+    turnHttpsOn,
     passwordChange,
     passwordChangeBusy,
     passwordChangeError,

@@ -130,17 +130,22 @@ describe('the finding in the Security check', () => {
   });
 });
 
-describe('the Security record slice, versions 2 and 3', () => {
+describe('the Security record slice, versions 2 and 3 (4: security-https-on.test.ts)', () => {
   it('a version-1 slice gains an empty default-password check (none made, no attempts); its last check is kept', () => {
     const slice = securityStep.record;
-    expect(slice.version).toBe(3);
+    expect(slice.version).toBe(4);
     const v1 = { schemaVersion: 3, security: { last: { checkedAt: AT } } };
     expect(slice.migrations[2]!(v1)).toEqual({
       schemaVersion: 3,
       security: { last: { checkedAt: AT }, defaults: { last: null, attempts: [] } },
     });
     expect(slice.empty()).toEqual({
-      security: { last: null, defaults: { last: null, attempts: [] }, passwordChange: { last: null, pending: null } },
+      security: {
+        last: null,
+        defaults: { last: null, attempts: [] },
+        passwordChange: { last: null, pending: null },
+        httpsOn: { last: null, pending: null },
+      },
     });
     for (const security of [undefined, null, 'x', [1]]) {
       const record = { schemaVersion: 3, security };
