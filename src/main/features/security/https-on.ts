@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/ipc/errors';
 import { turnHttpsOn } from '../../services/security/https-on';
 import { nodeTcpExchange } from '../../transport/tcp';
 import type { AppContext } from '../types';
+import { chosenNvrOnvif } from './chosen-nvr';
 
 /**
  * `security.httpsOn`: on the chosen NVR, HTTPS turned on with SetNetworkProtocols through the change engine, with the
@@ -15,12 +16,7 @@ export async function httpsOn(
   running: { count: number },
   change = turnHttpsOn,
 ): Promise<HttpsOnResult> {
-  const { setup: record } = await ctx.setup.load();
-  const nvr = record.nvr;
-  if (!nvr) throw new AppFailure('SECURITY_LOGIN_NEEDED');
-  const device = await ctx.devices.byId(nvr.deviceId).catch(() => nvr.device);
-  if (!device.onvifUrl) throw new AppFailure('SECURITY_LOGIN_NEEDED');
-  const url = new URL(device.onvifUrl);
+  const { nvr, device, url } = await chosenNvrOnvif(ctx);
   const login = await ctx.devices.loginFor(device);
   if (!login) throw new AppFailure('SECURITY_LOGIN_NEEDED');
 

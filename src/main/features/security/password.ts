@@ -9,6 +9,7 @@ import { AppFailure } from '../../../shared/ipc/errors';
 import { estimatePassword } from '../../services/security/password-strength';
 import { changeOnvifPassword } from '../../services/security/password-change';
 import type { AppContext } from '../types';
+import { chosenNvrOnvif } from './chosen-nvr';
 
 /** The words a new password must not lean on: the login's name, the NVR's brand and model, the usual defaults. */
 export function passwordContext(user: string, device: { brand?: string | null; model?: string | null } | null) {
@@ -28,12 +29,7 @@ export async function setPassword(
   running: { count: number },
   change = changeOnvifPassword,
 ): Promise<PasswordChangeResult> {
-  const { setup: record } = await ctx.setup.load();
-  const nvr = record.nvr;
-  if (!nvr) throw new AppFailure('SECURITY_LOGIN_NEEDED');
-  const device = await ctx.devices.byId(nvr.deviceId).catch(() => nvr.device);
-  if (!device.onvifUrl) throw new AppFailure('SECURITY_LOGIN_NEEDED');
-  const url = new URL(device.onvifUrl);
+  const { nvr, device, url } = await chosenNvrOnvif(ctx);
   const kept = await ctx.devices.loginFor(device);
   const user = input.user ?? kept?.username;
   const current = input.current ?? (kept && user === kept.username ? kept.password : undefined);
