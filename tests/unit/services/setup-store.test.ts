@@ -254,9 +254,8 @@ describe('setup store shared with other writers', () => {
   it('breaks a lock whose process is gone', async () => {
     const file = join(tempDir(), 'setup.json');
     writeLock(file, { pid: deadPid() });
-    const t0 = Date.now();
-    await createSetupStore(file, fixedNow, { lockTimeoutMs: 30_000 }).update((d) => (d.approach = 'vpn'));
-    expect(Date.now() - t0).toBeLessThan(10_000); // broken at once, not after waiting out the 30 s bound
+    // A bound longer than the test's own time-out: the update goes through only if the lock is broken at once.
+    await createSetupStore(file, fixedNow, { lockTimeoutMs: 600_000 }).update((d) => (d.approach = 'vpn'));
     expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
@@ -283,7 +282,6 @@ describe('setup store shared with other writers', () => {
       expect(failure).toBeInstanceOf(AppFailure);
       expect(failure).toMatchObject({ code: 'SETUP_BUSY', message: ERROR_MESSAGES.SETUP_BUSY });
       expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
-      expect(Date.now() - t0).toBeLessThan(10_000); // gave up after its 0.3 s bound (margin for a loaded machine)
       expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock);
       expect(JSON.parse(readFileSync(file, 'utf8')).approach).toBe('vpn');
       // A lock being written right now (empty, fresh) is not broken either.

@@ -224,9 +224,7 @@ describe('tracing hop 1 and hop 2', () => {
 
   it('a ping that hangs is killed at its bound; what it printed before still counts', async () => {
     const f = fakeSpawn((args) => (ttlOf(args) === 1 ? { out: LINUX_TTL1, hang: true } : { hang: true }));
-    const t0 = Date.now();
     const r = await probePathHops({ spawn: f.spawn, platform: 'linux', boundMs: 100 }, STUN, signal());
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(r).toEqual({ target: STUN, first: '192.168.50.1', second: null, error: null });
     expect(f.killed).toHaveLength(2);
   });
@@ -235,9 +233,8 @@ describe('tracing hop 1 and hop 2', () => {
     const f = fakeSpawn(() => ({ hang: true }));
     const c = new AbortController();
     setTimeout(() => c.abort(), 20);
-    const t0 = Date.now();
-    const r = await probePathHops({ spawn: f.spawn, platform: 'linux' }, STUN, c.signal);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // A bound longer than the test's time-out: only the cancel can end it.
+    const r = await probePathHops({ spawn: f.spawn, platform: 'linux', boundMs: 600_000 }, STUN, c.signal);
     expect(r).toMatchObject({ first: null, second: null, error: 'cancelled' });
     expect(f.killed).toHaveLength(2);
     expect(await probeHop({ spawn: f.spawn, platform: 'linux' }, STUN, 1, c.signal)).toEqual({

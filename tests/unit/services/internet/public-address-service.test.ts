@@ -69,13 +69,11 @@ describe('STUN client', () => {
 
   it('ends at its bound when nobody answers, in plain words, and closes the socket', async () => {
     const f = fakeUdp(() => []);
-    const t0 = Date.now();
     const r = await stunBinding({ udp: f.udp, lookup }, '198.51.100.3:3478', {
       signal: signal(),
       totalMs: 200,
       sendAtMs: [0, 50, 150],
     });
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(r).toEqual({ ok: false, error: 'no answer from 198.51.100.3:3478 within 0.2 s' });
     expect(f.sent).toHaveLength(3);
     expect(f.closed()).toBe(1);
@@ -114,12 +112,13 @@ describe('STUN client', () => {
     const f = fakeUdp(() => []);
     const c = new AbortController();
     setTimeout(() => c.abort(), 30);
-    const t0 = Date.now();
-    expect(await stunBinding({ udp: f.udp, lookup }, '198.51.100.3:3478', { signal: c.signal })).toEqual({
+    // Longer than the test's time-out: only the cancel can end it.
+    expect(
+      await stunBinding({ udp: f.udp, lookup }, '198.51.100.3:3478', { signal: c.signal, totalMs: 600_000 }),
+    ).toEqual({
       ok: false,
       error: 'cancelled',
     });
-    expect(Date.now() - t0).toBeLessThan(500);
     const g = fakeUdp(() => []);
     expect(await stunBinding({ udp: g.udp, lookup }, 'stun.invalid:3478', { signal: signal() })).toEqual({
       ok: false,

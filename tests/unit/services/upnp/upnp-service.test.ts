@@ -308,12 +308,11 @@ describe('the audit: the gateway’s own IGD', () => {
         },
       },
       now: () => NOW,
-      searchMs: 5000,
+      // Listening this long would outlast the test's own time-out: the audit must end on the answer, not the clock.
+      searchMs: 600_000,
     });
-    const started = Date.now();
     const audit = await service.audit(TARGET, run().run);
     expect(audit.igd).not.toBeNull();
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(UPNP_SEARCH_MS).toBe(2000);
   });
 
@@ -633,12 +632,10 @@ describe('the audit: cancel', () => {
       ssdp: async () => ({ search() {}, stop() {} }),
       udp: { open: async () => ({ send: async () => {}, close() {} }) },
       now: () => NOW,
-      searchMs: 10_000,
+      searchMs: 600_000, // longer than the test's time-out: only the cancel can end it
     });
     setTimeout(() => ac.abort(), 30);
-    const started = Date.now();
     const audit = await service.audit(TARGET, run({ signal: ac.signal }).run);
-    expect(Date.now() - started).toBeLessThan(900);
     expect(audit.listEnd).toBe('cancelled');
     expect(audit.mappings).toEqual([]);
     expect(lab.http.seen).toHaveLength(0);

@@ -74,13 +74,12 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
   it('a measurement that never ends is cut at its bound: not checked, "no answer within", the others still judged', async () => {
     const r = saved();
     const { deps } = fakes(r, { auditUpnp: () => new Promise(() => {}) });
-    const started = Date.now();
+    // A measurement that never settles: only the bound can end the run (else the test's own time-out fails it).
     const result = await createVerifyService({ ...deps, bounds: { upnp: 150 } }).run({
       record: r,
       checker: 'http://c/',
       signal: new AbortController().signal,
     });
-    expect(Date.now() - started).toBeLessThan(2000);
     const upnp = result.checks.find((c) => c.check === 'upnp')!;
     expect(upnp).toMatchObject({ state: 'not-checked', why: 'unmeasured' });
     expect(upnp.text).toContain('no answer within 150 ms');
