@@ -74,6 +74,8 @@ export const ERROR_MESSAGES = {
     'This login may not change passwords on the NVR (it needs an Administrator). Nothing was changed; log in with an administrator, or change it in the NVR’s web page.',
   SECURITY_PASSWORD_NO_LEVEL:
     'The NVR did not tell the app this user’s level (ONVIF GetUsers), and changing the password without it could change the user’s rights. Nothing was changed; set the password in the NVR’s web page.',
+  SECURITY_HTTPS_LOGIN_NEEDED:
+    'Log in to the NVR first (step “Find your NVR”, or `nvr-assist security --https-on --user-consent --user admin --password-stdin`): the app needs its ONVIF login to turn HTTPS on. Nothing was changed.',
   SECURITY_HTTPS_UNREADABLE:
     'The NVR did not tell the app its network protocols (ONVIF GetNetworkProtocols), so it cannot tell whether HTTPS is on. Nothing was changed; turn HTTPS on in the NVR’s web page.',
   SECURITY_HTTPS_UNSUPPORTED:

@@ -161,12 +161,38 @@ export function renderHttpsOn(r: HttpsOnResult): string {
   return r.words.map((w, i) => (i ? `- ${w}` : w)).join('\n');
 }
 
-/** `--https-on --user-consent`: the chosen NVR's HTTPS turned on with the login the app keeps, checked, else put back. */
+/**
+ * `--https-on --user-consent [--user U --password-stdin]`: the chosen NVR's HTTPS turned on, checked, else put back.
+ * The login is the one main keeps; each CLI run is a new process that keeps none (no keychain in plain node), so
+ * `--user` and the password on standard input log in to the chosen NVR first, as `identify` does.
+ */
 async function runHttpsOn(cmd: CommandContext): Promise<number> {
   if (!cmd.flags.has('--user-consent'))
     return cmd.usageError(
       '`--https-on` changes a setting on your NVR (ONVIF SetNetworkProtocols: HTTPS on); if the check fails the app turns it off again. Add --user-consent to say you agree.',
     );
+  const username = cmd.options['--user'];
+  const fromStdin = cmd.flags.has('--password-stdin');
+  if (username && !fromStdin)
+    return cmd.usageError('Pipe the NVR’s password in with --password-stdin (never on the command line).');
+  if (fromStdin && !username) return cmd.usageError('Give the NVR’s user with --user.');
+  if (username) {
+    if (!cmd.io.readStdin) return cmd.fail('No standard input to read the password from.');
+    const password = (await cmd.io.readStdin()).split(/\r?\n/)[0] ?? '';
+    if (!password)
+      return cmd.usageError(
+        'No password on standard input: pipe it in, e.g. `… | nvr-assist security --https-on --user-consent --user admin --password-stdin`.',
+      );
+    const setup = await cmd.call('setup.get', {});
+    if (!setup.ok) return cmd.finish(setup, () => '');
+    const deviceId = setup.data.setup.nvr?.deviceId;
+    if (!deviceId)
+      return cmd.fail(
+        'No NVR is chosen yet: choose it by logging in to it, e.g. `nvr-assist identify 192.168.1.64 --user admin --password-stdin`. Nothing was changed.',
+      );
+    const login = await cmd.call('device.login', { deviceId, username, password });
+    if (!login.ok) return cmd.fail(login.error.message);
+  }
   const r = await cmd.call('security.httpsOn', { consent: true });
   if (!r.ok) return cmd.finish(r, () => '');
   cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderHttpsOn(r.data)}\n`);
@@ -194,7 +220,7 @@ async function runSecurity(cmd: CommandContext, now: () => Date): Promise<number
 /**
  * `nvr-assist security [--json]`, `security --password-stdin [--user U] [--json]`, `security --check-defaults
  * --user-consent [--try-next] [--json]`, `security --set-password --password-stdin [--user U] [--json]`, `security
- * --https-on --user-consent [--json]`; `now` for tests.
+ * --https-on --user-consent [--user U --password-stdin] [--json]`; `now` for tests.
  */
 export function securityCommands(now: () => Date = () => new Date()): readonly CliCommand[] {
   return [
@@ -218,8 +244,9 @@ export function securityCommands(now: () => Date = () => new Date()): readonly C
         '                        rule above. Checked by a new login; on failure the old one is put back and checked',
         '                        by a login with it. U: the ONVIF user (default: the login the app keeps). Exit 0',
         '                        changed, 3 not changed (the old one works), 4 not known which one works.',
-        'security --https-on --user-consent',
-        '                        Turn the NVR’s HTTPS on (ONVIF SetNetworkProtocols) with the login the app keeps.',
+        'security --https-on --user-consent [--user U --password-stdin]',
+        '                        Turn the NVR’s HTTPS on (ONVIF SetNetworkProtocols), logged in as U with the',
+        '                        password from standard input (never argv), else with the login the app keeps.',
         '                        Checked by the NVR’s own list and a TLS handshake on its HTTPS port; on failure',
         '                        HTTPS is turned off again, as it was, and that checked. Exit 0 on (or already on),',
         '                        3 not turned on (off, as it was), 4 not known.',

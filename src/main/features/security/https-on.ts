@@ -16,9 +16,9 @@ export async function httpsOn(
   running: { count: number },
   change = turnHttpsOn,
 ): Promise<HttpsOnResult> {
-  const { nvr, device, url } = await chosenNvrOnvif(ctx);
+  const { nvr, device, url } = await chosenNvrOnvif(ctx, 'SECURITY_HTTPS_LOGIN_NEEDED');
   const login = await ctx.devices.loginFor(device);
-  if (!login) throw new AppFailure('SECURITY_LOGIN_NEEDED');
+  if (!login) throw new AppFailure('SECURITY_HTTPS_LOGIN_NEEDED');
 
   running.count += 1;
   try {

@@ -97,11 +97,11 @@ type Channel = 'security.httpsOn' | 'security.get' | 'device.login';
 const call = <C extends Channel>(core: Core, channel: C, input: InvokeInput<C>) =>
   core.dispatch(channel, input, { transport: 'test' }) as Promise<Result<InvokeOutput<C>>>;
 
-async function app(sim: Sim, pending = false) {
+async function app(sim: Sim, pending = false, choose = true) {
   const dataDir = mkdtempSync(join(tmpdir(), 'https-on-'));
   dirs.push(dataDir);
   await createSetupStore(join(dataDir, 'setup.json')).update((d) => {
-    chooseNvr(d, dahua());
+    if (choose) chooseNvr(d, dahua());
     if (pending) d.security.httpsOn.pending = { deviceId: 'nvr-1', port: 443, startedAt: '2026-12-06T01:02:00Z' };
   });
   const logs: string[] = [];
@@ -160,12 +160,14 @@ describe('security.httpsOn', () => {
     }
   });
 
-  it('no login kept: SECURITY_LOGIN_NEEDED, nothing sent; without consent the call is refused', async () => {
+  it('no login kept: SECURITY_HTTPS_LOGIN_NEEDED, nothing sent; without consent the call is refused', async () => {
     const sim = simulator();
     const { core } = await app(sim);
     try {
       const r = await call(core, 'security.httpsOn', { consent: true });
-      expect(r.ok ? null : r.error.code).toBe('SECURITY_LOGIN_NEEDED');
+      expect(r.ok ? null : r.error.code).toBe('SECURITY_HTTPS_LOGIN_NEEDED');
+      // Its words are about turning HTTPS on, not about the password change's login.
+      expect(r.ok ? '' : r.error.message).toContain('to turn HTTPS on');
       const no = await call(core, 'security.httpsOn', { consent: false } as unknown as { consent: true });
       expect(no.ok).toBe(false);
       expect(sim.sets).toEqual([]);
@@ -189,15 +191,23 @@ describe('security.httpsOn', () => {
 });
 
 describe('nvr-assist security --https-on --user-consent', () => {
-  /** The CLI with the kept login in place (logged in first, as `nvr-assist login` would) unless `login` is false. */
-  async function cli(sim: Sim, argv: string[], login = true) {
-    const { core, files } = await app(sim);
+  /**
+   * The CLI with the kept login in place (logged in first, in the same core) unless `login` is false; `stdin`: what
+   * standard input holds (none when undefined).
+   */
+  async function cli(sim: Sim, argv: string[], login = true, stdin?: string, choose = true) {
+    const { core, files, logs } = await app(sim, false, choose);
     let stdout = '';
     let stderr = '';
     try {
       if (login) await call(core, 'device.login', { deviceId: 'nvr-1', username: 'admin', password: PASSWORD });
-      const code = await runCli(argv, core, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, '1');
-      return { code, stdout, stderr, files: files() };
+      const io = {
+        stdout: (t: string) => (stdout += t),
+        stderr: (t: string) => (stderr += t),
+        ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
+      };
+      const code = await runCli(argv, core, io, '1');
+      return { code, stdout, stderr, files: files(), logs: logs.join('\n') };
     } finally {
       await core.close();
     }
@@ -230,11 +240,59 @@ describe('nvr-assist security --https-on --user-consent', () => {
     expect(sim.sets).toEqual([]);
   });
 
-  it('no kept login: exit 1 with the words to log in first, nothing sent', async () => {
+  it('no kept login: exit 1 with the words to log in first (and how, from the CLI), nothing sent', async () => {
     const sim = simulator();
     const r = await cli(sim, ['security', '--https-on', '--user-consent'], false);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Log in to the NVR first/);
+    expect(r.stderr).toContain('--user admin --password-stdin');
+    expect(sim.sets).toEqual([]);
+  });
+
+  // Each CLI run is a new process that keeps no login (no keychain in plain node): found by the lab test
+  // (tests/integration/app-security-https-on.test.ts), where `--https-on` could never run from the CLI.
+  it('a new process with --user and the password on standard input: logged in first, HTTPS on, no password kept', async () => {
+    const sim = simulator();
+    const argv = ['security', '--https-on', '--user-consent', '--user', 'admin', '--password-stdin', '--json'];
+    const r = await cli(sim, argv, false, `${PASSWORD}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(httpsOnResultSchema.parse(JSON.parse(r.stdout))).toMatchObject({ outcome: 'on', port: 443 });
+    expect(sim.httpsOn()).toBe(true);
+    for (const where of [r.stdout, r.stderr, r.files, r.logs]) expect(where).not.toContain(PASSWORD);
+  });
+
+  it('a wrong password on standard input: exit 1, the NVR’s refusal in plain words, nothing sent', async () => {
+    const sim = simulator();
+    const argv = ['security', '--https-on', '--user-consent', '--user', 'admin', '--password-stdin'];
+    const r = await cli(sim, argv, false, 'Not-The-Password-1\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The NVR refused the user name or password');
+    expect(sim.sets).toEqual([]);
+    expect(sim.httpsOn()).toBe(false);
+  });
+
+  it('--user without --password-stdin, --password-stdin without --user, or an empty password: usage (exit 2), nothing sent', async () => {
+    const sim = simulator();
+    const base = ['security', '--https-on', '--user-consent'];
+    const noStdin = await cli(sim, [...base, '--user', 'admin'], false, `${PASSWORD}\n`);
+    expect(noStdin.code).toBe(2);
+    expect(noStdin.stderr).toContain('--password-stdin (never on the command line)');
+    const noUser = await cli(sim, [...base, '--password-stdin'], false, `${PASSWORD}\n`);
+    expect(noUser.code).toBe(2);
+    expect(noUser.stderr).toContain('Give the NVR’s user with --user');
+    const empty = await cli(sim, [...base, '--user', 'admin', '--password-stdin'], false, '\n');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('No password on standard input');
+    expect(sim.sets).toEqual([]);
+  });
+
+  it('--user with no NVR chosen: exit 1, the words to choose it first, nothing sent', async () => {
+    const sim = simulator();
+    const argv = ['security', '--https-on', '--user-consent', '--user', 'admin', '--password-stdin'];
+    const r = await cli(sim, argv, false, `${PASSWORD}\n`, false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No NVR is chosen yet');
+    expect(r.stderr).toContain('nvr-assist identify');
     expect(sim.sets).toEqual([]);
   });
 });
