@@ -340,3 +340,35 @@ describe('sim ONVIF device service (in-process)', () => {
     expect(again.st.instanceId).toBe(dev.st.instanceId + 1);
   });
 });
+
+// `--https-off` and the `https-plain` flag file (tests/integration/app-security-https-on.test.ts): HTTPS configured
+// but off at a fresh start, and an HTTPS port that answers plain HTTP while it is listed as on.
+describe('sim HTTPS configured but off (--https-off) and the https-plain flag', () => {
+  const hik = SIMULATORS.find((s) => s.host === 'hik')!;
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const device = (httpsOff?: boolean) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-unit-https-'));
+    dirs.push(dir);
+    const opts = { profile: 'hikvision', host: 'x', ip: hik.ip, prefix: '24', iface: 'eth0', mac: hik.mac, name: 'N' };
+    return new Device({ ...opts, stateDir: dir, ...(httpsOff === undefined ? {} : { httpsOff }) });
+  };
+
+  it('by default HTTPS is on at 443 and listened on; with httpsOff it is listed off at 443 and nothing listens', () => {
+    const on = device();
+    expect(on.protocols()).toContainEqual({ name: 'HTTPS', enabled: true, port: 443 });
+    expect(on.desired().get('https')?.sig).toBe('443|true|tls');
+    const off = device(true);
+    expect(off.protocols()).toContainEqual({ name: 'HTTPS', enabled: false, port: 443 });
+    expect(off.desired().has('https')).toBe(false);
+  });
+
+  it('https-plain: once HTTPS is turned on, its port is started without TLS; without the flag with TLS', () => {
+    const dev = device(true);
+    dev.st.enabled.https = true;
+    expect(dev.desired().get('https')?.sig).toBe('443|true|tls');
+    fs.writeFileSync(path.join(dev.stateDir, 'https-plain'), 'on\n');
+    expect(dev.desired().get('https')?.sig).toBe('443|true|plain');
+    expect(dev.protocols()).toContainEqual({ name: 'HTTPS', enabled: true, port: 443 });
+  });
+});

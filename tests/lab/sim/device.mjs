@@ -52,7 +52,8 @@ export class Device {
       hostname: this.model.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63),
       discoveryMode: 'Discoverable',
       ports,
-      enabled: { https: ports.https != null, rtsp: true },
+      // `--https-off`: the HTTPS port configured but off (a fresh state only; the default is on where there is a port).
+      enabled: { https: ports.https != null && !opts.httpsOff, rtsp: true },
       net: {
         dhcp, address: dhcp ? null : opts.ip, prefix: Number(opts.prefix || 24), gateway: opts.gateway || '',
         dns: { fromDHCP: dhcp, manual: dhcp ? [] : [opts.gateway].filter(Boolean), dhcp: [], searchDomain: [] },
@@ -160,7 +161,10 @@ export class Device {
     d.set('http', { sig: `${P.http}|${P.onvif === P.http}`, start: () => startWeb(this, { port: P.http, roles: { web: true, onvif: P.onvif === P.http } }) });
     if (P.onvif !== P.http) d.set('onvif', { sig: `${P.onvif}`, start: () => startWeb(this, { port: P.onvif, roles: { web: false, onvif: true } }) });
     if (P.https != null && s.enabled.https) {
-      d.set('https', { sig: `${P.https}|${P.onvif === P.http}`, start: () => startWeb(this, { port: P.https, tls: ensureCert(this.stateDir, addr), roles: { web: true, onvif: P.onvif === P.http } }) });
+      // The `https-plain` flag file: the HTTPS port, when (re)started, answers plain HTTP, not TLS (an NVR that lists
+      // HTTPS as on but whose HTTPS server does not work, e.g. without a usable certificate).
+      const plain = this.flag('https-plain');
+      d.set('https', { sig: `${P.https}|${P.onvif === P.http}|${plain ? 'plain' : 'tls'}`, start: () => startWeb(this, { port: P.https, tls: plain ? null : ensureCert(this.stateDir, addr), roles: { web: true, onvif: P.onvif === P.http } }) });
     }
     if (s.enabled.rtsp) {
       const mounts = [...new Set(this.p.rtsp.uris.map((u) => u.split('?')[0]))];

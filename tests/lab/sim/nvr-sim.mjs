@@ -4,6 +4,7 @@
 //     --ip <a.b.c.d|dhcp> --prefix 24 --gateway 192.168.50.1 --iface eth0 --mac <mac> --name <model>
 //     --state-dir <dir> [--upnp] [--clock-offset <seconds>] [--count 250] [--rogue-variants a,b,c]
 //     [--users <file.json>]  (a test's own simulator: [{user,password,level,locked?}] instead of SIM_USERS)
+//     [--https-off]  (a test's own simulator: its HTTPS port configured but off at the first start)
 // Prints exactly one line "READY" on stdout when every listener is up; logs go to stderr and <state-dir>/sim.log.
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ const { values: a } = parseArgs({
     gateway: { type: 'string', default: '' }, iface: { type: 'string', default: 'eth0' }, mac: { type: 'string' },
     name: { type: 'string' }, 'state-dir': { type: 'string' }, upnp: { type: 'boolean', default: false },
     'clock-offset': { type: 'string', default: '0' }, count: { type: 'string' }, 'rogue-variants': { type: 'string' },
-    users: { type: 'string' },
+    users: { type: 'string' }, 'https-off': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -65,7 +66,7 @@ try {
     const users = a.users ? JSON.parse(fs.readFileSync(a.users, 'utf8')) : undefined;
     if (users && (!Array.isArray(users) || !users.every((u) => typeof u?.user === 'string' && typeof u.password === 'string' && u.level)))
       fail('--users must name a JSON array of {user, password, level}');
-    runner = new Device({ users, profile: a.profile, host: a.host ?? a.profile, ip: a.ip, prefix: a.prefix, gateway: a.gateway, iface: a.iface, mac: a.mac, name: a.name, stateDir, upnp: a.upnp, clockOffset: a['clock-offset'] });
+    runner = new Device({ users, profile: a.profile, host: a.host ?? a.profile, ip: a.ip, prefix: a.prefix, gateway: a.gateway, iface: a.iface, mac: a.mac, name: a.name, stateDir, upnp: a.upnp, clockOffset: a['clock-offset'], httpsOff: a['https-off'] });
   }
   await runner.start();
 } catch (e) {
