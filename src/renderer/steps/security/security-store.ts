@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
+import { inPageWords } from '../../components/page-words';
 import type { SecurityResult } from '../../../shared/domain/security';
 import type { DefaultCheck } from '../../../shared/domain/security-defaults';
 import type { HttpsOnResult } from '../../../shared/domain/security-https-on';
@@ -161,7 +162,8 @@ export const useSecurityStore = defineStore('security', () => {
     try {
       const answer = await client.call('security.httpsOn', { consent: true });
       if (!answer.ok) {
-        httpsOnError.value = answer.error.message;
+        // The page's words: main's catalogue names a CLI command for the CLI, which a page does not show.
+        httpsOnError.value = inPageWords(answer.error);
         return false;
       }
       httpsOn.value = answer.data;

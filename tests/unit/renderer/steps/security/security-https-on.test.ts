@@ -7,6 +7,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { SecurityResult } from '../../../../../src/shared/domain/security';
 import { judgeHttpsOn, type HttpsOnResult } from '../../../../../src/shared/domain/security-https-on';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import { ERROR_MESSAGES } from '../../../../../src/shared/ipc/errors';
 import { failed, fakeDevice, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
@@ -48,9 +49,7 @@ useStepHarness({
       'setup.get': () => ok({ setup: record(), notice: null }),
       'security.get': () => ok({ last, defaults: null, passwordChange: null, httpsOn: null }),
       'security.httpsOn': () =>
-        refuse
-          ? failed('SECURITY_LOGIN_NEEDED', 'Log in to the NVR first (step “Find your NVR”). Nothing was changed.')
-          : ok(answer),
+        refuse ? failed('SECURITY_HTTPS_LOGIN_NEEDED', ERROR_MESSAGES.SECURITY_HTTPS_LOGIN_NEEDED) : ok(answer),
     };
   },
 });
@@ -100,12 +99,14 @@ describe('Security step: turning the NVR’s HTTPS on', () => {
     expect(byTest(w, 'security-https-offer').exists()).toBe(true);
   });
 
-  it('main refuses: its words shown as an alert', async () => {
+  it('main refuses: its words shown as an alert, in the page’s words (no CLI command)', async () => {
     refuse = true;
     const w = await mountStep();
     await click(w, 'security-https-offer');
     await click(w, 'security-https-yes');
-    expect(byTest(w, 'security-https-error').text()).toContain('Log in to the NVR first');
+    const alert = byTest(w, 'security-https-error').text();
+    expect(alert).toContain('Log in to the NVR first (step “Find your NVR”): the app needs its ONVIF login');
+    expect(alert).not.toContain('nvr-assist');
     expect(byTest(w, 'security-https-result').exists()).toBe(false);
   });
 });
