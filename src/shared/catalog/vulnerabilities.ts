@@ -41,6 +41,24 @@ interface Family {
   before?: string | null;
 }
 
+/**
+ * The Dahua camera (IPC) and intercom (VTO, VTH) families that both login bypasses of advisory 957 name
+ * (CVE-2021-33044 and CVE-2021-33045): one pattern for each, whichever record names it.
+ */
+const DAHUA_FAMILIES = {
+  ipcHx3: { name: 'IPC-HX3XXX', pattern: /^IPC-H[A-Z]{1,4}3\d{3}/i },
+  ipcHx5: { name: 'IPC-HX5XXX', pattern: /^IPC-H[A-Z]{1,4}5\d{3}/i },
+  ipcHum7: { name: 'IPC-HUM7XXX', pattern: /^IPC-HUM7/i },
+  vto75: { name: 'VTO75X95X', pattern: /^VTO75\w95\w/i },
+  vto65: { name: 'VTO65XXX', pattern: /^VTO65/i },
+  vth542: { name: 'VTH542XH', pattern: /^VTH542\wH/i },
+} as const satisfies Record<string, Pick<Family, 'name' | 'pattern'>>;
+
+/** Those families, in this order, each affected before the build date a record gives it (null: it gives none). */
+function dahuaFamilies(keys: readonly (keyof typeof DAHUA_FAMILIES)[], before: string | null): Family[] {
+  return keys.map((key) => ({ ...DAHUA_FAMILIES[key], before }));
+}
+
 export interface Vulnerability {
   id: string;
   brand: VulnBrand;
@@ -152,12 +170,7 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
       'IPC-HX3XXX, IPC-HX5XXX, IPC-HUM7XXX, VTO75X95X, VTO65XXX, VTH542XH, SD1A1, SD22, SD49, SD50, SD52C, SD6AL, TPC-BF1241, TPC-BF2221, TPC-SD2221, TPC-BF5XXX, TPC-SD8X21, TPC-PT8X21B: builds before June 2021.',
     fixedIn: 'Builds from June 2021 on (Dahua advisory 957).',
     families: [
-      { name: 'IPC-HX3XXX', pattern: /^IPC-H[A-Z]{1,4}3\d{3}/i, before: '2021-06-01' },
-      { name: 'IPC-HX5XXX', pattern: /^IPC-H[A-Z]{1,4}5\d{3}/i, before: '2021-06-01' },
-      { name: 'IPC-HUM7XXX', pattern: /^IPC-HUM7/i, before: '2021-06-01' },
-      { name: 'VTO75X95X', pattern: /^VTO75\w95\w/i, before: '2021-06-01' },
-      { name: 'VTO65XXX', pattern: /^VTO65/i, before: '2021-06-01' },
-      { name: 'VTH542XH', pattern: /^VTH542\wH/i, before: '2021-06-01' },
+      ...dahuaFamilies(['ipcHx3', 'ipcHx5', 'ipcHum7', 'vto75', 'vto65', 'vth542'], '2021-06-01'),
       { name: 'SD1A1, SD22, SD49, SD50, SD52C, SD6AL', pattern: /^SD(1A1|22|49|50|52C|6AL)/i, before: '2021-06-01' },
       {
         name: 'TPC-BF1241, TPC-BF2221, TPC-SD2221, TPC-BF5XXX, TPC-SD8X21, TPC-PT8X21B',
@@ -181,12 +194,8 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
       'IPC-HX3XXX/HX5XXX/HUM7XXX builds before May 2020; VTO75X95X, VTO65XXX, VTH542XH; NVR1XXX, NVR2XXX, NVR5XXX, NVR6XX; XVR4xxx, XVR5xxx, XVR7xxx builds before December 2019.',
     fixedIn: 'Later builds (Dahua advisory 957).',
     families: [
-      { name: 'IPC-HX3XXX', pattern: /^IPC-H[A-Z]{1,4}3\d{3}/i, before: '2020-05-01' },
-      { name: 'IPC-HX5XXX', pattern: /^IPC-H[A-Z]{1,4}5\d{3}/i, before: '2020-05-01' },
-      { name: 'IPC-HUM7XXX', pattern: /^IPC-HUM7/i, before: '2020-05-01' },
-      { name: 'VTO75X95X', pattern: /^VTO75\w95\w/i, before: null },
-      { name: 'VTO65XXX', pattern: /^VTO65/i, before: null },
-      { name: 'VTH542XH', pattern: /^VTH542\wH/i, before: null },
+      ...dahuaFamilies(['ipcHx3', 'ipcHx5', 'ipcHum7'], '2020-05-01'),
+      ...dahuaFamilies(['vto75', 'vto65', 'vth542'], null),
       { name: 'NVR1XXX, NVR2XXX, NVR5XXX', pattern: /^NVR[125]\d{3}/i, before: null },
       { name: 'NVR6XX', pattern: /^NVR6\d{2}(?!\d)/i, before: null },
       { name: 'XVR4xxx, XVR5xxx, XVR7xxx', pattern: /^XVR[457]\d{3}/i, before: '2019-12-01' },

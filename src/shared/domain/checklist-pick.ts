@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { checklistFindingSchema, checklistProofRowSchema, port, text, when } from './checklist-schema';
+import {
+  checklistFindingSchema,
+  checklistProofRowSchema,
+  port,
+  securityFindingFields,
+  text,
+  when,
+} from './checklist-schema';
 import { PUBLIC_VERDICTS } from './public-address-shapes';
-import { SECURITY_SEVERITIES } from './security-model';
 import { stepStatusSchema } from './step-state';
 
 // Allow-lists: what is read from the record. A zod object keeps only the keys it names, so a key added to the
@@ -162,16 +168,7 @@ export const pickSecurity = z.object({
       checkedAt: when,
       score: z.number().int().min(0).max(100),
       highRisk: z.boolean(),
-      findings: list(
-        z.object({
-          id: text(80),
-          severity: z.enum(SECURITY_SEVERITIES),
-          title: text(160),
-          text: text(800),
-          fix: text(600),
-          worth: z.number().int().min(0).max(100),
-        }),
-      ),
+      findings: list(z.object({ ...securityFindingFields, worth: z.number().int().min(0).max(100) })),
     }),
   ),
 });

@@ -190,6 +190,17 @@ export const checklistVpnSchema = z.object({
   peers: z.array(z.object({ name: text(40), address: text(18), publicKey: text(44) })).max(32),
 });
 
+/** A Security finding's words, as the setup record keeps them and the checklist carries them (never its evidence). */
+export const securityFindingFields = {
+  id: text(80),
+  severity: z.enum(SECURITY_SEVERITIES),
+  title: text(160),
+  /** What it means, in plain words. */
+  text: text(800),
+  /** What to do about it. */
+  fix: text(600),
+};
+
 /** The last Security check: its score and the fixes, the one worth most first. */
 export const checklistSecuritySchema = z.object({
   /** When the Security step made the check (it judged the setup record as it was then). */
@@ -202,13 +213,7 @@ export const checklistSecuritySchema = z.object({
   fixes: z
     .array(
       z.object({
-        id: text(80),
-        severity: z.enum(SECURITY_SEVERITIES),
-        title: text(160),
-        /** What it means, in plain words. */
-        text: text(800),
-        /** What to do about it. */
-        fix: text(600),
+        ...securityFindingFields,
         /** The points the score gains when it is fixed (or checked, for an unknown). */
         worth: z.number().int().min(1).max(100),
       }),

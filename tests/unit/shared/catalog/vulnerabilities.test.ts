@@ -27,6 +27,44 @@ describe('the table itself', () => {
   });
 });
 
+describe('the Dahua families both advisory-957 rows name (one pattern each, each row its own dates)', () => {
+  const families = (id: string) => row(id).families!.map((f) => [f.name, f.before]);
+  it('gives CVE-2021-33044 the six camera and intercom families before June 2021, then its SD and TPC lines', () => {
+    expect(families('CVE-2021-33044')).toEqual([
+      ['IPC-HX3XXX', '2021-06-01'],
+      ['IPC-HX5XXX', '2021-06-01'],
+      ['IPC-HUM7XXX', '2021-06-01'],
+      ['VTO75X95X', '2021-06-01'],
+      ['VTO65XXX', '2021-06-01'],
+      ['VTH542XH', '2021-06-01'],
+      ['SD1A1, SD22, SD49, SD50, SD52C, SD6AL', '2021-06-01'],
+      ['TPC-BF1241, TPC-BF2221, TPC-SD2221, TPC-BF5XXX, TPC-SD8X21, TPC-PT8X21B', '2021-06-01'],
+    ]);
+  });
+  it('gives CVE-2021-33045 the cameras before May 2020 and the intercoms with no date (none is guessed)', () => {
+    expect(families('CVE-2021-33045').slice(0, 6)).toEqual([
+      ['IPC-HX3XXX', '2020-05-01'],
+      ['IPC-HX5XXX', '2020-05-01'],
+      ['IPC-HUM7XXX', '2020-05-01'],
+      ['VTO75X95X', null],
+      ['VTO65XXX', null],
+      ['VTH542XH', null],
+    ]);
+  });
+  it('matches a model to the same family in both rows', () => {
+    for (const model of ['IPC-HDW3441T', 'IPC-HFW5241E', 'IPC-HUM7101', 'VTO7519521', 'VTO6521H', 'VTH5421H']) {
+      const in44 = row('CVE-2021-33044')
+        .families!.filter((f) => f.pattern.test(model))
+        .map((f) => f.name);
+      const in45 = row('CVE-2021-33045')
+        .families!.filter((f) => f.pattern.test(model))
+        .map((f) => f.name);
+      expect(in44, model).toHaveLength(1);
+      expect(in45, model).toEqual(in44);
+    }
+  });
+});
+
 describe('reading the vendors’ firmware formats (unreadable is null, never a guess)', () => {
   it('reads Hikvision "V4.30.085 build 210521" as 4.30.85 built 2021-05-21', () => {
     expect(parseFirmware('hikvision', 'V4.30.085 build 210521')).toEqual({
