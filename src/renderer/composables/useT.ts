@@ -12,10 +12,12 @@ import {
   type ResolvedLocale,
 } from '../../shared/i18n';
 
-function systemLocale(): ResolvedLocale {
+/** The system's languages, most wanted first (none where there is no navigator). */
+function systemLanguages(): string[] {
   const nav = typeof navigator === 'undefined' ? undefined : navigator;
-  return resolveLocale([...(nav?.languages ?? []), nav?.language]);
+  return [...(nav?.languages ?? []), ...(nav?.language ? [nav.language] : [])];
 }
+const systemLocale = (): ResolvedLocale => resolveLocale(systemLanguages());
 
 const current = ref<ResolvedLocale>(systemLocale());
 const translator = computed(() => createTranslator(current.value));
@@ -25,7 +27,7 @@ export const locale = readonly(current);
 
 /** Speak `tag` (`en`, `en-XA`, `en-GB`…: the nearest catalogue, English when none fits); null goes back to the system's. */
 export function setLocale(tag: string | null): ResolvedLocale {
-  current.value = tag ? resolveLocale([tag, ...(navigator.languages ?? [])]) : systemLocale();
+  current.value = tag ? resolveLocale([tag, ...systemLanguages()]) : systemLocale();
   return current.value;
 }
 

@@ -20,20 +20,15 @@ const KEPT = /(\{\w+\}|`[^`]*`)/;
 
 export function pseudoLocalize(text: string): string {
   const pieces = text.split(KEPT);
-  let letters = 0;
+  let words = 0;
   const accented = pieces
     .map((piece, i) => {
       if (i % 2 === 1) return piece;
-      return [...piece]
-        .map((ch) => {
-          const accent = ACCENTED[ch];
-          if (accent) letters += 1;
-          return accent ?? ch;
-        })
-        .join('');
+      words += piece.length;
+      return [...piece].map((ch) => ACCENTED[ch] ?? ch).join('');
     })
     .join('');
-  const extra = Math.ceil(letters * 0.3);
+  const extra = Math.ceil(words * 0.3);
   const padding =
     extra > 0
       ? ` ${FILLER.repeat(Math.ceil(extra / FILLER.length))
