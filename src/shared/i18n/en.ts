@@ -43,9 +43,10 @@ export const en = {
       why: 'These answers were malformed or pointed outside your network, so the app did not follow them.',
     },
     verify: {
-      logInFirst: 'Log in to your NVR to confirm the app can talk to it.',
       proof:
         'Picking it is not proof yet: the proof is the NVR answering the app over ONVIF with your user name and password. The app tries once and never guesses.',
+      logInAndProof:
+        'Log in to your NVR to confirm the app can talk to it. Picking it is not proof yet: the proof is the NVR answering the app over ONVIF with your user name and password. The app tries once and never guesses.',
       loggingIn: 'Logging in…',
       logInTo: 'Log in to {name}',
       pressLogIn: 'Press “Log in” on your NVR’s card above.',
@@ -103,8 +104,8 @@ export const en = {
       heading: '2. Tell the app which one is your NVR',
       help: 'Press “This is my NVR” on its card, or “Log in” (logging in also makes it your NVR). Recorders usually answer ONVIF and their maker’s search (SADP for Hikvision, DHIP for Dahua); match the address or MAC with the label on the box or the NVR’s own screen.',
       summary: 'Your NVR: {name} at {addresses}{mac}, chosen {time}.',
+      summaryNotInLatest: 'Your NVR: {name} at {addresses}{mac}, chosen {time}. It did not answer the latest search.',
       mac: 'MAC {mac}',
-      notInLatest: 'It did not answer the latest search.',
       logIn: 'Log in',
       logInAgain: 'Log in again',
       loggingIn: 'Logging in…',

@@ -180,6 +180,26 @@ describe('the Find step in the pseudo locale: no string of its own is left in En
   });
 });
 
+describe('the Find step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('the chosen NVR’s summary, “Searched … through …”, and the verify hint read as one sentence each', async () => {
+    api.handlers['discovery.list'] = () =>
+      discoveryList({
+        devices: devices().filter((d) => d.brand !== 'Hikvision'),
+        interfaceName: 'eth0',
+        finishedAt: AT,
+      });
+    const wrapper = await mountStep();
+    const text = (id: string) => wrapper.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
+    expect(text('chosen-summary')).toContain(
+      `Your NVR: Hikvision DS-7608NI-K2 at 192.168.1.64 (MAC 44:19:b6:00:00:64), chosen ${formatTime(AT)}. It did not answer the latest search.`,
+    );
+    expect(text('found')).toContain(`Searched ${formatTime(AT)} through eth0`);
+    expect(text('verify-how')).toBe(
+      'Log in to your NVR to confirm the app can talk to it. Picking it is not proof yet: the proof is the NVR answering the app over ONVIF with your user name and password. The app tries once and never guesses.',
+    );
+  });
+});
+
 describe('the shell (App.vue) in the pseudo locale', () => {
   it('its skip link, browser-mode badge and footer are pseudo text, and English again when the locale is', async () => {
     setLocale('en-XA');
