@@ -1,7 +1,9 @@
 // The .vue files still to convert (README, "Translations"): each one that says English by itself instead of through
 // `t` (english-scan.ts finds it) is listed here, and only those. Converting a file takes it off the list; a file on
-// the list that no longer says English fails until it is taken off, and a new or converted file that says English
-// fails too — so the list only shrinks, and what is left is always in view.
+// the list that no longer says English fails until it is taken off, and a converted file or a new file that says
+// English fails too — so the list only shrinks, and what is left is always in view. One exception, so that a step is
+// still only its folders (CONTRIBUTING.md; `npm run check:step-shape` adds a page "hello" and changes nothing else):
+// a page in a step folder newer than this list may say English until it is converted.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +107,23 @@ const NOT_CONVERTED_YET = [
   'steps/vpn/WizardStepVpn.vue',
 ];
 
+/** The step folders when this list was made; a folder not here is a new step's (see the top). */
+const STEP_FOLDERS = [
+  'checklist',
+  'ddns',
+  'find',
+  'internet',
+  'network',
+  'ports',
+  'rules',
+  'security',
+  'static-ip',
+  'upnp',
+  'verify',
+  'vpn',
+];
+const newStepFile = (file: string) => /^steps\/[^/]+\//.test(file) && !STEP_FOLDERS.includes(file.split('/')[1]!);
+
 /** Converted (and kept so): the shell, the Find step and the device card. */
 const CONVERTED = [
   'App.vue',
@@ -126,8 +145,13 @@ const english = new Map(vueFiles.map((file) => [file, englishInVue(readFileSync(
 
 describe('the ratchet: which .vue files still say English by themselves', () => {
   it(`exactly the ${NOT_CONVERTED_YET.length} listed files do (of ${vueFiles.length}): none converted is still listed, none new slipped in`, () => {
-    const saying = vueFiles.filter((file) => english.get(file)!.length > 0);
+    const saying = vueFiles.filter((file) => english.get(file)!.length > 0 && !newStepFile(file));
     expect(saying).toEqual([...NOT_CONVERTED_YET].sort());
+  });
+
+  it('the step folders listed are the ones there were (a new step is the only exemption, not an old one renamed)', () => {
+    const folders = new Set(vueFiles.filter((f) => f.startsWith('steps/')).map((f) => f.split('/')[1]!));
+    for (const folder of STEP_FOLDERS) expect(folders.has(folder), folder).toBe(true);
   });
 
   it('the converted files say no English of their own (the Find step, its device card and the shell)', () => {
