@@ -6,12 +6,16 @@ import { useStepState } from '../../composables/useStepState';
 import { deviceTitle } from '../../components/device-identity';
 import { searchSeconds, sweepCovers } from '../../../shared/domain/discovery-limits';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
+import { t } from '../../composables/useT';
 
 // What the Find page's parts read alike from the stores (each part computes it for itself; nothing is kept here).
 
 /** A device's name for sentences; one that told nothing about itself by its address. */
 export function nameOf(device: Pick<DiscoveredDevice, 'brand' | 'model' | 'name' | 'addresses'>): string {
-  return deviceTitle(device, device.addresses[0] ? `the device at ${device.addresses[0]}` : 'the device');
+  return deviceTitle(
+    device,
+    device.addresses[0] ? t('find.deviceAt', { address: device.addresses[0] }) : t('find.theDevice'),
+  );
 }
 
 /** The next search: where it goes, whether it can check every address, how long it takes, whether one ran. */
@@ -28,8 +32,8 @@ export function useSearchPlan() {
   /** Main sweeps at most a /22 (shared/domain/discovery-limits.ts); a bigger network gets the usual search only. */
   const sweepTooBig = computed(() => sweepPrefix.value !== null && !sweepCovers(sweepPrefix.value));
   /** How long a search takes, said before it starts. */
-  const durationText = computed(
-    () => `Takes about ${searchSeconds({ sweep: discovery.sweep, prefix: sweepPrefix.value })} seconds.`,
+  const durationText = computed(() =>
+    t('find.search.duration', { count: searchSeconds({ sweep: discovery.sweep, prefix: sweepPrefix.value }) }),
   );
   /** After a search that found nothing without checking every address: suggest it (where it can run). */
   const suggestSweep = computed(() => discovery.lastSweep !== true && !sweepTooBig.value);
@@ -57,7 +61,7 @@ export function useChosenNvr() {
   const chosen = computed(() => discovery.chosen);
   const chosenTitle = computed(() => {
     const d = chosen.value?.device;
-    return d ? deviceTitle(d, 'A device') : '';
+    return d ? deviceTitle(d, t('find.aDevice')) : '';
   });
   const chosenInList = computed(() => discovery.devices.some((d) => discovery.isChosen(d)));
   /** The chosen NVR's id as shown in the list (matched by MAC when a later search named it differently). */
