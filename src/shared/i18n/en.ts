@@ -15,6 +15,10 @@ export const en = {
     savedNote: 'Your setup is saved on this computer as you go; passwords are never stored in it.',
   },
 
+  common: {
+    checking: 'Checking…',
+  },
+
   find: {
     emptyText: 'Nothing searched yet.',
     verifiedText: 'Your NVR answered the app’s ONVIF login.',

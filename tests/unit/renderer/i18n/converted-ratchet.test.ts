@@ -14,7 +14,6 @@ const RENDERER = join(import.meta.dirname, '../../../../src/renderer');
 /** Not converted yet, relative to src/renderer. */
 const NOT_CONVERTED_YET = [
   'components/ApplyRefused.vue',
-  'components/CheckRow.vue',
   'components/CheckState.vue',
   'components/ChoiceRefused.vue',
   'components/ConfirmPanel.vue',
