@@ -24,6 +24,12 @@ describe('Server headers that name a product with its version', () => {
     expect(classifyServerHeader(value)).toMatchObject({ vendor, product });
   });
 
+  it('a plain thttpd, mini_httpd or uhttpd value is its own product, cut to 80 characters (the details line)', () => {
+    const value = `thttpd/2.25b ${'x'.repeat(100)}`;
+    expect(classifyServerHeader(value)).toEqual({ vendor: null, product: value.slice(0, 80), device: 'web-server' });
+    expect(classifyServerHeader('uhttpd')).toEqual({ vendor: null, product: 'uhttpd', device: 'web-server' });
+  });
+
   it('only the first 512 characters of a Server value are read', () => {
     expect(classifyServerHeader(`${' '.repeat(512)}nginx`)).toEqual({ vendor: null, product: null, device: null });
   });
@@ -41,6 +47,17 @@ describe('login pages (whether the web UI asks for a login)', () => {
 
   it('the login words may be in the title instead of the page', () => {
     expect(fingerprintLoginPage(PASSWORD, {}, 'Sign in').loginForm).toBe(true);
+  });
+
+  it('a page cut inside its password field (no closing `>`) still has that field: a login form', () => {
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"><input type="password"').loginForm).toBe(true);
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"><input type="text"').loginForm).toBe(false);
+  });
+
+  it('a password attribute outside every input tag is no password field', () => {
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"> type="password" <input type="text">').loginForm).toBe(
+      false,
+    );
   });
 
   it('login words after the first 8 KiB of the page do not count', () => {
