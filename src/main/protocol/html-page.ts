@@ -42,14 +42,16 @@ const MAX_TITLE_SCAN = 64 * 1024;
 export function htmlTitle(html: string): string | null {
   const text = String(html ?? '').slice(0, MAX_TITLE_SCAN);
   let from = 0;
-  let close = -2; // the first `</title>` at or after the current content start; -2: not searched yet
+  // The first `</title>` at or after the current content start; 0 before the first search (every start is after
+  // it). When there is none (-1), there is none after a later start either: the scan ends there.
+  let close = 0;
   for (;;) {
     const open = indexOfAsciiCi(text, '<title', from);
     if (open < 0) return null;
     const gt = text.indexOf('>', open + 6);
     if (gt < 0) return null;
     const start = gt + 1;
-    if (close !== -1 && close < start) close = indexOfAsciiCi(text, '</title>', start);
+    if (close < start) close = indexOfAsciiCi(text, '</title>', start);
     if (close < 0) return null;
     if (close - start <= 600) return cleanTitle(text.slice(start, close));
     from = start;

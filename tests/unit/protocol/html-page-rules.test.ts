@@ -10,6 +10,15 @@ describe('the page title (what the device list and the details show)', () => {
     expect(htmlTitle('<title>a&#0;b</title>')).toBe('ab');
   });
 
+  it('a title over 600 characters, then a `<title` never closed, is no title (and the scan ends)', () => {
+    expect(htmlTitle(`<title>${'x'.repeat(700)}</title><title`)).toBeNull();
+    expect(htmlTitle(`<title>${'x'.repeat(700)}</title><title>short</title>`)).toBe('short');
+  });
+
+  it('a page without a `<title` tag has no title, even with a `</title>` and a `<` at its very end', () => {
+    expect(htmlTitle('0123456789>xx</title>zz<')).toBeNull();
+  });
+
   it('a title after the first 64 KiB of the page is not read', () => {
     expect(htmlTitle(`${' '.repeat(64 * 1024)}<title>late</title>`)).toBeNull();
   });
