@@ -42,14 +42,16 @@ const MAX_TITLE_SCAN = 64 * 1024;
 export function htmlTitle(html: string): string | null {
   const text = String(html ?? '').slice(0, MAX_TITLE_SCAN);
   let from = 0;
-  let close = -2; // the first `</title>` at or after the current content start; -2: not searched yet
+  // The first `</title>` at or after the current content start; 0 before the first search (every start is after
+  // it). When there is none (-1), there is none after a later start either: the scan ends there.
+  let close = 0;
   for (;;) {
     const open = indexOfAsciiCi(text, '<title', from);
     if (open < 0) return null;
     const gt = text.indexOf('>', open + 6);
     if (gt < 0) return null;
     const start = gt + 1;
-    if (close !== -1 && close < start) close = indexOfAsciiCi(text, '</title>', start);
+    if (close < start) close = indexOfAsciiCi(text, '</title>', start);
     if (close < 0) return null;
     if (close - start <= 600) return cleanTitle(text.slice(start, close));
     from = start;
@@ -198,9 +200,9 @@ const USER_NAME = /name\s*=\s*["']?(?:user|username|login|usr|account)/gi;
 /**
  * Whether some `<input` tag has `attribute` inside it, i.e. what `/<input[^>]+ATTRIBUTE/i` tells, in linear time.
  * The regex rescanned from every `<input` to the next `>` (or the end), quadratic on `<input<input<input…` (0.7 s
- * for 64 KiB, 2.6 s for 128 KiB). Here, for each `<input` at p with the first `>` after it at q, the question is
- * whether the first match of `attribute` at or after p + 7 starts before q; every `<input` before the same q has
- * the same answer (so the scan resumes after q), and a match found beyond q is kept for the next tags.
+ * for 64 KiB, 2.6 s for 128 KiB). Here, for each `<input` at p with the first `>` after it at q (or the page's end),
+ * the question is whether the first match of `attribute` at or after p + 7 starts before q; every `<input` before
+ * the same q has the same answer (so the scan resumes after q), and a match found beyond q is kept for the next tags.
  */
 function inputTagHas(page: string, attribute: RegExp): boolean {
   let from = 0;
@@ -208,16 +210,15 @@ function inputTagHas(page: string, attribute: RegExp): boolean {
   for (;;) {
     const p = indexOfAsciiCi(page, '<input', from);
     if (p < 0) return false;
-    const gt = page.indexOf('>', p + 6);
-    const q = gt < 0 ? page.length : gt;
     if (match < p + 7) {
       attribute.lastIndex = p + 7;
       const m = attribute.exec(page);
       if (!m) return false;
       match = m.index;
     }
-    if (match < q) return true;
-    if (gt < 0) return false;
+    // A tag without a `>` runs to the end of the page, so the match found in it lies inside it.
+    const gt = page.indexOf('>', p + 6);
+    if (gt < 0 || match < gt) return true;
     from = gt + 1;
   }
 }

@@ -122,26 +122,20 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
   const from = Date.parse(cert.validFrom);
   const to = Date.parse(cert.validTo);
   const t = now.getTime();
-  let namesHost: boolean | null = null;
-  // A camera's certificate names a handful of hosts; 64 KiB is hundreds of names (and more than a TLS stack
-  // accepts in a whole certificate chain by default), and bounds the split.
-  const alt = String(cert.subjectAltName ?? '')
-    .slice(0, 64 * 1024)
-    .split(/,\s*/);
-  const altNames = alt.map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase());
-  if (host)
-    namesHost = altNames.includes(host.toLowerCase()) || (cert.subject.CN ?? '').toLowerCase() === host.toLowerCase();
   const cn = (cert.subject.CN ?? '').toLowerCase();
-  const names = [
-    ...new Set([
-      ...(cn ? [cn] : []),
-      ...alt
-        .filter((s) => /^(DNS|IP Address):/i.test(s))
-        .map((s) => s.replace(/^(DNS|IP Address):/i, '').toLowerCase()),
-    ]),
-  ]
-    .slice(0, 32)
-    .map((n) => n.slice(0, 253));
+  // The DNS names and IP addresses of subjectAltName. Node writes each entry `TYPE:value` (`DNS:…`, `IP Address:…`,
+  // `URI:…`, `email:…`, …): only the first two name a host. A camera's certificate names a handful of hosts; 64 KiB
+  // is hundreds of names (and more than a TLS stack accepts in a whole certificate chain by default), and bounds the
+  // split.
+  const sanNames = String(cert.subjectAltName ?? '')
+    .slice(0, 64 * 1024)
+    .split(/,\s*/)
+    .flatMap((s) => {
+      const prefix = /^(DNS|IP Address):/i.exec(s);
+      return prefix ? [s.slice(prefix[0].length).toLowerCase()] : [];
+    });
+  const namesHost = host ? sanNames.includes(host.toLowerCase()) || cn === host.toLowerCase() : null;
+  const names = [...new Set([...(cn ? [cn] : []), ...sanNames])].slice(0, 32).map((n) => n.slice(0, 253));
   return {
     selfSigned,
     trusted: cert.trusted,
@@ -155,7 +149,8 @@ export function classifyCertificate(cert: CertificateFacts, now: Date, host?: st
     validTo: iso(to),
     names,
     keyType: cert.keyType ?? null,
-    keyBits: typeof cert.keyBits === 'number' && Number.isFinite(cert.keyBits) ? cert.keyBits : null,
+    // Number.isFinite is false for anything but a finite number (it does not convert a string or null).
+    keyBits: Number.isFinite(cert.keyBits) ? cert.keyBits! : null,
     signatureAlgorithm: cert.signatureAlgorithm ?? (cert.der ? signatureAlgorithmOf(cert.der) : null),
   };
 }

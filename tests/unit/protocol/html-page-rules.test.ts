@@ -10,6 +10,15 @@ describe('the page title (what the device list and the details show)', () => {
     expect(htmlTitle('<title>a&#0;b</title>')).toBe('ab');
   });
 
+  it('a title over 600 characters, then a `<title` never closed, is no title (and the scan ends)', () => {
+    expect(htmlTitle(`<title>${'x'.repeat(700)}</title><title`)).toBeNull();
+    expect(htmlTitle(`<title>${'x'.repeat(700)}</title><title>short</title>`)).toBe('short');
+  });
+
+  it('a page without a `<title` tag has no title, even with a `</title>` and a `<` at its very end', () => {
+    expect(htmlTitle('0123456789>xx</title>zz<')).toBeNull();
+  });
+
   it('a title after the first 64 KiB of the page is not read', () => {
     expect(htmlTitle(`${' '.repeat(64 * 1024)}<title>late</title>`)).toBeNull();
   });
@@ -22,6 +31,12 @@ describe('Server headers that name a product with its version', () => {
     ['Linux UPnP/1.1 miniupnpd/2.1', null, 'MiniUPnPd 2.1'],
   ])('"%s": %s, %s', (value, vendor, product) => {
     expect(classifyServerHeader(value)).toMatchObject({ vendor, product });
+  });
+
+  it('a plain thttpd, mini_httpd or uhttpd value is its own product, cut to 80 characters (the details line)', () => {
+    const value = `thttpd/2.25b ${'x'.repeat(100)}`;
+    expect(classifyServerHeader(value)).toEqual({ vendor: null, product: value.slice(0, 80), device: 'web-server' });
+    expect(classifyServerHeader('uhttpd')).toEqual({ vendor: null, product: 'uhttpd', device: 'web-server' });
   });
 
   it('only the first 512 characters of a Server value are read', () => {
@@ -41,6 +56,17 @@ describe('login pages (whether the web UI asks for a login)', () => {
 
   it('the login words may be in the title instead of the page', () => {
     expect(fingerprintLoginPage(PASSWORD, {}, 'Sign in').loginForm).toBe(true);
+  });
+
+  it('a page cut inside its password field (no closing `>`) still has that field: a login form', () => {
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"><input type="password"').loginForm).toBe(true);
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"><input type="text"').loginForm).toBe(false);
+  });
+
+  it('a password attribute outside every input tag is no password field', () => {
+    expect(fingerprintLoginPage('<p>Login</p><input name="user"> type="password" <input type="text">').loginForm).toBe(
+      false,
+    );
   });
 
   it('login words after the first 8 KiB of the page do not count', () => {

@@ -40,6 +40,15 @@ describe('buildSetUser', () => {
     expect(() => buildSetUser({ username: '', password: 'x', level: 'Administrator' })).toThrow();
     expect(() => buildSetUser({ username: 'admin', password: 'x', level: 'Anonymous' as 'User' })).toThrow();
   });
+
+  it('says why it refused: the level, or the empty value or control character', () => {
+    expect(() => buildSetUser({ username: 'admin', password: 'x', level: 'Anonymous' as 'User' })).toThrow(
+      'unknown user level',
+    );
+    expect(() => buildSetUser({ username: 'admin', password: 'a\tb', level: 'User' })).toThrow(
+      'empty value or control character',
+    );
+  });
 });
 
 describe('readUsers', () => {
@@ -57,5 +66,28 @@ describe('readUsers', () => {
       { username: 'op', level: 'Operator' },
       { username: 'x', level: null },
     ]);
+  });
+
+  const usersReply = (users: string) => {
+    const reply = readSoapReply(
+      `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema"><s:Body><tds:GetUsersResponse>${users}</tds:GetUsersResponse></s:Body></s:Envelope>`,
+    );
+    if (reply.kind !== 'body') throw new Error('not a body');
+    return readUsers(reply.body);
+  };
+  const user = (name: string, level = 'User') =>
+    `<tds:User><tt:Username>${name}</tt:Username><tt:UserLevel>${level}</tt:UserLevel></tds:User>`;
+
+  it('an element that is not a User (an extension) is no user: no nameless account is listed', () => {
+    expect(
+      usersReply(`${user('admin', 'Administrator')}<tds:Extension><tt:Username>ghost</tt:Username></tds:Extension>`),
+    ).toEqual([{ username: 'admin', level: 'Administrator' }]);
+  });
+
+  it('a hostile device listing 100 users, or a 100-character name, is cut to 64 users and 64 characters', () => {
+    const many = usersReply(Array.from({ length: 100 }, (_, i) => user(`u${i}`)).join(''));
+    expect(many).toHaveLength(64);
+    expect(many[63]).toEqual({ username: 'u63', level: 'User' });
+    expect(usersReply(user('n'.repeat(100)))).toEqual([{ username: 'n'.repeat(64), level: 'User' }]);
   });
 });

@@ -698,6 +698,11 @@ describe('NAT-PMP (RFC 6886): is it on at the router, and which external address
     ['a PCP request (no R bit)', [2, 0, ...Array(22).fill(0)], 'not a PCP response'],
     ['a PCP answer not in 4-byte words', [2, 128, ...Array(23).fill(0)], 'not a PCP response'],
     ['opcode 129 (a mapping answer)', [0, 129, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4], 'not a NAT-PMP external address answer'],
+    [
+      'version 1 (neither NAT-PMP nor PCP)',
+      [1, 128, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4],
+      'not a NAT-PMP external address answer',
+    ],
     ['the request echoed back', [0, 0, 0, 0, 0, 0, 0, 1], 'not a NAT-PMP external address answer'],
   ])('%s is not taken as NAT-PMP being on', (_what, bytes, error) => {
     expect(readNatPmpReply(answer(bytes))).toEqual({ ok: false, error });
@@ -724,6 +729,8 @@ describe('NAT-PMP (RFC 6886): is it on at the router, and which external address
       epochSeconds: 0xe8,
       externalAddress: null,
     });
+    // The largest PCP message (RFC 6887 §7: 1100 bytes) is still an answer.
+    expect(readNatPmpReply(answer([2, 0x80, ...Array(1098).fill(0)]))).toMatchObject({ ok: true, protocol: 'pcp' });
     // An error (e.g. 1, UNSUPP_VERSION) still shows PCP is there; a longer response (options) is read.
     expect(readNatPmpReply(answer([2, 0x81, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, ...Array(16).fill(0)]))).toMatchObject({
       ok: true,
