@@ -6,10 +6,11 @@
 // `--last` prints the last report's scores for the targets without running. Prints the score per folder (only this
 // run's targets: the incremental report carries earlier ones), writes the survivors to
 // reports/mutation/survivors.txt (the full report is reports/mutation/mutation.html) and exits non-zero when a
-// folder scores under the 85 % floor.
+// folder scores under the 85 % floor. Without a path it is the whole run: the four parts below one after the other,
+// each with its own incremental file (the one a run of that folder uses), then one table for all of them.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MUTATE } from '../stryker.config.mjs';
 
@@ -66,6 +67,54 @@ function targetsFor(wanted) {
     out.push(...(listed.length ? listed : [statSync(p).isDirectory() ? `${p}/**/*.ts` : p]));
   }
   return [...new Set(out)];
+}
+
+/** The whole run's parts, in this order (services first: the decisions; shared last: the longest). */
+const PARTS = ['src/main/services', 'src/main/features', 'src/main/protocol', 'src/shared'];
+/** Where a part's run leaves its folders' counts for the whole run's table. */
+const PART_SCORES = '.cache/mutation/part-scores.json';
+
+/** The table of scores per folder; true when one is under the floor. */
+function printScores(rows, total, minutes) {
+  const score = (f) => (f.valid ? (100 * f.detected) / f.valid : 100);
+  const width = Math.max(...rows.map(([k]) => k.length), 10);
+  console.log(`\nMutation score per folder (floor ${FLOOR} %), ${minutes} min:`);
+  console.log(`${'folder'.padEnd(width)}  score  detected  survived  no cover`);
+  for (const [k, f] of [...rows, ['all', total]]) {
+    const low = score(f) < FLOOR ? '  < floor' : '';
+    console.log(
+      `${k.padEnd(width)}  ${score(f).toFixed(1).padStart(5)}  ${String(f.detected).padStart(8)}  ${String(f.survived).padStart(8)}  ${String(f.noCoverage).padStart(8)}${low}`,
+    );
+  }
+  return rows.some(([, f]) => score(f) < FLOOR);
+}
+
+if (paths.length === 0 && !lastOnly) {
+  const started = Date.now();
+  const rows = [];
+  const survivors = [];
+  for (const part of PARTS) {
+    rmSync(PART_SCORES, { force: true });
+    console.log(`\n== ${part}`);
+    const run = spawnSync(process.execPath, [process.argv[1], part, ...options], {
+      stdio: 'inherit',
+      env: { ...process.env, MUTATION_PART_SCORES: PART_SCORES },
+    });
+    if (!existsSync(PART_SCORES)) {
+      console.error(`mutation: ${part} stopped (exit ${run.status ?? run.signal}); the parts after it were not run.`);
+      process.exit(run.status || 1);
+    }
+    rows.push(...JSON.parse(readFileSync(PART_SCORES, 'utf8')));
+    if (existsSync(SURVIVORS)) survivors.push(readFileSync(SURVIVORS, 'utf8'));
+  }
+  rmSync(PART_SCORES, { force: true });
+  const total = { detected: 0, survived: 0, noCoverage: 0, valid: 0 };
+  for (const [, f] of rows) for (const k of Object.keys(total)) total[k] += f[k];
+  rows.sort(([a], [b]) => a.localeCompare(b));
+  const low = printScores(rows, total, ((Date.now() - started) / 60_000).toFixed(1));
+  writeFileSync(SURVIVORS, survivors.join(''));
+  console.log(`\n${total.survived + total.noCoverage} survivor(s) of the whole run in ${SURVIVORS}`);
+  process.exit(low ? 1 : 0);
 }
 
 const mutate = targetsFor(paths);
@@ -139,17 +188,9 @@ for (const [file, { mutants: all, source }] of Object.entries(report.files)) {
     }
   }
 }
-const score = (f) => (f.valid ? (100 * f.detected) / f.valid : 100);
 const rows = [...folders].filter(([k]) => k !== 'all').sort(([a], [b]) => a.localeCompare(b));
-const width = Math.max(...rows.map(([k]) => k.length), 10);
-console.log(`\nMutation score per folder (floor ${FLOOR} %), ${minutes} min:`);
-console.log(`${'folder'.padEnd(width)}  score  detected  survived  no cover`);
-for (const [k, f] of [...rows, ['all', folders.get('all')]]) {
-  const low = score(f) < FLOOR ? '  < floor' : '';
-  console.log(
-    `${k.padEnd(width)}  ${score(f).toFixed(1).padStart(5)}  ${String(f.detected).padStart(8)}  ${String(f.survived).padStart(8)}  ${String(f.noCoverage).padStart(8)}${low}`,
-  );
-}
+const low = printScores(rows, folders.get('all') ?? { detected: 0, survived: 0, noCoverage: 0, valid: 0 }, minutes);
+if (process.env.MUTATION_PART_SCORES) writeFileSync(process.env.MUTATION_PART_SCORES, JSON.stringify(rows));
 writeFileSync(SURVIVORS, survivors.join('\n') + (survivors.length ? '\n' : ''));
 console.log(`\n${survivors.length} survivor(s) in ${SURVIVORS}; the report: reports/mutation/mutation.html`);
-process.exit(rows.some(([, f]) => score(f) < FLOOR) ? 1 : 0);
+process.exit(low ? 1 : 0);
