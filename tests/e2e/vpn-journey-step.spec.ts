@@ -151,7 +151,17 @@ test.afterAll(async () => {
       const now = upnpcMappings();
       for (const m of mappingsBefore.filter((x) => !now.includes(x))) {
         const [protocol = '', external = '', address = '', internal = ''] = m.split(' ');
-        const host = Object.entries(RECORDERS).find(([, a]) => a === address)?.[0] ?? 'client';
+        const hostOf = (at: string) => Object.entries(RECORDERS).find(([, a]) => a === at)?.[0] ?? 'client';
+        const host = hostOf(address);
+        // Its external port taken meanwhile by another device that asks for it too (dahua and reolink both ask for
+        // 80: the first to ask holds it): that mapping goes, deleted from its own device's host (secure mode or not).
+        for (const taken of now.filter((x) => {
+          const [p, e, a] = x.split(' ');
+          return p === protocol && e === external && a !== address;
+        })) {
+          const owner = hostOf(taken.split(' ')[2] ?? '');
+          inNs(`nvrlab-${owner}`, 'upnpc', ['-i', '-u', ROOT_DESC, '-d', external, protocol]);
+        }
         const { description, lease } = listedBefore.get(m)!;
         inNs(`nvrlab-${host}`, 'upnpc', [
           '-i',
