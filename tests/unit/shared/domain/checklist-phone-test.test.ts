@@ -55,6 +55,16 @@ describe('phoneTest: what the checklist’s QR code holds for the test from a ph
     expect(test([name('b.example', 'auth')], null)?.text).toBe('b.example');
   });
 
+  it('the name the provider left unchanged beats an earlier one it refused: the phone is not sent to a name never pointed here', () => {
+    const t = test([name('old.duckdns.org', 'auth'), name('mynvr.duckdns.org', 'unchanged')], [rule({})]);
+    expect(t?.text).toBe('https://mynvr.duckdns.org:10443/');
+  });
+
+  it('a rule to the NVR’s port 443 is its page whatever the rule is called: the phone opens the page, not only the app', () => {
+    const t = test([name('mynvr.duckdns.org', 'updated')], [rule({ name: 'NVR web page', externalPort: 10443 })]);
+    expect(t?.text).toBe('https://mynvr.duckdns.org:10443/');
+  });
+
   it('no DDNS name: no phone test', () => {
     expect(test([], [rule({})])).toBeNull();
   });

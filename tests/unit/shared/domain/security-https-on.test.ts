@@ -21,12 +21,17 @@ describe('judgeHttpsOn', () => {
       'Done, and checked: the NVR’s HTTPS (port 443) is on — the NVR lists it as enabled and an encrypted (TLS) connection to it answered.',
     );
     expect(r.words[1]).toMatch(/^Open the NVR’s page with https:\/\//);
+    // Without this the plan and the findings keep the old plain-HTTP port.
+    expect(r.words[2]).toBe('Run the Ports step again so the plan and the findings use the HTTPS port.');
   });
 
   it('already-on: nothing changed, and says so', () => {
     const r = judge({ outcome: 'already' }, null, 8443);
     expect(r).toMatchObject({ outcome: 'already-on', httpsOn: true, putBackVerified: null });
     expect(r.words[0]).toBe('Nothing changed: the NVR already lists HTTPS (port 8443) as on.');
+    expect(r.words[1]).toBe(
+      'Open the NVR’s page with https:// and turn its plain-HTTP page off if you can, so the login travels encrypted.',
+    );
   });
 
   it('refused: the device’s reason in plain words, HTTPS still off as it was', () => {
@@ -55,6 +60,7 @@ describe('judgeHttpsOn', () => {
   it('put-back-failed: does not claim HTTPS is on or off, says why the put-back is not proven', () => {
     const r = judge({ outcome: 'failed', failure: 'x.', back: 'the NVR did not answer', reached: false });
     expect(r).toMatchObject({ outcome: 'put-back-failed', httpsOn: null, putBackVerified: false });
+    expect(r.words[0]).toBe('Not turned on as planned: x.');
     expect(r.words[1]).toBe(
       'The app tried to turn HTTPS off again, as it was, but could not prove it: the NVR did not answer.',
     );
@@ -83,6 +89,11 @@ describe('httpsOnFaultWords', () => {
     expect(w('ActionNotSupported')).toBe('the NVR does not let HTTPS be turned on over ONVIF');
     expect(w('Whatever')).toBe('the NVR refused it without a reason the app knows');
   });
+  it('does not make up a reason from two codes run together (“Not” then “Authorized” is no NotAuthorized)', () => {
+    expect(httpsOnFaultWords({ code: 'Not', subcodes: ['Authorized'] })).toBe(
+      'the NVR refused it without a reason the app knows',
+    );
+  });
 });
 
 describe('unfinishedHttpsOn', () => {
@@ -97,6 +108,7 @@ describe('unfinishedHttpsOn', () => {
     expect(unfinishedHttpsOn({ deviceId: 'd', port: null, startedAt: 'bad' }, 'now').words[0]).toMatch(
       /^Turning HTTPS on, started, did not/,
     );
+    expect(r.words[1]).toBe('Whether the NVR’s HTTPS is on is not known: run the Ports step again to measure it.');
   });
 });
 

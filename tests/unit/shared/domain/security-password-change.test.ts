@@ -104,6 +104,11 @@ describe('setUserFaultWords', () => {
     expect(w('ActionNotSupported')).toBe('the NVR does not let passwords be changed over ONVIF');
     expect(w('Whatever')).toBe('the NVR refused it without a reason the app knows');
   });
+  it('does not make up a reason from two codes run together (“Not” then “Authorized” is no call for an Administrator)', () => {
+    expect(setUserFaultWords({ code: 'Not', subcodes: ['Authorized'] })).toBe(
+      'the NVR refused it without a reason the app knows',
+    );
+  });
 });
 
 describe('newPasswordProblems', () => {

@@ -256,6 +256,17 @@ describe('names users type', () => {
     expect(tlsIds(withTls({ names: [NVR] }, { ddns: [] }))).toEqual([]);
     expect(one(withTls({ names: [] }, { ddns: [] }), 'tls-name-mismatch').text).toContain('names nothing');
   });
+  it('an NVR at a name or IPv6 address with letters: only that LAN address missing is still low, not as if outsiders were turned away', () => {
+    for (const address of ['fd00::a64', 'NVR.home.arpa']) {
+      const input = withTls({ names: ['mynvr.ddns.net'] });
+      const f = one({ ...input, ports: { ...input.ports!, address } }, 'tls-name-mismatch');
+      expect(f.title, address).toBe(`HTTPS certificate does not name ${address.toLowerCase()}`);
+      expect(f.severity, address).toBe('low');
+    }
+  });
+  it('a blank DDNS name (a host row not filled in) is no name users type: no warning about a name that is not there', () => {
+    expect(tlsIds(withTls({}, { ddns: ['', 'mynvr.ddns.net'] }))).toEqual([]);
+  });
   it('the DDNS names come from the DDNS step’s record', () => {
     const record = emptySetupRecord(AT) as ReturnType<typeof emptySetupRecord> & {
       ddns: { hosts: { host: string }[] };
