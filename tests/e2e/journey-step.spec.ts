@@ -15,6 +15,7 @@ import {
   pageErrors,
   readmeShot,
   shoot,
+  takenFrom,
   upnpSettled,
 } from './lab-page';
 import { actionsBetween, countActions, readActions, resetActions, writeActions } from './journey-actions';
@@ -181,12 +182,8 @@ test.afterAll(async () => {
         const [protocol = '', external = '', address = '', internal = ''] = m.split(' ');
         const hostOf = (at: string) => Object.entries(RECORDERS).find(([, a]) => a === at)?.[0] ?? 'client';
         const host = hostOf(address);
-        // Its external port taken meanwhile by another device that asks for it too (dahua and reolink both ask for
-        // 80: the first to ask holds it): that mapping goes, deleted from its own device's host (secure mode or not).
-        for (const taken of now.filter((x) => {
-          const [p, e, a] = x.split(' ');
-          return p === protocol && e === external && a !== address;
-        })) {
+        // Its external port taken meanwhile by another device that asks for it too: that mapping goes first.
+        for (const taken of takenFrom(now, m)) {
           const owner = hostOf(taken.split(' ')[2] ?? '');
           inNs(owner, 'upnpc', ['-i', '-u', ROOT_DESC, '-d', external, protocol]);
         }

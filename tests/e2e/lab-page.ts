@@ -102,3 +102,16 @@ export async function readmeShot(page: Page, step: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${step}.jpg`, type: 'jpeg', quality: 70, animations: 'disabled' });
   if (before) await page.setViewportSize(before);
 }
+
+/**
+ * The mappings (as `upnpc -L` lists them: "TCP 80 192.168.50.65 80") that hold the external port of `wanted` for
+ * another device now. Two recorders may ask for the same port (dahua and reolink both ask for 80) and the first to ask
+ * holds it: to give `wanted` back, these go first, each deleted from its own device's host.
+ */
+export function takenFrom(now: string[], wanted: string): string[] {
+  const [protocol, external, address] = wanted.split(' ');
+  return now.filter((x) => {
+    const [p, e, a] = x.split(' ');
+    return p === protocol && e === external && a !== address;
+  });
+}

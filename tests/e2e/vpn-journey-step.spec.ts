@@ -9,7 +9,7 @@ import { STEP_APPROACH } from '../../src/shared/domain/step-approach';
 import { releaseLabDevices, takeLabDevices } from '../support/lab-devices-lock';
 import { appHome } from './signed-in';
 import { findAndLogIn } from './lab-find';
-import { hikSyncs, lab, mapsAgain, pageErrors, shoot, upnpSettled } from './lab-page';
+import { hikSyncs, lab, mapsAgain, pageErrors, shoot, takenFrom, upnpSettled } from './lab-page';
 import { countActions, readActions, resetActions } from './journey-actions';
 import { labTunnels, PHONE, PHONE_NS, WG_IF } from './lab-vpn';
 
@@ -153,12 +153,8 @@ test.afterAll(async () => {
         const [protocol = '', external = '', address = '', internal = ''] = m.split(' ');
         const hostOf = (at: string) => Object.entries(RECORDERS).find(([, a]) => a === at)?.[0] ?? 'client';
         const host = hostOf(address);
-        // Its external port taken meanwhile by another device that asks for it too (dahua and reolink both ask for
-        // 80: the first to ask holds it): that mapping goes, deleted from its own device's host (secure mode or not).
-        for (const taken of now.filter((x) => {
-          const [p, e, a] = x.split(' ');
-          return p === protocol && e === external && a !== address;
-        })) {
+        // Its external port taken meanwhile by another device that asks for it too: that mapping goes first.
+        for (const taken of takenFrom(now, m)) {
           const owner = hostOf(taken.split(' ')[2] ?? '');
           inNs(`nvrlab-${owner}`, 'upnpc', ['-i', '-u', ROOT_DESC, '-d', external, protocol]);
         }

@@ -12,15 +12,14 @@
 // goes with the command (--user, the password on standard input), as the password test gives it. The simulator is
 // stopped by its PID and its namespaces removed in `afterAll`. Needs the lab up (its state says so) and
 // `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLabState, startSimPair } from '../lab/lib/testkit.mjs';
+import { simClient } from '../support/sim-client';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'nvr-assist.js');
 const ONVIF_CHECK = join(ROOT, 'tests', 'lab', 'sim', 'tools', 'onvif-check.mjs');
 const IP = '192.168.50.76';
 const PASSWORD = 'Lab-Admin-2024';
@@ -30,17 +29,10 @@ let pair: Pair | null = null;
 const scratch = mkdtempSync(join(tmpdir(), 'app-security-https-on-'));
 const dataDir = mkdtempSync(join(scratch, 'data-'));
 
-function inClient(args: string[], input?: string) {
+const { inClient, cli } = simClient(() => {
   if (!pair) throw new Error('no simulator');
-  const r = spawnSync('ip', ['netns', 'exec', pair.cli, 'env', `NVR_ASSIST_DATA_DIR=${dataDir}`, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    input,
-    killSignal: 'SIGKILL',
-  });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
-const cli = (args: string[], input?: string) => inClient([process.execPath, CLI, ...args], input);
+  return pair.cli;
+}, dataDir);
 /** `security --https-on`, the login given as the password test gives it: --user and the password on standard input. */
 const httpsOn = (extra: string[]) =>
   cli(['security', '--https-on', '--user', 'admin', '--password-stdin', ...extra], `${PASSWORD}\n`);

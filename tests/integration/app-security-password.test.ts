@@ -7,15 +7,14 @@
 // the old one is refused, no password is in the app's files or output; then the old password is put back the same
 // way and proven by a login. The lab password is ALWAYS restored in `finally` (by the CLI, else by a raw SetUser),
 // the simulator stopped by its PID and its namespaces removed in `afterAll`. Needs the lab up and `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLabState, startSimPair } from '../lab/lib/testkit.mjs';
+import { simClient } from '../support/sim-client';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'nvr-assist.js');
 const ONVIF_CHECK = join(ROOT, 'tests', 'lab', 'sim', 'tools', 'onvif-check.mjs');
 const AUTH = join(ROOT, 'tests', 'lab', 'sim', 'auth.mjs');
 const IP = '192.168.50.75';
@@ -28,17 +27,10 @@ let pair: Pair | null = null;
 const scratch = mkdtempSync(join(tmpdir(), 'app-security-password-'));
 const dataDir = mkdtempSync(join(scratch, 'data-'));
 
-function inClient(args: string[], input?: string) {
+const { inClient, cli } = simClient(() => {
   if (!pair) throw new Error('no simulator');
-  const r = spawnSync('ip', ['netns', 'exec', pair.cli, 'env', `NVR_ASSIST_DATA_DIR=${dataDir}`, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    input,
-    killSignal: 'SIGKILL',
-  });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
-const cli = (args: string[], input?: string) => inClient([process.execPath, CLI, ...args], input);
+  return pair.cli;
+}, dataDir);
 const login = (password: string) =>
   cli(['identify', IP, '--user', 'admin', '--password-stdin', '--json'], `${password}\n`);
 /** The independent `onvif` npm client (agsh/onvif) logging in with WS-UsernameToken: its JSON answer. */
