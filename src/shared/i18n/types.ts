@@ -1,4 +1,4 @@
-// The shape every language's catalogue must have, derived from the English one (en.ts, the single source): the
+// The shape every language's catalogue must have, derived from the English one (en/, the single source): the
 // same groups and keys, each a string or a plural message. A catalogue typed `Messages` that misses a key, adds
 // one, or gives a plural message as a plain string does not compile.
 import type { en } from './en';

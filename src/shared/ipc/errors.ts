@@ -1,6 +1,6 @@
 // The error catalogue: every failure that crosses a boundary has one of these codes and a plain-language
 // message. Exception text, file paths and credentials never cross. The words are the English catalogue's
-// `errors` group (src/shared/i18n/en.ts), where every language's are kept.
+// `errors` group (src/shared/i18n/en/), where every language's are kept.
 import { en } from '../i18n/en';
 
 export const ERROR_MESSAGES = en.errors;

@@ -6,7 +6,37 @@
 // identifier (a port, a prefix length) as a string. No group is called `other` (that word marks a plural message).
 // Sentences stay whole: where a page puts markup inside one (a name in bold, a link), the placeholder marks it.
 
+// Each step's words are in their own file here (./network.ts, ./ports.ts …), so converting one step touches no
+// other file; the shell's, Find's, the device card's and the error catalogue's are below.
+import { network } from './network';
+import { staticIp } from './static-ip';
+import { ports } from './ports';
+import { rules } from './rules';
+import { upnp } from './upnp';
+import { internet } from './internet';
+import { ddns } from './ddns';
+import { vpn } from './vpn';
+import { verify } from './verify';
+import { security } from './security';
+import { checklist } from './checklist';
+import { wizard } from './wizard';
+import { components } from './components';
+
 export const en = {
+  network,
+  staticIp,
+  ports,
+  rules,
+  upnp,
+  internet,
+  ddns,
+  vpn,
+  verify,
+  security,
+  checklist,
+  wizard,
+  components,
+
   app: {
     skipToContent: 'Skip to content',
     browserMode: 'browser mode',
