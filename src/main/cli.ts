@@ -4,7 +4,7 @@
 import { headStart } from './cli/head-start';
 import { dropHeadStart, joinHeadStart } from './services/ports/head-start';
 import { APP_VERSION } from './version';
-import { ERROR_MESSAGES } from '../shared/ipc/errors';
+import { createTranslator, localeFromEnv } from '../shared/i18n/translate';
 import { deviceTextBlock } from '../shared/text/device-text';
 
 // Everything the CLI writes to the terminal passes the device-text sanitiser last: whatever a device managed to
@@ -19,7 +19,8 @@ const toStderr = (text: string) => process.stderr.write(deviceTextBlock(text));
 function crash(err: unknown): void {
   if (process.env.NVR_ASSIST_DEBUG)
     process.stderr.write(`[debug] ${err instanceof Error ? (err.stack ?? err.name) : typeof err}\n`);
-  process.stderr.write(`Error: ${ERROR_MESSAGES.INTERNAL}\n`);
+  const { t } = createTranslator(localeFromEnv(process.env));
+  process.stderr.write(`${t('cli.error', { message: t('errors.INTERNAL') })}\n`);
   process.exit(1);
 }
 process.on('uncaughtException', crash);
@@ -68,6 +69,8 @@ async function main(): Promise<number> {
         },
       },
       APP_VERSION,
+      undefined,
+      localeFromEnv(process.env),
     );
   } finally {
     dropHeadStart();
@@ -80,7 +83,8 @@ main().then(
     process.exitCode = code;
   },
   () => {
-    process.stderr.write('Error: the command could not run.\n');
+    const { t } = createTranslator(localeFromEnv(process.env));
+    process.stderr.write(`${t('cli.error', { message: t('cli.couldNotRun') })}\n`);
     process.exitCode = 1;
   },
 );

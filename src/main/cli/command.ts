@@ -1,6 +1,7 @@
 import type { EventName, EventPayload, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { safeJson } from '../../shared/text/device-text';
+import { createTranslator, en, type Translator } from '../../shared/i18n';
 import type { Dispatcher } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 
@@ -23,11 +24,53 @@ export type OptionKind = 'flag' | 'value';
 /** One CLI command, contributed by a feature module (src/main/features/<id>/). */
 export interface CliCommand {
   name: string;
-  /** The usage lines for `help`: the first is the synopsis, the rest explain it. */
-  usage: readonly string[];
+  /**
+   * The usage lines for `help`: the first is the synopsis, the rest explain it. A function of the translator gives
+   * them in the user's language (`usageLine` lays a synopsis and its words out in the help's columns).
+   */
+  usage: readonly string[] | ((t: Translator['t']) => readonly string[]);
   /** The options it takes, beyond the global --json. */
   options?: Readonly<Record<string, OptionKind>>;
   run(cmd: CommandContext): Promise<number>;
+}
+
+/** Where a command's words start in the help (the synopsis is padded to it). */
+const USAGE_COLUMN = 24;
+/** How wide a command's words are in the help, after the column. */
+const USAGE_WIDTH = 80;
+
+/**
+ * One command's help: its synopsis, then `about` from the column on, wrapped at word ends (continued lines start at
+ * the column; a synopsis too long for the column puts `about` on the next line).
+ */
+export function usageLine(synopsis: string, about: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of about.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > USAGE_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  const indent = ' '.repeat(USAGE_COLUMN);
+  const first = synopsis.length < USAGE_COLUMN - 1 ? [synopsis.padEnd(USAGE_COLUMN) + (lines.shift() ?? '')] : [synopsis];
+  return [...first.map((l) => l.trimEnd()), ...lines.map((l) => indent + l)];
+}
+
+/** A command's usage lines in the translator's language. */
+export function usageLines(command: CliCommand, tr: Translator): readonly string[] {
+  return typeof command.usage === 'function' ? command.usage(tr.t) : command.usage;
+}
+
+/**
+ * An error's words in the user's language: main's error carries the English catalogue's message for its code
+ * (`en.errors`), which is swapped for the same code's message in the translator's language; any other message
+ * (main's own sentence, with its facts in it) is kept as it came.
+ */
+export function localMessage(error: { code?: string; message: string }, { t }: Translator): string {
+  const code = error.code as keyof typeof en.errors | undefined;
+  return code && code in en.errors && en.errors[code] === error.message ? t(`errors.${code}`) : error.message;
 }
 
 /** What a command gets: its words and options, typed calls through the contract, and the CLI's conventions. */
@@ -39,6 +82,9 @@ export interface CommandContext {
   options: Readonly<Record<string, string>>;
   io: CliIo;
   version: string;
+  /** The user's language (`LC_ALL`, `LC_MESSAGES`, `LANG`): a message under its key, a number in its digits. */
+  t: Translator['t'];
+  n: Translator['number'];
   call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Result<InvokeOutput<C>>>;
   /** Starts a job and waits for its end (see followJob). */
   job<C extends InvokeChannel>(
@@ -111,6 +157,7 @@ export function commandContext(
   parsed: { args: string[]; json: boolean; flags: ReadonlySet<string>; options: Readonly<Record<string, string>> },
   version: string,
   usage: () => string,
+  tr: Translator = createTranslator(),
 ): CommandContext {
   const { json } = parsed;
   const call = <C extends InvokeChannel>(channel: C, input: InvokeInput<C>) =>
@@ -119,13 +166,15 @@ export function commandContext(
     ...parsed,
     io,
     version,
+    t: tr.t,
+    n: tr.number,
     call,
     job: (channel, input, onEvent) => followJob(core.hub, () => call(channel, input), onEvent),
     subscribe: core.hub.subscribe,
     finish(result, render) {
       if (json) io.stdout(`${safeJson(result.ok ? result.data : { error: result.error }, 2)}\n`);
       if (!result.ok) {
-        io.stderr(`Error: ${result.error.message}\n`);
+        io.stderr(`${tr.t('cli.error', { message: localMessage(result.error, tr) })}\n`);
         return 1;
       }
       if (!json) io.stdout(`${render(result.data)}\n`);
@@ -133,7 +182,7 @@ export function commandContext(
     },
     fail(message) {
       if (json) io.stdout(`${safeJson({ error: { message } }, 2)}\n`);
-      io.stderr(`Error: ${message}\n`);
+      io.stderr(`${tr.t('cli.error', { message })}\n`);
       return 1;
     },
     usageError(message) {

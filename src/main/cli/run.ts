@@ -1,7 +1,8 @@
 import { FEATURES } from '../features';
-import { commandContext, type CliCommand, type CliCore, type CliIo, type OptionKind } from './command';
+import { commandContext, usageLine, usageLines, type CliCommand, type CliCore, type CliIo, type OptionKind } from './command';
 import { optionName } from './option-name';
 import { safeJson } from '../../shared/text/device-text';
+import { createTranslator, DEFAULT_LOCALE, type ResolvedLocale, type Translator } from '../../shared/i18n';
 
 export type { CliCore, CliIo } from './command';
 export { optionName };
@@ -11,7 +12,7 @@ const COMMANDS: readonly CliCommand[] = [
   ...FEATURES.flatMap((f) => f.commands ?? []),
   {
     name: 'version',
-    usage: ['version                 The app’s version.'],
+    usage: (t) => usageLine('version', t('cli.usage.version')),
     run: async ({ io, json, version }) => {
       io.stdout(json ? `${safeJson({ version })}\n` : `${version}\n`);
       return 0;
@@ -34,33 +35,37 @@ function optionTable(commands: readonly CliCommand[]): Map<string, { kind: Optio
   return table;
 }
 
-export function usage(commands: readonly CliCommand[] = COMMANDS): string {
+/** The usage text in the translator's language: each command's lines, then help, the global options, exit codes. */
+export function usage(commands: readonly CliCommand[] = COMMANDS, tr: Translator = createTranslator()): string {
+  const { t } = tr;
   return [
-    'Usage: nvr-assist <command> [options]',
+    t('cli.usage.synopsis'),
     '',
-    'Commands:',
-    ...commands.flatMap((c) => c.usage.map((line) => `  ${line}`)),
-    '  help                    This text.',
+    t('cli.usage.commands'),
+    ...commands.flatMap((c) => usageLines(c, tr).map((line) => `  ${line}`)),
+    ...usageLine('help', t('cli.usage.help')).map((line) => `  ${line}`),
     '',
-    'Options:',
-    '  --json                  Print the result as JSON (for scripts).',
+    t('cli.usage.options'),
+    ...usageLine('--json', t('cli.usage.json')).map((line) => `  ${line}`),
     '',
-    'Exit codes: 0 done, 1 the command failed (the reason is printed), 2 the command line was not understood.',
+    t('cli.usage.exitCodes'),
   ].join('\n');
 }
 
 export const USAGE = usage();
 
 /** The usage message for an option we do not take; it names the option only, never a value. */
-export function unknownOptionMessage(word: string, commands: readonly CliCommand[] = COMMANDS): string {
-  const name = optionName(word);
-  const known = optionTable(commands).get(name);
-  if (word.includes('=') && known?.kind === 'value')
-    return `Give ${name} its value as the next word (${name} VALUE), not after "=".`;
-  if (word.includes('=') && known?.kind === 'flag') return `${name} takes no value.`;
-  if (/^--pass(word)?$/i.test(name) || name === '-p')
-    return `Unknown option ${name}. A password is never given on the command line: pipe it in with --password-stdin.`;
-  return `Unknown option ${name}.`;
+export function unknownOptionMessage(
+  word: string,
+  commands: readonly CliCommand[] = COMMANDS,
+  { t }: Translator = createTranslator(),
+): string {
+  const option = optionName(word);
+  const known = optionTable(commands).get(option);
+  if (word.includes('=') && known?.kind === 'value') return t('cli.option.valueAfterEquals', { option });
+  if (word.includes('=') && known?.kind === 'flag') return t('cli.option.takesNoValue', { option });
+  if (/^--pass(word)?$/i.test(option) || option === '-p') return t('cli.option.passwordOnCommandLine', { option });
+  return t('cli.option.unknown', { option });
 }
 
 /** Runs one CLI command through the same dispatcher as the UI. Returns the process exit code. */
@@ -70,9 +75,12 @@ export async function runCli(
   io: CliIo,
   version: string,
   commands: readonly CliCommand[] = COMMANDS,
+  locale: string | ResolvedLocale = DEFAULT_LOCALE,
 ): Promise<number> {
+  const tr = createTranslator(locale);
+  const { t } = tr;
   const table = optionTable(commands);
-  const usageText = () => usage(commands);
+  const usageText = () => usage(commands, tr);
   const usageError = (message: string) => {
     io.stderr(`${message}\n\n${usageText()}\n`);
     return 2;
@@ -86,24 +94,25 @@ export async function runCli(
     if (kind === 'flag') flags.add(a);
     else if (kind === 'value') {
       const value = argv[++i];
-      if (value === undefined || value.startsWith('-')) return usageError(`${a} needs a value.`);
+      if (value === undefined || value.startsWith('-')) return usageError(t('cli.option.needsValue', { option: a }));
       options[a] = value;
     } else words.push(a);
   }
   const unknown = words.find((w) => w.startsWith('-') && w !== '-h' && w !== '--help' && w !== '--version');
-  if (unknown) return usageError(unknownOptionMessage(unknown, commands));
+  if (unknown) return usageError(unknownOptionMessage(unknown, commands, tr));
   const [name, ...args] = words;
   if (name === undefined || name === 'help' || name === '-h' || name === '--help') {
     io.stdout(`${usageText()}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === (name === '--version' ? 'version' : name));
-  if (!command) return usageError(`Unknown command "${name}".`);
+  if (!command) return usageError(t('cli.unknownCommand', { name }));
   for (const option of [...flags, ...Object.keys(options)]) {
     if (option in GLOBAL_OPTIONS || command.options?.[option]) continue;
     const takers = table.get(option)?.commands ?? [];
-    return usageError(`${option} goes with ${takers.map((t) => `\`${t}\``).join(' and ')}.`);
+    const commandsList = takers.map((c) => `\`${c}\``).join(t('cli.option.and'));
+    return usageError(t('cli.option.goesWith', { option, commands: commandsList }));
   }
   const parsed = { args, json: flags.has('--json'), flags, options };
-  return command.run(commandContext(core, io, parsed, version, usageText));
+  return command.run(commandContext(core, io, parsed, version, usageText, tr));
 }

@@ -19,6 +19,7 @@ import { vpn } from './vpn';
 import { verify } from './verify';
 import { security } from './security';
 import { checklist } from './checklist';
+import { cli } from './cli';
 import { wizard } from './wizard';
 import { components } from './components';
 
@@ -34,6 +35,7 @@ export const en = {
   verify,
   security,
   checklist,
+  cli,
   wizard,
   components,
 
