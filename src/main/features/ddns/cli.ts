@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/ddns';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import type { CliCommand, CommandContext } from '../../cli/command';
+import { runDdnsRouter } from './cli-router';
 
 const OUTCOME_WORDS: Record<DdnsAnswer['outcome'], string> = {
   updated: 'Updated',
@@ -58,8 +59,10 @@ async function run(cmd: CommandContext): Promise<number> {
   const [verb, extra] = args;
   if (options['--token'] !== undefined)
     return cmd.usageError('The token is never given on the command line: pipe it in with --token-stdin.');
-  if (verb !== 'check' && verb !== 'update') return cmd.usageError('Say `ddns check` or `ddns update`.');
+  if (verb !== 'check' && verb !== 'update' && verb !== 'router')
+    return cmd.usageError('Say `ddns check`, `ddns update` or `ddns router`.');
   if (extra !== undefined) return cmd.usageError(`Unexpected word "${extra}".`);
+  if (verb === 'router') return runDdnsRouter(cmd);
   const host = options['--host'];
   if (!host) return cmd.usageError('Give the name with --host (e.g. --host mynvr.ddns.net).');
   for (const o of ['--ip', '--dns-server'] as const)
@@ -109,8 +112,13 @@ export const DDNS_COMMANDS: readonly CliCommand[] = [
       'ddns check --host NAME [--ip ADDRESS] [--dns-server IP]',
       "                        Whether NAME points to the public address: the system's resolver and the zone's own",
       '                        server (found by NS, or --dns-server), with the TTL. Exit 0 only when it does.',
+      'ddns router --router FAMILY --provider duckdns|noip|dynu|dyndns2|cloudflare [--host NAME] [--user U] [--server URL]',
+      "                        Your router's own DDNS client, step by step for NAME (it stays on; this app does not),",
+      '                        with its source, or "not known" for the family; then the cron line for when it cannot.',
+      '                        FAMILY: fritzbox, openwrt, mikrotik, asus, tp-link, netgear, unifi, pfsense, glinet …',
     ],
     options: {
+      '--router': 'value',
       '--provider': 'value',
       '--host': 'value',
       '--server': 'value',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NVR_DDNS, ROUTER_DDNS, nvrDdnsFor } from '../../../../src/shared/catalog/ddns-clients';
+import { NVR_DDNS, nvrDdnsFor } from '../../../../src/shared/catalog/ddns-clients';
+import { ROUTER_DDNS, ROUTER_DDNS_IDS } from '../../../../src/shared/catalog/router-ddns';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
-import { FORWARD_PAGE_IDS } from '../../../../src/shared/catalog/router-forwards';
 
 describe('built-in DDNS clients', () => {
   it('finds the NVR’s client by the brand the app found, whatever its case and spaces', () => {
@@ -20,7 +20,7 @@ describe('built-in DDNS clients', () => {
       expect(c!.source.length, c!.product).toBeGreaterThan(10);
       expect(['H', 'M', 'L']).toContain(c!.confidence);
     }
-    for (const id of Object.keys(ROUTER_DDNS)) expect(FORWARD_PAGE_IDS).toContain(id);
+    for (const id of Object.keys(ROUTER_DDNS)) expect(ROUTER_DDNS_IDS).toContain(id);
   });
 
   it('the source shown to users drops our reference file’s path and keeps the document or address', () => {

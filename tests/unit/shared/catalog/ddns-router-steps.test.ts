@@ -4,10 +4,10 @@ import {
   ROUTER_DDNS,
   routerDdnsFamily,
   routerDdnsSteps,
+  ROUTER_DDNS_IDS,
   type RouterDdns,
   type RouterDdnsValues,
-} from '../../../../src/shared/catalog/ddns-clients';
-import { FORWARD_PAGE_IDS } from '../../../../src/shared/catalog/router-forwards';
+} from '../../../../src/shared/catalog/router-ddns';
 import { DDNS_PROVIDERS, type DdnsProvider } from '../../../../src/shared/domain/ddns-providers';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
@@ -24,15 +24,17 @@ const entry = (id: keyof typeof ROUTER_DDNS) => ROUTER_DDNS[id]!;
 describe('routers’ built-in DDNS clients: the catalogue', () => {
   it('covers the families of the Router rules step whose client the sources confirm, with their confidence', () => {
     expect(Object.keys(ROUTER_DDNS).sort()).toEqual(
-      ['asus', 'fritzbox', 'netgear', 'openwrt-luci', 'pfsense', 'tp-link', 'unifi'].sort(),
+      ['asus', 'fritzbox', 'glinet', 'mikrotik', 'netgear', 'openwrt-luci', 'pfsense', 'tp-link', 'unifi'].sort(),
     );
-    for (const id of Object.keys(ROUTER_DDNS)) expect(FORWARD_PAGE_IDS).toContain(id);
+    for (const id of Object.keys(ROUTER_DDNS)) expect(ROUTER_DDNS_IDS).toContain(id);
     const confidence = Object.fromEntries(entries.map(([id, c]) => [id, c.confidence]));
     expect(confidence).toEqual({
       fritzbox: 'H',
       'openwrt-luci': 'H',
       pfsense: 'H',
       asus: 'M',
+      mikrotik: 'M',
+      glinet: 'M',
       'tp-link': 'L',
       netgear: 'L',
       unifi: 'L',
@@ -132,10 +134,12 @@ describe('routerDdnsFamily: which router’s steps the page shows for the family
     expect(routerDdnsFamily('fritzbox')).toBe('fritzbox');
     expect(routerDdnsFamily('tp-link')).toBe('tp-link');
     expect(routerDdnsFamily('openwrt')).toBe('openwrt-luci');
+    expect(routerDdnsFamily('mikrotik')).toBe('mikrotik');
+    expect(routerDdnsFamily('glinet')).toBe('glinet');
   });
 
   it('no family, one without a known client, or an object’s own property name: none (no made-up steps)', () => {
-    for (const f of [null, undefined, '', 'google', 'eero', 'isp', 'linksys', 'nftables', 'mikrotik'])
+    for (const f of [null, undefined, '', 'google', 'eero', 'isp', 'linksys', 'nftables', 'iptables'])
       expect(routerDdnsFamily(f), String(f)).toBeNull();
     for (const f of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
       expect(routerDdnsFamily(f), f).toBeNull();

@@ -79,6 +79,9 @@ describe('DDNS page: the chosen router’s own DDNS client, step by step', () =>
     const w = await withRouter('google');
     expect(byTest(w, 'ddns-router-chosen').exists()).toBe(false);
     expect(byTest(w, 'ddns-router-unknown').text()).toContain('No built-in DDNS client is known here');
+    expect(byTest(w, 'ddns-router-not-known').text()).toBe(
+      'Google Nest Wifi / Google Wifi: not known (no source found for a DDNS client of its own).',
+    );
     const none = await withRouter(null);
     expect(byTest(none, 'ddns-router-chosen').exists()).toBe(false);
     expect(byTest(none, 'ddns-router-unknown').exists()).toBe(false);
@@ -96,10 +99,40 @@ describe('DDNS page: the chosen router’s own DDNS client, step by step', () =>
       'Ubiquiti UniFi',
       'OpenWrt (LuCI)',
       'pfSense / OPNsense',
+      'MikroTik RouterOS',
+      'GL.iNet (firmware 4.x)',
     ]);
     await pick.setValue('pfsense');
     expect(steps(w)[0]).toMatch(/^pfSense: Services > Dynamic DNS/);
     await pick.setValue('');
     expect(byTest(w, 'ddns-router-chosen').exists()).toBe(false);
+  });
+
+  it('MikroTik chosen on Router rules: its own name with /ip cloud, and “Not supported” for the provider', async () => {
+    const w = await withRouter('mikrotik');
+    await byTest(w, 'ddns-host').setValue('cam.ddns.net');
+    expect(byTest(w, 'ddns-router-chosen').attributes('data-router')).toBe('mikrotik');
+    expect(steps(w)[1]).toBe('Type /ip cloud set ddns-enabled=yes');
+    expect(steps(w)[3]).toMatch(
+      /^Not supported: RouterOS keeps only its own …sn\.mynetname\.net name, not cam\.ddns\.net/,
+    );
+    expect(byTest(w, 'ddns-router-source').text()).toContain('https://wiki.mikrotik.com/');
+  });
+
+  it('GL.iNet picked on the page: LuCI from Advanced Settings, then the provider’s line', async () => {
+    const w = await withRouter(null);
+    await byTest(w, 'ddns-provider-noip').setValue(true);
+    await byTest(w, 'ddns-host').setValue('cam.ddns.net');
+    await byTest(w, 'ddns-router-family').setValue('glinet');
+    expect(steps(w)[0]).toMatch(/^In the admin panel go to System > Advanced Settings, click “Go To LuCI”/);
+    expect(steps(w)).toContain(
+      'DDNS Service provider: no-ip.com. Domain: cam.ddns.net. Username: your user name. Password: your password.',
+    );
+  });
+
+  it('a Linux router chosen on Router rules: no steps, told the cron line can run on it', async () => {
+    const w = await withRouter('nftables');
+    expect(byTest(w, 'ddns-router-chosen').exists()).toBe(false);
+    expect(byTest(w, 'ddns-router-not-known').text()).toContain('the cron line can run on it');
   });
 });

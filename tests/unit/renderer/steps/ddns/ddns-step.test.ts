@@ -202,6 +202,8 @@ describe('DDNS step', () => {
       'Ubiquiti UniFi gateways',
       'OpenWrt (luci-app-ddns)',
       'pfSense / OPNsense',
+      'MikroTik RouterOS (IP > Cloud)',
+      'GL.iNet (firmware 4.x)',
     ]);
     expect(routers.find('[data-router="tp-link"]').text()).toMatch(/^Reportedly: /);
     expect(routers.find('[data-router="tp-link"]').text()).not.toContain('Source:');

@@ -1,0 +1,80 @@
+// `nvr-assist ddns router --router FAMILY --provider P [--host NAME] [--user U] [--server URL]`: the router's own DDNS
+// client, step by step with the name filled in (this app is no background service, the router stays on), from the
+// same catalogue as the DDNS page (src/shared/catalog/router-ddns.ts); for a family with no source, "not known". Then
+// the cron line, for when the router cannot. The families are the contract's (the Router rules step's) plus GL.iNet.
+import { z } from 'zod';
+import {
+  ROUTER_DDNS,
+  routerDdnsFamily,
+  routerDdnsNotKnown,
+  routerDdnsSteps,
+} from '../../../shared/catalog/router-ddns';
+import { readableSource } from '../../../shared/catalog/source-text';
+import { DDNS_PROVIDERS, DDNS_SECRET, ddnsProviderSchema } from '../../../shared/domain/ddns';
+import { ddnsCronLine, type DdnsCronValues } from '../../../shared/domain/ddns-cron';
+import { ROUTER_FAMILIES } from '../../../shared/domain/rule-commands';
+import { ok } from '../../../shared/ipc/result';
+import type { CommandContext } from '../../cli/command';
+
+/** The words --router takes: the Router rules step's families (its contract's enum), and GL.iNet. */
+export const ROUTER_WORDS = [...ROUTER_FAMILIES, 'glinet'] as const;
+const routerWordSchema = z.enum(ROUTER_WORDS);
+
+export interface RouterDdnsView {
+  family: string;
+  /** The catalogue's family (null: not known, see `notKnown`). */
+  id: string | null;
+  product: string | null;
+  confidence: 'H' | 'M' | 'L' | null;
+  steps: string[];
+  source: string;
+  notKnown: string | null;
+  cronLine: string;
+  secret: 'password' | 'token';
+}
+
+/** One family's steps for the values typed (never a password or token: none is asked for). */
+export function routerDdnsView(family: (typeof ROUTER_WORDS)[number], v: DdnsCronValues): RouterDdnsView {
+  const id = routerDdnsFamily(family);
+  const c = id === null ? null : ROUTER_DDNS[id]!;
+  return {
+    family,
+    id,
+    product: c?.product ?? null,
+    confidence: c?.confidence ?? null,
+    steps: c ? routerDdnsSteps(c, v) : [],
+    source: c ? readableSource(c.source) : '',
+    notKnown: c ? null : (routerDdnsNotKnown(family) ?? `${family}: not known.`),
+    cronLine: ddnsCronLine(v),
+    secret: DDNS_SECRET[v.provider],
+  };
+}
+
+export function renderRouterDdns(r: RouterDdnsView): string {
+  const cron = [
+    `If the router cannot: this app's command from cron, on a computer that stays on (the ${r.secret} alone in a file only you can read):`,
+    `  ${r.cronLine}`,
+  ];
+  if (r.notKnown !== null) return [r.notKnown, 'Look for “DDNS” or “Dynamic DNS” in its settings.', ...cron].join('\n');
+  return [
+    `${r.product}: its own DDNS client${r.confidence === 'L' ? ' (reportedly: these steps are not confirmed)' : ''}`,
+    ...r.steps.map((s, i) => `  ${i + 1}. ${s}`),
+    ...(r.source ? [`Source: ${r.source}`] : []),
+    ...cron,
+  ].join('\n');
+}
+
+export function runDdnsRouter(cmd: CommandContext): number {
+  const { options } = cmd;
+  const family = routerWordSchema.safeParse(options['--router']);
+  if (!family.success) return cmd.usageError(`Give --router: ${ROUTER_WORDS.join(', ')}.`);
+  const provider = ddnsProviderSchema.safeParse(options['--provider']);
+  if (!provider.success) return cmd.usageError(`Give --provider: ${DDNS_PROVIDERS.join(', ')}.`);
+  const values = {
+    provider: provider.data,
+    host: options['--host'] ?? '',
+    user: options['--user'] ?? '',
+    server: options['--server'] ?? '',
+  };
+  return cmd.finish(ok(routerDdnsView(family.data, values)), renderRouterDdns);
+}
