@@ -1,7 +1,8 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { useRouter } from 'vue-router';
 import { useSetupStore } from '../stores/setup';
-import { STEPS, type StepId } from '../../shared/domain/steps';
+import type { StepId } from '../../shared/domain/steps';
+import { stepTitle } from '../components/step-status';
 import { nextStepFor, stepSkip } from '../../shared/domain/step-approach';
 
 /**
@@ -14,8 +15,7 @@ export function useStepApproach(stepId: MaybeRefOrGetter<StepId>) {
   const skip = computed(() => stepSkip(toValue(stepId), setup.approach));
   const next = computed(() => {
     const id = nextStepFor(toValue(stepId), setup.approach, (s) => router.hasRoute(`step-${s}`));
-    const step = STEPS.find((s) => s.id === id);
-    return step ? { name: `step-${step.id}`, title: step.title } : null;
+    return id ? { name: `step-${id}`, title: stepTitle(id) } : null;
   });
   return { skip, next };
 }
