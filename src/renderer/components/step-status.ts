@@ -1,4 +1,7 @@
 import type { StepId, StepStatus } from '../../shared/domain/steps';
+import type { Approach } from '../../shared/domain/setup';
+import { stepSkip, type StepSkip } from '../../shared/domain/step-approach';
+import { en, type MessageKey } from '../../shared/i18n';
 import { locale, t } from '../composables/useT';
 
 type StatusTone = 'neutral' | 'info' | 'ok' | 'warn' | 'muted';
@@ -32,6 +35,26 @@ export const STEP_STATUS_VIEW: Readonly<Record<StepStatus, { readonly label: str
 /** A step's title in the page's language (the catalogue's `wizard.steps.<id>.title`; steps.ts keeps main's). */
 export function stepTitle(id: StepId): string {
   return t(`wizard.steps.${id}.title`);
+}
+
+type ReasonKey = Extract<MessageKey, `wizard.approach.reasons.${string}`>;
+const REASONS: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> = en.wizard.approach.reasons;
+
+/**
+ * How a step the chosen way does not need is said (step-approach.ts's `stepSkip`), in the page's language: the
+ * catalogue's words by step and way (main's own reason where the catalogue has none); null when the step applies.
+ */
+export function stepSkipWords(stepId: StepId, approach: Approach | null): StepSkip | null {
+  const skip = stepSkip(stepId, approach);
+  if (!skip || !approach) return skip;
+  const way = t(`wizard.approach.way.${approach}`);
+  return {
+    ...skip,
+    way,
+    reason: REASONS[stepId]?.[approach] ? t(`wizard.approach.reasons.${stepId}.${approach}` as ReasonKey) : skip.reason,
+    short: skip.recommendedInstead ? t('wizard.approach.recommendedInstead') : t('wizard.approach.short', { way }),
+    lead: t('wizard.approach.lead', { way }),
+  };
 }
 
 /** A local, readable time for a measurement's ISO timestamp, in the page's locale (or `intl`'s). */

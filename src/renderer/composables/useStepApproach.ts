@@ -2,8 +2,8 @@ import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { useRouter } from 'vue-router';
 import { useSetupStore } from '../stores/setup';
 import type { StepId } from '../../shared/domain/steps';
-import { stepTitle } from '../components/step-status';
-import { nextStepFor, stepSkip } from '../../shared/domain/step-approach';
+import { stepSkipWords, stepTitle } from '../components/step-status';
+import { nextStepFor } from '../../shared/domain/step-approach';
 
 /**
  * A step as the way chosen on "Your network" sees it (src/shared/domain/step-approach.ts): why it is not needed
@@ -12,7 +12,7 @@ import { nextStepFor, stepSkip } from '../../shared/domain/step-approach';
 export function useStepApproach(stepId: MaybeRefOrGetter<StepId>) {
   const setup = useSetupStore();
   const router = useRouter();
-  const skip = computed(() => stepSkip(toValue(stepId), setup.approach));
+  const skip = computed(() => stepSkipWords(toValue(stepId), setup.approach));
   const next = computed(() => {
     const id = nextStepFor(toValue(stepId), setup.approach, (s) => router.hasRoute(`step-${s}`));
     return id ? { name: `step-${id}`, title: stepTitle(id) } : null;

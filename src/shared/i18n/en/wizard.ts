@@ -55,6 +55,45 @@ export const wizard = {
     },
   },
 
+  /**
+   * A step the way chosen on "Your network" does not need (src/shared/domain/step-approach.ts keeps main's words; a
+   * test holds these equal to them in English): the way, the short line in the list of steps, the note's first words
+   * at the top of its page, and why, by step and way.
+   */
+  approach: {
+    way: {
+      vpn: 'the VPN way',
+      'port-forwarding': 'the port-forwarding way',
+      'vendor-cloud': 'the vendor-cloud way',
+    },
+    short: 'not needed for {way}',
+    recommendedInstead: 'recommended instead',
+    lead: 'Not needed for {way}:',
+    reasons: {
+      ports: {
+        vpn: 'Through the VPN you reach the NVR as if you were at home, so none of its ports is opened to the internet and none needs moving for it.',
+        'vendor-cloud':
+          'The NVR connects out to the maker’s cloud, so none of its ports is opened to the internet and none needs moving for it.',
+      },
+      internet: {
+        'vendor-cloud':
+          'The vendor cloud needs no public address: the NVR connects out to the maker’s servers, which works even when your provider shares one address between customers.',
+      },
+      ddns: {
+        'vendor-cloud': 'The maker’s app finds the NVR by its cloud ID, so your home’s address needs no name.',
+      },
+      rules: {
+        vpn: 'The VPN needs no forward rule to the NVR: only the VPN’s own port, which the VPN step gives you.',
+        'vendor-cloud': 'The vendor cloud needs no forward rule in the router: the NVR connects out by itself.',
+      },
+      vpn: {
+        'port-forwarding':
+          'You chose to forward ports instead. A VPN is still the safer way: the NVR stays invisible to the internet.',
+        'vendor-cloud': 'The maker’s cloud connects your phone to the NVR, so no tunnel is needed.',
+      },
+    },
+  },
+
   startOver: {
     button: 'Start over…',
     title: 'Start the setup over?',
