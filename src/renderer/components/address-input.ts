@@ -1,4 +1,5 @@
 /** Checks for the add-by-address form, before anything is sent. Main checks again (and that the address is local). */
+import { t } from '../composables/useT';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -7,13 +8,13 @@ const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})
 /** An IPv4 address or a name on the network, trimmed; or a plain reason it cannot be one. */
 export function checkHost(text: string): Checked<string> {
   const host = text.trim();
-  if (!host) return { ok: false, error: 'Enter the NVR’s address, for example 192.168.1.64.' };
+  if (!host) return { ok: false, error: t('components.address.empty') };
   if (host.includes('://') || host.includes('/'))
     return {
       ok: false,
-      error: 'Enter only the address, without “http://” or anything after it, for example 192.168.1.64.',
+      error: t('components.address.withScheme'),
     };
-  if (host.includes(':')) return { ok: false, error: 'Put the port in the Port box, not after the address.' };
+  if (host.includes(':')) return { ok: false, error: t('components.address.withPort') };
   if (/^[\d.]+$/.test(host)) {
     const parts = host.split('.');
     const valid = parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
@@ -21,14 +22,13 @@ export function checkHost(text: string): Checked<string> {
       ? { ok: true, value: host }
       : {
           ok: false,
-          error:
-            'That is not a complete IPv4 address: four numbers from 0 to 255 with dots between, like 192.168.1.64.',
+          error: t('components.address.notIpv4'),
         };
   }
   if (host.length > 253 || !NAME.test(host))
     return {
       ok: false,
-      error: 'That is neither an IPv4 address nor a network name. Names use only letters, digits, dots and hyphens.',
+      error: t('components.address.notName'),
     };
   return { ok: true, value: host };
 }
@@ -41,7 +41,7 @@ export function checkPort(text: string): Checked<number | undefined> {
   if (!Number.isInteger(n) || n < 1 || n > 65535)
     return {
       ok: false,
-      error: 'The port is a whole number from 1 to 65535. Leave it empty to try the usual ONVIF ports.',
+      error: t('components.address.badPort'),
     };
   return { ok: true, value: n };
 }

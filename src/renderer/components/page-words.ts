@@ -1,4 +1,6 @@
 import type { AppError } from '../../shared/ipc/result';
+import { t } from '../composables/useT';
+import { stepTitle } from './step-status';
 
 /**
  * What the pages say for a catalogued error whose words fit another place better. Main's catalogue speaks for
@@ -6,9 +8,13 @@ import type { AppError } from '../../shared/ipc/result';
  * steps. Codes not listed here keep main's message.
  */
 export const PAGE_WORDS: Readonly<Record<string, string>> = {
-  PORTS_LOGIN_NEEDED:
-    'Log in to the NVR first: the app needs its ONVIF login to change its ports. Press “Log in to …” below (or log in on the “Find your NVR” step). Nothing was changed.',
-  PORTS_NOT_MEASURED: 'Press “Check the ports” first: the proposal is made from what the check finds.',
+  // Getters: said in the page's language at the time they are read.
+  get PORTS_LOGIN_NEEDED() {
+    return t('components.pageWords.PORTS_LOGIN_NEEDED', { findStep: stepTitle('find') });
+  },
+  get PORTS_NOT_MEASURED() {
+    return t('components.pageWords.PORTS_NOT_MEASURED');
+  },
 };
 
 /** A command-line hint inside a message: “, or `nvr-assist …`”, “(`nvr-assist …`)”, or the bare command. */
@@ -25,7 +31,7 @@ export function inPageWords(error: Pick<AppError, 'code' | 'message'>): string {
   );
 }
 
-/** “1 port”, “2 ports”: a count and its noun, for sentences. */
+/** “1 port”, “2 ports”: a count and its noun, for sentences. English only: a converted page says a plural message. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

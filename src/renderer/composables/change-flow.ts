@@ -5,6 +5,7 @@ import { deviceTitle } from '../components/device-identity';
 import { focusIn } from '../components/focus';
 import { useConfirmPanel, useJobPlaces } from './job-focus';
 import type { Job } from './useJob';
+import { t } from './useT';
 import { useDeviceLogin, type LoginCredentials } from './useDeviceLogin';
 
 /** What the flow needs of the step's store, and of its page. */
@@ -52,7 +53,7 @@ export function useChangeFlow<Purpose extends string, LoginPurpose extends strin
   const loginMessage = ref('');
 
   const nvr = computed(() => setup.record?.nvr ?? null);
-  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, 'your NVR') : ''));
+  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, t('components.yourNvr')) : ''));
   const nvrAddress = computed(() => options.address() ?? nvr.value?.device.addresses[0] ?? null);
   const nvrLogin = computed(() => (nvr.value ? logins.stateOf(nvr.value.deviceId) : null));
   /** What the page's NvrStepFrame shows of the NVR: whether one is chosen, its name and address, the open login. */

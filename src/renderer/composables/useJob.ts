@@ -3,6 +3,7 @@ import * as client from '../api/client';
 import type { EventName, EventPayload, JobKind } from '../../shared/ipc/contract';
 import type { AppError, Result } from '../../shared/ipc/result';
 import { inPageWords } from '../components/page-words';
+import { t } from './useT';
 
 /** How far a job is, as main last said it. */
 export interface JobProgress {
@@ -141,7 +142,7 @@ export function useJob(options: JobOptions) {
       if (startOptions.accept && !startOptions.accept(data)) return data;
       outcome.value = null;
       cancelling.value = false;
-      progress.value = { done: 0, total: null, message: startOptions.message ?? 'Starting…' };
+      progress.value = { done: 0, total: null, message: startOptions.message ?? t('components.starting') };
       startOptions.onStarted?.(data);
       id.value = data.jobId;
       const early = buffered.filter((e) => e.payload.jobId === data.jobId);
@@ -156,7 +157,7 @@ export function useJob(options: JobOptions) {
   }
 
   /** Follows a job main says is running (started before a reload), from now on. */
-  function follow(jobId: string, message = 'Working…'): void {
+  function follow(jobId: string, message = t('components.working')): void {
     if (id.value === jobId) return;
     subscribe();
     id.value = jobId;

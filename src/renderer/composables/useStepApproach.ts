@@ -1,8 +1,9 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { useRouter } from 'vue-router';
 import { useSetupStore } from '../stores/setup';
-import { STEPS, type StepId } from '../../shared/domain/steps';
-import { nextStepFor, stepSkip } from '../../shared/domain/step-approach';
+import type { StepId } from '../../shared/domain/steps';
+import { stepSkipWords, stepTitle } from '../components/step-status';
+import { nextStepFor } from '../../shared/domain/step-approach';
 
 /**
  * A step as the way chosen on "Your network" sees it (src/shared/domain/step-approach.ts): why it is not needed
@@ -11,11 +12,10 @@ import { nextStepFor, stepSkip } from '../../shared/domain/step-approach';
 export function useStepApproach(stepId: MaybeRefOrGetter<StepId>) {
   const setup = useSetupStore();
   const router = useRouter();
-  const skip = computed(() => stepSkip(toValue(stepId), setup.approach));
+  const skip = computed(() => stepSkipWords(toValue(stepId), setup.approach));
   const next = computed(() => {
     const id = nextStepFor(toValue(stepId), setup.approach, (s) => router.hasRoute(`step-${s}`));
-    const step = STEPS.find((s) => s.id === id);
-    return step ? { name: `step-${step.id}`, title: step.title } : null;
+    return id ? { name: `step-${id}`, title: stepTitle(id) } : null;
   });
   return { skip, next };
 }

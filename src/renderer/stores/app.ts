@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../api/client';
 import { readFromMain } from './call-main';
 import type { InvokeOutput } from '../../shared/ipc/contract';
+import { t } from '../composables/useT';
 
 export type AppInfo = InvokeOutput<'app.info'>;
 
@@ -14,7 +15,7 @@ export const useAppStore = defineStore('app', () => {
 
   const mode = computed(() => info.value?.mode ?? null);
   const isBrowserMode = computed(() => mode.value === 'browser');
-  const title = computed(() => info.value?.name ?? 'NVR Remote-Access Assistant');
+  const title = computed(() => info.value?.name ?? t('components.appName'));
   /** "Remember my password" is possible: the desktop app with a system keychain (false until known). */
   const canRememberPasswords = computed(() => info.value?.canRememberPasswords ?? false);
 

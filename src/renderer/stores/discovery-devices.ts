@@ -1,4 +1,5 @@
 import type { DeviceSource, DiscoveredDevice } from '../../shared/domain/device';
+import { t } from '../composables/useT';
 
 /** Sources that only a camera or recorder answers (the others also find TVs, printers, routers). */
 const NVR_SOURCES: readonly DeviceSource[] = ['onvif', 'sadp', 'dhip'];
@@ -12,7 +13,7 @@ function addressKey(address: string | undefined): number {
 
 /** A short name for a device in an announcement: brand and model (or its own name), else "A device". */
 function shortName(device: DiscoveredDevice): string {
-  return [device.brand, device.model ?? device.name].filter(Boolean).join(' ') || 'A device';
+  return [device.brand, device.model ?? device.name].filter(Boolean).join(' ') || t('components.discovery.aDevice');
 }
 
 const GOODBYE = /^Said goodbye\b/;
@@ -20,13 +21,14 @@ const GOODBYE = /^Said goodbye\b/;
 /** What an announcement changed, in words for screen readers; null when it says nothing new worth saying. */
 export function describeAnnouncement(before: DiscoveredDevice | undefined, device: DiscoveredDevice): string | null {
   const name = shortName(device);
-  const where = device.addresses[0] ?? 'an unknown address';
+  const address = device.addresses[0] ?? t('components.discovery.unknownAddress');
   const goodbye = device.notes.filter((n) => GOODBYE.test(n)).at(-1);
+  // Main's note ("Said goodbye …", its words), in the middle of the sentence.
   if (goodbye && !before?.notes.includes(goodbye))
-    return `${name} at ${where} ${goodbye.replace(GOODBYE, 'said goodbye')}`;
-  if (!before) return `${name} switched on at ${where} and was added to the list.`;
-  if (before.addresses[0] !== device.addresses[0]) return `${name} is now at ${where}.`;
-  return `${name} at ${where} announced itself.`;
+    return t('components.discovery.goodbye', { name, address, note: goodbye.replace(GOODBYE, 'said goodbye') });
+  if (!before) return t('components.discovery.added', { name, address });
+  if (before.addresses[0] !== device.addresses[0]) return t('components.discovery.moved', { name, address });
+  return t('components.discovery.announced', { name, address });
 }
 
 /** True when a device answered a protocol that only cameras and recorders speak. */

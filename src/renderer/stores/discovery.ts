@@ -8,6 +8,7 @@ import { jobKindSchema, type InvokeOutput } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/ipc/result';
 import { compareDevices, describeAnnouncement, isLikelyNvr } from './discovery-devices';
 import { useSetupStore } from './setup';
+import { t } from '../composables/useT';
 
 export { compareDevices, describeAnnouncement, isLikelyNvr } from './discovery-devices';
 
@@ -150,7 +151,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     finishedAt.value = list.finishedAt;
     interfaceName.value = list.interfaceName;
     // A search is under way (started before a reload): follow it.
-    if (list.running && list.running !== searchJob.id) searchJob.follow(list.running, 'Searching…');
+    if (list.running && list.running !== searchJob.id) searchJob.follow(list.running, t('components.discovery.searching'));
     loaded.value = true;
   }
 
@@ -173,7 +174,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     if (searchJob.busy) return false;
     loadError.value = null;
     const started = await searchJob.start(() => client.startDiscovery(name ?? undefined, { sweep: sweeping }), {
-      message: 'Starting the search…',
+      message: t('components.discovery.starting'),
       onStarted: (data) => {
         found.value = [];
         warnings.value = [];

@@ -5,6 +5,7 @@ import { readFromMain, saveInMain } from './call-main';
 import type { Approach, SetupNotice, SetupRecord } from '../../shared/domain/setup';
 import { STEPS, type StepId, type StepStatus } from '../../shared/domain/steps';
 import { stepFit } from '../../shared/domain/step-approach';
+import { stepTitle } from '../components/step-status';
 
 export interface StepView {
   id: StepId;
@@ -37,7 +38,7 @@ export const useSetupStore = defineStore('setup', () => {
       const state = record.value?.steps[step.id];
       return {
         id: step.id,
-        title: step.title,
+        title: stepTitle(step.id),
         available: step.available,
         status: state?.status ?? 'not-started',
         reason: state?.reason ?? null,

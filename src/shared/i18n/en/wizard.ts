@@ -1,2 +1,105 @@
 // The wizard group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-export const wizard = {} as const;
+// The frame every step sits in, the list of steps, the progress, "Start over", the step titles and the status words.
+export const wizard = {
+  /**
+   * Each step's title, by its id. The renderer says these; src/shared/domain/steps.ts keeps its own (main's, the
+   * CLI's) and a test holds the two equal in English.
+   */
+  steps: {
+    network: { title: 'Your network' },
+    find: { title: 'Find your NVR' },
+    'static-ip': { title: 'Static IP' },
+    ports: { title: 'Ports' },
+    security: { title: 'Security' },
+    upnp: { title: 'UPnP' },
+    internet: { title: 'Internet side' },
+    ddns: { title: 'DDNS' },
+    rules: { title: 'Router rules' },
+    vpn: { title: 'VPN' },
+    verify: { title: 'Verify' },
+    checklist: { title: 'Checklist' },
+  },
+  /** How a step's status is said, everywhere (components/step-status.ts). */
+  status: {
+    notStarted: 'not started',
+    working: 'working',
+    verified: 'verified',
+    attention: 'needs attention',
+    skipped: 'skipped',
+  },
+  /** A time that never was (a measurement not made yet). */
+  never: 'never',
+
+  frame: {
+    stepNumber: 'Step {number}',
+    found: 'What we found',
+    todo: 'What to do',
+    verify: 'Verify',
+    checked: 'Checked',
+    nextLabel: 'Next step',
+    next: 'Next: {title}',
+  },
+
+  sidebar: {
+    label: 'Setup steps',
+    status: 'Status: ',
+    planned: 'planned — not in this version yet',
+  },
+
+  progress: {
+    label: 'Setup progress',
+    // The noun goes with the total ("1 of 1 steps verified" in English either way).
+    verified: {
+      one: '{verified} of {count} steps verified',
+      other: '{verified} of {count} steps verified',
+    },
+  },
+
+  /**
+   * A step the way chosen on "Your network" does not need (src/shared/domain/step-approach.ts keeps main's words; a
+   * test holds these equal to them in English): the way, the short line in the list of steps, the note's first words
+   * at the top of its page, and why, by step and way.
+   */
+  approach: {
+    way: {
+      vpn: 'the VPN way',
+      'port-forwarding': 'the port-forwarding way',
+      'vendor-cloud': 'the vendor-cloud way',
+    },
+    short: 'not needed for {way}',
+    recommendedInstead: 'recommended instead',
+    lead: 'Not needed for {way}:',
+    reasons: {
+      ports: {
+        vpn: 'Through the VPN you reach the NVR as if you were at home, so none of its ports is opened to the internet and none needs moving for it.',
+        'vendor-cloud':
+          'The NVR connects out to the maker’s cloud, so none of its ports is opened to the internet and none needs moving for it.',
+      },
+      internet: {
+        'vendor-cloud':
+          'The vendor cloud needs no public address: the NVR connects out to the maker’s servers, which works even when your provider shares one address between customers.',
+      },
+      ddns: {
+        'vendor-cloud': 'The maker’s app finds the NVR by its cloud ID, so your home’s address needs no name.',
+      },
+      rules: {
+        vpn: 'The VPN needs no forward rule to the NVR: only the VPN’s own port, which the VPN step gives you.',
+        'vendor-cloud': 'The vendor cloud needs no forward rule in the router: the NVR connects out by itself.',
+      },
+      vpn: {
+        'port-forwarding':
+          'You chose to forward ports instead. A VPN is still the safer way: the NVR stays invisible to the internet.',
+        'vendor-cloud': 'The maker’s cloud connects your phone to the NVR, so no tunnel is needed.',
+      },
+    },
+  },
+
+  startOver: {
+    button: 'Start over…',
+    title: 'Start the setup over?',
+    yes: 'Yes, start over',
+    no: 'Keep my progress',
+    text: 'Your choices and measurements are cleared here. The current record is kept as a backup file next to it, so nothing is lost.',
+    done: 'The setup starts fresh. The old record was kept as a backup.',
+  },
+} as const;
