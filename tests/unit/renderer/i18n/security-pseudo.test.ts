@@ -80,7 +80,13 @@ const change = judgePasswordChange({
   fault: null,
   remembered: true,
 });
-const https = judgeHttpsOn({ deviceId: NVR.id, at: AT, port: 443, ran: { outcome: 'put-back' }, fault: null });
+const https = judgeHttpsOn({
+  deviceId: NVR.id,
+  at: AT,
+  port: 443,
+  ran: { outcome: 'restored', refused: false, failure: 'the HTTPS port did not answer' },
+  fault: null,
+});
 
 /** What main and the device said, and the reference's vendor clouds: data, not the page's words. */
 const cloud = vendorCloudFor('HIKVISION')!;
