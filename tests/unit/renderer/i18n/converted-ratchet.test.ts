@@ -87,9 +87,6 @@ const NOT_CONVERTED_YET = [
   'steps/upnp/UpnpVerify.vue',
   'steps/upnp/UpnpWatch.vue',
   'steps/upnp/WizardStepUpnp.vue',
-  'steps/verify/VerifyChecks.vue',
-  'steps/verify/VerifyKeep.vue',
-  'steps/verify/WizardStepVerify.vue',
   'steps/vpn/VpnCheck.vue',
   'steps/vpn/VpnFiles.vue',
   'steps/vpn/VpnForm.vue',
@@ -134,6 +131,9 @@ const CONVERTED = [
   'steps/security/SecurityScore.vue',
   'steps/security/VendorCloudNote.vue',
   'steps/security/WizardStepSecurity.vue',
+  'steps/verify/VerifyChecks.vue',
+  'steps/verify/VerifyKeep.vue',
+  'steps/verify/WizardStepVerify.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])

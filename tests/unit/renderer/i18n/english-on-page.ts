@@ -27,12 +27,14 @@ const hasEnglishWord = (text: string) => /[A-Za-z]{2,}/.test(text);
  * `unseen()` names the not-converted English no test saw (a file converted since must leave the list).
  */
 export function pseudoGuard(notConvertedYet: Readonly<Record<string, readonly string[]>>) {
-  const allowed = [...new Set(Object.values(notConvertedYet).flat())];
+  // Compared as the page's text is: white space as one space.
+  const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const allowed = [...new Set(Object.values(notConvertedYet).flat().map(squeeze))];
   const seen = new Set<string>();
 
   function englishOnPage(data: readonly string[]): string[] {
     // Longest first, so a sentence is cut before a word of it; pieces of two letters or fewer say no word.
-    const cuts = [...new Set([...allowed, ...data])]
+    const cuts = [...new Set([...allowed, ...data.map(squeeze)])]
       .filter((piece) => piece.trim().length > 2)
       .sort((a, b) => b.length - a.length)
       .map((piece) => ({ piece, pattern: asWords(piece) }));
@@ -48,7 +50,7 @@ export function pseudoGuard(notConvertedYet: Readonly<Record<string, readonly st
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent!.replace(/\s+/g, ' ').trim();
+      const text = squeeze(node.textContent!);
       if (text && isEnglish(text)) found.push(text);
     }
     for (const element of document.body.querySelectorAll('*'))
