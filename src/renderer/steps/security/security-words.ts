@@ -1,63 +1,81 @@
 import type { SecurityResult, SecuritySeverity } from '../../../shared/domain/security';
+import { t } from '../../composables/useT';
 
 type Tone = 'danger' | 'warn' | 'info' | 'muted' | 'ok';
 
-/** How each severity is shown: its word, its badge's tone and the bar on the finding's left. */
-export const SEVERITY_VIEW: Readonly<Record<SecuritySeverity, { label: string; tone: Tone; bar: string }>> = {
-  critical: { label: 'critical', tone: 'danger', bar: 'wizard-step__box--danger' },
-  high: { label: 'high', tone: 'danger', bar: 'wizard-step__box--danger' },
-  medium: { label: 'medium', tone: 'warn', bar: 'wizard-step__box--warn' },
-  low: { label: 'low', tone: 'info', bar: '' },
-  unknown: { label: 'not checked', tone: 'muted', bar: 'wizard-step__box--warn' },
-  info: { label: 'note', tone: 'info', bar: '' },
+const SEVERITY_LOOK: Readonly<Record<SecuritySeverity, { tone: Tone; bar: string }>> = {
+  critical: { tone: 'danger', bar: 'wizard-step__box--danger' },
+  high: { tone: 'danger', bar: 'wizard-step__box--danger' },
+  medium: { tone: 'warn', bar: 'wizard-step__box--warn' },
+  low: { tone: 'info', bar: '' },
+  unknown: { tone: 'muted', bar: 'wizard-step__box--warn' },
+  info: { tone: 'info', bar: '' },
 };
+
+/** How a severity is shown: its word (`security.severity.<severity>`), its badge's tone and the bar on the finding's left. */
+export function severityView(severity: SecuritySeverity): { label: string; tone: Tone; bar: string } {
+  return { label: t(`security.severity.${severity}`), ...SEVERITY_LOOK[severity] };
+}
 
 type FirmwareStatus = SecurityResult['firmware'][number]['status'];
 
+const FIRMWARE_LOOK = {
+  affected: { key: 'security.firmware.status.affected', tone: 'danger' },
+  fixed: { key: 'security.firmware.status.fixed', tone: 'ok' },
+  unknown: { key: 'security.firmware.status.unknown', tone: 'warn' },
+  'not-listed': { key: 'security.firmware.status.notListed', tone: 'muted' },
+} as const satisfies Record<FirmwareStatus, { key: string; tone: Tone }>;
+
 /** A row of the vulnerability table: its answer in words and its tone. */
-export const FIRMWARE_VIEW: Readonly<Record<FirmwareStatus, { label: string; tone: Tone }>> = {
-  affected: { label: 'affected', tone: 'danger' },
-  fixed: { label: 'fixed in this firmware', tone: 'ok' },
-  unknown: { label: 'not known — check', tone: 'warn' },
-  'not-listed': { label: 'model not listed', tone: 'muted' },
-};
+export function firmwareView(status: FirmwareStatus): { label: string; tone: Tone } {
+  const look = FIRMWARE_LOOK[status];
+  return { label: t(look.key), tone: look.tone };
+}
 
 /** The score's words: what a score out of 100 means for the user. */
 export function scoreWords(r: SecurityResult): { tone: Tone; text: string } {
   const critical = r.findings.some((f) => f.severity === 'critical');
-  if (critical)
-    return { tone: 'danger', text: 'A critical finding is open: fix it before the NVR is reachable from outside.' };
-  if (r.highRisk) return { tone: 'danger', text: 'A high risk is open: fix it before going further.' };
-  if (r.score >= 90) return { tone: 'ok', text: 'Good: what is left is small or not yet checked.' };
-  return { tone: 'warn', text: 'Fixes are left: each one says how many points it is worth.' };
+  if (critical) return { tone: 'danger', text: t('security.score.critical') };
+  if (r.highRisk) return { tone: 'danger', text: t('security.score.highRisk') };
+  if (r.score >= 90) return { tone: 'ok', text: t('security.score.good') };
+  return { tone: 'warn', text: t('security.score.fixesLeft') };
 }
 
 type DefaultVerdict = 'accepted' | 'refused' | 'not-tried';
 
+const DEFAULT_VERDICT_LOOK = {
+  accepted: { key: 'accepted', tone: 'danger', bar: 'wizard-step__box--danger' },
+  refused: { key: 'refused', tone: 'ok', bar: 'wizard-step__box--ok' },
+  'not-tried': { key: 'notTried', tone: 'muted', bar: 'wizard-step__box--warn' },
+} as const satisfies Record<DefaultVerdict, { key: string; tone: Tone; bar: string }>;
+
 /** The default-password check's verdict: its badge, tone, headline and the box's bar. */
-export const DEFAULT_VERDICT_VIEW: Readonly<
-  Record<DefaultVerdict, { label: string; tone: Tone; title: string; bar: string }>
-> = {
-  accepted: {
-    label: 'critical',
-    tone: 'danger',
-    title: 'The factory password still works — change it now',
-    bar: 'wizard-step__box--danger',
-  },
-  refused: { label: 'good', tone: 'ok', title: 'The factory password was refused', bar: 'wizard-step__box--ok' },
-  'not-tried': {
-    label: 'not checked',
-    tone: 'muted',
-    title: 'The factory password could not be tried',
-    bar: 'wizard-step__box--warn',
-  },
-};
+export function defaultVerdictView(verdict: DefaultVerdict): { label: string; tone: Tone; title: string; bar: string } {
+  const { key, tone, bar } = DEFAULT_VERDICT_LOOK[verdict];
+  return {
+    label: t(`security.defaults.verdict.${key}.label`),
+    title: t(`security.defaults.verdict.${key}.title`),
+    tone,
+    bar,
+  };
+}
+
+const DEFAULT_OUTCOME_KEYS = {
+  accepted: 'security.defaults.outcome.accepted',
+  refused: 'security.defaults.outcome.refused',
+  locked: 'security.defaults.outcome.locked',
+  'no-answer': 'security.defaults.outcome.noAnswer',
+  unusable: 'security.defaults.outcome.unusable',
+} as const;
 
 /** What one attempt's answer was, in words. */
-export const DEFAULT_OUTCOME_WORDS = {
-  accepted: 'accepted — the NVR let the factory login in',
-  refused: 'refused',
-  locked: 'the NVR said the login is locked — stopped',
-  'no-answer': 'no answer',
-  unusable: 'an answer that says nothing about the password',
-} as const;
+export function defaultOutcomeWords(outcome: keyof typeof DEFAULT_OUTCOME_KEYS): string {
+  return t(DEFAULT_OUTCOME_KEYS[outcome]);
+}
+
+/** A password's verdict as a box: strong or weak. */
+export function strengthView(strong: boolean) {
+  return strong
+    ? ({ label: t('security.strength.strong'), tone: 'ok', bar: 'wizard-step__box--ok' } as const)
+    : ({ label: t('security.strength.weak'), tone: 'danger', bar: 'wizard-step__box--danger' } as const);
+}

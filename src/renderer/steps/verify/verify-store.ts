@@ -6,6 +6,7 @@ import { jobKindSchema } from '../../../shared/ipc/contract';
 import type { VerifyResult } from '../../../shared/domain/verify';
 import { useSetupStore } from '../../stores/setup';
 import { newer, useStepLoad } from '../../stores/step-load';
+import { t } from '../../composables/useT';
 
 /**
  * The Verify step's page state: main's last verification (each check: ok, drift or not checked) and the job that
@@ -42,7 +43,7 @@ export const useVerifyStore = defineStore('verify', () => {
   async function run(): Promise<boolean> {
     if (runJob.busy) return false;
     const started = await runJob.start(() => client.call('verify.run', {}), {
-      message: 'Re-checking everything…',
+      message: t('verify.progressStart'),
     });
     return started !== null;
   }

@@ -1,21 +1,26 @@
-// The Verify page's fixed texts: the outcome in plain words, and the two ways to keep it checked (cron, a systemd
-// timer), the same as README's.
+// The Verify page's fixed texts: the outcome in plain words (verify.checks.* in the catalogue), and the two ways to
+// keep it checked (cron, a systemd timer), the same as README's: a file's contents and commands, not words to translate.
 import type { VerifyCheck, VerifyOutcome } from '../../../shared/domain/verify';
+import { t } from '../../composables/useT';
 
-export const OUTCOME_WORDS: Readonly<Record<VerifyOutcome, { title: string; text: string }>> = {
-  'no-drift': { title: 'No drift', text: 'Everything checked is as it was set up.' },
-  drift: { title: 'Something changed', text: 'Each change below says what it was, what it is now and what to do.' },
-  unproven: {
-    title: 'Not proven',
-    text: 'A check could not measure, or nothing was set up to check: nothing is proven either way.',
-  },
-};
+const OUTCOME_KEYS = { 'no-drift': 'noDrift', drift: 'drift', unproven: 'unproven' } as const satisfies Record<
+  VerifyOutcome,
+  string
+>;
 
-export const STATE_WORDS: Readonly<Record<VerifyCheck['state'], string>> = {
-  ok: 'ok',
-  drift: 'drift',
-  'not-checked': 'not checked',
-};
+/** The outcome in plain words: its title (with its full stop) and what it means. */
+export function outcomeWords(outcome: VerifyOutcome): { title: string; text: string } {
+  const key = OUTCOME_KEYS[outcome];
+  return { title: t(`verify.checks.outcome.${key}.title`), text: t(`verify.checks.outcome.${key}.text`) };
+}
+
+const STATE_KEYS = { ok: 'ok', drift: 'drift', 'not-checked': 'notChecked' } as const satisfies Record<
+  VerifyCheck['state'],
+  string
+>;
+
+/** A check's state in a word. */
+export const stateWords = (s: VerifyCheck['state']): string => t(`verify.checks.state.${STATE_KEYS[s]}`);
 
 export const stateTone = (s: VerifyCheck['state']) => (s === 'ok' ? 'ok' : s === 'drift' ? 'danger' : 'muted');
 
@@ -47,3 +52,13 @@ WantedBy=timers.target`;
 /** Turning the timer on, and where its findings are. */
 export const SYSTEMD_ENABLE = 'systemctl --user enable --now nvr-assist-verify.timer';
 export const SYSTEMD_JOURNAL = 'journalctl --user -u nvr-assist-verify';
+
+/** The commands and the folder the page names around them (data: typed as they are, in every language). */
+export const KEEP_COMMANDS = {
+  verify: 'nvr-assist verify',
+  link: 'npm link',
+  name: 'nvr-assist',
+  crontab: 'crontab -e',
+  unitFolder: '~/.config/systemd/user/',
+  failed: 'systemctl --user --failed',
+} as const;

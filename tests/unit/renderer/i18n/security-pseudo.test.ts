@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+// The Security step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
+// string that was never converted shows up here as plain English. What is still English on the page comes from files
+// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's findings,
+// verdicts and words, the device, the reference's vendor clouds): both are named below, and a name no longer seen
+// fails the test so the lists only shrink.
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
+import { readableSource } from '../../../../src/shared/catalog/source-text';
+import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../src/shared/domain/security';
+import { defaultCandidates, type DefaultCheck } from '../../../../src/shared/domain/security-defaults';
+import { judgeDefaultAnswers } from '../../../../src/shared/domain/security-defaults-verdict';
+import { judgeHttpsOn } from '../../../../src/shared/domain/security-https-on';
+import { judgePassword } from '../../../../src/shared/domain/security-password';
+import { judgePasswordChange } from '../../../../src/shared/domain/security-password-change';
+import type { SetupRecord } from '../../../../src/shared/domain/setup';
+import { fakeDevice, fakeSetup, ok } from '../fake-api';
+import { fakePortRow } from '../fake-ports';
+import { api, mountStep, useStepHarness } from '../mount-step';
+import { pseudoGuard, stringsOf } from './english-on-page';
+
+const AT = '2026-12-05T20:00:00.000Z';
+/** A Hikvision camera-NVR in CVE-2017-7921's range, with telnet open and no HTTPS. */
+const NVR = fakeDevice({ brand: 'HIKVISION', model: 'DS-2CD2032F-I', firmware: 'V5.4.0 build 160530' });
+const STRONG = 'Otter-Mango-Fjord-61!';
+
+function record(approach: SetupRecord['approach'] = 'vendor-cloud'): SetupRecord {
+  const r = fakeSetup({ nvr: { deviceId: NVR.id, device: NVR, chosenAt: AT }, devices: [NVR] });
+  r.approach = approach;
+  r.ports[NVR.id] = {
+    report: {
+      deviceId: NVR.id,
+      address: NVR.addresses[0]!,
+      measuredAt: AT,
+      full: false,
+      rows: [
+        fakePortRow(),
+        fakePortRow({ port: 23, service: 'telnet', role: 'telnet', plainText: false, adminUi: false }),
+      ],
+      declaredButClosed: [],
+      undeclaredOpen: [],
+      onvifProtocols: null,
+    },
+    plan: null,
+    lastChange: null,
+    pending: null,
+  };
+  return r;
+}
+
+const candidates = defaultCandidates('HIKVISION');
+const defaults: DefaultCheck = {
+  ...judgeDefaultAnswers({
+    deviceId: NVR.id,
+    brand: 'HIKVISION',
+    tried: [{ deviceId: NVR.id, candidate: candidates[0]!.id, at: AT, outcome: 'refused' }],
+    candidates,
+    untried: 1,
+    checkedAt: AT,
+  }),
+  nextAt: AT,
+};
+const result = (): SecurityResult => judgeSecurity({ ...securityInputFromRecord(record()), defaults }, AT);
+const strength = (password: string) =>
+  judgePassword(password, {
+    score: password.length >= 12 ? 4 : 0,
+    warning: null,
+    suggestions: [],
+    crackTime: password.length >= 12 ? 'centuries' : 'less than a second',
+  });
+const change = judgePasswordChange({
+  deviceId: NVR.id,
+  user: 'admin',
+  at: AT,
+  ran: { outcome: 'verified' },
+  fault: null,
+  remembered: true,
+});
+const https = judgeHttpsOn({
+  deviceId: NVR.id,
+  at: AT,
+  port: 443,
+  ran: { outcome: 'restored', refused: false, failure: 'the HTTPS port did not answer' },
+  fault: null,
+});
+
+/** What main and the device said, and the reference's vendor clouds: data, not the page's words. */
+const cloud = vendorCloudFor('HIKVISION')!;
+const DATA = [
+  ...stringsOf([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)]),
+  ...stringsOf(cloud),
+  readableSource(cloud.source),
+  ...VENDOR_CLOUD_RULES,
+];
+
+/** Still English on this page, by the file that says it (none of them is the Security step's). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': [
+    'Step 5',
+    'What we found',
+    'What to do',
+    'Verify',
+    'Next step',
+    'Checked',
+  ],
+  'src/shared/domain/steps.ts (titles, in the frame)': ['Security', 'Next: UPnP'],
+  'src/renderer/components/step-status.ts': ['not started', formatTime(AT)],
+  'src/renderer/components/EvidenceFold.vue': ['How the app knows', 'Source:'],
+};
+const guard = pseudoGuard(NOT_CONVERTED_YET);
+
+useStepHarness({
+  path: '/step/security',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: record(), notice: null }),
+    'security.get': () => ok({ last: result(), defaults, passwordChange: change, httpsOn: https }),
+    'security.password': (input: unknown) => ok(strength((input as { password: string }).password)),
+  }),
+});
+
+afterEach(() => setLocale(null));
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+/** Types into a field and waits for main's strength verdict (asked 300 ms after the last key). */
+async function type(w: VueWrapper, id: string, value: string): Promise<void> {
+  await byTest(w, id).setValue(value);
+  await new Promise((r) => setTimeout(r, 350));
+  await flushPromises();
+}
+
+describe('the Security step in the pseudo locale: no string of its own is left in English', () => {
+  it('checked: score, fixes, firmware, vendor cloud, factory password, a weak password, a change and HTTPS', async () => {
+    setLocale('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'security-password').setValue('admin');
+    await byTest(w, 'security-password-form').trigger('submit');
+    await flushPromises();
+    await byTest(w, 'security-defaults-consent').setValue(true);
+    await type(w, 'security-change-new', 'admin');
+    await type(w, 'security-change-again', 'admin2');
+    await byTest(w, 'security-https-offer').trigger('click');
+    await flushPromises();
+    for (const id of [
+      'security-score',
+      'security-finding',
+      'security-cve',
+      'vendor-cloud-brand',
+      'security-defaults-verdict',
+      'security-defaults-next-at',
+      'security-password-verdict',
+      'security-change-urge',
+      'security-change-strength',
+      'security-change-result',
+      'security-https-yes',
+      'security-https-result',
+    ])
+      expect(byTest(w, id).exists(), id).toBe(true);
+    expect(w.find('[data-testid="security-defaults-next"]').exists()).toBe(true);
+    guard.expectOnlyKnownEnglish(DATA);
+    // And it is the pseudo text, not an empty page: a finding's worth is the plural form with the number.
+    const worth = result().findings[0]!.worth;
+    expect(byTest(w, 'security-finding-worth').text()).toBe(
+      createTranslator('en-XA').t('security.findings.worth', { count: worth }),
+    );
+  });
+
+  it('before any check, the way not the vendor cloud, nothing kept: what to press, the change’s reasons', async () => {
+    setLocale('en-XA');
+    api.handlers['setup.get'] = () => ok({ setup: record('port-forwarding'), notice: null });
+    api.handlers['security.get'] = () => ok({ last: null });
+    const w = await mountStep();
+    expect(byTest(w, 'security-empty').exists()).toBe(true);
+    expect(byTest(w, 'security-change-why').text()).not.toBe('');
+    guard.expectOnlyKnownEnglish(DATA);
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(guard.unseen()).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+// The Verify step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
+// string that was never converted shows up here as plain English. What is still English on the page comes from files
+// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's checks
+// and progress, the cron line and the systemd units, commands): both are named below, and a name no longer seen fails
+// the test so the lists only shrink.
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import {
+  VERIFY_CHECKS,
+  VERIFY_TITLES,
+  type VerifyCheck,
+  type VerifyResult,
+} from '../../../../src/shared/domain/verify';
+import {
+  CRON_LINE,
+  KEEP_COMMANDS,
+  SYSTEMD_ENABLE,
+  SYSTEMD_JOURNAL,
+  SYSTEMD_UNITS,
+} from '../../../../src/renderer/steps/verify/verify-words';
+import { fakeSetup, ok } from '../fake-api';
+import { api, mountStep, useStepHarness } from '../mount-step';
+import { pseudoGuard, stringsOf } from './english-on-page';
+
+const JOB = 'job-verify1';
+const AT = '2026-04-01T08:00:00.000Z';
+const check = (c: VerifyCheck['check']): VerifyCheck => ({
+  check: c,
+  title: VERIFY_TITLES[c],
+  state: 'ok',
+  text: `${VERIFY_TITLES[c]}: as saved.`,
+  changes: [],
+  todo: null,
+  why: null,
+});
+/** A verification where the public address moved (drift) and the DDNS name could not be checked. */
+function verification(): VerifyResult {
+  const checks = VERIFY_CHECKS.map(check);
+  checks[3] = {
+    ...checks[3]!,
+    state: 'drift',
+    text: 'Your internet provider gave a new public address: 203.0.113.99.',
+    changes: [{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }],
+    todo: 'Your DDNS name must follow it: update it (“DDNS”).',
+  };
+  checks[4] = { ...checks[4]!, state: 'not-checked', text: 'No DDNS name was set up.', why: 'nothing-saved' };
+  return { at: AT, outcome: 'drift', checks };
+}
+const PROGRESS = 'Reading the public address…';
+
+/** What main said (its checks, its progress) and the commands and unit files: data, not the page's words. */
+const DATA = [
+  ...stringsOf(verification()),
+  PROGRESS,
+  CRON_LINE,
+  SYSTEMD_UNITS,
+  SYSTEMD_ENABLE,
+  SYSTEMD_JOURNAL,
+  ...Object.values(KEEP_COMMANDS),
+];
+
+/** Still English on this page, by the file that says it (none of them is the Verify step's). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': ['Step 11', 'What we found', 'Verify', 'Next step', 'Checked'],
+  'src/shared/domain/steps.ts (titles, in the frame)': ['Verify', 'Next: Checklist'],
+  'src/renderer/components/step-status.ts': ['not started', formatTime(AT)],
+  'src/renderer/components/CopyBlock.vue': ['Copy'],
+  'src/renderer/components/JobCancel.vue': ['Cancel'],
+};
+const guard = pseudoGuard(NOT_CONVERTED_YET);
+
+useStepHarness({
+  path: '/step/verify',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: fakeSetup(), notice: null }),
+    'verify.get': () => ok({ last: verification() }),
+    'verify.run': () => ok({ jobId: JOB }),
+    'job.cancel': () => ok({ cancelled: true }),
+  }),
+});
+
+afterEach(() => setLocale(null));
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+
+describe('the Verify step in the pseudo locale: no string of its own is left in English', () => {
+  it('a saved drift (a change, what to do, a check not made), re-checking with its progress, a line copied', async () => {
+    setLocale('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'verify-cron-copy').trigger('click');
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    api.emit('job.onProgress', { jobId: JOB, kind: 'verify-run', done: 2, total: 5, message: PROGRESS });
+    await flushPromises();
+    for (const id of ['verify-outcome', 'verify-changes', 'verify-todo', 'verify-progress', 'verify-cancel'])
+      expect(byTest(w, id).exists(), id).toBe(true);
+    guard.expectOnlyKnownEnglish(DATA);
+    // And it is the pseudo text, not an empty page.
+    expect(byTest(w, 'verify-start').text()).toBe(createTranslator('en-XA').t('verify.running'));
+  });
+
+  it('not verified yet, and a re-check stopped', async () => {
+    setLocale('en-XA');
+    api.handlers['verify.get'] = () => ok({ last: null });
+    const w = await mountStep();
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    await byTest(w, 'verify-cancel').trigger('click');
+    api.emit('job.onDone', { jobId: JOB, kind: 'verify-run', outcome: 'cancelled', error: null });
+    await flushPromises();
+    expect(byTest(w, 'verify-none').exists()).toBe(true);
+    expect(byTest(w, 'verify-message').text()).toBe(createTranslator('en-XA').t('verify.stopped'));
+    guard.expectOnlyKnownEnglish(DATA);
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(guard.unseen()).toEqual([]);
+  });
+});
+
+describe('the Verify step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('how to keep it checked, and a change from → to', async () => {
+    const w = await mountStep();
+    const text = (id: string) => byTest(w, id).text().replace(/\s+/g, ' ');
+    expect(w.find('.verify-keep').text().replace(/\s+/g, ' ')).toContain(
+      'nvr-assist verify runs the same checks without a window: exit code 0 when nothing drifted, 3 on drift, 1 when a check could not run. Let this computer run it every day (npm link once puts nvr-assist on your PATH).',
+    );
+    expect(text('verify-timer-enable')).toBe(
+      `Save the two units in ~/.config/systemd/user/, then turn the timer on with ${SYSTEMD_ENABLE}; what it found is in ${SYSTEMD_JOURNAL} (a drift fails the unit, so systemctl --user --failed shows it).`,
+    );
+    expect(text('verify-outcome')).toBe(
+      'Something changed. Each change below says what it was, what it is now and what to do.',
+    );
+  });
+});
