@@ -63,12 +63,6 @@ const NOT_CONVERTED_YET = [
   'steps/ports/PortsPlan.vue',
   'steps/ports/PortsVerify.vue',
   'steps/ports/WizardStepPorts.vue',
-  'steps/rules/RulesFound.vue',
-  'steps/rules/RulesPlan.vue',
-  'steps/rules/RulesProxy.vue',
-  'steps/rules/RulesRouter.vue',
-  'steps/rules/RulesWishes.vue',
-  'steps/rules/WizardStepRules.vue',
   'steps/security/SecurityChangePassword.vue',
   'steps/security/SecurityDefaults.vue',
   'steps/security/SecurityFindings.vue',
@@ -134,6 +128,13 @@ const CONVERTED = [
   'steps/find/FindListening.vue',
   'steps/find/FindSearch.vue',
   'steps/find/WizardStepFind.vue',
+  'steps/rules/RulesFound.vue',
+  'steps/rules/RulesPlan.vue',
+  'steps/rules/RulesProxy.vue',
+  'steps/rules/RulesRouter.vue',
+  'steps/rules/RulesTextField.vue',
+  'steps/rules/RulesWishes.vue',
+  'steps/rules/WizardStepRules.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])
