@@ -3,6 +3,7 @@
 // Main checks both again; these only spare the user a round trip and say the problem where it was typed.
 import { checkSource } from '../../shared/domain/forward-plan';
 import { checkCommandOptions, type RouterFamily } from '../../shared/domain/rule-commands';
+import { t } from '../composables/useT';
 
 /** As many sources as the plan keeps. */
 export const MAX_SOURCES = 16;
@@ -10,7 +11,7 @@ export const MAX_SOURCES = 16;
 export interface CheckedSources {
   /** The sources in the form main keeps them (an address, or a network in CIDR form), each once. */
   cidrs: string[];
-  /** What is wrong with what was typed, one sentence a problem, in checkSource's words. */
+  /** What is wrong with what was typed, one sentence a problem, in checkSource's words (the count's in the page's). */
   problems: string[];
 }
 
@@ -28,7 +29,7 @@ export function checkAllowText(text: string): CheckedSources {
     else if (!cidrs.includes(checked.cidr)) cidrs.push(checked.cidr);
   }
   if (cidrs.length > MAX_SOURCES)
-    problems.push(`At most ${MAX_SOURCES} addresses or networks: remove ${cidrs.length - MAX_SOURCES}.`);
+    problems.push(t('rules.wishes.tooManySources', { count: cidrs.length - MAX_SOURCES, max: MAX_SOURCES }));
   return { cidrs, problems };
 }
 
@@ -41,7 +42,7 @@ export function checkWan(text: string): { ok: true; wan: string | null } | { ok:
   if (!wan) return { ok: true, wan: null };
   const bad = checkCommandOptions({ wan });
   return bad
-    ? { ok: false, error: `${bad} Use the name the router gives it, such as eth1 or wan.` }
+    ? { ok: false, error: t('rules.router.wanProblem', { problem: bad, example: 'eth1', wan: 'wan' }) }
     : { ok: true, wan };
 }
 

@@ -7,6 +7,7 @@ import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck, PublicAddressSeen } from '../../../shared/domain/public-address';
 import { useSetupStore } from '../../stores/setup';
 import { newer, useStepLoad } from '../../stores/step-load';
+import { t } from '../../composables/useT';
 
 /**
  * The Internet step's page state: main's last check (the verdict, the router's WAN address, what STUN and the
@@ -81,7 +82,7 @@ export const useInternetStore = defineStore('internet', () => {
       ...(checker.value.trim() ? { checker: checker.value.trim() } : {}),
     };
     const started = await checkJob.start(() => client.call('internet.check', input), {
-      message: 'Asking the router and the internet…',
+      message: t('internet.check.asking'),
     });
     return started !== null;
   }
@@ -96,7 +97,7 @@ export const useInternetStore = defineStore('internet', () => {
       ...(host.value.trim() ? { host: host.value.trim() } : {}),
     };
     const started = await proveJob.start(() => client.call('internet.prove', input), {
-      message: 'Asking the checker to connect back…',
+      message: t('internet.proof.asking'),
     });
     return started !== null;
   }

@@ -4,7 +4,7 @@ import { useSetupStore } from '../../stores/setup';
 import { defineStepFlow } from '../../composables/step-flow';
 import { copyText } from '../../components/copy-text';
 import { deviceTitle } from '../../components/device-identity';
-import { plural } from '../../components/page-words';
+import { t } from '../../composables/useT';
 import type { RouterFamily } from '../../../shared/domain/rule-commands';
 
 /**
@@ -16,7 +16,7 @@ function createRulesFlow() {
   const store = useRulesStore();
   const setup = useSetupStore();
   const nvr = computed(() => setup.record?.nvr ?? null);
-  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, 'your NVR') : ''));
+  const nvrTitle = computed(() => (nvr.value ? deviceTitle(nvr.value.device, t('rules.yourNvr')) : ''));
   const nvrAddress = computed(() => nvr.value?.device.addresses[0] ?? null);
   /** Said after "Make the plan" worked. */
   const planned = ref('');
@@ -27,7 +27,7 @@ function createRulesFlow() {
     planned.value = '';
     if (!(await store.makePlan()) || !store.plan) return;
     const n = store.plan.rules.length;
-    planned.value = n ? `Plan made: ${plural(n, 'rule')} to enter.` : 'Plan made: no rule to enter.';
+    planned.value = n ? t('rules.planMade', { count: n }) : t('rules.planMadeNone');
   }
 
   async function chooseFamily(family: RouterFamily): Promise<void> {
@@ -43,9 +43,7 @@ function createRulesFlow() {
   async function copyCommands(): Promise<void> {
     const text = store.commands?.text;
     if (!text) return;
-    copied.value = (await copyText(text))
-      ? 'Copied the commands.'
-      : 'Could not copy: select the commands and copy them yourself (Ctrl+C).';
+    copied.value = (await copyText(text)) ? t('rules.copiedCommands') : t('rules.copyCommandsFailed');
   }
 
   onMounted(() => store.openStep());

@@ -1,2 +1,171 @@
 // The rules group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-export const rules = {} as const;
+// The Router rules page's own words (src/renderer/steps/rules/, stores/rules*.ts). The rules' names and reasons, the
+// notes, the commands and the proxy's steps are main's and are not here; commands and example names a sentence shows
+// (`ip link`, eth1) are its placeholders, filled with the page's data.
+export const rules = {
+  frame: {
+    emptyText: 'No rules are planned yet.',
+    verifiedText: 'The rules work from the internet.',
+    /** Said by the frame while no NVR is chosen: "No NVR is chosen yet, so {nothingYet}." */
+    nothingYet: 'there are no rules to plan',
+    loadErrorTitle: 'The saved plan could not be read.',
+    plannedAt: 'Planned',
+    intro:
+      'A port forward lets the internet reach one port of your NVR. The app works out the fewest rules for what you want to reach from outside, from the ports the Ports step measured, and writes them for your router. You enter them on the router yourself; the app changes nothing there.',
+    verifyHelp:
+      'The status only turns “verified” from outside: once the rules are on your router, the Verify step tries them from the internet. Until then the plan is only a plan.',
+  },
+
+  /** The NVR's name when it told nothing about itself. */
+  yourNvr: 'your NVR',
+  planMade: { one: 'Plan made: {count} rule to enter.', other: 'Plan made: {count} rules to enter.' },
+  planMadeNone: 'Plan made: no rule to enter.',
+  copiedCommands: 'Copied the commands.',
+  copyCommandsFailed: 'Could not copy: select the commands and copy them yourself (Ctrl+C).',
+
+  found: {
+    title: 'What the plan rests on',
+    address: 'Address',
+    openPorts: 'Open ports',
+    none: 'none',
+    measured: 'Measured',
+    keepsAddress: 'Keeps its address',
+    portRole: '{port} ({role})',
+    keptNotChecked: 'not checked yet',
+    keptFixed: 'yes: a fixed address',
+    keptReserved: 'yes: reserved in the router',
+    keptDhcp: 'no: it gets its address from the router (DHCP) and may move',
+    notMeasured: 'The NVR’s ports are not measured yet.',
+    checkPortsFirst:
+      'The plan forwards only ports the NVR really uses: check them first on the step {step}, then come back here.',
+    portsStep: 'Ports',
+    keepAddress: 'The rules point at one address: make sure the NVR keeps it on the step {step}.',
+    staticIpStep: 'Static IP',
+  },
+
+  wishes: {
+    heading: '1. What to reach from outside',
+    legend: 'What to reach from outside',
+    risk: 'Risk:',
+    want: {
+      web: {
+        label: 'The web page (HTTPS)',
+        /** In a sentence: "For the web page (HTTPS), the phone app, from anywhere." */
+        short: 'the web page (HTTPS)',
+        means: 'Log in to the NVR from a browser anywhere, encrypted. Plain HTTP is never forwarded.',
+        risk: 'It is the NVR’s admin page: anyone who finds it can try passwords, and flaws in it are attacked.',
+      },
+      app: {
+        label: 'The phone app and viewer software',
+        short: 'the phone app',
+        means: 'The maker’s app and PC software connect on the NVR’s own app port, on the same number outside.',
+        risk: 'Scanners know that port belongs to the brand, and its protocol has had flaws.',
+      },
+      video: {
+        label: 'Live video for other players (RTSP)',
+        short: 'live video (RTSP)',
+        means: 'Only for a player or recorder outside that needs the video stream itself.',
+        risk: 'RTSP is not encrypted: the video and the login cross the internet readable.',
+      },
+    },
+    /** What a plan for nothing ticked was made for. */
+    nothing: 'nothing',
+    udpMedia: {
+      label: 'Also video over UDP (the NVR’s RTP ports {from}–{to})',
+      means: 'Only for a player that cannot use “RTP over TCP”: one rule for the whole range.',
+      risk: {
+        one: '{count} more port open, the video unencrypted, and no port checker can prove UDP from outside.',
+        other: '{count} more ports open, the video unencrypted, and no port checker can prove UDP from outside.',
+      },
+    },
+    allowLabel: 'Allowed source addresses',
+    allowHelp:
+      'The internet addresses you connect from (your office, a phone plan with a fixed address), separated by commas, like {example}. Empty: from anywhere.',
+    tooManySources: {
+      one: 'At most {max} addresses or networks: remove {count}.',
+      other: 'At most {max} addresses or networks: remove {count}.',
+    },
+    makePlan: 'Make the plan',
+    makePlanAgain: 'Make the plan again',
+    failed: 'The plan could not be made.',
+  },
+
+  plan: {
+    heading: '2. The rules',
+    otherNvr: 'This plan was made for another NVR',
+    otherNvrWhy: '{otherNvr} (at {address}). Press “Make the plan again” for the NVR chosen now.',
+    for: 'For {wants}, from {sources}.',
+    anywhere: 'anywhere',
+    caption: 'The port-forward rules to enter on your router',
+    column: {
+      name: 'Name',
+      protocol: 'Protocol',
+      outside: 'Outside port',
+      toAddress: 'To address',
+      toPort: 'To port',
+      from: 'From',
+    },
+    noRule: 'No rule to enter.',
+    noRuleWhy: 'The notes below say why.',
+    notes: 'Notes on the plan',
+    severity: { problem: 'problem', warning: 'warning', info: 'note' },
+  },
+
+  router: {
+    heading: '3. Enter them on your router',
+    pageFamilies: 'Your router, with a web page or app',
+    commandFamilies: 'Or with a command line',
+    menusDiffer:
+      'Menus differ by firmware: the steps name where each router family keeps its forwards, with the source; a path nobody could confirm says “look for”.',
+    wanLabel: 'The router’s internet-side interface',
+    wanHelp: 'As the router names it ({command} lists them), like {example} or {wan}. Empty: {default}.',
+    wanSubmit: 'Write for this interface',
+    /** After the generator's own reason why the name cannot be used. */
+    wanProblem: '{problem} Use the name the router gives it, such as {example} or {wan}.',
+    chainLabel: 'The router’s own forward chain, if it drops what it does not accept',
+    chainHelp:
+      'As {command} shows it: family, table and chain, like {example}. The commands then accept the forwarded connections there too (an accept in another table cannot override its drop). Empty: none.',
+    chainSubmit: 'Write for this chain',
+    failed: 'The commands could not be written.',
+    commandsLabel: 'Commands for your router',
+    commandsFor: 'For {family}: {where}',
+    stale: 'Written from an older plan: choose the router again to write them from this one.',
+  },
+
+  /** The routers the plan is written for, and where what is written goes. */
+  family: {
+    nftables: { label: 'Linux with nftables', where: 'a file loaded with {command}, as root on the router' },
+    iptables: { label: 'Linux with iptables', where: 'commands run as root on the router' },
+    openwrt: { label: 'OpenWrt', where: 'uci commands in an ssh session on the router' },
+    mikrotik: { label: 'MikroTik RouterOS 7', where: 'the RouterOS terminal (WinBox › New Terminal, or ssh)' },
+    /** Where the steps for a router with a web page or app go. */
+    pageWhere: 'the router’s own page: numbered steps with your values',
+  },
+
+  proxy: {
+    vpnFirst: 'Safest: a VPN first.',
+    vpnWhy:
+      'Your phone joins your home network through one encrypted tunnel, and nothing of the NVR is forwarded at all — no web page, no app port for scanners to find.',
+    seeVpn: 'See the {step} step.',
+    vpnStep: 'VPN',
+    vpnPlans: 'The VPN step plans it.',
+    heading: 'Instead of forwarding the NVR: a reverse proxy',
+    intro:
+      'A small web server on another computer of your network (one that stays on) stands in front of the NVR’s web page: it encrypts the connection, lets in only the addresses you allow, asks a password of its own, and the router forwards to it — the NVR’s own port is never opened.',
+    legend: 'The proxy',
+    kind: { caddy: 'Caddy', nginx: 'nginx' },
+    hostLabel: 'Its public name (optional)',
+    hostHelp:
+      'A name that points at your router, like {example}: a free certificate for it. Empty: connect by address.',
+    userLabel: 'A user name for the proxy’s password',
+    userRequired: 'Required: no address is allowed, so the password is the only lock.',
+    userOptional: 'Optional: without it, the allowed addresses and then the NVR’s own login.',
+    userNeeded: 'No address is allowed: the proxy needs a user name for its password.',
+    write: 'Write the config',
+    failed: 'The config could not be written.',
+    configLabel: "The proxy's config",
+    configFor: 'For {kind}: {path}',
+    copied: 'Copied the config.',
+    copyFailed: 'Could not copy: select the config and copy it yourself (Ctrl+C).',
+  },
+} as const;

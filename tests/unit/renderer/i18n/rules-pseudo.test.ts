@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+// The Router rules step in the pseudo locale (en-XA): every word the step's own files say (its pages, rules-words,
+// rules-flow, the rules store's checks) must come out accented, so a string that was never converted shows up here
+// as plain English. What is still English on the page comes from files not converted yet (the step frame, shared
+// components, the step titles, the port roles' names) or is main's (the rules, their reasons, the notes, the
+// commands, the proxy's config and steps, the generators' reasons a field is refused) or data (addresses, names).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
+import { planForwards } from '../../../../src/shared/domain/forward-plan';
+import { checkCommandOptions } from '../../../../src/shared/domain/rule-commands';
+import { roleLabel } from '../../../../src/renderer/components/port-labels';
+import { EXAMPLES } from '../../../../src/renderer/steps/rules/rules-words';
+import { discoveryList, failed, ok } from '../fake-api';
+import { REOLINK, fakePortReport, setupWithNvr } from '../fake-ports';
+import { api, mountStep, useStepHarness } from '../mount-step';
+import { fakeRules, MADE_AT, type RulesMain } from '../steps/rules/fake-rules';
+import { pseudoChecker, wordsOf } from './english-words-on-page';
+
+const pseudo = createTranslator('en-XA');
+/** QNAP declares an RTP range, so "Also video over UDP" is offered. */
+const NVR = { ...REOLINK, brand: 'QNAP' };
+let measured = true;
+
+useStepHarness({
+  path: '/step/rules',
+  handlers: () => {
+    measured = true;
+    return {
+      'setup.get': () =>
+        ok({
+          setup: setupWithNvr({
+            devices: [NVR],
+            nvr: { deviceId: NVR.id, device: NVR, chosenAt: '2025-03-01T11:00:00.000Z' },
+            ports: measured
+              ? { [NVR.id]: { report: fakePortReport(), plan: null, lastChange: null, pending: null } }
+              : {},
+          }),
+          notice: null,
+        }),
+      'discovery.list': () => discoveryList(),
+    };
+  },
+});
+
+afterEach(() => {
+  setLocale(null);
+  vi.unstubAllGlobals();
+});
+
+const report = fakePortReport();
+/** When the second plan of the first test is made. */
+const LATER = '2025-03-01T14:00:00.000Z';
+/** Still English on this page, by the file that says it (none of them is the Router rules step's). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': ['Step 9', 'What we found', 'What to do', 'Verify', 'Next step'],
+  'src/shared/domain/steps.ts (titles, in the frame)': ['Router rules', 'Next: VPN'],
+  'src/renderer/components/step-status.ts': ['not started', formatTime(MADE_AT.toISOString()), formatTime(LATER)],
+  'src/renderer/components/NvrSubject.vue': ['Your NVR:', 'at'],
+  'src/renderer/components/CopyBlock.vue': ['Copy'],
+  'src/renderer/components/ProblemList.vue': ['Problem:'],
+  'src/renderer/components/port-labels.ts (the ports’ roles, in the open ports)': report.rows
+    .filter((r) => r.state === 'open' && r.role)
+    .map((r) => roleLabel(r.role!)),
+  'src/renderer/components/step-status.ts (the time the ports were measured)': [formatTime(report.measuredAt)],
+};
+
+const check = pseudoChecker(NOT_CONVERTED_YET);
+
+/**
+ * Data: the NVR and its measured ports, the routers' names in the forwards catalogue, the protocols, and the
+ * commands and example names the help texts show (rules-words.ts's EXAMPLES, kept as they are in every language).
+ */
+const DATA = wordsOf([NVR, report, FORWARD_PAGES.map((p) => p.family), ['TCP', 'UDP'], EXAMPLES]);
+
+/** Main's words on the page: the plan's rules and notes, the commands, the proxy's config. */
+function mainSays(main: RulesMain, more: readonly string[] = []): string[] {
+  const plan = main.plan;
+  return [
+    ...(plan ? plan.rules.flatMap((r) => [r.name, r.why]) : []),
+    ...(plan ? plan.notes.map((n) => n.text) : []),
+    ...more,
+  ];
+}
+
+const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
+
+async function submit(wrapper: VueWrapper, selector: string): Promise<void> {
+  await wrapper.find(selector).trigger('submit');
+  await flushPromises();
+}
+
+describe('the Router rules step in the pseudo locale: no string of its own is left in English', () => {
+  it('a plan with every wish, the commands for nftables with a refused interface, the proxy asked and written', async () => {
+    setLocale('en-XA');
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.resolve() } });
+    const main = fakeRules(api, fakePortReport(), { wants: { web: true, app: true, video: true } }, 'QNAP');
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'want-udpMedia').setValue(true);
+    await submit(wrapper, 'form.wishes');
+    expect(byTest(wrapper, 'plan-made').text()).toBe(pseudo.t('rules.planMade', { count: main.plan!.rules.length }));
+    expect(byTest(wrapper, 'found-facts').exists()).toBe(true);
+    expect(byTest(wrapper, 'notes').exists()).toBe(true);
+
+    await byTest(wrapper, 'family-nftables').setValue(true);
+    await flushPromises();
+    await byTest(wrapper, 'commands-copy').trigger('click');
+    await flushPromises();
+    const commands = byTest(wrapper, 'commands-text').text();
+    // The proxy's user is required (the plan is open to anyone): said at the field before main is asked.
+    await submit(wrapper, '[data-testid="proxy-form"]');
+    expect(byTest(wrapper, 'rules-proxy-user-input').attributes('aria-invalid')).toBe('true');
+    check.expectOnlyKnownEnglish(mainSays(main, [commands]), DATA);
+
+    // A name that is not an interface, and a newer plan made: the commands on show are from the older plan.
+    await byTest(wrapper, 'rules-wan-input').setValue('eth1; reboot');
+    await submit(wrapper, 'form.wan');
+    const plan = api.handlers['rules.plan']!;
+    api.handlers['rules.plan'] = (input) => {
+      plan(input);
+      return ok({ ...main.plan!, madeAt: LATER });
+    };
+    await submit(wrapper, 'form.wishes');
+    expect(byTest(wrapper, 'commands-stale').exists()).toBe(true);
+    await byTest(wrapper, 'rules-proxy-user-input').setValue('viewer');
+    await submit(wrapper, '[data-testid="proxy-form"]');
+    expect(byTest(wrapper, 'proxy-steps').exists()).toBe(true);
+    expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(1);
+    const config = byTest(wrapper, 'proxy-text').text();
+    const steps = wrapper.findAll('[data-testid="proxy-step"]').map((s) => s.text());
+    check.expectOnlyKnownEnglish(
+      mainSays(main, [commands, config, ...steps, checkCommandOptions({ wan: 'eth1; reboot' })!]),
+      wordsOf(byTest(wrapper, 'proxy-path').find('.mono').text(), new Set(DATA)),
+    );
+  });
+
+  it('ports not measured yet, a saved plan for another NVR with no rule, too many sources and a refused plan', async () => {
+    setLocale('en-XA');
+    measured = false;
+    const other = planForwards({
+      deviceId: 'urn:uuid:another',
+      address: '192.168.1.70',
+      addressKept: null,
+      rows: fakePortReport().rows,
+      wants: { web: false, app: false, video: false },
+      sources: [],
+      mediaRange: null,
+      at: MADE_AT,
+    });
+    const main = fakeRules(api, fakePortReport(), { plan: other, wants: other.wants });
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'found-not-measured').exists()).toBe(true);
+    expect(byTest(wrapper, 'plan-other-nvr').exists()).toBe(true);
+    expect(byTest(wrapper, 'rules-none').exists()).toBe(true);
+    const many = Array.from({ length: 18 }, (_, i) => `198.51.100.${i + 1}`).join(', ');
+    await byTest(wrapper, 'rules-allow-input').setValue(many);
+    await submit(wrapper, 'form.wishes');
+    expect(byTest(wrapper, 'plan-problem').text()).toContain(
+      pseudo.t('rules.wishes.tooManySources', { count: 2, max: 16 }),
+    );
+    check.expectOnlyKnownEnglish(mainSays(main), DATA);
+
+    const refusal = 'Choose your NVR first (Find your NVR): the rules point at its address.';
+    api.handlers['rules.plan'] = () => failed('RULES_NO_NVR', refusal);
+    await byTest(wrapper, 'rules-allow-input').setValue('');
+    await submit(wrapper, 'form.wishes');
+    expect(byTest(wrapper, 'plan-error').exists()).toBe(true);
+    check.expectOnlyKnownEnglish(mainSays(main, [refusal]), DATA);
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(check.unseen()).toEqual([]);
+  });
+});
+
+describe('the Router rules step in English: sentences with markup inside stay whole', () => {
+  it('the plan’s “For …, from …” and the way to the Ports step read as one sentence each', async () => {
+    measured = false;
+    fakeRules(api);
+    const wrapper = await mountStep();
+    await submit(wrapper, 'form.wishes');
+    const text = (id: string) => byTest(wrapper, id).text().replace(/\s+/g, ' ');
+    expect(text('plan-for')).toBe('For the web page (HTTPS), the phone app, from anywhere.');
+    expect(text('found-not-measured')).toBe(
+      'The NVR’s ports are not measured yet. The plan forwards only ports the NVR really uses: check them first on the step Ports, then come back here.',
+    );
+  });
+});
