@@ -51,13 +51,6 @@ const NOT_CONVERTED_YET = [
   'steps/network/NetworkFacts.vue',
   'steps/network/NetworkInterfaceChoice.vue',
   'steps/network/WizardStepNetwork.vue',
-  'steps/ports/PortsApply.vue',
-  'steps/ports/PortsAudit.vue',
-  'steps/ports/PortsConfirm.vue',
-  'steps/ports/PortsManual.vue',
-  'steps/ports/PortsPlan.vue',
-  'steps/ports/PortsVerify.vue',
-  'steps/ports/WizardStepPorts.vue',
   'steps/rules/RulesFound.vue',
   'steps/rules/RulesPlan.vue',
   'steps/rules/RulesProxy.vue',
@@ -134,6 +127,13 @@ const CONVERTED = [
   'steps/find/FindListening.vue',
   'steps/find/FindSearch.vue',
   'steps/find/WizardStepFind.vue',
+  'steps/ports/PortsApply.vue',
+  'steps/ports/PortsAudit.vue',
+  'steps/ports/PortsConfirm.vue',
+  'steps/ports/PortsManual.vue',
+  'steps/ports/PortsPlan.vue',
+  'steps/ports/PortsVerify.vue',
+  'steps/ports/WizardStepPorts.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])
