@@ -1,49 +1,37 @@
-import { ROLE_LABELS, type NeededOutside, type PortRole, type RiskLevel } from '../../shared/catalog/ports';
+import type { NeededOutside, PortRole, RiskLevel } from '../../shared/catalog/ports';
 import type { PortRow } from '../../shared/domain/ports';
+import { t } from '../composables/useT';
+
+// The words of the port tables, in the page's language (src/shared/i18n, `ports.*`): read when shown, so they follow
+// a change of language.
 
 /** How each identified service is named in the tables. */
-export const SERVICE_LABELS: Record<PortRow['service'], string> = {
-  http: 'Web page (HTTP)',
-  https: 'Web page (HTTPS)',
-  rtsp: 'Video streams (RTSP)',
-  onvif: 'ONVIF',
-  sdk: 'Maker’s app/SDK protocol',
-  ssh: 'SSH (remote shell)',
-  telnet: 'Telnet (remote shell, unencrypted)',
-  ftp: 'FTP (file transfer)',
-  unknown: 'Not identified',
-};
+export const serviceLabel = (service: PortRow['service']): string => t(`ports.service.${service}`);
 
 /** "Needed outside?", said plainly. */
-export const NEEDED_OUTSIDE_LABELS: Record<NeededOutside, string> = {
-  yes: 'Yes',
-  no: 'No',
-  'only-with-vendor-app': 'Only for the maker’s phone app',
+export const neededOutsideLabel = (needed: NeededOutside): string => t(`ports.neededOutside.${needed}`);
+
+/** How each risk level is coloured. */
+export const RISK_TONE: Record<RiskLevel, 'ok' | 'info' | 'warn' | 'danger'> = {
+  none: 'ok',
+  low: 'info',
+  medium: 'warn',
+  high: 'danger',
 };
 
-/** How each risk level is said and coloured. */
-export const RISK_VIEW: Record<RiskLevel, { label: string; tone: 'ok' | 'info' | 'warn' | 'danger' }> = {
-  none: { label: 'none', tone: 'ok' },
-  low: { label: 'low', tone: 'info' },
-  medium: { label: 'medium', tone: 'warn' },
-  high: { label: 'high', tone: 'danger' },
-};
+/** How each risk level is said. */
+export const riskLabel = (level: RiskLevel): string => t(`ports.risk.${level}`);
 
-export const DECLARED_BY_LABELS: Record<PortRow['declaredBy'][number], string> = {
-  onvif: 'the NVR over ONVIF',
-  sadp: 'the NVR’s Hikvision search answer (SADP)',
-  dhip: 'the NVR’s Dahua search answer (DHIP)',
-  discovery: 'the NVR’s discovery answer',
-  catalogue: 'the maker’s usual ports (the app’s catalogue)',
-};
+/** Who says a port belongs to the NVR. */
+export const declaredByLabel = (who: PortRow['declaredBy'][number]): string => t(`ports.declaredBy.${who}`);
 
 export function roleLabel(role: PortRole | null | undefined): string {
-  return role ? ROLE_LABELS[role] : '—';
+  return role ? t(`ports.role.${role}`) : '—';
 }
 
 /** "80, 443 and 554". */
 export function listPorts(ports: readonly number[]): string {
   const items = ports.map(String);
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return t('ports.list.last', { ports: items.slice(0, -1).join(t('ports.list.separator')), last: items.at(-1)! });
 }

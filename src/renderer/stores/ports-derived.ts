@@ -9,6 +9,7 @@ import {
   type EditableRole,
   type PendingChange,
 } from './ports-roles';
+import { t } from '../composables/useT';
 
 /** The Ports store's state that what the page may do now is worked out from. */
 export interface PortsState {
@@ -58,20 +59,18 @@ export function usePortsDerived(state: PortsState) {
 
   /** Why "Apply" is not possible now, in plain words, or null when it is. */
   const applyBlockedReason = computed<string | null>(() => {
-    if (!deviceId.value) return 'Choose your NVR first.';
-    if (pending.value)
-      return 'A port change did not finish last time. Check the ports first: the app finds where the NVR answers now.';
-    if (!plan.value) return 'Check the ports first: the proposal comes from what the check finds.';
-    if (hasInputProblems.value) return 'Fix the port numbers marked below first.';
+    if (!deviceId.value) return t('ports.apply.blocked.noNvr');
+    if (pending.value) return t('ports.apply.blocked.pending');
+    if (!plan.value) return t('ports.apply.blocked.noPlan');
+    if (hasInputProblems.value) return t('ports.apply.blocked.inputProblems');
     if (errors.value.length)
-      return errors.value.length === 1
-        ? 'One of the new ports has a problem (marked below). Change it first.'
-        : 'Some of the new ports have problems (marked below). Change them first.';
-    if (planning.value) return 'The app is checking the new ports…';
-    if (planError.value || planEdits.value !== JSON.stringify(edits.value))
-      return 'The new ports could not be checked yet. Change one again, or go back to the app’s proposal.';
-    if (auditJob.busy) return 'Wait for the port check to finish.';
-    if (pendingChanges.value.length === 0) return 'Nothing to change through ONVIF: the ports are already as proposed.';
+      return t(
+        errors.value.length === 1 ? 'ports.apply.blocked.problems.single' : 'ports.apply.blocked.problems.several',
+      );
+    if (planning.value) return t('ports.apply.blocked.planning');
+    if (planError.value || planEdits.value !== JSON.stringify(edits.value)) return t('ports.apply.blocked.notChecked');
+    if (auditJob.busy) return t('ports.apply.blocked.auditing');
+    if (pendingChanges.value.length === 0) return t('ports.apply.blocked.nothing');
     return null;
   });
   const canApply = computed(() => applyBlockedReason.value === null && !applyJob.busy);

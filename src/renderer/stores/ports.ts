@@ -8,6 +8,7 @@ import { useSetupStore } from './setup';
 import { newer, useStepLoad } from './step-load';
 import { parsePortText, type EditableRole } from './ports-roles';
 import { usePortsDerived } from './ports-derived';
+import { t } from '../composables/useT';
 
 export * from './ports-roles';
 
@@ -38,8 +39,10 @@ export const usePortsStore = defineStore('ports', () => {
   /** Why the proposal could not be made or checked, in plain words. */
   const planError = ref<string | null>(null);
 
+  /** A verified change whose measurement after it was stopped: the change stands, only the new table is missing. */
+  const measurementStopped = ref(false);
   /** What the user should know after a change that ended well but not completely (plain words), else null. */
-  const applyNotice = ref<string | null>(null);
+  const applyNotice = computed(() => (measurementStopped.value ? t('ports.apply.measurementStopped') : null));
   /** The result main announced for the running change (it comes before the job ends). */
   let appliedNow: PortApplyResult | null = null;
   /** The changes last sent, so the user's yes to main's warnings sends the very same ones again. */
@@ -115,7 +118,7 @@ export const usePortsStore = defineStore('ports', () => {
     auditJob.clearError();
     auditJob.outcome = null;
     applyJob.clearError();
-    applyNotice.value = null;
+    measurementStopped.value = false;
   }
 
   function applyEnded(end: JobEnd): void {
@@ -123,8 +126,7 @@ export const usePortsStore = defineStore('ports', () => {
     appliedNow = null;
     if (end.outcome === 'cancelled' && changed) {
       // Stopped during the measurement that follows a verified change: the change stands, only the new table is missing.
-      applyNotice.value =
-        'The ports were moved and checked; the new measurement was stopped. Press “Re-check” to see the ports as they are now.';
+      measurementStopped.value = true;
     } else if (end.outcome === 'cancelled') applyJob.error = end.error as typeof applyJob.error;
     // The device moved (or was put back): the edits are done with; take main's report, plan and status.
     edits.value = {};
@@ -180,7 +182,7 @@ export const usePortsStore = defineStore('ports', () => {
     if (!id || auditJob.busy || applyJob.busy) return false;
     const full = options.full ?? false;
     const started = await auditJob.start(() => client.auditPorts(id, { full }), {
-      message: full ? 'Starting the check of every port…' : 'Starting the port check…',
+      message: full ? t('ports.audit.startingEvery') : t('ports.audit.starting'),
       onStarted: () => (auditFull.value = full),
     });
     return started !== null;
@@ -277,12 +279,12 @@ export const usePortsStore = defineStore('ports', () => {
   ): Promise<boolean> {
     const id = deviceId.value;
     if (!id || changes.length === 0 || applyJob.busy || auditJob.busy) return false;
-    applyNotice.value = null;
+    measurementStopped.value = false;
     appliedNow = null;
     lastSent.value = changes;
     lastSentOptions = { oneAtATime: options.oneAtATime ?? false };
     const started = await applyJob.start(() => client.applyPorts(id, changes, options), {
-      message: 'Starting the change…',
+      message: t('ports.apply.starting'),
     });
     return started !== null;
   }

@@ -5,6 +5,7 @@ import { defineStepFlow } from '../../composables/step-flow';
 import type { LoginCredentials } from '../../composables/useDeviceLogin';
 import type { PortRole } from '../../../shared/catalog/ports';
 import { focusIn, type FocusHolder } from '../../components/focus';
+import { t } from '../../composables/useT';
 
 /** What a confirmation or the login before it is for: moving the ports, or putting the old ones back. */
 export type ChangePurpose = 'apply' | 'revert';
@@ -103,10 +104,7 @@ function createPortsFlow() {
     const purpose = await flow.logIn(credentials);
     if (purpose === false) return;
     if ((purpose === 'apply' || purpose === 'revert') && canDo(purpose)) await flow.openConfirm(purpose);
-    else
-      await flow.pressAgain(
-        `Logged in to ${flow.nvrTitle.value}. Press “Apply through ONVIF” again to move the ports.`,
-      );
+    else await flow.pressAgain(t('ports.frame.loggedInPressAgain', { name: flow.nvrTitle.value }));
   }
 
   return {

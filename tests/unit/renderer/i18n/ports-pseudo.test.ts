@@ -1,0 +1,354 @@
+// @vitest-environment happy-dom
+// The Ports step in the pseudo locale (en-XA): every word the step's own files say (its pages, the ports components,
+// port-labels.ts, the ports store's messages) must come out accented, so a string that was never converted shows up
+// here as plain English. What is still English on the page comes from files not converted yet (the step frame, the
+// shared components, the step titles, the time format) or is main's (what it measured, proposed and said): both are
+// named below, and a name no longer seen fails the test so the lists only shrink.
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator, en } from '../../../../src/shared/i18n';
+import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
+import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
+import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
+import { appInfo, discoveryList, ok } from '../fake-api';
+import {
+  APPLY_JOB,
+  REOLINK,
+  fakeApplyResult,
+  fakePortPlan,
+  fakePortReport,
+  fakePorts,
+  setupWithNvr,
+} from '../fake-ports';
+import { api, mountStep, useStepHarness } from '../mount-step';
+
+const MEASURED = fakePortReport().measuredAt;
+const CHANGED = fakeApplyResult().at;
+const STARTED = '2025-03-01T12:04:00.000Z';
+
+/** The NVR refused HTTP and RTSP together; the app put both back. */
+const refusedTogether = (): PortApplyResult =>
+  fakeApplyResult({
+    outcome: 'restored',
+    message: 'The NVR refused the new ports (it answered with an error). The app put the previous ports back.',
+    onvifUrl: null,
+    changes: [
+      { role: 'http', from: 80, to: 12080, verified: false, evidence: 'refused' },
+      { role: 'rtsp', from: 554, to: 10554, verified: false, evidence: 'refused' },
+    ],
+  });
+
+const pending = (): PortPendingChange => ({
+  changes: [
+    { role: 'http', from: 80, to: 12080 },
+    { role: 'rtsp', from: 554, to: 10554 },
+  ],
+  onvifUrl: REOLINK.onvifUrl!,
+  newOnvifUrl: REOLINK.onvifUrl!,
+  startedAt: STARTED,
+});
+
+/** Main's plan with the maker's steps backed by sources, and a port the maker wants the same inside and out. */
+function planWithSources(): PortPlan {
+  const plan = fakePortPlan();
+  plan.proposal[3] = { ...plan.proposal[3]!, samePort: 'required-by-vendor' };
+  plan.manualSteps = [
+    {
+      ...plan.manualSteps[0]!,
+      sources: [
+        {
+          title: 'Reolink NVR manual, p. 12',
+          confidence: 'H',
+          supports: 'the menu path',
+          url: 'https://reolink.example/m.pdf',
+        },
+        { title: 'An installer’s forum post', confidence: 'L', supports: 'the same-port rule' },
+      ],
+    },
+  ];
+  return plan;
+}
+
+/**
+ * What main said in these states (its words, not the page's): every sentence of the report, the plan, the change
+ * and the manual steps the fakes hold. Taken out of a text before it is judged.
+ */
+function mainSays(): string[] {
+  const said = new Set<string>([RTSP_TRANSPORT_ADVICE.title]);
+  const sentences = new Set(['purpose', 'recommendation', 'reasons', 'why', 'message', 'steps', 'rtspAdvice']);
+  const more = new Set(['evidence', 'supports', 'title']);
+  const walk = (value: unknown, key = ''): void => {
+    if (typeof value === 'string') {
+      if (sentences.has(key) || more.has(key)) said.add(value);
+    } else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk([fakePortReport(), fakePortPlan({ http: 8080, https: 80 }), planWithSources(), fakeApplyResult()]);
+  walk([refusedTogether()]);
+  return [...said].sort((a, b) => b.length - a.length);
+}
+
+/** Still English on this page, by the file that says it (none of them is the Ports step's or its components'). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': ['Step 4', 'What we found', 'What to do', 'Verify', 'Next step'],
+  'src/shared/steps/*.ts (the steps’ titles, in the frame)': ['Ports', 'Next: Security'],
+  'src/renderer/components/step-status.ts': [
+    'not started',
+    formatTime(MEASURED),
+    formatTime(CHANGED),
+    formatTime(STARTED),
+  ],
+  'src/renderer/components/NvrSubject.vue': ['Your NVR:', 'at'],
+  'src/renderer/components/CheckState.vue': ['Not checked yet.'],
+  'src/renderer/components/JobCancel.vue, ConfirmPanel.vue, DeviceLoginDialog.vue': ['Cancel'],
+  'src/renderer/components/RecheckRow.vue': [`Last checked ${formatTime(MEASURED)}`],
+  'src/renderer/components/ProblemList.vue': ['Problem:', 'Note:'],
+  'src/renderer/components/PlanActions.vue': ['Back to the app’s proposal'],
+  'src/renderer/components/DeviceLoginDialog.vue, DeviceLoginField.vue, DeviceLoginHint.vue': [
+    'Log in to Reolink RLN8-410',
+    'The app asks the device at',
+    'over ONVIF who it is, with the user name and password you type here.',
+    'User name',
+    'Password',
+    'Show',
+    'Show password',
+    'The password is kept only while the app runs.',
+    'Many NVRs need a separate ONVIF user',
+    '— the login of their web page is refused over ONVIF. Create one in the NVR’s settings if this one does not work:',
+    'Hikvision: Configuration › Network › Advanced Settings › Integration Protocol (turn ONVIF on, add a user).',
+    'Dahua: the ONVIF settings under Network (or Account › ONVIF User, depending on the version).',
+    'Other makers: look for “ONVIF” in the network or user settings.',
+    'The app tries what you type once and never guesses, so it does not lock your account. The password goes to the app’s background service only and is cleared from this form as soon as it is sent. It is not saved on disk.',
+    'Log in',
+  ],
+};
+
+/** Words that are data: the NVR's name, addresses, products, what it answered, the sources' addresses. */
+function dataWords(): Set<string> {
+  const words = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') value.split(/\s+/).forEach((w) => words.add(bare(w)));
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  // The protocols' names as ONVIF gives them, and the transports the plan shows (TCP, UDP).
+  walk([
+    REOLINK,
+    fakePortReport().rows.map((r) => [r.product, r.vendor]),
+    planWithSources().manualSteps.map((m) => m.sources?.map((source) => source.url)),
+    'HTTP HTTPS RTSP TCP UDP',
+  ]);
+  return words;
+}
+const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/** Each text node and user-facing attribute on the page that has an English word in it (not data, not main's). */
+function englishOnPage(): string[] {
+  const data = dataWords();
+  const said = mainSays();
+  const isEnglish = (text: string): boolean => {
+    let rest = text;
+    for (const sentence of said) rest = rest.split(sentence).join(' ');
+    // Brackets too: the pseudo locale's marks, which glue a message's words to the one put inside it.
+    return rest
+      .split(/[\s[\]]+/)
+      .map(bare)
+      .some((word) => /[A-Za-z]{2,}/.test(word) && !data.has(word));
+  };
+  const found: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!.replace(/\s+/g, ' ').trim();
+    if (isEnglish(text)) found.push(text);
+  }
+  // data-label: a table cell's column name, shown before it where the row is a card (narrow windows).
+  for (const element of document.body.querySelectorAll('*'))
+    for (const name of ['title', 'aria-label', 'placeholder', 'alt', 'data-label']) {
+      const value = element.getAttribute(name);
+      if (value && isEnglish(value)) found.push(value);
+    }
+  return found;
+}
+
+const allowed = new Set(Object.values(NOT_CONVERTED_YET).flat());
+const seen = new Set<string>();
+
+/** The page in pseudo: nothing English but what is named above; remembers what it saw. */
+function expectOnlyKnownEnglish(): void {
+  const english = englishOnPage();
+  english.forEach((text) => seen.add(text));
+  expect(english.filter((text) => !allowed.has(text))).toEqual([]);
+}
+
+const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
+const pseudo = () => createTranslator('en-XA');
+
+async function edit(wrapper: VueWrapper, role: string, value: string): Promise<void> {
+  const input = byTest(wrapper, `plan-input-${role}`);
+  await input.setValue(value);
+  await input.trigger('change');
+  await flushPromises();
+}
+
+async function openDetails(wrapper: VueWrapper): Promise<void> {
+  for (const toggle of wrapper.findAll('[data-testid="port-details-toggle"]')) await toggle.trigger('click');
+  await flushPromises();
+}
+
+let remembered = true;
+useStepHarness({
+  path: '/step/ports',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
+    'app.info': () => appInfo(false, 'browser'),
+    'discovery.list': () => discoveryList({ rememberedDeviceIds: remembered ? [REOLINK.id] : [] }),
+  }),
+});
+
+afterEach(() => {
+  setLocale(null);
+  remembered = true;
+});
+
+describe('the Ports step in the pseudo locale: no string of its own is left in English', () => {
+  it('the ports checked, the table with its details, the plan, a verified change and putting it back asked', async () => {
+    setLocale('en-XA');
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan(), lastChange: fakeApplyResult() });
+    const wrapper = await mountStep();
+    await openDetails(wrapper);
+    await byTest(wrapper, 'revert').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'revert-confirm').exists()).toBe(true);
+    expect(byTest(wrapper, 'change-result').exists()).toBe(true);
+    expect(byTest(wrapper, 'manual-steps').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+    // And it is the pseudo text, not an empty page: the summary's plural forms with their numbers.
+    const t = pseudo().t;
+    expect(byTest(wrapper, 'ports-summary').text()).toBe(
+      [
+        t('ports.audit.summary.open', { count: 6 }),
+        t('ports.audit.summary.risky', { count: 5 }),
+        t('ports.audit.summary.factory', { count: 5 }),
+        t('ports.audit.summary.plainText', { count: 4 }),
+      ].join(' '),
+    );
+    expect(byTest(wrapper, 'change-outcome').text()).toBe(t('ports.result.outcome.verified'));
+  });
+
+  it('a change that never finished, problems in the typed ports, the maker’s steps with sources, a copy refused', async () => {
+    setLocale('en-XA');
+    fakePorts(api, { report: fakePortReport({ onvifProtocols: null }), plan: planWithSources(), pending: pending() });
+    const wrapper = await mountStep();
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('refused')) },
+      configurable: true,
+    });
+    (document as { execCommand?: unknown }).execCommand = () => false;
+    await wrapper.findAll('.manual-steps__copy')[0]!.trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'ports-pending').exists()).toBe(true);
+    expect(byTest(wrapper, 'apply-blocked').text()).toBe(pseudo().t('ports.apply.blocked.pending'));
+    expect(byTest(wrapper, 'manual-sources').exists()).toBe(true);
+    expect(byTest(wrapper, 'manual-copied').text()).toContain('Open the NVR’s web page and log in as admin.');
+    expectOnlyKnownEnglish();
+    // Main checks the edits (its plan comes back without the sources): a port it refuses, and one not a number.
+    await edit(wrapper, 'https', '80');
+    await edit(wrapper, 'rtsp', 'abc');
+    expect(byTest(wrapper, 'plan-input-problem-rtsp').text()).toBe(pseudo().t('ports.plan.wholeNumber'));
+    expect(wrapper.find('[data-severity="error"]').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+  });
+
+  it('the NVR refused the ports together (move each alone offered), Apply asked with a warning', async () => {
+    setLocale('en-XA');
+    fakePorts(api, {
+      report: fakePortReport({
+        full: true,
+        undeclaredOpen: [23, 2323],
+        declaredButClosed: [],
+        onvifProtocols: [
+          { name: 'HTTP', enabled: true, ports: [80, 8080] },
+          { name: 'HTTPS', enabled: true, ports: [] },
+          { name: 'RTSP', enabled: false, ports: [] },
+        ],
+      }),
+      plan: fakePortPlan(),
+      lastChange: refusedTogether(),
+    });
+    const wrapper = await mountStep();
+    await edit(wrapper, 'http', '8080');
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'each-alone').exists()).toBe(true);
+    expect(byTest(wrapper, 'apply-confirm').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+  });
+
+  it('before any check', async () => {
+    setLocale('en-XA');
+    fakePorts(api);
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+  });
+
+  it('the change running, then its measurement stopped (a notice)', async () => {
+    setLocale('en-XA');
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'apply-progress').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+    api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
+    api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'cancelled', error: null });
+    await flushPromises();
+    expect(byTest(wrapper, 'apply-message').text()).toBe(pseudo().t('ports.apply.measurementStopped'));
+    expectOnlyKnownEnglish();
+  });
+
+  it('the login asked before the change, with the ports it would move', async () => {
+    setLocale('en-XA');
+    remembered = false;
+    fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'apply').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'login-changes').exists()).toBe(true);
+    expectOnlyKnownEnglish();
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect([...allowed].filter((text) => !seen.has(text))).toEqual([]);
+  });
+});
+
+describe('the Ports step in English: the words are the ones it had', () => {
+  it('the ports’ names are the shared catalogue’s, which main’s messages use', () => {
+    expect(en.ports.role).toEqual(ROLE_LABELS);
+  });
+
+  it('sentences with markup inside read as one sentence each, spaces and all', async () => {
+    fakePorts(api, {
+      report: fakePortReport(),
+      plan: planWithSources(),
+      lastChange: fakeApplyResult(),
+      pending: pending(),
+    });
+    const wrapper = await mountStep();
+    const text = (id: string) => byTest(wrapper, id).text().replace(/\s+/g, ' ');
+    expect(text('ports-pending')).toBe(
+      `A port change did not finish. The app stopped while it was moving Web page (HTTP) from 80 to 12080, Video streams (RTSP) from 554 to 10554 (started ${formatTime(STARTED)}). Press “Check the ports again”: the app first finds where the NVR answers now, then measures as usual.`,
+    );
+    expect(wrapper.find('.change-result__url').text()).toBe(`The app now reaches the NVR at ${REOLINK.onvifUrl}.`);
+    expect(wrapper.find('.manual-steps__value').text()).toContain('From 9000 to 19000');
+    // (The source's address follows on a line of its own.)
+    expect(byTest(wrapper, 'manual-source').text().replace(/\s+/g, ' ')).toContain(
+      'Reolink NVR manual, p. 12 (the maker’s own document): the menu path.',
+    );
+    expect(text('onvif-protocols')).toBe('The NVR’s ONVIF settings say: HTTP 80; HTTPS 443; RTSP 554.');
+  });
+});
