@@ -52,10 +52,6 @@ const NOT_CONVERTED_YET = [
   'steps/internet/InternetFound.vue',
   'steps/internet/InternetProof.vue',
   'steps/internet/WizardStepInternet.vue',
-  'steps/network/NetworkApproachChoice.vue',
-  'steps/network/NetworkFacts.vue',
-  'steps/network/NetworkInterfaceChoice.vue',
-  'steps/network/WizardStepNetwork.vue',
   'steps/ports/PortsApply.vue',
   'steps/ports/PortsAudit.vue',
   'steps/ports/PortsConfirm.vue',
@@ -134,6 +130,10 @@ const CONVERTED = [
   'steps/find/FindListening.vue',
   'steps/find/FindSearch.vue',
   'steps/find/WizardStepFind.vue',
+  'steps/network/NetworkApproachChoice.vue',
+  'steps/network/NetworkFacts.vue',
+  'steps/network/NetworkInterfaceChoice.vue',
+  'steps/network/WizardStepNetwork.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])
