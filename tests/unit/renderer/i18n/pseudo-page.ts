@@ -7,12 +7,16 @@
 import { expect } from 'vitest';
 
 export interface PseudoPageOptions {
-  /** Whole sentences from main (reasons, findings, notes, messages): taken out of a text before its words are looked at. */
-  mainSays: () => readonly string[];
+  /**
+   * Whole sentences from main (reasons, findings, notes, messages), taken out of a text before its words are looked
+   * at: those given here, and every string under one of `sentenceKeys` in `data`.
+   */
+  mainSays?: () => readonly string[];
   /** Still English on the page, by the file that says it (none of them the step's own). */
   notConvertedYet: Readonly<Record<string, readonly string[]>>;
-  /** The data on show: every word of its strings may appear (keys in `sentenceKeys` are main's words: `mainSays`). */
+  /** The data on show: every word of its strings may appear, but for the sentences under `sentenceKeys` (main's). */
   data: () => unknown;
+  /** The keys whose strings are main's sentences (default: note, notes, reason). */
   sentenceKeys?: readonly string[];
 }
 
@@ -49,21 +53,26 @@ export function pseudoPage(options: PseudoPageOptions) {
   const allowed = [...new Set(Object.values(options.notConvertedYet).flat())];
   const seen = new Set<string>();
 
-  function dataWords(): Set<string> {
+  /** The words of the data, and main's sentences in it (every string under a sentence key). */
+  function readData(): { words: Set<string>; sentences: string[] } {
     const words = new Set<string>();
-    const walk = (value: unknown): void => {
-      if (typeof value === 'string') value.split(/\s+/).forEach((w) => words.add(bare(w)));
-      else if (value && typeof value === 'object')
-        for (const [key, v] of Object.entries(value)) if (!sentenceKeys.has(key)) walk(v);
+    const sentences: string[] = [];
+    const walk = (value: unknown, said: boolean): void => {
+      if (typeof value === 'string') {
+        if (said) sentences.push(value);
+        else value.split(/\s+/).forEach((w) => words.add(bare(w)));
+      } else if (value && typeof value === 'object')
+        for (const [key, v] of Object.entries(value)) walk(v, said || sentenceKeys.has(key));
     };
-    walk(options.data());
-    return words;
+    walk(options.data(), false);
+    return { words, sentences };
   }
 
   /** Each text on the page with an English word in it that is not data, main's, or named as not converted yet. */
   function englishOnPage(): string[] {
-    const data = dataWords();
-    const texts = textsOnPage().map((text) => without(text, options.mainSays()));
+    const { words: data, sentences } = readData();
+    const said = [...(options.mainSays?.() ?? []), ...sentences];
+    const texts = textsOnPage().map((text) => without(text, said));
     for (const piece of allowed) if (texts.some((text) => without(text, [piece]) !== text)) seen.add(piece);
     const isEnglish = (text: string): boolean =>
       without(text, allowed)
