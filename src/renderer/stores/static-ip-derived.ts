@@ -157,7 +157,8 @@ export function useStaticIpDerived(state: StaticIpState) {
     if (hasInputProblems.value) return t('staticIp.blocked.fields');
     if (planning.value) return t('staticIp.blocked.planning');
     if (planError.value || !planCurrent.value) return t('staticIp.blocked.notChecked');
-    if (errors.value.length) return t('staticIp.blocked.problems', { count: errors.value.length });
+    if (errors.value.length)
+      return errors.value.length === 1 ? t('staticIp.blocked.problem') : t('staticIp.blocked.problems');
     if (!applyTarget.value) return t('staticIp.blocked.incomplete');
     if (alreadySo.value) return t('staticIp.blocked.alreadySo');
     return null;

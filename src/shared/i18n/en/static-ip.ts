@@ -224,10 +224,9 @@ export const staticIp = {
     fields: 'Fix the fields marked below first.',
     planning: 'The app is checking the address…',
     notChecked: 'The address could not be checked yet. Change it again, or go back to the app’s proposal.',
-    problems: {
-      one: 'This address has a problem (said below). Change it first.',
-      other: 'This address has problems (said below). Change it first.',
-    },
+    /** One problem, or more (their number is said under the fields). */
+    problem: 'This address has a problem (said below). Change it first.',
+    problems: 'This address has problems (said below). Change it first.',
     incomplete: 'The app could not complete this address (router, DNS). Type them below.',
     alreadySo: 'Nothing to send: the NVR already keeps exactly this address.',
   },
