@@ -1,14 +1,10 @@
 import type { InterfaceKind, NetworkInterface } from '../../shared/domain/network';
+import { t } from '../composables/useT';
 
-/** How each kind of network connection is named on the pages. */
-export const KIND_LABEL: Readonly<Record<InterfaceKind, string>> = {
-  loopback: 'loopback',
-  wired: 'wired',
-  wireless: 'Wi-Fi',
-  vpn: 'VPN tunnel',
-  virtual: 'virtual',
-  unknown: 'unknown',
-};
+/** How a kind of network connection is named on the pages ("wired", "Wi-Fi", "VPN tunnel"…). */
+export function kindLabel(kind: InterfaceKind): string {
+  return t(`network.kind.${kind}`);
+}
 
 /** A connection's IPv4 addresses with their prefixes ("192.168.1.20/24, …"), or `none` when it has none. */
 export function ipv4Text(iface: Pick<NetworkInterface, 'ipv4'>, none = ''): string {

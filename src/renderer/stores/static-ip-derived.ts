@@ -2,6 +2,7 @@ import { computed, type Ref } from 'vue';
 import type { Job } from '../composables/useJob';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 import type { StaticIpPending, StaticIpReading, StaticIpResult } from '../../shared/steps/static-ip';
+import { t } from '../composables/useT';
 
 /** What main answered to `address.plan`: its problems with the typed address, and the address as it would send it. */
 export type AddressPlan = InvokeOutput<'address.plan'>;
@@ -54,12 +55,12 @@ export function splitDns(text: string): string[] {
 /** What is wrong with the typed fields before anything is asked of main, by field (plain words). */
 export function draftProblems(draft: AddressDraft): Partial<Record<keyof AddressDraft, string>> {
   const problems: Partial<Record<keyof AddressDraft, string>> = {};
-  if (!draft.address.trim()) problems.address = 'Type the address the NVR should keep, for example 192.168.1.200.';
-  else if (draft.address.trim().length > 64) problems.address = 'That is too long for an address.';
-  if (draft.gateway.trim().length > 64) problems.gateway = 'That is too long for an address.';
+  if (!draft.address.trim()) problems.address = t('staticIp.draft.addressEmpty');
+  else if (draft.address.trim().length > 64) problems.address = t('staticIp.draft.tooLong');
+  if (draft.gateway.trim().length > 64) problems.gateway = t('staticIp.draft.tooLong');
   const dns = splitDns(draft.dns);
-  if (dns.length > MAX_DNS) problems.dns = `At most ${MAX_DNS} DNS servers.`;
-  else if (dns.some((d) => d.length > 64)) problems.dns = 'One of them is too long for an address.';
+  if (dns.length > MAX_DNS) problems.dns = t('staticIp.draft.dnsTooMany', { max: MAX_DNS });
+  else if (dns.some((d) => d.length > 64)) problems.dns = t('staticIp.draft.dnsTooLong');
   return problems;
 }
 
@@ -140,30 +141,26 @@ export function useStaticIpDerived(state: StaticIpState) {
   /** The NVR already keeps exactly this (read from the NVR itself): nothing to send. */
   const alreadySo = computed(() => {
     const r = reading.value;
-    const t = applyTarget.value;
-    if (!r || !t || !r.loggedIn || r.settings.dhcp !== false) return false;
+    const target = applyTarget.value;
+    if (!r || !target || !r.loggedIn || r.settings.dhcp !== false) return false;
     const s = r.settings;
-    const sameDns = s.dns.length === t.dns.length && t.dns.every((d) => s.dns.includes(d));
-    return s.address === t.address && s.prefix === t.prefix && s.gateway === t.gateway && sameDns;
+    const sameDns = s.dns.length === target.dns.length && target.dns.every((d) => s.dns.includes(d));
+    return s.address === target.address && s.prefix === target.prefix && s.gateway === target.gateway && sameDns;
   });
 
   /** Why "Give the NVR this address" is not possible now, in plain words, or null when it is. */
   const applyBlockedReason = computed<string | null>(() => {
-    if (!deviceId.value) return 'Choose your NVR first.';
-    if (pending.value)
-      return 'An address change did not finish last time. Check again first: the app finds where the NVR answers now.';
-    if (!reading.value) return 'Read the NVR’s address settings first.';
-    if (checkJob.busy) return 'Wait for the check to finish.';
-    if (hasInputProblems.value) return 'Fix the fields marked below first.';
-    if (planning.value) return 'The app is checking the address…';
-    if (planError.value || !planCurrent.value)
-      return 'The address could not be checked yet. Change it again, or go back to the app’s proposal.';
+    if (!deviceId.value) return t('staticIp.blocked.noNvr');
+    if (pending.value) return t('staticIp.blocked.pending');
+    if (!reading.value) return t('staticIp.blocked.noReading');
+    if (checkJob.busy) return t('staticIp.blocked.checking');
+    if (hasInputProblems.value) return t('staticIp.blocked.fields');
+    if (planning.value) return t('staticIp.blocked.planning');
+    if (planError.value || !planCurrent.value) return t('staticIp.blocked.notChecked');
     if (errors.value.length)
-      return errors.value.length === 1
-        ? 'This address has a problem (said below). Change it first.'
-        : 'This address has problems (said below). Change it first.';
-    if (!applyTarget.value) return 'The app could not complete this address (router, DNS). Type them below.';
-    if (alreadySo.value) return 'Nothing to send: the NVR already keeps exactly this address.';
+      return errors.value.length === 1 ? t('staticIp.blocked.problem') : t('staticIp.blocked.problems');
+    if (!applyTarget.value) return t('staticIp.blocked.incomplete');
+    if (alreadySo.value) return t('staticIp.blocked.alreadySo');
     return null;
   });
   const canApply = computed(() => applyBlockedReason.value === null && !applyJob.busy);

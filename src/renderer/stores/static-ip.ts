@@ -10,6 +10,7 @@ import type {
   StaticIpReading,
   StaticIpResult,
 } from '../../shared/steps/static-ip';
+import { t } from '../composables/useT';
 import { useSetupStore } from './setup';
 import { newer, useStepLoad } from './step-load';
 import {
@@ -190,7 +191,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
     const pool = options.pool?.trim();
     const started = await checkJob.start(
       () => client.call('address.check', pool === undefined ? { deviceId: id } : { deviceId: id, pool }),
-      { message: pending.value ? 'Finding where the NVR answers now…' : 'Reading the NVR’s address settings…' },
+      { message: pending.value ? t('staticIp.job.finding') : t('staticIp.job.reading') },
     );
     return started !== null;
   }
@@ -296,7 +297,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
           dns: input.dns,
           ...(options.confirmWarnings ? { confirmWarnings: true } : {}),
         }),
-      { message: 'Starting the change…' },
+      { message: t('staticIp.job.starting') },
     );
     return started !== null;
   }

@@ -4,6 +4,7 @@ import { useChangeFlow } from '../../composables/change-flow';
 import { defineStepFlow } from '../../composables/step-flow';
 import type { LoginCredentials } from '../../composables/useDeviceLogin';
 import { focusIn } from '../../components/focus';
+import { t } from '../../composables/useT';
 
 /**
  * Why the login dialog is open: to read the NVR's own settings, before the confirmation of a change (no login known
@@ -72,7 +73,7 @@ function createStaticIpFlow() {
     if (purpose === false) return;
     if (purpose === 'read') await check();
     else if (purpose === 'apply' && store.canApply) await flow.openConfirm('apply');
-    else await flow.pressAgain(`Logged in to ${flow.nvrTitle.value}. Press “Give the NVR this address” again.`);
+    else await flow.pressAgain(t('staticIp.loggedInPressAgain', { name: flow.nvrTitle.value }));
   }
 
   // What the confirmation names is what is typed: a change of the fields closes it.

@@ -1,36 +1,41 @@
 // How the Static IP page says things: where a reading came from, a change's outcome, a
-// netmask, and the later steps by their titles. Plain words only; no command lines.
+// netmask, and the later steps by their titles. Plain words only (staticIp.* in the catalogue); no command lines.
 import { STEPS } from '../../../shared/domain/steps';
 import type { Ipv4SettingsData, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
+import { t } from '../../composables/useT';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
-/** Where the device's settings on show came from. */
-export const SOURCE_WORDS: Record<Ipv4SettingsData['source'], string> = {
-  onvif: 'read from the NVR itself after a login (ONVIF)',
-  sadp: 'what the NVR announced to the maker’s search (SADP), without a login',
-  dhip: 'what the NVR announced to the maker’s search (Dahua DHIP), without a login',
-  discovery: 'only the address the NVR answered the search on, without a login',
+/** Where the device's settings on show came from (“read from the NVR itself after a login (ONVIF)”). */
+export function sourceWords(source: Ipv4SettingsData['source']): string {
+  return t(`staticIp.source.${source}`);
+}
+
+/** What the DHCP range rests on (“the range you typed from the router’s page”). */
+export function poolSourceWords(source: NonNullable<StaticIpReading['pool']>['source']): string {
+  return t(`staticIp.poolSource.${source}`);
+}
+
+const OUTCOME_TONE: Record<StaticIpResult['outcome'], Tone> = {
+  verified: 'ok',
+  restored: 'warn',
+  failed: 'danger',
+  lost: 'danger',
 };
 
-/** Where the DHCP range rests. */
-export const POOL_SOURCE_WORDS: Record<NonNullable<StaticIpReading['pool']>['source'], string> = {
-  user: 'the range you typed from the router’s page',
-  leases: 'the addresses of devices seen on DHCP (a guess: the range is at least this wide)',
-  'router-default': 'the router maker’s factory range (a hint only: yours may differ)',
-};
-
-export const OUTCOME_VIEW: Record<StaticIpResult['outcome'], { label: string; tone: Tone; words: string }> = {
-  verified: { label: 'moved and checked', tone: 'ok', words: 'The NVR keeps its new address.' },
-  restored: { label: 'put back', tone: 'warn', words: 'The NVR kept (or got back) its old address.' },
-  failed: { label: 'not verified', tone: 'danger', words: 'The change could not be verified.' },
-  lost: { label: 'not found', tone: 'danger', words: 'The NVR did not come back within the time allowed.' },
-};
+/** How a change ended: its badge's words and tone, and its sentence. */
+export function outcomeView(outcome: StaticIpResult['outcome']): { label: string; tone: Tone; words: string } {
+  return {
+    label: t(`staticIp.outcome.${outcome}.label`),
+    tone: OUTCOME_TONE[outcome],
+    words: t(`staticIp.outcome.${outcome}.words`),
+  };
+}
 
 /** "DHCP on", "static", "not known". */
 export function dhcpWords(dhcp: boolean | null): string {
-  if (dhcp === null) return 'not known';
-  return dhcp ? 'DHCP on (the router hands it an address)' : 'static (DHCP off)';
+  if (dhcp === null) return t('staticIp.dhcp.unknown');
+  return dhcp ? t('staticIp.dhcp.on') : t('staticIp.dhcp.off');
 }
 
 /** 255.255.255.0 for 24 (null outside 0–32). */
@@ -44,7 +49,7 @@ export function netmask(prefix: number): string | null {
 export function addressWithMask(address: string, prefix: number | null): string {
   if (prefix === null) return address;
   const mask = netmask(prefix);
-  return mask ? `${address}/${prefix} (netmask ${mask})` : `${address}/${prefix}`;
+  return mask ? t('staticIp.withMask', { address, prefix: String(prefix), mask }) : `${address}/${prefix}`;
 }
 
 /** A later step main names for a re-check: its title and, when it has a page, the route to it. */

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+// The Network step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
+// string that was never converted shows up here as plain English (pseudo-page.ts). What is still English on the page
+// comes from files not converted yet (the step frame, the step titles, the status words, the approaches' guidance)
+// or is main's (its notes on each connection, its reason for the suggested one): both are named below.
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { APPROACH_GUIDES, UPNP_WARNING } from '../../../../src/shared/guidance/approaches';
+import { fakeReport, fakeSetup, failed, ok } from '../fake-api';
+import { api, mountStep, useStepHarness } from '../mount-step';
+import { pseudoPage } from './pseudo-page';
+
+const AT = '2025-03-01T10:00:00.000Z';
+const FAILURE = 'This check is not available on this operating system yet.';
+
+const page = pseudoPage({
+  mainSays: () => [FAILURE],
+  data: () => [fakeReport(), 'eth9'],
+  notConvertedYet: {
+    'src/renderer/components/WizardStepFrame.vue': ['Step 1', 'What we found', 'What to do', 'Verify', 'Next step'],
+    'src/shared/domain/steps.ts (titles, in the frame)': ['Your network', 'Next: Find your NVR'],
+    'src/renderer/components/step-status.ts': ['verified', 'not started', formatTime(AT)],
+    // The three ways to reach the NVR, as the cards show them (title without "(recommended)"), and the UPnP warning.
+    'src/shared/guidance/approaches.ts': [
+      ...APPROACH_GUIDES.flatMap((g) => [
+        g.title.replace(/\s*\(recommended\)\s*$/i, ''),
+        g.summary,
+        ...g.pros,
+        ...g.cons,
+      ]),
+      UPNP_WARNING,
+    ],
+  },
+});
+
+useStepHarness({
+  path: '/step/network',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: fakeSetup(), notice: null }),
+    'network.get': () => ok(fakeReport()),
+  }),
+});
+
+afterEach(() => setLocale(null));
+
+describe('the Network step in the pseudo locale: no string of its own is left in English', () => {
+  it('measured, a connection and an approach chosen, the step verified', async () => {
+    setLocale('en-XA');
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({
+          approach: 'vpn',
+          interfaceName: 'wlan0',
+          network: fakeReport(),
+          steps: { network: { status: 'verified', updatedAt: AT } },
+        }),
+        notice: null,
+      });
+    const wrapper = await mountStep();
+    expect(wrapper.find('[data-interface="eth0"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="upnp-warning"]').exists()).toBe(true);
+    page.expectOnlyKnownEnglish();
+    const pseudo = createTranslator('en-XA');
+    expect(wrapper.find('[data-testid="interface-summary"]').text()).toBe(
+      pseudo.t('network.interfaces.yourChoice', { interface: 'wlan0' }),
+    );
+  });
+
+  it('no gateway, nothing suggested, the connection chosen before gone, the measurement refused', async () => {
+    setLocale('en-XA');
+    const report = fakeReport({ gateway: null, recommended: null });
+    api.handlers['setup.get'] = () =>
+      ok({ setup: fakeSetup({ interfaceName: 'eth9', network: report }), notice: null });
+    api.handlers['network.get'] = () => failed('PLATFORM_UNSUPPORTED', FAILURE);
+    const wrapper = await mountStep();
+    expect(wrapper.find('[data-testid="network-error"]').exists()).toBe(true);
+    page.expectOnlyKnownEnglish();
+  });
+
+  it('while the first measurement runs, and none yet', async () => {
+    setLocale('en-XA');
+    api.handlers['network.get'] = () => new Promise(() => {});
+    const wrapper = await mountStep();
+    expect(wrapper.find('.wizard-step__loading').exists()).toBe(true);
+    page.expectOnlyKnownEnglish();
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(page.unseen()).toEqual([]);
+  });
+});
