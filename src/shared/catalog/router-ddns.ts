@@ -11,7 +11,7 @@
 // unconfirmed (shown as "reportedly", never as fact).
 import type { BuiltInDdns } from './ddns-clients';
 import { FORWARD_PAGES, FORWARD_PAGE_IDS } from './router-forwards';
-import { DDNS_SECRET, duckdnsDomain, type DdnsProvider } from '../domain/ddns-providers';
+import { DDNS_PROVIDERS, DDNS_SECRET, duckdnsDomain, type DdnsProvider } from '../domain/ddns-providers';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
 
@@ -282,6 +282,11 @@ export function routerDdnsSteps(c: RouterDdns, v: RouterDdnsValues): string[] {
   const steps = c.steps.map((s) => fill(s === PROVIDER_STEP ? (c.providers[v.provider] ?? c.otherwise) : s));
   if (c.confidence === 'L') steps[0] = `Reportedly (not confirmed): ${steps[0]}`;
   return steps;
+}
+
+/** The app's providers a router's own client can keep (in its list, or by its custom entry), in the app's order. */
+export function routerDdnsProviders(c: RouterDdns): DdnsProvider[] {
+  return DDNS_PROVIDERS.filter((p) => Object.hasOwn(c.providers, p));
 }
 
 /** The Router rules step's command family for OpenWrt is the same router as its LuCI page. */
