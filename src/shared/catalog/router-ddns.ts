@@ -44,7 +44,8 @@ const MERLIN = 'https://github.com/RMerl/asuswrt-merlin.ng';
 const CRON_INSTEAD = 'use this app’s cron line (below) instead.';
 const MIKROTIK_CLOUD = 'https://wiki.mikrotik.com/index.php?title=Manual:IP/Cloud&oldid=26485';
 const MIKROTIK_DDNS_ENABLED = 'https://www.pulumi.com/registry/packages/routeros/api-docs/ipcloud';
-const GLINET_DOCS = 'https://github.com/gl-inet/docs4.x/blob/master/docs/interface_guide';
+/** GL.iNet's docs for firmware 4 (site of the gl-inet/docs4.x repository: its mkdocs.yml site_url and nav). */
+const GLINET_DOCS = 'https://docs.gl-inet.com/router/en/4/interface_guide';
 
 /** LuCI's Dynamic DNS page (OpenWrt, and GL.iNet through its LuCI): from the page to the provider's line. */
 const LUCI_STEPS = [
@@ -231,7 +232,7 @@ export const ROUTER_DDNS: Readonly<Partial<Record<RouterDdnsId, RouterDdns>>> = 
     providers: LUCI_PROVIDERS,
     otherwise: CRON_INSTEAD,
     confidence: 'M',
-    source: `${GLINET_DOCS}/ddns.md ; ${GLINET_DOCS}/advanced_settings.md ; ${LUCI}/htdocs/luci-static/resources/view/ddns/overview.js`,
+    source: `${GLINET_DOCS}/ddns/ ; ${GLINET_DOCS}/advanced_settings/ ; ${LUCI}/htdocs/luci-static/resources/view/ddns/overview.js`,
   },
 };
 
