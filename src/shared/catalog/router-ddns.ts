@@ -11,7 +11,7 @@
 // unconfirmed (shown as "reportedly", never as fact).
 import type { BuiltInDdns } from './ddns-clients';
 import { FORWARD_PAGES, FORWARD_PAGE_IDS } from './router-forwards';
-import { DDNS_SECRET, duckdnsDomain, type DdnsProvider } from '../domain/ddns-providers';
+import { DDNS_PROVIDERS, DDNS_SECRET, duckdnsDomain, type DdnsProvider } from '../domain/ddns-providers';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
 
@@ -44,7 +44,8 @@ const MERLIN = 'https://github.com/RMerl/asuswrt-merlin.ng';
 const CRON_INSTEAD = 'use this app’s cron line (below) instead.';
 const MIKROTIK_CLOUD = 'https://wiki.mikrotik.com/index.php?title=Manual:IP/Cloud&oldid=26485';
 const MIKROTIK_DDNS_ENABLED = 'https://www.pulumi.com/registry/packages/routeros/api-docs/ipcloud';
-const GLINET_DOCS = 'https://github.com/gl-inet/docs4.x/blob/master/docs/interface_guide';
+/** GL.iNet's docs for firmware 4 (site of the gl-inet/docs4.x repository: its mkdocs.yml site_url and nav). */
+const GLINET_DOCS = 'https://docs.gl-inet.com/router/en/4/interface_guide';
 
 /** LuCI's Dynamic DNS page (OpenWrt, and GL.iNet through its LuCI): from the page to the provider's line. */
 const LUCI_STEPS = [
@@ -231,7 +232,7 @@ export const ROUTER_DDNS: Readonly<Partial<Record<RouterDdnsId, RouterDdns>>> = 
     providers: LUCI_PROVIDERS,
     otherwise: CRON_INSTEAD,
     confidence: 'M',
-    source: `${GLINET_DOCS}/ddns.md ; ${GLINET_DOCS}/advanced_settings.md ; ${LUCI}/htdocs/luci-static/resources/view/ddns/overview.js`,
+    source: `${GLINET_DOCS}/ddns/ ; ${GLINET_DOCS}/advanced_settings/ ; ${LUCI}/htdocs/luci-static/resources/view/ddns/overview.js`,
   },
 };
 
@@ -282,6 +283,11 @@ export function routerDdnsSteps(c: RouterDdns, v: RouterDdnsValues): string[] {
   const steps = c.steps.map((s) => fill(s === PROVIDER_STEP ? (c.providers[v.provider] ?? c.otherwise) : s));
   if (c.confidence === 'L') steps[0] = `Reportedly (not confirmed): ${steps[0]}`;
   return steps;
+}
+
+/** The app's providers a router's own client can keep (in its list, or by its custom entry), in the app's order. */
+export function routerDdnsProviders(c: RouterDdns): DdnsProvider[] {
+  return DDNS_PROVIDERS.filter((p) => Object.hasOwn(c.providers, p));
 }
 
 /** The Router rules step's command family for OpenWrt is the same router as its LuCI page. */

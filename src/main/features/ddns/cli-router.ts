@@ -7,10 +7,11 @@ import {
   ROUTER_DDNS,
   routerDdnsFamily,
   routerDdnsNotKnown,
+  routerDdnsProviders,
   routerDdnsSteps,
 } from '../../../shared/catalog/router-ddns';
 import { readableSource } from '../../../shared/catalog/source-text';
-import { DDNS_PROVIDERS, DDNS_SECRET, ddnsProviderSchema } from '../../../shared/domain/ddns';
+import { DDNS_PROVIDERS, DDNS_SECRET, ddnsProviderSchema, type DdnsProvider } from '../../../shared/domain/ddns';
 import { ddnsCronLine, type DdnsCronValues } from '../../../shared/domain/ddns-cron';
 import { ROUTER_FAMILIES } from '../../../shared/domain/rule-commands';
 import { ok } from '../../../shared/ipc/result';
@@ -26,6 +27,8 @@ export interface RouterDdnsView {
   id: string | null;
   product: string | null;
   confidence: 'H' | 'M' | 'L' | null;
+  /** The app's providers its client can keep (empty: none, or not known). */
+  providers: DdnsProvider[];
   steps: string[];
   source: string;
   notKnown: string | null;
@@ -42,6 +45,7 @@ export function routerDdnsView(family: (typeof ROUTER_WORDS)[number], v: DdnsCro
     id,
     product: c?.product ?? null,
     confidence: c?.confidence ?? null,
+    providers: c ? routerDdnsProviders(c) : [],
     steps: c ? routerDdnsSteps(c, v) : [],
     source: c ? readableSource(c.source) : '',
     notKnown: c ? null : (routerDdnsNotKnown(family) ?? `${family}: not known.`),
@@ -58,6 +62,9 @@ export function renderRouterDdns(r: RouterDdnsView): string {
   if (r.notKnown !== null) return [r.notKnown, 'Look for “DDNS” or “Dynamic DNS” in its settings.', ...cron].join('\n');
   return [
     `${r.product}: its own DDNS client${r.confidence === 'L' ? ' (reportedly: these steps are not confirmed)' : ''}`,
+    r.providers.length
+      ? `Providers it can keep: ${r.providers.join(', ')}`
+      : 'It keeps none of these providers, only a name of its own.',
     ...r.steps.map((s, i) => `  ${i + 1}. ${s}`),
     ...(r.source ? [`Source: ${r.source}`] : []),
     ...cron,

@@ -75,6 +75,8 @@ export const ddns = {
     routerUnknown:
       'No built-in DDNS client is known here for the router chosen on Router rules: look for “DDNS” in its settings, or use the cron line below.',
     notConfirmed: ' — reportedly: these steps are not confirmed.',
+    takes: 'Providers it can keep: {providers}.',
+    takesNone: 'It keeps none of these providers, only a name of its own.',
     source: 'Source: {source}',
     routersWithOwn: 'Routers with a name service of their own',
     reportedly: 'Reportedly: ',

@@ -43,12 +43,13 @@ describe('nvr-assist ddns router', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('AVM FRITZ!Box: its own DDNS client');
-    expect(lines[1]).toBe(
+    expect(lines[1]).toBe('Providers it can keep: duckdns, noip, dynu, dyndns2');
+    expect(lines[2]).toBe(
       '  1. Open the FRITZ!Box user interface; click “Internet”, then “Permit Access”, then the “DynDNS” tab.',
     );
-    expect(lines[3]).toContain('  3. DynDNS provider: No-IP');
-    expect(lines[3]).toContain('Domain name: cam.ddns.net. User name: bob. Password: your password.');
-    expect(lines[5]).toMatch(/^Source: https:\/\/en\.avm\.de\//);
+    expect(lines[4]).toContain('  3. DynDNS provider: No-IP');
+    expect(lines[4]).toContain('Domain name: cam.ddns.net. User name: bob. Password: your password.');
+    expect(lines[6]).toMatch(/^Source: https:\/\/en\.avm\.de\//);
     expect(lines.at(-1)).toBe(
       '  */15 * * * * nvr-assist ddns update --provider noip --host cam.ddns.net --user bob --password-stdin < ~/.nvr-ddns-password',
     );
@@ -78,6 +79,7 @@ describe('nvr-assist ddns router', () => {
       'nvr.example.com',
     ]);
     expect(mt.code).toBe(0);
+    expect(mt.stdout).toContain('\nIt keeps none of these providers, only a name of its own.\n');
     expect(mt.stdout).toContain('  2. Type /ip cloud set ddns-enabled=yes');
     expect(mt.stdout).toContain(
       '  4. Not supported: RouterOS keeps only its own …sn.mynetname.net name, not nvr.example.com.',
@@ -118,6 +120,7 @@ describe('nvr-assist ddns router', () => {
       'DDNS Service provider: no-ip.com. Domain: cam.ddns.net. Username: your user name. Password: your password.',
     );
     expect(data.notKnown).toBeNull();
+    expect(data.providers).toEqual(['duckdns', 'noip', 'dynu', 'dyndns2', 'cloudflare']);
     expect(data.cronLine).toContain('--host cam.ddns.net');
   });
 

@@ -7,6 +7,7 @@ import {
   ROUTER_DDNS_NOT_KNOWN,
   routerDdnsFamily,
   routerDdnsNotKnown,
+  routerDdnsProviders,
   routerDdnsSteps,
   type RouterDdns,
 } from '../../../../src/shared/catalog/router-ddns';
@@ -102,5 +103,18 @@ describe('router-ddns: every router family the app knows, its own DDNS client or
       expect(routerDdnsFamily(f), String(f)).toBeNull();
       expect(routerDdnsNotKnown(f), String(f)).toBeNull();
     }
+  });
+
+  it('the providers each family can keep, in the app’s order; MikroTik none (its own name only)', () => {
+    expect(routerDdnsProviders(ROUTER_DDNS.fritzbox!)).toEqual(['duckdns', 'noip', 'dynu', 'dyndns2']);
+    expect(routerDdnsProviders(ROUTER_DDNS['openwrt-luci']!)).toEqual([...DDNS_PROVIDERS]);
+    expect(routerDdnsProviders(ROUTER_DDNS.asus!)).toEqual(['noip', 'dyndns2']);
+    expect(routerDdnsProviders(ROUTER_DDNS.mikrotik!)).toEqual([]);
+    for (const [id, c] of entries)
+      expect(routerDdnsProviders(c), id).toEqual(
+        Object.keys(c.providers).sort(
+          (a, b) => DDNS_PROVIDERS.indexOf(a as never) - DDNS_PROVIDERS.indexOf(b as never),
+        ),
+      );
   });
 });

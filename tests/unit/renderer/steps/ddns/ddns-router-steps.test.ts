@@ -34,6 +34,9 @@ describe('DDNS page: the chosen router’s own DDNS client, step by step', () =>
     const chosen = byTest(w, 'ddns-router-chosen');
     expect(chosen.find('strong').text()).toBe('AVM FRITZ!Box');
     expect(chosen.text()).not.toMatch(/reportedly/i);
+    expect(byTest(w, 'ddns-router-providers').text()).toBe(
+      'Providers it can keep: DuckDNS, No-IP, Dynu, Another dyndns2 server (DynDNS …).',
+    );
     expect(steps(w)).toHaveLength(4);
     expect(steps(w)[0]).toBe(
       'Open the FRITZ!Box user interface; click “Internet”, then “Permit Access”, then the “DynDNS” tab.',
@@ -113,6 +116,7 @@ describe('DDNS page: the chosen router’s own DDNS client, step by step', () =>
     await byTest(w, 'ddns-host').setValue('cam.ddns.net');
     expect(byTest(w, 'ddns-router-chosen').attributes('data-router')).toBe('mikrotik');
     expect(steps(w)[1]).toBe('Type /ip cloud set ddns-enabled=yes');
+    expect(byTest(w, 'ddns-router-providers').text()).toBe('It keeps none of these providers, only a name of its own.');
     expect(steps(w)[3]).toMatch(
       /^Not supported: RouterOS keeps only its own …sn\.mynetname\.net name, not cam\.ddns\.net/,
     );
