@@ -1,3 +1,4 @@
+import { en } from '../i18n/en';
 import { z } from 'zod';
 
 /**
@@ -1785,31 +1786,9 @@ export interface KnownService {
 
 export const ANY_BRAND = 'any brand';
 
-/** Short plain-words names of the roles, for messages and tables. */
-export const ROLE_LABELS: Readonly<Record<PortRole, string>> = {
-  http: 'Web page (HTTP)',
-  https: 'Web page (HTTPS)',
-  rtsp: 'Video streams (RTSP)',
-  rtsps: 'Encrypted video streams (RTSPS)',
-  onvif: 'ONVIF',
-  sdk: 'App/SDK port',
-  media: 'Media port',
-  mobile: 'Phone-app port',
-  rtmp: 'RTMP video',
-  rtp: 'RTP video (UDP)',
-  webrtc: 'WebRTC video',
-  recording: 'Recording server',
-  event: 'Event server',
-  management: 'Camera management',
-  discovery: 'Discovery',
-  upnp: 'UPnP',
-  igd: 'Router UPnP control',
-  'nat-pmp': 'NAT-PMP/PCP',
-  telnet: 'Telnet',
-  ftp: 'FTP',
-  ssh: 'SSH',
-  backdoor: 'Hidden service',
-};
+/** Short plain-words names of the roles, for messages and tables: the English catalogue's (the pages say them in
+ * the user's language through `ports.role`; main's messages are English). */
+export const ROLE_LABELS: Readonly<Record<PortRole, string>> = en.ports.role;
 
 export function knownService(port: number, transport?: Transport): KnownService[] {
   const hits: Array<{ brand: string; fact: PortFact }> = [];

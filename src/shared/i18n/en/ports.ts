@@ -19,7 +19,7 @@ export const ports = {
     loggedInPressAgain: 'Logged in to {name}. Press “Apply through ONVIF” again to move the ports.',
   },
 
-  // The ports' names (the shared catalogue's ROLE_LABELS, which main's messages use: the same words).
+  // The ports' names (the shared catalogue's ROLE_LABELS is this object: main's messages use the same words).
   role: {
     http: 'Web page (HTTP)',
     https: 'Web page (HTTPS)',
