@@ -5,7 +5,7 @@
 // which Intl writes (en-XA has no month names of its own: English's, named below).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { defineComponent, h, type Component } from 'vue';
+import { h, type Component } from 'vue';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { useJob } from '../../../../src/renderer/composables/useJob';
 import { formatTime } from '../../../../src/renderer/components/step-status';
@@ -62,7 +62,7 @@ function englishOnPage(): string[] {
 
 /** A component with its props and slots (data only), mounted. */
 function show(component: Component, props: Record<string, unknown> = {}, slots: Record<string, () => unknown> = {}) {
-  return mountWith(defineComponent({ render: () => h(component as never, props, slots) }));
+  return mountWith({ render: () => h(component as never, props, slots) });
 }
 
 useStepHarness({
@@ -91,7 +91,7 @@ afterEach(() => setLocale(null));
 
 describe('the shell’s parts in the pseudo locale', () => {
   it('the sidebar (skipped steps with why, statuses), the progress, the notice banner, Start over asked and refused', async () => {
-    const wrapper = mountWith(defineComponent({ render: () => [h(TheNoticeBanner), h(TheProgress), h(TheSidebar)] }));
+    const wrapper = mountWith({ render: () => [h(TheNoticeBanner), h(TheProgress), h(TheSidebar)] });
     await flushPromises();
     expect(wrapper.findAll('[data-testid="step-skip"]').length).toBeGreaterThan(0);
     expect(wrapper.find('[data-testid="recovered-notice"]').exists()).toBe(true);
@@ -201,16 +201,16 @@ describe('the shared components in the pseudo locale', () => {
 
   it('a check: read, not done yet, running with its Cancel, refused', async () => {
     const names = { what: 'ψ', testid: 'check', empty: 'check-empty' };
-    const idle = useJob({ kind: jobKindSchema.options[0] });
+    const idle = useJob({ kind: jobKindSchema.enum['ports-audit'] });
     show(CheckState, { job: idle, names, shown: false, loading: true });
     show(CheckState, { job: idle, names, shown: false, loading: false }, { default: () => Ω });
-    const running = useJob({ kind: jobKindSchema.options[0] });
+    const running = useJob({ kind: jobKindSchema.enum['ports-audit'] });
     await running.start(() => Promise.resolve(ok({ jobId: 'job-1' })));
     show(CheckState, { job: running, names, shown: true, loading: false });
     show(JobCancel, { job: running, testid: 'cancel-a' });
     show(JobCancel, { job: running, testid: 'cancel-b' }, { default: () => Ω });
-    const refused = useJob({ kind: jobKindSchema.options[0] });
-    await refused.start(() => Promise.resolve(failed('TIMEOUT', Ω)));
+    const refused = useJob({ kind: jobKindSchema.enum['ports-audit'] });
+    await refused.start(() => Promise.resolve({ ok: false as const, error: { code: 'TIMEOUT' as const, message: Ω } }));
     show(CheckState, { job: refused, names, shown: true, loading: false });
     await flushPromises();
     expect(document.querySelector('[data-testid="check-empty"]')).not.toBeNull();
