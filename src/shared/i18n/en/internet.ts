@@ -3,6 +3,8 @@
 // the questions of its proof tree are main's and are not here; the servers, addresses and the command to run an
 // own checker are data, given to the placeholders as they are.
 export const internet = {
+  /** The check's name in CheckState's sentences ("Internet check progress", "The internet check did not work."). */
+  checkWhat: 'internet',
   frame: {
     emptyText: 'The internet side is not checked yet.',
     verifiedText: 'Your router holds the public address: port forwarding can reach the NVR.',

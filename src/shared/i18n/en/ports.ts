@@ -4,6 +4,8 @@
 // message and evidence, the maker's manual steps) is main's and stays out of here. Ports and addresses are passed as
 // strings (identifiers, not quantities).
 export const ports = {
+  /** The check's name in CheckState's sentences ("Port check progress", "The port check did not work."). */
+  checkWhat: 'port',
   frame: {
     intro:
       'The app knocks on your NVR’s ports to see what answers on each, tells you which ones are risky to open to the internet, and moves the well-known ones to ports that scanners do not try first.',

@@ -91,39 +91,10 @@ function mainSays(): string[] {
 }
 
 /** Still English on this page, by the file that says it (none of them is the Ports step's or its components'). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/renderer/components/WizardStepFrame.vue': ['Step 4', 'What we found', 'What to do', 'Verify', 'Next step'],
-  'src/shared/steps/*.ts (the steps’ titles, in the frame)': ['Ports', 'Next: Security'],
-  'src/renderer/components/step-status.ts': [
-    'not started',
-    formatTime(MEASURED),
-    formatTime(CHANGED),
-    formatTime(STARTED),
-  ],
-  'src/renderer/components/NvrSubject.vue': ['Your NVR:', 'at'],
-  'src/renderer/components/CheckState.vue': ['Not checked yet.'],
-  'src/renderer/components/JobCancel.vue, ConfirmPanel.vue, DeviceLoginDialog.vue': ['Cancel'],
-  'src/renderer/components/RecheckRow.vue': [`Last checked ${formatTime(MEASURED)}`],
-  'src/renderer/components/ProblemList.vue': ['Problem:', 'Note:'],
-  'src/renderer/components/PlanActions.vue': ['Back to the app’s proposal'],
-  'src/renderer/components/DeviceLoginDialog.vue, DeviceLoginField.vue, DeviceLoginHint.vue': [
-    'Log in to Reolink RLN8-410',
-    'The app asks the device at',
-    'over ONVIF who it is, with the user name and password you type here.',
-    'User name',
-    'Password',
-    'Show',
-    'Show password',
-    'The password is kept only while the app runs.',
-    'Many NVRs need a separate ONVIF user',
-    '— the login of their web page is refused over ONVIF. Create one in the NVR’s settings if this one does not work:',
-    'Hikvision: Configuration › Network › Advanced Settings › Integration Protocol (turn ONVIF on, add a user).',
-    'Dahua: the ONVIF settings under Network (or Account › ONVIF User, depending on the version).',
-    'Other makers: look for “ONVIF” in the network or user settings.',
-    'The app tries what you type once and never guesses, so it does not lock your account. The password goes to the app’s background service only and is cleared from this form as soon as it is sent. It is not saved on disk.',
-    'Log in',
-  ],
-};
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {};
+
+/** Not a file's: Intl has no month names for en-XA, so a date is written as English writes it (step-status.ts). */
+const INTL_SAYS = [MEASURED, CHANGED, STARTED].map((at) => formatTime(at, 'en-XA'));
 
 /** Words that are data: the NVR's name, addresses, products, what it answered, the sources' addresses. */
 function dataWords(): Set<string> {
@@ -149,7 +120,7 @@ function englishOnPage(): string[] {
   const said = mainSays();
   const isEnglish = (text: string): boolean => {
     let rest = text;
-    for (const sentence of said) rest = rest.split(sentence).join(' ');
+    for (const sentence of [...said, ...INTL_SAYS]) rest = rest.split(sentence).join(' ');
     // Brackets too: the pseudo locale's marks, which glue a message's words to the one put inside it.
     return rest
       .split(/[\s[\]]+/)
