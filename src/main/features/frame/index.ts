@@ -1,21 +1,23 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { STEPS } from '../../../shared/domain/steps';
+import { createTranslator, type Translator } from '../../../shared/i18n';
 import { formatTable } from '../../cli/table';
 import { defineFeature } from '../types';
 
 // The frame of the app: what it is, the setup record as a whole (read, skip a step, start over), and jobs.
 
-export function renderSetup(setup: SetupRecord): string {
+export function renderSetup(setup: SetupRecord, t: Translator['t'] = createTranslator().t): string {
   const rows = STEPS.map((s) => {
     const state = setup.steps[s.id];
     return [s.title, s.available ? (state?.status ?? 'not-started') : 'planned', state?.reason ?? ''];
   });
+  const head = (['step', 'status', 'note'] as const).map((h) => t(`cli.setup.head.${h}`));
   return [
-    `Approach:  ${setup.approach ?? 'not chosen yet'}`,
-    `Interface: ${setup.interfaceName ?? 'not chosen yet (the recommended one is used)'}`,
-    `Updated:   ${setup.updatedAt}`,
+    t('cli.setup.approach', { approach: setup.approach ?? t('cli.setup.notChosen') }),
+    t('cli.setup.interface', { name: setup.interfaceName ?? t('cli.setup.interfaceNotChosen') }),
+    t('cli.setup.updated', { at: setup.updatedAt }),
     '',
-    formatTable(['STEP', 'STATUS', 'NOTE'], rows, 80),
+    formatTable(head, rows, 80),
   ].join('\n');
 }
 

@@ -1,0 +1,73 @@
+// Each converted command in the pseudo locale (en-XA): one of its usage errors and its help words come out pseudo,
+// so a command's words left in English (or a key that points at the wrong message) shows here. The synopsis (what
+// the user types) stays as typed.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAppCore } from '../../../src/main/app';
+import { runCli } from '../../../src/main/cli/run';
+import { usageLine } from '../../../src/main/cli/command';
+import { APPROACHES } from '../../../src/shared/domain/setup';
+import { createTranslator } from '../../../src/shared/i18n';
+import { HOME_PC } from '../../support/fake-system';
+
+async function cli(argv: string[], locale = 'en-XA') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cli-locale-cmd-'));
+  const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
+  const code = await runCli(argv, core, io, '9.9.9', undefined, locale);
+  await core.close();
+  return { code, stdout, stderr };
+}
+
+const { t } = createTranslator('en-XA');
+
+interface Case {
+  /** A command line that is a usage error, and the first line it prints. */
+  argv: string[];
+  error: string;
+  /** A synopsis and its words: the help's first line of them. */
+  synopsis: string;
+  about: string;
+}
+
+const CASES: Record<string, Case> = {
+  network: {
+    argv: ['network', 'x'],
+    error: t('cli.network.noArgs'),
+    synopsis: 'network',
+    about: t('cli.network.usage'),
+  },
+  approach: {
+    argv: ['approach', 'telnet'],
+    error: t('cli.approach.chooseOne', { choices: APPROACHES.join(', ') }),
+    synopsis: 'approach <choice>',
+    about: t('cli.approach.usage', { choices: APPROACHES.join(' | ') }),
+  },
+  interface: {
+    argv: ['interface'],
+    error: t('cli.interface.nameOne'),
+    synopsis: 'interface <name>',
+    about: t('cli.interface.usage'),
+  },
+};
+
+describe('each converted command in en-XA', () => {
+  let help = '';
+  beforeAll(async () => {
+    help = (await cli(['help'])).stdout;
+  });
+
+  it.each(Object.entries(CASES))('%s: a usage error and its help words are pseudo', async (_, c) => {
+    const r = await cli(c.argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(c.error);
+    expect(c.error).toMatch(/^\[.*\]$/s);
+    expect(help).toContain(`  ${usageLine(c.synopsis, c.about)[0]}\n`);
+    expect(c.about.startsWith('[')).toBe(true);
+  });
+});
+
