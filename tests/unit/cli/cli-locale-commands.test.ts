@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../src/main/app';
 import { runCli } from '../../../src/main/cli/run';
 import { usageLine } from '../../../src/main/cli/command';
+import { SWEEP_MAX_PREFIX } from '../../../src/shared/domain/discovery-limits';
 import { APPROACHES } from '../../../src/shared/domain/setup';
 import { createTranslator } from '../../../src/shared/i18n';
 import { HOME_PC } from '../../support/fake-system';
@@ -29,7 +30,7 @@ interface Case {
   /** A command line that is a usage error, and the first line it prints. */
   argv: string[];
   error: string;
-  /** A synopsis and its words: the help's first line of them. */
+  /** A synopsis and its words, as the help lays them out. */
   synopsis: string;
   about: string;
 }
@@ -53,6 +54,36 @@ const CASES: Record<string, Case> = {
     synopsis: 'interface <name>',
     about: t('cli.interface.usage'),
   },
+  discover: {
+    argv: ['discover', 'x'],
+    error: t('cli.discover.noArgs', { option: '--interface NAME' }),
+    synopsis: 'discover [--interface X] [--sweep]',
+    about: t('cli.discover.usage', { option: '--sweep', prefix: `/${SWEEP_MAX_PREFIX}` }),
+  },
+  watch: {
+    argv: ['watch', '--seconds', '0'],
+    error: t('cli.watch.badSeconds', { option: '--seconds', min: '1', max: '3600' }),
+    synopsis: 'watch [--interface X] [--seconds N]',
+    about: t('cli.watch.usage'),
+  },
+  choose: {
+    argv: ['choose'],
+    error: t('cli.choose.nameOne'),
+    synopsis: 'choose <device-id>',
+    about: t('cli.choose.usage'),
+  },
+  add: {
+    argv: ['add', '192.168.1.64', '--port', '0'],
+    error: t('cli.find.badPort'),
+    synopsis: 'add <host> [--port N]',
+    about: t('cli.add.usage'),
+  },
+  identify: {
+    argv: ['identify', '192.168.1.64'],
+    error: t('cli.identify.giveUser', { user: '--user', stdin: '--password-stdin' }),
+    synopsis: 'identify <host|device-id> --user U --password-stdin [--port N]',
+    about: t('cli.identify.usage'),
+  },
 };
 
 describe('each converted command in en-XA', () => {
@@ -66,8 +97,8 @@ describe('each converted command in en-XA', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(c.error);
     expect(c.error).toMatch(/^\[.*\]$/s);
-    expect(help).toContain(`  ${usageLine(c.synopsis, c.about)[0]}\n`);
+    const block = usageLine(c.synopsis, c.about).map((line) => `  ${line}\n`);
+    expect(help).toContain(block.join(''));
     expect(c.about.startsWith('[')).toBe(true);
   });
 });
-

@@ -28,12 +28,8 @@ async function cli(argv: string[], locale: string) {
 
 /** Commands whose usage is still English strings (not yet through `t`). */
 const NOT_CONVERTED_YET = [
-  'add',
   'checklist',
-  'choose',
   'ddns',
-  'discover',
-  'identify',
   'ports',
   'ports-scan',
   'public',
@@ -44,7 +40,6 @@ const NOT_CONVERTED_YET = [
   'static-ip',
   'upnp',
   'vpn',
-  'watch',
 ];
 
 const pseudo = createTranslator('en-XA');
