@@ -84,6 +84,12 @@ const CASES: Record<string, Case> = {
     synopsis: 'identify <host|device-id> --user U --password-stdin [--port N]',
     about: t('cli.identify.usage'),
   },
+  'static-ip': {
+    argv: ['static-ip', '192.168.1.64', '--pool', '1-2', '--apply', '192.168.1.9'],
+    error: t('cli.staticIp.poolAlone', { option: '--pool', apply: '--apply' }),
+    synopsis: 'static-ip <device-id|address> --reserve <address|off>',
+    about: t('cli.staticIp.usage.reserve'),
+  },
 };
 
 describe('each converted command in en-XA', () => {

@@ -37,7 +37,6 @@ const NOT_CONVERTED_YET = [
   'rules',
   'security',
   'setup',
-  'static-ip',
   'upnp',
   'vpn',
 ];
