@@ -90,6 +90,18 @@ const CASES: Record<string, Case> = {
     synopsis: 'static-ip <device-id|address> --reserve <address|off>',
     about: t('cli.staticIp.usage.reserve'),
   },
+  ports: {
+    argv: ['ports', '192.168.1.64', '--set', 'ftp=21'],
+    error: t('cli.ports.badSet', { option: '--set', pairs: 'role=port', example: '--set http=18080,rtsp=10554' }),
+    synopsis: 'ports <device-id|address> --plan',
+    about: t('cli.ports.usage.plan'),
+  },
+  'ports-scan': {
+    argv: ['ports-scan', '10.0.0.0/8'],
+    error: t('cli.portsScan.badTarget', { prefix: `/${SWEEP_MAX_PREFIX}`, example: '192.168.1.0/24' }),
+    synopsis: 'ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]',
+    about: t('cli.portsScan.usage', { prefix: `/${SWEEP_MAX_PREFIX}` }),
+  },
 };
 
 describe('each converted command in en-XA', () => {

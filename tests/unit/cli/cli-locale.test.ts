@@ -30,8 +30,6 @@ async function cli(argv: string[], locale: string) {
 const NOT_CONVERTED_YET = [
   'checklist',
   'ddns',
-  'ports',
-  'ports-scan',
   'public',
   'reset',
   'rules',
