@@ -10,6 +10,7 @@ import { runCli } from '../../../src/main/cli/run';
 import { usageLine } from '../../../src/main/cli/command';
 import { SWEEP_MAX_PREFIX } from '../../../src/shared/domain/discovery-limits';
 import { APPROACHES } from '../../../src/shared/domain/setup';
+import { WATCH_MAX_S } from '../../../src/shared/domain/upnp';
 import { createTranslator } from '../../../src/shared/i18n';
 import { HOME_PC } from '../../support/fake-system';
 
@@ -101,6 +102,12 @@ const CASES: Record<string, Case> = {
     error: t('cli.portsScan.badTarget', { prefix: `/${SWEEP_MAX_PREFIX}`, example: '192.168.1.0/24' }),
     synopsis: 'ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]',
     about: t('cli.portsScan.usage', { prefix: `/${SWEEP_MAX_PREFIX}` }),
+  },
+  upnp: {
+    argv: ['upnp', '--delete', '8000'],
+    error: t('cli.upnp.badDelete', { option: '--delete', example: '--delete 8000/tcp,554/tcp' }),
+    synopsis: 'upnp --watch [SECONDS]',
+    about: t('cli.upnp.usage.watch', { max: String(WATCH_MAX_S) }),
   },
 };
 

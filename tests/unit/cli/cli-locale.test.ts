@@ -35,7 +35,6 @@ const NOT_CONVERTED_YET = [
   'rules',
   'security',
   'setup',
-  'upnp',
   'vpn',
 ];
 
