@@ -109,6 +109,12 @@ const CASES: Record<string, Case> = {
     synopsis: 'upnp --watch [SECONDS]',
     about: t('cli.upnp.usage.watch', { max: String(WATCH_MAX_S) }),
   },
+  rules: {
+    argv: ['rules', '--udp-media'],
+    error: t('cli.rules.goesWith', { option: '--udp-media', with: '--video' }),
+    synopsis: 'rules --proxy caddy|nginx [--host nvr.example.com] [--user <name>]',
+    about: t('cli.rules.usage.proxy', { host: '--host', user: '--user' }),
+  },
 };
 
 describe('each converted command in en-XA', () => {

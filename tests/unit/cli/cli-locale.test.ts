@@ -32,7 +32,6 @@ const NOT_CONVERTED_YET = [
   'ddns',
   'public',
   'reset',
-  'rules',
   'security',
   'setup',
   'vpn',

@@ -300,4 +300,43 @@ export const cli = {
       'A device opens these mappings again through UPnP: deleting is not enough. Turn UPnP off on that device (or on the router), then check again.',
     unprovenTodo: 'The router’s list could not be read to its end: nothing is proven either way. Check again.',
   },
+  rules: {
+    usage: {
+      plan: 'The fewest port-forward rules for the chosen NVR, from its measured ports: HTTPS for the web page (never plain HTTP, never 80/443 outside) and the phone app’s port; RTSP only with {video}; with {udpMedia} too the RTP range the NVR declares for video over UDP (one range rule). {allow} limits them to the addresses you connect from. What you give is kept for next time ({allowClear} clears the addresses; any of the four switches sets all three wishes).',
+      router:
+        'The same plan as commands for that router. {option} (nftables): your existing forward chain that drops what it does not accept.',
+      proxy:
+        'Instead of forwarding the web page: a reverse proxy on another computer of your LAN in front of it (TLS, the allowed addresses, a password of its own) — its config and the steps. {host}: a public name (a Let’s Encrypt certificate); {user}: the password’s user (required when no address is allowed).',
+    },
+    noDevice: '`rules` takes no device: it plans for the NVR you chose.',
+    takesOneOf: '{option} takes one of: {choices}.',
+    oneAtATime: '{proxy} and {router}: one at a time.',
+    goWith: '{options} go with {with}.',
+    goesWith: '{option} goes with {with}.',
+    planFirst: 'Plan first (with {options}), then ask for {then}.',
+    heading: 'Forward rules for the NVR at {address} ({wants}; from {sources}):',
+    want: {
+      web: 'web page',
+      app: 'phone app',
+      video: 'live video (RTSP)',
+      udp: 'video over UDP',
+      nothing: 'nothing asked for',
+    },
+    anywhere: 'anywhere',
+    head: {
+      name: 'NAME',
+      protocol: 'PROTOCOL',
+      outside: 'OUTSIDE PORT',
+      toAddress: 'TO ADDRESS',
+      toPort: 'TO PORT',
+      from: 'FROM',
+    },
+    noRule: 'No rule.',
+    finding: '{severity}: {text}',
+    severity: { problem: 'Problem', warning: 'Warning', info: 'Note' },
+    proxyInstead: "Instead of forwarding the NVR's web page, a reverse proxy in front of it: {command}",
+    forRouter: 'For your router: {command}',
+    endOf: 'end of {path}',
+    steps: 'Steps ({kind}):',
+  },
 } as const;
