@@ -115,6 +115,18 @@ const CASES: Record<string, Case> = {
     synopsis: 'rules --proxy caddy|nginx [--host nvr.example.com] [--user <name>]',
     about: t('cli.rules.usage.proxy', { host: '--host', user: '--user' }),
   },
+  public: {
+    argv: ['public', '--host', 'nvr.example.com'],
+    error: t('cli.public.hostForProve', { host: '--host', prove: '--prove' }),
+    synopsis: 'public --prove [--checker URL] [--host NAME]',
+    about: t('cli.public.usage.prove'),
+  },
+  security: {
+    argv: ['security', '--try-next'],
+    error: t('cli.security.consentGoesWith'),
+    synopsis: 'security --check-defaults --user-consent [--try-next]',
+    about: t('cli.security.usage.defaults', { option: '--try-next' }),
+  },
 };
 
 describe('each converted command in en-XA', () => {

@@ -30,9 +30,7 @@ async function cli(argv: string[], locale: string) {
 const NOT_CONVERTED_YET = [
   'checklist',
   'ddns',
-  'public',
   'reset',
-  'security',
   'setup',
   'vpn',
 ];
