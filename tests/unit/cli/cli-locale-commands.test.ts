@@ -127,6 +127,12 @@ const CASES: Record<string, Case> = {
     synopsis: 'security --check-defaults --user-consent [--try-next]',
     about: t('cli.security.usage.defaults', { option: '--try-next' }),
   },
+  vpn: {
+    argv: ['vpn', 'plan', '--out', 'x.conf'],
+    error: t('cli.vpn.outGoesWith', { option: '--out', config: '`vpn config`', qr: '`vpn qr`' }),
+    synopsis: 'vpn qr <device> --out FILE.png',
+    about: t('cli.vpn.usage.qr'),
+  },
 };
 
 describe('each converted command in en-XA', () => {

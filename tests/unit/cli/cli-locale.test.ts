@@ -32,7 +32,6 @@ const NOT_CONVERTED_YET = [
   'ddns',
   'reset',
   'setup',
-  'vpn',
 ];
 
 const pseudo = createTranslator('en-XA');
