@@ -133,6 +133,24 @@ const CASES: Record<string, Case> = {
     synopsis: 'vpn qr <device> --out FILE.png',
     about: t('cli.vpn.usage.qr'),
   },
+  checklist: {
+    argv: ['checklist', '--out', 'list.txt'],
+    error: t('cli.checklist.badOut', { option: '--out', ext: '.pdf' }),
+    synopsis: 'checklist --out FILE.pdf [--letter] [--json]',
+    about: t('cli.checklist.usage', { letter: '--letter', json: '--json', out: '--out' }),
+  },
+  setup: {
+    argv: ['setup', 'x'],
+    error: t('cli.setup.noArgs'),
+    synopsis: 'setup',
+    about: t('cli.setup.usage'),
+  },
+  reset: {
+    argv: ['reset', 'x'],
+    error: t('cli.reset.noArgs'),
+    synopsis: 'reset',
+    about: t('cli.reset.usage'),
+  },
 };
 
 describe('each converted command in en-XA', () => {

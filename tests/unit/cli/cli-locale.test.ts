@@ -28,10 +28,7 @@ async function cli(argv: string[], locale: string) {
 
 /** Commands whose usage is still English strings (not yet through `t`). */
 const NOT_CONVERTED_YET = [
-  'checklist',
   'ddns',
-  'reset',
-  'setup',
 ];
 
 const pseudo = createTranslator('en-XA');

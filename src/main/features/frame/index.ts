@@ -1,6 +1,7 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { STEPS } from '../../../shared/domain/steps';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { defineFeature } from '../types';
 
@@ -46,20 +47,20 @@ export default defineFeature({
   commands: [
     {
       name: 'setup',
-      usage: ['setup                   The saved setup: chosen approach, interface and each step’s status.'],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length) return usageError('`setup` takes no arguments.');
+      usage: (t) => usageLine('setup', t('cli.setup.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length) return usageError(t('cli.setup.noArgs'));
         return finish(await call('setup.get', {}), (d) =>
-          [d.notice ? `Note: ${d.notice.message}\n` : '', renderSetup(d.setup)].join(''),
+          [d.notice ? `${t('cli.setup.note', { message: d.notice.message })}\n` : '', renderSetup(d.setup, t)].join(''),
         );
       },
     },
     {
       name: 'reset',
-      usage: ['reset                   Start the setup over (the old one is kept as a backup file).'],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length) return usageError('`reset` takes no arguments.');
-        return finish(await call('setup.reset', {}), (s) => `The setup was started over.\n${renderSetup(s)}`);
+      usage: (t) => usageLine('reset', t('cli.reset.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length) return usageError(t('cli.reset.noArgs'));
+        return finish(await call('setup.reset', {}), (s) => `${t('cli.reset.done')}\n${renderSetup(s, t)}`);
       },
     },
   ],

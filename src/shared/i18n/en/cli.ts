@@ -72,6 +72,14 @@ export const cli = {
     interfaceNotChosen: 'not chosen yet (the recommended one is used)',
     updated: 'Updated:   {at}',
     head: { step: 'STEP', status: 'STATUS', note: 'NOTE' },
+    usage: 'The saved setup: chosen approach, interface and each step’s status.',
+    noArgs: '`setup` takes no arguments.',
+    note: 'Note: {message}',
+  },
+  reset: {
+    usage: 'Start the setup over (the old one is kept as a backup file).',
+    noArgs: '`reset` takes no arguments.',
+    done: 'The setup was started over.',
   },
   find: {
     at: 'at {addresses}',
@@ -497,5 +505,15 @@ export const cli = {
     tested: ' (tested {at})',
     phoneTest: 'The one test only a phone can make:',
     checkedAt: 'Checked at {at}',
+  },
+  checklist: {
+    usage:
+      'The checklist to keep: the NVR, every step and its status, ports, forward rules, UPnP, DDNS, the public address, the test from outside, the security score with its fixes, the picture of what is open from the internet and what is still to do, as a PDF (A4, or US Letter with {letter}); with {json} the same as JSON on stdout (then {out} is optional). Never a password, token or key.',
+    unexpected: 'Unexpected word "{word}".',
+    giveOut: 'Give the file to write with {option} (or {json}).',
+    badOut: '{option} takes a file name ending in {ext}.',
+    written: 'The checklist was written to {path} ({bytes} bytes).',
+    todo: { one: 'Still to do ({count}):', other: 'Still to do ({count}):' },
+    allVerified: 'Every step is verified.',
   },
 } as const;
