@@ -169,3 +169,30 @@ describe('each converted command in en-XA', () => {
     expect(c.about.startsWith('[')).toBe(true);
   });
 });
+
+describe('converted commands’ output in en-XA: the frame words pseudo, main’s facts as they came', () => {
+  it('network: the table’s headers and the gateway line', async () => {
+    const r = await cli(['network']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toContain(t('cli.network.head.interface'));
+    expect(r.stdout).toContain(t('cli.network.gateway', { address: '192.168.1.1', name: 'eth0' }));
+    expect(r.stdout).not.toMatch(/Default gateway|Measured at/);
+  });
+
+  it('setup, reset and vpn without a plan', async () => {
+    const setup = await cli(['setup']);
+    expect(setup.stdout).toContain(t('cli.setup.approach', { approach: t('cli.setup.notChosen') }));
+    expect(setup.stdout).not.toMatch(/Approach:|Updated:/);
+    const reset = await cli(['reset']);
+    expect(reset.stdout.split('\n')[0]).toBe(t('cli.reset.done'));
+    const vpn = await cli(['vpn']);
+    expect(vpn.stdout.trim()).toBe(t('cli.vpn.noPlan', { command: 'nvr-assist vpn plan --server <router or linux>' }));
+  });
+
+  it('security: the score line and the closing sentence', async () => {
+    const r = await cli(['security']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^\[Šéçûŕíţý šçöŕé: \d+\/100/);
+    expect(r.stdout).toContain(t('cli.security.unknownNotSafe'));
+    expect(r.stdout).not.toMatch(/What to do:|Security score/);
+  });
+});
