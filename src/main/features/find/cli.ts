@@ -2,19 +2,22 @@ import type { DiscoveredDevice } from '../../../shared/domain/device';
 import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { EventPayload, InvokeOutput } from '../../../shared/ipc/contract';
 import { safeJson } from '../../../shared/text/device-text';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { renderSetup } from '../frame';
 
-export function describeDevice(d: DiscoveredDevice): string {
-  return [d.brand, d.model, d.name && d.name !== d.model ? `"${d.name}"` : null, `at ${d.addresses.join(', ')}`]
-    .filter(Boolean)
-    .join(' ');
+export function describeDevice(d: DiscoveredDevice, t: Translator['t'] = createTranslator().t): string {
+  const at = t('cli.find.at', { addresses: d.addresses.join(', ') });
+  return [d.brand, d.model, d.name && d.name !== d.model ? `"${d.name}"` : null, at].filter(Boolean).join(' ');
 }
 
-export function renderDevices(devices: DiscoveredDevice[], warnings: string[]): string {
-  if (devices.length === 0)
-    return 'No cameras or recorders answered. Check that the NVR is switched on and on this network.';
+export function renderDevices(
+  devices: DiscoveredDevice[],
+  warnings: string[],
+  t: Translator['t'] = createTranslator().t,
+): string {
+  if (devices.length === 0) return t('cli.discover.none');
   const rows = devices.map((d) => [
     d.addresses.join(', '),
     d.brand ?? '?',
@@ -26,10 +29,12 @@ export function renderDevices(devices: DiscoveredDevice[], warnings: string[]): 
       .join(', ') || '-',
     d.id,
   ]);
-  const lines = [formatTable(['ADDRESS', 'BRAND', 'MODEL', 'MAC', 'FOUND BY', 'PORTS', 'ID'], rows, 60)];
-  lines.push('', `${devices.length} device(s). Pick yours with: nvr-assist choose <ID>`);
-  if (warnings.length)
-    lines.push('', `${warnings.length} note(s) from the search (odd answers are ignored), e.g.: ${warnings[0]}`);
+  const head = (['address', 'brand', 'model', 'mac', 'foundBy', 'ports', 'id'] as const).map((h) =>
+    t(`cli.discover.head.${h}`),
+  );
+  const lines = [formatTable(head, rows, 60)];
+  lines.push('', t('cli.discover.count', { count: devices.length, command: 'nvr-assist choose <ID>' }));
+  if (warnings.length) lines.push('', t('cli.discover.notes', { count: warnings.length, first: warnings[0]! }));
   return lines.join('\n');
 }
 
@@ -56,11 +61,12 @@ export async function deviceTarget(
   /** Where else the device may answer when it does not at its known address (e.g. a change left unfinished). */
   elsewhere?: (deviceId: string) => Promise<string | null>,
 ): Promise<string | number> {
-  const { options, flags, io } = cmd;
+  const { options, flags, io, t } = cmd;
   if (options['--user'] && !flags.has('--password-stdin'))
-    return cmd.usageError('Pipe the password in with --password-stdin (never on the command line).');
-  if (flags.has('--password-stdin') && !options['--user']) return cmd.usageError('Give the user with --user.');
-  if (flags.has('--password-stdin') && !io.readStdin) return cmd.usageError('This CLI cannot read standard input.');
+    return cmd.usageError(t('cli.find.pipePassword', { option: '--password-stdin' }));
+  if (flags.has('--password-stdin') && !options['--user'])
+    return cmd.usageError(t('cli.find.giveUser', { option: '--user' }));
+  if (flags.has('--password-stdin') && !io.readStdin) return cmd.usageError(t('cli.find.noStdin'));
   let deviceId: string;
   if (target.startsWith('dev-')) deviceId = target;
   else {
@@ -85,16 +91,18 @@ export async function deviceTarget(
   return deviceId;
 }
 
-function renderIdentity(d: InvokeOutput<'device.login'>): string {
+function renderIdentity(d: InvokeOutput<'device.login'>, t: Translator['t']): string {
   const offset = d.identity.clockOffsetSeconds;
+  const auth = d.identity.auth === 'digest' ? 'HTTP digest' : 'WS-UsernameToken';
+  const head = (['maker', 'model', 'firmware', 'serial'] as const).map((h) => t(`cli.identify.head.${h}`));
+  const minutes = offset === null ? 0 : Math.round(Math.abs(offset) / 60);
   return [
-    `Logged in to ${d.onvifUrl} (${d.identity.auth === 'digest' ? 'HTTP digest' : 'WS-UsernameToken'}).`,
-    formatTable(
-      ['MAKER', 'MODEL', 'FIRMWARE', 'SERIAL'],
-      [[d.identity.manufacturer ?? '?', d.identity.model ?? '?', d.identity.firmware ?? '?', d.identity.serial ?? '?']],
-    ),
+    t('cli.identify.loggedIn', { url: d.onvifUrl, auth }),
+    formatTable(head, [
+      [d.identity.manufacturer ?? '?', d.identity.model ?? '?', d.identity.firmware ?? '?', d.identity.serial ?? '?'],
+    ]),
     offset !== null && Math.abs(offset) >= 120
-      ? `Note: the device's clock is ${Math.round(Math.abs(offset) / 60)} minute(s) ${offset > 0 ? 'ahead' : 'behind'}; the app signed with the device's time. Set its clock (NTP) so recordings have the right time.`
+      ? t(offset > 0 ? 'cli.identify.clockAhead' : 'cli.identify.clockBehind', { count: minutes })
       : '',
   ]
     .filter(Boolean)
@@ -104,16 +112,15 @@ function renderIdentity(d: InvokeOutput<'device.login'>): string {
 export const FIND_COMMANDS: readonly CliCommand[] = [
   {
     name: 'discover',
-    usage: [
-      'discover [--interface X] [--sweep]',
-      '                        Find cameras and recorders on the network (WS-Discovery/ONVIF, SSDP,',
-      '                        Hikvision SADP, Dahua DHIP). --sweep also knocks on every address of the',
-      `                        subnet (up to a /${SWEEP_MAX_PREFIX}), for networks that block discovery. Ctrl-C stops.`,
-    ],
+    usage: (t) =>
+      usageLine(
+        'discover [--interface X] [--sweep]',
+        t('cli.discover.usage', { option: '--sweep', prefix: `/${SWEEP_MAX_PREFIX}` }),
+      ),
     options: { '--interface': 'value', '--sweep': 'flag' },
     run: async (cmd) => {
-      const { args, options, flags, json, io } = cmd;
-      if (args.length) return cmd.usageError('`discover` takes no arguments (use --interface NAME).');
+      const { args, options, flags, json, io, t } = cmd;
+      if (args.length) return cmd.usageError(t('cli.discover.noArgs', { option: '--interface NAME' }));
       const end = await cmd.job(
         'discovery.start',
         {
@@ -123,40 +130,42 @@ export const FIND_COMMANDS: readonly CliCommand[] = [
         (event, payload) => {
           if (event !== 'discovery.onDevice' || json) return;
           const d = (payload as EventPayload<'discovery.onDevice'>).device;
-          io.stderr(`  found ${d.addresses[0] ?? '?'} ${d.brand ?? ''} ${d.model ?? ''} (${d.sources.join(', ')})\n`);
+          const words = {
+            address: d.addresses[0] ?? '?',
+            brand: d.brand ?? '',
+            model: d.model ?? '',
+            sources: d.sources.join(', '),
+          };
+          io.stderr(`${t('cli.discover.found', words)}\n`);
         },
       );
       if (!end.started.ok) return cmd.finish(end.started, () => '');
-      if (!json) io.stderr(`Searching on ${end.started.data.interfaceName}…\n`);
+      if (!json) io.stderr(`${t('cli.discover.searching', { name: end.started.data.interfaceName })}\n`);
       if (end.outcome === 'failed') {
-        io.stderr(`Error: ${end.error?.message ?? 'the search failed.'}\n`);
+        io.stderr(`${t('cli.error', { message: end.error?.message ?? t('cli.discover.failed') })}\n`);
         return 1;
       }
-      const code = cmd.finish(await cmd.call('discovery.list', {}), (d) => renderDevices(d.devices, d.warnings));
+      const code = cmd.finish(await cmd.call('discovery.list', {}), (d) => renderDevices(d.devices, d.warnings, t));
       return end.outcome === 'cancelled' ? 130 : code;
     },
   },
   {
     name: 'watch',
-    usage: [
-      'watch [--interface X] [--seconds N]',
-      '                        Listen for devices announcing themselves (ONVIF Hello/Bye) for N seconds',
-      '                        (default 60, at most 3600): a device that boots or changes address.',
-    ],
+    usage: (t) => usageLine('watch [--interface X] [--seconds N]', t('cli.watch.usage')),
     options: { '--interface': 'value', '--seconds': 'value' },
     run: async (cmd) => {
-      const { args, options, json, io } = cmd;
-      if (args.length) return cmd.usageError('`watch` takes no arguments.');
+      const { args, options, json, io, t } = cmd;
+      if (args.length) return cmd.usageError(t('cli.watch.noArgs'));
       const seconds = options['--seconds'] === undefined ? 60 : Number(options['--seconds']);
       if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
-        return cmd.usageError('--seconds must be a whole number from 1 to 3600.');
+        return cmd.usageError(t('cli.watch.badSeconds', { option: '--seconds', min: '1', max: '3600' }));
       const started = await cmd.call(
         'discovery.listen',
         options['--interface'] ? { interfaceName: options['--interface'] } : {},
       );
       if (!started.ok) return cmd.finish(started, () => '');
       const { jobId, interfaceName } = started.data;
-      if (!json) io.stderr(`Listening on ${interfaceName} for ${seconds} s…\n`);
+      if (!json) io.stderr(`${t('cli.watch.listening', { name: interfaceName, seconds: String(seconds) })}\n`);
       let heard = 0;
       const stop = cmd.subscribe((event, payload) => {
         if (event !== 'discovery.onDevice') return;
@@ -166,65 +175,62 @@ export const FIND_COMMANDS: readonly CliCommand[] = [
         if (json) io.stdout(`${safeJson(p.device)}\n`);
         else
           io.stdout(
-            `${new Date().toISOString().slice(11, 19)}  ${describeDevice(p.device)}  ${p.device.notes.at(-1) ?? ''}\n`,
+            `${new Date().toISOString().slice(11, 19)}  ${describeDevice(p.device, t)}  ${p.device.notes.at(-1) ?? ''}\n`,
           );
       });
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       stop();
       await cmd.call('job.cancel', { jobId });
-      if (!json) io.stderr(`${heard} announcement(s).\n`);
+      if (!json) io.stderr(`${t('cli.watch.heard', { count: heard })}\n`);
       return 0;
     },
   },
   {
     name: 'choose',
-    usage: ['choose <device-id>      Pick your NVR from the last search (the ID column of `discover`).'],
+    usage: (t) => usageLine('choose <device-id>', t('cli.choose.usage')),
     run: async (cmd) => {
-      if (cmd.args.length !== 1) return cmd.usageError('Name one device ID from `nvr-assist discover`.');
+      const { t } = cmd;
+      if (cmd.args.length !== 1) return cmd.usageError(t('cli.choose.nameOne'));
       return cmd.finish(await cmd.call('setup.chooseDevice', { deviceId: cmd.args[0]! }), (s) =>
-        s.nvr ? `Your NVR: ${describeDevice(s.nvr.device)}` : renderSetup(s),
+        s.nvr ? t('cli.choose.yourNvr', { device: describeDevice(s.nvr.device, t) }) : renderSetup(s, t),
       );
     },
   },
   {
     name: 'add',
-    usage: [
-      'add <host> [--port N]   Add a device by IP address or LAN name (for networks where the search',
-      '                        cannot see it); only its ONVIF clock is read, no password is sent.',
-    ],
+    usage: (t) => usageLine('add <host> [--port N]', t('cli.add.usage')),
     options: { '--port': 'value' },
     run: async (cmd) => {
-      if (cmd.args.length !== 1) return cmd.usageError('Name one address, e.g. `nvr-assist add 192.168.1.64`.');
+      const { t } = cmd;
+      if (cmd.args.length !== 1) return cmd.usageError(t('cli.add.nameOne'));
       const port = portOption(cmd);
-      if (port === null) return cmd.usageError('The port must be a number from 1 to 65535.');
-      return cmd.finish(
-        await cmd.call('discovery.addManual', { host: cmd.args[0]!, ...(port ? { port } : {}) }),
-        (d) =>
-          `Added: ${describeDevice(d.device)} (ID ${d.device.id}). Log in with: nvr-assist identify ${d.device.id} --user admin --password-stdin`,
+      if (port === null) return cmd.usageError(t('cli.find.badPort'));
+      return cmd.finish(await cmd.call('discovery.addManual', { host: cmd.args[0]!, ...(port ? { port } : {}) }), (d) =>
+        t('cli.add.added', {
+          device: describeDevice(d.device, t),
+          id: d.device.id,
+          command: `nvr-assist identify ${d.device.id} --user admin --password-stdin`,
+        }),
       );
     },
   },
   {
     name: 'identify',
-    usage: [
-      'identify <host|device-id> --user U --password-stdin [--port N]',
-      '                        Log in over ONVIF and read maker, model, firmware and serial. The',
-      '                        password is read from standard input, never from the command line.',
-    ],
+    usage: (t) => usageLine('identify <host|device-id> --user U --password-stdin [--port N]', t('cli.identify.usage')),
     options: { '--user': 'value', '--password-stdin': 'flag', '--port': 'value' },
     run: async (cmd) => {
-      const { args, options, flags, io } = cmd;
-      if (args.length !== 1) return cmd.usageError('Name one address or device ID.');
+      const { args, options, flags, io, t } = cmd;
+      if (args.length !== 1) return cmd.usageError(t('cli.identify.nameOne'));
       const port = portOption(cmd);
-      if (port === null) return cmd.usageError('The port must be a number from 1 to 65535.');
+      if (port === null) return cmd.usageError(t('cli.find.badPort'));
       const username = options['--user'];
       if (!username || !flags.has('--password-stdin') || !io.readStdin)
-        return cmd.usageError('Give the user with --user and pipe the password in with --password-stdin.');
+        return cmd.usageError(t('cli.identify.giveUser', { user: '--user', stdin: '--password-stdin' }));
       const password = await readPassword(cmd);
       const target = args[0]!.startsWith('dev-') ? { deviceId: args[0]! } : { host: args[0]! };
       return cmd.finish(
         await cmd.call('device.login', { ...target, ...(port ? { port } : {}), username, password }),
-        renderIdentity,
+        (d) => renderIdentity(d, t),
       );
     },
   },

@@ -1,21 +1,24 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { STEPS } from '../../../shared/domain/steps';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { defineFeature } from '../types';
 
 // The frame of the app: what it is, the setup record as a whole (read, skip a step, start over), and jobs.
 
-export function renderSetup(setup: SetupRecord): string {
+export function renderSetup(setup: SetupRecord, t: Translator['t'] = createTranslator().t): string {
   const rows = STEPS.map((s) => {
     const state = setup.steps[s.id];
     return [s.title, s.available ? (state?.status ?? 'not-started') : 'planned', state?.reason ?? ''];
   });
+  const head = (['step', 'status', 'note'] as const).map((h) => t(`cli.setup.head.${h}`));
   return [
-    `Approach:  ${setup.approach ?? 'not chosen yet'}`,
-    `Interface: ${setup.interfaceName ?? 'not chosen yet (the recommended one is used)'}`,
-    `Updated:   ${setup.updatedAt}`,
+    t('cli.setup.approach', { approach: setup.approach ?? t('cli.setup.notChosen') }),
+    t('cli.setup.interface', { name: setup.interfaceName ?? t('cli.setup.interfaceNotChosen') }),
+    t('cli.setup.updated', { at: setup.updatedAt }),
     '',
-    formatTable(['STEP', 'STATUS', 'NOTE'], rows, 80),
+    formatTable(head, rows, 80),
   ].join('\n');
 }
 
@@ -44,20 +47,20 @@ export default defineFeature({
   commands: [
     {
       name: 'setup',
-      usage: ['setup                   The saved setup: chosen approach, interface and each step’s status.'],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length) return usageError('`setup` takes no arguments.');
+      usage: (t) => usageLine('setup', t('cli.setup.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length) return usageError(t('cli.setup.noArgs'));
         return finish(await call('setup.get', {}), (d) =>
-          [d.notice ? `Note: ${d.notice.message}\n` : '', renderSetup(d.setup)].join(''),
+          [d.notice ? `${t('cli.setup.note', { message: d.notice.message })}\n` : '', renderSetup(d.setup, t)].join(''),
         );
       },
     },
     {
       name: 'reset',
-      usage: ['reset                   Start the setup over (the old one is kept as a backup file).'],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length) return usageError('`reset` takes no arguments.');
-        return finish(await call('setup.reset', {}), (s) => `The setup was started over.\n${renderSetup(s)}`);
+      usage: (t) => usageLine('reset', t('cli.reset.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length) return usageError(t('cli.reset.noArgs'));
+        return finish(await call('setup.reset', {}), (s) => `${t('cli.reset.done')}\n${renderSetup(s, t)}`);
       },
     },
   ],

@@ -1,62 +1,93 @@
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import { safeJson } from '../../../shared/text/device-text';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
 
-const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', ok: 'OK', info: 'Note' } as const;
-const SOURCE_WORDS = { igd: 'UPnP', 'nat-pmp': 'NAT-PMP', 'upnp-record': 'the UPnP step’s last check' } as const;
+type T = Translator['t'];
+const english = () => createTranslator().t;
+
+const SOURCES = { igd: 'igd', 'nat-pmp': 'natPmp', 'upnp-record': 'upnpRecord' } as const;
 
 /** The first two routers toward the STUN server, as traced (or why not). */
-function hopsLine(c: PublicAddressCheck): string {
+function hopsLine(c: PublicAddressCheck, t: T): string {
   const h = c.hops;
-  if (!h) return 'Route toward the STUN server: not traced';
-  const hop = (a: string | null) => (a === null ? 'no answer' : a === h.target ? `${a} (the STUN server)` : a);
-  return `Route toward ${h.target}: hop 1 ${hop(h.first)}, hop 2 ${hop(h.second)}${h.error ? ` — ${h.error}` : ''}`;
+  if (!h) return t('cli.public.notTraced');
+  const hop = (a: string | null) =>
+    a === null ? t('cli.public.noAnswer') : a === h.target ? t('cli.public.theStunServer', { address: a }) : a;
+  return t('cli.public.route', {
+    target: h.target,
+    first: hop(h.first),
+    second: hop(h.second),
+    error: h.error ? ` — ${h.error}` : '',
+  });
 }
 
-export function renderPublicCheck(c: PublicAddressCheck): string {
+export function renderPublicCheck(c: PublicAddressCheck, t: T = english()): string {
+  const notKnown = t('cli.public.notKnown');
+  const noAddress = (error: string | null | undefined) =>
+    t('cli.public.noAddress', { error: error ?? t('cli.public.noAnswer') });
   const lines = [
     `${c.verdict.title}.`,
     '',
-    `Router (${c.gateway ?? 'none'}) WAN address: ${
-      c.router.address ? `${c.router.address} (from ${SOURCE_WORDS[c.router.source ?? 'igd']})` : 'not known'
-    }`,
-    `STUN ${c.stun.server}: ${c.stun.address ?? `no address — ${c.stun.error ?? 'no answer'}`}`,
-    `Checker ${c.checker.server}: ${c.checker.address ?? `no address — ${c.checker.error ?? 'no answer'}`}`,
-    hopsLine(c),
-    `Public address: ${c.publicAddress ?? 'not known'}${c.changed ? ` (changed: it was ${c.changed.from})` : ''}`,
+    t('cli.public.router', {
+      gateway: c.gateway ?? t('cli.public.none'),
+      address: c.router.address
+        ? t('cli.public.from', {
+            address: c.router.address,
+            source: t(`cli.public.source.${SOURCES[c.router.source ?? 'igd']}`),
+          })
+        : notKnown,
+    }),
+    `STUN ${c.stun.server}: ${c.stun.address ?? noAddress(c.stun.error)}`,
+    t('cli.public.checker', { server: c.checker.server, address: c.checker.address ?? noAddress(c.checker.error) }),
+    hopsLine(c, t),
+    t('cli.public.publicAddress', {
+      address: c.publicAddress ?? notKnown,
+      changed: c.changed ? t('cli.public.changed', { from: c.changed.from }) : '',
+    }),
     '',
   ];
   if (c.verdict.advice) lines.push(c.verdict.advice, '');
   for (const e of c.verdict.evidence) lines.push(`  · ${e}`);
   if (c.findings.length) lines.push('');
-  for (const f of c.findings) lines.push(`${SEVERITY_WORDS[f.severity]}: ${f.text}`);
+  for (const f of c.findings)
+    lines.push(t('cli.public.finding', { severity: t(`cli.public.severity.${f.severity}`), text: f.text }));
   if (c.ipv6) lines.push('', `IPv6: ${c.ipv6.text}`);
-  lines.push('', `Measured at ${c.measuredAt}`);
+  lines.push('', t('cli.public.measuredAt', { at: c.measuredAt }));
   return lines.join('\n');
 }
 
-const MARKS = { true: 'ok  ', false: 'FAIL', null: '?   ' } as const;
+const MARKS = { true: 'ok', false: 'fail', null: 'unknown' } as const;
 
 /** The proof as text: the verdict, one line per port (its state and cause), the hairpin, the findings. */
-export function renderProof(p: OutsideProof): string {
+export function renderProof(p: OutsideProof, t: T = english()): string {
+  const target = p.name
+    ? t('cli.public.proofName', { name: p.name, target: p.target ?? t('cli.public.notResolved') })
+    : p.target
+      ? t('cli.public.proofTarget', { target: p.target })
+      : '';
   const lines = [
     `${p.verdict.title}.`,
     ...(p.verdict.advice ? [p.verdict.advice] : []),
     '',
-    `Checker ${p.checker} tested ${p.testedAddress ?? 'no address'}${p.name ? ` (name ${p.name} → ${p.target ?? 'not resolved'})` : p.target ? ` (public address ${p.target})` : ''}`,
+    t('cli.public.tested', {
+      checker: p.checker,
+      address: p.testedAddress ?? t('cli.public.noAddressTested'),
+      target,
+    }),
     '',
   ];
   for (const kind of ['planned', 'forbidden'] as const) {
     const rows = p.rows.filter((r) => r.kind === kind);
     if (!rows.length) continue;
-    lines.push(kind === 'planned' ? 'Planned rules (must be reachable):' : 'Must NOT be reachable:');
+    lines.push(t(kind === 'planned' ? 'cli.public.planned' : 'cli.public.forbidden'));
     for (const r of rows) {
       const to = r.internal ? ` → ${r.internal.address}:${r.internal.port}` : '';
       lines.push(
-        `  ${MARKS[String(r.ok) as 'true']} ${r.protocol.toUpperCase()} ${r.port}${to} ${r.label}: ${r.verdict}`,
+        `  ${t(`cli.public.mark.${MARKS[String(r.ok) as 'true']}`)} ${r.protocol.toUpperCase()} ${r.port}${to} ${r.label}: ${r.verdict}`,
       );
       // How the app found the cause: the questions it asked itself (the troubleshooting tree), then what to do.
       for (const q of r.ok === false ? (r.path ?? []) : [])
@@ -65,9 +96,9 @@ export function renderProof(p: OutsideProof): string {
     }
     lines.push('');
   }
-  if (p.hairpin) lines.push(`Hairpin (from inside to ${p.hairpin.address}): ${p.hairpin.text}`, '');
-  for (const f of p.findings) lines.push(`Note: ${f}`);
-  lines.push(`Measured at ${p.measuredAt}`);
+  if (p.hairpin) lines.push(t('cli.public.hairpin', { address: p.hairpin.address, text: p.hairpin.text }), '');
+  for (const f of p.findings) lines.push(t('cli.public.note', { text: f }));
+  lines.push(t('cli.public.measuredAt', { at: p.measuredAt }));
   return lines.join('\n');
 }
 
@@ -80,32 +111,40 @@ async function runProve(cmd: CommandContext, checker: string | undefined): Promi
   });
   const proof = (job.events.get('internet.onProof') as { proof: OutsideProof } | undefined)?.proof;
   if (job.outcome === 'cancelled') return 130;
-  if (job.outcome !== 'ok' || !proof)
-    return cmd.fail(job.error?.message ?? 'The proof from outside could not be made.');
-  cmd.io.stdout(cmd.json ? `${safeJson(proof, 2)}\n` : `${renderProof(proof)}\n`);
+  if (job.outcome !== 'ok' || !proof) return cmd.fail(job.error?.message ?? cmd.t('cli.public.proveFailed'));
+  cmd.io.stdout(cmd.json ? `${safeJson(proof, 2)}\n` : `${renderProof(proof, cmd.t)}\n`);
   return proof.verdict.code === 'proven' ? 0 : proof.verdict.code === 'failed' ? 3 : 1;
 }
 
 async function runPublic(cmd: CommandContext): Promise<number> {
-  const { args, json, options, io } = cmd;
-  if (args.length) return cmd.usageError('`public` takes no words, only --stun HOST:PORT and --checker URL.');
+  const { args, json, options, io, t } = cmd;
+  if (args.length)
+    return cmd.usageError(t('cli.public.noWords', { stun: '--stun HOST:PORT', checker: '--checker URL' }));
   const stun = options['--stun'];
   const checker = options['--checker'];
   const prove = cmd.flags.has('--prove');
   if (prove && stun !== undefined)
-    return cmd.usageError('--prove asks the checker only: --stun is for the address check.');
-  if (!prove && options['--host'] !== undefined) return cmd.usageError('--host is for --prove.');
+    return cmd.usageError(t('cli.public.proveNoStun', { prove: '--prove', stun: '--stun' }));
+  if (!prove && options['--host'] !== undefined)
+    return cmd.usageError(t('cli.public.hostForProve', { host: '--host', prove: '--prove' }));
   if (
     options['--host'] !== undefined &&
     !/^[A-Za-z0-9]([A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}\.?$/.test(options['--host'])
   )
-    return cmd.usageError('--host takes a DNS name, e.g. --host mynvr.duckdns.org.');
+    return cmd.usageError(t('cli.public.badHost', { option: '--host', example: '--host mynvr.duckdns.org' }));
   if (stun !== undefined && !parseStunServer(stun))
     return cmd.usageError(
-      '--stun takes a STUN server as HOST:PORT (or HOST, port 3478), e.g. --stun stun.example.net:3478.',
+      t('cli.public.badStun', {
+        option: '--stun',
+        form: 'HOST:PORT',
+        host: 'HOST',
+        example: '--stun stun.example.net:3478',
+      }),
     );
   if (checker !== undefined && !parseCheckerUrl(checker))
-    return cmd.usageError('--checker takes an http(s) address without a query, e.g. --checker https://ifconfig.co.');
+    return cmd.usageError(
+      t('cli.public.badChecker', { option: '--checker', example: '--checker https://ifconfig.co' }),
+    );
   if (prove) return runProve(cmd, checker);
   const job = await cmd.job('internet.check', {
     ...(stun !== undefined ? { stun } : {}),
@@ -113,28 +152,20 @@ async function runPublic(cmd: CommandContext): Promise<number> {
   });
   const check = (job.events.get('internet.onCheck') as { check: PublicAddressCheck } | undefined)?.check;
   if (job.outcome === 'cancelled') return 130;
-  if (job.outcome !== 'ok' || !check) return cmd.fail(job.error?.message ?? 'The public address could not be checked.');
-  io.stdout(json ? `${safeJson(check, 2)}\n` : `${renderPublicCheck(check)}\n`);
+  if (job.outcome !== 'ok' || !check) return cmd.fail(job.error?.message ?? t('cli.public.checkFailed'));
+  io.stdout(json ? `${safeJson(check, 2)}\n` : `${renderPublicCheck(check, t)}\n`);
   return 0;
 }
 
 export const INTERNET_COMMANDS: readonly CliCommand[] = [
   {
     name: 'public',
-    usage: [
-      'public [--stun HOST:PORT] [--checker URL]',
-      '                        The address the internet sees (a STUN server and an echoip-compatible',
-      '                        checker), the router’s own WAN address (UPnP/NAT-PMP), the first two',
-      '                        routers toward the STUN server (ping with TTL 1 and 2), and the verdict:',
-      '                        the router has the public address, double NAT, or carrier-grade NAT, with',
-      '                        what to do. Nothing is contacted until you run it; the servers you give',
-      '                        are kept (defaults: stun.cloudflare.com:3478, https://ifconfig.co).',
-      'public --prove [--checker URL] [--host NAME]',
-      '                        Proof from outside: the checker (/port/N) tries every planned router rule',
-      '                        and the ports that must not be reachable (21, 22, 23, 80, 554, the NVR’s',
-      '                        admin pages) on the public address (or NAME’s); each with its likely',
-      '                        cause; then a connect from inside (hairpin). Exit 0 proven, 3 something',
-      '                        not reachable or exposed, 1 could not check.',
+    usage: (t) => [
+      ...usageLine(
+        'public [--stun HOST:PORT] [--checker URL]',
+        t('cli.public.usage.check', { defaults: 'stun.cloudflare.com:3478, https://ifconfig.co' }),
+      ),
+      ...usageLine('public --prove [--checker URL] [--host NAME]', t('cli.public.usage.prove')),
     ],
     options: { '--stun': 'value', '--checker': 'value', '--prove': 'flag', '--host': 'value' },
     run: runPublic,

@@ -1,6 +1,8 @@
 import type { NetworkReport } from '../../../shared/domain/network';
 import { APPROACHES } from '../../../shared/domain/setup';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { classifyIpv4 } from '../../protocol/ipv4';
 import { renderSetup } from '../frame';
@@ -22,29 +24,30 @@ export async function discoveryInterface(
   return { name: iface.name, address: address.address, prefix: address.prefix };
 }
 
-export function renderNetwork(report: NetworkReport): string {
+export function renderNetwork(report: NetworkReport, t: Translator['t'] = createTranslator().t): string {
   const rows = report.interfaces.map((i) => [
     i.name === report.recommended?.interfaceName ? `${i.name} *` : i.name,
     i.kind,
-    i.up ? 'up' : 'down',
+    i.up ? t('cli.network.up') : t('cli.network.down'),
     i.ipv4.map((a) => `${a.address}/${a.prefix}`).join(', ') || '-',
     i.mac ?? '-',
     i.note,
   ]);
-  const lines = [formatTable(['INTERFACE', 'KIND', 'STATE', 'IPV4', 'MAC', 'NOTE'], rows, 80), ''];
+  const head = (['interface', 'kind', 'state', 'ipv4', 'mac', 'note'] as const).map((h) => t(`cli.network.head.${h}`));
+  const lines = [formatTable(head, rows, 80), ''];
   lines.push(
     report.gateway
-      ? `Default gateway: ${report.gateway.address} via ${report.gateway.interfaceName}`
-      : 'Default gateway: none found (this computer has no route to the internet).',
+      ? t('cli.network.gateway', { address: report.gateway.address, name: report.gateway.interfaceName })
+      : t('cli.network.noGateway'),
   );
   lines.push(
     report.recommended
-      ? `Finding devices through: ${report.recommended.reason} (marked *)`
-      : 'No interface can be used to find devices: connect this computer to the NVR’s network.',
+      ? t('cli.network.findingThrough', { reason: report.recommended.reason })
+      : t('cli.network.noInterface'),
   );
   if (report.chosenInterface && report.chosenInterface !== report.recommended?.interfaceName)
-    lines.push(`You chose: ${report.chosenInterface}`);
-  lines.push(`Measured at ${report.measuredAt}`);
+    lines.push(t('cli.network.youChose', { name: report.chosenInterface }));
+  lines.push(t('cli.network.measuredAt', { at: report.measuredAt }));
   return lines.join('\n');
 }
 
@@ -80,30 +83,28 @@ export default defineFeature({
   commands: [
     {
       name: 'network',
-      usage: [
-        'network                 This computer’s network interfaces, default gateway and the interface',
-        '                        the assistant will use to find your NVR.',
-      ],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length) return usageError('`network` takes no arguments.');
-        return finish(await call('network.get', {}), renderNetwork);
+      usage: (t) => usageLine('network', t('cli.network.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length) return usageError(t('cli.network.noArgs'));
+        return finish(await call('network.get', {}), (r) => renderNetwork(r, t));
       },
     },
     {
       name: 'approach',
-      usage: [`approach <choice>       Choose how to reach the NVR: ${APPROACHES.join(' | ')}.`],
-      run: async ({ args, call, finish, usageError }) => {
+      usage: (t) => usageLine('approach <choice>', t('cli.approach.usage', { choices: APPROACHES.join(' | ') })),
+      run: async ({ args, call, finish, usageError, t }) => {
         const choice = APPROACHES.find((a) => a === args[0]);
-        if (args.length !== 1 || !choice) return usageError(`Choose one approach: ${APPROACHES.join(', ')}.`);
-        return finish(await call('setup.chooseApproach', { approach: choice }), renderSetup);
+        if (args.length !== 1 || !choice)
+          return usageError(t('cli.approach.chooseOne', { choices: APPROACHES.join(', ') }));
+        return finish(await call('setup.chooseApproach', { approach: choice }), (s) => renderSetup(s, t));
       },
     },
     {
       name: 'interface',
-      usage: ['interface <name>        Choose the network interface used to find devices.'],
-      run: async ({ args, call, finish, usageError }) => {
-        if (args.length !== 1) return usageError('Name one interface, e.g. `nvr-assist interface eth0`.');
-        return finish(await call('setup.chooseInterface', { interfaceName: args[0]! }), renderSetup);
+      usage: (t) => usageLine('interface <name>', t('cli.interface.usage')),
+      run: async ({ args, call, finish, usageError, t }) => {
+        if (args.length !== 1) return usageError(t('cli.interface.nameOne'));
+        return finish(await call('setup.chooseInterface', { interfaceName: args[0]! }), (s) => renderSetup(s, t));
       },
     },
   ],

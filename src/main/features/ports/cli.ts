@@ -1,9 +1,10 @@
 import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
-import { ERROR_MESSAGES, isAppFailure } from '../../../shared/ipc/errors';
+import { isAppFailure } from '../../../shared/ipc/errors';
 import { safeJson } from '../../../shared/text/device-text';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { expandTarget, runPortsScan } from '../../services/ports/ports-scan';
 import { deviceTarget } from '../find/cli';
@@ -22,72 +23,80 @@ export function parseSetList(text: string): Array<{ role: 'http' | 'https' | 'rt
   return out.length ? out : null;
 }
 
-const OUTSIDE: Record<string, string> = { yes: 'yes', no: 'no', 'only-with-vendor-app': 'vendor app only' };
+type T = Translator['t'];
+const english = () => createTranslator().t;
 
-export function renderPortReport(report: PortReport): string {
+const OUTSIDE = { yes: 'yes', no: 'no', 'only-with-vendor-app': 'vendorApp' } as const;
+
+export function renderPortReport(report: PortReport, t: T = english()): string {
   const rows = report.rows.map((r) => [
     `${r.port}${r.state === 'open' ? '' : ` (${r.state})`}`,
     `${r.service}${r.product ? ` · ${r.product}` : ''}`.slice(0, 40),
     r.purpose.length > 50 ? `${r.purpose.slice(0, 49)}…` : r.purpose,
-    OUTSIDE[r.neededOutside] ?? r.neededOutside,
-    `${r.risk.level}${r.isDefault && r.state === 'open' ? ', factory port' : ''}`,
+    r.neededOutside in OUTSIDE
+      ? t(`cli.ports.outside.${OUTSIDE[r.neededOutside as keyof typeof OUTSIDE]}`)
+      : r.neededOutside,
+    `${r.risk.level}${r.isDefault && r.state === 'open' ? t('cli.ports.factoryPort') : ''}`,
     r.recommendation,
   ]);
+  const head = (['port', 'service', 'purpose', 'outside', 'risk', 'recommendation'] as const).map((h) =>
+    t(`cli.ports.head.${h}`),
+  );
+  const none = t('cli.ports.none');
   const lines = [
-    `Ports of ${report.address}${report.full ? ' (all 65535)' : ' (catalogue ports)'}, measured at ${report.measuredAt}`,
+    t(report.full ? 'cli.ports.reportFull' : 'cli.ports.report', { address: report.address, at: report.measuredAt }),
     '',
-    formatTable(['PORT', 'SERVICE', 'WHAT IT IS FOR', 'OUTSIDE?', 'RISK', 'RECOMMENDATION'], rows, 500),
+    formatTable(head, rows, 500),
     '',
-    `Declared by the device but closed: ${report.declaredButClosed.length ? report.declaredButClosed.join(', ') : 'none'}`,
-    `Open but declared by nobody: ${report.undeclaredOpen.length ? report.undeclaredOpen.join(', ') : 'none'}`,
+    t('cli.ports.declaredClosed', {
+      list: report.declaredButClosed.length ? report.declaredButClosed.join(', ') : none,
+    }),
+    t('cli.ports.undeclaredOpen', { list: report.undeclaredOpen.length ? report.undeclaredOpen.join(', ') : none }),
   ];
-  if (!report.onvifProtocols)
-    lines.push('(Log in with --user and --password-stdin to read the device’s own list of ports over ONVIF.)');
+  if (!report.onvifProtocols) lines.push(t('cli.ports.logInHint', { user: '--user', stdin: '--password-stdin' }));
   return lines.join('\n');
 }
 
-export function renderPortPlan(plan: PortPlan): string {
+export function renderPortPlan(plan: PortPlan, t: T = english()): string {
   const rows = plan.proposal.map((p) => [
     ROLE_LABELS[p.role],
     String(p.current),
     String(p.internal),
     String(p.external),
-    plan.applyViaOnvif.includes(p.role) ? 'the app (ONVIF)' : 'you (web page)',
+    plan.applyViaOnvif.includes(p.role) ? t('cli.ports.byApp') : t('cli.ports.byYou'),
   ]);
-  const lines = [formatTable(['SERVICE', 'NOW', 'NEW', 'OUTSIDE', 'CHANGED BY'], rows, 80)];
-  for (const p of plan.problems) lines.push(`${p.severity === 'error' ? 'Problem' : 'Note'}: ${p.message}`);
+  const head = (['service', 'now', 'new', 'outside', 'changedBy'] as const).map((h) => t(`cli.ports.planHead.${h}`));
+  const lines = [formatTable(head, rows, 80)];
+  for (const p of plan.problems)
+    lines.push(t(p.severity === 'error' ? 'cli.ports.problem' : 'cli.ports.note', { message: p.message }));
   const set = plan.proposal.filter((p) => plan.applyViaOnvif.includes(p.role) && p.internal !== p.current);
   if (set.length)
     lines.push(
       '',
-      `Apply with: nvr-assist ports ${plan.deviceId} --set ${set.map((p) => `${p.role}=${p.internal}`).join(',')} --user admin --password-stdin`,
+      t('cli.ports.applyWith', {
+        command: `nvr-assist ports ${plan.deviceId} --set ${set.map((p) => `${p.role}=${p.internal}`).join(',')} --user admin --password-stdin`,
+      }),
     );
   for (const m of plan.manualSteps) {
-    lines.push('', `${ROLE_LABELS[m.role]}, in the device's web page:`);
+    lines.push('', t('cli.ports.inWebPage', { service: ROLE_LABELS[m.role] }));
     m.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
   }
   lines.push('', plan.rtspAdvice);
   return lines.join('\n');
 }
 
-const OUTCOME_WORDS: Readonly<Record<PortApplyResult['outcome'], string>> = {
-  verified: 'Verified',
-  partial: 'Partly changed',
-  restored: 'Put back',
-  failed: 'FAILED',
-};
-
-export function renderPortChange(result: PortApplyResult): string {
+export function renderPortChange(result: PortApplyResult, t: T = english()): string {
   const rows = result.changes.map((c) => [
     c.role.toUpperCase(),
     String(c.from),
     String(c.to),
-    c.verified ? 'yes' : 'no',
+    c.verified ? t('cli.ports.yes') : t('cli.ports.no'),
     c.evidence,
   ]);
+  const head = (['service', 'from', 'to', 'verified', 'evidence'] as const).map((h) => t(`cli.ports.changeHead.${h}`));
   return [
-    `${OUTCOME_WORDS[result.outcome]}: ${result.message}`,
-    rows.length ? `\n${formatTable(['SERVICE', 'FROM', 'TO', 'VERIFIED', 'EVIDENCE'], rows, 200)}` : '',
+    t('cli.ports.result', { outcome: t(`cli.ports.outcome.${result.outcome}`), message: result.message }),
+    rows.length ? `\n${formatTable(head, rows, 200)}` : '',
     result.onvifUrl ? `ONVIF: ${result.onvifUrl}` : '',
   ]
     .filter(Boolean)
@@ -96,13 +105,15 @@ export function renderPortChange(result: PortApplyResult): string {
 
 /** `nvr-assist ports …`: audit (default), --plan, or --set. */
 async function runPorts(cmd: CommandContext): Promise<number> {
-  const { args, json, flags, options, io } = cmd;
-  if (args.length !== 1) return cmd.usageError('Name one device ID or address, e.g. `nvr-assist ports 192.168.1.64`.');
+  const { args, json, flags, options, io, t } = cmd;
+  if (args.length !== 1) return cmd.usageError(t('cli.ports.nameOne'));
   const modes = [flags.has('--plan'), options['--set'] !== undefined, flags.has('--full')].filter(Boolean).length;
-  if (modes > 1) return cmd.usageError('Use one of --full, --plan and --set.');
+  if (modes > 1) return cmd.usageError(t('cli.ports.oneMode', { modes: '--full, --plan', set: '--set' }));
   const changes = options['--set'] === undefined ? null : parseSetList(options['--set']);
   if (options['--set'] !== undefined && !changes)
-    return cmd.usageError('--set takes role=port pairs for http, https and rtsp, e.g. --set http=18080,rtsp=10554.');
+    return cmd.usageError(
+      t('cli.ports.badSet', { option: '--set', pairs: 'role=port', example: '--set http=18080,rtsp=10554' }),
+    );
   const target = await deviceTarget(cmd, args[0]!);
   if (typeof target === 'number') return target;
   const deviceId = target;
@@ -112,13 +123,14 @@ async function runPorts(cmd: CommandContext): Promise<number> {
     const report = (job.events.get('ports.onReport') as { report: PortReport } | undefined)?.report ?? null;
     if (job.outcome === 'cancelled') return { report, code: 130 };
     if (job.outcome !== 'ok' || !report)
-      return { report, code: cmd.fail(job.error?.message ?? 'The measurement failed.') };
+      return { report, code: cmd.fail(job.error?.message ?? t('cli.ports.measureFailed')) };
     return { report, code: 0 };
   };
 
-  if (flags.has('--force') && !changes) return cmd.usageError('--force goes with --set.');
+  if (flags.has('--force') && !changes)
+    return cmd.usageError(t('cli.ports.forceWithSet', { option: '--force', set: '--set' }));
   if (flags.has('--each') && (!changes || changes.length < 2))
-    return cmd.usageError('--each goes with --set and two or more ports.');
+    return cmd.usageError(t('cli.ports.eachWithSet', { option: '--each', set: '--set' }));
   if (changes) {
     const job = await cmd.job('ports.apply', {
       deviceId,
@@ -127,14 +139,15 @@ async function runPorts(cmd: CommandContext): Promise<number> {
       ...(flags.has('--each') ? { oneAtATime: true } : {}),
     });
     const result = (job.events.get('ports.onApplied') as { result: PortApplyResult } | undefined)?.result;
-    if (!result) return cmd.fail(job.error?.message ?? 'The change could not be made.');
-    io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderPortChange(result)}\n`);
+    if (!result) return cmd.fail(job.error?.message ?? t('cli.ports.changeFailed'));
+    io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderPortChange(result, t)}\n`);
     if (result.outcome !== 'verified') {
-      const said = { partial: 'Partly changed', restored: 'Not changed', failed: 'Failed' }[result.outcome];
-      io.stderr(`${said}: ${result.message}\n`);
+      io.stderr(
+        `${t('cli.ports.result', { outcome: t(`cli.ports.said.${result.outcome}`), message: result.message })}\n`,
+      );
       // A device that refused a combined change may take a part of it.
       if (result.outcome === 'restored' && changes.length > 1 && !flags.has('--each'))
-        io.stderr('To move each port on its own (the NVR keeps what it refuses), run the same command with --each.\n');
+        io.stderr(`${t('cli.ports.tryEach', { option: '--each' })}\n`);
       return 1;
     }
     return 0;
@@ -143,33 +156,33 @@ async function runPorts(cmd: CommandContext): Promise<number> {
   if (flags.has('--plan')) {
     let planned = await cmd.call('ports.plan', { deviceId });
     if (!planned.ok && planned.error.code === 'PORTS_NOT_MEASURED') {
-      if (!json) io.stderr('Measuring the ports first…\n');
+      if (!json) io.stderr(`${t('cli.ports.measuringFirst')}\n`);
       const measured = await audit();
       if (measured.code !== 0) return measured.code;
       planned = await cmd.call('ports.plan', { deviceId });
     }
     if (!planned.ok) return cmd.fail(planned.error.message);
-    io.stdout(json ? `${safeJson(planned.data, 2)}\n` : `${renderPortPlan(planned.data)}\n`);
+    io.stdout(json ? `${safeJson(planned.data, 2)}\n` : `${renderPortPlan(planned.data, t)}\n`);
     return 0;
   }
 
   const measured = await audit();
   if (measured.code !== 0 || !measured.report) return measured.code;
-  io.stdout(json ? `${safeJson(measured.report, 2)}\n` : `${renderPortReport(measured.report)}\n`);
+  io.stdout(json ? `${safeJson(measured.report, 2)}\n` : `${renderPortReport(measured.report, t)}\n`);
   return 0;
 }
 
 /** `nvr-assist ports-scan`: the scanner and identification alone, for tests and benchmarks (JSON only). */
 async function runPortsScanCommand(cmd: CommandContext): Promise<number> {
-  const { args, flags, options, io } = cmd;
-  if (args.length !== 1)
-    return cmd.usageError('Name one address or subnet, e.g. `nvr-assist ports-scan 192.168.1.64`.');
-  if (options['--ports'] && flags.has('--full')) return cmd.usageError('Use --ports or --full, not both.');
+  const { args, flags, options, io, t } = cmd;
+  if (args.length !== 1) return cmd.usageError(t('cli.portsScan.nameOne'));
+  if (options['--ports'] && flags.has('--full'))
+    return cmd.usageError(t('cli.portsScan.notBoth', { ports: '--ports', full: '--full' }));
   const list = options['--ports']?.split(',').map((p) => Number(p.trim()));
   if (list && !list.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535))
-    return cmd.usageError('--ports takes port numbers from 1 to 65535, separated by commas.');
+    return cmd.usageError(t('cli.portsScan.badPorts', { option: '--ports' }));
   if (!expandTarget(args[0]!))
-    return cmd.usageError(`Name one IPv4 address or a subnet of at most /${SWEEP_MAX_PREFIX}, e.g. 192.168.1.0/24.`);
+    return cmd.usageError(t('cli.portsScan.badTarget', { prefix: `/${SWEEP_MAX_PREFIX}`, example: '192.168.1.0/24' }));
   try {
     const result = await runPortsScan({
       target: args[0]!,
@@ -184,7 +197,7 @@ async function runPortsScanCommand(cmd: CommandContext): Promise<number> {
     return 0;
   } catch (err) {
     // Only catalogued words cross to the user: never an exception's text (it may carry paths or values).
-    io.stderr(`Error: ${isAppFailure(err) ? err.message : ERROR_MESSAGES.INTERNAL}\n`);
+    io.stderr(`${t('cli.error', { message: isAppFailure(err) ? err.message : t('errors.INTERNAL') })}\n`);
     return 1;
   }
 }
@@ -192,23 +205,16 @@ async function runPortsScanCommand(cmd: CommandContext): Promise<number> {
 export const PORTS_COMMANDS: readonly CliCommand[] = [
   {
     name: 'ports',
-    usage: [
-      'ports <device-id|address> [--full] [--user U --password-stdin]',
-      '                        Measure the device’s ports: what answers on each, what it is for, whether',
-      '                        it is needed from outside, how risky it is and what to do. --full checks',
-      '                        all 65535 ports. With a login, the device’s own list (ONVIF) is read too.',
-      'ports <device-id|address> --plan',
-      '                        Propose non-standard ports (the same device always gets the same ones),',
-      '                        which ones the app changes itself and the steps for the others.',
-      'ports <device-id|address> --set http=N[,https=N][,rtsp=N] [--force] [--each] --user U --password-stdin',
-      '                        Move the web and video ports through ONVIF, then check by measurement',
-      '                        that the old port is closed and the new one answers. On any failure the',
-      '                        previous ports are put back and checked. Exit 0 only when verified.',
-      '                        A port the app would not propose (below 1024, 32768 and up, another',
-      '                        brand’s default) is refused unless --force says you mean it; a port in use is',
-      '                        always refused. Nothing is sent to the NVR when a change is refused.',
-      '                        --each moves each port on its own and keeps what the NVR takes (for an NVR',
-      '                        that refused a combined change).',
+    usage: (t) => [
+      ...usageLine(
+        'ports <device-id|address> [--full] [--user U --password-stdin]',
+        t('cli.ports.usage.audit', { option: '--full' }),
+      ),
+      ...usageLine('ports <device-id|address> --plan', t('cli.ports.usage.plan')),
+      ...usageLine(
+        'ports <device-id|address> --set http=N[,https=N][,rtsp=N] [--force] [--each] --user U --password-stdin',
+        t('cli.ports.usage.set', { force: '--force', each: '--each' }),
+      ),
     ],
     options: {
       '--full': 'flag',
@@ -223,11 +229,11 @@ export const PORTS_COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'ports-scan',
-    usage: [
-      'ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]',
-      '                        (internal, for tests and benchmarks) TCP connect scan of one address or a',
-      `                        subnet (at most a /${SWEEP_MAX_PREFIX}) and identification of each open port. JSON only.`,
-    ],
+    usage: (t) =>
+      usageLine(
+        'ports-scan <host|subnet> [--ports 80,443,554 | --full] [--no-identify]',
+        t('cli.portsScan.usage', { prefix: `/${SWEEP_MAX_PREFIX}` }),
+      ),
     options: { '--ports': 'value', '--full': 'flag', '--no-identify': 'flag' },
     run: runPortsScanCommand,
   },

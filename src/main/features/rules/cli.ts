@@ -2,27 +2,43 @@ import { portsText, type ForwardPlan } from '../../../shared/domain/forward-plan
 import { PROXY_KINDS, proxyTarget, type ProxyConfig, type ProxyKind } from '../../../shared/domain/reverse-proxy';
 import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { safeJson } from '../../../shared/text/device-text';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 
-const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', info: 'Note' } as const;
+type T = Translator['t'];
+const english = () => createTranslator().t;
 
-export function renderPlan(p: ForwardPlan): string {
+export function renderPlan(p: ForwardPlan, t: T = english()): string {
+  const wants = [
+    p.wants.web ? t('cli.rules.want.web') : null,
+    p.wants.app ? t('cli.rules.want.app') : null,
+    p.wants.video ? t('cli.rules.want.video') : null,
+    p.wants.video && p.wants.udpMedia ? t('cli.rules.want.udp') : null,
+  ].filter(Boolean);
+  const anywhere = t('cli.rules.anywhere');
   const lines = [
-    `Forward rules for the NVR at ${p.address} (${[p.wants.web ? 'web page' : null, p.wants.app ? 'phone app' : null, p.wants.video ? 'live video (RTSP)' : null, p.wants.video && p.wants.udpMedia ? 'video over UDP' : null].filter(Boolean).join(', ') || 'nothing asked for'}; from ${p.sources.length ? p.sources.join(', ') : 'anywhere'}):`,
+    t('cli.rules.heading', {
+      address: p.address,
+      wants: wants.join(', ') || t('cli.rules.want.nothing'),
+      sources: p.sources.length ? p.sources.join(', ') : anywhere,
+    }),
     '',
   ];
+  const head = (['name', 'protocol', 'outside', 'toAddress', 'toPort', 'from'] as const).map((h) =>
+    t(`cli.rules.head.${h}`),
+  );
   if (p.rules.length)
     lines.push(
       formatTable(
-        ['NAME', 'PROTOCOL', 'OUTSIDE PORT', 'TO ADDRESS', 'TO PORT', 'FROM'],
+        head,
         p.rules.map((r) => [
           r.name,
           r.protocol.toUpperCase(),
           portsText(r.externalPort, r),
           r.internalAddress,
           portsText(r.internalPort, r),
-          r.sources.join(', ') || 'anywhere',
+          r.sources.join(', ') || anywhere,
         ]),
         40,
       ),
@@ -30,60 +46,68 @@ export function renderPlan(p: ForwardPlan): string {
       ...p.rules.map((r) => `  ${r.name}: ${r.why}`),
       '',
     );
-  else lines.push('No rule.', '');
-  for (const n of p.notes) lines.push(`${SEVERITY_WORDS[n.severity]}: ${n.text}`);
+  else lines.push(t('cli.rules.noRule'), '');
+  for (const n of p.notes)
+    lines.push(t('cli.rules.finding', { severity: t(`cli.rules.severity.${n.severity}`), text: n.text }));
   lines.push('');
   if (proxyTarget(p))
     lines.push(
-      `Instead of forwarding the NVR's web page, a reverse proxy in front of it: nvr-assist rules --proxy ${PROXY_KINDS.join('|')} [--host <name>] [--user <name>]`,
+      t('cli.rules.proxyInstead', {
+        command: `nvr-assist rules --proxy ${PROXY_KINDS.join('|')} [--host <name>] [--user <name>]`,
+      }),
     );
-  lines.push(`For your router: nvr-assist rules --router ${ROUTER_FAMILIES.join('|')} [--wan <interface>]`);
+  lines.push(
+    t('cli.rules.forRouter', { command: `nvr-assist rules --router ${ROUTER_FAMILIES.join('|')} [--wan <interface>]` }),
+  );
   return lines.join('\n');
 }
 
 /** The proxy's config as the file's text, then the steps around it, numbered. */
-export function renderProxy(c: ProxyConfig): string {
+export function renderProxy(c: ProxyConfig, t: T = english()): string {
   return [
     `# ---- ${c.path} ----`,
     c.text,
-    `# ---- end of ${c.path} ----`,
+    `# ---- ${t('cli.rules.endOf', { path: c.path })} ----`,
     '',
-    `Steps (${c.kind}):`,
+    t('cli.rules.steps', { kind: c.kind }),
     ...c.steps.map((s, i) => `  ${i + 1}. ${s}`),
   ].join('\n');
 }
 
 const PLAN_SWITCHES = ['--video', '--no-video', '--no-web', '--no-app', '--udp-media'];
+/** The options a plan is made with (named in "plan first"). */
+const PLAN_FIRST = '--allow, --video, --no-web, --no-app';
 
 async function runProxy(cmd: CommandContext, kind: string): Promise<number> {
-  const { options, flags } = cmd;
+  const { options, flags, t } = cmd;
   if (!(PROXY_KINDS as readonly string[]).includes(kind))
-    return cmd.usageError(`--proxy takes one of: ${PROXY_KINDS.join(', ')}.`);
-  if (options['--router'] !== undefined) return cmd.usageError('--proxy and --router: one at a time.');
+    return cmd.usageError(t('cli.rules.takesOneOf', { option: '--proxy', choices: PROXY_KINDS.join(', ') }));
+  if (options['--router'] !== undefined)
+    return cmd.usageError(t('cli.rules.oneAtATime', { proxy: '--proxy', router: '--router' }));
   if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)
-    return cmd.usageError('--wan and --forward-chain go with --router.');
+    return cmd.usageError(t('cli.rules.goWith', { options: '--wan and --forward-chain', with: '--router' }));
   if (options['--allow'] !== undefined || PLAN_SWITCHES.some((f) => flags.has(f)))
-    return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --proxy.');
+    return cmd.usageError(t('cli.rules.planFirst', { options: PLAN_FIRST, then: '--proxy' }));
   const r = await cmd.call('rules.proxy', {
     kind: kind as ProxyKind,
     ...(options['--host'] !== undefined ? { host: options['--host'] } : {}),
     ...(options['--user'] !== undefined ? { user: options['--user'] } : {}),
   });
-  return cmd.finish(r, renderProxy);
+  return cmd.finish(r, (c) => renderProxy(c, t));
 }
 
 async function runRules(cmd: CommandContext): Promise<number> {
-  const { args, flags, options, io, json } = cmd;
-  if (args.length) return cmd.usageError('`rules` takes no device: it plans for the NVR you chose.');
+  const { args, flags, options, io, json, t } = cmd;
+  if (args.length) return cmd.usageError(t('cli.rules.noDevice'));
   if (options['--proxy'] !== undefined) return runProxy(cmd, options['--proxy']);
   if (options['--host'] !== undefined || options['--user'] !== undefined)
-    return cmd.usageError('--host and --user go with --proxy.');
+    return cmd.usageError(t('cli.rules.goWith', { options: '--host and --user', with: '--proxy' }));
   const router = options['--router'];
   if (router !== undefined) {
     if (!(ROUTER_FAMILIES as readonly string[]).includes(router))
-      return cmd.usageError(`--router takes one of: ${ROUTER_FAMILIES.join(', ')}.`);
+      return cmd.usageError(t('cli.rules.takesOneOf', { option: '--router', choices: ROUTER_FAMILIES.join(', ') }));
     if (options['--allow'] !== undefined || PLAN_SWITCHES.some((f) => flags.has(f)))
-      return cmd.usageError('Plan first (with --allow, --video, --no-web, --no-app), then ask for --router.');
+      return cmd.usageError(t('cli.rules.planFirst', { options: PLAN_FIRST, then: '--router' }));
     const r = await cmd.call('rules.commands', {
       family: router as RouterFamily,
       ...(options['--wan'] ? { wan: options['--wan'] } : {}),
@@ -94,10 +118,11 @@ async function runRules(cmd: CommandContext): Promise<number> {
     return 0;
   }
   if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)
-    return cmd.usageError('--wan and --forward-chain go with --router.');
+    return cmd.usageError(t('cli.rules.goWith', { options: '--wan and --forward-chain', with: '--router' }));
   const allow = options['--allow'];
   const want = PLAN_SWITCHES.some((f) => flags.has(f));
-  if (flags.has('--udp-media') && !flags.has('--video')) return cmd.usageError('--udp-media goes with --video.');
+  if (flags.has('--udp-media') && !flags.has('--video'))
+    return cmd.usageError(t('cli.rules.goesWith', { option: '--udp-media', with: '--video' }));
   const r = await cmd.call('rules.plan', {
     ...(want
       ? {
@@ -118,28 +143,30 @@ async function runRules(cmd: CommandContext): Promise<number> {
         }
       : {}),
   });
-  return cmd.finish(r, renderPlan);
+  return cmd.finish(r, (p) => renderPlan(p, t));
 }
 
 export const RULES_COMMANDS: readonly CliCommand[] = [
   {
     name: 'rules',
-    usage: [
-      'rules [--no-web] [--no-app] [--video [--udp-media]|--no-video] [--allow 198.51.100.0/24[,…]]',
-      '                        The fewest port-forward rules for the chosen NVR, from its measured ports:',
-      '                        HTTPS for the web page (never plain HTTP, never 80/443 outside) and the',
-      '                        phone app’s port; RTSP only with --video; with --udp-media too the RTP range',
-      '                        the NVR declares for video over UDP (one range rule). --allow limits them to the',
-      '                        addresses you connect from. What you give is kept for next time',
-      '                        (--allow "" clears the addresses; any of the four switches sets all three wishes).',
-      'rules --router nftables|iptables|openwrt|mikrotik [--wan <interface>] [--forward-chain "inet filter forward"]',
-      '                        The same plan as commands for that router. --forward-chain (nftables): your',
-      '                        existing forward chain that drops what it does not accept.',
-      'rules --proxy caddy|nginx [--host nvr.example.com] [--user <name>]',
-      '                        Instead of forwarding the web page: a reverse proxy on another computer of your',
-      '                        LAN in front of it (TLS, the allowed addresses, a password of its own) — its',
-      '                        config and the steps. --host: a public name (a Let’s Encrypt certificate);',
-      '                        --user: the password’s user (required when no address is allowed).',
+    usage: (t) => [
+      ...usageLine(
+        'rules [--no-web] [--no-app] [--video [--udp-media]|--no-video] [--allow 198.51.100.0/24[,…]]',
+        t('cli.rules.usage.plan', {
+          video: '--video',
+          udpMedia: '--udp-media',
+          allow: '--allow',
+          allowClear: '--allow ""',
+        }),
+      ),
+      ...usageLine(
+        'rules --router nftables|iptables|openwrt|mikrotik [--wan <interface>] [--forward-chain "inet filter forward"]',
+        t('cli.rules.usage.router', { option: '--forward-chain' }),
+      ),
+      ...usageLine(
+        'rules --proxy caddy|nginx [--host nvr.example.com] [--user <name>]',
+        t('cli.rules.usage.proxy', { host: '--host', user: '--user' }),
+      ),
     ],
     options: {
       '--video': 'flag',

@@ -8,112 +8,130 @@ import {
   type UpnpWatchResult,
 } from '../../../shared/domain/upnp';
 import { safeJson } from '../../../shared/text/device-text';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 
-const SEVERITY_WORDS = { problem: 'Problem', warning: 'Warning', ok: 'OK', info: 'Note' } as const;
+type T = Translator['t'];
+const english = () => createTranslator().t;
 
-function leaseText(s: number): string {
-  if (s === 0) return 'never';
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} d`;
+function leaseText(s: number, t: T): string {
+  if (s === 0) return t('cli.upnp.lease.never');
+  if (s < 7200) return t('cli.upnp.lease.min', { n: String(Math.round(s / 60)) });
+  if (s < 172_800) return t('cli.upnp.lease.h', { n: String(Math.round(s / 3600)) });
+  return t('cli.upnp.lease.d', { n: String(Math.round(s / 86_400)) });
 }
 
-export function renderUpnpAudit(a: UpnpAudit): string {
+export function renderUpnpAudit(a: UpnpAudit, t: T = english()): string {
   const lines: string[] = [];
-  if (!a.gateway) lines.push('Router: none (this computer has no default gateway).');
-  else if (a.igd)
+  if (!a.gateway) lines.push(t('cli.upnp.noRouter'));
+  else if (a.igd) {
+    const device =
+      [a.igd.manufacturer, a.igd.modelName ?? a.igd.friendlyName].filter(Boolean).join(' ') || t('cli.upnp.anIgd');
+    const service = a.igd.serviceType.replace('urn:schemas-upnp-org:service:', '');
     lines.push(
-      `Router ${a.gateway}: UPnP on — ${[a.igd.manufacturer, a.igd.modelName ?? a.igd.friendlyName].filter(Boolean).join(' ') || 'an Internet Gateway Device'} (IGD:${a.igd.igdVersion}, ${a.igd.serviceType.replace('urn:schemas-upnp-org:service:', '')})`,
-      `External address: ${a.igd.externalAddress ?? 'not given'}${a.igd.connectionStatus ? ` (${a.igd.connectionStatus})` : ''}`,
+      t('cli.upnp.routerOn', { gateway: a.gateway, device, kind: `IGD:${a.igd.igdVersion}, ${service}` }),
+      t('cli.upnp.external', {
+        address: a.igd.externalAddress ?? t('cli.upnp.notGiven'),
+        status: a.igd.connectionStatus ? ` (${a.igd.connectionStatus})` : '',
+      }),
     );
-  else lines.push(`Router ${a.gateway}: no UPnP gateway answered.`);
-  if (a.gateway)
-    lines.push(
-      `NAT-PMP: ${a.natPmp.present ? `on${a.natPmp.externalAddress ? ` (external address ${a.natPmp.externalAddress})` : ''}` : 'no answer'}`,
-    );
+  } else lines.push(t('cli.upnp.noIgd', { gateway: a.gateway }));
+  if (a.gateway) {
+    const nat = a.natPmp.present
+      ? a.natPmp.externalAddress
+        ? t('cli.upnp.natOnAt', { address: a.natPmp.externalAddress })
+        : t('cli.upnp.natOn')
+      : t('cli.upnp.natNone');
+    lines.push(t('cli.upnp.natPmp', { state: nat }));
+  }
   if (a.igd) {
     lines.push('');
+    const head = (['proto', 'outside', 'to', 'device', 'service', 'lease', 'description'] as const).map((h) =>
+      t(`cli.upnp.head.${h}`),
+    );
     if (a.mappings.length)
       lines.push(
         formatTable(
-          ['PROTO', 'OUTSIDE', 'TO', 'DEVICE', 'SERVICE', 'LEASE', 'DESCRIPTION'],
+          head,
           a.mappings.map((m) => [
             m.protocol,
             `${m.remoteHost ? `${m.remoteHost} → ` : ''}${m.externalPort}`,
             `${m.internalClient}:${m.internalPort}`,
             m.device ? `${m.camera ? '! ' : ''}${m.device.name}` : '-',
             m.service ?? '-',
-            leaseText(m.leaseSeconds),
+            leaseText(m.leaseSeconds, t),
             m.description || '-',
           ]),
           40,
         ),
       );
-    else lines.push('No port mappings.');
+    else lines.push(t('cli.upnp.noMappings'));
   }
   lines.push('');
   for (const f of a.findings) {
-    lines.push(`${SEVERITY_WORDS[f.severity]}: ${f.text}`);
+    lines.push(t('cli.upnp.finding', { severity: t(`cli.upnp.severity.${f.severity}`), text: f.text }));
     for (const e of f.evidence) lines.push(`    ${e}`);
   }
   const cameras = a.mappings.filter((m) => m.camera);
   if (cameras.length)
     lines.push(
       '',
-      `Delete them with: nvr-assist upnp --delete ${cameras.map((m) => `${m.externalPort}/${m.protocol.toLowerCase()}`).join(',')}`,
+      t('cli.upnp.deleteWith', {
+        command: `nvr-assist upnp --delete ${cameras.map((m) => `${m.externalPort}/${m.protocol.toLowerCase()}`).join(',')}`,
+      }),
     );
-  if (a.igd || a.natPmp.present) lines.push('', ...upnpOffSteps(a));
-  lines.push(`Measured at ${a.measuredAt}`);
+  if (a.igd || a.natPmp.present) lines.push('', ...upnpOffSteps(a, t));
+  lines.push(t('cli.upnp.measuredAt', { at: a.measuredAt }));
   return lines.join('\n');
 }
 
 /** Where to turn UPnP off: on each mapped recorder's brand (else any brand), then on the router, by family. */
-export function upnpOffSteps(a: UpnpAudit): string[] {
+export function upnpOffSteps(a: UpnpAudit, t: T = english()): string[] {
   const lines: string[] = [];
   const ordered = recorderUpnpOff(a.mappings);
-  if (ordered.length)
-    lines.push(
-      'Turn UPnP off on the recorder, so it stops opening its own ports:',
-      ...ordered.map((p) => `  ${upnpOffText(p)}`),
-    );
-  lines.push(
-    'Turn UPnP (and NAT-PMP) off on the router once your own forward rules are in place (menus differ by firmware):',
-    ...ROUTER_UPNP_OFF.map((p) => `  ${upnpOffText(p)}`),
-  );
+  if (ordered.length) lines.push(t('cli.upnp.offRecorder'), ...ordered.map((p) => `  ${upnpOffText(p)}`));
+  lines.push(t('cli.upnp.offRouter'), ...ROUTER_UPNP_OFF.map((p) => `  ${upnpOffText(p)}`));
   return lines;
 }
 
-export function renderUpnpDelete(r: UpnpDeleteResult): string {
-  const lines = r.deletions.map(
-    (d) => `${d.gone ? 'Gone' : d.accepted ? 'NOT GONE' : 'Refused'}: ${d.protocol} ${d.externalPort} — ${d.message}`,
+export function renderUpnpDelete(r: UpnpDeleteResult, t: T = english()): string {
+  const lines = r.deletions.map((d) =>
+    t('cli.upnp.deletion', {
+      state: t(d.gone ? 'cli.upnp.gone' : d.accepted ? 'cli.upnp.notGone' : 'cli.upnp.refused'),
+      mapping: `${d.protocol} ${d.externalPort}`,
+      message: d.message,
+    }),
   );
-  lines.push('', 'The router’s list, read again:', renderUpnpAudit(r.audit));
+  lines.push('', t('cli.upnp.readAgain'), renderUpnpAudit(r.audit, t));
   return lines.join('\n');
 }
 
 /** The re-check's verdict, then the router's list as it was read. */
-export function renderUpnpWatch(r: UpnpWatchResult): string {
-  return [...recheckLines(r.recheck), '', 'The router’s list, read again:', renderUpnpAudit(r.audit)].join('\n');
+export function renderUpnpWatch(r: UpnpWatchResult, t: T = english()): string {
+  return [...recheckLines(r.recheck, t), '', t('cli.upnp.readAgain'), renderUpnpAudit(r.audit, t)].join('\n');
 }
 
-function recheckLines(c: UpnpRecheck): string[] {
-  const lines = [`Re-checked after ${c.waitedS} s (${c.at}):`];
+function recheckLines(c: UpnpRecheck, t: T): string[] {
+  const lines = [t('cli.upnp.recheckedAfter', { seconds: String(c.waitedS), at: c.at })];
   for (const w of c.watched) {
     const back = c.cameBack.find((b) => b.protocol === w.protocol && b.externalPort === w.externalPort);
     if (back)
       lines.push(
-        `  CAME BACK: ${back.protocol} ${back.externalPort} → ${back.internalClient}:${back.internalPort}, opened again by ${back.device ?? back.internalClient}`,
+        t('cli.upnp.cameBack', {
+          mapping: `${back.protocol} ${back.externalPort} → ${back.internalClient}:${back.internalPort}`,
+          device: back.device ?? back.internalClient,
+        }),
       );
-    else lines.push(`  ${c.outcome === 'unproven' ? 'Not proven' : 'Still gone'}: ${w.protocol} ${w.externalPort}`);
+    else
+      lines.push(
+        t(c.outcome === 'unproven' ? 'cli.upnp.notProven' : 'cli.upnp.stillGone', {
+          mapping: `${w.protocol} ${w.externalPort}`,
+        }),
+      );
   }
-  if (c.outcome === 'came-back')
-    lines.push(
-      'A device opens these mappings again through UPnP: deleting is not enough. Turn UPnP off on that device (or on the router), then check again.',
-    );
-  else if (c.outcome === 'unproven')
-    lines.push('The router’s list could not be read to its end: nothing is proven either way. Check again.');
+  if (c.outcome === 'came-back') lines.push(t('cli.upnp.cameBackTodo'));
+  else if (c.outcome === 'unproven') lines.push(t('cli.upnp.unprovenTodo'));
   return lines;
 }
 
@@ -146,72 +164,62 @@ async function watchJob(cmd: CommandContext, seconds: number | undefined): Promi
   const job = await cmd.job('upnp.watch', seconds === undefined ? {} : { seconds });
   const result = (job.events.get('upnp.onWatched') as { result: UpnpWatchResult } | undefined)?.result;
   if (job.outcome === 'cancelled') return 130;
-  if (job.outcome !== 'ok' || !result) return cmd.fail(job.error?.message ?? 'The router could not be asked again.');
+  if (job.outcome !== 'ok' || !result) return cmd.fail(job.error?.message ?? cmd.t('cli.upnp.askAgainFailed'));
   return result;
 }
 
 async function runUpnp(cmd: CommandContext): Promise<number> {
-  const { args, json, options, io, flags } = cmd;
+  const { args, json, options, io, flags, t } = cmd;
   const watch = flags.has('--watch');
-  if (args.length && !watch)
-    return cmd.usageError('`upnp` takes no device: it asks the router (your default gateway).');
+  if (args.length && !watch) return cmd.usageError(t('cli.upnp.noDevice'));
   const seconds = parseWatchSeconds(args);
   if (seconds === null)
-    return cmd.usageError(`--watch takes the seconds to wait, a whole number from 1 to ${WATCH_MAX_S}.`);
+    return cmd.usageError(t('cli.upnp.badSeconds', { option: '--watch', max: String(WATCH_MAX_S) }));
   const del = options['--delete'];
   if (del !== undefined) {
     const mappings = parseMappingList(del);
     if (!mappings)
-      return cmd.usageError('--delete takes external ports with their protocol, e.g. --delete 8000/tcp,554/tcp.');
+      return cmd.usageError(t('cli.upnp.badDelete', { option: '--delete', example: '--delete 8000/tcp,554/tcp' }));
     const job = await cmd.job('upnp.delete', { mappings });
     const result = (job.events.get('upnp.onDeleted') as { result: UpnpDeleteResult } | undefined)?.result;
     if (job.outcome === 'cancelled' && !result) return 130;
-    if (!result) return cmd.fail(job.error?.message ?? 'The mappings could not be deleted.');
+    if (!result) return cmd.fail(job.error?.message ?? t('cli.upnp.deleteFailed'));
     const allGone = result.deletions.every((d) => d.gone);
     if (!watch || !allGone) {
-      io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderUpnpDelete(result)}\n`);
-      if (watch) io.stderr('Not re-checked: not every mapping is gone.\n');
+      io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderUpnpDelete(result, t)}\n`);
+      if (watch) io.stderr(`${t('cli.upnp.notRechecked')}\n`);
       return allGone ? 0 : 1;
     }
-    if (!json) io.stdout(`${renderUpnpDelete(result)}\n\n`);
+    if (!json) io.stdout(`${renderUpnpDelete(result, t)}\n\n`);
     const wait = seconds ?? result.recheckAfterS ?? undefined;
-    if (wait !== undefined) io.stderr(`Watching for ${wait} s: a device that opens them again is caught then.\n`);
+    if (wait !== undefined) io.stderr(`${t('cli.upnp.watching', { seconds: String(wait) })}\n`);
     const watched = await watchJob(cmd, wait);
     if (typeof watched === 'number') return watched;
-    io.stdout(json ? `${safeJson({ deleted: result, watched }, 2)}\n` : `${renderUpnpWatch(watched)}\n`);
+    io.stdout(json ? `${safeJson({ deleted: result, watched }, 2)}\n` : `${renderUpnpWatch(watched, t)}\n`);
     return WATCH_EXIT[watched.recheck.outcome];
   }
   if (watch) {
     const watched = await watchJob(cmd, seconds);
     if (typeof watched === 'number') return watched;
-    io.stdout(json ? `${safeJson(watched, 2)}\n` : `${renderUpnpWatch(watched)}\n`);
+    io.stdout(json ? `${safeJson(watched, 2)}\n` : `${renderUpnpWatch(watched, t)}\n`);
     return WATCH_EXIT[watched.recheck.outcome];
   }
   const job = await cmd.job('upnp.audit', {});
   const audit = (job.events.get('upnp.onAudit') as { audit: UpnpAudit } | undefined)?.audit;
   if (job.outcome === 'cancelled') return 130;
-  if (job.outcome !== 'ok' || !audit) return cmd.fail(job.error?.message ?? 'The router could not be asked.');
-  io.stdout(json ? `${safeJson(audit, 2)}\n` : `${renderUpnpAudit(audit)}\n`);
+  if (job.outcome !== 'ok' || !audit) return cmd.fail(job.error?.message ?? t('cli.upnp.askFailed'));
+  io.stdout(json ? `${safeJson(audit, 2)}\n` : `${renderUpnpAudit(audit, t)}\n`);
   return 0;
 }
 
 export const UPNP_COMMANDS: readonly CliCommand[] = [
   {
     name: 'upnp',
-    usage: [
-      'upnp                    Ask your router (the default gateway, nothing else) what UPnP and NAT-PMP',
-      '                        opened to the internet: its external address and every port mapping, with',
-      '                        the device each one reaches and what it exposes there. Mappings to the NVR',
-      '                        or a camera come first.',
-      'upnp --delete <port>/<tcp|udp>[,…]',
-      '                        Delete those mappings through UPnP, then read the router’s list again to',
-      '                        prove they are gone. Exit 0 only when every one is gone.',
-      'upnp --delete <port>/<tcp|udp>[,…] --watch [SECONDS]',
-      '                        Then wait SECONDS (default: just past the longest lease deleted, 2 min for',
-      '                        a permanent mapping, at most 10 min) and read the list again: a device',
-      '                        that opens a deleted mapping again is named. Exit 0 still gone, 3 a',
-      '                        deleted mapping came back, 1 not proven (the list could not be read).',
-      'upnp --watch [SECONDS]  The same re-check of the mappings deleted last, after SECONDS (at most 3600).',
+    usage: (t) => [
+      ...usageLine('upnp', t('cli.upnp.usage.audit')),
+      ...usageLine('upnp --delete <port>/<tcp|udp>[,…]', t('cli.upnp.usage.delete')),
+      ...usageLine('upnp --delete <port>/<tcp|udp>[,…] --watch [SECONDS]', t('cli.upnp.usage.deleteWatch')),
+      ...usageLine('upnp --watch [SECONDS]', t('cli.upnp.usage.watch', { max: String(WATCH_MAX_S) })),
     ],
     options: { '--delete': 'value', '--watch': 'flag' },
     run: runUpnp,

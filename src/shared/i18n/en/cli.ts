@@ -1,5 +1,18 @@
 // The CLI's own words (src/main/cli/): its usage frame, what it says about a command line it does not understand,
-// how it prints a failure — and each command's words, in a group of the command's name (`cli.verify.*`).
+// how it prints a failure — and each command's words, in a group of the command's name (`cli.verify.*`; the
+// steps' commands' groups are in ./cli/<step>.ts, spread in below, so this file stays short).
+import { cliNetwork } from './cli/network';
+import { cliFrame } from './cli/frame';
+import { cliFind } from './cli/find';
+import { cliStaticIp } from './cli/static-ip';
+import { cliPorts } from './cli/ports';
+import { cliUpnp } from './cli/upnp';
+import { cliRules } from './cli/rules';
+import { cliInternet } from './cli/internet';
+import { cliSecurity } from './cli/security';
+import { cliVpn } from './cli/vpn';
+import { cliChecklist } from './cli/checklist';
+
 export const cli = {
   usage: {
     synopsis: 'Usage: nvr-assist <command> [options]',
@@ -43,4 +56,16 @@ export const cli = {
     badChecker: '--checker takes an http(s) address without a query, e.g. --checker https://ifconfig.co.',
     failed: 'The setup could not be verified.',
   },
+  // Each step's commands (./cli/<step>.ts).
+  ...cliNetwork,
+  ...cliFrame,
+  ...cliFind,
+  ...cliStaticIp,
+  ...cliPorts,
+  ...cliUpnp,
+  ...cliRules,
+  ...cliInternet,
+  ...cliSecurity,
+  ...cliVpn,
+  ...cliChecklist,
 } as const;

@@ -1,0 +1,46 @@
+// The CLI's words for `public` (src/main/features/internet/cli.ts): part of `cli` (../cli.ts), one file per step so that each step's commands are
+// converted and translated apart. Option names, commands to type and addresses are placeholders, never words here.
+export const cliInternet = {
+  public: {
+    usage: {
+      check:
+        'The address the internet sees (a STUN server and an echoip-compatible checker), the router’s own WAN address (UPnP/NAT-PMP), the first two routers toward the STUN server (ping with TTL 1 and 2), and the verdict: the router has the public address, double NAT, or carrier-grade NAT, with what to do. Nothing is contacted until you run it; the servers you give are kept (defaults: {defaults}).',
+      prove:
+        'Proof from outside: the checker (/port/N) tries every planned router rule and the ports that must not be reachable (21, 22, 23, 80, 554, the NVR’s admin pages) on the public address (or NAME’s); each with its likely cause; then a connect from inside (hairpin). Exit 0 proven, 3 something not reachable or exposed, 1 could not check.',
+    },
+    noWords: '`public` takes no words, only {stun} and {checker}.',
+    proveNoStun: '{prove} asks the checker only: {stun} is for the address check.',
+    hostForProve: '{host} is for {prove}.',
+    badHost: '{option} takes a DNS name, e.g. {example}.',
+    badStun: '{option} takes a STUN server as {form} (or {host}, port 3478), e.g. {example}.',
+    badChecker: '{option} takes an http(s) address without a query, e.g. {example}.',
+    checkFailed: 'The public address could not be checked.',
+    proveFailed: 'The proof from outside could not be made.',
+    notTraced: 'Route toward the STUN server: not traced',
+    noAnswer: 'no answer',
+    theStunServer: '{address} (the STUN server)',
+    route: 'Route toward {target}: hop 1 {first}, hop 2 {second}{error}',
+    notKnown: 'not known',
+    none: 'none',
+    noAddress: 'no address — {error}',
+    router: 'Router ({gateway}) WAN address: {address}',
+    from: '{address} (from {source})',
+    source: { igd: 'UPnP', natPmp: 'NAT-PMP', upnpRecord: 'the UPnP step’s last check' },
+    checker: 'Checker {server}: {address}',
+    publicAddress: 'Public address: {address}{changed}',
+    changed: ' (changed: it was {from})',
+    finding: '{severity}: {text}',
+    severity: { problem: 'Problem', warning: 'Warning', ok: 'OK', info: 'Note' },
+    measuredAt: 'Measured at {at}',
+    tested: 'Checker {checker} tested {address}{target}',
+    noAddressTested: 'no address',
+    proofName: ' (name {name} → {target})',
+    proofTarget: ' (public address {target})',
+    notResolved: 'not resolved',
+    planned: 'Planned rules (must be reachable):',
+    forbidden: 'Must NOT be reachable:',
+    mark: { ok: 'ok  ', fail: 'FAIL', unknown: '?   ' },
+    hairpin: 'Hairpin (from inside to {address}): {text}',
+    note: 'Note: {text}',
+  },
+} as const;

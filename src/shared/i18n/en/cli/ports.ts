@@ -1,0 +1,58 @@
+// The CLI's words for `ports` and `ports-scan` (src/main/features/ports/cli.ts): part of `cli` (../cli.ts), one file per step so that each step's commands are
+// converted and translated apart. Option names, commands to type and addresses are placeholders, never words here.
+export const cliPorts = {
+  ports: {
+    usage: {
+      audit:
+        'Measure the device’s ports: what answers on each, what it is for, whether it is needed from outside, how risky it is and what to do. {option} checks all 65535 ports. With a login, the device’s own list (ONVIF) is read too.',
+      plan: 'Propose non-standard ports (the same device always gets the same ones), which ones the app changes itself and the steps for the others.',
+      set: 'Move the web and video ports through ONVIF, then check by measurement that the old port is closed and the new one answers. On any failure the previous ports are put back and checked. Exit 0 only when verified. A port the app would not propose (below 1024, 32768 and up, another brand’s default) is refused unless {force} says you mean it; a port in use is always refused. Nothing is sent to the NVR when a change is refused. {each} moves each port on its own and keeps what the NVR takes (for an NVR that refused a combined change).',
+    },
+    nameOne: 'Name one device ID or address, e.g. `nvr-assist ports 192.168.1.64`.',
+    oneMode: 'Use one of {modes} and {set}.',
+    badSet: '{option} takes {pairs} pairs for http, https and rtsp, e.g. {example}.',
+    forceWithSet: '{option} goes with {set}.',
+    eachWithSet: '{option} goes with {set} and two or more ports.',
+    measureFailed: 'The measurement failed.',
+    changeFailed: 'The change could not be made.',
+    measuringFirst: 'Measuring the ports first…',
+    tryEach: 'To move each port on its own (the NVR keeps what it refuses), run the same command with {option}.',
+    report: 'Ports of {address} (catalogue ports), measured at {at}',
+    reportFull: 'Ports of {address} (all 65535), measured at {at}',
+    head: {
+      port: 'PORT',
+      service: 'SERVICE',
+      purpose: 'WHAT IT IS FOR',
+      outside: 'OUTSIDE?',
+      risk: 'RISK',
+      recommendation: 'RECOMMENDATION',
+    },
+    outside: { yes: 'yes', no: 'no', vendorApp: 'vendor app only' },
+    factoryPort: ', factory port',
+    none: 'none',
+    declaredClosed: 'Declared by the device but closed: {list}',
+    undeclaredOpen: 'Open but declared by nobody: {list}',
+    logInHint: '(Log in with {user} and {stdin} to read the device’s own list of ports over ONVIF.)',
+    planHead: { service: 'SERVICE', now: 'NOW', new: 'NEW', outside: 'OUTSIDE', changedBy: 'CHANGED BY' },
+    byApp: 'the app (ONVIF)',
+    byYou: 'you (web page)',
+    problem: 'Problem: {message}',
+    note: 'Note: {message}',
+    applyWith: 'Apply with: {command}',
+    inWebPage: "{service}, in the device's web page:",
+    changeHead: { service: 'SERVICE', from: 'FROM', to: 'TO', verified: 'VERIFIED', evidence: 'EVIDENCE' },
+    yes: 'yes',
+    no: 'no',
+    result: '{outcome}: {message}',
+    outcome: { verified: 'Verified', partial: 'Partly changed', restored: 'Put back', failed: 'FAILED' },
+    said: { partial: 'Partly changed', restored: 'Not changed', failed: 'Failed' },
+  },
+  portsScan: {
+    usage:
+      '(internal, for tests and benchmarks) TCP connect scan of one address or a subnet (at most a {prefix}) and identification of each open port. JSON only.',
+    nameOne: 'Name one address or subnet, e.g. `nvr-assist ports-scan 192.168.1.64`.',
+    notBoth: 'Use {ports} or {full}, not both.',
+    badPorts: '{option} takes port numbers from 1 to 65535, separated by commas.',
+    badTarget: 'Name one IPv4 address or a subnet of at most {prefix}, e.g. {example}.',
+  },
+} as const;
