@@ -87,11 +87,6 @@ const NOT_CONVERTED_YET = [
   'steps/upnp/UpnpVerify.vue',
   'steps/upnp/UpnpWatch.vue',
   'steps/upnp/WizardStepUpnp.vue',
-  'steps/vpn/VpnCheck.vue',
-  'steps/vpn/VpnFiles.vue',
-  'steps/vpn/VpnForm.vue',
-  'steps/vpn/VpnPlan.vue',
-  'steps/vpn/WizardStepVpn.vue',
 ];
 
 /** The step folders when this list was made; a folder not here is a new step's (see the top). */
@@ -134,6 +129,11 @@ const CONVERTED = [
   'steps/verify/VerifyChecks.vue',
   'steps/verify/VerifyKeep.vue',
   'steps/verify/WizardStepVerify.vue',
+  'steps/vpn/VpnCheck.vue',
+  'steps/vpn/VpnFiles.vue',
+  'steps/vpn/VpnForm.vue',
+  'steps/vpn/VpnPlan.vue',
+  'steps/vpn/WizardStepVpn.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])
