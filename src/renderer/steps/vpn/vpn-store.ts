@@ -100,9 +100,8 @@ export const useVpnStore = defineStore('vpn', () => {
         [key]: answer.ok
           ? {
               ok: true,
-              // The size as main counted it, in the locale's digits without grouping (a byte count, written as before).
+              // The size as main counted it, in the locale's digits without grouping (as the page always wrote it).
               text: t('vpn.files.written', {
-                count: answer.data.bytes,
                 bytes: n(answer.data.bytes, { useGrouping: false }),
                 file: answer.data.file,
               }),

@@ -72,10 +72,9 @@ export const vpn = {
     routerConfig:
       'The router makes the server’s config itself: follow the steps above and add each device by its public key.',
     save: 'Save',
-    written: {
-      one: 'Written to {file} ({bytes} byte, readable by you only). It holds a private key: keep it to yourself.',
-      other: 'Written to {file} ({bytes} bytes, readable by you only). It holds a private key: keep it to yourself.',
-    },
+    // Not a plural message: its figure is written without grouping (1822, as the page always wrote it), which a
+    // plural's {count} would group (1,822). Main's files are never one byte long.
+    written: 'Written to {file} ({bytes} bytes, readable by you only). It holds a private key: keep it to yourself.',
     cliTitle: 'The same from a terminal',
     cliLabel: 'The same as CLI commands',
     noFiles: 'No files to write: there is no home server in this plan (see what it says above).',
