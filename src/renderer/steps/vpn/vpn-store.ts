@@ -7,6 +7,7 @@ import type { InvokeInput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';
 import { splitPeers, type VpnServerChoice } from './vpn-words';
+import { n, t } from '../../composables/useT';
 
 /** A file the page asks main to write: a device's config or QR code, or the server's config. */
 export interface VpnFile {
@@ -99,7 +100,11 @@ export const useVpnStore = defineStore('vpn', () => {
         [key]: answer.ok
           ? {
               ok: true,
-              text: `Written to ${answer.data.file} (${answer.data.bytes} bytes, readable by you only). It holds a private key: keep it to yourself.`,
+              // The size as main counted it, in the locale's digits without grouping (as the page always wrote it).
+              text: t('vpn.files.written', {
+                bytes: n(answer.data.bytes, { useGrouping: false }),
+                file: answer.data.file,
+              }),
             }
           : { ok: false, text: answer.error.message },
       };

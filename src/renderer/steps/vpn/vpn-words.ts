@@ -6,22 +6,20 @@ import {
   type Grade,
 } from '../../../shared/domain/vpn-plan';
 import { VPN_SERVER_CHOICES } from '../../../shared/steps/vpn';
+import { t } from '../../composables/useT';
 
 export type VpnServerChoice = (typeof VPN_SERVER_CHOICES)[number];
 
 /** How sure the sources are of a family's WireGuard server (ROUTERS.md §5's grades), in words. */
-export const GRADE_WORDS: Record<Grade, string> = {
-  H: 'well sourced',
-  M: 'partly sourced',
-  L: 'unofficial sources only',
-};
+export const gradeWords = (grade: Grade): string => t(`vpn.grade.${grade}`);
 
-const NO_WIREGUARD_NAMES: Record<(typeof NO_WIREGUARD_FAMILIES)[number], string> = {
-  tplink: 'TP-Link',
-  netgear: 'Netgear',
-  linksys: 'Linksys',
-  synology: 'Synology router',
-  isp: 'Your provider’s box',
+/** The families without a WireGuard server: a maker's name as it is, or words (`vpn.form.<id>`). */
+const NO_WIREGUARD_NAMES: Record<(typeof NO_WIREGUARD_FAMILIES)[number], () => string> = {
+  tplink: () => 'TP-Link',
+  netgear: () => 'Netgear',
+  linksys: () => 'Linksys',
+  synology: () => t('vpn.form.synology'),
+  isp: () => t('vpn.form.isp'),
 };
 
 /** One choice of "where the server runs": its name and what the sources say of it. */
@@ -32,18 +30,21 @@ export interface ServerOption {
   note: string;
 }
 
-export const SERVER_OPTIONS: readonly ServerOption[] = VPN_SERVER_CHOICES.map((id) => {
-  if (id in VPN_SERVERS) {
-    const facts = VPN_SERVERS[id as keyof typeof VPN_SERVERS];
-    const name = id === 'linux' ? 'An always-on computer of your LAN (Linux, wg-quick)' : facts.name;
-    return { id, name, note: `${GRADE_WORDS[facts.grade]}; ${facts.since}` };
-  }
-  return {
-    id,
-    name: NO_WIREGUARD_NAMES[id as (typeof NO_WIREGUARD_FAMILIES)[number]],
-    note: 'no source shows a WireGuard server',
-  };
-});
+/** The choices of "where the server runs", in the page's language. */
+export function serverOptions(): ServerOption[] {
+  return VPN_SERVER_CHOICES.map((id) => {
+    if (id in VPN_SERVERS) {
+      const facts = VPN_SERVERS[id as keyof typeof VPN_SERVERS];
+      const name = id === 'linux' ? t('vpn.form.linux') : facts.name;
+      return { id, name, note: t('vpn.form.serverNote', { grade: gradeWords(facts.grade), since: facts.since }) };
+    }
+    return {
+      id,
+      name: NO_WIREGUARD_NAMES[id as (typeof NO_WIREGUARD_FAMILIES)[number]](),
+      note: t('vpn.form.noWireguard'),
+    };
+  });
+}
 
 /** The devices as typed: comma-separated names, blanks dropped. */
 export function splitPeers(text: string): string[] {
@@ -63,13 +64,16 @@ export function vpnFieldProblems(fields: { peers: string; endpoint: string }): {
   return {
     peers: names.ok ? null : names.error,
     endpoint:
-      endpoint && !isEndpointName(endpoint)
-        ? `"${endpoint.slice(0, 60)}" is not a name the phone can dial (like home.example.net). Empty: your public address.`
-        : null,
+      endpoint && !isEndpointName(endpoint) ? t('vpn.form.endpointProblem', { endpoint: endpoint.slice(0, 60) }) : null,
   };
 }
 
 /** A path as the user would type it in a shell (quoted when it holds anything but plain characters). */
 export function shellPath(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The CLI command that writes the same file (a command: typed as it is, in every language). */
+export function cliCommand(file: { kind: 'config' | 'qr'; which: string }, out: string): string {
+  return `nvr-assist vpn ${file.kind} ${file.which} --out ${out}`;
 }

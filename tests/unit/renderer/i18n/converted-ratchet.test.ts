@@ -13,10 +13,6 @@ const RENDERER = join(import.meta.dirname, '../../../../src/renderer');
 
 /** Not converted yet, relative to src/renderer. */
 const NOT_CONVERTED_YET = [
-  'steps/checklist/ChecklistDone.vue',
-  'steps/checklist/ChecklistPicture.vue',
-  'steps/checklist/ChecklistTodo.vue',
-  'steps/checklist/WizardStepChecklist.vue',
   'steps/upnp/UpnpDelete.vue',
   'steps/upnp/UpnpDeletions.vue',
   'steps/upnp/UpnpFound.vue',
@@ -26,11 +22,6 @@ const NOT_CONVERTED_YET = [
   'steps/upnp/UpnpVerify.vue',
   'steps/upnp/UpnpWatch.vue',
   'steps/upnp/WizardStepUpnp.vue',
-  'steps/vpn/VpnCheck.vue',
-  'steps/vpn/VpnFiles.vue',
-  'steps/vpn/VpnForm.vue',
-  'steps/vpn/VpnPlan.vue',
-  'steps/vpn/WizardStepVpn.vue',
 ];
 
 /** The step folders when this list was made; a folder not here is a new step's (see the top). */
@@ -82,6 +73,10 @@ const CONVERTED = [
   'components/TheSidebar.vue',
   'components/TheStartOver.vue',
   'components/WizardStepFrame.vue',
+  'steps/checklist/ChecklistDone.vue',
+  'steps/checklist/ChecklistPicture.vue',
+  'steps/checklist/ChecklistTodo.vue',
+  'steps/checklist/WizardStepChecklist.vue',
   'steps/ddns/DdnsAnswerBox.vue',
   'steps/ddns/DdnsForm.vue',
   'steps/ddns/DdnsKeep.vue',
@@ -136,6 +131,11 @@ const CONVERTED = [
   'steps/verify/VerifyChecks.vue',
   'steps/verify/VerifyKeep.vue',
   'steps/verify/WizardStepVerify.vue',
+  'steps/vpn/VpnCheck.vue',
+  'steps/vpn/VpnFiles.vue',
+  'steps/vpn/VpnForm.vue',
+  'steps/vpn/VpnPlan.vue',
+  'steps/vpn/WizardStepVpn.vue',
 ];
 
 const vueFiles = (readdirSync(RENDERER, { recursive: true }) as string[])

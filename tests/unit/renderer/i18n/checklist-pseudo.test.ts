@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+// The Checklist step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
+// string that was never converted shows up here as plain English. What is still English on the page comes from files
+// not converted yet (the step frame, the status words, the time format) or is data (main's checklist: its steps and
+// their titles, reasons, fixes and picture; the file names): both are named below, and a name no longer seen
+// fails the test so the lists only shrink.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { buildChecklist } from '../../../../src/shared/domain/checklist';
+import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/domain/security';
+import type { SetupRecord } from '../../../../src/shared/domain/setup';
+import { fakeDevice, fakeSetup, ok } from '../fake-api';
+import { mountStep, useStepHarness } from '../mount-step';
+import { pseudoGuard, stringsOf } from './english-on-page';
+
+const AT = '2026-03-02T08:00:00.000Z';
+const BEFORE = '2026-03-01T10:00:00.000Z';
+
+/** Half done: the NVR chosen, three steps verified, UPnP needing attention, port 8000 mapped, Security checked. */
+function halfRecord(): SetupRecord {
+  const device = fakeDevice();
+  const done = { status: 'verified' as const, updatedAt: BEFORE };
+  const r = fakeSetup({
+    devices: [device],
+    nvr: { deviceId: device.id, device, chosenAt: BEFORE },
+    steps: {
+      network: done,
+      find: done,
+      ports: done,
+      upnp: { status: 'attention', updatedAt: BEFORE, reason: 'A mapping to the NVR came back after deletion.' },
+    },
+  });
+  r.upnp.audit = {
+    measuredAt: BEFORE,
+    interfaceName: 'eth0',
+    gateway: '192.168.1.1',
+    igd: null,
+    mappings: [
+      {
+        protocol: 'TCP',
+        externalPort: 8000,
+        internalClient: '192.168.1.64',
+        internalPort: 8000,
+        remoteHost: '',
+        enabled: true,
+        description: 'hik',
+        leaseSeconds: 0,
+        device: null,
+        camera: true,
+        service: 'sdk',
+      },
+    ],
+    listEnd: 'complete',
+    natPmp: { present: false, externalAddress: null },
+    elsewhere: [],
+    findings: [{ code: 'camera-mapped', severity: 'problem', text: 'The NVR opened port 8000 itself.', evidence: [] }],
+  };
+  r.security.last = judgeSecurity(securityInputFromRecord(r), BEFORE);
+  return r;
+}
+
+let record: SetupRecord;
+let lastExport: unknown;
+const FILE = 'nvr-checklist-2026-03-02-letter.pdf';
+
+/** What main's checklist says (steps, reasons, fixes, the picture's words) and the file's name: data. */
+function data(w: VueWrapper): string[] {
+  const svg = w.find('[data-testid="checklist-topology"]');
+  return [
+    ...stringsOf(buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' })),
+    ...(svg.exists() ? [...svg.element.querySelectorAll('*')].map((e) => e.textContent ?? '') : []),
+    FILE,
+  ];
+}
+
+/** Still English on this page, by the file that says it (none of them is the Checklist step's). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': ['Step 12', 'What we found', 'What to do'],
+  'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'],
+  'src/renderer/components/step-status.ts': [
+    'not started',
+    formatTime(fakeSetup().updatedAt),
+    formatTime(AT),
+    formatTime(BEFORE),
+  ],
+};
+const guard = pseudoGuard(NOT_CONVERTED_YET);
+
+useStepHarness({
+  path: '/step/checklist',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: record, notice: null }),
+    'checklist.get': () =>
+      ok({ checklist: buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' }), lastExport, current: true }),
+    'checklist.export': () => {
+      lastExport = { at: AT, format: 'pdf', paper: 'letter', digest: 'a'.repeat(64) };
+      return ok({
+        fileName: FILE,
+        mediaType: 'application/pdf',
+        base64: Buffer.from('%PDF-1.7 fake').toString('base64'),
+        bytes: 2400,
+        export: lastExport,
+      });
+    },
+  }),
+});
+
+beforeEach(() => {
+  record = fakeSetup();
+  lastExport = null;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:test/0');
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  setLocale(null);
+});
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+
+describe('the Checklist step in the pseudo locale: no string of its own is left in English', () => {
+  it('half done: the NVR, what is done, the score and its fixes, the picture, the to-dos, a PDF downloaded', async () => {
+    setLocale('en-XA');
+    record = halfRecord();
+    const w = await mountStep();
+    await byTest(w, 'checklist-download-letter').trigger('click');
+    await flushPromises();
+    for (const id of ['checklist-nvr', 'checklist-done', 'checklist-fixes', 'checklist-topology', 'checklist-last'])
+      expect(byTest(w, id).exists(), id).toBe(true);
+    guard.expectOnlyKnownEnglish(data(w));
+    // And it is the pseudo text, not an empty page: the to-dos' count is the plural form with the number.
+    const todo = w.findAll('[data-testid="checklist-todo"] > li').length;
+    expect(w.find('[data-testid="checklist-todo"]').element.previousElementSibling!.textContent!.trim()).toBe(
+      createTranslator('en-XA').t('checklist.todo.count', { count: todo }),
+    );
+  });
+
+  it('at the start: no NVR, nothing done, no score, every step to do', async () => {
+    setLocale('en-XA');
+    const w = await mountStep();
+    for (const id of ['checklist-no-nvr', 'checklist-done-none', 'checklist-score-none', 'checklist-todo'])
+      expect(byTest(w, id).exists(), id).toBe(true);
+    guard.expectOnlyKnownEnglish(data(w));
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(guard.unseen()).toEqual([]);
+  });
+});
+
+describe('the Checklist step in English: sentences with markup inside stay whole', () => {
+  it('the last download, no NVR chosen yet, and when a step was verified', async () => {
+    const w = await mountStep();
+    const text = (id: string) => byTest(w, id).text().replace(/\s+/g, ' ');
+    expect(text('checklist-no-nvr')).toBe(
+      'No NVR chosen yet. Find it on the step Find your NVR; the checklist then names it, its address and how the address is kept.',
+    );
+    await byTest(w, 'checklist-download-letter').trigger('click');
+    await flushPromises();
+    expect(text('checklist-last')).toBe(
+      `Last downloaded ${formatTime(AT)} as PDF (Letter) — ${FILE}, 2 KB. It says what the setup says now.`,
+    );
+  });
+});

@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+// The VPN step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a string
+// that was never converted shows up here as plain English. What is still English on the page comes from files not
+// converted yet (the step frame, shared components, the step titles, the time format) or is data (main's plan, check
+// and refusals, the reference's servers, paths and commands): both are named below, and a name no longer seen fails
+// the test so the lists only shrink.
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { VPN_SERVERS } from '../../../../src/shared/domain/vpn-plan';
+import { mountStep, useStepHarness } from '../mount-step';
+import { fakeSetup } from '../fake-api';
+import { fakeVpn, recordWithDdns, type FakeVpn } from '../steps/vpn/fake-vpn';
+import { pseudoGuard, stringsOf } from './english-on-page';
+
+const AT = '2026-01-02T10:00:00.000Z';
+let main: FakeVpn;
+
+/** What main said (its plan, its check, its refusals), the reference's servers, and the paths and commands: data. */
+function data(w: VueWrapper): string[] {
+  const said = w.findAll('[data-testid$="-said"]').map((p) => p.text());
+  return [
+    ...stringsOf([main.plan, main.record.ddns, VPN_SERVERS]),
+    ...said.filter((text) => !text.startsWith('[')), // main's refusal; the page's own words are bracketed
+    'TP-Link',
+    'Netgear',
+    'Linksys',
+    'The file to write must be given as a full path.',
+    ...(w.find('[data-testid="vpn-cli"]').exists() ? [w.find('[data-testid="vpn-cli"]').text()] : []),
+    ...w.findAll('input').flatMap((i) => [i.attributes('placeholder') ?? '', (i.element as HTMLInputElement).value]),
+  ];
+}
+
+/** Still English on this page, by the file that says it (none of them is the VPN step's). */
+const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
+  'src/renderer/components/WizardStepFrame.vue': ['Step 10', 'What we found', 'What to do', 'Verify', 'Next step'],
+  'src/shared/domain/steps.ts (titles, in the frame)': ['VPN', 'Next: Verify'],
+  'src/renderer/components/step-status.ts': ['not started', formatTime(AT)],
+  'src/renderer/components/TextField.vue': ['(optional)'],
+  'src/renderer/components/FindingList.vue': ['What this means', 'note'],
+};
+const guard = pseudoGuard(NOT_CONVERTED_YET);
+
+useStepHarness({
+  path: '/step/vpn',
+  handlers: () => {
+    main = fakeVpn(recordWithDdns());
+    return main.handlers;
+  },
+});
+
+afterEach(() => setLocale(null));
+
+const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+async function submit(w: VueWrapper, id: string): Promise<void> {
+  await byTest(w, id).trigger('submit');
+  await flushPromises();
+}
+/** main's check, the way the page runs it, for the data it said. */
+async function check(w: VueWrapper): Promise<string[]> {
+  await byTest(w, 'vpn-check-run').trigger('click');
+  await flushPromises();
+  return stringsOf(await main.handlers['vpn.check']!({}));
+}
+
+describe('the VPN step in the pseudo locale: no string of its own is left in English', () => {
+  it('a home-server plan for two devices: the tunnel, the keys, files written (and refused), the check', async () => {
+    setLocale('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'vpn-peers').setValue('phone, laptop');
+    await submit(w, 'vpn-form');
+    await byTest(w, 'vpn-file-config-phone-path').setValue('/home/me/phone.conf');
+    await submit(w, 'vpn-file-config-phone');
+    await byTest(w, 'vpn-file-qr-phone-path').setValue('phone.png');
+    await submit(w, 'vpn-file-qr-phone');
+    const said = await check(w);
+    for (const id of [
+      'vpn-tunnel',
+      'vpn-server-key',
+      'vpn-peers-table',
+      'vpn-file-config-phone-said',
+      'vpn-check-server',
+    ])
+      expect(byTest(w, id).exists(), id).toBe(true);
+    guard.expectOnlyKnownEnglish([...data(w), ...said]);
+    // And it is the pseudo text, not an empty page: what was written, with its size.
+    expect(byTest(w, 'vpn-file-config-phone-said').text()).toBe(
+      createTranslator('en-XA').t('vpn.files.written', { bytes: '301', file: '/home/me/phone.conf' }),
+    );
+  });
+
+  it('behind carrier-grade NAT (the overlay ways, no files) and a name the phone cannot dial', async () => {
+    setLocale('en-XA');
+    main.verdict = 'cgnat';
+    const w = await mountStep();
+    await submit(w, 'vpn-form');
+    expect(byTest(w, 'vpn-overlay-tailscale').exists()).toBe(true);
+    expect(byTest(w, 'vpn-no-files').exists()).toBe(true);
+    await byTest(w, 'vpn-endpoint').setValue('not a name!');
+    await submit(w, 'vpn-form');
+    expect(byTest(w, 'vpn-endpoint-problem').exists()).toBe(true);
+    guard.expectOnlyKnownEnglish(data(w));
+  });
+
+  it('no plan yet and no DDNS name; then a router that makes its own config, checked with nothing known from outside', async () => {
+    setLocale('en-XA');
+    main.record = fakeSetup();
+    const w = await mountStep();
+    expect(byTest(w, 'vpn-empty').exists()).toBe(true);
+    expect(byTest(w, 'vpn-phone-test').text()).not.toBe('');
+    guard.expectOnlyKnownEnglish(data(w));
+    await byTest(w, 'vpn-server-unifi').setValue(true);
+    await submit(w, 'vpn-form');
+    expect(byTest(w, 'vpn-router-config').exists()).toBe(true);
+    main.answer = 'silent';
+    const said = await check(w);
+    guard.expectOnlyKnownEnglish([...data(w), ...said]);
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(guard.unseen()).toEqual([]);
+  });
+});
+
+describe('the VPN step in English: a sentence with markup inside stays whole', () => {
+  it('the server’s public key and when the check was made', async () => {
+    const w = await mountStep();
+    await submit(w, 'vpn-form');
+    await check(w);
+    expect(w.find('.vpn-plan__key').text()).toBe(`Server public key: ${main.plan!.serverPublicKey}`);
+    expect(w.find('.vpn-check .wizard-step__actions').text()).toContain(`Checked ${formatTime(AT)}`);
+  });
+});
