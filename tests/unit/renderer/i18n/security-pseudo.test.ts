@@ -99,17 +99,7 @@ const DATA = [
 
 /** Still English on this page, by the file that says it (none of them is the Security step's). */
 const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/renderer/components/WizardStepFrame.vue': [
-    'Step 5',
-    'What we found',
-    'What to do',
-    'Verify',
-    'Next step',
-    'Checked',
-  ],
-  'src/shared/domain/steps.ts (titles, in the frame)': ['Security', 'Next: UPnP'],
-  'src/renderer/components/step-status.ts': ['not started', formatTime(AT)],
-  'src/renderer/components/EvidenceFold.vue': ['How the app knows', 'Source:'],
+  'src/renderer/components/step-status.ts': [formatTime(AT)],
 };
 const guard = pseudoGuard(NOT_CONVERTED_YET);
 
