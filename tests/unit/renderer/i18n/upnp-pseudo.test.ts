@@ -138,3 +138,23 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(page.unseen()).toEqual([]);
   });
 });
+
+describe('the UPnP step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('before any check: “Not checked yet.” and what the check does, with the space between', async () => {
+    fakeUpnp(api, {});
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'upnp-empty').text()).toBe(
+      'Not checked yet. Press “Check the router”: the app asks your router which ports it opened through UPnP, and for which device. Run “Find your NVR” first, so the devices are named.',
+    );
+  });
+
+  it('the mappings’ summary, and a re-check that found them still gone', async () => {
+    fakeUpnp(api, { audit: fakeAudit(), recheck: recheck() });
+    const wrapper = await mountStep();
+    const text = (id: string) => byTest(wrapper, id).text().replace(/\s+/g, ' ');
+    expect(text('mappings-summary')).toBe(
+      '4 mappings, 3 of them to a camera or recorder. Tick the ones to delete (those to a camera or recorder are ticked for you).',
+    );
+    expect(text('watch-result')).toBe(`Still gone after 2 min: TCP 8000 (read ${formatTime(RECHECK_AT)}).`);
+  });
+});
