@@ -1,6 +1,8 @@
 // The upnp group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The UPnP step (src/renderer/steps/upnp/) and its store's words (stores/upnp.ts).
 export const upnp = {
+  /** The check's name in CheckState's sentences ("Router check progress", "The router check did not work."). */
+  checkWhat: 'router',
   intro:
     'UPnP lets any device on your network ask the router to open a port to the internet, without asking you. Many NVRs and cameras do it by themselves, so their login page and video can be reached from anywhere. The app asks your router what it opened, and for which device, and deletes the mappings you choose.',
   emptyText: 'The router is not checked yet.',
