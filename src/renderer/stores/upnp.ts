@@ -4,6 +4,7 @@ import * as client from '../api/client';
 import { useJob } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
 import type { UpnpAudit, UpnpDeletion, UpnpMapping, UpnpRecheck } from '../../shared/domain/upnp';
+import { t } from '../composables/useT';
 import { useSetupStore } from './setup';
 import { newer, useStepLoad } from './step-load';
 import { MAX_DELETIONS, isChosen, keptChoices, mappingKey, orderMappings } from './upnp-derived';
@@ -91,11 +92,11 @@ export const useUpnpStore = defineStore('upnp', () => {
   const busy = computed(() => auditJob.busy || deleteJob.busy || watchJob.busy);
   /** Why "Delete" cannot be pressed now (plain words), or null. */
   const deleteBlocked = computed<string | null>(() => {
-    if (!audit.value?.mappings.length) return 'The router lists no mappings.';
-    if (!audit.value.igd) return 'No UPnP gateway answered at the router, so nothing can be deleted through it.';
-    if (chosen.value.length === 0) return 'Tick the mappings to delete in the table above.';
+    if (!audit.value?.mappings.length) return t('upnp.blocked.noMappings');
+    if (!audit.value.igd) return t('upnp.blocked.noGateway');
+    if (chosen.value.length === 0) return t('upnp.blocked.noneTicked');
     if (chosen.value.length > MAX_DELETIONS)
-      return `At most ${MAX_DELETIONS} mappings at a time: untick ${chosen.value.length - MAX_DELETIONS}.`;
+      return t('upnp.blocked.tooMany', { max: MAX_DELETIONS, untick: chosen.value.length - MAX_DELETIONS });
     return null;
   });
   const canDelete = computed(() => deleteBlocked.value === null && !busy.value);
@@ -134,7 +135,7 @@ export const useUpnpStore = defineStore('upnp', () => {
   async function check(): Promise<boolean> {
     if (busy.value) return false;
     const started = await auditJob.start(() => client.call('upnp.audit', {}), {
-      message: 'Looking for the router’s UPnP…',
+      message: t('upnp.job.checking'),
     });
     return started !== null;
   }
@@ -151,7 +152,7 @@ export const useUpnpStore = defineStore('upnp', () => {
         client.call('upnp.delete', {
           mappings: sent.map(({ protocol, externalPort }) => ({ protocol, externalPort })),
         }),
-      { message: 'Deleting the chosen mappings…' },
+      { message: t('upnp.job.deleting') },
     );
     return started !== null;
   }
@@ -162,7 +163,7 @@ export const useUpnpStore = defineStore('upnp', () => {
   async function watchAgain(seconds?: number): Promise<boolean> {
     if (busy.value) return false;
     const started = await watchJob.start(() => client.call('upnp.watch', seconds ? { seconds } : {}), {
-      message: 'Waiting before reading the router’s list again…',
+      message: t('upnp.job.waiting'),
     });
     return started !== null;
   }

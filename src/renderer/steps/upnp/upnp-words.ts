@@ -1,34 +1,34 @@
 // How the UPnP page says things: a mapping's lease and its outside side, the router's UPnP gateway, and what a
-// deletion came to. Plain words only; no command lines.
+// deletion came to. Plain words only (upnp.* in the catalogue); no command lines.
 import type { UpnpAudit, UpnpMapping } from '../../../shared/domain/upnp';
 import type { DeletionOutcome } from '../../stores/upnp';
+import { t } from '../../composables/useT';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
-export const DELETION_VIEW: Record<DeletionOutcome, { label: string; tone: Tone }> = {
-  gone: { label: 'Gone', tone: 'ok' },
-  'not-gone': { label: 'NOT GONE', tone: 'danger' },
-  refused: { label: 'Refused', tone: 'danger' },
-  'not-sent': { label: 'Not sent', tone: 'muted' },
+const DELETION_TONE: Record<DeletionOutcome, Tone> = {
+  gone: 'ok',
+  'not-gone': 'danger',
+  refused: 'danger',
+  'not-sent': 'muted',
 };
 
-/** What 606 means for the user, and what to do instead. */
-export const NOT_AUTHORIZED_WORDS =
-  'This router lets each device delete only the mappings it opened itself, so the app cannot delete this one for it. ' +
-  'Turn UPnP off on that device (in its network settings), then remove the mapping on the router’s own page ' +
-  '(often under “UPnP” or “NAT”).';
+/** What a deletion came to, as its badge says it: “Gone”, “NOT GONE”, “Refused”, “Not sent”. */
+export function deletionView(outcome: DeletionOutcome): { label: string; tone: Tone } {
+  return { label: t(`upnp.deletion.${outcome}`), tone: DELETION_TONE[outcome] };
+}
 
 /** "45 s", "10 min", "3 h", "7 days". */
 export function duration(s: number): string {
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} days`;
+  if (s < 120) return t('upnp.duration.seconds', { count: s });
+  if (s < 7200) return t('upnp.duration.minutes', { count: Math.round(s / 60) });
+  if (s < 172_800) return t('upnp.duration.hours', { count: Math.round(s / 3600) });
+  return t('upnp.duration.days', { count: Math.round(s / 86_400) });
 }
 
 /** "never expires", "expires in 7 days". */
 export function leaseWords(seconds: number): string {
-  return seconds === 0 ? 'never expires' : `expires in ${duration(seconds)}`;
+  return seconds === 0 ? t('upnp.lease.never') : t('upnp.lease.expiresIn', { duration: duration(seconds) });
 }
 
 /** "TCP 8000". */
@@ -37,15 +37,18 @@ export const mappingName = (m: Pick<UpnpMapping, 'protocol' | 'externalPort'>): 
 
 /** The router's UPnP gateway in a line: its name, maker and model as it gives them, and the IGD version. */
 export function igdWords(igd: UpnpAudit['igd']): string {
-  if (!igd) return 'no UPnP gateway answered';
+  if (!igd) return t('upnp.igd.none');
   const model = [igd.manufacturer, igd.modelName].filter(Boolean).join(' ');
-  const name = igd.friendlyName ? `“${igd.friendlyName}”` : '';
-  return [name, model && name ? `(${model})` : model, `UPnP IGD ${igd.igdVersion}`].filter(Boolean).join(' ');
+  const name = igd.friendlyName ? t('upnp.igd.name', { name: igd.friendlyName }) : '';
+  return [name, model && name ? `(${model})` : model, t('upnp.igd.version', { version: String(igd.igdVersion) })]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** NAT-PMP at the router: whether it answered, and the external address it gave. */
 export function natPmpWords(natPmp: UpnpAudit['natPmp']): string {
-  if (!natPmp.present) return 'no answer (off)';
-  const words = natPmp.externalAddress ? `answers (external address ${natPmp.externalAddress})` : 'answers';
-  return natPmp.pcp ? `${words}; PCP answers too` : words;
+  if (!natPmp.present) return t('upnp.natPmp.none');
+  const address = natPmp.externalAddress;
+  if (natPmp.pcp) return address ? t('upnp.natPmp.answersAtPcp', { address }) : t('upnp.natPmp.answersPcp');
+  return address ? t('upnp.natPmp.answersAt', { address }) : t('upnp.natPmp.answers');
 }

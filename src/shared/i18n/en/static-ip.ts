@@ -1,6 +1,10 @@
 // The staticIp group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The Static IP step (src/renderer/steps/static-ip/) and its store's words (stores/static-ip*.ts).
 export const staticIp = {
+  /** The check's name in CheckState's sentences ("Address check progress", "The address check did not work."). */
+  checkWhat: 'address',
+  /** What a stopped check leaves on show ("… the last complete reading is shown."). */
+  checkLast: 'reading',
   intro:
     'A port forward points at one address. If your NVR gets its address from the router (DHCP), a restart of the router can move it and remote access stops without a word. The app checks how your NVR gets its address and gives it a fixed one that nothing else uses.',
   emptyText: 'The NVR’s address is not checked yet.',

@@ -1,2 +1,173 @@
 // The upnp group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-export const upnp = {} as const;
+// The UPnP step (src/renderer/steps/upnp/) and its store's words (stores/upnp.ts).
+export const upnp = {
+  /** The check's name in CheckState's sentences ("Router check progress", "The router check did not work."). */
+  checkWhat: 'router',
+  intro:
+    'UPnP lets any device on your network ask the router to open a port to the internet, without asking you. Many NVRs and cameras do it by themselves, so their login page and video can be reached from anywhere. The app asks your router what it opened, and for which device, and deletes the mappings you choose.',
+  emptyText: 'The router is not checked yet.',
+  verifiedText: 'Neither UPnP nor NAT-PMP answers at your router: no device can open a port to the internet by itself.',
+  loadErrorTitle: 'The saved router check could not be read.',
+
+  /** What the router did with a mapping the user chose to delete (its badge). */
+  deletion: {
+    gone: 'Gone',
+    'not-gone': 'NOT GONE',
+    refused: 'Refused',
+    'not-sent': 'Not sent',
+  },
+  /** What UPnP error 606 means for the user, and what to do instead. */
+  notAuthorized:
+    'This router lets each device delete only the mappings it opened itself, so the app cannot delete this one for it. Turn UPnP off on that device (in its network settings), then remove the mapping on the router’s own page (often under “UPnP” or “NAT”).',
+  /** A lease or a wait: “45 s”, “10 min”, “3 h”, “7 days”. */
+  duration: {
+    seconds: { one: '{count} s', other: '{count} s' },
+    minutes: { one: '{count} min', other: '{count} min' },
+    hours: { one: '{count} h', other: '{count} h' },
+    days: { one: '{count} day', other: '{count} days' },
+  },
+  lease: {
+    never: 'never expires',
+    expiresIn: 'expires in {duration}',
+  },
+  /** The router's UPnP gateway in a line: its name as it gives it (quoted), its maker and model, the IGD version. */
+  igd: {
+    none: 'no UPnP gateway answered',
+    name: '“{name}”',
+    version: 'UPnP IGD {version}',
+  },
+  /** NAT-PMP at the router: whether it answered, the external address it gave, and PCP. */
+  natPmp: {
+    none: 'no answer (off)',
+    answers: 'answers',
+    answersAt: 'answers (external address {address})',
+    answersPcp: 'answers; PCP answers too',
+    answersAtPcp: 'answers (external address {address}); PCP answers too',
+  },
+
+  found: {
+    checkFirst: 'Check the router',
+    checkAgain: 'Check the router again',
+    checkNote: 'Reading only: the app asks your router (and only it), nothing is changed. About 5 seconds.',
+    notChecked:
+      'Press “Check the router”: the app asks your router which ports it opened through UPnP, and for which device. Run “Find your NVR” first, so the devices are named.',
+  },
+
+  router: {
+    title: 'Your router',
+    router: 'Router',
+    noGateway: 'none (no default gateway)',
+    upnp: 'UPnP',
+    external: 'External address',
+    notKnown: 'not known',
+    natPmp: 'NAT-PMP / PCP',
+  },
+
+  mappings: {
+    title: 'Ports the router opened through UPnP',
+    none: 'The router lists no UPnP port mappings.',
+    noGateway: 'No UPnP gateway answered, so there is no list to read.',
+    count: { one: '{count} mapping.', other: '{count} mappings.' },
+    countCameras: {
+      one: '{count} mapping, {cameras} of them to a camera or recorder.',
+      other: '{count} mappings, {cameras} of them to a camera or recorder.',
+    },
+    how: 'Tick the ones to delete.',
+    howCameras: 'Tick the ones to delete (those to a camera or recorder are ticked for you).',
+    caption: 'The router’s UPnP port mappings',
+    column: {
+      delete: 'Delete',
+      protocol: 'Protocol',
+      external: 'Outside port',
+      internal: 'Leads to',
+      device: 'Device',
+      service: 'Service',
+      lease: 'Lease',
+      description: 'Description',
+    },
+    /** The tick box's label: “Delete TCP 8000 to 192.168.1.64:8000”. */
+    pick: 'Delete {mapping} to {address}',
+    off: 'off',
+    fromOnly: 'from {host} only',
+    notIdentified: 'not identified',
+    yourNvr: 'your NVR',
+    camera: 'camera / recorder',
+    listPart: 'The list could only be read in part.',
+    /** The same, with main's words on why. */
+    listPartNote: 'The list could only be read in part: {note}',
+  },
+
+  delete: {
+    needsAudit: 'Check the router first: the app lists what it opened, and you choose what to delete.',
+    heading: '1. Delete the mappings you chose',
+    help: 'The app asks the router to delete each one through UPnP, then reads the router’s list again: a mapping counts as gone only when the router no longer lists it.',
+    deleting: 'Deleting…',
+    button: 'Delete the chosen mappings ({count})…',
+    chosen: { one: '{count} mapping chosen.', other: '{count} mappings chosen.' },
+    confirmTitle: { one: 'Delete {count} mapping on the router?', other: 'Delete {count} mappings on the router?' },
+    yesOne: 'Yes, delete it',
+    yesMany: 'Yes, delete them',
+    confirmText:
+      'The router stops forwarding these ports from the internet. Nothing changes on the devices: one with UPnP still on may open its ports again.',
+    progress: 'Deletion progress',
+    stopped: 'The deletion was stopped; the list below is the last one read.',
+    failed: 'The deletion did not work.',
+    nothingMapped: 'The router lists no mappings: there is nothing to delete.',
+    turnOff: 'Turn UPnP off',
+    turnOffNumbered: '2. Turn UPnP off',
+  },
+
+  deletions: {
+    thisRun: 'What the router did',
+    before: 'Deleted before (newest first)',
+    reread: 'The router’s list was read again afterwards: the table above shows what it holds now.',
+  },
+
+  turnOff: {
+    advice:
+      'Deleting is not enough while UPnP is on: a device opens its ports again at its next start. Turn UPnP off on the NVR and on each camera, and on the router (turn NAT-PMP or PCP off there too). Forward only the ports you decide, on the router’s own page.',
+    recorders: 'On the NVR and the cameras',
+    router: 'On the router (menus differ by firmware)',
+  },
+
+  verify: {
+    checkAgain: 'Check the router again',
+    how: 'The status only turns “verified” from a check: when neither UPnP nor NAT-PMP answers at your router, no device can open a port to the internet by itself. Turn both off on the router’s page, then check again.',
+  },
+
+  watch: {
+    heading: 'Does a device open them again?',
+    text: 'A device with UPnP still on opens a deleted mapping again when it renews it. The app waits {wait} (just past the longest lease left, or two minutes for one that never expires), then reads the router’s list again and names any that came back.',
+    aWhile: 'a while',
+    waiting: 'Waiting…',
+    checkIn: 'Check again in {duration}',
+    waitThenCheck: 'Wait, then check again',
+    progress: 'Time until the router’s list is read again',
+    cancelled: 'The wait was stopped; nothing was read.',
+    failed: 'The re-check did not work.',
+    openedAgain: 'Opened again after {duration}:',
+    byDevice: ', by {device}',
+    stillOn:
+      'That device still has UPnP on: turn it off there (below, “Turn UPnP off”), or turn UPnP off on the router, then delete the mapping again.',
+    stillGone: '{stillGone} after {duration}: {mappings} (read {time}).',
+    stillGoneTitle: 'Still gone',
+    notProven:
+      '{notProven} the router’s list could not be read to its end after {duration}, so a mapping that came back may be missing from it. Check again.',
+    notProvenTitle: 'Not proven:',
+  },
+
+  /** Why “Delete” cannot be pressed now. */
+  blocked: {
+    noMappings: 'The router lists no mappings.',
+    noGateway: 'No UPnP gateway answered at the router, so nothing can be deleted through it.',
+    noneTicked: 'Tick the mappings to delete in the table above.',
+    tooMany: 'At most {max} mappings at a time: untick {untick}.',
+  },
+
+  /** The jobs as they start (their first words, until main's own). */
+  job: {
+    checking: 'Looking for the router’s UPnP…',
+    deleting: 'Deleting the chosen mappings…',
+    waiting: 'Waiting before reading the router’s list again…',
+  },
+} as const;

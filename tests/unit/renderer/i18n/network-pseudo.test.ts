@@ -91,3 +91,26 @@ describe('the Network step in the pseudo locale: no string of its own is left in
     expect(page.unseen()).toEqual([]);
   });
 });
+
+describe('the Network step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('the router line, the suggestion, the choice and the verified sentence read as one sentence each', async () => {
+    api.handlers['setup.get'] = () =>
+      ok({
+        setup: fakeSetup({
+          approach: 'vpn',
+          interfaceName: 'wlan0',
+          network: fakeReport(),
+          steps: { network: { status: 'verified', updatedAt: AT } },
+        }),
+        notice: null,
+      });
+    const wrapper = await mountStep();
+    const text = (id: string) => wrapper.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
+    expect(text('gateway')).toBe('192.168.1.1, reached through eth0');
+    expect(text('recommended')).toBe('eth0 — It is up and your router (192.168.1.1) is reached through it.');
+    expect(text('interface-summary')).toBe('The app will search through wlan0 (your choice).');
+    expect(text('verify-reason')).toBe(
+      'The latest measurement found wlan0 up with an IPv4 address, and you chose VPN.',
+    );
+  });
+});

@@ -147,3 +147,38 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
     expect(page.unseen()).toEqual([]);
   });
 });
+
+describe('the Static IP step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('the proposal, the DHCP range, the unfinished change, the lost NVR and “Not checked yet.”', async () => {
+    fakeStaticIp(api, { reading: fakeReading(), lastChange: lostResult(), pending: fakePending() });
+    api.handlers['address.check'] = () => new Promise(() => {});
+    const wrapper = await mountStep();
+    const text = (id: string) => byTest(wrapper, id).text().replace(/\s+/g, ' ');
+    expect(byTest(wrapper, 'proposal').find('p').text().replace(/\s+/g, ' ')).toBe(
+      'The app proposes 192.168.1.230 (router 192.168.1.1, DNS 192.168.1.1), because:',
+    );
+    expect(text('pool-known')).toBe(
+      'The router hands out addresses from 192.168.1.100 to 192.168.1.199. This rests on the addresses of devices seen on DHCP (a guess: the range is at least this wide): Devices on DHCP were seen from 192.168.1.100 to 192.168.1.199.',
+    );
+    expect(text('static-ip-pending')).toMatch(
+      new RegExp(
+        `^An address change did not finish\\. The app stopped while it was moving the NVR from 192\\.168\\.1\\.64 to 192\\.168\\.1\\.230 \\(started ${formatTime(fakePending().startedAt)}\\)\\. Press “Find the NVR and check again”: the app looks for it at both addresses \\(its MAC is 44:19:b6:00:00:64\\) and shows where it answers now\\.`,
+      ),
+    );
+    expect(text('change-where')).toBe(
+      'The app does not know where the NVR answers now. Asked for: 192.168.1.230/24 (netmask 255.255.255.0), router 192.168.1.1, DNS 192.168.1.1, DHCP off.',
+    );
+    expect(text('change-lost')).toContain(
+      'How to find it. Its MAC address is 44:19:B6:00:00:64 (some routers write it 44-19-B6-00-00-64); the MAC stays the same whatever address it has. Look for it:',
+    );
+  });
+
+  it('before any reading: “Not checked yet.” and what the check does, with the space between', async () => {
+    fakeStaticIp(api, {});
+    api.handlers['address.check'] = () => new Promise(() => {});
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'static-ip-empty').text()).toBe(
+      'Not checked yet. Press “Check the address”: the app reads how the NVR gets its address (nothing is changed on the NVR).',
+    );
+  });
+});

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+// The UPnP step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
+// string that was never converted shows up here as plain English (pseudo-page.ts). What is still English on the page
+// comes from files not converted yet (the frame and the shared components, the step titles, the status words, the
+// catalogue of where UPnP is switched off) or is main's (its findings, the router's refusals) or data (the router's
+// and the devices' names, the mappings' descriptions).
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../src/renderer/components/step-status';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { NVR_UPNP_OFF, ROUTER_UPNP_OFF, upnpOffText } from '../../../../src/shared/catalog/upnp-off';
+import type { UpnpRecheck } from '../../../../src/shared/domain/upnp';
+import { discoveryList, ok } from '../fake-api';
+import { api, mountStep, useStepHarness } from '../mount-step';
+import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
+import { pseudoPage } from './pseudo-page';
+
+const LIST_NOTE = 'The router stopped answering after 4 entries.';
+const RECHECK_AT = '2025-03-01T12:12:00.000Z';
+const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
+
+function recheck(over: Partial<UpnpRecheck> = {}): UpnpRecheck {
+  return {
+    at: RECHECK_AT,
+    waitedS: 120,
+    watched: [{ protocol: 'TCP', externalPort: 8000 }],
+    cameBack: [],
+    outcome: 'still-gone',
+    ...over,
+  };
+}
+
+/** The NVR's mappings, one switched off and open to one address only (the console's first, as the router lists). */
+const mappings = () => [
+  ...fakeAudit().mappings,
+  fakeMapping({ externalPort: 554, internalPort: 554, enabled: false, remoteHost: '198.51.100.7', service: null }),
+];
+
+const page = pseudoPage({
+  sentenceKeys: ['text', 'evidence', 'message', 'listNote'],
+  mainSays: () => [REFUSED_606, LIST_NOTE],
+  data: () => [fakeAudit(), mappings(), setupWithNvr().devices],
+  notConvertedYet: {
+    'src/renderer/components/WizardStepFrame.vue': [
+      'Step 6',
+      'What we found',
+      'What to do',
+      'Verify',
+      'Next step',
+      'Checked',
+    ],
+    'src/shared/domain/steps.ts (titles, in the frame)': ['UPnP', 'Next: Internet side'],
+    'src/renderer/components/CheckState.vue': ['Not checked yet.'],
+    'src/renderer/components/RecheckRow.vue': ['Last checked'],
+    'src/renderer/components/step-status.ts': [
+      'not started',
+      formatTime(fakeAudit().measuredAt),
+      formatTime(RECHECK_AT),
+    ],
+    'src/renderer/components/FindingList.vue': ['What this means', 'How the app knows', 'note', 'Nothing to report.'],
+    'src/renderer/components/JobRun.vue, JobCancel.vue': ['Cancel'],
+    // Where UPnP is switched off, by maker and router family, with where each path comes from.
+    'src/shared/catalog/upnp-off.ts': [...NVR_UPNP_OFF, ...ROUTER_UPNP_OFF].map(upnpOffText),
+  },
+});
+
+useStepHarness({
+  path: '/step/upnp',
+  handlers: () => ({
+    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
+    'discovery.list': () => discoveryList(),
+  }),
+});
+
+afterEach(() => setLocale(null));
+
+describe('the UPnP step in the pseudo locale: no string of its own is left in English', () => {
+  it('mappings found (read in part), deletions of every outcome, one came back, the deletion asked', async () => {
+    setLocale('en-XA');
+    fakeUpnp(api, {
+      audit: fakeAudit({ mappings: mappings(), listEnd: 'limit', listNote: LIST_NOTE }),
+      deleted: [
+        fakeDeletion(),
+        fakeDeletion({ externalPort: 80, gone: false }),
+        fakeDeletion({ externalPort: 37777, accepted: false, gone: false, errorCode: 606, message: REFUSED_606 }),
+        fakeDeletion({ protocol: 'UDP', externalPort: 3074, accepted: false, gone: false }),
+      ],
+      recheckAfterS: 600,
+      recheck: recheck({
+        outcome: 'came-back',
+        cameBack: [
+          { protocol: 'TCP', externalPort: 8000, internalClient: '192.168.1.64', internalPort: 8000, device: 'Shop' },
+        ],
+      }),
+    });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'delete').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'delete-confirm').exists()).toBe(true);
+    expect(byTest(wrapper, 'deletion-606').exists()).toBe(true);
+    expect(byTest(wrapper, 'list-end').exists()).toBe(true);
+    expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('came-back');
+    page.expectOnlyKnownEnglish();
+    const pseudo = createTranslator('en-XA');
+    expect(byTest(wrapper, 'delete-state').text()).toBe(pseudo.t('upnp.delete.chosen', { count: 4 }));
+  });
+
+  it('no UPnP gateway and no NAT-PMP at the router, nothing mapped; the mapping still gone after the wait', async () => {
+    setLocale('en-XA');
+    fakeUpnp(api, {
+      audit: fakeAudit({
+        gateway: null,
+        igd: null,
+        mappings: [],
+        natPmp: { present: false, externalAddress: null },
+        findings: [],
+      }),
+      recheck: recheck(),
+    });
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'mappings-none').exists()).toBe(true);
+    expect(byTest(wrapper, 'todo-nothing-mapped').exists()).toBe(true);
+    expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('still-gone');
+    page.expectOnlyKnownEnglish();
+  });
+
+  it('not checked yet; a re-check that could not read the list to its end', async () => {
+    setLocale('en-XA');
+    fakeUpnp(api, { recheck: recheck({ outcome: 'unproven' }) });
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
+    expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('unproven');
+    page.expectOnlyKnownEnglish();
+  });
+
+  it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
+    expect(page.unseen()).toEqual([]);
+  });
+});
+
+describe('the UPnP step in English: sentences with markup inside stay whole, spaces and all', () => {
+  it('before any check: “Not checked yet.” and what the check does, with the space between', async () => {
+    fakeUpnp(api, {});
+    const wrapper = await mountStep();
+    expect(byTest(wrapper, 'upnp-empty').text()).toBe(
+      'Not checked yet. Press “Check the router”: the app asks your router which ports it opened through UPnP, and for which device. Run “Find your NVR” first, so the devices are named.',
+    );
+  });
+
+  it('the mappings’ summary, and a re-check that found them still gone', async () => {
+    fakeUpnp(api, { audit: fakeAudit(), recheck: recheck() });
+    const wrapper = await mountStep();
+    const text = (id: string) => byTest(wrapper, id).text().replace(/\s+/g, ' ');
+    expect(text('mappings-summary')).toBe(
+      '4 mappings, 3 of them to a camera or recorder. Tick the ones to delete (those to a camera or recorder are ticked for you).',
+    );
+    expect(text('watch-result')).toBe(`Still gone after 2 min: TCP 8000 (read ${formatTime(RECHECK_AT)}).`);
+  });
+});
