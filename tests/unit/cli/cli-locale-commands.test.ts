@@ -133,6 +133,12 @@ const CASES: Record<string, Case> = {
     synopsis: 'vpn qr <device> --out FILE.png',
     about: t('cli.vpn.usage.qr'),
   },
+  ddns: {
+    argv: ['ddns', 'frob'],
+    error: t('cli.ddns.verbs', { check: '`ddns check`', update: '`ddns update`', router: '`ddns router`' }),
+    synopsis: 'ddns check --host NAME [--ip ADDRESS] [--dns-server IP]',
+    about: t('cli.ddns.usage.check', { dnsServer: '--dns-server' }),
+  },
   checklist: {
     argv: ['checklist', '--out', 'list.txt'],
     error: t('cli.checklist.badOut', { option: '--out', ext: '.pdf' }),
@@ -187,6 +193,20 @@ describe('converted commands’ output in en-XA: the frame words pseudo, main’
     expect(reset.stdout.split('\n')[0]).toBe(t('cli.reset.done'));
     const vpn = await cli(['vpn']);
     expect(vpn.stdout.trim()).toBe(t('cli.vpn.noPlan', { command: 'nvr-assist vpn plan --server <router or linux>' }));
+  });
+
+  it('ddns router: its frame words pseudo, the catalogue’s steps and the cron line as they came', async () => {
+    const r = await cli(['ddns', 'router', '--router', 'fritzbox', '--provider', 'noip', '--host', 'cam.ddns.net']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(t('cli.ddns.router.ownClient', { product: 'AVM FRITZ!Box' }));
+    expect(lines[1]).toBe(t('cli.ddns.router.providers', { providers: 'duckdns, noip, dynu, dyndns2' }));
+    expect(lines[2]).toMatch(/^ {2}1\. Open the FRITZ!Box user interface/);
+    expect(r.stdout).toContain(t('cli.ddns.router.cron.password'));
+    expect(lines.at(-1)).toMatch(
+      /^ {2}\*\/15 \* \* \* \* nvr-assist ddns update --provider noip --host cam\.ddns\.net/,
+    );
+    expect(r.stdout).not.toMatch(/its own DDNS client|Providers it can keep|Source:|If the router cannot/);
   });
 
   it('security: the score line and the closing sentence', async () => {

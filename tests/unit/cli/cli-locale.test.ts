@@ -27,9 +27,7 @@ async function cli(argv: string[], locale: string) {
 }
 
 /** Commands whose usage is still English strings (not yet through `t`). */
-const NOT_CONVERTED_YET = [
-  'ddns',
-];
+const NOT_CONVERTED_YET: string[] = [];
 
 const pseudo = createTranslator('en-XA');
 /** A pseudo-localised line: its words are in brackets and accented, so no run of three plain ASCII letters is left. */

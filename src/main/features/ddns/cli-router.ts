@@ -15,6 +15,7 @@ import { DDNS_PROVIDERS, DDNS_SECRET, ddnsProviderSchema, type DdnsProvider } fr
 import { ddnsCronLine, type DdnsCronValues } from '../../../shared/domain/ddns-cron';
 import { ROUTER_FAMILIES } from '../../../shared/domain/rule-commands';
 import { ok } from '../../../shared/ipc/result';
+import { createTranslator, type Translator } from '../../../shared/i18n';
 import type { CommandContext } from '../../cli/command';
 
 /** The words --router takes: the Router rules step's families (its contract's enum), and GL.iNet. */
@@ -54,34 +55,36 @@ export function routerDdnsView(family: (typeof ROUTER_WORDS)[number], v: DdnsCro
   };
 }
 
-export function renderRouterDdns(r: RouterDdnsView): string {
-  const cron = [
-    `If the router cannot: this app's command from cron, on a computer that stays on (the ${r.secret} alone in a file only you can read):`,
-    `  ${r.cronLine}`,
-  ];
-  if (r.notKnown !== null) return [r.notKnown, 'Look for “DDNS” or “Dynamic DNS” in its settings.', ...cron].join('\n');
+export function renderRouterDdns(r: RouterDdnsView, t: Translator['t'] = createTranslator().t): string {
+  const cron = [t(`cli.ddns.router.cron.${r.secret}`), `  ${r.cronLine}`];
+  if (r.notKnown !== null) return [r.notKnown, t('cli.ddns.router.lookFor'), ...cron].join('\n');
+  const product = r.product ?? '';
   return [
-    `${r.product}: its own DDNS client${r.confidence === 'L' ? ' (reportedly: these steps are not confirmed)' : ''}`,
+    r.confidence === 'L'
+      ? t('cli.ddns.router.ownClientReportedly', { product })
+      : t('cli.ddns.router.ownClient', { product }),
     r.providers.length
-      ? `Providers it can keep: ${r.providers.join(', ')}`
-      : 'It keeps none of these providers, only a name of its own.',
+      ? t('cli.ddns.router.providers', { providers: r.providers.join(', ') })
+      : t('cli.ddns.router.noProviders'),
     ...r.steps.map((s, i) => `  ${i + 1}. ${s}`),
-    ...(r.source ? [`Source: ${r.source}`] : []),
+    ...(r.source ? [t('cli.ddns.router.source', { source: r.source })] : []),
     ...cron,
   ].join('\n');
 }
 
 export function runDdnsRouter(cmd: CommandContext): number {
-  const { options } = cmd;
+  const { options, t } = cmd;
   const family = routerWordSchema.safeParse(options['--router']);
-  if (!family.success) return cmd.usageError(`Give --router: ${ROUTER_WORDS.join(', ')}.`);
+  if (!family.success)
+    return cmd.usageError(t('cli.ddns.giveOneOf', { option: '--router', choices: ROUTER_WORDS.join(', ') }));
   const provider = ddnsProviderSchema.safeParse(options['--provider']);
-  if (!provider.success) return cmd.usageError(`Give --provider: ${DDNS_PROVIDERS.join(', ')}.`);
+  if (!provider.success)
+    return cmd.usageError(t('cli.ddns.giveOneOf', { option: '--provider', choices: DDNS_PROVIDERS.join(', ') }));
   const values = {
     provider: provider.data,
     host: options['--host'] ?? '',
     user: options['--user'] ?? '',
     server: options['--server'] ?? '',
   };
-  return cmd.finish(ok(routerDdnsView(family.data, values)), renderRouterDdns);
+  return cmd.finish(ok(routerDdnsView(family.data, values)), (v) => renderRouterDdns(v, t));
 }

@@ -2,48 +2,60 @@ import {
   DDNS_PROVIDERS,
   DDNS_SECRET,
   ddnsProviderSchema,
-  type DdnsAnswer,
   type DdnsCheck,
   type DdnsLookup,
 } from '../../../shared/domain/ddns';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
-import type { CliCommand, CommandContext } from '../../cli/command';
+import { createTranslator, type Translator } from '../../../shared/i18n';
+import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { runDdnsRouter } from './cli-router';
 
-const OUTCOME_WORDS: Record<DdnsAnswer['outcome'], string> = {
-  updated: 'Updated',
-  unchanged: 'Unchanged',
-  auth: 'Login refused',
-  host: 'Host name refused',
-  blocked: 'Blocked by the provider',
-  'retry-later': 'Try again later',
-  fatal: 'Refused',
-};
+type T = Translator['t'];
+const english = () => createTranslator().t;
 
-export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>): string {
+export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>, t: T = english()): string {
   const lines = [
-    `${OUTCOME_WORDS[r.answer.outcome]}: ${r.host} (${r.provider}, ${r.server})`,
+    t('cli.ddns.updateHead', {
+      outcome: t(`cli.ddns.outcome.${r.answer.outcome}`),
+      host: r.host,
+      provider: r.provider,
+      server: r.server,
+    }),
     r.answer.words,
-    r.sent ? `Sent: ${r.requests.join('; ')}` : 'Nothing was sent to the provider.',
-    `Provider's answer: ${r.sent ? r.answer.code : '-'}`,
+    r.sent ? t('cli.ddns.sent', { requests: r.requests.join('; ') }) : t('cli.ddns.nothingSent'),
+    t('cli.ddns.answer', { code: r.sent ? r.answer.code : '-' }),
   ];
-  if (r.answer.stop) lines.push('The app sends no more updates for this host until you act.');
-  if (r.answer.retryAfterMinutes !== null) lines.push(`Do not update again for ${r.answer.retryAfterMinutes} minutes.`);
+  if (r.answer.stop) lines.push(t('cli.ddns.stopped'));
+  if (r.answer.retryAfterMinutes !== null)
+    lines.push(t('cli.ddns.waitMinutes', { minutes: String(r.answer.retryAfterMinutes) }));
   return lines.join('\n');
 }
 
-const lookupText = (l: DdnsLookup) =>
-  l.addresses.length
-    ? l.addresses.map((a) => `${a.address}${a.ttl !== null ? ` (TTL ${a.ttl} s)` : ''}`).join(', ')
-    : (l.rcode ?? l.error ?? 'no answer') + (l.rcode && l.error ? ` — ${l.error}` : '');
+const withError = (answer: string, error: string | null, t: T) =>
+  error ? t('cli.ddns.withError', { answer, error }) : answer;
 
-export function renderDdnsCheck(c: DdnsCheck): string {
+const lookupText = (l: DdnsLookup, t: T) =>
+  l.addresses.length
+    ? l.addresses
+        .map((a) => (a.ttl !== null ? t('cli.ddns.ttl', { address: a.address, ttl: String(a.ttl) }) : a.address))
+        .join(', ')
+    : withError(l.rcode ?? l.error ?? t('cli.ddns.noAnswer'), l.rcode ? l.error : null, t);
+
+export function renderDdnsCheck(c: DdnsCheck, t: T = english()): string {
+  const auth = c.authoritative;
+  const zone = {
+    server: auth.server ?? t('cli.ddns.notFound'),
+    answer: auth.addresses.length ? withError(lookupText(auth, t), auth.error, t) : lookupText(auth, t),
+  };
   return [
-    `${c.verdict === 'ok' ? 'OK' : c.verdict.toUpperCase()}: ${c.words}`,
-    `Public address: ${c.expected ?? 'unknown'}${c.expectedFrom ? ` (${c.expectedFrom})` : ''}`,
-    `Zone's server${c.zone ? ` for ${c.zone}` : ''}: ${c.authoritative.server ?? 'not found'} → ${lookupText(c.authoritative)}${c.authoritative.addresses.length && c.authoritative.error ? ` — ${c.authoritative.error}` : ''}`,
-    `System resolver: ${lookupText(c.system)}`,
-    `Checked at ${c.checkedAt}`,
+    t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: c.words }),
+    t('cli.ddns.publicAddress', {
+      address: c.expected ?? t('cli.ddns.unknown'),
+      from: c.expectedFrom ? ` (${c.expectedFrom})` : '',
+    }),
+    c.zone ? t('cli.ddns.zoneServerFor', { zone: c.zone, ...zone }) : t('cli.ddns.zoneServer', zone),
+    t('cli.ddns.systemResolver', { answer: lookupText(c.system, t) }),
+    t('cli.ddns.checkedAt', { at: c.checkedAt }),
   ].join('\n');
 }
 
@@ -52,21 +64,27 @@ async function readSecret(cmd: CommandContext): Promise<string | null> {
   return (await cmd.io.readStdin()).replace(/\r?\n$/, '');
 }
 
+/** The families the help names (--router takes more: ROUTER_WORDS). */
+const FAMILY_EXAMPLES = ['fritzbox', 'openwrt', 'mikrotik', 'asus', 'tp-link', 'netgear', 'unifi', 'pfsense', 'glinet'];
+
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 async function run(cmd: CommandContext): Promise<number> {
-  const { args, options, flags } = cmd;
+  const { args, options, flags, t } = cmd;
   const [verb, extra] = args;
   if (options['--token'] !== undefined)
-    return cmd.usageError('The token is never given on the command line: pipe it in with --token-stdin.');
+    return cmd.usageError(t('cli.ddns.tokenOnCommandLine', { option: '--token-stdin' }));
   if (verb !== 'check' && verb !== 'update' && verb !== 'router')
-    return cmd.usageError('Say `ddns check`, `ddns update` or `ddns router`.');
-  if (extra !== undefined) return cmd.usageError(`Unexpected word "${extra}".`);
+    return cmd.usageError(
+      t('cli.ddns.verbs', { check: '`ddns check`', update: '`ddns update`', router: '`ddns router`' }),
+    );
+  if (extra !== undefined) return cmd.usageError(t('cli.ddns.unexpectedWord', { word: extra }));
   if (verb === 'router') return runDdnsRouter(cmd);
   const host = options['--host'];
-  if (!host) return cmd.usageError('Give the name with --host (e.g. --host mynvr.ddns.net).');
+  if (!host) return cmd.usageError(t('cli.ddns.giveHost', { option: '--host', example: '--host mynvr.ddns.net' }));
   for (const o of ['--ip', '--dns-server'] as const)
-    if (options[o] !== undefined && !IPV4.test(options[o]!)) return cmd.usageError(`${o} takes an IPv4 address.`);
+    if (options[o] !== undefined && !IPV4.test(options[o]!))
+      return cmd.usageError(t('cli.ddns.takesIpv4', { option: o }));
   if (verb === 'check') {
     const check = await cmd.call('ddns.check', {
       host,
@@ -74,17 +92,18 @@ async function run(cmd: CommandContext): Promise<number> {
       ...(options['--dns-server'] ? { dnsServer: options['--dns-server'] } : {}),
     });
     if (!check.ok) return cmd.finish(check, () => '');
-    const code = cmd.finish(check, renderDdnsCheck);
+    const code = cmd.finish(check, (d) => renderDdnsCheck(d, t));
     return code === 0 && check.data.verdict !== 'ok' ? 1 : code;
   }
   const provider = ddnsProviderSchema.safeParse(options['--provider']);
-  if (!provider.success) return cmd.usageError(`Give --provider: ${DDNS_PROVIDERS.join(', ')}.`);
+  if (!provider.success)
+    return cmd.usageError(t('cli.ddns.giveOneOf', { option: '--provider', choices: DDNS_PROVIDERS.join(', ') }));
   const kind = DDNS_SECRET[provider.data];
   const flag = kind === 'password' ? '--password-stdin' : '--token-stdin';
-  if (!flags.has(flag)) return cmd.usageError(`Pipe the ${kind} in with ${flag} (never on the command line).`);
-  if (kind === 'password' && !options['--user']) return cmd.usageError('Give the user name with --user.');
+  if (!flags.has(flag)) return cmd.usageError(t(`cli.ddns.pipeSecret.${kind}`, { option: flag }));
+  if (kind === 'password' && !options['--user']) return cmd.usageError(t('cli.ddns.giveUser', { option: '--user' }));
   const secret = await readSecret(cmd);
-  if (!secret) return cmd.fail(`No ${kind} on standard input.`);
+  if (!secret) return cmd.fail(t(`cli.ddns.noSecret.${kind}`));
   const result = await cmd.call('ddns.update', {
     provider: provider.data,
     host,
@@ -95,7 +114,7 @@ async function run(cmd: CommandContext): Promise<number> {
     ...(flags.has('--force') ? { force: true } : {}),
   });
   if (!result.ok) return cmd.finish(result, () => '');
-  const code = cmd.finish(result, renderDdnsUpdate);
+  const code = cmd.finish(result, (d) => renderDdnsUpdate(d, t));
   const ok = result.data.answer.outcome === 'updated' || result.data.answer.outcome === 'unchanged';
   return code === 0 && !ok ? 1 : code;
 }
@@ -103,20 +122,27 @@ async function run(cmd: CommandContext): Promise<number> {
 export const DDNS_COMMANDS: readonly CliCommand[] = [
   {
     name: 'ddns',
-    usage: [
-      'ddns update --provider duckdns|noip|dynu|dyndns2|cloudflare --host NAME [--server URL] [--user U]',
-      '     --password-stdin|--token-stdin [--ip ADDRESS] [--force]',
-      '                        Point NAME at this network (or ADDRESS) through the provider; sent only when the',
-      '                        address changed since the last update the provider took; --force after you fixed a',
-      '                        block at the provider. The password or token comes from stdin, never argv.',
-      'ddns check --host NAME [--ip ADDRESS] [--dns-server IP]',
-      "                        Whether NAME points to the public address: the system's resolver and the zone's own",
-      '                        server (found by NS, or --dns-server), with the TTL. Exit 0 only when it does.',
-      'ddns router --router FAMILY --provider duckdns|noip|dynu|dyndns2|cloudflare [--host NAME] [--user U] [--server URL]',
-      "                        Your router's own DDNS client, step by step for NAME (it stays on; this app does not),",
-      '                        with its source, or "not known" for the family; then the cron line for when it cannot.',
-      '                        FAMILY: fritzbox, openwrt, mikrotik, asus, tp-link, netgear, unifi, pfsense, glinet …',
-    ],
+    usage: (t) => {
+      const providers = DDNS_PROVIDERS.join('|');
+      const [update, ...updateWords] = usageLine(
+        `ddns update --provider ${providers} --host NAME [--server URL] [--user U]`,
+        t('cli.ddns.usage.update', { force: '--force' }),
+      );
+      return [
+        update!,
+        '     --password-stdin|--token-stdin [--ip ADDRESS] [--force]',
+        ...updateWords,
+        ...usageLine(
+          'ddns check --host NAME [--ip ADDRESS] [--dns-server IP]',
+          t('cli.ddns.usage.check', { dnsServer: '--dns-server' }),
+        ),
+        ...usageLine(
+          `ddns router --router FAMILY --provider ${providers} [--host NAME] [--user U] [--server URL]`,
+          t('cli.ddns.usage.router'),
+        ),
+        ...usageLine('', t('cli.ddns.usage.families', { families: FAMILY_EXAMPLES.join(', ') })),
+      ];
+    },
     options: {
       '--router': 'value',
       '--provider': 'value',

@@ -12,6 +12,7 @@ import { cliInternet } from './cli/internet';
 import { cliSecurity } from './cli/security';
 import { cliVpn } from './cli/vpn';
 import { cliChecklist } from './cli/checklist';
+import { cliDdns } from './cli/ddns';
 
 export const cli = {
   usage: {
@@ -68,4 +69,5 @@ export const cli = {
   ...cliSecurity,
   ...cliVpn,
   ...cliChecklist,
+  ...cliDdns,
 } as const;
