@@ -3,6 +3,7 @@
 import { STEPS } from '../../../shared/domain/steps';
 import type { Ipv4SettingsData, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 import { t } from '../../composables/useT';
+import { stepTitle } from '../../components/step-status';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -56,7 +57,7 @@ export function addressWithMask(address: string, prefix: number | null): string 
 export function recheckStep(id: string): { key: string; title: string; route: { name: string } | null } {
   const step = STEPS.find((s) => s.id === id);
   if (!step) return { key: id, title: id, route: null };
-  return { key: id, title: step.title, route: step.available ? { name: `step-${step.id}` } : null };
+  return { key: id, title: stepTitle(step.id), route: step.available ? { name: `step-${step.id}` } : null };
 }
 
 /** A MAC as routers show it ("AA:BB:CC:DD:EE:FF"), and the other way some write it ("AA-BB-CC-DD-EE-FF"). */

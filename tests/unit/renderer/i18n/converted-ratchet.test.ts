@@ -12,16 +12,7 @@ import { englishInVue, isProse, proseInCode } from './english-scan';
 const RENDERER = join(import.meta.dirname, '../../../../src/renderer');
 
 /** Not converted yet, relative to src/renderer. */
-const NOT_CONVERTED_YET = [
-  'steps/upnp/UpnpDelete.vue',
-  'steps/upnp/UpnpDeletions.vue',
-  'steps/upnp/UpnpFound.vue',
-  'steps/upnp/UpnpMappings.vue',
-  'steps/upnp/UpnpRouter.vue',
-  'steps/upnp/UpnpTurnOff.vue',
-  'steps/upnp/UpnpVerify.vue',
-  'steps/upnp/UpnpWatch.vue',
-  'steps/upnp/WizardStepUpnp.vue',
+const NOT_CONVERTED_YET: string[] = [
 ];
 
 /** The step folders when this list was made; a folder not here is a new step's (see the top). */
@@ -119,48 +110,6 @@ const CONVERTED = [
   'steps/security/SecurityScore.vue',
   'steps/security/VendorCloudNote.vue',
   'steps/security/WizardStepSecurity.vue',
-  'steps/verify/VerifyChecks.vue',
-  'steps/verify/VerifyKeep.vue',
-  'steps/verify/WizardStepVerify.vue',
-  'steps/vpn/VpnCheck.vue',
-  'steps/vpn/VpnFiles.vue',
-  'steps/vpn/VpnForm.vue',
-  'steps/vpn/VpnPlan.vue',
-  'steps/vpn/WizardStepVpn.vue',
-];
-
-/** The step folders when this list was made; a folder not here is a new step's (see the top). */
-const STEP_FOLDERS = [
-  'checklist',
-  'ddns',
-  'find',
-  'internet',
-  'network',
-  'ports',
-  'rules',
-  'security',
-  'static-ip',
-  'upnp',
-  'verify',
-  'vpn',
-];
-const newStepFile = (file: string) => /^steps\/[^/]+\//.test(file) && !STEP_FOLDERS.includes(file.split('/')[1]!);
-
-/** Converted (and kept so): the shell, the Find step and the device card. */
-const CONVERTED = [
-  'App.vue',
-  'components/DiscoveredDeviceCard.vue',
-  'steps/find/FindAddByAddress.vue',
-  'steps/find/FindChosen.vue',
-  'steps/find/FindDeviceList.vue',
-  'steps/find/FindEmptyState.vue',
-  'steps/find/FindListening.vue',
-  'steps/find/FindSearch.vue',
-  'steps/find/WizardStepFind.vue',
-  'steps/network/NetworkApproachChoice.vue',
-  'steps/network/NetworkFacts.vue',
-  'steps/network/NetworkInterfaceChoice.vue',
-  'steps/network/WizardStepNetwork.vue',
   'steps/static-ip/StaticIpApply.vue',
   'steps/static-ip/StaticIpConfirm.vue',
   'steps/static-ip/StaticIpFound.vue',

@@ -19,9 +19,8 @@ const page = pseudoPage({
   mainSays: () => [FAILURE],
   data: () => [fakeReport(), 'eth9'],
   notConvertedYet: {
-    'src/renderer/components/WizardStepFrame.vue': ['Step 1', 'What we found', 'What to do', 'Verify', 'Next step'],
-    'src/shared/domain/steps.ts (titles, in the frame)': ['Your network', 'Next: Find your NVR'],
-    'src/renderer/components/step-status.ts': ['verified', 'not started', formatTime(AT)],
+    // Intl's dates: no month names for en-XA.
+    'src/renderer/components/step-status.ts (formatTime)': [formatTime(AT)],
     // The three ways to reach the NVR, as the cards show them (title without "(recommended)"), and the UPnP warning.
     'src/shared/guidance/approaches.ts': [
       ...APPROACH_GUIDES.flatMap((g) => [

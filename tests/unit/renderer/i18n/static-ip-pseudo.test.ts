@@ -44,33 +44,14 @@ const page = pseudoPage({
     fakePlan({ address: WARNING_AT }),
   ],
   notConvertedYet: {
-    'src/renderer/components/NvrStepFrame.vue, WizardStepFrame.vue': [
-      'Step 3',
-      'What we found',
-      'What to do',
-      'Verify',
-      'Next step',
-    ],
-    // (the Verify step's title is the frame's 'Verify' too)
-    'src/shared/domain/steps.ts (titles, in the frame and the steps to check again)': [
-      'Static IP',
-      'Next: Ports',
-      'Ports',
-      'UPnP',
-    ],
-    'src/renderer/components/step-status.ts': [
-      'not started',
+    // Intl's dates: no month names for en-XA.
+    'src/renderer/components/step-status.ts (formatTime)': [
       formatTime(READ_AT),
       formatTime(CHANGED_AT),
       formatTime(fakeResult().at),
       formatTime(fakePending().startedAt),
       formatTime('2025-03-01T12:20:00.000Z'),
     ],
-    'src/renderer/components/NvrSubject.vue': ['Your NVR:', 'at'],
-    'src/renderer/components/JobCancel.vue': ['Cancel'],
-    'src/renderer/components/FindingList.vue': ['What this means', 'How the app knows', 'fine'],
-    'src/renderer/components/ProblemList.vue': ['Note:'],
-    'src/renderer/components/PlanActions.vue': ['Back to the app’s proposal'],
   },
 });
 
