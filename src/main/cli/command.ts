@@ -1,7 +1,7 @@
 import type { EventName, EventPayload, InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { safeJson } from '../../shared/text/device-text';
-import { createTranslator, en, type Translator } from '../../shared/i18n';
+import { createTranslator, localMessage, type Translator } from '../../shared/i18n';
 import type { Dispatcher } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 
@@ -63,15 +63,6 @@ export function usageLines(command: CliCommand, tr: Translator): readonly string
   return typeof command.usage === 'function' ? command.usage(tr.t) : command.usage;
 }
 
-/**
- * An error's words in the user's language: main's error carries the English catalogue's message for its code
- * (`en.errors`), which is swapped for the same code's message in the translator's language; any other message
- * (main's own sentence, with its facts in it) is kept as it came.
- */
-export function localMessage(error: { code?: string; message: string }, { t }: Translator): string {
-  const code = error.code as keyof typeof en.errors | undefined;
-  return code && code in en.errors && en.errors[code] === error.message ? t(`errors.${code}`) : error.message;
-}
 
 /** What a command gets: its words and options, typed calls through the contract, and the CLI's conventions. */
 export interface CommandContext {

@@ -1,3 +1,4 @@
+import { localMessage } from '../../shared/i18n';
 import type { AppError } from '../../shared/ipc/result';
 import { t } from '../composables/useT';
 import { stepTitle } from './step-status';
@@ -20,11 +21,14 @@ export const PAGE_WORDS: Readonly<Record<string, string>> = {
 /** A command-line hint inside a message: “, or `nvr-assist …`”, “(`nvr-assist …`)”, or the bare command. */
 const CLI_HINT = /\s*\(\s*`nvr-assist[^`]*`\s*\)|,?\s*or\s+`nvr-assist[^`]*`|`nvr-assist[^`]*`/g;
 
-/** An error in the page's words: the page's own text for its code, else main's message without CLI hints. */
+/**
+ * An error in the page's words: the page's own text for its code, else main's message (the catalogue's words for its
+ * code in the page's language, see shared/i18n/local-message.ts) without CLI hints.
+ */
 export function inPageWords(error: Pick<AppError, 'code' | 'message'>): string {
   return (
     PAGE_WORDS[error.code] ??
-    error.message
+    localMessage(error, { t })
       .replace(CLI_HINT, '')
       .replace(/\(\s*\)/g, '')
       .trim()

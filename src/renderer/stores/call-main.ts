@@ -1,5 +1,7 @@
 import type { Ref } from 'vue';
 import type { Result } from '../api/client';
+import { localMessage } from '../../shared/i18n';
+import { t } from '../composables/useT';
 
 // How the stores ask main for something, written once: a reading (readFromMain) or a choice main saves (saveInMain).
 
@@ -24,7 +26,7 @@ async function askMain<T, B>(call: () => Promise<Result<T>>, take: Take<T>, aski
   try {
     const result = await call();
     if (!result.ok) {
-      error.value = result.error.message;
+      error.value = localMessage(result.error, { t });
       return false;
     }
     if (!asking.clearFirst) error.value = null;

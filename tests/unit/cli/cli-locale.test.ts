@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../src/main/app';
 import { runCli } from '../../../src/main/cli/run';
-import { localMessage, usageLine } from '../../../src/main/cli/command';
+import { usageLine } from '../../../src/main/cli/command';
 import { FEATURES } from '../../../src/main/features';
 import { renderVerify } from '../../../src/main/features/verify/cli';
-import { createTranslator, en, localeFromEnv } from '../../../src/shared/i18n';
+import { createTranslator, en, localMessage, localeFromEnv } from '../../../src/shared/i18n';
 import type { VerifyResult } from '../../../src/shared/domain/verify';
 import { HOME_PC } from '../../support/fake-system';
 
