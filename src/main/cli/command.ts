@@ -76,6 +76,8 @@ export interface CommandContext {
   /** The user's language (`LC_ALL`, `LC_MESSAGES`, `LANG`): a message under its key, a number in its digits. */
   t: Translator['t'];
   n: Translator['number'];
+  /** That language's locale (what a file the command writes is worded in: the checklist PDF). */
+  locale: Translator['locale'];
   call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Result<InvokeOutput<C>>>;
   /** Starts a job and waits for its end (see followJob). */
   job<C extends InvokeChannel>(
@@ -159,6 +161,7 @@ export function commandContext(
     version,
     t: tr.t,
     n: tr.number,
+    locale: tr.locale,
     call,
     job: (channel, input, onEvent) => followJob(core.hub, () => call(channel, input), onEvent),
     subscribe: core.hub.subscribe,

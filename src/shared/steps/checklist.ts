@@ -35,9 +35,16 @@ export const checklistStep = defineStep({
           format: checklistExportFormatSchema,
           /** The PDF's paper (default A4); not for JSON. */
           paper: checklistPaperSchema.optional(),
+          /** The language of the PDF's own words: a BCP 47 tag (`en`, `en-XA`); one without a catalogue is English. */
+          locale: z
+            .string()
+            .max(35)
+            .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)
+            .optional(),
         })
         .strict()
-        .refine((i) => i.format === 'pdf' || i.paper === undefined, { path: ['paper'], message: 'only for a PDF' }),
+        .refine((i) => i.format === 'pdf' || i.paper === undefined, { path: ['paper'], message: 'only for a PDF' })
+        .refine((i) => i.format === 'pdf' || i.locale === undefined, { path: ['locale'], message: 'only for a PDF' }),
       output: z.object({
         fileName: z.string().max(80),
         mediaType: z.enum(['application/pdf', 'application/json']),

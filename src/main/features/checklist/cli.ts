@@ -32,7 +32,10 @@ async function run(cmd: CommandContext): Promise<number> {
   let written: { path: string; bytes: number } | null = null;
   if (out !== undefined) {
     try {
-      written = await writeChecklistPdf(out, checklist, { paper: flags.has('--letter') ? 'letter' : 'a4' });
+      written = await writeChecklistPdf(out, checklist, {
+        paper: flags.has('--letter') ? 'letter' : 'a4',
+        translator: createTranslator(cmd.locale),
+      });
     } catch (err) {
       if (err instanceof ChecklistPdfError) return cmd.fail(err.message);
       throw err;

@@ -1,5 +1,6 @@
 import { buildChecklist } from '../../../shared/domain/checklist';
 import { asExported, checklistFileName, type ChecklistExport } from '../../../shared/domain/checklist-export';
+import { createTranslator, resolveLocale } from '../../../shared/i18n';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { safeJson } from '../../../shared/text/device-text';
 import { ChecklistPdfError, renderChecklistPdf } from '../../services/checklist/checklist-pdf';
@@ -41,7 +42,10 @@ export default defineFeature({
           bytes =
             paper === null
               ? Buffer.from(`${safeJson(checklist, 2)}\n`, 'utf8')
-              : await renderChecklistPdf(checklist, { paper });
+              : await renderChecklistPdf(checklist, {
+                  paper,
+                  translator: createTranslator(resolveLocale([input.locale])),
+                });
         } catch (err) {
           // A font missing: main's own words (what to install; the JSON works without it).
           if (err instanceof ChecklistPdfError) throw new AppFailure('INTERNAL', err.message.slice(0, 400));

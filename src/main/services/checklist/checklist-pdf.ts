@@ -6,10 +6,13 @@ import type PDFDocumentClass from 'pdfkit';
 import { phoneTest } from '../../../shared/domain/checklist-phone-test';
 import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
 import { RISK_COLOURS } from '../../../shared/domain/topology';
+import { createTranslator, type Translator } from '../../../shared/i18n';
 import { deviceText } from '../../../shared/text/device-text';
 
 // The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
 // subsets), vector check boxes (a drawn square, ticked for a verified step), A4 or Letter. Made offline with pdfkit.
+// Its own words are in the user's language (the checklistPdf group of shared/i18n); what the checklist carries (steps,
+// reasons, findings, verdicts, addresses, the picture's boxes and sentences) is main's and is written as it came.
 
 export type Paper = 'a4' | 'letter';
 
@@ -43,6 +46,8 @@ export interface ChecklistPdfOptions {
   paper?: Paper;
   /** The fonts to use (tests); absent: the first of TEXT_FONTS found, and every FALLBACK_FONTS found. */
   fonts?: { text: string; fallbacks?: readonly string[] };
+  /** The language of the PDF's own words (and its /Lang); English when absent. */
+  translator?: Translator;
 }
 
 function chooseFonts(given: ChecklistPdfOptions['fonts']): { text: string; fallbacks: string[] } {
@@ -63,15 +68,16 @@ const BOX = 9;
 /** Makes the PDF in memory. */
 export async function renderChecklistPdf(checklist: Checklist, options: ChecklistPdfOptions = {}): Promise<Buffer> {
   const fonts = chooseFonts(options.fonts);
+  const { t, locale } = options.translator ?? createTranslator();
   // Loaded when a PDF is made, not with the app: pdfkit (and its font engine) is large, and every command would pay.
   const PDFDocument = (await import('pdfkit')).default as typeof PDFDocumentClass;
   const doc = new PDFDocument({
     size: PAPER[options.paper ?? 'a4'],
     margin: 50,
-    lang: 'en',
+    lang: locale.intl,
     displayTitle: true,
     info: {
-      Title: 'NVR remote access — checklist',
+      Title: t('checklistPdf.title'),
       Creator: `NVR Remote-Access Assistant ${checklist.appVersion}`,
       CreationDate: new Date(checklist.madeAt),
     },
@@ -180,15 +186,15 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
    * The topology picture as vectors, from the same layout as the page's SVG: boxes and arrows coloured by risk, and
    * every box and exposure saying its risk in words too; dashed: a UPnP mapping or the VPN. Scaled to the page.
    */
-  function picture(t: Checklist['topology']): void {
+  function picture(topo: Checklist['topology']): void {
     const maxH = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.7;
-    const k = Math.min(1, width() / t.width, maxH / t.height);
-    room(t.height * k + 10);
+    const k = Math.min(1, width() / topo.width, maxH / topo.height);
+    room(topo.height * k + 10);
     const ox = doc.page.margins.left;
     const oy = doc.y + 4;
     const X = (x: number) => ox + x * k;
     const Y = (y: number) => oy + y * k;
-    const byId = new Map(t.boxes.map((b) => [b.id, b]));
+    const byId = new Map(topo.boxes.map((b) => [b.id, b]));
     const head = (x: number, y: number, dx: number, dy: number, color: string) => {
       const s = 6 * Math.max(k, 0.6);
       doc
@@ -201,8 +207,8 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
     };
     let n = 0;
     // The labels start right of every exposure's rising line, so no line strikes through one.
-    const rising = t.arrows.filter((a) => a.label).length;
-    for (const a of t.arrows) {
+    const rising = topo.arrows.filter((a) => a.label).length;
+    for (const a of topo.arrows) {
       const from = byId.get(a.from);
       const to = byId.get(a.to);
       if (!from || !to) continue;
@@ -230,7 +236,11 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
       head(X(x2), Y(to.y), 0, 1, color);
       const lx = from.x + from.w / 2 + rising * 8 + 4;
       label(
-        `${a.label} → ${to.label} · ${a.risk} risk`,
+        t('checklistPdf.picture.arrow', {
+          port: a.label,
+          to: to.label,
+          risk: t(`checklistPdf.picture.risk.${a.risk}`),
+        }),
         X(lx),
         Y(lineY) - 12 * k,
         11 * k + 1,
@@ -240,7 +250,7 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
       );
       n++;
     }
-    for (const b of t.boxes) {
+    for (const b of topo.boxes) {
       const c = RISK_COLOURS[b.risk];
       doc
         .lineWidth(b.risk === 'high' ? 2.2 : 1)
@@ -251,99 +261,123 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
     }
     doc.fillColor('black').strokeColor('black').lineWidth(1);
     doc.x = ox;
-    doc.y = oy + t.height * k + 6;
+    doc.y = oy + topo.height * k + 6;
   }
 
   const line = (text: string, indent = 0) => write(text, 9.5, { indent });
   const none = (text: string) => write(text, 9.5, { color: GREY });
 
   const c = checklist;
-  write('NVR remote access — checklist', 18);
+  const P = 'checklistPdf';
+  write(t(`${P}.title`), 18);
   write(
-    `Made ${c.madeAt} by NVR Remote-Access Assistant ${c.appVersion} · setup last changed ${c.recordUpdatedAt ?? 'unknown'} · checklist format ${c.format} v${c.schemaVersion}`,
+    t(`${P}.made`, {
+      madeAt: c.madeAt,
+      version: c.appVersion,
+      changed: c.recordUpdatedAt ?? t(`${P}.unknown`),
+      format: c.format,
+      schemaVersion: String(c.schemaVersion),
+    }),
     8.5,
     { color: GREY },
   );
 
-  heading('The NVR');
-  if (!c.nvr.chosen) none('No NVR chosen yet (Find step).');
+  heading(t(`${P}.nvr.heading`));
+  if (!c.nvr.chosen) none(t(`${P}.nvr.none`));
   else {
     const dash = (v: string | null) => v ?? '—';
-    line(`Name: ${dash(c.nvr.name)}`);
-    line(`Brand and model: ${dash(c.nvr.brand)} ${c.nvr.model ?? ''}`.trim());
-    line(`Firmware: ${dash(c.nvr.firmware)}`);
-    line(`MAC: ${dash(c.nvr.mac)}`);
-    line(`Address: ${dash(c.nvr.address)} (${c.nvr.addressKind}) — ${c.nvr.addressBasis}`);
+    line(t(`${P}.nvr.name`, { name: dash(c.nvr.name) }));
+    line(t(`${P}.nvr.brandModel`, { brandModel: `${dash(c.nvr.brand)} ${c.nvr.model ?? ''}`.trim() }));
+    line(t(`${P}.nvr.firmware`, { firmware: dash(c.nvr.firmware) }));
+    line(t(`${P}.nvr.mac`, { mac: dash(c.nvr.mac) }));
+    const kind = t(`${P}.nvr.addressKind.${c.nvr.addressKind}`);
+    line(t(`${P}.nvr.address`, { address: dash(c.nvr.address), kind, basis: c.nvr.addressBasis }));
   }
 
-  heading('Steps');
-  for (const s of c.steps)
-    box(
-      s.status === 'verified',
-      `${s.title}: ${CHECKLIST_STATUS_WORDS[s.status]}${s.verifiedAt ? ` (verified ${s.verifiedAt})` : ''}`,
-      s.reason,
-    );
+  heading(t(`${P}.steps.heading`));
+  for (const s of c.steps) {
+    const status = CHECKLIST_STATUS_WORDS[s.status];
+    const words = s.verifiedAt
+      ? t(`${P}.steps.stepVerified`, { title: s.title, status, time: s.verifiedAt })
+      : t(`${P}.steps.step`, { title: s.title, status });
+    box(s.status === 'verified', words, s.reason);
+  }
 
-  heading('Security score');
+  heading(t(`${P}.security.heading`));
   const sec = c.security;
-  if (!sec) none('Not checked yet (Security step).');
+  if (!sec) none(t(`${P}.security.none`));
   else {
-    line(
-      `${sec.score} / 100 (Security check of ${sec.checkedAt})${sec.highRisk ? ' — high risk: a critical or high finding is open.' : '.'}`,
-    );
-    if (sec.fixes.length) write('The fixes, the one worth most first:', 9.5, { color: GREY });
-    else line('Nothing to fix.', 12);
-    sec.fixes.forEach((f, i) => box(false, `${i + 1}. +${f.worth} points: ${f.title} (${f.severity})`, f.fix));
+    const score = { score: sec.score, time: sec.checkedAt };
+    line(sec.highRisk ? t(`${P}.security.scoreHighRisk`, score) : t(`${P}.security.score`, score));
+    if (sec.fixes.length) write(t(`${P}.security.fixesLabel`), 9.5, { color: GREY });
+    else line(t(`${P}.security.nothingToFix`), 12);
+    sec.fixes.forEach((f, i) => {
+      const severity = t(`${P}.security.severity.${f.severity}`);
+      box(false, t(`${P}.security.fix`, { n: i + 1, count: f.worth, title: f.title, severity }), f.fix);
+    });
   }
 
   // The heading, its legend and the picture on one page.
   room(60 + Math.min(c.topology.height * (width() / c.topology.width), 520));
-  heading('How your NVR is reached');
-  write(
-    'Colour shows the risk (green low, amber medium, red high); every box and port also says it in words. Dashed: a UPnP mapping a device opened, or the VPN.',
-    8.5,
-    { color: GREY },
-  );
+  heading(t(`${P}.picture.heading`));
+  write(t(`${P}.picture.legend`), 8.5, { color: GREY });
   picture(c.topology);
   for (const s of c.topology.sentences) line(s);
 
-  heading('Ports of the NVR');
-  if (!c.ports.measuredAt) none('Not measured yet (Ports step).');
+  heading(t(`${P}.ports.heading`));
+  if (!c.ports.measuredAt) none(t(`${P}.ports.none`));
   else {
-    line(`Measured ${c.ports.measuredAt} at ${c.ports.address ?? '—'}. Open now:`);
-    for (const p of c.ports.open)
-      line(`${p.port}/tcp  ${p.service}${p.role ? ` (${p.role})` : ''} — risk ${p.risk}`, 12);
-    if (!c.ports.open.length) line('none', 12);
+    line(t(`${P}.ports.measured`, { time: c.ports.measuredAt, address: c.ports.address ?? '—' }));
+    for (const p of c.ports.open) {
+      const port = { port: String(p.port), service: p.service, risk: p.risk };
+      line(p.role ? t(`${P}.ports.openRole`, { ...port, role: p.role }) : t(`${P}.ports.open`, port), 12);
+    }
+    if (!c.ports.open.length) line(t(`${P}.none`), 12);
   }
   if (c.ports.lastChange) {
     const ch = c.ports.lastChange;
-    line(`Last change ${ch.at}: ${ch.outcome}. ${ch.message}`);
-    for (const m of ch.changes)
-      line(`${m.role}: ${m.from} → ${m.to}${m.verified ? ' (verified)' : ' (not verified)'}`, 12);
+    const outcome = t(`${P}.ports.outcome.${ch.outcome}`);
+    line(t(`${P}.ports.lastChange`, { time: ch.at, outcome, message: ch.message }));
+    for (const m of ch.changes) {
+      const change = { role: m.role, from: String(m.from), to: String(m.to) };
+      line(m.verified ? t(`${P}.ports.change`, change) : t(`${P}.ports.changeUnverified`, change), 12);
+    }
   }
 
-  heading('Forward rules in the router');
-  if (!c.forwardRules) none('No plan yet (Router rules step).');
+  heading(t(`${P}.rules.heading`));
+  if (!c.forwardRules) none(t(`${P}.rules.none`));
   else {
-    line(`Plan of ${c.forwardRules.madeAt}:`);
+    line(t(`${P}.rules.plan`, { time: c.forwardRules.madeAt }));
     for (const r of c.forwardRules.rules) {
       const ports = (p: number) => (r.portCount > 1 ? `${p}-${p + r.portCount - 1}` : `${p}`);
-      line(
-        `${r.name}: ${r.protocol.toUpperCase()} ${ports(r.externalPort)} → ${r.internalAddress}:${ports(r.internalPort)}` +
-          ` from ${r.sources.length ? r.sources.join(', ') : 'anywhere'} — ${r.why}`,
-        12,
-      );
+      const rule = {
+        name: r.name,
+        protocol: r.protocol.toUpperCase(),
+        external: ports(r.externalPort),
+        address: r.internalAddress,
+        internal: ports(r.internalPort),
+        sources: r.sources.length ? r.sources.join(', ') : t(`${P}.anywhere`),
+        why: r.why,
+      };
+      line(t(`${P}.rules.rule`, rule), 12);
     }
-    if (!c.forwardRules.rules.length) line('No rule: nothing to forward.', 12);
+    if (!c.forwardRules.rules.length) line(t(`${P}.rules.noRule`), 12);
     for (const n of c.forwardRules.notes) write(`${n.severity}: ${n.text}`, 8.5, { indent: 12, color: GREY });
   }
 
-  heading('UPnP');
-  if (!c.upnp) none('Not checked yet (UPnP step).');
+  heading(t(`${P}.upnp.heading`));
+  if (!c.upnp) none(t(`${P}.upnp.none`));
   else {
     const u = c.upnp;
+    const answers = (yes: boolean) => (yes ? t(`${P}.upnp.answers`) : t(`${P}.upnp.silent`));
     line(
-      `Checked ${u.measuredAt}: UPnP IGD ${u.igd ? 'answers' : 'does not answer'}, NAT-PMP ${u.natPmp ? 'answers' : 'does not answer'}; ${u.mappings.length} mapping(s); ${u.deleted} deleted by the app.`,
+      t(`${P}.upnp.checked`, {
+        time: u.measuredAt,
+        igd: answers(u.igd),
+        natPmp: answers(u.natPmp),
+        mappings: t(`${P}.upnp.mappings`, { count: u.mappings.length }),
+        deleted: u.deleted,
+      }),
     );
     for (const m of u.mappings)
       line(
@@ -351,16 +385,22 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
         12,
       );
     for (const f of u.findings) write(`${f.severity}: ${f.text}`, 8.5, { indent: 12, color: GREY });
-    if (u.recheck) line(`Re-check ${u.recheck.at}: ${u.recheck.outcome}`);
+    if (u.recheck) line(t(`${P}.upnp.recheck`, { time: u.recheck.at, outcome: u.recheck.outcome }));
   }
 
-  heading('DDNS name');
-  if (!c.ddns.names.length && !c.ddns.check) none('No DDNS name yet (DDNS step).');
-  for (const n of c.ddns.names)
-    line(
-      `${n.host} (${n.provider}): ${n.address ?? 'no address taken yet'}${n.successAt ? `, updated ${n.successAt}` : ''} — last answer ${n.outcome}`,
-    );
-  if (c.ddns.check) line(`Check ${c.ddns.check.checkedAt}: ${c.ddns.check.verdict} — ${c.ddns.check.words}`);
+  heading(t(`${P}.ddns.heading`));
+  if (!c.ddns.names.length && !c.ddns.check) none(t(`${P}.ddns.none`));
+  for (const n of c.ddns.names) {
+    const name = {
+      host: n.host,
+      provider: n.provider,
+      address: n.address ?? t(`${P}.ddns.noAddress`),
+      outcome: n.outcome,
+    };
+    line(n.successAt ? t(`${P}.ddns.nameUpdated`, { ...name, time: n.successAt }) : t(`${P}.ddns.name`, name));
+  }
+  const check = c.ddns.check;
+  if (check) line(t(`${P}.ddns.check`, { time: check.checkedAt, verdict: check.verdict, words: check.words }));
   const phone = phoneTest(c);
   if (phone) {
     // The one test only a phone on a real outside network can make: its QR code, drawn as vectors (dark squares on
@@ -371,7 +411,7 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
     const side = (modules.size + 8) * cell;
     room(side + 40);
     doc.moveDown(0.3);
-    write('The test from your phone', 10);
+    write(t(`${P}.ddns.phone`), 10);
     const x0 = doc.page.margins.left;
     const y0 = doc.y + 2;
     doc.rect(x0, y0, side, side).fill('white');
@@ -384,34 +424,51 @@ export async function renderChecklistPdf(checklist: Checklist, options: Checklis
     write(phone.words, 8.5, { color: GREY });
   }
 
-  heading('Public address and the test from outside');
+  heading(t(`${P}.internet.heading`));
   const pa = c.internet.publicAddress;
-  if (!pa) none('The public address was not checked yet (Internet step).');
-  else line(`Public address ${pa.address ?? 'unknown'} (checked ${pa.measuredAt}): ${pa.title} ${pa.advice}`);
-  const proof = c.internet.outsideProof;
-  if (!proof) none('No test from outside yet.');
-  else {
-    line(`Test from outside ${proof.measuredAt}: ${proof.title} ${proof.advice}`);
-    for (const r of proof.rows)
-      box(r.ok === true, `${r.protocol.toUpperCase()} ${r.port} ${r.label} (${r.kind}): ${r.verdict}`);
-  }
-
-  heading('VPN');
-  const vpn = c.vpn;
-  if (!vpn) none('No VPN plan yet (VPN step).');
-  else {
+  if (!pa) none(t(`${P}.internet.noPublic`));
+  else
     line(
-      `Plan of ${vpn.madeAt}: ${vpn.server}${vpn.tunnel ? `, tunnel ${vpn.tunnel}` : ''}${vpn.endpoint ? `, the devices dial ${vpn.endpoint}` : ''}.`,
+      t(`${P}.internet.publicAddress`, {
+        address: pa.address ?? t(`${P}.unknown`),
+        time: pa.measuredAt,
+        title: pa.title,
+        advice: pa.advice,
+      }),
     );
-    if (vpn.forward)
-      line(`The router forwards ${vpn.forward.protocol.toUpperCase()} ${vpn.forward.port} to ${vpn.forward.to}.`, 12);
-    if (vpn.serverPublicKey) line(`Server public key: ${vpn.serverPublicKey}`, 12);
-    for (const p of vpn.peers) line(`${p.name} (${p.address}): public key ${p.publicKey}`, 12);
+  const proof = c.internet.outsideProof;
+  if (!proof) none(t(`${P}.internet.noProof`));
+  else {
+    line(t(`${P}.internet.proof`, { time: proof.measuredAt, title: proof.title, advice: proof.advice }));
+    for (const r of proof.rows) {
+      const row = {
+        protocol: r.protocol.toUpperCase(),
+        port: String(r.port),
+        label: r.label,
+        kind: t(`${P}.internet.kind.${r.kind}`),
+        verdict: r.verdict,
+      };
+      box(r.ok === true, t(`${P}.internet.row`, row));
+    }
   }
 
-  heading('Still to do');
-  if (!c.todo.length) none('Nothing: every step is verified.');
-  for (const t of c.todo) box(false, t.title, t.reason);
+  heading(t(`${P}.vpn.heading`));
+  const vpn = c.vpn;
+  if (!vpn) none(t(`${P}.vpn.none`));
+  else {
+    const tunnel = vpn.tunnel ? t(`${P}.vpn.tunnel`, { tunnel: vpn.tunnel }) : '';
+    const endpoint = vpn.endpoint ? t(`${P}.vpn.endpoint`, { endpoint: vpn.endpoint }) : '';
+    line(t(`${P}.vpn.plan`, { time: vpn.madeAt, server: vpn.server, tunnel, endpoint }));
+    const fwd = vpn.forward;
+    if (fwd)
+      line(t(`${P}.vpn.forward`, { protocol: fwd.protocol.toUpperCase(), port: String(fwd.port), to: fwd.to }), 12);
+    if (vpn.serverPublicKey) line(t(`${P}.vpn.serverKey`, { key: vpn.serverPublicKey }), 12);
+    for (const p of vpn.peers) line(t(`${P}.vpn.peer`, { name: p.name, address: p.address, key: p.publicKey }), 12);
+  }
+
+  heading(t(`${P}.todo.heading`));
+  if (!c.todo.length) none(t(`${P}.todo.none`));
+  for (const step of c.todo) box(false, step.title, step.reason);
 
   doc.end();
   await ended;

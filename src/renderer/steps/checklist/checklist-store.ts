@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { ChecklistExport, ChecklistExportFormat, ChecklistPaper } from '../../../shared/domain/checklist-export';
+import { useT } from '../../composables/useT';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';
 
@@ -35,6 +36,7 @@ export function saveFile(fileName: string, mediaType: string, base64: string): v
  */
 export const useChecklistStore = defineStore('checklist', () => {
   const setup = useSetupStore();
+  const { locale } = useT();
   const checklist = ref<Checklist | null>(null);
   const lastExport = ref<ChecklistExport | null>(null);
   const current = ref(false);
@@ -64,7 +66,11 @@ export const useChecklistStore = defineStore('checklist', () => {
     try {
       const format: ChecklistExportFormat = which === 'json' ? 'json' : 'pdf';
       const paper: ChecklistPaper | undefined = which === 'json' ? undefined : which;
-      const result = await client.call('checklist.export', paper ? { format, paper } : { format });
+      // The PDF in the page's language (its own words; what the checklist carries comes as it is). JSON has none.
+      const result = await client.call(
+        'checklist.export',
+        paper ? { format, paper, locale: locale.value.tag } : { format },
+      );
       if (!result.ok) {
         error.value = result.error.message;
         return;

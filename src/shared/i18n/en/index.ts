@@ -19,6 +19,7 @@ import { vpn } from './vpn';
 import { verify } from './verify';
 import { security } from './security';
 import { checklist } from './checklist';
+import { checklistPdf } from './checklist-pdf';
 import { cli } from './cli';
 import { wizard } from './wizard';
 import { components } from './components';
@@ -35,6 +36,7 @@ export const en = {
   verify,
   security,
   checklist,
+  checklistPdf,
   cli,
   wizard,
   components,

@@ -12,6 +12,7 @@ import { TEXT_FONTS } from '../../../../src/main/services/checklist/checklist-pd
 import { createSetupStore } from '../../../../src/main/services/setup-store';
 import { checklistSchema } from '../../../../src/shared/domain/checklist';
 import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../../../src/shared/ipc/contract';
+import { LOCALES } from '../../../../src/shared/i18n';
 import { HOME_PC } from '../../../support/fake-system';
 import { NVR_NAME, SECRETS, fullRecord } from '../../shared/domain/checklist-fixture';
 
@@ -127,6 +128,41 @@ describe('checklist.export', () => {
     }
     expect(saved().checklist.lastExport).toBeNull();
   });
+
+  it('a locale: a short tag taken (an unknown one too), one of 200 characters or with JSON refused', async () => {
+    start(fullRecord());
+    for (const input of [
+      { format: 'pdf', locale: `en${'-abcdefgh'.repeat(22)}` }, // 200 characters, each part well formed
+      { format: 'pdf', locale: 'en XA<' },
+      { format: 'json', locale: 'en' },
+    ]) {
+      const r = await core.dispatch('checklist.export', input, { transport: 'test' });
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+    }
+    expect(saved().checklist.lastExport).toBeNull();
+    if (!font) return;
+    for (const locale of ['en-XA', 'fr-CA'])
+      expect((await call('checklist.export', { format: 'pdf', locale })).export.format).toBe('pdf');
+  });
+
+  it.skipIf(!font || !pdftotext)(
+    'PDF with locale en-XA: its own words pseudo-localised, the NVR as it came; an unknown tag: English',
+    async () => {
+      start(fullRecord());
+      const textOf = async (locale: string) => {
+        const out = await call('checklist.export', { format: 'pdf', locale });
+        const file = join(dir, `${locale}.pdf`);
+        writeFileSync(file, Buffer.from(out.base64, 'base64'));
+        return spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
+      };
+      const xa = await textOf('en-XA');
+      expect(xa).toContain(LOCALES['en-XA'].messages.checklistPdf.todo.heading);
+      expect(xa).not.toContain('Still to do');
+      expect(xa).toContain('DS-7608NI-K2');
+      const unknown = await textOf('tlh');
+      expect(unknown).toContain('Still to do');
+    },
+  );
 
   it.skipIf(!font)('PDF on Letter: a PDF of Letter size, named so; recorded with its paper', async () => {
     start(fullRecord());

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { runCli, type CliCore } from '../../../../src/main/cli/run';
 import { CHECKLIST_COMMANDS } from '../../../../src/main/features/checklist/cli';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { TEXT_FONTS } from '../../../../src/main/services/checklist/checklist-pdf';
+import { LOCALES } from '../../../../src/shared/i18n';
 import { SECRETS, fullRecord } from '../../shared/domain/checklist-fixture';
 
 function harness(setup: SetupRecord) {
@@ -19,7 +21,11 @@ function harness(setup: SetupRecord) {
     hub: { subscribe: () => () => {} },
   };
   const io = { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t) };
-  return { calls, out, run: (argv: string[]) => runCli(argv, core, io, '4.5.6', CHECKLIST_COMMANDS) };
+  return {
+    calls,
+    out,
+    run: (argv: string[], locale = 'en') => runCli(argv, core, io, '4.5.6', CHECKLIST_COMMANDS, locale),
+  };
 }
 
 let dir = '';
@@ -62,6 +68,19 @@ describe('nvr-assist checklist', () => {
     expect(h.out.stdout).toMatch(/^The checklist was written to .*c\.pdf \(\d+ bytes\)\.\nStill to do \(\d+\):\n/);
     expect(h.out.stdout).toContain('[ ] UPnP: Needs attention. A mapping to the NVR came back after deletion.');
   });
+
+  it.skipIf(!TEXT_FONTS.some((f) => existsSync(f)) || spawnSync('pdftotext', ['-v']).error !== undefined)(
+    'in the locale of LANG (en-XA): the PDF’s own words in it, the NVR as it came',
+    async () => {
+      const h = harness(fullRecord());
+      const file = join(dir, 'xa.pdf');
+      expect(await h.run(['checklist', '--out', file], 'en-XA')).toBe(0);
+      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
+      expect(text).toContain(LOCALES['en-XA'].messages.checklistPdf.steps.heading);
+      expect(text).not.toContain('Still to do');
+      expect(text).toContain('DS-7608NI-K2');
+    },
+  );
 
   it('a path that cannot be written: the plain message, exit 1', async () => {
     const h = harness(fullRecord());

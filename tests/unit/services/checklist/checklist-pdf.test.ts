@@ -16,7 +16,8 @@ import {
   writeFileAtomically,
 } from '../../../../src/main/services/checklist/checklist-pdf';
 import { RISK_COLOURS } from '../../../../src/shared/domain/topology';
-import { fullRecord } from '../../shared/domain/checklist-fixture';
+import { LOCALES, createTranslator, pseudoLocalize } from '../../../../src/shared/i18n';
+import { NVR_NAME, fullRecord } from '../../shared/domain/checklist-fixture';
 
 const checklist = buildChecklist(fullRecord(), { madeAt: '2026-03-02T08:00:00.000Z', appVersion: '1.2.3' });
 const font = TEXT_FONTS.find((f) => existsSync(f));
@@ -117,6 +118,56 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF: the security score and
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     expect(text).toMatch(/Security score\s+Not checked yet \(Security step\)\./);
     expect(text).toContain('How your NVR is reached');
+  });
+});
+
+describe.skipIf(!font || !hasPoppler)('the checklist PDF in the user’s language', () => {
+  it('en-XA: its own words pseudo-localised (headings, labels, legend), what the checklist carries as it came', async () => {
+    const out = join(dir, 'xa.pdf');
+    const pdf = await renderChecklistPdf(checklist, { fonts: { text: font! }, translator: createTranslator('en-XA') });
+    writeFileSync(out, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const words = LOCALES['en-XA'].messages.checklistPdf;
+    for (const heading of [
+      words.title,
+      words.nvr.heading,
+      words.steps.heading,
+      words.security.heading,
+      words.picture.heading,
+      words.ports.heading,
+      words.rules.heading,
+      words.upnp.heading,
+      words.todo.heading,
+    ]) {
+      expect(heading).toMatch(/^\[.+\]$/);
+      expect(text).toContain(heading);
+    }
+    for (const english of ['Security score', 'How your NVR is reached', 'Forward rules in the router', 'Still to do'])
+      expect(text).not.toContain(english);
+    // A label keeps its value as it came, in the pseudo words around it.
+    expect(text).toContain(pseudoLocalize('Firmware: {firmware}').replace('{firmware}', checklist.nvr.firmware!));
+    // The data: the NVR's name and model, its address, a step's reason, a fix, the picture's boxes and sentences.
+    for (const data of [
+      NVR_NAME.replace('監視', ''),
+      'DS-7608NI-K2',
+      checklist.nvr.address!,
+      checklist.todo[0]!.reason!,
+      checklist.security!.fixes[0]!.title,
+      'NVR: Hikvision DS-7608NI-K2',
+      ...checklist.topology.sentences,
+    ])
+      expect(text).toContain(data);
+    expect(pdf.toString('latin1')).toContain('/Lang (en-XA)');
+  });
+
+  it('English by default: the same words as an English translator gives, and /Lang en', async () => {
+    const pdf = await renderChecklistPdf(checklist, { fonts: { text: font! } });
+    expect(pdf.toString('latin1')).toContain('/Lang (en)');
+    const out = join(dir, 'en.pdf');
+    writeFileSync(out, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('The NVR Name: ' + NVR_NAME.replace('監視', ''));
+    expect(text).toMatch(/UPnP IGD answers, NAT-PMP does not answer; 1 mapping; 0 deleted by the app\./);
   });
 });
 

@@ -11,6 +11,7 @@ import { STEPS } from '../../../../../src/shared/domain/steps';
 import { judgeSecurity, securityInputFromRecord } from '../../../../../src/shared/domain/security';
 import { failed, fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
+import { setLocale } from '../../../../../src/renderer/composables/useT';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
@@ -152,10 +153,16 @@ describe('Checklist step', () => {
   });
 
   it.each([
-    ['checklist-download-a4', { format: 'pdf', paper: 'a4' }, 'nvr-checklist-2026-03-02.pdf', 'application/pdf'],
+    // A PDF in the page's language (English here: the system's); JSON has none.
+    [
+      'checklist-download-a4',
+      { format: 'pdf', paper: 'a4', locale: 'en' },
+      'nvr-checklist-2026-03-02.pdf',
+      'application/pdf',
+    ],
     [
       'checklist-download-letter',
-      { format: 'pdf', paper: 'letter' },
+      { format: 'pdf', paper: 'letter', locale: 'en' },
       'nvr-checklist-2026-03-02-letter.pdf',
       'application/pdf',
     ],
@@ -172,6 +179,24 @@ describe('Checklist step', () => {
     expect(text.startsWith(type === 'application/pdf' ? '%PDF-' : '{"format"')).toBe(true);
     expect(byTest(w, 'checklist-last').text()).toContain(name);
     expect(byTest(w, 'checklist-last').text()).toContain('It says what the setup says now.');
+  });
+
+  it('a page in another language asks for the PDF in that language; the JSON carries none', async () => {
+    setLocale('en-XA');
+    try {
+      const w = await mountStep();
+      await byTest(w, 'checklist-download-letter').trigger('click');
+      await flushPromises();
+      expect(api.calls.filter((c) => c.channel === 'checklist.export').map((c) => c.input)).toEqual([
+        { format: 'pdf', paper: 'letter', locale: 'en-XA' },
+      ]);
+      expect(downloads).toHaveLength(1);
+      await byTest(w, 'checklist-download-json').trigger('click');
+      await flushPromises();
+      expect(api.calls.filter((c) => c.channel === 'checklist.export').at(-1)!.input).toEqual({ format: 'json' });
+    } finally {
+      setLocale(null);
+    }
   });
 
   it('a file main could not make: its words shown, nothing saved', async () => {
