@@ -14,7 +14,7 @@ import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/d
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeDevice, fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
-import { pseudoGuard, stringsOf } from './english-on-page';
+import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
 const AT = '2026-03-02T08:00:00.000Z';
 const BEFORE = '2026-03-01T10:00:00.000Z';
@@ -77,11 +77,10 @@ function data(w: VueWrapper): string[] {
 }
 
 /** Still English on this page, by the file that says it (none of them is the Checklist step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'],
-  'src/renderer/components/step-status.ts': [formatTime(fakeSetup().updatedAt), formatTime(AT), formatTime(BEFORE)],
-};
-const guard = pseudoGuard(NOT_CONVERTED_YET);
+const guard = pseudoChecker({
+  notConvertedYet: { 'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'] },
+  intl: intlDates(fakeSetup().updatedAt, AT, BEFORE),
+});
 
 useStepHarness({
   path: '/step/checklist',
@@ -125,7 +124,7 @@ describe('the Checklist step in the pseudo locale: no string of its own is left 
     await flushPromises();
     for (const id of ['checklist-nvr', 'checklist-done', 'checklist-fixes', 'checklist-topology', 'checklist-last'])
       expect(byTest(w, id).exists(), id).toBe(true);
-    guard.expectOnlyKnownEnglish(data(w));
+    guard.expectOnlyKnownEnglish({ said: data(w) });
     // And it is the pseudo text, not an empty page: the to-dos' count is the plural form with the number.
     const todo = w.findAll('[data-testid="checklist-todo"] > li').length;
     expect(w.find('[data-testid="checklist-todo"]').element.previousElementSibling!.textContent!.trim()).toBe(
@@ -138,7 +137,7 @@ describe('the Checklist step in the pseudo locale: no string of its own is left 
     const w = await mountStep();
     for (const id of ['checklist-no-nvr', 'checklist-done-none', 'checklist-score-none', 'checklist-todo'])
       expect(byTest(w, id).exists(), id).toBe(true);
-    guard.expectOnlyKnownEnglish(data(w));
+    guard.expectOnlyKnownEnglish({ said: data(w) });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -22,7 +22,7 @@ import { judgePublicAddress, type PublicAddressCheck } from '../../../../src/sha
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
-import { pseudoChecker, wordsOf } from './english-words-on-page';
+import { intlDates, pseudoChecker, stringsOf, wordsOf } from './english-on-page';
 
 const pseudo = createTranslator('en-XA');
 const CHECKER = 'https://checker.example/';
@@ -110,26 +110,16 @@ useStepHarness({
 
 afterEach(() => setLocale(null));
 
-/** Still English on this page, by the file that says it (none of them is the Internet step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  // Not a file's: Intl has no month names for en-XA, so a date is written as English writes it (step-status.ts).
-  Intl: [formatTime(CHECKED_AT, 'en-XA'), formatTime(PROVEN_AT, 'en-XA')],
-};
-
-const check = pseudoChecker(NOT_CONVERTED_YET);
+/** Intl's dates: the only English on this page that is not main's or data. */
+const check = pseudoChecker({ intl: intlDates(CHECKED_AT, PROVEN_AT) });
 
 /** Every string main gave the page: sentences (with a space) are main's words, single tokens are data. */
-function fromMain(...values: unknown[]): { said: string[]; data: Set<string> } {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  values.forEach(walk);
+function fromMain(...values: unknown[]): { said: string[]; words: Set<string> } {
+  const strings = stringsOf(values);
   const said = strings.filter((s) => /\s/.test(s.trim()));
   return {
     said,
-    data: wordsOf([strings.filter((s) => !said.includes(s)), OWN_CHECKER, [CHECKER, STUN, 'TCP', 'UDP']]),
+    words: wordsOf([strings.filter((s) => !said.includes(s)), OWN_CHECKER, [CHECKER, STUN, 'TCP', 'UDP']]),
   };
 }
 
@@ -145,8 +135,7 @@ describe('the Internet side step in the pseudo locale: no string of its own is l
     expect(byTest(wrapper, 'proof-path').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-hairpin').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-start').text()).toBe(pseudo.t('internet.proof.again'));
-    const main = fromMain(saved.check, saved.proof);
-    check.expectOnlyKnownEnglish(main.said, main.data);
+    check.expectOnlyKnownEnglish(fromMain(saved.check, saved.proof));
   });
 
   it('nothing checked or proved yet, no plan of router rules, and the check running', async () => {
@@ -156,12 +145,12 @@ describe('the Internet side step in the pseudo locale: no string of its own is l
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'internet-empty').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-no-plan').exists()).toBe(true);
-    check.expectOnlyKnownEnglish([], fromMain().data);
+    check.expectOnlyKnownEnglish({ words: fromMain().words });
 
     await byTest(wrapper, 'check').trigger('click');
     await flushPromises();
     expect(byTest(wrapper, 'check-message').text()).toBe(pseudo.t('internet.check.asking'));
-    check.expectOnlyKnownEnglish([], fromMain().data);
+    check.expectOnlyKnownEnglish({ words: fromMain().words });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
