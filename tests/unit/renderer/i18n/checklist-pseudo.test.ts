@@ -10,57 +10,13 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
-import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/domain/security';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
-import { fakeDevice, fakeSetup, ok } from '../fake-api';
+import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
+import { HALF_DONE_AT, exposedRecord } from '../steps/checklist/fake-checklist';
 import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
 const AT = '2026-03-02T08:00:00.000Z';
-const BEFORE = '2026-03-01T10:00:00.000Z';
-
-/** Half done: the NVR chosen, three steps verified, UPnP needing attention, port 8000 mapped, Security checked. */
-function halfRecord(): SetupRecord {
-  const device = fakeDevice();
-  const done = { status: 'verified' as const, updatedAt: BEFORE };
-  const r = fakeSetup({
-    devices: [device],
-    nvr: { deviceId: device.id, device, chosenAt: BEFORE },
-    steps: {
-      network: done,
-      find: done,
-      ports: done,
-      upnp: { status: 'attention', updatedAt: BEFORE, reason: 'A mapping to the NVR came back after deletion.' },
-    },
-  });
-  r.upnp.audit = {
-    measuredAt: BEFORE,
-    interfaceName: 'eth0',
-    gateway: '192.168.1.1',
-    igd: null,
-    mappings: [
-      {
-        protocol: 'TCP',
-        externalPort: 8000,
-        internalClient: '192.168.1.64',
-        internalPort: 8000,
-        remoteHost: '',
-        enabled: true,
-        description: 'hik',
-        leaseSeconds: 0,
-        device: null,
-        camera: true,
-        service: 'sdk',
-      },
-    ],
-    listEnd: 'complete',
-    natPmp: { present: false, externalAddress: null },
-    elsewhere: [],
-    findings: [{ code: 'camera-mapped', severity: 'problem', text: 'The NVR opened port 8000 itself.', evidence: [] }],
-  };
-  r.security.last = judgeSecurity(securityInputFromRecord(r), BEFORE);
-  return r;
-}
 
 let record: SetupRecord;
 let lastExport: unknown;
@@ -79,7 +35,7 @@ function data(w: VueWrapper): string[] {
 /** Still English on this page, by the file that says it (none of them is the Checklist step's). */
 const guard = pseudoChecker({
   notConvertedYet: { 'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'] },
-  intl: intlDates(fakeSetup().updatedAt, AT, BEFORE),
+  intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT),
 });
 
 useStepHarness({
@@ -118,7 +74,7 @@ const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
 describe('the Checklist step in the pseudo locale: no string of its own is left in English', () => {
   it('half done: the NVR, what is done, the score and its fixes, the picture, the to-dos, a PDF downloaded', async () => {
     setLocale('en-XA');
-    record = halfRecord();
+    record = exposedRecord();
     const w = await mountStep();
     await byTest(w, 'checklist-download-letter').trigger('click');
     await flushPromises();
