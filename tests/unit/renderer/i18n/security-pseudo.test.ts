@@ -14,42 +14,14 @@ import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../
 import { defaultCandidates, type DefaultCheck } from '../../../../src/shared/domain/security-defaults';
 import { judgeDefaultAnswers } from '../../../../src/shared/domain/security-defaults-verdict';
 import { judgeHttpsOn } from '../../../../src/shared/domain/security-https-on';
-import { judgePassword } from '../../../../src/shared/domain/security-password';
 import { judgePasswordChange } from '../../../../src/shared/domain/security-password-change';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
-import { fakeDevice, fakeSetup, ok } from '../fake-api';
-import { fakePortRow } from '../fake-ports';
+import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
+import { CHECKED_AT as AT, CVE_NVR as NVR, STRONG, securityRecord, strength } from '../steps/security/fake-security';
 import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
-const AT = '2026-12-05T20:00:00.000Z';
-/** A Hikvision camera-NVR in CVE-2017-7921's range, with telnet open and no HTTPS. */
-const NVR = fakeDevice({ brand: 'HIKVISION', model: 'DS-2CD2032F-I', firmware: 'V5.4.0 build 160530' });
-const STRONG = 'Otter-Mango-Fjord-61!';
-
-function record(approach: SetupRecord['approach'] = 'vendor-cloud'): SetupRecord {
-  const r = fakeSetup({ nvr: { deviceId: NVR.id, device: NVR, chosenAt: AT }, devices: [NVR] });
-  r.approach = approach;
-  r.ports[NVR.id] = {
-    report: {
-      deviceId: NVR.id,
-      address: NVR.addresses[0]!,
-      measuredAt: AT,
-      full: false,
-      rows: [
-        fakePortRow(),
-        fakePortRow({ port: 23, service: 'telnet', role: 'telnet', plainText: false, adminUi: false }),
-      ],
-      declaredButClosed: [],
-      undeclaredOpen: [],
-      onvifProtocols: null,
-    },
-    plan: null,
-    lastChange: null,
-    pending: null,
-  };
-  return r;
-}
+const record = (approach: SetupRecord['approach'] = 'vendor-cloud'): SetupRecord => ({ ...securityRecord(), approach });
 
 const candidates = defaultCandidates('HIKVISION');
 const defaults: DefaultCheck = {
@@ -64,13 +36,6 @@ const defaults: DefaultCheck = {
   nextAt: AT,
 };
 const result = (): SecurityResult => judgeSecurity({ ...securityInputFromRecord(record()), defaults }, AT);
-const strength = (password: string) =>
-  judgePassword(password, {
-    score: password.length >= 12 ? 4 : 0,
-    warning: null,
-    suggestions: [],
-    crackTime: password.length >= 12 ? 'centuries' : 'less than a second',
-  });
 const change = judgePasswordChange({
   deviceId: NVR.id,
   user: 'admin',
