@@ -8,7 +8,6 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { appInfo, discoveryList, ok } from '../fake-api';
 import {
   HIK_NVR,
   discoveryReading,
@@ -18,8 +17,8 @@ import {
   fakeResult,
   fakeStaticIp,
   lostResult,
-  setupWithNvr,
   unconfirmed,
+  STATIC_IP_PAGE,
 } from '../fake-static-ip';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
@@ -53,14 +52,7 @@ const page = pseudoChecker({
   intl: intlDates(READ_AT, CHANGED_AT, fakeResult().at, fakePending().startedAt, '2025-03-01T12:20:00.000Z'),
 });
 
-useStepHarness({
-  path: '/step/static-ip',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
-  }),
-});
+useStepHarness(STATIC_IP_PAGE);
 
 afterEach(() => setLocale(null));
 

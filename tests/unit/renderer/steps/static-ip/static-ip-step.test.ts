@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, ok } from '../../fake-api';
+import { ok } from '../../fake-api';
 import {
   APPLY_JOB,
   CHECK_JOB,
@@ -12,19 +12,12 @@ import {
   fakeStaticIp,
   lostResult,
   setupWithNvr,
+  STATIC_IP_PAGE,
 } from '../../fake-static-ip';
 import { api, mountStep, router, useStepHarness } from '../../mount-step';
 import { STEP_PAGES } from '../../../../../src/renderer/router';
 
-useStepHarness({
-  path: '/step/static-ip',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    // Main holds the NVR's login (remembered): the change asks no login first.
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
-  }),
-});
+useStepHarness(STATIC_IP_PAGE);
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 const allByTest = (wrapper: VueWrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
