@@ -36,6 +36,15 @@ const page = pseudoChecker({
   },
 });
 
+/** Measured, wlan0 and VPN chosen, the step verified. */
+const verifiedVpn = () =>
+  fakeSetup({
+    approach: 'vpn',
+    interfaceName: 'wlan0',
+    network: fakeReport(),
+    steps: { network: { status: 'verified', updatedAt: AT } },
+  });
+
 useStepHarness({
   path: '/step/network',
   handlers: () => ({
@@ -49,16 +58,7 @@ afterEach(() => setLocale(null));
 describe('the Network step in the pseudo locale: no string of its own is left in English', () => {
   it('measured, a connection and an approach chosen, the step verified', async () => {
     setLocale('en-XA');
-    api.handlers['setup.get'] = () =>
-      ok({
-        setup: fakeSetup({
-          approach: 'vpn',
-          interfaceName: 'wlan0',
-          network: fakeReport(),
-          steps: { network: { status: 'verified', updatedAt: AT } },
-        }),
-        notice: null,
-      });
+    api.handlers['setup.get'] = () => ok({ setup: verifiedVpn(), notice: null });
     const wrapper = await mountStep();
     expect(wrapper.find('[data-interface="eth0"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="upnp-warning"]').exists()).toBe(true);
@@ -95,16 +95,7 @@ describe('the Network step in the pseudo locale: no string of its own is left in
 
 describe('the Network step in English: sentences with markup inside stay whole, spaces and all', () => {
   it('the router line, the suggestion, the choice and the verified sentence read as one sentence each', async () => {
-    api.handlers['setup.get'] = () =>
-      ok({
-        setup: fakeSetup({
-          approach: 'vpn',
-          interfaceName: 'wlan0',
-          network: fakeReport(),
-          steps: { network: { status: 'verified', updatedAt: AT } },
-        }),
-        notice: null,
-      });
+    api.handlers['setup.get'] = () => ok({ setup: verifiedVpn(), notice: null });
     const wrapper = await mountStep();
     const text = (id: string) => wrapper.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
     expect(text('gateway')).toBe('192.168.1.1, reached through eth0');
