@@ -1,9 +1,5 @@
-import {
-  VERIFY_CHECKS,
-  VERIFY_TITLES,
-  type VerifyCheck,
-  type VerifyResult,
-} from '../../../../../src/shared/domain/verify';
+import { VERIFY_CHECKS, VERIFY_TITLES } from '../../../../../src/shared/domain/verify';
+import type { VerifyCheck, VerifyResult } from '../../../../../src/shared/domain/verify';
 import { fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 
 // Fakes for the Verify step's tests (verify-step.test.ts, i18n/verify-pseudo.test.ts): main's result, as
