@@ -12,16 +12,7 @@ import { createTranslator, en } from '../../../../src/shared/i18n';
 import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
 import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
 import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
-import { appInfo, discoveryList, ok } from '../fake-api';
-import {
-  APPLY_JOB,
-  REOLINK,
-  fakeApplyResult,
-  fakePortPlan,
-  fakePortReport,
-  fakePorts,
-  setupWithNvr,
-} from '../fake-ports';
+import { APPLY_JOB, REOLINK, fakeApplyResult, fakePortPlan, fakePortReport, fakePorts, portsPage } from '../fake-ports';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 
@@ -122,14 +113,7 @@ async function openDetails(wrapper: VueWrapper): Promise<void> {
 }
 
 let remembered = true;
-useStepHarness({
-  path: '/step/ports',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: remembered ? [REOLINK.id] : [] }),
-  }),
-});
+useStepHarness(portsPage(() => remembered));
 
 afterEach(() => {
   setLocale(null);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, fakeSetup, loginAnswer, ok } from '../../fake-api';
+import { fakeSetup, loginAnswer, ok } from '../../fake-api';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -12,19 +12,13 @@ import {
   fakePorts,
   loginNeeded,
   setupWithNvr,
+  portsPage,
 } from '../../fake-ports';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
 // The keychain remembers the NVR's login (main's list says so), so Apply goes straight to the confirmation; the
 // login asked before the confirmation is in ports-login.test.ts.
-useStepHarness({
-  path: '/step/ports',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [REOLINK.id] }),
-  }),
-});
+useStepHarness(portsPage());
 
 const row = (wrapper: VueWrapper, port: number) => wrapper.find(`tr[data-port="${port}"]`);
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
