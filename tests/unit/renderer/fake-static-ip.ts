@@ -1,3 +1,4 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import type { InvokeInput, InvokeOutput } from '../../../src/shared/ipc/contract';
@@ -245,3 +246,11 @@ export const STATIC_IP_PAGE = {
     'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
   }),
 };
+
+/** Types `address` in the page's address field, as the user does (the field is read on change). */
+export async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
+  const input = wrapper.find('[data-testid="draft-address"]');
+  await input.setValue(address);
+  await input.trigger('change');
+  await flushPromises();
+}

@@ -19,6 +19,7 @@ import {
   lostResult,
   unconfirmed,
   STATIC_IP_PAGE,
+  typeAddress,
 } from '../fake-static-ip';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
@@ -55,13 +56,6 @@ const page = pseudoChecker({
 useStepHarness(STATIC_IP_PAGE);
 
 afterEach(() => setLocale(null));
-
-async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
-  const input = byTest(wrapper, 'draft-address');
-  await input.setValue(address);
-  await input.trigger('change');
-  await flushPromises();
-}
 
 describe('the Static IP step in the pseudo locale: no string of its own is left in English', () => {
   it('read after a login, an address with a warning typed and asked, the reservation noted, the last change moved', async () => {

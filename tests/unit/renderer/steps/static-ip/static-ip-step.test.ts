@@ -13,6 +13,7 @@ import {
   lostResult,
   setupWithNvr,
   STATIC_IP_PAGE,
+  typeAddress,
 } from '../../fake-static-ip';
 import { api, mountStep, router, useStepHarness } from '../../mount-step';
 import { STEP_PAGES } from '../../../../../src/renderer/router';
@@ -23,13 +24,6 @@ const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="
 const allByTest = (wrapper: VueWrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
 const inputsOf = (channel: 'address.check' | 'address.plan' | 'address.apply' | 'address.get') =>
   api.calls.filter((c) => c.channel === channel).map((c) => c.input);
-
-async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
-  const input = byTest(wrapper, 'draft-address');
-  await input.setValue(address);
-  await input.trigger('change');
-  await flushPromises();
-}
 
 /** Mounted with a saved reading (no check at open), Apply pressed and confirmed. */
 async function applied(): Promise<VueWrapper> {
