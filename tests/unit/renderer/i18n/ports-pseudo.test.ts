@@ -12,7 +12,16 @@ import { createTranslator, en } from '../../../../src/shared/i18n';
 import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
 import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
 import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
-import { APPLY_JOB, REOLINK, fakeApplyResult, fakePortPlan, fakePortReport, fakePorts, portsPage } from '../fake-ports';
+import {
+  APPLY_JOB,
+  REOLINK,
+  fakeApplyResult,
+  fakePortPlan,
+  fakePortReport,
+  fakePorts,
+  portsPage,
+  applyAndConfirm,
+} from '../fake-ports';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 
@@ -206,10 +215,7 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     setLocale('en-XA');
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     const wrapper = await mountStep();
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     expect(byTest(wrapper, 'apply-progress').exists()).toBe(true);
     check.expectOnlyKnownEnglish(notThePages());
     api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });

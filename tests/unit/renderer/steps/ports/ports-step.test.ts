@@ -13,6 +13,7 @@ import {
   loginNeeded,
   setupWithNvr,
   portsPage,
+  applyAndConfirm,
 } from '../../fake-ports';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
@@ -306,10 +307,7 @@ describe('Ports step: what to do', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('apply');
     expect(api.count('ports.apply')).toBe(0);
 
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     expect(api.calls.find((c) => c.channel === 'ports.apply')?.input).toEqual({
       deviceId: REOLINK.id,
       changes: [
@@ -364,10 +362,7 @@ describe('Ports step: what to do', () => {
     api.handlers['job.cancel'] = () => ok({ cancelled: true });
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'apply-cancel').isVisible()).toBe(false);
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     // The keyboard lands on Cancel, which says what a cancel does.
     const cancel = byTest(wrapper, 'apply-cancel');
     expect(cancel.isVisible()).toBe(true);
