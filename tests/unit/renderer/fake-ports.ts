@@ -1,4 +1,3 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type {
   PortApplyResult,
   PortPendingChange,
@@ -293,12 +292,4 @@ export function portsPage(remembered: () => boolean = () => true) {
       'discovery.list': () => discoveryList({ rememberedDeviceIds: remembered() ? [REOLINK.id] : [] }),
     }),
   };
-}
-
-/** Presses Apply on the Ports page and says yes to its question. */
-export async function applyAndConfirm(wrapper: VueWrapper): Promise<void> {
-  await wrapper.find('[data-testid="apply"]').trigger('click');
-  await flushPromises();
-  await wrapper.find('[data-testid="apply-confirm-yes"]').trigger('click');
-  await flushPromises();
 }

@@ -12,16 +12,8 @@ import { createTranslator, en } from '../../../../src/shared/i18n';
 import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
 import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
 import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
-import {
-  APPLY_JOB,
-  REOLINK,
-  fakeApplyResult,
-  fakePortPlan,
-  fakePortReport,
-  fakePorts,
-  portsPage,
-  applyAndConfirm,
-} from '../fake-ports';
+import { APPLY_JOB, REOLINK, fakeApplyResult, fakePortPlan, fakePortReport, fakePorts, portsPage } from '../fake-ports';
+import { applyAndConfirm } from '../steps/ports/ports-page';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 

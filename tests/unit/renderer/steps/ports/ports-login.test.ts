@@ -13,8 +13,8 @@ import {
   fakePortReport,
   fakePorts,
   setupWithNvr,
-  applyAndConfirm,
 } from '../../fake-ports';
+import { applyAndConfirm } from './ports-page';
 import { api, mountStep, mountWith, router, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'Lab-Admin-2024';

@@ -13,8 +13,8 @@ import {
   loginNeeded,
   setupWithNvr,
   portsPage,
-  applyAndConfirm,
 } from '../../fake-ports';
+import { applyAndConfirm } from './ports-page';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
 // The keychain remembers the NVR's login (main's list says so), so Apply goes straight to the confirmation; the
