@@ -7,7 +7,7 @@ import type {
 } from '../../../src/shared/domain/ports';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
-import { failed, fakeDevice, fakeSetup, ok, type FakeApi } from './fake-api';
+import { appInfo, discoveryList, failed, fakeDevice, fakeSetup, ok, type FakeApi, type FakeHandlers } from './fake-api';
 
 // Fakes for the Ports step (kept apart from fake-api.ts, which other work edits): a Reolink NVR's ports as main
 // measures them, main's proposal and its check of edits, and the results of a change.
@@ -281,3 +281,15 @@ export const loginNeeded = () =>
     'PORTS_LOGIN_NEEDED',
     'Log in to the NVR first (step “Find your NVR”): the app needs its ONVIF login to change its ports. Nothing was changed.',
   );
+
+/** The Ports page's harness: the NVR chosen, the browser build, main holding the NVR's login while `remembered`. */
+export function portsPage(remembered: () => boolean = () => true) {
+  return {
+    path: '/step/ports',
+    handlers: (): FakeHandlers => ({
+      'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
+      'app.info': () => appInfo(false, 'browser'),
+      'discovery.list': () => discoveryList({ rememberedDeviceIds: remembered() ? [REOLINK.id] : [] }),
+    }),
+  };
+}

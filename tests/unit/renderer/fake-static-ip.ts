@@ -1,3 +1,4 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { DiscoveredDevice } from '../../../src/shared/domain/device';
 import type { SetupRecord } from '../../../src/shared/domain/setup';
 import type { InvokeInput, InvokeOutput } from '../../../src/shared/ipc/contract';
@@ -7,7 +8,7 @@ import type {
   StaticIpReading,
   StaticIpResult,
 } from '../../../src/shared/steps/static-ip';
-import { failed, fakeDevice, fakeSetup, ok, type FakeApi } from './fake-api';
+import { appInfo, discoveryList, failed, fakeDevice, fakeSetup, ok, type FakeApi, type FakeHandlers } from './fake-api';
 
 // Fakes for the Static IP step (kept apart from fake-api.ts, which other work edits): a Hikvision NVR on DHCP as
 // main reads it, main's check of a typed address, and the results of a change.
@@ -234,3 +235,22 @@ export const unconfirmed = () =>
     'STATIC_IP_UNCONFIRMED',
     'The app did not send that address: 192.168.1.150 is inside the DHCP range the app guessed from the leases. Confirm it to send it anyway, or pick another address. Nothing was changed.',
   );
+
+/** The Static IP page's harness: the NVR chosen, the browser build, main holding the NVR's login (remembered). */
+export const STATIC_IP_PAGE = {
+  path: '/step/static-ip',
+  handlers: (): FakeHandlers => ({
+    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
+    'app.info': () => appInfo(false, 'browser'),
+    // The change asks no login first.
+    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
+  }),
+};
+
+/** Types `address` in the page's address field, as the user does (the field is read on change). */
+export async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
+  const input = wrapper.find('[data-testid="draft-address"]');
+  await input.setValue(address);
+  await input.trigger('change');
+  await flushPromises();
+}

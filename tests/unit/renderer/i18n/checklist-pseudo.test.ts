@@ -10,57 +10,13 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
-import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/domain/security';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
-import { fakeDevice, fakeSetup, ok } from '../fake-api';
+import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
-import { pseudoGuard, stringsOf } from './english-on-page';
+import { HALF_DONE_AT, exposedRecord } from '../steps/checklist/fake-checklist';
+import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
 const AT = '2026-03-02T08:00:00.000Z';
-const BEFORE = '2026-03-01T10:00:00.000Z';
-
-/** Half done: the NVR chosen, three steps verified, UPnP needing attention, port 8000 mapped, Security checked. */
-function halfRecord(): SetupRecord {
-  const device = fakeDevice();
-  const done = { status: 'verified' as const, updatedAt: BEFORE };
-  const r = fakeSetup({
-    devices: [device],
-    nvr: { deviceId: device.id, device, chosenAt: BEFORE },
-    steps: {
-      network: done,
-      find: done,
-      ports: done,
-      upnp: { status: 'attention', updatedAt: BEFORE, reason: 'A mapping to the NVR came back after deletion.' },
-    },
-  });
-  r.upnp.audit = {
-    measuredAt: BEFORE,
-    interfaceName: 'eth0',
-    gateway: '192.168.1.1',
-    igd: null,
-    mappings: [
-      {
-        protocol: 'TCP',
-        externalPort: 8000,
-        internalClient: '192.168.1.64',
-        internalPort: 8000,
-        remoteHost: '',
-        enabled: true,
-        description: 'hik',
-        leaseSeconds: 0,
-        device: null,
-        camera: true,
-        service: 'sdk',
-      },
-    ],
-    listEnd: 'complete',
-    natPmp: { present: false, externalAddress: null },
-    elsewhere: [],
-    findings: [{ code: 'camera-mapped', severity: 'problem', text: 'The NVR opened port 8000 itself.', evidence: [] }],
-  };
-  r.security.last = judgeSecurity(securityInputFromRecord(r), BEFORE);
-  return r;
-}
 
 let record: SetupRecord;
 let lastExport: unknown;
@@ -77,11 +33,10 @@ function data(w: VueWrapper): string[] {
 }
 
 /** Still English on this page, by the file that says it (none of them is the Checklist step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'],
-  'src/renderer/components/step-status.ts': [formatTime(fakeSetup().updatedAt), formatTime(AT), formatTime(BEFORE)],
-};
-const guard = pseudoGuard(NOT_CONVERTED_YET);
+const guard = pseudoChecker({
+  notConvertedYet: { 'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'] },
+  intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT),
+});
 
 useStepHarness({
   path: '/step/checklist',
@@ -119,13 +74,13 @@ const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
 describe('the Checklist step in the pseudo locale: no string of its own is left in English', () => {
   it('half done: the NVR, what is done, the score and its fixes, the picture, the to-dos, a PDF downloaded', async () => {
     setLocale('en-XA');
-    record = halfRecord();
+    record = exposedRecord();
     const w = await mountStep();
     await byTest(w, 'checklist-download-letter').trigger('click');
     await flushPromises();
     for (const id of ['checklist-nvr', 'checklist-done', 'checklist-fixes', 'checklist-topology', 'checklist-last'])
       expect(byTest(w, id).exists(), id).toBe(true);
-    guard.expectOnlyKnownEnglish(data(w));
+    guard.expectOnlyKnownEnglish({ said: data(w) });
     // And it is the pseudo text, not an empty page: the to-dos' count is the plural form with the number.
     const todo = w.findAll('[data-testid="checklist-todo"] > li').length;
     expect(w.find('[data-testid="checklist-todo"]').element.previousElementSibling!.textContent!.trim()).toBe(
@@ -138,7 +93,7 @@ describe('the Checklist step in the pseudo locale: no string of its own is left 
     const w = await mountStep();
     for (const id of ['checklist-no-nvr', 'checklist-done-none', 'checklist-score-none', 'checklist-todo'])
       expect(byTest(w, id).exists(), id).toBe(true);
-    guard.expectOnlyKnownEnglish(data(w));
+    guard.expectOnlyKnownEnglish({ said: data(w) });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

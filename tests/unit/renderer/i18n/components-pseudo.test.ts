@@ -8,7 +8,6 @@ import { flushPromises } from '@vue/test-utils';
 import { h, type Component } from 'vue';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { useJob } from '../../../../src/renderer/composables/useJob';
-import { formatTime } from '../../../../src/renderer/components/step-status';
 import { useSetupStore } from '../../../../src/renderer/stores/setup';
 import { IDLE_LOGIN } from '../../../../src/renderer/stores/device-login';
 import { jobKindSchema } from '../../../../src/shared/ipc/contract';
@@ -35,30 +34,13 @@ import TheStartOver from '../../../../src/renderer/components/TheStartOver.vue';
 import WizardStepFrame from '../../../../src/renderer/components/WizardStepFrame.vue';
 import { failed, fakeIdentity, fakeSetup, ok } from '../fake-api';
 import { api, mountWith, useStepHarness } from '../mount-step';
+import { intlDates, pseudoChecker } from './english-on-page';
 
 const AT = '2025-03-01T10:10:00.000Z';
 /** Data: what a page or main would say, in letters no English word has. */
 const Ω = 'Ωμέγα ψ';
 /** What Intl writes for a time in en-XA (English's names: the locale has none of its own). */
-const INTL_SAYS = [formatTime(AT, 'en-XA')];
-
-/** Each text node and user-facing attribute on the page with two Latin letters in a row: English. */
-function englishOnPage(): string[] {
-  const isEnglish = (text: string) =>
-    /[A-Za-z]{2,}/.test(INTL_SAYS.reduce((rest, said) => rest.split(said).join(' '), text));
-  const found: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
-    if (isEnglish(text)) found.push(text);
-  }
-  for (const element of document.body.querySelectorAll('*'))
-    for (const name of ['title', 'aria-label', 'aria-valuetext', 'placeholder', 'alt']) {
-      const value = element.getAttribute(name);
-      if (value && isEnglish(value)) found.push(value);
-    }
-  return found;
-}
+const check = pseudoChecker({ intl: intlDates(AT) });
 
 /** A component with its props and slots (data only), mounted. */
 function show(component: Component, props: Record<string, unknown> = {}, slots: Record<string, () => unknown> = {}) {
@@ -99,7 +81,7 @@ describe('the shell’s parts in the pseudo locale', () => {
     await wrapper.find('[data-testid="start-over-confirm"]').trigger('click');
     await flushPromises();
     expect(wrapper.find('.the-start-over__error').text()).toBe(Ω);
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 
   it('the notice banner when the setup could not be read, and Start over done', async () => {
@@ -113,7 +95,7 @@ describe('the shell’s parts in the pseudo locale', () => {
     useSetupStore().error = Ω;
     mountWith(TheNoticeBanner);
     await flushPromises();
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 });
 
@@ -127,7 +109,7 @@ describe('the step frame in the pseudo locale', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="step-not-applicable"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="next-step"]').exists()).toBe(true);
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 
   it('a step about the NVR: none chosen yet; then chosen, with its login open (and its address not known)', async () => {
@@ -153,12 +135,12 @@ describe('the step frame in the pseudo locale', () => {
     const none = frame(false);
     await flushPromises();
     expect(none.find('[data-testid="no-nvr"]').exists()).toBe(true);
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
     none.unmount();
     frame(true);
     await flushPromises();
     expect(document.querySelector('[data-testid="login-dialog"]')).not.toBeNull();
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 });
 
@@ -196,7 +178,7 @@ describe('the shared components in the pseudo locale', () => {
     show(NvrSubject, { title: Ω, address: null });
     await flushPromises();
     expect(document.querySelectorAll('[data-testid="plan-problem"]')).toHaveLength(2);
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 
   it('a check: read, not done yet, running with its Cancel, refused', async () => {
@@ -215,7 +197,7 @@ describe('the shared components in the pseudo locale', () => {
     await flushPromises();
     expect(document.querySelector('[data-testid="check-empty"]')).not.toBeNull();
     expect(document.querySelector('[data-testid="check-error"]')).not.toBeNull();
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 
   it('a device’s login: what it said, its clock, its password remembered, both failures; the login form, locked and refused', async () => {
@@ -238,7 +220,7 @@ describe('the shared components in the pseudo locale', () => {
     await flushPromises();
     expect(document.querySelector('[data-testid="clock-warning"]')).not.toBeNull();
     expect(document.querySelector('[data-testid="login-locked-advice"]')).not.toBeNull();
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
   });
 
   it('the login form with nothing typed, and with a wish to remember', async () => {
@@ -253,6 +235,12 @@ describe('the shared components in the pseudo locale', () => {
     await dialog.find('[data-testid="login-show-password"]').trigger('click');
     await flushPromises();
     expect(document.querySelector('[data-testid="login-username-problem"]')?.textContent).not.toBe('');
-    expect(englishOnPage()).toEqual([]);
+    check.expectOnlyKnownEnglish();
+  });
+});
+
+describe('what is named', () => {
+  it('Intl’s date was seen (a time the components show)', () => {
+    expect(check.unseen()).toEqual([]);
   });
 });

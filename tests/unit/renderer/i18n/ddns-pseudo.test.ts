@@ -10,6 +10,7 @@ import { useRulesStore } from '../../../../src/renderer/stores/rules';
 import { createTranslator, en } from '../../../../src/shared/i18n';
 import { mountStep, useStepHarness } from '../mount-step';
 import { ACCOUNT, HOST, fakeDdns } from '../steps/ddns/fake-ddns';
+import { attributeTexts } from './english-on-page';
 
 useStepHarness({ path: '/step/ddns', handlers: () => fakeDdns().handlers });
 afterEach(() => setLocale(null));
@@ -28,13 +29,8 @@ function staticMessages(): [string, string][] {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** The page's text and its user-facing attributes. */
-function pageText(): string {
-  const attrs = [...document.body.querySelectorAll('*')].flatMap((e) =>
-    ['title', 'aria-label', 'placeholder', 'alt'].map((n) => e.getAttribute(n) ?? ''),
-  );
-  return norm([document.body.textContent ?? '', ...attrs].join(' | '));
-}
+/** The page's text (sentences with markup inside whole) and its user-facing attributes. */
+const pageText = () => norm([document.body.textContent ?? '', ...attributeTexts()].join(' | '));
 
 const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
 

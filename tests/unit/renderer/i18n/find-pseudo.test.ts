@@ -21,6 +21,7 @@ import {
   searchedSetup,
 } from '../fake-api';
 import { api, mountStep, mountWith, useStepHarness } from '../mount-step';
+import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
 const AT = '2025-03-01T10:10:00.000Z';
 const devices = (): DiscoveredDevice[] =>
@@ -35,65 +36,17 @@ const MAIN_SAYS = [
   'SSDP (UPnP) finished; 1 device(s) so far',
 ];
 
-/** Still English on this page, by the file that says it (none of them is the Find step's or the device card's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {};
-
 /**
  * What Intl writes in the locale: en-XA has no month names or day periods of its own, so a time comes out as
  * English's ("Mar 1, 2025, 10:10:00 AM"), written through the page's locale (step-status.ts `formatTime`).
  */
-const INTL_SAYS = [formatTime(AT, 'en-XA')];
+const check = pseudoChecker({ intl: intlDates(AT) });
 
-/** Words that are data: every word of what the devices and this computer's interfaces said about themselves. */
-function dataWords(): Set<string> {
-  const words = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') value.split(/\s+/).forEach((w) => words.add(bare(w)));
-    else if (value && typeof value === 'object')
-      for (const [key, v] of Object.entries(value)) {
-        if (key === 'note' || key === 'notes' || key === 'reason') continue; // main's sentences: MAIN_SAYS
-        walk(v);
-        if (key in (hik().ports as object)) words.add(key);
-      }
-  };
-  walk([devices(), fakeReport()]);
-  return words;
-}
-const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-
-/** Each text node and user-facing attribute on the page that has an English word in it (not data, not main's). */
-function englishOnPage(): string[] {
-  const data = dataWords();
-  const isEnglish = (text: string): boolean => {
-    let rest = text;
-    for (const said of MAIN_SAYS) rest = rest.split(said).join(' ');
-    return rest
-      .split(/\s+/)
-      .map(bare)
-      .some((word) => /[A-Za-z]{2,}/.test(word) && !data.has(word));
-  };
-  const found: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
-    if (isEnglish(text)) found.push(text);
-  }
-  for (const element of document.body.querySelectorAll('*'))
-    for (const name of ['title', 'aria-label', 'placeholder', 'alt']) {
-      const value = element.getAttribute(name);
-      if (value && isEnglish(value)) found.push(value);
-    }
-  return found;
-}
-
-const allowed = new Set([...Object.values(NOT_CONVERTED_YET).flat(), ...INTL_SAYS]);
-const seen = new Set<string>();
-
-/** The page in pseudo: nothing English but what is named above; remembers what it saw. */
-function expectOnlyKnownEnglish(): void {
-  const english = englishOnPage();
-  english.forEach((text) => seen.add(text));
-  expect(english.filter((text) => !allowed.has(text))).toEqual([]);
+/** Main's words (MAIN_SAYS, its notes and reasons) and data: every word the devices and the interfaces said. */
+function notThePages() {
+  const { said, words } = saidAndWords([devices(), fakeReport()]);
+  Object.keys(hik().ports).forEach((key) => words.add(key));
+  return { said: [...MAIN_SAYS, ...said], words };
 }
 
 useStepHarness({
@@ -124,7 +77,7 @@ describe('the Find step in the pseudo locale: no string of its own is left in En
     expect(wrapper.find('[data-testid="upnp-hint"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="not-activated"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="ignored-answers"]').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
     // And it is the pseudo text, not an empty page: the count says the plural form with the number.
     expect(wrapper.find('[data-testid="found-count"]').text()).toBe(
       createTranslator('en-XA').t('find.count.foundLikely', { count: 4, likely: 3 }),
@@ -139,7 +92,7 @@ describe('the Find step in the pseudo locale: no string of its own is left in En
     const wrapper = await mountStep();
     expect(wrapper.find('[data-testid="listening-indicator"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="suggest-sweep"]').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('before any search, nothing chosen, the search and the listen job refused (their reasons are main’s words)', async () => {
@@ -151,7 +104,7 @@ describe('the Find step in the pseudo locale: no string of its own is left in En
     expect(wrapper.find('[data-testid="discovery-error"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="empty-state"]').text()).not.toBe('');
     expect(wrapper.find('[data-testid="listening-off"]').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('while the first search runs: its progress, a device arrived, the count so far', async () => {
@@ -167,11 +120,11 @@ describe('the Find step in the pseudo locale: no string of its own is left in En
     expect(wrapper.find('[data-testid="found-count"]').text()).toBe(
       createTranslator('en-XA').t('find.count.soFar', { count: 1 }),
     );
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
-    expect([...allowed].filter((text) => !seen.has(text))).toEqual([]);
+    expect(check.unseen()).toEqual([]);
   });
 });
 

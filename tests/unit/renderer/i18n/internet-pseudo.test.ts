@@ -9,26 +9,17 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { OWN_CHECKER } from '../../../../src/renderer/steps/internet/internet-words';
 import { createTranslator } from '../../../../src/shared/i18n';
-import type { ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import { judgeIpv6 } from '../../../../src/shared/domain/ipv6-facts';
-import {
-  judgeHairpin,
-  judgeOutsideProof,
-  proofTargets,
-  type CheckerAnswer,
-  type OutsideProof,
-} from '../../../../src/shared/domain/outside-proof';
+import type { OutsideProof } from '../../../../src/shared/domain/outside-proof';
 import { judgePublicAddress, type PublicAddressCheck } from '../../../../src/shared/domain/public-address';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
-import { pseudoChecker, wordsOf } from './english-words-on-page';
+import { CHECKER, NVR, PUBLIC, fakePlan, fakeProof, no, yes } from '../steps/internet/fake-internet';
+import { intlDates, pseudoChecker, stringsOf, wordsOf } from './english-on-page';
 
 const pseudo = createTranslator('en-XA');
-const CHECKER = 'https://checker.example/';
 const STUN = 'stun.example.net:3478';
-const PUBLIC = '203.0.113.2';
-const NVR = '192.168.1.64';
 const CHECKED_AT = '2026-01-01T00:00:00.000Z';
 const PROVEN_AT = '2026-01-02T10:00:00.000Z';
 
@@ -49,56 +40,15 @@ function doubleNat(): PublicAddressCheck {
   };
 }
 
-function plan(): ForwardPlan {
-  const rule = (name: string, externalPort: number, internalPort: number) => ({
-    name,
-    role: 'web',
-    protocol: 'tcp' as const,
-    externalPort,
-    internalAddress: NVR,
-    internalPort,
-    sources: [],
-    why: 'to reach it from outside',
-  });
-  return {
-    deviceId: 'nvr-1',
-    address: NVR,
-    wants: { web: true, app: true, video: false },
-    sources: [],
-    rules: [rule('NVR HTTPS', 10443, 443), rule('NVR app', 18000, 8000)],
-    notes: [],
-    madeAt: CHECKED_AT,
-  };
-}
-
-const yes: CheckerAnswer = { ok: true, reachable: true, ms: 40, ip: PUBLIC };
-const no = (ms: number): CheckerAnswer => ({ ok: true, reachable: false, ms, ip: PUBLIC });
-
 /** A proof of the DDNS name: 10443 reached, 18000 refused, Telnet exposed, the rest silent; no hairpin. */
-function proof(): OutsideProof {
-  const targets = proofTargets(plan(), null);
-  const answers: Record<number, CheckerAnswer> = { 10443: yes, 18000: no(30), 23: yes };
-  return judgeOutsideProof({
-    targets,
-    answers: new Map(targets.map((t) => [t.port, answers[t.port] ?? no(1900)])),
-    internetVerdict: 'public-on-router',
-    report: null,
-    mappings: null,
-    checkerAddress: '198.51.100.10',
-    measuredAt: PROVEN_AT,
-    checker: CHECKER,
-    target: PUBLIC,
-    name: 'mynvr.ddns.net',
-    hairpin: judgeHairpin(PUBLIC, [{ port: 10443, result: 'no-answer' }], [10443]),
-  });
-}
+const proof = (): OutsideProof => fakeProof({ 10443: yes(), 18000: no(30), 23: yes() }, PROVEN_AT, 'mynvr.ddns.net');
 
 let record: SetupRecord;
 let saved: { check: PublicAddressCheck | null; proof: OutsideProof | null };
 useStepHarness({
   path: '/step/internet',
   handlers: () => {
-    record = fakeSetup({ rules: { ...fakeSetup().rules, plan: plan() } });
+    record = fakeSetup({ rules: { ...fakeSetup().rules, plan: fakePlan() } });
     saved = { check: doubleNat(), proof: proof() };
     return {
       'setup.get': () => ok({ setup: record, notice: null }),
@@ -110,26 +60,16 @@ useStepHarness({
 
 afterEach(() => setLocale(null));
 
-/** Still English on this page, by the file that says it (none of them is the Internet step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  // Not a file's: Intl has no month names for en-XA, so a date is written as English writes it (step-status.ts).
-  Intl: [formatTime(CHECKED_AT, 'en-XA'), formatTime(PROVEN_AT, 'en-XA')],
-};
-
-const check = pseudoChecker(NOT_CONVERTED_YET);
+/** Intl's dates: the only English on this page that is not main's or data. */
+const check = pseudoChecker({ intl: intlDates(CHECKED_AT, PROVEN_AT) });
 
 /** Every string main gave the page: sentences (with a space) are main's words, single tokens are data. */
-function fromMain(...values: unknown[]): { said: string[]; data: Set<string> } {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  values.forEach(walk);
+function fromMain(...values: unknown[]): { said: string[]; words: Set<string> } {
+  const strings = stringsOf(values);
   const said = strings.filter((s) => /\s/.test(s.trim()));
   return {
     said,
-    data: wordsOf([strings.filter((s) => !said.includes(s)), OWN_CHECKER, [CHECKER, STUN, 'TCP', 'UDP']]),
+    words: wordsOf([strings.filter((s) => !said.includes(s)), OWN_CHECKER, [CHECKER, STUN, 'TCP', 'UDP']]),
   };
 }
 
@@ -145,8 +85,7 @@ describe('the Internet side step in the pseudo locale: no string of its own is l
     expect(byTest(wrapper, 'proof-path').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-hairpin').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-start').text()).toBe(pseudo.t('internet.proof.again'));
-    const main = fromMain(saved.check, saved.proof);
-    check.expectOnlyKnownEnglish(main.said, main.data);
+    check.expectOnlyKnownEnglish(fromMain(saved.check, saved.proof));
   });
 
   it('nothing checked or proved yet, no plan of router rules, and the check running', async () => {
@@ -156,12 +95,12 @@ describe('the Internet side step in the pseudo locale: no string of its own is l
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'internet-empty').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-no-plan').exists()).toBe(true);
-    check.expectOnlyKnownEnglish([], fromMain().data);
+    check.expectOnlyKnownEnglish({ words: fromMain().words });
 
     await byTest(wrapper, 'check').trigger('click');
     await flushPromises();
     expect(byTest(wrapper, 'check-message').text()).toBe(pseudo.t('internet.check.asking'));
-    check.expectOnlyKnownEnglish([], fromMain().data);
+    check.expectOnlyKnownEnglish({ words: fromMain().words });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -1,26 +1,28 @@
 // @vitest-environment happy-dom
 // The Network step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
-// string that was never converted shows up here as plain English (pseudo-page.ts). What is still English on the page
+// string that was never converted shows up here as plain English (english-on-page.ts). What is still English on the page
 // comes from files not converted yet (the step frame, the step titles, the status words, the approaches' guidance)
 // or is main's (its notes on each connection, its reason for the suggested one): both are named below.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../../src/renderer/composables/useT';
-import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { APPROACH_GUIDES, UPNP_WARNING } from '../../../../src/shared/guidance/approaches';
 import { fakeReport, fakeSetup, failed, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { pseudoPage } from './pseudo-page';
+import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
 const AT = '2025-03-01T10:00:00.000Z';
 const FAILURE = 'This check is not available on this operating system yet.';
 
-const page = pseudoPage({
-  mainSays: () => [FAILURE],
-  data: () => [fakeReport(), 'eth9'],
+/** What main said (its notes and reasons, the failure) and the data (the connections, their names). */
+const notThePages = () => {
+  const { said, words } = saidAndWords([fakeReport(), 'eth9']);
+  return { said: [FAILURE, ...said], words };
+};
+
+const page = pseudoChecker({
+  intl: intlDates(AT),
   notConvertedYet: {
-    // Intl's dates: no month names for en-XA.
-    'src/renderer/components/step-status.ts (formatTime)': [formatTime(AT)],
     // The three ways to reach the NVR, as the cards show them (title without "(recommended)"), and the UPnP warning.
     'src/shared/guidance/approaches.ts': [
       ...APPROACH_GUIDES.flatMap((g) => [
@@ -33,6 +35,15 @@ const page = pseudoPage({
     ],
   },
 });
+
+/** Measured, wlan0 and VPN chosen, the step verified. */
+const verifiedVpn = () =>
+  fakeSetup({
+    approach: 'vpn',
+    interfaceName: 'wlan0',
+    network: fakeReport(),
+    steps: { network: { status: 'verified', updatedAt: AT } },
+  });
 
 useStepHarness({
   path: '/step/network',
@@ -47,20 +58,11 @@ afterEach(() => setLocale(null));
 describe('the Network step in the pseudo locale: no string of its own is left in English', () => {
   it('measured, a connection and an approach chosen, the step verified', async () => {
     setLocale('en-XA');
-    api.handlers['setup.get'] = () =>
-      ok({
-        setup: fakeSetup({
-          approach: 'vpn',
-          interfaceName: 'wlan0',
-          network: fakeReport(),
-          steps: { network: { status: 'verified', updatedAt: AT } },
-        }),
-        notice: null,
-      });
+    api.handlers['setup.get'] = () => ok({ setup: verifiedVpn(), notice: null });
     const wrapper = await mountStep();
     expect(wrapper.find('[data-interface="eth0"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="upnp-warning"]').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
     const pseudo = createTranslator('en-XA');
     expect(wrapper.find('[data-testid="interface-summary"]').text()).toBe(
       pseudo.t('network.interfaces.yourChoice', { interface: 'wlan0' }),
@@ -75,7 +77,7 @@ describe('the Network step in the pseudo locale: no string of its own is left in
     api.handlers['network.get'] = () => failed('PLATFORM_UNSUPPORTED', FAILURE);
     const wrapper = await mountStep();
     expect(wrapper.find('[data-testid="network-error"]').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('while the first measurement runs, and none yet', async () => {
@@ -83,7 +85,7 @@ describe('the Network step in the pseudo locale: no string of its own is left in
     api.handlers['network.get'] = () => new Promise(() => {});
     const wrapper = await mountStep();
     expect(wrapper.find('.wizard-step__loading').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
@@ -93,16 +95,7 @@ describe('the Network step in the pseudo locale: no string of its own is left in
 
 describe('the Network step in English: sentences with markup inside stay whole, spaces and all', () => {
   it('the router line, the suggestion, the choice and the verified sentence read as one sentence each', async () => {
-    api.handlers['setup.get'] = () =>
-      ok({
-        setup: fakeSetup({
-          approach: 'vpn',
-          interfaceName: 'wlan0',
-          network: fakeReport(),
-          steps: { network: { status: 'verified', updatedAt: AT } },
-        }),
-        notice: null,
-      });
+    api.handlers['setup.get'] = () => ok({ setup: verifiedVpn(), notice: null });
     const wrapper = await mountStep();
     const text = (id: string) => wrapper.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
     expect(text('gateway')).toBe('192.168.1.1, reached through eth0');

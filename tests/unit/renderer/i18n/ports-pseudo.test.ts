@@ -12,17 +12,10 @@ import { createTranslator, en } from '../../../../src/shared/i18n';
 import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
 import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
 import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
-import { appInfo, discoveryList, ok } from '../fake-api';
-import {
-  APPLY_JOB,
-  REOLINK,
-  fakeApplyResult,
-  fakePortPlan,
-  fakePortReport,
-  fakePorts,
-  setupWithNvr,
-} from '../fake-ports';
+import { APPLY_JOB, REOLINK, fakeApplyResult, fakePortPlan, fakePortReport, fakePorts, portsPage } from '../fake-ports';
+import { applyAndConfirm } from '../steps/ports/ports-page';
 import { api, mountStep, useStepHarness } from '../mount-step';
+import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 
 const MEASURED = fakePortReport().measuredAt;
 const CHANGED = fakeApplyResult().at;
@@ -90,66 +83,19 @@ function mainSays(): string[] {
   return [...said].sort((a, b) => b.length - a.length);
 }
 
-/** Still English on this page, by the file that says it (none of them is the Ports step's or its components'). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {};
-
 /** Not a file's: Intl has no month names for en-XA, so a date is written as English writes it (step-status.ts). */
-const INTL_SAYS = [MEASURED, CHANGED, STARTED].map((at) => formatTime(at, 'en-XA'));
+const check = pseudoChecker({ intl: intlDates(MEASURED, CHANGED, STARTED) });
 
-/** Words that are data: the NVR's name, addresses, products, what it answered, the sources' addresses. */
-function dataWords(): Set<string> {
-  const words = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') value.split(/\s+/).forEach((w) => words.add(bare(w)));
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
+/** Main's sentences, and data: the NVR's name, addresses, products, what it answered, the sources' addresses. */
+function notThePages() {
   // The protocols' names as ONVIF gives them, and the transports the plan shows (TCP, UDP).
-  walk([
+  const words = wordsOf([
     REOLINK,
     fakePortReport().rows.map((r) => [r.product, r.vendor]),
     planWithSources().manualSteps.map((m) => m.sources?.map((source) => source.url)),
     'HTTP HTTPS RTSP TCP UDP',
   ]);
-  return words;
-}
-const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-
-/** Each text node and user-facing attribute on the page that has an English word in it (not data, not main's). */
-function englishOnPage(): string[] {
-  const data = dataWords();
-  const said = mainSays();
-  const isEnglish = (text: string): boolean => {
-    let rest = text;
-    for (const sentence of [...said, ...INTL_SAYS]) rest = rest.split(sentence).join(' ');
-    // Brackets too: the pseudo locale's marks, which glue a message's words to the one put inside it.
-    return rest
-      .split(/[\s[\]]+/)
-      .map(bare)
-      .some((word) => /[A-Za-z]{2,}/.test(word) && !data.has(word));
-  };
-  const found: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent!.replace(/\s+/g, ' ').trim();
-    if (isEnglish(text)) found.push(text);
-  }
-  // data-label: a table cell's column name, shown before it where the row is a card (narrow windows).
-  for (const element of document.body.querySelectorAll('*'))
-    for (const name of ['title', 'aria-label', 'placeholder', 'alt', 'data-label']) {
-      const value = element.getAttribute(name);
-      if (value && isEnglish(value)) found.push(value);
-    }
-  return found;
-}
-
-const allowed = new Set(Object.values(NOT_CONVERTED_YET).flat());
-const seen = new Set<string>();
-
-/** The page in pseudo: nothing English but what is named above; remembers what it saw. */
-function expectOnlyKnownEnglish(): void {
-  const english = englishOnPage();
-  english.forEach((text) => seen.add(text));
-  expect(english.filter((text) => !allowed.has(text))).toEqual([]);
+  return { said: mainSays(), words };
 }
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
@@ -168,14 +114,7 @@ async function openDetails(wrapper: VueWrapper): Promise<void> {
 }
 
 let remembered = true;
-useStepHarness({
-  path: '/step/ports',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: remembered ? [REOLINK.id] : [] }),
-  }),
-});
+useStepHarness(portsPage(() => remembered));
 
 afterEach(() => {
   setLocale(null);
@@ -193,7 +132,7 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     expect(byTest(wrapper, 'revert-confirm').exists()).toBe(true);
     expect(byTest(wrapper, 'change-result').exists()).toBe(true);
     expect(byTest(wrapper, 'manual-steps').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
     // And it is the pseudo text, not an empty page: the summary's plural forms with their numbers.
     const t = pseudo().t;
     expect(byTest(wrapper, 'ports-summary').text()).toBe(
@@ -222,13 +161,13 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     expect(byTest(wrapper, 'apply-blocked').text()).toBe(pseudo().t('ports.apply.blocked.pending'));
     expect(byTest(wrapper, 'manual-sources').exists()).toBe(true);
     expect(byTest(wrapper, 'manual-copied').text()).toContain('Open the NVR’s web page and log in as admin.');
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
     // Main checks the edits (its plan comes back without the sources): a port it refuses, and one not a number.
     await edit(wrapper, 'https', '80');
     await edit(wrapper, 'rtsp', 'abc');
     expect(byTest(wrapper, 'plan-input-problem-rtsp').text()).toBe(pseudo().t('ports.plan.wholeNumber'));
     expect(wrapper.find('[data-severity="error"]').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the NVR refused the ports together (move each alone offered), Apply asked with a warning', async () => {
@@ -253,7 +192,7 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     await flushPromises();
     expect(byTest(wrapper, 'each-alone').exists()).toBe(true);
     expect(byTest(wrapper, 'apply-confirm').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('before any check', async () => {
@@ -261,24 +200,21 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     fakePorts(api);
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the change running, then its measurement stopped (a notice)', async () => {
     setLocale('en-XA');
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     const wrapper = await mountStep();
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     expect(byTest(wrapper, 'apply-progress').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
     api.emit('ports.onApplied', { jobId: APPLY_JOB, result: fakeApplyResult() });
     api.emit('job.onDone', { jobId: APPLY_JOB, kind: 'ports-apply', outcome: 'cancelled', error: null });
     await flushPromises();
     expect(byTest(wrapper, 'apply-message').text()).toBe(pseudo().t('ports.apply.measurementStopped'));
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the login asked before the change, with the ports it would move', async () => {
@@ -289,11 +225,11 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     await byTest(wrapper, 'apply').trigger('click');
     await flushPromises();
     expect(byTest(wrapper, 'login-changes').exists()).toBe(true);
-    expectOnlyKnownEnglish();
+    check.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
-    expect([...allowed].filter((text) => !seen.has(text))).toEqual([]);
+    expect(check.unseen()).toEqual([]);
   });
 });
 

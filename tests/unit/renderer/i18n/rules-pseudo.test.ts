@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
-import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
 import { planForwards } from '../../../../src/shared/domain/forward-plan';
@@ -17,7 +16,7 @@ import { discoveryList, failed, ok } from '../fake-api';
 import { REOLINK, fakePortReport, setupWithNvr } from '../fake-ports';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { fakeRules, MADE_AT, type RulesMain } from '../steps/rules/fake-rules';
-import { pseudoChecker, wordsOf } from './english-words-on-page';
+import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 
 const pseudo = createTranslator('en-XA');
 /** QNAP declares an RTP range, so "Also video over UDP" is offered. */
@@ -53,17 +52,8 @@ afterEach(() => {
 const report = fakePortReport();
 /** When the second plan of the first test is made. */
 const LATER = '2025-03-01T14:00:00.000Z';
-/** Still English on this page, by the file that says it (none of them is the Router rules step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  // Not a file's: Intl has no month names for en-XA, so a date is written as English writes it (step-status.ts).
-  Intl: [
-    formatTime(MADE_AT.toISOString(), 'en-XA'),
-    formatTime(LATER, 'en-XA'),
-    formatTime(report.measuredAt, 'en-XA'),
-  ],
-};
-
-const check = pseudoChecker(NOT_CONVERTED_YET);
+/** Intl's dates: the only English on this page that is not main's or data. */
+const check = pseudoChecker({ intl: intlDates(MADE_AT.toISOString(), LATER, report.measuredAt) });
 
 /**
  * Data: the NVR and its measured ports, the routers' names in the forwards catalogue, the protocols, and the
@@ -108,7 +98,7 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     // The proxy's user is required (the plan is open to anyone): said at the field before main is asked.
     await submit(wrapper, '[data-testid="proxy-form"]');
     expect(byTest(wrapper, 'rules-proxy-user-input').attributes('aria-invalid')).toBe('true');
-    check.expectOnlyKnownEnglish(mainSays(main, [commands]), DATA);
+    check.expectOnlyKnownEnglish({ said: mainSays(main, [commands]), words: DATA });
 
     // A name that is not an interface, and a newer plan made: the commands on show are from the older plan.
     await byTest(wrapper, 'rules-wan-input').setValue('eth1; reboot');
@@ -126,10 +116,10 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(1);
     const config = byTest(wrapper, 'proxy-text').text();
     const steps = wrapper.findAll('[data-testid="proxy-step"]').map((s) => s.text());
-    check.expectOnlyKnownEnglish(
-      mainSays(main, [commands, config, ...steps, checkCommandOptions({ wan: 'eth1; reboot' })!]),
-      wordsOf(byTest(wrapper, 'proxy-path').find('.mono').text(), new Set(DATA)),
-    );
+    check.expectOnlyKnownEnglish({
+      said: mainSays(main, [commands, config, ...steps, checkCommandOptions({ wan: 'eth1; reboot' })!]),
+      words: wordsOf(byTest(wrapper, 'proxy-path').find('.mono').text(), new Set(DATA)),
+    });
   });
 
   it('ports not measured yet, a saved plan for another NVR with no rule, too many sources and a refused plan', async () => {
@@ -156,14 +146,14 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     expect(byTest(wrapper, 'plan-problem').text()).toContain(
       pseudo.t('rules.wishes.tooManySources', { count: 2, max: 16 }),
     );
-    check.expectOnlyKnownEnglish(mainSays(main), DATA);
+    check.expectOnlyKnownEnglish({ said: mainSays(main), words: DATA });
 
     const refusal = 'Choose your NVR first (Find your NVR): the rules point at its address.';
     api.handlers['rules.plan'] = () => failed('RULES_NO_NVR', refusal);
     await byTest(wrapper, 'rules-allow-input').setValue('');
     await submit(wrapper, 'form.wishes');
     expect(byTest(wrapper, 'plan-error').exists()).toBe(true);
-    check.expectOnlyKnownEnglish(mainSays(main, [refusal]), DATA);
+    check.expectOnlyKnownEnglish({ said: mainSays(main, [refusal]), words: DATA });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
-import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
@@ -15,42 +14,14 @@ import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../
 import { defaultCandidates, type DefaultCheck } from '../../../../src/shared/domain/security-defaults';
 import { judgeDefaultAnswers } from '../../../../src/shared/domain/security-defaults-verdict';
 import { judgeHttpsOn } from '../../../../src/shared/domain/security-https-on';
-import { judgePassword } from '../../../../src/shared/domain/security-password';
 import { judgePasswordChange } from '../../../../src/shared/domain/security-password-change';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
-import { fakeDevice, fakeSetup, ok } from '../fake-api';
-import { fakePortRow } from '../fake-ports';
+import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { pseudoGuard, stringsOf } from './english-on-page';
+import { CHECKED_AT as AT, CVE_NVR as NVR, STRONG, securityRecord, strength } from '../steps/security/fake-security';
+import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
-const AT = '2026-12-05T20:00:00.000Z';
-/** A Hikvision camera-NVR in CVE-2017-7921's range, with telnet open and no HTTPS. */
-const NVR = fakeDevice({ brand: 'HIKVISION', model: 'DS-2CD2032F-I', firmware: 'V5.4.0 build 160530' });
-const STRONG = 'Otter-Mango-Fjord-61!';
-
-function record(approach: SetupRecord['approach'] = 'vendor-cloud'): SetupRecord {
-  const r = fakeSetup({ nvr: { deviceId: NVR.id, device: NVR, chosenAt: AT }, devices: [NVR] });
-  r.approach = approach;
-  r.ports[NVR.id] = {
-    report: {
-      deviceId: NVR.id,
-      address: NVR.addresses[0]!,
-      measuredAt: AT,
-      full: false,
-      rows: [
-        fakePortRow(),
-        fakePortRow({ port: 23, service: 'telnet', role: 'telnet', plainText: false, adminUi: false }),
-      ],
-      declaredButClosed: [],
-      undeclaredOpen: [],
-      onvifProtocols: null,
-    },
-    plan: null,
-    lastChange: null,
-    pending: null,
-  };
-  return r;
-}
+const record = (approach: SetupRecord['approach'] = 'vendor-cloud'): SetupRecord => ({ ...securityRecord(), approach });
 
 const candidates = defaultCandidates('HIKVISION');
 const defaults: DefaultCheck = {
@@ -65,13 +36,6 @@ const defaults: DefaultCheck = {
   nextAt: AT,
 };
 const result = (): SecurityResult => judgeSecurity({ ...securityInputFromRecord(record()), defaults }, AT);
-const strength = (password: string) =>
-  judgePassword(password, {
-    score: password.length >= 12 ? 4 : 0,
-    warning: null,
-    suggestions: [],
-    crackTime: password.length >= 12 ? 'centuries' : 'less than a second',
-  });
 const change = judgePasswordChange({
   deviceId: NVR.id,
   user: 'admin',
@@ -97,11 +61,8 @@ const DATA = [
   ...VENDOR_CLOUD_RULES,
 ];
 
-/** Still English on this page, by the file that says it (none of them is the Security step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/renderer/components/step-status.ts': [formatTime(AT)],
-};
-const guard = pseudoGuard(NOT_CONVERTED_YET);
+/** Intl's date: the only English on this page that is not main's or data. */
+const guard = pseudoChecker({ intl: intlDates(AT) });
 
 useStepHarness({
   path: '/step/security',
@@ -150,7 +111,7 @@ describe('the Security step in the pseudo locale: no string of its own is left i
     ])
       expect(byTest(w, id).exists(), id).toBe(true);
     expect(w.find('[data-testid="security-defaults-next"]').exists()).toBe(true);
-    guard.expectOnlyKnownEnglish(DATA);
+    guard.expectOnlyKnownEnglish({ said: DATA });
     // And it is the pseudo text, not an empty page: a finding's worth is the plural form with the number.
     const worth = result().findings[0]!.worth;
     expect(byTest(w, 'security-finding-worth').text()).toBe(
@@ -165,7 +126,7 @@ describe('the Security step in the pseudo locale: no string of its own is left i
     const w = await mountStep();
     expect(byTest(w, 'security-empty').exists()).toBe(true);
     expect(byTest(w, 'security-change-why').text()).not.toBe('');
-    guard.expectOnlyKnownEnglish(DATA);
+    guard.expectOnlyKnownEnglish({ said: DATA });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The Static IP step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
-// string that was never converted shows up here as plain English (pseudo-page.ts). What is still English on the page
+// string that was never converted shows up here as plain English (english-on-page.ts). What is still English on the page
 // comes from files not converted yet (the frame and the shared components, the step titles, the status words) or is
 // main's (its findings, reasons, problems, messages and steps) or data (addresses, the router families' menus).
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { appInfo, discoveryList, ok } from '../fake-api';
 import {
   HIK_NVR,
   discoveryReading,
@@ -18,11 +17,12 @@ import {
   fakeResult,
   fakeStaticIp,
   lostResult,
-  setupWithNvr,
   unconfirmed,
+  STATIC_IP_PAGE,
+  typeAddress,
 } from '../fake-static-ip';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { pseudoPage } from './pseudo-page';
+import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
 const WARNING_AT = '192.168.1.150';
 /** A change before the reading (a later one would have the page read the NVR again). */
@@ -30,48 +30,32 @@ const CHANGED_AT = '2025-03-01T11:50:00.000Z';
 const READ_AT = fakeReading().at;
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 
-const page = pseudoPage({
-  sentenceKeys: ['text', 'evidence', 'why', 'basis', 'message', 'steps'],
-  // The DHCP range's basis is shown without its full stop.
-  mainSays: () => [unconfirmed().error.message, fakeReading().pool!.basis.replace(/\.$/, '')],
-  data: () => [
-    HIK_NVR,
-    fakeReading(),
-    discoveryReading(),
-    fakeResult(),
-    lostResult(),
-    fakePending(),
-    fakePlan({ address: WARNING_AT }),
-  ],
-  notConvertedYet: {
-    // Intl's dates: no month names for en-XA.
-    'src/renderer/components/step-status.ts (formatTime)': [
-      formatTime(READ_AT),
-      formatTime(CHANGED_AT),
-      formatTime(fakeResult().at),
-      formatTime(fakePending().startedAt),
-      formatTime('2025-03-01T12:20:00.000Z'),
+/** What main said (its findings, reasons, problems, messages and steps) and the data (addresses, menus). */
+function notThePages() {
+  const { said, words } = saidAndWords(
+    [
+      HIK_NVR,
+      fakeReading(),
+      discoveryReading(),
+      fakeResult(),
+      lostResult(),
+      fakePending(),
+      fakePlan({ address: WARNING_AT }),
     ],
-  },
+    ['text', 'evidence', 'why', 'basis', 'message', 'steps'],
+  );
+  // The DHCP range's basis is shown without its full stop.
+  return { said: [unconfirmed().error.message, fakeReading().pool!.basis.replace(/\.$/, ''), ...said], words };
+}
+
+/** Intl's dates: the only English on this page that is not main's or data. */
+const page = pseudoChecker({
+  intl: intlDates(READ_AT, CHANGED_AT, fakeResult().at, fakePending().startedAt, '2025-03-01T12:20:00.000Z'),
 });
 
-useStepHarness({
-  path: '/step/static-ip',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
-  }),
-});
+useStepHarness(STATIC_IP_PAGE);
 
 afterEach(() => setLocale(null));
-
-async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
-  const input = byTest(wrapper, 'draft-address');
-  await input.setValue(address);
-  await input.trigger('change');
-  await flushPromises();
-}
 
 describe('the Static IP step in the pseudo locale: no string of its own is left in English', () => {
   it('read after a login, an address with a warning typed and asked, the reservation noted, the last change moved', async () => {
@@ -88,7 +72,7 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
     expect(byTest(wrapper, 'apply-confirm-warnings').exists()).toBe(true);
     expect(byTest(wrapper, 'reservation-planned').exists()).toBe(true);
     expect(byTest(wrapper, 'change-recheck').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
     expect(byTest(wrapper, 'plan-state').text()).toContain(
       createTranslator('en-XA').t('staticIp.plan.notes', { count: 1 }),
     );
@@ -105,7 +89,7 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
     await byTest(wrapper, 'apply-confirm-yes').trigger('click');
     await flushPromises();
     expect(byTest(wrapper, 'apply-error').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('only what the search knows, no DHCP range, nothing proposed, a change unfinished and the last one lost', async () => {
@@ -121,7 +105,7 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
     expect(byTest(wrapper, 'static-ip-pending').exists()).toBe(true);
     expect(byTest(wrapper, 'change-lost').exists()).toBe(true);
     expect(byTest(wrapper, 'lan-unknown').exists()).toBe(true);
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The UPnP step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
-// string that was never converted shows up here as plain English (pseudo-page.ts). What is still English on the page
+// string that was never converted shows up here as plain English (english-on-page.ts). What is still English on the page
 // comes from files not converted yet (the frame and the shared components, the step titles, the status words, the
 // catalogue of where UPnP is switched off) or is main's (its findings, the router's refusals) or data (the router's
 // and the devices' names, the mappings' descriptions).
@@ -14,7 +14,7 @@ import type { UpnpRecheck } from '../../../../src/shared/domain/upnp';
 import { discoveryList, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
-import { pseudoPage } from './pseudo-page';
+import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
 const LIST_NOTE = 'The router stopped answering after 4 entries.';
 const RECHECK_AT = '2025-03-01T12:12:00.000Z';
@@ -37,13 +37,18 @@ const mappings = () => [
   fakeMapping({ externalPort: 554, internalPort: 554, enabled: false, remoteHost: '198.51.100.7', service: null }),
 ];
 
-const page = pseudoPage({
-  sentenceKeys: ['text', 'evidence', 'message', 'listNote'],
-  mainSays: () => [REFUSED_606, LIST_NOTE],
-  data: () => [fakeAudit(), mappings(), setupWithNvr().devices],
+/** What main said (its findings, the router's refusals) and the data (the router's and devices' names, mappings). */
+function notThePages() {
+  const { said, words } = saidAndWords(
+    [fakeAudit(), mappings(), setupWithNvr().devices],
+    ['text', 'evidence', 'message', 'listNote'],
+  );
+  return { said: [REFUSED_606, LIST_NOTE, ...said], words };
+}
+
+const page = pseudoChecker({
+  intl: intlDates(fakeAudit().measuredAt, RECHECK_AT),
   notConvertedYet: {
-    // Intl's dates: no month names for en-XA.
-    'src/renderer/components/step-status.ts (formatTime)': [formatTime(fakeAudit().measuredAt), formatTime(RECHECK_AT)],
     // Where UPnP is switched off, by maker and router family, with where each path comes from.
     'src/shared/catalog/upnp-off.ts': [...NVR_UPNP_OFF, ...ROUTER_UPNP_OFF].map(upnpOffText),
   },
@@ -85,7 +90,7 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(byTest(wrapper, 'deletion-606').exists()).toBe(true);
     expect(byTest(wrapper, 'list-end').exists()).toBe(true);
     expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('came-back');
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
     const pseudo = createTranslator('en-XA');
     expect(byTest(wrapper, 'delete-state').text()).toBe(pseudo.t('upnp.delete.chosen', { count: 4 }));
   });
@@ -106,7 +111,7 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(byTest(wrapper, 'mappings-none').exists()).toBe(true);
     expect(byTest(wrapper, 'todo-nothing-mapped').exists()).toBe(true);
     expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('still-gone');
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('not checked yet; a re-check that could not read the list to its end', async () => {
@@ -115,7 +120,7 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
     expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('unproven');
-    page.expectOnlyKnownEnglish();
+    page.expectOnlyKnownEnglish(notThePages());
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -7,14 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
-import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
-import {
-  VERIFY_CHECKS,
-  VERIFY_TITLES,
-  type VerifyCheck,
-  type VerifyResult,
-} from '../../../../src/shared/domain/verify';
+import type { VerifyResult } from '../../../../src/shared/domain/verify';
 import {
   CRON_LINE,
   KEEP_COMMANDS,
@@ -22,39 +16,24 @@ import {
   SYSTEMD_JOURNAL,
   SYSTEMD_UNITS,
 } from '../../../../src/renderer/steps/verify/verify-words';
-import { fakeSetup, ok } from '../fake-api';
+import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { pseudoGuard, stringsOf } from './english-on-page';
+import { VERIFIED_AT, VERIFY_JOB, verification, verifyHandlers } from '../steps/verify/fake-verify';
+import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
-const JOB = 'job-verify1';
-const AT = '2026-04-01T08:00:00.000Z';
-const check = (c: VerifyCheck['check']): VerifyCheck => ({
-  check: c,
-  title: VERIFY_TITLES[c],
-  state: 'ok',
-  text: `${VERIFY_TITLES[c]}: as saved.`,
-  changes: [],
-  todo: null,
-  why: null,
-});
+const JOB = VERIFY_JOB;
+const AT = VERIFIED_AT;
 /** A verification where the public address moved (drift) and the DDNS name could not be checked. */
-function verification(): VerifyResult {
-  const checks = VERIFY_CHECKS.map(check);
-  checks[3] = {
-    ...checks[3]!,
-    state: 'drift',
-    text: 'Your internet provider gave a new public address: 203.0.113.99.',
-    changes: [{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }],
-    todo: 'Your DDNS name must follow it: update it (“DDNS”).',
-  };
-  checks[4] = { ...checks[4]!, state: 'not-checked', text: 'No DDNS name was set up.', why: 'nothing-saved' };
-  return { at: AT, outcome: 'drift', checks };
+function drift(): VerifyResult {
+  const v = verification(true);
+  v.checks[4] = { ...v.checks[4]!, state: 'not-checked', text: 'No DDNS name was set up.', why: 'nothing-saved' };
+  return v;
 }
 const PROGRESS = 'Reading the public address…';
 
 /** What main said (its checks, its progress) and the commands and unit files: data, not the page's words. */
 const DATA = [
-  ...stringsOf(verification()),
+  ...stringsOf(drift()),
   PROGRESS,
   CRON_LINE,
   SYSTEMD_UNITS,
@@ -63,20 +42,12 @@ const DATA = [
   ...Object.values(KEEP_COMMANDS),
 ];
 
-/** Still English on this page, by the file that says it (none of them is the Verify step's). */
-const NOT_CONVERTED_YET: Record<string, readonly string[]> = {
-  'src/renderer/components/step-status.ts': [formatTime(AT)],
-};
-const guard = pseudoGuard(NOT_CONVERTED_YET);
+/** Intl's date: the only English on this page that is not main's or data. */
+const guard = pseudoChecker({ intl: intlDates(AT) });
 
 useStepHarness({
   path: '/step/verify',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: fakeSetup(), notice: null }),
-    'verify.get': () => ok({ last: verification() }),
-    'verify.run': () => ok({ jobId: JOB }),
-    'job.cancel': () => ok({ cancelled: true }),
-  }),
+  handlers: () => verifyHandlers(drift),
 });
 
 afterEach(() => setLocale(null));
@@ -94,7 +65,7 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     await flushPromises();
     for (const id of ['verify-outcome', 'verify-changes', 'verify-todo', 'verify-progress', 'verify-cancel'])
       expect(byTest(w, id).exists(), id).toBe(true);
-    guard.expectOnlyKnownEnglish(DATA);
+    guard.expectOnlyKnownEnglish({ said: DATA });
     // And it is the pseudo text, not an empty page.
     expect(byTest(w, 'verify-start').text()).toBe(createTranslator('en-XA').t('verify.running'));
   });
@@ -110,7 +81,7 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     await flushPromises();
     expect(byTest(w, 'verify-none').exists()).toBe(true);
     expect(byTest(w, 'verify-message').text()).toBe(createTranslator('en-XA').t('verify.stopped'));
-    guard.expectOnlyKnownEnglish(DATA);
+    guard.expectOnlyKnownEnglish({ said: DATA });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

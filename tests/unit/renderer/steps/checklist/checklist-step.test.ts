@@ -8,63 +8,13 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { buildChecklist } from '../../../../../src/shared/domain/checklist';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { STEPS } from '../../../../../src/shared/domain/steps';
-import { judgeSecurity, securityInputFromRecord } from '../../../../../src/shared/domain/security';
-import { failed, fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
+import { failed, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import { setLocale } from '../../../../../src/renderer/composables/useT';
+import { exposedRecord, halfRecord } from './fake-checklist';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
-/** A setup half done: the NVR chosen, three steps verified, UPnP needing attention. */
-function halfRecord(): SetupRecord {
-  const device = fakeDevice();
-  const done = { status: 'verified' as const, updatedAt: '2026-03-01T10:00:00.000Z' };
-  return fakeSetup({
-    devices: [device],
-    nvr: { deviceId: device.id, device, chosenAt: '2026-03-01T10:00:00.000Z' },
-    steps: {
-      network: done,
-      find: done,
-      ports: done,
-      upnp: {
-        status: 'attention',
-        updatedAt: done.updatedAt,
-        reason: 'A mapping to the NVR came back after deletion.',
-      },
-    },
-  });
-}
-/** The half-done setup with the NVR's port 8000 opened by UPnP, and the Security step's check of it. */
-function exposedRecord(): SetupRecord {
-  const r = halfRecord();
-  r.upnp.audit = {
-    measuredAt: '2026-03-01T10:00:00.000Z',
-    interfaceName: 'eth0',
-    gateway: '192.168.1.1',
-    igd: null,
-    mappings: [
-      {
-        protocol: 'TCP',
-        externalPort: 8000,
-        internalClient: '192.168.1.64',
-        internalPort: 8000,
-        remoteHost: '',
-        enabled: true,
-        description: 'hik',
-        leaseSeconds: 0,
-        device: null,
-        camera: true,
-        service: 'sdk',
-      },
-    ],
-    listEnd: 'complete',
-    natPmp: { present: false, externalAddress: null },
-    elsewhere: [],
-    findings: [{ code: 'camera-mapped', severity: 'problem', text: 'The NVR opened port 8000 itself.', evidence: [] }],
-  };
-  r.security.last = judgeSecurity(securityInputFromRecord(r), '2026-03-01T10:00:00.000Z');
-  return r;
-}
 let record: SetupRecord = fakeSetup();
 let exportAnswer: unknown = null;
 /** main's last export (the record's), as its `checklist.get` gives it back. */

@@ -4,66 +4,14 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import { ddnsAfterAnswer, readDyndns2Answer } from '../../../../../src/shared/domain/ddns';
-import type { ForwardPlan } from '../../../../../src/shared/domain/forward-plan';
-import {
-  judgeHairpin,
-  judgeOutsideProof,
-  proofTargets,
-  type CheckerAnswer,
-  type OutsideProof,
-} from '../../../../../src/shared/domain/outside-proof';
+import type { OutsideProof } from '../../../../../src/shared/domain/outside-proof';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import { CHECKER, NVR, PUBLIC, fakePlan, fakeProof, no, yes } from './fake-internet';
 
 // The proof from outside on the Internet page (issue 13 item 3): the proofs shown are judged by the shared domain
 // main uses (judgeOutsideProof), from a plan and the checker's answers per port.
 
 const JOB = 'job-prove1';
-const CHECKER = 'https://checker.example/';
-const PUBLIC = '203.0.113.2';
-const NVR = '192.168.1.64';
-
-function fakePlan(): ForwardPlan {
-  const rule = (name: string, externalPort: number, internalPort: number) => ({
-    name,
-    role: 'web',
-    protocol: 'tcp' as const,
-    externalPort,
-    internalAddress: NVR,
-    internalPort,
-    sources: [],
-    why: 'to reach it from outside',
-  });
-  return {
-    deviceId: 'nvr-1',
-    address: NVR,
-    wants: { web: true, app: true, video: false },
-    sources: [],
-    rules: [rule('NVR HTTPS', 10443, 443), rule('NVR app', 18000, 8000)],
-    notes: [],
-    madeAt: '2026-01-01T00:00:00.000Z',
-  };
-}
-
-/** A proof judged from the checker's answers (port → reachable and ms): 10443 reached, 18000 refused fast, … */
-function fakeProof(answers: Record<number, CheckerAnswer>, measuredAt = '2026-01-02T10:00:00.000Z'): OutsideProof {
-  const targets = proofTargets(fakePlan(), null);
-  const asked = new Map(targets.map((t) => [t.port, answers[t.port] ?? no(1900)]));
-  return judgeOutsideProof({
-    targets,
-    answers: asked,
-    internetVerdict: 'public-on-router',
-    report: null,
-    mappings: null,
-    checkerAddress: '198.51.100.10',
-    measuredAt,
-    checker: CHECKER,
-    target: PUBLIC,
-    name: null,
-    hairpin: judgeHairpin(PUBLIC, [{ port: 10443, result: 'no-answer' }], [10443]),
-  });
-}
-const yes = (ms = 40): CheckerAnswer => ({ ok: true, reachable: true, ms, ip: PUBLIC });
-const no = (ms: number): CheckerAnswer => ({ ok: true, reachable: false, ms, ip: PUBLIC });
 
 function withPlan(overrides: Partial<SetupRecord> = {}): SetupRecord {
   const base = fakeSetup();

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, ok } from '../../fake-api';
 import {
   APPLY_JOB,
   REOLINK,
@@ -9,18 +8,11 @@ import {
   fakePortPlan,
   fakePortReport,
   fakePorts,
-  setupWithNvr,
+  portsPage,
 } from '../../fake-ports';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
-useStepHarness({
-  path: '/step/ports',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [REOLINK.id] }),
-  }),
-});
+useStepHarness(portsPage());
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 

@@ -14,6 +14,7 @@ import {
   fakePorts,
   setupWithNvr,
 } from '../../fake-ports';
+import { applyAndConfirm } from './ports-page';
 import { api, mountStep, mountWith, router, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'Lab-Admin-2024';
@@ -179,10 +180,7 @@ describe('Ports step: the login is asked before the confirmation', () => {
     api.handlers['discovery.list'] = () => discoveryList({ rememberedDeviceIds: [REOLINK.id] });
     fakePorts(api, { report: fakePortReport(), plan: fakePortPlan() });
     const wrapper = await mountStep();
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     api.emit('job.onDone', {
       jobId: APPLY_JOB,
       kind: 'ports-apply',

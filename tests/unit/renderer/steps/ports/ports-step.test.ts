@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, fakeSetup, loginAnswer, ok } from '../../fake-api';
+import { fakeSetup, loginAnswer, ok } from '../../fake-api';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -12,19 +12,14 @@ import {
   fakePorts,
   loginNeeded,
   setupWithNvr,
+  portsPage,
 } from '../../fake-ports';
+import { applyAndConfirm } from './ports-page';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
 // The keychain remembers the NVR's login (main's list says so), so Apply goes straight to the confirmation; the
 // login asked before the confirmation is in ports-login.test.ts.
-useStepHarness({
-  path: '/step/ports',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [REOLINK.id] }),
-  }),
-});
+useStepHarness(portsPage());
 
 const row = (wrapper: VueWrapper, port: number) => wrapper.find(`tr[data-port="${port}"]`);
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
@@ -312,10 +307,7 @@ describe('Ports step: what to do', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('apply');
     expect(api.count('ports.apply')).toBe(0);
 
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     expect(api.calls.find((c) => c.channel === 'ports.apply')?.input).toEqual({
       deviceId: REOLINK.id,
       changes: [
@@ -370,10 +362,7 @@ describe('Ports step: what to do', () => {
     api.handlers['job.cancel'] = () => ok({ cancelled: true });
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'apply-cancel').isVisible()).toBe(false);
-    await byTest(wrapper, 'apply').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'apply-confirm-yes').trigger('click');
-    await flushPromises();
+    await applyAndConfirm(wrapper);
     // The keyboard lands on Cancel, which says what a cancel does.
     const cancel = byTest(wrapper, 'apply-cancel');
     expect(cancel.isVisible()).toBe(true);

@@ -5,7 +5,6 @@
 // above is weak. The keyboard can do it all (a form: Enter submits).
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { judgePassword } from '../../../../../src/shared/domain/security-password';
 import {
   judgePasswordChange,
   type PasswordChangeResult,
@@ -13,22 +12,14 @@ import {
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { failed, fakeDevice, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
+import { STRONG, strength } from './fake-security';
 
 const AT = '2026-12-06T01:00:00.000Z';
 const NVR = fakeDevice({ brand: 'Hikvision', model: 'DS-7608NI', firmware: 'V4.61' });
-const STRONG = 'Otter-Mango-Fjord-61!';
 
 function record(): SetupRecord {
   return fakeSetup({ nvr: { deviceId: NVR.id, device: NVR, chosenAt: AT }, devices: [NVR] });
 }
-/** main's strength verdict, with a stand-in estimator: long and mixed is "very hard", anything else "at once". */
-const strength = (password: string) =>
-  judgePassword(password, {
-    score: password.length >= 12 ? 4 : 0,
-    warning: null,
-    suggestions: [],
-    crackTime: password.length >= 12 ? 'centuries' : 'less than a second',
-  });
 const verdict = (ran: Parameters<typeof judgePasswordChange>[0]['ran']): PasswordChangeResult =>
   judgePasswordChange({ deviceId: NVR.id, user: 'admin', at: AT, ran, fault: null, remembered: true });
 

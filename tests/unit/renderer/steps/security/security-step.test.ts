@@ -4,38 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../../src/shared/domain/security';
-import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { failed, fakeDevice, fakeSetup, ok } from '../../fake-api';
 import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 import { judgePassword } from '../../../../../src/shared/domain/security-password';
-import { fakePortRow } from '../../fake-ports';
-
-const AT = '2026-12-05T20:00:00.000Z';
-/** A Hikvision camera-NVR in CVE-2017-7921's range, with telnet open and no HTTPS. */
-const NVR = fakeDevice({ brand: 'HIKVISION', model: 'DS-2CD2032F-I', firmware: 'V5.4.0 build 160530' });
-
-function record(): SetupRecord {
-  const r = fakeSetup({ nvr: { deviceId: NVR.id, device: NVR, chosenAt: AT }, devices: [NVR] });
-  r.ports[NVR.id] = {
-    report: {
-      deviceId: NVR.id,
-      address: NVR.addresses[0]!,
-      measuredAt: AT,
-      full: false,
-      rows: [
-        fakePortRow(),
-        fakePortRow({ port: 23, service: 'telnet', role: 'telnet', plainText: false, adminUi: false }),
-      ],
-      declaredButClosed: [],
-      undeclaredOpen: [],
-      onvifProtocols: null,
-    },
-    plan: null,
-    lastChange: null,
-    pending: null,
-  };
-  return r;
-}
+import { CHECKED_AT as AT, securityRecord as record } from './fake-security';
 
 let saved: SecurityResult | null;
 let checkFails: boolean;

@@ -10,6 +10,7 @@ import {
   fakeStaticIp,
   setupWithNvr,
   unconfirmed,
+  typeAddress,
 } from '../../fake-static-ip';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
@@ -31,13 +32,6 @@ const applyInputs = () => api.calls.filter((c) => c.channel === 'address.apply')
 async function logIn(wrapper: VueWrapper): Promise<void> {
   await byTest(wrapper, 'login-password').setValue('secret-123');
   await byTest(wrapper, 'login-dialog').find('form').trigger('submit');
-  await flushPromises();
-}
-
-async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
-  const input = byTest(wrapper, 'draft-address');
-  await input.setValue(address);
-  await input.trigger('change');
   await flushPromises();
 }
 

@@ -1,18 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, ok } from '../../fake-api';
-import { HIK_NVR, fakeReading, fakeStaticIp, setupWithNvr } from '../../fake-static-ip';
+import { HIK_NVR, fakeReading, fakeStaticIp, STATIC_IP_PAGE } from '../../fake-static-ip';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
-useStepHarness({
-  path: '/step/static-ip',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
-  }),
-});
+useStepHarness(STATIC_IP_PAGE);
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 const inputsOf = (channel: 'address.reserve' | 'address.check') =>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { appInfo, discoveryList, ok } from '../../fake-api';
+import { ok } from '../../fake-api';
 import {
   APPLY_JOB,
   CHECK_JOB,
@@ -12,31 +12,18 @@ import {
   fakeStaticIp,
   lostResult,
   setupWithNvr,
+  STATIC_IP_PAGE,
+  typeAddress,
 } from '../../fake-static-ip';
 import { api, mountStep, router, useStepHarness } from '../../mount-step';
 import { STEP_PAGES } from '../../../../../src/renderer/router';
 
-useStepHarness({
-  path: '/step/static-ip',
-  handlers: () => ({
-    'setup.get': () => ok({ setup: setupWithNvr(), notice: null }),
-    'app.info': () => appInfo(false, 'browser'),
-    // Main holds the NVR's login (remembered): the change asks no login first.
-    'discovery.list': () => discoveryList({ rememberedDeviceIds: [HIK_NVR.id] }),
-  }),
-});
+useStepHarness(STATIC_IP_PAGE);
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 const allByTest = (wrapper: VueWrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
 const inputsOf = (channel: 'address.check' | 'address.plan' | 'address.apply' | 'address.get') =>
   api.calls.filter((c) => c.channel === channel).map((c) => c.input);
-
-async function typeAddress(wrapper: VueWrapper, address: string): Promise<void> {
-  const input = byTest(wrapper, 'draft-address');
-  await input.setValue(address);
-  await input.trigger('change');
-  await flushPromises();
-}
 
 /** Mounted with a saved reading (no check at open), Apply pressed and confirmed. */
 async function applied(): Promise<VueWrapper> {

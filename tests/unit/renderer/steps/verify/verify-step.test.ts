@@ -1,55 +1,21 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { fakeSetup, ok as answer } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
-import {
-  VERIFY_CHECKS,
-  VERIFY_TITLES,
-  type VerifyCheck,
-  type VerifyResult,
-} from '../../../../../src/shared/domain/verify';
+import type { VerifyResult } from '../../../../../src/shared/domain/verify';
 import { CRON_LINE } from '../../../../../src/renderer/steps/verify/verify-words';
+import { VERIFY_JOB, verification, verifyHandlers } from './fake-verify';
 
 // The Verify page (issue 13 item 7): main's result, as domain/verify shapes it, shown check by check.
 
-const JOB = 'job-verify1';
-const AT = '2026-04-01T08:00:00.000Z';
-const ok = (check: VerifyCheck['check']): VerifyCheck => ({
-  check,
-  title: VERIFY_TITLES[check],
-  state: 'ok',
-  text: `${VERIFY_TITLES[check]}: as saved.`,
-  changes: [],
-  todo: null,
-  why: null,
-});
-
-/** A verification: every check ok, or the public address moved (drift). */
-function verification(publicMoved = false): VerifyResult {
-  const checks = VERIFY_CHECKS.map(ok);
-  if (publicMoved)
-    checks[3] = {
-      ...checks[3]!,
-      state: 'drift',
-      text: 'Your internet provider gave a new public address: 203.0.113.99.',
-      changes: [{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }],
-      todo: 'Your DDNS name must follow it: update it (“DDNS”).',
-    };
-  return { at: AT, outcome: publicMoved ? 'drift' : 'no-drift', checks };
-}
+const JOB = VERIFY_JOB;
 
 let last: VerifyResult | null;
 useStepHarness({
   path: '/step/verify',
   handlers: () => {
     last = null;
-    return {
-      'setup.get': () => answer({ setup: fakeSetup(), notice: null }),
-      'verify.get': () => answer({ last }),
-      'verify.run': () => answer({ jobId: JOB }),
-      'job.cancel': () => answer({ cancelled: true }),
-    };
+    return verifyHandlers(() => last);
   },
 });
 
