@@ -1,4 +1,4 @@
-import type { StepId, StepStatus } from '../../shared/domain/steps';
+import { STEPS, type StepId, type StepStatus } from '../../shared/domain/steps';
 import type { Approach } from '../../shared/domain/setup';
 import { stepSkip, type StepSkip } from '../../shared/domain/step-approach';
 import { en, type MessageKey } from '../../shared/i18n';
@@ -33,8 +33,12 @@ export const STEP_STATUS_VIEW: Readonly<Record<StepStatus, { readonly label: str
 };
 
 /** A step's title in the page's language (the catalogue's `wizard.steps.<id>.title`; steps.ts keeps main's). */
+type TitleKey = Extract<MessageKey, `wizard.steps.${string}.title`>;
+const TITLES: Readonly<Record<string, { readonly title: string } | undefined>> = en.wizard.steps;
+
 export function stepTitle(id: StepId): string {
-  return t(`wizard.steps.${id}.title`);
+  // A step newer than the catalogue (a folder just added, CONTRIBUTING.md) says steps.ts's title until it is converted.
+  return TITLES[id] ? t(`wizard.steps.${id}.title` as TitleKey) : (STEPS.find((s) => s.id === id)?.title ?? id);
 }
 
 type ReasonKey = Extract<MessageKey, `wizard.approach.reasons.${string}`>;

@@ -12,13 +12,39 @@ import { STEP_STATUS_VIEW, stepSkipWords, stepTitle } from '../../../../src/rend
 
 afterEach(() => setLocale(null));
 
+/** The steps when the titles were put in the catalogue, in the wizard's order. */
+const KNOWN_STEPS: readonly string[] = [
+  'network',
+  'find',
+  'static-ip',
+  'ports',
+  'security',
+  'upnp',
+  'internet',
+  'ddns',
+  'rules',
+  'vpn',
+  'verify',
+  'checklist',
+];
+
 describe('step titles: the catalogue’s and steps.ts’s', () => {
   it('every step in STEPS has a title in the catalogue, the same words as steps.ts’s in English', () => {
-    for (const step of STEPS) expect(en.wizard.steps[step.id]?.title, step.id).toBe(step.title);
+    const titles: Readonly<Record<string, { title: string } | undefined>> = en.wizard.steps;
+    // A step newer than this list may say steps.ts's title until it is converted (a step is only its folders).
+    for (const step of STEPS.filter((s) => KNOWN_STEPS.includes(s.id)))
+      expect(titles[step.id]?.title, step.id).toBe(step.title);
+    expect(STEPS.map((s) => s.id).filter((id) => KNOWN_STEPS.includes(id))).toEqual(KNOWN_STEPS);
+  });
+
+  it('a step newer than the catalogue says steps.ts’s title', () => {
+    setLocale('en-XA');
+    expect(stepTitle('no-such-step' as never)).toBe('no-such-step');
   });
 
   it('the catalogue names no step that STEPS does not have', () => {
-    expect(Object.keys(en.wizard.steps).sort()).toEqual(STEPS.map((s) => s.id).sort());
+    const ids: readonly string[] = STEP_IDS;
+    for (const id of Object.keys(en.wizard.steps)) expect(ids, id).toContain(id);
   });
 
   it('the pages say them in their language, and the status words too', () => {
