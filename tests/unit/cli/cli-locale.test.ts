@@ -29,6 +29,23 @@ async function cli(argv: string[], locale: string) {
 /** Commands whose usage is still English strings (not yet through `t`). */
 const NOT_CONVERTED_YET: string[] = [];
 
+/** The feature modules (src/main/features/<id>/) when this list was made. */
+const KNOWN_FEATURES: readonly string[] = [
+  'checklist',
+  'ddns',
+  'find',
+  'frame',
+  'internet',
+  'network',
+  'ports',
+  'rules',
+  'security',
+  'static-ip',
+  'upnp',
+  'verify',
+  'vpn',
+];
+
 const pseudo = createTranslator('en-XA');
 /** A pseudo-localised line: its words are in brackets and accented, so no run of three plain ASCII letters is left. */
 const plainEnglish = (line: string) =>
@@ -123,7 +140,13 @@ describe('the CLI speaks the locale it is given', () => {
   });
 
   it('the ratchet: exactly the listed commands still give their usage as English strings', () => {
-    const commands = FEATURES.flatMap((f) => f.commands ?? []);
+    // A feature newer than this list (a step is only its folders, CONTRIBUTING.md) may speak English until converted.
+    const commands = FEATURES.filter((f) => KNOWN_FEATURES.includes(f.id)).flatMap((f) => f.commands ?? []);
+    expect(
+      FEATURES.map((f) => f.id)
+        .filter((id) => KNOWN_FEATURES.includes(id))
+        .sort(),
+    ).toEqual([...KNOWN_FEATURES].sort());
     const english = commands.filter((c) => typeof c.usage !== 'function').map((c) => c.name);
     expect([...new Set(english)].sort()).toEqual([...NOT_CONVERTED_YET].sort());
   });
