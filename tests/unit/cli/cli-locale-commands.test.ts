@@ -1,29 +1,15 @@
 // Each converted command in the pseudo locale (en-XA): one of its usage errors and its help words come out pseudo,
 // so a command's words left in English (or a key that points at the wrong message) shows here. The synopsis (what
 // the user types) stays as typed.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../src/main/app';
-import { runCli } from '../../../src/main/cli/run';
 import { usageLine } from '../../../src/main/cli/command';
 import { SWEEP_MAX_PREFIX } from '../../../src/shared/domain/discovery-limits';
 import { APPROACHES } from '../../../src/shared/domain/setup';
 import { WATCH_MAX_S } from '../../../src/shared/domain/upnp';
 import { createTranslator } from '../../../src/shared/i18n';
-import { HOME_PC } from '../../support/fake-system';
+import { cliIn } from './cli-in-locale';
 
-async function cli(argv: string[], locale = 'en-XA') {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cli-locale-cmd-'));
-  const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
-  const code = await runCli(argv, core, io, '9.9.9', undefined, locale);
-  await core.close();
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], locale = 'en-XA') => cliIn(argv, locale);
 
 const { t } = createTranslator('en-XA');
 

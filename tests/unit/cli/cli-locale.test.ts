@@ -2,29 +2,15 @@
 // does not understand, an error from main's catalogue, and each converted command's own words come from
 // src/shared/i18n, so in the pseudo locale (en-XA) none of them is plain English. The commands whose usage is still
 // English strings are listed (a ratchet: the list only shrinks; a converted command still listed fails).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../src/main/app';
-import { runCli } from '../../../src/main/cli/run';
 import { usageLine } from '../../../src/main/cli/command';
 import { FEATURES } from '../../../src/main/features';
 import { renderVerify } from '../../../src/main/features/verify/cli';
 import { createTranslator, en, localMessage, localeFromEnv } from '../../../src/shared/i18n';
 import type { VerifyResult } from '../../../src/shared/domain/verify';
-import { HOME_PC } from '../../support/fake-system';
+import { cliIn } from './cli-in-locale';
 
-async function cli(argv: string[], locale: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cli-locale-'));
-  const core = createAppCore({ dataDir, mode: 'cli', version: '9.9.9', system: HOME_PC(), log: () => {} });
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
-  const code = await runCli(argv, core, io, '9.9.9', undefined, locale);
-  await core.close();
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], locale: string) => cliIn(argv, locale);
 
 /** Commands whose usage is still English strings (not yet through `t`). */
 const NOT_CONVERTED_YET: string[] = [];
