@@ -54,7 +54,8 @@ export function usageLine(synopsis: string, about: string): string[] {
   }
   if (line) lines.push(line);
   const indent = ' '.repeat(USAGE_COLUMN);
-  const first = synopsis.length < USAGE_COLUMN - 1 ? [synopsis.padEnd(USAGE_COLUMN) + (lines.shift() ?? '')] : [synopsis];
+  const first =
+    synopsis.length < USAGE_COLUMN - 1 ? [synopsis.padEnd(USAGE_COLUMN) + (lines.shift() ?? '')] : [synopsis];
   return [...first.map((l) => l.trimEnd()), ...lines.map((l) => indent + l)];
 }
 
@@ -62,7 +63,6 @@ export function usageLine(synopsis: string, about: string): string[] {
 export function usageLines(command: CliCommand, tr: Translator): readonly string[] {
   return typeof command.usage === 'function' ? command.usage(tr.t) : command.usage;
 }
-
 
 /** What a command gets: its words and options, typed calls through the contract, and the CLI's conventions. */
 export interface CommandContext {

@@ -1,5 +1,13 @@
 import { FEATURES } from '../features';
-import { commandContext, usageLine, usageLines, type CliCommand, type CliCore, type CliIo, type OptionKind } from './command';
+import {
+  commandContext,
+  usageLine,
+  usageLines,
+  type CliCommand,
+  type CliCore,
+  type CliIo,
+  type OptionKind,
+} from './command';
 import { optionName } from './option-name';
 import { safeJson } from '../../shared/text/device-text';
 import { createTranslator, DEFAULT_LOCALE, type ResolvedLocale, type Translator } from '../../shared/i18n';

@@ -24,6 +24,10 @@ export default defineComponent({
       if (name in props.strong) return h('strong', toDisplayString(props.strong[name]));
       return `{${name}}`;
     };
-    return () => h(Fragment, props.parts.map((part) => ('text' in part ? part.text : fill(part.slot))));
+    return () =>
+      h(
+        Fragment,
+        props.parts.map((part) => ('text' in part ? part.text : fill(part.slot))),
+      );
   },
 });

@@ -151,7 +151,8 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     finishedAt.value = list.finishedAt;
     interfaceName.value = list.interfaceName;
     // A search is under way (started before a reload): follow it.
-    if (list.running && list.running !== searchJob.id) searchJob.follow(list.running, t('components.discovery.searching'));
+    if (list.running && list.running !== searchJob.id)
+      searchJob.follow(list.running, t('components.discovery.searching'));
     loaded.value = true;
   }
 

@@ -6,5 +6,7 @@ import type { Translator } from './translate';
 
 export function localMessage(error: { code?: string; message: string }, { t }: Pick<Translator, 't'>): string {
   const code = error.code as keyof typeof en.errors | undefined;
-  return code && Object.hasOwn(en.errors, code) && en.errors[code] === error.message ? t(`errors.${code}`) : error.message;
+  return code && Object.hasOwn(en.errors, code) && en.errors[code] === error.message
+    ? t(`errors.${code}`)
+    : error.message;
 }

@@ -12,8 +12,7 @@ import { englishInVue, isProse, proseInCode } from './english-scan';
 const RENDERER = join(import.meta.dirname, '../../../../src/renderer');
 
 /** Not converted yet, relative to src/renderer. */
-const NOT_CONVERTED_YET: string[] = [
-];
+const NOT_CONVERTED_YET: string[] = [];
 
 /** The step folders when this list was made; a folder not here is a new step's (see the top). */
 const STEP_FOLDERS = [
