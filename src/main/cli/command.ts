@@ -163,7 +163,11 @@ export function commandContext(
     n: tr.number,
     locale: tr.locale,
     call,
-    job: (channel, input, onEvent) => followJob(core.hub, () => call(channel, input), onEvent),
+    // A job's error in the user's language, as `finish` gives a call's (main's catalogued words swapped by code).
+    job: async (channel, input, onEvent) => {
+      const end = await followJob(core.hub, () => call(channel, input), onEvent);
+      return end.error ? { ...end, error: { ...end.error, message: localMessage(end.error, tr) } } : end;
+    },
     subscribe: core.hub.subscribe,
     finish(result, render) {
       if (json) io.stdout(`${safeJson(result.ok ? result.data : { error: result.error }, 2)}\n`);

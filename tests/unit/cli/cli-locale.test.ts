@@ -3,7 +3,7 @@
 // src/shared/i18n, so in the pseudo locale (en-XA) none of them is plain English. The commands whose usage is still
 // English strings are listed (a ratchet: the list only shrinks; a converted command still listed fails).
 import { describe, expect, it } from 'vitest';
-import { usageLine } from '../../../src/main/cli/command';
+import { commandContext, usageLine } from '../../../src/main/cli/command';
 import { FEATURES } from '../../../src/main/features';
 import { renderVerify } from '../../../src/main/features/verify/cli';
 import { createTranslator, en, localMessage, localeFromEnv } from '../../../src/shared/i18n';
@@ -86,6 +86,30 @@ describe('the CLI speaks the locale it is given', () => {
       'The NVR at 10.0.0.9 did not answer.',
     );
     expect(localMessage({ code: 'NOT_A_CODE', message: 'as it came' }, pseudo)).toBe('as it came');
+  });
+
+  it('a job that fails with a catalogued error is said in the locale too', async () => {
+    const core = {
+      dispatch: async () => ({ ok: true as const, data: { jobId: 'j1' } }),
+      hub: {
+        subscribe: (listener: (event: string, payload: unknown) => void) => {
+          queueMicrotask(() =>
+            listener('job.onDone', {
+              jobId: 'j1',
+              outcome: 'failed',
+              error: { code: 'TIMEOUT', message: en.errors.TIMEOUT },
+            }),
+          );
+          return () => {};
+        },
+      },
+    };
+    const parsed = { args: [], json: false, flags: new Set<string>(), options: {} };
+    const io = { stdout: () => {}, stderr: () => {} };
+    const cmd = commandContext(core as never, io, parsed, '9.9.9', () => '', pseudo);
+    const end = await cmd.job('verify.run', {});
+    expect(end.outcome).toBe('failed');
+    expect(end.error).toEqual({ code: 'TIMEOUT', message: pseudo.t('errors.TIMEOUT') });
   });
 
   it('the locale comes from LC_ALL, LC_MESSAGES or LANG', () => {
