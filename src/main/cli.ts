@@ -1,10 +1,10 @@
 // The CLI entry (`nvr-assist`, see bin/nvr-assist.js): the same services as the app, without a window.
 // Its static imports are the few small modules needed before a command runs; the app itself (about half a MB of
-// code, ~50 ms to load) is imported in main(), after `ports <address> --full` has started its scan (cli/head-start.ts).
+// code, ~50 ms to load) and the catalogue of words are imported in main(), after `ports <address> --full` has
+// started its scan (cli/head-start.ts). A test keeps the catalogue out of the head start (cli-head-start-imports).
 import { headStart } from './cli/head-start';
 import { dropHeadStart, joinHeadStart } from './services/ports/head-start';
 import { APP_VERSION } from './version';
-import { createTranslator, localeFromEnv } from '../shared/i18n/translate';
 import { deviceTextBlock } from '../shared/text/device-text';
 
 // Everything the CLI writes to the terminal passes the device-text sanitiser last: whatever a device managed to
@@ -19,9 +19,18 @@ const toStderr = (text: string) => process.stderr.write(deviceTextBlock(text));
 function crash(err: unknown): void {
   if (process.env.NVR_ASSIST_DEBUG)
     process.stderr.write(`[debug] ${err instanceof Error ? (err.stack ?? err.name) : typeof err}\n`);
-  const { t } = createTranslator(localeFromEnv(process.env));
-  process.stderr.write(`${t('cli.error', { message: t('errors.INTERNAL') })}\n`);
-  process.exit(1);
+  void sayAndExit('errors.INTERNAL', () => process.exit(1));
+}
+
+/** Writes `Error: <the catalogue's words for key>` in the user's language, then ends as `end` says. */
+async function sayAndExit(key: 'errors.INTERNAL' | 'cli.couldNotRun', end: () => void): Promise<void> {
+  try {
+    const { createTranslator, localeFromEnv } = await import('../shared/i18n/translate');
+    const { t } = createTranslator(localeFromEnv(process.env));
+    process.stderr.write(`${t('cli.error', { message: t(key) })}\n`);
+  } finally {
+    end();
+  }
 }
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
@@ -29,10 +38,11 @@ process.on('unhandledRejection', crash);
 headStart(process.argv.slice(2));
 
 async function main(): Promise<number> {
-  const [{ createAppCore }, { runCli }, { defaultDataDir }] = await Promise.all([
+  const [{ createAppCore }, { runCli }, { defaultDataDir }, { localeFromEnv }] = await Promise.all([
     import('./app'),
     import('./cli/run'),
     import('./core/paths'),
+    import('../shared/i18n/translate'),
   ]);
   joinHeadStart();
   const core = createAppCore({
@@ -82,9 +92,8 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  () => {
-    const { t } = createTranslator(localeFromEnv(process.env));
-    process.stderr.write(`${t('cli.error', { message: t('cli.couldNotRun') })}\n`);
-    process.exitCode = 1;
-  },
+  () =>
+    sayAndExit('cli.couldNotRun', () => {
+      process.exitCode = 1;
+    }),
 );

@@ -6,14 +6,8 @@
 // every worker. A worker that cannot start or dies is replaced by a scanner on this thread, which rescans the
 // chunks it had claimed and goes on claiming.
 import type { CheckedConnector, TcpConnector } from '../../transport/tcp';
-import {
-  failOnLinkLost,
-  scanTcp,
-  type HostScan,
-  type ScanOptions,
-  type ScanProgress,
-  type ScanReport,
-} from './scanner';
+import { failOnLinkLost } from './link-lost';
+import { scanTcp, type HostScan, type ScanOptions, type ScanProgress, type ScanReport } from './scanner';
 
 /**
  * The chunks of a port list, shared by the threads that scan it: cell 0 counts the chunks handed out, cell 1 + k

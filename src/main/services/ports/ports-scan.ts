@@ -15,7 +15,8 @@ import {
 import { identifyPorts, type PortIdentity } from './identify';
 import { scanTcpParallel } from './parallel-scan';
 import { spawnScanWorker } from './scan-threads';
-import { ALL_PORTS, failOnLinkLost, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
+import { ALL_PORTS, normalisePorts, scanTcp, type ScanProgress, type ScanReport } from './scanner';
+import { failOnLinkLost } from './link-lost';
 
 export interface PortsScanRequest {
   /** An IPv4 address or an IPv4 subnet in CIDR form (at most a /22). */

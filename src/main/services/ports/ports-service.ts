@@ -27,7 +27,8 @@ import { createChangeEngine, type AppliedPorts, type ApplyOptions, type PortChan
 import { sleep as abortableSleep } from '../../core/sleep';
 import { dropHeadStart, takeHeadStart } from './head-start';
 import { spawnScanWorker } from './scan-threads';
-import { ALL_PORTS, failOnLinkLost, scanTcp, type ScanOptions, type ScanReport } from './scanner';
+import { ALL_PORTS, scanTcp, type ScanOptions, type ScanReport } from './scanner';
+import { failOnLinkLost } from './link-lost';
 
 export interface PortsServiceDeps {
   http: HttpTransport;

@@ -1,6 +1,5 @@
 // What a TCP connect scan (scanner.ts) is asked and what it reports: its options, the report, its progress, and the
 // small readers of them. scanner.ts re-exports all of it, so callers import from there.
-import { AppFailure } from '../../../shared/ipc/errors';
 import type { TcpConnector } from '../../transport/tcp';
 
 export type PortState = 'open' | 'closed' | 'filtered';
@@ -97,10 +96,4 @@ export function normalisePorts(ports: readonly number[]): number[] | null {
     seen.add(p);
   }
   return [...seen];
-}
-
-/** A scan that lost its link ends in plain words (NETWORK_LOST), never in a report that calls open ports filtered. */
-export function failOnLinkLost(report: ScanReport): ScanReport {
-  if (report.linkLost) throw new AppFailure('NETWORK_LOST');
-  return report;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeReports, scanTcpParallel } from '../../../../src/main/services/ports/parallel-scan';
-import { failOnLinkLost, scanTcp } from '../../../../src/main/services/ports/scanner';
+import { failOnLinkLost } from '../../../../src/main/services/ports/link-lost';
+import { scanTcp } from '../../../../src/main/services/ports/scanner';
 import type { ConnectOutcome, TcpConnector } from '../../../../src/main/transport/tcp';
 import { AppFailure } from '../../../../src/shared/ipc/errors';
 
