@@ -1,5 +1,7 @@
 // The Static IP step's shared vocabulary: the types the service, the contract and the page use, and the LAN helpers
 // the findings, the pool and the proposal share. Pure (see static-ip.ts).
+import { english } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import { broadcastNumber, classifyIpv4, formatIpv4, isPrefix, networkNumber, parseIpv4 } from './ipv4';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -64,8 +66,10 @@ export type FindingCode =
 export interface Finding {
   code: FindingCode;
   severity: 'problem' | 'warning' | 'ok' | 'info';
-  /** Plain words for a home user. */
+  /** Plain words for a home user (English; the JSON's). */
   text: string;
+  /** The same words by the catalogue's key, for the page and the CLI to say in the user's language. */
+  said?: Said;
   /** Where each fact came from. */
   evidence: string[];
 }
@@ -99,14 +103,19 @@ export interface AddressContext {
 export const MIN_PREFIX = 8;
 export const MAX_PREFIX = 30;
 
+/** What makes this computer's network unusable for planning an address, said by key; null when it is usable. */
+export function lanProblemSaid(lan: LanFacts): Said | null {
+  if (parseIpv4(lan.address) === null) return said('staticIp.lanProblem.notIpv4', { address: lan.address });
+  if (!isPrefix(lan.prefix) || lan.prefix > MAX_PREFIX)
+    return said('staticIp.lanProblem.pointToPoint', { prefix: String(lan.prefix) });
+  if (lan.prefix < MIN_PREFIX) return said('staticIp.lanProblem.tooLarge', { prefix: String(lan.prefix) });
+  return null;
+}
+
 /** What makes this computer's network unusable for planning an address, in plain words; null when it is usable. */
 export function lanProblem(lan: LanFacts): string | null {
-  if (parseIpv4(lan.address) === null) return `This computer's address (${lan.address}) is not an IPv4 address.`;
-  if (!isPrefix(lan.prefix) || lan.prefix > MAX_PREFIX)
-    return `This computer's network (/${lan.prefix}) is a point-to-point link or a single address, not a local network with room for the NVR.`;
-  if (lan.prefix < MIN_PREFIX)
-    return `This computer's network (/${lan.prefix}) is larger than any home or office network: check the network settings on "Your network".`;
-  return null;
+  const problem = lanProblemSaid(lan);
+  return problem === null ? null : english(problem);
 }
 
 export interface Lan {

@@ -5,12 +5,14 @@
 // shows and edits. Every message is plain words for a home user. This file holds the findings and is the rules' one
 // entry: the types and LAN helpers (static-ip-lan.ts), the pool (dhcp-pool.ts) and the proposal and typed values
 // (address-choice.ts) are re-exported from here.
+import { saidInEnglish } from '../i18n/english';
+import { said } from '../i18n/said';
 import { formatIpv4, parseIpv4 } from './ipv4';
 import {
   inPool,
   lanEvidence,
   lanOf,
-  lanProblem,
+  lanProblemSaid,
   onLan,
   poolLabel,
   usableDns,
@@ -53,14 +55,14 @@ export function judgeAddress(input: {
   const here = lanEvidence(lan);
   const l = lanOf(lan);
   if (l === null)
-    return [{ code: 'settings-unknown', severity: 'info', text: lanProblem(lan) as string, evidence: [here] }];
+    return [{ code: 'settings-unknown', severity: 'info', ...saidInEnglish(lanProblemSaid(lan)!), evidence: [here] }];
   const value = parseIpv4(device.address);
   if (value === null)
     return [
       {
         code: 'settings-unknown',
         severity: 'info',
-        text: 'We could not read the address this device uses. Log in to it, so we can read its settings.',
+        ...saidInEnglish(said('staticIp.findings.noAddress')),
         evidence: [`${words.iface}: no address`],
       },
     ];
@@ -71,14 +73,20 @@ export function judgeAddress(input: {
     findings.push({
       code: 'on-dhcp',
       severity: 'problem',
-      text: `The NVR gets its address (${address}) from the router (DHCP). After a router restart or a lease change it can move, and everything that points at it — forward rules, apps — would point at nowhere. Give it a fixed address, or reserve this address for it in the router.`,
+      ...saidInEnglish(said('staticIp.findings.onDhcp', { address })),
       evidence: [`${words.iface}: DHCP on`, at],
     });
   if (device.dhcp === null)
     findings.push({
       code: 'settings-unknown',
       severity: 'info',
-      text: `We could not tell whether the NVR gets its address from the router (DHCP) or keeps a fixed one: ${device.source === 'discovery' ? 'discovery does not say' : 'the device did not say'}. Log in to it so we can read its settings.`,
+      ...saidInEnglish(
+        said(
+          device.source === 'discovery'
+            ? 'staticIp.findings.dhcpUnknownDiscovery'
+            : 'staticIp.findings.dhcpUnknownDevice',
+        ),
+      ),
       evidence: [`${words.iface}: DHCP not reported`, at],
     });
   const onSubnet = onLan(l, value);
@@ -86,14 +94,14 @@ export function judgeAddress(input: {
     findings.push({
       code: 'static-off-subnet',
       severity: 'problem',
-      text: `The NVR keeps the fixed address ${address}, which is not on your network ${l.label}. Either it still has a factory or old address — then devices on your network cannot reach it — or this computer is on another network (VLAN) than the NVR.`,
+      ...saidInEnglish(said('staticIp.findings.staticOffSubnet', { address, network: l.label })),
       evidence: [`${words.iface}: DHCP off`, at, here],
     });
   if (!onSubnet && device.dhcp !== false)
     findings.push({
       code: 'other-subnet',
       severity: 'warning',
-      text: `The NVR (${address}) is on another network than this computer (${l.label}): this computer is probably on another network or VLAN than the NVR. Connect this computer to the NVR's network to check and change its address.`,
+      ...saidInEnglish(said('staticIp.findings.otherSubnet', { address, network: l.label })),
       evidence: [at, here],
     });
   if (onSubnet && device.dhcp === false && inPool(pool, value)) {
@@ -101,7 +109,15 @@ export function judgeAddress(input: {
     findings.push({
       code: 'static-in-pool',
       severity: p.source === 'router-default' ? 'warning' : 'problem',
-      text: `The NVR keeps the fixed address ${address}, but it is inside the range the router hands out (${poolLabel(l, p)}${p.source === 'router-default' ? ', if the router still has its factory range' : ''}). The router may give the same address to another device, and then neither works reliably. Choose an address outside that range.`,
+      ...saidInEnglish(
+        said(
+          p.source === 'router-default' ? 'staticIp.findings.staticInFactoryPool' : 'staticIp.findings.staticInPool',
+          {
+            address,
+            pool: poolLabel(l, p),
+          },
+        ),
+      ),
       evidence: [`${words.iface}: DHCP off`, at, `DHCP pool ${poolLabel(l, p)}: ${p.basis}`],
     });
   }
@@ -111,10 +127,11 @@ export function judgeAddress(input: {
     findings.push({
       code: 'gateway-not-router',
       severity: 'problem',
-      text:
+      ...saidInEnglish(
         device.gateway === null
-          ? `The NVR has no gateway set, so it cannot answer anyone outside your network. Set the gateway to your router, ${formatIpv4(l.gateway)}.`
-          : `The NVR's gateway is ${device.gateway}, not your router (${formatIpv4(l.gateway)}). Its answers to the outside would not go through your router, so remote access would fail. Set the gateway to ${formatIpv4(l.gateway)}.`,
+          ? said('staticIp.findings.noGateway', { router: formatIpv4(l.gateway) })
+          : said('staticIp.findings.gatewayNotRouter', { gateway: device.gateway, router: formatIpv4(l.gateway) }),
+      ),
       evidence: [`${words.gateway}: gateway ${device.gateway ?? 'none'}`, here],
     });
   const dnsKnown = device.source === 'onvif' || device.dns.length > 0;
@@ -122,7 +139,7 @@ export function judgeAddress(input: {
     findings.push({
       code: 'no-dns',
       severity: 'warning',
-      text: 'The NVR has no DNS server set. It needs one to find DDNS and cloud (P2P) servers by name, and usually to set its clock; without it those quietly fail. Set the DNS to your router or a public DNS server.',
+      ...saidInEnglish(said('staticIp.findings.noDns')),
       evidence: [`${words.dns}: DNS ${device.dns.length ? device.dns.slice(0, 4).join(', ') : 'none'}`],
     });
   const others = [...new Set(conflicts.map((m) => m.trim().toLowerCase()).filter((m) => m.length > 0))];
@@ -130,10 +147,14 @@ export function judgeAddress(input: {
     findings.push({
       code: 'address-conflict',
       severity: 'problem',
-      text:
+      ...saidInEnglish(
         value === l.gateway
-          ? `The NVR uses ${address}, your router's own address. Two devices on one address both stop working reliably: give the NVR another address.`
-          : `Another device (${others.slice(0, 3).join(', ')}${others.length > 3 ? ' and more' : ''}) also answers on ${address}. Two devices on one address both stop working reliably: give the NVR an address no one else uses.`,
+          ? said('staticIp.findings.routerAddress', { address })
+          : said(others.length > 3 ? 'staticIp.findings.conflictMore' : 'staticIp.findings.conflict', {
+              others: others.slice(0, 3).join(', '),
+              address,
+            }),
+      ),
       evidence: [at, ...others.slice(0, 5).map((m) => `neighbour table: ${m} seen at ${address}`)],
     });
   const wrong = findings.some((f) => f.severity === 'problem' || f.code === 'static-in-pool');
@@ -141,10 +162,11 @@ export function judgeAddress(input: {
     findings.push({
       code: 'static-ok',
       severity: pool === null ? 'info' : 'ok',
-      text:
+      ...saidInEnglish(
         pool === null
-          ? `The NVR keeps the fixed address ${address} on your network. We do not know the router's DHCP range, so we could not check that the router never hands out this address: type the range from the router's DHCP page to be sure.`
-          : `The NVR keeps the fixed address ${address} on your network, outside the range the router hands out (${poolLabel(l, pool)}).`,
+          ? said('staticIp.findings.staticOkNoPool', { address })
+          : said('staticIp.findings.staticOk', { address, pool: poolLabel(l, pool) }),
+      ),
       evidence: [
         `${words.iface}: DHCP off`,
         at,

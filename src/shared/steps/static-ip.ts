@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { defineStep } from './define';
 import { deviceId, jobId, jobStarted, perDeviceRecord } from './fields';
 
@@ -67,6 +68,8 @@ export const addressFindingSchema = z.object({
   code: z.enum(FINDING_CODES),
   severity: z.enum(['problem', 'warning', 'ok', 'info']),
   text: words(500),
+  /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
+  said: saidSchema.optional(),
   evidence: z.array(words(300)).max(12),
 });
 

@@ -2,6 +2,7 @@ import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/
 import type { StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { deviceTarget } from '../find/cli';
@@ -49,7 +50,12 @@ export function renderReading(r: StaticIpReading, t: T = english()): string {
     '',
   ];
   for (const f of r.findings) {
-    lines.push(t('cli.staticIp.finding', { severity: t(`cli.staticIp.severity.${f.severity}`), text: f.text }));
+    lines.push(
+      t('cli.staticIp.finding', {
+        severity: t(`cli.staticIp.severity.${f.severity}`),
+        text: sayIn({ t }, f.said, f.text),
+      }),
+    );
     for (const e of f.evidence) lines.push(`    ${e}`);
   }
   if (r.proposal) {

@@ -234,4 +234,50 @@ export const staticIp = {
     incomplete: 'The app could not complete this address (router, DNS). Type them below.',
     alreadySo: 'Nothing to send: the NVR already keeps exactly this address.',
   },
+
+  /**
+   * main's findings about the device's address (src/shared/domain/static-ip.ts, judgeAddress): said by key, so the
+   * page and the CLI say them in the user's language; main keeps the English sentence beside them for the JSON.
+   */
+  findings: {
+    noAddress: 'We could not read the address this device uses. Log in to it, so we can read its settings.',
+    onDhcp:
+      'The NVR gets its address ({address}) from the router (DHCP). After a router restart or a lease change it can move, and everything that points at it — forward rules, apps — would point at nowhere. Give it a fixed address, or reserve this address for it in the router.',
+    dhcpUnknownDiscovery:
+      'We could not tell whether the NVR gets its address from the router (DHCP) or keeps a fixed one: discovery does not say. Log in to it so we can read its settings.',
+    dhcpUnknownDevice:
+      'We could not tell whether the NVR gets its address from the router (DHCP) or keeps a fixed one: the device did not say. Log in to it so we can read its settings.',
+    staticOffSubnet:
+      'The NVR keeps the fixed address {address}, which is not on your network {network}. Either it still has a factory or old address — then devices on your network cannot reach it — or this computer is on another network (VLAN) than the NVR.',
+    otherSubnet:
+      "The NVR ({address}) is on another network than this computer ({network}): this computer is probably on another network or VLAN than the NVR. Connect this computer to the NVR's network to check and change its address.",
+    staticInPool:
+      'The NVR keeps the fixed address {address}, but it is inside the range the router hands out ({pool}). The router may give the same address to another device, and then neither works reliably. Choose an address outside that range.',
+    staticInFactoryPool:
+      'The NVR keeps the fixed address {address}, but it is inside the range the router hands out ({pool}, if the router still has its factory range). The router may give the same address to another device, and then neither works reliably. Choose an address outside that range.',
+    noGateway:
+      'The NVR has no gateway set, so it cannot answer anyone outside your network. Set the gateway to your router, {router}.',
+    gatewayNotRouter:
+      "The NVR's gateway is {gateway}, not your router ({router}). Its answers to the outside would not go through your router, so remote access would fail. Set the gateway to {router}.",
+    noDns:
+      'The NVR has no DNS server set. It needs one to find DDNS and cloud (P2P) servers by name, and usually to set its clock; without it those quietly fail. Set the DNS to your router or a public DNS server.',
+    routerAddress:
+      "The NVR uses {address}, your router's own address. Two devices on one address both stop working reliably: give the NVR another address.",
+    conflict:
+      'Another device ({others}) also answers on {address}. Two devices on one address both stop working reliably: give the NVR an address no one else uses.',
+    conflictMore:
+      'Another device ({others} and more) also answers on {address}. Two devices on one address both stop working reliably: give the NVR an address no one else uses.',
+    staticOkNoPool:
+      "The NVR keeps the fixed address {address} on your network. We do not know the router's DHCP range, so we could not check that the router never hands out this address: type the range from the router's DHCP page to be sure.",
+    staticOk:
+      'The NVR keeps the fixed address {address} on your network, outside the range the router hands out ({pool}).',
+  },
+  /** What makes this computer's network unusable for planning an address (static-ip-lan.ts, lanProblem). */
+  lanProblem: {
+    notIpv4: "This computer's address ({address}) is not an IPv4 address.",
+    pointToPoint:
+      "This computer's network (/{prefix}) is a point-to-point link or a single address, not a local network with room for the NVR.",
+    tooLarge:
+      'This computer\'s network (/{prefix}) is larger than any home or office network: check the network settings on "Your network".',
+  },
 } as const;

@@ -32,6 +32,7 @@ import TheProgress from '../../../../src/renderer/components/TheProgress.vue';
 import TheSidebar from '../../../../src/renderer/components/TheSidebar.vue';
 import TheStartOver from '../../../../src/renderer/components/TheStartOver.vue';
 import WizardStepFrame from '../../../../src/renderer/components/WizardStepFrame.vue';
+import { said } from '../../../../src/shared/i18n/said';
 import { failed, fakeIdentity, fakeSetup, ok } from '../fake-api';
 import { api, mountWith, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker } from './english-on-page';
@@ -162,7 +163,17 @@ describe('the shared components in the pseudo locale', () => {
     const severities = ['problem', 'warning', 'ok', 'info'] as const;
     show(FindingList, {
       titleId: 'f',
-      findings: severities.map((severity) => ({ code: severity, severity, text: Ω, evidence: [Ω] })),
+      findings: [
+        ...severities.map((severity) => ({ code: severity, severity, text: Ω, evidence: [Ω] })),
+        // Said by key (main's findings): in the page's language, not main's English sentence beside it.
+        {
+          code: 'on-dhcp',
+          severity: 'problem',
+          text: 'The NVR gets its address (192.168.1.9) from the router (DHCP).',
+          said: said('staticIp.findings.onDhcp', { address: '192.168.1.9' }),
+          evidence: [Ω],
+        },
+      ],
     });
     show(FindingList, { titleId: 'g', findings: [] });
     show(ProblemList, {

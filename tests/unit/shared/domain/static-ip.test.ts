@@ -413,6 +413,7 @@ describe('judgeAddress: findings with their evidence', () => {
       code: 'on-dhcp',
       severity: 'problem',
       text: expect.stringContaining('The NVR gets its address (192.168.50.120) from the router (DHCP).'),
+      said: { key: 'staticIp.findings.onDhcp', params: { address: '192.168.50.120' } },
       evidence: ['ONVIF GetNetworkInterfaces: DHCP on', 'ONVIF GetNetworkInterfaces: address 192.168.50.120/24'],
     });
   });
@@ -423,6 +424,7 @@ describe('judgeAddress: findings with their evidence', () => {
         code: 'static-ok',
         severity: 'ok',
         text: 'The NVR keeps the fixed address 192.168.50.30 on your network, outside the range the router hands out (.100–.199).',
+        said: { key: 'staticIp.findings.staticOk', params: { address: '192.168.50.30', pool: '.100–.199' } },
         evidence: [
           'ONVIF GetNetworkInterfaces: DHCP off',
           'ONVIF GetNetworkInterfaces: address 192.168.50.30/24',
@@ -504,6 +506,7 @@ describe('judgeAddress: findings with their evidence', () => {
       code: 'settings-unknown',
       severity: 'info',
       text: 'We could not tell whether the NVR gets its address from the router (DHCP) or keeps a fixed one: discovery does not say. Log in to it so we can read its settings.',
+      said: { key: 'staticIp.findings.dhcpUnknownDiscovery' },
       evidence: ['discovery: DHCP not reported', 'discovery: address 192.168.50.30'],
     });
   });
@@ -520,6 +523,7 @@ describe('judgeAddress: findings with their evidence', () => {
         code: 'settings-unknown',
         severity: 'info',
         text: 'We could not read the address this device uses. Log in to it, so we can read its settings.',
+        said: { key: 'staticIp.findings.noAddress' },
         evidence: ['DHIP reply: no address'],
       },
     ]),
@@ -533,6 +537,7 @@ describe('judgeAddress: findings with their evidence', () => {
         code: 'settings-unknown',
         severity: 'info',
         text: lanProblem(lanAt('192.168.50.10', 32, null)),
+        said: { key: 'staticIp.lanProblem.pointToPoint', params: { prefix: '32' } },
         evidence: ['your computer: 192.168.50.10/32 no router known (eth0)'],
       },
     ]));
@@ -607,6 +612,7 @@ describe('judgeAddress: findings with their evidence', () => {
       code: 'address-conflict',
       severity: 'problem',
       text: 'Another device (aa:bb:cc:00:00:01) also answers on 192.168.50.30. Two devices on one address both stop working reliably: give the NVR an address no one else uses.',
+      said: { key: 'staticIp.findings.conflict', params: { others: 'aa:bb:cc:00:00:01', address: '192.168.50.30' } },
       evidence: [
         'ONVIF GetNetworkInterfaces: address 192.168.50.30/24',
         'neighbour table: aa:bb:cc:00:00:01 seen at 192.168.50.30',

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { english, saidInEnglish } from '../../../../src/shared/i18n/english';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { said, saidSchema, sayIn } from '../../../../src/shared/i18n/said';
+
+// Words main says by the catalogue's key: the English sentence it keeps for the JSON is the key's, and each side
+// says the same key in its own language, falling back to main's sentence where its catalogue lacks the key.
+describe('said', () => {
+  const xa = createTranslator('en-XA');
+  const en = createTranslator('en');
+
+  it('keeps the key and the values (none when the message has no placeholder)', () => {
+    expect(said('staticIp.findings.onDhcp', { address: '192.168.1.9' })).toEqual({
+      key: 'staticIp.findings.onDhcp',
+      params: { address: '192.168.1.9' },
+    });
+    expect(said('staticIp.findings.noDns')).toEqual({ key: 'staticIp.findings.noDns' });
+  });
+
+  it('main’s English sentence is the English catalogue’s, filled', () => {
+    const words = said('staticIp.findings.staticOk', { address: '192.168.1.9', pool: '.100–.199' });
+    expect(english(words)).toBe(en.t('staticIp.findings.staticOk', { address: '192.168.1.9', pool: '.100–.199' }));
+    expect(english(words)).toContain('fixed address 192.168.1.9 on your network');
+    expect(saidInEnglish(words)).toEqual({ said: words, text: english(words) });
+  });
+
+  it('said in the translator’s language, values as they came', () => {
+    const words = said('staticIp.findings.onDhcp', { address: '192.168.1.9' });
+    const shown = sayIn(xa, words, 'fallback');
+    expect(shown).toMatch(/^\[.*\]$/s);
+    expect(shown).toContain('192.168.1.9');
+    expect(shown).not.toContain('gets its address');
+  });
+
+  it('main’s sentence when nothing was said by key, or the key is not in the catalogue', () => {
+    expect(sayIn(xa, undefined, 'As main said it.')).toBe('As main said it.');
+    expect(sayIn(xa, { key: 'staticIp.findings.fromANewerMain' }, 'As main said it.')).toBe('As main said it.');
+    expect(sayIn(xa, { key: 'staticIp' }, 'As main said it.')).toBe('As main said it.');
+  });
+
+  it('crosses a boundary bounded', () => {
+    expect(saidSchema.safeParse(said('staticIp.findings.noGateway', { router: '192.168.1.1' })).success).toBe(true);
+    expect(saidSchema.safeParse({ key: 'x'.repeat(121) }).success).toBe(false);
+    expect(saidSchema.safeParse({ key: 'a.b', params: { v: 'x'.repeat(301) } }).success).toBe(false);
+    expect(saidSchema.safeParse({ key: 'a.b', params: { v: { nested: 1 } } }).success).toBe(false);
+  });
+});
