@@ -2,6 +2,7 @@
 // the saved check and the public-address history. The rules that fill them: public-address-verdict.ts (the verdict)
 // and public-address.ts (the history); every name is also exported from public-address.ts.
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { ipv6FactsSchema } from './ipv6-facts';
 
 const address = z.string().max(64);
@@ -30,6 +31,8 @@ export const publicFindingSchema = z.object({
   code: z.enum(PUBLIC_FINDING_CODES),
   severity: z.enum(['problem', 'warning', 'ok', 'info']),
   text: z.string().max(600),
+  /** The same words by the catalogue's key (said.ts): the page and the CLI say them in the user's language. */
+  said: saidSchema.optional(),
 });
 export type PublicFinding = z.infer<typeof publicFindingSchema>;
 
@@ -48,6 +51,8 @@ export const publicVerdictSchema = z.object({
   title: z.string().max(120),
   /** The way forward, in plain words. */
   advice: z.string().max(800),
+  /** The title and advice by the catalogue's key (said.ts), for the user's language. */
+  said: z.object({ title: saidSchema, advice: saidSchema }).optional(),
   /** The facts it rests on. */
   evidence: z.array(z.string().max(300)).max(12),
 });

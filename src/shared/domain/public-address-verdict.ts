@@ -4,6 +4,8 @@
 // 100.64.0.0/10; "WAN address RFC 1918 or RFC 6598, or different from what an external service sees"; double NAT is
 // fixed with bridge mode or DMZ on the ISP box; CGNAT needs the ISP: a public IPv4, or IPv6, or a VPN/relay),
 // ROUTERS.md §3. Exported from public-address.ts as well.
+import { english, saidInEnglish } from '../i18n/english';
+import { said, type Said, type SaidWords } from '../i18n/said';
 import { classifyIpv4, parseIpv4, type Ipv4Class } from './ipv4';
 import type {
   OutsideView,
@@ -25,16 +27,8 @@ export function believablePublic(addr: string | null): { ok: true } | { ok: fals
   return kind === 'public' || kind === 'documentation' ? { ok: true } : { ok: false, kind };
 }
 
-const KIND_WORDS: Record<Ipv4Class | 'not-ipv4', string> = {
-  loopback: 'a loopback address',
-  'link-local': 'a link-local address',
-  private: 'a private (RFC 1918) address',
-  cgnat: 'a carrier-grade NAT address (100.64.0.0/10)',
-  documentation: 'a documentation address',
-  multicast: 'a multicast address',
-  public: 'a public address',
-  'not-ipv4': 'not an IPv4 address',
-};
+/** An address's kind in words ("a private (RFC 1918) address"), said by key. */
+const kindWords = (kind: Ipv4Class | 'not-ipv4'): SaidWords => ({ key: `internet.said.kind.${kind}` });
 
 export interface VerdictInput {
   gateway: string | null;
@@ -51,22 +45,11 @@ const SOURCE_WORDS: Record<RouterWanSource, string> = {
   'upnp-record': 'the UPnP step’s last check',
 };
 
-const ADVICE = {
-  'public-on-router':
-    'Port forwarding can work: the router holds the public address itself. Forward only the ports the Router rules step plans, and prove them from outside. If this address changes, a DDNS name keeps following it.',
-  'double-nat':
-    'There are two routers in a row: an ISP box in front of yours. Forwarding on your router alone will not reach the NVR. Best: put the ISP box in bridge mode (your router then gets the public address). Otherwise make your router the ISP box’s DMZ / exposed host, or forward the same ports on the ISP box to your router’s WAN address as well. A VPN avoids all of this.',
-  cgnat:
-    'Your ISP shares one public address among many customers (carrier-grade NAT): nothing you set at home can open a port to the internet. Ask the ISP for a public IPv4 address (often a small fee), use IPv6 if the ISP gives it, or use a VPN that needs no open port (Tailscale/ZeroTier, or WireGuard to a server outside).',
-  unknown: '',
-} as const;
-
-const TITLES: Record<PublicVerdictCode, string> = {
-  'public-on-router': 'Your router has the public address',
-  'double-nat': 'Double NAT: an ISP box sits in front of your router',
-  cgnat: 'Carrier-grade NAT: your ISP shares the public address',
-  unknown: 'Not known yet',
-};
+/** A verdict's title and advice: said by key, with main's English sentences beside them. */
+function verdictWords(code: PublicVerdictCode, advice: Said): Pick<PublicVerdict, 'title' | 'advice' | 'said'> {
+  const title = said(`internet.said.title.${code}`);
+  return { title: english(title), advice: english(advice), said: { title, advice } };
+}
 
 /** One outside source's address if believable; a finding when it gave none or an unbelievable one. */
 function outside(
@@ -79,7 +62,12 @@ function outside(
     findings.push({
       code: what === 'stun' ? 'stun-failed' : 'checker-failed',
       severity: 'warning',
-      text: `${name} gave no address: ${view.error ?? 'no answer'}.`,
+      ...saidInEnglish(
+        said(what === 'stun' ? 'internet.said.stunFailed' : 'internet.said.checkerFailed', {
+          server: view.server,
+          error: view.error ?? { key: 'internet.said.noAnswer' },
+        }),
+      ),
     });
     return { address: null, said: `${name}: no answer` };
   }
@@ -88,7 +76,13 @@ function outside(
     findings.push({
       code: what === 'stun' ? 'stun-not-public' : 'checker-not-public',
       severity: 'problem',
-      text: `${name} says the internet sees ${view.address}, which is ${KIND_WORDS[b.kind]}: the internet never sees that, so this answer is not trusted (the server is wrong, misconfigured, or not on the internet).`,
+      ...saidInEnglish(
+        said(what === 'stun' ? 'internet.said.stunNotPublic' : 'internet.said.checkerNotPublic', {
+          server: view.server,
+          address: view.address,
+          kind: kindWords(b.kind),
+        }),
+      ),
     });
     return { address: null, said: `${name}: ${view.address} (not believable)` };
   }
@@ -111,7 +105,7 @@ function readHops(
     findings.push({
       code: 'hops-unknown',
       severity: 'info',
-      text: `The route toward the STUN server ${hops.target} could not be traced (${hops.error}): the verdict rests on the router’s and the outside services’ answers alone.`,
+      ...saidInEnglish(said('internet.said.hopsUnknown', { target: hops.target, error: hops.error })),
     });
   if (hops.first === null) {
     if (hops.second !== null)
@@ -138,7 +132,7 @@ function readHops(
   }
   const kind = classifyIpv4(hops.second);
   evidence.push(
-    `Toward the STUN server ${hops.target}, hop 1 is your router ${gateway} and hop 2, the first router after yours, is ${hops.second}${kind ? ` (${KIND_WORDS[kind]})` : ''}`,
+    `Toward the STUN server ${hops.target}, hop 1 is your router ${gateway} and hop 2, the first router after yours, is ${hops.second}${kind ? ` (${english(kindWords(kind))})` : ''}`,
   );
   return kind ? { second: hops.second, kind } : null;
 }
@@ -181,22 +175,16 @@ export function judgePublicAddress(input: VerdictInput): {
     findings.push({
       code: 'sources-disagree',
       severity: 'warning',
-      text: `STUN sees ${stun.address} but the address checker sees ${checker.address}. Your traffic may leave through more than one address (two internet lines, a VPN on this computer, or a load-balancing carrier NAT).`,
+      ...saidInEnglish(said('internet.said.sourcesDisagree', { stun: stun.address, checker: checker.address })),
     });
   } else publicAddress = stun.address ?? checker.address;
 
   const { router } = input;
-  const unknown = (why: string): PublicVerdict => ({
-    code: 'unknown',
-    title: TITLES.unknown,
-    advice: why,
-    evidence,
-  });
+  const unknown = (why: Said): PublicVerdict => ({ code: 'unknown', ...verdictWords('unknown', why), evidence });
   /** A known verdict: its title and advice, the evidence so far and what proves it. */
   const known = (code: Exclude<PublicVerdictCode, 'unknown'>, ...proof: string[]): PublicVerdict => ({
     code,
-    title: TITLES[code],
-    advice: ADVICE[code],
+    ...verdictWords(code, said(`internet.said.advice.${code}`)),
     evidence: [...evidence, ...proof],
   });
   const done = (verdict: PublicVerdict) => ({ publicAddress, verdict, findings });
@@ -205,13 +193,9 @@ export function judgePublicAddress(input: VerdictInput): {
     findings.push({
       code: 'no-gateway',
       severity: 'problem',
-      text: 'This computer has no default gateway: it is not connected to a router.',
+      ...saidInEnglish(said('internet.said.noGateway')),
     });
-    return done(
-      unknown(
-        'Connect this computer to the network the NVR is on (the router’s LAN, not a guest network), then check again.',
-      ),
-    );
+    return done(unknown(said('internet.said.advice.noGateway')));
   }
   const wanKind = router.address === null ? null : classifyIpv4(router.address);
   if (router.address !== null && router.source)
@@ -251,13 +235,13 @@ export function judgePublicAddress(input: VerdictInput): {
     findings.push({
       code: 'router-unknown',
       severity: 'info',
-      text: 'The router did not say its WAN address (UPnP and NAT-PMP are off or do not answer — off is the safe setting).',
+      ...saidInEnglish(said('internet.said.routerUnknown')),
     });
     return done(
       unknown(
         publicAddress
-          ? `The internet sees ${publicAddress}. Open your router’s status page and read its WAN (Internet) address: if it is ${publicAddress}, port forwarding can work; if it starts with 100.64–100.127, your ISP uses carrier-grade NAT; if it is 192.168.x.x, 10.x.x.x or 172.16–31.x.x, an ISP box is in front of your router (double NAT).`
-          : 'Neither the router nor the outside services gave an address. Check that this computer reaches the internet, or try other STUN and checker servers.',
+          ? said('internet.said.advice.routerUnknownSeen', { address: publicAddress })
+          : said('internet.said.advice.routerUnknownNone'),
       ),
     );
   }
@@ -265,22 +249,23 @@ export function judgePublicAddress(input: VerdictInput): {
     findings.push({
       code: 'router-not-wan',
       severity: 'warning',
-      text: `The router reports ${router.address} as its WAN address, which is ${KIND_WORDS[wanKind ?? 'not-ipv4']}: it cannot be one.`,
+      ...saidInEnglish(
+        said('internet.said.routerNotWan', { address: router.address, kind: kindWords(wanKind ?? 'not-ipv4') }),
+      ),
     });
-    return done(unknown('Read the WAN (Internet) address on your router’s status page, then check again.'));
+    return done(unknown(said('internet.said.advice.readWan')));
   }
   if (disagree)
     return done(
       unknown(
-        `The outside services disagree (STUN ${stun.address}, checker ${checker.address}), so it cannot be said which one reaches your router (${router.address}). Check again, or with other servers; turn off any VPN on this computer first.`,
+        said('internet.said.advice.disagree', {
+          stun: stun.address as string,
+          checker: checker.address as string,
+          router: router.address,
+        }),
       ),
     );
-  if (!publicAddress)
-    return done(
-      unknown(
-        `Your router says its WAN address is ${router.address}, but no outside service gave a believable address to compare it with. Check again, or try other STUN and checker servers.`,
-      ),
-    );
+  if (!publicAddress) return done(unknown(said('internet.said.advice.noBelievable', { router: router.address })));
   if (parseIpv4(router.address) === parseIpv4(publicAddress)) return done(known('public-on-router'));
   return done(
     known(

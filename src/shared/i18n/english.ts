@@ -1,8 +1,7 @@
 // main's English sentence for words it says by key (said.ts): the text a result keeps beside its key and values.
 // For main-side rules only: it loads the whole catalogue, which the pages load step by step.
-import type { Said } from './said';
+import { sayWith, type Said } from './said';
 import { createTranslator } from './translate';
-import type { ParamValue } from './types';
 
 const { t } = createTranslator('en');
 
@@ -12,5 +11,5 @@ export function saidInEnglish(words: Said): { said: Said; text: string } {
 }
 
 export function english(words: Said): string {
-  return (t as (key: string, params?: Readonly<Record<string, ParamValue>>) => string)(words.key, words.params);
+  return sayWith(t as Parameters<typeof sayWith>[0], words);
 }

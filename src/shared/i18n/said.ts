@@ -8,20 +8,49 @@ import type { Translator } from './translate';
 
 export interface Said {
   readonly key: string;
-  readonly params?: Readonly<Record<string, ParamValue>>;
+  /** The values: words or numbers as `t` takes them, or words said by key themselves (one level: "a private address"). */
+  readonly params?: Readonly<Record<string, ParamValue | SaidWords>>;
 }
 
+/** Words said by key that fill another's placeholder: no values of their own. */
+export interface SaidWords {
+  readonly key: string;
+}
+
+/** A message's values where one may be words said by key. */
+type SaidArgs<K extends MessageKey> =
+  ParamArgs<K> extends [params: infer P] ? [params: { readonly [N in keyof P]: P[N] | SaidWords }] : [];
+
 /** A key and its values, the names checked against the English catalogue as `t` checks them. */
-export function said<K extends MessageKey>(key: K, ...params: ParamArgs<K>): Said {
-  const [values] = params as [Readonly<Record<string, ParamValue>>?];
+export function said<K extends MessageKey>(key: K, ...params: SaidArgs<K>): Said {
+  const [values] = params as [Readonly<Record<string, ParamValue | SaidWords>>?];
   return values === undefined ? { key } : { key, params: values };
+}
+
+/** Words said by key to fill another message's placeholder (a message without placeholders of its own). */
+export function saidWords<K extends MessageKey>(key: ParamArgs<K> extends [] ? K : never): SaidWords {
+  return { key };
 }
 
 /** Said's shape where it crosses a boundary (bounded, as everything that crosses is). */
 export const saidSchema = z.object({
   key: z.string().max(120),
-  params: z.record(z.string().max(40), z.union([z.string().max(300), z.number()])).optional(),
+  params: z
+    .record(z.string().max(40), z.union([z.string().max(300), z.number(), z.object({ key: z.string().max(120) })]))
+    .optional(),
 });
+
+type Say = (key: string, params?: Readonly<Record<string, ParamValue>>) => string;
+
+/** The words in a translator's `t` (throws where its catalogue has no such key, as `t` does). */
+export function sayWith(t: Say, words: Said): string {
+  const params = words.params
+    ? Object.fromEntries(
+        Object.entries(words.params).map(([name, v]) => [name, typeof v === 'object' ? t(v.key) : v] as const),
+      )
+    : undefined;
+  return t(words.key, params);
+}
 
 /**
  * The words in the translator's language; `fallback` (main's own English sentence) when nothing was said by key, or
@@ -30,7 +59,7 @@ export const saidSchema = z.object({
 export function sayIn({ t }: Pick<Translator, 't'>, words: Said | undefined, fallback: string): string {
   if (!words) return fallback;
   try {
-    return (t as (key: string, params?: Readonly<Record<string, ParamValue>>) => string)(words.key, words.params);
+    return sayWith(t as Say, words);
   } catch {
     return fallback;
   }

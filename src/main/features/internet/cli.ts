@@ -2,6 +2,7 @@ import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { parseStunServer } from '../../protocol/stun';
@@ -29,8 +30,9 @@ export function renderPublicCheck(c: PublicAddressCheck, t: T = english()): stri
   const notKnown = t('cli.public.notKnown');
   const noAddress = (error: string | null | undefined) =>
     t('cli.public.noAddress', { error: error ?? t('cli.public.noAnswer') });
+  const verdict = c.verdict.said;
   const lines = [
-    `${c.verdict.title}.`,
+    `${sayIn({ t }, verdict?.title, c.verdict.title)}.`,
     '',
     t('cli.public.router', {
       gateway: c.gateway ?? t('cli.public.none'),
@@ -50,11 +52,13 @@ export function renderPublicCheck(c: PublicAddressCheck, t: T = english()): stri
     }),
     '',
   ];
-  if (c.verdict.advice) lines.push(c.verdict.advice, '');
+  if (c.verdict.advice) lines.push(sayIn({ t }, verdict?.advice, c.verdict.advice), '');
   for (const e of c.verdict.evidence) lines.push(`  · ${e}`);
   if (c.findings.length) lines.push('');
   for (const f of c.findings)
-    lines.push(t('cli.public.finding', { severity: t(`cli.public.severity.${f.severity}`), text: f.text }));
+    lines.push(
+      t('cli.public.finding', { severity: t(`cli.public.severity.${f.severity}`), text: sayIn({ t }, f.said, f.text) }),
+    );
   if (c.ipv6) lines.push('', `IPv6: ${c.ipv6.text}`);
   lines.push('', t('cli.public.measuredAt', { at: c.measuredAt }));
   return lines.join('\n');

@@ -3,6 +3,7 @@ import { emptySetupRecord } from '../../../../src/shared/domain/setup';
 import { judgePublicAddress, type PublicAddressCheck } from '../../../../src/shared/domain/public-address';
 import { judgeIpv6 } from '../../../../src/shared/domain/ipv6-facts';
 import { renderPublicCheck } from '../../../../src/main/features/internet/cli';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { judgeInternetStep } from '../../../../src/main/features/internet/status';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
 
@@ -26,6 +27,18 @@ describe('nvr-assist public', () => {
     const none = renderPublicCheck(check(null, null));
     expect(none).toContain('STUN s:3478: no address — no answer within 3.0 s');
     expect(none).toContain('Warning: The address checker http://c/ gave no address: refused.');
+  });
+
+  it('in the terminal’s language: the verdict, its advice and the findings said by key (en-XA), values as they came', () => {
+    const xa = createTranslator('en-XA');
+    const text = renderPublicCheck(check('127.0.0.2', null), xa.t);
+    expect(text.split('\n')[0]).toBe(`${xa.t('internet.said.title.unknown')}.`);
+    expect(text).toContain(xa.t('internet.said.advice.readWan'));
+    expect(text).toContain(
+      xa.t('internet.said.routerNotWan', { address: '127.0.0.2', kind: xa.t('internet.said.kind.loopback') }),
+    );
+    expect(text).toContain(xa.t('internet.said.checkerFailed', { server: 'http://c/', error: 'refused' }));
+    expect(text).not.toMatch(/Not known yet|gave no address|as its WAN address/);
   });
 
   it('prints what IPv6 means here after the findings, when the check read it', () => {

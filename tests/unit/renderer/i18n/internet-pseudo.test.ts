@@ -86,6 +86,13 @@ describe('the Internet side step in the pseudo locale: no string of its own is l
     expect(byTest(wrapper, 'proof-hairpin').exists()).toBe(true);
     expect(byTest(wrapper, 'proof-start').text()).toBe(pseudo.t('internet.proof.again'));
     check.expectOnlyKnownEnglish(fromMain(saved.check, saved.proof));
+    // main's verdict and findings were said by key: the page says them in en-XA, not main's English beside them.
+    const c = saved.check!;
+    expect(c.findings.length).toBeGreaterThan(0);
+    const page = wrapper.text();
+    for (const english of [c.verdict.title, c.verdict.advice, ...c.findings.map((f) => f.text)])
+      expect(page).not.toContain(english);
+    expect(byTest(wrapper, 'internet-advice').text()).toBe(pseudo.t('internet.said.advice.double-nat'));
   });
 
   it('nothing checked or proved yet, no plan of router rules, and the check running', async () => {

@@ -56,6 +56,10 @@ describe('what each source said is in the evidence, named', () => {
       code: 'checker-failed',
       severity: 'warning',
       text: 'The address checker http://198.51.100.10/ gave no address: no answer.',
+      said: {
+        key: 'internet.said.checkerFailed',
+        params: { server: 'http://198.51.100.10/', error: { key: 'internet.said.noAnswer' } },
+      },
     });
     expect(r.verdict.evidence).toContain('The address checker http://198.51.100.10/: no answer');
     const s = judgePublicAddress(input({ stun: stun(null, 'timed out') }));
@@ -88,6 +92,7 @@ describe('each finding and verdict tells the user what to do', () => {
       code: 'sources-disagree',
       severity: 'warning',
       text: 'STUN sees 203.0.113.2 but the address checker sees 203.0.113.9. Your traffic may leave through more than one address (two internet lines, a VPN on this computer, or a load-balancing carrier NAT).',
+      said: { key: 'internet.said.sourcesDisagree', params: { stun: '203.0.113.2', checker: '203.0.113.9' } },
     });
   });
 
@@ -97,6 +102,7 @@ describe('each finding and verdict tells the user what to do', () => {
       code: 'no-gateway',
       severity: 'problem',
       text: 'This computer has no default gateway: it is not connected to a router.',
+      said: { key: 'internet.said.noGateway' },
     });
     expect(r.verdict.advice).toBe(
       'Connect this computer to the network the NVR is on (the router’s LAN, not a guest network), then check again.',
@@ -110,6 +116,7 @@ describe('each finding and verdict tells the user what to do', () => {
       code: 'router-unknown',
       severity: 'info',
       text: 'The router did not say its WAN address (UPnP and NAT-PMP are off or do not answer — off is the safe setting).',
+      said: { key: 'internet.said.routerUnknown' },
     });
   });
 
@@ -119,6 +126,10 @@ describe('each finding and verdict tells the user what to do', () => {
       code: 'router-not-wan',
       severity: 'warning',
       text: 'The router reports garbage as its WAN address, which is not an IPv4 address: it cannot be one.',
+      said: {
+        key: 'internet.said.routerNotWan',
+        params: { address: 'garbage', kind: { key: 'internet.said.kind.not-ipv4' } },
+      },
     });
     expect(r.verdict.advice).toBe('Read the WAN (Internet) address on your router’s status page, then check again.');
     const loop = judgePublicAddress(input({ wan: '127.0.0.1' }));
