@@ -1,9 +1,9 @@
 // The error catalogue: every failure that crosses a boundary has one of these codes and a plain-language
 // message. Exception text, file paths and credentials never cross. The words are the English catalogue's
 // `errors` group (src/shared/i18n/en/), where every language's are kept.
-import { en } from '../i18n/en';
+import { errors } from '../i18n/en/errors';
 
-export const ERROR_MESSAGES = en.errors;
+export const ERROR_MESSAGES = errors;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]];
