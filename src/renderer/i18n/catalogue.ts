@@ -3,6 +3,8 @@
 // the app, and each other step's group with its page (router.ts waits for both before the page renders, so `t` stays
 // synchronous and a page never shows a key). The pseudo locale's words (en-XA) are made from the groups loaded, when
 // it is asked for. The CLI's and the checklist PDF's words (en/cli*, en/checklist-pdf.ts) are main's: never here.
+// A new step's group (en/<step id>.ts) is found by its file name; a language with a catalogue of its own (none yet:
+// translate.ts's LOCALES) would be split and loaded here the same way.
 import { app, common } from '../../shared/i18n/en/app';
 import { components } from '../../shared/i18n/en/components';
 import { errors } from '../../shared/i18n/en/errors';
