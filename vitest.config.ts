@@ -6,8 +6,9 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   plugins: [vue()],
   test: {
-    // The contract's channel names for src/shared/ipc/channels.ts, as the build defines them (see the file).
-    setupFiles: ['tests/support/channel-globals.ts'],
+    // The contract's channel names for src/shared/ipc/channels.ts, as the build defines them (see the file); every
+    // group of the pages' words loaded, as their routes load them in the app (see the file).
+    setupFiles: ['tests/support/channel-globals.ts', 'tests/unit/renderer/page-words-setup.ts'],
     projects: [
       {
         extends: true,

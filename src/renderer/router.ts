@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Component } from 'vue';
 import { STEPS, type StepId } from '../shared/domain/steps';
+import { loadStepGroups } from './i18n/catalogue';
 
 /** A step's page, loaded when the step is first opened (each page and its parts are a chunk of their own). */
 type LazyPage = () => Promise<Component>;
@@ -29,13 +30,19 @@ export function stepPath(id: StepId): string {
   return `/step/${id}`;
 }
 
+/** A step's route component: its page, resolved only once the step's groups of words are loaded too. */
+export function stepComponent(id: StepId, page: LazyPage): LazyPage {
+  return () => Promise.all([page(), loadStepGroups(id)]).then(([component]) => component);
+}
+
 const firstAvailable = STEPS.find((s) => s.available && STEP_PAGES[s.id])?.id ?? 'network';
 
 export function createRoutes(): RouteRecordRaw[] {
   const stepRoutes: RouteRecordRaw[] = STEPS.filter((s) => s.available && STEP_PAGES[s.id]).map((s) => ({
     path: stepPath(s.id),
     name: `step-${s.id}`,
-    component: STEP_PAGES[s.id]!,
+    // The page and its words (i18n/catalogue.ts) load together; the page renders once both are here.
+    component: stepComponent(s.id, STEP_PAGES[s.id]!),
     meta: { stepId: s.id, title: s.title },
   }));
   return [

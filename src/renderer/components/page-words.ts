@@ -1,4 +1,4 @@
-import { localMessage } from '../../shared/i18n';
+import { localMessage } from '../../shared/i18n/local-message';
 import type { AppError } from '../../shared/ipc/result';
 import { t } from '../composables/useT';
 import { stepTitle } from './step-status';

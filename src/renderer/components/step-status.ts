@@ -1,7 +1,8 @@
 import { STEPS, type StepId, type StepStatus } from '../../shared/domain/steps';
 import type { Approach } from '../../shared/domain/setup';
 import { stepSkip, type StepSkip } from '../../shared/domain/step-approach';
-import { en, type MessageKey } from '../../shared/i18n';
+import { wizard } from '../../shared/i18n/en/wizard';
+import type { MessageKey } from '../../shared/i18n';
 import { locale, t } from '../composables/useT';
 
 type StatusTone = 'neutral' | 'info' | 'ok' | 'warn' | 'muted';
@@ -34,7 +35,7 @@ export const STEP_STATUS_VIEW: Readonly<Record<StepStatus, { readonly label: str
 
 /** A step's title in the page's language (the catalogue's `wizard.steps.<id>.title`; steps.ts keeps main's). */
 type TitleKey = Extract<MessageKey, `wizard.steps.${string}.title`>;
-const TITLES: Readonly<Record<string, { readonly title: string } | undefined>> = en.wizard.steps;
+const TITLES: Readonly<Record<string, { readonly title: string } | undefined>> = wizard.steps;
 
 export function stepTitle(id: StepId): string {
   // A step newer than the catalogue (a folder just added, CONTRIBUTING.md) says steps.ts's title until it is converted.
@@ -42,7 +43,7 @@ export function stepTitle(id: StepId): string {
 }
 
 type ReasonKey = Extract<MessageKey, `wizard.approach.reasons.${string}`>;
-const REASONS: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> = en.wizard.approach.reasons;
+const REASONS: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> = wizard.approach.reasons;
 
 /**
  * How a step the chosen way does not need is said (step-approach.ts's `stepSkip`), in the page's language: the

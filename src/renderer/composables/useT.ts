@@ -1,16 +1,11 @@
 // The page's language: one reactive locale for the whole renderer, the system's by default (`navigator.languages`),
 // set by `?lang=` in the address (main.ts: `?lang=en-XA` shows the pseudo locale). `t` reads it, so a template or a
-// computed that calls `t` follows a change of language at once. The messages are src/shared/i18n's.
+// computed that calls `t` follows a change of language at once. The messages are src/shared/i18n's, loaded group by
+// group (../i18n/catalogue.ts: the first screen's with the app, each step's with its page).
 import { computed, readonly, ref } from 'vue';
-import {
-  createTranslator,
-  resolveLocale,
-  type MessageKey,
-  type MessagePart,
-  type ParamArgs,
-  type ParamValue,
-  type ResolvedLocale,
-} from '../../shared/i18n';
+import { resolveLocale, translatorOver, type ResolvedLocale } from '../../shared/i18n/translator';
+import type { MessageKey, MessagePart, ParamArgs, ParamValue } from '../../shared/i18n/types';
+import { messagesOf } from '../i18n/catalogue';
 
 /** The system's languages, most wanted first (none where there is no navigator). */
 function systemLanguages(): string[] {
@@ -20,7 +15,12 @@ function systemLanguages(): string[] {
 const systemLocale = (): ResolvedLocale => resolveLocale(systemLanguages());
 
 const current = ref<ResolvedLocale>(systemLocale());
-const translator = computed(() => createTranslator(current.value));
+/** A key whose group is not loaded says itself (never a blank or a crash); the router loads a page's groups first. */
+function missing(key: string): string {
+  if (import.meta.env.DEV) console.warn(`No message "${key}" loaded for the pages`);
+  return key;
+}
+const translator = computed(() => translatorOver(current.value, messagesOf(current.value.tag), missing));
 
 /** The locale the pages speak now. */
 export const locale = readonly(current);

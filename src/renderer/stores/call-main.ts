@@ -1,6 +1,6 @@
 import type { Ref } from 'vue';
 import type { Result } from '../api/client';
-import { localMessage } from '../../shared/i18n';
+import { localMessage } from '../../shared/i18n/local-message';
 import { t } from '../composables/useT';
 
 // How the stores ask main for something, written once: a reading (readFromMain) or a choice main saves (saveInMain).

@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { ports } from '../i18n/en/ports';
 import { z } from 'zod';
 
 /**
@@ -1788,7 +1788,7 @@ export const ANY_BRAND = 'any brand';
 
 /** Short plain-words names of the roles, for messages and tables: the English catalogue's (the pages say them in
  * the user's language through `ports.role`; main's messages are English). */
-export const ROLE_LABELS: Readonly<Record<PortRole, string>> = en.ports.role;
+export const ROLE_LABELS: Readonly<Record<PortRole, string>> = ports.role;
 
 export function knownService(port: number, transport?: Transport): KnownService[] {
   const hits: Array<{ brand: string; fact: PortFact }> = [];

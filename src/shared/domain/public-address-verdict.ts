@@ -6,7 +6,10 @@
 // ROUTERS.md §3. Exported from public-address.ts as well.
 import { english, saidInEnglish } from '../i18n/english';
 import { said, type Said, type SaidWords } from '../i18n/said';
+import { believablePublic } from './believable-public';
 import { classifyIpv4, parseIpv4, type Ipv4Class } from './ipv4';
+
+export { believablePublic };
 import type {
   OutsideView,
   PathHops,
@@ -15,17 +18,6 @@ import type {
   PublicVerdictCode,
   RouterWanSource,
 } from './public-address-shapes';
-
-/**
- * An address a "what is my IP" source may give: a public IPv4, or one of the documentation ranges (RFC 5737 — never
- * routed on the internet, so only a test network such as the lab's hands them out; treated as public there). A
- * private, CGNAT, loopback, link-local or multicast address is not what the internet sees: the source is wrong.
- */
-export function believablePublic(addr: string | null): { ok: true } | { ok: false; kind: Ipv4Class | 'not-ipv4' } {
-  const kind = addr === null ? null : classifyIpv4(addr);
-  if (kind === null) return { ok: false, kind: 'not-ipv4' };
-  return kind === 'public' || kind === 'documentation' ? { ok: true } : { ok: false, kind };
-}
 
 /** An address's kind in words ("a private (RFC 1918) address"), said by key. */
 const kindWords = (kind: Ipv4Class | 'not-ipv4'): SaidWords => ({ key: `internet.said.kind.${kind}` });

@@ -7,7 +7,7 @@
 // The shapes are in vpn-plan-shapes.ts (exported from here too, so `./vpn-plan` stays the one import), the steps the
 // user follows in vpn-plan-steps.ts.
 import { classifyIpv4, formatIpv4, parseIpv4 } from './ipv4';
-import { believablePublic } from './public-address';
+import { believablePublic } from './believable-public';
 import { NO_WIREGUARD_FAMILIES, VPN_SERVERS, type VpnServerKind } from '../catalog/vpn-servers';
 import {
   COMMON_HOME_LANS,

@@ -59,7 +59,9 @@ export function sayWith(t: Say, words: Said): string {
 export function sayIn({ t }: Pick<Translator, 't'>, words: Said | undefined, fallback: string): string {
   if (!words) return fallback;
   try {
-    return sayWith(t as Say, words);
+    const shown = sayWith(t as Say, words);
+    // The pages' translator gives a key it does not hold back as the key itself (main's throws).
+    return shown === words.key ? fallback : shown;
   } catch {
     return fallback;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { outsideProofSchema } from '../domain/outside-proof';
-import { MAX_PUBLIC_HISTORY, publicAddressCheckSchema, publicAddressSeenSchema } from '../domain/public-address';
+import { MAX_PUBLIC_HISTORY, publicAddressCheckSchema, publicAddressSeenSchema } from '../domain/public-address-shapes';
 import { defineStep } from './define';
 import { jobStarted, noInput } from './fields';
 

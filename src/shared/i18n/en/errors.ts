@@ -1,6 +1,7 @@
-// The error catalogue (src/shared/ipc/errors.ts's ERROR_MESSAGES is this group of the English catalogue): every
-// failure that crosses a boundary has one of these codes and a plain-language message. Exception text, file paths
-// and credentials never cross. In a file of its own so that errors.ts loads these words alone.
+// The error catalogue (src/shared/ipc/errors.ts's ERROR_MESSAGES is this group): every failure that crosses a
+// boundary has one of these codes and a plain-language message. Exception text, file paths and credentials
+// never cross. Its own file, so that the pages carry these words without the rest of the catalogue, and the CLI's
+// head start (which may fail with NETWORK_LOST) without every page's words.
 export const errors = {
   BAD_REQUEST: 'The request was not in the expected form.',
   UNKNOWN_CHANNEL: 'The app does not know that request.',
