@@ -22,7 +22,7 @@ const NOT_ADMIN: Readonly<Record<string, string>> = { Axis: 'root' };
  */
 export const FACTORY_ADMIN_USER = 'admin';
 
-/** The factory administrator's user name for a brand as the device or the search named it ('AXIS', 'Hikvision', …). */
+/** The factory administrator's user name for a brand as a device or the search named it ('AXIS', 'Hikvision', …). */
 export function factoryAdminUser(brand: string | null | undefined): string {
   const trimmed = brand?.trim();
   if (!trimmed) return FACTORY_ADMIN_USER;

@@ -10,7 +10,7 @@ type Answer<T> = { ok: true; data: T } | { ok: false };
 /**
  * Like main (src/main/features/find/index.ts): the device, from main's last list or from the record, is saved as the
  * NVR, the step 'working' until a login proves it (judgeFind's 'chosen' in src/main/features/find/status.ts), and
- * setup.get reads that record from then on; a device main does not know is refused with DEVICE_NOT_FOUND and nothing changes.
+ * setup.get reads that record from then on; a device main does not know is refused (DEVICE_NOT_FOUND), nothing saved.
  */
 export async function chooseInMain(input: unknown) {
   const { deviceId } = input as { deviceId: string };
