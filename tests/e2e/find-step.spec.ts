@@ -142,10 +142,15 @@ test('Find your NVR: the lab’s NVRs appear live (also by the address sweep), h
   await expect(hikLogin).toBeFocused();
   await expect(page.getByTestId('verify-status')).toHaveText('working');
 
-  // A wrong password on the Dahua: the plain message, the user name kept, the password gone.
+  // A wrong password on the Dahua: the plain message, the user name kept, the password gone. Its "Log in" chooses it
+  // first (one click, no radio); the user name starts as Dahua's factory administrator, the keyboard on the password.
   await dahua.getByTestId('login-device').click();
   await expect(dialog).toBeVisible();
-  await userField.fill('admin');
+  await expect(dahua.getByTestId('choose-device')).toBeChecked();
+  await expect(dahua.getByTestId('chosen-badge')).toHaveText('your NVR');
+  await expect(hik.getByTestId('chosen-badge')).toHaveCount(0);
+  await expect(userField).toHaveValue('admin');
+  await expect(passwordField).toBeFocused();
   await passwordField.fill('not-the-password');
   await logIn.click();
   await expect(dialog.getByTestId('login-error')).toContainText('refused the user name or password', {
@@ -168,7 +173,7 @@ test('Find your NVR: the lab’s NVRs appear live (also by the address sweep), h
   const cam = page.locator('[data-testid="device-list"] li[data-device-id]', { hasText: '02:00:c0:a8:32:43' });
   await cam.getByTestId('login-device').click();
   await expect(dialog).toBeVisible();
-  await userField.fill('admin');
+  await expect(userField).toHaveValue('admin');
   await passwordField.fill('Lab-Admin-2024');
   await logIn.click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
@@ -176,9 +181,12 @@ test('Find your NVR: the lab’s NVRs appear live (also by the address sweep), h
   await expect(cam.getByTestId('clock-warning')).toContainText(/\d+ minutes ahead/);
   await expect(cam.getByTestId('clock-warning')).toContainText('NTP');
 
-  // The Hikvision with the right password: what it says about itself, and the step verified by main.
+  // The Hikvision with the right password: what it says about itself, and the step verified by main. Its "Log in"
+  // chooses it again; the user name last sent to it (the locked one) comes back, and the user types another.
   await hikLogin.click();
   await expect(dialog).toBeVisible();
+  await expect(hik.getByTestId('choose-device')).toBeChecked();
+  await expect(userField).toHaveValue('locked');
   await userField.fill('admin');
   await passwordField.fill('Lab-Admin-2024');
   await logIn.click();

@@ -1,8 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
 /**
- * On "Find your NVR" in the lab: search through the client's LAN interface, choose the device with this MAC (a device
- * moved before may still be listed under an older address too) and log in to it with the dialog.
+ * On "Find your NVR" in the lab: search through the client's LAN interface, then "Log in" on the device with this MAC
+ * (a device moved before may still be listed under an older address too), which chooses it, and log in with the dialog.
  */
 export async function findAndLogIn(page: Page, mac: string, login: { user: string; password: string }): Promise<void> {
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
@@ -24,12 +24,18 @@ export async function findAndLogIn(page: Page, mac: string, login: { user: strin
   }
   await expect(device).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('cancel-search')).toBeHidden({ timeout: 30_000 });
-  await device.getByTestId('choose-device').check();
+  // "Log in" on the device's card chooses it too (issue 16: one click, not the radio and then "Log in").
   const dialog = page.getByTestId('login-dialog');
   await device.getByTestId('login-device').click();
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('User name').fill(login.user);
-  await dialog.getByLabel('Password', { exact: true }).fill(login.password);
+  await expect(device.getByTestId('choose-device')).toBeChecked();
+  // The user name starts as the brand's factory administrator (admin) with the keyboard on the password: typed only
+  // when this login is with another user.
+  const userField = dialog.getByLabel('User name');
+  const passwordField = dialog.getByLabel('Password', { exact: true });
+  await expect(passwordField).toBeFocused();
+  if ((await userField.inputValue()) !== login.user) await userField.fill(login.user);
+  await passwordField.fill(login.password);
   await dialog.getByTestId('login-submit').click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
 }

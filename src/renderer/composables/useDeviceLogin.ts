@@ -3,6 +3,7 @@ import { useAppStore } from '../stores/app';
 import { useDeviceLoginStore } from '../stores/device-login';
 import { useDiscoveryStore } from '../stores/discovery';
 import { inPageWords } from '../components/page-words';
+import { factoryAdminUser } from '../../shared/catalog/factory-users';
 
 export interface LoginCredentials {
   username: string;
@@ -22,22 +23,38 @@ export function useDeviceLogin() {
   const discovery = useDiscoveryStore();
   /** The device the dialog is open for, or null when it is closed. */
   const deviceId = ref<string | null>(null);
-  /** The user name last typed (not secret), offered again next time. */
-  const lastUsername = ref('admin');
 
   const state = computed(() => (deviceId.value ? logins.stateOf(deviceId.value) : null));
+
+  /** The device as this window knows it: in the last search's list, else the chosen NVR saved in the record. */
+  function deviceOf(id: string) {
+    return (
+      discovery.devices.find((d) => d.id === id) ?? (discovery.chosen?.deviceId === id ? discovery.chosen.device : null)
+    );
+  }
+
+  /**
+   * The user name the dialog starts with: the one last sent to this device (kept by the device-login store), else
+   * the brand's factory administrator (`admin` for most, and where the brand is not known: shared/catalog/
+   * factory-users.ts). Never a password; the field stays editable, and the dialog then starts on the password.
+   */
+  function startUsername(id: string): string {
+    return logins.usernameOf(id) ?? factoryAdminUser(deviceOf(id)?.brand);
+  }
+
   /**
    * What DeviceLoginDialog needs besides the device's name and address, with the answer to "the lock is over"
    * (null while it is closed).
    */
   const props = computed(() => {
+    const id = deviceId.value;
     const s = state.value;
-    if (!s) return null;
+    if (!id || !s) return null;
     return {
       pending: s.pending,
       error: s.error ? { code: s.error.code, message: inPageWords(s.error) } : null,
       lockedUsername: s.lockedUsername,
-      initialUsername: lastUsername.value,
+      initialUsername: startUsername(id),
       canRemember: app.canRememberPasswords,
       onReleaseLock: releaseLock,
     };
@@ -74,7 +91,6 @@ export function useDeviceLogin() {
   async function submit(credentials: LoginCredentials): Promise<boolean> {
     const id = deviceId.value;
     if (!id) return false;
-    lastUsername.value = credentials.username;
     const done = await logins.login(id, credentials.username, credentials.password, {
       remember: credentials.remember && app.canRememberPasswords,
     });
@@ -91,7 +107,7 @@ export function useDeviceLogin() {
     deviceId,
     state,
     props,
-    lastUsername,
+    startUsername,
     isKnown,
     learnRemembered,
     open,

@@ -48,6 +48,8 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
   const discovery = useDiscoveryStore();
   const setup = useSetupStore();
   const states = ref<Record<string, DeviceLoginState>>({});
+  /** The user name last sent to each device from this window (not secret), offered again by the login dialog. */
+  const usernames = ref<Record<string, string>>({});
 
   function stateOf(deviceId: string): Readonly<DeviceLoginState> {
     // Whether main remembers a login comes from main's list until this page logs in or forgets.
@@ -56,6 +58,11 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
 
   function patch(deviceId: string, change: Partial<DeviceLoginState>): void {
     states.value[deviceId] = { ...stateOf(deviceId), ...change };
+  }
+
+  /** The user name last sent to the device from this window, or null when none was. */
+  function usernameOf(deviceId: string): string | null {
+    return usernames.value[deviceId] ?? null;
   }
 
   /** True while `username` is the account the device reported locked. */
@@ -78,6 +85,7 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     const current = stateOf(deviceId);
     if (current.pending || isLocked(deviceId, username)) return false;
     patch(deviceId, { pending: true, error: null });
+    usernames.value[deviceId] = username;
     const result = await client.loginDevice({ deviceId }, username, password, { remember: options.remember ?? false });
     if (!result.ok) {
       patch(deviceId, {
@@ -101,7 +109,10 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     const device = result.data.device;
     if (device) {
       discovery.put(device);
-      if (device.id !== deviceId) patch(device.id, success);
+      if (device.id !== deviceId) {
+        patch(device.id, success);
+        usernames.value[device.id] = username;
+      }
     }
     // Main saved the NVR and the verified step (setup.onChanged follows); read it too, in case the event is missed.
     await setup.reloadRecord();
@@ -132,5 +143,5 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     if (stateOf(deviceId).error) patch(deviceId, { error: null });
   }
 
-  return { states, stateOf, isLocked, login, forget, releaseLock, clearError };
+  return { states, usernames, stateOf, usernameOf, isLocked, login, forget, releaseLock, clearError };
 });

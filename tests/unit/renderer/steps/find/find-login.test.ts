@@ -19,6 +19,7 @@ import {
   searchedList,
   searchedSetup,
 } from '../../fake-api';
+import { chooseInMain } from './choose-in-main';
 import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'S3cret-Pass!';
@@ -43,6 +44,7 @@ useStepHarness({
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => searchedList(),
     'discovery.start': () => ok({ jobId: 'job-search1', interfaceName: 'eth0' }),
+    'setup.chooseDevice': chooseInMain,
   }),
 });
 

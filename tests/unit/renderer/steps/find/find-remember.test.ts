@@ -16,6 +16,7 @@ import {
   searchedList,
   searchedSetup,
 } from '../../fake-api';
+import { chooseInMain } from './choose-in-main';
 import { api, mountStep, pinia, useStepHarness } from '../../mount-step';
 
 const PASSWORD = 'Rem3mber-Me!';
@@ -42,6 +43,7 @@ useStepHarness({
     'network.get': () => ok(fakeReport({ chosenInterface: 'eth0' })),
     'discovery.list': () => searchedList(),
     'device.forgetPassword': () => ok({ forgotten: 1 }),
+    'setup.chooseDevice': chooseInMain,
   }),
 });
 beforeEach(() => {

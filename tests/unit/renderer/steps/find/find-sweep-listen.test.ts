@@ -18,6 +18,7 @@ import {
   searchedList,
   searchedSetup,
 } from '../../fake-api';
+import { chooseInMain } from './choose-in-main';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
 const JOB = 'job-search1';
@@ -69,6 +70,7 @@ useStepHarness({
     'discovery.list': () => searchedList(),
     'discovery.start': (input) =>
       ok({ jobId: JOB, interfaceName: (input as { interfaceName?: string }).interfaceName ?? 'eth0' }),
+    'setup.chooseDevice': chooseInMain,
   }),
 });
 beforeEach(() => {
