@@ -22,6 +22,8 @@ function createRulesFlow() {
   const planned = ref('');
   /** The plan on show was made by the page on opening (not by the button). */
   const madeOnOpening = ref(false);
+  /** What the page does on opening is done: main's saved plan read, and the plan made if there was none to make. */
+  const opened = ref(false);
   /** Said after a Copy. */
   const copied = ref('');
 
@@ -67,9 +69,12 @@ function createRulesFlow() {
 
   /** Entering the step: what main saved, then the plan when there is none yet and one can be made (once a visit). */
   async function open(): Promise<void> {
-    await store.openStep();
-    if (!planOnOpening.value) return;
-    madeOnOpening.value = await makePlan();
+    try {
+      await store.openStep();
+      if (planOnOpening.value) madeOnOpening.value = await makePlan();
+    } finally {
+      opened.value = true;
+    }
   }
 
   onMounted(() => open());
@@ -80,6 +85,7 @@ function createRulesFlow() {
     nvrAddress,
     planned,
     madeOnOpening,
+    opened,
     copied,
     makePlan,
     chooseFamily,

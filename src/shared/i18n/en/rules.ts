@@ -164,7 +164,11 @@ export const rules = {
     progressLabel: 'Proof from outside',
     cancelledText: 'The proof was cancelled.',
     errorTitle: 'The proof could not be made.',
-    provenAt: 'Proven {time}.',
+    /** What was proven: the checker, the address it tested, the one expected (the DDNS name's), and when. */
+    addresses: 'The checker {checker} tested {tested}; expected {expected}. Asked {time}.',
+    noAddress: 'no address',
+    notResolved: 'not resolved',
+    notKnown: 'not known',
     rulesCaption: 'Your planned rules from outside',
     rule: '{protocol} {port} ({label}):',
     more: 'Every port it tried, the ones that must stay closed, and the evidence: {step}.',

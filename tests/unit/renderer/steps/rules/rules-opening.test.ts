@@ -57,6 +57,8 @@ describe('Router rules step: the plan made on opening', () => {
     );
     // The button stays, to make it again (no longer the page's main action).
     expect(byTest(wrapper, 'make-plan').text()).toBe('Make the plan again');
+    // Done opening (what the end-to-end tests wait for before they look).
+    expect(wrapper.find('form.wishes').attributes('data-opened')).toBe('true');
     // The status comes from main's record, read again after the plan (as after the button).
     expect(api.count('setup.get')).toBeGreaterThanOrEqual(2);
     await flushPromises();
@@ -101,6 +103,7 @@ describe('Router rules step: the plan made on opening', () => {
     fakeRules(api);
     const wrapper = await mountStep();
     expect(plans()).toEqual([]);
+    expect(wrapper.find('form.wishes').attributes('data-opened')).toBe('true');
     expect(byTest(wrapper, 'found-not-measured').exists()).toBe(true);
     expect(byTest(wrapper, 'make-plan').text()).toBe('Make the plan');
   });
@@ -146,6 +149,7 @@ describe('Router rules step: the plan made on opening', () => {
     api.handlers['rules.plan'] = (input) => new Promise((done) => (answer = () => done(plan(input))));
     const wrapper = await mountStep();
     expect(byTest(wrapper, 'make-plan').attributes('aria-busy')).toBe('true');
+    expect(wrapper.find('form.wishes').attributes('data-opened')).toBe('false');
     await byTest(wrapper, 'rules-allow-input').setValue('198.51.100.7');
     answer();
     await flushPromises();

@@ -17,6 +17,7 @@ import {
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { useInternetStore } from '../../../../../src/renderer/steps/internet/internet-store';
 import { setLocale } from '../../../../../src/renderer/composables/useT';
+import { formatTime } from '../../../../../src/renderer/components/step-status';
 import { FORWARD_CHAINS } from '../../../../../src/shared/catalog/nft-forward-chains';
 import { FORWARD_PAGES } from '../../../../../src/shared/catalog/router-forwards';
 import { createTranslator } from '../../../../../src/shared/i18n';
@@ -165,6 +166,10 @@ describe('Router rules step: prove from outside, from this page', () => {
     expect(rowOf(wrapper, app).text()).toContain(`TCP ${app} (${failed.label}):`);
     // Only the planned rules here; the ports that must stay closed are the Internet page's table.
     expect(wrapper.findAll('[data-testid="rules-proof-row"]')).toHaveLength(main.plan!.rules.length);
+    // What was proven: the DDNS name's address, as the Internet page says it.
+    expect(byTest(wrapper, 'rules-proof-addresses').text().replace(/\s+/g, ' ')).toBe(
+      `The checker ${CHECKER} tested ${PUBLIC}; expected ${DDNS_HOST} → ${PUBLIC}. Asked ${formatTime(proof.measuredAt)}.`,
+    );
     const more = byTest(wrapper, 'rules-proof-more');
     expect(more.find('a').attributes('href')).toContain('/step/internet');
     // The step's status follows main's record, read again after the proof.
@@ -190,7 +195,9 @@ describe('Router rules step: prove from outside, from this page', () => {
     await byTest(wrapper, 'family-nftables').setValue(true);
     await flushPromises();
     expect(byTest(wrapper, 'rules-proof-start').text()).toBe('Prove again');
-    expect(byTest(wrapper, 'rules-proof-verdict').find('time').attributes('datetime')).toBe('2026-01-02T08:00:00.000Z');
+    expect(byTest(wrapper, 'rules-proof-addresses').find('time').attributes('datetime')).toBe(
+      '2026-01-02T08:00:00.000Z',
+    );
     expect(wrapper.findAll('[data-testid="rules-proof-row"]')).toHaveLength(main.plan!.rules.length);
   });
 
@@ -227,6 +234,10 @@ describe('Router rules step: the proof part in the pseudo locale', () => {
         proof.verdict.title,
         proof.verdict.advice,
         ...proof.rows.flatMap((r) => [r.text, r.label, r.verdict]),
+        // Data: the checker, the address it tested and the DDNS name.
+        CHECKER,
+        PUBLIC,
+        DDNS_HOST,
       ],
       words: wordsOf([
         REOLINK,
