@@ -94,12 +94,14 @@ export const useRulesStore = defineStore('rules', () => {
   async function makePlan(): Promise<boolean> {
     if (!canPlan.value) return false;
     const allow = sources.value.cidrs;
+    const typed = allowText.value;
     return saveInMain(
       { saving: planning, as: 'plan', error: planError },
       () => client.call('rules.plan', { wants: { ...wants.value }, allow }),
       async (next) => {
         plan.value = next;
-        allowText.value = next.sources.join(', ');
+        // The sources as main keeps them, unless the user typed on meanwhile (their text stays theirs).
+        if (allowText.value === typed) allowText.value = next.sources.join(', ');
         await setup.reloadRecord();
         // The commands on show were written from the old plan: written again for the same router.
         if (family.value) await writeCommands();

@@ -20,14 +20,21 @@ function createRulesFlow() {
   const nvrAddress = computed(() => nvr.value?.device.addresses[0] ?? null);
   /** Said after "Make the plan" worked. */
   const planned = ref('');
+  /** The plan on show was made by the page on opening (not by the button). */
+  const madeOnOpening = ref(false);
+  /** What the page does on opening is done: main's saved plan read, and the plan made if there was none to make. */
+  const opened = ref(false);
   /** Said after a Copy. */
   const copied = ref('');
 
-  async function makePlan(): Promise<void> {
+  /** Asks main for the plan (the button, or the page on opening): true when one came. */
+  async function makePlan(): Promise<boolean> {
     planned.value = '';
-    if (!(await store.makePlan()) || !store.plan) return;
+    madeOnOpening.value = false;
+    if (!(await store.makePlan()) || !store.plan) return false;
     const n = store.plan.rules.length;
     planned.value = n ? t('rules.planMade', { count: n }) : t('rules.planMadeNone');
+    return true;
   }
 
   async function chooseFamily(family: RouterFamily): Promise<void> {
@@ -46,9 +53,45 @@ function createRulesFlow() {
     copied.value = (await copyText(text)) ? t('rules.copiedCommands') : t('rules.copyCommandsFailed');
   }
 
-  onMounted(() => store.openStep());
+  /**
+   * Nothing to decide yet: on the port-forwarding way, with the NVR's ports measured and no plan saved, the plan is
+   * made as the button would make it, from the choices main kept (the button stays, to make it again).
+   */
+  const planOnOpening = computed(
+    () =>
+      setup.approach === 'port-forwarding' &&
+      !!nvr.value &&
+      !!setup.record?.ports[nvr.value.deviceId]?.report &&
+      !store.plan &&
+      !store.loadError &&
+      store.canPlan,
+  );
 
-  return { nvr, nvrTitle, nvrAddress, planned, copied, makePlan, chooseFamily, writeAgain, copyCommands };
+  /** Entering the step: what main saved, then the plan when there is none yet and one can be made (once a visit). */
+  async function open(): Promise<void> {
+    try {
+      await store.openStep();
+      if (planOnOpening.value) madeOnOpening.value = await makePlan();
+    } finally {
+      opened.value = true;
+    }
+  }
+
+  onMounted(() => open());
+
+  return {
+    nvr,
+    nvrTitle,
+    nvrAddress,
+    planned,
+    madeOnOpening,
+    opened,
+    copied,
+    makePlan,
+    chooseFamily,
+    writeAgain,
+    copyCommands,
+  };
 }
 
 /** The page makes the flow once and hands it to its parts (`provide…`); a part of the Router rules page takes it (`use…`). */

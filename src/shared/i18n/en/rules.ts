@@ -13,13 +13,16 @@ export const rules = {
     intro:
       'A port forward lets the internet reach one port of your NVR. The app works out the fewest rules for what you want to reach from outside, from the ports the Ports step measured, and writes them for your router. You enter them on the router yourself; the app changes nothing there.',
     verifyHelp:
-      'The status only turns “verified” from outside: once the rules are on your router, the Verify step tries them from the internet. Until then the plan is only a plan.',
+      'The status only turns “verified” from outside: once the rules are on your router, the proof from outside tries each of them from the internet. Until then the plan is only a plan.',
   },
 
   /** The NVR's name when it told nothing about itself. */
   yourNvr: 'your NVR',
   planMade: { one: 'Plan made: {count} rule to enter.', other: 'Plan made: {count} rules to enter.' },
   planMadeNone: 'Plan made: no rule to enter.',
+  /** Beside "Plan made": the page made it by itself on opening, from the choices below. */
+  planMadeOnOpening:
+    'Made on opening this page, for the choices below. Change them and press “Make the plan again” if you want other rules.',
   copiedCommands: 'Copied the commands.',
   copyCommandsFailed: 'Could not copy: select the commands and copy them yourself (Ctrl+C).',
 
@@ -126,6 +129,13 @@ export const rules = {
     chainHelp:
       'As {command} shows it: family, table and chain, like {example}. The commands then accept the forwarded connections there too (an accept in another table cannot override its drop). Empty: none.',
     chainSubmit: 'Write for this chain',
+    /** Before the buttons that fill in a common chain and write the commands for it. */
+    chainSuggested: 'Common ones, one click:',
+    /** Where each suggested chain comes from (src/shared/catalog/nft-forward-chains.ts). */
+    chainFrom: {
+      fw4: 'OpenWrt 22.03 and later (firewall fw4); it rebuilds this chain when it reloads, so enter the accepts again after a reload',
+      filter: 'Debian’s and Arch Linux’s /etc/nftables.conf',
+    },
     failed: 'The commands could not be written.',
     commandsLabel: 'Commands for your router',
     commandsFor: 'For {family}: {where}',
@@ -140,6 +150,28 @@ export const rules = {
     mikrotik: { label: 'MikroTik RouterOS 7', where: 'the RouterOS terminal (WinBox › New Terminal, or ssh)' },
     /** Where the steps for a router with a web page or app go. */
     pageWhere: 'the router’s own page: numbered steps with your values',
+  },
+
+  /** "Prove from outside" on this page: the Internet step's proof, started here, and its verdict in short. */
+  proof: {
+    heading: '4. Prove them from outside',
+    intro:
+      'Once the rules are on your router, a checker on the internet connects back to each of them, as on the step {step}.',
+    internetStep: 'Internet side',
+    start: 'Prove from outside',
+    again: 'Prove again',
+    proving: 'Proving…',
+    progressLabel: 'Proof from outside',
+    cancelledText: 'The proof was cancelled.',
+    errorTitle: 'The proof could not be made.',
+    /** What was proven: the checker, the address it tested, the one expected (the DDNS name's), and when. */
+    addresses: 'The checker {checker} tested {tested}; expected {expected}. Asked {time}.',
+    noAddress: 'no address',
+    notResolved: 'not resolved',
+    notKnown: 'not known',
+    rulesCaption: 'Your planned rules from outside',
+    rule: '{protocol} {port} ({label}):',
+    more: 'Every port it tried, the ones that must stay closed, and the evidence: {step}.',
   },
 
   proxy: {

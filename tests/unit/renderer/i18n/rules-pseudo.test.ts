@@ -9,6 +9,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
+import { FORWARD_CHAINS } from '../../../../src/shared/catalog/nft-forward-chains';
 import { planForwards } from '../../../../src/shared/domain/forward-plan';
 import { checkCommandOptions } from '../../../../src/shared/domain/rule-commands';
 import { EXAMPLES } from '../../../../src/renderer/steps/rules/rules-words';
@@ -56,10 +57,18 @@ const LATER = '2025-03-01T14:00:00.000Z';
 const check = pseudoChecker({ intl: intlDates(MADE_AT.toISOString(), LATER, report.measuredAt) });
 
 /**
- * Data: the NVR and its measured ports, the routers' names in the forwards catalogue, the protocols, and the
- * commands and example names the help texts show (rules-words.ts's EXAMPLES, kept as they are in every language).
+ * Data: the NVR and its measured ports, the routers' names in the forwards catalogue, the protocols, the commands
+ * and example names the help texts show (rules-words.ts's EXAMPLES, kept as they are in every language), and the
+ * common nftables forward chains offered beside the chain field (their catalogue's names).
  */
-const DATA = wordsOf([NVR, report, FORWARD_PAGES.map((p) => p.family), ['TCP', 'UDP'], EXAMPLES]);
+const DATA = wordsOf([
+  NVR,
+  report,
+  FORWARD_PAGES.map((p) => p.family),
+  ['TCP', 'UDP'],
+  EXAMPLES,
+  FORWARD_CHAINS.map((c) => c.chain),
+]);
 
 /** Main's words on the page: the plan's rules and notes, the commands, the proxy's config. */
 function mainSays(main: RulesMain, more: readonly string[] = []): string[] {
