@@ -11,6 +11,7 @@ import {
   hikSyncs,
   lab,
   mapsAgain,
+  firstVisitSettled,
   measurePorts,
   pageErrors,
   readmeShot,
@@ -316,8 +317,8 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
 
   await test.step('Security: hik’s real findings, worth most first, score 66', async () => {
     await go(/Security/, 'Security');
-    await page.getByTestId('security-check').click();
-    await expect(page.getByTestId('security-checked-at')).toBeVisible({ timeout: 30_000 });
+    // Never checked: the step checks on its first visit, nothing to press.
+    expect(await firstVisitSettled(page, 'security')).not.toBeNull();
     await expect(page.getByTestId('security-score-number')).toHaveText(/66/);
     await expect(page.getByTestId('security-firmware-version')).toContainText('V4.61.025 build 230616');
     const ids = await page
@@ -343,14 +344,13 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
   });
 
   await test.step('UPnP: hik’s mapping (TCP 8000) and the other recorders’ deleted, as the page proposes, and proven gone', async () => {
-    await go(/UPnP/, 'UPnP');
-    // hik renews nothing while the deletion is proven (its mapping is back in afterAll).
+    // hik renews nothing while the deletion is proven (its mapping is back in afterAll); set before the page opens,
+    // as the step checks the router on its first visit.
     lab('sim', 'hik', 'upnp-renew', 'off');
     if (!upnpcMappings().includes(HIK_SDK)) await hikMapsAgain();
     const quiet = await upnpSettled('hik');
-    await page.getByTestId('check').click();
-    await expect(page.getByTestId('upnp-measured-at')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('check-cancel')).toBeHidden({ timeout: 60_000 });
+    await go(/UPnP/, 'UPnP');
+    expect(await firstVisitSettled(page, 'upnp')).not.toBeNull();
     await expect(page.getByTestId('router-gateway')).toHaveText(LAN.gateway);
     const hikRow = page.locator('[data-testid="mapping-row"][data-key="TCP/8000"]');
     await expect(hikRow.getByTestId('mapping-internal')).toHaveText(`${HIK.address}:8000`);
@@ -421,8 +421,9 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
   let commands = '';
   await test.step('Router rules: HTTPS 10443 → 443 and the SDK port 8000, written for iptables', async () => {
     await go(/Router rules/, 'Router rules');
-    await page.getByTestId('make-plan').click();
+    // Made on opening: nothing to press.
     await expect(page.getByTestId('plan-made')).toHaveText('Plan made: 2 rules to enter.', { timeout: 15_000 });
+    await expect(page.getByTestId('plan-made-on-opening')).toBeVisible();
     detourFrom = await readActions(page);
     await page.getByTestId('family-iptables').check();
     const text = page.getByTestId('commands-text');
@@ -452,20 +453,19 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     );
   });
 
-  await test.step('Proof from outside: what the checker reaches through the rules', async () => {
-    await go(/Internet side/, 'Internet side');
-    await page.getByTestId('proof-start').click();
-    await expect(page.getByTestId('proof-verdict')).toBeVisible({ timeout: 90_000 });
-    await expect(page.getByTestId('proof-addresses')).toContainText(`tested ${WAN.routerWan}`);
-    await expect(page.getByTestId('proof-addresses')).toContainText(`${DDNS.host} → ${WAN.routerWan}`);
-    const planned = page.locator('[data-testid="proof-planned"] [data-testid="proof-row"]');
+  await test.step('Proof from outside, from the Router rules page: what the checker reaches through the rules', async () => {
+    await page.getByTestId('rules-proof-start').click();
+    await expect(page.getByTestId('rules-proof-verdict')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('rules-proof-addresses')).toContainText(`tested ${WAN.routerWan}`);
+    await expect(page.getByTestId('rules-proof-addresses')).toContainText(`${DDNS.host} → ${WAN.routerWan}`);
+    const planned = page.getByTestId('rules-proof-row');
     await expect(planned).toHaveCount(2);
     // THE GAP: the lab's router runs nftables, whose forward chain drops what it does not accept; an iptables ACCEPT
     // (another table) cannot open it, so the DNATed connections are dropped: filtered, the router's firewall.
     for (const port of [10443, 8000]) {
       const row = planned.and(page.locator(`[data-port="${port}"]`));
-      await expect(row.getByTestId('proof-verdict-word')).toHaveText('filtered');
-      await expect(row.getByTestId('proof-cause')).toContainText('the router’s firewall drops it');
+      await expect(row.getByTestId('rules-proof-verdict-word')).toHaveText('filtered');
+      await expect(row.getByTestId('rules-proof-cause')).toContainText('the router’s firewall drops it');
     }
     // The proof says so on the Router rules step too: not reachable, not "working".
     await expect(status('rules')).toHaveText(/needs attention/);
@@ -474,14 +474,14 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
   await test.step('the user takes the iptables rules out again, and writes the rules for nftables with the router’s own forward chain', async () => {
     removeIptablesRules();
     expect(nftTables()).toEqual(tablesBefore);
-    await go(/Router rules/, 'Router rules');
     detour = { actions: actionsBetween(detourFrom!, await readActions(page)), outside: 1 };
     await page.getByTestId('family-nftables').check();
     const text = page.getByTestId('commands-text');
     await expect(text).toContainText(`iifname "wan0" tcp dport 10443 dnat ip to ${HIK.address}:443`);
     await expect(text).not.toContainText('nft add rule');
-    await page.getByTestId('rules-chain-input').fill('inet filter forward');
-    await page.getByTestId('chain-submit').click();
+    // Debian's own nftables.conf chain, one of the common ones offered (a click fills and writes it).
+    await page.getByTestId('chain-suggest-filter').click();
+    await expect(page.getByTestId('rules-chain-input')).toHaveValue('inet filter forward');
     await expect(text).toContainText(
       `nft add rule inet filter forward iifname "wan0" ip daddr ${HIK.address} tcp dport 443 ct status dnat accept`,
     );
@@ -514,36 +514,29 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     }
   });
 
-  await test.step('Proof from outside again: every planned rule reachable from the checker', async () => {
-    await go(/Internet side/, 'Internet side');
-    const asked = await page.getByTestId('proof-addresses').textContent();
-    await page.getByTestId('proof-start').click();
-    await expect(page.getByTestId('proof-addresses')).not.toHaveText(asked ?? '', { timeout: 90_000 });
-    await expect(page.getByTestId('proof-cancel')).toBeHidden({ timeout: 90_000 });
-    const planned = page.locator('[data-testid="proof-planned"] [data-testid="proof-row"]');
+  await test.step('Proof from outside again, from the Router rules page: every planned rule reachable from the checker', async () => {
+    const asked = await page.getByTestId('rules-proof-addresses').textContent();
+    await page.getByTestId('rules-proof-start').click();
+    await expect(page.getByTestId('rules-proof-addresses')).not.toHaveText(asked ?? '', { timeout: 90_000 });
+    await expect(page.getByTestId('rules-proof-cancel')).toBeHidden({ timeout: 90_000 });
+    const planned = page.getByTestId('rules-proof-row');
     await expect(planned).toHaveCount(2);
     for (const port of [10443, 8000]) {
       const row = planned.and(page.locator(`[data-port="${port}"]`));
-      await expect(row.getByTestId('proof-verdict-word')).toHaveText('reachable');
+      await expect(row.getByTestId('rules-proof-verdict-word')).toHaveText('reachable');
       await expect(row).toHaveAttribute('data-ok', 'true');
     }
-    await expect(page.getByTestId('proof-verdict')).toContainText(
+    await expect(page.getByTestId('rules-proof-verdict')).toContainText(
       'Proven from outside: every planned port is reachable and nothing else is exposed.',
     );
     await expect(status('rules')).toHaveText(/verified/);
-    const forbidden = page.locator('[data-testid="proof-forbidden"] [data-testid="proof-row"]');
-    expect(
-      await forbidden.evaluateAll((rows) =>
-        rows.map((r) => `${r.getAttribute('data-port')}:${r.getAttribute('data-ok')}`),
-      ),
-    ).toEqual(['21:true', '22:true', '23:true', '80:true', '443:true', '554:true']);
-    await readmeShot(page, 'internet');
   });
 
   await test.step('Verify: every check run again', async () => {
     await go(/Verify/, 'Verify');
-    await page.getByTestId('verify-start').click();
-    await expect(page.getByTestId('verify-outcome')).toBeVisible({ timeout: 120_000 });
+    // Never verified: the step checks everything again on its first visit, nothing to press.
+    expect(await firstVisitSettled(page, 'verify')).not.toBeNull();
+    await expect(page.getByTestId('verify-outcome')).toBeVisible();
     const states = await page
       .getByTestId('verify-check')
       .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}:${e.getAttribute('data-state')}`));
@@ -602,6 +595,17 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     'JSON download': jsonDownload,
     'lab servers typed': labServers,
   });
+  // After the count (a look the user need not take): the proof's full table on Internet side — every port that must
+  // stay closed is closed from outside — and README's picture of that page.
+  await go(/Internet side/, 'Internet side');
+  const forbidden = page.locator('[data-testid="proof-forbidden"] [data-testid="proof-row"]');
+  await expect(forbidden).toHaveCount(6);
+  expect(
+    await forbidden.evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-port')}:${r.getAttribute('data-ok')}`),
+    ),
+  ).toEqual(['21:true', '22:true', '23:true', '80:true', '443:true', '554:true']);
+  await readmeShot(page, 'internet');
   // README's picture of the VPN step as this way shows it (skipped, recommended instead): after the count.
   if (process.env.README_SCREENS) {
     await go(/VPN/, 'VPN');
