@@ -1,13 +1,15 @@
 import { onMounted, watch } from 'vue';
 import { mappingKey, useUpnpStore } from '../../stores/upnp';
 import { useConfirmPanel, useJobPlaces } from '../../composables/job-focus';
+import { useFirstVisit } from '../../composables/useFirstVisit';
 import { defineStepFlow } from '../../composables/step-flow';
 import { focusIn } from '../../components/focus';
 
 /**
  * The UPnP page's way through a deletion, shared by its parts (what we found, what to do, verify): whether the
  * confirmation is open, the buttons the keyboard goes back to when the one it was on goes away, and what the
- * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation.
+ * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation. A router never checked
+ * is checked on the page's first visit (useFirstVisit): the check only reads the router's list.
  */
 function createUpnpFlow() {
   const store = useUpnpStore();
@@ -52,9 +54,20 @@ function createUpnpFlow() {
     () => `${store.audit?.measuredAt ?? ''} ${store.chosen.map(mappingKey).join(',')}`,
     () => (confirming.value = null),
   );
-  onMounted(() => store.openStep());
+  const firstVisit = useFirstVisit({
+    stepId: 'upnp',
+    open: () => store.openStep(),
+    loadError: () => store.loadError,
+    measured: () => store.audit !== null,
+    canRun: () => !store.busy,
+    start: () => store.check(),
+    running: () => store.auditJob.busy,
+  });
+  onMounted(() => firstVisit.open());
 
   return {
+    /** The check this visit started by itself is running. */
+    firstVisitMeasuring: firstVisit.measuring,
     checkButton,
     checkCancelButton,
     deleteButton,
