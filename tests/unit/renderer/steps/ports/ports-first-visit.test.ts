@@ -55,10 +55,17 @@ describe('Ports step: the first visit', () => {
     expect(byTest(wrapper, 'ports-measured-at').attributes('datetime')).toBe(saved.report.measuredAt);
     expect(byTest(wrapper, 'audit').text()).toBe('Check the ports again');
     expect(audits()).toHaveLength(1);
+    // A check pressed afterwards is the user's: the page does not call it the first visit's.
+    await byTest(wrapper, 'audit').trigger('click');
+    await flushPromises();
+    expect(audits()).toHaveLength(2);
+    expect(byTest(wrapper, 'audit-progress').exists()).toBe(true);
+    expect(byTest(wrapper, 'first-visit').exists()).toBe(false);
+    await auditEnds('ok');
 
     // The next visit finds the result: nothing starts by itself; the button is there for "again".
     const again = await revisit(wrapper);
-    expect(audits()).toHaveLength(1);
+    expect(audits()).toHaveLength(2);
     expect(byTest(again, 'first-visit').exists()).toBe(false);
     expect(byTest(again, 'audit').attributes('disabled')).toBeUndefined();
   });
