@@ -12,8 +12,13 @@ export interface FirstVisitOptions {
   loadError: () => string | null;
   /** Main's saved entry holds a measurement (for the chosen NVR, where the step is about one). */
   measured: () => boolean;
-  /** The measurement can start now: an NVR is chosen where the step needs one, and none of the step's jobs is busy. */
+  /** The measurement can start now: none of the step's jobs is busy (and the step's own conditions hold). */
   canRun: () => boolean;
+  /**
+   * Only once an NVR is chosen (true unless said): before the user searched for it and chose it, the app asks nothing
+   * of the network by itself, and a check of the setup says little.
+   */
+  needsNvr?: boolean;
   /** Starts the measurement as its button does (without moving the keyboard): true when it started. */
   start: () => Promise<boolean>;
   /** The measurement is starting or running (whoever started it). */
@@ -23,8 +28,8 @@ export interface FirstVisitOptions {
 /**
  * A step never measured measures on its first visit. The pages whose measurement only reads (the NVR, the router or
  * the setup record) and changes nothing call `open` where they read their saved entry: once it is read, when it holds
- * no measurement, the way chosen on "Your network" needs the step (and the user did not skip it) and the measurement
- * can run, it is started as if its button had been pressed — at most once per visit, and never while a result is on
+ * no measurement, an NVR is chosen, the way chosen on "Your network" needs the step (and the user did not skip it) and
+ * the measurement can run, it is started as if its button had been pressed — at most once per visit, and never while a result is on
  * show (the button stays for "again"). A page left before its entry is read starts nothing; a measurement that is
  * running goes on when the page is left, as a pressed one does. `measuring` is true while the measurement this visit
  * started by itself runs (the page says so meanwhile); Cancel stops it as it stops a pressed one.
@@ -43,8 +48,9 @@ export function useFirstVisit(options: FirstVisitOptions) {
     shown = false;
   });
 
-  /** Whether the chosen way needs the step and the user did not skip it. */
+  /** Whether an NVR is chosen (where the step needs one), the chosen way needs the step and the user did not skip it. */
   function needed(): boolean {
+    if ((options.needsNvr ?? true) && !setup.record?.nvr) return false;
     const skipped = setup.record?.steps[options.stepId]?.status === 'skipped';
     return !skipped && stepFit(options.stepId, setup.approach).applies;
   }

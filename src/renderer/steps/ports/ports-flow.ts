@@ -25,7 +25,7 @@ function createPortsFlow() {
     open: () => ports.openStep(),
     loadError: () => ports.loadError,
     measured: () => ports.report !== null,
-    canRun: () => ports.deviceId !== null && ports.loadedFor === ports.deviceId && !ports.busy,
+    canRun: () => ports.loadedFor === ports.deviceId && !ports.busy,
     start: () => ports.audit({ full: false }),
     running: () => ports.auditJob.busy,
   });

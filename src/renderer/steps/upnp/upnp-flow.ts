@@ -9,7 +9,8 @@ import { focusIn } from '../../components/focus';
  * The UPnP page's way through a deletion, shared by its parts (what we found, what to do, verify): whether the
  * confirmation is open, the buttons the keyboard goes back to when the one it was on goes away, and what the
  * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation. A router never checked
- * is checked on the page's first visit (useFirstVisit): the check only reads the router's list.
+ * is checked on the page's first visit (useFirstVisit) once an NVR is chosen: the check only reads the router's list,
+ * and before the user searched for the NVR the app asks nothing of the network by itself.
  */
 function createUpnpFlow() {
   const store = useUpnpStore();

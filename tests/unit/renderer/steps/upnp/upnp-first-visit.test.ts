@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The UPnP page checks on its first visit (composables/useFirstVisit.ts): a router never checked is asked as if
-// "Check the router" had been pressed — once per visit, never over a saved check, not on a step the user skipped, not
-// while a job of the step runs, not when the saved check cannot be read; Cancel stops it as it stops a pressed one.
+// "Check the router" had been pressed — once per visit, never over a saved check, not before an NVR is chosen (the app
+// asks nothing of the network by itself before the user searched), not on a step the user skipped, not while a job of
+// the step runs, not when the saved check cannot be read; Cancel stops it as it stops a pressed one.
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { discoveryList, failed, fakeSetup, ok } from '../../fake-api';
@@ -80,22 +81,22 @@ describe('UPnP step: the first visit', () => {
     expect(checks()).toBe(2);
   });
 
-  it('needs no NVR (it asks the router); starts nothing on a step the user skipped or a saved check it cannot read', async () => {
+  it('starts nothing without a chosen NVR, on a step the user skipped, or when the saved check cannot be read', async () => {
     fakeUpnp(api);
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     const noNvr = await mountStep();
-    expect(checks()).toBe(1);
-    await auditEnds('cancelled');
+    expect(checks()).toBe(0);
+    expect(byTest(noNvr, 'upnp-empty').text()).toContain('Press “Check the router”');
     const skipped = setupWithNvr();
     skipped.steps.upnp = { status: 'skipped', updatedAt: '2025-03-01T12:00:00.000Z', reason: 'Not now.' };
     api.handlers['setup.get'] = () => ok({ setup: skipped, notice: null });
     const skip = await revisit(noNvr);
-    expect(checks()).toBe(1);
+    expect(checks()).toBe(0);
     api.handlers['setup.get'] = () => ok({ setup: setupWithNvr(), notice: null });
     api.handlers['upnp.get'] = () => failed('INTERNAL', 'The setup file could not be read.');
     const unreadable = await revisit(skip);
     expect(byTest(unreadable, 'upnp-load-error').exists()).toBe(true);
-    expect(checks()).toBe(1);
+    expect(checks()).toBe(0);
   });
 
   it('left while it runs: it goes on, and the next visit follows it instead of starting another', async () => {
