@@ -89,6 +89,18 @@ describe('Verify step: the first visit', () => {
     expect(runs()).toHaveLength(1);
   });
 
+  it('says what to press only once the saved verification is read (none, no NVR chosen)', async () => {
+    api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
+    let answer: (value: unknown) => void = () => undefined;
+    api.handlers['verify.get'] = () => new Promise((resolve) => (answer = resolve));
+    const w = await mountStep();
+    expect(byTest(w, 'verify-none').exists()).toBe(false);
+    answer(ok({ last: null }));
+    await flushPromises();
+    expect(byTest(w, 'verify-none').text()).toContain('Re-check everything');
+    expect(runs()).toEqual([]);
+  });
+
   it('starts nothing without a chosen NVR, on a step the user skipped, or when the saved one cannot be read', async () => {
     api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     const none = await mountStep();
