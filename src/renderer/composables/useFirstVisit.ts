@@ -29,10 +29,11 @@ export interface FirstVisitOptions {
  * A step never measured measures on its first visit. The pages whose measurement only reads (the NVR, the router or
  * the setup record) and changes nothing call `open` where they read their saved entry: once it is read, when it holds
  * no measurement, an NVR is chosen, the way chosen on "Your network" needs the step (and the user did not skip it) and
- * the measurement can run, it is started as if its button had been pressed — at most once per visit, and never while a result is on
- * show (the button stays for "again"). A page left before its entry is read starts nothing; a measurement that is
- * running goes on when the page is left, as a pressed one does. `measuring` is true while the measurement this visit
- * started by itself runs (the page says so meanwhile); Cancel stops it as it stops a pressed one.
+ * the measurement can run, it is started as if its button had been pressed (the keyboard stays where it is) — at most
+ * once per visit, and never while a result is on show (the button stays for "again"). A page left before its entry
+ * is read starts nothing; a measurement that is running goes on when the page is left, as a pressed one does.
+ * `measuring` is true while the measurement this visit started by itself runs (the page says so meanwhile); Cancel
+ * stops it as it stops a pressed one. (Find's first search is its store's own rule: stores/discovery.ts `openStep`.)
  */
 export function useFirstVisit(options: FirstVisitOptions) {
   const setup = useSetupStore();
