@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
-// What the lab's page specs share: the page's errors collected, screenshots at a width, the Ports measurement, the
-// lab's command line and hik's own UPnP re-mapping (the Playwright side of tests/support/hik-upnp.ts, which is vitest's).
+// What the lab's page specs share: the page's errors collected, screenshots at a width, the first visit's measurement
+// and the Ports one, the lab's command line and hik's own UPnP re-mapping (the Playwright side of
+// tests/support/hik-upnp.ts, which is vitest's).
 
 /** What the page threw or logged as an error while the test ran (it must stay empty). */
 export function pageErrors(page: Page): string[] {
@@ -21,14 +22,63 @@ export async function shoot(page: Page, width: number, name: string): Promise<vo
   await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true, animations: 'disabled' });
 }
 
+/**
+ * The steps that measure on their first visit (src/renderer/composables/useFirstVisit.ts: an NVR chosen, the step never
+ * measured): the button of their measurement, the time of its result (`<time datetime>`) and "not measured yet".
+ */
+const FIRST_VISIT = {
+  ports: { button: 'audit', at: 'ports-measured-at', empty: 'ports-empty' },
+  security: { button: 'security-check', at: 'security-checked-at', empty: 'security-empty' },
+  upnp: { button: 'check', at: 'upnp-measured-at', empty: 'upnp-empty' },
+  verify: { button: 'verify-start', at: 'verify-checked-at', empty: 'verify-none' },
+} as const;
+export type FirstVisitStep = keyof typeof FIRST_VISIT;
+
+/** The time of the step's result on show (its datetime), or null when none is. */
+async function resultAt(page: Page, step: FirstVisitStep): Promise<string | null> {
+  const at = page.getByTestId(FIRST_VISIT[step].at);
+  return (await at.count()) ? await at.getAttribute('datetime') : null;
+}
+
+/**
+ * On a step page just opened that measures on its first visit: waits until the page has read its saved entry (its
+ * result, "not measured yet" or the first visit's line is shown: the page decides at once after reading) and the
+ * measurement it started by itself, if any, has ended with its button free. The time of the result on show, or null.
+ */
+export async function firstVisitSettled(page: Page, step: FirstVisitStep, timeout = 120_000): Promise<string | null> {
+  const ids = FIRST_VISIT[step];
+  const note = page.getByTestId('first-visit');
+  await expect(page.getByTestId(ids.at).or(page.getByTestId(ids.empty)).or(note).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(note).toHaveCount(0, { timeout });
+  await expect(page.getByTestId(ids.button)).toBeEnabled({ timeout });
+  return resultAt(page, step);
+}
+
+/**
+ * On a step page just opened that measures on its first visit: a result measured at `since` or later — the one the
+ * first visit made, else (an earlier spec's result, or none after a failure) the one its button makes now.
+ */
+export async function measuredSince(page: Page, step: FirstVisitStep, since: Date, timeout = 120_000): Promise<void> {
+  const shown = await firstVisitSettled(page, step, timeout);
+  if (shown && Date.parse(shown) >= since.getTime()) return;
+  const button = page.getByTestId(FIRST_VISIT[step].button);
+  await button.click();
+  await expect
+    .poll(async () => Date.parse((await resultAt(page, step)) ?? '') || 0, { timeout, message: `a new ${step} result` })
+    .toBeGreaterThanOrEqual(since.getTime());
+  await expect(button).toBeEnabled({ timeout });
+}
+
 /** On the Ports page: the chosen NVR's ports measured (the catalogue audit), unless a measurement is shown already. */
 export async function measurePorts(page: Page): Promise<void> {
   const sidebar = page.getByRole('navigation', { name: 'Setup steps' });
   await sidebar.getByRole('link', { name: /Ports/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ports' })).toBeVisible();
   const audit = page.getByTestId('audit');
-  await expect(audit).toBeEnabled({ timeout: 60_000 });
-  if ((await page.getByTestId('ports-measured-at').count()) === 0) await audit.click();
+  // Never measured for this NVR: the page measures on its first visit; pressed only when that left no result.
+  if ((await firstVisitSettled(page, 'ports')) === null) await audit.click();
   await expect(page.getByTestId('ports-measured-at')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('audit-progress')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('audit-error')).toHaveCount(0);

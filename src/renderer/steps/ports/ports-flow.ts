@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { isEditableRole, usePortsStore } from '../../stores/ports';
 import { useChangeFlow } from '../../composables/change-flow';
+import { useFirstVisit } from '../../composables/useFirstVisit';
 import { defineStepFlow } from '../../composables/step-flow';
 import type { LoginCredentials } from '../../composables/useDeviceLogin';
 import type { PortRole } from '../../../shared/catalog/ports';
@@ -14,16 +15,26 @@ export type ChangePurpose = 'apply' | 'revert';
  * The Ports page's way through a change, shared by its parts (the check, the plan, Apply, Verify, the login
  * dialog): the shared part of a change to the NVR (useChangeFlow: which confirmation is open, why the login dialog is
  * open — before the confirmation of a change or of putting the old ports back, or `retry` after main said it has
- * none), and what the page's buttons do.
+ * none), and what the page's buttons do. Ports never checked for the chosen NVR are checked (the usual ones) on the
+ * page's first visit (useFirstVisit): the check only knocks on the NVR's ports.
  */
 function createPortsFlow() {
   const ports = usePortsStore();
+  const firstVisit = useFirstVisit({
+    stepId: 'ports',
+    open: () => ports.openStep(),
+    loadError: () => ports.loadError,
+    measured: () => ports.report !== null,
+    canRun: () => ports.loadedFor === ports.deviceId && !ports.busy,
+    start: () => ports.audit({ full: false }),
+    running: () => ports.auditJob.busy,
+  });
   const flow = useChangeFlow<ChangePurpose, ChangePurpose | 'retry'>({
     deviceId: () => ports.deviceId,
     checkJob: () => ports.auditJob,
     applyJob: () => ports.applyJob,
     load: () => ports.load(),
-    openStep: () => ports.openStep(),
+    openStep: () => firstVisit.open(),
     address: () => ports.report?.address,
     closeConfirm: () => closeApplyConfirm(),
   });
@@ -109,6 +120,8 @@ function createPortsFlow() {
 
   return {
     ...flow,
+    /** The check this visit started by itself is running. */
+    firstVisitMeasuring: firstVisit.measuring,
     revertButton,
     loginChanges,
     audit,

@@ -1,13 +1,16 @@
 import { onMounted, watch } from 'vue';
 import { mappingKey, useUpnpStore } from '../../stores/upnp';
 import { useConfirmPanel, useJobPlaces } from '../../composables/job-focus';
+import { useFirstVisit } from '../../composables/useFirstVisit';
 import { defineStepFlow } from '../../composables/step-flow';
 import { focusIn } from '../../components/focus';
 
 /**
  * The UPnP page's way through a deletion, shared by its parts (what we found, what to do, verify): whether the
  * confirmation is open, the buttons the keyboard goes back to when the one it was on goes away, and what the
- * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation.
+ * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation. A router never checked
+ * is checked on the page's first visit (useFirstVisit) once an NVR is chosen: the check only reads the router's list,
+ * and before the user searched for the NVR the app asks nothing of the network by itself.
  */
 function createUpnpFlow() {
   const store = useUpnpStore();
@@ -52,9 +55,20 @@ function createUpnpFlow() {
     () => `${store.audit?.measuredAt ?? ''} ${store.chosen.map(mappingKey).join(',')}`,
     () => (confirming.value = null),
   );
-  onMounted(() => store.openStep());
+  const firstVisit = useFirstVisit({
+    stepId: 'upnp',
+    open: () => store.openStep(),
+    loadError: () => store.loadError,
+    measured: () => store.audit !== null,
+    canRun: () => !store.busy,
+    start: () => store.check(),
+    running: () => store.auditJob.busy,
+  });
+  onMounted(() => firstVisit.open());
 
   return {
+    /** The check this visit started by itself is running. */
+    firstVisitMeasuring: firstVisit.measuring,
     checkButton,
     checkCancelButton,
     deleteButton,

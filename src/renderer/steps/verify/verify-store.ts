@@ -10,7 +10,8 @@ import { t } from '../../composables/useT';
 
 /**
  * The Verify step's page state: main's last verification (each check: ok, drift or not checked) and the job that
- * re-checks everything. Nothing is contacted until the user presses the button.
+ * re-checks everything. Nothing is contacted until the button is pressed, or until the page's first visit starts it for
+ * an NVR never verified (WizardStepVerify, useFirstVisit).
  */
 export const useVerifyStore = defineStore('verify', () => {
   const setup = useSetupStore();

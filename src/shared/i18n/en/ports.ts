@@ -103,6 +103,8 @@ export const ports = {
     checkingEvery: 'Checking every port…',
     notChecked:
       'Press “Check the ports”: the app knocks on the ports NVRs usually use (nothing is changed on the NVR).',
+    firstVisit:
+      'Checking now: this step checks the usual ports by itself on its first visit (nothing is changed on the NVR). Cancel stops it.',
     starting: 'Starting the port check…',
     startingEvery: 'Starting the check of every port…',
     summary: {

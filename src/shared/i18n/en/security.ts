@@ -11,6 +11,7 @@ export const security = {
   readsOnly: 'Reads what the steps recorded; nothing is sent to the NVR (the factory-password check below asks first).',
   emptyHelp:
     'Press “Check security”. Run Ports, UPnP, Router rules and Internet side first: what they did not measure counts as unknown, never as safe.',
+  firstVisit: 'Checking now: this step judges what the steps recorded by itself on its first visit.',
   lastChecked: 'Last checked {time}',
   verifyHow:
     'The status turns “verified” when no critical finding is open (a firmware with a known takeover, a hidden service, a port that must never be reachable from outside). The other fixes still raise the score.',

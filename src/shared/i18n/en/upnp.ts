@@ -51,6 +51,8 @@ export const upnp = {
     checkNote: 'Reading only: the app asks your router (and only it), nothing is changed. About 5 seconds.',
     notChecked:
       'Press “Check the router”: the app asks your router which ports it opened through UPnP, and for which device. Run “Find your NVR” first, so the devices are named.',
+    firstVisit:
+      'Checking now: this step asks your router by itself on its first visit (nothing is changed). Cancel stops it.',
   },
 
   router: {

@@ -13,6 +13,8 @@ export const verify = {
   progress: 'Checks done',
   stopped: 'Stopped: nothing was kept; the last verification stands.',
   couldNotRun: 'The checks could not run.',
+  firstVisit:
+    'Re-checking now: this step re-checks everything by itself on its first visit (nothing is changed). Cancel stops it.',
 
   checks: {
     none: 'Not verified yet: press “Re-check everything”.',

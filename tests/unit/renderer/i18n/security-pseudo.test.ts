@@ -121,11 +121,22 @@ describe('the Security step in the pseudo locale: no string of its own is left i
 
   it('before any check, the way not the vendor cloud, nothing kept: what to press, the change’s reasons', async () => {
     setLocale('en-XA');
-    api.handlers['setup.get'] = () => ok({ setup: record('port-forwarding'), notice: null });
+    // No NVR chosen yet: the page does not check by itself (with one, its first visit checks at once).
+    api.handlers['setup.get'] = () => ok({ setup: { ...record('port-forwarding'), nvr: null }, notice: null });
     api.handlers['security.get'] = () => ok({ last: null });
     const w = await mountStep();
     expect(byTest(w, 'security-empty').exists()).toBe(true);
     expect(byTest(w, 'security-change-why').text()).not.toBe('');
+    guard.expectOnlyKnownEnglish({ said: DATA });
+  });
+
+  it('never checked, the NVR chosen: the check the first visit starts by itself is said so', async () => {
+    setLocale('en-XA');
+    api.handlers['setup.get'] = () => ok({ setup: record('port-forwarding'), notice: null });
+    api.handlers['security.get'] = () => ok({ last: null });
+    api.handlers['security.check'] = () => new Promise(() => undefined);
+    const w = await mountStep();
+    expect(byTest(w, 'first-visit').exists()).toBe(true);
     guard.expectOnlyKnownEnglish({ said: DATA });
   });
 

@@ -14,6 +14,7 @@ import type { UpnpRecheck } from '../../../../src/shared/domain/upnp';
 import { discoveryList, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
+import { stopFirstVisitCheck } from '../steps/upnp/upnp-page';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
 const LIST_NOTE = 'The router stopped answering after 4 entries.';
@@ -114,10 +115,11 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     page.expectOnlyKnownEnglish(notThePages());
   });
 
-  it('not checked yet; a re-check that could not read the list to its end', async () => {
+  it('not checked yet (the first visit checking); a re-check that could not read the list to its end', async () => {
     setLocale('en-XA');
     fakeUpnp(api, { recheck: recheck({ outcome: 'unproven' }) });
     const wrapper = await mountStep();
+    expect(byTest(wrapper, 'first-visit').exists()).toBe(true);
     expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
     expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('unproven');
     page.expectOnlyKnownEnglish(notThePages());
@@ -132,6 +134,7 @@ describe('the UPnP step in English: sentences with markup inside stay whole, spa
   it('before any check: “Not checked yet.” and what the check does, with the space between', async () => {
     fakeUpnp(api, {});
     const wrapper = await mountStep();
+    await stopFirstVisitCheck(wrapper, api);
     expect(byTest(wrapper, 'upnp-empty').text()).toBe(
       'Not checked yet. Press “Check the router”: the app asks your router which ports it opened through UPnP, and for which device. Run “Find your NVR” first, so the devices are named.',
     );

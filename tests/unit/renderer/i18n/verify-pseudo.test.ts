@@ -18,7 +18,7 @@ import {
 } from '../../../../src/renderer/steps/verify/verify-words';
 import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { VERIFIED_AT, VERIFY_JOB, verification, verifyHandlers } from '../steps/verify/fake-verify';
+import { VERIFIED_AT, VERIFY_JOB, setupWithNvr, verification, verifyHandlers } from '../steps/verify/fake-verify';
 import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
 const JOB = VERIFY_JOB;
@@ -81,6 +81,16 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     await flushPromises();
     expect(byTest(w, 'verify-none').exists()).toBe(true);
     expect(byTest(w, 'verify-message').text()).toBe(createTranslator('en-XA').t('verify.stopped'));
+    guard.expectOnlyKnownEnglish({ said: DATA });
+  });
+
+  it('never verified, an NVR chosen: the re-check the first visit starts by itself is said so', async () => {
+    setLocale('en-XA');
+    api.handlers['setup.get'] = () => ok({ setup: setupWithNvr(), notice: null });
+    api.handlers['verify.get'] = () => ok({ last: null });
+    const w = await mountStep();
+    expect(byTest(w, 'first-visit').exists()).toBe(true);
+    expect(byTest(w, 'verify-progress').exists()).toBe(true);
     guard.expectOnlyKnownEnglish({ said: DATA });
   });
 

@@ -14,7 +14,7 @@ import {
   setupWithNvr,
   portsPage,
 } from '../../fake-ports';
-import { applyAndConfirm } from './ports-page';
+import { applyAndConfirm, stopFirstVisitCheck } from './ports-page';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 
 // The keychain remembers the NVR's login (main's list says so), so Apply goes straight to the confirmation; the
@@ -99,12 +99,13 @@ describe('Ports step: what we found', () => {
   it('runs the audit as a job: progress, the report, only its own events; Cancel asks main to stop it', async () => {
     fakePorts(api);
     const wrapper = await mountStep();
+    await stopFirstVisitCheck(wrapper, api);
     expect(byTest(wrapper, 'ports-empty').text()).toContain('Not checked yet');
     expect(byTest(wrapper, 'todo-needs-audit').exists()).toBe(true);
 
     await byTest(wrapper, 'audit').trigger('click');
     await flushPromises();
-    expect(api.calls.find((c) => c.channel === 'ports.audit')?.input).toEqual({ deviceId: REOLINK.id });
+    expect(api.calls.filter((c) => c.channel === 'ports.audit').at(-1)?.input).toEqual({ deviceId: REOLINK.id });
     expect(byTest(wrapper, 'audit-progress').exists()).toBe(true);
     expect(document.activeElement?.getAttribute('data-testid')).toBe('audit-cancel');
 
@@ -126,7 +127,7 @@ describe('Ports step: what we found', () => {
 
     await byTest(wrapper, 'audit-cancel').trigger('click');
     await flushPromises();
-    expect(api.calls.find((c) => c.channel === 'job.cancel')?.input).toEqual({ jobId: AUDIT_JOB });
+    expect(api.calls.filter((c) => c.channel === 'job.cancel').at(-1)?.input).toEqual({ jobId: AUDIT_JOB });
     api.emit('job.onDone', {
       jobId: AUDIT_JOB,
       kind: 'ports-audit',
@@ -141,9 +142,9 @@ describe('Ports step: what we found', () => {
 
   it('a finished audit shows its report and main’s proposal', async () => {
     const saved = fakePorts(api);
+    // Never checked: the page's first visit starts the audit (no click).
     const wrapper = await mountStep();
-    await byTest(wrapper, 'audit').trigger('click');
-    await flushPromises();
+    expect(api.count('ports.audit')).toBe(1);
     api.emit('ports.onReport', { jobId: AUDIT_JOB, report: fakePortReport() });
     await flushPromises();
     expect(wrapper.findAll('tr[data-port]').length).toBe(7);
@@ -164,9 +165,13 @@ describe('Ports step: what we found', () => {
   it('a failed audit says why in plain words', async () => {
     fakePorts(api);
     const wrapper = await mountStep();
+    await stopFirstVisitCheck(wrapper, api);
     await byTest(wrapper, 'audit-full').trigger('click');
     await flushPromises();
-    expect(api.calls.find((c) => c.channel === 'ports.audit')?.input).toEqual({ deviceId: REOLINK.id, full: true });
+    expect(api.calls.filter((c) => c.channel === 'ports.audit').at(-1)?.input).toEqual({
+      deviceId: REOLINK.id,
+      full: true,
+    });
     expect(byTest(wrapper, 'audit-full').text()).toContain('Checking every port');
     api.emit('job.onDone', {
       jobId: AUDIT_JOB,

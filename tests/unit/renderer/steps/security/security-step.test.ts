@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-// The Security page: nothing judged on opening (main's saved check is shown), the check through main, the score, the
-// fixes worth most first, and the NVR's firmware beside each known vulnerability with its fixed version and source.
+// The Security page: main's saved check shown on opening (a chosen NVR never checked is checked at once: see
+// security-first-visit.test.ts), the check through main, the score, the fixes worth most first, and the NVR's firmware
+// beside each known vulnerability with its fixed version and source.
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../../src/shared/domain/security';
@@ -50,7 +51,8 @@ async function checked(): Promise<VueWrapper> {
 }
 
 describe('Security step', () => {
-  it('judges nothing on opening: it reads the saved check only and says what to press', async () => {
+  it('judges nothing on opening without a chosen NVR: it reads the saved check only and says what to press', async () => {
+    api.handlers['setup.get'] = () => ok({ setup: fakeSetup(), notice: null });
     const w = await mountStep();
     expect(api.calls.map((c) => c.channel)).toContain('security.get');
     expect(api.calls.map((c) => c.channel)).not.toContain('security.check');

@@ -1,6 +1,7 @@
 import { VERIFY_CHECKS, VERIFY_TITLES } from '../../../../../src/shared/domain/verify';
 import type { VerifyCheck, VerifyResult } from '../../../../../src/shared/domain/verify';
-import { fakeSetup, ok, type FakeHandlers } from '../../fake-api';
+import type { SetupRecord } from '../../../../../src/shared/domain/setup';
+import { fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 
 // Fakes for the Verify step's tests (verify-step.test.ts, i18n/verify-pseudo.test.ts): main's result, as
 // domain/verify shapes it, and main's channels for the page.
@@ -30,6 +31,12 @@ export function verification(publicMoved = false): VerifyResult {
       todo: 'Your DDNS name must follow it: update it (“DDNS”).',
     };
   return { at: VERIFIED_AT, outcome: publicMoved ? 'drift' : 'no-drift', checks };
+}
+
+/** A setup with an NVR chosen (the page re-checks it on its first visit when it was never verified). */
+export function setupWithNvr(): SetupRecord {
+  const nvr = fakeDevice();
+  return fakeSetup({ devices: [nvr], nvr: { deviceId: nvr.id, device: nvr, chosenAt: '2026-03-01T08:00:00.000Z' } });
 }
 
 /** Main for the Verify page: a fresh setup, `last` as the saved verification, a run that starts VERIFY_JOB. */

@@ -24,7 +24,7 @@ const runCalls = () => api.calls.filter((c) => c.channel === 'verify.run');
 const line = (w: VueWrapper, check: string) => w.find(`[data-testid="verify-check"][data-check="${check}"]`);
 
 describe('Verify step', () => {
-  it('contacts nothing on opening; says it is not verified yet, and offers the cron line and the systemd timer', async () => {
+  it('contacts nothing on opening without a chosen NVR; says it is not verified yet, and offers the cron line and the systemd timer', async () => {
     const w = await mountStep();
     expect(runCalls()).toEqual([]);
     expect(byTest(w, 'verify-none').text()).toContain('Re-check everything');
