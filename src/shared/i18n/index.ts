@@ -1,7 +1,7 @@
 // Translations: every user-facing string, one catalogue per language (README, "Translations").
 export { en } from './en';
 export { localMessage } from './local-message';
-export { pseudo, pseudoLocalize } from './pseudo';
+export { pseudoLocalize, pseudoMessages } from './pseudo';
 export {
   DEFAULT_LOCALE,
   LOCALES,

@@ -2,7 +2,7 @@
 // main and in the CLI (./translator.ts); main and the CLI hold every language's whole catalogue (here), the pages
 // load each step's words with its page (src/renderer/i18n/catalogue.ts).
 import { en } from './en';
-import { pseudo } from './pseudo';
+import { pseudoMessages } from './pseudo';
 import {
   DEFAULT_LOCALE,
   LOCALE_NAMES,
@@ -27,7 +27,12 @@ export {
 /** The languages the app speaks: the tag of its catalogue, its name in its own words, its messages. */
 export const LOCALES = {
   en: { name: LOCALE_NAMES.en, messages: en as Messages },
-  'en-XA': { name: LOCALE_NAMES['en-XA'], messages: pseudo },
+  'en-XA': {
+    name: LOCALE_NAMES['en-XA'],
+    get messages() {
+      return pseudoMessages();
+    },
+  },
 } as const satisfies Record<LocaleTag, { name: string; messages: Messages }>;
 
 const translators = new Map<string, Translator>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, pseudo, pseudoLocalize } from '../../../../src/shared/i18n';
+import { en, pseudoLocalize, pseudoMessages } from '../../../../src/shared/i18n';
 import { messagesOf } from './catalogue-walk';
 
 /** What is left of a pseudo text once its placeholders and `code` are taken out. */
@@ -16,7 +16,7 @@ describe('the pseudo locale (en-XA): English made visibly foreign', () => {
 
   it('changes every message of the catalogue: bracketed, no ASCII letter left outside placeholders and code', () => {
     const english = new Map(messagesOf(en));
-    for (const [key, message] of messagesOf(pseudo)) {
+    for (const [key, message] of messagesOf(pseudoMessages())) {
       const forms = typeof message === 'string' ? { text: message } : message;
       const englishForms = (
         typeof english.get(key) === 'string' ? { text: english.get(key) } : english.get(key)
