@@ -54,7 +54,7 @@ const LOADERS: ReadonlyMap<string, () => Promise<object>> = new Map(
 const ALSO: Partial<Record<StepId, readonly GroupName[]>> = {
   find: ['device'], // the device cards (components/DiscoveredDeviceCard.vue)
   ddns: ['rules'], // the router rules store (stores/rules.ts), for the addresses allowed
-  rules: ['ports'], // the ports' names (components/port-labels.ts)
+  rules: ['ports', 'internet'], // the ports' names (components/port-labels.ts); the proof from outside (internet-store.ts)
 };
 
 /** The groups loaded so far, by locale; en-XA is made from the English ones the first time it is asked for. */
