@@ -90,4 +90,71 @@ export const ddns = {
     onlyOne:
       'Only one of them per name: two clients with different addresses fight over it, and the provider may block the name.',
   },
+
+  /** The page's words by provider, its check of the fields, and the titles of main's answers (ddns-words.ts). */
+  words: {
+    dyndns2Label: 'Another dyndns2 server (DynDNS …)',
+    help: {
+      duckdns: {
+        host: 'Your DuckDNS name, like mynvr.duckdns.org.',
+        secret: 'Token',
+        secretHelp: 'The token shown on duckdns.org once you are logged in.',
+      },
+      noip: {
+        host: 'The host name at No-IP, like mynvr.ddns.net.',
+        secret: 'Password',
+        secretHelp: 'The account password, or the password of a DDNS key.',
+        user: 'Your No-IP user name or e-mail, or the user name of a DDNS key.',
+      },
+      dynu: {
+        host: 'The host name at Dynu, like mynvr.freeddns.org.',
+        secret: 'Password',
+        secretHelp: 'The Dynu account password (or the IP update password, if you set one).',
+        user: 'Your Dynu user name.',
+      },
+      dyndns2: {
+        host: 'The host name at the provider, like mynvr.dyndns.org.',
+        secret: 'Password',
+        secretHelp: 'The password of the account (or the update key the provider gives).',
+        user: 'The account’s user name.',
+      },
+      cloudflare: {
+        host: 'The name in your Cloudflare zone, like nvr.example.com. Its A record must exist already.',
+        secret: 'API token',
+        secretHelp: 'An API token with the permission Zone → DNS → Edit for this zone (not the Global API Key).',
+      },
+    },
+    lookup: {
+      ttl: '{address} (TTL {ttl} s)',
+      none: 'no address',
+      noneWhy: 'no address ({why})',
+    },
+    problem: {
+      hostEmpty: 'Type the name to keep up to date.',
+      hostBad: 'Type the full name, like mynvr.ddns.net: letters, digits and hyphens between dots.',
+      server: 'Type the server’s address, like https://dyndns.example.net (http or https, without a user name or “?”).',
+      user: 'This provider needs the user name.',
+      ip: 'Type an IPv4 address, like 203.0.113.7, or leave it empty.',
+    },
+    outcome: {
+      updated: 'Updated',
+      unchanged: 'Already up to date',
+      auth: 'Login refused',
+      host: 'Host name refused',
+      blocked: 'Blocked by the provider',
+      'retry-later': 'Try again later',
+      fatal: 'Refused',
+    },
+    verdict: {
+      ok: 'The name points to your public address',
+      propagating: 'Set at the provider, still reaching the resolvers',
+      stale: 'The name points somewhere else',
+      nxdomain: 'The name does not exist',
+      servfail: 'The name’s DNS is failing',
+      refused: 'The DNS server refused to answer',
+      'no-record': 'The name has no IPv4 address',
+      unreachable: 'No DNS answer',
+      'no-expected': 'The public address is not known',
+    },
+  },
 } as const;

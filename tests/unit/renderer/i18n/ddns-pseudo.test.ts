@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The DDNS step in the pseudo locale (en-XA): each of its own sentences (en/ddns.ts) must come out accented, so one
-// left in the .vue files as English would show here. The rest of the page stays English for now, and is data or
-// not converted yet: the providers' names and help and the answers' titles (ddns-words.ts), the routers' and NVRs'
-// clients (the catalogues), the frame, and main's words.
+// left in the .vue files or the page's word helpers (ddns-words.ts: the providers' help, the field checks, the answers'
+// titles) as English would show here. The rest of the page stays English for now: the providers' brand names (data),
+// the routers' and NVRs' clients (the catalogues), and main's words.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
@@ -49,6 +49,9 @@ describe('the DDNS step in the pseudo locale: none of its own sentences is left 
     await byTest(w, 'ddns-form').trigger('submit');
     await flushPromises();
     expect(byTest(w, 'ddns-answer').exists()).toBe(true);
+    // The provider's answer titled in the page's language (a short word: checked by itself, not by the sentence rule).
+    expect(byTest(w, 'ddns-answer').text()).toContain(pseudo.t('ddns.words.outcome.auth'));
+    expect(byTest(w, 'ddns-answer').text()).not.toContain('Login refused');
     texts.push(pageText());
     useRulesStore().family = 'tp-link';
     await flushPromises();
