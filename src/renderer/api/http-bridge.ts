@@ -1,6 +1,7 @@
 import type { AppApi } from '../../shared/ipc/api';
 import type { EventName, EventPayload, InvokeChannel, InvokeOutput } from '../../shared/ipc/contract';
 import { resultEnvelopeSchema, fail, type Result } from '../../shared/ipc/result';
+import { t } from '../composables/useT';
 
 /** What the bridge needs from the browser; tests pass fakes. */
 export interface HttpBridgeDeps {
@@ -11,12 +12,10 @@ export interface HttpBridgeDeps {
   ) => Pick<EventSource, 'addEventListener' | 'removeEventListener' | 'close'>;
 }
 
-export const BACKEND_DOWN_MESSAGE =
-  "The app's background service is not running or cannot be reached. Start the app again, then reload this page.";
-export const NOT_SIGNED_IN_MESSAGE =
-  'This page is not connected to the app. Open the link the app printed when it started (it contains a one-time key), then try again.';
-const UNEXPECTED_ANSWER_MESSAGE =
-  "The app's background service answered in an unexpected way. Nothing was changed. Try again.";
+/** What the page says when it cannot talk to the app's local service, in the page's language (en/app.ts). */
+export const backendDownMessage = () => t('app.bridge.backendDown');
+export const notSignedInMessage = () => t('app.bridge.notSignedIn');
+const unexpectedAnswerMessage = () => t('app.bridge.unexpected');
 
 /**
  * AppApi over the browser-mode server (src/main/server.ts): the same contract as the preload, as
@@ -79,7 +78,7 @@ export function createHttpBridge(deps: HttpBridgeDeps = defaultDeps()): AppApi {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return fail('INTERNAL', BACKEND_DOWN_MESSAGE);
+        return fail('INTERNAL', backendDownMessage());
       }
       let body: unknown;
       try {
@@ -90,9 +89,9 @@ export function createHttpBridge(deps: HttpBridgeDeps = defaultDeps()): AppApi {
       // The server answers with the envelope for 4xx as well; trust its words when the envelope is well-formed.
       const envelope = resultEnvelopeSchema.safeParse(body);
       if (envelope.success) return envelope.data as Result<InvokeOutput<C>>;
-      if (response.status === 401 || response.status === 403) return fail('FORBIDDEN', NOT_SIGNED_IN_MESSAGE);
-      if (response.status >= 500 || response.status === 0) return fail('INTERNAL', BACKEND_DOWN_MESSAGE);
-      return fail('INTERNAL', UNEXPECTED_ANSWER_MESSAGE);
+      if (response.status === 401 || response.status === 403) return fail('FORBIDDEN', notSignedInMessage());
+      if (response.status >= 500 || response.status === 0) return fail('INTERNAL', backendDownMessage());
+      return fail('INTERNAL', unexpectedAnswerMessage());
     },
 
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createHttpBridge,
-  BACKEND_DOWN_MESSAGE,
-  NOT_SIGNED_IN_MESSAGE,
+  backendDownMessage,
+  notSignedInMessage,
   type HttpBridgeDeps,
 } from '../../../../src/renderer/api/http-bridge';
 import * as client from '../../../../src/renderer/api/client';
@@ -93,7 +93,7 @@ describe('createHttpBridge().invoke', () => {
   it('explains a refused request without an envelope in plain words', async () => {
     const { fetch } = fakeFetch(() => new Response('Forbidden', { status: 403 }));
     const result = await createHttpBridge(deps(fetch)).invoke('setup.get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: NOT_SIGNED_IN_MESSAGE } });
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: notSignedInMessage() } });
   });
 
   it('says the background service is not running when the network fails', async () => {
@@ -104,7 +104,7 @@ describe('createHttpBridge().invoke', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INTERNAL');
-      expect(result.error.message).toBe(BACKEND_DOWN_MESSAGE);
+      expect(result.error.message).toBe(backendDownMessage());
       expect(result.error.message).not.toMatch(/Failed to fetch/);
     }
   });
