@@ -19,6 +19,13 @@ import type {
   RouterWanSource,
 } from './public-address-shapes';
 
+/** A finding said by key, with main's English sentence beside it. */
+const finding = (code: PublicFinding['code'], severity: PublicFinding['severity'], words: Said): PublicFinding => ({
+  code,
+  severity,
+  ...saidInEnglish(words),
+});
+
 /** An address's kind in words ("a private (RFC 1918) address"), said by key. */
 const kindWords = (kind: Ipv4Class | 'not-ipv4'): SaidWords => ({ key: `internet.said.kind.${kind}` });
 
@@ -51,31 +58,31 @@ function outside(
 ): { address: string | null; said: string } {
   const name = what === 'stun' ? `The STUN server ${view.server}` : `The address checker ${view.server}`;
   if (view.address === null) {
-    findings.push({
-      code: what === 'stun' ? 'stun-failed' : 'checker-failed',
-      severity: 'warning',
-      ...saidInEnglish(
+    findings.push(
+      finding(
+        what === 'stun' ? 'stun-failed' : 'checker-failed',
+        'warning',
         said(what === 'stun' ? 'internet.said.stunFailed' : 'internet.said.checkerFailed', {
           server: view.server,
           error: view.error ?? { key: 'internet.said.noAnswer' },
         }),
       ),
-    });
+    );
     return { address: null, said: `${name}: no answer` };
   }
   const b = believablePublic(view.address);
   if (!b.ok) {
-    findings.push({
-      code: what === 'stun' ? 'stun-not-public' : 'checker-not-public',
-      severity: 'problem',
-      ...saidInEnglish(
+    findings.push(
+      finding(
+        what === 'stun' ? 'stun-not-public' : 'checker-not-public',
+        'problem',
         said(what === 'stun' ? 'internet.said.stunNotPublic' : 'internet.said.checkerNotPublic', {
           server: view.server,
           address: view.address,
           kind: kindWords(b.kind),
         }),
       ),
-    });
+    );
     return { address: null, said: `${name}: ${view.address} (not believable)` };
   }
   return { address: view.address, said: `${name} sees ${view.address}` };
@@ -94,11 +101,9 @@ function readHops(
 ): { second: string; kind: Ipv4Class } | null {
   if (!hops) return null;
   if (hops.error && hops.error !== 'cancelled')
-    findings.push({
-      code: 'hops-unknown',
-      severity: 'info',
-      ...saidInEnglish(said('internet.said.hopsUnknown', { target: hops.target, error: hops.error })),
-    });
+    findings.push(
+      finding('hops-unknown', 'info', said('internet.said.hopsUnknown', { target: hops.target, error: hops.error })),
+    );
   if (hops.first === null) {
     if (hops.second !== null)
       evidence.push(
@@ -164,11 +169,13 @@ export function judgePublicAddress(input: VerdictInput): {
   let disagree = false;
   if (stun.address && checker.address && stun.address !== checker.address) {
     disagree = true;
-    findings.push({
-      code: 'sources-disagree',
-      severity: 'warning',
-      ...saidInEnglish(said('internet.said.sourcesDisagree', { stun: stun.address, checker: checker.address })),
-    });
+    findings.push(
+      finding(
+        'sources-disagree',
+        'warning',
+        said('internet.said.sourcesDisagree', { stun: stun.address, checker: checker.address }),
+      ),
+    );
   } else publicAddress = stun.address ?? checker.address;
 
   const { router } = input;
@@ -182,11 +189,7 @@ export function judgePublicAddress(input: VerdictInput): {
   const done = (verdict: PublicVerdict) => ({ publicAddress, verdict, findings });
 
   if (!input.gateway) {
-    findings.push({
-      code: 'no-gateway',
-      severity: 'problem',
-      ...saidInEnglish(said('internet.said.noGateway')),
-    });
+    findings.push(finding('no-gateway', 'problem', said('internet.said.noGateway')));
     return done(unknown(said('internet.said.advice.noGateway')));
   }
   const wanKind = router.address === null ? null : classifyIpv4(router.address);
@@ -224,11 +227,7 @@ export function judgePublicAddress(input: VerdictInput): {
       ),
     );
   if (router.address === null) {
-    findings.push({
-      code: 'router-unknown',
-      severity: 'info',
-      ...saidInEnglish(said('internet.said.routerUnknown')),
-    });
+    findings.push(finding('router-unknown', 'info', said('internet.said.routerUnknown')));
     return done(
       unknown(
         publicAddress
@@ -238,13 +237,13 @@ export function judgePublicAddress(input: VerdictInput): {
     );
   }
   if (wanKind !== 'public' && wanKind !== 'documentation') {
-    findings.push({
-      code: 'router-not-wan',
-      severity: 'warning',
-      ...saidInEnglish(
+    findings.push(
+      finding(
+        'router-not-wan',
+        'warning',
         said('internet.said.routerNotWan', { address: router.address, kind: kindWords(wanKind ?? 'not-ipv4') }),
       ),
-    });
+    );
     return done(unknown(said('internet.said.advice.readWan')));
   }
   if (disagree)
