@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The VPN step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a string
 // that was never converted shows up here as plain English. What is still English on the page comes from files not
-// converted yet (the step frame, shared components, the step titles, the time format) or is data (main's plan, check
-// and refusals, the reference's servers, paths and commands): both are named below, and a name no longer seen fails
-// the test so the lists only shrink.
+// converted yet (the step frame, shared components, the step titles, the time format) or is data (main's refusals,
+// the plan's and the check's values, the reference's servers and steps, paths and commands): both are named below,
+// and a name no longer seen fails the test so the lists only shrink. main's findings, the check's lines and the phone
+// test are said by key: they must come out in en-XA (mainSaidInEnXa).
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
