@@ -1,5 +1,7 @@
 // The VPN plan's checks of what the user gives: networks, tunnel subnets, device names (they become file names),
-// endpoint names and WireGuard keys. Pure; used by vpn-plan.ts.
+// endpoint names and WireGuard keys. Pure; used by vpn-plan.ts, the contract's shapes and the page (so its reasons are
+// said by key, without the catalogue: see said.ts).
+import { said, type Said } from '../i18n/said';
 import { formatIpv4, isPrefix, networkNumber, parseIpv4 } from './ipv4';
 
 /** Tunnel subnets tried in order: the usual defaults of WireGuard guides and installers, then quieter ones. */
@@ -56,30 +58,36 @@ export function chooseTunnel(
   return candidates.find((c) => !taken.some((t) => overlaps(c, t))) ?? null;
 }
 
-/** A peer's name checked as a file name: null when fine, else the plain reason. */
-export function checkPeerName(name: string): string | null {
+/**
+ * A peer's name checked as a file name: null when fine, else the plain reason, said by key (this file stays free of
+ * the catalogue: the page checks the names as they are typed; main's English is checkPeerName in vpn-plan.ts).
+ */
+export function peerNameSaid(name: string): Said | null {
   if (!PEER_NAME.test(name))
-    return `"${name.slice(0, 40)}" cannot be a file name: use letters, digits, - and _ (up to 32, not starting with -), e.g. "${
-      name
-        .replace(/[^A-Za-z0-9_-]+/g, '-')
-        .replace(/^-+/, '')
-        .slice(0, 32) || 'phone'
-    }".`;
-  if (name.toLowerCase() === 'server')
-    return '"server" is the name of the server’s own config: name the device otherwise.';
+    return said('vpn.said.names.notFileName', {
+      name: name.slice(0, 40),
+      example:
+        name
+          .replace(/[^A-Za-z0-9_-]+/g, '-')
+          .replace(/^-+/, '')
+          .slice(0, 32) || 'phone',
+    });
+  if (name.toLowerCase() === 'server') return said('vpn.said.names.server');
   return null;
 }
 
-/** The peers' names as typed (comma-separated), checked: distinct (ignoring case, as on macOS and Windows), at most 32. */
-export function checkPeerNames(names: readonly string[]): { ok: true; names: string[] } | { ok: false; error: string } {
-  if (names.length === 0) return { ok: false, error: 'Name at least one device that will connect (e.g. phone).' };
-  if (names.length > MAX_PEERS) return { ok: false, error: `At most ${MAX_PEERS} devices in one plan.` };
+/**
+ * The peers' names as typed (comma-separated), checked: distinct (ignoring case, as on macOS and Windows), at most 32;
+ * the reason said by key (main's English: checkPeerNames in vpn-plan.ts).
+ */
+export function peerNamesSaid(names: readonly string[]): { ok: true; names: string[] } | { ok: false; said: Said } {
+  if (names.length === 0) return { ok: false, said: said('vpn.said.names.none') };
+  if (names.length > MAX_PEERS) return { ok: false, said: said('vpn.said.names.tooMany', { max: String(MAX_PEERS) }) };
   const seen = new Set<string>();
   for (const name of names) {
-    const bad = checkPeerName(name);
-    if (bad) return { ok: false, error: bad };
-    if (seen.has(name.toLowerCase()))
-      return { ok: false, error: `"${name}" is named twice: each device needs its own name.` };
+    const bad = peerNameSaid(name);
+    if (bad) return { ok: false, said: bad };
+    if (seen.has(name.toLowerCase())) return { ok: false, said: said('vpn.said.names.twice', { name }) };
     seen.add(name.toLowerCase());
   }
   return { ok: true, names: [...names] };

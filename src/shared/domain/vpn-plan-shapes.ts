@@ -2,6 +2,7 @@
 // are in vpn-plan.ts; every name is also exported from there.
 import { z } from 'zod';
 import { VPN_CONFIG_KINDS } from '../catalog/vpn-servers';
+import { saidSchema } from '../i18n/said';
 import type { PublicVerdictCode } from './public-address';
 import { MAX_PEERS, WG_KEY } from './vpn-checks';
 
@@ -24,6 +25,8 @@ export const vpnFindingSchema = z.object({
   ]),
   severity: z.enum(['problem', 'warning', 'info']),
   text: z.string().max(800),
+  /** The same words by the catalogue's key (said.ts): the page and the CLI say them in the user's language. */
+  said: saidSchema.optional(),
 });
 export type VpnFinding = z.infer<typeof vpnFindingSchema>;
 

@@ -8,38 +8,59 @@
 // user follows in vpn-plan-steps.ts.
 import { classifyIpv4, formatIpv4, parseIpv4 } from './ipv4';
 import { believablePublic } from './believable-public';
+import { english } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import { NO_WIREGUARD_FAMILIES, VPN_SERVERS, type VpnServerKind } from '../catalog/vpn-servers';
 import {
   COMMON_HOME_LANS,
   DEFAULT_KEEPALIVE,
   TUNNEL_CANDIDATES,
-  checkPeerNames,
   chooseTunnel,
   isEndpointName,
   isWgKey,
   overlaps,
   parseCidr,
+  peerNameSaid,
+  peerNamesSaid,
 } from './vpn-checks';
 import type { VpnFinding, VpnPlan, VpnPlanInput } from './vpn-plan-shapes';
 import { HEADSCALE, serverSteps, TAILSCALE, withLan, ZEROTIER } from './vpn-plan-steps';
+import { refused, vpnSaid } from './vpn-said';
 
 export * from '../catalog/vpn-servers';
 export * from './vpn-checks';
 export * from './vpn-plan-shapes';
 
-/** The tunnel plan (see the file's head). Bad input is refused with a plain reason; everything else is a finding. */
-export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok: false; error: string } {
+/** A peer's name checked as a file name: null when fine, else the plain reason (English; said by key: peerNameSaid). */
+export function checkPeerName(name: string): string | null {
+  const bad = peerNameSaid(name);
+  return bad === null ? null : english(bad);
+}
+
+/** The peers' names checked (see peerNamesSaid): the reason in English, and said by key. */
+export function checkPeerNames(
+  names: readonly string[],
+): { ok: true; names: string[] } | { ok: false; error: string; said: Said } {
+  const checked = peerNamesSaid(names);
+  return checked.ok ? checked : refused(checked.said);
+}
+
+/**
+ * The tunnel plan (see the file's head). Bad input is refused with a plain reason (English, and said by key);
+ * everything else is a finding.
+ */
+export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok: false; error: string; said: Said } {
   const lan = parseCidr(input.lan);
   if (!lan || lan.prefix < 8 || lan.prefix > 30)
-    return { ok: false, error: `The LAN "${input.lan.slice(0, 20)}" is not a network like 192.168.1.0/24.` };
+    return refused(said('vpn.said.refused.lanNotNetwork', { lan: input.lan.slice(0, 20) }));
   const lanText = `${formatIpv4(lan.net)}/${lan.prefix}`;
   const names = checkPeerNames(input.peers.map((p) => p.name));
   if (!names.ok) return names;
   for (const k of [input.serverPublicKey, ...input.peers.map((p) => p.publicKey)])
-    if (!isWgKey(k)) return { ok: false, error: 'A public key is not in WireGuard’s form (44 characters of base64).' };
+    if (!isWgKey(k)) return refused(said('vpn.said.refused.badKey'));
   const ddns = input.ddnsName?.trim() || null;
   if (ddns !== null && !isEndpointName(ddns))
-    return { ok: false, error: `"${ddns.slice(0, 60)}" is not a name the phone can dial (like home.example.net).` };
+    return refused(said('vpn.said.refused.badEndpoint', { endpoint: ddns.slice(0, 60) }));
   const findings: VpnFinding[] = [];
   const base = {
     server: input.server.slice(0, 20),
@@ -63,14 +84,16 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
     findings.push({
       code: 'lan-common',
       severity: 'warning',
-      text: `Your LAN ${lanText} is one of the most common home networks: on a hotel’s or a friend’s Wi-Fi with the same numbers the phone reaches their device, not your NVR. Use mobile data then, or renumber your LAN (e.g. 192.168.57.0/24) before you set the VPN up.`,
+      ...vpnSaid(said('vpn.said.findings.lanCommon', { lan: lanText })),
     });
 
   if ((NO_WIREGUARD_FAMILIES as readonly string[]).includes(input.server) || !(input.server in VPN_SERVERS)) {
     findings.push({
       code: 'no-wireguard',
       severity: 'problem',
-      text: `No source shows a WireGuard server on this router (${input.server.slice(0, 20)}). Run it on an always-on Linux computer of your LAN instead (plan with --server linux: the router then needs one UDP port forward to it), or use a router that has one (OpenWrt, MikroTik RouterOS 7, FRITZ!Box 7.50+, GL.iNet).`,
+      ...vpnSaid(
+        said('vpn.said.findings.noWireguard', { server: input.server.slice(0, 20), option: '--server linux' }),
+      ),
     });
     return {
       ok: true,
@@ -93,7 +116,7 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
     findings.push({
       code: 'cgnat',
       severity: 'problem',
-      text: 'Your internet provider shares one public address among many customers (carrier-grade NAT): nothing from the internet can reach a VPN server at home, on the router or on a computer. Use an overlay network instead — both ends dial out, so it works behind the carrier’s NAT — or ask the provider for a public IPv4 address.',
+      ...vpnSaid(said('vpn.said.findings.cgnat')),
     });
     return {
       ok: true,
@@ -116,23 +139,15 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
   if (input.tunnel) {
     const t = parseCidr(input.tunnel);
     if (!t || t.prefix < 16 || t.prefix > 29 || classifyIpv4(formatIpv4(t.net)) !== 'private')
-      return {
-        ok: false,
-        error: `The tunnel subnet "${input.tunnel.slice(0, 20)}" must be a private network from /16 to /29.`,
-      };
+      return refused(said('vpn.said.refused.tunnelNotPrivate', { tunnel: input.tunnel.slice(0, 20) }));
     tunnel = `${formatIpv4(t.net)}/${t.prefix}`;
     const clash = taken.find((n) => overlaps(tunnel!, n));
-    if (clash)
-      return { ok: false, error: `The tunnel subnet ${tunnel} overlaps ${clash}, a network your devices already use.` };
+    if (clash) return refused(said('vpn.said.refused.tunnelClash', { tunnel, clash }));
     if (2 ** (32 - t.prefix) - 3 < input.peers.length)
-      return { ok: false, error: `The tunnel subnet ${tunnel} is too small for ${input.peers.length} devices.` };
+      return refused(said('vpn.said.refused.tunnelTooSmall', { tunnel, devices: String(input.peers.length) }));
   } else {
     tunnel = chooseTunnel(taken);
-    if (!tunnel)
-      return {
-        ok: false,
-        error: 'Every usual tunnel subnet clashes with a network here: give one with --tunnel (e.g. 10.213.7.0/24).',
-      };
+    if (!tunnel) return refused(said('vpn.said.refused.noFreeTunnel', { option: '--tunnel' }));
     if (tunnel !== TUNNEL_CANDIDATES[0]) {
       const clashes = TUNNEL_CANDIDATES.slice(
         0,
@@ -141,7 +156,13 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
       findings.push({
         code: 'tunnel-moved',
         severity: 'info',
-        text: `${clashes.join(', ')} ${clashes.length === 1 ? 'is' : 'are'} already used here (${taken.filter((n) => clashes.some((c) => overlaps(c, n))).join(', ')}): the tunnel uses ${tunnel} instead.`,
+        ...vpnSaid(
+          said(clashes.length === 1 ? 'vpn.said.findings.tunnelMovedOne' : 'vpn.said.findings.tunnelMovedMany', {
+            clashes: clashes.join(', '),
+            taken: taken.filter((n) => clashes.some((c) => overlaps(c, n))).join(', '),
+            tunnel,
+          }),
+        ),
       });
     }
   }
@@ -157,7 +178,7 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
     findings.push({
       code: 'not-confirmed',
       severity: 'warning',
-      text: `${facts.name}: only unofficial sources describe its WireGuard server (${facts.source}); menus and the port may differ. Check the router’s own help.`,
+      ...vpnSaid(said('vpn.said.findings.notConfirmed', { router: facts.name, source: facts.source })),
     });
 
   // The endpoint: the DDNS name, else the measured public address (which may change).
@@ -169,19 +190,19 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
     findings.push({
       code: 'dynamic-address',
       severity: 'warning',
-      text: `The phone dials ${pub}, your public address now. Most home connections get a new one now and then; the tunnel then stops until you set up DDNS (a name that follows the address) and use the name instead.`,
+      ...vpnSaid(said('vpn.said.findings.dynamicAddress', { address: pub })),
     });
   } else
     findings.push({
       code: 'no-endpoint',
       severity: 'problem',
-      text: 'The phone needs an address to dial: set up DDNS (a name for your home), or run the Internet check so the app knows your public address.',
+      ...vpnSaid(said('vpn.said.findings.noEndpoint')),
     });
   if (input.verdict === 'double-nat')
     findings.push({
       code: 'double-nat',
       severity: 'warning',
-      text: `Another router (often the provider’s box) sits in front of yours: forward UDP ${facts.port} on it too, to your router’s WAN address — or put that box in bridge mode.`,
+      ...vpnSaid(said('vpn.said.findings.doubleNat', { port: String(facts.port) })),
     });
 
   let forward: VpnPlan['forward'] = null;
@@ -189,15 +210,12 @@ export function planVpn(input: VpnPlanInput): { ok: true; plan: VpnPlan } | { ok
     const at = input.serverLanAddress?.trim();
     const lanNet = at ? parseCidr(`${at}/${lan.prefix}`) : null;
     if (!at || !lanNet || lanNet.net !== lan.net || parseIpv4(at) === lan.net)
-      return {
-        ok: false,
-        error: 'Give the Linux computer’s LAN address (it runs the server; the router forwards one UDP port to it).',
-      };
+      return refused(said('vpn.said.refused.linuxAddress'));
     forward = { protocol: 'udp', port: facts.port, to: at };
     findings.push({
       code: 'udp-forward',
       severity: 'info',
-      text: `On the router: forward UDP ${facts.port} to ${at} (nothing else). Give that computer a fixed address (a DHCP reservation), and keep it switched on.`,
+      ...vpnSaid(said('vpn.said.findings.udpForward', { port: String(facts.port), address: at })),
     });
   }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { vpnCheckSchema } from '../domain/vpn-check';
-import { NO_WIREGUARD_FAMILIES, VPN_SERVER_KINDS, vpnPlanSchema } from '../domain/vpn-plan';
+import { NO_WIREGUARD_FAMILIES, VPN_SERVER_KINDS } from '../catalog/vpn-servers';
+// The shapes, not the rules: the pages load this contract, and the rules say their words with the whole catalogue.
+import { vpnCheckSchema } from '../domain/vpn-check-shapes';
+import { vpnPlanSchema } from '../domain/vpn-plan-shapes';
 import { defineStep } from './define';
 import { noInput } from './fields';
 

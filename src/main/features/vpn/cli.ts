@@ -3,6 +3,7 @@ import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import { VPN_SERVER_CHOICES } from '../../../shared/steps/vpn';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 
@@ -37,7 +38,9 @@ export function renderVpnPlan(p: VpnPlan, t: T = english()): string {
   } else if (p.mode === 'overlay') lines.push(t('cli.vpn.noHomeServer', { lan: p.lan }), '');
   else lines.push(t('cli.vpn.noRouterServer', { name: p.serverName }), '');
   for (const f of p.findings)
-    lines.push(t('cli.vpn.finding', { severity: t(`cli.vpn.severity.${f.severity}`), text: f.text }));
+    lines.push(
+      t('cli.vpn.finding', { severity: t(`cli.vpn.severity.${f.severity}`), text: sayIn({ t }, f.said, f.text) }),
+    );
   if (p.findings.length) lines.push('');
   p.steps.forEach((s, i) => lines.push(`${i + 1}. ${s}`));
   for (const o of p.overlay) {
@@ -55,16 +58,16 @@ export function renderVpnCheck(c: VpnCheck, t: T = english()): string {
     `${MARK(c.server.ok, t)} ${t('cli.vpn.checkServer', {
       server: `${c.server.address}:${c.server.port}`,
       peer: c.server.peer,
-      text: c.server.text,
+      text: sayIn({ t }, c.server.said, c.server.text),
     })}`,
-    `${MARK(c.endpoint.ok, t)} ${t('cli.vpn.checkName', { text: c.endpoint.text })}`,
+    `${MARK(c.endpoint.ok, t)} ${t('cli.vpn.checkName', { text: sayIn({ t }, c.endpoint.said, c.endpoint.text) })}`,
     `${MARK(c.exposure.ok, t)} ${t('cli.vpn.checkOutside', {
-      text: c.exposure.text,
+      text: sayIn({ t }, c.exposure.said, c.exposure.text),
       tested: c.exposure.measuredAt ? t('cli.vpn.tested', { at: c.exposure.measuredAt }) : '',
     })}`,
     '',
     t('cli.vpn.phoneTest'),
-    ...c.phoneTest.map((s, i) => `  ${i + 1}. ${s}`),
+    ...c.phoneTest.map((s, i) => `  ${i + 1}. ${sayIn({ t }, c.phoneTestSaid?.[i], s)}`),
     '',
     t('cli.vpn.checkedAt', { at: c.checkedAt }),
   ].join('\n');

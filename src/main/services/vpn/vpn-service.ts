@@ -15,6 +15,8 @@ import {
   type VpnPlanInput,
 } from '../../../shared/domain/vpn-plan';
 import { judgeVpnCheck, type VpnCheck } from '../../../shared/domain/vpn-check';
+import { vpnSaid } from '../../../shared/domain/vpn-said';
+import { said } from '../../../shared/i18n/said';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import { writeAtomically } from '../setup/atomic-write';
 import { probeWireGuard, type ProbeResult } from './vpn-probe';
@@ -148,7 +150,7 @@ export function createVpnService(options: VpnServiceOptions) {
         {
           code: 'endpoint-unresolved',
           severity: 'problem',
-          text: `${host} does not resolve (no IPv4 address found): the phone could not find your home. Check the DDNS name and that its updates run.`,
+          ...vpnSaid(said('vpn.said.findings.endpointUnresolved', { host })),
         },
       ];
     if (publicAddress && !found.includes(publicAddress))
@@ -156,7 +158,13 @@ export function createVpnService(options: VpnServiceOptions) {
         {
           code: 'endpoint-elsewhere',
           severity: 'warning',
-          text: `${host} points to ${found.slice(0, 3).join(', ')}, but your public address is ${publicAddress}: the DDNS record is out of date (or the name is someone else's).`,
+          ...vpnSaid(
+            said('vpn.said.findings.endpointElsewhere', {
+              host,
+              addresses: found.slice(0, 3).join(', '),
+              address: publicAddress,
+            }),
+          ),
         },
       ];
     return [];

@@ -1,10 +1,7 @@
-import {
-  NO_WIREGUARD_FAMILIES,
-  VPN_SERVERS,
-  checkPeerNames,
-  isEndpointName,
-  type Grade,
-} from '../../../shared/domain/vpn-plan';
+import { NO_WIREGUARD_FAMILIES, VPN_SERVERS, type Grade } from '../../../shared/catalog/vpn-servers';
+// The checks, not the plan's rules (vpn-plan.ts says its words with the whole catalogue): their reasons come by key.
+import { isEndpointName, peerNamesSaid } from '../../../shared/domain/vpn-checks';
+import { sayIn } from '../../../shared/i18n/said';
 import { VPN_SERVER_CHOICES } from '../../../shared/steps/vpn';
 import { t } from '../../composables/useT';
 
@@ -54,15 +51,15 @@ export function splitPeers(text: string): string[] {
     .filter(Boolean);
 }
 
-/** What is wrong with the form's fields (null: fine), in the plan's own words. */
+/** What is wrong with the form's fields (null: fine), in the plan's own words (said in the page's language). */
 export function vpnFieldProblems(fields: { peers: string; endpoint: string }): {
   peers: string | null;
   endpoint: string | null;
 } {
-  const names = checkPeerNames(splitPeers(fields.peers));
+  const names = peerNamesSaid(splitPeers(fields.peers));
   const endpoint = fields.endpoint.trim();
   return {
-    peers: names.ok ? null : names.error,
+    peers: names.ok ? null : sayIn({ t }, names.said, names.said.key),
     endpoint:
       endpoint && !isEndpointName(endpoint) ? t('vpn.form.endpointProblem', { endpoint: endpoint.slice(0, 60) }) : null,
   };

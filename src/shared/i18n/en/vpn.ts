@@ -1,6 +1,6 @@
 // The vpn group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-// The VPN page's own words; the plan's server names, steps, findings and sources, and the check's words are main's (or
-// the reference's) and come as they are. Paths, commands, keys and addresses are data.
+// The VPN page's own words, and main's findings, reasons and check words (`said`, below); the plan's server names,
+// steps and sources are the reference's and come as they are. Paths, commands, keys and addresses are data.
 export const vpn = {
   emptyText: 'No VPN plan yet.',
   verifiedText: 'The tunnel works from outside.',
@@ -100,5 +100,96 @@ export const vpn = {
     phoneWifiOff: 'On the phone, turn Wi-Fi off (mobile data only: from home Wi-Fi the test proves nothing).',
     phoneTunnelOn: 'Turn the WireGuard tunnel on, and open the NVR’s address: it must load.',
     phoneTunnelOff: 'Turn the tunnel off: the same address must not load.',
+  },
+  /**
+   * main's own words in the plan and the check (src/shared/domain/vpn-plan.ts, vpn-checks.ts, vpn-check.ts and the
+   * service's endpoint findings): said by key, so the page and the CLI say them in the user's language. Addresses,
+   * names, ports and networks are values.
+   */
+  said: {
+    /** Why a plan cannot be made from what was given. */
+    refused: {
+      lanNotNetwork: 'The LAN "{lan}" is not a network like 192.168.1.0/24.',
+      badKey: 'A public key is not in WireGuard’s form (44 characters of base64).',
+      badEndpoint: '"{endpoint}" is not a name the phone can dial (like home.example.net).',
+      tunnelNotPrivate: 'The tunnel subnet "{tunnel}" must be a private network from /16 to /29.',
+      tunnelClash: 'The tunnel subnet {tunnel} overlaps {clash}, a network your devices already use.',
+      tunnelTooSmall: 'The tunnel subnet {tunnel} is too small for {devices} devices.',
+      noFreeTunnel:
+        'Every usual tunnel subnet clashes with a network here: give one with {option} (e.g. 10.213.7.0/24).',
+      linuxAddress:
+        'Give the Linux computer’s LAN address (it runs the server; the router forwards one UDP port to it).',
+    },
+    /** What is wrong with the devices' names (each becomes a file name). */
+    names: {
+      notFileName:
+        '"{name}" cannot be a file name: use letters, digits, - and _ (up to 32, not starting with -), e.g. "{example}".',
+      server: '"server" is the name of the server’s own config: name the device otherwise.',
+      none: 'Name at least one device that will connect (e.g. phone).',
+      tooMany: 'At most {max} devices in one plan.',
+      twice: '"{name}" is named twice: each device needs its own name.',
+    },
+    /** The plan's findings. */
+    findings: {
+      lanCommon:
+        'Your LAN {lan} is one of the most common home networks: on a hotel’s or a friend’s Wi-Fi with the same numbers the phone reaches their device, not your NVR. Use mobile data then, or renumber your LAN (e.g. 192.168.57.0/24) before you set the VPN up.',
+      noWireguard:
+        'No source shows a WireGuard server on this router ({server}). Run it on an always-on Linux computer of your LAN instead (plan with {option}: the router then needs one UDP port forward to it), or use a router that has one (OpenWrt, MikroTik RouterOS 7, FRITZ!Box 7.50+, GL.iNet).',
+      cgnat:
+        'Your internet provider shares one public address among many customers (carrier-grade NAT): nothing from the internet can reach a VPN server at home, on the router or on a computer. Use an overlay network instead — both ends dial out, so it works behind the carrier’s NAT — or ask the provider for a public IPv4 address.',
+      tunnelMovedOne: '{clashes} is already used here ({taken}): the tunnel uses {tunnel} instead.',
+      tunnelMovedMany: '{clashes} are already used here ({taken}): the tunnel uses {tunnel} instead.',
+      notConfirmed:
+        '{router}: only unofficial sources describe its WireGuard server ({source}); menus and the port may differ. Check the router’s own help.',
+      dynamicAddress:
+        'The phone dials {address}, your public address now. Most home connections get a new one now and then; the tunnel then stops until you set up DDNS (a name that follows the address) and use the name instead.',
+      noEndpoint:
+        'The phone needs an address to dial: set up DDNS (a name for your home), or run the Internet check so the app knows your public address.',
+      doubleNat:
+        'Another router (often the provider’s box) sits in front of yours: forward UDP {port} on it too, to your router’s WAN address — or put that box in bridge mode.',
+      udpForward:
+        'On the router: forward UDP {port} to {address} (nothing else). Give that computer a fixed address (a DHCP reservation), and keep it switched on.',
+      endpointUnresolved:
+        '{host} does not resolve (no IPv4 address found): the phone could not find your home. Check the DDNS name and that its updates run.',
+      endpointElsewhere:
+        "{host} points to {addresses}, but your public address is {address}: the DDNS record is out of date (or the name is someone else's).",
+    },
+    /** The check from inside: the server's answer, the name the devices dial, what the internet sees. */
+    check: {
+      handshake:
+        'The WireGuard server at {where} answered a handshake made with {peer}’s keys: it runs with this plan’s server key and knows {peer}.',
+      busy: 'The WireGuard server at {where} is up and has this plan’s public key, but answered “busy” (a cookie reply): check again in a minute to prove it knows {peer}.',
+      unreadable:
+        'Something at {where} answered the handshake, but not with this plan’s keys: another WireGuard server (or an old config) runs there. Bring up the server config of this plan.',
+      silent:
+        'No answer from {where} after {attempts} tries. WireGuard stays silent to a handshake it cannot read, so one of these: the server is not running, it listens on another port, a firewall drops UDP {port}, or its keys or its list of devices are not this plan’s ({peer} missing).',
+      noEndpoint:
+        'The plan has no name or address for the devices to dial: set up DDNS or run the Internet check, then plan again.',
+      addressMoved:
+        'The devices dial {host}, but your public address is now {address}: plan again and re-import the configs (a DDNS name avoids this).',
+      address: 'The devices dial the address {host}. It may change: a DDNS name keeps working when it does.',
+      unresolved:
+        '{host} does not resolve: the phone could not find your home. Check the DDNS name and that its updates run.',
+      pointsUncompared: '{host} points to {addresses}; run the Internet check to compare it with your public address.',
+      pointsHome: '{host} points to your public address {address}.',
+      pointsElsewhere:
+        '{host} points to {addresses}, but your public address is {address}: the DDNS record is out of date.',
+      untested:
+        'Not tested from outside yet: run the proof from outside (Internet step, or {command}). With the VPN, no NVR port should be reachable.',
+      closed: 'From outside, no port the proof tried was reachable: with the VPN, that is how it should be.',
+      openOne:
+        'From outside, {ports} was reachable: with the VPN, remove those forward rules (Router rules step) and turn UPnP off.',
+      openMany:
+        'From outside, {ports} were reachable: with the VPN, remove those forward rules (Router rules step) and turn UPnP off.',
+    },
+    /** The test only a phone on mobile data can make. */
+    phone: {
+      wifiOff: 'On the phone, turn Wi-Fi off (mobile data only: from home Wi-Fi the test proves nothing).',
+      tunnelOn: 'Turn the WireGuard tunnel on: it dials {endpoint}.',
+      tunnelOnPublic: 'Turn the WireGuard tunnel on: it dials your public address, port {port}.',
+      open: 'Open http://{address}/ (or the NVR app with that address): it must load.',
+      openLan: 'Open the NVR’s LAN address in the browser or the NVR app: it must load.',
+      tunnelOff: 'Turn the tunnel off: the same address must not load. Then the NVR is reachable through the VPN only.',
+    },
   },
 } as const;

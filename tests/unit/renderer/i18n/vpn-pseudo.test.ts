@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 // The VPN step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a string
 // that was never converted shows up here as plain English. What is still English on the page comes from files not
-// converted yet (the step frame, shared components, the step titles, the time format) or is data (main's plan, check
-// and refusals, the reference's servers, paths and commands): both are named below, and a name no longer seen fails
-// the test so the lists only shrink.
+// converted yet (the step frame, shared components, the step titles, the time format) or is data (main's refusals,
+// the plan's and the check's values, the reference's servers and steps, paths and commands): both are named below,
+// and a name no longer seen fails the test so the lists only shrink. main's findings, the check's lines and the phone
+// test are said by key: they must come out in en-XA (mainSaidInEnXa).
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { VPN_SERVERS } from '../../../../src/shared/domain/vpn-plan';
+import type { VpnCheck } from '../../../../src/shared/domain/vpn-check';
 import { mountStep, useStepHarness } from '../mount-step';
 import { fakeSetup } from '../fake-api';
 import { fakeVpn, recordWithDdns, type FakeVpn } from '../steps/vpn/fake-vpn';
@@ -58,6 +60,28 @@ async function check(w: VueWrapper): Promise<string[]> {
   return stringsOf(await main.handlers['vpn.check']!({}));
 }
 
+/**
+ * main's plan findings (these codes) and its last check are on the page in en-XA: none of main's English sentences
+ * beside them is (the check asked of the fake main again: its words are the same for the same answer).
+ */
+async function mainSaidInEnXa(w: VueWrapper, codes: readonly string[]): Promise<void> {
+  expect(main.plan!.findings.map((f) => f.code)).toEqual(codes);
+  const answer = (await main.handlers['vpn.check']!({})) as { ok: true; data: VpnCheck };
+  const c = answer.data;
+  const page = w.text();
+  for (const english of [
+    ...main.plan!.findings.map((f) => f.text),
+    c.server.text,
+    c.endpoint.text,
+    c.exposure.text,
+    ...c.phoneTest,
+  ])
+    expect(page).not.toContain(english);
+  expect(byTest(w, 'vpn-check-server').text()).toContain(
+    createTranslator('en-XA').t(`vpn.said.check.${main.answer}`, c.server.said!.params as never),
+  );
+}
+
 describe('the VPN step in the pseudo locale: no string of its own is left in English', () => {
   it('a home-server plan for two devices: the tunnel, the keys, files written (and refused), the check', async () => {
     setLocale('en-XA');
@@ -82,6 +106,15 @@ describe('the VPN step in the pseudo locale: no string of its own is left in Eng
     expect(byTest(w, 'vpn-file-config-phone-said').text()).toBe(
       createTranslator('en-XA').t('vpn.files.written', { bytes: '301', file: '/home/me/phone.conf' }),
     );
+    // main's findings and its check were said by key: the page says them in en-XA, not main's English beside them.
+    await mainSaidInEnXa(w, ['lan-common', 'tunnel-moved', 'udp-forward']);
+    expect(byTest(w, 'vpn-tunnel-why').text()).toBe(
+      createTranslator('en-XA').t('vpn.said.findings.tunnelMovedOne', {
+        clashes: '10.8.0.0/24',
+        taken: '10.8.0.0/16',
+        tunnel: '10.66.66.0/24',
+      }),
+    );
   });
 
   it('behind carrier-grade NAT (the overlay ways, no files) and a name the phone cannot dial', async () => {
@@ -91,10 +124,18 @@ describe('the VPN step in the pseudo locale: no string of its own is left in Eng
     await submit(w, 'vpn-form');
     expect(byTest(w, 'vpn-overlay-tailscale').exists()).toBe(true);
     expect(byTest(w, 'vpn-no-files').exists()).toBe(true);
+    expect(main.plan!.findings.map((f) => f.code)).toEqual(['lan-common', 'cgnat']);
+    for (const f of main.plan!.findings) expect(w.text()).not.toContain(f.text);
     await byTest(w, 'vpn-endpoint').setValue('not a name!');
+    // A device's name that cannot be a file name: the plan's own check, said in the page's language.
+    await byTest(w, 'vpn-peers').setValue('my phone');
     await submit(w, 'vpn-form');
     expect(byTest(w, 'vpn-endpoint-problem').exists()).toBe(true);
-    guard.expectOnlyKnownEnglish({ said: data(w) });
+    expect(byTest(w, 'vpn-peers-problem').text()).toBe(
+      createTranslator('en-XA').t('vpn.said.names.notFileName', { name: 'my phone', example: 'my-phone' }),
+    );
+    // The name it suggests is data, as the name typed is.
+    guard.expectOnlyKnownEnglish({ said: [...data(w), 'my-phone'] });
   });
 
   it('no plan yet and no DDNS name; then a router that makes its own config, checked with nothing known from outside', async () => {
@@ -110,6 +151,7 @@ describe('the VPN step in the pseudo locale: no string of its own is left in Eng
     main.answer = 'silent';
     const said = await check(w);
     guard.expectOnlyKnownEnglish({ said: [...data(w), ...said] });
+    await mainSaidInEnXa(w, ['lan-common', 'tunnel-moved', 'not-confirmed', 'dynamic-address']);
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

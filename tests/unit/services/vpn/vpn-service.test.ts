@@ -101,6 +101,15 @@ describe('keys and the plan', () => {
     expect(elsewhere.findings.find((f) => f.code === 'endpoint-elsewhere')?.text).toBe(
       "home.example.net points to 198.51.100.99, but your public address is 203.0.113.2: the DDNS record is out of date (or the name is someone else's).",
     );
+    // Said by key too, for the page and the CLI to say in the user's language.
+    expect(elsewhere.findings.find((f) => f.code === 'endpoint-elsewhere')?.said).toEqual({
+      key: 'vpn.said.findings.endpointElsewhere',
+      params: { host: 'home.example.net', addresses: '198.51.100.99', address: '203.0.113.2' },
+    });
+    expect(unresolved.findings.find((f) => f.code === 'endpoint-unresolved')?.said).toEqual({
+      key: 'vpn.said.findings.endpointUnresolved',
+      params: { host: 'home.example.net' },
+    });
     const right = await service().plan(request());
     expect(right.findings.map((f) => f.code).filter((c) => c.startsWith('endpoint'))).toEqual([]);
     const byAddress = await service(async () => {

@@ -29,6 +29,7 @@ describe('the VPN check, word for word', () => {
       resolved: null,
       ok: true,
       text: 'The devices dial the address 203.0.113.2. It may change: a DDNS name keeps working when it does.',
+      said: { key: 'vpn.said.check.address', params: { host: '203.0.113.2' } },
     });
     const unmeasured = judgeVpnCheck(
       input({ endpoint: { host: '203.0.113.2', kind: 'address' }, publicAddress: null }),
@@ -70,6 +71,7 @@ describe('the VPN check, word for word', () => {
       reachable: [],
       ok: true,
       text: 'From outside, no port the proof tried was reachable: with the VPN, that is how it should be.',
+      said: { key: 'vpn.said.check.closed' },
     });
     const one = judgeVpnCheck(
       input({ proof: proof([row(80, 'closed'), row(51820, 'reachable', { protocol: 'udp' })]) }),
@@ -87,6 +89,10 @@ describe('the VPN check, word for word', () => {
     );
     expect(fifty.exposure.reachable).toHaveLength(48);
     expect(vpnCheckSchema.safeParse(fifty).success).toBe(true);
+    // Said by key where the values fit the boundary's bounds; 48 ports do not: main's English sentence alone then.
+    expect(two.said).toEqual({ key: 'vpn.said.check.openMany', params: { ports: '80/tcp, 554/tcp' } });
+    expect(fifty.exposure.said).toBeUndefined();
+    expect(fifty.exposure.text).toContain('1000/tcp, 1001/tcp');
   });
 
   it('the phone test: the name and port to dial, the NVR’s address to open, then the tunnel off', () => {

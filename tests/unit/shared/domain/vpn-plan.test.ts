@@ -141,6 +141,10 @@ describe('the plan on a router with WireGuard', () => {
       code: 'tunnel-moved',
       severity: 'info',
       text: '10.8.0.0/24, 10.66.66.0/24 are already used here (10.8.0.0/24, 10.66.66.0/24): the tunnel uses 172.29.0.0/24 instead.',
+      said: {
+        key: 'vpn.said.findings.tunnelMovedMany',
+        params: { clashes: '10.8.0.0/24, 10.66.66.0/24', taken: '10.8.0.0/24, 10.66.66.0/24', tunnel: '172.29.0.0/24' },
+      },
     });
     expect(plan({ lan: '10.8.0.0/24' }).findings.find((f) => f.code === 'tunnel-moved')?.text).toBe(
       '10.8.0.0/24 is already used here (10.8.0.0/24): the tunnel uses 10.66.66.0/24 instead.',
@@ -259,14 +263,17 @@ describe('bad input is refused in plain words', () => {
     expect(checkPeerNames([])).toEqual({
       ok: false,
       error: 'Name at least one device that will connect (e.g. phone).',
+      said: { key: 'vpn.said.names.none' },
     });
     expect(checkPeerNames(['phone', 'Phone'])).toEqual({
       ok: false,
       error: '"Phone" is named twice: each device needs its own name.',
+      said: { key: 'vpn.said.names.twice', params: { name: 'Phone' } },
     });
     expect(checkPeerNames(Array.from({ length: 33 }, (_, i) => `d${i}`))).toEqual({
       ok: false,
       error: 'At most 32 devices in one plan.',
+      said: { key: 'vpn.said.names.tooMany', params: { max: '32' } },
     });
     expect(refused({ peers: [{ name: 'my phone', publicKey: PHONE_PUB }] })).toContain('cannot be a file name');
   });
