@@ -237,7 +237,7 @@ export function reverseProxy(kind: ProxyKind, target: ProxyTarget, o: ProxyOptio
       ? said('rules.said.proxy.step.nginxCertbot', {
           host,
           install: 'sudo apt install certbot',
-          certbot: 'sudo certbot certonly --standalone',
+          certbot: 'sudo certbot certonly --standalone -d',
           hook: '--deploy-hook "systemctl reload nginx"',
         })
       : said('rules.said.proxy.step.nginxCertificate', {
@@ -247,6 +247,7 @@ export function reverseProxy(kind: ProxyKind, target: ProxyTarget, o: ProxyOptio
       ? [
           said('rules.said.proxy.step.nginxPasswords', {
             htpasswd: `sudo htpasswd -B -c ${NGINX_PASSWORDS} ${user}`,
+            package: 'apache2-utils',
             printf: `printf '${user}:%s\\n' "$(openssl passwd -apr1)" | sudo tee ${NGINX_PASSWORDS}`,
           }),
         ]

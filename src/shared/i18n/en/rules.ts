@@ -275,13 +275,13 @@ export const rules = {
         putFile: 'Put this file at {path}, then: {command}',
         nginxInstall:
           'Install nginx on a computer of your LAN that stays on (not the NVR): {command} (Debian, Ubuntu).',
-        /** {certbot} -d {host} {hook}: one command. */
+        /** {certbot} {host} {hook}: one command, the name in the middle. */
         nginxCertbot:
-          'Get the certificate for {host} (it is renewed on its own, and nginx reloaded): {install}, then: {certbot} -d {host} {hook}',
+          'Get the certificate for {host} (it is renewed on its own, and nginx reloaded): {install}, then: {certbot} {host} {hook}',
         nginxCertificate: 'Make the certificate: {command}',
-        /** {htpasswd} and {printf}: two commands that each make the file. */
+        /** {htpasswd} and {printf}: two commands that each make the file; {package}: the one that has htpasswd. */
         nginxPasswords:
-          'Make the password file (it asks for the password; only its hash is kept): {htpasswd} (package apache2-utils), or without it: {printf}',
+          'Make the password file (it asks for the password; only its hash is kept): {htpasswd} (package {package}), or without it: {printf}',
         forward:
           'On the router: forward outside port {port} (TCP) to the PROXY computer’s address, port {port} — not to the NVR ({address}).',
         forwardSources:

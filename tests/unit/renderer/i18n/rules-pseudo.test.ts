@@ -186,6 +186,35 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     check.expectOnlyKnownEnglish({ said: mainSays(main, [refusal]), words: DATA });
   });
 
+  it('a typed source, host name or user name refused at its field: the plan’s own reasons in en-XA', async () => {
+    setLocale('en-XA');
+    const main = fakeRules(api, fakePortReport(), { wants: { web: true, app: true, video: false } });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'rules-allow-input').setValue('192.168.1.7, 198.51.100.1/24');
+    await submit(wrapper, 'form.wishes');
+    const allow = wrapper.find('#rules-allow-problems').text();
+    expect(allow).toContain(pseudo.t('rules.said.source.private', { text: '192.168.1.7' }));
+    expect(allow).toContain(
+      pseudo.t('rules.said.source.notStart', { text: '198.51.100.1/24', prefix: '24', network: '198.51.100.0' }),
+    );
+    expect(allow).not.toContain('is a private address');
+    expect(api.calls.filter((c) => c.channel === 'rules.plan')).toHaveLength(0);
+    // A plan open to anyone exposes the web page: the proxy's fields, checked before main is asked.
+    await byTest(wrapper, 'rules-allow-input').setValue('');
+    await submit(wrapper, 'form.wishes');
+    await byTest(wrapper, 'rules-proxy-host-input').setValue('203.0.113.7');
+    await byTest(wrapper, 'rules-proxy-user-input').setValue('a:b');
+    await submit(wrapper, '[data-testid="proxy-form"]');
+    expect(wrapper.find('#rules-proxy-host-problems').text()).toContain(
+      pseudo.t('rules.said.proxy.hostIsAddress', { host: '203.0.113.7' }),
+    );
+    expect(wrapper.find('#rules-proxy-user-problems').text()).toContain(
+      pseudo.t('rules.said.proxy.notUser', { text: 'a:b' }),
+    );
+    expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(0);
+    check.expectOnlyKnownEnglish({ said: mainSays(main), words: DATA });
+  });
+
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
     expect(check.unseen()).toEqual([]);
   });
