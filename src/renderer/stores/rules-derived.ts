@@ -1,9 +1,14 @@
 // What the Router rules page works out by itself, before anything is sent: the allowed sources as the user typed
-// them, checked with the plan's own rules (checkSource), and the router's interface name (checkCommandOptions).
-// Main checks both again; these only spare the user a round trip and say the problem where it was typed.
-import { checkSource } from '../../shared/domain/forward-plan';
+// them, checked with the plan's own rules (checkSourceSaid, its reasons said in the page's language), and the
+// router's interface name (checkCommandOptions). Main checks both again; these only spare the user a round trip and
+// say the problem where it was typed.
+import { checkSourceSaid } from '../../shared/domain/forward-plan-shapes';
 import { checkCommandOptions, type RouterFamily } from '../../shared/domain/rule-commands';
+import { sayIn, type Said } from '../../shared/i18n/said';
 import { t } from '../composables/useT';
+
+/** A reason the plan's own checks give by key, in the page's language (the key itself, as `t` says a missing one). */
+export const sayReason = (words: Said): string => sayIn({ t }, words, words.key);
 
 /** As many sources as the plan keeps. */
 export const MAX_SOURCES = 16;
@@ -11,7 +16,7 @@ export const MAX_SOURCES = 16;
 export interface CheckedSources {
   /** The sources in the form main keeps them (an address, or a network in CIDR form), each once. */
   cidrs: string[];
-  /** What is wrong with what was typed, one sentence a problem, in checkSource's words (the count's in the page's). */
+  /** What is wrong with what was typed, one sentence a problem, in the page's language. */
   problems: string[];
 }
 
@@ -24,8 +29,8 @@ export function checkAllowText(text: string): CheckedSources {
   const cidrs: string[] = [];
   const problems: string[] = [];
   for (const part of parts) {
-    const checked = checkSource(part);
-    if (!checked.ok) problems.push(checked.error);
+    const checked = checkSourceSaid(part);
+    if (!checked.ok) problems.push(sayReason(checked.said));
     else if (!cidrs.includes(checked.cidr)) cidrs.push(checked.cidr);
   }
   if (cidrs.length > MAX_SOURCES)

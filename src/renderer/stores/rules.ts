@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
-import type { ForwardPlan, ForwardWants } from '../../shared/domain/forward-plan';
+import type { ForwardPlan, ForwardWants } from '../../shared/domain/forward-plan-shapes';
 import type { RouterFamily } from '../../shared/domain/rule-commands';
 import type { InvokeOutput } from '../../shared/ipc/contract';
 import { readFromMain, saveInMain } from './call-main';

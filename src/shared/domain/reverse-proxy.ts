@@ -2,123 +2,67 @@
 // in front of it — TLS to the browser, only the allowed addresses, a password of its own — with the router forwarding
 // the outside HTTPS port to the PROXY and never to the NVR. Written from the forward plan's web entry. Pure text; every
 // value that reaches the text is checked here first (host name, user name, addresses, ports), so nothing the user
-// types can add a directive. The password itself never appears: the user's own command makes its hash.
-import { checkSource, externalFor, type ForwardPlan } from './forward-plan';
+// types can add a directive. The password itself never appears: the user's own command makes its hash. main's side:
+// the steps and the reasons are said by key with their English sentence beside them (english.ts loads the whole
+// catalogue), so the pages load the shapes and checks from reverse-proxy-shapes.ts (re-exported here).
+import { english } from '../i18n/english';
+import { said, saidSchema, type Said } from '../i18n/said';
+import { checkSourceSaid } from './forward-plan-shapes';
 import { parseIpv4 } from './ipv4';
-import type { PortRow } from './ports';
+import {
+  checkHostSaid,
+  checkUserSaid,
+  HASH_PLACEHOLDER,
+  INTERNAL_NAME,
+  NGINX_CERT,
+  NGINX_KEY,
+  NGINX_PASSWORDS,
+  type ProxyConfig,
+  type ProxyKind,
+  type ProxyOptions,
+  type ProxyResult,
+  type ProxyTarget,
+} from './reverse-proxy-shapes';
 
-export const PROXY_KINDS = ['caddy', 'nginx'] as const;
-export type ProxyKind = (typeof PROXY_KINDS)[number];
+export * from './reverse-proxy-shapes';
 
-/** What the proxy stands in front of: the NVR's web page on the LAN, and the port it listens on. */
-export interface ProxyTarget {
-  /** The NVR's (static) address on the LAN. */
-  address: string;
-  /** The NVR's own web port (never forwarded). */
-  port: number;
-  /** True when the NVR answers HTTPS on it (usually with a self-signed certificate); false for plain HTTP. */
-  tls: boolean;
-  /** The port the proxy listens on, and the outside port the router forwards to it (the plan's, e.g. 10443). */
-  listen: number;
-  /** Allowed source addresses or networks (CIDR); empty = anyone. */
-  sources: readonly string[];
+/** A public host name (checkHostSaid), or why not in main's English sentence beside its key. */
+export function checkHost(text: string): { ok: true; host: string } | { ok: false; error: string; said: Said } {
+  const c = checkHostSaid(text);
+  return c.ok ? c : { ok: false, error: english(c.said), said: c.said };
 }
 
-export interface ProxyOptions {
-  /** A public host name that points at the router (DDNS): a Let's Encrypt certificate for it. */
-  host?: string;
-  /** The user name of the proxy's own password (basic auth); required when no source address is allowed. */
-  user?: string;
-}
-
-export interface ProxyConfig {
-  kind: ProxyKind;
-  /** Where the file goes on the proxy computer. */
-  path: string;
-  text: string;
-  /** Numbered steps, in order (without their numbers). */
-  steps: string[];
-}
-
-export type ProxyResult = { ok: true; config: ProxyConfig } | { ok: false; error: string };
-
-/** The name the internal certificate is made for when there is no public host name (browsers connect by address). */
-export const INTERNAL_NAME = 'nvr-proxy.internal';
-/** In place of the password hash the user's own command prints. */
-export const HASH_PLACEHOLDER = 'PASTE-THE-HASH-HERE';
-
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const USER = /^[A-Za-z0-9._-]{1,32}$/;
-
-/** A public host name such as nvr.example.com (lower-cased), or why it is not one. */
-export function checkHost(text: string): { ok: true; host: string } | { ok: false; error: string } {
-  const t = text.trim().toLowerCase();
-  if (parseIpv4(t) !== null)
-    return { ok: false, error: `${t} is an address, not a host name: leave the name out to connect by address.` };
-  if (!HOST.test(t))
-    return {
-      ok: false,
-      error: `"${t.slice(0, 40)}" is not a host name (like nvr.example.com): letters, digits, hyphens and dots only.`,
-    };
-  return { ok: true, host: t };
-}
-
-/** A user name for the proxy's password: no spaces or colons (the password file separates with a colon). */
-export function checkUser(text: string): { ok: true; user: string } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!USER.test(t))
-    return {
-      ok: false,
-      error: `"${t.slice(0, 40)}" cannot be a user name here: 1 to 32 letters, digits, dots, hyphens or underscores.`,
-    };
-  return { ok: true, user: t };
-}
-
-/**
- * What the plan would expose of the web page: its HTTPS rule (the NVR's port inside, the outside port the proxy takes
- * over); or, when the web page was asked for and the NVR answers only plain HTTP (the plan leaves it out), that port —
- * the proxy adds the encryption, and plain HTTP stays on the LAN. Null when the plan exposes no web page.
- */
-export function proxyTarget(plan: ForwardPlan, rows: readonly PortRow[] | null = null): ProxyTarget | null {
-  const https = plan.rules.find((r) => r.role === 'https');
-  if (https)
-    return {
-      address: https.internalAddress,
-      port: https.internalPort,
-      tls: true,
-      listen: https.externalPort,
-      sources: plan.sources,
-    };
-  const http = plan.wants.web ? rows?.find((r) => r.state === 'open' && r.role === 'http') : undefined;
-  if (!http) return null;
-  return { address: plan.address, port: http.port, tls: false, listen: externalFor(443), sources: plan.sources };
+/** A user name for the proxy's password (checkUserSaid), or why not in main's English sentence beside its key. */
+export function checkUser(text: string): { ok: true; user: string } | { ok: false; error: string; said: Said } {
+  const c = checkUserSaid(text);
+  return c.ok ? c : { ok: false, error: english(c.said), said: c.said };
 }
 
 const validPort = (p: number) => Number.isInteger(p) && p >= 1 && p <= 65535;
 
-function check(target: ProxyTarget, o: ProxyOptions): { host: string | null; user: string | null } | string {
+/** The values checked, or why the proxy cannot be written, said by key. */
+function check(target: ProxyTarget, o: ProxyOptions): { host: string | null; user: string | null } | Said {
   const nvr = parseIpv4(target.address);
-  if (nvr === null) return `The NVR's address "${target.address.slice(0, 45)}" is not an IPv4 address.`;
-  if (!validPort(target.port)) return `The NVR's web port ${target.port} is not a port number (1 to 65535).`;
-  if (!validPort(target.listen)) return `The proxy's port ${target.listen} is not a port number (1 to 65535).`;
+  if (nvr === null) return said('rules.said.proxy.nvrAddress', { address: target.address.slice(0, 45) });
+  if (!validPort(target.port)) return said('rules.said.proxy.nvrPort', { port: String(target.port) });
+  if (!validPort(target.listen)) return said('rules.said.proxy.proxyPort', { port: String(target.listen) });
   for (const s of target.sources) {
-    const c = checkSource(s);
-    if (!c.ok) return c.error;
+    const c = checkSourceSaid(s);
+    if (!c.ok) return c.said;
   }
   let host: string | null = null;
   if (o.host !== undefined && o.host.trim() !== '') {
-    const c = checkHost(o.host);
-    if (!c.ok) return c.error;
+    const c = checkHostSaid(o.host);
+    if (!c.ok) return c.said;
     host = c.host;
   }
   let user: string | null = null;
   if (o.user !== undefined && o.user.trim() !== '') {
-    const c = checkUser(o.user);
-    if (!c.ok) return c.error;
+    const c = checkUserSaid(o.user);
+    if (!c.ok) return c.said;
     user = c.user;
   }
-  if (!user && target.sources.length === 0)
-    return 'With no allowed address the proxy is open to anyone on the internet: give a user name, so it asks for a password.';
+  if (!user && target.sources.length === 0) return said('rules.said.proxy.openToAnyone');
   return { host, user };
 }
 
@@ -177,10 +121,6 @@ function caddyText(t: ProxyTarget, host: string | null, user: string | null): st
   out.push('\t\t}', '\t}', '}');
   return out.join('\n');
 }
-
-export const NGINX_CERT = '/etc/nginx/nvr-proxy.crt';
-export const NGINX_KEY = '/etc/nginx/nvr-proxy.key';
-export const NGINX_PASSWORDS = '/etc/nginx/nvr-proxy.htpasswd';
 
 function nginxText(t: ProxyTarget, host: string | null, user: string | null): string {
   const cert = host ? `/etc/letsencrypt/live/${host}/fullchain.pem` : NGINX_CERT;
@@ -242,70 +182,77 @@ function nginxText(t: ProxyTarget, host: string | null, user: string | null): st
 }
 
 /** With a public name: it must point at the router, and Let's Encrypt's check needs port 80 (before any certificate). */
-const nameSteps = (host: string | null): string[] =>
-  host
-    ? [
-        `${host} must point at your router’s public address (a DNS or DDNS name). Let's Encrypt checks it through port 80: forward outside port 80 (TCP) to the proxy computer’s port 80 as well, from anywhere — the proxy answers only that check there, never the NVR.`,
-      ]
-    : [];
+const nameSteps = (host: string | null): Said[] => (host ? [said('rules.said.proxy.step.name', { host })] : []);
 
-function routerSteps(t: ProxyTarget, host: string | null): string[] {
+function routerSteps(t: ProxyTarget, host: string | null): Said[] {
+  const forward = { port: String(t.listen), address: t.address };
   return [
-    `On the router: forward outside port ${t.listen} (TCP) to the PROXY computer’s address, port ${t.listen} — not to the NVR (${t.address}).` +
-      (t.sources.length ? ` Keep the allowed sources (${t.sources.join(', ')}) on that rule too.` : ''),
-    `Remove any forward to the NVR’s web page (to ${t.address}:${t.port}): the NVR’s own port is never forwarded; only the proxy reaches it. The app/SDK port rule, if you use the phone app, stays as it is.`,
-    `Open https://${host ?? '<your public address>'}:${t.listen} from outside` +
-      (host
-        ? '.'
-        : ': the browser warns once about the certificate (the proxy made it), then the connection is encrypted.'),
+    t.sources.length
+      ? said('rules.said.proxy.step.forwardSources', { ...forward, sources: t.sources.join(', ') })
+      : said('rules.said.proxy.step.forward', forward),
+    said('rules.said.proxy.step.removeForward', { address: t.address, port: String(t.port) }),
+    host
+      ? said('rules.said.proxy.step.openHost', { url: `https://${host}:${t.listen}` })
+      : said('rules.said.proxy.step.openAddress', { port: String(t.listen) }),
   ];
+}
+
+/**
+ * The config with its steps: said by key, and main's English sentences beside them. A step whose values are longer
+ * than the contract carries (sixteen long allowed networks) leaves the key out for all of them: the English is shown.
+ */
+function withSteps(config: Omit<ProxyConfig, 'steps' | 'said'>, steps: Said[]): ProxyResult {
+  const fits = steps.every((s) => saidSchema.safeParse(s).success);
+  return { ok: true, config: { ...config, steps: steps.map(english), ...(fits ? { said: { steps } } : {}) } };
 }
 
 /** The reverse proxy for the plan's web entry: the config file and the steps around it, or why it cannot be written. */
 export function reverseProxy(kind: ProxyKind, target: ProxyTarget, o: ProxyOptions = {}): ProxyResult {
   const checked = check(target, o);
-  if (typeof checked === 'string') return { ok: false, error: checked };
+  if ('key' in checked) return { ok: false, error: english(checked), said: checked };
   const { host, user } = checked;
-  if (kind === 'caddy')
-    return {
-      ok: true,
-      config: {
-        kind,
-        path: '/etc/caddy/Caddyfile',
-        text: caddyText(target, host, user),
-        steps: [
-          'Install Caddy on a computer of your LAN that stays on (not the NVR): sudo apt install caddy (Debian, Ubuntu; others: caddyserver.com/docs/install).',
-          ...nameSteps(host),
-          ...(user
-            ? [
-                `Make the password’s hash: caddy hash-password (it asks for the password and prints the hash). Put the hash in place of ${HASH_PLACEHOLDER}; the password itself is never in the file.`,
-              ]
-            : []),
-          'Put this file at /etc/caddy/Caddyfile, then: sudo caddy validate --config /etc/caddy/Caddyfile && sudo systemctl reload caddy',
-          ...routerSteps(target, host),
-        ],
-      },
-    };
-  return {
-    ok: true,
-    config: {
-      kind,
-      path: '/etc/nginx/conf.d/nvr-proxy.conf',
-      text: nginxText(target, host, user),
-      steps: [
-        'Install nginx on a computer of your LAN that stays on (not the NVR): sudo apt install nginx-light (Debian, Ubuntu).',
-        ...nameSteps(host),
-        host
-          ? `Get the certificate for ${host} (it is renewed on its own, and nginx reloaded): sudo apt install certbot, then: sudo certbot certonly --standalone -d ${host} --deploy-hook "systemctl reload nginx"`
-          : `Make the certificate: sudo openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj /CN=${INTERNAL_NAME} -keyout ${NGINX_KEY} -out ${NGINX_CERT}`,
-        ...(user
-          ? [
-              `Make the password file (it asks for the password; only its hash is kept): sudo htpasswd -B -c ${NGINX_PASSWORDS} ${user} (package apache2-utils), or without it: printf '${user}:%s\\n' "$(openssl passwd -apr1)" | sudo tee ${NGINX_PASSWORDS}`,
-            ]
-          : []),
-        'Put this file at /etc/nginx/conf.d/nvr-proxy.conf, then: sudo nginx -t && sudo systemctl reload nginx',
-        ...routerSteps(target, host),
-      ],
-    },
-  };
+  if (kind === 'caddy') {
+    const path = '/etc/caddy/Caddyfile';
+    return withSteps({ kind, path, text: caddyText(target, host, user) }, [
+      said('rules.said.proxy.step.caddyInstall', {
+        command: 'sudo apt install caddy',
+        url: 'caddyserver.com/docs/install',
+      }),
+      ...nameSteps(host),
+      ...(user
+        ? [said('rules.said.proxy.step.caddyHash', { command: 'caddy hash-password', placeholder: HASH_PLACEHOLDER })]
+        : []),
+      said('rules.said.proxy.step.putFile', {
+        path,
+        command: `sudo caddy validate --config ${path} && sudo systemctl reload caddy`,
+      }),
+      ...routerSteps(target, host),
+    ]);
+  }
+  const path = '/etc/nginx/conf.d/nvr-proxy.conf';
+  return withSteps({ kind, path, text: nginxText(target, host, user) }, [
+    said('rules.said.proxy.step.nginxInstall', { command: 'sudo apt install nginx-light' }),
+    ...nameSteps(host),
+    host
+      ? said('rules.said.proxy.step.nginxCertbot', {
+          host,
+          install: 'sudo apt install certbot',
+          certbot: 'sudo certbot certonly --standalone -d',
+          hook: '--deploy-hook "systemctl reload nginx"',
+        })
+      : said('rules.said.proxy.step.nginxCertificate', {
+          command: `sudo openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj /CN=${INTERNAL_NAME} -keyout ${NGINX_KEY} -out ${NGINX_CERT}`,
+        }),
+    ...(user
+      ? [
+          said('rules.said.proxy.step.nginxPasswords', {
+            htpasswd: `sudo htpasswd -B -c ${NGINX_PASSWORDS} ${user}`,
+            package: 'apache2-utils',
+            printf: `printf '${user}:%s\\n' "$(openssl passwd -apr1)" | sudo tee ${NGINX_PASSWORDS}`,
+          }),
+        ]
+      : []),
+    said('rules.said.proxy.step.putFile', { path, command: 'sudo nginx -t && sudo systemctl reload nginx' }),
+    ...routerSteps(target, host),
+  ]);
 }

@@ -4,7 +4,7 @@
 // published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
 // addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
 import { FORWARD_PAGE_IDS, FORWARD_PAGES, forwardSteps } from '../catalog/router-forwards';
-import { portsText, type ForwardPlan, type ForwardRule } from './forward-plan';
+import { portsText, type ForwardPlan, type ForwardRule } from './forward-plan-shapes';
 
 /** Routers with a command line: the plan as commands. */
 export const ROUTER_COMMAND_FAMILIES = ['nftables', 'iptables', 'openwrt', 'mikrotik'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan';
-import { PROXY_KINDS } from '../domain/reverse-proxy';
+import { saidSchema } from '../i18n/said';
+import { forwardPlanSchema, forwardWantsSchema } from '../domain/forward-plan-shapes';
+import { PROXY_KINDS } from '../domain/reverse-proxy-shapes';
 import { ROUTER_FAMILIES } from '../domain/rule-commands';
 import { defineStep } from './define';
 import { deviceId, noInput } from './fields';
@@ -53,6 +54,8 @@ export const rulesStep = defineStep({
         path: z.string().max(200),
         text: z.string().max(20_000),
         steps: z.array(z.string().max(1000)).max(16),
+        /** The steps by the catalogue's key (said.ts), one each: the page says them in the user's language. */
+        said: z.object({ steps: z.array(saidSchema).max(16) }).optional(),
       }),
     },
     /** The last plan and the user's choices (kept in the setup record). */

@@ -3,6 +3,7 @@ import { PROXY_KINDS, proxyTarget, type ProxyConfig, type ProxyKind } from '../.
 import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 
@@ -43,12 +44,14 @@ export function renderPlan(p: ForwardPlan, t: T = english()): string {
         40,
       ),
       '',
-      ...p.rules.map((r) => `  ${r.name}: ${r.why}`),
+      ...p.rules.map((r) => `  ${r.name}: ${sayIn({ t }, r.said, r.why)}`),
       '',
     );
   else lines.push(t('cli.rules.noRule'), '');
   for (const n of p.notes)
-    lines.push(t('cli.rules.finding', { severity: t(`cli.rules.severity.${n.severity}`), text: n.text }));
+    lines.push(
+      t('cli.rules.finding', { severity: t(`cli.rules.severity.${n.severity}`), text: sayIn({ t }, n.said, n.text) }),
+    );
   lines.push('');
   if (proxyTarget(p))
     lines.push(
@@ -70,7 +73,7 @@ export function renderProxy(c: ProxyConfig, t: T = english()): string {
     `# ---- ${t('cli.rules.endOf', { path: c.path })} ----`,
     '',
     t('cli.rules.steps', { kind: c.kind }),
-    ...c.steps.map((s, i) => `  ${i + 1}. ${s}`),
+    ...c.steps.map((s, i) => `  ${i + 1}. ${sayIn({ t }, c.said?.steps[i], s)}`),
   ].join('\n');
 }
 

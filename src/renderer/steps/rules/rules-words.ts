@@ -3,7 +3,7 @@
 // steps themselves come from main. The commands and example names the help texts show are data, not words: they
 // are here, and go into the messages' placeholders as they are.
 import { FORWARD_PAGES, type ForwardPageId } from '../../../shared/catalog/router-forwards';
-import type { ForwardNote, ForwardWants } from '../../../shared/domain/forward-plan';
+import type { ForwardNote, ForwardWants } from '../../../shared/domain/forward-plan-shapes';
 import { ROUTER_COMMAND_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { t } from '../../composables/useT';
 

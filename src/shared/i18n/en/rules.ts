@@ -1,7 +1,7 @@
 // The rules group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-// The Router rules page's own words (src/renderer/steps/rules/, stores/rules*.ts). The rules' names and reasons, the
-// notes, the commands and the proxy's steps are main's and are not here; commands and example names a sentence shows
-// (`ip link`, eth1) are its placeholders, filled with the page's data.
+// The Router rules page's own words (src/renderer/steps/rules/, stores/rules*.ts), and main's words about the plan and
+// the proxy (`said`, below). The rules' names and the commands are main's data and are not here; commands and example
+// names a sentence shows (`ip link`, eth1) are its placeholders, filled with the page's data.
 export const rules = {
   frame: {
     emptyText: 'No rules are planned yet.',
@@ -199,5 +199,100 @@ export const rules = {
     configFor: 'For {kind}: {path}',
     copied: 'Copied the config.',
     copyFailed: 'Could not copy: select the config and copy it yourself (Ctrl+C).',
+  },
+
+  /**
+   * main's own words about the plan and the proxy, said by key so the page and the CLI say them in the user's
+   * language (src/shared/domain/forward-plan.ts, reverse-proxy.ts); main keeps the English sentence beside
+   * them. Commands, file paths, addresses and ports are their placeholders' values, as they are.
+   */
+  said: {
+    /** Why each rule is there (forward-plan.ts, planForwards). */
+    why: {
+      https: 'The web page, encrypted (HTTPS). Plain HTTP is never forwarded.',
+      /** {role}: the port's role in words (the Ports step's, e.g. "App/SDK port"). */
+      app: 'The phone app and viewer software ({role}): same number outside, as the vendor requires.',
+      rtsp: 'Live video for other players (RTSP), as you asked.',
+      rtp: 'Video over UDP for players that cannot use RTP over TCP: the NVR’s own range {from}–{to}, the same numbers outside ({source}).',
+    },
+    /** The plan's notes (forward-plan.ts, planForwards). */
+    note: {
+      noMeasurement:
+        'The NVR’s ports have not been measured yet (Ports step): the plan cannot know which ports it uses.',
+      noHttps:
+        'The NVR’s web page answers only over plain HTTP: forwarding it would send your password unencrypted across the internet. It is left out. Turn HTTPS on in the NVR (then measure again), use the phone app’s port, or use a VPN.',
+      plainVideo:
+        'RTSP is not encrypted: the video and the login cross the internet in the clear. Prefer the phone app, or a VPN; keep RTSP only if a player outside really needs it, and limit it to the addresses you use.',
+      udpRange:
+        '{count} UDP ports ({from}–{to}) carry the video unencrypted, and no port checker can prove UDP from outside. Most players can use "RTP over TCP" instead: then the RTSP rule alone is enough and this range can go.',
+      udpMediaRange:
+        'Players that ask for video over UDP need the NVR’s range {from}–{to} (UDP) forwarded too; choose "RTP over TCP" (or "TCP") in the player instead, so this one rule is enough.',
+      udpMedia:
+        'Players that ask for video over UDP need more ports forwarded; choose "RTP over TCP" (or "TCP") in the player instead, so this one rule is enough.',
+      /** {name}: the rule's name; {reason}: the Ports step's reason the port is high-risk (its own sentence). */
+      riskyPort: '{name} (outside {port}): {reason} A VPN reaches it without opening anything.',
+      nothingToForward:
+        'Nothing the NVR offers fits what you asked for safely, so there is no rule to enter. A VPN reaches everything without any forward.',
+      /** {ports}: each outside port and the NVR's own, like "10443 → 443, 10554 → 554". */
+      externalDiffers:
+        'Some outside ports differ from the NVR’s own (e.g. {ports}): a well-known port is never opened outside. Use the outside number in the app and the browser.',
+      anySource:
+        'These rules are open to the whole internet. If you always connect from known addresses (your office, a phone plan with a fixed address), give them and the router lets only those in.',
+      addressMoves:
+        'The NVR’s address ({address}) can change (DHCP): the rules would then point at nothing. Fix it in the Static IP step first.',
+      addressNotChecked:
+        'It is not checked yet that the NVR keeps {address} (Static IP step): the rules point at that address.',
+    },
+    /** Why an allowed source is refused (forward-plan-shapes.ts, checkSourceSaid); {text}: what was typed. */
+    source: {
+      notAddress: '"{text}" is not an IPv4 address or network (e.g. 198.51.100.7 or 198.51.100.0/24).',
+      prefix: '{text}: a network between /8 and /32, please (a shorter one is most of the internet).',
+      notStart: '{text} is not the start of a /{prefix} network (did you mean {network}/{prefix}?).',
+      private: '{text} is a private address: give the address you connect from on the internet.',
+      notInternet:
+        '{text} is not an address anyone connects from on the internet (a carrier-NAT, link-local, multicast or reserved range).',
+    },
+    /**
+     * The reverse proxy (reverse-proxy.ts): why it cannot be written, and its numbered steps. {command}, {path}, {url}
+     * and the like are what to type or open, as they are.
+     */
+    proxy: {
+      nvrAddress: 'The NVR\'s address "{address}" is not an IPv4 address.',
+      nvrPort: "The NVR's web port {port} is not a port number (1 to 65535).",
+      proxyPort: "The proxy's port {port} is not a port number (1 to 65535).",
+      openToAnyone:
+        'With no allowed address the proxy is open to anyone on the internet: give a user name, so it asks for a password.',
+      hostIsAddress: '{host} is an address, not a host name: leave the name out to connect by address.',
+      notHost: '"{text}" is not a host name (like nvr.example.com): letters, digits, hyphens and dots only.',
+      notUser: '"{text}" cannot be a user name here: 1 to 32 letters, digits, dots, hyphens or underscores.',
+      step: {
+        caddyInstall:
+          'Install Caddy on a computer of your LAN that stays on (not the NVR): {command} (Debian, Ubuntu; others: {url}).',
+        name: "{host} must point at your router’s public address (a DNS or DDNS name). Let's Encrypt checks it through port 80: forward outside port 80 (TCP) to the proxy computer’s port 80 as well, from anywhere — the proxy answers only that check there, never the NVR.",
+        /** {placeholder}: what stands in the file where the hash goes. */
+        caddyHash:
+          'Make the password’s hash: {command} (it asks for the password and prints the hash). Put the hash in place of {placeholder}; the password itself is never in the file.',
+        putFile: 'Put this file at {path}, then: {command}',
+        nginxInstall:
+          'Install nginx on a computer of your LAN that stays on (not the NVR): {command} (Debian, Ubuntu).',
+        /** {certbot} {host} {hook}: one command, the name in the middle. */
+        nginxCertbot:
+          'Get the certificate for {host} (it is renewed on its own, and nginx reloaded): {install}, then: {certbot} {host} {hook}',
+        nginxCertificate: 'Make the certificate: {command}',
+        /** {htpasswd} and {printf}: two commands that each make the file; {package}: the one that has htpasswd. */
+        nginxPasswords:
+          'Make the password file (it asks for the password; only its hash is kept): {htpasswd} (package {package}), or without it: {printf}',
+        forward:
+          'On the router: forward outside port {port} (TCP) to the PROXY computer’s address, port {port} — not to the NVR ({address}).',
+        forwardSources:
+          'On the router: forward outside port {port} (TCP) to the PROXY computer’s address, port {port} — not to the NVR ({address}). Keep the allowed sources ({sources}) on that rule too.',
+        removeForward:
+          'Remove any forward to the NVR’s web page (to {address}:{port}): the NVR’s own port is never forwarded; only the proxy reaches it. The app/SDK port rule, if you use the phone app, stays as it is.',
+        openHost: 'Open {url} from outside.',
+        /** No public name: the address part of the link is the user's to fill in. */
+        openAddress:
+          'Open https://<your public address>:{port} from outside: the browser warns once about the certificate (the proxy made it), then the connection is encrypted.',
+      },
+    },
   },
 } as const;

@@ -14,6 +14,7 @@ import { createSetupStore } from '../../../../src/main/services/setup-store';
 import { forwardPlanSchema, planForwards, type ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import type { PortReport } from '../../../../src/shared/domain/ports';
 import { proxyTarget, reverseProxy } from '../../../../src/shared/domain/reverse-proxy';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { HOME_PC } from '../../../support/fake-system';
 import { portRow } from '../../../support/port-row';
 
@@ -158,5 +159,28 @@ describe('nvr-assist rules --proxy', () => {
       expect(r.stderr, argv.join(' ')).toContain(words);
       expect(r.stdout, argv.join(' ')).toBe('');
     }
+  });
+});
+
+describe('renderProxy in the terminal’s language', () => {
+  it('says the steps main said by key in en-XA, the commands and paths as they came; the config as it is', () => {
+    const xa = createTranslator('en-XA');
+    const config = expected(limited, 'nginx', { host: 'nvr.example.com', user: 'viewer' });
+    const text = renderProxy(config, xa.t);
+    expect(text).toContain(config.text);
+    for (const step of config.steps) expect(text).not.toContain(step);
+    const steps = text.split('\n').filter((l) => /^ {2}\d+\. /.test(l));
+    expect(steps).toHaveLength(config.steps.length);
+    expect(steps[0]).toBe(
+      `  1. ${xa.t('rules.said.proxy.step.nginxInstall', { command: 'sudo apt install nginx-light' })}`,
+    );
+    expect(text).toContain(
+      'sudo certbot certonly --standalone -d nvr.example.com --deploy-hook "systemctl reload nginx"',
+    );
+    expect(text).toContain('sudo htpasswd -B -c /etc/nginx/nvr-proxy.htpasswd viewer');
+    expect(text).not.toMatch(/Install nginx on a computer|Remove any forward/);
+    // In English: main's steps, as the JSON keeps them.
+    expect(renderProxy(config, createTranslator('en').t)).toBe(renderProxy(config));
+    expect(renderProxy(config)).toContain(`  1. ${config.steps[0]}`);
   });
 });

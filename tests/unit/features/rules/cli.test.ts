@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlan } from '../../../../src/main/features/rules/cli';
 import { planForwards, type ForwardInput } from '../../../../src/shared/domain/forward-plan';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { portRow as row } from '../../../support/port-row';
 
 const input = (over: Partial<ForwardInput> = {}): ForwardInput => ({
@@ -100,5 +101,45 @@ describe('renderPlan', () => {
     expect(lines[5]).toBe('');
     for (const line of lines.slice(2, 5))
       expect([...line].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
+  });
+});
+
+describe('renderPlan in the terminal’s language', () => {
+  const xa = createTranslator('en-XA');
+  const plan = planForwards(
+    input({
+      rows: [
+        row(443, 'https', { risk: { level: 'high', reasons: ['An admin page on the internet.'] } }),
+        row(8000, 'sdk'),
+      ],
+      wants: { web: true, app: true, video: false },
+      sources: [],
+      addressKept: false,
+    }),
+  );
+
+  it('says each reason and note main said by key in en-XA (the port’s role too), values as they came', () => {
+    const text = renderPlan(plan, xa.t);
+    for (const sentence of [...plan.rules.map((r) => r.why), ...plan.notes.map((n) => n.text)])
+      expect(text).not.toContain(sentence);
+    expect(text).toContain(`  NVR Web page (HTTPS): ${xa.t('rules.said.why.https')}`);
+    expect(text).toContain(`  NVR App/SDK port: ${xa.t('rules.said.why.app', { role: xa.t('ports.role.sdk') })}`);
+    expect(text).toContain(xa.t('rules.said.note.addressMoves', { address: '192.168.1.64' }));
+    expect(text).toContain(xa.t('rules.said.note.externalDiffers', { ports: '10443 → 443' }));
+    // The Ports step's reason is its own English sentence (not said by key there): passed on as it is.
+    expect(text).toContain(
+      xa.t('rules.said.note.riskyPort', {
+        name: 'NVR Web page (HTTPS)',
+        port: '10443',
+        reason: 'An admin page on the internet.',
+      }),
+    );
+    expect(text).not.toMatch(/can change \(DHCP\)|same number outside|open to the whole internet/);
+  });
+
+  it('in English: main’s sentences, as the JSON keeps them', () => {
+    const text = renderPlan(plan, createTranslator('en').t);
+    for (const sentence of [...plan.rules.map((r) => r.why), ...plan.notes.map((n) => n.text)])
+      expect(text).toContain(sentence);
   });
 });

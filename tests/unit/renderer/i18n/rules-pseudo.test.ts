@@ -2,22 +2,26 @@
 // The Router rules step in the pseudo locale (en-XA): every word the step's own files say (its pages, rules-words,
 // rules-flow, the rules store's checks) must come out accented, so a string that was never converted shows up here
 // as plain English. What is still English on the page comes from files not converted yet (the step frame, shared
-// components, the step titles, the port roles' names) or is main's (the rules, their reasons, the notes, the
-// commands, the proxy's config and steps, the generators' reasons a field is refused) or data (addresses, names).
+// components, the step titles, the port roles' names) or is main's (the rules' names, the commands, the proxy's
+// config, the command writer's reason an interface is refused) or data (addresses, names, the commands and paths in
+// the proxy's steps). main's reasons, notes and proxy steps are said by key: in en-XA here, never main's English.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
 import { FORWARD_CHAINS } from '../../../../src/shared/catalog/nft-forward-chains';
+import { mediaRangeFor } from '../../../../src/shared/catalog/ports';
 import { planForwards } from '../../../../src/shared/domain/forward-plan';
+import { proxyTarget, reverseProxy } from '../../../../src/shared/domain/reverse-proxy';
+import { sayIn } from '../../../../src/shared/i18n/said';
 import { checkCommandOptions } from '../../../../src/shared/domain/rule-commands';
 import { EXAMPLES } from '../../../../src/renderer/steps/rules/rules-words';
 import { discoveryList, failed, ok } from '../fake-api';
 import { REOLINK, fakePortReport, setupWithNvr } from '../fake-ports';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { fakeRules, MADE_AT, type RulesMain } from '../steps/rules/fake-rules';
-import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
+import { intlDates, pseudoChecker, stringsOf, wordsOf } from './english-on-page';
 
 const pseudo = createTranslator('en-XA');
 /** QNAP declares an RTP range, so "Also video over UDP" is offered. */
@@ -68,16 +72,21 @@ const DATA = wordsOf([
   ['TCP', 'UDP'],
   EXAMPLES,
   FORWARD_CHAINS.map((c) => c.chain),
+  mediaRangeFor(NVR.brand)?.source,
 ]);
 
-/** Main's words on the page: the plan's rules and notes, the commands, the proxy's config. */
+/**
+ * Main's words on the page that stay as they are: the rules' names (what the router is given), the commands, the
+ * proxy's config. Its reasons and notes are said by key, in the page's language.
+ */
 function mainSays(main: RulesMain, more: readonly string[] = []): string[] {
+  return [...(main.plan?.rules.map((r) => r.name) ?? []), ...more];
+}
+
+/** main's English sentences for what it said by key (reasons, notes): none may be on the page. */
+function mainsEnglish(main: RulesMain): string[] {
   const plan = main.plan;
-  return [
-    ...(plan ? plan.rules.flatMap((r) => [r.name, r.why]) : []),
-    ...(plan ? plan.notes.map((n) => n.text) : []),
-    ...more,
-  ];
+  return plan ? [...plan.rules.map((r) => r.why), ...plan.notes.map((n) => n.text)] : [];
 }
 
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
@@ -125,10 +134,22 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(1);
     const config = byTest(wrapper, 'proxy-text').text();
     const steps = wrapper.findAll('[data-testid="proxy-step"]').map((s) => s.text());
+    // The proxy main wrote (as the fake main does): its steps said by key, their commands and paths as they are.
+    const written = reverseProxy('caddy', proxyTarget(main.plan!, report.rows)!, { user: 'viewer' });
+    if (!written.ok) throw new Error(written.error);
+    const stepValues = stringsOf(written.config.said!.steps.map((s) => s.params ?? {}));
+    expect(steps).toEqual(written.config.said!.steps.map((s) => sayIn(pseudo, s, '')));
     check.expectOnlyKnownEnglish({
-      said: mainSays(main, [commands, config, ...steps, checkCommandOptions({ wan: 'eth1; reboot' })!]),
+      said: mainSays(main, [commands, config, ...stepValues, checkCommandOptions({ wan: 'eth1; reboot' })!]),
       words: wordsOf(byTest(wrapper, 'proxy-path').find('.mono').text(), new Set(DATA)),
     });
+    const page = wrapper.text();
+    const english = [...mainsEnglish(main), ...written.config.steps];
+    expect(english.length).toBeGreaterThan(10);
+    for (const sentence of english) expect(page).not.toContain(sentence);
+    expect(wrapper.findAll('[data-testid="rule-why"]').map((w) => w.text())).toEqual(
+      main.plan!.rules.map((r) => sayIn(pseudo, r.said, '')),
+    );
   });
 
   it('ports not measured yet, a saved plan for another NVR with no rule, too many sources and a refused plan', async () => {
@@ -163,6 +184,35 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     await submit(wrapper, 'form.wishes');
     expect(byTest(wrapper, 'plan-error').exists()).toBe(true);
     check.expectOnlyKnownEnglish({ said: mainSays(main, [refusal]), words: DATA });
+  });
+
+  it('a typed source, host name or user name refused at its field: the plan’s own reasons in en-XA', async () => {
+    setLocale('en-XA');
+    const main = fakeRules(api, fakePortReport(), { wants: { web: true, app: true, video: false } });
+    const wrapper = await mountStep();
+    await byTest(wrapper, 'rules-allow-input').setValue('192.168.1.7, 198.51.100.1/24');
+    await submit(wrapper, 'form.wishes');
+    const allow = wrapper.find('#rules-allow-problems').text();
+    expect(allow).toContain(pseudo.t('rules.said.source.private', { text: '192.168.1.7' }));
+    expect(allow).toContain(
+      pseudo.t('rules.said.source.notStart', { text: '198.51.100.1/24', prefix: '24', network: '198.51.100.0' }),
+    );
+    expect(allow).not.toContain('is a private address');
+    expect(api.calls.filter((c) => c.channel === 'rules.plan')).toHaveLength(0);
+    // A plan open to anyone exposes the web page: the proxy's fields, checked before main is asked.
+    await byTest(wrapper, 'rules-allow-input').setValue('');
+    await submit(wrapper, 'form.wishes');
+    await byTest(wrapper, 'rules-proxy-host-input').setValue('203.0.113.7');
+    await byTest(wrapper, 'rules-proxy-user-input').setValue('a:b');
+    await submit(wrapper, '[data-testid="proxy-form"]');
+    expect(wrapper.find('#rules-proxy-host-problems').text()).toContain(
+      pseudo.t('rules.said.proxy.hostIsAddress', { host: '203.0.113.7' }),
+    );
+    expect(wrapper.find('#rules-proxy-user-problems').text()).toContain(
+      pseudo.t('rules.said.proxy.notUser', { text: 'a:b' }),
+    );
+    expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(0);
+    check.expectOnlyKnownEnglish({ said: mainSays(main), words: DATA });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -49,6 +49,7 @@ describe('the media range: a UDP range rule only when the NVR declares one and t
         portCount: 100,
         sources: ['198.51.100.0/24'],
         why: expect.stringContaining('6100–6199, the same numbers outside (QNAP manual)') as string,
+        said: { key: 'rules.said.why.rtp', params: { from: '6100', to: '6199', source: 'QNAP manual' } },
       },
     ]);
     // The TCP rules are as without the range.

@@ -67,6 +67,7 @@ describe('planForwards: the rules', () => {
         internalPort: 443,
         sources: ['198.51.100.0/24'],
         why: 'The web page, encrypted (HTTPS). Plain HTTP is never forwarded.',
+        said: { key: 'rules.said.why.https' },
       },
       {
         name: 'NVR App/SDK port',
@@ -77,6 +78,7 @@ describe('planForwards: the rules', () => {
         internalPort: 8000,
         sources: ['198.51.100.0/24'],
         why: 'The phone app and viewer software (App/SDK port): same number outside, as the vendor requires.',
+        said: { key: 'rules.said.why.app', params: { role: { key: 'ports.role.sdk' } } },
       },
     ]);
     expect(p.rules.some((r) => r.role === 'http' || r.internalPort === 80)).toBe(false);
@@ -217,11 +219,19 @@ describe('planForwards: the notes', () => {
         code: 'risky-port',
         severity: 'warning',
         text: 'NVR Web page (HTTPS) (outside 10443): An admin page on the internet. A VPN reaches it without opening anything.',
+        said: {
+          key: 'rules.said.note.riskyPort',
+          params: { name: 'NVR Web page (HTTPS)', port: '10443', reason: 'An admin page on the internet.' },
+        },
       },
       {
         code: 'risky-port',
         severity: 'warning',
         text: 'NVR App/SDK port (outside 8000): Scanners know it. A VPN reaches it without opening anything.',
+        said: {
+          key: 'rules.said.note.riskyPort',
+          params: { name: 'NVR App/SDK port', port: '8000', reason: 'Scanners know it.' },
+        },
       },
     ]);
   });
@@ -250,6 +260,7 @@ describe('planForwards: the notes', () => {
         code: 'nothing-to-forward',
         severity: 'warning',
         text: expect.stringMatching(/no rule to enter.*VPN/),
+        said: { key: 'rules.said.note.nothingToForward' },
       },
     ]);
     expect(codes(plan())).not.toContain('nothing-to-forward');
@@ -259,7 +270,12 @@ describe('planForwards: the notes', () => {
     const p = plan({ rows: null, addressKept: false, sources: [] });
     expect(p.rules).toEqual([]);
     expect(p.notes).toEqual([
-      { code: 'no-measurement', severity: 'problem', text: expect.stringMatching(/Ports step/) },
+      {
+        code: 'no-measurement',
+        severity: 'problem',
+        text: expect.stringMatching(/Ports step/),
+        said: { key: 'rules.said.note.noMeasurement' },
+      },
     ]);
     expect(codes(plan())).not.toContain('no-measurement');
   });
@@ -281,6 +297,7 @@ describe('planForwards: the notes', () => {
       text:
         'These rules are open to the whole internet. If you always connect from known addresses (your office, a phone ' +
         'plan with a fixed address), give them and the router lets only those in.',
+      said: { key: 'rules.said.note.anySource' },
     });
     expect(codes(plan())).not.toContain('any-source');
     expect(
@@ -390,6 +407,7 @@ describe('checkSource: only an internet address or network is an allowed source'
     expect(checkSource(text)).toEqual({
       ok: false,
       error: `${text} is a private address: give the address you connect from on the internet.`,
+      said: { key: 'rules.said.source.private', params: { text } },
     });
   });
 
@@ -399,6 +417,7 @@ describe('checkSource: only an internet address or network is an allowed source'
       expect(checkSource(text)).toEqual({
         ok: false,
         error: `${text}: a network between /8 and /32, please (a shorter one is most of the internet).`,
+        said: { key: 'rules.said.source.prefix', params: { text } },
       });
     },
   );
@@ -407,18 +426,25 @@ describe('checkSource: only an internet address or network is an allowed source'
     expect(checkSource('198.51.100.1/24')).toEqual({
       ok: false,
       error: '198.51.100.1/24 is not the start of a /24 network (did you mean 198.51.100.0/24?).',
+      said: {
+        key: 'rules.said.source.notStart',
+        params: { text: '198.51.100.1/24', prefix: '24', network: '198.51.100.0' },
+      },
     });
     expect(checkSource('203.0.113.200/25')).toEqual({
       ok: false,
       error: '203.0.113.200/25 is not the start of a /25 network (did you mean 203.0.113.128/25?).',
+      said: expect.objectContaining({ key: 'rules.said.source.notStart' }),
     });
     expect(checkSource('8.8.8.8/8')).toEqual({
       ok: false,
       error: '8.8.8.8/8 is not the start of a /8 network (did you mean 8.0.0.0/8?).',
+      said: expect.objectContaining({ key: 'rules.said.source.notStart' }),
     });
     expect(checkSource('198.51.100.7/31')).toEqual({
       ok: false,
       error: '198.51.100.7/31 is not the start of a /31 network (did you mean 198.51.100.6/31?).',
+      said: expect.objectContaining({ key: 'rules.said.source.notStart' }),
     });
   });
 
@@ -439,6 +465,7 @@ describe('checkSource: only an internet address or network is an allowed source'
     expect(checkSource(text)).toEqual({
       ok: false,
       error: `"${text.trim()}" is not an IPv4 address or network (e.g. 198.51.100.7 or 198.51.100.0/24).`,
+      said: { key: 'rules.said.source.notAddress', params: { text: text.trim() } },
     });
   });
 
@@ -447,6 +474,7 @@ describe('checkSource: only an internet address or network is an allowed source'
     expect(r).toEqual({
       ok: false,
       error: `"${'x'.repeat(40)}" is not an IPv4 address or network (e.g. 198.51.100.7 or 198.51.100.0/24).`,
+      said: { key: 'rules.said.source.notAddress', params: { text: 'x'.repeat(40) } },
     });
   });
 

@@ -163,6 +163,7 @@ describe('what the proxy lets through', () => {
           ok: false,
           error:
             'With no allowed address the proxy is open to anyone on the internet: give a user name, so it asks for a password.',
+          said: { key: 'rules.said.proxy.openToAnyone' },
         });
   });
 
@@ -263,6 +264,7 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
     expect(checkHost('203.0.113.7')).toEqual({
       ok: false,
       error: '203.0.113.7 is an address, not a host name: leave the name out to connect by address.',
+      said: { key: 'rules.said.proxy.hostIsAddress', params: { host: '203.0.113.7' } },
     });
     for (const bad of [
       'nvr',
@@ -278,6 +280,7 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
       expect(checkHost(bad)).toEqual({
         ok: false,
         error: `"${bad.trim().toLowerCase().slice(0, 40)}" is not a host name (like nvr.example.com): letters, digits, hyphens and dots only.`,
+        said: { key: 'rules.said.proxy.notHost', params: { text: bad.trim().toLowerCase().slice(0, 40) } },
       });
     expect(checkHost(`${'a'.repeat(63)}.example.com`).ok).toBe(true);
     expect(checkHost(`${'abcdefgh.'.repeat(28)}com`).ok).toBe(false); // 255 characters
@@ -292,6 +295,7 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
     expect(checkHost(`${'x'.repeat(50)} y.com`)).toEqual({
       ok: false,
       error: `"${'x'.repeat(40)}" is not a host name (like nvr.example.com): letters, digits, hyphens and dots only.`,
+      said: { key: 'rules.said.proxy.notHost', params: { text: 'x'.repeat(40) } },
     });
   });
 
@@ -302,11 +306,13 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
     expect(checkUser(`${'u'.repeat(50)}`)).toEqual({
       ok: false,
       error: `"${'u'.repeat(40)}" cannot be a user name here: 1 to 32 letters, digits, dots, hyphens or underscores.`,
+      said: { key: 'rules.said.proxy.notUser', params: { text: 'u'.repeat(40) } },
     });
     for (const bad of ['a'.repeat(33), 'view er', 'viewer:x', 'v}', 'v\nrespond', 'ü'])
       expect(checkUser(bad)).toEqual({
         ok: false,
         error: `"${bad.trim().slice(0, 40)}" cannot be a user name here: 1 to 32 letters, digits, dots, hyphens or underscores.`,
+        said: { key: 'rules.said.proxy.notUser', params: { text: bad.trim().slice(0, 40) } },
       });
   });
 
@@ -315,10 +321,12 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
       expect(reverseProxy(kind, limitedTarget, { host: 'x y' })).toEqual({
         ok: false,
         error: checkHost('x y').ok ? '' : (checkHost('x y') as { error: string }).error,
+        said: (checkHost('x y') as { said: unknown }).said,
       });
       expect(reverseProxy(kind, limitedTarget, { user: 'a:b' })).toEqual({
         ok: false,
         error: (checkUser('a:b') as { error: string }).error,
+        said: (checkUser('a:b') as { said: unknown }).said,
       });
       // An empty host is "no host".
       expect(reverseProxy(kind, limitedTarget, { host: ' ', user: 'v' })).toEqual(
@@ -350,7 +358,11 @@ describe('checkHost, checkUser and the plan’s values: plain-word errors, nothi
     ];
     for (const kind of PROXY_KINDS)
       for (const [over, error] of bad)
-        expect(reverseProxy(kind, { ...limitedTarget, ...over }, { user: 'viewer' })).toEqual({ ok: false, error });
+        expect(reverseProxy(kind, { ...limitedTarget, ...over }, { user: 'viewer' })).toEqual({
+          ok: false,
+          error,
+          said: expect.objectContaining({ key: expect.stringMatching(/^rules\.said\.(proxy|source)\./) }),
+        });
     expect(reverseProxy('nginx', { ...limitedTarget, port: 1, listen: 65535 }, {}).ok).toBe(true);
   });
 });
