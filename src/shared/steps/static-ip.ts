@@ -43,6 +43,8 @@ export const dhcpPoolSchema = z.object({
   /** user: the range the user typed; leases: spanned by devices seen on DHCP; router-default: a factory hint. */
   source: z.enum(['user', 'leases', 'router-default']),
   basis: words(300),
+  /** The same words by the catalogue's keys (said.ts): its parts, joined by "; ". */
+  basisSaid: z.array(saidSchema).max(6).optional(),
 });
 
 export const FINDING_CODES = [
@@ -80,9 +82,19 @@ export const addressProposalSchema = z.object({
   gateway: ipv4,
   dns: z.array(ipv4).max(4),
   why: z.array(words(300)).max(12),
+  /**
+   * The same lines by the catalogue's keys (said.ts), one for each of `why`: a parallel array rather than objects in
+   * `why`, so the JSON and the records already saved keep their shape (no record migration).
+   */
+  whySaid: z.array(saidSchema).max(12).optional(),
 });
 
-export const addressProblemSchema = z.object({ severity: z.enum(['error', 'warning']), text: words(300) });
+export const addressProblemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  text: words(300),
+  /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
+  said: saidSchema.optional(),
+});
 
 /** The router way: a DHCP reservation for the device's MAC. */
 export const reservationAdviceSchema = z.object({

@@ -465,6 +465,10 @@ describe('static IP service: check and recover', () => {
     const why = reading.findings.find((f) => f.code === 'no-free-address')!;
     expect(why.severity).toBe('warning');
     expect(why.text).toMatch(/range smaller|reserve/);
+    expect(why.said).toEqual({
+      key: 'staticIp.noProposal.poolFull',
+      params: { first: '192.168.1.2', last: '192.168.1.254' },
+    });
     expect(why.evidence[0]).toContain('192.168.1.2–192.168.1.254');
   });
 
@@ -767,6 +771,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
       gateway: '192.168.50.1',
       dns: ['192.168.50.1', '1.1.1.1'],
       why: ['The address you typed.'],
+      whySaid: [{ key: 'staticIp.why.typed' }],
     });
     // The user's own DNS wins; with none known anywhere, the router answers DNS.
     const own = svc.plan(
@@ -794,6 +799,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
     expect(r.problems).toContainEqual({
       severity: 'error',
       text: 'This network has no router address (gateway): type one.',
+      said: { key: 'staticIp.typed.noGateway' },
     });
     expect(r.proposal).toBeNull();
     const typed = svc.plan(
