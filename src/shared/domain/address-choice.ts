@@ -65,6 +65,13 @@ export function noProposalReason(input: { lan: LanFacts; pool: DhcpPool | null }
 
 const MAX_SKIPPED_SHOWN = 5;
 
+/** The longest value said.ts's shape lets cross (a DHCP range's basis may be longer: several families named). */
+const MAX_SAID_VALUE = 300;
+
+/** Whether words said by key can cross as they are: every value within said.ts's bound. */
+const crosses = (words: Said) =>
+  Object.values(words.params ?? {}).every((v) => typeof v !== 'string' || v.length <= MAX_SAID_VALUE);
+
 /**
  * A fixed address for the device: on this computer's subnet, outside the pool as known, not the network, broadcast
  * or router address, not this computer's, not one another known device uses or was planned for. Deterministic:
@@ -155,7 +162,9 @@ export function proposeAddress(input: {
       : said('staticIp.why.dnsRouter', { router: gateway }),
   );
   const why = whySaid.map(english);
-  return { address, prefix: l.prefix, gateway, dns: own.length > 0 ? own : [gateway], why, whySaid };
+  // A basis too long to cross by key: the lines are main's English only (the page and the CLI show them as they are).
+  const byKey = whySaid.every(crosses) ? { whySaid } : {};
+  return { address, prefix: l.prefix, gateway, dns: own.length > 0 ? own : [gateway], why, ...byKey };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -164,7 +173,8 @@ export function proposeAddress(input: {
 const MAX_TYPED = 64;
 
 /** An issue said by key, with main's English sentence beside it. */
-const issue = (severity: InputIssue['severity'], words: Said): InputIssue => ({ severity, ...saidInEnglish(words) });
+const issue = (severity: InputIssue['severity'], words: Said): InputIssue =>
+  crosses(words) ? { severity, ...saidInEnglish(words) } : { severity, text: english(words) };
 
 /** What a typed value should be: an address for the NVR, a gateway, a DNS server. */
 type Typed = 'Ipv4' | 'Gateway' | 'Dns';

@@ -73,7 +73,8 @@ export const addressFindingSchema = z.object({
   text: words(500),
   /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
   said: saidSchema.optional(),
-  evidence: z.array(words(300)).max(12),
+  /** Up to 600: the DHCP range's evidence holds its basis. */
+  evidence: z.array(words(600)).max(12),
 });
 
 /** The address we propose (or the user typed), with the reasons in plain words. */

@@ -28,6 +28,12 @@ import {
   type LanFacts,
 } from '../../../../src/shared/domain/static-ip';
 import { english } from '../../../../src/shared/i18n/english';
+import {
+  addressFindingSchema,
+  addressProblemSchema,
+  addressProposalSchema,
+  dhcpPoolSchema,
+} from '../../../../src/shared/steps/static-ip';
 import { SHARED_DIR } from '../../../support/shared-corpus';
 
 const lan: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix: 24, gateway: '192.168.50.1' };
@@ -389,6 +395,45 @@ describe("routerDefaultPool: the router family's factory pool, a hint", () => {
       const b = row.pool.last.split('.')[3];
       expect(routers.includes(`.${a}–.${b}`) || routers.includes(`${row.pool.first}–${row.pool.last}`)).toBe(true);
     }
+  });
+});
+
+describe('a long basis (leases widened to several families) crosses the contract', () => {
+  it('the pool, the proposal and a problem in the range: within the contract, said by key where the basis fits', () => {
+    const at1 = lanAt('192.168.1.10', 24, '192.168.1.1');
+    const leases = poolFromLeases([{ id: 'a', address: '192.168.1.120', mac: null, dhcp: true }], at1);
+    const wide = choosePool({ user: null, leases, routerDefault: routerDefaultPool(at1) })!;
+    expect(wide.basis.length).toBeGreaterThan(300);
+    expect(dhcpPoolSchema.safeParse(wide).success).toBe(true);
+    // Nothing is free outside .2–.254: a smaller factory range for the proposal and the typed address.
+    const fritz = lanAt('192.168.178.10', 24, '192.168.178.1');
+    const seen = poolFromLeases([{ id: 'a', address: '192.168.178.120', mac: null, dhcp: true }], fritz);
+    const p = choosePool({ user: null, leases: seen, routerDefault: routerDefaultPool(fritz) })!;
+    const proposal = proposeAddress({
+      device: device({ dhcp: true, address: '192.168.178.120' }),
+      lan: fritz,
+      pool: p,
+      known: [],
+      deviceId: 'me',
+    })!;
+    expect(addressProposalSchema.safeParse(proposal).success).toBe(true);
+    expect(proposal.whySaid).toHaveLength(proposal.why.length);
+    const [problem] = checkTypedAddress('192.168.178.150', { lan: fritz, pool: p, known: [], deviceId: 'me' });
+    expect(problem!.text.length).toBeGreaterThan(300);
+    expect(problem!.said?.key).toBe('staticIp.typed.maybeInPool');
+    expect(addressProblemSchema.safeParse(problem).success).toBe(true);
+    // The longest basis: the problem keeps main's English only (too long to cross by key), and still crosses.
+    const [inWide] = checkTypedAddress('192.168.1.150', { lan: at1, pool: wide, known: [], deviceId: 'me' });
+    expect(inWide).toEqual({ severity: 'warning', text: expect.stringContaining(wide.basis) });
+    expect(addressProblemSchema.safeParse(inWide).success).toBe(true);
+    const findings = judgeAddress({
+      device: device({ address: '192.168.1.150' }),
+      lan: at1,
+      pool: wide,
+      conflicts: [],
+    });
+    expect(findings.map((f) => f.code)).toContain('static-in-pool');
+    for (const f of findings) expect(addressFindingSchema.safeParse(f).success).toBe(true);
   });
 });
 
