@@ -101,7 +101,7 @@ export function withReservation(
       {
         code: 'reservation-ok',
         severity: 'ok',
-        text: `The router keeps ${reservation.address} for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.`,
+        ...saidInEnglish(said('staticIp.findings.reservationOk', { address: reservation.address })),
         evidence: [now, planned],
       },
       ...findings.filter((f) => f.code !== 'on-dhcp' && f.code !== 'static-in-pool'),
@@ -111,7 +111,11 @@ export function withReservation(
     {
       code: 'reservation-pending',
       severity: 'info',
-      text: `You reserved ${reservation.address} for this NVR in the router; it still has ${settings.address ?? 'another address'}. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.`,
+      ...saidInEnglish(
+        settings.address === null
+          ? said('staticIp.findings.reservationPendingNoAddress', { address: reservation.address })
+          : said('staticIp.findings.reservationPending', { address: reservation.address, current: settings.address }),
+      ),
       evidence: [now, planned],
     },
   ];
@@ -161,7 +165,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
           {
             code: 'settings-unknown' as const,
             severity: 'info' as const,
-            text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+            ...saidInEnglish(said('staticIp.findings.pickInterface')),
             evidence: [],
           },
         ];

@@ -271,6 +271,15 @@ export const staticIp = {
       "The NVR keeps the fixed address {address} on your network. We do not know the router's DHCP range, so we could not check that the router never hands out this address: type the range from the router's DHCP page to be sure.",
     staticOk:
       'The NVR keeps the fixed address {address} on your network, outside the range the router hands out ({pool}).',
+    /** The service's (static-ip-service.ts): no interface chosen, and the router way's reservation. */
+    pickInterface:
+      'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+    reservationOk:
+      'The router keeps {address} for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.',
+    reservationPending:
+      'You reserved {address} for this NVR in the router; it still has {current}. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
+    reservationPendingNoAddress:
+      'You reserved {address} for this NVR in the router; it still has another address. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
   },
   /** What makes this computer's network unusable for planning an address (static-ip-lan.ts, lanProblem). */
   lanProblem: {

@@ -583,6 +583,10 @@ describe('static IP service: the router way', () => {
   it('a device on DHCP that has the reserved address is fine: the DHCP problem gives way to the reservation, with both facts as evidence', () => {
     const out = withReservation([dhcpProblem], onDhcp('192.168.50.232'), reservation);
     expect(out.map((f) => [f.code, f.severity])).toEqual([['reservation-ok', 'ok']]);
+    expect(out[0]!.text).toBe(
+      'The router keeps 192.168.50.232 for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.',
+    );
+    expect(out[0]!.said).toEqual({ key: 'staticIp.findings.reservationOk', params: { address: '192.168.50.232' } });
     expect(out[0]!.evidence).toEqual([
       'The NVR says: DHCP on, address 192.168.50.232.',
       `Your reservation: 192.168.50.232 for MAC ${MAC}, noted 2026-12-05.`,
@@ -747,6 +751,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
         code: 'settings-unknown',
         severity: 'info',
         text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+        said: { key: 'staticIp.findings.pickInterface' },
         evidence: [],
       },
     ]);
@@ -975,6 +980,10 @@ describe('static IP service: what the reading says about the device and the rout
       code: 'reservation-pending',
       severity: 'info',
       text: 'You reserved 192.168.50.232 for this NVR in the router; it still has 192.168.50.142. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
+      said: {
+        key: 'staticIp.findings.reservationPending',
+        params: { address: '192.168.50.232', current: '192.168.50.142' },
+      },
       evidence: [
         'Discovery saw: DHCP on, address 192.168.50.142.',
         'Your reservation: 192.168.50.232 for MAC (not known), noted 2026-12-05.',
@@ -982,6 +991,10 @@ describe('static IP service: what the reading says about the device and the rout
     });
     const unknown = withReservation([], { ...onDhcp, dhcp: null, address: null }, reservation);
     expect(unknown[0]!.text).toContain('it still has another address.');
+    expect(unknown[0]!.said).toEqual({
+      key: 'staticIp.findings.reservationPendingNoAddress',
+      params: { address: '192.168.50.232' },
+    });
     expect(unknown[0]!.evidence[0]).toBe('Discovery saw: DHCP not known, address not known.');
   });
 
