@@ -1,10 +1,13 @@
 // The address the app proposes for the NVR (deterministic, explained) and the inline problems of a typed address,
-// gateway or DNS list. Pure (see static-ip.ts).
+// gateway or DNS list. Pure (see static-ip.ts). Their words are said by key (the `staticIp` catalogue's `why`,
+// `noProposal` and `typed` groups), with main's English sentence beside them.
+import { english, saidInEnglish } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import { classifyIpv4, formatIpv4, parseIpv4 } from './ipv4';
 import {
   inPool,
   lanOf,
-  lanProblem,
+  lanProblemSaid,
   onLan,
   poolLabel,
   short,
@@ -28,29 +31,46 @@ function reachableDns(l: Lan, text: string): boolean {
   return usableDns(text) && (classifyIpv4(text) === 'public' || (v > l.network && v < l.broadcast));
 }
 
-/** What another known device makes of an address: whose it is, in words; the device itself never counts. */
-function takenBy(known: KnownDevice[], deviceId: string): Map<number, string> {
-  const taken = new Map<number, string>(); // an unreadable address sits under NaN, which no real address looks up
+/** Another known device at an address: its id, and whether the address is only planned for it. */
+interface Taker {
+  id: string;
+  planned: boolean;
+}
+
+/** What another known device makes of an address: whose it is; the device itself never counts. */
+function takenBy(known: KnownDevice[], deviceId: string): Map<number, Taker> {
+  const taken = new Map<number, Taker>(); // an unreadable address sits under NaN, which no real address looks up
   for (const d of known) {
     if (d.id === deviceId) continue;
     const v = parseIpv4(d.address) ?? NaN;
-    if (!taken.has(v)) taken.set(v, d.planned === true ? `planned for ${d.id}` : `used by ${d.id}`);
+    if (!taken.has(v)) taken.set(v, { id: d.id, planned: d.planned === true });
   }
   return taken;
 }
 
-/** Why no address can be proposed, in plain words (the page shows it where a proposal would be). */
-export function noProposalReason(input: { lan: LanFacts; pool: DhcpPool | null }): string {
-  const problem = lanProblem(input.lan);
+/** Why no address can be proposed, said by key (the page shows it where a proposal would be). */
+export function noProposalSaid(input: { lan: LanFacts; pool: DhcpPool | null }): Said {
+  const problem = lanProblemSaid(input.lan);
   if (problem !== null) return problem;
-  if (parseIpv4(input.lan.gateway) === null)
-    return 'We do not know your router\'s address, so we cannot set the NVR\'s gateway: check "Your network".';
+  if (parseIpv4(input.lan.gateway) === null) return said('staticIp.noProposal.noRouter');
   return input.pool === null
-    ? 'Every address on your network is in use or planned for another device.'
-    : `No address outside the router's DHCP range (${input.pool.first}–${input.pool.last}) is free. Make the range smaller on the router, or reserve the NVR's address in the router instead.`;
+    ? said('staticIp.noProposal.allTaken')
+    : said('staticIp.noProposal.poolFull', { first: input.pool.first, last: input.pool.last });
+}
+
+/** Why no address can be proposed, in plain words. */
+export function noProposalReason(input: { lan: LanFacts; pool: DhcpPool | null }): string {
+  return english(noProposalSaid(input));
 }
 
 const MAX_SKIPPED_SHOWN = 5;
+
+/** The longest value said.ts's shape lets cross (a DHCP range's basis may be longer: several families named). */
+const MAX_SAID_VALUE = 300;
+
+/** Whether words said by key can cross as they are: every value within said.ts's bound. */
+const crosses = (words: Said) =>
+  Object.values(words.params ?? {}).every((v) => typeof v !== 'string' || v.length <= MAX_SAID_VALUE);
 
 /**
  * A fixed address for the device: on this computer's subnet, outside the pool as known, not the network, broadcast
@@ -75,15 +95,22 @@ export function proposeAddress(input: {
   const taken = takenBy(known, deviceId);
   const current = parseIpv4(device.address) ?? NaN;
   const skipped: string[] = [];
-  /** Whose an address is, in words; null when it is free. The device's own address counts only as a DHCP lease. */
-  const owner = (v: number) =>
-    v === l.gateway
+  /**
+   * Whose an address is, in words; null when it is free. The device's own address counts only as a DHCP lease.
+   * These words fill the `Skipped: {list}.` line as they are (English within it: a list of fragments).
+   */
+  const owner = (v: number) => {
+    const other = taken.get(v);
+    return v === l.gateway
       ? 'the router'
       : v === l.self
         ? 'this computer'
         : v === current && device.dhcp !== false
           ? "the NVR's own DHCP lease"
-          : (taken.get(v) ?? null);
+          : other
+            ? `${other.planned ? 'planned for' : 'used by'} ${other.id}`
+            : null;
+  };
   /** The first free host address from `from` (just outside the pool), stepping by `step`; taken ones on the way noted. */
   const scan = (from: number, step: 1 | -1) => {
     for (let v = from; v > l.network && v < l.broadcast; v += step) {
@@ -113,30 +140,31 @@ export function proposeAddress(input: {
   if (chosen === null) return null;
   const address = formatIpv4(chosen);
   const gateway = formatIpv4(l.gateway);
-  const range = pool && poolLabel(l, pool);
-  const why = [
-    `On your network ${l.label}, where this computer is ${lan.address} and the router ${gateway}.`,
-    {
-      keep: `It keeps its current fixed address ${address}: already outside the router's DHCP range and used by no other device we know — the least change.`,
-      above: `${address} is the first free address above the router's DHCP range ${range}.`,
-      below: `${address} is the nearest free address below the router's DHCP range ${range}: none above it is free.`,
-      top: `${address} is the highest free address on your network: routers usually hand out addresses from the low end.`,
-    }[rule],
+  const range = pool ? poolLabel(l, pool) : '';
+  const whySaid = [
+    said('staticIp.why.network', { network: l.label, computer: lan.address, router: gateway }),
+    rule === 'keep' || rule === 'top'
+      ? said(`staticIp.why.${rule}`, { address })
+      : said(`staticIp.why.${rule}`, { address, range }),
     pool === null
-      ? "We do not know the router's DHCP range: type it from the router's DHCP page to be sure the router never hands out this address."
-      : `The router's DHCP range ${range} rests on ${pool.basis}.`,
+      ? said('staticIp.why.poolUnknown')
+      : // The basis is main's English words here; the page and the CLI put the pool's own (said by key) in its place.
+        said('staticIp.why.poolBasis', { range, basis: pool.basis }),
   ];
-  if (skipped.length > 0) why.push(`Skipped: ${skipped.join(', ')}.`);
-  why.push(`Gateway ${gateway}: your router, so the NVR's answers to the outside go through it.`);
+  if (skipped.length > 0) whySaid.push(said('staticIp.why.skipped', { list: skipped.join(', ') }));
+  whySaid.push(said('staticIp.why.gateway', { router: gateway }));
   const own = [
     ...new Set(device.dns.filter((d) => reachableDns(l, d)).map((d) => formatIpv4(parseIpv4(d) as number))),
   ].slice(0, 2);
-  why.push(
+  whySaid.push(
     own.length > 0
-      ? `DNS ${own.join(', ')}: the NVR's own, kept.`
-      : `DNS ${gateway}: your router, because the NVR has no DNS server it could reach from this network (DDNS and cloud need one).`,
+      ? said('staticIp.why.dnsOwn', { dns: own.join(', ') })
+      : said('staticIp.why.dnsRouter', { router: gateway }),
   );
-  return { address, prefix: l.prefix, gateway, dns: own.length > 0 ? own : [gateway], why };
+  const why = whySaid.map(english);
+  // A basis too long to cross by key: the lines are main's English only (the page and the CLI show them as they are).
+  const byKey = whySaid.every(crosses) ? { whySaid } : {};
+  return { address, prefix: l.prefix, gateway, dns: own.length > 0 ? own : [gateway], why, ...byKey };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,15 +172,22 @@ export function proposeAddress(input: {
 
 const MAX_TYPED = 64;
 
-function typedAddress(text: string, what: string): { value: number } | { issue: InputIssue } {
+/** An issue said by key, with main's English sentence beside it. */
+const issue = (severity: InputIssue['severity'], words: Said): InputIssue =>
+  crosses(words) ? { severity, ...saidInEnglish(words) } : { severity, text: english(words) };
+
+/** What a typed value should be: an address for the NVR, a gateway, a DNS server. */
+type Typed = 'Ipv4' | 'Gateway' | 'Dns';
+
+function typedAddress(text: string, what: Typed): { value: number } | { issue: InputIssue } {
   const value = typeof text === 'string' && text.length <= MAX_TYPED ? parseIpv4(text) : null;
   if (value === null) {
     const shown = typeof text === 'string' ? text.trim().slice(0, 20) : '';
     return {
-      issue: {
-        severity: 'error',
-        text: `${shown ? `"${shown}"` : 'This'} is not ${what}: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.`,
-      },
+      issue: issue(
+        'error',
+        shown ? said(`staticIp.typed.not${what}`, { typed: shown }) : said(`staticIp.typed.not${what}Empty`),
+      ),
     };
   }
   return { value };
@@ -164,13 +199,13 @@ function typedAddress(text: string, what: string): { value: number } | { issue: 
  */
 function typedOnLan(
   text: string,
-  what: string,
+  what: Typed,
   lan: LanFacts,
 ): { v: number; typed: string; l: Lan } | { issues: InputIssue[] } {
   const parsed = typedAddress(text, what);
   if ('issue' in parsed) return { issues: [parsed.issue] };
   const l = lanOf(lan);
-  if (l === null) return { issues: [{ severity: 'error', text: lanProblem(lan) as string }] };
+  if (l === null) return { issues: [issue('error', lanProblemSaid(lan)!)] };
   return { v: parsed.value, typed: formatIpv4(parsed.value), l };
 }
 
@@ -180,39 +215,31 @@ function typedOnLan(
  * when the pool rests on the user's entry or the leases, a warning when only on a factory hint. Empty when fine.
  */
 export function checkTypedAddress(text: string, ctx: AddressContext): InputIssue[] {
-  const typed = typedOnLan(text, 'an IPv4 address', ctx.lan);
+  const typed = typedOnLan(text, 'Ipv4', ctx.lan);
   if ('issues' in typed) return typed.issues;
   const { v, typed: address, l } = typed;
-  if (!onLan(l, v))
-    return [
-      {
-        severity: 'error',
-        text: `${address} is not on your network ${l.label}: the NVR would be unreachable from it.`,
-      },
-    ];
-  if (v === l.network)
-    return [
-      { severity: 'error', text: `${address} is the network's own address (all host bits 0): no device can have it.` },
-    ];
-  if (v === l.broadcast)
-    return [{ severity: 'error', text: `${address} is the network's broadcast address: no device can have it.` }];
-  if (v === l.gateway) return [{ severity: 'error', text: `${address} is your router's address.` }];
-  if (v === l.self) return [{ severity: 'error', text: `${address} is this computer's address.` }];
+  if (!onLan(l, v)) return [issue('error', said('staticIp.typed.offLan', { address, network: l.label }))];
+  if (v === l.network) return [issue('error', said('staticIp.typed.network', { address }))];
+  if (v === l.broadcast) return [issue('error', said('staticIp.typed.broadcast', { address }))];
+  if (v === l.gateway) return [issue('error', said('staticIp.typed.router', { address }))];
+  if (v === l.self) return [issue('error', said('staticIp.typed.thisComputer', { address }))];
   const issues: InputIssue[] = [];
   const other = takenBy(ctx.known, ctx.deviceId).get(v);
-  if (other !== undefined) issues.push({ severity: 'error', text: `${address} is already ${other}.` });
+  if (other !== undefined)
+    issues.push(
+      issue(
+        'error',
+        said(other.planned ? 'staticIp.typed.plannedFor' : 'staticIp.typed.usedBy', { address, device: other.id }),
+      ),
+    );
   if (inPool(ctx.pool, v)) {
     const p = ctx.pool as DhcpPool;
+    // The basis is main's English words here; the page and the CLI put the pool's own (said by key) in its place.
+    const values = { address, pool: poolLabel(l, p), basis: p.basis };
     issues.push(
       p.source === 'router-default'
-        ? {
-            severity: 'warning',
-            text: `${address} may be inside the range the router hands out (${poolLabel(l, p)}, ${p.basis}). Check the range on the router's DHCP page, or choose an address outside it.`,
-          }
-        : {
-            severity: 'error',
-            text: `${address} is inside the range the router hands out (${poolLabel(l, p)}, ${p.basis}): the router could give it to another device.`,
-          },
+        ? issue('warning', said('staticIp.typed.maybeInPool', values))
+        : issue('error', said('staticIp.typed.inPool', values)),
     );
   }
   return issues;
@@ -223,26 +250,15 @@ export function checkTypedAddress(text: string, ctx: AddressContext): InputIssue
  * device's own address (errors); not this LAN's router (a warning: a second router is possible, but rare at home).
  */
 export function checkGateway(text: string, ctx: { lan: LanFacts; address?: string | null }): InputIssue[] {
-  const typed = typedOnLan(text, 'a gateway address', ctx.lan);
+  const typed = typedOnLan(text, 'Gateway', ctx.lan);
   if ('issues' in typed) return typed.issues;
   const { v, typed: gateway, l } = typed;
   if (!onLan(l, v) || v === l.network || v === l.broadcast)
-    return [
-      {
-        severity: 'error',
-        text: `${gateway} cannot be the gateway: it must be a device on your network ${l.label}, normally your router.`,
-      },
-    ];
+    return [issue('error', said('staticIp.typed.gatewayOffLan', { gateway, network: l.label }))];
   const own = parseIpv4(ctx.address);
-  if (v === own)
-    return [{ severity: 'error', text: `${gateway} is the NVR's own address: the gateway must be your router.` }];
+  if (v === own) return [issue('error', said('staticIp.typed.gatewayIsNvr', { gateway }))];
   if (!Number.isNaN(l.gateway) && v !== l.gateway)
-    return [
-      {
-        severity: 'warning',
-        text: `${gateway} is not your router (${formatIpv4(l.gateway)}). Unless that device routes to the internet, the NVR could not be reached from outside.`,
-      },
-    ];
+    return [issue('warning', said('staticIp.typed.gatewayNotRouter', { gateway, router: formatIpv4(l.gateway) }))];
   return [];
 }
 
@@ -262,28 +278,20 @@ export function splitDnsList(text: string): string[] {
  */
 export function checkDnsList(text: string, ctx: { lan: LanFacts }): InputIssue[] {
   const entries = splitDnsList(text);
-  if (entries.length === 0)
-    return [{ severity: 'warning', text: 'Without a DNS server the NVR cannot find DDNS and cloud servers by name.' }];
+  if (entries.length === 0) return [issue('warning', said('staticIp.typed.noDns'))];
   const issues: InputIssue[] = [];
   const l = lanOf(ctx.lan);
   for (const entry of entries.slice(0, 8)) {
-    const parsed = typedAddress(entry, 'a DNS server address');
+    const parsed = typedAddress(entry, 'Dns');
     if ('issue' in parsed) {
       issues.push(parsed.issue);
       continue;
     }
     const address = formatIpv4(parsed.value);
-    if (!usableDns(address)) issues.push({ severity: 'error', text: `${address} is not a DNS server address.` });
+    if (!usableDns(address)) issues.push(issue('error', said('staticIp.typed.notDnsServer', { address })));
     else if (l !== null && classifyIpv4(address) !== 'public' && !onLan(l, parsed.value))
-      issues.push({
-        severity: 'warning',
-        text: `${address} is not on your network ${l.label}: the NVR can use it only if your router routes to it.`,
-      });
+      issues.push(issue('warning', said('staticIp.typed.dnsOffLan', { address, network: l.label })));
   }
-  if (entries.length > 2)
-    issues.push({
-      severity: 'warning',
-      text: 'Many NVRs keep only two DNS servers (preferred and alternate): the others may be dropped.',
-    });
+  if (entries.length > 2) issues.push(issue('warning', said('staticIp.typed.dnsTooMany')));
   return issues;
 }

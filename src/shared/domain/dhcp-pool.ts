@@ -1,7 +1,14 @@
 // The router's DHCP pool as far as the app knows it, and how sure: the range the user typed, the range the devices
 // seen on DHCP span, and the router family's factory pool (../shared/reference/ROUTERS.md) as a hint. Pure.
+import { english, saidInEnglish } from '../i18n/english';
+import { said, saidWords, type Said } from '../i18n/said';
 import { formatIpv4, parseIpv4 } from './ipv4';
-import { lanOf, lanProblem, onLan, short, type DhcpPool, type KnownDevice, type LanFacts } from './static-ip-lan';
+import { lanOf, lanProblemSaid, onLan, short, type DhcpPool, type KnownDevice, type LanFacts } from './static-ip-lan';
+
+/** A pool's basis from its parts said by key: the English `basis` (parts joined by "; ") and the parts. */
+function basisOf(parts: Said[]): Pick<DhcpPool, 'basis' | 'basisSaid'> {
+  return { basis: parts.map(english).join('; '), basisSaid: parts };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The DHCP pool
@@ -20,10 +27,15 @@ function lastNumber(first: number, text: string): number | null {
  * computer's network, or containing the network, broadcast or router address (a router never hands those out, so
  * the range was mistyped). A pool that leaves no address outside it is accepted with a warning.
  */
-export function parsePool(text: string, lan: LanFacts): { pool: DhcpPool; warnings: string[] } | { problem: string } {
-  const malformed = {
-    problem: `Type the pool as its first and last address, for example 192.168.1.100-192.168.1.199 or 192.168.1.100-199.`,
+export function parsePool(
+  text: string,
+  lan: LanFacts,
+): { pool: DhcpPool; warnings: string[]; warningsSaid: Said[] } | { problem: string; said: Said } {
+  const refused = (words: Said) => {
+    const { said, text } = saidInEnglish(words);
+    return { problem: text, said };
   };
+  const malformed = refused(said('staticIp.poolProblem.malformed'));
   if (typeof text !== 'string' || text.length > MAX_POOL_TEXT) return malformed;
   const parts = text.trim().split(/\s*[-–—]\s*/);
   if (parts.length !== 2) return malformed;
@@ -33,28 +45,28 @@ export function parsePool(text: string, lan: LanFacts): { pool: DhcpPool; warnin
   const last = parseIpv4(b) ?? lastNumber(first, b);
   if (last === null) return malformed;
   const l = lanOf(lan);
-  if (l === null) return { problem: lanProblem(lan) as string };
+  if (l === null) return refused(lanProblemSaid(lan)!);
   const range = `${formatIpv4(first)}–${formatIpv4(last)}`;
-  if (last < first) return { problem: `The pool ${range} ends before it starts: type the lower address first.` };
+  if (last < first) return refused(said('staticIp.poolProblem.reversed', { range }));
   if (!onLan(l, first) || !onLan(l, last))
-    return { problem: `The pool ${range} is not inside your network ${l.label}: check it on the router's DHCP page.` };
-  if (first === l.network || last === l.broadcast)
-    return {
-      problem: `The pool ${range} includes ${formatIpv4(first === l.network ? l.network : l.broadcast)}, the ${first === l.network ? 'network' : 'broadcast'} address, which no device can have: check it on the router's DHCP page.`,
-    };
+    return refused(said('staticIp.poolProblem.offLan', { range, network: l.label }));
+  if (first === l.network) return refused(said('staticIp.poolProblem.network', { range, address: formatIpv4(first) }));
+  if (last === l.broadcast)
+    return refused(said('staticIp.poolProblem.broadcast', { range, address: formatIpv4(last) }));
   if (l.gateway >= first && l.gateway <= last)
-    return {
-      problem: `The pool ${range} includes the router's own address (${formatIpv4(l.gateway)}), which a router never hands out: copy the first and last address from the router's DHCP page.`,
-    };
-  const warnings: string[] = [];
+    return refused(said('staticIp.poolProblem.router', { range, router: formatIpv4(l.gateway) }));
+  const warningsSaid: Said[] = [];
   const outside = first - l.network - 1 + (l.broadcast - last - 1) - (onLan(l, l.gateway) ? 1 : 0);
-  if (outside <= 0)
-    warnings.push(
-      `The pool ${range} takes every address of your network: there is none left for a fixed address. Make the pool smaller on the router, or reserve the NVR's address there.`,
-    );
+  if (outside <= 0) warningsSaid.push(said('staticIp.poolProblem.takesAll', { range }));
   return {
-    pool: { first: formatIpv4(first), last: formatIpv4(last), source: 'user', basis: 'the range you typed' },
-    warnings,
+    pool: {
+      first: formatIpv4(first),
+      last: formatIpv4(last),
+      source: 'user',
+      ...basisOf([said('staticIp.poolBasis.typed')]),
+    },
+    warnings: warningsSaid.map(english),
+    warningsSaid,
   };
 }
 
@@ -76,9 +88,9 @@ export function poolFromLeases(devices: KnownDevice[], lan: LanFacts): DhcpPool 
   const last = Math.max(...seen);
   const basis =
     seen.size === 1
-      ? `seen: 1 device on DHCP at ${short(l, first)} — the pool includes at least this address`
-      : `seen: ${seen.size} devices on DHCP between ${short(l, first)} and ${short(l, last)} — the pool is at least this`;
-  return { first: formatIpv4(first), last: formatIpv4(last), source: 'leases', basis };
+      ? said('staticIp.poolBasis.seenOne', { address: short(l, first) })
+      : said('staticIp.poolBasis.seenMany', { count: String(seen.size), first: short(l, first), last: short(l, last) });
+  return { first: formatIpv4(first), last: formatIpv4(last), source: 'leases', ...basisOf([basis]) };
 }
 
 /** A router family's factory LAN and DHCP pool, from ../shared/reference/ROUTERS.md (section, confidence, source). */
@@ -188,8 +200,6 @@ export const ROUTER_DEFAULTS: readonly RouterDefault[] = [
   },
 ];
 
-const CONFIDENCE_WORDS = { H: 'confirmed by the vendor', M: 'one source', L: 'low confidence' } as const;
-
 /**
  * The factory pool of the router families whose factory LAN is this one (same router address and prefix): a hint,
  * never a fact. When several families share the address (192.168.1.1), the widest range any of them uses, and the
@@ -207,14 +217,15 @@ export function routerDefaultPool(lan: LanFacts, table: readonly RouterDefault[]
   const last = Math.max(...lasts);
   const range = `${short(l, first)}–${short(l, last)}`;
   const unknown = rows.filter((r) => r.pool === null).map((r) => r.family);
-  const also = unknown.length ? `; also the factory address of ${unknown.join(', ')} (pool not known)` : '';
+  const also = unknown.length ? [said('staticIp.poolBasis.also', { families: unknown.join(', ') })] : [];
   const [r] = withPool as [RouterDefault];
   if (withPool.length === 1) {
+    const confidence = saidWords(`staticIp.confidence.${r.confidence}`);
     return {
       first: formatIpv4(first),
       last: formatIpv4(last),
       source: 'router-default',
-      basis: `${r.family}'s factory pool (${range}), a hint (ROUTERS.md, ${CONFIDENCE_WORDS[r.confidence]})${also}`,
+      ...basisOf([said('staticIp.poolBasis.factory', { family: r.family, range, confidence }), ...also]),
     };
   }
   const each = withPool.map(
@@ -224,9 +235,25 @@ export function routerDefaultPool(lan: LanFacts, table: readonly RouterDefault[]
     first: formatIpv4(first),
     last: formatIpv4(last),
     source: 'router-default',
-    basis: `${formatIpv4(l.gateway)} is the factory address of several router families whose pools differ (${each.join(', ')}): the widest, ${range}, is assumed — a hint, not a fact (ROUTERS.md)${also}`,
+    ...basisOf([
+      said('staticIp.poolBasis.several', { router: formatIpv4(l.gateway), each: each.join(', '), range }),
+      ...also,
+    ]),
   };
 }
+
+/** A pool's basis and more parts after it: said by key where the pool's basis is (else its English words only). */
+function basisAfter(pool: DhcpPool, more: Said[]): Pick<DhcpPool, 'basis' | 'basisSaid'> {
+  return pool.basisSaid
+    ? basisOf([...pool.basisSaid, ...more])
+    : { basis: [pool.basis, ...more.map(english)].join('; ') };
+}
+
+/** "widened to …": the factory hint's first part, said as what the leases were widened to. */
+const WIDENED: Readonly<Record<string, 'staticIp.poolBasis.widenedFactory' | 'staticIp.poolBasis.widenedSeveral'>> = {
+  'staticIp.poolBasis.factory': 'staticIp.poolBasis.widenedFactory',
+  'staticIp.poolBasis.several': 'staticIp.poolBasis.widenedSeveral',
+};
 
 /**
  * The pool a proposal rests on: the user's entry wins; else the leases we saw, widened to the router family's
@@ -245,13 +272,16 @@ export function choosePool(input: {
   const ll = parseIpv4(leases.last) as number;
   const rf = parseIpv4(routerDefault.first) as number;
   const rl = parseIpv4(routerDefault.last) as number;
-  if (ll < rf || lf > rl)
-    return { ...leases, basis: `${leases.basis}; the factory pool hint does not fit what we saw, so it is left out` };
+  if (ll < rf || lf > rl) return { ...leases, ...basisAfter(leases, [said('staticIp.poolBasis.notFit')]) };
+  const [hint, ...rest] = routerDefault.basisSaid ?? [];
+  const widened = hint && WIDENED[hint.key];
   return {
     first: formatIpv4(Math.min(lf, rf)),
     last: formatIpv4(Math.max(ll, rl)),
     // Past what was seen, the range is the factory hint's: a typed address there is a warning, not a refusal.
     source: 'router-default',
-    basis: `${leases.basis}; widened to ${routerDefault.basis}`,
+    ...(widened
+      ? basisAfter(leases, [{ key: widened, ...(hint.params ? { params: hint.params } : {}) }, ...rest])
+      : { basis: `${leases.basis}; widened to ${routerDefault.basis}` }),
   };
 }

@@ -38,8 +38,10 @@ export interface DhcpPool {
   first: string;
   last: string;
   source: PoolSource;
-  /** Plain words: what the pool rests on and how sure it is. */
+  /** Plain words: what the pool rests on and how sure it is (English; the JSON's). */
   basis: string;
+  /** The same words by the catalogue's keys: its parts, joined by "; " (absent in records written before). */
+  basisSaid?: Said[];
 }
 
 /** A device we know on the LAN (by its id), or an address planned for one. */
@@ -79,13 +81,18 @@ export interface AddressProposal {
   prefix: number;
   gateway: string;
   dns: string[];
-  /** Plain words: why this address, gateway and DNS. */
+  /** Plain words: why this address, gateway and DNS (English; the JSON's). */
   why: string[];
+  /** The same lines by the catalogue's keys, one for each of `why` (absent in records written before). */
+  whySaid?: Said[];
 }
 
 export interface InputIssue {
   severity: 'error' | 'warning';
+  /** Plain words (English; the JSON's). */
   text: string;
+  /** The same words by the catalogue's key, for the page and the CLI to say in the user's language. */
+  said?: Said;
 }
 
 export interface AddressContext {

@@ -42,7 +42,10 @@ export const dhcpPoolSchema = z.object({
   last: ipv4,
   /** user: the range the user typed; leases: spanned by devices seen on DHCP; router-default: a factory hint. */
   source: z.enum(['user', 'leases', 'router-default']),
-  basis: words(300),
+  /** Up to 600: leases widened to several router families' factory pools, each named, run past 300. */
+  basis: words(600),
+  /** The same words by the catalogue's keys (said.ts): its parts, joined by "; ". */
+  basisSaid: z.array(saidSchema).max(6).optional(),
 });
 
 export const FINDING_CODES = [
@@ -70,7 +73,8 @@ export const addressFindingSchema = z.object({
   text: words(500),
   /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
   said: saidSchema.optional(),
-  evidence: z.array(words(300)).max(12),
+  /** Up to 600: the DHCP range's evidence holds its basis. */
+  evidence: z.array(words(600)).max(12),
 });
 
 /** The address we propose (or the user typed), with the reasons in plain words. */
@@ -79,10 +83,22 @@ export const addressProposalSchema = z.object({
   prefix,
   gateway: ipv4,
   dns: z.array(ipv4).max(4),
-  why: z.array(words(300)).max(12),
+  /** Up to 600: a line holds the DHCP range's basis. */
+  why: z.array(words(600)).max(12),
+  /**
+   * The same lines by the catalogue's keys (said.ts), one for each of `why`: a parallel array rather than objects in
+   * `why`, so the JSON and the records already saved keep their shape (no record migration).
+   */
+  whySaid: z.array(saidSchema).max(12).optional(),
 });
 
-export const addressProblemSchema = z.object({ severity: z.enum(['error', 'warning']), text: words(300) });
+export const addressProblemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  /** Up to 600: a problem inside the DHCP range holds the range's basis. */
+  text: words(600),
+  /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
+  said: saidSchema.optional(),
+});
 
 /** The router way: a DHCP reservation for the device's MAC. */
 export const reservationAdviceSchema = z.object({

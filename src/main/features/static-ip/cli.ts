@@ -2,7 +2,8 @@ import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/
 import type { StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
-import { sayIn } from '../../../shared/i18n/said';
+import { sayIn, type Said } from '../../../shared/i18n/said';
+import { sayPoolBasis, sayWhy } from '../../../shared/domain/static-ip-say';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { deviceTarget } from '../find/cli';
@@ -45,7 +46,7 @@ export function renderReading(r: StaticIpReading, t: T = english()): string {
         })
       : t('cli.staticIp.noInterface'),
     r.pool
-      ? t('cli.staticIp.pool', { first: r.pool.first, last: r.pool.last, basis: r.pool.basis })
+      ? t('cli.staticIp.pool', { first: r.pool.first, last: r.pool.last, basis: sayPoolBasis({ t }, r.pool) })
       : t('cli.staticIp.poolUnknown', { option: '--pool A-B' }),
     '',
   ];
@@ -67,7 +68,7 @@ export function renderReading(r: StaticIpReading, t: T = english()): string {
         router: p.gateway,
         dns: p.dns.join(', '),
       }),
-      ...p.why.map((w) => `    ${w}`),
+      ...sayWhy({ t }, p, r.pool).map((w) => `    ${w}`),
     );
     if (r.settings.dhcp !== false || r.findings.some((f) => f.severity === 'problem'))
       lines.push(
@@ -96,14 +97,14 @@ export function renderAddressChange(r: StaticIpResult, t: T = english()): string
 export function renderReservation(
   r: {
     reservation: { address: string; mac: string | null } | null;
-    problems: Array<{ severity: 'error' | 'warning'; text: string }>;
+    problems: Array<{ severity: 'error' | 'warning'; text: string; said?: Said }>;
   },
   t: T = english(),
 ): string {
   const lines = r.problems.map((p) =>
     t('cli.staticIp.finding', {
       severity: t(p.severity === 'error' ? 'cli.staticIp.severity.problem' : 'cli.staticIp.severity.warning'),
-      text: p.text,
+      text: sayIn({ t }, p.said, p.text),
     }),
   );
   if (!r.reservation) return lines.length ? lines.join('\n') : t('cli.staticIp.noReservation');

@@ -2,6 +2,8 @@ import type { DiscoveredDevice } from '../../../shared/domain/device';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { checkTypedAddress, type KnownDevice, type LanFacts } from '../../../shared/domain/static-ip';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { saidInEnglish } from '../../../shared/i18n/english';
+import { said } from '../../../shared/i18n/said';
 import { MAX_STATIC_IP_ENTRIES, type DeviceStaticIp, type StaticIpResult } from '../../../shared/steps/static-ip';
 import { parseProcArp } from '../../protocol/arp';
 import { sleep } from '../../core/sleep';
@@ -187,11 +189,7 @@ export default defineFeature({
           deviceId,
         });
         const mac = device.mac ?? entry?.reading?.mac ?? null;
-        if (!mac)
-          problems.push({
-            severity: 'error',
-            text: 'The NVR’s MAC is not known, and a reservation is made for a MAC: log in to the NVR (or search again) first.',
-          });
+        if (!mac) problems.push({ severity: 'error', ...saidInEnglish(said('staticIp.typed.noMac')) });
         if (problems.some((p) => p.severity === 'error')) return { reservation: null, problems };
         const reservation = { address: address.trim(), mac, plannedAt: now().toISOString() };
         await save((draft) => setEntry(draft, deviceId, (e) => void (e.reservation = reservation)));

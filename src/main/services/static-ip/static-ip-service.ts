@@ -8,7 +8,7 @@ import {
   checkTypedAddress,
   choosePool,
   judgeAddress,
-  noProposalReason,
+  noProposalSaid,
   parsePool,
   poolFromLeases,
   proposeAddress,
@@ -19,6 +19,8 @@ import {
 } from '../../../shared/domain/static-ip';
 import type { AddressProblem, PlannedReservation, StaticIpReading } from '../../../shared/steps/static-ip';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { saidInEnglish } from '../../../shared/i18n/english';
+import { said } from '../../../shared/i18n/said';
 import { type OnvifClientDeps, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { createAddressChange, settingsFromNetwork } from './address-change';
 import type { FreeProof } from './address-probe';
@@ -99,7 +101,7 @@ export function withReservation(
       {
         code: 'reservation-ok',
         severity: 'ok',
-        text: `The router keeps ${reservation.address} for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.`,
+        ...saidInEnglish(said('staticIp.findings.reservationOk', { address: reservation.address })),
         evidence: [now, planned],
       },
       ...findings.filter((f) => f.code !== 'on-dhcp' && f.code !== 'static-in-pool'),
@@ -109,7 +111,11 @@ export function withReservation(
     {
       code: 'reservation-pending',
       severity: 'info',
-      text: `You reserved ${reservation.address} for this NVR in the router; it still has ${settings.address ?? 'another address'}. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.`,
+      ...saidInEnglish(
+        settings.address === null
+          ? said('staticIp.findings.reservationPendingNoAddress', { address: reservation.address })
+          : said('staticIp.findings.reservationPending', { address: reservation.address, current: settings.address }),
+      ),
       evidence: [now, planned],
     },
   ];
@@ -159,7 +165,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
           {
             code: 'settings-unknown' as const,
             severity: 'info' as const,
-            text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+            ...saidInEnglish(said('staticIp.findings.pickInterface')),
             evidence: [],
           },
         ];
@@ -173,7 +179,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
         {
           code: 'no-free-address',
           severity: 'warning',
-          text: noProposalReason({ lan, pool }),
+          ...saidInEnglish(noProposalSaid({ lan, pool })),
           evidence: pool ? [`DHCP range ${pool.first}–${pool.last}: ${pool.basis}`] : [],
         },
       ];
@@ -210,9 +216,10 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
     const pool = poolFor(ctx.lan, ctx.userPool, ctx.known);
     const problems = checkTypedAddress(target.address, { lan: ctx.lan, pool, known: ctx.known, deviceId: device.id });
     const gateway = target.gateway ?? ctx.lan.gateway;
-    if (!gateway) problems.push({ severity: 'error', text: 'This network has no router address (gateway): type one.' });
+    if (!gateway) problems.push({ severity: 'error', ...saidInEnglish(said('staticIp.typed.noGateway')) });
     const dns = target.dns?.length ? target.dns : ctx.current?.dns.length ? ctx.current.dns.slice(0, 2) : [];
     const ok = !problems.some((p) => p.severity === 'error') && gateway;
+    const typedWhy = saidInEnglish(said('staticIp.why.typed'));
     return {
       problems,
       proposal: ok
@@ -221,7 +228,8 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
             prefix: ctx.lan.prefix,
             gateway,
             dns: dns.length ? dns : [gateway],
-            why: ['The address you typed.'],
+            why: [typedWhy.text],
+            whySaid: [typedWhy.said],
           }
         : null,
     };

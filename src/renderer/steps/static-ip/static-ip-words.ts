@@ -1,7 +1,13 @@
 // How the Static IP page says things: where a reading came from, a change's outcome, a
 // netmask, and the later steps by their titles. Plain words only (staticIp.* in the catalogue); no command lines.
 import { STEPS } from '../../../shared/domain/steps';
-import type { Ipv4SettingsData, StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
+import { sayPoolBasis, sayWhy, sayWithBasis, type PoolBasis } from '../../../shared/domain/static-ip-say';
+import type {
+  AddressProblem,
+  Ipv4SettingsData,
+  StaticIpReading,
+  StaticIpResult,
+} from '../../../shared/steps/static-ip';
 import { t } from '../../composables/useT';
 import { stepTitle } from '../../components/step-status';
 
@@ -15,6 +21,21 @@ export function sourceWords(source: Ipv4SettingsData['source']): string {
 /** What the DHCP range rests on (“the range you typed from the router’s page”). */
 export function poolSourceWords(source: NonNullable<StaticIpReading['pool']>['source']): string {
   return t(`staticIp.poolSource.${source}`);
+}
+
+/** What the DHCP range rests on, as main said it, in the page's language. */
+export function poolBasisWords(pool: PoolBasis): string {
+  return sayPoolBasis({ t }, pool);
+}
+
+/** Why main proposes this address, line by line, in the page's language (the range's basis within). */
+export function whyWords(proposal: NonNullable<StaticIpReading['proposal']>, pool: PoolBasis | null): string[] {
+  return sayWhy({ t }, proposal, pool);
+}
+
+/** Main's problem with a typed address, in the page's language (the range's basis within, where it says it). */
+export function problemWords(problem: AddressProblem, pool: PoolBasis | null): string {
+  return sayWithBasis({ t }, problem.said, problem.text, pool);
 }
 
 const OUTCOME_TONE: Record<StaticIpResult['outcome'], Tone> = {

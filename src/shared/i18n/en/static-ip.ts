@@ -271,6 +271,15 @@ export const staticIp = {
       "The NVR keeps the fixed address {address} on your network. We do not know the router's DHCP range, so we could not check that the router never hands out this address: type the range from the router's DHCP page to be sure.",
     staticOk:
       'The NVR keeps the fixed address {address} on your network, outside the range the router hands out ({pool}).',
+    /** The service's (static-ip-service.ts): no interface chosen, and the router way's reservation. */
+    pickInterface:
+      'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+    reservationOk:
+      'The router keeps {address} for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.',
+    reservationPending:
+      'You reserved {address} for this NVR in the router; it still has {current}. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
+    reservationPendingNoAddress:
+      'You reserved {address} for this NVR in the router; it still has another address. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
   },
   /** What makes this computer's network unusable for planning an address (static-ip-lan.ts, lanProblem). */
   lanProblem: {
@@ -279,5 +288,103 @@ export const staticIp = {
       "This computer's network (/{prefix}) is a point-to-point link or a single address, not a local network with room for the NVR.",
     tooLarge:
       'This computer\'s network (/{prefix}) is larger than any home or office network: check the network settings on "Your network".',
+  },
+  /** Why main proposes this address (address-choice.ts, proposeAddress): the proposal's `why` lines, by key. */
+  why: {
+    network: 'On your network {network}, where this computer is {computer} and the router {router}.',
+    keep: "It keeps its current fixed address {address}: already outside the router's DHCP range and used by no other device we know — the least change.",
+    above: "{address} is the first free address above the router's DHCP range {range}.",
+    below: "{address} is the nearest free address below the router's DHCP range {range}: none above it is free.",
+    top: '{address} is the highest free address on your network: routers usually hand out addresses from the low end.',
+    poolUnknown:
+      "We do not know the router's DHCP range: type it from the router's DHCP page to be sure the router never hands out this address.",
+    /** {basis}: what the range rests on (the `poolBasis` words). */
+    poolBasis: "The router's DHCP range {range} rests on {basis}.",
+    /** {list}: the addresses passed over and whose they are (e.g. ".1 (the router), .200 (used by nvr-2)"). */
+    skipped: 'Skipped: {list}.',
+    gateway: "Gateway {router}: your router, so the NVR's answers to the outside go through it.",
+    dnsOwn: "DNS {dns}: the NVR's own, kept.",
+    dnsRouter:
+      'DNS {router}: your router, because the NVR has no DNS server it could reach from this network (DDNS and cloud need one).',
+    typed: 'The address you typed.',
+  },
+  /** Why no address can be proposed (address-choice.ts, noProposalReason). */
+  noProposal: {
+    noRouter: 'We do not know your router\'s address, so we cannot set the NVR\'s gateway: check "Your network".',
+    allTaken: 'Every address on your network is in use or planned for another device.',
+    poolFull:
+      "No address outside the router's DHCP range ({first}–{last}) is free. Make the range smaller on the router, or reserve the NVR's address in the router instead.",
+  },
+  /** What main finds wrong with an address, router or DNS list the user typed (address-choice.ts). */
+  typed: {
+    notIpv4: '"{typed}" is not an IPv4 address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    notIpv4Empty: 'This is not an IPv4 address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    notGateway:
+      '"{typed}" is not a gateway address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    notGatewayEmpty:
+      'This is not a gateway address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    notDns:
+      '"{typed}" is not a DNS server address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    notDnsEmpty:
+      'This is not a DNS server address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
+    offLan: '{address} is not on your network {network}: the NVR would be unreachable from it.',
+    network: "{address} is the network's own address (all host bits 0): no device can have it.",
+    broadcast: "{address} is the network's broadcast address: no device can have it.",
+    router: "{address} is your router's address.",
+    thisComputer: "{address} is this computer's address.",
+    usedBy: '{address} is already used by {device}.',
+    plannedFor: '{address} is already planned for {device}.',
+    /** {basis}: what the range rests on (the `poolBasis` words). */
+    maybeInPool:
+      "{address} may be inside the range the router hands out ({pool}, {basis}). Check the range on the router's DHCP page, or choose an address outside it.",
+    inPool:
+      '{address} is inside the range the router hands out ({pool}, {basis}): the router could give it to another device.',
+    gatewayOffLan:
+      '{gateway} cannot be the gateway: it must be a device on your network {network}, normally your router.',
+    gatewayIsNvr: "{gateway} is the NVR's own address: the gateway must be your router.",
+    gatewayNotRouter:
+      '{gateway} is not your router ({router}). Unless that device routes to the internet, the NVR could not be reached from outside.',
+    noGateway: 'This network has no router address (gateway): type one.',
+    noDns: 'Without a DNS server the NVR cannot find DDNS and cloud servers by name.',
+    notDnsServer: '{address} is not a DNS server address.',
+    dnsOffLan: '{address} is not on your network {network}: the NVR can use it only if your router routes to it.',
+    dnsTooMany: 'Many NVRs keep only two DNS servers (preferred and alternate): the others may be dropped.',
+    noMac:
+      'The NVR’s MAC is not known, and a reservation is made for a MAC: log in to the NVR (or search again) first.',
+  },
+  /**
+   * What the router's DHCP range rests on (dhcp-pool.ts, the pool's `basis`): one or more of these, joined by "; ".
+   * {confidence} is one of `confidence`.
+   */
+  poolBasis: {
+    typed: 'the range you typed',
+    seenOne: 'seen: 1 device on DHCP at {address} — the pool includes at least this address',
+    seenMany: 'seen: {count} devices on DHCP between {first} and {last} — the pool is at least this',
+    factory: "{family}'s factory pool ({range}), a hint (ROUTERS.md, {confidence})",
+    several:
+      '{router} is the factory address of several router families whose pools differ ({each}): the widest, {range}, is assumed — a hint, not a fact (ROUTERS.md)',
+    also: 'also the factory address of {families} (pool not known)',
+    /** After what was seen: the range widened to a router family's factory pool. */
+    widenedFactory: "widened to {family}'s factory pool ({range}), a hint (ROUTERS.md, {confidence})",
+    widenedSeveral:
+      'widened to {router} is the factory address of several router families whose pools differ ({each}): the widest, {range}, is assumed — a hint, not a fact (ROUTERS.md)',
+    notFit: 'the factory pool hint does not fit what we saw, so it is left out',
+  },
+  /** How sure ROUTERS.md is of a factory pool. */
+  confidence: { H: 'confirmed by the vendor', M: 'one source', L: 'low confidence' },
+  /** Why main refuses (or warns about) the DHCP range the user typed (dhcp-pool.ts, parsePool). */
+  poolProblem: {
+    malformed:
+      'Type the pool as its first and last address, for example 192.168.1.100-192.168.1.199 or 192.168.1.100-199.',
+    reversed: 'The pool {range} ends before it starts: type the lower address first.',
+    offLan: "The pool {range} is not inside your network {network}: check it on the router's DHCP page.",
+    network:
+      "The pool {range} includes {address}, the network address, which no device can have: check it on the router's DHCP page.",
+    broadcast:
+      "The pool {range} includes {address}, the broadcast address, which no device can have: check it on the router's DHCP page.",
+    router:
+      "The pool {range} includes the router's own address ({router}), which a router never hands out: copy the first and last address from the router's DHCP page.",
+    takesAll:
+      "The pool {range} takes every address of your network: there is none left for a fixed address. Make the pool smaller on the router, or reserve the NVR's address there.",
   },
 } as const;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { renderReading } from '../../../../src/main/features/static-ip/cli';
-import { judgeAddress } from '../../../../src/shared/domain/static-ip';
+import { renderReading, renderReservation } from '../../../../src/main/features/static-ip/cli';
+import {
+  checkTypedAddress,
+  choosePool,
+  judgeAddress,
+  poolFromLeases,
+  proposeAddress,
+  routerDefaultPool,
+} from '../../../../src/shared/domain/static-ip';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 import type { StaticIpReading } from '../../../../src/shared/steps/static-ip';
 
 // `nvr-assist static-ip`'s findings in the terminal's language: main's findings are said by key, so the CLI says
@@ -40,5 +48,57 @@ describe('static-ip findings in the CLI', () => {
     const out = renderReading(reading, xa.t);
     expect(out).not.toContain('gets its address');
     expect(out).toContain(xa.t('staticIp.findings.onDhcp', { address: '192.168.1.120' }));
+  });
+});
+
+describe('static-ip’s proposal, DHCP range and problems in the CLI', () => {
+  // A TP-Link's factory network, two devices seen on DHCP: the range widened to the factory pool (three parts).
+  const tpLan = { interfaceName: 'eth0', address: '192.168.0.20', prefix: 24, gateway: '192.168.0.1' };
+  const tpSettings = { ...settings, address: '192.168.0.64', gateway: '192.168.0.1', dns: ['192.168.0.1'] };
+  const known = [
+    { id: 'a', address: '192.168.0.120', mac: null, dhcp: true },
+    { id: 'b', address: '192.168.0.130', mac: null, dhcp: true },
+  ];
+  const pool = choosePool({
+    user: null,
+    leases: poolFromLeases(known, tpLan),
+    routerDefault: routerDefaultPool(tpLan),
+  })!;
+  const proposal = proposeAddress({ device: tpSettings, lan: tpLan, pool, known, deviceId: 'dev-1' })!;
+  const tpReading = {
+    ...reading,
+    settings: tpSettings,
+    lan: tpLan,
+    pool,
+    findings: judgeAddress({ device: tpSettings, lan: tpLan, pool, conflicts: [] }),
+    proposal,
+  } as unknown as StaticIpReading;
+
+  it('in English: main’s reasons and the range’s basis as main wrote them', () => {
+    const out = renderReading(tpReading, createTranslator('en').t);
+    for (const line of proposal.why) expect(out).toContain(line);
+    expect(out).toContain(pool.basis);
+  });
+
+  it('in en-XA: the reasons and the basis (inside a reason too) said in the locale, values as they came', () => {
+    const xa = createTranslator('en-XA');
+    const out = renderReading(tpReading, xa.t);
+    for (const line of proposal.why) expect(out).not.toContain(line);
+    expect(out).not.toContain(pool.basis);
+    const basis = pool.basisSaid!.map((p) => sayIn(xa, p, '')).join('; ');
+    expect(basis).toContain('TP-Link Archer');
+    expect(out).toContain(xa.t('staticIp.why.poolBasis', { range: '.100–.199', basis }));
+    expect(out).toContain(xa.t('staticIp.why.above', { address: '192.168.0.200', range: '.100–.199' }));
+  });
+
+  it('a reservation’s problems in en-XA: said in the locale, not main’s English', () => {
+    const xa = createTranslator('en-XA');
+    const problems = checkTypedAddress('192.168.0.1', { lan: tpLan, pool: null, known, deviceId: 'dev-1' });
+    const out = renderReservation({ reservation: null, problems }, xa.t);
+    expect(out).not.toContain(problems[0]!.text);
+    expect(out).toContain(xa.t('staticIp.typed.router', { address: '192.168.0.1' }));
+    expect(renderReservation({ reservation: null, problems }, createTranslator('en').t)).toContain(
+      "192.168.0.1 is your router's address.",
+    );
   });
 });

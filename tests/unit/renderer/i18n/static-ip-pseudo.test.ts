@@ -9,6 +9,14 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import {
+  checkTypedAddress,
+  choosePool,
+  poolFromLeases,
+  proposeAddress,
+  routerDefaultPool,
+  type KnownDevice,
+} from '../../../../src/shared/domain/static-ip';
+import {
   HIK_NVR,
   discoveryReading,
   fakePending,
@@ -21,6 +29,7 @@ import {
   STATIC_IP_PAGE,
   typeAddress,
 } from '../fake-static-ip';
+import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
@@ -110,6 +119,52 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
     expect(page.unseen()).toEqual([]);
+  });
+});
+
+describe('the Static IP step in the pseudo locale: main’s words said by key come in the page’s language', () => {
+  it('the proposal’s reasons, the DHCP range’s basis and a typed address’s problems, from the real rules', async () => {
+    setLocale('en-XA');
+    const xa = createTranslator('en-XA');
+    // A TP-Link's factory network; two devices seen on DHCP, widened to its factory pool: a basis of three parts.
+    const lan = { interfaceName: 'eth0', address: '192.168.0.20', prefix: 24, gateway: '192.168.0.1' };
+    const settings = {
+      ...fakeReading().settings,
+      address: '192.168.0.64',
+      gateway: '192.168.0.1',
+      dns: ['192.168.0.1'],
+    };
+    const known: KnownDevice[] = [
+      { id: 'a', address: '192.168.0.120', mac: null, dhcp: true },
+      { id: 'b', address: '192.168.0.130', mac: null, dhcp: true },
+    ];
+    const pool = choosePool({ user: null, leases: poolFromLeases(known, lan), routerDefault: routerDefaultPool(lan) })!;
+    expect(pool.basisSaid).toHaveLength(3);
+    const proposal = proposeAddress({ device: settings, lan, pool, known, deviceId: HIK_NVR.id })!;
+    const reading = fakeReading({ settings, lan, pool, proposal });
+    const typed = '192.168.0.150';
+    const problems = checkTypedAddress(typed, { lan, pool, known, deviceId: HIK_NVR.id });
+    expect(problems.map((p) => p.said?.key)).toEqual(['staticIp.typed.maybeInPool']);
+    fakeStaticIp(api, { reading });
+    api.handlers['address.plan'] = () => ok({ problems, proposal: null });
+    const wrapper = await mountStep();
+    await typeAddress(wrapper, typed);
+    const shown = wrapper.text();
+    // None of main's English sentences (nor the basis) is on the page: each is there in the page's language.
+    for (const line of [...proposal.why, pool.basis, ...problems.map((p) => p.text)]) expect(shown).not.toContain(line);
+    expect(byTest(wrapper, 'proposal-why').text()).toContain(xa.t('staticIp.why.gateway', { router: '192.168.0.1' }));
+    expect(byTest(wrapper, 'pool-basis').text()).toContain(
+      xa.t('staticIp.poolBasis.seenMany', { count: '2', first: '.120', last: '.130' }),
+    );
+    // The basis inside a reason and a problem is said in the page's language too (its family's name as it came).
+    const basisXa = byTest(wrapper, 'pool-basis').text();
+    expect(basisXa).toContain('TP-Link Archer');
+    expect(byTest(wrapper, 'proposal-why').text()).toContain(
+      xa.t('staticIp.why.poolBasis', { range: '.100–.199', basis: basisXa }),
+    );
+    expect(byTest(wrapper, 'plan-problem').text()).toContain(
+      xa.t('staticIp.typed.maybeInPool', { address: typed, pool: '.100–.199', basis: basisXa }),
+    );
   });
 });
 

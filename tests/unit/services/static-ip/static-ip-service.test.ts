@@ -465,6 +465,10 @@ describe('static IP service: check and recover', () => {
     const why = reading.findings.find((f) => f.code === 'no-free-address')!;
     expect(why.severity).toBe('warning');
     expect(why.text).toMatch(/range smaller|reserve/);
+    expect(why.said).toEqual({
+      key: 'staticIp.noProposal.poolFull',
+      params: { first: '192.168.1.2', last: '192.168.1.254' },
+    });
     expect(why.evidence[0]).toContain('192.168.1.2–192.168.1.254');
   });
 
@@ -579,6 +583,10 @@ describe('static IP service: the router way', () => {
   it('a device on DHCP that has the reserved address is fine: the DHCP problem gives way to the reservation, with both facts as evidence', () => {
     const out = withReservation([dhcpProblem], onDhcp('192.168.50.232'), reservation);
     expect(out.map((f) => [f.code, f.severity])).toEqual([['reservation-ok', 'ok']]);
+    expect(out[0]!.text).toBe(
+      'The router keeps 192.168.50.232 for this NVR: it got that address from the router’s DHCP, so DHCP on is fine.',
+    );
+    expect(out[0]!.said).toEqual({ key: 'staticIp.findings.reservationOk', params: { address: '192.168.50.232' } });
     expect(out[0]!.evidence).toEqual([
       'The NVR says: DHCP on, address 192.168.50.232.',
       `Your reservation: 192.168.50.232 for MAC ${MAC}, noted 2026-12-05.`,
@@ -743,6 +751,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
         code: 'settings-unknown',
         severity: 'info',
         text: 'Pick the network interface in “Your network” first: the address is judged against this computer’s network.',
+        said: { key: 'staticIp.findings.pickInterface' },
         evidence: [],
       },
     ]);
@@ -767,6 +776,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
       gateway: '192.168.50.1',
       dns: ['192.168.50.1', '1.1.1.1'],
       why: ['The address you typed.'],
+      whySaid: [{ key: 'staticIp.why.typed' }],
     });
     // The user's own DNS wins; with none known anywhere, the router answers DNS.
     const own = svc.plan(
@@ -794,6 +804,7 @@ describe('static IP service: conflicts, no network chosen, and the typed address
     expect(r.problems).toContainEqual({
       severity: 'error',
       text: 'This network has no router address (gateway): type one.',
+      said: { key: 'staticIp.typed.noGateway' },
     });
     expect(r.proposal).toBeNull();
     const typed = svc.plan(
@@ -969,6 +980,10 @@ describe('static IP service: what the reading says about the device and the rout
       code: 'reservation-pending',
       severity: 'info',
       text: 'You reserved 192.168.50.232 for this NVR in the router; it still has 192.168.50.142. It takes the reserved address when it renews its lease: restart the NVR (or wait), then check again.',
+      said: {
+        key: 'staticIp.findings.reservationPending',
+        params: { address: '192.168.50.232', current: '192.168.50.142' },
+      },
       evidence: [
         'Discovery saw: DHCP on, address 192.168.50.142.',
         'Your reservation: 192.168.50.232 for MAC (not known), noted 2026-12-05.',
@@ -976,6 +991,10 @@ describe('static IP service: what the reading says about the device and the rout
     });
     const unknown = withReservation([], { ...onDhcp, dhcp: null, address: null }, reservation);
     expect(unknown[0]!.text).toContain('it still has another address.');
+    expect(unknown[0]!.said).toEqual({
+      key: 'staticIp.findings.reservationPendingNoAddress',
+      params: { address: '192.168.50.232' },
+    });
     expect(unknown[0]!.evidence[0]).toBe('Discovery saw: DHCP not known, address not known.');
   });
 

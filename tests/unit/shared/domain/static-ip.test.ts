@@ -27,6 +27,13 @@ import {
   type KnownDevice,
   type LanFacts,
 } from '../../../../src/shared/domain/static-ip';
+import { english } from '../../../../src/shared/i18n/english';
+import {
+  addressFindingSchema,
+  addressProblemSchema,
+  addressProposalSchema,
+  dhcpPoolSchema,
+} from '../../../../src/shared/steps/static-ip';
 import { SHARED_DIR } from '../../../support/shared-corpus';
 
 const lan: LanFacts = { interfaceName: 'eth0', address: '192.168.50.10', prefix: 24, gateway: '192.168.50.1' };
@@ -36,6 +43,17 @@ const lanAt = (address: string, prefix: number, gateway: string | null): LanFact
   prefix,
   gateway,
 });
+/** Issues as main makes them: each said by key too (of the `staticIp` catalogue's typed-value or LAN words). */
+const withSaid = (issues: readonly object[]) =>
+  issues.map((i) => ({
+    ...i,
+    said: expect.objectContaining({ key: expect.stringMatching(/^staticIp\.(typed|lanProblem)\./) }),
+  }));
+/** The issues as expected, said by key, and each key's English sentence the very text main keeps beside it. */
+function expectIssues(got: readonly { text: string; said?: { key: string } }[], issues: readonly object[]): void {
+  expect(got).toEqual(withSaid(issues));
+  for (const i of got) expect(english(i.said!)).toBe(i.text);
+}
 const pool = (first: string, last: string, source: DhcpPool['source'] = 'user', basis = 'the range you typed') => ({
   first,
   last,
@@ -85,8 +103,15 @@ describe('parsePool: the range the user typed from the router', () => {
     ['192.168.50.2-254', '192.168.50.2', '192.168.50.254'],
   ])('accepts %j as %s–%s, resting on the entry', (text, first, last) => {
     expect(parsePool(text, lan)).toEqual({
-      pool: { first, last, source: 'user', basis: 'the range you typed' },
+      pool: {
+        first,
+        last,
+        source: 'user',
+        basis: 'the range you typed',
+        basisSaid: [{ key: 'staticIp.poolBasis.typed' }],
+      },
       warnings: expect.any(Array),
+      warningsSaid: expect.any(Array),
     });
   });
 
@@ -110,6 +135,7 @@ describe('parsePool: the range the user typed from the router', () => {
     expect(parsePool(text, lan)).toEqual({
       problem:
         'Type the pool as its first and last address, for example 192.168.1.100-192.168.1.199 or 192.168.1.100-199.',
+      said: { key: 'staticIp.poolProblem.malformed' },
     }),
   );
 
@@ -153,7 +179,14 @@ describe('parsePool: the range the user typed from the router', () => {
       '192.168.50.1-99',
       "The pool 192.168.50.1–192.168.50.99 includes the router's own address (192.168.50.1), which a router never hands out: copy the first and last address from the router's DHCP page.",
     ],
-  ])('refuses %j: %s', (text, problem) => expect(parsePool(text, lan)).toEqual({ problem }));
+  ])('refuses %j: %s', (text, problem) => {
+    const refused = parsePool(text, lan);
+    expect(refused).toEqual({
+      problem,
+      said: expect.objectContaining({ key: expect.stringMatching(/^staticIp\.poolProblem\./) }),
+    });
+    expect(english((refused as { said: { key: string } }).said)).toBe(problem);
+  });
 
   it('refuses a pool with the router at either end or inside; accepts one just beside it', () => {
     const at254 = lanAt('192.168.1.10', 24, '192.168.1.254');
@@ -176,7 +209,10 @@ describe('parsePool: the range the user typed from the router', () => {
     const none = [
       "The pool 192.168.50.2–192.168.50.254 takes every address of your network: there is none left for a fixed address. Make the pool smaller on the router, or reserve the NVR's address there.",
     ];
-    expect(parsePool('192.168.50.2-254', lan)).toMatchObject({ warnings: none });
+    expect(parsePool('192.168.50.2-254', lan)).toMatchObject({
+      warnings: none,
+      warningsSaid: [{ key: 'staticIp.poolProblem.takesAll', params: { range: '192.168.50.2–192.168.50.254' } }],
+    });
     expect(parsePool('192.168.50.3-254', lan)).toMatchObject({ warnings: [] });
     expect(parsePool('192.168.50.2-253', lan)).toMatchObject({ warnings: [] });
     const noRouter = lanAt('192.168.50.10', 24, null);
@@ -200,6 +236,7 @@ describe('parsePool: the range the user typed from the router', () => {
   it("this computer's unusable network is the problem", () =>
     expect(parsePool('192.168.50.100-199', lanAt('192.168.50.10', 31, null))).toEqual({
       problem: lanProblem(lanAt('192.168.50.10', 31, null)),
+      said: { key: 'staticIp.lanProblem.pointToPoint', params: { prefix: '31' } },
     }));
 });
 
@@ -237,6 +274,7 @@ describe('poolFromLeases: the range the devices on DHCP span', () => {
       last: '192.168.50.142',
       source: 'leases',
       basis: 'seen: 4 devices on DHCP between .100 and .142 — the pool is at least this',
+      basisSaid: [{ key: 'staticIp.poolBasis.seenMany', params: { count: '4', first: '.100', last: '.142' } }],
     }));
 
   it('one device: the pool includes at least its address', () =>
@@ -245,6 +283,7 @@ describe('poolFromLeases: the range the devices on DHCP span', () => {
       last: '192.168.50.120',
       source: 'leases',
       basis: 'seen: 1 device on DHCP at .120 — the pool includes at least this address',
+      basisSaid: [{ key: 'staticIp.poolBasis.seenOne', params: { address: '.120' } }],
     }));
 
   it('null when no device on DHCP is known on this LAN, or the LAN is unusable', () => {
@@ -299,7 +338,10 @@ describe("routerDefaultPool: the router family's factory pool, a hint", () => {
     ],
   ])('router %s: %s–%s', (gateway, first, last, basis) => {
     const self = gateway.replace(/\.\d+$/, '.77');
-    expect(routerDefaultPool(lanAt(self, 24, gateway))).toEqual({ first, last, source: 'router-default', basis });
+    const hint = routerDefaultPool(lanAt(self, 24, gateway));
+    expect(hint).toEqual({ first, last, source: 'router-default', basis, basisSaid: expect.any(Array) });
+    // Said by key: its parts' English sentences, joined by "; ", are the basis main keeps.
+    expect(hint!.basisSaid!.map(english).join('; ')).toBe(basis);
   });
 
   it('null when the router is not at a factory address, the prefix differs, no router is known, or the LAN is unusable', () => {
@@ -356,6 +398,45 @@ describe("routerDefaultPool: the router family's factory pool, a hint", () => {
   });
 });
 
+describe('a long basis (leases widened to several families) crosses the contract', () => {
+  it('the pool, the proposal and a problem in the range: within the contract, said by key where the basis fits', () => {
+    const at1 = lanAt('192.168.1.10', 24, '192.168.1.1');
+    const leases = poolFromLeases([{ id: 'a', address: '192.168.1.120', mac: null, dhcp: true }], at1);
+    const wide = choosePool({ user: null, leases, routerDefault: routerDefaultPool(at1) })!;
+    expect(wide.basis.length).toBeGreaterThan(300);
+    expect(dhcpPoolSchema.safeParse(wide).success).toBe(true);
+    // Nothing is free outside .2–.254: a smaller factory range for the proposal and the typed address.
+    const fritz = lanAt('192.168.178.10', 24, '192.168.178.1');
+    const seen = poolFromLeases([{ id: 'a', address: '192.168.178.120', mac: null, dhcp: true }], fritz);
+    const p = choosePool({ user: null, leases: seen, routerDefault: routerDefaultPool(fritz) })!;
+    const proposal = proposeAddress({
+      device: device({ dhcp: true, address: '192.168.178.120' }),
+      lan: fritz,
+      pool: p,
+      known: [],
+      deviceId: 'me',
+    })!;
+    expect(addressProposalSchema.safeParse(proposal).success).toBe(true);
+    expect(proposal.whySaid).toHaveLength(proposal.why.length);
+    const [problem] = checkTypedAddress('192.168.178.150', { lan: fritz, pool: p, known: [], deviceId: 'me' });
+    expect(problem!.text.length).toBeGreaterThan(300);
+    expect(problem!.said?.key).toBe('staticIp.typed.maybeInPool');
+    expect(addressProblemSchema.safeParse(problem).success).toBe(true);
+    // The longest basis: the problem keeps main's English only (too long to cross by key), and still crosses.
+    const [inWide] = checkTypedAddress('192.168.1.150', { lan: at1, pool: wide, known: [], deviceId: 'me' });
+    expect(inWide).toEqual({ severity: 'warning', text: expect.stringContaining(wide.basis) });
+    expect(addressProblemSchema.safeParse(inWide).success).toBe(true);
+    const findings = judgeAddress({
+      device: device({ address: '192.168.1.150' }),
+      lan: at1,
+      pool: wide,
+      conflicts: [],
+    });
+    expect(findings.map((f) => f.code)).toContain('static-in-pool');
+    for (const f of findings) expect(addressFindingSchema.safeParse(f).success).toBe(true);
+  });
+});
+
 describe('choosePool: what a proposal rests on', () => {
   const leases = pool('192.168.50.100', '192.168.50.142', 'leases', 'seen: 3 devices');
   const hint = pool('192.168.50.100', '192.168.50.199', 'router-default', "TP-Link's factory pool");
@@ -399,6 +480,41 @@ describe('choosePool: what a proposal rests on', () => {
       basis: 'seen: 2 devices; the factory pool hint does not fit what we saw, so it is left out',
     }),
   );
+
+  it('pools said by key: the widened or narrowed basis said by its parts, joined as main joins its English', () => {
+    const tpLink = lanAt('192.168.0.10', 24, '192.168.0.1');
+    const seen = poolFromLeases([{ id: 'a', address: '192.168.0.120', mac: null, dhcp: true }], tpLink)!;
+    const factory = routerDefaultPool(tpLink)!;
+    const widened = choosePool({ user: null, leases: seen, routerDefault: factory })!;
+    expect(widened.basis).toBe(
+      "seen: 1 device on DHCP at .120 — the pool includes at least this address; widened to TP-Link Archer's factory pool (.100–.199), a hint (ROUTERS.md, low confidence); also the factory address of Sky Hub (pool not known)",
+    );
+    expect(widened.basisSaid?.map((p) => p.key)).toEqual([
+      'staticIp.poolBasis.seenOne',
+      'staticIp.poolBasis.widenedFactory',
+      'staticIp.poolBasis.also',
+    ]);
+    expect(widened.basisSaid!.map(english).join('; ')).toBe(widened.basis);
+    const off = poolFromLeases([{ id: 'a', address: '192.168.0.20', mac: null, dhcp: true }], tpLink)!;
+    const left = choosePool({ user: null, leases: off, routerDefault: factory })!;
+    expect(left.basisSaid?.map((p) => p.key)).toEqual(['staticIp.poolBasis.seenOne', 'staticIp.poolBasis.notFit']);
+    expect(left.basisSaid!.map(english).join('; ')).toBe(left.basis);
+    const several = routerDefaultPool(lanAt('192.168.1.10', 24, '192.168.1.1'))!;
+    const wide = choosePool({
+      user: null,
+      leases: poolFromLeases(
+        [{ id: 'a', address: '192.168.1.120', mac: null, dhcp: true }],
+        lanAt('192.168.1.10', 24, '192.168.1.1'),
+      ),
+      routerDefault: several,
+    })!;
+    expect(wide.basisSaid?.map((p) => p.key)).toEqual([
+      'staticIp.poolBasis.seenOne',
+      'staticIp.poolBasis.widenedSeveral',
+    ]);
+    expect(wide.basis).toContain('; widened to 192.168.1.1 is the factory address of several router families');
+    expect(wide.basisSaid!.map(english).join('; ')).toBe(wide.basis);
+  });
 });
 
 describe('judgeAddress: findings with their evidence', () => {
@@ -665,6 +781,16 @@ describe('proposeAddress', () => {
         "The router's DHCP range .100–.199 rests on the range you typed.",
         "Gateway 192.168.50.1: your router, so the NVR's answers to the outside go through it.",
         "DNS 192.168.50.1: the NVR's own, kept.",
+      ],
+      whySaid: [
+        {
+          key: 'staticIp.why.network',
+          params: { network: '192.168.50.0/24', computer: '192.168.50.10', router: '192.168.50.1' },
+        },
+        { key: 'staticIp.why.keep', params: { address: '192.168.50.30' } },
+        { key: 'staticIp.why.poolBasis', params: { range: '.100–.199', basis: 'the range you typed' } },
+        { key: 'staticIp.why.gateway', params: { router: '192.168.50.1' } },
+        { key: 'staticIp.why.dnsOwn', params: { dns: '192.168.50.1' } },
       ],
     }));
 
@@ -1051,11 +1177,11 @@ describe('checkTypedAddress', () => {
     ],
     ['192.168.50.199', [{ severity: 'error', text: expect.stringContaining('inside the range') }]],
     ['192.168.50.99', []],
-  ] as const)('%j → %j', (text, issues) => expect(check(text)).toEqual(issues));
+  ] as const)('%j → %j', (text, issues) => expectIssues(check(text), issues));
 
   it('text longer than 64 characters is refused before it is read, shown cut to 20', () => {
     const long = `192.168.50.30${' '.repeat(60)}`;
-    expect(check(long)).toEqual([
+    expectIssues(check(long), [
       {
         severity: 'error',
         text: '"192.168.50.30" is not an IPv4 address: type four numbers from 0 to 255 separated by dots, like 192.168.1.64.',
@@ -1067,10 +1193,10 @@ describe('checkTypedAddress', () => {
   });
 
   it('in the pool of leases: an error; in a factory hint: a warning that says to check', () => {
-    expect(check('192.168.50.150', pool('192.168.50.100', '192.168.50.199', 'leases', 'seen'))).toEqual([
+    expectIssues(check('192.168.50.150', pool('192.168.50.100', '192.168.50.199', 'leases', 'seen')), [
       { severity: 'error', text: expect.stringContaining('is inside the range') },
     ]);
-    expect(check('192.168.50.150', pool('192.168.50.100', '192.168.50.199', 'router-default', 'hint'))).toEqual([
+    expectIssues(check('192.168.50.150', pool('192.168.50.100', '192.168.50.199', 'router-default', 'hint')), [
       {
         severity: 'warning',
         text: "192.168.50.150 may be inside the range the router hands out (.100–.199, hint). Check the range on the router's DHCP page, or choose an address outside it.",
@@ -1090,7 +1216,7 @@ describe('checkTypedAddress', () => {
         ],
         deviceId: 'me',
       }),
-    ).toEqual([{ severity: 'error', text: '192.168.50.210 is already used by first.' }]));
+    ).toEqual(withSaid([{ severity: 'error', text: '192.168.50.210 is already used by first.' }])));
 
   it("another device's address inside the pool: both problems", () =>
     expect(check('192.168.50.200', pool('192.168.50.150', '192.168.50.210')).map((i) => i.text)).toEqual([
@@ -1099,7 +1225,7 @@ describe('checkTypedAddress', () => {
     ]));
 
   it("this computer's unusable network: an error with the reason", () =>
-    expect(check('192.168.50.30', null, lanAt('192.168.50.10', 32, null))).toEqual([
+    expectIssues(check('192.168.50.30', null, lanAt('192.168.50.10', 32, null)), [
       { severity: 'error', text: lanProblem(lanAt('192.168.50.10', 32, null)) },
     ]));
 });
@@ -1140,14 +1266,12 @@ describe('checkGateway', () => {
         },
       ],
     ],
-  ] as const)('%j → %j', (text, issues) =>
-    expect(checkGateway(text, { lan, address: '192.168.50.30' })).toEqual(issues),
-  );
+  ] as const)('%j → %j', (text, issues) => expectIssues(checkGateway(text, { lan, address: '192.168.50.30' }), issues));
 
   it('no address given for the NVR, or none readable: only the router rules apply', () => {
-    expect(checkGateway('192.168.50.30', { lan })).toEqual([{ severity: 'warning', text: expect.any(String) }]);
+    expectIssues(checkGateway('192.168.50.30', { lan }), [{ severity: 'warning', text: expect.any(String) }]);
     expect(checkGateway('192.168.50.30', { lan, address: null })).toHaveLength(1);
-    expect(checkGateway('192.168.50.30', { lan, address: 'junk' })).toEqual([
+    expectIssues(checkGateway('192.168.50.30', { lan, address: 'junk' }), [
       { severity: 'warning', text: expect.any(String) },
     ]);
   });
@@ -1156,7 +1280,7 @@ describe('checkGateway', () => {
     expect(checkGateway('192.168.50.254', { lan: lanAt('192.168.50.10', 24, null) })).toEqual([]));
 
   it("this computer's unusable network: an error with the reason", () =>
-    expect(checkGateway('192.168.50.1', { lan: lanAt('192.168.50.10', 0, null) })).toEqual([
+    expectIssues(checkGateway('192.168.50.1', { lan: lanAt('192.168.50.10', 0, null) }), [
       { severity: 'error', text: lanProblem(lanAt('192.168.50.10', 0, null)) },
     ]));
 });
@@ -1215,7 +1339,7 @@ describe('DNS lists', () => {
         },
       ],
     ],
-  ] as const)('%j → %j', (text, issues) => expect(check(text)).toEqual(issues));
+  ] as const)('%j → %j', (text, issues) => expectIssues(check(text), issues));
 
   it('each bad entry is named; at most eight entries are checked', () => {
     expect(check('x, 8.8.8.8, y').map((i) => i.text)).toEqual([
