@@ -4,7 +4,6 @@
 // address is ever followed: an IGD answer from anywhere else is reported, never fetched.
 import {
   attributeMappings,
-  judgeUpnp,
   recheckDelay,
   type AttributionContext,
   type UpnpAudit,
@@ -13,6 +12,7 @@ import {
   type UpnpIgd,
   type UpnpProtocol,
 } from '../../../shared/domain/upnp';
+import { judgeUpnp } from '../../../shared/domain/upnp-findings';
 import { networkOf } from '../../protocol/ipv4';
 import { allowedLocation, SEARCH_TARGETS } from '../../protocol/ssdp';
 import {

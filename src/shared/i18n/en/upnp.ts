@@ -172,4 +172,57 @@ export const upnp = {
     deleting: 'Deleting the chosen mappings…',
     waiting: 'Waiting before reading the router’s list again…',
   },
+
+  /**
+   * main's findings about the router's UPnP and NAT-PMP (src/shared/domain/upnp-findings.ts, judgeUpnp): said by
+   * key, so the page and the CLI say them in the user's language; main keeps the English sentence beside them (the
+   * JSON, the record). The values are addresses, names and main's own notes, as they came.
+   */
+  findings: {
+    noGateway:
+      'This computer has no default gateway, so there is no router to ask. Connect it to the NVR’s network and check again.',
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    cameraMappedOne:
+      'The router opens a port to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+    cameraMapped: {
+      one: 'The router opens {count} port to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+      other:
+        'The router opens {count} ports to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+    },
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    cameBackOne:
+      'A mapping you deleted came back: {who} opened it again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+    cameBack: {
+      one: '{count} mapping you deleted came back: {who} opened it again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+      other:
+        '{count} mappings you deleted came back: {who} opened them again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+    },
+    upnpOn:
+      'UPnP is on at the router ({gateway}): any device or program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
+    /** The same, with the name the router gives itself. */
+    upnpOnNamed:
+      'UPnP is on at the router ({gateway}, “{name}”): any device or program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
+    /** {problem}: main's words on why (a sentence of its own). */
+    igdUnreadable: 'The router answers as a UPnP gateway, but its mappings could not be read: {problem}',
+    natPmpOn:
+      'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
+    listIncomplete: 'Only part of the router’s mapping list could be read. Mappings may be missing below.',
+    /** The same, with main's words on why ({note}). */
+    listIncompleteNote: 'Only part of the router’s mapping list could be read: {note} Mappings may be missing below.',
+    otherMapped: {
+      one: '{count} mapping to an address the search did not identify as a camera or recorder (a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+      other:
+        '{count} mappings to addresses the search did not identify as a camera or recorder (a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+    },
+    noMappings: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
+    upnpOff: 'No UPnP gateway and no NAT-PMP answer at the router ({gateway}): devices cannot open ports on their own.',
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    igdElsewhereOne:
+      'A device other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+    igdElsewhere: {
+      one: '{count} device other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+      other:
+        '{count} devices other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+    },
+  },
 } as const;
