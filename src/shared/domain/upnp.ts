@@ -113,7 +113,10 @@ export const upnpDeletionSchema = z.object({
   gone: z.boolean(),
   /** The UPnP error the router answered with, if any. */
   errorCode: z.number().int().nullable(),
+  /** What happened, in plain words (English; the JSON's). */
   message: z.string().max(400),
+  /** The same words by the catalogue's key, for the page and the CLI to say in the user's language. */
+  said: saidSchema.optional(),
 });
 export type UpnpDeletion = z.infer<typeof upnpDeletionSchema>;
 

@@ -103,7 +103,7 @@ export function renderUpnpDelete(r: UpnpDeleteResult, t: T = english()): string 
     t('cli.upnp.deletion', {
       state: t(d.gone ? 'cli.upnp.gone' : d.accepted ? 'cli.upnp.notGone' : 'cli.upnp.refused'),
       mapping: `${d.protocol} ${d.externalPort}`,
-      message: d.message,
+      message: sayIn({ t }, d.said, d.message),
     }),
   );
   lines.push('', t('cli.upnp.readAgain'), renderUpnpAudit(r.audit, t));

@@ -2,7 +2,9 @@
 // Every request is bounded in time and size; the control URL was resolved on the gateway's own address
 // (protocol/upnp-igd.ts), so nothing here can be sent anywhere else.
 import { MAX_UPNP_MAPPINGS, type RawUpnpMapping, type UpnpListEnd } from '../../../shared/domain/upnp';
-import { upnpErrorWords } from '../../../shared/catalog/upnp-errors';
+import { upnpErrorSaid, upnpErrorWords } from '../../../shared/catalog/upnp-errors';
+import { saidInEnglish } from '../../../shared/i18n/english';
+import { said, saidSchema, type Said } from '../../../shared/i18n/said';
 import {
   buildIgdRequest,
   mappingFromValues,
@@ -157,13 +159,22 @@ async function listAtOnce(http: HttpTransport, igd: IgdControl, signal: AbortSig
   return { mappings, end: mappings.length >= MAX_UPNP_MAPPINGS ? 'limit' : 'complete' };
 }
 
+/**
+ * A deletion's outcome said by key, with main's English sentence (`message`); the English alone where a value (the
+ * transport's error) is longer than the contract carries by key.
+ */
+export function deletionWords(words: Said): { message: string; said?: Said } {
+  const { text } = saidInEnglish(words);
+  return saidSchema.safeParse(words).success ? { message: text, said: words } : { message: text };
+}
+
 /** Deletes one mapping; the router's answer in plain words. */
 export async function deleteMapping(
   http: HttpTransport,
   igd: IgdControl,
   m: Pick<RawUpnpMapping, 'protocol' | 'externalPort' | 'remoteHost'>,
   signal: AbortSignal,
-): Promise<{ accepted: boolean; errorCode: number | null; message: string }> {
+): Promise<{ accepted: boolean; errorCode: number | null; message: string; said?: Said }> {
   const reply = await callIgd(
     http,
     igd,
@@ -175,14 +186,17 @@ export async function deleteMapping(
     ],
     signal,
   );
-  if (reply.kind === 'ok') return { accepted: true, errorCode: null, message: 'The router deleted the mapping.' };
-  if (reply.kind === 'fault') return { accepted: false, errorCode: reply.code, message: upnpErrorWords(reply.code) };
+  if (reply.kind === 'ok')
+    return { accepted: true, errorCode: null, ...deletionWords(said('upnp.deletionSaid.deleted')) };
+  if (reply.kind === 'fault')
+    return { accepted: false, errorCode: reply.code, ...deletionWords(upnpErrorSaid(reply.code)) };
   return {
     accepted: false,
     errorCode: null,
-    message:
-      reply.kind === 'unreachable'
-        ? `The router did not answer the request (${reply.error}).`
-        : `The router’s answer could not be read (${reply.error}).`,
+    ...deletionWords(
+      said(reply.kind === 'unreachable' ? 'upnp.deletionSaid.noAnswer' : 'upnp.deletionSaid.unreadable', {
+        error: reply.error,
+      }),
+    ),
   };
 }

@@ -26,7 +26,8 @@ import {
 import type { HttpTransport } from '../../transport/http';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { UdpTransport } from '../../transport/udp';
-import { callIgd, deleteMapping, listMappings, type MappingList } from './igd-control';
+import { callIgd, deleteMapping, deletionWords, listMappings, type MappingList } from './igd-control';
+import { said } from '../../../shared/i18n/said';
 
 export interface UpnpServiceDeps {
   http: HttpTransport;
@@ -315,9 +316,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
             accepted: false,
             gone: false,
             errorCode: null,
-            message: before.control
-              ? 'The router does not list this mapping (any more): nothing to delete.'
-              : 'No UPnP gateway answered at the router, so nothing could be deleted.',
+            ...deletionWords(said(before.control ? 'upnp.deletionSaid.notListed' : 'upnp.deletionSaid.noGateway')),
           });
           continue;
         }
@@ -336,10 +335,16 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         );
         d.gone = after.audit.listEnd === 'complete' && !!after.audit.igd && !stillThere;
         if (d.accepted && !d.gone)
-          d.message =
-            after.audit.listEnd === 'complete' && after.audit.igd
-              ? 'The router said it deleted the mapping, but still lists it.'
-              : 'The router said it deleted the mapping, but its list could not be read again to prove it.';
+          Object.assign(
+            d,
+            deletionWords(
+              said(
+                after.audit.listEnd === 'complete' && after.audit.igd
+                  ? 'upnp.deletionSaid.stillListed'
+                  : 'upnp.deletionSaid.notProven',
+              ),
+            ),
+          );
       }
       const gone = deletions.filter((d) => d.gone).map((d) => ({ leaseSeconds: leases.get(d) ?? 0 }));
       return { deletions, audit: after.audit, recheckAfterS: gone.length ? recheckDelay(gone) : null };

@@ -225,4 +225,44 @@ export const upnp = {
         '{count} devices other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
     },
   },
+
+  /**
+   * main's words on what the router did with a deletion (UpnpDeletion.message; src/main/services/upnp/): said by key,
+   * shown under the deletion's badge on the page and in the CLI. {error}: the transport's own words, as they came.
+   */
+  deletionSaid: {
+    deleted: 'The router deleted the mapping.',
+    noAnswer: 'The router did not answer the request ({error}).',
+    unreadable: 'The router’s answer could not be read ({error}).',
+    notListed: 'The router does not list this mapping (any more): nothing to delete.',
+    noGateway: 'No UPnP gateway answered at the router, so nothing could be deleted.',
+    stillListed: 'The router said it deleted the mapping, but still lists it.',
+    notProven: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+  },
+
+  /**
+   * UPnP IGD error codes in plain words (src/shared/catalog/upnp-errors.ts): {words} is one of the sentences below,
+   * {code} the number and {name} its name in the specification (kept as it is: a technical name).
+   */
+  upnpError: {
+    known: '{words} (UPnP error {code}, {name})',
+    unknown: 'The router answered with an error the assistant does not know (UPnP error {code}).',
+    invalidAction: 'The router does not know this request.',
+    invalidArgs: 'The router did not accept the values sent with the request.',
+    actionFailed: 'The router could not carry out the request.',
+    notAuthorized:
+      'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page).',
+    noMoreEntries: 'There are no more mappings in the router’s list.',
+    noSuchEntry: 'The router has no such mapping (it may already be gone).',
+    noWildcardSource: 'The router does not accept “any source address” for this mapping.',
+    noWildcardExternalPort: 'The router does not accept “any external port”.',
+    conflict: 'The external port is already mapped to another device on the router.',
+    samePortRequired: 'The router only maps an external port to the same internal port number.',
+    onlyPermanent: 'The router only accepts mappings that never expire.',
+    noRemoteHost: 'The router cannot limit a mapping to one source address.',
+    onlyWildcardExternalPort: 'The router only accepts “any external port”.',
+    noRoom: 'The router has no room for more mappings.',
+    otherMechanism: 'The mapping conflicts with a rule set another way on the router (e.g. its own forward page).',
+    noWildcardInternalPort: 'The router does not accept “any internal port”.',
+  },
 } as const;

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { type UpnpAudit, type UpnpMapping } from '../../../../src/shared/domain/upnp';
 import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
-import { parseMappingList, renderUpnpAudit, upnpOffSteps } from '../../../../src/main/features/upnp/cli';
+import {
+  parseMappingList,
+  renderUpnpAudit,
+  renderUpnpDelete,
+  upnpOffSteps,
+} from '../../../../src/main/features/upnp/cli';
+import { deletionWords } from '../../../../src/main/services/upnp/igd-control';
+import { upnpErrorSaid } from '../../../../src/shared/catalog/upnp-errors';
+import { said } from '../../../../src/shared/i18n/said';
 import { judgeUpnpStep } from '../../../../src/main/features/upnp/status';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
 import { createTranslator } from '../../../../src/shared/i18n';
@@ -107,6 +115,36 @@ describe('nvr-assist upnp: what the user reads', () => {
     const off = renderUpnpAudit(audit({ igd: null, mappings: [] }), xa.t);
     expect(off).toContain(xa.t('upnp.findings.upnpOff', { gateway: '192.168.1.1' }));
     expect(off).not.toContain('No UPnP gateway and no NAT-PMP answer');
+  });
+
+  it('in the terminal’s language: what the router did with each deletion, said by key (en-XA)', () => {
+    const xa = createTranslator('en-XA');
+    const refused = { accepted: false, errorCode: 606, ...deletionWords(upnpErrorSaid(606)) };
+    const slow = {
+      accepted: false,
+      errorCode: null,
+      ...deletionWords(said('upnp.deletionSaid.noAnswer', { error: 'timeout' })),
+    };
+    const text = renderUpnpDelete(
+      {
+        deletions: [
+          { protocol: 'TCP', externalPort: 8000, gone: false, ...refused },
+          { protocol: 'TCP', externalPort: 554, gone: false, ...slow },
+        ],
+        audit: audit(),
+      },
+      xa.t,
+    );
+    expect(text).toContain(
+      xa.t('upnp.upnpError.known', {
+        words: xa.t('upnp.upnpError.notAuthorized'),
+        code: '606',
+        name: 'Action not authorized',
+      }),
+    );
+    expect(text).toContain(xa.t('upnp.deletionSaid.noAnswer', { error: 'timeout' }));
+    expect(text).not.toContain(refused.message);
+    expect(text).not.toContain(slow.message);
   });
 
   it('a router without UPnP: no table, no delete line, no “turn it off” list, the all-clear', () => {

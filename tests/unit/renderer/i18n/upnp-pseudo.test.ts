@@ -13,6 +13,7 @@ import { createTranslator } from '../../../../src/shared/i18n';
 import { NVR_UPNP_OFF, ROUTER_UPNP_OFF, upnpOffText } from '../../../../src/shared/catalog/upnp-off';
 import type { UpnpAudit, UpnpRecheck } from '../../../../src/shared/domain/upnp';
 import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
+import { upnpErrorSaid, upnpErrorWords } from '../../../../src/shared/catalog/upnp-errors';
 import { discoveryList, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
@@ -52,7 +53,8 @@ function notThePages() {
     [fakeAudit(), auditReadInPart(), mappings(), setupWithNvr().devices],
     ['text', 'evidence', 'message', 'listNote'],
   );
-  return { said: [REFUSED_606, LIST_NOTE, ...said], words };
+  // UPnP error 606's name in the specification: a technical name, kept as it is in every language.
+  return { said: [REFUSED_606, LIST_NOTE, 'Action not authorized', ...said], words };
 }
 
 const page = pseudoChecker({
@@ -81,7 +83,14 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
       deleted: [
         fakeDeletion(),
         fakeDeletion({ externalPort: 80, gone: false }),
-        fakeDeletion({ externalPort: 37777, accepted: false, gone: false, errorCode: 606, message: REFUSED_606 }),
+        fakeDeletion({
+          externalPort: 37777,
+          accepted: false,
+          gone: false,
+          errorCode: 606,
+          message: REFUSED_606,
+          said: upnpErrorSaid(606),
+        }),
         fakeDeletion({ protocol: 'UDP', externalPort: 3074, accepted: false, gone: false }),
       ],
       recheckAfterS: 600,
@@ -116,6 +125,16 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(shown).toContain(pseudo.t('upnp.findings.listIncompleteNote', { note: LIST_NOTE }));
     expect(shown).toContain(pseudo.t('upnp.findings.upnpOnNamed', { gateway: '192.168.1.1', name: 'Home Router' }));
     expect(shown).toContain(pseudo.t('upnp.findings.otherMapped', { count: 1 }));
+    // The router's refusal, said by key (main's words for UPnP error 606): in en-XA, its name and code as they are.
+    expect(REFUSED_606).toBe(upnpErrorWords(606));
+    expect(shown).not.toContain(REFUSED_606);
+    expect(byTest(wrapper, 'deletion-message').text()).toBe(
+      pseudo.t('upnp.upnpError.known', {
+        words: pseudo.t('upnp.upnpError.notAuthorized'),
+        code: '606',
+        name: 'Action not authorized',
+      }),
+    );
   });
 
   it('no UPnP gateway and no NAT-PMP at the router, nothing mapped; the mapping still gone after the wait', async () => {

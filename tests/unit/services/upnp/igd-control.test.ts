@@ -511,6 +511,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: true,
       errorCode: null,
       message: 'The router deleted the mapping.',
+      said: { key: 'upnp.deletionSaid.deleted' },
     });
     expect(http.seen.map((r) => [r.action, r.args])).toEqual([
       ['DeletePortMapping', { NewRemoteHost: '203.0.113.9', NewExternalPort: '8000', NewProtocol: 'TCP' }],
@@ -530,6 +531,10 @@ describe('deleting one mapping (deleteMapping)', () => {
       errorCode: 606,
       message:
         'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
+      said: {
+        key: 'upnp.upnpError.known',
+        params: { words: { key: 'upnp.upnpError.notAuthorized' }, code: '606', name: 'Action not authorized' },
+      },
     });
     expect(
       (
@@ -555,6 +560,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: false,
       errorCode: null,
       message: 'The router did not answer the request (timeout).',
+      said: { key: 'upnp.deletionSaid.noAnswer', params: { error: 'timeout' } },
     });
     expect(
       await deleteMapping(
@@ -567,6 +573,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: false,
       errorCode: null,
       message: expect.stringMatching(/^The router’s answer could not be read \(.+\)\.$/),
+      said: { key: 'upnp.deletionSaid.unreadable', params: { error: expect.any(String) } },
     });
   });
 });

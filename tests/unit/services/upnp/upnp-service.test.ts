@@ -680,6 +680,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
         gone: true,
         errorCode: null,
         message: 'The router deleted the mapping.',
+        said: { key: 'upnp.deletionSaid.deleted' },
       },
     ]);
     // sent as the router lists it (its remote host), and only that one
@@ -701,6 +702,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but still lists it.',
+      said: { key: 'upnp.deletionSaid.stillListed' },
     });
     expect(result.audit.findings.map((f) => f.code)).toContain('camera-mapped');
   });
@@ -719,6 +721,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+      said: { key: 'upnp.deletionSaid.notProven' },
     });
     expect(result.audit.listEnd).toBe('unreachable');
   });
@@ -737,6 +740,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+      said: { key: 'upnp.deletionSaid.notProven' },
     });
   });
 
@@ -753,6 +757,10 @@ describe('deleting mappings, and the re-read that proves it', () => {
       errorCode: 606,
       message:
         'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
+      said: {
+        key: 'upnp.upnpError.known',
+        params: { words: { key: 'upnp.upnpError.notAuthorized' }, code: '606', name: 'Action not authorized' },
+      },
     });
   });
 
@@ -763,6 +771,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: false,
       errorCode: null,
       message: 'The router does not list this mapping (any more): nothing to delete.',
+      said: { key: 'upnp.deletionSaid.notListed' },
     });
     expect(lab.http.seen.filter((q) => q.action === 'DeletePortMapping')).toHaveLength(0);
   });
@@ -774,6 +783,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: false,
       gone: false,
       message: 'No UPnP gateway answered at the router, so nothing could be deleted.',
+      said: { key: 'upnp.deletionSaid.noGateway' },
     });
     expect(lab.http.seen).toHaveLength(0);
   });
