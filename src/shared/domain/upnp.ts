@@ -3,7 +3,7 @@
 // measures (services/upnp), this decides. The findings in plain words are upnp-findings.ts's (judgeUpnp): they say
 // their words through the catalogue, which the pages, loading this file's shapes with the contract, must not reach.
 import { z } from 'zod';
-import { saidSchema } from '../i18n/said';
+import { saidSchema, type Said } from '../i18n/said';
 
 export * from './upnp-attribution';
 
@@ -91,6 +91,8 @@ export const upnpAuditSchema = z.object({
   listEnd: z.enum(UPNP_LIST_ENDS),
   /** Why the list ended early, in plain words (absent when it was read to its end). */
   listNote: z.string().max(300).optional(),
+  /** The same words by the catalogue's key, for the page to say in the user's language. */
+  listNoteSaid: saidSchema.optional(),
   natPmp: z.object({
     present: z.boolean(),
     externalAddress: z.string().max(64).nullable(),
@@ -238,6 +240,7 @@ export interface UpnpMeasurement {
   mappings: readonly UpnpMapping[];
   listEnd: UpnpListEnd;
   listNote?: string;
+  listNoteSaid?: Said;
   natPmp: { present: boolean; externalAddress: string | null; pcp?: boolean };
   elsewhere: ReadonlyArray<{ from: string; location: string }>;
   /** Mappings deleted earlier (and proven gone then): listed again, a device re-opened them. */

@@ -265,4 +265,20 @@ export const upnp = {
     otherMechanism: 'The mapping conflicts with a rule set another way on the router (e.g. its own forward page).',
     noWildcardInternalPort: 'The router does not accept “any internal port”.',
   },
+
+  /**
+   * Why the router's mapping list was read only in part (the audit's listNote; src/main/services/upnp/igd-control.ts):
+   * said by key, shown under the mappings' table ("The list could only be read in part: …"). A refusal is said with
+   * upnpError's words. {error}: the transport's own words, as they came.
+   */
+  listNoteSaid: {
+    tooMany: 'the router listed more than {max} entries; the first are shown',
+    tooSlow: 'the router took too long to list its mappings',
+    stopped: {
+      one: 'the router stopped answering after {count} entry ({error})',
+      other: 'the router stopped answering after {count} entries ({error})',
+    },
+    entryUnreadable: 'entry {index} could not be read ({error})',
+    repeats: 'the router repeats the same entries instead of ending its list',
+  },
 } as const;

@@ -14,13 +14,17 @@ import { NVR_UPNP_OFF, ROUTER_UPNP_OFF, upnpOffText } from '../../../../src/shar
 import type { UpnpAudit, UpnpRecheck } from '../../../../src/shared/domain/upnp';
 import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
 import { upnpErrorSaid, upnpErrorWords } from '../../../../src/shared/catalog/upnp-errors';
+import { english } from '../../../../src/shared/i18n/english';
+import { said } from '../../../../src/shared/i18n/said';
 import { discoveryList, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
 import { stopFirstVisitCheck } from '../steps/upnp/upnp-page';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
-const LIST_NOTE = 'The router stopped answering after 4 entries.';
+/** Why the list was read only in part, as main says it (by key) and its English sentence beside it. */
+const LIST_NOTE_SAID = said('upnp.listNoteSaid.stopped', { count: 4, error: 'timeout' });
+const LIST_NOTE = english(LIST_NOTE_SAID);
 const RECHECK_AT = '2025-03-01T12:12:00.000Z';
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 
@@ -43,7 +47,7 @@ const mappings = () => [
 
 /** The router's list read in part, with main's own findings on it (judgeUpnp, said by key). */
 function auditReadInPart(): UpnpAudit {
-  const base = fakeAudit({ mappings: mappings(), listEnd: 'limit', listNote: LIST_NOTE });
+  const base = fakeAudit({ mappings: mappings(), listEnd: 'limit', listNote: LIST_NOTE, listNoteSaid: LIST_NOTE_SAID });
   return { ...base, findings: judgeUpnp({ ...base, igdProblem: null }) };
 }
 
@@ -125,6 +129,13 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(shown).toContain(pseudo.t('upnp.findings.listIncompleteNote', { note: LIST_NOTE }));
     expect(shown).toContain(pseudo.t('upnp.findings.upnpOnNamed', { gateway: '192.168.1.1', name: 'Home Router' }));
     expect(shown).toContain(pseudo.t('upnp.findings.otherMapped', { count: 1 }));
+    // Why the list was read in part, said by key: in en-XA under the table (main's English stays in its finding's
+    // {note}, one level of words within words only).
+    expect(byTest(wrapper, 'list-end').text()).toBe(
+      pseudo.t('upnp.mappings.listPartNote', {
+        note: pseudo.t('upnp.listNoteSaid.stopped', { count: 4, error: 'timeout' }),
+      }),
+    );
     // The router's refusal, said by key (main's words for UPnP error 606): in en-XA, its name and code as they are.
     expect(REFUSED_606).toBe(upnpErrorWords(606));
     expect(shown).not.toContain(REFUSED_606);

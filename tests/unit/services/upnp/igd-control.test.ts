@@ -222,6 +222,7 @@ describe('the whole list, entry by entry (IGD:1)', () => {
       end: 'unreachable',
       mappings: [expect.objectContaining({ externalPort: 100 }), expect.objectContaining({ externalPort: 101 })],
       note: 'the router stopped answering after 2 entries (timeout)',
+      noteSaid: { key: 'upnp.listNoteSaid.stopped', params: { count: 2, error: 'timeout' } },
     });
     const one = await listMappings(after(1, new Error('reset')), IGD1, live());
     expect(one.note).toBe('the router stopped answering after 1 entry (unreachable)');
@@ -264,6 +265,7 @@ describe('the whole list, entry by entry (IGD:1)', () => {
       end: 'unreadable',
       mappings: [expect.objectContaining({ externalPort: 1000 }), expect.objectContaining({ externalPort: 1001 })],
       note: 'the router repeats the same entries instead of ending its list',
+      noteSaid: { key: 'upnp.listNoteSaid.repeats' },
     });
     // 2 new, then 9 repeats: the 9th ends it
     expect(http.seen).toHaveLength(11);

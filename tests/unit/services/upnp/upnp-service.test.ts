@@ -370,6 +370,7 @@ describe('the audit: the gateway’s own IGD', () => {
     expect(audit).toMatchObject({
       listEnd: 'unreachable',
       listNote: 'the router stopped answering after 1 entry (timeout)',
+      listNoteSaid: { key: 'upnp.listNoteSaid.stopped', params: { count: 1, error: 'timeout' } },
     });
     expect(audit.findings.map((f) => f.code)).toContain('list-incomplete');
   });
