@@ -79,8 +79,8 @@ export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
     out.push({
       code: 'igd-unreadable',
       severity: 'warning',
-      // The problem is main's own sentence (the service's, English): passed as it came.
-      ...say(said('upnp.findings.igdUnreadable', { problem: m.igdProblem })),
+      // Said whole where the service said why by key; else the problem is main's own sentence, passed as it came.
+      ...say(m.igdProblemSaid ?? said('upnp.findings.igdUnreadable', { problem: m.igdProblem })),
       evidence: [],
     });
   }

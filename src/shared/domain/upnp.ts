@@ -237,6 +237,8 @@ export interface UpnpMeasurement {
   igd: UpnpIgd | null;
   /** Why no IGD could be used at the gateway (it answered but its description or control failed). */
   igdProblem: string | null;
+  /** The igd-unreadable finding's whole sentence by key (upnp.findings.igdUnreadable…), where the service said why. */
+  igdProblemSaid?: Said | null;
   mappings: readonly UpnpMapping[];
   listEnd: UpnpListEnd;
   listNote?: string;

@@ -27,7 +27,7 @@ import type { HttpTransport } from '../../transport/http';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { UdpTransport } from '../../transport/udp';
 import { callIgd, deleteMapping, deletionWords, listMappings, type MappingList } from './igd-control';
-import { said } from '../../../shared/i18n/said';
+import { said, type Said } from '../../../shared/i18n/said';
 
 export interface UpnpServiceDeps {
   http: HttpTransport;
@@ -190,17 +190,28 @@ export function createUpnpService(deps: UpnpServiceDeps) {
   async function describe(
     location: URL,
     signal: AbortSignal,
-  ): Promise<{ control: IgdControl; igd: UpnpIgd } | { problem: string }> {
+  ): Promise<{ control: IgdControl; igd: UpnpIgd } | { problem: string; problemSaid: Said }> {
     let body: Buffer;
     try {
       const res = await deps.http.request(location, { timeoutMs: 4000, maxBytes: 128 * 1024, signal });
-      if (res.status !== 200) return { problem: `its description (${location.href}) answered HTTP ${res.status}.` };
+      if (res.status !== 200)
+        return {
+          problem: `its description (${location.href}) answered HTTP ${res.status}.`,
+          problemSaid: said('upnp.findings.igdUnreadableHttp', { location: location.href, status: String(res.status) }),
+        };
       body = res.body;
     } catch {
-      return { problem: `its description (${location.href}) did not load.` };
+      return {
+        problem: `its description (${location.href}) did not load.`,
+        problemSaid: said('upnp.findings.igdUnreadableNoLoad', { location: location.href }),
+      };
     }
     const d = readIgdDescription(body, location);
-    if (!d.ok) return { problem: `its description could not be used (${d.error}).` };
+    if (!d.ok)
+      return {
+        problem: `its description could not be used (${d.error}).`,
+        problemSaid: said('upnp.findings.igdUnreadableUnusable', { error: d.error }),
+      };
     const control = d.igd;
     const ext = await callIgd(deps.http, control, 'GetExternalIPAddress', [], signal);
     const status = await callIgd(deps.http, control, 'GetStatusInfo', [], signal);
@@ -245,24 +256,28 @@ export function createUpnpService(deps: UpnpServiceDeps) {
     let igd: UpnpIgd | null = null;
     let control: IgdControl | null = null;
     let igdProblem: string | null = null;
+    let igdProblemSaid: Said | null = null;
     let list: MappingList = { mappings: [], end: 'complete' };
     if (run.signal.aborted) list = { mappings: [], end: 'cancelled' };
     else if (found.location) {
       run.progress?.('Reading the router’s UPnP description…');
       const d = await describe(found.location, run.signal);
-      if ('problem' in d) igdProblem = d.problem;
+      if ('problem' in d) ({ problem: igdProblem, problemSaid: igdProblemSaid } = d);
       else {
         ({ igd, control } = d);
         run.progress?.('Reading every port mapping the router holds…');
         list = await listMappings(deps.http, control, run.signal);
       }
-    } else if (found.gatewayOff)
+    } else if (found.gatewayOff) {
       // The router answered as a gateway, so UPnP is on there: never an all-clear, though nothing was followed.
       igdProblem = `its answer points at a description the assistant does not follow (${found.gatewayOff}): only plain http on the router’s own address is followed.`;
+      igdProblemSaid = said('upnp.findings.igdUnreadableOffGateway', { location: found.gatewayOff });
+    }
     const measurement = {
       gateway: target.gateway,
       igd,
       igdProblem,
+      igdProblemSaid,
       mappings: attributeMappings(list.mappings, run.attribution),
       listEnd: list.end,
       ...(list.note ? { listNote: list.note.slice(0, 300) } : {}),

@@ -204,6 +204,16 @@ export const upnp = {
       'UPnP is on at the router ({gateway}, “{name}”): any device or program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
     /** {problem}: main's words on why (a sentence of its own). */
     igdUnreadable: 'The router answers as a UPnP gateway, but its mappings could not be read: {problem}',
+    /** The same, where main said why by key: the router's description answered an HTTP error. */
+    igdUnreadableHttp:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description ({location}) answered HTTP {status}.',
+    igdUnreadableNoLoad:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description ({location}) did not load.',
+    /** {error}: what was wrong with the description, in the reader's words (as they came). */
+    igdUnreadableUnusable:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description could not be used ({error}).',
+    igdUnreadableOffGateway:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its answer points at a description the assistant does not follow ({location}): only plain http on the router’s own address is followed.',
     natPmpOn:
       'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
     listIncomplete: 'Only part of the router’s mapping list could be read. Mappings may be missing below.',

@@ -419,6 +419,10 @@ describe('the audit: answers from anywhere but the gateway are reported, never f
       'The router answers as a UPnP gateway, but its mappings could not be read: its answer points at a description ' +
         `the assistant does not follow (${off}): only plain http on the router’s own address is followed.`,
     );
+    expect(audit.findings[0]!.said).toEqual({
+      key: 'upnp.findings.igdUnreadableOffGateway',
+      params: { location: off },
+    });
     // A rogue's unfollowed answer alone says nothing about the router: UPnP off there stays the finding.
     const rogue = setup({ ssdp: [answer('192.168.1.77', off)] });
     const other = await settle(rogue.service.audit(TARGET, run().run));
@@ -597,16 +601,27 @@ describe('the audit: no gateway, or a gateway whose IGD cannot be used', () => {
   });
 
   it.each([
-    ['answers 404', () => ({ status: 404, body: 'Not found' }), `its description (${LOCATION}) answered HTTP 404.`],
-    ['does not load', () => new HttpLimitError('timeout'), `its description (${LOCATION}) did not load.`],
+    [
+      'answers 404',
+      () => ({ status: 404, body: 'Not found' }),
+      `its description (${LOCATION}) answered HTTP 404.`,
+      'upnp.findings.igdUnreadableHttp',
+    ],
+    [
+      'does not load',
+      () => new HttpLimitError('timeout'),
+      `its description (${LOCATION}) did not load.`,
+      'upnp.findings.igdUnreadableNoLoad',
+    ],
     [
       'is not a gateway’s',
       () => ({
         body: '<root xmlns="urn:schemas-upnp-org:device-1-0"><device><deviceType>x</deviceType></device></root>',
       }),
       'its description could not be used (not an Internet Gateway Device).',
+      'upnp.findings.igdUnreadableUnusable',
     ],
-  ])('a description that %s is "unreadable" with that reason, never "UPnP off"', async (_what, desc, problem) => {
+  ])('a description that %s is "unreadable" with that reason, never "UPnP off"', async (_what, desc, problem, key) => {
     const lab = setup({
       ssdp: [answer(GATEWAY, LOCATION)],
       override: (req) => (req.method === 'GET' ? desc() : undefined),
@@ -617,6 +632,7 @@ describe('the audit: no gateway, or a gateway whose IGD cannot be used', () => {
       expect.objectContaining({
         code: 'igd-unreadable',
         text: `The router answers as a UPnP gateway, but its mappings could not be read: ${problem}`,
+        said: expect.objectContaining({ key }),
       }),
     ]);
     expect(lab.http.seen.filter((r) => r.method === 'POST')).toHaveLength(0);

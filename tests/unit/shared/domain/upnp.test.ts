@@ -15,6 +15,7 @@ import {
   type UpnpMeasurement,
 } from '../../../../src/shared/domain/upnp';
 import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
+import { said } from '../../../../src/shared/i18n/said';
 
 const raw = (over: Partial<RawUpnpMapping> = {}): RawUpnpMapping => ({
   protocol: 'TCP',
@@ -309,6 +310,22 @@ describe('the findings (judgeUpnp)', () => {
     expect(
       finding(measurement({ igd: null, igdProblem: 'its description did not load.' }), 'igd-unreadable')!.said,
     ).toEqual({ key: 'upnp.findings.igdUnreadable', params: { problem: 'its description did not load.' } });
+  });
+
+  it('where the service said why the router could not be read by key, the finding is said whole by that key', () => {
+    const igdProblemSaid = said('upnp.findings.igdUnreadableNoLoad', { location: 'http://192.168.1.1:5000/d.xml' });
+    const f = finding(
+      measurement({
+        igd: null,
+        igdProblem: 'its description (http://192.168.1.1:5000/d.xml) did not load.',
+        igdProblemSaid,
+      }),
+      'igd-unreadable',
+    )!;
+    expect(f.said).toEqual(igdProblemSaid);
+    expect(f.text).toBe(
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description (http://192.168.1.1:5000/d.xml) did not load.',
+    );
   });
 
   it('a value longer than the contract carries by key: the English sentence alone, still valid for the contract', () => {
