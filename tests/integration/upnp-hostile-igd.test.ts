@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IGD_CALL_TIMEOUT_MS, IGD_LIST_TIMEOUT_MS } from '../../src/main/services/upnp/igd-control';
 import { UPNP_SEARCH_MS } from '../../src/main/services/upnp/upnp-service';
-import { upnpErrorWords } from '../../src/shared/catalog/upnp-errors';
+import { upnpErrorSaid, upnpErrorWords } from '../../src/shared/catalog/upnp-errors';
 import {
   MAX_UPNP_MAPPINGS,
   upnpAuditSchema,
@@ -449,6 +449,7 @@ describe.skipIf(SKIP !== null)(
               gone: false,
               errorCode: 606,
               message: upnpErrorWords(606),
+              said: upnpErrorSaid(606),
             },
             {
               protocol: 'TCP',
@@ -457,6 +458,7 @@ describe.skipIf(SKIP !== null)(
               gone: false,
               errorCode: 714,
               message: upnpErrorWords(714),
+              said: upnpErrorSaid(714),
             },
           ]);
           expect(r.audit.listEnd).toBe('complete');

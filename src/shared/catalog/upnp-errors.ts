@@ -1,55 +1,44 @@
 // UPnP IGD error codes in plain words. Source: shared/reference/PROTOCOLS.md §3.3 (miniupnpc `upnperrors.c`, the
-// UPnP IGD WANIPConnection service description); what each means for the user is ours.
+// UPnP IGD WANIPConnection service description); what each means for the user is ours, in the catalogue
+// (upnp.upnpError). Main-side only (it makes main's English sentence: i18n/english.ts).
+import { english } from '../i18n/english';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
 
 export interface UpnpErrorWords {
   /** The name in the specification (for the technical detail line). */
   name: string;
-  /** What happened, in plain words. */
-  words: string;
+  /** What happened, in plain words (by the catalogue's key). */
+  words: SaidWords;
 }
 
 export const UPNP_ERRORS: Readonly<Record<number, UpnpErrorWords>> = {
-  401: { name: 'Invalid Action', words: 'The router does not know this request.' },
-  402: { name: 'Invalid Args', words: 'The router did not accept the values sent with the request.' },
-  501: { name: 'Action Failed', words: 'The router could not carry out the request.' },
-  606: {
-    name: 'Action not authorized',
-    words:
-      'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page).',
-  },
-  713: { name: 'SpecifiedArrayIndexInvalid', words: 'There are no more mappings in the router’s list.' },
-  714: { name: 'NoSuchEntryInArray', words: 'The router has no such mapping (it may already be gone).' },
-  715: {
-    name: 'WildCardNotPermittedInSrcIP',
-    words: 'The router does not accept “any source address” for this mapping.',
-  },
-  716: { name: 'WildCardNotPermittedInExtPort', words: 'The router does not accept “any external port”.' },
-  718: {
-    name: 'ConflictInMappingEntry',
-    words: 'The external port is already mapped to another device on the router.',
-  },
-  724: {
-    name: 'SamePortValuesRequired',
-    words: 'The router only maps an external port to the same internal port number.',
-  },
-  725: { name: 'OnlyPermanentLeasesSupported', words: 'The router only accepts mappings that never expire.' },
-  726: {
-    name: 'RemoteHostOnlySupportsWildcard',
-    words: 'The router cannot limit a mapping to one source address.',
-  },
-  727: { name: 'ExternalPortOnlySupportsWildcard', words: 'The router only accepts “any external port”.' },
-  728: { name: 'NoPortMapsAvailable', words: 'The router has no room for more mappings.' },
-  729: {
-    name: 'ConflictWithOtherMechanisms',
-    words: 'The mapping conflicts with a rule set another way on the router (e.g. its own forward page).',
-  },
-  732: { name: 'WildCardNotPermittedInIntPort', words: 'The router does not accept “any internal port”.' },
+  401: { name: 'Invalid Action', words: saidWords('upnp.upnpError.invalidAction') },
+  402: { name: 'Invalid Args', words: saidWords('upnp.upnpError.invalidArgs') },
+  501: { name: 'Action Failed', words: saidWords('upnp.upnpError.actionFailed') },
+  606: { name: 'Action not authorized', words: saidWords('upnp.upnpError.notAuthorized') },
+  713: { name: 'SpecifiedArrayIndexInvalid', words: saidWords('upnp.upnpError.noMoreEntries') },
+  714: { name: 'NoSuchEntryInArray', words: saidWords('upnp.upnpError.noSuchEntry') },
+  715: { name: 'WildCardNotPermittedInSrcIP', words: saidWords('upnp.upnpError.noWildcardSource') },
+  716: { name: 'WildCardNotPermittedInExtPort', words: saidWords('upnp.upnpError.noWildcardExternalPort') },
+  718: { name: 'ConflictInMappingEntry', words: saidWords('upnp.upnpError.conflict') },
+  724: { name: 'SamePortValuesRequired', words: saidWords('upnp.upnpError.samePortRequired') },
+  725: { name: 'OnlyPermanentLeasesSupported', words: saidWords('upnp.upnpError.onlyPermanent') },
+  726: { name: 'RemoteHostOnlySupportsWildcard', words: saidWords('upnp.upnpError.noRemoteHost') },
+  727: { name: 'ExternalPortOnlySupportsWildcard', words: saidWords('upnp.upnpError.onlyWildcardExternalPort') },
+  728: { name: 'NoPortMapsAvailable', words: saidWords('upnp.upnpError.noRoom') },
+  729: { name: 'ConflictWithOtherMechanisms', words: saidWords('upnp.upnpError.otherMechanism') },
+  732: { name: 'WildCardNotPermittedInIntPort', words: saidWords('upnp.upnpError.noWildcardInternalPort') },
 };
 
-/** Plain words for a UPnP error code, with the code and its name for the technical line. */
-export function upnpErrorWords(code: number): string {
+/** A UPnP error code said by key: its plain words, with the code and its name for the technical line. */
+export function upnpErrorSaid(code: number): Said {
   const known = UPNP_ERRORS[code];
   return known
-    ? `${known.words} (UPnP error ${code}, ${known.name})`
-    : `The router answered with an error the assistant does not know (UPnP error ${code}).`;
+    ? said('upnp.upnpError.known', { words: known.words, code: String(code), name: known.name })
+    : said('upnp.upnpError.unknown', { code: String(code) });
+}
+
+/** Plain words for a UPnP error code (main's English sentence), with the code and its name for the technical line. */
+export function upnpErrorWords(code: number): string {
+  return english(upnpErrorSaid(code));
 }

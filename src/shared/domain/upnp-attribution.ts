@@ -1,6 +1,6 @@
 // The UPnP audit's attribution: which known device each port mapping opens, what that port is on it (its Ports
 // measurement, else what it declared), whether it is a camera or recorder, and one line per mapping in plain words.
-// Pure; used by upnp.ts (judgeUpnp) and the UPnP service.
+// Pure; used by upnp-findings.ts (judgeUpnp) and the UPnP service.
 import { ROLE_LABELS, type PortRole } from '../catalog/ports';
 import type { DiscoveredDevice } from './device';
 import type { PortReport } from './ports';

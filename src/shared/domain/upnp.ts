@@ -1,8 +1,9 @@
 // The UPnP step's shapes and rules: what the router's UPnP (IGD) and NAT-PMP say, which device each port mapping
-// opens to the internet and what it exposes there, and the findings in plain words. Pure: the main process
-// measures (services/upnp), this decides.
+// opens to the internet and what it exposes there, and the re-check after a deletion. Pure: the main process
+// measures (services/upnp), this decides. The findings in plain words are upnp-findings.ts's (judgeUpnp): they say
+// their words through the catalogue, which the pages, loading this file's shapes with the contract, must not reach.
 import { z } from 'zod';
-import { describeMapping } from './upnp-attribution';
+import { saidSchema, type Said } from '../i18n/said';
 
 export * from './upnp-attribution';
 
@@ -72,7 +73,10 @@ export const UPNP_FINDING_CODES = [
 export const upnpFindingSchema = z.object({
   code: z.enum(UPNP_FINDING_CODES),
   severity: z.enum(['problem', 'warning', 'ok', 'info']),
+  /** Plain words for a home user (English; the JSON's). */
   text: z.string().max(600),
+  /** The same words by the catalogue's key, for the page and the CLI to say in the user's language. */
+  said: saidSchema.optional(),
   evidence: z.array(z.string().max(300)).max(16),
 });
 export type UpnpFinding = z.infer<typeof upnpFindingSchema>;
@@ -87,6 +91,8 @@ export const upnpAuditSchema = z.object({
   listEnd: z.enum(UPNP_LIST_ENDS),
   /** Why the list ended early, in plain words (absent when it was read to its end). */
   listNote: z.string().max(300).optional(),
+  /** The same words by the catalogue's key, for the page to say in the user's language. */
+  listNoteSaid: saidSchema.optional(),
   natPmp: z.object({
     present: z.boolean(),
     externalAddress: z.string().max(64).nullable(),
@@ -109,7 +115,10 @@ export const upnpDeletionSchema = z.object({
   gone: z.boolean(),
   /** The UPnP error the router answered with, if any. */
   errorCode: z.number().int().nullable(),
+  /** What happened, in plain words (English; the JSON's). */
   message: z.string().max(400),
+  /** The same words by the catalogue's key, for the page and the CLI to say in the user's language. */
+  said: saidSchema.optional(),
 });
 export type UpnpDeletion = z.infer<typeof upnpDeletionSchema>;
 
@@ -228,129 +237,14 @@ export interface UpnpMeasurement {
   igd: UpnpIgd | null;
   /** Why no IGD could be used at the gateway (it answered but its description or control failed). */
   igdProblem: string | null;
+  /** The igd-unreadable finding's whole sentence by key (upnp.findings.igdUnreadable…), where the service said why. */
+  igdProblemSaid?: Said | null;
   mappings: readonly UpnpMapping[];
   listEnd: UpnpListEnd;
   listNote?: string;
+  listNoteSaid?: Said;
   natPmp: { present: boolean; externalAddress: string | null; pcp?: boolean };
   elsewhere: ReadonlyArray<{ from: string; location: string }>;
   /** Mappings deleted earlier (and proven gone then): listed again, a device re-opened them. */
   deletedBefore?: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>;
-}
-
-/**
- * The findings, most urgent first: mappings that open a camera or the NVR to the internet (a problem: UPnP on an
- * NVR is how most get exposed), UPnP and NAT-PMP on at all (a warning: any device on the LAN can open a port),
- * a list read only in part, other devices' mappings (information), routers answering from elsewhere; or, with
- * neither UPnP nor NAT-PMP answering at the gateway, that both are off.
- */
-export function judgeUpnp(m: UpnpMeasurement): UpnpFinding[] {
-  const out: UpnpFinding[] = [];
-  if (!m.gateway)
-    return [
-      {
-        code: 'no-gateway',
-        severity: 'warning',
-        text: 'This computer has no default gateway, so there is no router to ask. Connect it to the NVR’s network and check again.',
-        evidence: [],
-      },
-    ];
-  const cameras = m.mappings.filter((x) => x.camera);
-  if (cameras.length) {
-    const names = [...new Set(cameras.map((x) => x.device?.name ?? x.internalClient))];
-    out.push({
-      code: 'camera-mapped',
-      severity: 'problem',
-      text:
-        `The router opens ${cameras.length === 1 ? 'a port' : `${cameras.length} ports`} to ${names.join(', ')} ` +
-        'through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and ' +
-        'turn UPnP off on the NVR (and on the router), or it will open them again.',
-      evidence: cameras.slice(0, 16).map(describeMapping),
-    });
-  }
-  const back = mappingsBack(m.mappings, m.deletedBefore ?? []);
-  if (back.length) {
-    const who = [...new Set(back.map((x) => x.device?.name ?? x.internalClient))];
-    out.push({
-      code: 'came-back',
-      severity: 'problem',
-      text:
-        `${back.length === 1 ? 'A mapping' : `${back.length} mappings`} you deleted came back: ${who.join(', ')} ` +
-        `opened ${back.length === 1 ? 'it' : 'them'} again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.`,
-      evidence: back.slice(0, 16).map(describeMapping),
-    });
-  }
-  if (m.igd) {
-    out.push({
-      code: 'upnp-on',
-      severity: 'warning',
-      text:
-        `UPnP is on at the router (${m.gateway}${m.igd.friendlyName ? `, “${m.igd.friendlyName}”` : ''}): any device or ` +
-        'program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
-      evidence: [m.igd.location, `${m.igd.serviceType.replace('urn:schemas-upnp-org:service:', '')}`].concat(
-        m.igd.externalAddress ? [`external address ${m.igd.externalAddress}`] : [],
-      ),
-    });
-  } else if (m.igdProblem) {
-    out.push({
-      code: 'igd-unreadable',
-      severity: 'warning',
-      text: `The router answers as a UPnP gateway, but its mappings could not be read: ${m.igdProblem}`,
-      evidence: [],
-    });
-  }
-  if (m.natPmp.present)
-    out.push({
-      code: 'natpmp-on',
-      severity: 'warning',
-      text:
-        'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not ' +
-        'list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
-      evidence: [
-        `UDP ${m.gateway}:5351 answered${m.natPmp.externalAddress ? ` (external address ${m.natPmp.externalAddress})` : ''}${m.natPmp.pcp ? '; PCP answers there too' : ''}`,
-      ],
-    });
-  if (m.igd && m.listEnd !== 'complete')
-    out.push({
-      code: 'list-incomplete',
-      severity: 'warning',
-      text: `Only part of the router’s mapping list could be read${m.listNote ? `: ${m.listNote}` : '.'} Mappings may be missing below.`,
-      evidence: [],
-    });
-  const others = m.mappings.filter((x) => !x.camera);
-  if (others.length)
-    out.push({
-      code: 'other-mapped',
-      severity: 'info',
-      text:
-        `${others.length} mapping${others.length === 1 ? '' : 's'} to ${others.length === 1 ? 'an address' : 'addresses'} the search did not identify as a camera or recorder ` +
-        '(a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
-      evidence: others.slice(0, 16).map(describeMapping),
-    });
-  if (m.igd && m.listEnd === 'complete' && m.mappings.length === 0)
-    out.push({
-      code: 'no-mappings',
-      severity: 'ok',
-      text: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
-      evidence: [],
-    });
-  // The all-clear only from a search that ran to its end: a cancelled one proves nothing.
-  if (!m.igd && !m.igdProblem && !m.natPmp.present && m.listEnd !== 'cancelled')
-    out.push({
-      code: 'upnp-off',
-      severity: 'ok',
-      text: `No UPnP gateway and no NAT-PMP answer at the router (${m.gateway}): devices cannot open ports on their own.`,
-      evidence: [],
-    });
-  // The router's own answer with a LOCATION off its address is igd-unreadable's; only other hosts count here.
-  const senders = new Set(m.elsewhere.filter((e) => e.from !== m.gateway).map((e) => e.from)).size;
-  if (senders)
-    out.push({
-      code: 'igd-elsewhere',
-      severity: 'warning',
-      text:
-        `${senders === 1 ? 'A device' : `${senders} devices`} other than your router answered as an internet gateway. ` +
-        'The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
-      evidence: m.elsewhere.slice(0, 16).map((e) => `${e.from}: ${e.location}`.slice(0, 300)),
-    });
-  return out.slice(0, 16);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/upnp';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 
@@ -70,7 +71,9 @@ export function renderUpnpAudit(a: UpnpAudit, t: T = english()): string {
   }
   lines.push('');
   for (const f of a.findings) {
-    lines.push(t('cli.upnp.finding', { severity: t(`cli.upnp.severity.${f.severity}`), text: f.text }));
+    lines.push(
+      t('cli.upnp.finding', { severity: t(`cli.upnp.severity.${f.severity}`), text: sayIn({ t }, f.said, f.text) }),
+    );
     for (const e of f.evidence) lines.push(`    ${e}`);
   }
   const cameras = a.mappings.filter((m) => m.camera);
@@ -100,7 +103,7 @@ export function renderUpnpDelete(r: UpnpDeleteResult, t: T = english()): string 
     t('cli.upnp.deletion', {
       state: t(d.gone ? 'cli.upnp.gone' : d.accepted ? 'cli.upnp.notGone' : 'cli.upnp.refused'),
       mapping: `${d.protocol} ${d.externalPort}`,
-      message: d.message,
+      message: sayIn({ t }, d.said, d.message),
     }),
   );
   lines.push('', t('cli.upnp.readAgain'), renderUpnpAudit(r.audit, t));

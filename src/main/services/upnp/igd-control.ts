@@ -2,7 +2,9 @@
 // Every request is bounded in time and size; the control URL was resolved on the gateway's own address
 // (protocol/upnp-igd.ts), so nothing here can be sent anywhere else.
 import { MAX_UPNP_MAPPINGS, type RawUpnpMapping, type UpnpListEnd } from '../../../shared/domain/upnp';
-import { upnpErrorWords } from '../../../shared/catalog/upnp-errors';
+import { upnpErrorSaid } from '../../../shared/catalog/upnp-errors';
+import { saidInEnglish } from '../../../shared/i18n/english';
+import { said, saidSchema, type Said } from '../../../shared/i18n/said';
 import {
   buildIgdRequest,
   mappingFromValues,
@@ -58,8 +60,16 @@ export async function callIgd(
 export interface MappingList {
   mappings: RawUpnpMapping[];
   end: UpnpListEnd;
-  /** Why it ended early, in plain words. */
+  /** Why it ended early, in plain words (main's English). */
   note?: string;
+  /** The same words by the catalogue's key (absent where a value is longer than the contract carries by key). */
+  noteSaid?: Said;
+}
+
+/** Why the list ended early, said by key, with main's English sentence. */
+function listNote(words: Said): { note: string; noteSaid?: Said } {
+  const { message, said: noteSaid } = deletionWords(words);
+  return noteSaid ? { note: message, noteSaid } : { note: message };
 }
 
 const keyOf = (m: Pick<RawUpnpMapping, 'protocol' | 'externalPort' | 'remoteHost'>) =>
@@ -90,28 +100,28 @@ export async function listMappings(
       return {
         mappings: [...seen.values()],
         end: 'limit',
-        note: `the router listed more than ${MAX_UPNP_MAPPINGS} entries; the first are shown`,
+        ...listNote(said('upnp.listNoteSaid.tooMany', { max: String(MAX_UPNP_MAPPINGS) })),
       };
     if (now() - started > IGD_LIST_TIMEOUT_MS)
-      return { mappings: [...seen.values()], end: 'limit', note: 'the router took too long to list its mappings' };
+      return { mappings: [...seen.values()], end: 'limit', ...listNote(said('upnp.listNoteSaid.tooSlow')) };
     const reply = await callIgd(http, igd, 'GetGenericPortMappingEntry', [['NewPortMappingIndex', index]], signal);
     if (signal.aborted) return { mappings: [...seen.values()], end: 'cancelled' };
     if (reply.kind === 'fault') {
       // 713 (or 714, which some routers send) after the last entry is the normal end of the list.
       if (reply.code === 713 || reply.code === 714) return { mappings: [...seen.values()], end: 'complete' };
-      return { mappings: [...seen.values()], end: 'refused', note: upnpErrorWords(reply.code) };
+      return { mappings: [...seen.values()], end: 'refused', ...listNote(upnpErrorSaid(reply.code)) };
     }
     if (reply.kind === 'unreachable')
       return {
         mappings: [...seen.values()],
         end: 'unreachable',
-        note: `the router stopped answering after ${index} entr${index === 1 ? 'y' : 'ies'} (${reply.error})`,
+        ...listNote(said('upnp.listNoteSaid.stopped', { count: index, error: reply.error })),
       };
     if (reply.kind === 'invalid')
       return {
         mappings: [...seen.values()],
         end: 'unreadable',
-        note: `entry ${index} could not be read (${reply.error})`,
+        ...listNote(said('upnp.listNoteSaid.entryUnreadable', { index: String(index), error: reply.error })),
       };
     const m = mappingFromValues(reply.values);
     if (!m) continue; // an entry without a port or address: skipped, the next may be fine
@@ -121,7 +131,7 @@ export async function listMappings(
         return {
           mappings: [...seen.values()],
           end: 'unreadable',
-          note: 'the router repeats the same entries instead of ending its list',
+          ...listNote(said('upnp.listNoteSaid.repeats')),
         };
       continue;
     }
@@ -157,13 +167,22 @@ async function listAtOnce(http: HttpTransport, igd: IgdControl, signal: AbortSig
   return { mappings, end: mappings.length >= MAX_UPNP_MAPPINGS ? 'limit' : 'complete' };
 }
 
+/**
+ * A deletion's outcome said by key, with main's English sentence (`message`); the English alone where a value (the
+ * transport's error) is longer than the contract carries by key.
+ */
+export function deletionWords(words: Said): { message: string; said?: Said } {
+  const { text } = saidInEnglish(words);
+  return saidSchema.safeParse(words).success ? { message: text, said: words } : { message: text };
+}
+
 /** Deletes one mapping; the router's answer in plain words. */
 export async function deleteMapping(
   http: HttpTransport,
   igd: IgdControl,
   m: Pick<RawUpnpMapping, 'protocol' | 'externalPort' | 'remoteHost'>,
   signal: AbortSignal,
-): Promise<{ accepted: boolean; errorCode: number | null; message: string }> {
+): Promise<{ accepted: boolean; errorCode: number | null; message: string; said?: Said }> {
   const reply = await callIgd(
     http,
     igd,
@@ -175,14 +194,17 @@ export async function deleteMapping(
     ],
     signal,
   );
-  if (reply.kind === 'ok') return { accepted: true, errorCode: null, message: 'The router deleted the mapping.' };
-  if (reply.kind === 'fault') return { accepted: false, errorCode: reply.code, message: upnpErrorWords(reply.code) };
+  if (reply.kind === 'ok')
+    return { accepted: true, errorCode: null, ...deletionWords(said('upnp.deletionSaid.deleted')) };
+  if (reply.kind === 'fault')
+    return { accepted: false, errorCode: reply.code, ...deletionWords(upnpErrorSaid(reply.code)) };
   return {
     accepted: false,
     errorCode: null,
-    message:
-      reply.kind === 'unreachable'
-        ? `The router did not answer the request (${reply.error}).`
-        : `The router’s answer could not be read (${reply.error}).`,
+    ...deletionWords(
+      said(reply.kind === 'unreachable' ? 'upnp.deletionSaid.noAnswer' : 'upnp.deletionSaid.unreadable', {
+        error: reply.error,
+      }),
+    ),
   };
 }

@@ -4,7 +4,6 @@
 // address is ever followed: an IGD answer from anywhere else is reported, never fetched.
 import {
   attributeMappings,
-  judgeUpnp,
   recheckDelay,
   type AttributionContext,
   type UpnpAudit,
@@ -13,6 +12,7 @@ import {
   type UpnpIgd,
   type UpnpProtocol,
 } from '../../../shared/domain/upnp';
+import { judgeUpnp } from '../../../shared/domain/upnp-findings';
 import { networkOf } from '../../protocol/ipv4';
 import { allowedLocation, SEARCH_TARGETS } from '../../protocol/ssdp';
 import {
@@ -26,7 +26,8 @@ import {
 import type { HttpTransport } from '../../transport/http';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { UdpTransport } from '../../transport/udp';
-import { callIgd, deleteMapping, listMappings, type MappingList } from './igd-control';
+import { callIgd, deleteMapping, deletionWords, listMappings, type MappingList } from './igd-control';
+import { said, type Said } from '../../../shared/i18n/said';
 
 export interface UpnpServiceDeps {
   http: HttpTransport;
@@ -189,17 +190,28 @@ export function createUpnpService(deps: UpnpServiceDeps) {
   async function describe(
     location: URL,
     signal: AbortSignal,
-  ): Promise<{ control: IgdControl; igd: UpnpIgd } | { problem: string }> {
+  ): Promise<{ control: IgdControl; igd: UpnpIgd } | { problem: string; problemSaid: Said }> {
     let body: Buffer;
     try {
       const res = await deps.http.request(location, { timeoutMs: 4000, maxBytes: 128 * 1024, signal });
-      if (res.status !== 200) return { problem: `its description (${location.href}) answered HTTP ${res.status}.` };
+      if (res.status !== 200)
+        return {
+          problem: `its description (${location.href}) answered HTTP ${res.status}.`,
+          problemSaid: said('upnp.findings.igdUnreadableHttp', { location: location.href, status: String(res.status) }),
+        };
       body = res.body;
     } catch {
-      return { problem: `its description (${location.href}) did not load.` };
+      return {
+        problem: `its description (${location.href}) did not load.`,
+        problemSaid: said('upnp.findings.igdUnreadableNoLoad', { location: location.href }),
+      };
     }
     const d = readIgdDescription(body, location);
-    if (!d.ok) return { problem: `its description could not be used (${d.error}).` };
+    if (!d.ok)
+      return {
+        problem: `its description could not be used (${d.error}).`,
+        problemSaid: said('upnp.findings.igdUnreadableUnusable', { error: d.error }),
+      };
     const control = d.igd;
     const ext = await callIgd(deps.http, control, 'GetExternalIPAddress', [], signal);
     const status = await callIgd(deps.http, control, 'GetStatusInfo', [], signal);
@@ -244,27 +256,32 @@ export function createUpnpService(deps: UpnpServiceDeps) {
     let igd: UpnpIgd | null = null;
     let control: IgdControl | null = null;
     let igdProblem: string | null = null;
+    let igdProblemSaid: Said | null = null;
     let list: MappingList = { mappings: [], end: 'complete' };
     if (run.signal.aborted) list = { mappings: [], end: 'cancelled' };
     else if (found.location) {
       run.progress?.('Reading the router’s UPnP description…');
       const d = await describe(found.location, run.signal);
-      if ('problem' in d) igdProblem = d.problem;
+      if ('problem' in d) ({ problem: igdProblem, problemSaid: igdProblemSaid } = d);
       else {
         ({ igd, control } = d);
         run.progress?.('Reading every port mapping the router holds…');
         list = await listMappings(deps.http, control, run.signal);
       }
-    } else if (found.gatewayOff)
+    } else if (found.gatewayOff) {
       // The router answered as a gateway, so UPnP is on there: never an all-clear, though nothing was followed.
       igdProblem = `its answer points at a description the assistant does not follow (${found.gatewayOff}): only plain http on the router’s own address is followed.`;
+      igdProblemSaid = said('upnp.findings.igdUnreadableOffGateway', { location: found.gatewayOff });
+    }
     const measurement = {
       gateway: target.gateway,
       igd,
       igdProblem,
+      igdProblemSaid,
       mappings: attributeMappings(list.mappings, run.attribution),
       listEnd: list.end,
       ...(list.note ? { listNote: list.note.slice(0, 300) } : {}),
+      ...(list.note && list.noteSaid && list.note.length <= 300 ? { listNoteSaid: list.noteSaid } : {}),
       natPmp: natPmpAnswer,
       elsewhere: found.elsewhere,
       deletedBefore: run.deletedBefore ?? [],
@@ -278,6 +295,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         mappings: measurement.mappings,
         listEnd: measurement.listEnd,
         ...(measurement.listNote ? { listNote: measurement.listNote } : {}),
+        ...(measurement.listNoteSaid ? { listNoteSaid: measurement.listNoteSaid } : {}),
         natPmp: measurement.natPmp,
         elsewhere: measurement.elsewhere,
         findings: judgeUpnp(measurement),
@@ -315,9 +333,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
             accepted: false,
             gone: false,
             errorCode: null,
-            message: before.control
-              ? 'The router does not list this mapping (any more): nothing to delete.'
-              : 'No UPnP gateway answered at the router, so nothing could be deleted.',
+            ...deletionWords(said(before.control ? 'upnp.deletionSaid.notListed' : 'upnp.deletionSaid.noGateway')),
           });
           continue;
         }
@@ -336,10 +352,16 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         );
         d.gone = after.audit.listEnd === 'complete' && !!after.audit.igd && !stillThere;
         if (d.accepted && !d.gone)
-          d.message =
-            after.audit.listEnd === 'complete' && after.audit.igd
-              ? 'The router said it deleted the mapping, but still lists it.'
-              : 'The router said it deleted the mapping, but its list could not be read again to prove it.';
+          Object.assign(
+            d,
+            deletionWords(
+              said(
+                after.audit.listEnd === 'complete' && after.audit.igd
+                  ? 'upnp.deletionSaid.stillListed'
+                  : 'upnp.deletionSaid.notProven',
+              ),
+            ),
+          );
       }
       const gone = deletions.filter((d) => d.gone).map((d) => ({ leaseSeconds: leases.get(d) ?? 0 }));
       return { deletions, audit: after.audit, recheckAfterS: gone.length ? recheckDelay(gone) : null };

@@ -172,4 +172,123 @@ export const upnp = {
     deleting: 'Deleting the chosen mappings…',
     waiting: 'Waiting before reading the router’s list again…',
   },
+
+  /**
+   * main's findings about the router's UPnP and NAT-PMP (src/shared/domain/upnp-findings.ts, judgeUpnp): said by
+   * key, so the page and the CLI say them in the user's language; main keeps the English sentence beside them (the
+   * JSON, the record). The values are addresses, names and main's own notes, as they came.
+   */
+  findings: {
+    noGateway:
+      'This computer has no default gateway, so there is no router to ask. Connect it to the NVR’s network and check again.',
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    cameraMappedOne:
+      'The router opens a port to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+    cameraMapped: {
+      one: 'The router opens {count} port to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+      other:
+        'The router opens {count} ports to {names} through UPnP: anyone on the internet can reach them there, with no rule you wrote. Delete these mappings and turn UPnP off on the NVR (and on the router), or it will open them again.',
+    },
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    cameBackOne:
+      'A mapping you deleted came back: {who} opened it again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+    cameBack: {
+      one: '{count} mapping you deleted came back: {who} opened it again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+      other:
+        '{count} mappings you deleted came back: {who} opened them again through UPnP. Deleting is not enough while UPnP is on: turn it off on that device, or on the router.',
+    },
+    upnpOn:
+      'UPnP is on at the router ({gateway}): any device or program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
+    /** The same, with the name the router gives itself. */
+    upnpOnNamed:
+      'UPnP is on at the router ({gateway}, “{name}”): any device or program on your network can open ports to the internet without asking. Turn it off once your forward rules are in place.',
+    /** {problem}: main's words on why (a sentence of its own). */
+    igdUnreadable: 'The router answers as a UPnP gateway, but its mappings could not be read: {problem}',
+    /** The same, where main said why by key: the router's description answered an HTTP error. */
+    igdUnreadableHttp:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description ({location}) answered HTTP {status}.',
+    igdUnreadableNoLoad:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description ({location}) did not load.',
+    /** {error}: what was wrong with the description, in the reader's words (as they came). */
+    igdUnreadableUnusable:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description could not be used ({error}).',
+    igdUnreadableOffGateway:
+      'The router answers as a UPnP gateway, but its mappings could not be read: its answer points at a description the assistant does not follow ({location}): only plain http on the router’s own address is followed.',
+    natPmpOn:
+      'NAT-PMP (or PCP) answers at the router: devices can open ports through it too, and the router does not list those over UPnP. Turn it off with UPnP (routers name it “NAT-PMP” or “PCP”, often beside UPnP).',
+    listIncomplete: 'Only part of the router’s mapping list could be read. Mappings may be missing below.',
+    /** The same, with main's words on why ({note}). */
+    listIncompleteNote: 'Only part of the router’s mapping list could be read: {note} Mappings may be missing below.',
+    otherMapped: {
+      one: '{count} mapping to an address the search did not identify as a camera or recorder (a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+      other:
+        '{count} mappings to addresses the search did not identify as a camera or recorder (a computer, a games console…): check that you know each. Run the search (Find your NVR) first if it has not run: the devices it finds are named here.',
+    },
+    noMappings: 'The router lists no UPnP port mappings: nothing is open to the internet through UPnP right now.',
+    upnpOff: 'No UPnP gateway and no NAT-PMP answer at the router ({gateway}): devices cannot open ports on their own.',
+    /** For one (its own sentence, “a …”: no number); the plural message below for two or more. */
+    igdElsewhereOne:
+      'A device other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+    igdElsewhere: {
+      one: '{count} device other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+      other:
+        '{count} devices other than your router answered as an internet gateway. The assistant did not follow them (a device pretending to be the router could misreport). Find out what they are.',
+    },
+  },
+
+  /**
+   * main's words on what the router did with a deletion (UpnpDeletion.message; src/main/services/upnp/): said by key,
+   * shown under the deletion's badge on the page and in the CLI. {error}: the transport's own words, as they came.
+   */
+  deletionSaid: {
+    deleted: 'The router deleted the mapping.',
+    noAnswer: 'The router did not answer the request ({error}).',
+    unreadable: 'The router’s answer could not be read ({error}).',
+    notListed: 'The router does not list this mapping (any more): nothing to delete.',
+    noGateway: 'No UPnP gateway answered at the router, so nothing could be deleted.',
+    stillListed: 'The router said it deleted the mapping, but still lists it.',
+    notProven: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+  },
+
+  /**
+   * UPnP IGD error codes in plain words (src/shared/catalog/upnp-errors.ts): {words} is one of the sentences below,
+   * {code} the number and {name} its name in the specification (kept as it is: a technical name).
+   */
+  upnpError: {
+    known: '{words} (UPnP error {code}, {name})',
+    unknown: 'The router answered with an error the assistant does not know (UPnP error {code}).',
+    invalidAction: 'The router does not know this request.',
+    invalidArgs: 'The router did not accept the values sent with the request.',
+    actionFailed: 'The router could not carry out the request.',
+    notAuthorized:
+      'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page).',
+    noMoreEntries: 'There are no more mappings in the router’s list.',
+    noSuchEntry: 'The router has no such mapping (it may already be gone).',
+    noWildcardSource: 'The router does not accept “any source address” for this mapping.',
+    noWildcardExternalPort: 'The router does not accept “any external port”.',
+    conflict: 'The external port is already mapped to another device on the router.',
+    samePortRequired: 'The router only maps an external port to the same internal port number.',
+    onlyPermanent: 'The router only accepts mappings that never expire.',
+    noRemoteHost: 'The router cannot limit a mapping to one source address.',
+    onlyWildcardExternalPort: 'The router only accepts “any external port”.',
+    noRoom: 'The router has no room for more mappings.',
+    otherMechanism: 'The mapping conflicts with a rule set another way on the router (e.g. its own forward page).',
+    noWildcardInternalPort: 'The router does not accept “any internal port”.',
+  },
+
+  /**
+   * Why the router's mapping list was read only in part (the audit's listNote; src/main/services/upnp/igd-control.ts):
+   * said by key, shown under the mappings' table ("The list could only be read in part: …"). A refusal is said with
+   * upnpError's words. {error}: the transport's own words, as they came.
+   */
+  listNoteSaid: {
+    tooMany: 'the router listed more than {max} entries; the first are shown',
+    tooSlow: 'the router took too long to list its mappings',
+    stopped: {
+      one: 'the router stopped answering after {count} entry ({error})',
+      other: 'the router stopped answering after {count} entries ({error})',
+    },
+    entryUnreadable: 'entry {index} could not be read ({error})',
+    repeats: 'the router repeats the same entries instead of ending its list',
+  },
 } as const;

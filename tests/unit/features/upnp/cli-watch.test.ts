@@ -8,12 +8,12 @@ import type { CliCore } from '../../../../src/main/cli/run';
 import { runCli } from '../../../../src/main/cli/run';
 import {
   judgeRecheck,
-  judgeUpnp,
   type UpnpAudit,
   type UpnpDeleteResult,
   type UpnpMapping,
   type UpnpWatchResult,
 } from '../../../../src/shared/domain/upnp';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
 
 const mapping = (over: Partial<UpnpMapping> = {}): UpnpMapping => ({
   protocol: 'TCP',

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { judgeUpnp, type UpnpAudit, type UpnpMapping } from '../../../../src/shared/domain/upnp';
+import { type UpnpAudit, type UpnpMapping } from '../../../../src/shared/domain/upnp';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
-import { parseMappingList, renderUpnpAudit, upnpOffSteps } from '../../../../src/main/features/upnp/cli';
+import {
+  parseMappingList,
+  renderUpnpAudit,
+  renderUpnpDelete,
+  upnpOffSteps,
+} from '../../../../src/main/features/upnp/cli';
+import { deletionWords } from '../../../../src/main/services/upnp/igd-control';
+import { upnpErrorSaid } from '../../../../src/shared/catalog/upnp-errors';
+import { said } from '../../../../src/shared/i18n/said';
 import { judgeUpnpStep } from '../../../../src/main/features/upnp/status';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
+import { createTranslator } from '../../../../src/shared/i18n';
 
 const mapping = (over: Partial<UpnpMapping> = {}): UpnpMapping => ({
   protocol: 'TCP',
@@ -85,6 +95,56 @@ describe('nvr-assist upnp: what the user reads', () => {
     expect(text).toMatch(/TCP\s+8000\s+192\.168\.1\.64:8000\s+! DS-7608NI-K2\s+App\/SDK port\s+never\s+Hikvision SDK/);
     expect(text.indexOf('Problem: ')).toBeLessThan(text.indexOf('Warning: '));
     expect(text).toContain('Delete them with: nvr-assist upnp --delete 8000/tcp');
+  });
+
+  it('in the terminal’s language: main’s findings said by key (en-XA), values as they came, not main’s English', () => {
+    const xa = createTranslator('en-XA');
+    const a = audit({
+      mappings: [mapping(), mapping({ externalPort: 3074, internalPort: 3074, camera: false, device: null })],
+      listEnd: 'limit',
+      listNote: 'the router took too long to list its mappings',
+    });
+    const text = renderUpnpAudit(a, xa.t);
+    expect(text).toContain(xa.t('upnp.findings.cameraMappedOne', { names: 'DS-7608NI-K2' }));
+    expect(text).toContain(xa.t('upnp.findings.upnpOnNamed', { gateway: '192.168.1.1', name: 'Home Router' }));
+    expect(text).toContain(
+      xa.t('upnp.findings.listIncompleteNote', { note: 'the router took too long to list its mappings' }),
+    );
+    expect(text).toContain(xa.t('upnp.findings.otherMapped', { count: 1 }));
+    for (const f of a.findings) expect(text).not.toContain(f.text);
+    const off = renderUpnpAudit(audit({ igd: null, mappings: [] }), xa.t);
+    expect(off).toContain(xa.t('upnp.findings.upnpOff', { gateway: '192.168.1.1' }));
+    expect(off).not.toContain('No UPnP gateway and no NAT-PMP answer');
+  });
+
+  it('in the terminal’s language: what the router did with each deletion, said by key (en-XA)', () => {
+    const xa = createTranslator('en-XA');
+    const refused = { accepted: false, errorCode: 606, ...deletionWords(upnpErrorSaid(606)) };
+    const slow = {
+      accepted: false,
+      errorCode: null,
+      ...deletionWords(said('upnp.deletionSaid.noAnswer', { error: 'timeout' })),
+    };
+    const text = renderUpnpDelete(
+      {
+        deletions: [
+          { protocol: 'TCP', externalPort: 8000, gone: false, ...refused },
+          { protocol: 'TCP', externalPort: 554, gone: false, ...slow },
+        ],
+        audit: audit(),
+      },
+      xa.t,
+    );
+    expect(text).toContain(
+      xa.t('upnp.upnpError.known', {
+        words: xa.t('upnp.upnpError.notAuthorized'),
+        code: '606',
+        name: 'Action not authorized',
+      }),
+    );
+    expect(text).toContain(xa.t('upnp.deletionSaid.noAnswer', { error: 'timeout' }));
+    expect(text).not.toContain(refused.message);
+    expect(text).not.toContain(slow.message);
   });
 
   it('a router without UPnP: no table, no delete line, no “turn it off” list, the all-clear', () => {

@@ -2,22 +2,29 @@
 // The UPnP step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English (english-on-page.ts). What is still English on the page
 // comes from files not converted yet (the frame and the shared components, the step titles, the status words, the
-// catalogue of where UPnP is switched off) or is main's (its findings, the router's refusals) or data (the router's
-// and the devices' names, the mappings' descriptions).
+// catalogue of where UPnP is switched off) or is main's (the router's refusals, its notes, the evidence lines; its
+// findings are said by key and come out accented) or data (the router's and the devices' names, the mappings'
+// descriptions).
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { NVR_UPNP_OFF, ROUTER_UPNP_OFF, upnpOffText } from '../../../../src/shared/catalog/upnp-off';
-import type { UpnpRecheck } from '../../../../src/shared/domain/upnp';
+import type { UpnpAudit, UpnpRecheck } from '../../../../src/shared/domain/upnp';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
+import { upnpErrorSaid, upnpErrorWords } from '../../../../src/shared/catalog/upnp-errors';
+import { english } from '../../../../src/shared/i18n/english';
+import { said } from '../../../../src/shared/i18n/said';
 import { discoveryList, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { REFUSED_606, fakeAudit, fakeDeletion, fakeMapping, fakeUpnp, setupWithNvr } from '../steps/upnp/fake-upnp';
 import { stopFirstVisitCheck } from '../steps/upnp/upnp-page';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
-const LIST_NOTE = 'The router stopped answering after 4 entries.';
+/** Why the list was read only in part, as main says it (by key) and its English sentence beside it. */
+const LIST_NOTE_SAID = said('upnp.listNoteSaid.stopped', { count: 4, error: 'timeout' });
+const LIST_NOTE = english(LIST_NOTE_SAID);
 const RECHECK_AT = '2025-03-01T12:12:00.000Z';
 const byTest = (wrapper: VueWrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 
@@ -38,13 +45,20 @@ const mappings = () => [
   fakeMapping({ externalPort: 554, internalPort: 554, enabled: false, remoteHost: '198.51.100.7', service: null }),
 ];
 
+/** The router's list read in part, with main's own findings on it (judgeUpnp, said by key). */
+function auditReadInPart(): UpnpAudit {
+  const base = fakeAudit({ mappings: mappings(), listEnd: 'limit', listNote: LIST_NOTE, listNoteSaid: LIST_NOTE_SAID });
+  return { ...base, findings: judgeUpnp({ ...base, igdProblem: null }) };
+}
+
 /** What main said (its findings, the router's refusals) and the data (the router's and devices' names, mappings). */
 function notThePages() {
   const { said, words } = saidAndWords(
-    [fakeAudit(), mappings(), setupWithNvr().devices],
+    [fakeAudit(), auditReadInPart(), mappings(), setupWithNvr().devices],
     ['text', 'evidence', 'message', 'listNote'],
   );
-  return { said: [REFUSED_606, LIST_NOTE, ...said], words };
+  // UPnP error 606's name in the specification: a technical name, kept as it is in every language.
+  return { said: [REFUSED_606, LIST_NOTE, 'Action not authorized', ...said], words };
 }
 
 const page = pseudoChecker({
@@ -69,11 +83,18 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
   it('mappings found (read in part), deletions of every outcome, one came back, the deletion asked', async () => {
     setLocale('en-XA');
     fakeUpnp(api, {
-      audit: fakeAudit({ mappings: mappings(), listEnd: 'limit', listNote: LIST_NOTE }),
+      audit: auditReadInPart(),
       deleted: [
         fakeDeletion(),
         fakeDeletion({ externalPort: 80, gone: false }),
-        fakeDeletion({ externalPort: 37777, accepted: false, gone: false, errorCode: 606, message: REFUSED_606 }),
+        fakeDeletion({
+          externalPort: 37777,
+          accepted: false,
+          gone: false,
+          errorCode: 606,
+          message: REFUSED_606,
+          said: upnpErrorSaid(606),
+        }),
         fakeDeletion({ protocol: 'UDP', externalPort: 3074, accepted: false, gone: false }),
       ],
       recheckAfterS: 600,
@@ -94,6 +115,37 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     page.expectOnlyKnownEnglish(notThePages());
     const pseudo = createTranslator('en-XA');
     expect(byTest(wrapper, 'delete-state').text()).toBe(pseudo.t('upnp.delete.chosen', { count: 4 }));
+    // main's findings were said by key: the page says them in en-XA, not main's English beside them.
+    const findings = auditReadInPart().findings;
+    expect(findings.map((f) => f.code)).toEqual([
+      'camera-mapped',
+      'upnp-on',
+      'natpmp-on',
+      'list-incomplete',
+      'other-mapped',
+    ]);
+    const shown = wrapper.text();
+    for (const f of findings) expect(shown, f.code).not.toContain(f.text);
+    expect(shown).toContain(pseudo.t('upnp.findings.listIncompleteNote', { note: LIST_NOTE }));
+    expect(shown).toContain(pseudo.t('upnp.findings.upnpOnNamed', { gateway: '192.168.1.1', name: 'Home Router' }));
+    expect(shown).toContain(pseudo.t('upnp.findings.otherMapped', { count: 1 }));
+    // Why the list was read in part, said by key: in en-XA under the table (main's English stays in its finding's
+    // {note}, one level of words within words only).
+    expect(byTest(wrapper, 'list-end').text()).toBe(
+      pseudo.t('upnp.mappings.listPartNote', {
+        note: pseudo.t('upnp.listNoteSaid.stopped', { count: 4, error: 'timeout' }),
+      }),
+    );
+    // The router's refusal, said by key (main's words for UPnP error 606): in en-XA, its name and code as they are.
+    expect(REFUSED_606).toBe(upnpErrorWords(606));
+    expect(shown).not.toContain(REFUSED_606);
+    expect(byTest(wrapper, 'deletion-message').text()).toBe(
+      pseudo.t('upnp.upnpError.known', {
+        words: pseudo.t('upnp.upnpError.notAuthorized'),
+        code: '606',
+        name: 'Action not authorized',
+      }),
+    );
   });
 
   it('no UPnP gateway and no NAT-PMP at the router, nothing mapped; the mapping still gone after the wait', async () => {

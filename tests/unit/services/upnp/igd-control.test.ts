@@ -222,6 +222,7 @@ describe('the whole list, entry by entry (IGD:1)', () => {
       end: 'unreachable',
       mappings: [expect.objectContaining({ externalPort: 100 }), expect.objectContaining({ externalPort: 101 })],
       note: 'the router stopped answering after 2 entries (timeout)',
+      noteSaid: { key: 'upnp.listNoteSaid.stopped', params: { count: 2, error: 'timeout' } },
     });
     const one = await listMappings(after(1, new Error('reset')), IGD1, live());
     expect(one.note).toBe('the router stopped answering after 1 entry (unreachable)');
@@ -264,6 +265,7 @@ describe('the whole list, entry by entry (IGD:1)', () => {
       end: 'unreadable',
       mappings: [expect.objectContaining({ externalPort: 1000 }), expect.objectContaining({ externalPort: 1001 })],
       note: 'the router repeats the same entries instead of ending its list',
+      noteSaid: { key: 'upnp.listNoteSaid.repeats' },
     });
     // 2 new, then 9 repeats: the 9th ends it
     expect(http.seen).toHaveLength(11);
@@ -511,6 +513,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: true,
       errorCode: null,
       message: 'The router deleted the mapping.',
+      said: { key: 'upnp.deletionSaid.deleted' },
     });
     expect(http.seen.map((r) => [r.action, r.args])).toEqual([
       ['DeletePortMapping', { NewRemoteHost: '203.0.113.9', NewExternalPort: '8000', NewProtocol: 'TCP' }],
@@ -530,6 +533,10 @@ describe('deleting one mapping (deleteMapping)', () => {
       errorCode: 606,
       message:
         'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
+      said: {
+        key: 'upnp.upnpError.known',
+        params: { words: { key: 'upnp.upnpError.notAuthorized' }, code: '606', name: 'Action not authorized' },
+      },
     });
     expect(
       (
@@ -555,6 +562,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: false,
       errorCode: null,
       message: 'The router did not answer the request (timeout).',
+      said: { key: 'upnp.deletionSaid.noAnswer', params: { error: 'timeout' } },
     });
     expect(
       await deleteMapping(
@@ -567,6 +575,7 @@ describe('deleting one mapping (deleteMapping)', () => {
       accepted: false,
       errorCode: null,
       message: expect.stringMatching(/^The router’s answer could not be read \(.+\)\.$/),
+      said: { key: 'upnp.deletionSaid.unreadable', params: { error: expect.any(String) } },
     });
   });
 });

@@ -370,6 +370,7 @@ describe('the audit: the gateway’s own IGD', () => {
     expect(audit).toMatchObject({
       listEnd: 'unreachable',
       listNote: 'the router stopped answering after 1 entry (timeout)',
+      listNoteSaid: { key: 'upnp.listNoteSaid.stopped', params: { count: 1, error: 'timeout' } },
     });
     expect(audit.findings.map((f) => f.code)).toContain('list-incomplete');
   });
@@ -418,6 +419,10 @@ describe('the audit: answers from anywhere but the gateway are reported, never f
       'The router answers as a UPnP gateway, but its mappings could not be read: its answer points at a description ' +
         `the assistant does not follow (${off}): only plain http on the router’s own address is followed.`,
     );
+    expect(audit.findings[0]!.said).toEqual({
+      key: 'upnp.findings.igdUnreadableOffGateway',
+      params: { location: off },
+    });
     // A rogue's unfollowed answer alone says nothing about the router: UPnP off there stays the finding.
     const rogue = setup({ ssdp: [answer('192.168.1.77', off)] });
     const other = await settle(rogue.service.audit(TARGET, run().run));
@@ -596,16 +601,27 @@ describe('the audit: no gateway, or a gateway whose IGD cannot be used', () => {
   });
 
   it.each([
-    ['answers 404', () => ({ status: 404, body: 'Not found' }), `its description (${LOCATION}) answered HTTP 404.`],
-    ['does not load', () => new HttpLimitError('timeout'), `its description (${LOCATION}) did not load.`],
+    [
+      'answers 404',
+      () => ({ status: 404, body: 'Not found' }),
+      `its description (${LOCATION}) answered HTTP 404.`,
+      'upnp.findings.igdUnreadableHttp',
+    ],
+    [
+      'does not load',
+      () => new HttpLimitError('timeout'),
+      `its description (${LOCATION}) did not load.`,
+      'upnp.findings.igdUnreadableNoLoad',
+    ],
     [
       'is not a gateway’s',
       () => ({
         body: '<root xmlns="urn:schemas-upnp-org:device-1-0"><device><deviceType>x</deviceType></device></root>',
       }),
       'its description could not be used (not an Internet Gateway Device).',
+      'upnp.findings.igdUnreadableUnusable',
     ],
-  ])('a description that %s is "unreadable" with that reason, never "UPnP off"', async (_what, desc, problem) => {
+  ])('a description that %s is "unreadable" with that reason, never "UPnP off"', async (_what, desc, problem, key) => {
     const lab = setup({
       ssdp: [answer(GATEWAY, LOCATION)],
       override: (req) => (req.method === 'GET' ? desc() : undefined),
@@ -616,6 +632,7 @@ describe('the audit: no gateway, or a gateway whose IGD cannot be used', () => {
       expect.objectContaining({
         code: 'igd-unreadable',
         text: `The router answers as a UPnP gateway, but its mappings could not be read: ${problem}`,
+        said: expect.objectContaining({ key }),
       }),
     ]);
     expect(lab.http.seen.filter((r) => r.method === 'POST')).toHaveLength(0);
@@ -680,6 +697,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
         gone: true,
         errorCode: null,
         message: 'The router deleted the mapping.',
+        said: { key: 'upnp.deletionSaid.deleted' },
       },
     ]);
     // sent as the router lists it (its remote host), and only that one
@@ -701,6 +719,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but still lists it.',
+      said: { key: 'upnp.deletionSaid.stillListed' },
     });
     expect(result.audit.findings.map((f) => f.code)).toContain('camera-mapped');
   });
@@ -719,6 +738,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+      said: { key: 'upnp.deletionSaid.notProven' },
     });
     expect(result.audit.listEnd).toBe('unreachable');
   });
@@ -737,6 +757,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: true,
       gone: false,
       message: 'The router said it deleted the mapping, but its list could not be read again to prove it.',
+      said: { key: 'upnp.deletionSaid.notProven' },
     });
   });
 
@@ -753,6 +774,10 @@ describe('deleting mappings, and the re-read that proves it', () => {
       errorCode: 606,
       message:
         'The router refuses this request over UPnP: most routers only let the device that opened a mapping delete it (others only allow it on their own web page). (UPnP error 606, Action not authorized)',
+      said: {
+        key: 'upnp.upnpError.known',
+        params: { words: { key: 'upnp.upnpError.notAuthorized' }, code: '606', name: 'Action not authorized' },
+      },
     });
   });
 
@@ -763,6 +788,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: false,
       errorCode: null,
       message: 'The router does not list this mapping (any more): nothing to delete.',
+      said: { key: 'upnp.deletionSaid.notListed' },
     });
     expect(lab.http.seen.filter((q) => q.action === 'DeletePortMapping')).toHaveLength(0);
   });
@@ -774,6 +800,7 @@ describe('deleting mappings, and the re-read that proves it', () => {
       accepted: false,
       gone: false,
       message: 'No UPnP gateway answered at the router, so nothing could be deleted.',
+      said: { key: 'upnp.deletionSaid.noGateway' },
     });
     expect(lab.http.seen).toHaveLength(0);
   });

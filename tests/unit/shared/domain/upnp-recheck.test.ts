@@ -8,13 +8,13 @@ import {
   RECHECK_MAX_S,
   RECHECK_PERMANENT_S,
   judgeRecheck,
-  judgeUpnp,
   mappingsBack,
   recheckDelay,
   upnpRecheckSchema,
   type UpnpAudit,
   type UpnpMapping,
 } from '../../../../src/shared/domain/upnp';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
 import { upnpStep } from '../../../../src/shared/steps/upnp';
 
 const mapping = (over: Partial<UpnpMapping> = {}): UpnpMapping => ({

@@ -8,13 +8,14 @@ import type { PortReport, PortRow } from '../../../../src/shared/domain/ports';
 import {
   attributeMappings,
   describeMapping,
-  judgeUpnp,
   upnpFindingSchema,
   type RawUpnpMapping,
   type UpnpIgd,
   type UpnpMapping,
   type UpnpMeasurement,
 } from '../../../../src/shared/domain/upnp';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
+import { said } from '../../../../src/shared/i18n/said';
 
 const raw = (over: Partial<RawUpnpMapping> = {}): RawUpnpMapping => ({
   protocol: 'TCP',
@@ -284,6 +285,62 @@ const codes = (m: UpnpMeasurement) => judgeUpnp(m).map((f) => f.code);
 const finding = (m: UpnpMeasurement, code: string) => judgeUpnp(m).find((f) => f.code === code);
 
 describe('the findings (judgeUpnp)', () => {
+  it('each finding is said by key too (its English sentence made from it), counted ones by a plural message, one alone by its own', () => {
+    const all = measurement({
+      mappings: [mapped(), mapped({ externalPort: 554 }), console1],
+      listEnd: 'limit',
+      listNote: 'the router took too long to list its mappings',
+      natPmp: { present: true, externalAddress: null },
+      elsewhere: [{ from: '192.168.1.77', location: 'http://192.168.1.77/' }],
+      deletedBefore: [{ protocol: 'TCP', externalPort: 8000 }],
+    });
+    expect(Object.fromEntries(judgeUpnp(all).map((f) => [f.code, f.said]))).toEqual({
+      'camera-mapped': { key: 'upnp.findings.cameraMapped', params: { count: 2, names: 'Front door' } },
+      'came-back': { key: 'upnp.findings.cameBackOne', params: { who: 'Front door' } },
+      'upnp-on': { key: 'upnp.findings.upnpOnNamed', params: { gateway: '192.168.1.1', name: 'Home Router' } },
+      'natpmp-on': { key: 'upnp.findings.natPmpOn' },
+      'list-incomplete': {
+        key: 'upnp.findings.listIncompleteNote',
+        params: { note: 'the router took too long to list its mappings' },
+      },
+      'other-mapped': { key: 'upnp.findings.otherMapped', params: { count: 1 } },
+      'igd-elsewhere': { key: 'upnp.findings.igdElsewhereOne' },
+    });
+    expect(finding(measurement({ gateway: null }), 'no-gateway')!.said).toEqual({ key: 'upnp.findings.noGateway' });
+    expect(
+      finding(measurement({ igd: null, igdProblem: 'its description did not load.' }), 'igd-unreadable')!.said,
+    ).toEqual({ key: 'upnp.findings.igdUnreadable', params: { problem: 'its description did not load.' } });
+  });
+
+  it('where the service said why the router could not be read by key, the finding is said whole by that key', () => {
+    const igdProblemSaid = said('upnp.findings.igdUnreadableNoLoad', { location: 'http://192.168.1.1:5000/d.xml' });
+    const f = finding(
+      measurement({
+        igd: null,
+        igdProblem: 'its description (http://192.168.1.1:5000/d.xml) did not load.',
+        igdProblemSaid,
+      }),
+      'igd-unreadable',
+    )!;
+    expect(f.said).toEqual(igdProblemSaid);
+    expect(f.text).toBe(
+      'The router answers as a UPnP gateway, but its mappings could not be read: its description (http://192.168.1.1:5000/d.xml) did not load.',
+    );
+  });
+
+  it('a value longer than the contract carries by key: the English sentence alone, still valid for the contract', () => {
+    const long = `http://192.168.1.1/${'d'.repeat(300)}`;
+    const f = finding(
+      measurement({ igd: null, igdProblem: `its description (${long}) did not load.` }),
+      'igd-unreadable',
+    )!;
+    expect(f.said).toBeUndefined();
+    expect(f.text).toBe(
+      `The router answers as a UPnP gateway, but its mappings could not be read: its description (${long}) did not load.`,
+    );
+    expect(upnpFindingSchema.safeParse(f).success).toBe(true);
+  });
+
   it('everything at once comes in the order the user must act on it, each valid for the contract', () => {
     const all = measurement({
       mappings: [mapped(), console1],
@@ -478,6 +535,7 @@ describe('the findings (judgeUpnp)', () => {
         code: 'upnp-off',
         severity: 'ok',
         text: 'No UPnP gateway and no NAT-PMP answer at the router (192.168.1.1): devices cannot open ports on their own.',
+        said: { key: 'upnp.findings.upnpOff', params: { gateway: '192.168.1.1' } },
         evidence: [],
       },
     ]);
