@@ -36,16 +36,32 @@ function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
   );
 }
 
+interface PortsEntry {
+  lastChange?: { at: string; outcome: string } | null;
+  report?: { measuredAt: string } | null;
+}
+
+const portsEntry = async (page: Page, deviceId: string): Promise<PortsEntry> =>
+  ((await invoke(page, 'ports.get', { deviceId })) as { data?: PortsEntry }).data ?? {};
+
 /**
  * Puts the simulator's web ports back on its factory ones through the app's own API (with the yes), and waits until
- * main has recorded the change.
+ * main has recorded the change. A change's job measures the ports again after it is recorded: the put-back waits for
+ * that measurement, as the page's Apply does (disabled while the job runs) — sent before it, the change is checked
+ * against the measurement from before the move, where 80 and 443 were still taken, and refused.
  */
 async function restoreByApi(page: Page, deviceId: string): Promise<void> {
-  const lastAt = async () =>
-    ((await invoke(page, 'ports.get', { deviceId })) as { data?: { lastChange?: { at: string } | null } }).data
-      ?.lastChange?.at ?? '';
-  const after = await lastAt();
-  await invoke(page, 'ports.apply', {
+  await expect
+    .poll(
+      async () => {
+        const { lastChange, report } = await portsEntry(page, deviceId);
+        return !lastChange || (report?.measuredAt ?? '') >= lastChange.at;
+      },
+      { timeout: 60_000, message: 'the ports measured again after the last change' },
+    )
+    .toBe(true);
+  const after = (await portsEntry(page, deviceId)).lastChange?.at ?? '';
+  const applied = (await invoke(page, 'ports.apply', {
     deviceId,
     changes: [
       { role: 'http', to: 80 },
@@ -53,14 +69,12 @@ async function restoreByApi(page: Page, deviceId: string): Promise<void> {
     ],
     confirmWarnings: true,
     oneAtATime: true,
-  });
+  })) as { ok: boolean; error?: { message?: string } };
+  expect(applied.ok, `the put-back was refused: ${applied.error?.message ?? ''}`).toBe(true);
   await expect
     .poll(
       async () => {
-        const r = (await invoke(page, 'ports.get', { deviceId })) as {
-          data?: { lastChange?: { at: string; outcome: string } };
-        };
-        const last = r.data?.lastChange;
+        const last = (await portsEntry(page, deviceId)).lastChange;
         return last && last.at !== after ? last.outcome : 'waiting';
       },
       { timeout: 120_000, message: 'the simulator put back on its factory ports' },
