@@ -42,7 +42,7 @@ export function createDispatcher(
       // Device text is data: no control, escape or bidi character leaves main, whichever transport carries it.
       return ok(sanitizeDeep(parsedOutput.data));
     } catch (err) {
-      if (isAppFailure(err)) return fail(err.code, err.message);
+      if (isAppFailure(err)) return fail(err.code, err.message, err.said, err.parts);
       const name = err instanceof Error ? err.name : typeof err;
       // The stack only on request (NVR_ASSIST_DEBUG=1), and only to this machine's log: never across a boundary.
       const detail = debug && err instanceof Error ? `\n${err.stack ?? ''}` : '';

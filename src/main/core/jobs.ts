@@ -57,7 +57,12 @@ export function createJobRunner(hub: EventHub, newId: () => string, log: (line: 
               jobId,
               kind,
               outcome: 'failed',
-              error: { code: failure.code, message: failure.message },
+              error: {
+                code: failure.code,
+                message: failure.message,
+                ...(failure.said ? { said: failure.said } : {}),
+                ...(failure.said && failure.parts?.length ? { parts: [...failure.parts] } : {}),
+              },
             });
           }
         } finally {

@@ -25,7 +25,7 @@ const CLI_HINT = /\s*\(\s*`nvr-assist[^`]*`\s*\)|,?\s*or\s+`nvr-assist[^`]*`|`nv
  * An error in the page's words: the page's own text for its code, else main's message (the catalogue's words for its
  * code in the page's language, see shared/i18n/local-message.ts) without CLI hints.
  */
-export function inPageWords(error: Pick<AppError, 'code' | 'message'>): string {
+export function inPageWords(error: Pick<AppError, 'code' | 'message' | 'said' | 'parts'>): string {
   return (
     PAGE_WORDS[error.code] ??
     localMessage(error, { t })

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { inPageWords } from '../components/page-words';
 import type { AppError } from '../../shared/ipc/result';
 import { useDiscoveryStore } from './discovery';
 import { useSetupStore } from './setup';
@@ -125,7 +126,7 @@ export const useDeviceLoginStore = defineStore('deviceLogin', () => {
     patch(deviceId, { forgetting: true, forgetError: null });
     const result = await client.forgetPassword(deviceId);
     if (!result.ok) {
-      patch(deviceId, { forgetting: false, forgetError: result.error.message });
+      patch(deviceId, { forgetting: false, forgetError: inPageWords(result.error) });
       return false;
     }
     patch(deviceId, { forgetting: false, remembered: false, forgetError: null });

@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { inPageWords } from '../components/page-words';
 import { useJob, type JobEnd } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
@@ -202,7 +203,7 @@ export const usePortsStore = defineStore('ports', () => {
       const result = await client.planPorts(id, sent as client.PortEdits);
       if (deviceId.value !== id) return false;
       if (!result.ok) {
-        planError.value = result.error.message;
+        planError.value = inPageWords(result.error);
         return false;
       }
       // A later edit is on its way: its answer is the one to show.

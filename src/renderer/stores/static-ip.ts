@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../api/client';
+import { inPageWords } from '../components/page-words';
 import { useJob, type JobEnd } from '../composables/useJob';
 import { jobKindSchema, type InvokeOutput } from '../../shared/ipc/contract';
 import type {
@@ -215,7 +216,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
       const result = await client.call('address.plan', { deviceId: id, ...input });
       if (deviceId.value !== id || JSON.stringify(draftInput(draft.value)) !== key) return false;
       if (!result.ok) {
-        planError.value = result.error.message;
+        planError.value = inPageWords(result.error);
         plan.value = null;
         planFor.value = null;
         return false;
@@ -248,7 +249,7 @@ export const useStaticIpStore = defineStore('staticIp', () => {
       const result = await client.call('address.reserve', { deviceId: id, address });
       if (deviceId.value !== id) return false;
       if (!result.ok) {
-        reserveError.value = result.error.message;
+        reserveError.value = inPageWords(result.error);
         return false;
       }
       reserveProblems.value = result.data.problems;

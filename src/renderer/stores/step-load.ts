@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import type { Result } from '../api/client';
+import { inPageWords } from '../components/page-words';
 
 /** What a step's store tells the loader: how main's saved entry is read, and what to do with it. */
 export interface StepLoadOptions<T> {
@@ -37,7 +38,7 @@ export function useStepLoad<T>(options: StepLoadOptions<T>) {
       const result = await options.read(id);
       if (current() !== id) return false;
       if (!result.ok) {
-        loadError.value = result.error.message;
+        loadError.value = inPageWords(result.error);
         return false;
       }
       loadError.value = null;

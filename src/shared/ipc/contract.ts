@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { discoveredDeviceSchema } from '../domain/device';
 import { approachSchema, setupNoticeSchema, setupRecordSchema } from '../domain/setup';
 import { STEPS, stepIdSchema, type DefinedStep } from '../domain/steps';
+import { saidSchema } from '../i18n/said';
+import { saidPartSchema } from './result';
 
 const empty = z.object({}).strict();
 const jobId = z.string().regex(/^job-[A-Za-z0-9_-]{1,64}$/);
@@ -113,7 +115,14 @@ export const eventContract = {
     jobId,
     kind: jobKindSchema,
     outcome: z.enum(['ok', 'failed', 'cancelled']),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        said: saidSchema.optional(),
+        parts: z.array(saidPartSchema).max(16).optional(),
+      })
+      .nullable(),
   }),
   'setup.onChanged': z.object({ setup: setupRecordSchema }),
   ...stepEvents,

@@ -2,13 +2,17 @@
 // send, follow and read back, put back and read back), and find out a change the app did not live to finish.
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import type { Ipv4Settings, KnownDevice, LanFacts } from '../../../shared/domain/static-ip';
-import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { AppFailure, isAppFailure, type FailurePart } from '../../../shared/ipc/errors';
 import type { StaticIpPending, StaticIpReading, StaticIpResult, AddressProblem } from '../../../shared/steps/static-ip';
 import type { OnvifCredentials } from '../onvif/onvif-client';
+import { refusalWithParts } from '../../core/said-failure';
 import { runDeviceChange } from '../device-change/engine';
 import type { DeviceNetwork } from './device-network';
 import { urlAt, type Follower } from './static-ip-follow';
 import type { StaticIpServiceDeps } from './static-ip-service';
+
+/** A problem as a refusal lists it: its English words, and the same by key. */
+const part = (p: AddressProblem): FailurePart => (p.said ? { said: p.said, text: p.text } : { text: p.text });
 
 export interface ApplyOptions {
   login: OnvifCredentials;
@@ -59,15 +63,9 @@ export function createAddressChange(
     const checked = plan(device, o.target, { lan: o.lan, userPool: o.userPool, known: o.known, current });
     const errors = checked.problems.filter((p) => p.severity === 'error');
     if (errors.length || !checked.proposal)
-      throw new AppFailure(
-        'STATIC_IP_REFUSED',
-        `The app did not send that address: ${errors.map((e) => e.text).join(' ')} Nothing was changed.`,
-      );
+      throw refusalWithParts('STATIC_IP_REFUSED', 'staticIp.failures.notSent', errors.map(part));
     if (!o.confirmWarnings && checked.problems.length)
-      throw new AppFailure(
-        'STATIC_IP_UNCONFIRMED',
-        `The app did not send that address: ${checked.problems.map((p) => p.text).join(' ')} Confirm it to send it anyway, or pick another address. Nothing was changed.`,
-      );
+      throw refusalWithParts('STATIC_IP_UNCONFIRMED', 'staticIp.failures.notConfirmed', checked.problems.map(part));
     const to = {
       address: checked.proposal.address,
       prefix: checked.proposal.prefix,

@@ -3,7 +3,9 @@
 // last, since the address change cuts the connection), and SystemReboot when the device asks for it. Faults become
 // catalogued failures in plain words; a settings change the device refuses half-way is put back where it can be.
 // The decisions (which address, whether to send) are the caller's: this file only speaks to the device.
+import { said, saidWords, type SaidWords } from '../../../shared/i18n/said';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { saidFailure } from '../../core/said-failure';
 import {
   buildSetDns,
   buildSetNetworkDefaultGateway,
@@ -115,18 +117,20 @@ export async function readDeviceNetwork(
   };
 }
 
-const WHAT: Record<'SetDNS' | 'SetNetworkDefaultGateway' | 'SetNetworkInterfaces', string> = {
-  SetDNS: 'the DNS servers',
-  SetNetworkDefaultGateway: 'the router address (gateway)',
-  SetNetworkInterfaces: 'the new address',
-};
+/** What the app was changing, in the refusal's words (the catalogue's staticIp.failures.what). */
+const WHAT = {
+  SetDNS: saidWords('staticIp.failures.what.SetDNS'),
+  SetNetworkDefaultGateway: saidWords('staticIp.failures.what.SetNetworkDefaultGateway'),
+  SetNetworkInterfaces: saidWords('staticIp.failures.what.SetNetworkInterfaces'),
+} as const;
 
-const WHY: Record<NetworkFault, string> = {
-  'invalid-address': 'it says an address is not valid',
-  'invalid-interface': 'it says the network interface is not valid',
-  'invalid-mtu': 'it says the network settings are not valid',
-  'not-supported': 'it does not allow that change over ONVIF',
-  other: 'it gave no reason the app knows',
+/** Why the NVR refused, by its ONVIF fault (staticIp.failures.why). */
+const WHY: Record<NetworkFault, SaidWords> = {
+  'invalid-address': saidWords('staticIp.failures.why.invalidAddress'),
+  'invalid-interface': saidWords('staticIp.failures.why.invalidInterface'),
+  'invalid-mtu': saidWords('staticIp.failures.why.invalidMtu'),
+  'not-supported': saidWords('staticIp.failures.why.notSupported'),
+  other: saidWords('staticIp.failures.why.unknown'),
 };
 
 /**
@@ -204,7 +208,7 @@ async function refuse(
   signal: AbortSignal,
 ): Promise<never> {
   const fault = networkFault(reply) ?? 'other';
-  const stayed: string[] = [];
+  const stayed: Array<'SetDNS' | 'SetNetworkDefaultGateway'> = [];
   for (const step of [...done].reverse()) {
     let restored = false;
     if (step.undo !== null)
@@ -213,17 +217,21 @@ async function refuse(
       } catch {
         restored = false;
       }
-    if (!restored) stayed.unshift(WHAT[step.operation]);
+    if (!restored) stayed.unshift(step.operation);
   }
   const code = fault === 'not-supported' ? 'STATIC_IP_NOT_SUPPORTED' : 'STATIC_IP_DEVICE_REFUSED';
-  const head =
+  const what = WHAT[operation];
+  // DNS is always sent before the gateway: what stayed changed is one of them, or both in that order.
+  const left = stayed.length > 1 ? saidWords('staticIp.failures.what.both') : stayed[0] ? WHAT[stayed[0]] : null;
+  const words =
     fault === 'not-supported'
-      ? `The NVR does not let the app change ${WHAT[operation]} over ONVIF.`
-      : `The NVR refused ${WHAT[operation]} (${WHY[fault]}).`;
-  const tail = stayed.length
-    ? ` It kept its address, but ${stayed.join(' and ')} could not be put back as they were: check them in the NVR’s own network page.`
-    : ' It kept its own settings; nothing was changed.';
-  throw new AppFailure(code, head + tail);
+      ? left
+        ? said('staticIp.failures.notSupportedStayed', { what, stayed: left })
+        : said('staticIp.failures.notSupportedKept', { what })
+      : left
+        ? said('staticIp.failures.refusedStayed', { what, why: WHY[fault], stayed: left })
+        : said('staticIp.failures.refusedKept', { what, why: WHY[fault] });
+  throw saidFailure(code, words);
 }
 
 /**
@@ -244,14 +252,8 @@ export async function rebootDevice(
   }
   if (reply.kind === 'fault') {
     if (networkFault(reply) === 'not-supported')
-      throw new AppFailure(
-        'STATIC_IP_NOT_SUPPORTED',
-        'The NVR needs a restart to use its new address but does not let the app restart it over ONVIF. Restart it yourself (its power switch or its own web page); the app then looks for it again.',
-      );
-    throw new AppFailure(
-      'STATIC_IP_DEVICE_REFUSED',
-      'The NVR needs a restart to use its new address but refused the restart. Restart it yourself (its power switch or its own web page); the app then looks for it again.',
-    );
+      throw saidFailure('STATIC_IP_NOT_SUPPORTED', said('staticIp.failures.rebootNotSupported'));
+    throw saidFailure('STATIC_IP_DEVICE_REFUSED', said('staticIp.failures.rebootRefused'));
   }
   const message = reply.kind === 'body' ? readSystemRebootMessage(reply.body) : null;
   if (message !== null) onMessage?.(message);

@@ -132,7 +132,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
     let user = null;
     if (userPool) {
       const parsed = parsePool(userPool, lan);
-      if ('problem' in parsed) throw new AppFailure('STATIC_IP_BAD_POOL', `${parsed.problem}`);
+      if ('problem' in parsed) throw new AppFailure('STATIC_IP_BAD_POOL', parsed.problem, parsed.said);
       user = parsed.pool;
     }
     return choosePool({ user, leases: poolFromLeases(known, lan), routerDefault: routerDefaultPool(lan) });

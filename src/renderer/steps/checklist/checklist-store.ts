@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
+import { inPageWords } from '../../components/page-words';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { ChecklistExport, ChecklistExportFormat, ChecklistPaper } from '../../../shared/domain/checklist-export';
 import { useT } from '../../composables/useT';
@@ -72,7 +73,7 @@ export const useChecklistStore = defineStore('checklist', () => {
         paper ? { format, paper, locale: locale.value.tag } : { format },
       );
       if (!result.ok) {
-        error.value = result.error.message;
+        error.value = inPageWords(result.error);
         return;
       }
       saveFile(result.data.fileName, result.data.mediaType, result.data.base64);

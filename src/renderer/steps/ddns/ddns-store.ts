@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
+import { inPageWords } from '../../components/page-words';
 import { ddnsServer, type DdnsCheck, type DdnsLast, type DdnsProvider } from '../../../shared/domain/ddns';
 import type { InvokeInput, InvokeOutput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
@@ -102,7 +103,7 @@ export const useDdnsStore = defineStore('ddns', () => {
     try {
       const answer = await client.call('ddns.update', input);
       if (!answer.ok) {
-        error.value = { of: 'update', message: answer.error.message };
+        error.value = { of: 'update', message: inPageWords(answer.error) };
         return false;
       }
       result.value = answer.data;
@@ -125,7 +126,7 @@ export const useDdnsStore = defineStore('ddns', () => {
         ...(ip.value.trim() ? { ip: ip.value.trim() } : {}),
       });
       if (!answer.ok) {
-        error.value = { of: 'check', message: answer.error.message };
+        error.value = { of: 'check', message: inPageWords(answer.error) };
         return false;
       }
       check.value = answer.data;

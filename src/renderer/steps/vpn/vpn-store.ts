@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
+import { inPageWords } from '../../components/page-words';
 import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { InvokeInput } from '../../../shared/ipc/contract';
@@ -72,7 +73,7 @@ export const useVpnStore = defineStore('vpn', () => {
     try {
       const answer = await client.call('vpn.plan', input);
       if (!answer.ok) {
-        error.value = answer.error.message;
+        error.value = inPageWords(answer.error);
         return false;
       }
       plan.value = answer.data;
@@ -106,7 +107,7 @@ export const useVpnStore = defineStore('vpn', () => {
                 file: answer.data.file,
               }),
             }
-          : { ok: false, text: answer.error.message },
+          : { ok: false, text: inPageWords(answer.error) },
       };
       return answer.ok;
     } finally {
@@ -125,7 +126,7 @@ export const useVpnStore = defineStore('vpn', () => {
     try {
       const answer = await client.call('vpn.check', proveNow.value ? { prove: true } : {});
       if (!answer.ok) {
-        checkError.value = answer.error.message;
+        checkError.value = inPageWords(answer.error);
         return false;
       }
       check.value = answer.data;

@@ -30,6 +30,9 @@ import {
   typeAddress,
 } from '../fake-static-ip';
 import { ok } from '../fake-api';
+import { english } from '../../../../src/shared/i18n/english';
+import { said } from '../../../../src/shared/i18n/said';
+import { fail } from '../../../../src/shared/ipc/result';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
 
@@ -165,6 +168,23 @@ describe('the Static IP step in the pseudo locale: main’s words said by key co
     expect(byTest(wrapper, 'plan-problem').text()).toContain(
       xa.t('staticIp.typed.maybeInPool', { address: typed, pool: '.100–.199', basis: basisXa }),
     );
+  });
+});
+
+describe('the Static IP step in the pseudo locale: main’s refusals in its own words come in the page’s language', () => {
+  it('the DHCP range main refused (its own sentence, with the range in it)', async () => {
+    setLocale('en-XA');
+    const xa = createTranslator('en-XA');
+    const problem = said('staticIp.poolProblem.reversed', { range: '192.168.1.200-192.168.1.100' });
+    const sentence = english(problem);
+    fakeStaticIp(api, { reading: fakeReading() });
+    api.handlers['address.plan'] = () => fail('STATIC_IP_BAD_POOL', sentence, problem);
+    const wrapper = await mountStep();
+    await typeAddress(wrapper, '192.168.1.150');
+    expect(byTest(wrapper, 'plan-error').text()).toContain(
+      xa.t('staticIp.poolProblem.reversed', { range: '192.168.1.200-192.168.1.100' }),
+    );
+    expect(wrapper.text()).not.toContain(sentence);
   });
 });
 

@@ -1,0 +1,21 @@
+// A failure in main's own words, said by key: the English sentence (the failure's message: the JSON, the log, a front
+// end whose catalogue lacks the key) and the key with its values (each front end's language), made from one source.
+import { english } from '../../shared/i18n/english';
+import type { Said } from '../../shared/i18n/said';
+import type { MessageKey } from '../../shared/i18n/types';
+import { AppFailure, type ErrorCode, type FailurePart } from '../../shared/ipc/errors';
+
+export function saidFailure(code: ErrorCode, words: Said): AppFailure {
+  return new AppFailure(code, english(words), words);
+}
+
+/**
+ * A refusal that lists its problems: `key`'s sentence with the problems in its `{parts}` (in English: their texts, one
+ * after the other; on a page or in the CLI: each said in the user's language, see shared/i18n/local-message.ts).
+ */
+export function refusalWithParts(code: ErrorCode, key: MessageKey, parts: readonly FailurePart[]): AppFailure {
+  const kept = parts.slice(0, 16);
+  const words: Said = { key };
+  const message = english({ key, params: { parts: kept.map((p) => p.text).join(' ') } });
+  return new AppFailure(code, message, words, kept);
+}
