@@ -5,6 +5,7 @@
 import { headStart } from './cli/head-start';
 import { dropHeadStart, joinHeadStart } from './services/ports/head-start';
 import { APP_VERSION } from './version';
+import type { ProgressEvent } from './cli/progress-line';
 import { deviceTextBlock } from '../shared/text/device-text';
 
 // Everything the CLI writes to the terminal passes the device-text sanitiser last: whatever a device managed to
@@ -38,12 +39,16 @@ process.on('unhandledRejection', crash);
 headStart(process.argv.slice(2));
 
 async function main(): Promise<number> {
-  const [{ createAppCore }, { runCli }, { defaultDataDir }, { localeFromEnv }] = await Promise.all([
-    import('./app'),
-    import('./cli/run'),
-    import('./core/paths'),
-    import('../shared/i18n/translate'),
-  ]);
+  const [{ createAppCore }, { runCli }, { defaultDataDir }, { createTranslator, localeFromEnv }, { progressLines }] =
+    await Promise.all([
+      import('./app'),
+      import('./cli/run'),
+      import('./core/paths'),
+      import('../shared/i18n/translate'),
+      import('./cli/progress-line'),
+    ]);
+  const locale = localeFromEnv(process.env);
+  const progressLine = progressLines(locale, () => createTranslator(locale));
   joinHeadStart();
   const core = createAppCore({
     dataDir: defaultDataDir(),
@@ -55,10 +60,7 @@ async function main(): Promise<number> {
   });
   // Long jobs report progress on stderr, so stdout stays clean for --json.
   core.hub.subscribe((event, payload) => {
-    if (event === 'job.onProgress') {
-      const p = payload as { done: number; total: number | null; message: string };
-      toStderr(`  ${p.total ? `${p.done}/${p.total}` : p.done} ${p.message}\n`);
-    }
+    if (event === 'job.onProgress') toStderr(progressLine(payload as ProgressEvent));
   });
   const abort = () => void core.close().then(() => process.exit(130));
   process.once('SIGINT', abort);
@@ -80,7 +82,7 @@ async function main(): Promise<number> {
       },
       APP_VERSION,
       undefined,
-      localeFromEnv(process.env),
+      locale,
     );
   } finally {
     dropHeadStart();

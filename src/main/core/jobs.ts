@@ -1,3 +1,5 @@
+import { english } from '../../shared/i18n/english';
+import type { Words } from '../../shared/i18n/said';
 import type { JobKind } from '../../shared/ipc/contract';
 import { AppFailure, isAppFailure } from '../../shared/ipc/errors';
 import type { EventHub } from './events';
@@ -6,8 +8,11 @@ export interface JobContext {
   /** This job's own id (for the events it emits). */
   jobId: string;
   signal: AbortSignal;
-  /** Report progress; `total` null when unknown. Throttling is the caller's concern. */
-  progress(done: number, total: number | null, message: string): void;
+  /**
+   * Report progress; `total` null when unknown. Throttling is the caller's concern. Words said by key travel with
+   * their English sentence (the page and the CLI say them in their user's language).
+   */
+  progress(done: number, total: number | null, words: Words): void;
 }
 
 export type JobTask = (ctx: JobContext) => Promise<void>;
@@ -32,9 +37,11 @@ export function createJobRunner(hub: EventHub, newId: () => string, log: (line: 
       const ctx: JobContext = {
         jobId,
         signal: controller.signal,
-        progress(done, total, message) {
+        progress(done, total, words) {
           if (controller.signal.aborted) return;
-          hub.emit('job.onProgress', { jobId, kind, done, total, message: message.slice(0, 500) });
+          const message = (typeof words === 'string' ? words : english(words)).slice(0, 500);
+          const said = typeof words === 'string' ? {} : { said: words };
+          hub.emit('job.onProgress', { jobId, kind, done, total, message, ...said });
         },
       };
       const done = (async () => {

@@ -3,6 +3,7 @@ import * as client from '../api/client';
 import type { EventName, EventPayload, JobKind } from '../../shared/ipc/contract';
 import type { AppError, Result } from '../../shared/ipc/result';
 import { inPageWords } from '../components/page-words';
+import { sayIn } from '../../shared/i18n/said';
 import { t } from './useT';
 
 /** How far a job is, as main last said it. */
@@ -86,8 +87,9 @@ export function useJob(options: JobOptions) {
 
   function apply({ name, payload }: Buffered): void {
     if (name === 'job.onProgress') {
-      const { done, total, message } = payload as EventPayload<'job.onProgress'>;
-      progress.value = { done, total, message };
+      const { done, total, message, said } = payload as EventPayload<'job.onProgress'>;
+      // main's line in the page's language where it said it by key (its English sentence otherwise).
+      progress.value = { done, total, message: sayIn({ t }, said, message) };
     } else if (name === 'job.onDone') {
       end(payload as JobEnd);
     } else {

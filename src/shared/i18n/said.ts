@@ -12,6 +12,9 @@ export interface Said {
   readonly params?: Readonly<Record<string, ParamValue | SaidWords>>;
 }
 
+/** main's words where either will do: an English sentence as it is, or words said by key (a job's progress line). */
+export type Words = string | Said;
+
 /** Words said by key that fill another's placeholder: no values of their own. */
 export interface SaidWords {
   readonly key: string;

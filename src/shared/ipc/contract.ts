@@ -107,6 +107,7 @@ export const jobProgressSchema = z.object({
   done: z.number().int().min(0),
   total: z.number().int().min(0).nullable(),
   message: z.string().max(500),
+  said: saidSchema.optional(),
 });
 
 export const eventContract = {

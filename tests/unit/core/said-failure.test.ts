@@ -104,4 +104,26 @@ describe('main’s failures said by key', () => {
     const plain = new AppFailure('STATIC_IP_BAD_POOL');
     expect(localMessage(plain, pseudo)).toBe(pseudo.t('errors.STATIC_IP_BAD_POOL'));
   });
+
+  it('a job’s progress line said by key travels with its English sentence', () => {
+    const events: Array<{ channel: string; payload: unknown }> = [];
+    const hub = { emit: (channel: string, payload: unknown) => void events.push({ channel, payload }) };
+    const jobs = createJobRunner(hub as never, () => 'job-2');
+    jobs.start('static-ip-apply', async ({ progress }) => {
+      progress(1, 6, said('staticIp.progress.probing', { address: '192.168.1.230' }));
+      progress(2, 6, 'An English line.');
+      await new Promise(() => {});
+    });
+    expect(events.map((e) => e.payload)).toEqual([
+      {
+        jobId: 'job-job-2',
+        kind: 'static-ip-apply',
+        done: 1,
+        total: 6,
+        message: 'Making sure nothing answers at 192.168.1.230…',
+        said: { key: 'staticIp.progress.probing', params: { address: '192.168.1.230' } },
+      },
+      { jobId: 'job-job-2', kind: 'static-ip-apply', done: 2, total: 6, message: 'An English line.' },
+    ]);
+  });
 });

@@ -122,7 +122,7 @@ export default defineFeature({
           const { setup: record } = await setup.load();
           const entry = record.staticIp[deviceId];
           if (entry?.pending) {
-            progress(0, null, 'An address change did not finish last time: finding where the NVR answers now…');
+            progress(0, null, said('staticIp.progress.unfinished'));
             // The login may have been given at either address (the app restarted since; see the CLI's fallback).
             const login = (await devices.loginFor(device)) ?? (await devices.loginAt(entry.pending.newOnvifUrl));
             const result = await staticIp.recover(device, entry.pending, login, signal);

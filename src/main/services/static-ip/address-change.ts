@@ -3,6 +3,7 @@
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import type { Ipv4Settings, KnownDevice, LanFacts } from '../../../shared/domain/static-ip';
 import { AppFailure, isAppFailure, type FailurePart } from '../../../shared/ipc/errors';
+import { said, type Words } from '../../../shared/i18n/said';
 import type { StaticIpPending, StaticIpReading, StaticIpResult, AddressProblem } from '../../../shared/steps/static-ip';
 import type { OnvifCredentials } from '../onvif/onvif-client';
 import { refusalWithParts } from '../../core/said-failure';
@@ -22,7 +23,7 @@ export interface ApplyOptions {
   target: { address: string; gateway?: string; dns?: string[] };
   confirmWarnings: boolean;
   signal: AbortSignal;
-  progress?: (done: number, total: number | null, message: string) => void;
+  progress?: (done: number, total: number | null, words: Words) => void;
   /** Called (and awaited) just before the device is told: the caller saves it, so a crash is found out. */
   onChanging(pending: StaticIpPending): Promise<void>;
 }
@@ -52,11 +53,11 @@ export function createAddressChange(
   async function apply(device: DiscoveredDevice, o: ApplyOptions): Promise<StaticIpResult> {
     if (!device.onvifUrl) throw new AppFailure('STATIC_IP_NOT_SUPPORTED');
     const steps: string[] = [];
-    const progress = (done: number, total: number | null, message: string) => {
-      o.progress?.(done, total, message);
+    const progress = (done: number, total: number | null, words: Words) => {
+      o.progress?.(done, total, words);
     };
     // 1. The gate: main never sends an address it would not have proposed without the user's yes.
-    progress(0, 6, 'Checking the address…');
+    progress(0, 6, said('staticIp.progress.checking'));
     const s0 = await session(device.onvifUrl, o.login, o.signal);
     const before = await deps.readNetwork(s0, new URL(device.onvifUrl).hostname, o.signal);
     const current = settingsFromNetwork(before);
@@ -77,7 +78,7 @@ export function createAddressChange(
 
     // 2. Proven free just before use (unless it is the device's own address already).
     if (to.address !== current.address) {
-      progress(1, 6, `Making sure nothing answers at ${to.address}…`);
+      progress(1, 6, said('staticIp.progress.probing', { address: to.address }));
       const proof = await deps.proveFree(to.address, o.signal);
       steps.push(...proof.evidence.map((e) => e.detail));
       // The neighbour table remembers an address for a while after its owner left it: when only the table names
@@ -118,10 +119,10 @@ export function createAddressChange(
       unreachable: `the NVR answers neither at ${to.address} nor at ${current.address ?? 'its old address'}`,
       phase: (phase) =>
         phase === 'sending'
-          ? progress(2, 6, `Giving the NVR the address ${to.address}…`)
+          ? progress(2, 6, said('staticIp.progress.giving', { address: to.address }))
           : phase === 'verifying'
-            ? progress(4, 6, `Looking for the NVR at ${to.address}…`)
-            : progress(5, 6, 'The NVR did not take the settings as sent: putting its old settings back…'),
+            ? progress(4, 6, said('staticIp.progress.looking', { address: to.address }))
+            : progress(5, 6, said('staticIp.progress.puttingBack')),
       steps: {
         async send({ work }) {
           let sent: { rebootNeeded: boolean; replyLost?: boolean };
@@ -140,7 +141,7 @@ export function createAddressChange(
           );
           if (sent.replyLost) steps.push('The NVR’s answer to the address change did not arrive (it moved at once).');
           if (sent.rebootNeeded) {
-            progress(3, 6, 'The NVR needs a restart for the new address: restarting it…');
+            progress(3, 6, said('staticIp.progress.restarting'));
             steps.push('The NVR asked for a restart to use the new address; the app restarted it.');
             try {
               await deps.reboot(s0, work);
@@ -157,7 +158,16 @@ export function createAddressChange(
             [newUrl, oldUrl],
             o.login,
             work,
-            (n) => progress(4, 6, `Looking for the NVR at ${to.address}… (${n + 1}/${follow.rounds})`),
+            (n) =>
+              progress(
+                4,
+                6,
+                said('staticIp.progress.lookingRound', {
+                  address: to.address,
+                  round: String(n + 1),
+                  rounds: String(follow.rounds),
+                }),
+              ),
             { mac, endpoint: device.endpoint },
           );
           if (!found)

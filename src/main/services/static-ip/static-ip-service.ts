@@ -20,7 +20,7 @@ import {
 import type { AddressProblem, PlannedReservation, StaticIpReading } from '../../../shared/steps/static-ip';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { saidInEnglish } from '../../../shared/i18n/english';
-import { said } from '../../../shared/i18n/said';
+import { said, type Words } from '../../../shared/i18n/said';
 import { type OnvifClientDeps, type OnvifCredentials, type OnvifSession } from '../onvif/onvif-client';
 import { createAddressChange, settingsFromNetwork } from './address-change';
 import type { FreeProof } from './address-probe';
@@ -67,7 +67,7 @@ export interface CheckOptions {
   userPool: string | null;
   known: KnownDevice[];
   signal: AbortSignal;
-  progress?: (done: number, total: number | null, message: string) => void;
+  progress?: (done: number, total: number | null, words: Words) => void;
 }
 
 /** What discovery knows of a device's address settings, without a login. */
@@ -145,7 +145,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
     let loggedIn = false;
     let mac = device.mac;
     if (options.login && device.onvifUrl) {
-      options.progress?.(0, 2, 'Reading the NVR’s network settings over ONVIF…');
+      options.progress?.(0, 2, said('staticIp.progress.reading'));
       const s = await session(device.onvifUrl, options.login, signal);
       const network = await deps.readNetwork(s, new URL(device.onvifUrl).hostname, signal);
       settings = settingsFromNetwork(network);
@@ -153,7 +153,7 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
       mac = network.mac ?? mac;
     }
     if (!mac && settings.address) mac = await deps.macAt(settings.address);
-    options.progress?.(1, 2, 'Judging the address…');
+    options.progress?.(1, 2, said('staticIp.progress.judging'));
     const pool = poolFor(lan, options.userPool, options.known);
     // Another device on the same address (a different MAC or another entry of the inventory) is a conflict.
     const conflicts = options.known

@@ -419,4 +419,17 @@ export const staticIp = {
     rebootRefused:
       'The NVR needs a restart to use its new address but refused the restart. Restart it yourself (its power switch or its own web page); the app then looks for it again.',
   },
+  /** main's progress lines while it reads or changes the NVR's address (static-ip-service.ts, address-change.ts). */
+  progress: {
+    reading: 'Reading the NVR’s network settings over ONVIF…',
+    judging: 'Judging the address…',
+    checking: 'Checking the address…',
+    probing: 'Making sure nothing answers at {address}…',
+    giving: 'Giving the NVR the address {address}…',
+    looking: 'Looking for the NVR at {address}…',
+    lookingRound: 'Looking for the NVR at {address}… ({round}/{rounds})',
+    puttingBack: 'The NVR did not take the settings as sent: putting its old settings back…',
+    restarting: 'The NVR needs a restart for the new address: restarting it…',
+    unfinished: 'An address change did not finish last time: finding where the NVR answers now…',
+  },
 } as const;

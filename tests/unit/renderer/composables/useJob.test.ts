@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { useJob } from '../../../../src/renderer/composables/useJob';
 import { JOB_KINDS } from '../../../../src/shared/ipc/contract';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { english } from '../../../../src/shared/i18n/english';
+import { said } from '../../../../src/shared/i18n/said';
 import { createFakeApi, failed, fakeDevice, ok, type FakeApi } from '../fake-api';
 
 const JOB = 'job-one';
@@ -62,6 +66,32 @@ describe('useJob', () => {
     progress(OTHER, 'discovery', 9);
     expect(seen).toEqual(['early', 'later']);
     expect(job.progress?.done).toBe(1);
+  });
+
+  it('says a progress line main said by key in the page’s language (main’s English where it did not)', async () => {
+    setLocale('en-XA');
+    try {
+      const job = useJob({ kind: 'static-ip-apply' });
+      api.handlers['address.apply'] = () => ok({ jobId: JOB });
+      await job.start(() => window.api!.invoke('address.apply', {} as never));
+      const words = said('staticIp.progress.giving', { address: '192.168.1.230' });
+      api.emit('job.onProgress', {
+        jobId: JOB,
+        kind: 'static-ip-apply',
+        done: 2,
+        total: 6,
+        message: english(words),
+        said: words,
+      });
+      expect(job.progress?.message).toBe(
+        createTranslator('en-XA').t('staticIp.progress.giving', { address: '192.168.1.230' }),
+      );
+      expect(job.progress?.message).not.toContain('Giving the NVR');
+      api.emit('job.onProgress', { jobId: JOB, kind: 'static-ip-apply', done: 3, total: 6, message: 'Only English.' });
+      expect(job.progress?.message).toBe('Only English.');
+    } finally {
+      setLocale(null);
+    }
   });
 
   it('takes the end: ok, failed (the error in the page’s words), cancelled; onEnd hears it', async () => {

@@ -4,6 +4,7 @@
 // what the user is told when the NVR has no address, MAC or router to name, and how long a hung step is waited for.
 // The follower (where the NVR answers) is a list of answers in the order they are asked for, so a test can set up
 // what the lab's devices cannot: a device that answers at one address and reports another.
+import { english } from '../../../../src/shared/i18n/english';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import type { LanFacts } from '../../../../src/shared/domain/static-ip';
@@ -129,7 +130,7 @@ function scripted(s: Script = {}) {
       target: { address: TO.address },
       confirmWarnings,
       signal: new AbortController().signal,
-      progress: (_done, _total, message) => progress.push(message),
+      progress: (_done, _total, words) => progress.push(typeof words === 'string' ? words : english(words)),
       onChanging: async () => {},
     });
   return { apply, change, looks, sends, proofs, progress };

@@ -1,6 +1,7 @@
 // The Static IP service against a fake NVR that keeps its own address settings and answers (or not) where they
 // say: the gate before anything is sent, the free-address proof, the pending record before the change, following
 // the device to its new address, reading it back, putting it back, and the recovery of an unfinished change.
+import { english } from '../../../../src/shared/i18n/english';
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import type { KnownDevice, LanFacts } from '../../../../src/shared/domain/static-ip';
@@ -617,7 +618,8 @@ describe('static IP service: what the user reads after a change (exact words, st
       target: { address },
       confirmWarnings: false,
       signal: new AbortController().signal,
-      progress: (done, total, message) => seen.push(`${done}/${total} ${message}`),
+      progress: (done, total, words) =>
+        seen.push(`${done}/${total} ${typeof words === 'string' ? words : english(words)}`),
       onChanging: async () => {},
     });
     return { run, seen };
