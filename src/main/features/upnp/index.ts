@@ -1,4 +1,5 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { said } from '../../../shared/i18n/said';
 import { judgeRecheck, recheckDelay, type AttributionContext } from '../../../shared/domain/upnp';
 import { AppFailure } from '../../../shared/ipc/errors';
 import type { UpnpTarget } from '../../services/upnp/upnp-service';
@@ -98,7 +99,7 @@ export default defineFeature({
         const what = watched.map((w) => `${w.protocol} ${w.externalPort}`).join(', ');
         const jobId = jobs.start('upnp-watch', async ({ jobId, signal, progress }) => {
           const waited = await countdown(wait, signal, (left) =>
-            progress(wait - left, wait, `Re-checking ${what} in ${left} s…`),
+            progress(wait - left, wait, said('upnp.progress.recheckIn', { what, seconds: String(left) })),
           );
           // A cancelled re-check proves nothing: it is neither shown nor kept.
           if (!waited) return;

@@ -1,4 +1,5 @@
 import { sleep } from '../../core/sleep';
+import { said, type Words } from '../../../shared/i18n/said';
 import { brandFromText } from '../../../shared/catalog/oui';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import { DHIP_MULTICAST, buildDhipSearch, parseDhipReply } from '../../protocol/dhip';
@@ -48,7 +49,7 @@ export interface DiscoveryRunOptions {
   iface: DiscoveryInterface;
   signal: AbortSignal;
   onDevice: (device: DiscoveredDevice) => void;
-  onProgress?: (done: number, total: number, message: string) => void;
+  onProgress?: (done: number, total: number, words: Words) => void;
   onWarning?: (message: string) => void;
   timing?: Partial<DiscoveryTiming>;
   /** Where findings are merged; a fresh one when not given. */
@@ -146,7 +147,11 @@ export function createDiscoveryService(deps: DiscoveryDeps): DiscoveryService {
       let done = 0;
       const finished = (name: string) => {
         done++;
-        options.onProgress?.(done, steps.length, `${name} finished; ${inventory.list().length} device(s) so far`);
+        options.onProgress?.(
+          done,
+          steps.length,
+          said('find.progress.finished', { way: name, devices: String(inventory.list().length) }),
+        );
       };
 
       const wsd = probeWsDiscovery({

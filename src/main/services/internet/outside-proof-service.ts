@@ -6,6 +6,7 @@
 // from inside to the public address on each planned outside port (2 s each, at once); and, for the troubleshooting
 // tree, a TCP connect to each planned rule's inside address:port (the NVR on the LAN; 2 s each, at once).
 import { isIP } from 'node:net';
+import { said, type Words } from '../../../shared/i18n/said';
 import {
   judgeHairpin,
   judgeOutsideProof,
@@ -76,7 +77,7 @@ export interface OutsideProofRun {
   brand?: string | null;
   mappings: readonly UpnpMapping[] | null;
   signal: AbortSignal;
-  progress?: (done: number, total: number, message: string) => void;
+  progress?: (done: number, total: number, words: Words) => void;
 }
 
 export function createOutsideProofService(deps: OutsideProofDeps) {
@@ -133,14 +134,24 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
           answers.set(port, await ask(base, port, bounded, run.signal));
           done++;
           const a = answers.get(port)!;
+          // A checker's own error stays as it came (evidence, in the checker's words).
+          const p = String(port);
           run.progress?.(
             done,
             unique.length,
-            `Port ${port}: ${a.ok ? (a.reachable ? 'reachable' : 'not reachable') : a.error}`,
+            a.ok
+              ? said(a.reachable ? 'internet.progress.portReachable' : 'internet.progress.portNotReachable', {
+                  port: p,
+                })
+              : said('internet.progress.portError', { port: p, error: a.error }),
           );
         }
       };
-      run.progress?.(0, unique.length, `Asking ${base.href} about ${unique.length} port(s)…`);
+      run.progress?.(
+        0,
+        unique.length,
+        said('internet.progress.askingChecker', { checker: base.href, ports: String(unique.length) }),
+      );
       await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
 
       // The NVR from inside, where each planned rule sends its port: the tree's "does the NVR answer there now?".
@@ -166,7 +177,7 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
         ...new Set(targets.filter((t) => t.kind === 'planned' && t.protocol === 'tcp').map((t) => t.port)),
       ];
       if (hairpinAddress && isIP(hairpinAddress) === 4 && plannedTcp.length && !run.signal.aborted) {
-        run.progress?.(done, unique.length, `Connecting from inside to ${hairpinAddress} (hairpin)…`);
+        run.progress?.(done, unique.length, said('internet.progress.hairpin', { address: hairpinAddress }));
         const rows: HairpinRow[] = await Promise.all(
           plannedTcp.map(async (port) => {
             const r = await deps.tcp(hairpinAddress, port, deps.hairpinMs ?? 2000, run.signal);

@@ -6,6 +6,7 @@
 // as an IPv4 address), the first two hops toward that address are traced (services/internet/hop-probe: one ping each
 // with TTL 1 and 2, at once, 2 s at most): the router after yours is a second view of its WAN side.
 import { isIP } from 'node:net';
+import { said, type Words } from '../../../shared/i18n/said';
 import {
   judgePublicAddress,
   type OutsideView,
@@ -52,7 +53,7 @@ export interface PublicAddressRun {
   stun: string;
   checker: string;
   signal: AbortSignal;
-  progress?: (message: string) => void;
+  progress?: (words: Words) => void;
   /** Asks the router for its WAN address (runs beside the outside questions). */
   routerWan: (signal: AbortSignal) => Promise<RouterWan>;
 }
@@ -88,7 +89,7 @@ export function createPublicAddressService(deps: PublicAddressDeps) {
     /** One check: the three views at once, then the verdict. `changed` is the caller's (it holds the history). */
     async check(run: PublicAddressRun): Promise<Omit<PublicAddressCheck, 'changed'>> {
       const measuredAt = deps.now().toISOString();
-      run.progress?.(`Asking the router, the STUN server ${run.stun} and the checker ${run.checker}…`);
+      run.progress?.(said('internet.progress.asking', { stun: run.stun, checker: run.checker }));
       const noRouter: RouterWan = { address: null, source: null, readAt: null };
       const stunAndHops = stunBinding(deps, run.stun, {
         signal: run.signal,
@@ -99,7 +100,7 @@ export function createPublicAddressService(deps: PublicAddressDeps) {
         const target = result.ok ? result.serverAddress : given && isIP(given) === 4 ? given : null;
         const trace = deps.hops;
         if (!trace || !run.gateway || !target || run.signal.aborted) return { result, hops: null };
-        run.progress?.(`Tracing the first two routers toward ${target}…`);
+        run.progress?.(said('internet.progress.tracing', { target }));
         const hops = await trace(target, run.signal).catch(() => null);
         return { result, hops };
       });

@@ -27,7 +27,7 @@ import type { HttpTransport } from '../../transport/http';
 import type { SsdpTransport } from '../../transport/ssdp-client';
 import type { UdpTransport } from '../../transport/udp';
 import { callIgd, deleteMapping, deletionWords, listMappings, type MappingList } from './igd-control';
-import { said, type Said } from '../../../shared/i18n/said';
+import { said, type Said, type Words } from '../../../shared/i18n/said';
 
 export interface UpnpServiceDeps {
   http: HttpTransport;
@@ -49,7 +49,7 @@ export interface UpnpTarget {
 
 export interface UpnpRun {
   signal: AbortSignal;
-  progress?: (message: string) => void;
+  progress?: (words: Words) => void;
   attribution: AttributionContext;
   /** Mappings deleted earlier and proven gone then (a listed one came back). */
   deletedBefore?: ReadonlyArray<{ protocol: UpnpProtocol; externalPort: number }>;
@@ -251,7 +251,7 @@ export function createUpnpService(deps: UpnpServiceDeps) {
         control: null,
       };
     }
-    run.progress?.(`Looking for the router’s UPnP at ${target.gateway}…`);
+    run.progress?.(said('upnp.progress.looking', { gateway: target.gateway }));
     const [found, natPmpAnswer] = await Promise.all([search(target, run.signal), natPmp(target, run.signal)]);
     let igd: UpnpIgd | null = null;
     let control: IgdControl | null = null;
@@ -260,12 +260,12 @@ export function createUpnpService(deps: UpnpServiceDeps) {
     let list: MappingList = { mappings: [], end: 'complete' };
     if (run.signal.aborted) list = { mappings: [], end: 'cancelled' };
     else if (found.location) {
-      run.progress?.('Reading the router’s UPnP description…');
+      run.progress?.(said('upnp.progress.description'));
       const d = await describe(found.location, run.signal);
       if ('problem' in d) ({ problem: igdProblem, problemSaid: igdProblemSaid } = d);
       else {
         ({ igd, control } = d);
-        run.progress?.('Reading every port mapping the router holds…');
+        run.progress?.(said('upnp.progress.mappings'));
         list = await listMappings(deps.http, control, run.signal);
       }
     } else if (found.gatewayOff) {
@@ -338,13 +338,13 @@ export function createUpnpService(deps: UpnpServiceDeps) {
           continue;
         }
         if (run.signal.aborted) break;
-        run.progress?.(`Deleting ${c.protocol} ${c.externalPort}…`);
+        run.progress?.(said('upnp.progress.deleting', { protocol: c.protocol, port: String(c.externalPort) }));
         const r = await deleteMapping(deps.http, before.control, listed, run.signal);
         const deletion = { ...c, ...r, gone: false };
         deletions.push(deletion);
         leases.set(deletion, listed.leaseSeconds);
       }
-      run.progress?.('Reading the router’s list again…');
+      run.progress?.(said('upnp.progress.readingAgain'));
       const after = await measure(target, { ...run, progress: undefined });
       for (const d of deletions) {
         const stillThere = after.audit.mappings.some(

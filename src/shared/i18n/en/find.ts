@@ -116,4 +116,8 @@ export const find = {
     noSearch: 'No search yet.',
     noSearchHelp: 'Press “Search” below to look for your NVR on this network, or add it by its address if you know it.',
   },
+  /** main's progress line as each way of searching finishes (discovery.ts). */
+  progress: {
+    finished: '{way} finished; {devices} device(s) so far',
+  },
 } as const;

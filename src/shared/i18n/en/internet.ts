@@ -144,4 +144,14 @@ export const internet = {
         'Your router says its WAN address is {router}, but no outside service gave a believable address to compare it with. Check again, or try other STUN and checker servers.',
     },
   },
+  /** main's progress lines while it checks the public address or proves from outside (its services). */
+  progress: {
+    asking: 'Asking the router, the STUN server {stun} and the checker {checker}…',
+    tracing: 'Tracing the first two routers toward {target}…',
+    askingChecker: 'Asking {checker} about {ports} port(s)…',
+    portReachable: 'Port {port}: reachable',
+    portNotReachable: 'Port {port}: not reachable',
+    portError: 'Port {port}: {error}',
+    hairpin: 'Connecting from inside to {address} (hairpin)…',
+  },
 } as const;

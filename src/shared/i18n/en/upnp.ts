@@ -291,4 +291,13 @@ export const upnp = {
     entryUnreadable: 'entry {index} could not be read ({error})',
     repeats: 'the router repeats the same entries instead of ending its list',
   },
+  /** main's progress lines while it reads the router's UPnP or deletes mappings (upnp-service.ts, the re-check). */
+  progress: {
+    looking: 'Looking for the router’s UPnP at {gateway}…',
+    description: 'Reading the router’s UPnP description…',
+    mappings: 'Reading every port mapping the router holds…',
+    deleting: 'Deleting {protocol} {port}…',
+    readingAgain: 'Reading the router’s list again…',
+    recheckIn: 'Re-checking {what} in {seconds} s…',
+  },
 } as const;

@@ -172,6 +172,7 @@ describe('upnp.watch through the app', () => {
       done: 0,
       total: 1,
       message: 'Re-checking TCP 8000 in 1 s…',
+      said: { key: 'upnp.progress.recheckIn', params: { what: 'TCP 8000', seconds: '1' } },
     });
     // the audit's own progress after the wait: the countdown at its end
     expect(progress.slice(1).every((p) => p.done === 1 && p.total === 1)).toBe(true);

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import type { ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import {
@@ -119,7 +120,7 @@ describe('the proof service', () => {
     const f = fake([8000]);
     const progress: string[] = [];
     const p = await createOutsideProofService(f.deps).prove(
-      run({ progress: (d, t, m) => progress.push(`${d}/${t} ${m}`) }),
+      run({ progress: (d, t, m) => progress.push(`${d}/${t} ${inEnglish(m)}`) }),
     );
     expect(f.asked).toEqual([8000, 21, 22, 23, 80, 554].map((n) => `http://checker.example/port/${n}`));
     expect(f.maxInFlight).toBeLessThanOrEqual(3);

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { readStunBindingReply } from '../../../../src/main/protocol/stun';
 import {
@@ -245,7 +246,7 @@ describe('one check', () => {
       stun: 'stun.example.net:3478',
       checker: 'http://c',
       signal: signal(),
-      progress: (m) => progress.push(m),
+      progress: (m) => progress.push(inEnglish(m)),
       routerWan: async () => ({ address: '203.0.113.3', source: 'igd', readAt: 'x' }),
     });
     expect(traced).toEqual([SERVER.address]);

@@ -3,6 +3,8 @@
 // broke: the app fetching from (and believing) a device pretending to be the router, a NAT-PMP answer from anywhere
 // taken as the router's, a deletion reported done while the router still lists it, or an audit that cannot be
 // cancelled.
+import { inEnglish } from '../../../support/words';
+import type { Words } from '../../../../src/shared/i18n/said';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpnpService, UPNP_SEARCH_MS, type UpnpTarget } from '../../../../src/main/services/upnp/upnp-service';
 import type { SsdpResponse, SsdpTransport } from '../../../../src/main/transport/ssdp-client';
@@ -168,10 +170,10 @@ const run = (
   return {
     progress,
     signal: over.signal ?? new AbortController().signal,
-    progressFn: (m: string) => progress.push(m),
+    progressFn: (m: Words) => progress.push(inEnglish(m)),
     run: {
       signal: over.signal ?? new AbortController().signal,
-      progress: (m: string) => progress.push(m),
+      progress: (m: Words) => progress.push(inEnglish(m)),
       attribution: { devices: [camera], nvrId: 'hik', portReports: {} },
       ...(over.deletedBefore ? { deletedBefore: over.deletedBefore } : {}),
     },
