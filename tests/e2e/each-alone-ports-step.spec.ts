@@ -70,7 +70,12 @@ async function restoreByApi(page: Page, deviceId: string): Promise<void> {
     confirmWarnings: true,
     oneAtATime: true,
   })) as { ok: boolean; error?: { message?: string } };
-  expect(applied.ok, `the put-back was refused: ${applied.error?.message ?? ''}`).toBe(true);
+  if (!applied.ok) {
+    // What main knows of devices at that moment, to tell why (ids only).
+    const listed = (await invoke(page, 'discovery.list', {})) as { data?: { devices?: { id: string }[] } };
+    const ids = (listed.data?.devices ?? []).map((d) => d.id).join(', ');
+    throw new Error(`the put-back of ${deviceId} was refused: ${applied.error?.message ?? ''} (listed: ${ids})`);
+  }
   await expect
     .poll(
       async () => {
@@ -94,6 +99,8 @@ test('Ports: the NVR refuses RTSP; one click moves each port on its own, in the 
 
   lab('sim', 'hik', 'rtsp-fixed', 'on');
   let deviceId = '';
+  let passed = false;
+  let putBackError: unknown = null;
   try {
     await page.goto(appHome(labUrl!));
     // A login main may still hold from another spec would skip the dialog: start without any.
@@ -158,10 +165,15 @@ test('Ports: the NVR refuses RTSP; one click moves each port on its own, in the 
     // and the one click that moves each port on its own (two more when the interface must be picked). The check runs
     // by itself on the first visit (it was one more action before); pressed only when that check left no result.
     expect(actions).toBe((pickInterface ? 12 : 10) + (pressed ? 1 : 0));
+    passed = true;
   } finally {
     lab('sim', 'hik', 'rtsp-fixed', 'off');
     try {
       if (deviceId) await restoreByApi(page, deviceId);
+    } catch (err) {
+      // A put-back that fails must not hide the spec's own error: thrown after it only when the spec passed.
+      putBackError = err;
+      if (!passed) console.error(`and the put-back failed too: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       // The server is shared by the lab specs: leave it as a new user finds it (no login held, a fresh setup), even
       // when the put-back failed (its error still fails this spec).
@@ -169,4 +181,5 @@ test('Ports: the NVR refuses RTSP; one click moves each port on its own, in the 
       await invoke(page, 'setup.reset', {});
     }
   }
+  if (putBackError) throw putBackError;
 });

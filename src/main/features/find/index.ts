@@ -12,7 +12,7 @@ const MAX_WARNINGS = 50;
 export default defineFeature({
   id: 'find',
   handlers: (ctx) => {
-    const { devices, discovery, hub, jobs, save, now, setup, options } = ctx;
+    const { devices, discovery, hub, jobs, save, now, options } = ctx;
     const search = devices.search;
     const listening = { jobId: null as string | null, interfaceName: '' };
     return {
@@ -99,15 +99,15 @@ export default defineFeature({
           loginKnownDeviceIds: await devices.loginKnownIds(list),
         };
       },
-      'setup.chooseDevice': async ({ deviceId }) => {
-        const { setup: record } = await setup.load();
-        const device = devices.inventory.get(deviceId) ?? record.devices.find((d) => d.id === deviceId);
-        if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
-        return save((draft) => {
+      // Looked up and recorded in one turn of the record's queue: whatever is asked after the choice (a step's
+      // first check, opened at once) reads the NVR just chosen, never the one before it.
+      'setup.chooseDevice': async ({ deviceId }) =>
+        save((draft) => {
+          const device = devices.inventory.get(deviceId) ?? draft.devices.find((d) => d.id === deviceId);
+          if (!device) throw new AppFailure('DEVICE_NOT_FOUND');
           draft.nvr = { deviceId, device, chosenAt: now().toISOString() };
           judgeFind(draft, 'chosen', now());
-        });
-      },
+        }),
       'device.login': async ({ deviceId, host, port, username, password, remember }) => {
         const login = await devices.login({ deviceId, host, port }, { username, password }, remember ?? false);
         const chosen = login.device;
