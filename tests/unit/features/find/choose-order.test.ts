@@ -5,11 +5,36 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../../src/main/app';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { LAB_CLIENT } from '../../../support/fake-system';
-import { fakeDevice } from '../../renderer/fake-api';
+import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 
 // The user chooses an NVR and opens a step at once: the step's first check asks main for the record right after the
 // choice. It must read the NVR just chosen, not the one before (the UPnP page marked the old NVR's mappings as
 // "your NVR" when the check read the record between the choice's lookup and its save).
+/** A device as a search lists it. */
+function device(id: string, address: string): DiscoveredDevice {
+  return {
+    id,
+    addresses: [address],
+    mac: null,
+    brand: 'Hikvision',
+    brandSource: 'sadp',
+    model: null,
+    name: null,
+    firmware: null,
+    serial: null,
+    sources: ['sadp'],
+    onvifUrl: `http://${address}/onvif/device_service`,
+    endpoint: null,
+    ports: {},
+    dhcp: null,
+    activated: null,
+    upnp: false,
+    notes: [],
+    interfaceName: 'eth0',
+    lastSeenAt: '2026-12-06T09:00:00.000Z',
+  };
+}
+
 const cores: AppCore[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
@@ -25,8 +50,8 @@ function app(record: SetupRecord) {
 
 describe('choosing the NVR', () => {
   it('what is asked after the choice reads the NVR just chosen', async () => {
-    const cam = fakeDevice({ id: 'dev-cam', addresses: ['192.168.50.65'] });
-    const hik = fakeDevice({ id: 'dev-hik', addresses: ['192.168.50.64'] });
+    const cam = device('dev-cam', '192.168.50.65');
+    const hik = device('dev-hik', '192.168.50.64');
     const call = app({
       ...emptySetupRecord('2026-12-06T09:00:00.000Z'),
       devices: [cam, hik],
@@ -44,7 +69,7 @@ describe('choosing the NVR', () => {
   });
 
   it('a device main does not know is refused, and the record keeps its NVR', async () => {
-    const cam = fakeDevice({ id: 'dev-cam' });
+    const cam = device('dev-cam', '192.168.50.65');
     const call = app({
       ...emptySetupRecord('2026-12-06T09:00:00.000Z'),
       devices: [cam],
