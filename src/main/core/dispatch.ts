@@ -1,4 +1,6 @@
 import { invokeContract, isInvokeChannel, type InvokeHandlers } from '../../shared/ipc/contract';
+import { english } from '../../shared/i18n/english';
+import { said } from '../../shared/i18n/said';
 import { isAppFailure } from '../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { sanitizeDeep } from '../../shared/text/device-text';
@@ -29,7 +31,8 @@ export function createDispatcher(
     if (!parsedInput.success) {
       // Only the paths of the offending fields, never their values (they may be passwords).
       const fields = parsedInput.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
-      return fail('BAD_REQUEST', `The request was not in the expected form (check: ${fields.slice(0, 200)}).`);
+      const words = said('app.failures.badRequest', { fields: fields.slice(0, 200) });
+      return fail('BAD_REQUEST', english(words), words);
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;

@@ -1,12 +1,25 @@
 // A failure in main's own words, said by key: the English sentence (the failure's message: the JSON, the log, a front
 // end whose catalogue lacks the key) and the key with its values (each front end's language), made from one source.
 import { english } from '../../shared/i18n/english';
-import type { Said } from '../../shared/i18n/said';
+import { saidSchema, type Said } from '../../shared/i18n/said';
 import type { MessageKey } from '../../shared/i18n/types';
 import { AppFailure, type ErrorCode, type FailurePart } from '../../shared/ipc/errors';
 
+/**
+ * The words by key where they fit the boundary (saidSchema): a value longer than it lets through (a long path, a long
+ * list) leaves the key out, and the words are then main's English sentence, as before.
+ */
+function crossing(words: Said | undefined): Said | undefined {
+  return words && saidSchema.safeParse(words).success ? words : undefined;
+}
+
 export function saidFailure(code: ErrorCode, words: Said): AppFailure {
-  return new AppFailure(code, english(words), words);
+  return new AppFailure(code, english(words), crossing(words));
+}
+
+/** A failure whose English sentence was made elsewhere from `words` (a check's `{ error, said }`), said by key too. */
+export function withSaid(code: ErrorCode, message: string, words: Said | undefined): AppFailure {
+  return new AppFailure(code, message, crossing(words));
 }
 
 /**

@@ -2,7 +2,9 @@ import type { FSWatcher } from 'node:fs';
 import type * as fsp from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { setupRecordSchema, type SetupNotice, type SetupRecord } from '../../shared/domain/setup';
+import { said } from '../../shared/i18n/said';
 import { AppFailure } from '../../shared/ipc/errors';
+import { saidFailure } from '../core/said-failure';
 import { writeAtomicallyWith } from './setup/atomic-write';
 import { createFileLock } from './setup/file-lock';
 import { emptySetup, migrate } from './setup/record';
@@ -92,10 +94,7 @@ export function createSetupStore(
       handle = await fs.open(file, 'r');
     } catch (err) {
       if (errno(err) === 'ENOENT') return { kind: 'missing', stamp: MISSING };
-      throw new AppFailure(
-        'SETUP_WRITE_FAILED',
-        'Your saved progress could not be read. Check the permissions of the app’s settings folder.',
-      );
+      throw saidFailure('SETUP_WRITE_FAILED', said('app.failures.notRead'));
     }
     let text: string;
     let stamp: string;
@@ -103,10 +102,7 @@ export function createSetupStore(
       stamp = stampOf(await handle.stat({ bigint: true }));
       text = await handle.readFile('utf8');
     } catch {
-      throw new AppFailure(
-        'SETUP_WRITE_FAILED',
-        'Your saved progress could not be read. Check the permissions of the app’s settings folder.',
-      );
+      throw saidFailure('SETUP_WRITE_FAILED', said('app.failures.notRead'));
     } finally {
       await handle.close().catch(() => undefined);
     }
@@ -123,10 +119,11 @@ export function createSetupStore(
   function damagedReadOnly(): AppFailure {
     // An error message crosses with at most 2,000 characters: a path longer than any real one is shortened.
     const shown = (path: string) => (path.length > 800 ? `${path.slice(0, 380)}…${path.slice(-380)}` : path);
-    return new AppFailure(
+    // The paths are values (said by key, the page's words around them); one longer than a said's value may be (300
+    // characters) is said in English only.
+    return saidFailure(
       'SETUP_DAMAGED_READ_ONLY',
-      `Your saved progress in ${shown(file)} is damaged and the folder ${shown(dir)} cannot be written. ` +
-        'Make the folder writable or move the file away, then start the app again.',
+      said('app.failures.damagedReadOnly', { file: shown(file), folder: shown(dir) }),
     );
   }
 

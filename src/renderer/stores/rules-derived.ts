@@ -1,9 +1,9 @@
 // What the Router rules page works out by itself, before anything is sent: the allowed sources as the user typed
 // them, checked with the plan's own rules (checkSourceSaid, its reasons said in the page's language), and the
-// router's interface name (checkCommandOptions). Main checks both again; these only spare the user a round trip and
+// router's interface name and forward chain (commandOptionsSaid, said in the page's language too). Main checks both again; these only spare the user a round trip and
 // say the problem where it was typed.
 import { checkSourceSaid } from '../../shared/domain/forward-plan-shapes';
-import { checkCommandOptions, type RouterFamily } from '../../shared/domain/rule-commands';
+import { commandOptionsSaid, type RouterFamily } from '../../shared/domain/rule-commands';
 import { sayIn, type Said } from '../../shared/i18n/said';
 import { t } from '../composables/useT';
 
@@ -45,9 +45,9 @@ export const usesWan = (family: RouterFamily | null): boolean => family === 'nft
 export function checkWan(text: string): { ok: true; wan: string | null } | { ok: false; error: string } {
   const wan = text.trim();
   if (!wan) return { ok: true, wan: null };
-  const bad = checkCommandOptions({ wan });
+  const bad = commandOptionsSaid({ wan });
   return bad
-    ? { ok: false, error: t('rules.router.wanProblem', { problem: bad, example: 'eth1', wan: 'wan' }) }
+    ? { ok: false, error: t('rules.router.wanProblem', { problem: sayReason(bad), example: 'eth1', wan: 'wan' }) }
     : { ok: true, wan };
 }
 
@@ -59,6 +59,6 @@ export function checkWan(text: string): { ok: true; wan: string | null } | { ok:
 export function checkForwardChain(text: string): { ok: true; chain: string | null } | { ok: false; error: string } {
   const chain = text.trim().replace(/\s+/g, ' ');
   if (!chain) return { ok: true, chain: null };
-  const bad = checkCommandOptions({ forwardChain: chain });
-  return bad ? { ok: false, error: bad } : { ok: true, chain };
+  const bad = commandOptionsSaid({ forwardChain: chain });
+  return bad ? { ok: false, error: sayReason(bad) } : { ok: true, chain };
 }

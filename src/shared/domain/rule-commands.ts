@@ -4,6 +4,7 @@
 // published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
 // addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
 import { FORWARD_PAGE_IDS, FORWARD_PAGES, forwardSteps } from '../catalog/router-forwards';
+import { said, type Said } from '../i18n/said';
 import { portsText, type ForwardPlan, type ForwardRule } from './forward-plan-shapes';
 
 /** Routers with a command line: the plan as commands. */
@@ -27,10 +28,15 @@ export interface CommandOptions {
 const IFNAME = /^[A-Za-z0-9_.:@-]{1,15}$/;
 const CHAIN = /^(ip|inet) [A-Za-z0-9_-]{1,32} [A-Za-z0-9_-]{1,32}$/;
 
-export function checkCommandOptions(o: CommandOptions): string | null {
-  if (o.wan !== undefined && !IFNAME.test(o.wan)) return `"${o.wan.slice(0, 20)}" is not an interface name.`;
+/**
+ * What is wrong with the options, said by key (rules.failures): null when they are fine. Main's English sentence for
+ * it is checkCommandOptions' (rule-options.ts, main side); the page says it in its own language.
+ */
+export function commandOptionsSaid(o: CommandOptions): Said | null {
+  if (o.wan !== undefined && !IFNAME.test(o.wan))
+    return said('rules.failures.notInterface', { wan: o.wan.slice(0, 20) });
   if (o.forwardChain !== undefined && !CHAIN.test(o.forwardChain))
-    return `The forward chain is given as "<family> <table> <chain>", e.g. "inet filter forward".`;
+    return said('rules.failures.chainForm', { example: 'inet filter forward' });
   return null;
 }
 

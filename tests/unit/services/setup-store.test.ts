@@ -334,6 +334,7 @@ describe('setup store shared with other writers', () => {
             message:
               `Your saved progress in ${file} is damaged and the folder ${dir} cannot be written. ` +
               'Make the folder writable or move the file away, then start the app again.',
+            said: { key: 'app.failures.damagedReadOnly', params: { file, folder: dir } },
           },
         });
         expect(readFileSync(file, 'utf8')).toBe('not json'); // kept as it was

@@ -1,8 +1,10 @@
 import { mediaRangeFor } from '../../../shared/catalog/ports';
 import { checkSource, planForwards } from '../../../shared/domain/forward-plan';
 import { proxyTarget, reverseProxy } from '../../../shared/domain/reverse-proxy';
-import { checkCommandOptions, routerCommands } from '../../../shared/domain/rule-commands';
+import { commandOptionsSaid, routerCommands } from '../../../shared/domain/rule-commands';
+import { said } from '../../../shared/i18n/said';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { saidFailure, withSaid } from '../../core/said-failure';
 import { defineFeature } from '../types';
 import { RULES_COMMANDS } from './cli';
 import { judgeRules } from './status';
@@ -20,7 +22,7 @@ export default defineFeature({
       const sources: string[] = [];
       for (const text of allow ?? record.rules.allow) {
         const checked = checkSource(text);
-        if (!checked.ok) throw new AppFailure('RULES_BAD_SOURCE', checked.error);
+        if (!checked.ok) throw withSaid('RULES_BAD_SOURCE', checked.error, checked.said);
         if (!sources.includes(checked.cidr)) sources.push(checked.cidr);
       }
       const reading = record.staticIp[id]?.reading ?? null;
@@ -48,8 +50,8 @@ export default defineFeature({
       const plan = record.rules.plan;
       if (!plan) throw new AppFailure('RULES_NO_PLAN');
       const options = { ...(wan ? { wan } : {}), ...(forwardChain ? { forwardChain } : {}) };
-      const bad = checkCommandOptions(options);
-      if (bad) throw new AppFailure('RULES_BAD_OPTION', bad);
+      const bad = commandOptionsSaid(options);
+      if (bad) throw saidFailure('RULES_BAD_OPTION', bad);
       return { family, text: routerCommands(family, plan, options) };
     },
     'rules.proxy': async ({ kind, host, user }) => {
@@ -58,13 +60,9 @@ export default defineFeature({
       if (!plan) throw new AppFailure('RULES_NO_PLAN');
       // The Ports measurement too: an NVR with plain HTTP only has no web rule, and the proxy is what encrypts it.
       const target = proxyTarget(plan, record.ports[plan.deviceId]?.report?.rows ?? null);
-      if (!target)
-        throw new AppFailure(
-          'RULES_BAD_OPTION',
-          'The plan exposes no web page (not asked for, or the NVR has none open): there is nothing to put a proxy in front of.',
-        );
+      if (!target) throw saidFailure('RULES_BAD_OPTION', said('rules.failures.noWebPage'));
       const r = reverseProxy(kind, target, { ...(host ? { host } : {}), ...(user ? { user } : {}) });
-      if (!r.ok) throw new AppFailure('RULES_BAD_OPTION', r.error);
+      if (!r.ok) throw withSaid('RULES_BAD_OPTION', r.error, r.said);
       return r.config;
     },
     'rules.get': async () => {

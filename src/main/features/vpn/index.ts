@@ -1,5 +1,7 @@
 import { isAbsolute, join } from 'node:path';
+import { said } from '../../../shared/i18n/said';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { saidFailure, withSaid } from '../../core/said-failure';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import { DEFAULT_CHECKER_URL } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
@@ -16,12 +18,12 @@ import { defineFeature, type AppContext } from '../types';
 import { VPN_COMMANDS } from './cli';
 import { judgeVpn, judgeVpnChecked } from './status';
 
-/** The service's plain words as the contract's error (its messages are composed by our code, never a key). */
+/** The service's plain words as the contract's error (composed by our code, with the same said by key beside them). */
 async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof VpnError) throw new AppFailure('BAD_REQUEST', err.message);
+    if (err instanceof VpnError) throw withSaid('BAD_REQUEST', err.message, err.said);
     throw err;
   }
 }
@@ -47,11 +49,7 @@ async function proveNow(ctx: AppContext, record: SetupRecord): Promise<OutsidePr
   const nvrId = record.nvr?.deviceId ?? null;
   const checker = record.internet.checker ?? DEFAULT_CHECKER_URL;
   // The one way a proof fails as a whole is a checker that is not an http(s) address: said before anything is sent.
-  if (!parseCheckerUrl(checker))
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `The checker ${checker} cannot be asked: set a usable one on the Internet page.`,
-    );
+  if (!parseCheckerUrl(checker)) throw saidFailure('BAD_REQUEST', said('vpn.failures.checkerUnusable', { checker }));
   const proof = await internetServices(ctx).prover.prove({
     checker,
     name: null,
@@ -85,11 +83,11 @@ export default defineFeature({
         probe: (req) => probeWireGuard({ ...req, udp: ctx.udp }),
       }));
     const checkOut = (out: string) => {
-      if (!isAbsolute(out)) throw new AppFailure('BAD_REQUEST', 'The file to write must be given as a full path.');
+      if (!isAbsolute(out)) throw saidFailure('BAD_REQUEST', said('vpn.failures.fullPath'));
     };
     const lastPlan = async (): Promise<VpnPlan> => {
       const plan = (await setup.load()).setup.vpn.plan;
-      if (!plan) throw new AppFailure('BAD_REQUEST', 'Make the VPN plan first (vpn plan --server …).');
+      if (!plan) throw saidFailure('BAD_REQUEST', said('vpn.failures.planFirst', { command: 'vpn plan --server …' }));
       return plan;
     };
     return {
@@ -143,11 +141,7 @@ export default defineFeature({
         const proof = prove ? await proveNow(ctx, record) : (record.internet.proof ?? null);
         // Where the server is: the address given, else the Linux computer of the plan, else the router (the gateway).
         const address = to ?? plan.forward?.to ?? (await lanFacts(ctx))?.gateway ?? null;
-        if (!address)
-          throw new AppFailure(
-            'BAD_REQUEST',
-            'The address of the WireGuard server is not known (no default gateway here): give it with --to.',
-          );
+        if (!address) throw saidFailure('BAD_REQUEST', said('vpn.failures.serverAddressUnknown', { option: '--to' }));
         const check = await plainly(() =>
           vpn().check(plan, {
             address,

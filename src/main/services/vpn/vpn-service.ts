@@ -16,7 +16,8 @@ import {
 } from '../../../shared/domain/vpn-plan';
 import { judgeVpnCheck, type VpnCheck } from '../../../shared/domain/vpn-check';
 import { vpnSaid } from '../../../shared/domain/vpn-said';
-import { said } from '../../../shared/i18n/said';
+import { english } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import { writeAtomically } from '../setup/atomic-write';
 import { probeWireGuard, type ProbeResult } from './vpn-probe';
@@ -57,13 +58,26 @@ export interface VpnCheckRequest {
 
 export type VpnPlanRequest = Omit<VpnPlanInput, 'peers' | 'serverPublicKey'> & { peers: readonly string[] };
 
-/** A failure in plain words (the feature turns it into the contract's error). */
+/**
+ * A failure in plain words (the feature turns it into the contract's error): main's English sentence, and beside it
+ * the same said by the catalogue's key and values (vpn.failures, vpn.said), for each front end's language.
+ */
 export class VpnError extends Error {
   override name = 'VpnError';
+  constructor(
+    message: string,
+    readonly said?: Said,
+  ) {
+    super(message);
+  }
 }
 
+/** A failure said by key, its English made from the same key and values. */
+const refusal = (words: Said): VpnError => new VpnError(english(words), words);
+/** What a failure tells the user to run again, as typed. */
+const PLAN_AGAIN = { command: 'vpn plan' } as const;
+
 const RESOLVE_MS = 3000;
-const CANNOT_WRITE = 'The file could not be written: check that its folder exists and that you may write there.';
 
 async function systemResolve(host: string): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
@@ -97,6 +111,9 @@ export async function writeBytesAtomically(file: string, bytes: Uint8Array): Pro
     throw err;
   }
 }
+
+/** The plan's devices, as a failure lists them. */
+const devicesOf = (plan: VpnPlan): string => plan.peers.map((p) => p.name).join(', ');
 
 export function createVpnService(options: VpnServiceOptions) {
   const resolve = options.resolve ?? systemResolve;
@@ -174,49 +191,36 @@ export function createVpnService(options: VpnServiceOptions) {
     /** The plan for these devices (keys made for new names and kept), the endpoint name checked. */
     async plan(request: VpnPlanRequest): Promise<VpnPlan> {
       const names = checkPeerNames(request.peers);
-      if (!names.ok) throw new VpnError(names.error);
+      if (!names.ok) throw new VpnError(names.error, names.said);
       const keys = await keysFor(names.names);
       const r = planVpn({
         ...request,
         peers: names.names.map((name) => ({ name, publicKey: keys.peers[name]!.publicKey })),
         serverPublicKey: keys.server.publicKey,
       });
-      if (!r.ok) throw new VpnError(r.error);
+      if (!r.ok) throw new VpnError(r.error, r.said);
       const more = await endpointFindings(r.plan, request.publicAddress ?? null);
       return { ...r.plan, findings: [...r.plan.findings, ...more].slice(0, 16) };
     },
 
     /** The text of `server` or a device's config, with its private key from the key file (checked against the plan). */
     async configText(plan: VpnPlan, which: string): Promise<string> {
-      if (plan.mode === 'overlay')
-        throw new VpnError(
-          'Behind carrier-grade NAT there is no home server to configure: follow the overlay steps of the plan.',
-        );
-      if (plan.mode === 'none')
-        throw new VpnError(
-          'This router has no WireGuard server: plan with --server linux (a computer of the LAN) instead.',
-        );
-      if (which === 'server' && !plan.config)
-        throw new VpnError('This router makes its own configs: follow the plan’s steps on the router.');
+      if (plan.mode === 'overlay') throw refusal(said('vpn.failures.overlayNoServer'));
+      if (plan.mode === 'none') throw refusal(said('vpn.failures.noRouterServer', { option: '--server linux' }));
+      if (which === 'server' && !plan.config) throw refusal(said('vpn.failures.routerMakesConfigs'));
       const keys = await readKeys();
-      if (!keys) throw new VpnError('The keys of this plan are missing: make the plan again (vpn plan).');
+      if (!keys) throw refusal(said('vpn.failures.keysMissing', PLAN_AGAIN));
       if (which === 'server') {
         if (keys.server.publicKey !== plan.serverPublicKey)
-          throw new VpnError('The server key changed since this plan: make the plan again (vpn plan).');
+          throw refusal(said('vpn.failures.serverKeyChanged', PLAN_AGAIN));
         return serverConfig(plan, keys.server.privateKey);
       }
       const peer = plan.peers.find((p) => p.name === which);
-      if (!peer)
-        throw new VpnError(
-          `"${which.slice(0, 40)}" is not a device of this plan (${plan.peers.map((p) => p.name).join(', ')}).`,
-        );
+      if (!peer) throw refusal(said('vpn.failures.notADevice', { name: which.slice(0, 40), devices: devicesOf(plan) }));
       const pair = keys.peers[which];
       if (!pair || pair.publicKey !== peer.publicKey)
-        throw new VpnError(`The key of "${which}" changed since this plan: make the plan again (vpn plan).`);
-      if (!plan.endpoint)
-        throw new VpnError(
-          'The plan has no endpoint for the phone to dial: set up DDNS, or run the Internet check, then plan again.',
-        );
+        throw refusal(said('vpn.failures.deviceKeyChanged', { name: which, ...PLAN_AGAIN }));
+      if (!plan.endpoint) throw refusal(said('vpn.failures.noEndpoint'));
       return peerConfig(plan, which, pair.privateKey);
     },
 
@@ -226,18 +230,16 @@ export function createVpnService(options: VpnServiceOptions) {
      */
     async check(plan: VpnPlan, req: VpnCheckRequest): Promise<VpnCheck> {
       if (plan.mode !== 'wireguard' || !plan.serverPublicKey || !plan.listenPort)
-        throw new VpnError(
-          'This plan has no home WireGuard server to check (overlay or no WireGuard on the router): test the overlay from its own app.',
-        );
+        throw refusal(said('vpn.failures.noServerToCheck'));
       const peer = req.peer ? plan.peers.find((p) => p.name === req.peer) : plan.peers[0];
       if (!peer)
-        throw new VpnError(
-          `"${(req.peer ?? '').slice(0, 40)}" is not a device of this plan (${plan.peers.map((p) => p.name).join(', ')}).`,
+        throw refusal(
+          said('vpn.failures.notADevice', { name: (req.peer ?? '').slice(0, 40), devices: devicesOf(plan) }),
         );
       const keys = await readKeys();
       const pair = keys?.peers[peer.name];
       if (!keys || keys.server.publicKey !== plan.serverPublicKey || !pair || pair.publicKey !== peer.publicKey)
-        throw new VpnError('The keys of this plan are missing or changed: make the plan again (vpn plan).');
+        throw refusal(said('vpn.failures.keysMissingOrChanged', PLAN_AGAIN));
       const port = req.port ?? plan.listenPort;
       const probe = options.probe ?? probeWireGuard;
       const [answer, resolved] = await Promise.all([
@@ -265,17 +267,17 @@ export function createVpnService(options: VpnServiceOptions) {
     async writeConfig(plan: VpnPlan, which: string, file: string): Promise<{ file: string; bytes: number }> {
       const text = `${await this.configText(plan, which)}\n`;
       await writeAtomically(file, text).catch(() => {
-        throw new VpnError(CANNOT_WRITE);
+        throw refusal(said('vpn.failures.cannotWrite'));
       });
       return { file, bytes: Buffer.byteLength(text) };
     },
 
     /** A device's config as a QR code (PNG) for the WireGuard app, written to `file` owner-only (0600). */
     async writeQr(plan: VpnPlan, peer: string, file: string): Promise<{ file: string; bytes: number }> {
-      if (peer === 'server') throw new VpnError('A QR code is for a device (a phone), not for the server.');
+      if (peer === 'server') throw refusal(said('vpn.failures.qrForServer'));
       const png = await qrPng(await this.configText(plan, peer));
       await writeBytesAtomically(file, png).catch(() => {
-        throw new VpnError(CANNOT_WRITE);
+        throw refusal(said('vpn.failures.cannotWrite'));
       });
       return { file, bytes: png.length };
     },

@@ -201,6 +201,16 @@ export const rules = {
     copyFailed: 'Could not copy: select the config and copy it yourself (Ctrl+C).',
   },
 
+  /** main's refusals in its own words (src/main/features/rules/index.ts, rule-commands.ts): errors said by key. */
+  failures: {
+    /** {wan}: what was typed, as it is. */
+    notInterface: '"{wan}" is not an interface name.',
+    /** {example}: a forward chain as it is typed. */
+    chainForm: 'The forward chain is given as "<family> <table> <chain>", e.g. "{example}".',
+    noWebPage:
+      'The plan exposes no web page (not asked for, or the NVR has none open): there is nothing to put a proxy in front of.',
+  },
+
   /**
    * main's own words about the plan and the proxy, said by key so the page and the CLI say them in the user's
    * language (src/shared/domain/forward-plan.ts, reverse-proxy.ts); main keeps the English sentence beside

@@ -102,6 +102,33 @@ export const vpn = {
     phoneTunnelOff: 'Turn the tunnel off: the same address must not load.',
   },
   /**
+   * main's refusals in its own words (src/main/services/vpn/vpn-service.ts, src/main/features/vpn/index.ts): errors
+   * said by key. Commands and options to type, names, files and addresses are values.
+   */
+  failures: {
+    overlayNoServer:
+      'Behind carrier-grade NAT there is no home server to configure: follow the overlay steps of the plan.',
+    noRouterServer: 'This router has no WireGuard server: plan with {option} (a computer of the LAN) instead.',
+    routerMakesConfigs: 'This router makes its own configs: follow the plan’s steps on the router.',
+    keysMissing: 'The keys of this plan are missing: make the plan again ({command}).',
+    serverKeyChanged: 'The server key changed since this plan: make the plan again ({command}).',
+    /** {devices}: the plan's devices, separated by commas. */
+    notADevice: '"{name}" is not a device of this plan ({devices}).',
+    deviceKeyChanged: 'The key of "{name}" changed since this plan: make the plan again ({command}).',
+    noEndpoint:
+      'The plan has no endpoint for the phone to dial: set up DDNS, or run the Internet check, then plan again.',
+    noServerToCheck:
+      'This plan has no home WireGuard server to check (overlay or no WireGuard on the router): test the overlay from its own app.',
+    keysMissingOrChanged: 'The keys of this plan are missing or changed: make the plan again ({command}).',
+    cannotWrite: 'The file could not be written: check that its folder exists and that you may write there.',
+    qrForServer: 'A QR code is for a device (a phone), not for the server.',
+    checkerUnusable: 'The checker {checker} cannot be asked: set a usable one on the Internet page.',
+    fullPath: 'The file to write must be given as a full path.',
+    planFirst: 'Make the VPN plan first ({command}).',
+    serverAddressUnknown:
+      'The address of the WireGuard server is not known (no default gateway here): give it with {option}.',
+  },
+  /**
    * main's own words in the plan and the check (src/shared/domain/vpn-plan.ts, vpn-checks.ts, vpn-check.ts and the
    * service's endpoint findings): said by key, so the page and the CLI say them in the user's language. Addresses,
    * names, ports and networks are values.

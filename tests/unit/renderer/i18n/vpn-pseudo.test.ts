@@ -25,11 +25,11 @@ function data(w: VueWrapper): string[] {
   const said = w.findAll('[data-testid$="-said"]').map((p) => p.text());
   return [
     ...stringsOf([main.plan, main.record.ddns, VPN_SERVERS]),
-    ...said.filter((text) => !text.startsWith('[')), // main's refusal; the page's own words are bracketed
+    // main's words not said by key (none now: its refusals are, see below); the page's own words are bracketed
+    ...said.filter((text) => !text.startsWith('[')),
     'TP-Link',
     'Netgear',
     'Linksys',
-    'The file to write must be given as a full path.',
     ...(w.find('[data-testid="vpn-cli"]').exists() ? [w.find('[data-testid="vpn-cli"]').text()] : []),
     ...w.findAll('input').flatMap((i) => [i.attributes('placeholder') ?? '', (i.element as HTMLInputElement).value]),
   ];
@@ -106,6 +106,9 @@ describe('the VPN step in the pseudo locale: no string of its own is left in Eng
     expect(byTest(w, 'vpn-file-config-phone-said').text()).toBe(
       createTranslator('en-XA').t('vpn.files.written', { bytes: '301', file: '/home/me/phone.conf' }),
     );
+    // main's refusal of a path that is not a full one, in its own words said by key: in en-XA, not in English.
+    expect(byTest(w, 'vpn-file-qr-phone-said').text()).toBe(createTranslator('en-XA').t('vpn.failures.fullPath'));
+    expect(w.text()).not.toContain('The file to write must be given as a full path.');
     // main's findings and its check were said by key: the page says them in en-XA, not main's English beside them.
     await mainSaidInEnXa(w, ['lan-common', 'tunnel-moved', 'udp-forward']);
     expect(byTest(w, 'vpn-tunnel-why').text()).toBe(

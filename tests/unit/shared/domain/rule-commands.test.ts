@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forwardPlanSchema, type ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import {
-  checkCommandOptions,
   iptablesCommands,
   mikrotikCommands,
   nftablesCommands,
@@ -19,6 +18,7 @@ import {
   routerCommands,
   type RouterCommandFamily,
 } from '../../../../src/shared/domain/rule-commands';
+import { checkCommandOptions } from '../../../../src/shared/domain/rule-options';
 
 const GOLDEN_DIR = resolve(__dirname, '../../../fixtures/rule-commands');
 const EXT: Record<RouterCommandFamily, string> = { nftables: 'nft', iptables: 'sh', openwrt: 'sh', mikrotik: 'rsc' };

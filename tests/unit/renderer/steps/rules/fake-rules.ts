@@ -6,7 +6,8 @@ import {
 } from '../../../../../src/shared/domain/forward-plan';
 import { mediaRangeFor } from '../../../../../src/shared/catalog/ports';
 import { proxyTarget, reverseProxy } from '../../../../../src/shared/domain/reverse-proxy';
-import { checkCommandOptions, routerCommands } from '../../../../../src/shared/domain/rule-commands';
+import { routerCommands } from '../../../../../src/shared/domain/rule-commands';
+import { checkCommandOptions } from '../../../../../src/shared/domain/rule-options';
 import type { InvokeInput } from '../../../../../src/shared/ipc/contract';
 import type { PortReport } from '../../../../../src/shared/domain/ports';
 import { failed, ok, type FakeApi } from '../../fake-api';

@@ -5,12 +5,20 @@ import { planVpn, type VpnPlan } from '../../../../../src/shared/domain/vpn-plan
 import type { PublicVerdictCode } from '../../../../../src/shared/domain/public-address';
 import type { InvokeInput, InvokeOutput } from '../../../../../src/shared/ipc/contract';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
-import { failed, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
+import { english } from '../../../../../src/shared/i18n/english';
+import { said, type Said } from '../../../../../src/shared/i18n/said';
+import { fail } from '../../../../../src/shared/ipc/result';
+import { fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 
 // A stand-in for main's VPN feature, built on the plan main uses (planVpn): this computer's LAN and its other
 // networks (one of them takes the usual tunnel subnet 10.8.0.0/24), the Internet step's verdict and public address,
 // a public key per device (a hash of its name here: the page only ever sees public keys), and the files "written"
-// as main answers (where, how many bytes) — or its refusal of a path that is not a full one.
+// as main answers (where, how many bytes) — or its refusal of a path that is not a full one, said by key beside its
+// English as main says it (vpn.failures).
+
+/** A refusal as main's VPN feature makes it: BAD_REQUEST, its English sentence and the same said by key. */
+const refused = (words: Said) => fail('BAD_REQUEST', english(words), words);
+const FULL_PATH = said('vpn.failures.fullPath');
 
 export const LAN = '192.168.1.0/24';
 export const OTHER = '10.8.0.0/16';
@@ -72,18 +80,18 @@ export function fakeVpn(record: SetupRecord = fakeSetup()): FakeVpn {
         serverLanAddress: input.server === 'linux' ? '192.168.1.10' : null,
         at: new Date(AT),
       });
-      if (!made.ok) return failed('BAD_REQUEST', made.error);
+      if (!made.ok) return fail('BAD_REQUEST', made.error, made.said);
       fake.plan = made.plan;
       return ok(made.plan);
     },
     'vpn.config': (raw) => {
       const { out } = raw as InvokeInput<'vpn.config'>;
-      if (!out.startsWith('/')) return failed('BAD_REQUEST', 'The file to write must be given as a full path.');
+      if (!out.startsWith('/')) return refused(FULL_PATH);
       return ok<InvokeOutput<'vpn.config'>>({ file: out, bytes: 301 });
     },
     'vpn.check': () => {
       const p = fake.plan;
-      if (!p) return failed('BAD_REQUEST', 'Make the VPN plan first (vpn plan --server …).');
+      if (!p) return refused(said('vpn.failures.planFirst', { command: 'vpn plan --server …' }));
       const silent = fake.answer === 'silent';
       return ok(
         judgeVpnCheck({
@@ -106,7 +114,7 @@ export function fakeVpn(record: SetupRecord = fakeSetup()): FakeVpn {
     },
     'vpn.qr': (raw) => {
       const { out } = raw as InvokeInput<'vpn.qr'>;
-      if (!out.startsWith('/')) return failed('BAD_REQUEST', 'The file to write must be given as a full path.');
+      if (!out.startsWith('/')) return refused(FULL_PATH);
       return ok<InvokeOutput<'vpn.qr'>>({ file: out, bytes: 1822 });
     },
   };
