@@ -235,8 +235,8 @@ export function judgePublic(record: SetupRecord, fresh: VerifyMeasurements['publ
       ),
     );
   const { title, code } = check.verdict;
-  // The Internet step's verdict titles: by its own keys where it said them so (its group, as the page has loaded it).
-  const titleOf = (v: typeof check.verdict): Words => (v.said ? sameAs(v.said.title, v.title) : data(v.title));
+  // The Internet step's verdict titles, by the Verify group's own keys (the page loads its own group only).
+  const titleOf = (v: typeof check.verdict): Words => sameAs(said(`verify.said.public.title.${v.code}`), v.title);
   const changes: Change[] = [];
   if (check.publicAddress !== saved.publicAddress)
     changes.push({

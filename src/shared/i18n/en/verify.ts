@@ -132,7 +132,14 @@ export const verify = {
       failed: 'The public address could not be measured: {error}',
       unread: 'The public address could not be read now: {error}.',
       same: 'The public address is {address}, as saved ({connection}).',
-      /** The Internet step's verdict titles, in lowercase as they stand inside "as saved (…)". */
+      /** The Internet step's verdict titles (the connection, from → to), the Verify page's own to say. */
+      title: {
+        'public-on-router': 'Your router has the public address',
+        'double-nat': 'Double NAT: an ISP box sits in front of your router',
+        cgnat: 'Carrier-grade NAT: your ISP shares the public address',
+        unknown: 'Not known yet',
+      },
+      /** The same titles in lowercase, as they stand inside "as saved (…)". */
       connection: {
         'public-on-router': 'your router has the public address',
         'double-nat': 'double nat: an isp box sits in front of your router',

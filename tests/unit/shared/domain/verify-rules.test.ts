@@ -2,7 +2,9 @@
 // (what changed, from what to what, what to do), and the cases where a wrong rule would hide drift, invent it, or
 // show a check that could not measure as fine.
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_VERDICTS } from '../../../../src/shared/domain/public-address';
 import type { UpnpMapping } from '../../../../src/shared/domain/upnp';
+import { createTranslator } from '../../../../src/shared/i18n';
 import {
   judgeAddress,
   judgeDdnsDrift,
@@ -577,8 +579,11 @@ describe('the public address', () => {
           what: 'Internet connection',
           from: 'Your router has the public address',
           to: title,
-          // The Internet step's titles by its own keys; the test's verdict keeps the saved one's key: not its words.
-          said: { what: S('change.connection'), from: { key: 'internet.said.title.public-on-router' } },
+          said: {
+            what: S('change.connection'),
+            from: S('public.title.public-on-router'),
+            to: S('public.title.cgnat'),
+          },
         },
       ],
       todo: `${title}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`,
@@ -605,6 +610,20 @@ describe('the public address', () => {
       todoSaid: S('public.todoNoDdns'),
       why: null,
     });
+  });
+
+  it('the Internet step’s verdict titles as the Verify group says them: the same words (whole, in lower case, as a sentence)', () => {
+    const { t } = createTranslator('en');
+    for (const code of PUBLIC_VERDICTS) {
+      const title = t(`internet.said.title.${code}`);
+      expect(t(`verify.said.public.title.${code}`)).toBe(title);
+      expect(t(`verify.said.public.connection.${code}`)).toBe(title.toLowerCase());
+      expect(t(`verify.said.public.now.${code}`)).toBe(`${title}.`);
+    }
+    for (const code of ['cgnat', 'double-nat'] as const)
+      expect(t(`verify.said.public.todoNat.${code}`)).toBe(
+        `${t(`internet.said.title.${code}`)}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`,
+      );
   });
 
   it('a verdict that changed to unknown is drift but not CGNAT advice', () => {
