@@ -2,115 +2,38 @@
 // record saved, and what drifted since — the NVR's address, its ports, the router's UPnP mappings, the public address,
 // the DDNS name, what the outside reaches. Pure: the main process measures (services/verify, through the other steps'
 // services), this compares. Each check is ok, drift (what changed, from what to what, what to do) or not checked (why).
-import { z } from 'zod';
 import { ROLE_LABELS, type PortRole } from '../catalog/ports';
-import type { DdnsCheck } from './ddns-check';
-import type { OutsideProof, ProofRow } from './outside-proof';
-import type { PortReport, PortRow } from './ports';
-import type { PublicAddressCheck } from './public-address';
+import { english } from '../i18n/english';
+import { said, saidWords } from '../i18n/said';
+import type { ProofRow } from './outside-proof';
+import type { PortRow } from './ports';
 import type { SetupRecord } from './setup';
-import { mappingsBack, type UpnpAudit, type UpnpMapping } from './upnp';
+import { mappingsBack, type UpnpMapping } from './upnp';
+import {
+  data,
+  drift,
+  failed,
+  notSaved,
+  ok,
+  sameAs,
+  stateWords,
+  unmeasured,
+  words,
+  type Change,
+  type Judged,
+  type VerifyMeasurements,
+  type Words,
+} from './verify-judged';
+import { VERIFY_CHECKS, type VerifyCheckId, type VerifyOutcome, type VerifyResult } from './verify-shapes';
 
-export const VERIFY_CHECKS = ['address', 'ports', 'upnp', 'public', 'ddns', 'outside'] as const;
-export type VerifyCheckId = (typeof VERIFY_CHECKS)[number];
+// The shapes are in verify-shapes.ts (what the contract and the page load, without the catalogue); every name is
+// exported from here too. The words are said by key (the catalogue's verify.said), main's English sentence beside.
+export * from './verify-shapes';
+export type { VerifyMeasurements } from './verify-judged';
 
-export const VERIFY_TITLES: Readonly<Record<VerifyCheckId, string>> = {
-  address: 'The NVR’s address',
-  ports: 'The NVR’s ports',
-  upnp: 'UPnP mappings',
-  public: 'Public address',
-  ddns: 'DDNS name',
-  outside: 'Reachable from outside',
-};
-
-const words = (max: number) => z.string().max(max);
-
-export const verifyChangeSchema = z.object({ what: words(200), from: words(200), to: words(200) });
-export type VerifyChange = z.infer<typeof verifyChangeSchema>;
-
-export const verifyCheckSchema = z.object({
-  check: z.enum(VERIFY_CHECKS),
-  title: words(80),
-  state: z.enum(['ok', 'drift', 'not-checked']),
-  /** What was found, in plain words. */
-  text: words(600),
-  /** Drift: what changed, from what to what. */
-  changes: z.array(verifyChangeSchema).max(16),
-  /** Drift: what to do. */
-  todo: words(600).nullable(),
-  /** Not checked: nothing saved to compare with (nothing is wrong), or the measurement failed (nothing proven). */
-  why: z.enum(['nothing-saved', 'unmeasured']).nullable(),
-  /** No drift, but this many things are still not as they should be (ports from outside, as when proven). */
-  standing: z.number().int().min(0).max(64).optional(),
-});
-export type VerifyCheck = z.infer<typeof verifyCheckSchema>;
-
-/** no-drift: every check that could run found what was saved; drift: one changed; unproven: one could not measure. */
-export const VERIFY_OUTCOMES = ['no-drift', 'drift', 'unproven'] as const;
-export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number];
-
-export const verifyResultSchema = z.object({
-  at: z.string().max(40),
-  outcome: z.enum(VERIFY_OUTCOMES),
-  checks: z.array(verifyCheckSchema).max(VERIFY_CHECKS.length),
-});
-export type VerifyResult = z.infer<typeof verifyResultSchema>;
-
-/** One TCP connect to a port: it answered, refused, or said nothing in time. */
-export type KnockState = 'open' | 'closed' | 'filtered';
-
-/** A fresh measurement: its value, why it failed, or null when it was not made (nothing saved, or cancelled). */
-export type Fresh<T> = { ok: true; value: T } | { ok: false; error: string } | null;
-
-export interface VerifyMeasurements {
-  at: string;
-  /**
-   * The NVR at its saved address: did it answer, the MAC the neighbour table names, its ports (catalogue audit), and
-   * each port open when saved that this audit does not list open, knocked on by itself (a full scan's port, or one
-   * the catalogue audit lists only while it answers).
-   */
-  nvr: Fresh<{ reached: boolean; mac: string | null; report: PortReport | null; knocked?: Record<number, KnockState> }>;
-  upnp: Fresh<UpnpAudit>;
-  public: Fresh<PublicAddressCheck>;
-  ddns: Fresh<DdnsCheck>;
-  proof: Fresh<OutsideProof>;
-}
-
-/** The exit code of `nvr-assist verify`: 0 no drift, 3 drift, 1 could not check. */
-export const VERIFY_EXIT: Readonly<Record<VerifyOutcome, number>> = { 'no-drift': 0, drift: 3, unproven: 1 };
-
-type Judged = Omit<VerifyCheck, 'check' | 'title'>;
-const ok = (text: string): Judged => ({ state: 'ok', text, changes: [], todo: null, why: null });
-const notSaved = (text: string): Judged => ({
-  state: 'not-checked',
-  text,
-  changes: [],
-  todo: null,
-  why: 'nothing-saved',
-});
-const unmeasured = (text: string): Judged => ({
-  state: 'not-checked',
-  text: text.slice(0, 600),
-  changes: [],
-  todo: null,
-  why: 'unmeasured',
-});
-const drift = (text: string, changes: VerifyChange[], todo: string): Judged => ({
-  state: 'drift',
-  text: text.slice(0, 600),
-  changes: changes
-    .slice(0, 16)
-    .map((c) => ({ what: c.what.slice(0, 200), from: c.from.slice(0, 200), to: c.to.slice(0, 200) })),
-  todo: todo.slice(0, 600),
-  why: null,
-});
-const failed = (f: Fresh<unknown>, what: string): Judged =>
-  unmeasured(
-    f === null
-      ? `Not measured (${what} was not asked: cancelled).`
-      : `${what} could not be measured: ${f.ok ? '' : f.error}`,
-  );
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const VERIFY_TITLES: Readonly<Record<VerifyCheckId, string>> = Object.fromEntries(
+  VERIFY_CHECKS.map((c) => [c, english(said(`verify.said.title.${c}`))]),
+) as Record<VerifyCheckId, string>;
 
 /** The chosen NVR's saved address and MAC (its Static IP reading's MAC first: it was read from the device). */
 function savedNvr(record: SetupRecord): { id: string; address: string; mac: string | null } | null {
@@ -122,73 +45,106 @@ function savedNvr(record: SetupRecord): { id: string; address: string; mac: stri
 
 export function judgeAddress(record: SetupRecord, fresh: VerifyMeasurements['nvr']): Judged {
   const saved = savedNvr(record);
-  if (!saved) return notSaved('No NVR chosen yet: choose it in “Find your NVR”, then verify.');
-  if (!fresh?.ok) return failed(fresh, `Whether the NVR answers at ${saved.address}`);
+  if (!saved) return notSaved(said('verify.said.address.notSaved'));
+  const address = saved.address;
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null
+        ? said('verify.said.address.notAsked', { address })
+        : said('verify.said.address.failed', { address, error }),
+    );
   if (!fresh.value.reached)
     return drift(
-      `The NVR no longer answers at ${saved.address}.`,
-      [{ what: 'The NVR answers at', from: saved.address, to: 'no answer' }],
-      'Find it again (“Find your NVR”): it may have taken another address from DHCP, or be off. Then give it an address it keeps (“Static IP”), and run the steps that point at it again.',
+      words(said('verify.said.address.gone', { address })),
+      [
+        {
+          what: words(said('verify.said.change.answersAt')),
+          from: data(address),
+          to: words(said('verify.said.change.noAnswer')),
+        },
+      ],
+      words(said('verify.said.address.goneTodo')),
     );
   const mac = fresh.value.mac;
   if (saved.mac && mac && saved.mac.toLowerCase() !== mac.toLowerCase())
     return drift(
-      `Another device answers at ${saved.address}: its MAC is ${mac}, the NVR’s is ${saved.mac}.`,
-      [{ what: `MAC at ${saved.address}`, from: saved.mac, to: mac }],
-      'Two devices share the address, or the NVR moved and another took its place: find the NVR again (“Find your NVR”) and give it an address outside the router’s DHCP range (“Static IP”).',
+      words(said('verify.said.address.otherDevice', { address, mac, saved: saved.mac })),
+      [{ what: words(said('verify.said.change.macAt', { address })), from: data(saved.mac), to: data(mac) }],
+      words(said('verify.said.address.otherDeviceTodo')),
     );
-  return ok(`The NVR answers at ${saved.address}${mac ? ` (MAC ${mac})` : ''}, as saved.`);
+  return ok(
+    words(mac ? said('verify.said.address.sameMac', { address, mac }) : said('verify.said.address.same', { address })),
+  );
 }
 
-function portLabel(row: Pick<PortRow, 'port' | 'role' | 'service'>): string {
-  const name = row.role
-    ? ROLE_LABELS[row.role as PortRole]
-    : row.service === 'unknown'
-      ? 'port'
-      : row.service.toUpperCase();
-  return `${name} ${row.port}`;
+/** A port by its role's name (the ports catalogue's, as it is), its service, or "port", and its number. */
+function portLabel(row: Pick<PortRow, 'port' | 'role' | 'service'>): Words {
+  if (row.role) return data(`${ROLE_LABELS[row.role as PortRole]} ${row.port}`);
+  if (row.service === 'unknown') return words(said('verify.said.change.port', { port: String(row.port) }));
+  return data(`${row.service.toUpperCase()} ${row.port}`);
 }
 
 export function judgePorts(record: SetupRecord, fresh: VerifyMeasurements['nvr']): Judged {
   const saved = savedNvr(record);
   const report = saved ? record.ports[saved.id]?.report : null;
-  if (!saved || !report) return notSaved('No measurement of the NVR’s ports saved: run “Ports”, then verify.');
-  if (!fresh?.ok) return failed(fresh, 'The NVR’s ports');
+  if (!saved || !report) return notSaved(said('verify.said.ports.notSaved'));
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null ? said('verify.said.ports.notAsked') : said('verify.said.ports.failed', { error }),
+    );
   if (!fresh.value.reached || !fresh.value.report)
-    return unmeasured(`The NVR did not answer at ${saved.address}, so its ports were not measured.`);
+    return unmeasured(words(said('verify.said.ports.unreached', { address: saved.address })));
   const now = new Map(fresh.value.report.rows.map((r) => [r.port, r]));
   const before = new Map(report.rows.map((r) => [r.port, r]));
-  const changes: VerifyChange[] = [];
+  const changes: Change[] = [];
   const unscanned: number[] = [];
   const knocked = fresh.value.knocked ?? {};
+  const open = stateWords('open');
   for (const r of report.rows.filter((x) => x.state === 'open')) {
     const state = now.get(r.port)?.state ?? knocked[r.port];
     if (!state) unscanned.push(r.port);
-    else if (state !== 'open') changes.push({ what: portLabel(r), from: 'open', to: state });
+    else if (state !== 'open') changes.push({ what: portLabel(r), from: open, to: stateWords(state) });
   }
   // A port open now that the saved measurement did not list open: closed or not listed then (a catalogue audit lists
   // the ports that answered and those the device declared).
   for (const n of fresh.value.report.rows.filter((x) => x.state === 'open')) {
     const b = before.get(n.port);
-    if (b?.state !== 'open') changes.push({ what: portLabel(n), from: b?.state ?? 'not open', to: 'open' });
+    if (b?.state !== 'open')
+      changes.push({
+        what: portLabel(n),
+        from: b ? stateWords(b.state) : words(said('verify.said.change.notOpen')),
+        to: open,
+      });
   }
   const plan = record.rules.plan;
   if (plan && plan.deviceId === saved.id)
     for (const rule of plan.rules.filter((x) => x.protocol === 'tcp')) {
       const state = now.get(rule.internalPort)?.state ?? knocked[rule.internalPort];
-      if (state && state !== 'open' && !changes.some((c) => c.what.endsWith(` ${rule.internalPort}`)))
-        changes.push({ what: `Router rule “${rule.name}” → port ${rule.internalPort}`, from: 'open', to: state });
+      if (state && state !== 'open' && !changes.some((c) => c.what.text.endsWith(` ${rule.internalPort}`)))
+        changes.push({
+          what: words(said('verify.said.change.routerRule', { name: rule.name, port: String(rule.internalPort) })),
+          from: open,
+          to: stateWords(state),
+        });
     }
-  const open = fresh.value.report.rows.filter((r) => r.state === 'open').length;
-  const notAgain = unscanned.length
-    ? ` Not measured again: ${unscanned.join(', ')} (only a full scan reaches them).`
-    : '';
+  const count = fresh.value.report.rows.filter((r) => r.state === 'open').length;
+  const ports = unscanned.join(', ');
   if (!changes.length)
-    return ok(`The NVR’s ${plural(open, 'open port')} ${open === 1 ? 'is' : 'are'} as saved.${notAgain}`);
+    return ok(
+      words(
+        unscanned.length
+          ? said('verify.said.ports.sameNotAgain', { count, ports })
+          : said('verify.said.ports.same', { count }),
+      ),
+    );
   return drift(
-    `${plural(changes.length, 'port')} of the NVR changed since it was measured.${notAgain}`,
+    words(
+      unscanned.length
+        ? said('verify.said.ports.changedNotAgain', { count: changes.length, ports })
+        : said('verify.said.ports.changed', { count: changes.length }),
+    ),
     changes,
-    'If you moved them, measure again (“Ports”) and let the router rules follow (“Router rules”). If you did not, the NVR did: a reset or a firmware update puts factory ports back — check its settings, then run “Ports”.',
+    words(said('verify.said.ports.todo')),
   );
 }
 
@@ -199,125 +155,218 @@ const sameMapping = (a: UpnpMapping, b: UpnpMapping) =>
 
 export function judgeUpnpDrift(record: SetupRecord, fresh: VerifyMeasurements['upnp']): Judged {
   const saved = record.upnp.audit;
-  if (!saved?.gateway) return notSaved('No check of the router’s UPnP saved: run “UPnP”, then verify.');
-  if (!fresh?.ok) return failed(fresh, 'The router’s UPnP mappings');
+  if (!saved?.gateway) return notSaved(said('verify.said.upnp.notSaved'));
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null ? said('verify.said.upnp.notAsked') : said('verify.said.upnp.failed', { error }),
+    );
   const audit = fresh.value;
-  if (!audit.gateway) return unmeasured('This computer has no default gateway now: the router could not be asked.');
+  if (!audit.gateway) return unmeasured(words(said('verify.said.upnp.noGateway')));
   if (audit.findings.some((f) => f.code === 'igd-unreadable') || (audit.igd && audit.listEnd !== 'complete'))
+    // The note is the UPnP step's words (said by key in its own group, which this page may not have loaded): as it is.
     return unmeasured(
-      `The router’s mapping list could not be read to its end${audit.listNote ? `: ${audit.listNote}` : '.'}`,
+      words(
+        audit.listNote
+          ? said('verify.said.upnp.listUnreadNote', { note: audit.listNote })
+          : said('verify.said.upnp.listUnread'),
+      ),
     );
   const deleted = (record.upnp.deleted ?? []).filter((d) => d.gone);
   const back = mappingsBack(audit.mappings, deleted);
-  const changes: VerifyChange[] = back.map((m) => ({
-    what: mappingText(m),
-    from: 'deleted',
-    to: `listed again, opened by ${m.device?.name ?? m.internalClient}`,
+  const changes: Change[] = back.map((m) => ({
+    what: data(mappingText(m)),
+    from: words(said('verify.said.change.deleted')),
+    to: words(said('verify.said.change.listedAgain', { who: m.device?.name ?? m.internalClient })),
   }));
   const added = audit.mappings.filter((m) => !back.includes(m) && !saved.mappings.some((s) => sameMapping(s, m)));
   for (const m of added)
     changes.push({
-      what: mappingText(m),
-      from: 'not listed',
-      to: `listed${m.camera ? `, opens ${m.device?.name ?? 'a camera'}` : ''}`,
+      what: data(mappingText(m)),
+      from: words(said('verify.said.change.notListed')),
+      to: words(
+        !m.camera
+          ? said('verify.said.change.listed')
+          : m.device
+            ? said('verify.said.change.listedOpens', { name: m.device.name })
+            : said('verify.said.change.listedOpensCamera'),
+      ),
     });
   const wasOn = !!saved.igd || saved.natPmp.present;
   const isOn = !!audit.igd || audit.natPmp.present;
-  if (!wasOn && isOn) changes.unshift({ what: 'UPnP / NAT-PMP at the router', from: 'off', to: 'on' });
+  if (!wasOn && isOn)
+    changes.unshift({
+      what: words(said('verify.said.change.upnp')),
+      from: words(said('verify.said.change.off')),
+      to: words(said('verify.said.change.on')),
+    });
   if (!changes.length)
     return ok(
-      isOn
-        ? `The router lists ${plural(audit.mappings.length, 'mapping')}, none that was not there when saved.`
-        : 'UPnP and NAT-PMP are still off at the router.',
+      words(isOn ? said('verify.said.upnp.same', { count: audit.mappings.length }) : said('verify.said.upnp.stillOff')),
     );
   return drift(
-    back.length
-      ? `${plural(back.length, 'mapping')} you deleted came back: a device opens ${back.length === 1 ? 'it' : 'them'} again through UPnP.`
-      : `The router lists ${plural(changes.length, 'change')} since the UPnP check.`,
+    words(
+      back.length
+        ? said('verify.said.upnp.cameBack', { count: back.length })
+        : said('verify.said.upnp.changed', { count: changes.length }),
+    ),
     changes,
-    back.length || added.some((m) => m.camera)
-      ? 'Deleting is not enough while UPnP is on: turn UPnP off on the NVR (and on the router), then delete the mapping again (“UPnP”).'
-      : 'Check each in “UPnP”: delete a mapping you do not know, and turn UPnP off at the router once your own rules are in place.',
+    words(
+      back.length || added.some((m) => m.camera)
+        ? said('verify.said.upnp.todoTurnOff')
+        : said('verify.said.upnp.todoCheckEach'),
+    ),
   );
 }
 
 export function judgePublic(record: SetupRecord, fresh: VerifyMeasurements['public']): Judged {
   const saved = record.internet.check;
-  if (!saved?.publicAddress) return notSaved('No public address saved: run “Internet side”, then verify.');
-  if (!fresh?.ok) return failed(fresh, 'The public address');
+  if (!saved?.publicAddress) return notSaved(said('verify.said.public.notSaved'));
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null ? said('verify.said.public.notAsked') : said('verify.said.public.failed', { error }),
+    );
   const check = fresh.value;
   if (!check.publicAddress)
     return unmeasured(
-      `The public address could not be read now: ${check.stun.error ?? check.checker.error ?? 'no answer'}.`,
+      words(
+        said('verify.said.public.unread', {
+          error: check.stun.error ?? check.checker.error ?? saidWords('verify.said.change.noAnswer'),
+        }),
+      ),
     );
-  const changes: VerifyChange[] = [];
+  const { title, code } = check.verdict;
+  // The Internet step's verdict titles, by the Verify group's own keys (the page loads its own group only).
+  const titleOf = (v: typeof check.verdict): Words => sameAs(said(`verify.said.public.title.${v.code}`), v.title);
+  const changes: Change[] = [];
   if (check.publicAddress !== saved.publicAddress)
-    changes.push({ what: 'Public address', from: saved.publicAddress, to: check.publicAddress });
-  if (check.verdict.code !== saved.verdict.code)
-    changes.push({ what: 'Internet connection', from: saved.verdict.title, to: check.verdict.title });
-  if (!changes.length)
-    return ok(`The public address is ${check.publicAddress}, as saved (${check.verdict.title.toLowerCase()}).`);
+    changes.push({
+      what: words(said('verify.said.change.publicAddress')),
+      from: data(saved.publicAddress),
+      to: data(check.publicAddress),
+    });
+  if (code !== saved.verdict.code)
+    changes.push({
+      what: words(said('verify.said.change.connection')),
+      from: titleOf(saved.verdict),
+      to: titleOf(check.verdict),
+    });
+  if (!changes.length) {
+    const lower = title.toLowerCase();
+    const connection = saidWords(`verify.said.public.connection.${code}`);
+    return ok(
+      words(
+        said('verify.said.public.same', {
+          address: check.publicAddress,
+          connection: english(connection) === lower ? connection : lower,
+        }),
+      ),
+    );
+  }
   const moved = check.publicAddress !== saved.publicAddress;
   return drift(
-    moved ? `Your internet provider gave a new public address: ${check.publicAddress}.` : `${check.verdict.title}.`,
+    moved
+      ? words(said('verify.said.public.moved', { address: check.publicAddress }))
+      : sameAs(said(`verify.said.public.now.${code}`), `${title}.`),
     changes,
-    check.verdict.code === 'cgnat' || check.verdict.code === 'double-nat'
-      ? `${check.verdict.title}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`
-      : record.ddns.hosts.length
-        ? 'Your DDNS name must follow it: update it (“DDNS”), or let the router update it. Anything that uses the old address must use the name.'
-        : 'Anything that uses the old address (a bookmark, the phone app) no longer reaches the NVR: use a DDNS name (“DDNS”).',
+    code === 'cgnat' || code === 'double-nat'
+      ? sameAs(
+          said(`verify.said.public.todoNat.${code}`),
+          `${title}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`,
+        )
+      : words(record.ddns.hosts.length ? said('verify.said.public.todoDdns') : said('verify.said.public.todoNoDdns')),
   );
 }
 
 export function judgeDdnsDrift(record: SetupRecord, fresh: VerifyMeasurements['ddns']): Judged {
   const host = record.ddns.hosts[0]?.host;
-  if (!host) return notSaved('No DDNS name saved: nothing to check.');
-  if (!fresh?.ok) return failed(fresh, `Where ${host} points`);
+  if (!host) return notSaved(said('verify.said.ddns.notSaved'));
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null ? said('verify.said.ddns.notAsked', { host }) : said('verify.said.ddns.failed', { host, error }),
+    );
+  // The DDNS check's own words (the DDNS step's, not said by key yet): as they came.
   const c = fresh.value;
-  if (c.verdict === 'ok' || c.verdict === 'propagating') return ok(c.words);
+  if (c.verdict === 'ok' || c.verdict === 'propagating') return ok(data(c.words));
   if (c.verdict === 'stale' || c.verdict === 'nxdomain' || c.verdict === 'no-record') {
     const found = (c.authoritative.addresses.length ? c.authoritative : c.system).addresses.map((a) => a.address);
+    const expected = c.expected ?? record.ddns.hosts[0]?.address ?? null;
     return drift(
-      c.words,
+      data(c.words),
       [
         {
-          what: host,
-          from: c.expected ?? record.ddns.hosts[0]?.address ?? 'the public address',
-          to: found.join(', ') || c.verdict,
+          what: data(host),
+          from: expected === null ? words(said('verify.said.change.thePublicAddress')) : data(expected),
+          to: data(found.join(', ') || c.verdict),
         },
       ],
-      'Update the name (“DDNS”), and check that only one client updates it (the router, the NVR or this app).',
+      words(said('verify.said.ddns.todo')),
     );
   }
-  return unmeasured(c.words);
+  return unmeasured(data(c.words));
 }
 
 const rowKey = (r: Pick<ProofRow, 'kind' | 'protocol' | 'port'>) => `${r.kind} ${r.protocol} ${r.port}`;
-const rowWhat = (r: ProofRow) =>
-  `${r.kind === 'planned' ? 'Rule' : 'Must stay shut'}: ${r.protocol.toUpperCase()} ${r.port} ${r.label}`;
+const rowWhat = (r: ProofRow): Words =>
+  words(
+    said(r.kind === 'planned' ? 'verify.said.change.rule' : 'verify.said.change.mustStayShut', {
+      protocol: r.protocol.toUpperCase(),
+      port: String(r.port),
+      label: r.label,
+    }),
+  );
 
 export function judgeOutside(record: SetupRecord, fresh: VerifyMeasurements['proof']): Judged {
   const saved = record.internet.proof;
-  if (!saved) return notSaved('No proof from outside saved: prove it in “Internet side”, then verify.');
-  if (!fresh?.ok) return failed(fresh, 'What the outside reaches');
+  if (!saved) return notSaved(said('verify.said.outside.notSaved'));
+  if (!fresh?.ok)
+    return failed(fresh, (error) =>
+      error === null ? said('verify.said.outside.notAsked') : said('verify.said.outside.failed', { error }),
+    );
+  // The proof's own words (its verdicts, what to do: the Internet step's, not said by key yet) are values, as they came.
   const proof = fresh.value;
   const before = new Map(saved.rows.map((r) => [rowKey(r), r]));
   const worse = proof.rows.filter((r) => r.ok === false && before.get(rowKey(r))?.ok !== false);
   const known = proof.rows.filter((r) => r.ok !== null);
-  if (!known.length) return unmeasured(`The checker ${proof.checker} gave no answer: ${proof.verdict.title}.`);
+  if (!known.length)
+    return unmeasured(
+      words(said('verify.said.outside.noAnswer', { checker: proof.checker, verdict: proof.verdict.title })),
+    );
   const still = proof.rows.filter((r) => r.ok === false && before.get(rowKey(r))?.ok === false).length;
-  const stillText = still
-    ? ` Still as before: ${plural(still, 'port')} not as it should be (see “Internet side”).`
-    : '';
-  if (!worse.length)
+  if (!worse.length) {
+    const count = known.length;
     return {
-      ...ok(`${plural(known.length, 'port')} answered from outside as when proven.${stillText}`),
+      ...ok(
+        words(
+          still === 0
+            ? said('verify.said.outside.same', { count })
+            : said(still === 1 ? 'verify.said.outside.sameStillOne' : 'verify.said.outside.sameStill', {
+                count,
+                still,
+              }),
+        ),
+      ),
       ...(still ? { standing: still } : {}),
     };
+  }
+  const count = worse.length;
   return drift(
-    `${plural(worse.length, 'port')} no longer as proven from outside.${stillText}`,
-    worse.map((r) => ({ what: rowWhat(r), from: before.get(rowKey(r))?.verdict ?? 'not tested', to: r.verdict })),
-    worse[0]!.text,
+    words(
+      still === 0
+        ? said('verify.said.outside.changed', { count })
+        : said(still === 1 ? 'verify.said.outside.changedStillOne' : 'verify.said.outside.changedStill', {
+            count,
+            still,
+          }),
+    ),
+    worse.map((r) => {
+      const was = before.get(rowKey(r))?.verdict;
+      return {
+        what: rowWhat(r),
+        from: was !== undefined ? data(was) : words(said('verify.said.change.notTested')),
+        to: data(r.verdict),
+      };
+    }),
+    data(worse[0]!.text),
   );
 }
 
@@ -331,7 +380,12 @@ export function judgeVerify(record: SetupRecord, m: VerifyMeasurements): VerifyR
     ddns: judgeDdnsDrift(record, m.ddns),
     outside: judgeOutside(record, m.proof),
   };
-  const checks = VERIFY_CHECKS.map((check) => ({ check, title: VERIFY_TITLES[check], ...judged[check] }));
+  const checks = VERIFY_CHECKS.map((check) => ({
+    check,
+    title: VERIFY_TITLES[check],
+    titleSaid: said(`verify.said.title.${check}`),
+    ...judged[check],
+  }));
   const outcome: VerifyOutcome = checks.some((c) => c.state === 'drift')
     ? 'drift'
     : checks.some((c) => c.why === 'unmeasured') || !checks.some((c) => c.state === 'ok')

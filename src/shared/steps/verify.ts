@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { verifyResultSchema } from '../domain/verify';
+// The shapes, not the rules: the pages load this contract, and the rules say their words with the whole catalogue.
+import { verifyResultSchema } from '../domain/verify-shapes';
 import { defineStep } from './define';
 import { jobStarted, noInput } from './fields';
 

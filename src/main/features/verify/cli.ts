@@ -1,17 +1,32 @@
-import { VERIFY_EXIT, type VerifyResult } from '../../../shared/domain/verify';
+import { VERIFY_EXIT, type VerifyResult } from '../../../shared/domain/verify-shapes';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { parseCheckerUrl } from '../../protocol/echoip';
 
-/** The verification as text: the outcome, then one line per check, its changes (from → to) and what to do. */
+/**
+ * The verification as text: the outcome, then one line per check, its changes (from → to) and what to do — main's
+ * words in the terminal's language where they were said by key.
+ */
 export function renderVerify(r: VerifyResult, t: Translator['t'] = createTranslator().t): string {
   const lines = [t(`cli.verify.outcome.${r.outcome}`), ''];
   for (const c of r.checks) {
-    const words = { mark: t(`cli.verify.mark.${c.state}`), title: c.title, text: c.text };
+    const words = {
+      mark: t(`cli.verify.mark.${c.state}`),
+      title: sayIn({ t }, c.titleSaid, c.title),
+      text: sayIn({ t }, c.said, c.text),
+    };
     lines.push(t(c.state === 'not-checked' ? 'cli.verify.checkNotChecked' : 'cli.verify.check', words));
-    for (const ch of c.changes) lines.push(t('cli.verify.change', { what: ch.what, from: ch.from, to: ch.to }));
-    if (c.todo) lines.push(t('cli.verify.todo', { todo: c.todo }));
+    for (const ch of c.changes)
+      lines.push(
+        t('cli.verify.change', {
+          what: sayIn({ t }, ch.said?.what, ch.what),
+          from: sayIn({ t }, ch.said?.from, ch.from),
+          to: sayIn({ t }, ch.said?.to, ch.to),
+        }),
+      );
+    if (c.todo) lines.push(t('cli.verify.todo', { todo: sayIn({ t }, c.todoSaid, c.todo) }));
   }
   lines.push('', t('cli.verify.checkedAt', { at: r.at }));
   return lines.join('\n');

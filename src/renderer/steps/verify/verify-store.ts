@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import { useJob } from '../../composables/useJob';
 import { jobKindSchema } from '../../../shared/ipc/contract';
-import type { VerifyResult } from '../../../shared/domain/verify';
+import type { VerifyResult } from '../../../shared/domain/verify-shapes';
 import { useSetupStore } from '../../stores/setup';
 import { newer, useStepLoad } from '../../stores/step-load';
 import { t } from '../../composables/useT';

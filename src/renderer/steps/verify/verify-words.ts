@@ -1,6 +1,6 @@
 // The Verify page's fixed texts: the outcome in plain words (verify.checks.* in the catalogue), and the two ways to
 // keep it checked (cron, a systemd timer), the same as README's: a file's contents and commands, not words to translate.
-import type { VerifyCheck, VerifyOutcome } from '../../../shared/domain/verify';
+import type { VerifyCheck, VerifyOutcome } from '../../../shared/domain/verify-shapes';
 import { t } from '../../composables/useT';
 
 const OUTCOME_KEYS = { 'no-drift': 'noDrift', drift: 'drift', unproven: 'unproven' } as const satisfies Record<

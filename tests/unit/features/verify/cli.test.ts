@@ -3,7 +3,9 @@ import { runCli, type CliCore } from '../../../../src/main/cli/run';
 import { renderVerify } from '../../../../src/main/features/verify/cli';
 import { judgeVerifyStep } from '../../../../src/main/features/verify/status';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
-import type { VerifyCheck, VerifyResult } from '../../../../src/shared/domain/verify';
+import { judgeVerify, type VerifyCheck, type VerifyResult } from '../../../../src/shared/domain/verify';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { drifted, MAC, OTHER_MAC, saved } from '../../shared/domain/verify-fixture';
 
 const AT = '2026-04-01T08:00:00.000Z';
 const line = (
@@ -102,6 +104,58 @@ describe('nvr-assist verify: exit codes as upnp --watch has them', () => {
     const b = await cli(['verify', '--checker', 'ftp://x'], NO_DRIFT);
     expect([a.code, b.code]).toEqual([2, 2]);
     expect([...a.calls, ...b.calls]).toEqual([]);
+  });
+
+  it('in the terminal’s language: each check’s title, what was found, its changes and what to do (en-XA), values as they came', () => {
+    // The rules' own result: another MAC at the NVR's address, a port closed, a new public address, the proof not asked.
+    const result = judgeVerify(saved(), drifted(saved()));
+    const xa = createTranslator('en-XA').t;
+    const text = renderVerify(result, xa);
+    const address = '192.168.1.20';
+    expect(text).toContain(
+      xa('cli.verify.check', {
+        mark: xa('cli.verify.mark.drift'),
+        title: xa('verify.said.title.address'),
+        text: xa('verify.said.address.otherDevice', { address, mac: OTHER_MAC, saved: MAC }),
+      }),
+    );
+    expect(text).toContain(
+      xa('cli.verify.change', { what: xa('verify.said.change.macAt', { address }), from: MAC, to: OTHER_MAC }),
+    );
+    expect(text).toContain(xa('cli.verify.todo', { todo: xa('verify.said.address.otherDeviceTodo') }));
+    // The port's name is the ports catalogue's (as it came); its states are said by key.
+    expect(text).toContain(
+      xa('cli.verify.change', {
+        what: 'Web page (HTTPS) 8443',
+        from: xa('verify.said.change.state.open'),
+        to: xa('verify.said.change.state.closed'),
+      }),
+    );
+    expect(text).toContain(xa('verify.said.ports.changed', { count: 1 }));
+    expect(text).toContain(xa('verify.said.public.moved', { address: '203.0.113.99' }));
+    expect(text).toContain(
+      xa('cli.verify.change', {
+        what: xa('verify.said.change.publicAddress'),
+        from: '203.0.113.7',
+        to: '203.0.113.99',
+      }),
+    );
+    expect(text).toContain(
+      xa('cli.verify.checkNotChecked', {
+        mark: xa('cli.verify.mark.not-checked'),
+        title: xa('verify.said.title.outside'),
+        text: xa('verify.said.outside.notAsked'),
+      }),
+    );
+    // None of main's English sentences beside the keys is printed.
+    const english = result.checks.flatMap((c) => [
+      ...(c.said ? [c.text] : []),
+      ...(c.todoSaid ? [c.todo!] : []),
+      ...c.changes.filter((ch) => ch.said).map((ch) => `${ch.what}: ${ch.from} → ${ch.to}`),
+      c.title,
+    ]);
+    expect(english.length).toBeGreaterThan(12);
+    for (const sentence of english) expect(text).not.toContain(sentence);
   });
 
   it('renders every check on its own line', () => {

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 // The Verify step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
-// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's checks
-// and progress, the cron line and the systemd units, commands): both are named below, and a name no longer seen fails
-// the test so the lists only shrink.
+// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's progress,
+// the cron line and the systemd units, commands, the values in main's checks): both are named below, and a name no
+// longer seen fails the test so the lists only shrink. main's checks are said by key: in en-XA, never main's English.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn, type Said } from '../../../../src/shared/i18n/said';
 import type { VerifyResult } from '../../../../src/shared/domain/verify';
 import {
   CRON_LINE,
@@ -18,7 +19,14 @@ import {
 } from '../../../../src/renderer/steps/verify/verify-words';
 import { ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
-import { VERIFIED_AT, VERIFY_JOB, setupWithNvr, verification, verifyHandlers } from '../steps/verify/fake-verify';
+import {
+  VERIFIED_AT,
+  VERIFY_JOB,
+  judgedVerification,
+  setupWithNvr,
+  verification,
+  verifyHandlers,
+} from '../steps/verify/fake-verify';
 import { intlDates, pseudoChecker, stringsOf } from './english-on-page';
 
 const JOB = VERIFY_JOB;
@@ -53,6 +61,22 @@ useStepHarness({
 afterEach(() => setLocale(null));
 
 const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
+
+/** What the page shows as it came in a result made by the rules: the values in what was said by key, the rest whole. */
+function valuesOf(r: VerifyResult): string[] {
+  const values = (said: Said) => Object.values(said.params ?? {}).filter((v): v is string => typeof v === 'string');
+  const shown = (said: Said | undefined, text: string) => (said ? values(said) : [text]);
+  return r.checks.flatMap((c) => [
+    ...shown(c.titleSaid, c.title),
+    ...shown(c.said, c.text),
+    ...(c.todo === null ? [] : shown(c.todoSaid, c.todo)),
+    ...c.changes.flatMap((ch) => [
+      ...shown(ch.said?.what, ch.what),
+      ...shown(ch.said?.from, ch.from),
+      ...shown(ch.said?.to, ch.to),
+    ]),
+  ]);
+}
 
 describe('the Verify step in the pseudo locale: no string of its own is left in English', () => {
   it('a saved drift (a change, what to do, a check not made), re-checking with its progress, a line copied', async () => {
@@ -92,6 +116,42 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     expect(byTest(w, 'first-visit').exists()).toBe(true);
     expect(byTest(w, 'verify-progress').exists()).toBe(true);
     guard.expectOnlyKnownEnglish({ said: DATA });
+  });
+
+  it('main’s own checks (the rules’ result: drift, its changes, what to do, checks with nothing saved) say their words in en-XA', async () => {
+    setLocale('en-XA');
+    const real = judgedVerification();
+    api.handlers['verify.get'] = () => ok({ last: real });
+    const w = await mountStep();
+    const pseudo = createTranslator('en-XA');
+    const items = w.findAll('[data-testid="verify-check"]');
+    expect(items).toHaveLength(real.checks.length);
+    expect(items.map((i) => i.find('.verify-checks__text').text())).toEqual(
+      real.checks.map((c) => sayIn(pseudo, c.said, c.text)),
+    );
+    expect(items.map((i) => i.find('.verify-checks__head strong').text())).toEqual(
+      real.checks.map((c) => pseudo.t(`verify.said.title.${c.check}`)),
+    );
+    const address = real.checks.find((c) => c.check === 'address')!;
+    expect(items[0]!.find('[data-testid="verify-todo"]').text()).toContain(
+      pseudo.t('verify.said.address.otherDeviceTodo'),
+    );
+    expect(items[0]!.find('[data-testid="verify-changes"]').text()).toContain(
+      pseudo.t('verify.said.change.macAt', { address: '192.168.1.66' }),
+    );
+    // main's English sentences, beside the keys: none is on the page.
+    const page = w.text();
+    const english = real.checks.flatMap((c) => [
+      c.title,
+      ...(c.said ? [c.text] : []),
+      ...(c.todoSaid ? [c.todo!] : []),
+      ...c.changes.flatMap((ch) => (ch.said?.what ? [ch.what] : [])),
+    ]);
+    expect(english).toContain(address.text);
+    expect(english.length).toBeGreaterThan(10);
+    expect(real.outcome).toBe('drift');
+    for (const sentence of english) expect(page).not.toContain(sentence);
+    guard.expectOnlyKnownEnglish({ said: [...valuesOf(real), ...DATA] });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -1,5 +1,6 @@
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import type { judgeVerify, VERIFY_CHECKS, VerifyMeasurements } from '../../../../src/shared/domain/verify';
+import { portRow } from '../../../support/port-row';
 import { fullRecord } from './checklist-fixture';
 
 // The Verify step's tests: the checklist's whole recorded setup as saved, and fresh measurements that find exactly it.
@@ -25,6 +26,22 @@ export function same(r: SetupRecord): VerifyMeasurements {
     ddns: { ok: true, value: structuredClone(r.ddns.check!) },
     proof: { ok: true, value: structuredClone(r.internet.proof!) },
   };
+}
+
+export const OTHER_MAC = '00:11:22:33:44:55';
+
+/**
+ * Fresh measurements where things drifted: another MAC at the NVR's address, its HTTPS port closed, a new public
+ * address; the proof from outside not asked (cancelled).
+ */
+export function drifted(r: SetupRecord): VerifyMeasurements {
+  const m = same(r);
+  if (m.nvr?.ok) {
+    m.nvr.value.mac = OTHER_MAC;
+    m.nvr.value.report!.rows[0] = portRow(8443, 'https', { state: 'closed', service: 'https' });
+  }
+  if (m.public?.ok) m.public.value.publicAddress = '203.0.113.99';
+  return { ...m, proof: null };
 }
 
 export const check = (result: ReturnType<typeof judgeVerify>, id: (typeof VERIFY_CHECKS)[number]) =>

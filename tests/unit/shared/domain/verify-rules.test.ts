@@ -2,7 +2,9 @@
 // (what changed, from what to what, what to do), and the cases where a wrong rule would hide drift, invent it, or
 // show a check that could not measure as fine.
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_VERDICTS } from '../../../../src/shared/domain/public-address';
 import type { UpnpMapping } from '../../../../src/shared/domain/upnp';
+import { createTranslator } from '../../../../src/shared/i18n';
 import {
   judgeAddress,
   judgeDdnsDrift,
@@ -17,14 +19,19 @@ import { MAC, same, saved } from './verify-fixture';
 
 const ID = 'mac:44:19:b6:00:00:01';
 const OTHER_MAC = '00:11:22:33:44:55';
-const notChecked = (text: string, why: 'nothing-saved' | 'unmeasured') => ({
+/** The same words by the catalogue's key (verify.said.*) and their values, as main says them beside its English. */
+const S = (key: string, params?: Record<string, unknown>) =>
+  params ? { key: `verify.said.${key}`, params } : { key: `verify.said.${key}` };
+const OPEN = S('change.state.open');
+const notChecked = (text: string, why: 'nothing-saved' | 'unmeasured', said?: object) => ({
   state: 'not-checked',
   text,
+  said,
   changes: [],
   todo: null,
   why,
 });
-const ok = (text: string) => ({ state: 'ok', text, changes: [], todo: null, why: null });
+const ok = (text: string, said?: object) => ({ state: 'ok', text, said, changes: [], todo: null, why: null });
 const nvrFresh = (value: Partial<{ reached: boolean; mac: string | null }>): VerifyMeasurements['nvr'] => {
   const m = same(saved()).nvr as { ok: true; value: { reached: boolean; mac: string | null } };
   return { ok: true, value: { ...m.value, ...value } } as VerifyMeasurements['nvr'];
@@ -45,30 +52,50 @@ describe('the NVR’s address', () => {
     const text = 'No NVR chosen yet: choose it in “Find your NVR”, then verify.';
     const r = saved();
     r.nvr!.device.addresses = [];
-    expect(judgeAddress(r, nvrFresh({}))).toEqual(notChecked(text, 'nothing-saved'));
+    expect(judgeAddress(r, nvrFresh({}))).toEqual(notChecked(text, 'nothing-saved', S('address.notSaved')));
     r.nvr = null;
-    expect(judgeAddress(r, nvrFresh({}))).toEqual(notChecked(text, 'nothing-saved'));
+    expect(judgeAddress(r, nvrFresh({}))).toEqual(notChecked(text, 'nothing-saved', S('address.notSaved')));
   });
 
   it('a measurement that failed or was cancelled proves nothing, saying which and why', () => {
     expect(judgeAddress(saved(), { ok: false, error: 'no route' })).toEqual(
-      notChecked('Whether the NVR answers at 192.168.1.20 could not be measured: no route', 'unmeasured'),
+      notChecked(
+        'Whether the NVR answers at 192.168.1.20 could not be measured: no route',
+        'unmeasured',
+        S('address.failed', { address: '192.168.1.20', error: 'no route' }),
+      ),
     );
     expect(judgeAddress(saved(), null)).toEqual(
-      notChecked('Not measured (Whether the NVR answers at 192.168.1.20 was not asked: cancelled).', 'unmeasured'),
+      notChecked(
+        'Not measured (Whether the NVR answers at 192.168.1.20 was not asked: cancelled).',
+        'unmeasured',
+        S('address.notAsked', { address: '192.168.1.20' }),
+      ),
     );
   });
 
   it('a reason longer than the record keeps is cut to 600 characters', () => {
-    expect(judgeAddress(saved(), { ok: false, error: 'e'.repeat(900) }).text).toHaveLength(600);
+    const long = judgeAddress(saved(), { ok: false, error: 'e'.repeat(900) });
+    expect(long.text).toHaveLength(600);
+    // A value longer than the contract lets cross (said.ts: 300), and a sentence cut: main's English alone.
+    expect(long.said).toBeUndefined();
   });
 
   it('no answer at the saved address is drift, saying where to find it again', () => {
     expect(judgeAddress(saved(), nvrFresh({ reached: false }))).toEqual({
       state: 'drift',
       text: 'The NVR no longer answers at 192.168.1.20.',
-      changes: [{ what: 'The NVR answers at', from: '192.168.1.20', to: 'no answer' }],
+      said: S('address.gone', { address: '192.168.1.20' }),
+      changes: [
+        {
+          what: 'The NVR answers at',
+          from: '192.168.1.20',
+          to: 'no answer',
+          said: { what: S('change.answersAt'), to: S('change.noAnswer') },
+        },
+      ],
       todo: TODO_ADDRESS,
+      todoSaid: S('address.goneTodo'),
       why: null,
     });
   });
@@ -77,21 +104,40 @@ describe('the NVR’s address', () => {
     expect(judgeAddress(saved(), nvrFresh({ mac: OTHER_MAC }))).toEqual({
       state: 'drift',
       text: `Another device answers at 192.168.1.20: its MAC is ${OTHER_MAC}, the NVR’s is ${MAC}.`,
-      changes: [{ what: 'MAC at 192.168.1.20', from: MAC, to: OTHER_MAC }],
+      said: S('address.otherDevice', { address: '192.168.1.20', mac: OTHER_MAC, saved: MAC }),
+      changes: [
+        {
+          what: 'MAC at 192.168.1.20',
+          from: MAC,
+          to: OTHER_MAC,
+          said: { what: S('change.macAt', { address: '192.168.1.20' }) },
+        },
+      ],
       todo: TODO_MAC,
+      todoSaid: S('address.otherDeviceTodo'),
       why: null,
     });
     expect(judgeAddress(saved(), nvrFresh({ mac: MAC.toUpperCase() })).state).toBe('ok');
   });
 
   it('the same MAC is fine, saying so; no MAC now (or none saved) is no drift either', () => {
-    expect(judgeAddress(saved(), nvrFresh({}))).toEqual(ok(`The NVR answers at 192.168.1.20 (MAC ${MAC}), as saved.`));
-    expect(judgeAddress(saved(), nvrFresh({ mac: null }))).toEqual(ok('The NVR answers at 192.168.1.20, as saved.'));
+    expect(judgeAddress(saved(), nvrFresh({}))).toEqual(
+      ok(
+        `The NVR answers at 192.168.1.20 (MAC ${MAC}), as saved.`,
+        S('address.sameMac', { address: '192.168.1.20', mac: MAC }),
+      ),
+    );
+    expect(judgeAddress(saved(), nvrFresh({ mac: null }))).toEqual(
+      ok('The NVR answers at 192.168.1.20, as saved.', S('address.same', { address: '192.168.1.20' })),
+    );
     const r = saved();
     r.staticIp = {};
     r.nvr!.device.mac = null;
     expect(judgeAddress(r, nvrFresh({ mac: OTHER_MAC }))).toEqual(
-      ok(`The NVR answers at 192.168.1.20 (MAC ${OTHER_MAC}), as saved.`),
+      ok(
+        `The NVR answers at 192.168.1.20 (MAC ${OTHER_MAC}), as saved.`,
+        S('address.sameMac', { address: '192.168.1.20', mac: OTHER_MAC }),
+      ),
     );
   });
 
@@ -129,14 +175,14 @@ describe('the NVR’s ports', () => {
         r,
         fresh((x) => x),
       ),
-    ).toEqual(notChecked(text, 'nothing-saved'));
+    ).toEqual(notChecked(text, 'nothing-saved', S('ports.notSaved')));
     r.ports = {};
     expect(
       judgePorts(
         r,
         fresh((x) => x),
       ),
-    ).toEqual(notChecked(text, 'nothing-saved'));
+    ).toEqual(notChecked(text, 'nothing-saved', S('ports.notSaved')));
     const none = saved();
     none.nvr = null;
     expect(
@@ -144,19 +190,26 @@ describe('the NVR’s ports', () => {
         none,
         fresh((x) => x),
       ),
-    ).toEqual(notChecked(text, 'nothing-saved'));
+    ).toEqual(notChecked(text, 'nothing-saved', S('ports.notSaved')));
   });
 
   it('a failed measurement, or an NVR that did not answer (or gave no report), proves nothing', () => {
     expect(judgePorts(saved(), { ok: false, error: 'timeout' })).toEqual(
-      notChecked('The NVR’s ports could not be measured: timeout', 'unmeasured'),
+      notChecked(
+        'The NVR’s ports could not be measured: timeout',
+        'unmeasured',
+        S('ports.failed', { error: 'timeout' }),
+      ),
     );
     const t = 'The NVR did not answer at 192.168.1.20, so its ports were not measured.';
+    const unreached = S('ports.unreached', { address: '192.168.1.20' });
     const m = fresh((x) => x);
     expect(judgePorts(saved(), { ok: true, value: { ...m.value, reached: false } })).toEqual(
-      notChecked(t, 'unmeasured'),
+      notChecked(t, 'unmeasured', unreached),
     );
-    expect(judgePorts(saved(), { ok: true, value: { ...m.value, report: null } })).toEqual(notChecked(t, 'unmeasured'));
+    expect(judgePorts(saved(), { ok: true, value: { ...m.value, report: null } })).toEqual(
+      notChecked(t, 'unmeasured', unreached),
+    );
   });
 
   it('as saved: counts only the open ports', () => {
@@ -165,7 +218,7 @@ describe('the NVR’s ports', () => {
         saved(),
         fresh((x) => x),
       ),
-    ).toEqual(ok('The NVR’s 3 open ports are as saved.'));
+    ).toEqual(ok('The NVR’s 3 open ports are as saved.', S('ports.same', { count: 3 })));
   });
 
   it('one port left open is said in the singular (“1 open port is”, not “are”), and saved ports not reached again are listed', () => {
@@ -176,7 +229,12 @@ describe('the NVR’s ports', () => {
         r,
         fresh((rows) => rows.filter((x) => x.port === 8443)),
       ),
-    ).toEqual(ok('The NVR’s 1 open port is as saved. Not measured again: 23 (only a full scan reaches them).'));
+    ).toEqual(
+      ok(
+        'The NVR’s 1 open port is as saved. Not measured again: 23 (only a full scan reaches them).',
+        S('ports.sameNotAgain', { count: 1, ports: '23' }),
+      ),
+    );
   });
 
   it('several saved ports not reached again are listed with commas', () => {
@@ -187,7 +245,12 @@ describe('the NVR’s ports', () => {
         r,
         fresh((rows) => rows.filter((x) => x.port === 8443 || x.port === 8000)),
       ),
-    ).toEqual(ok('The NVR’s 2 open ports are as saved. Not measured again: 23, 9000 (only a full scan reaches them).'));
+    ).toEqual(
+      ok(
+        'The NVR’s 2 open ports are as saved. Not measured again: 23, 9000 (only a full scan reaches them).',
+        S('ports.sameNotAgain', { count: 2, ports: '23, 9000' }),
+      ),
+    );
   });
 
   it('drift: counts the ports, names each with its label (a service without a role by its name), and what to do', () => {
@@ -204,11 +267,18 @@ describe('the NVR’s ports', () => {
     ).toEqual({
       state: 'drift',
       text: '2 ports of the NVR changed since it was measured.',
+      said: S('ports.changed', { count: 2 }),
       changes: [
-        { what: 'TELNET 23', from: 'open', to: 'closed' },
-        { what: 'port 9999', from: 'open', to: 'filtered' },
+        { what: 'TELNET 23', from: 'open', to: 'closed', said: { from: OPEN, to: S('change.state.closed') } },
+        {
+          what: 'port 9999',
+          from: 'open',
+          to: 'filtered',
+          said: { what: S('change.port', { port: '9999' }), from: OPEN, to: S('change.state.filtered') },
+        },
       ],
       todo: TODO_PORTS,
+      todoSaid: S('ports.todo'),
       why: null,
     });
   });
@@ -224,8 +294,17 @@ describe('the NVR’s ports', () => {
       ]),
     );
     expect(c.changes).toEqual([
-      { what: 'TELNET 23', from: 'open', to: 'closed' },
-      { what: 'Router rule “NVR app” → port 8000', from: 'open', to: 'filtered' },
+      { what: 'TELNET 23', from: 'open', to: 'closed', said: { from: OPEN, to: S('change.state.closed') } },
+      {
+        what: 'Router rule “NVR app” → port 8000',
+        from: 'open',
+        to: 'filtered',
+        said: {
+          what: S('change.routerRule', { name: 'NVR app', port: '8000' }),
+          from: OPEN,
+          to: S('change.state.filtered'),
+        },
+      },
     ]);
   });
 
@@ -251,7 +330,13 @@ describe('the NVR’s ports', () => {
     );
     expect(c.text).toBe('20 ports of the NVR changed since it was measured.');
     expect(c.changes).toHaveLength(16);
-    expect(c.changes[15]).toEqual({ what: 'port 20015', from: 'not open', to: 'open' });
+    expect(c.said).toEqual(S('ports.changed', { count: 20 }));
+    expect(c.changes[15]).toEqual({
+      what: 'port 20015',
+      from: 'not open',
+      to: 'open',
+      said: { what: S('change.port', { port: '20015' }), from: S('change.notOpen'), to: OPEN },
+    });
   });
 });
 
@@ -265,6 +350,8 @@ describe('the router’s UPnP mappings', () => {
     const m = same(r).upnp as Extract<VerifyMeasurements['upnp'], { ok: true }>;
     return { ok: true as const, value: { ...m.value, ...over } };
   };
+  const NOT_LISTED = S('change.notListed');
+  const LISTED = S('change.listed');
   const deleted = (gone: boolean, externalPort = 8000) => ({
     protocol: 'TCP' as const,
     externalPort,
@@ -277,14 +364,18 @@ describe('the router’s UPnP mappings', () => {
   it('nothing saved, a failed read, no gateway now: not checked, each saying why', () => {
     const r = saved();
     expect(judgeUpnpDrift(r, { ok: false, error: 'x' })).toEqual(
-      notChecked('The router’s UPnP mappings could not be measured: x', 'unmeasured'),
+      notChecked('The router’s UPnP mappings could not be measured: x', 'unmeasured', S('upnp.failed', { error: 'x' })),
     );
     expect(judgeUpnpDrift(r, upnp(r, { gateway: null }))).toEqual(
-      notChecked('This computer has no default gateway now: the router could not be asked.', 'unmeasured'),
+      notChecked(
+        'This computer has no default gateway now: the router could not be asked.',
+        'unmeasured',
+        S('upnp.noGateway'),
+      ),
     );
     r.upnp.audit!.gateway = null;
     expect(judgeUpnpDrift(r, upnp(r, {}))).toEqual(
-      notChecked('No check of the router’s UPnP saved: run “UPnP”, then verify.', 'nothing-saved'),
+      notChecked('No check of the router’s UPnP saved: run “UPnP”, then verify.', 'nothing-saved', S('upnp.notSaved')),
     );
   });
 
@@ -295,21 +386,25 @@ describe('the router’s UPnP mappings', () => {
       { code: 'igd-unreadable' as const, severity: 'problem' as const, text: 't', evidence: [] },
     ];
     expect(judgeUpnpDrift(r, upnp(r, { findings, listEnd: 'complete' }))).toEqual(
-      notChecked('The router’s mapping list could not be read to its end.', 'unmeasured'),
+      notChecked('The router’s mapping list could not be read to its end.', 'unmeasured', S('upnp.listUnread')),
     );
     expect(judgeUpnpDrift(r, upnp(r, { listEnd: 'unreadable', listNote: 'error 501' }))).toEqual(
-      notChecked('The router’s mapping list could not be read to its end: error 501', 'unmeasured'),
+      notChecked(
+        'The router’s mapping list could not be read to its end: error 501',
+        'unmeasured',
+        S('upnp.listUnreadNote', { note: 'error 501' }),
+      ),
     );
   });
 
   it('the same mappings: fine, counted; UPnP still off: fine, saying so', () => {
     const r = saved();
     expect(judgeUpnpDrift(r, upnp(r, {}))).toEqual(
-      ok('The router lists 1 mapping, none that was not there when saved.'),
+      ok('The router lists 1 mapping, none that was not there when saved.', S('upnp.same', { count: 1 })),
     );
     r.upnp.audit = { ...r.upnp.audit!, igd: null, mappings: [] };
     expect(judgeUpnpDrift(r, upnp(r, { igd: null, mappings: [] }))).toEqual(
-      ok('UPnP and NAT-PMP are still off at the router.'),
+      ok('UPnP and NAT-PMP are still off at the router.', S('upnp.stillOff')),
     );
   });
 
@@ -340,12 +435,24 @@ describe('the router’s UPnP mappings', () => {
     expect(c).toEqual({
       state: 'drift',
       text: 'The router lists 3 changes since the UPnP check.',
+      said: S('upnp.changed', { count: 3 }),
       changes: [
-        { what: 'TCP 1 → 192.168.1.20:8000', from: 'not listed', to: 'listed' },
-        { what: 'TCP 2 → 192.168.1.20:8000', from: 'not listed', to: 'listed, opens Büro Überwachung — 監視' },
-        { what: 'TCP 3 → 192.168.1.20:8000', from: 'not listed', to: 'listed, opens a camera' },
+        { what: 'TCP 1 → 192.168.1.20:8000', from: 'not listed', to: 'listed', said: { from: NOT_LISTED, to: LISTED } },
+        {
+          what: 'TCP 2 → 192.168.1.20:8000',
+          from: 'not listed',
+          to: 'listed, opens Büro Überwachung — 監視',
+          said: { from: NOT_LISTED, to: S('change.listedOpens', { name: 'Büro Überwachung — 監視' }) },
+        },
+        {
+          what: 'TCP 3 → 192.168.1.20:8000',
+          from: 'not listed',
+          to: 'listed, opens a camera',
+          said: { from: NOT_LISTED, to: S('change.listedOpensCamera') },
+        },
       ],
       todo: TODO_UPNP_BACK,
+      todoSaid: S('upnp.todoTurnOff'),
       why: null,
     });
   });
@@ -375,12 +482,24 @@ describe('the router’s UPnP mappings', () => {
     expect(c).toEqual({
       state: 'drift',
       text: '2 mappings you deleted came back: a device opens them again through UPnP.',
+      said: S('upnp.cameBack', { count: 2 }),
       changes: [
-        { what: 'TCP 1 → 192.168.1.20:8000', from: 'deleted', to: 'listed again, opened by Büro Überwachung — 監視' },
-        { what: 'TCP 2 → 192.168.1.20:8000', from: 'deleted', to: 'listed again, opened by 192.168.1.20' },
-        { what: 'TCP 3 → 192.168.1.20:8000', from: 'not listed', to: 'listed' },
+        {
+          what: 'TCP 1 → 192.168.1.20:8000',
+          from: 'deleted',
+          to: 'listed again, opened by Büro Überwachung — 監視',
+          said: { from: S('change.deleted'), to: S('change.listedAgain', { who: 'Büro Überwachung — 監視' }) },
+        },
+        {
+          what: 'TCP 2 → 192.168.1.20:8000',
+          from: 'deleted',
+          to: 'listed again, opened by 192.168.1.20',
+          said: { from: S('change.deleted'), to: S('change.listedAgain', { who: '192.168.1.20' }) },
+        },
+        { what: 'TCP 3 → 192.168.1.20:8000', from: 'not listed', to: 'listed', said: { from: NOT_LISTED, to: LISTED } },
       ],
       todo: TODO_UPNP_BACK,
+      todoSaid: S('upnp.todoTurnOff'),
       why: null,
     });
   });
@@ -409,11 +528,15 @@ describe('the public address', () => {
   it('nothing saved, or a failed measurement: not checked, saying which', () => {
     const r = saved();
     expect(judgePublic(r, { ok: false, error: 'offline' })).toEqual(
-      notChecked('The public address could not be measured: offline', 'unmeasured'),
+      notChecked(
+        'The public address could not be measured: offline',
+        'unmeasured',
+        S('public.failed', { error: 'offline' }),
+      ),
     );
     r.internet.check!.publicAddress = null;
     expect(judgePublic(r, pub(r, {}))).toEqual(
-      notChecked('No public address saved: run “Internet side”, then verify.', 'nothing-saved'),
+      notChecked('No public address saved: run “Internet side”, then verify.', 'nothing-saved', S('public.notSaved')),
     );
   });
 
@@ -426,7 +549,11 @@ describe('the public address', () => {
         pub(r, { publicAddress: null, stun: { ...c.stun, error: stun }, checker: { ...c.checker, error: checker } }),
       );
     expect(none('stun timeout', 'checker down')).toEqual(
-      notChecked('The public address could not be read now: stun timeout.', 'unmeasured'),
+      notChecked(
+        'The public address could not be read now: stun timeout.',
+        'unmeasured',
+        S('public.unread', { error: 'stun timeout' }),
+      ),
     );
     expect(none(null, 'checker down').text).toBe('The public address could not be read now: checker down.');
     expect(none(null, null).text).toBe('The public address could not be read now: no answer.');
@@ -434,7 +561,13 @@ describe('the public address', () => {
 
   it('the same address: fine, with the verdict in lower case', () => {
     expect(judgePublic(saved(), pub(saved(), {}))).toEqual(
-      ok('The public address is 203.0.113.7, as saved (your router has the public address).'),
+      ok(
+        'The public address is 203.0.113.7, as saved (your router has the public address).',
+        S('public.same', {
+          address: '203.0.113.7',
+          connection: { key: 'verify.said.public.connection.public-on-router' },
+        }),
+      ),
     );
   });
 
@@ -443,8 +576,21 @@ describe('the public address', () => {
     expect(judgePublic(saved(), pub(saved(), { verdict: verdict('cgnat', title) }))).toEqual({
       state: 'drift',
       text: `${title}.`,
-      changes: [{ what: 'Internet connection', from: 'Your router has the public address', to: title }],
+      said: S('public.now.cgnat'),
+      changes: [
+        {
+          what: 'Internet connection',
+          from: 'Your router has the public address',
+          to: title,
+          said: {
+            what: S('change.connection'),
+            from: S('public.title.public-on-router'),
+            to: S('public.title.cgnat'),
+          },
+        },
+      ],
       todo: `${title}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`,
+      todoSaid: S('public.todoNat.cgnat'),
       why: null,
     });
     const dn = judgePublic(saved(), pub(saved(), { verdict: verdict('double-nat', 'Double NAT') }));
@@ -459,10 +605,28 @@ describe('the public address', () => {
     expect(judgePublic(r, pub(r, { publicAddress: '203.0.113.99' }))).toEqual({
       state: 'drift',
       text: 'Your internet provider gave a new public address: 203.0.113.99.',
-      changes: [{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }],
+      said: S('public.moved', { address: '203.0.113.99' }),
+      changes: [
+        { what: 'Public address', from: '203.0.113.7', to: '203.0.113.99', said: { what: S('change.publicAddress') } },
+      ],
       todo: 'Anything that uses the old address (a bookmark, the phone app) no longer reaches the NVR: use a DDNS name (“DDNS”).',
+      todoSaid: S('public.todoNoDdns'),
       why: null,
     });
+  });
+
+  it('the Internet step’s verdict titles as the Verify group says them: the same words (whole, in lower case, as a sentence)', () => {
+    const { t } = createTranslator('en');
+    for (const code of PUBLIC_VERDICTS) {
+      const title = t(`internet.said.title.${code}`);
+      expect(t(`verify.said.public.title.${code}`)).toBe(title);
+      expect(t(`verify.said.public.connection.${code}`)).toBe(title.toLowerCase());
+      expect(t(`verify.said.public.now.${code}`)).toBe(`${title}.`);
+    }
+    for (const code of ['cgnat', 'double-nat'] as const)
+      expect(t(`verify.said.public.todoNat.${code}`)).toBe(
+        `${t(`internet.said.title.${code}`)}: port forwarding on your router alone cannot reach the NVR now. See “Internet side” (a VPN overlay works).`,
+      );
   });
 
   it('a verdict that changed to unknown is drift but not CGNAT advice', () => {
@@ -485,7 +649,11 @@ describe('the DDNS name', () => {
 
   it('a failed lookup: not checked, naming the host', () => {
     expect(judgeDdnsDrift(saved(), { ok: false, error: 'SERVFAIL' })).toEqual(
-      notChecked(`Where ${HOST} points could not be measured: SERVFAIL`, 'unmeasured'),
+      notChecked(
+        `Where ${HOST} points could not be measured: SERVFAIL`,
+        'unmeasured',
+        S('ddns.failed', { host: HOST, error: 'SERVFAIL' }),
+      ),
     );
   });
 
@@ -498,6 +666,7 @@ describe('the DDNS name', () => {
         text: 'Gone.',
         changes: [{ what: HOST, from: '203.0.113.7', to: verdict }],
         todo: TODO,
+        todoSaid: S('ddns.todo'),
         why: null,
       });
   });
@@ -547,7 +716,11 @@ describe('what the outside reaches', () => {
 
   it('nothing proven before, or a failed check: not checked, saying which', () => {
     expect(judgeOutside(saved(), { ok: false, error: 'no checker' })).toEqual(
-      notChecked('What the outside reaches could not be measured: no checker', 'unmeasured'),
+      notChecked(
+        'What the outside reaches could not be measured: no checker',
+        'unmeasured',
+        S('outside.failed', { error: 'no checker' }),
+      ),
     );
     const r = saved();
     r.internet.proof = null;
@@ -556,7 +729,13 @@ describe('what the outside reaches', () => {
         r,
         proof((x) => x),
       ),
-    ).toEqual(notChecked('No proof from outside saved: prove it in “Internet side”, then verify.', 'nothing-saved'));
+    ).toEqual(
+      notChecked(
+        'No proof from outside saved: prove it in “Internet side”, then verify.',
+        'nothing-saved',
+        S('outside.notSaved'),
+      ),
+    );
   });
 
   it('no port answered either way: not checked, naming the checker and its verdict', () => {
@@ -565,6 +744,10 @@ describe('what the outside reaches', () => {
       notChecked(
         'The checker https://checker.example/?key=KEY-ab12cd34ef56 gave no answer: Reachable from outside..',
         'unmeasured',
+        S('outside.noAnswer', {
+          checker: 'https://checker.example/?key=KEY-ab12cd34ef56',
+          verdict: 'Reachable from outside.',
+        }),
       ),
     );
   });
@@ -575,13 +758,13 @@ describe('what the outside reaches', () => {
         saved(),
         proof((x) => x),
       ),
-    ).toEqual(ok('2 ports answered from outside as when proven.'));
+    ).toEqual(ok('2 ports answered from outside as when proven.', S('outside.same', { count: 2 })));
     expect(
       judgeOutside(
         saved(),
         proof((x) => [x[0]!, { ...x[1]!, ok: null }]),
       ),
-    ).toEqual(ok('1 port answered from outside as when proven.'));
+    ).toEqual(ok('1 port answered from outside as when proven.', S('outside.same', { count: 1 })));
   });
 
   it('a port that failed when proven and is fine now is no drift and not "still as before"', () => {
@@ -592,7 +775,7 @@ describe('what the outside reaches', () => {
         r,
         proof((x) => x),
       ),
-    ).toEqual(ok('2 ports answered from outside as when proven.'));
+    ).toEqual(ok('2 ports answered from outside as when proven.', S('outside.same', { count: 2 })));
   });
 
   it('a new port failing (not tested before) is drift from "not tested", and a worse port is not "still"', () => {
@@ -607,9 +790,23 @@ describe('what the outside reaches', () => {
     expect(c).toEqual({
       state: 'drift',
       text: '2 ports no longer as proven from outside.',
+      said: S('outside.changed', { count: 2 }),
       changes: [
-        { what: 'Rule: TCP 8443 HTTPS web page', from: 'reachable', to: 'closed' },
-        { what: 'Must stay shut: TCP 2323 Telnet (plain-text login)', from: 'not tested', to: 'exposed' },
+        {
+          what: 'Rule: TCP 8443 HTTPS web page',
+          from: 'reachable',
+          to: 'closed',
+          said: { what: S('change.rule', { protocol: 'TCP', port: '8443', label: 'HTTPS web page' }) },
+        },
+        {
+          what: 'Must stay shut: TCP 2323 Telnet (plain-text login)',
+          from: 'not tested',
+          to: 'exposed',
+          said: {
+            what: S('change.mustStayShut', { protocol: 'TCP', port: '2323', label: 'Telnet (plain-text login)' }),
+            from: S('change.notTested'),
+          },
+        },
       ],
       todo: 'The rule is gone.',
       why: null,
@@ -627,6 +824,7 @@ describe('what the outside reaches', () => {
     expect(c.text).toBe(
       '1 port no longer as proven from outside. Still as before: 1 port not as it should be (see “Internet side”).',
     );
+    expect(c.said).toEqual(S('outside.changedStillOne', { count: 1, still: 1 }));
     expect(c.todo).toHaveLength(600);
   });
 });

@@ -5,6 +5,11 @@ import { judgeVerify, VERIFY_CHECKS, VERIFY_EXIT, verifyResultSchema } from '../
 import { portRow } from '../../../support/port-row';
 import { AT, check, MAC, same, saved } from './verify-fixture';
 
+/** The same words by the catalogue's key (verify.said.*) and their values, as main says them beside its English. */
+const S = (key: string, params?: Record<string, unknown>) =>
+  params ? { key: `verify.said.${key}`, params } : { key: `verify.said.${key}` };
+const OPEN = S('change.state.open');
+
 describe('judgeVerify: the saved setup against fresh measurements', () => {
   it('finds no drift when every check measures what was saved, and the exit code is 0', () => {
     const r = saved();
@@ -37,7 +42,14 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     if (m.nvr?.ok) m.nvr.value.mac = '00:11:22:33:44:55';
     const c = check(judgeVerify(r, m), 'address');
     expect(c.state).toBe('drift');
-    expect(c.changes).toEqual([{ what: 'MAC at 192.168.1.20', from: MAC, to: '00:11:22:33:44:55' }]);
+    expect(c.changes).toEqual([
+      {
+        what: 'MAC at 192.168.1.20',
+        from: MAC,
+        to: '00:11:22:33:44:55',
+        said: { what: S('change.macAt', { address: '192.168.1.20' }) },
+      },
+    ]);
   });
 
   it('a port that was open and is closed now is drift, from open to closed, and a router rule to it is named', () => {
@@ -46,7 +58,9 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     if (m.nvr?.ok) m.nvr.value.report!.rows[0] = portRow(8443, 'https', { state: 'closed', service: 'https' });
     const c = check(judgeVerify(r, m), 'ports');
     expect(c.state).toBe('drift');
-    expect(c.changes).toEqual([{ what: 'Web page (HTTPS) 8443', from: 'open', to: 'closed' }]);
+    expect(c.changes).toEqual([
+      { what: 'Web page (HTTPS) 8443', from: 'open', to: 'closed', said: { from: OPEN, to: S('change.state.closed') } },
+    ]);
     expect(c.todo).toContain('Ports');
   });
 
@@ -55,7 +69,12 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const m = same(r);
     if (m.nvr?.ok) m.nvr.value.report!.rows[3] = portRow(554, 'rtsp', { service: 'rtsp' });
     expect(check(judgeVerify(r, m), 'ports').changes).toEqual([
-      { what: 'Video streams (RTSP) 554', from: 'closed', to: 'open' },
+      {
+        what: 'Video streams (RTSP) 554',
+        from: 'closed',
+        to: 'open',
+        said: { from: S('change.state.closed'), to: OPEN },
+      },
     ]);
   });
 
@@ -65,7 +84,16 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const m = same(r);
     if (m.nvr?.ok) m.nvr.value.report!.rows.push(portRow(8000, 'sdk', { state: 'filtered' }));
     const c = check(judgeVerify(r, m), 'ports');
-    expect(c.changes).toContainEqual({ what: 'Router rule “NVR app” → port 8000', from: 'open', to: 'filtered' });
+    expect(c.changes).toContainEqual({
+      what: 'Router rule “NVR app” → port 8000',
+      from: 'open',
+      to: 'filtered',
+      said: {
+        what: S('change.routerRule', { name: 'NVR app', port: '8000' }),
+        from: OPEN,
+        to: S('change.state.filtered'),
+      },
+    });
   });
 
   it('a saved open port the fresh catalogue audit did not reach is named as not measured again, not as drift', () => {
@@ -85,7 +113,9 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
       m.nvr.value.knocked = { 23: 'open', 8443: 'closed' };
     }
     const c = check(judgeVerify(r, m), 'ports');
-    expect(c.changes).toEqual([{ what: 'Web page (HTTPS) 8443', from: 'open', to: 'closed' }]);
+    expect(c.changes).toEqual([
+      { what: 'Web page (HTTPS) 8443', from: 'open', to: 'closed', said: { from: OPEN, to: S('change.state.closed') } },
+    ]);
     expect(c.text).not.toContain('Not measured again');
   });
 
@@ -94,7 +124,12 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const m = same(r);
     if (m.nvr?.ok) m.nvr.value.report!.rows.push(portRow(10554, 'rtsp', { service: 'rtsp' }));
     expect(check(judgeVerify(r, m), 'ports').changes).toEqual([
-      { what: 'Video streams (RTSP) 10554', from: 'not open', to: 'open' },
+      {
+        what: 'Video streams (RTSP) 10554',
+        from: 'not open',
+        to: 'open',
+        said: { from: S('change.notOpen'), to: OPEN },
+      },
     ]);
   });
 
@@ -115,7 +150,12 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     expect(c.state).toBe('drift');
     expect(c.text).toMatch(/^1 mapping you deleted came back/);
     expect(c.changes).toEqual([
-      { what: 'TCP 8000 → 192.168.1.20:8000', from: 'deleted', to: expect.stringContaining('listed again, opened by') },
+      {
+        what: 'TCP 8000 → 192.168.1.20:8000',
+        from: 'deleted',
+        to: expect.stringContaining('listed again, opened by'),
+        said: { from: S('change.deleted'), to: expect.objectContaining({ key: 'verify.said.change.listedAgain' }) },
+      },
     ]);
     expect(c.todo).toContain('turn UPnP off on the NVR');
   });
@@ -125,7 +165,14 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const m = same(r);
     if (m.upnp?.ok) m.upnp.value.mappings = [mapping({ externalPort: 554, internalPort: 554 })];
     const c = check(judgeVerify(r, m), 'upnp');
-    expect(c.changes).toEqual([{ what: 'TCP 554 → 192.168.1.20:554', from: 'not listed', to: expect.any(String) }]);
+    expect(c.changes).toEqual([
+      {
+        what: 'TCP 554 → 192.168.1.20:554',
+        from: 'not listed',
+        to: expect.any(String),
+        said: { from: S('change.notListed'), to: expect.any(Object) },
+      },
+    ]);
     if (m.upnp?.ok) m.upnp.value.mappings = [];
     expect(check(judgeVerify(r, m), 'upnp').state).toBe('ok');
   });
@@ -139,6 +186,7 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
       what: 'UPnP / NAT-PMP at the router',
       from: 'off',
       to: 'on',
+      said: { what: S('change.upnp'), from: S('change.off'), to: S('change.on') },
     });
   });
 
@@ -157,7 +205,9 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     const m = same(r);
     if (m.public?.ok) m.public.value.publicAddress = '203.0.113.99';
     const c = check(judgeVerify(r, m), 'public');
-    expect(c.changes).toEqual([{ what: 'Public address', from: '203.0.113.7', to: '203.0.113.99' }]);
+    expect(c.changes).toEqual([
+      { what: 'Public address', from: '203.0.113.7', to: '203.0.113.99', said: { what: S('change.publicAddress') } },
+    ]);
     expect(c.todo).toContain('DDNS name must follow');
   });
 
@@ -204,8 +254,18 @@ describe('judgeVerify: the saved setup against fresh measurements', () => {
     }
     const c = check(judgeVerify(r, m), 'outside');
     expect(c.changes).toEqual([
-      { what: 'Rule: TCP 8443 HTTPS web page', from: 'reachable', to: 'closed' },
-      { what: 'Must stay shut: TCP 23 Telnet (plain-text login)', from: 'not exposed', to: 'exposed' },
+      {
+        what: 'Rule: TCP 8443 HTTPS web page',
+        from: 'reachable',
+        to: 'closed',
+        said: { what: S('change.rule', { protocol: 'TCP', port: '8443', label: 'HTTPS web page' }) },
+      },
+      {
+        what: 'Must stay shut: TCP 23 Telnet (plain-text login)',
+        from: 'not exposed',
+        to: 'exposed',
+        said: { what: S('change.mustStayShut', { protocol: 'TCP', port: '23', label: 'Telnet (plain-text login)' }) },
+      },
     ]);
     expect(c.todo).toBe('No rule.');
   });

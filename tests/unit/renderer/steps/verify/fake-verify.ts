@@ -1,7 +1,8 @@
-import { VERIFY_CHECKS, VERIFY_TITLES } from '../../../../../src/shared/domain/verify';
+import { judgeVerify, VERIFY_CHECKS, VERIFY_TITLES } from '../../../../../src/shared/domain/verify';
 import type { VerifyCheck, VerifyResult } from '../../../../../src/shared/domain/verify';
 import type { SetupRecord } from '../../../../../src/shared/domain/setup';
 import { fakeDevice, fakeSetup, ok, type FakeHandlers } from '../../fake-api';
+import { fakePortReport, REOLINK, setupWithNvr as reolinkChosen } from '../../fake-ports';
 
 // Fakes for the Verify step's tests (verify-step.test.ts, i18n/verify-pseudo.test.ts): main's result, as
 // domain/verify shapes it, and main's channels for the page.
@@ -31,6 +32,29 @@ export function verification(publicMoved = false): VerifyResult {
       todo: 'Your DDNS name must follow it: update it (“DDNS”).',
     };
   return { at: VERIFIED_AT, outcome: publicMoved ? 'drift' : 'no-drift', checks };
+}
+
+/** Another device's MAC, where the NVR's address was saved. */
+export const OTHER_MAC = '00:11:22:33:44:55';
+
+/**
+ * A verification the rules made (domain/verify's judgeVerify: main's words said by key, its English beside): another
+ * MAC at the Reolink's saved address, its web page's port 80 closed now, and nothing else saved to compare with.
+ */
+export function judgedVerification(): VerifyResult {
+  const record = reolinkChosen();
+  const report = fakePortReport();
+  record.ports[REOLINK.id] = { report, plan: null, lastChange: null, pending: null };
+  const now = structuredClone(report);
+  now.rows[0] = { ...now.rows[0]!, state: 'closed' };
+  return judgeVerify(record, {
+    at: VERIFIED_AT,
+    nvr: { ok: true, value: { reached: true, mac: OTHER_MAC, report: now } },
+    upnp: null,
+    public: null,
+    ddns: null,
+    proof: null,
+  });
 }
 
 /** A setup with an NVR chosen (the page re-checks it on its first visit when it was never verified). */
