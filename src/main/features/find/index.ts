@@ -19,7 +19,7 @@ export default defineFeature({
       'discovery.start': async ({ interfaceName, sweep }) => {
         if (search.running) return { jobId: search.running, interfaceName: search.interfaceName ?? '' };
         const iface = await discoveryInterface(ctx, interfaceName);
-        devices.inventory.reset();
+        devices.inventory.startOver();
         search.warnings = [];
         search.finishedAt = null;
         search.interfaceName = iface.name;

@@ -31,6 +31,8 @@ const MAX_DEVICES = 2048;
  */
 export class Inventory {
   private readonly devices: DiscoveredDevice[] = [];
+  /** The devices listed before this search started: one found again keeps its id (see `startOver`). */
+  private known: DiscoveredDevice[] = [];
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   list(): DiscoveredDevice[] {
@@ -42,9 +44,40 @@ export class Inventory {
     return d ? structuredClone(d) : null;
   }
 
-  /** Starts over (a new search), or from a saved list (after a restart). */
+  /** Starts from a given list (a saved one after a restart, or the list with one device changed). */
   reset(devices: DiscoveredDevice[] = []): void {
     this.devices.splice(0, this.devices.length, ...devices.slice(0, MAX_DEVICES).map((d) => structuredClone(d)));
+  }
+
+  /**
+   * A new search: the list starts empty, and a device found again keeps the id it had (by its MAC, ONVIF endpoint or
+   * serial, else its address where nothing it says contradicts it). Its id is what the setup record, the chosen NVR
+   * and each step's results are kept under, and what a page showing the last list still asks about: whichever
+   * protocol answers first this time, the same box stays the same device.
+   */
+  startOver(): void {
+    const seen = new Set(this.devices.map((d) => d.id));
+    this.known = [...this.devices, ...this.known.filter((d) => !seen.has(d.id))].slice(0, MAX_DEVICES);
+    this.devices.splice(0, this.devices.length);
+  }
+
+  /** The device of an earlier list this finding belongs to, if any, and not already listed again. */
+  private knownAgain(f: Finding): DiscoveredDevice | undefined {
+    const mac = f.mac ?? null;
+    const free = this.known.filter((d) => !this.devices.some((x) => x.id === d.id));
+    const differs = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
+    return (
+      (mac && free.find((d) => d.mac === mac)) ||
+      (f.endpoint && free.find((d) => d.endpoint === f.endpoint)) ||
+      (f.serial && free.find((d) => d.serial === f.serial)) ||
+      free.find(
+        (d) =>
+          d.addresses.includes(f.address) &&
+          !differs(d.mac, mac) &&
+          !differs(d.endpoint, f.endpoint) &&
+          !differs(d.serial, f.serial),
+      )
+    );
   }
 
   /** Merges a finding and returns the device it belongs to, changed or not (null only when the list is full). */
@@ -81,8 +114,15 @@ export class Inventory {
 
   private blank(f: Finding): DiscoveredDevice {
     const key = f.mac ?? f.endpoint ?? f.serial ?? f.address;
+    const again = this.knownAgain(f)?.id;
+    const fresh = `dev-${key}`.slice(0, 300);
+    // A fresh id an earlier device of this list, or of the last one, still has would name two boxes: the new one
+    // gets a suffix.
+    const taken = (id: string) => this.devices.some((d) => d.id === id) || this.known.some((d) => d.id === id);
+    let id = again ?? fresh;
+    for (let n = 2; !again && taken(id) && n < 10_000; n++) id = `${fresh.slice(0, 290)}~${n}`;
     return {
-      id: `dev-${key}`.slice(0, 300),
+      id,
       addresses: [],
       mac: null,
       brand: null,
