@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { securityResultSchema } from '../domain/security';
-import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults';
+// The shapes only (the rules that make the words load the whole English catalogue: main's, never the pages').
+import { securityResultSchema } from '../domain/security-model';
+import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults-shapes';
 import { httpsOnRecordSchema, httpsOnResultSchema } from '../domain/security-https-on';
 import { passwordStrengthSchema } from '../domain/security-password';
 import { passwordChangeRecordSchema, passwordChangeResultSchema } from '../domain/security-password-change';

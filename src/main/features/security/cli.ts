@@ -5,6 +5,7 @@ import type { PasswordStrength } from '../../../shared/domain/security-password'
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 
 /** The exit code when a critical or high finding is open (0: none; 1: the record could not be read). */
@@ -21,15 +22,18 @@ export function renderSecurity(r: SecurityResult, t: T = english()): string {
   if (!r.findings.length) lines.push(t('cli.security.noFinding'), '');
   r.findings.forEach((f, i) => {
     const worth = f.worth ? ` (+${f.worth})` : '';
-    lines.push(`${i + 1}. [${t(`cli.security.severity.${f.severity}`)}] ${f.title}${worth}`);
-    lines.push(`   ${f.text}`);
-    lines.push(`   ${t('cli.security.todo', { fix: f.fix })}`);
+    // main's words in the terminal's language where it said them by key; the evidence as it came.
+    const title = sayIn({ t }, f.said?.title, f.title);
+    lines.push(`${i + 1}. [${t(`cli.security.severity.${f.severity}`)}] ${title}${worth}`);
+    lines.push(`   ${sayIn({ t }, f.said?.text, f.text)}`);
+    lines.push(`   ${t('cli.security.todo', { fix: sayIn({ t }, f.said?.fix, f.fix) })}`);
     for (const e of f.evidence) lines.push(`   - ${e}`);
     if (f.source) lines.push(`   ${t('cli.security.source', { source: f.source })}`);
     lines.push('');
   });
   if (r.firmware.length) {
     lines.push(t('cli.security.knownVulns'));
+    // The table's answers as they came: its reasons are the vulnerability table's (src/shared/catalog, sourced data).
     for (const v of r.firmware)
       lines.push(
         `  ${t('cli.security.vuln', {
@@ -83,8 +87,8 @@ const VERDICT_KEYS = { accepted: 'accepted', refused: 'refused', 'not-tried': 'n
 export function renderDefaults(c: DefaultCheck, t: T = english()): string {
   const lines = [
     t(`cli.security.defaults.${VERDICT_KEYS[c.verdict]}`),
-    c.reason,
-    t('cli.security.todo', { fix: c.fix }),
+    sayIn({ t }, c.said?.reason, c.reason),
+    t('cli.security.todo', { fix: sayIn({ t }, c.said?.fix, c.fix) }),
   ];
   for (const a of c.tried)
     lines.push(
