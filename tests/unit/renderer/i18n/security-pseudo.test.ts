@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 import { VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../src/shared/domain/security';
@@ -112,6 +113,24 @@ describe('the Security step in the pseudo locale: no string of its own is left i
       expect(byTest(w, id).exists(), id).toBe(true);
     expect(w.find('[data-testid="security-defaults-next"]').exists()).toBe(true);
     guard.expectOnlyKnownEnglish({ said: DATA });
+    // main said the findings and the factory-password verdict by key: the page says them in en-XA, not main's English.
+    const page = w.text();
+    const checked = result();
+    const said = checked.findings.filter((f) => f.said);
+    expect(said.length).toBeGreaterThan(3);
+    for (const f of said)
+      for (const part of ['title', 'text', 'fix'] as const)
+        if (f.said![part]) expect(page, `${f.id} ${part}`).not.toContain(f[part]);
+    expect(page).not.toContain(defaults.reason);
+    expect(page).not.toContain(defaults.fix);
+    const xa = createTranslator('en-XA');
+    expect(byTest(w, 'security-defaults-fix').text()).toBe(
+      `${xa.t('security.whatToDo')} ${xa.t('security.said.defaults.good')}`,
+    );
+    expect(checked.findings[0]!.said?.title).toBeDefined();
+    expect(byTest(w, 'security-finding-title').text()).toBe(
+      sayIn(xa, checked.findings[0]!.said?.title, checked.findings[0]!.title),
+    );
     // And it is the pseudo text, not an empty page: a finding's worth is the plural form with the number.
     const worth = result().findings[0]!.worth;
     expect(byTest(w, 'security-finding-worth').text()).toBe(
