@@ -370,6 +370,114 @@ export const security = {
       good: 'Good. Keep the password your own, 12+ characters of three kinds.',
     },
 
+    /**
+     * Turning the NVR's HTTPS on (security-https-on.ts): the verdict's lines. Why a check failed ({failure}, {back})
+     * comes from the change as it ran and stays as it came; the NVR's refusal ({fault}) is said by key where known.
+     */
+    httpsOn: {
+      alreadyOn: 'Nothing changed: the NVR already lists HTTPS (port {port}) as on.',
+      alreadyOnNoPort: 'Nothing changed: the NVR already lists HTTPS as on.',
+      plainOff:
+        'Open the NVR’s page with https:// and turn its plain-HTTP page off if you can, so the login travels encrypted.',
+      done: 'Done, and checked: the NVR’s HTTPS (port {port}) is on — the NVR lists it as enabled and an encrypted (TLS) connection to it answered.',
+      doneNoPort:
+        'Done, and checked: the NVR’s HTTPS is on — the NVR lists it as enabled and an encrypted (TLS) connection to it answered.',
+      openHttps:
+        'Open the NVR’s page with https:// from now on; your browser may warn about its self-made certificate the first time.',
+      portsAgain: 'Run the Ports step again so the plan and the findings use the HTTPS port.',
+      notChanged: 'Not changed: {fault}.',
+      refusedToTurnOn: 'the NVR refused to turn HTTPS on',
+      stillOff:
+        'HTTPS is still off, as it was. Turn HTTPS on in the NVR’s web page (often Network → Advanced → HTTPS), then check again.',
+      notTurnedOn: 'Not turned on: {failure}',
+      offAgain: 'The app turned HTTPS off again, as it was, and the NVR confirmed it: nothing is changed on the NVR.',
+      webPage: 'Turn HTTPS on in the NVR’s web page (often Network → Advanced → HTTPS), then check again.',
+      notAsPlanned: 'Not turned on as planned: {failure}',
+      offNotProven: 'The app tried to turn HTTPS off again, as it was, but could not prove it: {back}.',
+      checkSetting: 'Open the NVR’s web page (http:// and https://) and check its HTTPS setting.',
+      unfinishedAt: 'Turning HTTPS on, started on {day} at {time} UTC, did not finish (the app stopped while it ran).',
+      unfinished: 'Turning HTTPS on, started, did not finish (the app stopped while it ran).',
+      notKnown: 'Whether the NVR’s HTTPS is on is not known: run the Ports step again to measure it.',
+      fault: {
+        portInUse: 'the NVR says its HTTPS port is already used by another service',
+        notAuthorized: 'this login may not change the NVR’s network settings (it needs an Administrator)',
+        notSupported: 'the NVR does not let HTTPS be turned on over ONVIF',
+        invalidArg: 'the NVR says a setting is not valid (often: no certificate installed yet)',
+        unknown: 'the NVR refused it without a reason the app knows',
+      },
+    },
+
+    /**
+     * Changing the NVR's password (security-password-change.ts): the verdict's lines. Why a login failed ({failure},
+     * {back}) comes from the change as it ran and stays as it came; the NVR's refusal ({fault}) is said by key where known.
+     */
+    passwordChange: {
+      done: 'Done, and checked: the NVR’s password for “{user}” is changed, and a new login with the new password worked.',
+      remembered: 'The app logs in with the new password from now on (kept as your NVR login is kept).',
+      notRemembered:
+        'The app uses the new password from now on; it keeps no password on disk here, so give the new one the next time you log in.',
+      elsewhere: 'Change it too wherever else it is saved: the maker’s phone app, recorders, players.',
+      notChanged: 'Not changed: {fault}.',
+      refusedNew: 'the NVR refused the new password',
+      oldWorks:
+        'The old password still works: a login with it was checked. Open the NVR’s web page and set the password there.',
+      notChangedBecause: 'Not changed: {failure}',
+      putBack:
+        'The app put the old password back, and a login with the old password worked: nothing is changed on the NVR.',
+      webPage: 'Open the NVR’s web page and set the password there.',
+      notAsPlanned: 'Not changed as planned: {failure}',
+      backNotProven:
+        'The app tried to put the old password back, but could not prove it by a login with the old password: {back}.',
+      tryBoth:
+        'Try the old password first, then the new one, in the NVR’s web page (one try each: NVRs lock after a few wrong ones).',
+      locked: 'Stopped: the NVR locked the login (too many wrong passwords), so the app sent no more passwords.',
+      lockedChanged:
+        'The NVR may already have the new password. Wait until it unlocks (often 30 minutes), then log in with the new password first, else the old one.',
+      lockedUnchanged: 'The password was not changed. Wait until the NVR unlocks (often 30 minutes), then try again.',
+      unfinishedAt:
+        'A password change for “{user}” started on {day} at {time} UTC did not finish (the app stopped while it ran).',
+      unfinished: 'A password change for “{user}” started did not finish (the app stopped while it ran).',
+      eitherOne:
+        'The NVR has either the old or the new password: log in with the new one first, else the old one (one try each).',
+      fault: {
+        tooLong: 'the NVR says the password is too long',
+        tooWeak: 'the NVR says the password is too weak for its own rules',
+        noUser: 'the NVR does not know that user',
+        fixedUser: 'the NVR does not let that user be changed',
+        level: 'the NVR refused the user level',
+        notAuthorized: 'this login may not change passwords (it needs an Administrator)',
+        notSupported: 'the NVR does not let passwords be changed over ONVIF',
+        unknown: 'the NVR refused it without a reason the app knows',
+      },
+    },
+
+    /**
+     * A password's strength (security-password.ts): the verdict's lines. How long a crack takes ({crackTime}) and the
+     * estimator's own warning and suggestions are zxcvbn's English words (its English dictionary), as they came.
+     */
+    password: {
+      strong:
+        'Strong: {length} characters of {kinds} kinds, and {score} ({crackTime} for an attacker with a stolen copy).',
+      weak: 'Not strong enough: {score} ({crackTime} for an attacker with a stolen copy).',
+      longer: 'Make it at least {min} characters long (it has {length}): length matters most.',
+      mixNone: 'Mix at least {min} kinds of character: it has none; add {a} or {b} or {c} or {d}.',
+      mixOne: 'Mix at least {min} kinds of character: it has {x}; add {a} or {b} or {c}.',
+      mixTwo: 'Mix at least {min} kinds of character: it has {x} and {y}; add {a} or {b}.',
+      score: {
+        '0': 'guessed almost at once',
+        '1': 'guessed quickly',
+        '2': 'guessed with some effort',
+        '3': 'hard to guess',
+        '4': 'very hard to guess',
+      },
+      kind: {
+        lower: 'small letters',
+        upper: 'capital letters',
+        digit: 'digits',
+        symbol: 'symbols',
+      },
+    },
+
     /** The HTTPS certificate's findings (security-tls.ts): a title names one port (`title`) or more (`titleMany`). */
     tls: {
       realCertificate:
