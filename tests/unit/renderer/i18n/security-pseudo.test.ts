@@ -115,6 +115,7 @@ describe('the Security step in the pseudo locale: no string of its own is left i
     guard.expectOnlyKnownEnglish({ said: DATA });
     // main said the findings and the factory-password verdict by key: the page says them in en-XA, not main's English.
     const page = w.text();
+    const xa = createTranslator('en-XA');
     const checked = result();
     const said = checked.findings.filter((f) => f.said);
     expect(said.length).toBeGreaterThan(3);
@@ -123,7 +124,13 @@ describe('the Security step in the pseudo locale: no string of its own is left i
         if (f.said![part]) expect(page, `${f.id} ${part}`).not.toContain(f[part]);
     expect(page).not.toContain(defaults.reason);
     expect(page).not.toContain(defaults.fix);
-    const xa = createTranslator('en-XA');
+    // So were the verdict lines of the password's strength, the password change and turning HTTPS on.
+    const weak = strength('admin');
+    for (const english of [...weak.words, ...change.words, ...https.words]) expect(page).not.toContain(english);
+    expect(byTest(w, 'security-password-words').text()).toBe(sayIn(xa, weak.said!.words[0]!, weak.words[0]!));
+    expect(byTest(w, 'security-https-result').text()).toContain(
+      xa.t('security.said.httpsOn.notTurnedOn', { failure: 'the HTTPS port did not answer' }),
+    );
     expect(byTest(w, 'security-defaults-fix').text()).toBe(
       `${xa.t('security.whatToDo')} ${xa.t('security.said.defaults.good')}`,
     );
