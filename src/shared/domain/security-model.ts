@@ -13,8 +13,8 @@ import type { UpnpAudit } from './upnp';
 export const SECURITY_SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown', 'info'] as const;
 export type SecuritySeverity = (typeof SECURITY_SEVERITIES)[number];
 
-/** A finding's words by key: each names the English field it says. */
-const findingSaidSchema = z.object({
+/** A finding's words by key: each names the English field it says (a copy of a finding, the checklist's, may carry it). */
+export const findingSaidSchema = z.object({
   title: saidSchema.optional(),
   text: saidSchema.optional(),
   fix: saidSchema.optional(),
