@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 // The Security step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
-// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's findings,
-// verdicts and words, the device, the reference's vendor clouds): both are named below, and a name no longer seen
-// fails the test so the lists only shrink.
+// not converted yet (the step frame, shared components, the step titles, the time format) or is data (the device, the
+// reference's vendor clouds, and of main's results what it did not say by key: the vulnerability table's words, the
+// evidence, the estimator's words, why a change failed, the values inside its sentences): both are named below, and a
+// name no longer seen fails the test so the lists only shrink. main's sentences said by key are not data: they must
+// come out in en-XA.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
@@ -53,10 +55,27 @@ const https = judgeHttpsOn({
   fault: null,
 });
 
-/** What main and the device said, and the reference's vendor clouds: data, not the page's words. */
+/**
+ * A result without main's English sentences where it said them by key (`said.<field>`, a line of `said.words`):
+ * what is left (and the values inside what it said) is data, as it came.
+ */
+function unsaid(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unsaid);
+  if (!value || typeof value !== 'object') return value;
+  const said = (value as { said?: Record<string, unknown> }).said;
+  return Object.fromEntries(
+    Object.entries(value).map(([field, v]) => {
+      const by = field === 'said' ? undefined : said?.[field];
+      if (by === undefined) return [field, unsaid(v)];
+      return [field, Array.isArray(v) && Array.isArray(by) ? v.filter((_, i) => by[i] === null) : null];
+    }),
+  );
+}
+
+/** What the device said, what main did not say by key, and the reference's vendor clouds: data, not the page's words. */
 const cloud = vendorCloudFor('HIKVISION')!;
 const DATA = [
-  ...stringsOf([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)]),
+  ...stringsOf(unsaid([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)])),
   ...stringsOf(cloud),
   readableSource(cloud.source),
   ...VENDOR_CLOUD_RULES,
