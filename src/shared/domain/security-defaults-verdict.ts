@@ -1,6 +1,11 @@
 // The default-password check's verdict from the NVR's answers, what the record keeps of the attempts, and the
-// finding it adds to the Security check (the policy and the plan: security-defaults.ts). Pure.
+// finding it adds to the Security check (the policy and the plan: security-defaults.ts). Pure. The reason and the
+// fix are said by key (`security.said.defaults.…`) beside main's English sentence; the refused candidates' list
+// inside the refusal's sentence ('user "admin" with the factory password') stays English, as a value: words by key
+// fill another's placeholder one level deep only, without values of their own. The evidence line stays English.
 import type { DefaultCredential } from '../catalog/default-credentials';
+import { saidInEnglish } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import {
   DEFAULT_WINDOW_MS,
   describeCandidate,
@@ -8,19 +13,48 @@ import {
   type DefaultCheck,
   type DefaultOutcome,
 } from './security-defaults';
-import { finding, type SecurityFinding } from './security-model';
+import { sayFinding as finding } from './security-finding';
+import type { SecurityFinding } from './security-model';
 
 /** Whether to go on after an answer: only after a refusal the user confirmed going past. */
 export function goOnAfter(outcome: DefaultOutcome, tryNext: boolean): boolean {
   return outcome === 'refused' && tryNext;
 }
 
-const REASONS: Readonly<Record<Exclude<DefaultOutcome, 'accepted' | 'refused'>, string>> = {
-  locked: 'The NVR answered that the login is locked: the check stopped at once, so the lock is not made longer.',
-  'no-answer': 'The NVR did not answer the login: nothing is known about its password.',
-  unusable:
-    'The NVR’s answer says nothing about the password (its clock is far off, or it wants a login method the app does not speak).',
-};
+/** A check's reason and fix, with their English sentences (`reason`, `fix`) and their keys (`said`). */
+function reasonAndFix(reason: Said, fix: Said): Pick<DefaultCheck, 'reason' | 'fix' | 'said'> {
+  const r = saidInEnglish(reason);
+  const f = saidInEnglish(fix);
+  return { reason: r.text, fix: f.text, said: { reason, fix } };
+}
+
+/** The factory login that worked, in the reason's whole sentence. */
+function acceptedReason(c: DefaultCredential | null, candidate: string): Said {
+  if (!c) return said('security.said.defaults.acceptedOther', { candidate });
+  return said(c.password ? 'security.said.defaults.acceptedFactory' : 'security.said.defaults.acceptedBlank', {
+    user: c.user,
+    era: c.era,
+  });
+}
+
+/** Why a refusal ended the run: how many were tried, and how many known defaults were left untried. */
+function refusedReason(tried: number, list: string, left: number): Said {
+  if (tried === 1)
+    return left === 0
+      ? said('security.said.defaults.refusedOne', { tried: list })
+      : said(left === 1 ? 'security.said.defaults.refusedOneLeftOne' : 'security.said.defaults.refusedOneLeft', {
+          tried: list,
+          left: String(left),
+        });
+  const count = String(tried);
+  return left === 0
+    ? said('security.said.defaults.refusedAll', { count, tried: list })
+    : said(left === 1 ? 'security.said.defaults.refusedAllLeftOne' : 'security.said.defaults.refusedAllLeft', {
+        count,
+        tried: list,
+        left: String(left),
+      });
+}
 
 /** The verdict from this run's answers (`tried` in order; `candidates` the table's rows that were planned). */
 export function judgeDefaultAnswers(args: {
@@ -47,8 +81,10 @@ export function judgeDefaultAnswers(args: {
       ...base,
       verdict: 'accepted',
       accepted: c ? describeCandidate(c) : hit.candidate,
-      reason: `Your NVR still accepts its factory login: ${c ? describeCandidate(c) : hit.candidate}. This login is published for every device of the brand, so anyone who can reach the NVR can log in and watch, change or delete the recordings.`,
-      fix: `Change it now: log in to the NVR (its web page or the vendor app), open the user settings (often Configuration › System › User Management, or Settings › System › Account), give "${c?.user ?? 'admin'}" a new password of 12+ characters of three kinds, unique to this NVR, then check again here. Do not forward any port to it until then.`,
+      ...reasonAndFix(
+        acceptedReason(c, hit.candidate),
+        said('security.said.defaults.changeNow', { user: c?.user ?? 'admin' }),
+      ),
       untried: args.untried,
       source: c?.source.slice(0, 300) ?? null,
     };
@@ -59,8 +95,7 @@ export function judgeDefaultAnswers(args: {
       ...base,
       verdict: 'not-tried',
       accepted: null,
-      reason: 'No default was tried.',
-      fix: 'Check again.',
+      ...reasonAndFix(said('security.said.defaults.noneTried'), said('security.said.defaults.checkAgain')),
       untried: args.untried,
       source: null,
     };
@@ -70,11 +105,12 @@ export function judgeDefaultAnswers(args: {
       ...base,
       verdict: 'not-tried',
       accepted: null,
-      reason: `${REASONS[last.outcome]}${refusedBefore ? ` (${refusedBefore} default refused before it.)` : ''}`,
-      fix:
-        last.outcome === 'locked'
-          ? 'Wait until the lock ends (often 30 minutes), then log in with your own password to make sure it works. Do not retry now.'
-          : 'Make sure the NVR is on and reachable (Find, Ports), then check again.',
+      ...reasonAndFix(
+        refusedBefore
+          ? said(`security.said.defaults.stoppedAfterRefusal.${last.outcome}`, { refused: String(refusedBefore) })
+          : said(`security.said.defaults.stopped.${last.outcome}`),
+        said(last.outcome === 'locked' ? 'security.said.defaults.waitLockNoRetry' : 'security.said.defaults.reachable'),
+      ),
       untried: args.untried + (args.candidates.length - tried.length),
       source: null,
     };
@@ -84,15 +120,21 @@ export function judgeDefaultAnswers(args: {
     ...base,
     verdict: 'refused',
     accepted: null,
-    reason: `The NVR refused ${tried.length === 1 ? 'the factory default' : `all ${tried.length} factory defaults`} tried: ${tried
-      .map((a) => {
-        const c = row(a.candidate);
-        return c ? `user "${c.user}" with ${c.password ? 'the factory password' : 'a blank password'}` : a.candidate;
-      })
-      .join(
-        '; ',
-      )}.${left ? ` ${left} other known default${left === 1 ? ' was' : 's were'} not tried (the check stops after a refusal unless you confirm, and makes at most 2 attempts in 30 minutes).` : ''}`,
-    fix: 'Good. Keep the password your own, 12+ characters of three kinds.',
+    ...reasonAndFix(
+      refusedReason(
+        tried.length,
+        tried
+          .map((a) => {
+            const c = row(a.candidate);
+            return c
+              ? `user "${c.user}" with ${c.password ? 'the factory password' : 'a blank password'}`
+              : a.candidate;
+          })
+          .join('; '),
+        left,
+      ),
+      said('security.said.defaults.good'),
+    ),
     untried: left,
     source: null,
   };
@@ -124,9 +166,9 @@ export function defaultPasswordFinding(check: DefaultCheck | null): SecurityFind
       finding(
         'default-password',
         'critical',
-        'The factory default password still works',
-        check.reason,
-        check.fix,
+        said('security.said.defaults.finding.accepted'),
+        check.said?.reason ?? check.reason,
+        check.said?.fix ?? check.fix,
         evidence,
         {
           worth: 40,
@@ -139,9 +181,9 @@ export function defaultPasswordFinding(check: DefaultCheck | null): SecurityFind
       finding(
         'default-password',
         'info',
-        'The factory default password was refused',
-        check.reason,
-        check.fix,
+        said('security.said.defaults.finding.refused'),
+        check.said?.reason ?? check.reason,
+        check.said?.fix ?? check.fix,
         evidence,
       ),
     ];
@@ -149,9 +191,9 @@ export function defaultPasswordFinding(check: DefaultCheck | null): SecurityFind
     finding(
       'default-password',
       'unknown',
-      'The default password could not be checked',
-      check.reason,
-      check.fix,
+      said('security.said.defaults.finding.notTried'),
+      check.said?.reason ?? check.reason,
+      check.said?.fix ?? check.fix,
       evidence,
       {
         worth: 0,
@@ -166,6 +208,8 @@ export function notTriedCheck(args: {
   brand: string | null;
   reason: string;
   fix: string;
+  /** The reason and the fix by key (absent: English only). */
+  said?: { reason: Said; fix: Said };
   nextAt: string | null;
   untried: number;
   checkedAt: string;
@@ -178,6 +222,7 @@ export function notTriedCheck(args: {
     accepted: null,
     reason: args.reason,
     fix: args.fix,
+    ...(args.said ? { said: args.said } : {}),
     tried: [],
     untried: args.untried,
     nextAt: args.nextAt,

@@ -1,16 +1,16 @@
 // The Security check's rules, one function per concern: the NVR's firmware against the table of known critical
 // vulnerabilities, the risky services and HTTPS from the Ports measurement, UPnP from its audit, the exposure planned
 // (Router rules) and proven (Internet), and whether a VPN is planned. What was not measured is an unknown finding
-// that costs points: it is never "safe". Pure.
+// that costs points: it is never "safe". Pure. Each finding's words are said by key (`security.said.…`,
+// security-finding.ts); the vulnerability table's own words (a CVE's title, description, advice, and why this firmware
+// matches it: src/shared/catalog/vulnerabilities.ts, sourced data) and the evidence lines stay English, as they came.
 import { checkFirmware, vulnBrandOf, type VulnStatus } from '../catalog/vulnerabilities';
+import { said } from '../i18n/said';
 import type { PortRow } from './ports';
-import {
-  finding,
-  type SecurityFinding,
-  type SecurityInput,
-  type SecurityResult,
-  type SecuritySeverity,
-} from './security-model';
+import type { UpnpFinding } from './upnp';
+import { sayFinding as finding } from './security-finding';
+import type { SecurityFinding, SecurityInput, SecurityResult, SecuritySeverity } from './security-model';
+import type { MessageKey } from '../i18n/types';
 
 const open = (r: PortRow): boolean => r.state === 'open';
 const portList = (rows: readonly PortRow[]): string => rows.map((r) => r.port).join(', ');
@@ -26,9 +26,9 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           'firmware-unknown',
           'unknown',
-          'Firmware not checked: no NVR chosen',
-          'No NVR is chosen yet, so its firmware could not be compared with the known vulnerabilities.',
-          'Choose the NVR in "Find your NVR", then check again.',
+          said('security.said.firmwareNoNvr.title'),
+          said('security.said.firmwareNoNvr.text'),
+          said('security.said.firmwareNoNvr.fix'),
         ),
       ],
       firmware: [],
@@ -39,11 +39,11 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           'firmware-unknown',
           'unknown',
-          'Firmware not checked against known vulnerabilities',
+          said('security.said.firmwareNotInTable.title'),
           nvr.brand
-            ? `The table of known critical vulnerabilities holds Hikvision, Dahua and XM only; ${nvr.brand} firmware is not in it. That does not mean it has none.`
-            : 'The NVR’s brand is not known, so its firmware could not be compared with the known vulnerabilities.',
-          'Look the model up on the maker’s security advisories page and install the latest firmware for it.',
+            ? said('security.said.firmwareNotInTable.text', { brand: nvr.brand })
+            : said('security.said.firmwareNotInTable.textNoBrand'),
+          said('security.said.firmwareNotInTable.fix'),
           [nvr.firmware ? `Firmware: ${nvr.firmware}` : 'Firmware: not known'],
         ),
       ],
@@ -59,9 +59,9 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           `vuln-${v.id}`,
           v.severity,
-          `Firmware affected by ${v.title}`,
+          said('security.said.vulnAffected.title', { title: v.title }),
           `${v.words} ${c.reason}`,
-          `${v.advice} Fixed in: ${v.fixedIn}`,
+          said('security.said.vulnAffected.fix', { advice: v.advice, fixedIn: v.fixedIn }),
           evidence,
           { source: v.source },
         ),
@@ -71,7 +71,7 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           `vuln-${v.id}`,
           'unknown',
-          `Not known whether ${v.title} affects this firmware`,
+          said('security.said.vulnUnknown.title', { title: v.title }),
           `${c.reason} ${v.words}`,
           v.advice,
           evidence,
@@ -99,9 +99,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'ports-unknown',
         'unknown',
-        'Services and HTTPS not checked: no Ports measurement',
-        'The NVR’s ports have not been measured, so it is not known whether telnet, FTP, SSH, plain HTTP or RTSP answer, nor whether HTTPS is offered.',
-        'Run the Ports step’s audit for the NVR, then check again.',
+        said('security.said.portsUnknown.title'),
+        said('security.said.portsUnknown.text'),
+        said('security.said.portsUnknown.fix'),
         [],
         { worth: 10 },
       ),
@@ -115,9 +115,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'service-backdoor',
         'critical',
-        `Hidden service open on port ${portList(backdoor)}`,
-        'A hidden service the owner cannot turn off answers here (on XM/HiSilicon firmware, 9530 starts a root telnet on 9527 with a password shared by every such device).',
-        'Never forward these ports; keep the NVR on a network only you use, and plan to replace it.',
+        said('security.said.backdoor.title', { ports: portList(backdoor) }),
+        said('security.said.backdoor.text'),
+        said('security.said.backdoor.fix'),
         [where],
       ),
     );
@@ -127,9 +127,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'service-telnet',
         'high',
-        `Telnet open on port ${portList(telnet)}`,
-        'Telnet sends the login readable to anyone on the way and gives a shell on the NVR.',
-        'Turn telnet off in the NVR’s settings (or its maintenance menu); never forward it.',
+        said('security.said.telnet.title', { ports: portList(telnet) }),
+        said('security.said.telnet.text'),
+        said('security.said.telnet.fix'),
         [where],
       ),
     );
@@ -139,9 +139,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'service-ftp',
         'high',
-        `FTP open on port ${portList(ftp)}`,
-        'FTP sends its login and the files readable to anyone on the way.',
-        'Turn the NVR’s FTP server off unless you use it; never forward it.',
+        said('security.said.ftp.title', { ports: portList(ftp) }),
+        said('security.said.ftp.text'),
+        said('security.said.ftp.fix'),
         [where],
         { worth: 15 },
       ),
@@ -152,9 +152,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'service-ssh',
         'medium',
-        `SSH open on port ${portList(ssh)}`,
-        'SSH gives a shell on the NVR to whoever has (or guesses) its password.',
-        'Turn SSH off in the NVR’s settings unless the installer needs it; never forward it.',
+        said('security.said.ssh.title', { ports: portList(ssh) }),
+        said('security.said.ssh.text'),
+        said('security.said.ssh.fix'),
         [where],
       ),
     );
@@ -167,11 +167,11 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'no-https',
         'high',
-        'HTTPS not offered',
+        said('security.said.noHttps.title'),
         plainAdmin.length
-          ? `The web page answers on plain HTTP only (port ${portList(plainAdmin)}): the password crosses the network readable.`
-          : 'No HTTPS port answered: the web page cannot be reached encrypted.',
-        'Turn HTTPS on in the NVR’s network settings (Ports can move its port), and use only https:// addresses.',
+          ? said('security.said.noHttps.textPlain', { ports: portList(plainAdmin) })
+          : said('security.said.noHttps.textNone'),
+        said('security.said.noHttps.fix'),
         [where],
         { worth: 15 },
       ),
@@ -181,9 +181,9 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'plain-http-admin',
         'medium',
-        `Plain HTTP admin page still open on port ${portList(plainAdmin)}`,
-        `HTTPS answers (port ${portList(https)}), but the admin page also answers on plain HTTP, where the password crosses the network readable.`,
-        'Turn plain HTTP off, or set it to redirect to HTTPS, and never forward it.',
+        said('security.said.plainHttpAdmin.title', { ports: portList(plainAdmin) }),
+        said('security.said.plainHttpAdmin.text', { https: portList(https) }),
+        said('security.said.plainHttpAdmin.fix'),
         [where],
       ),
     );
@@ -197,17 +197,17 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
         ? finding(
             'rtsp-forwarded',
             'medium',
-            'Unencrypted video (RTSP) forwarded',
-            `The Router rules plan sends RTSP (port ${portList(rtsp)}) to the internet: the video, and often the login, cross it readable.`,
-            'Watch through the vendor’s app or a VPN instead, and remove the RTSP rule.',
+            said('security.said.rtspForwarded.title'),
+            said('security.said.rtspForwarded.text', { ports: portList(rtsp) }),
+            said('security.said.rtspForwarded.fix'),
             [where],
           )
         : finding(
             'rtsp-open',
             'low',
-            `RTSP open on the LAN (port ${portList(rtsp)})`,
-            'Video is served unencrypted on the home network; it is not forwarded by the Router rules plan.',
-            'Keep it off the internet; require a login for RTSP in the NVR’s settings.',
+            said('security.said.rtspOpen.title', { ports: portList(rtsp) }),
+            said('security.said.rtspOpen.text'),
+            said('security.said.rtspOpen.fix'),
             [where],
           ),
     );
@@ -215,28 +215,14 @@ export function portFindings(input: SecurityInput): SecurityFinding[] {
   return out;
 }
 
-const UPNP_CODES: Readonly<Partial<Record<string, { severity: SecuritySeverity; title: string; fix: string }>>> = {
-  'camera-mapped': {
-    severity: 'high',
-    title: 'UPnP opened the NVR or a camera to the internet',
-    fix: 'Delete the mapping in the UPnP step, then turn UPnP off on the NVR and the router.',
-  },
-  'came-back': {
-    severity: 'high',
-    title: 'A deleted UPnP mapping came back',
-    fix: 'Turn UPnP off on the NVR (and on the router): the device opens the port again by itself.',
-  },
-  'upnp-on': {
-    severity: 'medium',
-    title: 'UPnP is on at the router',
-    fix: 'Turn UPnP off on the router (the UPnP step shows where), unless a game console needs it.',
-  },
-  'natpmp-on': {
-    severity: 'low',
-    title: 'NAT-PMP is on at the router',
-    fix: 'Turn NAT-PMP/PCP off on the router with UPnP.',
-  },
-};
+/** The UPnP audit's findings the check takes over (their text is the UPnP step's), with their severity here. */
+const UPNP_CODES = {
+  'camera-mapped': 'high',
+  'came-back': 'high',
+  'upnp-on': 'medium',
+  'natpmp-on': 'low',
+} as const satisfies Partial<Record<UpnpFinding['code'], SecuritySeverity>>;
+const taken = (code: UpnpFinding['code']): code is keyof typeof UPNP_CODES => Object.hasOwn(UPNP_CODES, code);
 
 export function upnpFindings(input: SecurityInput): SecurityFinding[] {
   if (!input.upnp)
@@ -244,14 +230,25 @@ export function upnpFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'upnp-unknown',
         'unknown',
-        'UPnP not checked',
-        'The router’s UPnP has not been audited, so it is not known whether it opened ports to the NVR by itself.',
-        'Run the UPnP step’s audit, then check again.',
+        said('security.said.upnpUnknown.title'),
+        said('security.said.upnpUnknown.text'),
+        said('security.said.upnpUnknown.fix'),
       ),
     ];
   return input.upnp.findings.flatMap((f) => {
-    const known = UPNP_CODES[f.code];
-    return known ? [finding(`upnp-${f.code}`, known.severity, known.title, f.text, known.fix, f.evidence)] : [];
+    if (!taken(f.code)) return [];
+    const code = f.code;
+    // The text is the UPnP step's finding: by its own key where it said it so, else as it came.
+    return [
+      finding(
+        `upnp-${code}`,
+        UPNP_CODES[code],
+        said(`security.said.upnp.${code}.title` satisfies MessageKey),
+        f.said ?? f.text,
+        said(`security.said.upnp.${code}.fix` satisfies MessageKey),
+        f.evidence,
+      ),
+    ];
   });
 }
 
@@ -263,9 +260,9 @@ export function exposureFindings(input: SecurityInput, firmwareAffected: boolean
       finding(
         'forward-vulnerable',
         'critical',
-        'Ports forwarded to firmware with a known critical flaw',
-        'The Router rules plan forwards the NVR to the internet while its firmware is affected by a known critical vulnerability: it can be taken over from outside.',
-        'Update the firmware first; until then remove the forward rules and use a VPN.',
+        said('security.said.forwardVulnerable.title'),
+        said('security.said.forwardVulnerable.text'),
+        said('security.said.forwardVulnerable.fix'),
         rules.map(
           (r) => `${r.name}: ${r.protocol.toUpperCase()} ${r.externalPort} → ${r.internalAddress}:${r.internalPort}`,
         ),
@@ -278,9 +275,9 @@ export function exposureFindings(input: SecurityInput, firmwareAffected: boolean
       finding(
         'forward-any-source',
         'medium',
-        'Forwarded ports open to every address on the internet',
-        `${anywhere.length} forward rule(s) accept connections from anywhere; scanners find such ports within hours.`,
-        'Limit the rules to the addresses you connect from (Router rules), or use a VPN instead.',
+        said('security.said.forwardAnySource.title'),
+        said('security.said.forwardAnySource.text', { rules: String(anywhere.length) }),
+        said('security.said.forwardAnySource.fix'),
         anywhere.map((r) => `${r.name}: ${r.protocol.toUpperCase()} ${r.externalPort}`),
       ),
     );
@@ -291,9 +288,9 @@ export function exposureFindings(input: SecurityInput, firmwareAffected: boolean
         finding(
           'exposure-unproven',
           'unknown',
-          'Not proven from outside',
-          'Forward rules are planned, but no check from outside has been made: which ports the internet reaches is not known.',
-          'Run the proof from outside in the Internet step, then check again.',
+          said('security.said.exposureUnproven.title'),
+          said('security.said.exposureUnproven.text'),
+          said('security.said.exposureUnproven.fix'),
         ),
       );
     return out;
@@ -304,9 +301,10 @@ export function exposureFindings(input: SecurityInput, firmwareAffected: boolean
         finding(
           `exposed-${row.protocol}-${row.port}`,
           'critical',
-          `Exposed to the internet: ${row.label} (port ${row.port})`,
-          `The check from outside reached port ${row.port}, which must never be reachable. ${row.text}`,
-          'Remove the forward or UPnP mapping that opens it (the Internet step names the likely cause), then prove again.',
+          said('security.said.exposed.title', { label: row.label, port: String(row.port) }),
+          // The proof row's own sentence (the Internet step's) as it came.
+          said('security.said.exposed.text', { port: String(row.port), why: row.text }),
+          said('security.said.exposed.fix'),
           [`Checked ${proof.measuredAt} by ${proof.checker}: ${row.evidence}`],
         ),
       );
@@ -320,9 +318,9 @@ export function vpnFindings(input: SecurityInput): SecurityFinding[] {
       finding(
         'vpn-unknown',
         'unknown',
-        'VPN not known',
-        'This record has no VPN step, so whether a VPN is used instead of forwards is not known.',
-        'Prefer a VPN (WireGuard, Tailscale or ZeroTier) over forwarding the NVR.',
+        said('security.said.vpnUnknown.title'),
+        said('security.said.vpnUnknown.text'),
+        said('security.said.vpnUnknown.fix'),
         [],
         { worth: 3 },
       ),
@@ -333,9 +331,9 @@ export function vpnFindings(input: SecurityInput): SecurityFinding[] {
           finding(
             'vpn-and-forwards',
             'low',
-            'VPN planned, and forwards still planned',
-            'A VPN is planned, yet the Router rules plan still forwards the NVR: the forwards keep it exposed.',
-            'Once the VPN works, remove the NVR’s forward rules.',
+            said('security.said.vpnAndForwards.title'),
+            said('security.said.vpnAndForwards.text'),
+            said('security.said.vpnAndForwards.fix'),
           ),
         ]
       : [];
@@ -344,9 +342,9 @@ export function vpnFindings(input: SecurityInput): SecurityFinding[] {
         finding(
           'no-vpn',
           'medium',
-          'No VPN: the NVR is reached through forwards',
-          'Remote access goes through ports forwarded to the NVR, which anyone on the internet can try.',
-          'Plan a VPN in the VPN step and remove the forwards.',
+          said('security.said.noVpn.title'),
+          said('security.said.noVpn.text'),
+          said('security.said.noVpn.fix'),
         ),
       ]
     : [];

@@ -1,64 +1,40 @@
 // The Security step's "turn HTTPS on": the NVR's HTTPS enabled on the NVR itself (ONVIF SetNetworkProtocols), verified
 // by GetNetworkProtocols saying HTTPS is enabled on its port AND a TLS handshake on that port answering, and put back
 // (HTTPS disabled again, as it was, proven by GetNetworkProtocols) when that check fails. What is kept and shown: the
-// outcome, the port, and what to do, in plain words. Pure.
-import { z } from 'zod';
+// outcome, the port, and what to do, in plain words. Pure. The verdict's lines are said by key
+// (`security.said.httpsOn.…`) beside main's English sentence; why a check failed (the change's own words, from the
+// service and the change engine) stays as it came, inside them. The shapes: security-https-on-shapes.ts.
+import { english } from '../i18n/english';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
+import type { HttpsOnPending, HttpsOnResult } from './security-https-on-shapes';
 
-export const HTTPS_ON_OUTCOMES = [
-  /** Turned on, and checked: the NVR lists HTTPS as enabled on its port and a TLS handshake there answered. */
-  'on',
-  /** Nothing sent: the NVR already lists HTTPS as enabled. */
-  'already-on',
-  /** The device refused the change (`fault` says why); GetNetworkProtocols proved HTTPS is still off, as it was. */
-  'refused',
-  /** The device took the change but the check failed; HTTPS is off again, as it was (GetNetworkProtocols proved it). */
-  'put-back',
-  /** The check failed and turning HTTPS off again could not be proven by GetNetworkProtocols. */
-  'put-back-failed',
-  /** A change the app did not live to finish (found at the next start): whether HTTPS is on is not known. */
-  'unfinished',
+export * from './security-https-on-shapes';
+
+/** The NVR's refusal of SetNetworkProtocols by its ONVIF fault codes (not the user's words), most telling first. */
+const FAULTS = [
+  ['portInUse', /PortAlreadyInUse/i],
+  ['notAuthorized', /NotAuthorized/i],
+  ['notSupported', /ServiceNotSupported|NotSupported/i],
+  ['invalidArg', /InvalidArg/i],
 ] as const;
-export type HttpsOnOutcome = (typeof HTTPS_ON_OUTCOMES)[number];
+type Fault = (typeof FAULTS)[number][0] | 'unknown';
+const faultWords = (fault: Fault) => saidWords(`security.said.httpsOn.fault.${fault}`);
 
-export const httpsOnResultSchema = z.object({
-  deviceId: z.string().max(300),
-  outcome: z.enum(HTTPS_ON_OUTCOMES),
-  /** The HTTPS port the NVR lists (null: not known). */
-  port: z.number().int().min(1).max(65535).nullable(),
-  /** Whether HTTPS is on now, as far as GetNetworkProtocols and a handshake proved it (null: not known). */
-  httpsOn: z.boolean().nullable(),
-  /** The put-back, when there was one: whether GetNetworkProtocols proved HTTPS off again (null: no put-back). */
-  putBackVerified: z.boolean().nullable(),
-  /** The device's refusal in plain words (null: none). */
-  fault: z.string().max(300).nullable(),
-  /** The verdict and what to do, in plain words, most important first. */
-  words: z.array(z.string().max(500)).min(1).max(6),
-  at: z.string().max(40),
-});
-export type HttpsOnResult = z.infer<typeof httpsOnResultSchema>;
-
-/** Saved before SetNetworkProtocols is sent: a crash between the send and the check is found at the next start. */
-export const httpsOnPendingSchema = z.object({
-  deviceId: z.string().max(300),
-  port: z.number().int().min(1).max(65535).nullable(),
-  startedAt: z.string().max(40),
-});
-export type HttpsOnPending = z.infer<typeof httpsOnPendingSchema>;
-
-export const httpsOnRecordSchema = z.object({
-  last: httpsOnResultSchema.nullable().default(null),
-  pending: httpsOnPendingSchema.nullable().default(null),
-});
-
-/** A SetNetworkProtocols refusal in plain words, from the ONVIF Core faults (its codes are not the user's). */
-export function httpsOnFaultWords(fault: { code: string; subcodes: readonly string[] }): string {
+/** A SetNetworkProtocols refusal, said by key, from the ONVIF Core faults. */
+export function httpsOnFaultSaid(fault: { code: string; subcodes: readonly string[] }): SaidWords {
   const codes = [fault.code, ...fault.subcodes].join(' ');
-  if (/PortAlreadyInUse/i.test(codes)) return 'the NVR says its HTTPS port is already used by another service';
-  if (/NotAuthorized/i.test(codes))
-    return 'this login may not change the NVR’s network settings (it needs an Administrator)';
-  if (/ServiceNotSupported|NotSupported/i.test(codes)) return 'the NVR does not let HTTPS be turned on over ONVIF';
-  if (/InvalidArg/i.test(codes)) return 'the NVR says a setting is not valid (often: no certificate installed yet)';
-  return 'the NVR refused it without a reason the app knows';
+  return faultWords(FAULTS.find(([, pattern]) => pattern.test(codes))?.[0] ?? 'unknown');
+}
+
+/** A SetNetworkProtocols refusal in plain words (English: the result's `fault`). */
+export function httpsOnFaultWords(fault: { code: string; subcodes: readonly string[] }): string {
+  return english(httpsOnFaultSaid(fault));
+}
+
+/** The kept refusal by key where it is one of the faults' words (else as it came: the service's own words). */
+function faultValue(fault: string): string | SaidWords {
+  const known: Fault[] = [...FAULTS.map(([name]) => name), 'unknown'];
+  return known.map(faultWords).find((w) => english(w) === fault) ?? fault;
 }
 
 /** What the change found, for the verdict. */
@@ -76,12 +52,15 @@ export interface HttpsOnFacts {
   fault: string | null;
 }
 
-const WEB_PAGE = 'Turn HTTPS on in the NVR’s web page (often Network → Advanced → HTTPS), then check again.';
+/** The verdict's lines, with their English sentences (`words`) and their keys (`said`). */
+function lines(...said: Said[]): Pick<HttpsOnResult, 'words' | 'said'> {
+  return { words: said.map(english), said: { words: said } };
+}
 
 /** The verdict in plain words: whether HTTPS is on now, and what to do. */
 export function judgeHttpsOn(f: HttpsOnFacts): HttpsOnResult {
   const base = { deviceId: f.deviceId, port: f.port, fault: f.fault, at: f.at };
-  const on = f.port === null ? 'HTTPS' : `HTTPS (port ${f.port})`;
+  const port = f.port === null ? null : { port: String(f.port) };
   const r = f.ran;
   if (r.outcome === 'already')
     return {
@@ -89,10 +68,10 @@ export function judgeHttpsOn(f: HttpsOnFacts): HttpsOnResult {
       outcome: 'already-on',
       httpsOn: true,
       putBackVerified: null,
-      words: [
-        `Nothing changed: the NVR already lists ${on} as on.`,
-        'Open the NVR’s page with https:// and turn its plain-HTTP page off if you can, so the login travels encrypted.',
-      ],
+      ...lines(
+        port ? said('security.said.httpsOn.alreadyOn', port) : said('security.said.httpsOn.alreadyOnNoPort'),
+        said('security.said.httpsOn.plainOff'),
+      ),
     };
   if (r.outcome === 'verified')
     return {
@@ -100,11 +79,11 @@ export function judgeHttpsOn(f: HttpsOnFacts): HttpsOnResult {
       outcome: 'on',
       httpsOn: true,
       putBackVerified: null,
-      words: [
-        `Done, and checked: the NVR’s ${on} is on — the NVR lists it as enabled and an encrypted (TLS) connection to it answered.`,
-        'Open the NVR’s page with https:// from now on; your browser may warn about its self-made certificate the first time.',
-        'Run the Ports step again so the plan and the findings use the HTTPS port.',
-      ],
+      ...lines(
+        port ? said('security.said.httpsOn.done', port) : said('security.said.httpsOn.doneNoPort'),
+        said('security.said.httpsOn.openHttps'),
+        said('security.said.httpsOn.portsAgain'),
+      ),
     };
   if (r.outcome === 'restored' && r.refused)
     return {
@@ -112,10 +91,12 @@ export function judgeHttpsOn(f: HttpsOnFacts): HttpsOnResult {
       outcome: 'refused',
       httpsOn: false,
       putBackVerified: true,
-      words: [
-        `Not changed: ${f.fault ?? 'the NVR refused to turn HTTPS on'}.`,
-        `HTTPS is still off, as it was. ${WEB_PAGE}`,
-      ],
+      ...lines(
+        said('security.said.httpsOn.notChanged', {
+          fault: f.fault === null ? saidWords('security.said.httpsOn.refusedToTurnOn') : faultValue(f.fault),
+        }),
+        said('security.said.httpsOn.stillOff'),
+      ),
     };
   if (r.outcome === 'restored')
     return {
@@ -123,30 +104,30 @@ export function judgeHttpsOn(f: HttpsOnFacts): HttpsOnResult {
       outcome: 'put-back',
       httpsOn: false,
       putBackVerified: true,
-      words: [
-        `Not turned on: ${r.failure}`,
-        'The app turned HTTPS off again, as it was, and the NVR confirmed it: nothing is changed on the NVR.',
-        WEB_PAGE,
-      ],
+      ...lines(
+        said('security.said.httpsOn.notTurnedOn', { failure: r.failure }),
+        said('security.said.httpsOn.offAgain'),
+        said('security.said.httpsOn.webPage'),
+      ),
     };
   return {
     ...base,
     outcome: 'put-back-failed',
     httpsOn: null,
     putBackVerified: false,
-    words: [
-      `Not turned on as planned: ${r.failure}`,
-      `The app tried to turn HTTPS off again, as it was, but could not prove it: ${r.back}.`,
-      'Open the NVR’s web page (http:// and https://) and check its HTTPS setting.',
-    ],
+    ...lines(
+      said('security.said.httpsOn.notAsPlanned', { failure: r.failure }),
+      said('security.said.httpsOn.offNotProven', { back: r.back }),
+      said('security.said.httpsOn.checkSetting'),
+    ),
   };
 }
 
 /** The verdict for a change found unfinished at the next start (the app stopped between the send and the check). */
 export function unfinishedHttpsOn(p: HttpsOnPending, at: string): HttpsOnResult {
   const started = Number.isNaN(Date.parse(p.startedAt))
-    ? ''
-    : ` on ${p.startedAt.slice(0, 10)} at ${p.startedAt.slice(11, 16)} UTC`;
+    ? said('security.said.httpsOn.unfinished')
+    : said('security.said.httpsOn.unfinishedAt', { day: p.startedAt.slice(0, 10), time: p.startedAt.slice(11, 16) });
   return {
     deviceId: p.deviceId,
     outcome: 'unfinished',
@@ -155,9 +136,6 @@ export function unfinishedHttpsOn(p: HttpsOnPending, at: string): HttpsOnResult 
     putBackVerified: null,
     fault: null,
     at,
-    words: [
-      `Turning HTTPS on, started${started}, did not finish (the app stopped while it ran).`,
-      'Whether the NVR’s HTTPS is on is not known: run the Ports step again to measure it.',
-    ],
+    ...lines(started, said('security.said.httpsOn.notKnown')),
   };
 }

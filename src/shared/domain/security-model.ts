@@ -1,6 +1,8 @@
 // The Security check's shapes: severities, a finding, the result, what the check reads from the setup record, and
-// the one way a finding is made (its worth from its severity unless it says otherwise). Pure.
+// the one way a finding is made (its worth from its severity unless it says otherwise). Pure, and without words of
+// its own: the contract and the pages load it (the rules say their words by key in security-finding.ts).
 import { z } from 'zod';
+import { saidSchema, type Said } from '../i18n/said';
 import type { ForwardPlan } from './forward-plan';
 import type { DefaultCheck } from './security-defaults';
 import type { OutsideProof } from './outside-proof';
@@ -10,6 +12,14 @@ import type { UpnpAudit } from './upnp';
 
 export const SECURITY_SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown', 'info'] as const;
 export type SecuritySeverity = (typeof SECURITY_SEVERITIES)[number];
+
+/** A finding's words by key: each names the English field it says (a copy of a finding, the checklist's, may carry it). */
+export const findingSaidSchema = z.object({
+  title: saidSchema.optional(),
+  text: saidSchema.optional(),
+  fix: saidSchema.optional(),
+});
+export type FindingSaid = { title?: Said; text?: Said; fix?: Said };
 
 export const securityFindingSchema = z.object({
   /** Stable per finding (a CVE's carries its id, an exposed port its number). */
@@ -24,6 +34,11 @@ export const securityFindingSchema = z.object({
   worth: z.number().int().min(0).max(100),
   evidence: z.array(z.string().max(300)).max(16),
   source: z.string().max(300).optional(),
+  /**
+   * The title, text and fix by the catalogue's key, for the page and the CLI to say in the user's language (a part
+   * absent here is data that stays as it came: a vulnerability table's own words).
+   */
+  said: findingSaidSchema.optional(),
 });
 export type SecurityFinding = z.infer<typeof securityFindingSchema>;
 
@@ -93,6 +108,8 @@ export function securityInputFromRecord(record: SetupRecord): SecurityInput {
     ddnsNames: ddnsHosts.flatMap((h) => (typeof h.host === 'string' && h.host ? [h.host] : [])).slice(0, 8),
   };
 }
+
+/** A finding as its words came (the rules say theirs by key: sayFinding, security-finding.ts). */
 export function finding(
   id: string,
   severity: SecuritySeverity,
@@ -100,7 +117,7 @@ export function finding(
   text: string,
   fix: string,
   evidence: string[] = [],
-  extra: { worth?: number; source?: string } = {},
+  extra: { worth?: number; source?: string; said?: FindingSaid } = {},
 ): SecurityFinding {
   return {
     id,
@@ -111,5 +128,6 @@ export function finding(
     worth: extra.worth ?? WORTH[severity],
     evidence: evidence.slice(0, 16),
     ...(extra.source ? { source: extra.source } : {}),
+    ...(extra.said ? { said: extra.said } : {}),
   };
 }

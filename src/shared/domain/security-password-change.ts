@@ -1,58 +1,18 @@
 // The Security step's password change: the ONVIF user's password changed on the NVR itself (ONVIF SetUser), verified
 // by a new login with the new password, and put back when that login fails. What is kept and shown: the outcome, in
-// plain words, with the user's name and whether each login worked — never a password. Pure.
-import { z } from 'zod';
+// plain words, with the user's name and whether each login worked — never a password. Pure. The verdict's lines are
+// said by key (`security.said.passwordChange.…`) beside main's English sentence; why a login failed (the change's own
+// words, from the service and the change engine) stays as it came, inside them. Why a new password cannot be sent
+// (newPasswordProblems) is the refusal's message (an AppFailure's), English. The shapes: security-password-change-shapes.ts.
+import { english } from '../i18n/english';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
+import {
+  DEVICE_PASSWORD_MAX,
+  type PasswordChangePending,
+  type PasswordChangeResult,
+} from './security-password-change-shapes';
 
-/** The most characters the app sends as a device password (ONVIF devices commonly take at most 64). */
-export const DEVICE_PASSWORD_MAX = 64;
-
-export const PASSWORD_CHANGE_OUTCOMES = [
-  /** Changed, and a new login with the new password worked. */
-  'verified',
-  /** The device refused the change (`fault` says why); the old password still works (a login proved it). */
-  'refused',
-  /** The device took the change but the new login failed; the old password is back (a login proved it). */
-  'put-back',
-  /** The new login failed and the put-back could not be proven by a login with the old password. */
-  'put-back-failed',
-  /** The device locked the login on the way: the app stopped sending passwords. */
-  'locked',
-  /** A change the app did not live to finish (found at the next start): which password works is not known. */
-  'unfinished',
-] as const;
-export type PasswordChangeOutcome = (typeof PASSWORD_CHANGE_OUTCOMES)[number];
-
-export const passwordChangeResultSchema = z.object({
-  deviceId: z.string().max(300),
-  /** The ONVIF user whose password was changed. */
-  user: z.string().max(64),
-  outcome: z.enum(PASSWORD_CHANGE_OUTCOMES),
-  /** Which password the NVR takes now, as far as a login proved it: the new one, the old one, or not known. */
-  works: z.enum(['new', 'old', 'unknown']),
-  /** The put-back, when there was one: whether a login with the old password proved it (null: no put-back). */
-  putBackVerified: z.boolean().nullable(),
-  /** The device's refusal in plain words (null: none). */
-  fault: z.string().max(300).nullable(),
-  /** The verdict and what to do, in plain words, most important first. */
-  words: z.array(z.string().max(500)).min(1).max(6),
-  /** The new password is what the app now logs in with (kept as device logins are kept). */
-  remembered: z.boolean(),
-  at: z.string().max(40),
-});
-export type PasswordChangeResult = z.infer<typeof passwordChangeResultSchema>;
-
-/** Saved before SetUser is sent: a crash between the send and the verification is found out at the next start. */
-export const passwordChangePendingSchema = z.object({
-  deviceId: z.string().max(300),
-  user: z.string().max(64),
-  startedAt: z.string().max(40),
-});
-export type PasswordChangePending = z.infer<typeof passwordChangePendingSchema>;
-
-export const passwordChangeRecordSchema = z.object({
-  last: passwordChangeResultSchema.nullable().default(null),
-  pending: passwordChangePendingSchema.nullable().default(null),
-});
+export * from './security-password-change-shapes';
 
 /**
  * What is wrong with a new password before anything is sent (empty: nothing). The strength rule is judged apart
@@ -68,17 +28,34 @@ export function newPasswordProblems(next: string, current: string | null): strin
   return problems;
 }
 
-/** A SetUser refusal in plain words, from the ONVIF Core faults (its codes are not the user's). */
-export function setUserFaultWords(fault: { code: string; subcodes: readonly string[] }): string {
+/** The NVR's refusal of SetUser by its ONVIF fault codes (not the user's words), most telling first. */
+const FAULTS = [
+  ['tooLong', /PasswordTooLong/i],
+  ['tooWeak', /PasswordTooWeak/i],
+  ['noUser', /UsernameMissing/i],
+  ['fixedUser', /FixedUser/i],
+  ['level', /AnonymousNotAllowed/i],
+  ['notAuthorized', /NotAuthorized/i],
+  ['notSupported', /ActionNotSupported|NotSupported/i],
+] as const;
+type Fault = (typeof FAULTS)[number][0] | 'unknown';
+const faultWords = (fault: Fault) => saidWords(`security.said.passwordChange.fault.${fault}`);
+
+/** A SetUser refusal, said by key, from the ONVIF Core faults. */
+export function setUserFaultSaid(fault: { code: string; subcodes: readonly string[] }): SaidWords {
   const codes = [fault.code, ...fault.subcodes].join(' ');
-  if (/PasswordTooLong/i.test(codes)) return 'the NVR says the password is too long';
-  if (/PasswordTooWeak/i.test(codes)) return 'the NVR says the password is too weak for its own rules';
-  if (/UsernameMissing/i.test(codes)) return 'the NVR does not know that user';
-  if (/FixedUser/i.test(codes)) return 'the NVR does not let that user be changed';
-  if (/AnonymousNotAllowed/i.test(codes)) return 'the NVR refused the user level';
-  if (/NotAuthorized/i.test(codes)) return 'this login may not change passwords (it needs an Administrator)';
-  if (/ActionNotSupported|NotSupported/i.test(codes)) return 'the NVR does not let passwords be changed over ONVIF';
-  return 'the NVR refused it without a reason the app knows';
+  return faultWords(FAULTS.find(([, pattern]) => pattern.test(codes))?.[0] ?? 'unknown');
+}
+
+/** A SetUser refusal in plain words (English: the result's `fault`). */
+export function setUserFaultWords(fault: { code: string; subcodes: readonly string[] }): string {
+  return english(setUserFaultSaid(fault));
+}
+
+/** The kept refusal by key where it is one of the faults' words (else as it came: the service's own words). */
+function faultValue(fault: string): string | SaidWords {
+  const known: Fault[] = [...FAULTS.map(([name]) => name), 'unknown'];
+  return known.map(faultWords).find((w) => english(w) === fault) ?? fault;
 }
 
 /** What the change found, for the verdict (no password in it). */
@@ -97,7 +74,10 @@ export interface PasswordChangeFacts {
   remembered: boolean;
 }
 
-const WEB_PAGE = 'Open the NVR’s web page and set the password there.';
+/** The verdict's lines, with their English sentences (`words`) and their keys (`said`). */
+function lines(...said: Said[]): Pick<PasswordChangeResult, 'words' | 'said'> {
+  return { words: said.map(english), said: { words: said } };
+}
 
 /** The verdict in plain words: what the NVR takes now, and what to do. */
 export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResult {
@@ -110,13 +90,11 @@ export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResul
       works: 'new',
       putBackVerified: null,
       remembered: f.remembered,
-      words: [
-        `Done, and checked: the NVR’s password for “${f.user}” is changed, and a new login with the new password worked.`,
-        f.remembered
-          ? 'The app logs in with the new password from now on (kept as your NVR login is kept).'
-          : 'The app uses the new password from now on; it keeps no password on disk here, so give the new one the next time you log in.',
-        'Change it too wherever else it is saved: the maker’s phone app, recorders, players.',
-      ],
+      ...lines(
+        said('security.said.passwordChange.done', { user: f.user }),
+        said(f.remembered ? 'security.said.passwordChange.remembered' : 'security.said.passwordChange.notRemembered'),
+        said('security.said.passwordChange.elsewhere'),
+      ),
     };
   if (r.outcome === 'restored' && r.refused)
     return {
@@ -125,10 +103,12 @@ export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResul
       works: 'old',
       putBackVerified: true,
       remembered: false,
-      words: [
-        `Not changed: ${f.fault ?? 'the NVR refused the new password'}.`,
-        `The old password still works: a login with it was checked. ${WEB_PAGE}`,
-      ],
+      ...lines(
+        said('security.said.passwordChange.notChanged', {
+          fault: f.fault === null ? saidWords('security.said.passwordChange.refusedNew') : faultValue(f.fault),
+        }),
+        said('security.said.passwordChange.oldWorks'),
+      ),
     };
   if (r.outcome === 'restored')
     return {
@@ -137,11 +117,11 @@ export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResul
       works: 'old',
       putBackVerified: true,
       remembered: false,
-      words: [
-        `Not changed: ${r.failure}`,
-        'The app put the old password back, and a login with the old password worked: nothing is changed on the NVR.',
-        WEB_PAGE,
-      ],
+      ...lines(
+        said('security.said.passwordChange.notChangedBecause', { failure: r.failure }),
+        said('security.said.passwordChange.putBack'),
+        said('security.said.passwordChange.webPage'),
+      ),
     };
   if (r.outcome === 'failed')
     return {
@@ -150,11 +130,11 @@ export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResul
       works: 'unknown',
       putBackVerified: false,
       remembered: false,
-      words: [
-        `Not changed as planned: ${r.failure}`,
-        `The app tried to put the old password back, but could not prove it by a login with the old password: ${r.back}.`,
-        'Try the old password first, then the new one, in the NVR’s web page (one try each: NVRs lock after a few wrong ones).',
-      ],
+      ...lines(
+        said('security.said.passwordChange.notAsPlanned', { failure: r.failure }),
+        said('security.said.passwordChange.backNotProven', { back: r.back }),
+        said('security.said.passwordChange.tryBoth'),
+      ),
     };
   return {
     ...base,
@@ -162,20 +142,22 @@ export function judgePasswordChange(f: PasswordChangeFacts): PasswordChangeResul
     works: 'unknown',
     putBackVerified: r.when === 'put-back' ? false : null,
     remembered: false,
-    words: [
-      'Stopped: the NVR locked the login (too many wrong passwords), so the app sent no more passwords.',
-      r.changed
-        ? 'The NVR may already have the new password. Wait until it unlocks (often 30 minutes), then log in with the new password first, else the old one.'
-        : 'The password was not changed. Wait until the NVR unlocks (often 30 minutes), then try again.',
-    ],
+    ...lines(
+      said('security.said.passwordChange.locked'),
+      said(r.changed ? 'security.said.passwordChange.lockedChanged' : 'security.said.passwordChange.lockedUnchanged'),
+    ),
   };
 }
 
 /** The verdict for a change found unfinished at the next start (the app stopped between the send and the check). */
 export function unfinishedPasswordChange(p: PasswordChangePending, at: string): PasswordChangeResult {
   const started = Number.isNaN(Date.parse(p.startedAt))
-    ? ''
-    : ` on ${p.startedAt.slice(0, 10)} at ${p.startedAt.slice(11, 16)} UTC`;
+    ? said('security.said.passwordChange.unfinished', { user: p.user })
+    : said('security.said.passwordChange.unfinishedAt', {
+        user: p.user,
+        day: p.startedAt.slice(0, 10),
+        time: p.startedAt.slice(11, 16),
+      });
   return {
     deviceId: p.deviceId,
     user: p.user,
@@ -185,9 +167,6 @@ export function unfinishedPasswordChange(p: PasswordChangePending, at: string): 
     fault: null,
     remembered: false,
     at,
-    words: [
-      `A password change for “${p.user}” started${started} did not finish (the app stopped while it ran).`,
-      'The NVR has either the old or the new password: log in with the new one first, else the old one (one try each).',
-    ],
+    ...lines(started, said('security.said.passwordChange.eitherOne')),
   };
 }

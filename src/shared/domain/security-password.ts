@@ -1,44 +1,22 @@
 // The Security step's password strength: the app's own rule (12 characters or more, mixed: at least three of lower
 // case, upper case, digits and symbols) AND an estimator's score (zxcvbn: 0 = guessed at once … 4 = very hard), with
 // the estimator's feedback and the time an attacker would need, in plain words. The password itself is never part
-// of the verdict: nothing here keeps, returns or logs it. Pure.
-import { z } from 'zod';
+// of the verdict: nothing here keeps, returns or logs it. Pure. The verdict's lines are said by key
+// (`security.said.password.…`) beside main's English sentence; the estimator's own words (zxcvbn's English: the time
+// to crack, its warning and suggestions) stay as they came. The shapes: security-password-shapes.ts.
+import { english } from '../i18n/english';
+import { said, saidWords, type Said } from '../i18n/said';
+import {
+  PASSWORD_CLASSES,
+  PASSWORD_MIN_CLASSES,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MIN_SCORE,
+  type PasswordClass,
+  type PasswordEstimate,
+  type PasswordStrength,
+} from './security-password-shapes';
 
-/** The rule's minimum length. */
-export const PASSWORD_MIN_LENGTH = 12;
-/** How many of the four kinds of character a mixed password has, at least. */
-export const PASSWORD_MIN_CLASSES = 3;
-/** The estimator's score a strong password reaches, at least (3: "safely unguessable", zxcvbn's own wording). */
-export const PASSWORD_MIN_SCORE = 3;
-
-export const PASSWORD_CLASSES = ['lower', 'upper', 'digit', 'symbol'] as const;
-export type PasswordClass = (typeof PASSWORD_CLASSES)[number];
-
-/** What the estimator said (main's service fills it; the password is not in it). */
-export const passwordEstimateSchema = z.object({
-  /** 0–4. */
-  score: z.number().int().min(0).max(4),
-  warning: z.string().max(300).nullable(),
-  suggestions: z.array(z.string().max(300)).max(8),
-  /** How long an attacker who can try about 10 000 guesses a second (a stolen, slowly hashed copy) would need. */
-  crackTime: z.string().max(80),
-});
-export type PasswordEstimate = z.infer<typeof passwordEstimateSchema>;
-
-export const passwordStrengthSchema = z.object({
-  /** Both the rule and the estimator say strong. */
-  strong: z.boolean(),
-  rule: z.object({
-    length: z.number().int().min(0),
-    lengthOk: z.boolean(),
-    classes: z.array(z.enum(PASSWORD_CLASSES)).max(4),
-    mixedOk: z.boolean(),
-  }),
-  estimate: passwordEstimateSchema,
-  /** The verdict and what to change, in plain words, most important first. */
-  words: z.array(z.string().max(400)).max(12),
-});
-export type PasswordStrength = z.infer<typeof passwordStrengthSchema>;
+export * from './security-password-shapes';
 
 /** The kinds of character in `password` (letters of any script count by their case; other non-digits are symbols). */
 export function passwordClasses(password: string): PasswordClass[] {
@@ -52,20 +30,22 @@ export function passwordClasses(password: string): PasswordClass[] {
   return PASSWORD_CLASSES.filter((c) => seen.has(c));
 }
 
-const CLASS_WORDS: Readonly<Record<PasswordClass, string>> = {
-  lower: 'small letters',
-  upper: 'capital letters',
-  digit: 'digits',
-  symbol: 'symbols',
-};
+/** A kind of character in words ("small letters"), to fill a line's placeholder. */
+const kindWords = (c: PasswordClass) => saidWords(`security.said.password.kind.${c}`);
 
-const SCORE_WORDS = [
-  'guessed almost at once',
-  'guessed quickly',
-  'guessed with some effort',
-  'hard to guess',
-  'very hard to guess',
-] as const;
+/** What the estimator's score (0–4) means, in words. */
+const scoreWords = (score: number) =>
+  saidWords(`security.said.password.score.${String(Math.min(4, Math.max(0, score))) as '0' | '1' | '2' | '3' | '4'}`);
+
+/** Mix more kinds: the kinds it has (none, one or two: fewer than the three it needs) and the ones to add. */
+function mixWords(classes: readonly PasswordClass[]): Said {
+  const min = String(PASSWORD_MIN_CLASSES);
+  const [a, b, c, d] = PASSWORD_CLASSES.filter((k) => !classes.includes(k)).map(kindWords);
+  const [x, y] = classes.map(kindWords);
+  if (!x) return said('security.said.password.mixNone', { min, a: a!, b: b!, c: c!, d: d! });
+  if (!y) return said('security.said.password.mixOne', { min, x, a: a!, b: b!, c: c! });
+  return said('security.said.password.mixTwo', { min, x, y, a: a!, b: b! });
+}
 
 /** The verdict: the rule, the estimator's score, and what to change. */
 export function judgePassword(password: string, estimate: PasswordEstimate): PasswordStrength {
@@ -75,20 +55,25 @@ export function judgePassword(password: string, estimate: PasswordEstimate): Pas
   const mixedOk = classes.length >= PASSWORD_MIN_CLASSES;
   const scoreOk = estimate.score >= PASSWORD_MIN_SCORE;
   const strong = lengthOk && mixedOk && scoreOk;
-  const words: string[] = [
+  const score = scoreWords(estimate.score);
+  // Each line by key, or (null) the estimator's own words as they came.
+  const lines: (Said | string)[] = [
     strong
-      ? `Strong: ${length} characters of ${classes.length} kinds, and ${SCORE_WORDS[estimate.score]} (${estimate.crackTime} for an attacker with a stolen copy).`
-      : `Not strong enough: ${SCORE_WORDS[estimate.score]} (${estimate.crackTime} for an attacker with a stolen copy).`,
+      ? said('security.said.password.strong', {
+          length: String(length),
+          kinds: String(classes.length),
+          score,
+          crackTime: estimate.crackTime,
+        })
+      : said('security.said.password.weak', { score, crackTime: estimate.crackTime }),
   ];
   if (!lengthOk)
-    words.push(`Make it at least ${PASSWORD_MIN_LENGTH} characters long (it has ${length}): length matters most.`);
-  if (!mixedOk) {
-    const missing = PASSWORD_CLASSES.filter((c) => !classes.includes(c)).map((c) => CLASS_WORDS[c]);
-    words.push(
-      `Mix at least ${PASSWORD_MIN_CLASSES} kinds of character: it has ${classes.length ? classes.map((c) => CLASS_WORDS[c]).join(' and ') : 'none'}; add ${missing.join(' or ')}.`,
-    );
-  }
-  if (estimate.warning) words.push(estimate.warning);
-  for (const s of estimate.suggestions) words.push(s);
-  return { strong, rule: { length, lengthOk, classes, mixedOk }, estimate, words: words.slice(0, 12) };
+    lines.push(said('security.said.password.longer', { min: String(PASSWORD_MIN_LENGTH), length: String(length) }));
+  if (!mixedOk) lines.push(mixWords(classes));
+  if (estimate.warning) lines.push(estimate.warning);
+  for (const s of estimate.suggestions) lines.push(s);
+  const kept = lines.slice(0, 12);
+  const words = kept.map((l) => (typeof l === 'string' ? l : english(l)));
+  const saidLines = kept.map((l) => (typeof l === 'string' ? null : l));
+  return { strong, rule: { length, lengthOk, classes, mixedOk }, estimate, words, said: { words: saidLines } };
 }

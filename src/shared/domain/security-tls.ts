@@ -2,9 +2,12 @@
 // (the report row's `tls`): self-signed or not trusted, expired or not yet valid, a weak key or signature, and a
 // name that is not the address or DDNS name users type. Each says what it means in plain words and what to do.
 // A report made before certificates were kept has no `tls` on its rows: nothing is said here (the HTTPS findings
-// of security-findings.ts still stand). Pure: the clock is a parameter.
+// of security-findings.ts still stand). Pure: the clock is a parameter. The words are said by key
+// (`security.said.tls.…`, security-finding.ts); the evidence lines (the certificate's facts) stay English.
+import { said, saidWords } from '../i18n/said';
 import type { PortRow, PortTls } from './ports';
-import { finding, type SecurityFinding, type SecurityInput } from './security-model';
+import { sayFinding as finding } from './security-finding';
+import type { SecurityFinding, SecurityInput } from './security-model';
 
 /** Below this many days left, an otherwise valid certificate is due for renewal. */
 export const RENEW_WITHIN_DAYS = 30;
@@ -29,8 +32,9 @@ export function certificateNameCovers(certName: string, typed: string): boolean 
 /** The day of an ISO date, for the words (`2026-12-06`). */
 const day = (iso: string) => iso.slice(0, 10);
 
-const ports = (rows: readonly { port: number }[]) =>
-  `${rows.length > 1 ? 'ports' : 'port'} ${rows.map((r) => r.port).join(', ')}`;
+/** A title's ports ("443, 8443"); its sentence says "(port …)" for one (`title`) and "(ports …)" for more (`titleMany`). */
+const ports = (rows: readonly { port: number }[]) => ({ ports: rows.map((r) => r.port).join(', ') });
+const many = (rows: readonly unknown[]) => rows.length > 1;
 
 function fact(row: PortRow & { tls: PortTls }): string {
   const t = row.tls;
@@ -40,11 +44,12 @@ function fact(row: PortRow & { tls: PortTls }): string {
   return `port ${row.port}: ${t.subject || 'no subject'} issued by ${t.issuer || 'nobody named'}${valid}${key}${sig}`;
 }
 
-const REAL_CERTIFICATE =
-  'Put a certificate from a real authority on the NVR: its web page’s certificate page (often Configuration → ' +
-  'Network → Advanced → HTTPS, “Create certificate request”, then “Upload signed certificate”) for the name you ' +
-  'type. Or leave the NVR’s certificate and put a reverse proxy with a real (Let’s Encrypt) certificate in front ' +
-  'of it: Router rules writes its Caddy or nginx configuration.';
+/** What to do about a certificate browsers do not trust (a fix of its own, and the start or end of others). */
+const REAL_CERTIFICATE = saidWords('security.said.tls.realCertificate');
+
+/** The names a certificate holds, or the word for none. */
+const certNames = (row: PortRow & { tls: PortTls }) =>
+  row.tls.names.join(', ') || saidWords('security.said.tls.nameMismatch.nothing');
 
 /** Whether the signature uses a hash browsers no longer accept (MD5, SHA-1). */
 export function weakSignature(algorithm: string | null): boolean {
@@ -75,11 +80,12 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-self-signed',
         'medium',
-        `HTTPS certificate is self-signed (${ports(selfSigned)})`,
-        'The NVR signed its own certificate, so the browser warns every time its page is opened. A warning users ' +
-          'learn to click through hides a real attack: someone in the middle (a hostile Wi-Fi, a hijacked name) ' +
-          'shows the same warning, and the password goes to them.',
-        `${REAL_CERTIFICATE} Until then, never click through a warning you did not expect.`,
+        said(
+          many(selfSigned) ? 'security.said.tls.selfSigned.titleMany' : 'security.said.tls.selfSigned.title',
+          ports(selfSigned),
+        ),
+        said('security.said.tls.selfSigned.text'),
+        said('security.said.tls.selfSigned.fix', { realCertificate: REAL_CERTIFICATE }),
         evidence,
       ),
     );
@@ -89,9 +95,14 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-untrusted',
         'low',
-        `HTTPS certificate is not trusted (${ports(untrusted)})`,
-        `Its issuer (${untrusted[0]!.tls.issuer || 'not named'}) is not one this computer trusts, so the browser warns as for a self-signed one, and a warning users click through hides a real attack.`,
-        REAL_CERTIFICATE,
+        said(
+          many(untrusted) ? 'security.said.tls.untrusted.titleMany' : 'security.said.tls.untrusted.title',
+          ports(untrusted),
+        ),
+        said('security.said.tls.untrusted.text', {
+          issuer: untrusted[0]!.tls.issuer || saidWords('security.said.tls.untrusted.notNamed'),
+        }),
+        said('security.said.tls.realCertificate'),
         evidence,
       ),
     );
@@ -102,9 +113,12 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-expired',
         'medium',
-        `HTTPS certificate expired on ${day(expired[0]!.tls.validTo!)} (${ports(expired)})`,
-        'An expired certificate makes every browser warn, and the app on phones may refuse to connect.',
-        `Make a new certificate on the NVR’s certificate page (or renew the one from your authority) and upload it; a reverse proxy with Let’s Encrypt renews by itself. ${REAL_CERTIFICATE}`,
+        said(many(expired) ? 'security.said.tls.expired.titleMany' : 'security.said.tls.expired.title', {
+          day: day(expired[0]!.tls.validTo!),
+          ...ports(expired),
+        }),
+        said('security.said.tls.expired.text'),
+        said('security.said.tls.expired.fix', { realCertificate: REAL_CERTIFICATE }),
         evidence,
       ),
     );
@@ -114,9 +128,12 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-not-yet-valid',
         'medium',
-        `HTTPS certificate not valid until ${day(early[0]!.tls.validFrom!)} (${ports(early)})`,
-        'The certificate’s dates begin in the future: browsers refuse it. Usually the NVR’s clock was wrong when it made the certificate.',
-        'Set the NVR’s time from the internet (NTP in its time settings), then make its certificate again.',
+        said(many(early) ? 'security.said.tls.notYetValid.titleMany' : 'security.said.tls.notYetValid.title', {
+          day: day(early[0]!.tls.validFrom!),
+          ...ports(early),
+        }),
+        said('security.said.tls.notYetValid.text'),
+        said('security.said.tls.notYetValid.fix'),
         evidence,
       ),
     );
@@ -129,9 +146,12 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-expiring',
         'low',
-        `HTTPS certificate expires on ${day(soon[0]!.tls.validTo!)} (${ports(soon)})`,
-        `Fewer than ${RENEW_WITHIN_DAYS} days are left; then every browser warns.`,
-        'Renew it now on the NVR’s certificate page, or let a reverse proxy with Let’s Encrypt renew it.',
+        said(many(soon) ? 'security.said.tls.expiring.titleMany' : 'security.said.tls.expiring.title', {
+          day: day(soon[0]!.tls.validTo!),
+          ...ports(soon),
+        }),
+        said('security.said.tls.expiring.text', { days: String(RENEW_WITHIN_DAYS) }),
+        said('security.said.tls.expiring.fix'),
         evidence,
       ),
     );
@@ -142,9 +162,13 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-weak-key',
         'medium',
-        `HTTPS certificate has a weak ${shortKey[0]!.tls.keyType} ${shortKey[0]!.tls.keyBits}-bit key (${ports(shortKey)})`,
-        `Keys shorter than ${MIN_RSA_BITS} bits (RSA) can be broken, and browsers refuse them.`,
-        `Make a new certificate on the NVR with an RSA key of ${MIN_RSA_BITS} bits or more (or an EC key), or put a reverse proxy with a real certificate in front of it.`,
+        said(many(shortKey) ? 'security.said.tls.weakKey.titleMany' : 'security.said.tls.weakKey.title', {
+          keyType: String(shortKey[0]!.tls.keyType),
+          keyBits: String(shortKey[0]!.tls.keyBits),
+          ...ports(shortKey),
+        }),
+        said('security.said.tls.weakKey.text', { minBits: String(MIN_RSA_BITS) }),
+        said('security.said.tls.weakKey.fix', { minBits: String(MIN_RSA_BITS) }),
         evidence,
       ),
     );
@@ -154,9 +178,12 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-weak-signature',
         'medium',
-        `HTTPS certificate signed with ${oldHash[0]!.tls.signatureAlgorithm} (${ports(oldHash)})`,
-        'MD5 and SHA-1 signatures can be forged, and browsers refuse certificates signed with them.',
-        'Make a new certificate on the NVR signed with SHA-256 (newer firmware does), or put a reverse proxy with a real certificate in front of it.',
+        said(many(oldHash) ? 'security.said.tls.weakSignature.titleMany' : 'security.said.tls.weakSignature.title', {
+          algorithm: String(oldHash[0]!.tls.signatureAlgorithm),
+          ...ports(oldHash),
+        }),
+        said('security.said.tls.weakSignature.text'),
+        said('security.said.tls.weakSignature.fix'),
         evidence,
       ),
     );
@@ -171,9 +198,15 @@ export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] 
       finding(
         'tls-name-mismatch',
         outside.length ? 'medium' : 'low',
-        `HTTPS certificate does not name ${unnamed.join(', ')}`,
-        `The certificate${rows.length > 1 ? ` on port ${lacking.port}` : ''} names ${lacking.tls.names.join(', ') || 'nothing'}, but users type ${unnamed.join(', ')}: the browser warns about the name even once the certificate is otherwise right.`,
-        `Make the certificate for the name users type (${unnamed[0]}) on the NVR’s certificate page, or let a reverse proxy answer for that name with its own certificate.`,
+        said('security.said.tls.nameMismatch.title', { names: unnamed.join(', ') }),
+        rows.length > 1
+          ? said('security.said.tls.nameMismatch.textOnPort', {
+              port: String(lacking.port),
+              certNames: certNames(lacking),
+              names: unnamed.join(', '),
+            })
+          : said('security.said.tls.nameMismatch.text', { certNames: certNames(lacking), names: unnamed.join(', ') }),
+        said('security.said.tls.nameMismatch.fix', { name: unnamed[0]! }),
         evidence,
       ),
     );

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { securityResultSchema } from '../domain/security';
-import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults';
-import { httpsOnRecordSchema, httpsOnResultSchema } from '../domain/security-https-on';
-import { passwordStrengthSchema } from '../domain/security-password';
-import { passwordChangeRecordSchema, passwordChangeResultSchema } from '../domain/security-password-change';
+// The shapes only (the rules that make the words load the whole English catalogue: main's, never the pages').
+import { securityResultSchema } from '../domain/security-model';
+import { defaultCheckSchema, defaultsRecordSchema } from '../domain/security-defaults-shapes';
+import { httpsOnRecordSchema, httpsOnResultSchema } from '../domain/security-https-on-shapes';
+import { passwordStrengthSchema } from '../domain/security-password-shapes';
+import { passwordChangeRecordSchema, passwordChangeResultSchema } from '../domain/security-password-change-shapes';
 import { defineStep } from './define';
 import { noInput } from './fields';
 

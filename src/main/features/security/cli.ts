@@ -5,6 +5,7 @@ import type { PasswordStrength } from '../../../shared/domain/security-password'
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn, type Said } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 
 /** The exit code when a critical or high finding is open (0: none; 1: the record could not be read). */
@@ -21,15 +22,18 @@ export function renderSecurity(r: SecurityResult, t: T = english()): string {
   if (!r.findings.length) lines.push(t('cli.security.noFinding'), '');
   r.findings.forEach((f, i) => {
     const worth = f.worth ? ` (+${f.worth})` : '';
-    lines.push(`${i + 1}. [${t(`cli.security.severity.${f.severity}`)}] ${f.title}${worth}`);
-    lines.push(`   ${f.text}`);
-    lines.push(`   ${t('cli.security.todo', { fix: f.fix })}`);
+    // main's words in the terminal's language where it said them by key; the evidence as it came.
+    const title = sayIn({ t }, f.said?.title, f.title);
+    lines.push(`${i + 1}. [${t(`cli.security.severity.${f.severity}`)}] ${title}${worth}`);
+    lines.push(`   ${sayIn({ t }, f.said?.text, f.text)}`);
+    lines.push(`   ${t('cli.security.todo', { fix: sayIn({ t }, f.said?.fix, f.fix) })}`);
     for (const e of f.evidence) lines.push(`   - ${e}`);
     if (f.source) lines.push(`   ${t('cli.security.source', { source: f.source })}`);
     lines.push('');
   });
   if (r.firmware.length) {
     lines.push(t('cli.security.knownVulns'));
+    // The table's answers as they came: its reasons are the vulnerability table's (src/shared/catalog, sourced data).
     for (const v of r.firmware)
       lines.push(
         `  ${t('cli.security.vuln', {
@@ -45,6 +49,14 @@ export function renderSecurity(r: SecurityResult, t: T = english()): string {
   return lines.join('\n');
 }
 
+/**
+ * main's verdict lines in the terminal's language: each line main said by key, the others (the estimator's own
+ * words) as they came.
+ */
+function lines(verdict: { words: readonly string[]; said?: { words: readonly (Said | null)[] } }, t: T): string[] {
+  return verdict.words.map((w, i) => sayIn({ t }, verdict.said?.words[i] ?? undefined, w));
+}
+
 /** The password's verdict: strong or not, then what to change, in plain words. */
 export function renderPassword(p: PasswordStrength, t: T = english()): string {
   const rule = t('cli.security.rule', {
@@ -54,7 +66,7 @@ export function renderPassword(p: PasswordStrength, t: T = english()): string {
     mixed: t(p.rule.mixedOk ? 'cli.security.mixed' : 'cli.security.notMixed'),
     score: String(p.estimate.score),
   });
-  return [...p.words.map((w, i) => (i ? `- ${w}` : w)), rule].join('\n');
+  return [...lines(p, t).map((w, i) => (i ? `- ${w}` : w)), rule].join('\n');
 }
 
 /** `--password-stdin`: the password from standard input to main, judged; exit 0 strong, 3 not strong enough. */
@@ -83,8 +95,8 @@ const VERDICT_KEYS = { accepted: 'accepted', refused: 'refused', 'not-tried': 'n
 export function renderDefaults(c: DefaultCheck, t: T = english()): string {
   const lines = [
     t(`cli.security.defaults.${VERDICT_KEYS[c.verdict]}`),
-    c.reason,
-    t('cli.security.todo', { fix: c.fix }),
+    sayIn({ t }, c.said?.reason, c.reason),
+    t('cli.security.todo', { fix: sayIn({ t }, c.said?.fix, c.fix) }),
   ];
   for (const a of c.tried)
     lines.push(
@@ -112,8 +124,10 @@ async function runDefaults(cmd: CommandContext): Promise<number> {
 }
 
 /** The password change in plain words: the verdict, then what to do. */
-export function renderPasswordChange(r: PasswordChangeResult): string {
-  return r.words.map((w, i) => (i ? `- ${w}` : w)).join('\n');
+export function renderPasswordChange(r: PasswordChangeResult, t: T = english()): string {
+  return lines(r, t)
+    .map((w, i) => (i ? `- ${w}` : w))
+    .join('\n');
 }
 
 /** Exit codes of --set-password: 0 changed and checked; 3 not changed (the old one works); 4 not known which works. */
@@ -141,7 +155,7 @@ async function runSetPassword(cmd: CommandContext): Promise<number> {
   const user = cmd.options['--user'];
   const r = await cmd.call('security.setPassword', { consent: true, current, next, ...(user ? { user } : {}) });
   if (!r.ok) return cmd.finish(r, () => '');
-  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderPasswordChange(r.data)}\n`);
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderPasswordChange(r.data, t)}\n`);
   return SET_PASSWORD_EXIT[r.data.outcome];
 }
 
@@ -156,8 +170,10 @@ const HTTPS_ON_EXIT = {
 } as const;
 
 /** The "turn HTTPS on" verdict in plain words: the verdict, then what to do. */
-export function renderHttpsOn(r: HttpsOnResult): string {
-  return r.words.map((w, i) => (i ? `- ${w}` : w)).join('\n');
+export function renderHttpsOn(r: HttpsOnResult, t: T = english()): string {
+  return lines(r, t)
+    .map((w, i) => (i ? `- ${w}` : w))
+    .join('\n');
 }
 
 /**
@@ -186,7 +202,7 @@ async function runHttpsOn(cmd: CommandContext): Promise<number> {
   }
   const r = await cmd.call('security.httpsOn', { consent: true });
   if (!r.ok) return cmd.finish(r, () => '');
-  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderHttpsOn(r.data)}\n`);
+  cmd.io.stdout(cmd.json ? `${safeJson(r.data, 2)}\n` : `${renderHttpsOn(r.data, t)}\n`);
   return HTTPS_ON_EXIT[r.data.outcome];
 }
 

@@ -6,6 +6,8 @@ import {
   notTriedCheck,
 } from '../../../shared/domain/security-defaults-verdict';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../shared/domain/security';
+import { english } from '../../../shared/i18n/english';
+import { said } from '../../../shared/i18n/said';
 import { defaultCheckUrl, onvifLogin, tryDefaults, type DefaultLogin } from '../../services/security/default-login';
 import type { AppContext } from '../types';
 import { judgeSecurityStep } from './status';
@@ -36,11 +38,16 @@ export async function checkDefaults(
   let check: DefaultCheck;
   if (plan.kind === 'not-tried' || !nvr || !device) {
     const why = plan.kind === 'not-tried' ? plan : null;
+    const words = why?.said ?? {
+      reason: said('security.said.defaults.noNvrShort'),
+      fix: said('security.said.defaults.chooseNvr'),
+    };
     check = notTriedCheck({
       deviceId,
       brand,
-      reason: why?.reason ?? 'No NVR is chosen.',
-      fix: why?.fix ?? 'Choose your NVR in “Find”.',
+      reason: english(words.reason),
+      fix: english(words.fix),
+      said: words,
       nextAt: why?.nextAt ?? null,
       untried: defaultCandidates(brand).length,
       checkedAt,
@@ -67,8 +74,7 @@ export async function checkDefaults(
       : notTriedCheck({
           deviceId,
           brand,
-          reason: 'The NVR’s login service (ONVIF) did not answer at its address: no password was sent.',
-          fix: 'Make sure the NVR is on and reachable (Find, Ports), then check again.',
+          ...noService(),
           nextAt: null,
           untried: plan.candidates.length + plan.untried,
           checkedAt,
@@ -90,4 +96,10 @@ export async function checkDefaults(
   });
   if (!saved.security.last) throw new Error('The security check was not saved.');
   return { check, result: saved.security.last };
+}
+
+/** The check when the NVR's login service did not answer: its reason and fix, by key and in English. */
+function noService() {
+  const words = { reason: said('security.said.defaults.noService'), fix: said('security.said.defaults.reachable') };
+  return { reason: english(words.reason), fix: english(words.fix), said: words };
 }

@@ -1,4 +1,5 @@
 import type { SecurityResult, SecuritySeverity } from '../../../shared/domain/security';
+import { sayIn, type Said } from '../../../shared/i18n/said';
 import { t } from '../../composables/useT';
 
 type Tone = 'danger' | 'warn' | 'info' | 'muted' | 'ok';
@@ -78,4 +79,15 @@ export function strengthView(strong: boolean) {
   return strong
     ? ({ label: t('security.strength.strong'), tone: 'ok', bar: 'wizard-step__box--ok' } as const)
     : ({ label: t('security.strength.weak'), tone: 'danger', bar: 'wizard-step__box--danger' } as const);
+}
+
+/**
+ * main's verdict lines (a password's strength, a password change, turning HTTPS on) in the user's language: each line
+ * main said by key in the page's words, the others (the estimator's own words) and those of an older main as they came.
+ */
+export function mainLines(verdict: {
+  readonly words: readonly string[];
+  readonly said?: { readonly words: readonly (Said | null)[] };
+}): string[] {
+  return verdict.words.map((w, i) => sayIn({ t }, verdict.said?.words[i] ?? undefined, w));
 }

@@ -1,5 +1,8 @@
 // The security group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
-// The Security page's own words; the findings, reasons and verdict words are main's and come as they are.
+// The Security page's own words; main's words in its results (the findings, the verdicts) are under `said`, said by
+// key (./said/security.ts, its own file: this one stays short).
+import { securitySaid } from './said/security';
+
 export const security = {
   emptyText: 'Not checked yet.',
   verifiedText: 'No critical finding is open.',
@@ -168,4 +171,7 @@ export const security = {
       unfinished: 'unfinished',
     },
   },
+
+  /** main's own words in the Security check's results, said by key (see ./said/security.ts). */
+  said: securitySaid,
 } as const;

@@ -7,6 +7,7 @@ import { HIGH_RISK_EXIT, renderDefaults, securityCommands } from '../../../../sr
 import { defaultCandidates } from '../../../../src/shared/domain/security-defaults';
 import { judgeDefaultAnswers, notTriedCheck } from '../../../../src/shared/domain/security-defaults-verdict';
 import { judgeSecurity } from '../../../../src/shared/domain/security';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { ok } from '../../../../src/shared/ipc/result';
 import { AT } from './records';
 
@@ -90,6 +91,18 @@ describe('nvr-assist security --check-defaults', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).check).toEqual(none);
     expect(renderDefaults(none)).toMatch(/^The default password could not be tried\.\nNo NVR is chosen\./);
+  });
+
+  it('in the terminal’s language (en-XA): the reason and the fix said by key, the values as they came', () => {
+    const xa = createTranslator('en-XA');
+    const check = judged('accepted');
+    const lines = renderDefaults(check, xa.t).split('\n');
+    expect(lines[1]).toBe(xa.t('security.said.defaults.acceptedBlank', { user: XM[0]!.user, era: XM[0]!.era }));
+    expect(lines[2]).toBe(
+      xa.t('cli.security.todo', { fix: xa.t('security.said.defaults.changeNow', { user: 'admin' }) }),
+    );
+    expect(lines.join('\n')).not.toContain(check.reason);
+    expect(lines.join('\n')).not.toContain(check.fix);
   });
 
   it('--try-next or --user-consent alone is a usage error (they go with --check-defaults)', async () => {

@@ -6,8 +6,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../../src/main/app';
 import { runCli } from '../../../../src/main/cli/run';
-import { HIGH_RISK_EXIT } from '../../../../src/main/features/security/cli';
-import { passwordStrengthSchema } from '../../../../src/shared/domain/security-password';
+import {
+  HIGH_RISK_EXIT,
+  renderHttpsOn,
+  renderPassword,
+  renderPasswordChange,
+} from '../../../../src/main/features/security/cli';
+import { judgeHttpsOn } from '../../../../src/shared/domain/security-https-on';
+import { judgePassword, passwordStrengthSchema } from '../../../../src/shared/domain/security-password';
+import { judgePasswordChange, setUserFaultWords } from '../../../../src/shared/domain/security-password-change';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { HOME_PC } from '../../../support/fake-system';
 
 async function run(argv: string[], stdin: string | null) {
@@ -73,5 +81,66 @@ describe('nvr-assist security --password-stdin', () => {
     expect(inArgv.stderr).toContain('A password is never given on the command line');
     expect((await run(['security', '--password-stdin'], '\n')).code).toBe(2);
     expect((await run(['security', '--user', 'admin'], null)).code).toBe(2);
+  });
+});
+
+describe('the verdicts in the terminal’s language (en-XA): main’s lines said by key, values as they came', () => {
+  const xa = createTranslator('en-XA');
+  const t = xa.t;
+
+  it('a weak password: the verdict and what to change; the estimator’s own words as they came', () => {
+    const p = judgePassword('abc', {
+      score: 0,
+      warning: 'This is a top-10 common password.',
+      suggestions: [],
+      crackTime: 'less than a second',
+    });
+    const lines = renderPassword(p, t).split('\n');
+    expect(lines[0]).toBe(
+      t('security.said.password.weak', {
+        score: t('security.said.password.score.0'),
+        crackTime: 'less than a second',
+      }),
+    );
+    expect(lines[1]).toBe(`- ${t('security.said.password.longer', { min: '12', length: '3' })}`);
+    expect(lines[2]).toBe(
+      `- ${t('security.said.password.mixOne', {
+        min: '3',
+        x: t('security.said.password.kind.lower'),
+        a: t('security.said.password.kind.upper'),
+        b: t('security.said.password.kind.digit'),
+        c: t('security.said.password.kind.symbol'),
+      })}`,
+    );
+    expect(lines[3]).toBe('- This is a top-10 common password.');
+    for (const english of p.words.slice(0, 3)) expect(lines.join('\n')).not.toContain(english);
+  });
+
+  it('a password change the NVR refused, and turning HTTPS on put back: each line in en-XA', () => {
+    const change = judgePasswordChange({
+      deviceId: 'nvr-1',
+      user: 'admin',
+      at: '2026-12-06T01:00:00.000Z',
+      ran: { outcome: 'restored', refused: true, failure: 'x' },
+      fault: setUserFaultWords({ code: 'Sender', subcodes: ['PasswordTooWeak'] }),
+      remembered: false,
+    });
+    expect(renderPasswordChange(change, t).split('\n')).toEqual([
+      t('security.said.passwordChange.notChanged', { fault: t('security.said.passwordChange.fault.tooWeak') }),
+      `- ${t('security.said.passwordChange.oldWorks')}`,
+    ]);
+    const https = judgeHttpsOn({
+      deviceId: 'nvr-1',
+      at: '2026-12-06T01:00:00.000Z',
+      port: 443,
+      ran: { outcome: 'restored', refused: false, failure: 'the NVR does not list HTTPS as on.' },
+      fault: null,
+    });
+    // Why the check failed is the change's own words, as they came.
+    expect(renderHttpsOn(https, t).split('\n')).toEqual([
+      t('security.said.httpsOn.notTurnedOn', { failure: 'the NVR does not list HTTPS as on.' }),
+      `- ${t('security.said.httpsOn.offAgain')}`,
+      `- ${t('security.said.httpsOn.webPage')}`,
+    ]);
   });
 });

@@ -7,8 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../../src/main/app';
 import type { CliCore } from '../../../../src/main/cli/command';
 import { runCli } from '../../../../src/main/cli/run';
-import { HIGH_RISK_EXIT, securityCommands } from '../../../../src/main/features/security/cli';
-import { securityResultSchema } from '../../../../src/shared/domain/security';
+import { HIGH_RISK_EXIT, renderSecurity, securityCommands } from '../../../../src/main/features/security/cli';
+import { judgeSecurity, securityInputFromRecord, securityResultSchema } from '../../../../src/shared/domain/security';
+import type { PortTls } from '../../../../src/shared/domain/ports';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { portRow } from '../../../support/port-row';
+import { report } from '../../shared/domain/security-fixture';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { fail, ok } from '../../../../src/shared/ipc/result';
 import { HOME_PC } from '../../../support/fake-system';
@@ -77,6 +81,51 @@ describe('nvr-assist security', () => {
 
   it('refuses a device argument (usage, exit 2)', async () => {
     expect((await run(['security', 'nvr-1'], fakeCore(vulnerable()))).code).toBe(2);
+  });
+
+  it('in the terminal’s language (en-XA): main’s titles, texts and fixes said by key, values as they came', () => {
+    const xa = createTranslator('en-XA');
+    const selfSigned: PortTls = {
+      selfSigned: true,
+      trusted: false,
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2030-01-01T00:00:00.000Z',
+      subject: 'CN=nvr',
+      issuer: 'CN=nvr',
+      names: ['192.168.1.64'],
+      keyType: 'RSA',
+      keyBits: 2048,
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+    };
+    const ports = report([
+      portRow(23, null, { service: 'telnet' }),
+      portRow(443, 'https', { service: 'https', adminUi: true, tls: selfSigned }),
+    ]);
+    const result = judgeSecurity({ ...securityInputFromRecord(vulnerable()), ports }, AT);
+    const text = renderSecurity(result, xa.t);
+    expect(text).toContain(
+      `[${xa.t('cli.security.severity.high')}] ${xa.t('security.said.telnet.title', { ports: '23' })}`,
+    );
+    expect(text).toContain(xa.t('security.said.telnet.text'));
+    expect(text).toContain(xa.t('cli.security.todo', { fix: xa.t('security.said.telnet.fix') }));
+    expect(text).toContain(xa.t('security.said.tls.selfSigned.title', { ports: '443' }));
+    // Words within words: the fix starts with the real-certificate advice, said in en-XA too.
+    expect(text).toContain(
+      xa.t('security.said.tls.selfSigned.fix', { realCertificate: xa.t('security.said.tls.realCertificate') }),
+    );
+    expect(text).toContain(xa.t('security.said.upnpUnknown.title'));
+    // Not one of main's English sentences is left; the vulnerability table's own words come as they are (data).
+    const said = result.findings.filter((f) => f.said);
+    expect(said.length).toBeGreaterThan(4);
+    for (const f of said) {
+      if (f.said!.title) expect(text).not.toContain(f.title);
+      if (f.said!.text) expect(text).not.toContain(f.text);
+      if (f.said!.fix) expect(text).not.toContain(f.fix);
+    }
+    const cve = result.findings.find((f) => f.id === 'vuln-CVE-2017-7921')!;
+    expect(text).toContain(xa.t('security.said.vulnAffected.title', { title: 'CVE-2017-7921 (ICSA-17-124-01)' }));
+    expect(text).toContain(cve.text);
+    expect(text).not.toMatch(/Telnet open on port|HTTPS certificate is self-signed|What to do:/);
   });
 
   it('is a command of the app: on a fresh record it exits 0 and says every part is unknown, not safe', async () => {

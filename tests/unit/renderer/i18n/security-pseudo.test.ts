@@ -1,13 +1,16 @@
 // @vitest-environment happy-dom
 // The Security step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
-// not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's findings,
-// verdicts and words, the device, the reference's vendor clouds): both are named below, and a name no longer seen
-// fails the test so the lists only shrink.
+// not converted yet (the step frame, shared components, the step titles, the time format) or is data (the device, the
+// reference's vendor clouds, and of main's results what it did not say by key: the vulnerability table's words, the
+// evidence, the estimator's words, why a change failed, the values inside its sentences): both are named below, and a
+// name no longer seen fails the test so the lists only shrink. main's sentences said by key are not data: they must
+// come out in en-XA.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 import { VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../src/shared/domain/security';
@@ -52,10 +55,27 @@ const https = judgeHttpsOn({
   fault: null,
 });
 
-/** What main and the device said, and the reference's vendor clouds: data, not the page's words. */
+/**
+ * A result without main's English sentences where it said them by key (`said.<field>`, a line of `said.words`):
+ * what is left (and the values inside what it said) is data, as it came.
+ */
+function unsaid(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unsaid);
+  if (!value || typeof value !== 'object') return value;
+  const said = (value as { said?: Record<string, unknown> }).said;
+  return Object.fromEntries(
+    Object.entries(value).map(([field, v]) => {
+      const by = field === 'said' ? undefined : said?.[field];
+      if (by === undefined) return [field, unsaid(v)];
+      return [field, Array.isArray(v) && Array.isArray(by) ? v.filter((_, i) => by[i] === null) : null];
+    }),
+  );
+}
+
+/** What the device said, what main did not say by key, and the reference's vendor clouds: data, not the page's words. */
 const cloud = vendorCloudFor('HIKVISION')!;
 const DATA = [
-  ...stringsOf([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)]),
+  ...stringsOf(unsaid([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)])),
   ...stringsOf(cloud),
   readableSource(cloud.source),
   ...VENDOR_CLOUD_RULES,
@@ -112,6 +132,31 @@ describe('the Security step in the pseudo locale: no string of its own is left i
       expect(byTest(w, id).exists(), id).toBe(true);
     expect(w.find('[data-testid="security-defaults-next"]').exists()).toBe(true);
     guard.expectOnlyKnownEnglish({ said: DATA });
+    // main said the findings and the factory-password verdict by key: the page says them in en-XA, not main's English.
+    const page = w.text();
+    const xa = createTranslator('en-XA');
+    const checked = result();
+    const said = checked.findings.filter((f) => f.said);
+    expect(said.length).toBeGreaterThan(3);
+    for (const f of said)
+      for (const part of ['title', 'text', 'fix'] as const)
+        if (f.said![part]) expect(page, `${f.id} ${part}`).not.toContain(f[part]);
+    expect(page).not.toContain(defaults.reason);
+    expect(page).not.toContain(defaults.fix);
+    // So were the verdict lines of the password's strength, the password change and turning HTTPS on.
+    const weak = strength('admin');
+    for (const english of [...weak.words, ...change.words, ...https.words]) expect(page).not.toContain(english);
+    expect(byTest(w, 'security-password-words').text()).toBe(sayIn(xa, weak.said!.words[0]!, weak.words[0]!));
+    expect(byTest(w, 'security-https-result').text()).toContain(
+      xa.t('security.said.httpsOn.notTurnedOn', { failure: 'the HTTPS port did not answer' }),
+    );
+    expect(byTest(w, 'security-defaults-fix').text()).toBe(
+      `${xa.t('security.whatToDo')} ${xa.t('security.said.defaults.good')}`,
+    );
+    expect(checked.findings[0]!.said?.title).toBeDefined();
+    expect(byTest(w, 'security-finding-title').text()).toBe(
+      sayIn(xa, checked.findings[0]!.said?.title, checked.findings[0]!.title),
+    );
     // And it is the pseudo text, not an empty page: a finding's worth is the plural form with the number.
     const worth = result().findings[0]!.worth;
     expect(byTest(w, 'security-finding-worth').text()).toBe(

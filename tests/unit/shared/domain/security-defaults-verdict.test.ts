@@ -255,6 +255,12 @@ describe('the finding’s words, evidence and source', () => {
       worth: 40,
       evidence: ['Checked 2026-12-06 01:00 UTC: 1 attempt (xm-admin-blank: accepted).'],
       source: check.source,
+      // The check's own reason and fix by key, under main's title.
+      said: {
+        title: { key: 'security.said.defaults.finding.accepted' },
+        text: check.said!.reason,
+        fix: check.said!.fix,
+      },
     });
   });
 

@@ -182,11 +182,21 @@ describe('the plan’s words, exactly (what the user reads when nothing is tried
       fix: 'Wait until the lock ends (often 30 minutes), then log in with your own password to make sure it works.',
       nextAt: '2026-12-06T01:27:00.000Z',
     });
+    // The same words by key, the time as a value, for the page and the CLI to say in the user's language.
+    expect(locked).toMatchObject({
+      said: {
+        reason: { key: 'security.said.defaults.lockedAt', params: { time: '00:57' } },
+        fix: { key: 'security.said.defaults.waitLock' },
+      },
+    });
     // The window ends 30 minutes after the OLDEST attempt, whatever their order in the record.
     const spent = plan('XM', { attempts: [attempt('y', 'refused', 2), attempt('x', 'refused', 20)], tryNext: true });
     expect(spent).toMatchObject({ fix: 'Check again after 01:10 UTC.', nextAt: '2026-12-06T01:10:00.000Z' });
     const each = plan('Dahua', { attempts: [attempt('dahua-old-admin', 'refused', 10)], tryNext: true });
     expect(each).toMatchObject({ fix: 'Check again after 01:20 UTC.' });
+    expect(each).toMatchObject({
+      said: { fix: { key: 'security.said.defaults.checkAfter', params: { time: '01:20' } } },
+    });
     const refused = plan('XM', { attempts: [attempt('xm-admin-blank', 'refused', 5)] });
     expect(refused).toMatchObject({
       fix: 'Confirm “try the next default too” to make one more attempt (at most 2 in 30 minutes).',

@@ -48,6 +48,35 @@ describe('judgeHttpsOn', () => {
     );
   });
 
+  it('said by key: a known refusal by its key inside the line, an unknown one and why a check failed as they came', () => {
+    const known = judge(
+      { outcome: 'restored', refused: true, failure: 'x.' },
+      httpsOnFaultWords({ code: 'Sender', subcodes: ['NotAuthorized'] }),
+    );
+    expect(known.said!.words).toEqual([
+      {
+        key: 'security.said.httpsOn.notChanged',
+        params: { fault: { key: 'security.said.httpsOn.fault.notAuthorized' } },
+      },
+      { key: 'security.said.httpsOn.stillOff' },
+    ]);
+    const other = judge({ outcome: 'restored', refused: true, failure: 'x.' }, 'the NVR did not accept the change');
+    expect(other.said!.words[0]).toEqual({
+      key: 'security.said.httpsOn.notChanged',
+      params: { fault: 'the NVR did not accept the change' },
+    });
+    const none = judge({ outcome: 'restored', refused: true, failure: 'x.' });
+    expect(none.said!.words[0]!.params).toEqual({ fault: { key: 'security.said.httpsOn.refusedToTurnOn' } });
+    const failed = judge({ outcome: 'restored', refused: false, failure: 'the NVR did not answer the check.' });
+    expect(failed.said!.words[0]).toEqual({
+      key: 'security.said.httpsOn.notTurnedOn',
+      params: { failure: 'the NVR did not answer the check.' },
+    });
+    expect(judge({ outcome: 'verified' }, null, null).said!.words[0]).toEqual({
+      key: 'security.said.httpsOn.doneNoPort',
+    });
+  });
+
   it('put-back: the failed check named, HTTPS off again and confirmed', () => {
     const r = judge({ outcome: 'restored', refused: false, failure: 'no encrypted connection answered on port 443.' });
     expect(r).toMatchObject({ outcome: 'put-back', httpsOn: false, putBackVerified: true });

@@ -42,6 +42,29 @@ describe('judgePasswordChange', () => {
     );
   });
 
+  it('said by key: the user and a known refusal inside the lines, an unknown refusal and the failure as they came', () => {
+    expect(facts({ outcome: 'verified' }, null, true).said!.words).toEqual([
+      { key: 'security.said.passwordChange.done', params: { user: 'admin' } },
+      { key: 'security.said.passwordChange.remembered' },
+      { key: 'security.said.passwordChange.elsewhere' },
+    ]);
+    const refused = facts(
+      { outcome: 'restored', refused: true, failure: 'x.' },
+      setUserFaultWords({ code: 'Sender', subcodes: ['FixedUser'] }),
+    );
+    expect(refused.said!.words[0]).toEqual({
+      key: 'security.said.passwordChange.notChanged',
+      params: { fault: { key: 'security.said.passwordChange.fault.fixedUser' } },
+    });
+    const other = facts({ outcome: 'restored', refused: true, failure: 'x.' }, 'the NVR did not accept the change');
+    expect(other.said!.words[0]!.params).toEqual({ fault: 'the NVR did not accept the change' });
+    const back = facts({ outcome: 'failed', failure: 'f.', back: 'the NVR did not answer', reached: false });
+    expect(back.said!.words.slice(0, 2)).toEqual([
+      { key: 'security.said.passwordChange.notAsPlanned', params: { failure: 'f.' } },
+      { key: 'security.said.passwordChange.backNotProven', params: { back: 'the NVR did not answer' } },
+    ]);
+  });
+
   it('whatever did not verify never claims the new password is what the app logs in with', () => {
     const notVerified: PasswordChangeFacts['ran'][] = [
       { outcome: 'restored', refused: true, failure: 'x.' },

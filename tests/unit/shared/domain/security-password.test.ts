@@ -83,6 +83,35 @@ describe('judgePassword', () => {
     expect(JSON.stringify(p)).not.toContain('admin');
   });
 
+  it('said by key line by line: the score and the kinds as words by key, the estimator’s own words as they came', () => {
+    const p = judgePassword('admin', estimate(0, { warning: 'W', crackTime: 'less than a second' }));
+    const score = { key: 'security.said.password.score.0' };
+    const kind = (k: string) => ({ key: `security.said.password.kind.${k}` });
+    expect(p.said!.words).toEqual([
+      { key: 'security.said.password.weak', params: { score, crackTime: 'less than a second' } },
+      { key: 'security.said.password.longer', params: { min: '12', length: '5' } },
+      {
+        key: 'security.said.password.mixOne',
+        params: { min: '3', x: kind('lower'), a: kind('upper'), b: kind('digit'), c: kind('symbol') },
+      },
+      null,
+    ]);
+    expect(judgePassword('', estimate(0)).said!.words[2]).toEqual({
+      key: 'security.said.password.mixNone',
+      params: { min: '3', a: kind('lower'), b: kind('upper'), c: kind('digit'), d: kind('symbol') },
+    });
+    expect(judgePassword('abcdefghijk1', estimate(1)).words[1]).toBe(
+      'Mix at least 3 kinds of character: it has small letters and digits; add capital letters or symbols.',
+    );
+    const strong = judgePassword('Otter-Mango-Fjord-61', estimate(4));
+    expect(strong.said!.words).toEqual([
+      {
+        key: 'security.said.password.strong',
+        params: { length: '20', kinds: '4', score: { key: 'security.said.password.score.4' }, crackTime: '3 years' },
+      },
+    ]);
+  });
+
   it('counts characters, not UTF-16 units (an emoji is one character)', () => {
     expect(judgePassword('😀😀😀😀😀😀😀😀😀😀😀A1', estimate(4)).rule.length).toBe(13);
   });

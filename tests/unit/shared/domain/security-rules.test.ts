@@ -19,6 +19,26 @@ import { fullRecord } from './checklist-fixture';
 import { AT, audit, careful, HTTP, HTTPS, NVR, plan, proof, proofRow, report, rule } from './security-fixture';
 
 const WHERE = `${NVR}, measured ${AT}`;
+type Values = Readonly<Record<string, string>>;
+/**
+ * The keys a finding says its words by (`security.said.<name>.title|text|fix`) and the values each was given: the
+ * parts named in `parts` only (the others are data as they came), each with its values where it has some.
+ */
+function saidAs(
+  name: string,
+  values: { title?: Values; text?: Values; fix?: Values } = {},
+  parts: readonly ('title' | 'text' | 'fix')[] = ['title', 'text', 'fix'],
+) {
+  return Object.fromEntries(
+    parts.map((part) => {
+      const params = values[part];
+      return [
+        part,
+        params ? { key: `security.said.${name}.${part}`, params } : { key: `security.said.${name}.${part}` },
+      ];
+    }),
+  );
+}
 const only = (rows: Parameters<typeof report>[0]) => portFindings(careful({ ports: report(rows) }));
 const byId = (list: ReturnType<typeof only>, id: string) => list.find((f) => f.id === id);
 
@@ -34,6 +54,7 @@ describe('the firmware', () => {
           fix: 'Choose the NVR in "Find your NVR", then check again.',
           worth: 5,
           evidence: [],
+          said: saidAs('firmwareNoNvr'),
         },
       ],
       firmware: [],
@@ -51,6 +72,7 @@ describe('the firmware', () => {
           fix: 'Look the model up on the maker’s security advisories page and install the latest firmware for it.',
           worth: 5,
           evidence: ['Firmware: 10.12.1'],
+          said: saidAs('firmwareNotInTable', { text: { brand: 'Axis' } }),
         },
       ],
       firmware: [],
@@ -80,6 +102,11 @@ describe('the firmware', () => {
         worth: 35,
         evidence: ['Model: not known', 'Firmware: V4.02.R11.34500140.12201.131600.00000'],
         source: v.source,
+        // The table's words (v.words, the reason) are data as they came: only main's title and fix are said by key.
+        said: saidAs('vulnAffected', { title: { title: v.title }, fix: { advice: v.advice, fixedIn: v.fixedIn } }, [
+          'title',
+          'fix',
+        ]),
       },
     ]);
   });
@@ -98,6 +125,7 @@ describe('the firmware', () => {
       worth: 5,
       evidence: ['Model: DS-7608NI-K2', 'Firmware: not known'],
       source: v.source,
+      said: saidAs('vulnUnknown', { title: { title: v.title } }, ['title']),
     });
   });
 
@@ -121,6 +149,7 @@ describe('the services the Ports measurement found open', () => {
         fix: 'Run the Ports step’s audit for the NVR, then check again.',
         worth: 10,
         evidence: [],
+        said: saidAs('portsUnknown'),
       },
     ]);
   });
@@ -134,6 +163,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Never forward these ports; keep the NVR on a network only you use, and plan to replace it.',
       worth: 35,
       evidence: [WHERE],
+      said: saidAs('backdoor', { title: { ports: '9530' } }),
     });
     expect(byId(only([HTTPS, portRow(9527, null)]), 'service-backdoor')?.title).toBe(
       'Hidden service open on port 9527',
@@ -155,6 +185,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Turn telnet off in the NVR’s settings (or its maintenance menu); never forward it.',
       worth: 20,
       evidence: [WHERE],
+      said: saidAs('telnet', { title: { ports: '23, 2323' } }),
     });
   });
 
@@ -167,6 +198,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Turn the NVR’s FTP server off unless you use it; never forward it.',
       worth: 15,
       evidence: [WHERE],
+      said: saidAs('ftp', { title: { ports: '21, 2121' } }),
     });
   });
 
@@ -179,6 +211,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Turn SSH off in the NVR’s settings unless the installer needs it; never forward it.',
       worth: 10,
       evidence: [WHERE],
+      said: saidAs('ssh', { title: { ports: '22, 2222' } }),
     });
   });
 
@@ -191,6 +224,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Turn HTTPS on in the NVR’s network settings (Ports can move its port), and use only https:// addresses.',
       worth: 15,
       evidence: [WHERE],
+      said: { ...saidAs('noHttps', {}, ['title', 'fix']), text: { key: 'security.said.noHttps.textNone' } },
     });
     expect(byId(only([HTTP]), 'no-https')?.text).toBe(
       'The web page answers on plain HTTP only (port 80): the password crosses the network readable.',
@@ -211,6 +245,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Turn plain HTTP off, or set it to redirect to HTTPS, and never forward it.',
       worth: 10,
       evidence: [WHERE],
+      said: saidAs('plainHttpAdmin', { title: { ports: '80' }, text: { https: '443' } }),
     });
   });
 
@@ -223,6 +258,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Keep it off the internet; require a login for RTSP in the NVR’s settings.',
       worth: 4,
       evidence: [WHERE],
+      said: saidAs('rtspOpen', { title: { ports: '554' } }),
     };
     expect(byId(only([HTTPS, portRow(554, null, { service: 'rtsp' })]), 'rtsp-open')).toEqual(lan);
     expect(byId(only([HTTPS, portRow(554, 'rtsp', { service: 'unknown' })]), 'rtsp-open')).toEqual(lan);
@@ -240,6 +276,7 @@ describe('the services the Ports measurement found open', () => {
       fix: 'Watch through the vendor’s app or a VPN instead, and remove the RTSP rule.',
       worth: 10,
       evidence: [WHERE],
+      said: saidAs('rtspForwarded', { text: { ports: '554' } }),
     });
     expect(byId(with_([rule(), rule({ role: 'http', internalPort: 554 })]), 'rtsp-forwarded')?.severity).toBe('medium');
     const two = portFindings(
@@ -265,6 +302,7 @@ describe('UPnP', () => {
         fix: 'Run the UPnP step’s audit, then check again.',
         worth: 5,
         evidence: [],
+        said: saidAs('upnpUnknown'),
       },
     ]);
   });
@@ -288,6 +326,7 @@ describe('the exposure planned and proven', () => {
         fix: 'Update the firmware first; until then remove the forward rules and use a VPN.',
         worth: 30,
         evidence: [`NVR Web page (HTTPS): TCP 10443 → ${NVR}:443`],
+        said: saidAs('forwardVulnerable'),
       },
     ]);
   });
@@ -304,6 +343,7 @@ describe('the exposure planned and proven', () => {
         fix: 'Limit the rules to the addresses you connect from (Router rules), or use a VPN instead.',
         worth: 10,
         evidence: ['NVR Web page (HTTPS): TCP 10443'],
+        said: saidAs('forwardAnySource', { text: { rules: '1' } }),
       },
     ]);
   });
@@ -318,6 +358,7 @@ describe('the exposure planned and proven', () => {
         fix: 'Run the proof from outside in the Internet step, then check again.',
         worth: 5,
         evidence: [],
+        said: saidAs('exposureUnproven'),
       },
     ]);
   });
@@ -333,6 +374,10 @@ describe('the exposure planned and proven', () => {
         fix: 'Remove the forward or UPnP mapping that opens it (the Internet step names the likely cause), then prove again.',
         worth: 35,
         evidence: [`Checked ${AT} by https://checker.example: 31 ms`],
+        said: saidAs('exposed', {
+          title: { label: 'Telnet (plain-text login)', port: '23' },
+          text: { port: '23', why: 'A forward opens it.' },
+        }),
       },
     ]);
   });
@@ -349,6 +394,7 @@ describe('the VPN', () => {
         fix: 'Prefer a VPN (WireGuard, Tailscale or ZeroTier) over forwarding the NVR.',
         worth: 3,
         evidence: [],
+        said: saidAs('vpnUnknown'),
       },
     ]);
   });
@@ -363,6 +409,7 @@ describe('the VPN', () => {
         fix: 'Once the VPN works, remove the NVR’s forward rules.',
         worth: 4,
         evidence: [],
+        said: saidAs('vpnAndForwards'),
       },
     ]);
     expect(vpnFindings(careful({ vpn: 'none', plan: plan([rule()]) }))).toEqual([
@@ -374,6 +421,7 @@ describe('the VPN', () => {
         fix: 'Plan a VPN in the VPN step and remove the forwards.',
         worth: 10,
         evidence: [],
+        said: saidAs('noVpn'),
       },
     ]);
   });
