@@ -5,35 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../../src/main/app';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { LAB_CLIENT } from '../../../support/fake-system';
-import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import { device } from '../../../support/fake-nvr-ports';
 
 // The user chooses an NVR and opens a step at once: the step's first check asks main for the record right after the
 // choice. It must read the NVR just chosen, not the one before (the UPnP page marked the old NVR's mappings as
 // "your NVR" when the check read the record between the choice's lookup and its save).
-/** A device as a search lists it. */
-function device(id: string, address: string): DiscoveredDevice {
-  return {
-    id,
-    addresses: [address],
-    mac: null,
-    brand: 'Hikvision',
-    brandSource: 'sadp',
-    model: null,
-    name: null,
-    firmware: null,
-    serial: null,
-    sources: ['sadp'],
-    onvifUrl: `http://${address}/onvif/device_service`,
-    endpoint: null,
-    ports: {},
-    dhcp: null,
-    activated: null,
-    upnp: false,
-    notes: [],
-    interfaceName: 'eth0',
-    lastSeenAt: '2026-12-06T09:00:00.000Z',
-  };
-}
+/** A device as a search lists it, at its own address. */
+const listed = (id: string, address: string) =>
+  device({ id, addresses: [address], mac: null, onvifUrl: `http://${address}/onvif/device_service` });
 
 const cores: AppCore[] = [];
 afterEach(async () => {
@@ -50,8 +29,8 @@ function app(record: SetupRecord) {
 
 describe('choosing the NVR', () => {
   it('what is asked after the choice reads the NVR just chosen', async () => {
-    const cam = device('dev-cam', '192.168.50.65');
-    const hik = device('dev-hik', '192.168.50.64');
+    const cam = listed('dev-cam', '192.168.50.65');
+    const hik = listed('dev-hik', '192.168.50.64');
     const call = app({
       ...emptySetupRecord('2026-12-06T09:00:00.000Z'),
       devices: [cam, hik],
@@ -69,7 +48,7 @@ describe('choosing the NVR', () => {
   });
 
   it('a device main does not know is refused, and the record keeps its NVR', async () => {
-    const cam = device('dev-cam', '192.168.50.65');
+    const cam = listed('dev-cam', '192.168.50.65');
     const call = app({
       ...emptySetupRecord('2026-12-06T09:00:00.000Z'),
       devices: [cam],
