@@ -42,3 +42,37 @@ export function sayPortWhy(say: Say, item: { why: string; whySaid?: readonly Sai
   const parts = item.whySaid.map((part) => sayIn(say, part, ''));
   return parts.some((part) => part === '') ? item.why : parts.join(' ');
 }
+
+/** A problem of the plan in the translator's language (main's English `message` where it was not said by key). */
+export function sayPortProblem(say: Say, problem: { message: string; said?: Said | undefined }): string {
+  return sayIn(say, problem.said, problem.message);
+}
+
+/** A port's row as main said it by key (the contract's `said`: see portRowSchema). */
+interface RowWords {
+  purpose: string;
+  recommendation: string;
+  risk: { reasons: readonly string[] };
+  said?:
+    | {
+        recommendation: Said;
+        purpose?: readonly Said[] | undefined;
+        reasons?: ReadonlyArray<Said | null> | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * A port's purpose, recommendation and risk reasons in the translator's language: main's English for what it did not
+ * say by key (the catalogue's own facts) or what the translator's catalogue lacks.
+ */
+export function sayPortRow(say: Say, row: RowWords): { purpose: string; recommendation: string; reasons: string[] } {
+  const words = row.said;
+  const parts = words?.purpose?.map((part) => sayIn(say, part, '')) ?? [];
+  const reasonsSaid = words?.reasons?.length === row.risk.reasons.length ? words.reasons : null;
+  return {
+    purpose: parts.length > 0 && !parts.includes('') ? parts.join('; ') : row.purpose,
+    recommendation: sayIn(say, words?.recommendation, row.recommendation),
+    reasons: row.risk.reasons.map((reason, n) => sayIn(say, reasonsSaid?.[n] ?? undefined, reason)),
+  };
+}
