@@ -93,6 +93,7 @@ export function buildPortReport(input: ReportInput): PortReport {
     const role = pickRole(port, service, declared, brand, isOpen, page);
     if (!isOpen && role) service = SERVICE_OF_ROLE[role] ?? 'unknown';
     const sharedOnvif = onvifWhy !== null && (role === 'http' || role === 'https');
+    // What decided the service is evidence (protocol facts, shown with the replies): it stays main's English.
     const identifiedBy = onvifWhy ? clip(`${sharedOnvif ? 'ONVIF here too' : 'ONVIF'}: ${onvifWhy}.`, 200) : null;
     const { text: purpose, said: purposeWords } = purposeSaid(port, role, brand, id);
     const withOnvif = sharedOnvif && !/onvif/i.test(purpose);
