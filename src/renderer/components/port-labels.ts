@@ -1,5 +1,6 @@
 import type { NeededOutside, PortRole, RiskLevel } from '../../shared/catalog/ports';
-import type { PortRow } from '../../shared/domain/ports';
+import type { PortPlan, PortRow } from '../../shared/domain/ports';
+import { sayPortProblem, sayPortRow, sayPortWhy } from '../../shared/catalog/port-words';
 import { t } from '../composables/useT';
 
 // The words of the port tables, in the page's language (src/shared/i18n, `ports.*`): read when shown, so they follow
@@ -28,6 +29,15 @@ export const declaredByLabel = (who: PortRow['declaredBy'][number]): string => t
 export function roleLabel(role: PortRole | null | undefined): string {
   return role ? t(`ports.role.${role}`) : '—';
 }
+
+/** A port's purpose, recommendation and risk reasons as main said them, in the page's language. */
+export const rowWords = (row: PortRow) => sayPortRow({ t }, row);
+
+/** Why main proposes a port, in the page's language. */
+export const whyWords = (item: PortPlan['proposal'][number]): string => sayPortWhy({ t }, item);
+
+/** A problem main found in the plan, in the page's language. */
+export const problemWords = (problem: PortPlan['problems'][number]): string => sayPortProblem({ t }, problem);
 
 /** "80, 443 and 554". */
 export function listPorts(ports: readonly number[]): string {

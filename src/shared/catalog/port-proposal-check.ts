@@ -1,6 +1,10 @@
 // Checking a set of ports the user edited against the rules in port-proposal-rules.ts: every problem, in plain
-// words, errors first. Pure.
+// words, errors first. Pure. Each problem's words are said by key (`ports.said.problem`, with main's English
+// sentence beside them): the pages reach this file, so the English comes from port-words.ts (the ports group alone).
+import type { Said, SaidWords } from '../i18n/said';
+import { said } from '../i18n/said';
 import { knownService, portsForBrand, ROLE_LABELS, type PortRole } from './ports';
+import { portsSaidInEnglish, roleWords } from './port-words';
 import {
   COMMONLY_SCANNED_PORTS,
   EPHEMERAL_START,
@@ -41,8 +45,10 @@ export interface PortProblem {
   severity: 'error' | 'warning';
   role: PortRole;
   port: number;
-  /** Plain words, naming the service and the port. */
+  /** Plain words, naming the service and the port (English; the JSON's). */
   message: string;
+  /** The same words by the catalogue's key (said.ts), for the page and the CLI to say in the user's language. */
+  said?: Said;
 }
 
 export interface ValidationContext {
@@ -53,45 +59,44 @@ export interface ValidationContext {
   inUseElsewhere?: readonly UsedPort[];
 }
 
-const RANGE_HINT = `Use a whole number from ${USER_PORT_MIN} to ${USER_PORT_MAX}.`;
+/** The range a port should be in, for the messages' "Use a whole number from {min} to {max}." */
+const RANGE = { min: String(USER_PORT_MIN), max: String(USER_PORT_MAX) };
 
-const KEEP_NOTE = ' It is the port the device uses now: keeping it works, but moving it is safer.';
+/**
+ * Who has a port on the device, to fill a message's {where}: a service's name (planContext names the device's open
+ * ports by ROLE_LABELS) said by key, else the words as they came.
+ */
+function whereWords(where: string): string | SaidWords {
+  const role = (Object.keys(ROLE_LABELS) as PortRole[]).find((r) => ROLE_LABELS[r] === where);
+  return role ? roleWords(role) : where;
+}
+
+/** A problem with its words said by key and main's English sentence (`message`) beside them. */
+function problem(code: ProblemCode, severity: PortProblem['severity'], role: PortRole, port: number, words: Said) {
+  const { said: saidWords, text } = portsSaidInEnglish(words);
+  return { code, severity, role, port, message: text, ...(saidWords ? { said: saidWords } : {}) } satisfies PortProblem;
+}
 
 /**
  * A well-known or ephemeral number is a warning (the user may confirm it: going back to port 80, say); `keeping`:
  * the entry keeps the port it has now, which the message says. Only a value that is no port at all is an error.
  */
-function rangeProblem(role: PortRole, port: number, where: string, keeping = false): PortProblem | null {
-  const label = ROLE_LABELS[role];
+function rangeProblem(role: PortRole, port: number, outside: boolean, keeping = false): PortProblem | null {
+  const values = { role: roleWords(role), port: String(port), ...RANGE };
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    return {
-      code: 'out-of-range',
-      severity: 'error',
+    return problem(
+      'out-of-range',
+      'error',
       role,
       port,
-      message: `${label}: ${where}${String(port)} is not a port number. ${RANGE_HINT}`,
-    };
+      said(outside ? 'ports.said.problem.notPortOutside' : 'ports.said.problem.notPort', values),
+    );
+  // (`keeping` is only ever said of the port on the device, never of the outside one.)
+  const which = outside ? 'Outside' : keeping ? 'Keep' : '';
   if (port <= WELL_KNOWN_MAX)
-    return {
-      code: 'well-known',
-      severity: 'warning',
-      role,
-      port,
-      message:
-        `${label}: ${where}${port} is below 1024. Those ports belong to standard services and are the first ones ` +
-        `scanners try. ${RANGE_HINT}${keeping ? KEEP_NOTE : ''}`,
-    };
+    return problem('well-known', 'warning', role, port, said(`ports.said.problem.wellKnown${which}`, values));
   if (port >= EPHEMERAL_START)
-    return {
-      code: 'ephemeral',
-      severity: 'warning',
-      role,
-      port,
-      message:
-        `${label}: ${where}${port} is 32768 or above. Computers and routers take ports from there for their own ` +
-        `outgoing connections (Linux uses 32768–60999, the standard range is 49152–65535), so it can clash. ${RANGE_HINT}` +
-        (keeping ? KEEP_NOTE : ''),
-    };
+    return problem('ephemeral', 'warning', role, port, said(`ports.said.problem.ephemeral${which}`, values));
   return null;
 }
 
@@ -105,14 +110,14 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
   const problems: PortProblem[] = [];
 
   ports.forEach((p, i) => {
-    const label = ROLE_LABELS[p.role];
+    const role = roleWords(p.role);
     const external = p.external ?? p.internal;
     const keeping = (n: number): boolean =>
       current.some((c) => c.role === p.role && c.transport === p.transport && c.port === n);
-    const inside = rangeProblem(p.role, p.internal, '', keeping(p.internal));
+    const inside = rangeProblem(p.role, p.internal, false, keeping(p.internal));
     if (inside) problems.push(inside);
     if (external !== p.internal) {
-      const outside = rangeProblem(p.role, external, 'the outside port ');
+      const outside = rangeProblem(p.role, external, true);
       if (outside) problems.push(outside);
     }
     if (inside?.severity === 'error') return;
@@ -123,13 +128,20 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
       const q = ports[j]!;
       if (q.transport !== p.transport || q.internal !== port) continue;
       if (SHAREABLE.some((s) => s.has(p.role) && s.has(q.role)) && (q.external ?? q.internal) === external) continue;
-      problems.push({
-        code: 'duplicate',
-        severity: 'error',
-        role: p.role,
-        port,
-        message: `${label} and ${ROLE_LABELS[q.role]} both use ${port}/${p.transport.toUpperCase()}. Each service needs its own port.`,
-      });
+      problems.push(
+        problem(
+          'duplicate',
+          'error',
+          p.role,
+          port,
+          said('ports.said.problem.duplicate', {
+            role,
+            other: roleWords(q.role),
+            port: String(port),
+            transport: p.transport.toUpperCase(),
+          }),
+        ),
+      );
     }
 
     const ownCurrent = keeping(port);
@@ -143,13 +155,17 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
     const dev = takenBy(onDevice, port, p.transport);
     const isOtherEntry = ports.some((q, k) => k !== i && q.internal === port && q.transport === p.transport);
     if (dev && !ownCurrent && !vacated && !isOtherEntry)
-      problems.push({
-        code: 'in-use-device',
-        severity: 'error',
-        role: p.role,
-        port,
-        message: `${label}: ${port} is already used by another service on this device${dev.where ? ` (${dev.where})` : ''}.`,
-      });
+      problems.push(
+        problem(
+          'in-use-device',
+          'error',
+          p.role,
+          port,
+          dev.where
+            ? said('ports.said.problem.inUseDeviceBy', { role, port: String(port), where: whereWords(dev.where) })
+            : said('ports.said.problem.inUseDevice', { role, port: String(port) }),
+        ),
+      );
     for (const [n, what] of [
       [port, 'inside'],
       [external, 'outside'],
@@ -162,31 +178,39 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
       // A factory port of this very service (80 for a web page, 554 for RTSP…) is shared by many devices on a LAN:
       // going back to it is the user's call (a warning), though only one of them can be forwarded.
       const factory = knownService(n, p.transport).some((d) => d.role === p.role);
-      problems.push({
-        code: 'in-use-other',
-        severity: factory ? 'warning' : 'error',
-        role: p.role,
-        port: n,
-        message: factory
-          ? `${label}: ${n} is also used by ${other.where ?? 'another device on your network'}, as factory ports often are. ` +
-            'A router can forward an outside port to only one device: keep this one unforwarded, or pick another port.'
-          : `${label}: ${n} is already used by ${other.where ?? 'another device on your network'}. ` +
-            'A router can forward an outside port to only one device.',
-      });
+      const where = other.where ?? { key: 'ports.said.problem.anotherDevice' };
+      problems.push(
+        problem(
+          'in-use-other',
+          factory ? 'warning' : 'error',
+          p.role,
+          n,
+          said(factory ? 'ports.said.problem.inUseFactory' : 'ports.said.problem.inUseOther', {
+            role,
+            port: String(n),
+            where,
+          }),
+        ),
+      );
     }
 
     const policy = samePortPolicy(brand, p.role);
-    if (external !== port && policy !== 'free')
-      problems.push({
-        code: 'must-match-outside',
-        severity: policy === 'required-by-vendor' ? 'error' : 'warning',
-        role: p.role,
-        port,
-        message:
+    if (external !== port && policy !== 'free') {
+      const values = { role, outside: String(external), port: String(port) };
+      problems.push(
+        problem(
+          'must-match-outside',
+          policy === 'required-by-vendor' ? 'error' : 'warning',
+          p.role,
+          port,
           policy === 'required-by-vendor'
-            ? `${label}: the outside port (${external}) must be the same as the port on the device (${port}); ${brand?.name ?? 'the vendor'} requires it.`
-            : `${label}: keep the outside port (${external}) the same as the port on the device (${port}); the vendor's apps learn the port from the device.`,
-      });
+            ? brand
+              ? said('ports.said.problem.mustMatchBy', { ...values, brand: brand.name })
+              : said('ports.said.problem.mustMatch', values)
+            : said('ports.said.problem.keepMatching', values),
+        ),
+      );
+    }
 
     if (nextPortRule(brand, p.role)) {
       const next = port + 1;
@@ -196,36 +220,48 @@ export function validateProposal(ports: readonly EditedPort[], ctx: ValidationCo
             q !== p && q.transport === p.transport && q.internal === next && !(q.role === 'media' && p.role === 'sdk'),
         ) || takenBy(elsewhere, next, p.transport) !== undefined;
       if (clash || next > USER_PORT_MAX)
-        problems.push({
-          code: 'next-port-taken',
-          severity: 'error',
-          role: p.role,
-          port,
-          message: `${label}: the device also uses the next port (${next}), and it is not free. Pick another number.`,
-        });
+        problems.push(
+          problem(
+            'next-port-taken',
+            'error',
+            p.role,
+            port,
+            said('ports.said.problem.nextPortTaken', { role, next: String(next) }),
+          ),
+        );
     }
 
     const defaults = knownService(port, p.transport);
     if (defaults.length > 0) {
-      const what = defaults
-        .slice(0, 2)
-        .map((d) => `${ROLE_LABELS[d.role]} of ${d.brands.slice(0, 3).join(', ')}`)
-        .join('; ');
-      problems.push({
-        code: 'vendor-default',
-        severity: 'warning',
-        role: p.role,
-        port,
-        message: `${label}: ${port} is a known factory port (${what}). Scanners look for it; a less common number is safer.`,
-      });
+      // The first two factory services on this number, each with up to three of its brands (names, not words).
+      const [first, second] = defaults;
+      const brands = (d: (typeof defaults)[number]) => d.brands.slice(0, 3).join(', ');
+      const values = { role, port: String(port), service: roleWords(first!.role), brands: brands(first!) };
+      problems.push(
+        problem(
+          'vendor-default',
+          'warning',
+          p.role,
+          port,
+          second
+            ? said('ports.said.problem.vendorDefaultTwo', {
+                ...values,
+                service2: roleWords(second.role),
+                brands2: brands(second),
+              })
+            : said('ports.said.problem.vendorDefault', values),
+        ),
+      );
     } else if (scanned.has(port))
-      problems.push({
-        code: 'commonly-scanned',
-        severity: 'warning',
-        role: p.role,
-        port,
-        message: `${label}: ${port} is a popular alternate port that internet scanners sweep. A less common number is safer.`,
-      });
+      problems.push(
+        problem(
+          'commonly-scanned',
+          'warning',
+          p.role,
+          port,
+          said('ports.said.problem.commonlyScanned', { role, port: String(port) }),
+        ),
+      );
   });
 
   return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

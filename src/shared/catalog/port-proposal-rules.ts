@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { portRoleSchema, transportSchema, type BrandPorts, type PortRole, type Transport } from './ports';
 
 /**
@@ -84,6 +85,11 @@ export const proposedPortSchema = z.object({
   samePort: z.enum(SAME_PORT_POLICIES),
   /** Plain words. */
   why: z.string(),
+  /**
+   * The same words by the catalogue's keys (said.ts), one sentence each, joined with a space in `why`: the page says
+   * them in the user's language. Absent in plans saved before them.
+   */
+  whySaid: z.array(saidSchema).max(6).optional(),
 });
 export type ProposedPort = z.infer<typeof proposedPortSchema>;
 

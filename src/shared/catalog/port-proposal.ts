@@ -1,4 +1,6 @@
+import { said, type Said } from '../i18n/said';
 import { catalogPortNumbers, portsForBrand, ROLE_LABELS, type Transport } from './ports';
+import { portsEnglish, roleWords } from './port-words';
 import {
   COMMONLY_SCANNED_PORTS,
   nextPortRule,
@@ -132,40 +134,53 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
     const internal = assigned.get(`${c.port}/${c.transport}`)!;
     const members = groups.get(`${c.port}/${c.transport}`)!;
     const samePort = members.map((m) => samePortPolicy(brand, m.role)).reduce(strictest, 'free' as SamePortPolicy);
-    const label = ROLE_LABELS[c.role];
-    const sharing =
-      members.length > 1
-        ? ` It stays shared with ${members
-            .filter((m) => m !== c)
-            .map((m) => ROLE_LABELS[m.role])
-            .join(', ')}.`
-        : '';
+    const role = roleWords(c.role);
+    const others = members.filter((m) => m !== c);
     const isFollower = followers.has(`${c.port}/${c.transport}`);
     const keptHere = internal === c.port && (kept.has(`${c.port}/${c.transport}`) || isFollower);
-    const why =
-      (keptHere
-        ? `${label}: keep ${c.port}: it is already a port scanners do not look for, and no other service uses it.`
-        : `${label}: move it from ${c.port} to ${internal}, a port scanners do not look for and no other service uses.`) +
-      sharing +
-      (isFollower ? ' It stays one above the network port, as the device expects.' : '') +
-      (samePort === 'required-by-vendor'
-        ? ` Forward it with the same number outside; ${brand?.name ?? 'the vendor'} requires it.`
-        : samePort === 'recommended'
-          ? " Forward it with the same number outside: the vendor's apps learn the port from the device."
-          : '');
-    return { role: c.role, transport: c.transport, current: c.port, internal, external: internal, samePort, why };
+    // One sentence each, joined with a space: the page and the CLI say each in the user's language.
+    const whySaid: Said[] = [
+      keptHere
+        ? said('ports.said.why.keep', { role, port: String(c.port) })
+        : said('ports.said.why.move', { role, from: String(c.port), to: String(internal) }),
+    ];
+    if (others.length > 0)
+      whySaid.push(
+        said('ports.said.why.sharedWith', {
+          // One other service (ONVIF on the web port) is said by its name; a list of them stays main's English.
+          others: others.length === 1 ? roleWords(others[0]!.role) : others.map((m) => ROLE_LABELS[m.role]).join(', '),
+        }),
+      );
+    if (isFollower) whySaid.push(said('ports.said.why.nextPort'));
+    if (samePort === 'required-by-vendor')
+      whySaid.push(
+        brand
+          ? said('ports.said.why.samePortRequiredBy', { brand: brand.name })
+          : said('ports.said.why.samePortRequired'),
+      );
+    else if (samePort === 'recommended') whySaid.push(said('ports.said.why.samePortRecommended'));
+    const why = whySaid.map(portsEnglish).join(' ');
+    return {
+      role: c.role,
+      transport: c.transport,
+      current: c.port,
+      internal,
+      external: internal,
+      samePort,
+      why,
+      whySaid,
+    };
   });
 }
 
-/** Plain words for the Ports step: RTSP over TCP, and why RTP over UDP fails through a router. */
+/**
+ * Plain words for the Ports step: RTSP over TCP, and why RTP over UDP fails through a router. Its words are the
+ * catalogue's (`ports.said.rtspAdvice`; the page says them in the user's language); the English is kept here.
+ */
 export const RTSP_TRANSPORT_ADVICE = {
-  title: 'Watch RTSP over TCP',
-  text:
-    'Set your player or recorder to "RTSP over TCP" (in ffmpeg: -rtsp_transport tcp). Then the video travels ' +
-    'inside the one RTSP connection. With RTP over UDP the camera sends the video from extra UDP ports (pairs ' +
-    'such as 5556–5559 on Vivotek), and a home router (NAT) does not pass those back to you: the picture stays ' +
-    'black or freezes unless every one of them is forwarded too. Better still, watch through a VPN and forward ' +
-    'no RTSP port at all.',
+  title: portsEnglish(said('ports.said.rtspAdvice.title')),
+  text: portsEnglish(said('ports.said.rtspAdvice.text')),
+  said: { title: said('ports.said.rtspAdvice.title'), text: said('ports.said.rtspAdvice.text') },
   sources: [
     'https://manualsdump.com/en/manuals/vivotek-fe8171v/41867/69',
     'https://github.com/mpromonet/v4l2rtspserver/issues/249',

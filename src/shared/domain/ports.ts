@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
 import { proposedPortSchema } from '../catalog/port-proposal';
 import { manualStepSourceSchema, type ManualStepSource } from '../catalog/manual-steps';
@@ -79,6 +80,18 @@ export const portRowSchema = z.object({
    * ports without TLS): the facts the Security step judges. No key material.
    */
   tls: portTlsSchema.optional(),
+  /**
+   * The row's words by the catalogue's keys (said.ts), for the page and the CLI to say in the user's language: the
+   * recommendation; the purpose in parts joined with "; " (absent where it is the catalogue's own, English data); the
+   * risk's reasons one for one (null where a reason is the catalogue's own). Absent in reports made before them.
+   */
+  said: z
+    .object({
+      recommendation: saidSchema,
+      purpose: z.array(saidSchema).max(2).optional(),
+      reasons: z.array(saidSchema.nullable()).max(10).optional(),
+    })
+    .optional(),
 });
 export type PortRow = z.infer<typeof portRowSchema>;
 
@@ -106,6 +119,8 @@ export const portProblemSchema = z.object({
   role: portRoleSchema,
   port: z.number().int(),
   message: z.string().max(500),
+  /** The same words by the catalogue's key (said.ts): the page and the CLI say them in the user's language. */
+  said: saidSchema.optional(),
 });
 export type PortProblem = z.infer<typeof portProblemSchema>;
 
@@ -129,6 +144,8 @@ export const portPlanSchema = z.object({
     )
     .max(8),
   rtspAdvice: z.string().max(1000),
+  /** The same advice by the catalogue's key (said.ts), for the user's language (absent in plans saved before it). */
+  rtspAdviceSaid: saidSchema.optional(),
 });
 export type PortPlan = z.infer<typeof portPlanSchema>;
 

@@ -1,9 +1,11 @@
 import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
+import { sayPortProblem, sayPortRow } from '../../../shared/catalog/port-words';
 import { isAppFailure } from '../../../shared/ipc/errors';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
 import { expandTarget, runPortsScan } from '../../services/ports/ports-scan';
@@ -29,16 +31,20 @@ const english = () => createTranslator().t;
 const OUTSIDE = { yes: 'yes', no: 'no', 'only-with-vendor-app': 'vendorApp' } as const;
 
 export function renderPortReport(report: PortReport, t: T = english()): string {
-  const rows = report.rows.map((r) => [
-    `${r.port}${r.state === 'open' ? '' : ` (${r.state})`}`,
-    `${r.service}${r.product ? ` · ${r.product}` : ''}`.slice(0, 40),
-    r.purpose.length > 50 ? `${r.purpose.slice(0, 49)}…` : r.purpose,
-    r.neededOutside in OUTSIDE
-      ? t(`cli.ports.outside.${OUTSIDE[r.neededOutside as keyof typeof OUTSIDE]}`)
-      : r.neededOutside,
-    `${r.risk.level}${r.isDefault && r.state === 'open' ? t('cli.ports.factoryPort') : ''}`,
-    r.recommendation,
-  ]);
+  const rows = report.rows.map((r) => {
+    // main's words in the terminal's language (said by key); the catalogue's own facts stay as main said them.
+    const words = sayPortRow({ t }, r);
+    return [
+      `${r.port}${r.state === 'open' ? '' : ` (${r.state})`}`,
+      `${r.service}${r.product ? ` · ${r.product}` : ''}`.slice(0, 40),
+      words.purpose.length > 50 ? `${words.purpose.slice(0, 49)}…` : words.purpose,
+      r.neededOutside in OUTSIDE
+        ? t(`cli.ports.outside.${OUTSIDE[r.neededOutside as keyof typeof OUTSIDE]}`)
+        : r.neededOutside,
+      `${r.risk.level}${r.isDefault && r.state === 'open' ? t('cli.ports.factoryPort') : ''}`,
+      words.recommendation,
+    ];
+  });
   const head = (['port', 'service', 'purpose', 'outside', 'risk', 'recommendation'] as const).map((h) =>
     t(`cli.ports.head.${h}`),
   );
@@ -68,7 +74,9 @@ export function renderPortPlan(plan: PortPlan, t: T = english()): string {
   const head = (['service', 'now', 'new', 'outside', 'changedBy'] as const).map((h) => t(`cli.ports.planHead.${h}`));
   const lines = [formatTable(head, rows, 80)];
   for (const p of plan.problems)
-    lines.push(t(p.severity === 'error' ? 'cli.ports.problem' : 'cli.ports.note', { message: p.message }));
+    lines.push(
+      t(p.severity === 'error' ? 'cli.ports.problem' : 'cli.ports.note', { message: sayPortProblem({ t }, p) }),
+    );
   const set = plan.proposal.filter((p) => plan.applyViaOnvif.includes(p.role) && p.internal !== p.current);
   if (set.length)
     lines.push(
@@ -81,7 +89,7 @@ export function renderPortPlan(plan: PortPlan, t: T = english()): string {
     lines.push('', t('cli.ports.inWebPage', { service: ROLE_LABELS[m.role] }));
     m.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
   }
-  lines.push('', plan.rtspAdvice);
+  lines.push('', sayIn({ t }, plan.rtspAdviceSaid, plan.rtspAdvice));
   return lines.join('\n');
 }
 

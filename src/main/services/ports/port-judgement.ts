@@ -14,10 +14,18 @@ import {
   type PortRole,
   type RiskLevel,
 } from '../../../shared/catalog/ports';
+import { roleWords } from '../../../shared/catalog/port-words';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
+import type { ports } from '../../../shared/i18n/en/ports';
+import { english } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import { PORT_SERVICES, type PortRow } from '../../../shared/domain/ports';
 import type { NetworkProtocol } from '../../protocol/onvif-soap';
 import type { PortIdentity } from './identify';
+import { LAN_ONLY_ROLES } from './port-advice';
+
+// What to do about a port (the recommendation) is in port-advice.ts; its names are exported from here too.
+export { recommendationFor, recommendationSaid } from './port-advice';
 
 export type PortService = (typeof PORT_SERVICES)[number];
 type DeclaredBy = PortRow['declaredBy'][number];
@@ -207,75 +215,6 @@ export function pickRole(
 
 export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Roles that only work on the home network. */
-const LAN_ONLY_ROLES: readonly PortRole[] = ['discovery', 'upnp', 'igd', 'nat-pmp'];
-
-const ONVIF_ADVICE = 'Do not forward: ONVIF is for setting up and viewing on your own network.';
-
-/**
- * Plain words: what to do about this port. Each piece of advice agrees with the row's risk (a test holds every
- * role and service to it): advice that names a danger comes with a risk that says it, and advice to forward never
- * comes with a high risk.
- */
-export function recommendationFor(row: Omit<PortRow, 'recommendation'>, facts: { cveHistory?: boolean } = {}): string {
-  if (row.state !== 'open')
-    return row.declaredBy.some((d) => d !== 'catalogue')
-      ? 'Nothing answers here although the device says it uses this port: the service is switched off (fine) or moved. Do not forward it.'
-      : 'Closed: nothing to do.';
-  const role = row.role;
-  const service = row.service;
-  const high = row.risk.level === 'high';
-  if (role === 'backdoor')
-    return 'Close it: this is a hidden service the owner cannot turn off. Update the firmware, never forward it, and prefer the VPN.';
-  if (service === 'telnet' || role === 'telnet')
-    return 'Close it: telnet sends passwords in plain text. Turn telnet off in the NVR’s settings (or update the firmware) and never forward it.';
-  if (service === 'ftp' || role === 'ftp')
-    return 'Close it: FTP sends passwords and files in plain text. Turn FTP off unless you use it on your own network, and never forward it.';
-  if (service === 'ssh' || role === 'ssh')
-    return 'Do not forward: SSH is for maintenance on your own network. Turn it off if you do not use it.';
-  if (role !== null && LAN_ONLY_ROLES.includes(role)) return 'Never forward: it only works on your own network.';
-  // A port whose role is ONVIF is the ONVIF service alone (ONVIF on the web port is named by the web page).
-  if (role === 'onvif' || service === 'onvif') return ONVIF_ADVICE;
-  if (role === 'sdk' || role === 'media' || role === 'mobile' || service === 'sdk') {
-    if (high && facts.cveHistory)
-      return 'Do not forward: vendor SDK port with a history of serious flaws — use the VPN or the vendor app.';
-    if (high)
-      return 'Do not forward: the vendor’s own SDK port, one that scanners know belongs to this brand — use the VPN or the vendor app.';
-    return 'Do not forward unless you watch through the vendor’s app by address; the VPN or the vendor’s cloud app is safer. If you must, move it to a non-standard port first.';
-  }
-  // The device (or the catalogue) names a role, but nothing recognisable answered: say that, not the role's advice.
-  if (service === 'unknown')
-    return 'Find out what this is: an open port nothing here recognises. If you do not use it, turn it off in the NVR’s settings; never forward it.';
-  if (service === 'http' || role === 'http') {
-    if (row.adminUi && row.authRequired === false)
-      return 'Protect it first: the web page opened without a login. Set an admin password, then never forward plain HTTP — forward only as HTTPS on a non-standard port.';
-    if (!row.adminUi && service === 'http')
-      return 'Do not forward: plain HTTP with no web page at its address. Find out what uses it; if nothing you need does, turn it off in the NVR’s settings.';
-    return row.isDefault
-      ? 'Do not forward plain HTTP: passwords would cross the internet readable. Forward only as HTTPS on a non-standard port (move it below), or use the VPN.'
-      : 'Do not forward plain HTTP: passwords would cross the internet readable. Forward only as HTTPS on a non-standard port, or use the VPN.';
-  }
-  if (service === 'https' || role === 'https') {
-    if (row.adminUi && row.authRequired === false)
-      return 'Protect it first: the web page opened without a login. Set an admin password before anything else; then forward it only as HTTPS on a non-standard port, or use the VPN.';
-    if (high)
-      return facts.cveHistory
-        ? 'Do not forward: this brand’s web server has a history of serious flaws. Update the firmware and use the VPN.'
-        : 'Do not forward it as it is (see the risks listed). Use the VPN.';
-    return row.isDefault
-      ? 'Forward only as HTTPS on a non-standard port: move it from the factory number first (below). The VPN is safer still.'
-      : 'If you forward the web page, forward this HTTPS port (same number outside). The VPN is safer still.';
-  }
-  if (service === 'rtsp' || role === 'rtsp' || role === 'rtsps') {
-    if (row.authRequired === false)
-      return 'Turn on RTSP authentication first: the video plays for anyone who connects. Then forward it only if a player outside needs it.';
-    return row.isDefault
-      ? 'Forward only if a player or recorder outside needs the stream, on a non-standard port (move it below) and over TCP; better, watch through the VPN.'
-      : 'Forward only if a player or recorder outside needs the stream, over TCP; better, watch through the VPN.';
-  }
-  return 'Do not forward it unless you know you need it from outside.';
-}
-
 /** How the app knows a port is the device's ONVIF service, in plain words (the first that holds decides). */
 export function onvifEvidence(
   port: number,
@@ -301,48 +240,65 @@ export function riskFor(
   service: PortService,
   id: PortIdentity | null,
 ): PortRow['risk'] {
+  return riskSaid(port, role, brand, service, id).risk;
+}
+
+/** A reason for a port's risk, said by key (`ports.said.risk`). */
+type RiskWords = keyof typeof ports.said.risk;
+
+/**
+ * The risk (riskFor), with its reasons said by key one for one (`reasonsSaid`): null where a reason is the
+ * catalogue's own sentence (src/shared/catalog/ports.ts: English data, with its sources).
+ */
+export function riskSaid(
+  port: number,
+  role: PortRole | null,
+  brand: BrandPorts | null,
+  service: PortService,
+  id: PortIdentity | null,
+): { risk: PortRow['risk']; reasonsSaid: Array<Said | null> } {
   const facts = factsAt(brand, port).filter((f) => role === null || f.role === role);
   let level: RiskLevel = 'none';
   const reasons: string[] = [];
-  const raise = (l: RiskLevel, why: string) => {
+  const reasonsSaid: Array<Said | null> = [];
+  const add = (l: RiskLevel, why: string, words: Said | null) => {
     if (RISK_ORDER[l] > RISK_ORDER[level]) level = l;
     const w = clip(why, 300);
-    if (!reasons.includes(w) && reasons.length < 10) reasons.push(w);
+    if (!reasons.includes(w) && reasons.length < 10) {
+      reasons.push(w);
+      reasonsSaid.push(words);
+    }
+  };
+  const raise = (l: RiskLevel, which: RiskWords) => {
+    const words = said(`ports.said.risk.${which}`);
+    add(l, english(words), words);
   };
   // The brand's own fact wins over the generic one (a brand's CVEs are the brand's).
   const own =
     brand && facts.some((f) => brand.ports.includes(f)) ? facts.filter((f) => brand.ports.includes(f)) : facts;
-  for (const f of own) raise(f.risk.level, f.risk.why);
+  for (const f of own) add(f.risk.level, f.risk.why, null);
   // What the role itself means, where the device or the catalogue names it (also when nothing recognisable answered).
-  if (role === 'backdoor') raise('high', 'A hidden service the owner cannot turn off.');
-  if (role === 'telnet') raise('high', 'Telnet sends the login in plain text.');
-  if (role === 'ftp') raise('high', 'FTP sends the login and files in plain text.');
-  if (role === 'ssh') raise('medium', 'A remote shell on the device.');
-  if (role === 'onvif' || service === 'onvif')
-    raise('medium', 'ONVIF lets a logged-in program change the device settings. Keep it on the home network.');
-  if (role !== null && LAN_ONLY_ROLES.includes(role))
-    raise('low', 'A home-network protocol: it is of no use from outside and must never be forwarded.');
-  if (!id) return { level, reasons };
-  if (service === 'telnet') raise('high', 'Telnet sends the login in plain text.');
-  if (service === 'ftp') raise('high', 'FTP sends the login and files in plain text.');
-  if (service === 'ssh') raise('medium', 'A remote shell on the device.');
-  if (service === 'sdk')
-    raise(
-      'medium',
-      "The vendor's own binary protocol for its apps and PC software: never forward it straight to the internet.",
-    );
-  if (service === 'http' && id.adminUi)
-    raise('medium', 'The admin web page, unencrypted: passwords cross the network readable.');
-  if (service === 'https' && id.adminUi) raise('low', 'The admin web page (encrypted).');
-  if (service === 'rtsp') raise(id.plainText ? 'medium' : 'low', 'Live video; RTSP is unencrypted.');
-  if (service === 'rtsp' && id.authRequired === false) raise('high', 'The video stream plays without a password.');
-  if ((service === 'http' || service === 'https') && id.adminUi && id.authRequired === false)
-    raise('high', 'The web page opened without a login.');
-  if (id.tls?.expired) raise('low', 'Its certificate has expired.');
-  if (service === 'http' && !id.adminUi && role !== 'onvif')
-    raise('low', 'Plain HTTP answers here, with no web page at its address: something else uses it.');
-  if (service === 'unknown' && level === 'none') raise('low', 'Something unrecognised listens here.');
-  return { level, reasons };
+  if (role === 'backdoor') raise('high', 'backdoor');
+  if (role === 'telnet') raise('high', 'telnet');
+  if (role === 'ftp') raise('high', 'ftp');
+  if (role === 'ssh') raise('medium', 'ssh');
+  if (role === 'onvif' || service === 'onvif') raise('medium', 'onvif');
+  if (role !== null && LAN_ONLY_ROLES.includes(role)) raise('low', 'lanOnly');
+  const done = () => ({ risk: { level, reasons }, reasonsSaid });
+  if (!id) return done();
+  if (service === 'telnet') raise('high', 'telnet');
+  if (service === 'ftp') raise('high', 'ftp');
+  if (service === 'ssh') raise('medium', 'ssh');
+  if (service === 'sdk') raise('medium', 'sdk');
+  if (service === 'http' && id.adminUi) raise('medium', 'httpAdmin');
+  if (service === 'https' && id.adminUi) raise('low', 'httpsAdmin');
+  if (service === 'rtsp') raise(id.plainText ? 'medium' : 'low', 'rtsp');
+  if (service === 'rtsp' && id.authRequired === false) raise('high', 'rtspNoAuth');
+  if ((service === 'http' || service === 'https') && id.adminUi && id.authRequired === false) raise('high', 'noLogin');
+  if (id.tls?.expired) raise('low', 'expired');
+  if (service === 'http' && !id.adminUi && role !== 'onvif') raise('low', 'httpNoPage');
+  if (service === 'unknown' && level === 'none') raise('low', 'unrecognised');
+  return done();
 }
 
 export function purposeFor(
@@ -351,29 +307,54 @@ export function purposeFor(
   brand: BrandPorts | null,
   id: PortIdentity | null,
 ): string {
+  return purposeSaid(port, role, brand, id).text;
+}
+
+/** A port's purpose in words (purposeFor); said by key where it is not the catalogue's own (English data). */
+export function purposeSaid(
+  port: number,
+  role: PortRole | null,
+  brand: BrandPorts | null,
+  id: PortIdentity | null,
+): { text: string; said?: Said } {
   const fact = factsAt(brand, port).find((f) => f.role === role);
-  if (fact) return clip(fact.purpose, 300);
-  const what = id?.product ? ` (${id.product})` : '';
+  if (fact) return { text: clip(fact.purpose, 300) };
+  const product = id?.product ? id.product : null;
+  /** The words, with what answered in brackets when it named itself; longer than 300 characters, English alone. */
+  const say = (words: Said, withProduct: Said) => {
+    const chosen = product === null ? words : withProduct;
+    const text = english(chosen);
+    return text.length > 300 ? { text: clip(text, 300) } : { text, said: chosen };
+  };
+  const p = product ?? '';
   switch (role) {
     case 'http':
-      return clip(`Web page (admin and live view)${what}`, 300);
+      return say(said('ports.said.purpose.http'), said('ports.said.purpose.httpProduct', { product: p }));
     case 'https':
-      return clip(`Encrypted web page (admin and live view)${what}`, 300);
+      return say(said('ports.said.purpose.https'), said('ports.said.purpose.httpsProduct', { product: p }));
     case 'rtsp':
     case 'rtsps':
-      return 'Video streams for players and recorders (RTSP)';
+      return say(said('ports.said.purpose.rtsp'), said('ports.said.purpose.rtsp'));
     case 'onvif':
-      return 'ONVIF device service (set-up and video for ONVIF programs)';
+      return say(said('ports.said.purpose.onvif'), said('ports.said.purpose.onvif'));
     case 'sdk':
     case 'media':
     case 'mobile':
-      return clip(`The vendor's own port for its apps and PC software${what}`, 300);
-    case null:
-      return id && id.service !== 'unknown'
-        ? clip(`${id.service.toUpperCase()} service${what}`, 300)
-        : 'Unknown: nothing here recognised what answered';
+      return say(said('ports.said.purpose.sdk'), said('ports.said.purpose.sdkProduct', { product: p }));
+    case null: {
+      if (!id || id.service === 'unknown')
+        return say(said('ports.said.purpose.unknown'), said('ports.said.purpose.unknown'));
+      const service = id.service.toUpperCase();
+      return say(
+        said('ports.said.purpose.service', { service }),
+        said('ports.said.purpose.serviceProduct', { service, product: p }),
+      );
+    }
     default:
-      return clip(`${ROLE_LABELS[role]}${what}`, 300);
+      return say(
+        said('ports.said.purpose.role', { role: roleWords(role) }),
+        said('ports.said.purpose.roleProduct', { role: roleWords(role), product: p }),
+      );
   }
 }
 

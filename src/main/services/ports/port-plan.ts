@@ -3,6 +3,9 @@
 // ports come in as arguments.
 import { manualStepsWithSources } from '../../../shared/catalog/manual-steps';
 import { ROLE_LABELS, type PortRole } from '../../../shared/catalog/ports';
+import { roleWords } from '../../../shared/catalog/port-words';
+import { english, saidInEnglish } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import {
   proposePorts,
   RTSP_TRANSPORT_ADVICE,
@@ -26,6 +29,15 @@ import {
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { checkChange, type ChangeCheck } from './change-gate';
 import { clip, effectiveBrand } from './port-judgement';
+
+/** A problem as a plan carries it: its message bounded, with its words by key where main said them so. */
+function planProblem(p: PortProblem): PortProblem {
+  const { code, severity, role, port, message } = p;
+  return { code, severity, role, port, message: clip(message, 500), ...(p.said ? { said: p.said } : {}) };
+}
+
+/** A message said by key, as a problem carries it: `message` and `said`. */
+const renamed = ({ said: words, text }: { said: Said; text: string }) => ({ message: text, said: words });
 
 /** Roles a plan may move (the device's own services; LAN-only protocols and hidden services are not "moved"). */
 const PLANNED_ROLES: readonly PortRole[] = ['http', 'https', 'rtsp', 'rtsps', 'onvif', 'sdk', 'media', 'mobile'];
@@ -119,15 +131,11 @@ export function buildPortPlan(
   const proposal: ProposedPort[] = proposed.map((p) => {
     const edit = edits[p.role as keyof PortEdits];
     if (edit === undefined || edit === p.internal) return p;
-    return {
-      ...p,
-      internal: edit,
-      external: edit,
-      why:
-        edit === p.current
-          ? `${ROLE_LABELS[p.role]}: you chose to keep ${p.current}.`
-          : `${ROLE_LABELS[p.role]}: move it from ${p.current} to ${edit} (your choice).`,
-    };
+    const why =
+      edit === p.current
+        ? said('ports.said.why.youKeep', { role: roleWords(p.role), port: String(p.current) })
+        : said('ports.said.why.youMove', { role: roleWords(p.role), from: String(p.current), to: String(edit) });
+    return { ...p, internal: edit, external: edit, why: english(why), whySaid: [why] };
   });
   // ONVIF on the web port moves with it: an edit of one applies to both.
   const web = proposal.find((p) => p.role === 'http');
@@ -143,7 +151,7 @@ export function buildPortPlan(
         severity: 'error',
         role,
         port,
-        message: `${ROLE_LABELS[role]}: the device has no such port open, so there is nothing to move. Measure again if you just switched it on.`,
+        ...renamed(saidInEnglish(said('ports.said.problem.notOnDevice', { role: roleWords(role) }))),
       });
   }
   const edited: EditedPort[] = proposal.map((p) => ({
@@ -152,14 +160,7 @@ export function buildPortPlan(
     internal: p.internal,
     external: p.external,
   }));
-  for (const problem of validateProposal(edited, context))
-    problems.push({
-      code: problem.code,
-      severity: problem.severity,
-      role: problem.role,
-      port: problem.port,
-      message: clip(problem.message, 500),
-    });
+  for (const problem of validateProposal(edited, context)) problems.push(planProblem(problem));
 
   const onvifMoves = report.onvifProtocols
     ? ONVIF_ROLES.filter((r) => report.onvifProtocols!.some((p) => p.name === PROTOCOL_OF_ROLE[r]))
@@ -185,6 +186,7 @@ export function buildPortPlan(
     applyViaOnvif,
     manualSteps,
     rtspAdvice: RTSP_TRANSPORT_ADVICE.text,
+    rtspAdviceSaid: RTSP_TRANSPORT_ADVICE.said.text,
   };
 }
 
@@ -218,6 +220,6 @@ export function checkPortChanges(
     ...context,
     current,
     inUseOnDevice: [...context.inUseOnDevice, ...(options.onDevice ?? [])],
-  }).map((p) => ({ code: p.code, severity: p.severity, role: p.role, port: p.port, message: clip(p.message, 500) }));
+  }).map(planProblem);
   return checkChange(problems);
 }

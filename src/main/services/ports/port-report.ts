@@ -7,6 +7,8 @@ import type { PortReport, PortRow, PortTls } from '../../../shared/domain/ports'
 import type { TlsVerdict } from '../../protocol/tls-certificate';
 import type { NetworkProtocol } from '../../protocol/onvif-soap';
 import type { PortIdentity } from './identify';
+import { english } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import {
   clip,
   declaredPorts,
@@ -17,9 +19,9 @@ import {
   neededOutsideFor,
   onvifEvidence,
   pickRole,
-  purposeFor,
-  recommendationFor,
-  riskFor,
+  purposeSaid,
+  recommendationSaid,
+  riskSaid,
   SERVICE_OF_ROLE,
   toPortService,
 } from './port-judgement';
@@ -91,11 +93,20 @@ export function buildPortReport(input: ReportInput): PortReport {
     const role = pickRole(port, service, declared, brand, isOpen, page);
     if (!isOpen && role) service = SERVICE_OF_ROLE[role] ?? 'unknown';
     const sharedOnvif = onvifWhy !== null && (role === 'http' || role === 'https');
+    // What decided the service is evidence (protocol facts, shown with the replies): it stays main's English.
     const identifiedBy = onvifWhy ? clip(`${sharedOnvif ? 'ONVIF here too' : 'ONVIF'}: ${onvifWhy}.`, 200) : null;
-    const purpose = purposeFor(port, role, brand, id);
+    const { text: purpose, said: purposeWords } = purposeSaid(port, role, brand, id);
+    const withOnvif = sharedOnvif && !/onvif/i.test(purpose);
+    const purposeText = withOnvif ? clip(`${purpose}; the ONVIF device service answers here too`, 300) : purpose;
+    // The purpose said by key in parts (joined with "; "), where main said it whole so.
+    const purposeParts: Said[] | undefined =
+      purposeWords && !purposeText.endsWith('…')
+        ? [purposeWords, ...(withOnvif ? [said('ports.said.purpose.onvifToo')] : [])]
+        : undefined;
+    const risk = isOpen ? riskSaid(port, role, brand, service, id) : null;
     const declaredBy = [...new Set(declared.filter((d) => d.port === port).map((d) => d.by))];
     if (brandPorts.has(port)) declaredBy.push('catalogue');
-    const row: Omit<PortRow, 'recommendation'> = {
+    const row: Omit<PortRow, 'recommendation' | 'said'> = {
       port,
       transport: 'tcp',
       state,
@@ -103,12 +114,9 @@ export function buildPortReport(input: ReportInput): PortReport {
       product: id?.product ? clip(id.product, 200) : null,
       vendor: id?.vendor ? clip(id.vendor, 100) : null,
       role,
-      purpose:
-        sharedOnvif && !/onvif/i.test(purpose)
-          ? clip(`${purpose}; the ONVIF device service answers here too`, 300)
-          : purpose,
+      purpose: purposeText,
       neededOutside: neededOutsideFor(port, role, brand),
-      risk: isOpen ? riskFor(port, role, brand, service, id) : { level: 'none', reasons: [] },
+      risk: risk?.risk ?? { level: 'none', reasons: [] },
       declaredBy: declaredBy.slice(0, 5),
       isDefault: role ? isDefaultPort(role, port, brand) : knownService(port, 'tcp').length > 0,
       plainText: id ? id.plainText : false,
@@ -121,7 +129,16 @@ export function buildPortReport(input: ReportInput): PortReport {
       ...(isOpen && id?.tls ? { tls: portTls(id.tls) } : {}),
     };
     const cveHistory = factsAt(brand, port).some((f) => f.role === role && f.risk.reasons.includes('cve-history'));
-    return { ...row, recommendation: clip(recommendationFor(row, { cveHistory }), 500) };
+    const advice = recommendationSaid(row, { cveHistory });
+    return {
+      ...row,
+      recommendation: clip(english(advice), 500),
+      said: {
+        recommendation: advice,
+        ...(purposeParts ? { purpose: purposeParts } : {}),
+        ...(risk?.reasonsSaid.length ? { reasons: risk.reasonsSaid } : {}),
+      },
+    };
   });
 
   const declaredSet = new Set(declared.map((d) => d.port));

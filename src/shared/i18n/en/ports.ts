@@ -1,8 +1,11 @@
 // The ports group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The Ports step's page (src/renderer/steps/ports/), its components (Port*.vue, port-labels.ts) and its store's
-// messages. What main says (a port's purpose, risk reasons, recommendation, the plan's "why" and problems, a change's
-// message and evidence, the maker's manual steps) is main's and stays out of here. Ports and addresses are passed as
-// strings (identifiers, not quantities).
+// messages; and, under `said` (./said/ports.ts), what main says by key (a port's purpose, risk reasons and
+// recommendation, the plan's "why" and problems). The rest of main's words (a change's message and evidence, the
+// maker's manual steps, the catalogue's facts) stay main's English. Ports and addresses are passed as strings
+// (identifiers, not quantities).
+import { portsSaid } from './said/ports';
+
 export const ports = {
   /** The check's name in CheckState's sentences ("Port check progress", "The port check did not work."). */
   checkWhat: 'port',
@@ -298,4 +301,6 @@ export const ports = {
     separator: ', then ',
     button: 'Move each port on its own',
   },
+  /** What main says about the ports, said by key (./said/ports.ts). */
+  said: portsSaid,
 } as const;

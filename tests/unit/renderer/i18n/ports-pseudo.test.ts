@@ -3,17 +3,20 @@
 // port-labels.ts, the ports store's messages) must come out accented, so a string that was never converted shows up
 // here as plain English. What is still English on the page comes from files not converted yet (the step frame, the
 // shared components, the step titles, the time format) or is main's (what it measured, proposed and said): both are
-// named below, and a name no longer seen fails the test so the lists only shrink.
+// named below, and a name no longer seen fails the test so the lists only shrink. The fakes' sentences are main's
+// English alone; main's own words said by key (a port's recommendation, the plan's why and problems, the RTSP advice)
+// are said in en-XA, which the test on a measured report and its plan checks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator, en } from '../../../../src/shared/i18n';
 import { ROLE_LABELS } from '../../../../src/shared/catalog/ports';
-import { RTSP_TRANSPORT_ADVICE } from '../../../../src/shared/catalog/port-proposal';
-import type { PortApplyResult, PortPendingChange, PortPlan } from '../../../../src/shared/domain/ports';
+import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../../../src/shared/domain/ports';
 import { APPLY_JOB, REOLINK, fakeApplyResult, fakePortPlan, fakePortReport, fakePorts, portsPage } from '../fake-ports';
 import { applyAndConfirm } from '../steps/ports/ports-page';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, wordsOf } from './english-on-page';
 
@@ -69,7 +72,7 @@ function planWithSources(): PortPlan {
  * and the manual steps the fakes hold. Taken out of a text before it is judged.
  */
 function mainSays(): string[] {
-  const said = new Set<string>([RTSP_TRANSPORT_ADVICE.title]);
+  const said = new Set<string>();
   const sentences = new Set(['purpose', 'recommendation', 'reasons', 'why', 'message', 'steps', 'rtspAdvice']);
   const more = new Set(['evidence', 'supports', 'title']);
   const walk = (value: unknown, key = ''): void => {
@@ -226,6 +229,65 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     await flushPromises();
     expect(byTest(wrapper, 'login-changes').exists()).toBe(true);
     check.expectOnlyKnownEnglish(notThePages());
+  });
+
+  it('main’s words said by key (a measured report, its plan with edits): said in en-XA, not in main’s English', async () => {
+    setLocale('en-XA');
+    // Main's own rules on a measured NVR (the fake recorder's ports) and its plan with two edits, given to the page as
+    // the Reolink's: made by main's rules, read from the fixture tests/unit/services/ports/ports-words-fixture.test.ts
+    // holds to them (this project's types cannot load main's files).
+    const made = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/ports/measured-plan.json'), 'utf8')) as {
+      report: PortReport;
+      plan: PortPlan;
+    };
+    const report = { ...made.report, deviceId: REOLINK.id, measuredAt: MEASURED };
+    const plan = { ...made.plan, deviceId: REOLINK.id };
+    fakePorts(api, { report, plan });
+    const wrapper = await mountStep();
+    await openDetails(wrapper);
+    const saidByKey = [
+      ...report.rows.map((r) => r.recommendation),
+      ...report.rows.flatMap((r) => r.risk.reasons.filter((_, n) => r.said?.reasons?.[n])),
+      ...report.rows.filter((r) => r.said?.purpose).map((r) => r.purpose),
+      ...plan.proposal.map((p) => p.why),
+      ...plan.problems.map((p) => p.message),
+      plan.rtspAdvice,
+    ];
+    expect(plan.problems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['commonly-scanned', 'well-known', 'vendor-default']),
+    );
+    const page = wrapper.text();
+    for (const english of saidByKey) expect(page).not.toContain(english);
+    const t = pseudo().t;
+    const http = t('ports.role.http');
+    expect(page).toContain(t('ports.said.advice.httpDefault'));
+    expect(page).toContain(t('ports.said.why.youMove', { role: http, from: '80', to: '8080' }));
+    expect(page).toContain(t('ports.said.problem.commonlyScanned', { role: http, port: '8080' }));
+    expect(byTest(wrapper, 'rtsp-advice').text()).toContain(t('ports.said.rtspAdvice.text'));
+    // What stays English is the catalogue's own facts about the maker's ports (purposes, risks), the identification's
+    // evidence and the maker's steps with their sources: main's data, not said by key.
+    const english = new Set<string>();
+    for (const r of report.rows) {
+      if (!r.said?.purpose) english.add(r.purpose);
+      r.risk.reasons.forEach((reason, n) => {
+        if (!r.said?.reasons?.[n]) english.add(reason);
+      });
+      r.evidence.forEach((e) => english.add(e));
+    }
+    for (const m of plan.manualSteps) {
+      m.steps.forEach((step) => english.add(step));
+      m.sources?.forEach((source) => [source.title, source.supports].forEach((w) => english.add(w)));
+    }
+    const words = wordsOf([
+      REOLINK,
+      report.rows.map((r) => [r.product, r.vendor]),
+      plan.manualSteps.map((m) => m.sources?.map((source) => source.url)),
+      'HTTP HTTPS RTSP TCP UDP',
+      // The values main's words came with (the brands of a factory port: the catalogue names the brand-independent
+      // services "any brand" among them).
+      plan.problems.map((p) => Object.values(p.said?.params ?? {}).filter((v) => typeof v === 'string')),
+    ]);
+    check.expectOnlyKnownEnglish({ said: [...english].sort((a, b) => b.length - a.length), words });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

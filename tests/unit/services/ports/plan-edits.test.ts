@@ -85,6 +85,7 @@ describe('buildPortPlan with the user’s edits', () => {
       port: 21000,
       message:
         'Media port: the device has no such port open, so there is nothing to move. Measure again if you just switched it on.',
+      said: { key: 'ports.said.problem.notOnDevice', params: { role: { key: 'ports.role.media' } } },
     });
     expect(plan.problems.map((p) => p.severity)).toEqual(
       [...plan.problems.map((p) => p.severity)].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : 1)),

@@ -50,6 +50,10 @@ describe('portsStepVerdict', () => {
       verified: false,
       reason:
         'The change was verified, but factory ports remain: Web page (HTTPS) on 443, Video streams (RTSP) on 554. Move them too.',
+      said: {
+        key: 'ports.said.verdict.factoryPortsLeftTwo',
+        params: { role: { key: 'ports.role.https' }, port: '443', role2: { key: 'ports.role.rtsp' }, port2: '554' },
+      },
     });
   });
 
@@ -62,6 +66,7 @@ describe('portsStepVerdict', () => {
     expect(portsStepVerdict(measured, rtspOnly, 'Hikvision')).toEqual({
       verified: false,
       reason: 'The change was verified, but factory ports remain: Web page (HTTP) on 80. Move them too.',
+      said: { key: 'ports.said.verdict.factoryPortLeft', params: { role: { key: 'ports.role.http' }, port: '80' } },
     });
   });
 
@@ -71,7 +76,11 @@ describe('portsStepVerdict', () => {
       change({ changes: [{ role: 'http', from: 18080, to: 80, verified: true, evidence: '' }] }),
       null,
     );
-    expect(v).toEqual({ verified: false, reason: expect.stringContaining('Web page (HTTP) on 80') });
+    expect(v).toEqual({
+      verified: false,
+      reason: expect.stringContaining('Web page (HTTP) on 80'),
+      said: { key: 'ports.said.verdict.factoryPortLeft', params: { role: { key: 'ports.role.http' }, port: '80' } },
+    });
   });
 
   it('only open web and video rows count: a closed row, a filtered one or another role’s factory port does not', () => {
