@@ -45,7 +45,11 @@ test('Checklist at the start of a journey: every step to do on the page and in t
   const problems = pageErrors(page);
   const dir = mkdtempSync(join(tmpdir(), 'nvr-checklist-e2e-'));
   try {
+    // The first page reads the network and saves what it found: let that land before starting over, or it may land
+    // after the download, and the page then rightly says the setup changed since.
+    const networkRead = page.waitForResponse((r) => r.url().includes('/api/invoke/network.get'), { timeout: 30_000 });
     await page.goto(appHome(url!));
+    await networkRead;
     // Start from a fresh setup (other specs share the server), through the confirmation.
     await page.getByTestId('start-over').click();
     await page.getByTestId('start-over-confirm').click();
