@@ -6,7 +6,7 @@ import {
   type DdnsLookup,
   type DdnsProvider,
   type DdnsVerdict,
-} from '../../../shared/domain/ddns';
+} from '../../../shared/domain/ddns-shapes';
 import { parseIpv4 } from '../../../shared/domain/ipv4';
 import { t } from '../../composables/useT';
 
