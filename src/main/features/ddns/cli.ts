@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain/ddns';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { runDdnsRouter } from './cli-router';
 
@@ -21,7 +22,7 @@ export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>, t: T = english(
       provider: r.provider,
       server: r.server,
     }),
-    r.answer.words,
+    sayIn({ t }, r.answer.said, r.answer.words),
     r.sent ? t('cli.ddns.sent', { requests: r.requests.join('; ') }) : t('cli.ddns.nothingSent'),
     t('cli.ddns.answer', { code: r.sent ? r.answer.code : '-' }),
   ];
@@ -48,7 +49,7 @@ export function renderDdnsCheck(c: DdnsCheck, t: T = english()): string {
     answer: auth.addresses.length ? withError(lookupText(auth, t), auth.error, t) : lookupText(auth, t),
   };
   return [
-    t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: c.words }),
+    t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: sayIn({ t }, c.said, c.words) }),
     t('cli.ddns.publicAddress', {
       address: c.expected ?? t('cli.ddns.unknown'),
       from: c.expectedFrom ? ` (${c.expectedFrom})` : '',
