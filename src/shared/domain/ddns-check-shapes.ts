@@ -49,6 +49,8 @@ export const ddnsCheckSchema = z.object({
   expected: z.string().max(64).nullable(),
   /** Where the expected address came from (the user, the router, the last update). */
   expectedFrom: z.string().max(100).nullable(),
+  /** `expectedFrom` said by key, when main said it (its English is `expectedFrom`). */
+  expectedFromSaid: saidSchema.optional(),
   zone: z.string().max(253).nullable(),
   system: ddnsLookupSchema,
   authoritative: ddnsLookupSchema,

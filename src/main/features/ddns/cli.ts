@@ -52,7 +52,7 @@ export function renderDdnsCheck(c: DdnsCheck, t: T = english()): string {
     t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: sayIn({ t }, c.said, c.words) }),
     t('cli.ddns.publicAddress', {
       address: c.expected ?? t('cli.ddns.unknown'),
-      from: c.expectedFrom ? ` (${c.expectedFrom})` : '',
+      from: c.expectedFrom ? ` (${sayIn({ t }, c.expectedFromSaid, c.expectedFrom)})` : '',
     }),
     c.zone ? t('cli.ddns.zoneServerFor', { zone: c.zone, ...zone }) : t('cli.ddns.zoneServer', zone),
     t('cli.ddns.systemResolver', { answer: lookupText(c.system, t) }),

@@ -216,7 +216,14 @@ export function createDdnsService(deps: DdnsServiceDeps) {
 
     /** Where `host` points: the system's resolver, and the zone's own server (found by NS, or `dnsServer`). */
     async check(
-      r: { host: string; expected: string | null; expectedFrom: string | null; dnsServer?: string | null },
+      r: {
+        host: string;
+        expected: string | null;
+        expectedFrom: string | null;
+        /** `expectedFrom` said by key (main's words; a caller's own words have none). */
+        expectedFromSaid?: Said;
+        dnsServer?: string | null;
+      },
       signal?: AbortSignal,
     ): Promise<DdnsCheck> {
       const host = r.host.toLowerCase();
@@ -271,6 +278,7 @@ export function createDdnsService(deps: DdnsServiceDeps) {
         host,
         expected: r.expected,
         expectedFrom: r.expectedFrom,
+        ...(r.expectedFromSaid ? { expectedFromSaid: r.expectedFromSaid } : {}),
         zone,
         system,
         authoritative,

@@ -208,6 +208,12 @@ export const ddns = {
       cloudflareAlreadySet: 'Cloudflare already has this record with this address.',
       cloudflareToken: 'Cloudflare refused the API token.',
     },
+    /** Where the public address the check compares with came from. */
+    from: {
+      given: 'given',
+      router: "the router's external address",
+      lastUpdate: 'the last update',
+    },
     gate: {
       wait: 'The provider asked to wait ({code}): no update before {at}.',
       stopped: 'The last answer was "{code}": {words} Once it is fixed at the provider, update again with --force.',

@@ -12,6 +12,7 @@ import {
   type DdnsLookup,
 } from '../../../../src/shared/domain/ddns';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { said } from '../../../../src/shared/i18n/said';
 
 const { t } = createTranslator('en-XA');
 const HOST = 'mynvr.ddns.example';
@@ -56,21 +57,23 @@ describe('nvr-assist ddns in en-XA: main’s lines said by key, values as they c
     expect(lines.join('\n')).not.toContain(last.answer.words);
   });
 
-  it('the check’s verdict in en-XA, with the addresses, the TTL and the zone’s server as they came', () => {
+  it('the check’s verdict and where the address came from in en-XA, with the addresses, the TTL and the zone’s server as they came', () => {
     const system = lookup('system resolver', 'NOERROR', [[IP, null]]);
     const auth = lookup('198.51.100.53', 'NOERROR', [[IP, 300]]);
     const judged = judgeDdnsCheck(HOST, IP, system, auth);
     const check: DdnsCheck = {
       host: HOST,
       expected: IP,
-      expectedFrom: 'given',
+      expectedFrom: "the router's external address",
+      expectedFromSaid: said('ddns.said.from.router'),
       zone: 'ddns.example',
       system,
       authoritative: auth,
       ...judged,
       checkedAt: AT.toISOString(),
     };
-    const first = renderDdnsCheck(check, t).split('\n')[0]!;
+    const [first, publicLine] = renderDdnsCheck(check, t).split('\n') as [string, string];
+    expect(publicLine).toBe(t('cli.ddns.publicAddress', { address: IP, from: ` (${t('ddns.said.from.router')})` }));
     expect(first).toContain(
       t('ddns.said.check.okAtBothTtl', { host: HOST, address: IP, ttl: '300', server: '198.51.100.53' }),
     );

@@ -67,6 +67,8 @@ describe('the DDNS step in the pseudo locale: none of its own sentences is left 
       pseudo.t('ddns.said.check.okAtBothTtl', { host: HOST, address: PUBLIC, ttl: '60', server: '198.51.100.53' }),
     );
     expect(pageText()).not.toContain(`${HOST} points to ${PUBLIC} (TTL 60 s)`);
+    // Where the public address came from, in main's words said by key.
+    expect(pageText()).toContain(`${PUBLIC} (${pseudo.t('ddns.said.from.router')})`);
     texts.push(pageText());
     useRulesStore().family = 'tp-link';
     await flushPromises();
