@@ -41,6 +41,8 @@ export const ddnsLookupSchema = z.object({
   addresses: z.array(z.object({ address: z.string().max(64), ttl: z.number().int().min(0).nullable() })).max(64),
   /** Why there is no answer (no server found, no answer in time, unreadable, truncated …). */
   error: z.string().max(300).nullable(),
+  /** `error` said by key, when it is main's own sentence (a DNS question's own failure is not). */
+  errorSaid: saidSchema.optional(),
 });
 export type DdnsLookup = z.infer<typeof ddnsLookupSchema>;
 

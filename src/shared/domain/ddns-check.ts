@@ -127,12 +127,16 @@ export function judgeDdnsCheck(
   const authAddresses = auth.addresses.map((a) => a.address);
   const sysAddresses = system.addresses.map((a) => a.address);
   if (!auth.rcode && !sysAddresses.length)
-    // Why a DNS question failed is the question's own account (dns-client.ts): it fills the sentence as it came.
+    // Why a DNS question failed is the question's own account (dns-client.ts): it fills the sentence as it came;
+    // main's own reason (no DNS server to ask) by key.
     return judged(
       'unreachable',
       said('ddns.said.check.unreachable', {
         host,
-        zoneError: auth.error ?? saidWords('ddns.said.check.zoneNoAnswer'),
+        zoneError:
+          auth.errorSaid && !auth.errorSaid.params
+            ? { key: auth.errorSaid.key }
+            : (auth.error ?? saidWords('ddns.said.check.zoneNoAnswer')),
         systemError: system.error ?? saidWords('ddns.said.check.noAddress'),
       }),
     );

@@ -35,18 +35,21 @@ export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>, t: T = english(
 const withError = (answer: string, error: string | null, t: T) =>
   error ? t('cli.ddns.withError', { answer, error }) : answer;
 
+/** Why a DNS question got no answer: main's own sentence in the terminal's language, a question's own as it came. */
+const errorOf = (l: DdnsLookup, t: T) => (l.error ? sayIn({ t }, l.errorSaid, l.error) : null);
+
 const lookupText = (l: DdnsLookup, t: T) =>
   l.addresses.length
     ? l.addresses
         .map((a) => (a.ttl !== null ? t('cli.ddns.ttl', { address: a.address, ttl: String(a.ttl) }) : a.address))
         .join(', ')
-    : withError(l.rcode ?? l.error ?? t('cli.ddns.noAnswer'), l.rcode ? l.error : null, t);
+    : withError(l.rcode ?? errorOf(l, t) ?? t('cli.ddns.noAnswer'), l.rcode ? errorOf(l, t) : null, t);
 
 export function renderDdnsCheck(c: DdnsCheck, t: T = english()): string {
   const auth = c.authoritative;
   const zone = {
     server: auth.server ?? t('cli.ddns.notFound'),
-    answer: auth.addresses.length ? withError(lookupText(auth, t), auth.error, t) : lookupText(auth, t),
+    answer: auth.addresses.length ? withError(lookupText(auth, t), errorOf(auth, t), t) : lookupText(auth, t),
   };
   return [
     t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: sayIn({ t }, c.said, c.words) }),

@@ -236,15 +236,15 @@ export function createDdnsService(deps: DdnsServiceDeps) {
       };
       let zone: string | null = null;
       let authServer = r.dnsServer ?? null;
-      let findError: string | null = null;
+      let findError: Said | null = null;
       if (!authServer) {
         const resolver = deps.dnsServers()[0];
-        if (!resolver) findError = 'this computer has no DNS server to ask which server holds the zone';
+        if (!resolver) findError = said('ddns.said.lookup.noResolver');
         for (const candidate of resolver ? zoneCandidates(host) : []) {
           if (signal?.aborted) break;
           const res = await deps.query(resolver!, candidate, DNS_TYPE.NS, { signal });
           if (!res.ok) {
-            findError = `the DNS server ${resolver} gave no answer (${res.error})`;
+            findError = said('ddns.said.lookup.noAnswerFrom', { server: resolver!, error: res.error });
             break;
           }
           const ns = nameServersOf(res.answer).filter((n) => n.zone === candidate);
@@ -257,20 +257,30 @@ export function createDdnsService(deps: DdnsServiceDeps) {
               break;
             }
           }
-          if (!authServer) findError = `the zone's servers (${ns.map((n) => n.name).join(', ')}) have no address`;
+          if (!authServer)
+            findError = said('ddns.said.lookup.serversWithoutAddress', { servers: ns.map((n) => n.name).join(', ') });
           break;
         }
-        if (!zone && !findError) findError = `no DNS server says which server holds the zone of ${host}`;
+        if (!zone && !findError) findError = said('ddns.said.lookup.noZoneServer', { host });
       }
-      const authoritative: DdnsLookup = { server: authServer, rcode: null, addresses: [], error: findError };
+      const authoritative: DdnsLookup = {
+        server: authServer,
+        rcode: null,
+        addresses: [],
+        error: findError ? english(findError) : null,
+        ...(findError ? { errorSaid: findError } : {}),
+      };
       if (authServer) {
         const res = await deps.query(authServer, host, DNS_TYPE.A, { signal, recursionDesired: false });
+        // Why the question failed is its own account (dns-client.ts): as it came.
         if (!res.ok) authoritative.error = res.error;
         else {
           authoritative.rcode = res.answer.rcodeName;
           authoritative.addresses = addressesOf(res.answer, host);
-          if (res.answer.truncated)
-            authoritative.error = 'the answer was truncated (TC): more than fits in one UDP answer';
+          if (res.answer.truncated) {
+            authoritative.errorSaid = said('ddns.said.lookup.truncated');
+            authoritative.error = english(authoritative.errorSaid);
+          }
         }
       }
       const { verdict, words, said: judged } = judgeDdnsCheck(host, r.expected, system, authoritative);

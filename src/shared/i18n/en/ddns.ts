@@ -208,6 +208,14 @@ export const ddns = {
       cloudflareAlreadySet: 'Cloudflare already has this record with this address.',
       cloudflareToken: 'Cloudflare refused the API token.',
     },
+    /** Why main found no answer at the zone's server (a DNS question's own failure fills {error} as it came). */
+    lookup: {
+      noResolver: 'this computer has no DNS server to ask which server holds the zone',
+      noAnswerFrom: 'the DNS server {server} gave no answer ({error})',
+      serversWithoutAddress: "the zone's servers ({servers}) have no address",
+      noZoneServer: 'no DNS server says which server holds the zone of {host}',
+      truncated: 'the answer was truncated (TC): more than fits in one UDP answer',
+    },
     /** Where the public address the check compares with came from. */
     from: {
       given: 'given',

@@ -102,4 +102,33 @@ describe('nvr-assist ddns in en-XA: main’s lines said by key, values as they c
       }),
     );
   });
+
+  it('main’s own reason for no answer at the zone’s server, in en-XA in the verdict and on the zone’s line', () => {
+    const system: DdnsLookup = { server: 'system resolver', rcode: null, addresses: [], error: null };
+    const auth: DdnsLookup = {
+      server: null,
+      rcode: null,
+      addresses: [],
+      error: 'this computer has no DNS server to ask which server holds the zone',
+      errorSaid: said('ddns.said.lookup.noResolver'),
+    };
+    const judged = judgeDdnsCheck(HOST, IP, system, auth);
+    const check: DdnsCheck = {
+      host: HOST,
+      expected: IP,
+      expectedFrom: null,
+      zone: null,
+      system,
+      authoritative: auth,
+      ...judged,
+      checkedAt: AT.toISOString(),
+    };
+    const text = renderDdnsCheck(check, t);
+    const reason = t('ddns.said.lookup.noResolver');
+    expect(text.split('\n')[0]).toContain(
+      t('ddns.said.check.unreachable', { host: HOST, zoneError: reason, systemError: t('ddns.said.check.noAddress') }),
+    );
+    expect(text.split('\n')[2]).toContain(reason);
+    expect(text).not.toContain(auth.error!);
+  });
 });
