@@ -11,11 +11,13 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { useRulesStore } from '../../../../src/renderer/stores/rules';
 import { createTranslator, en } from '../../../../src/shared/i18n';
 import { mountStep, useStepHarness } from '../mount-step';
-import { ACCOUNT, HOST, PUBLIC, fakeDdns } from '../steps/ddns/fake-ddns';
+import { ACCOUNT, HOST, PUBLIC, fakeDdns, lookup } from '../steps/ddns/fake-ddns';
+import { said } from '../../../../src/shared/i18n/said';
 import { readDyndns2Answer } from '../../../../src/shared/domain/ddns';
 import { attributeTexts } from './english-on-page';
 
-useStepHarness({ path: '/step/ddns', handlers: () => fakeDdns().handlers });
+let fake = fakeDdns();
+useStepHarness({ path: '/step/ddns', handlers: () => (fake = fakeDdns()).handlers });
 afterEach(() => setLocale(null));
 
 /** Every message of the ddns group without placeholders, by key. */
@@ -85,5 +87,30 @@ describe('the DDNS step in the pseudo locale: none of its own sentences is left 
     // And none of them in English (short words like "Name" may be inside data: only sentences are checked).
     const english = staticMessages().filter(([, text]) => text.length > 24 && all.includes(norm(text)));
     expect(english).toEqual([]);
+  });
+
+  it('no answer at the zone’s server: main’s reason said in en-XA, beside the verdict', async () => {
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const english = 'this computer has no DNS server to ask which server holds the zone';
+    fake.dns = {
+      authoritative: {
+        server: null,
+        rcode: null,
+        addresses: [],
+        error: english,
+        errorSaid: said('ddns.said.lookup.noResolver'),
+      },
+      system: lookup('system resolver', PUBLIC),
+    };
+    const w = await mountStep();
+    await byTest(w, 'ddns-host').setValue(HOST);
+    await byTest(w, 'ddns-check').trigger('click');
+    await flushPromises();
+    expect(byTest(w, 'ddns-authoritative').text()).toContain(pseudo.t('ddns.said.lookup.noResolver'));
+    expect(pageText()).not.toContain(english);
+    expect(byTest(w, 'ddns-verdict-words').text()).toBe(
+      pseudo.t('ddns.said.check.okAtSystemTtl', { host: HOST, address: PUBLIC, ttl: '60' }),
+    );
   });
 });
