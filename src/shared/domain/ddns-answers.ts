@@ -69,6 +69,8 @@ function unknownAnswer(code: string): DdnsAnswer {
 export function readDyndns2Answer(status: number, body: string, sentIp: string | null): DdnsAnswer {
   const { word, rest } = firstWord(body);
   const ip = rest.split(/[\s,]+/).find(isIpv4) ?? null;
+  /** The address the name has now: the answer's, else the one sent. */
+  const taken = ip ?? sentIp;
   switch (word.toLowerCase()) {
     case 'good':
       // Dyn: "good 127.0.0.1" when 127.0.0.1 was not asked for means the update was ignored: the agent is refused.
@@ -79,9 +81,7 @@ export function readDyndns2Answer(status: number, body: string, sentIp: string |
       return answer(
         'unchanged',
         'nochg',
-        (ip ?? sentIp)
-          ? said('ddns.said.answer.unchanged', { address: (ip ?? sentIp)! })
-          : said('ddns.said.answer.unchangedHere'),
+        taken ? said('ddns.said.answer.unchanged', { address: taken }) : said('ddns.said.answer.unchangedHere'),
         { address: ip ?? sentIp },
       );
     case 'badauth':
