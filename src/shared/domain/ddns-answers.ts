@@ -1,6 +1,9 @@
 // DDNS: every answer the providers give, read into an outcome, plain words and what the client may do next
 // (retry, stop, wait). The requests and the providers are in ddns-providers.ts; the sources are listed there.
+// main's words are said by key (ddns.said.answer); main side only: it loads the English catalogue (english.ts).
 import { z } from 'zod';
+import { english } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import { parseIpv4 } from './ipv4';
 import { DDNS_MAX_ANSWER, DDNS_RETRY_LATER_MINUTES, type DdnsAnswer, type DdnsOutcome } from './ddns-providers';
 
@@ -9,32 +12,37 @@ const isIpv4 = (text: string): boolean => parseIpv4(text) !== null;
 function answer(
   outcome: DdnsOutcome,
   code: string,
-  words: string,
+  words: Said,
   extra: Partial<Pick<DdnsAnswer, 'mayRetry' | 'stop' | 'retryAfterMinutes' | 'address'>> = {},
 ): DdnsAnswer {
   const ok = outcome === 'updated' || outcome === 'unchanged';
   return {
     outcome,
     code: code.slice(0, 64),
-    words,
+    words: english(words),
     mayRetry: extra.mayRetry ?? ok,
     stop: extra.stop ?? !ok,
     retryAfterMinutes: extra.retryAfterMinutes ?? null,
     address: extra.address ?? null,
+    said: words,
   };
 }
 
-const later = (code: string, words: string, stop: boolean) =>
+const later = (code: string, words: Said, stop: boolean) =>
   answer('retry-later', code, words, { mayRetry: true, stop, retryAfterMinutes: DDNS_RETRY_LATER_MINUTES });
+
+const updatedWords = (address: string | null): Said =>
+  address ? said('ddns.said.answer.updated', { address }) : said('ddns.said.answer.updatedHere');
+const upToDateWords = (address: string | null): Said =>
+  address ? said('ddns.said.answer.upToDate', { address }) : said('ddns.said.answer.upToDateHere');
 
 /** An HTTP status that says more than the body: 429 and 5xx are the server's trouble, for a while. */
 function httpTrouble(status: number): DdnsAnswer | null {
-  if (status === 429)
-    return later('http 429', 'The provider asks to slow down (too many requests). Wait before updating again.', false);
+  if (status === 429) return later('http 429', said('ddns.said.answer.slowDown'), false);
   if (status >= 500)
     return later(
       `http ${status}`,
-      `The provider's server has a problem (HTTP ${status}). Try again in ${DDNS_RETRY_LATER_MINUTES} minutes.`,
+      said('ddns.said.answer.serverTrouble', { status: String(status), minutes: String(DDNS_RETRY_LATER_MINUTES) }),
       false,
     );
   return null;
@@ -51,11 +59,7 @@ function firstWord(body: string): { word: string; rest: string } {
 }
 
 function unknownAnswer(code: string): DdnsAnswer {
-  return answer(
-    'fatal',
-    code,
-    'unknown answer: the provider answered something this app does not know. Nothing more is sent; check the host at the provider.',
-  );
+  return answer('fatal', code, said('ddns.said.answer.unknown'));
 }
 
 /**
@@ -65,80 +69,42 @@ function unknownAnswer(code: string): DdnsAnswer {
 export function readDyndns2Answer(status: number, body: string, sentIp: string | null): DdnsAnswer {
   const { word, rest } = firstWord(body);
   const ip = rest.split(/[\s,]+/).find(isIpv4) ?? null;
+  /** The address the name has now: the answer's, else the one sent. */
+  const taken = ip ?? sentIp;
   switch (word.toLowerCase()) {
     case 'good':
       // Dyn: "good 127.0.0.1" when 127.0.0.1 was not asked for means the update was ignored: the agent is refused.
       if (ip === '127.0.0.1' && sentIp !== '127.0.0.1')
-        return answer(
-          'fatal',
-          'good 127.0.0.1',
-          'The provider ignored the update and says this program is not allowed (its agent is refused). Nothing more is sent; contact the provider.',
-          { mayRetry: false },
-        );
-      return answer('updated', 'good', `Updated: the name points to ${ip ?? sentIp ?? 'this address'} now.`, {
-        address: ip ?? sentIp,
-      });
+        return answer('fatal', 'good 127.0.0.1', said('ddns.said.answer.agentRefused'), { mayRetry: false });
+      return answer('updated', 'good', updatedWords(ip ?? sentIp), { address: ip ?? sentIp });
     case 'nochg':
       return answer(
         'unchanged',
         'nochg',
-        `Already up to date: the name points to ${ip ?? sentIp ?? 'this address'}. Repeating this gets a host blocked, so the app sends no update until the address changes.`,
+        taken ? said('ddns.said.answer.unchanged', { address: taken }) : said('ddns.said.answer.unchangedHere'),
         { address: ip ?? sentIp },
       );
     case 'badauth':
-      return answer(
-        'auth',
-        'badauth',
-        'The user name or password is wrong. Nothing more is sent until you give the right ones (No-IP: use the DDNS key, or the account e-mail and password).',
-      );
+      return answer('auth', 'badauth', said('ddns.said.answer.badauth'));
     case '!donator':
-      return answer(
-        'fatal',
-        '!donator',
-        'The update asks for something only paying accounts may use. Nothing more is sent.',
-      );
+      return answer('fatal', '!donator', said('ddns.said.answer.donator'));
     case 'nohost':
-      return answer(
-        'host',
-        'nohost',
-        'This host name is not in this account (or does not exist there). Check the name, or the account it belongs to.',
-      );
+      return answer('host', 'nohost', said('ddns.said.answer.nohost'));
     case 'notfqdn':
-      return answer(
-        'host',
-        'notfqdn',
-        'The host name is not a full name the provider knows (like mynvr.ddns.net). Check the name.',
-      );
+      return answer('host', 'notfqdn', said('ddns.said.answer.notfqdn'));
     case 'numhost':
-      return answer('fatal', 'numhost', 'Too many host names in one update (more than 20), or a round-robin host.');
+      return answer('fatal', 'numhost', said('ddns.said.answer.numhost'));
     case 'abuse':
-      return answer(
-        'blocked',
-        'abuse',
-        'The provider has blocked this host for too many updates. Nothing more is sent: unblock it at the provider (its web page or support) first.',
-      );
+      return answer('blocked', 'abuse', said('ddns.said.answer.abuse'));
     case 'badagent':
-      return answer(
-        'fatal',
-        'badagent',
-        'The provider refuses this program (its user agent or request method). Nothing more is sent; contact the provider.',
-      );
+      return answer('fatal', 'badagent', said('ddns.said.answer.badagent'));
     case 'dnserr':
-      return later(
-        'dnserr',
-        `The provider's DNS had an error. Try again in ${DDNS_RETRY_LATER_MINUTES} minutes at the earliest.`,
-        false,
-      );
+      return later('dnserr', said('ddns.said.answer.dnserr', { minutes: String(DDNS_RETRY_LATER_MINUTES) }), false);
     case '911':
-      return later(
-        '911',
-        `The provider has a problem or maintenance. No update for ${DDNS_RETRY_LATER_MINUTES} minutes at least, and not without you: the app does not retry by itself.`,
-        true,
-      );
+      return later('911', said('ddns.said.answer.maintenance', { minutes: String(DDNS_RETRY_LATER_MINUTES) }), true);
   }
   // A missing or wrong login often comes as HTTP 401 with a body that says more or nothing.
-  if (status === 401)
-    return answer('auth', 'http 401', 'The provider refused the login (HTTP 401). Check the user name and password.');
+  if (status === 401) return answer('auth', 'http 401', said('ddns.said.answer.loginRefused'));
   const trouble = httpTrouble(status);
   if (trouble) return trouble;
   return unknownAnswer(word ? word.slice(0, 32) : status >= 200 && status < 300 ? 'empty' : `http ${status}`);
@@ -154,25 +120,12 @@ export function readDuckdnsAnswer(status: number, body: string, sentIp: string |
   if (first === 'OK') {
     const ip = lines.slice(1).find(isIpv4) ?? sentIp;
     const last = lines.filter(Boolean).at(-1);
-    if (last === 'NOCHANGE')
-      return answer('unchanged', 'OK NOCHANGE', `Already up to date: the name points to ${ip ?? 'this address'}.`, {
-        address: ip,
-      });
-    return answer(
-      'updated',
-      last === 'UPDATED' ? 'OK UPDATED' : 'OK',
-      `Updated: the name points to ${ip ?? 'this address'} now.`,
-      {
-        address: ip,
-      },
-    );
+    if (last === 'NOCHANGE') return answer('unchanged', 'OK NOCHANGE', upToDateWords(ip), { address: ip });
+    return answer('updated', last === 'UPDATED' ? 'OK UPDATED' : 'OK', updatedWords(ip), {
+      address: ip,
+    });
   }
-  if (first === 'KO')
-    return answer(
-      'auth',
-      'KO',
-      'DuckDNS refused the update: the token is wrong, or the domain is not in this account (DuckDNS does not say which). Check both on duckdns.org.',
-    );
+  if (first === 'KO') return answer('auth', 'KO', said('ddns.said.answer.duckdnsRefused'));
   const trouble = httpTrouble(status);
   if (trouble) return trouble;
   return unknownAnswer(first ? first.slice(0, 32) : 'empty');
@@ -188,29 +141,18 @@ const cloudflareEnvelope = z.object({
 });
 
 const CLOUDFLARE_CODES: Record<number, (code: string) => DdnsAnswer> = {
-  9109: (c) =>
-    answer('auth', c, 'Cloudflare refused the API token (invalid, expired, or not allowed from this address).'),
-  10000: (c) =>
-    answer(
-      'auth',
-      c,
-      'Cloudflare refused the API token: it is wrong, or it lacks the permission Zone → DNS → Edit for this zone.',
-    ),
-  6003: (c) => answer('auth', c, 'Cloudflare could not read the API token (invalid request headers). Paste it again.'),
-  6103: (c) => answer('auth', c, 'Cloudflare could not read the API token (invalid request headers). Paste it again.'),
-  6111: (c) => answer('auth', c, 'Cloudflare could not read the API token (malformed Authorization). Paste it again.'),
-  81044: (c) => answer('host', c, 'Cloudflare has no such record: create an A record for this name in the zone first.'),
-  7003: (c) => answer('host', c, 'Cloudflare does not know this zone or record (wrong identifier).'),
-  1038: (c) =>
-    answer(
-      'fatal',
-      c,
-      "Cloudflare's API does not manage this domain's DNS (.cf, .ga, .gq, .ml, .tk): use its dashboard.",
-    ),
-  1004: (c) => answer('fatal', c, 'Cloudflare refused the address: not a valid IPv4 address for an A record.'),
-  9005: (c) => answer('fatal', c, 'Cloudflare refused the address: not a valid IPv4 address for an A record.'),
-  81057: (c) => answer('unchanged', c, 'Cloudflare already has this record with this address.'),
-  81058: (c) => answer('unchanged', c, 'Cloudflare already has this record with this address.'),
+  9109: (c) => answer('auth', c, said('ddns.said.answer.cloudflareTokenRefused')),
+  10000: (c) => answer('auth', c, said('ddns.said.answer.cloudflareTokenWrong')),
+  6003: (c) => answer('auth', c, said('ddns.said.answer.cloudflareTokenHeaders')),
+  6103: (c) => answer('auth', c, said('ddns.said.answer.cloudflareTokenHeaders')),
+  6111: (c) => answer('auth', c, said('ddns.said.answer.cloudflareTokenMalformed')),
+  81044: (c) => answer('host', c, said('ddns.said.answer.cloudflareNoSuchRecord')),
+  7003: (c) => answer('host', c, said('ddns.said.answer.cloudflareUnknownZone')),
+  1038: (c) => answer('fatal', c, said('ddns.said.answer.cloudflareNotManaged')),
+  1004: (c) => answer('fatal', c, said('ddns.said.answer.cloudflareBadAddress')),
+  9005: (c) => answer('fatal', c, said('ddns.said.answer.cloudflareBadAddress')),
+  81057: (c) => answer('unchanged', c, said('ddns.said.answer.cloudflareAlreadySet')),
+  81058: (c) => answer('unchanged', c, said('ddns.said.answer.cloudflareAlreadySet')),
 };
 
 /** A Cloudflare API answer: `{success, errors, result}`; errors read by code, the first known one wins. */
@@ -230,7 +172,7 @@ export function readCloudflareAnswer(status: number, body: string): { answer: Dd
   const trouble = httpTrouble(status);
   if (trouble) return { answer: trouble, result: null };
   if (status === 401 || status === 403)
-    return { answer: answer('auth', `http ${status}`, 'Cloudflare refused the API token.'), result: null };
+    return { answer: answer('auth', `http ${status}`, said('ddns.said.answer.cloudflareToken')), result: null };
   const first = parsed?.errors[0];
   return { answer: unknownAnswer(first ? `cloudflare ${first.code}` : `http ${status}`), result: null };
 }
@@ -248,7 +190,6 @@ export function cloudflareItem(result: unknown): { id: string; content: string |
 export function cloudflareUpdated(result: unknown, ip: string, before: string | null): DdnsAnswer {
   const content = (result as { content?: unknown } | null)?.content;
   const now = typeof content === 'string' && isIpv4(content) ? content : ip;
-  if (before === now)
-    return answer('unchanged', 'success', `Already up to date: the name points to ${now}.`, { address: now });
-  return answer('updated', 'success', `Updated: the name points to ${now} now.`, { address: now });
+  if (before === now) return answer('unchanged', 'success', upToDateWords(now), { address: now });
+  return answer('updated', 'success', updatedWords(now), { address: now });
 }

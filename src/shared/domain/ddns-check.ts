@@ -1,26 +1,29 @@
 // DDNS: what the setup record keeps of each host's updates, the rules a client keeps before sending (no update
 // when the provider has the address, none within a wait, none after a stop answer), and the check's verdict on
 // where the name points.
-import { z } from 'zod';
-import { ddnsAnswerSchema, ddnsProviderSchema, type DdnsAnswer, type DdnsProvider } from './ddns-providers';
+// The shapes are in ddns-check-shapes.ts; main's words are said by key (ddns.said.gate, ddns.said.check): main side
+// only, it loads the English catalogue (english.ts).
+import { english } from '../i18n/english';
+import type { en } from '../i18n/en';
+import { said, saidWords, type Said } from '../i18n/said';
+import type { DdnsLast, DdnsLookup, DdnsVerdict } from './ddns-check-shapes';
 
-// What the setup record keeps of each host's updates: the last answer and the last address a provider took.
-export const ddnsLastSchema = z.object({
-  provider: ddnsProviderSchema,
-  host: z.string().max(253),
-  /** The server sent to (the provider's own when it was not given). */
-  server: z.string().max(300),
-  user: z.string().max(128).nullable(),
-  /** The address the provider took at the last `good`/`nochg` (null: never). */
-  address: z.string().max(64).nullable(),
-  successAt: z.string().max(40).nullable(),
-  answer: ddnsAnswerSchema,
-  answeredAt: z.string().max(40),
-});
-export type DdnsLast = z.infer<typeof ddnsLastSchema>;
+// The record's and the check's shapes, for the files that import their types from here.
+export type { DdnsCheck, DdnsLast } from './ddns-check-shapes';
+import type { DdnsAnswer, DdnsProvider } from './ddns-providers';
 
 export type DdnsGate =
-  { send: true } | { send: false; reason: 'unchanged' | 'wait' | 'stopped'; words: string; retryAt: string | null };
+  | { send: true }
+  | { send: false; reason: 'unchanged' | 'wait' | 'stopped'; words: string; said: Said; retryAt: string | null };
+
+/** A gate's refusal: its words said by key and main's English sentence. */
+const refused = (reason: 'unchanged' | 'wait' | 'stopped', retryAt: string | null, words: Said): DdnsGate => ({
+  send: false,
+  reason,
+  retryAt,
+  words: english(words),
+  said: words,
+});
 
 /**
  * Whether an update may be sent now (`ip`: the address asked for; null: the provider takes the caller's, so only
@@ -34,27 +37,24 @@ export function ddnsGate(last: DdnsLast | null, ip: string | null, now: Date, fo
   if (a.outcome === 'retry-later' && a.retryAfterMinutes !== null) {
     const at = new Date(Date.parse(last.answeredAt) + a.retryAfterMinutes * 60_000);
     if (Number.isFinite(at.getTime()) && now < at)
-      return {
-        send: false,
-        reason: 'wait',
-        retryAt: at.toISOString(),
-        words: `The provider asked to wait (${a.code}): no update before ${at.toISOString()}.`,
-      };
+      return refused('wait', at.toISOString(), said('ddns.said.gate.wait', { code: a.code, at: at.toISOString() }));
   }
   if (!force && (a.outcome === 'blocked' || a.outcome === 'fatal'))
-    return {
-      send: false,
-      reason: 'stopped',
-      retryAt: null,
-      words: `The last answer was "${a.code}": ${a.words} Once it is fixed at the provider, update again with --force.`,
-    };
+    // The last answer's words fill the sentence: by key when they are said without values, else as they came.
+    return refused(
+      'stopped',
+      null,
+      said('ddns.said.gate.stopped', {
+        code: a.code,
+        words: a.said && !a.said.params ? { key: a.said.key } : a.words,
+      }),
+    );
   if (!force && ip !== null && last.address === ip && (a.outcome === 'updated' || a.outcome === 'unchanged'))
-    return {
-      send: false,
-      reason: 'unchanged',
-      retryAt: null,
-      words: `Not sent: ${last.host} already points to ${ip} at the provider (since ${last.successAt ?? last.answeredAt}); providers block clients that repeat updates.`,
-    };
+    return refused(
+      'unchanged',
+      null,
+      said('ddns.said.gate.unchanged', { host: last.host, address: ip, since: last.successAt ?? last.answeredAt }),
+    );
   return { send: true };
 }
 
@@ -75,102 +75,95 @@ export function ddnsAfterAnswer(
   };
 }
 
-// The check: does the name resolve to the public address, at the system's resolver and at the zone's own server?
-export const DDNS_VERDICTS = [
-  'ok',
-  'propagating',
-  'stale',
-  'nxdomain',
-  'servfail',
-  'refused',
-  'no-record',
-  'unreachable',
-  'no-expected',
-] as const;
-export const ddnsVerdictSchema = z.enum(DDNS_VERDICTS);
-export type DdnsVerdict = z.infer<typeof ddnsVerdictSchema>;
-
-export const ddnsLookupSchema = z.object({
-  /** Who was asked: `system resolver` or the server's address. */
-  server: z.string().max(300).nullable(),
-  rcode: z.string().max(16).nullable(),
-  addresses: z.array(z.object({ address: z.string().max(64), ttl: z.number().int().min(0).nullable() })).max(64),
-  /** Why there is no answer (no server found, no answer in time, unreadable, truncated …). */
-  error: z.string().max(300).nullable(),
-});
-export type DdnsLookup = z.infer<typeof ddnsLookupSchema>;
-
-export const ddnsCheckSchema = z.object({
-  host: z.string().max(253),
-  expected: z.string().max(64).nullable(),
-  /** Where the expected address came from (the user, the router, the last update). */
-  expectedFrom: z.string().max(100).nullable(),
-  zone: z.string().max(253).nullable(),
-  system: ddnsLookupSchema,
-  authoritative: ddnsLookupSchema,
-  verdict: ddnsVerdictSchema,
-  words: z.string().max(1000),
-  checkedAt: z.string().max(40),
-});
-export type DdnsCheck = z.infer<typeof ddnsCheckSchema>;
-
 const list = (l: DdnsLookup) => l.addresses.map((a) => a.address).join(', ');
-const ttlOf = (l: DdnsLookup) =>
-  l.addresses[0]?.ttl !== null && l.addresses[0] ? ` (TTL ${l.addresses[0].ttl} s)` : '';
+/** The first address's TTL, when there is one (the sentences with "(TTL … s)" take it). */
+const ttlOf = (l: DdnsLookup): string | null =>
+  l.addresses[0] && l.addresses[0].ttl !== null ? String(l.addresses[0].ttl) : null;
+
+type CheckKey = keyof (typeof en)['ddns']['said']['check'];
+
+/**
+ * One of the check's sentences, whole: with the TTL or without (`{key}Ttl`), naming the zone's server or not
+ * (`…Unnamed`: it answered, its address is not known). Never a piece glued on: translators get whole sentences.
+ */
+function sentence(
+  key: CheckKey,
+  params: Record<string, string>,
+  o: { ttl?: string | null; server?: string | null } = {},
+): Said {
+  const values: Record<string, string> = { ...params };
+  let full = key as string;
+  if (o.ttl !== undefined && o.ttl !== null) {
+    full += 'Ttl';
+    values.ttl = o.ttl;
+  }
+  if (o.server !== undefined) {
+    if (o.server === null) full += 'Unnamed';
+    else values.server = o.server;
+  }
+  return { key: `ddns.said.check.${full}`, params: values };
+}
 
 /**
  * The verdict, from the zone's own server first (it is what the provider set), then the system's resolver (what
- * users' devices see, up to a TTL late).
+ * users' devices see, up to a TTL late). The zone's server is named when its address is known (it always is when main asked it).
  */
 export function judgeDdnsCheck(
   host: string,
   expected: string | null,
   system: DdnsLookup,
   auth: DdnsLookup,
-): { verdict: DdnsVerdict; words: string } {
-  const where = auth.server ? `the zone's server ${auth.server}` : "the zone's server";
+): { verdict: DdnsVerdict; words: string; said: Said } {
+  const judged = (verdict: DdnsVerdict, words: Said) => ({ verdict, words: english(words), said: words });
+  const zone = { server: auth.server };
   if (auth.rcode === 'NXDOMAIN' || (!auth.rcode && system.rcode === 'NXDOMAIN'))
-    return {
-      verdict: 'nxdomain',
-      words: `${host} does not exist (NXDOMAIN at ${auth.rcode ? where : 'the system resolver'}): check the name, or create it at the provider.`,
-    };
+    return judged(
+      'nxdomain',
+      auth.rcode ? sentence('nxdomainAtZone', { host }, zone) : said('ddns.said.check.nxdomainAtSystem', { host }),
+    );
   if (auth.rcode === 'SERVFAIL' || (!auth.rcode && system.rcode === 'SERVFAIL'))
-    return {
-      verdict: 'servfail',
-      words: `The DNS server failed to answer for ${host} (SERVFAIL): the provider's DNS or the zone is broken. Try again later.`,
-    };
-  if (auth.rcode === 'REFUSED')
-    return {
-      verdict: 'refused',
-      words: `${where} refused to answer for ${host} (REFUSED): it is not this zone's server.`,
-    };
+    return judged('servfail', said('ddns.said.check.servfail', { host }));
+  if (auth.rcode === 'REFUSED') return judged('refused', sentence('refused', { host }, zone));
   const authAddresses = auth.addresses.map((a) => a.address);
   const sysAddresses = system.addresses.map((a) => a.address);
   if (!auth.rcode && !sysAddresses.length)
-    return {
-      verdict: 'unreachable',
-      words: `No DNS answer for ${host}: ${auth.error ?? 'the zone server did not answer'}; system resolver: ${system.error ?? 'no address'}.`,
-    };
-  if (auth.rcode && !authAddresses.length)
-    return { verdict: 'no-record', words: `${host} exists but has no IPv4 address (A record) at ${where}.` };
+    // Why a DNS question failed is the question's own account (dns-client.ts): it fills the sentence as it came;
+    // main's own reason (no DNS server to ask) by key.
+    return judged(
+      'unreachable',
+      said('ddns.said.check.unreachable', {
+        host,
+        zoneError:
+          auth.errorSaid && !auth.errorSaid.params
+            ? { key: auth.errorSaid.key }
+            : (auth.error ?? saidWords('ddns.said.check.zoneNoAnswer')),
+        systemError: system.error ?? saidWords('ddns.said.check.noAddress'),
+      }),
+    );
+  if (auth.rcode && !authAddresses.length) return judged('no-record', sentence('noRecord', { host }, zone));
+  const shown = auth.rcode ? auth : system;
   if (!expected)
-    return {
-      verdict: 'no-expected',
-      words: `${host} points to ${list(auth.rcode ? auth : system)}${ttlOf(auth.rcode ? auth : system)}; the public address is not known, so it cannot be compared.`,
-    };
+    return judged('no-expected', sentence('noExpected', { host, addresses: list(shown) }, { ttl: ttlOf(shown) }));
   const decisive = auth.rcode ? authAddresses : sysAddresses;
   if (!decisive.includes(expected))
-    return {
-      verdict: 'stale',
-      words: `${host} points to ${decisive.join(', ')} at ${auth.rcode ? where : 'the system resolver'}, not to the public address ${expected}: the update did not happen or another client set it. Update it.`,
-    };
+    return judged(
+      'stale',
+      auth.rcode
+        ? sentence('staleAtZone', { host, addresses: decisive.join(', '), address: expected }, zone)
+        : said('ddns.said.check.staleAtSystem', { host, addresses: decisive.join(', '), address: expected }),
+    );
   if (sysAddresses.length && !sysAddresses.includes(expected))
-    return {
-      verdict: 'propagating',
-      words: `${where} has ${expected}${ttlOf(auth)}, the system resolver still has ${list(system)}: it follows within the TTL.`,
-    };
-  return {
-    verdict: 'ok',
-    words: `${host} points to ${expected}${ttlOf(auth.rcode ? auth : system)}${auth.rcode ? ` at ${where}` : ''}${sysAddresses.length ? ' and at the system resolver' : ''}.`,
-  };
+    return judged(
+      'propagating',
+      sentence('propagating', { address: expected, addresses: list(system) }, { ...zone, ttl: ttlOf(auth) }),
+    );
+  if (!auth.rcode) return judged('ok', sentence('okAtSystem', { host, address: expected }, { ttl: ttlOf(shown) }));
+  return judged(
+    'ok',
+    sentence(
+      sysAddresses.length ? 'okAtBoth' : 'okAtZone',
+      { host, address: expected },
+      { ...zone, ttl: ttlOf(shown) },
+    ),
+  );
 }

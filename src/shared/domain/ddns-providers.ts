@@ -14,6 +14,7 @@
 // refuses .cf/.ga/.gq/.ml/.tk — oznu/docker-cloudflare-ddns#99), 1004/9005 (content not a valid IPv4 address —
 // simplesurance/cfdns#17), 81057/81058 (an identical record already exists); HTTP 429 is Cloudflare's rate limit.
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { parseIpv4 } from './ipv4';
 
 const isIpv4 = (text: string): boolean => parseIpv4(text) !== null;
@@ -74,6 +75,8 @@ export const ddnsAnswerSchema = z.object({
   retryAfterMinutes: z.number().int().min(0).nullable(),
   /** The address the provider says the name has now, when it says one. */
   address: z.string().max(64).nullable(),
+  /** `words` said by key (the page and the CLI say them in their language; `words` is main's English sentence). */
+  said: saidSchema.optional(),
 });
 export type DdnsAnswer = z.infer<typeof ddnsAnswerSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ddnsAnswerSchema, ddnsCheckSchema, ddnsLastSchema, ddnsProviderSchema } from '../domain/ddns';
+import { ddnsAnswerSchema, ddnsCheckSchema, ddnsLastSchema, ddnsProviderSchema } from '../domain/ddns-shapes';
 import { defineStep } from './define';
 import { noInput } from './fields';
 

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain/ddns';
 import type { InvokeOutput } from '../../../shared/ipc/contract';
 import { createTranslator, type Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { runDdnsRouter } from './cli-router';
 
@@ -21,7 +22,7 @@ export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>, t: T = english(
       provider: r.provider,
       server: r.server,
     }),
-    r.answer.words,
+    sayIn({ t }, r.answer.said, r.answer.words),
     r.sent ? t('cli.ddns.sent', { requests: r.requests.join('; ') }) : t('cli.ddns.nothingSent'),
     t('cli.ddns.answer', { code: r.sent ? r.answer.code : '-' }),
   ];
@@ -34,24 +35,27 @@ export function renderDdnsUpdate(r: InvokeOutput<'ddns.update'>, t: T = english(
 const withError = (answer: string, error: string | null, t: T) =>
   error ? t('cli.ddns.withError', { answer, error }) : answer;
 
+/** Why a DNS question got no answer: main's own sentence in the terminal's language, a question's own as it came. */
+const errorOf = (l: DdnsLookup, t: T) => (l.error ? sayIn({ t }, l.errorSaid, l.error) : null);
+
 const lookupText = (l: DdnsLookup, t: T) =>
   l.addresses.length
     ? l.addresses
         .map((a) => (a.ttl !== null ? t('cli.ddns.ttl', { address: a.address, ttl: String(a.ttl) }) : a.address))
         .join(', ')
-    : withError(l.rcode ?? l.error ?? t('cli.ddns.noAnswer'), l.rcode ? l.error : null, t);
+    : withError(l.rcode ?? errorOf(l, t) ?? t('cli.ddns.noAnswer'), l.rcode ? errorOf(l, t) : null, t);
 
 export function renderDdnsCheck(c: DdnsCheck, t: T = english()): string {
   const auth = c.authoritative;
   const zone = {
     server: auth.server ?? t('cli.ddns.notFound'),
-    answer: auth.addresses.length ? withError(lookupText(auth, t), auth.error, t) : lookupText(auth, t),
+    answer: auth.addresses.length ? withError(lookupText(auth, t), errorOf(auth, t), t) : lookupText(auth, t),
   };
   return [
-    t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: c.words }),
+    t('cli.ddns.verdictLine', { verdict: t(`cli.ddns.verdict.${c.verdict}`), words: sayIn({ t }, c.said, c.words) }),
     t('cli.ddns.publicAddress', {
       address: c.expected ?? t('cli.ddns.unknown'),
-      from: c.expectedFrom ? ` (${c.expectedFrom})` : '',
+      from: c.expectedFrom ? ` (${sayIn({ t }, c.expectedFromSaid, c.expectedFrom)})` : '',
     }),
     c.zone ? t('cli.ddns.zoneServerFor', { zone: c.zone, ...zone }) : t('cli.ddns.zoneServer', zone),
     t('cli.ddns.systemResolver', { answer: lookupText(c.system, t) }),

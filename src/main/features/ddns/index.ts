@@ -1,4 +1,6 @@
 import { DDNS_SECRET, ddnsServer, type DdnsLast, type DdnsProvider } from '../../../shared/domain/ddns';
+import { english } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import { classifyIpv4 } from '../../../shared/domain/ipv4';
 import { createDdnsService, type DdnsService } from '../../services/ddns/ddns-service';
 import { fetchDdnsHttp } from '../../services/ddns/ddns-http';
@@ -85,17 +87,23 @@ export default defineFeature({
         const { setup: record } = await ctx.setup.load();
         const last = record.ddns.hosts.find((h) => h.host === input.host.toLowerCase()) ?? null;
         let expected: string | null = input.ip ?? null;
-        let expectedFrom: string | null = expected ? 'given' : null;
+        let from: Said | null = expected ? said('ddns.said.from.given') : null;
         if (!expected) {
           expected = await routerPublicAddress(ctx, signal()).catch(() => null);
-          if (expected) expectedFrom = "the router's external address";
+          if (expected) from = said('ddns.said.from.router');
         }
         if (!expected && last?.address) {
           expected = last.address;
-          expectedFrom = 'the last update';
+          from = said('ddns.said.from.lastUpdate');
         }
         const check = await ddns().check(
-          { host: input.host, expected, expectedFrom, dnsServer: input.dnsServer ?? null },
+          {
+            host: input.host,
+            expected,
+            expectedFrom: from ? english(from) : null,
+            ...(from ? { expectedFromSaid: from } : {}),
+            dnsServer: input.dnsServer ?? null,
+          },
           signal(),
         );
         await ctx.save((draft) => {

@@ -27,6 +27,8 @@ import {
   type DdnsProvider,
   type DdnsRequest,
 } from '../../../shared/domain/ddns';
+import { english } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
 import { DNS_TYPE, addressesOf, nameServersOf } from '../../protocol/dns-wire';
 import type { DdnsHttp } from './ddns-http';
 import type { DnsQuery, SystemLookup } from './dns-client';
@@ -75,16 +77,17 @@ export interface DdnsUpdateResult {
 const notSent = (
   outcome: DdnsAnswer['outcome'],
   code: string,
-  words: string,
+  words: Said,
   extra: Partial<DdnsAnswer> = {},
 ): DdnsAnswer => ({
   outcome,
   code,
-  words,
+  words: english(words),
   mayRetry: extra.mayRetry ?? false,
   stop: extra.stop ?? false,
   retryAfterMinutes: extra.retryAfterMinutes ?? null,
   address: extra.address ?? null,
+  said: words,
 });
 
 export function createDdnsService(deps: DdnsServiceDeps) {
@@ -97,9 +100,13 @@ export function createDdnsService(deps: DdnsServiceDeps) {
   }
 
   const unreachable = (provider: DdnsProvider, error: string) =>
-    notSent('retry-later', 'unreachable', `${DDNS_PROVIDER_NAMES[provider]} could not be reached: ${error}.`, {
-      mayRetry: true,
-    });
+    // Why it could not be reached is the request's own account (ddns-http.ts): it fills the sentence as it came.
+    notSent(
+      'retry-later',
+      'unreachable',
+      said('ddns.said.service.unreachable', { provider: DDNS_PROVIDER_NAMES[provider], error }),
+      { mayRetry: true },
+    );
 
   async function cloudflare(r: DdnsUpdateRequest, ip: string, signal: AbortSignal | undefined, sent: string[]) {
     const target = { provider: r.provider, host: r.host, server: r.server };
@@ -112,36 +119,28 @@ export function createDdnsService(deps: DdnsServiceDeps) {
       const read = readCloudflareAnswer(res.status, res.body);
       if (read.answer) return read.answer;
       const item = cloudflareItem(read.result);
-      if (item === 'many') return notSent('fatal', 'cloudflare zones', `Cloudflare lists several zones named ${zone}.`);
+      if (item === 'many')
+        return notSent('fatal', 'cloudflare zones', said('ddns.said.service.severalZones', { zone }));
       if (item !== 'none') {
         zoneId = item.id;
         break;
       }
     }
-    if (!zoneId)
-      return notSent(
-        'host',
-        'cloudflare zone',
-        `Cloudflare has no zone for ${r.host} that this token may read (it needs Zone → Zone → Read and Zone → DNS → Edit).`,
-      );
+    if (!zoneId) return notSent('host', 'cloudflare zone', said('ddns.said.service.noZone', { host: r.host }));
     const recordReq = cloudflareRecordRequest(target, { token: r.secret, zoneId });
-    if (!recordReq) return notSent('fatal', 'cloudflare', 'The zone identifier Cloudflare gave cannot be used.');
+    if (!recordReq) return notSent('fatal', 'cloudflare', said('ddns.said.service.zoneIdUnusable'));
     const res = await send(recordReq, signal, sent);
     if (!res.ok) return unreachable(r.provider, res.error);
     const read = readCloudflareAnswer(res.status, res.body);
     if (read.answer) return read.answer;
     const record = cloudflareItem(read.result);
     if (record === 'none')
-      return notSent(
-        'host',
-        'cloudflare 81044',
-        `Cloudflare has no A record for ${r.host}: create one in the zone first.`,
-      );
+      return notSent('host', 'cloudflare 81044', said('ddns.said.service.noRecord', { host: r.host }));
     if (record === 'many')
-      return notSent('fatal', 'cloudflare records', `${r.host} has several A records at Cloudflare: keep one.`);
+      return notSent('fatal', 'cloudflare records', said('ddns.said.service.severalRecords', { host: r.host }));
     if (record.content === ip) return cloudflareUpdated({ content: ip }, ip, ip);
     const patch = cloudflarePatchRequest(target, { token: r.secret, zoneId, recordId: record.id, ip });
-    if (!patch) return notSent('fatal', 'cloudflare', 'The record identifier Cloudflare gave cannot be used.');
+    if (!patch) return notSent('fatal', 'cloudflare', said('ddns.said.service.recordIdUnusable'));
     const done = await send(patch, signal, sent);
     if (!done.ok) return unreachable(r.provider, done.error);
     const patched = readCloudflareAnswer(done.status, done.body);
@@ -158,11 +157,11 @@ export function createDdnsService(deps: DdnsServiceDeps) {
       if (!gate.send) {
         const answer =
           gate.reason === 'unchanged'
-            ? notSent('unchanged', 'not sent', gate.words, { mayRetry: true, address: r.ip })
+            ? notSent('unchanged', 'not sent', gate.said, { mayRetry: true, address: r.ip })
             : notSent(
                 gate.reason === 'wait' ? 'retry-later' : (r.last?.answer.outcome ?? 'fatal'),
                 'not sent',
-                gate.words,
+                gate.said,
                 {
                   stop: true,
                 },
@@ -176,13 +175,19 @@ export function createDdnsService(deps: DdnsServiceDeps) {
           ...base,
           sent: false,
           requests: [],
-          answer: notSent('auth', 'no secret', `${DDNS_PROVIDER_NAMES[r.provider]} needs the ${secretKind}.`),
+          answer: notSent(
+            'auth',
+            'no secret',
+            said(secretKind === 'password' ? 'ddns.said.service.needsPassword' : 'ddns.said.service.needsToken', {
+              provider: DDNS_PROVIDER_NAMES[r.provider],
+            }),
+          ),
         };
       let answer: DdnsAnswer;
       if (r.provider === 'cloudflare') {
         answer = r.ip
           ? await cloudflare(r, r.ip, signal, sent)
-          : notSent('fatal', 'no address', 'Cloudflare needs the address to set (the public address was not found).');
+          : notSent('fatal', 'no address', said('ddns.said.service.needsAddress'));
       } else {
         const request =
           r.provider === 'duckdns'
@@ -193,8 +198,8 @@ export function createDdnsService(deps: DdnsServiceDeps) {
             'fatal',
             'not sent',
             r.provider !== 'duckdns' && !r.user
-              ? `${DDNS_PROVIDER_NAMES[r.provider]} needs the user name.`
-              : 'The host name or the server address cannot be used.',
+              ? said('ddns.said.service.needsUser', { provider: DDNS_PROVIDER_NAMES[r.provider] })
+              : said('ddns.said.service.unusable'),
           );
         else {
           const res = await send(request, signal, sent);
@@ -211,7 +216,14 @@ export function createDdnsService(deps: DdnsServiceDeps) {
 
     /** Where `host` points: the system's resolver, and the zone's own server (found by NS, or `dnsServer`). */
     async check(
-      r: { host: string; expected: string | null; expectedFrom: string | null; dnsServer?: string | null },
+      r: {
+        host: string;
+        expected: string | null;
+        expectedFrom: string | null;
+        /** `expectedFrom` said by key (main's words; a caller's own words have none). */
+        expectedFromSaid?: Said;
+        dnsServer?: string | null;
+      },
       signal?: AbortSignal,
     ): Promise<DdnsCheck> {
       const host = r.host.toLowerCase();
@@ -224,15 +236,15 @@ export function createDdnsService(deps: DdnsServiceDeps) {
       };
       let zone: string | null = null;
       let authServer = r.dnsServer ?? null;
-      let findError: string | null = null;
+      let findError: Said | null = null;
       if (!authServer) {
         const resolver = deps.dnsServers()[0];
-        if (!resolver) findError = 'this computer has no DNS server to ask which server holds the zone';
+        if (!resolver) findError = said('ddns.said.lookup.noResolver');
         for (const candidate of resolver ? zoneCandidates(host) : []) {
           if (signal?.aborted) break;
           const res = await deps.query(resolver!, candidate, DNS_TYPE.NS, { signal });
           if (!res.ok) {
-            findError = `the DNS server ${resolver} gave no answer (${res.error})`;
+            findError = said('ddns.said.lookup.noAnswerFrom', { server: resolver!, error: res.error });
             break;
           }
           const ns = nameServersOf(res.answer).filter((n) => n.zone === candidate);
@@ -245,32 +257,44 @@ export function createDdnsService(deps: DdnsServiceDeps) {
               break;
             }
           }
-          if (!authServer) findError = `the zone's servers (${ns.map((n) => n.name).join(', ')}) have no address`;
+          if (!authServer)
+            findError = said('ddns.said.lookup.serversWithoutAddress', { servers: ns.map((n) => n.name).join(', ') });
           break;
         }
-        if (!zone && !findError) findError = `no DNS server says which server holds the zone of ${host}`;
+        if (!zone && !findError) findError = said('ddns.said.lookup.noZoneServer', { host });
       }
-      const authoritative: DdnsLookup = { server: authServer, rcode: null, addresses: [], error: findError };
+      const authoritative: DdnsLookup = {
+        server: authServer,
+        rcode: null,
+        addresses: [],
+        error: findError ? english(findError) : null,
+        ...(findError ? { errorSaid: findError } : {}),
+      };
       if (authServer) {
         const res = await deps.query(authServer, host, DNS_TYPE.A, { signal, recursionDesired: false });
+        // Why the question failed is its own account (dns-client.ts): as it came.
         if (!res.ok) authoritative.error = res.error;
         else {
           authoritative.rcode = res.answer.rcodeName;
           authoritative.addresses = addressesOf(res.answer, host);
-          if (res.answer.truncated)
-            authoritative.error = 'the answer was truncated (TC): more than fits in one UDP answer';
+          if (res.answer.truncated) {
+            authoritative.errorSaid = said('ddns.said.lookup.truncated');
+            authoritative.error = english(authoritative.errorSaid);
+          }
         }
       }
-      const { verdict, words } = judgeDdnsCheck(host, r.expected, system, authoritative);
+      const { verdict, words, said: judged } = judgeDdnsCheck(host, r.expected, system, authoritative);
       return {
         host,
         expected: r.expected,
         expectedFrom: r.expectedFrom,
+        ...(r.expectedFromSaid ? { expectedFromSaid: r.expectedFromSaid } : {}),
         zone,
         system,
         authoritative,
         verdict,
         words,
+        said: judged,
         checkedAt: deps.now().toISOString(),
       };
     },

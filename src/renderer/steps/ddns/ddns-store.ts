@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import { inPageWords } from '../../components/page-words';
-import { ddnsServer, type DdnsCheck, type DdnsLast, type DdnsProvider } from '../../../shared/domain/ddns';
+import { ddnsServer, type DdnsCheck, type DdnsLast, type DdnsProvider } from '../../../shared/domain/ddns-shapes';
 import type { InvokeInput, InvokeOutput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
 import { useStepLoad } from '../../stores/step-load';

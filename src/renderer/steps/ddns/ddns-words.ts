@@ -6,8 +6,9 @@ import {
   type DdnsLookup,
   type DdnsProvider,
   type DdnsVerdict,
-} from '../../../shared/domain/ddns';
+} from '../../../shared/domain/ddns-shapes';
 import { parseIpv4 } from '../../../shared/domain/ipv4';
+import { sayIn } from '../../../shared/i18n/said';
 import { t } from '../../composables/useT';
 
 // The DDNS page's words (en/ddns.ts's `words`, through `t`): the providers as the user knows them, what each field
@@ -80,7 +81,8 @@ export function lookupWords(l: DdnsLookup): string {
     return l.addresses
       .map((a) => (a.ttl !== null ? t('ddns.words.lookup.ttl', { address: a.address, ttl: String(a.ttl) }) : a.address))
       .join(', ');
-  const why = [l.rcode, l.error].filter(Boolean).join(' — ');
+  const error = l.error ? sayIn({ t }, l.errorSaid, l.error) : null;
+  const why = [l.rcode, error].filter(Boolean).join(' — ');
   return why ? t('ddns.words.lookup.noneWhy', { why }) : t('ddns.words.lookup.none');
 }
 

@@ -157,4 +157,136 @@ export const ddns = {
       'no-expected': 'The public address is not known',
     },
   },
+  /**
+   * main's own words in its DDNS results (said by key: src/shared/domain/ddns-answers.ts, ddns-check.ts and
+   * src/main/services/ddns/ddns-service.ts), each exactly main's English sentence. What a provider answered and why
+   * a DNS question failed are its own words, not here.
+   */
+  said: {
+    answer: {
+      slowDown: 'The provider asks to slow down (too many requests). Wait before updating again.',
+      serverTrouble: "The provider's server has a problem (HTTP {status}). Try again in {minutes} minutes.",
+      unknown:
+        'unknown answer: the provider answered something this app does not know. Nothing more is sent; check the host at the provider.',
+      agentRefused:
+        'The provider ignored the update and says this program is not allowed (its agent is refused). Nothing more is sent; contact the provider.',
+      updated: 'Updated: the name points to {address} now.',
+      updatedHere: 'Updated: the name points to this address now.',
+      unchanged:
+        'Already up to date: the name points to {address}. Repeating this gets a host blocked, so the app sends no update until the address changes.',
+      unchangedHere:
+        'Already up to date: the name points to this address. Repeating this gets a host blocked, so the app sends no update until the address changes.',
+      badauth:
+        'The user name or password is wrong. Nothing more is sent until you give the right ones (No-IP: use the DDNS key, or the account e-mail and password).',
+      donator: 'The update asks for something only paying accounts may use. Nothing more is sent.',
+      nohost:
+        'This host name is not in this account (or does not exist there). Check the name, or the account it belongs to.',
+      notfqdn: 'The host name is not a full name the provider knows (like mynvr.ddns.net). Check the name.',
+      numhost: 'Too many host names in one update (more than 20), or a round-robin host.',
+      abuse:
+        'The provider has blocked this host for too many updates. Nothing more is sent: unblock it at the provider (its web page or support) first.',
+      badagent:
+        'The provider refuses this program (its user agent or request method). Nothing more is sent; contact the provider.',
+      dnserr: "The provider's DNS had an error. Try again in {minutes} minutes at the earliest.",
+      maintenance:
+        'The provider has a problem or maintenance. No update for {minutes} minutes at least, and not without you: the app does not retry by itself.',
+      loginRefused: 'The provider refused the login (HTTP 401). Check the user name and password.',
+      upToDate: 'Already up to date: the name points to {address}.',
+      upToDateHere: 'Already up to date: the name points to this address.',
+      duckdnsRefused:
+        'DuckDNS refused the update: the token is wrong, or the domain is not in this account (DuckDNS does not say which). Check both on duckdns.org.',
+      cloudflareTokenRefused: 'Cloudflare refused the API token (invalid, expired, or not allowed from this address).',
+      cloudflareTokenWrong:
+        'Cloudflare refused the API token: it is wrong, or it lacks the permission Zone → DNS → Edit for this zone.',
+      cloudflareTokenHeaders: 'Cloudflare could not read the API token (invalid request headers). Paste it again.',
+      cloudflareTokenMalformed: 'Cloudflare could not read the API token (malformed Authorization). Paste it again.',
+      cloudflareNoSuchRecord: 'Cloudflare has no such record: create an A record for this name in the zone first.',
+      cloudflareUnknownZone: 'Cloudflare does not know this zone or record (wrong identifier).',
+      cloudflareNotManaged:
+        "Cloudflare's API does not manage this domain's DNS (.cf, .ga, .gq, .ml, .tk): use its dashboard.",
+      cloudflareBadAddress: 'Cloudflare refused the address: not a valid IPv4 address for an A record.',
+      cloudflareAlreadySet: 'Cloudflare already has this record with this address.',
+      cloudflareToken: 'Cloudflare refused the API token.',
+    },
+    /** Why main found no answer at the zone's server (a DNS question's own failure fills {error} as it came). */
+    lookup: {
+      noResolver: 'this computer has no DNS server to ask which server holds the zone',
+      noAnswerFrom: 'the DNS server {server} gave no answer ({error})',
+      serversWithoutAddress: "the zone's servers ({servers}) have no address",
+      noZoneServer: 'no DNS server says which server holds the zone of {host}',
+      truncated: 'the answer was truncated (TC): more than fits in one UDP answer',
+    },
+    /** Where the public address the check compares with came from. */
+    from: {
+      given: 'given',
+      router: "the router's external address",
+      lastUpdate: 'the last update',
+    },
+    gate: {
+      wait: 'The provider asked to wait ({code}): no update before {at}.',
+      stopped: 'The last answer was "{code}": {words} Once it is fixed at the provider, update again with --force.',
+      unchanged:
+        'Not sent: {host} already points to {address} at the provider (since {since}); providers block clients that repeat updates.',
+    },
+    service: {
+      unreachable: '{provider} could not be reached: {error}.',
+      severalZones: 'Cloudflare lists several zones named {zone}.',
+      noZone:
+        'Cloudflare has no zone for {host} that this token may read (it needs Zone → Zone → Read and Zone → DNS → Edit).',
+      zoneIdUnusable: 'The zone identifier Cloudflare gave cannot be used.',
+      noRecord: 'Cloudflare has no A record for {host}: create one in the zone first.',
+      severalRecords: '{host} has several A records at Cloudflare: keep one.',
+      recordIdUnusable: 'The record identifier Cloudflare gave cannot be used.',
+      needsPassword: '{provider} needs the password.',
+      needsToken: '{provider} needs the token.',
+      needsAddress: 'Cloudflare needs the address to set (the public address was not found).',
+      needsUser: '{provider} needs the user name.',
+      unusable: 'The host name or the server address cannot be used.',
+    },
+    check: {
+      nxdomainAtZone:
+        "{host} does not exist (NXDOMAIN at the zone's server {server}): check the name, or create it at the provider.",
+      nxdomainAtSystem:
+        '{host} does not exist (NXDOMAIN at the system resolver): check the name, or create it at the provider.',
+      servfail:
+        "The DNS server failed to answer for {host} (SERVFAIL): the provider's DNS or the zone is broken. Try again later.",
+      refused: "the zone's server {server} refused to answer for {host} (REFUSED): it is not this zone's server.",
+      unreachable: 'No DNS answer for {host}: {zoneError}; system resolver: {systemError}.',
+      zoneNoAnswer: 'the zone server did not answer',
+      noAddress: 'no address',
+      noRecord: "{host} exists but has no IPv4 address (A record) at the zone's server {server}.",
+      noExpected: '{host} points to {addresses}; the public address is not known, so it cannot be compared.',
+      noExpectedTtl:
+        '{host} points to {addresses} (TTL {ttl} s); the public address is not known, so it cannot be compared.',
+      staleAtZone:
+        "{host} points to {addresses} at the zone's server {server}, not to the public address {address}: the update did not happen or another client set it. Update it.",
+      staleAtSystem:
+        '{host} points to {addresses} at the system resolver, not to the public address {address}: the update did not happen or another client set it. Update it.',
+      propagating:
+        "the zone's server {server} has {address}, the system resolver still has {addresses}: it follows within the TTL.",
+      propagatingTtl:
+        "the zone's server {server} has {address} (TTL {ttl} s), the system resolver still has {addresses}: it follows within the TTL.",
+      okAtZone: "{host} points to {address} at the zone's server {server}.",
+      okAtZoneTtl: "{host} points to {address} (TTL {ttl} s) at the zone's server {server}.",
+      okAtBoth: "{host} points to {address} at the zone's server {server} and at the system resolver.",
+      okAtBothTtl: "{host} points to {address} (TTL {ttl} s) at the zone's server {server} and at the system resolver.",
+      okAtSystem: '{host} points to {address} and at the system resolver.',
+      okAtSystemTtl: '{host} points to {address} (TTL {ttl} s) and at the system resolver.',
+      // The same sentences where the zone's server answered but its address is not known.
+      nxdomainAtZoneUnnamed:
+        "{host} does not exist (NXDOMAIN at the zone's server): check the name, or create it at the provider.",
+      refusedUnnamed: "the zone's server refused to answer for {host} (REFUSED): it is not this zone's server.",
+      noRecordUnnamed: "{host} exists but has no IPv4 address (A record) at the zone's server.",
+      staleAtZoneUnnamed:
+        "{host} points to {addresses} at the zone's server, not to the public address {address}: the update did not happen or another client set it. Update it.",
+      propagatingUnnamed:
+        "the zone's server has {address}, the system resolver still has {addresses}: it follows within the TTL.",
+      propagatingTtlUnnamed:
+        "the zone's server has {address} (TTL {ttl} s), the system resolver still has {addresses}: it follows within the TTL.",
+      okAtZoneUnnamed: "{host} points to {address} at the zone's server.",
+      okAtZoneTtlUnnamed: "{host} points to {address} (TTL {ttl} s) at the zone's server.",
+      okAtBothUnnamed: "{host} points to {address} at the zone's server and at the system resolver.",
+      okAtBothTtlUnnamed: "{host} points to {address} (TTL {ttl} s) at the zone's server and at the system resolver.",
+    },
+  },
 } as const;

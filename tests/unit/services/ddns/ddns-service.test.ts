@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ddnsAfterAnswer, type DdnsRequest } from '../../../../src/shared/domain/ddns';
 import { createDdnsService } from '../../../../src/main/services/ddns/ddns-service';
+import { said } from '../../../../src/shared/i18n/said';
 import type { DnsQuery, SystemLookup } from '../../../../src/main/services/ddns/dns-client';
 import { DNS_TYPE, type DnsAnswer, type DnsRecord } from '../../../../src/main/protocol/dns-wire';
 
@@ -222,5 +223,58 @@ describe('the check', () => {
       expectedFrom: 'given',
     });
     expect(none.verdict).toBe('unreachable');
+  });
+});
+
+describe('main’s own words said by key, beside its English sentence', () => {
+  it('nothing sent: the provider’s name and what it needs (a password or a token: two whole sentences)', async () => {
+    const q = provider([]);
+    const noip = await service(q.http).update({ ...dyn, provider: 'noip', secret: '', ip: null, last: null });
+    expect([noip.answer.words, noip.answer.said]).toEqual([
+      'No-IP needs the password.',
+      said('ddns.said.service.needsPassword', { provider: 'No-IP' }),
+    ]);
+    const duck = await service(q.http).update({ ...dyn, provider: 'duckdns', secret: '', ip: null, last: null });
+    expect([duck.answer.words, duck.answer.said]).toEqual([
+      'DuckDNS needs the token.',
+      said('ddns.said.service.needsToken', { provider: 'DuckDNS' }),
+    ]);
+    expect(q.sent).toHaveLength(0);
+  });
+
+  it('the provider not reached: why, as the request said it', async () => {
+    const p = provider([{ error: 'no answer in time' }]);
+    const r = await service(p.http).update({ ...dyn, secret: SECRET, ip: null, last: null });
+    expect(r.answer.said).toEqual(
+      said('ddns.said.service.unreachable', { provider: 'the dyndns2 server', error: 'no answer in time' }),
+    );
+    expect(r.answer.words).toBe('the dyndns2 server could not be reached: no answer in time.');
+  });
+
+  it('why the zone’s server gave nothing: main’s reasons by key, a DNS question’s own failure as it came', async () => {
+    const none = await service(provider([]).http).check({ host: 'h.example', expected: null, expectedFrom: null });
+    expect([none.authoritative.error, none.authoritative.errorSaid]).toEqual([
+      'the DNS server 192.168.50.1 gave no answer (no answer in time)',
+      said('ddns.said.lookup.noAnswerFrom', { server: '192.168.50.1', error: 'no answer in time' }),
+    ]);
+    const alone = await createDdnsService({
+      http: provider([]).http,
+      query: noDns,
+      lookup: async () => ({ addresses: [], error: 'x', notFound: false }),
+      dnsServers: () => [],
+      now,
+      version: '1.0.0',
+    }).check({ host: 'h.example', expected: null, expectedFrom: null });
+    expect(alone.authoritative.errorSaid).toEqual(said('ddns.said.lookup.noResolver'));
+    expect(alone.said).toEqual(
+      said('ddns.said.check.unreachable', {
+        host: 'h.example',
+        zoneError: { key: 'ddns.said.lookup.noResolver' },
+        systemError: 'x',
+      }),
+    );
+    expect(alone.words).toBe(
+      'No DNS answer for h.example: this computer has no DNS server to ask which server holds the zone; system resolver: x.',
+    );
   });
 });

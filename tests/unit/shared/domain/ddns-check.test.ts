@@ -10,6 +10,7 @@ import {
   type DdnsLast,
   type DdnsLookup,
 } from '../../../../src/shared/domain/ddns';
+import { said } from '../../../../src/shared/i18n/said';
 
 const host = 'mynvr.ddns.example';
 const IP = '203.0.113.2';
@@ -34,6 +35,7 @@ describe('the gate before sending', () => {
       reason: 'unchanged',
       retryAt: null,
       words: `Not sent: ${host} already points to ${IP} at the provider (since 2026-01-01T12:00:00.000Z); providers block clients that repeat updates.`,
+      said: said('ddns.said.gate.unchanged', { host, address: IP, since: '2026-01-01T12:00:00.000Z' }),
     });
   });
   it('"since" is the last success, not the last answer', () => {
@@ -58,6 +60,7 @@ describe('the gate before sending', () => {
       reason: 'wait',
       retryAt: '2026-01-01T12:30:00.000Z',
       words: 'The provider asked to wait (911): no update before 2026-01-01T12:30:00.000Z.',
+      said: said('ddns.said.gate.wait', { code: '911', at: '2026-01-01T12:30:00.000Z' }),
     });
     const blocked = after(null, 'abuse', null);
     expect(ddnsGate(blocked, IP, t0)).toEqual({
@@ -65,6 +68,8 @@ describe('the gate before sending', () => {
       reason: 'stopped',
       retryAt: null,
       words: `The last answer was "abuse": ${blocked.answer.words} Once it is fixed at the provider, update again with --force.`,
+      // The last answer's words fill the sentence by key (they have no values of their own).
+      said: said('ddns.said.gate.stopped', { code: 'abuse', words: { key: 'ddns.said.answer.abuse' } }),
     });
   });
   it('a clock set back after an answer without a wait does not make the app wait', () => {
@@ -96,18 +101,21 @@ describe('the verdict’s words, as the user reads them', () => {
     expect(judgeDdnsCheck(host, IP, look('NOERROR', [[IP, 60]]), look('NOERROR', [[IP, 300]]))).toEqual({
       verdict: 'ok',
       words: `${host} points to ${IP} (TTL 300 s) at the zone's server 198.51.100.53 and at the system resolver.`,
+      said: said('ddns.said.check.okAtBothTtl', { host, address: IP, ttl: '300', server: '198.51.100.53' }),
     });
   });
   it('ok at the resolver alone (the zone’s server silent): no server named, the resolver’s TTL', () => {
     expect(judgeDdnsCheck(host, IP, look('NOERROR', [[IP, 42]]), look(null))).toEqual({
       verdict: 'ok',
       words: `${host} points to ${IP} (TTL 42 s) and at the system resolver.`,
+      said: said('ddns.said.check.okAtSystemTtl', { host, address: IP, ttl: '42' }),
     });
   });
   it('ok at the zone’s server with the resolver silent and no TTL known: no TTL, no resolver claimed', () => {
     expect(judgeDdnsCheck(host, IP, SYS, look('NOERROR', [[IP, null]]))).toEqual({
       verdict: 'ok',
       words: `${host} points to ${IP} at the zone's server 198.51.100.53.`,
+      said: said('ddns.said.check.okAtZone', { host, address: IP, server: '198.51.100.53' }),
     });
   });
   it('stale names every address the zone’s server has, and the public one', () => {
@@ -127,6 +135,7 @@ describe('the verdict’s words, as the user reads them', () => {
     expect(v).toEqual({
       verdict: 'stale',
       words: `${host} points to 203.0.113.98, 203.0.113.99 at the zone's server, not to the public address ${IP}: the update did not happen or another client set it. Update it.`,
+      said: said('ddns.said.check.staleAtZoneUnnamed', { host, addresses: '203.0.113.98, 203.0.113.99', address: IP }),
     });
   });
   it('stale at the resolver when the zone’s server is silent', () => {
@@ -148,6 +157,12 @@ describe('the verdict’s words, as the user reads them', () => {
     ).toEqual({
       verdict: 'propagating',
       words: `the zone's server 198.51.100.53 has ${IP} (TTL 120 s), the system resolver still has 203.0.113.1, 203.0.113.3: it follows within the TTL.`,
+      said: said('ddns.said.check.propagatingTtl', {
+        address: IP,
+        addresses: '203.0.113.1, 203.0.113.3',
+        ttl: '120',
+        server: '198.51.100.53',
+      }),
     });
   });
   it('NXDOMAIN says who said so', () => {
@@ -162,6 +177,7 @@ describe('the verdict’s words, as the user reads them', () => {
     expect(judgeDdnsCheck(host, IP, look('SERVFAIL'), look(null))).toEqual({
       verdict: 'servfail',
       words: `The DNS server failed to answer for ${host} (SERVFAIL): the provider's DNS or the zone is broken. Try again later.`,
+      said: said('ddns.said.check.servfail', { host }),
     });
   });
   it('REFUSED names the server that is not the zone’s', () => {

@@ -9,6 +9,7 @@ import {
   type DdnsLast,
   type DdnsLookup,
 } from '../../../../../src/shared/domain/ddns';
+import { said } from '../../../../../src/shared/i18n/said';
 import type { InvokeInput, InvokeOutput } from '../../../../../src/shared/ipc/contract';
 import { fakeSetup, ok, type FakeHandlers } from '../../fake-api';
 
@@ -92,7 +93,9 @@ export function fakeDdns(): FakeDdns {
       fake.check = {
         host: input.host,
         expected,
+        // As main says where the address came from: its English and its key.
         expectedFrom: input.ip ? 'given' : "the router's external address",
+        expectedFromSaid: input.ip ? said('ddns.said.from.given') : said('ddns.said.from.router'),
         zone: 'ddns.net',
         system,
         authoritative,
