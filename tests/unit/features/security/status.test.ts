@@ -47,6 +47,7 @@ describe('judgeSecurityStep', () => {
       status: 'verified',
       updatedAt: AT.toISOString(),
       reason: 'No critical finding is open. Score 75/100: 2 fixes are still worth making.',
+      reasonSaid: { key: 'wizard.reasons.security.worthFixing', params: { count: 2, score: 75 } },
     });
   });
 
@@ -58,6 +59,7 @@ describe('judgeSecurityStep', () => {
       status: 'verified',
       updatedAt: AT.toISOString(),
       reason: 'No finding is open. Score 100/100.',
+      reasonSaid: { key: 'wizard.reasons.security.noFinding', params: { score: 100 } },
     });
   });
 

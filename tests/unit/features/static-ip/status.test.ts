@@ -53,6 +53,7 @@ describe('judgeStaticIp after a reading', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'What discovery knows; log in to read the NVR’s own settings.',
+      reasonSaid: { key: 'wizard.reasons.static-ip.discovery' },
     });
   });
 
@@ -62,6 +63,7 @@ describe('judgeStaticIp after a reading', () => {
         status: 'working',
         updatedAt: NOW,
         reason: 'Read from the NVR. See what to do below.',
+        reasonSaid: { key: 'wizard.reasons.static-ip.read' },
       });
   });
 

@@ -92,6 +92,7 @@ describe('judgeVerifyStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'Nothing to check yet: set up the steps first.',
+      reasonSaid: { key: 'wizard.reasons.verify.nothing' },
     });
   });
 });

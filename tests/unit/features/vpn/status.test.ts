@@ -43,6 +43,7 @@ describe('judgeVpn (from a plan)', () => {
       updatedAt: NOW,
       reason:
         'Set up the server (WireGuard on the router), import each device’s config, then test from a phone on mobile data.',
+      reasonSaid: { key: 'wizard.reasons.vpn.plan', params: { server: 'WireGuard on the router' } },
     });
   });
 });
@@ -65,6 +66,7 @@ describe('judgeVpnChecked (the check from inside)', () => {
       status: 'working',
       updatedAt: '2026-03-04T00:00:00.000Z',
       reason: 'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
+      reasonSaid: { key: 'wizard.reasons.vpn.phoneTest' },
     });
   });
 
