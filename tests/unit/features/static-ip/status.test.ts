@@ -95,6 +95,20 @@ describe('judgeStaticIp after a reading', () => {
     ).toHaveLength(300);
   });
 
+  it('a problem said by key gives the step its reason by the same key (main’s English beside it)', () => {
+    const said = {
+      key: 'staticIp.findings.staticInPool',
+      params: { address: '192.168.1.64', pool: '192.168.1.2–192.168.1.99' },
+    };
+    const problem = { ...finding('static-in-pool', 'problem', 'Inside the router’s pool.'), said };
+    expect(judged({ kind: 'read', reading: reading(true, false, [problem]) })).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Inside the router’s pool.',
+      reasonSaid: said,
+    });
+  });
+
   it('another device than the chosen NVR leaves the step alone', () => {
     expect(judged({ kind: 'read', reading: reading(true, false) }, 'other')).toEqual({
       status: 'working',

@@ -75,4 +75,15 @@ describe('judgeVpnChecked (the check from inside)', () => {
     c.server.text = 's'.repeat(900);
     expect(judged((r) => judgeVpnChecked(r, c))?.reason).toHaveLength(500);
   });
+
+  it('a failed part said by key gives the step its reason by the same key', () => {
+    const c = check(false, null, null);
+    const said = { key: 'vpn.said.check.noEndpoint' };
+    expect(judged((r) => judgeVpnChecked(r, { ...c, server: { ...c.server, said } }))).toEqual({
+      status: 'attention',
+      updatedAt: '2026-03-04T00:00:00.000Z',
+      reason: 'The server did not answer with the plan’s keys.',
+      reasonSaid: said,
+    });
+  });
 });
