@@ -13,6 +13,8 @@ export function useStepState(stepId: StepId) {
       status,
       view: STEP_STATUS_VIEW[status],
       reason: state?.reason ?? null,
+      /** `reason` by the catalogue's key, where main said it by key: the page says it in its language. */
+      reasonSaid: state?.reasonSaid,
       updatedAt: state?.updatedAt ?? null,
     };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema, type Said } from '../i18n/said';
 
 export const STEP_STATUSES = ['not-started', 'working', 'verified', 'attention', 'skipped'] as const;
 export const stepStatusSchema = z.enum(STEP_STATUSES);
@@ -9,12 +10,20 @@ export const stepStateSchema = z.object({
   updatedAt: z.string(),
   /** Plain-words reason, for `attention` and `skipped`. */
   reason: z.string().max(500).optional(),
+  /** The same words by the catalogue's key (said.ts): the page says them in the user's language. */
+  reasonSaid: saidSchema.optional(),
 });
 export type StepState = z.infer<typeof stepStateSchema>;
 
+/** A reason: main's English sentence as it is, or with the same words by key beside it (a finding's, a note's). */
+export type StepReason = string | { readonly text: string; readonly said?: Said | undefined };
+
 /** A step's state with its reason in plain words, cut to the 500 characters the record keeps. */
-export function stepState(status: StepStatus, updatedAt: string, reason: string): StepState {
-  return { status, updatedAt, reason: reason.slice(0, 500) };
+export function stepState(status: StepStatus, updatedAt: string, reason: StepReason): StepState {
+  const { text, said } = typeof reason === 'string' ? { text: reason, said: undefined } : reason;
+  // Words too long to cross by key (a value past the shape's bounds) leave main's English alone: the record stays valid.
+  const keep = said !== undefined && saidSchema.safeParse(said).success;
+  return { status, updatedAt, reason: text.slice(0, 500), ...(keep ? { reasonSaid: said } : {}) };
 }
 
 /**
@@ -22,10 +31,10 @@ export function stepState(status: StepStatus, updatedAt: string, reason: string)
  * reason while there is none.
  */
 export function planStepState(
-  notes: readonly { severity: string; text: string }[],
+  notes: readonly { severity: string; text: string; said?: Said | undefined }[],
   updatedAt: string,
-  working: string,
+  working: StepReason,
 ): StepState {
   const problem = notes.find((n) => n.severity === 'problem');
-  return problem ? stepState('attention', updatedAt, problem.text) : stepState('working', updatedAt, working);
+  return problem ? stepState('attention', updatedAt, problem) : stepState('working', updatedAt, working);
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { checklistContent, type ChecklistExport } from '../../../shared/domain/checklist-export';
 import type { Checklist } from '../../../shared/domain/checklist';
-import type { StepState } from '../../../shared/domain/step-state';
+import { stepState, type StepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /** SHA-256 (hex) of what a checklist says about the setup (checklistContent): equal digests, the same checklist. */
 export function checklistDigest(checklist: Checklist): string {
@@ -16,11 +18,11 @@ export function checklistDigest(checklist: Checklist): string {
 export function judgeChecklist(last: ChecklistExport | null, digestNow: string, at: Date): StepState {
   if (!last) return { status: 'not-started', updatedAt: at.toISOString() };
   if (last.digest === digestNow) return { status: 'verified', updatedAt: last.at };
-  return {
-    status: 'attention',
-    updatedAt: at.toISOString(),
-    reason: `The setup changed after the checklist of ${last.at} was downloaded: download it again.`,
-  };
+  return stepState(
+    'attention',
+    at.toISOString(),
+    saidInEnglish(said('wizard.reasons.checklist.changed', { at: last.at })),
+  );
 }
 
 /**

@@ -1,4 +1,7 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { stepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /** What just happened on the Find step. */
 export type FindEvent = 'searched' | 'chosen' | 'logged-in';
@@ -11,13 +14,9 @@ export function judgeFind(draft: SetupRecord, event: FindEvent, at: Date): void 
   const updatedAt = at.toISOString();
   if (event === 'logged-in') draft.steps.find = { status: 'verified', updatedAt };
   else if (event === 'chosen')
-    draft.steps.find = { status: 'working', updatedAt, reason: 'Log in to the NVR to confirm the app can talk to it.' };
+    draft.steps.find = stepState('working', updatedAt, saidInEnglish(said('wizard.reasons.find.logIn')));
   else if (!draft.nvr)
     draft.steps.find = draft.devices.length
-      ? { status: 'working', updatedAt, reason: 'Pick your NVR in the list.' }
-      : {
-          status: 'attention',
-          updatedAt,
-          reason: 'No device answered. Check the NVR is on and on this network, or add it by its address.',
-        };
+      ? stepState('working', updatedAt, saidInEnglish(said('wizard.reasons.find.pick')))
+      : stepState('attention', updatedAt, saidInEnglish(said('wizard.reasons.find.noAnswer')));
 }

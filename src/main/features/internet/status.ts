@@ -1,6 +1,9 @@
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { stepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 import { judgeRulesProven } from '../rules/status';
 
 /**
@@ -13,14 +16,19 @@ export function judgeInternetStep(draft: SetupRecord, check: PublicAddressCheck,
   const { verdict } = check;
   if (verdict.code === 'public-on-router') draft.steps.internet = { status: 'verified', updatedAt };
   else
-    draft.steps.internet = {
-      status: 'attention',
+    draft.steps.internet = stepState(
+      'attention',
       updatedAt,
-      reason:
-        verdict.code === 'unknown'
-          ? 'Whether the router has the public address is not known yet.'
-          : `${verdict.title}: port forwarding on your router alone cannot reach the NVR.`,
-    };
+      verdict.code === 'unknown'
+        ? saidInEnglish(said('wizard.reasons.internet.unknown'))
+        : {
+            text: `${verdict.title}: port forwarding on your router alone cannot reach the NVR.`,
+            // The verdict's title by its own key (it has no values): the page says the sentence in its language.
+            ...(verdict.said && !verdict.said.title.params
+              ? { said: said('wizard.reasons.internet.noForwarding', { verdict: { key: verdict.said.title.key } }) }
+              : {}),
+          },
+    );
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { NetworkReport } from '../../../shared/domain/network';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { StepState } from '../../../shared/domain/steps';
+import { stepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
  * The network step's status follows from measurements only: verified when an approach is chosen and the chosen
@@ -11,18 +14,14 @@ export function networkStepState(record: SetupRecord, report: NetworkReport, at:
   const name = record.interfaceName ?? report.recommended?.interfaceName ?? null;
   const iface = name ? report.interfaces.find((i) => i.name === name) : undefined;
   if (record.interfaceName && !iface)
-    return {
-      status: 'attention',
+    return stepState(
+      'attention',
       updatedAt,
-      reason: `The interface you chose (${record.interfaceName}) is gone. Pick another one.`,
-    };
+      saidInEnglish(said('wizard.reasons.network.interfaceGone', { name: record.interfaceName })),
+    );
   if (!iface || !iface.usable)
-    return {
-      status: 'attention',
-      updatedAt,
-      reason: 'No usable network connection was found. Connect this computer to the NVR’s network.',
-    };
-  if (!record.approach) return { status: 'working', updatedAt, reason: 'Choose how you want to reach the NVR.' };
+    return stepState('attention', updatedAt, saidInEnglish(said('wizard.reasons.network.noConnection')));
+  if (!record.approach) return stepState('working', updatedAt, saidInEnglish(said('wizard.reasons.network.chooseWay')));
   return { status: 'verified', updatedAt };
 }
 

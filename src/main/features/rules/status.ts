@@ -2,6 +2,8 @@ import type { ForwardPlan } from '../../../shared/domain/forward-plan';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { planStepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
  * Sets the Router rules step's status from a plan. Never verified here: the rules are proven from outside (the
@@ -11,9 +13,11 @@ export function judgeRules(draft: SetupRecord, plan: ForwardPlan, at: Date): voi
   draft.steps.rules = planStepState(
     plan.notes,
     at.toISOString(),
-    plan.rules.length
-      ? `${plan.rules.length} rule${plan.rules.length === 1 ? '' : 's'} to enter on your router, then prove them from outside.`
-      : 'No rule to enter: nothing fits what you asked for safely.',
+    saidInEnglish(
+      plan.rules.length
+        ? said('wizard.reasons.rules.toEnter', { count: plan.rules.length })
+        : said('wizard.reasons.rules.none'),
+    ),
   );
 }
 

@@ -1,5 +1,7 @@
 import type { SecurityResult } from '../../../shared/domain/security';
-import type { StepState } from '../../../shared/domain/step-state';
+import { stepState, type StepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,22 +13,24 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function judgeSecurityStep(result: SecurityResult, at: Date): StepState {
   const updatedAt = at.toISOString();
   const critical = result.findings.filter((f) => f.severity === 'critical');
-  if (critical.length)
-    return {
-      status: 'attention',
-      updatedAt,
-      reason:
-        `${plural(critical.length, 'critical finding is', 'critical findings are')} open: ${critical[0]!.title}.`.slice(
-          0,
-          500,
-        ),
-    };
+  if (critical.length) {
+    const first = critical[0]!;
+    // The first finding's title by its own key where it has no values of its own (one level, said.ts); else the
+    // sentence stays main's English (a title said with values, or the vulnerability table's own words).
+    const title = first.said?.title && !first.said.title.params ? { key: first.said.title.key } : null;
+    return stepState('attention', updatedAt, {
+      text: `${plural(critical.length, 'critical finding is', 'critical findings are')} open: ${first.title}.`,
+      ...(title ? { said: said('wizard.reasons.security.critical', { count: critical.length, title }) } : {}),
+    });
+  }
   const left = result.findings.filter((f) => f.worth > 0).length;
-  return {
-    status: 'verified',
+  return stepState(
+    'verified',
     updatedAt,
-    reason: left
-      ? `No critical finding is open. Score ${result.score}/100: ${plural(left, 'fix is', 'fixes are')} still worth making.`
-      : `No finding is open. Score ${result.score}/100.`,
-  };
+    saidInEnglish(
+      left
+        ? said('wizard.reasons.security.worthFixing', { count: left, score: result.score })
+        : said('wizard.reasons.security.noFinding', { score: result.score }),
+    ),
+  );
 }

@@ -1,4 +1,7 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
+import { stepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 import type { StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 
 /** What just happened on the Static IP step. */
@@ -22,7 +25,10 @@ export function judgeStaticIp(draft: SetupRecord, deviceId: string, event: Stati
   const { reading } = event;
   const problem = reading.findings.find((f) => f.severity === 'problem') ?? null;
   if (problem) {
-    draft.steps['static-ip'] = { status: 'attention', updatedAt, reason: problem.text.slice(0, 300) };
+    draft.steps['static-ip'] = stepState('attention', updatedAt, {
+      text: problem.text.slice(0, 300),
+      said: problem.said,
+    });
     return;
   }
   // Static (read from the NVR itself), or the router way proven: the NVR has the address reserved for it.
@@ -30,11 +36,9 @@ export function judgeStaticIp(draft: SetupRecord, deviceId: string, event: Stati
     (reading.loggedIn && reading.settings.dhcp === false) || reading.findings.some((f) => f.code === 'reservation-ok');
   draft.steps['static-ip'] = staticOk
     ? { status: 'verified', updatedAt }
-    : {
-        status: 'working',
+    : stepState(
+        'working',
         updatedAt,
-        reason: reading.loggedIn
-          ? 'Read from the NVR. See what to do below.'
-          : 'What discovery knows; log in to read the NVR’s own settings.',
-      };
+        saidInEnglish(said(reading.loggedIn ? 'wizard.reasons.static-ip.read' : 'wizard.reasons.static-ip.discovery')),
+      );
 }

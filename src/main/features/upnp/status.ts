@@ -1,5 +1,8 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
+import { stepState } from '../../../shared/domain/step-state';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
  * Sets the UPnP step's status from an audit (the one place it is set). Verified only when neither UPnP nor NAT-PMP
@@ -11,24 +14,20 @@ export function judgeUpnpStep(draft: SetupRecord, audit: UpnpAudit, at: Date): v
   const has = (code: UpnpAudit['findings'][number]['code']) => audit.findings.some((f) => f.code === code);
   const cameras = audit.mappings.filter((m) => m.camera).length;
   if (!audit.gateway)
-    draft.steps.upnp = {
-      status: 'attention',
-      updatedAt,
-      reason: 'No router found: this computer has no default gateway.',
-    };
+    draft.steps.upnp = stepState('attention', updatedAt, saidInEnglish(said('wizard.reasons.upnp.noRouter')));
   else if (cameras)
-    draft.steps.upnp = {
-      status: 'attention',
+    draft.steps.upnp = stepState(
+      'attention',
       updatedAt,
-      reason: `${cameras} UPnP mapping${cameras === 1 ? '' : 's'} open${cameras === 1 ? 's' : ''} a camera or the NVR to the internet.`,
-    };
+      saidInEnglish(said('wizard.reasons.upnp.cameras', { count: cameras })),
+    );
   else if (has('igd-unreadable') || has('list-incomplete'))
-    draft.steps.upnp = { status: 'attention', updatedAt, reason: 'The router’s UPnP mappings could not all be read.' };
+    draft.steps.upnp = stepState('attention', updatedAt, saidInEnglish(said('wizard.reasons.upnp.unreadable')));
   else if (audit.igd || audit.natPmp.present)
-    draft.steps.upnp = {
-      status: 'working',
+    draft.steps.upnp = stepState(
+      'working',
       updatedAt,
-      reason: `No camera is mapped now, but ${audit.igd ? 'UPnP' : 'NAT-PMP'} is on at the router: turn it off.`,
-    };
+      saidInEnglish(said(audit.igd ? 'wizard.reasons.upnp.upnpOn' : 'wizard.reasons.upnp.natPmpOn')),
+    );
   else draft.steps.upnp = { status: 'verified', updatedAt };
 }

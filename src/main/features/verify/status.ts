@@ -1,5 +1,8 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { VerifyResult } from '../../../shared/domain/verify';
+import { stepState } from '../../../shared/domain/step-state';
+import { said, type Said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
  * Sets the Verify step's status from a verification (the one place it is set): verified when nothing drifted, every
@@ -21,19 +24,33 @@ export function judgeVerifyStep(draft: SetupRecord, result: VerifyResult, at: Da
     };
   else if (result.outcome === 'no-drift') draft.steps.verify = { status: 'verified', updatedAt };
   else if (drifted.length)
-    draft.steps.verify = {
-      status: 'attention',
-      updatedAt,
-      reason: `Changed since it was set up: ${drifted.map((c) => c.title).join(', ')}.`.slice(0, 500),
-    };
+    draft.steps.verify = stepState('attention', updatedAt, {
+      text: `Changed since it was set up: ${drifted.map((c) => c.title).join(', ')}.`,
+      ...oneTitle('wizard.reasons.verify.changed', drifted),
+    });
   else {
     const unmeasured = result.checks.filter((c) => c.why === 'unmeasured');
-    draft.steps.verify = {
-      status: 'attention',
+    draft.steps.verify = stepState(
+      'attention',
       updatedAt,
-      reason: unmeasured.length
-        ? `Could not check: ${unmeasured.map((c) => c.title).join(', ')}.`.slice(0, 500)
-        : 'Nothing to check yet: set up the steps first.',
-    };
+      unmeasured.length
+        ? {
+            text: `Could not check: ${unmeasured.map((c) => c.title).join(', ')}.`,
+            ...oneTitle('wizard.reasons.verify.unmeasured', unmeasured),
+          }
+        : saidInEnglish(said('wizard.reasons.verify.nothing')),
+    );
   }
+}
+
+/**
+ * A reason naming one check, by key (its title by its own key, said.ts takes one level). A list of checks stays main's
+ * English: joining words into a list is the language's, and the catalogue has no list yet.
+ */
+function oneTitle(
+  key: 'wizard.reasons.verify.changed' | 'wizard.reasons.verify.unmeasured',
+  checks: readonly VerifyResult['checks'][number][],
+): { said?: Said } {
+  const title = checks.length === 1 ? checks[0]!.titleSaid : undefined;
+  return title && !title.params ? { said: said(key, { title: { key: title.key } }) } : {};
 }

@@ -2,6 +2,8 @@ import type { SetupRecord } from '../../../shared/domain/setup';
 import { planStepState, stepState } from '../../../shared/domain/step-state';
 import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
+import { said } from '../../../shared/i18n/said';
+import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
  * Sets the VPN step's status from a plan (the one place it is set). Never verified here: only a phone on mobile data
@@ -12,7 +14,7 @@ export function judgeVpn(draft: SetupRecord, plan: VpnPlan, at: Date): void {
   draft.steps.vpn = planStepState(
     plan.findings,
     at.toISOString(),
-    `Set up the server (${plan.serverName}), import each device’s config, then test from a phone on mobile data.`,
+    saidInEnglish(said('wizard.reasons.vpn.plan', { server: plan.serverName })),
   );
 }
 
@@ -25,10 +27,6 @@ export function judgeVpnChecked(draft: SetupRecord, check: VpnCheck): void {
   const updatedAt = check.checkedAt;
   const wrong = [check.server, check.endpoint, check.exposure].find((part) => part.ok === false);
   draft.steps.vpn = wrong
-    ? stepState('attention', updatedAt, wrong.text)
-    : stepState(
-        'working',
-        updatedAt,
-        'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
-      );
+    ? stepState('attention', updatedAt, wrong)
+    : stepState('working', updatedAt, saidInEnglish(said('wizard.reasons.vpn.phoneTest')));
 }

@@ -94,6 +94,75 @@ export const wizard = {
     },
   },
 
+  /**
+   * Why a step has the status it has, as main says it (src/main/features/<step>/status.ts, the record's
+   * `steps.<id>.reasonSaid`): in this group so that the sidebar and every page can say them.
+   */
+  reasons: {
+    find: {
+      logIn: 'Log in to the NVR to confirm the app can talk to it.',
+      pick: 'Pick your NVR in the list.',
+      noAnswer: 'No device answered. Check the NVR is on and on this network, or add it by its address.',
+    },
+    network: {
+      interfaceGone: 'The interface you chose ({name}) is gone. Pick another one.',
+      noConnection: 'No usable network connection was found. Connect this computer to the NVR’s network.',
+      chooseWay: 'Choose how you want to reach the NVR.',
+    },
+    'static-ip': {
+      read: 'Read from the NVR. See what to do below.',
+      discovery: 'What discovery knows; log in to read the NVR’s own settings.',
+    },
+    upnp: {
+      noRouter: 'No router found: this computer has no default gateway.',
+      cameras: {
+        one: '{count} UPnP mapping opens a camera or the NVR to the internet.',
+        other: '{count} UPnP mappings open a camera or the NVR to the internet.',
+      },
+      unreadable: 'The router’s UPnP mappings could not all be read.',
+      upnpOn: 'No camera is mapped now, but UPnP is on at the router: turn it off.',
+      natPmpOn: 'No camera is mapped now, but NAT-PMP is on at the router: turn it off.',
+    },
+    internet: {
+      unknown: 'Whether the router has the public address is not known yet.',
+      /** `verdict`: the Internet step's verdict title (internet.said.title.*). */
+      noForwarding: '{verdict}: port forwarding on your router alone cannot reach the NVR.',
+    },
+    security: {
+      /** `title`: the first critical finding's title. */
+      critical: {
+        one: '{count} critical finding is open: {title}.',
+        other: '{count} critical findings are open: {title}.',
+      },
+      worthFixing: {
+        one: 'No critical finding is open. Score {score}/100: {count} fix is still worth making.',
+        other: 'No critical finding is open. Score {score}/100: {count} fixes are still worth making.',
+      },
+      noFinding: 'No finding is open. Score {score}/100.',
+    },
+    verify: {
+      /** `title`: the one check that changed (verify.said.title.*). */
+      changed: 'Changed since it was set up: {title}.',
+      /** `title`: the one check that could not measure (verify.said.title.*). */
+      unmeasured: 'Could not check: {title}.',
+      nothing: 'Nothing to check yet: set up the steps first.',
+    },
+    vpn: {
+      plan: 'Set up the server ({server}), import each device’s config, then test from a phone on mobile data.',
+      phoneTest: 'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
+    },
+    rules: {
+      toEnter: {
+        one: '{count} rule to enter on your router, then prove them from outside.',
+        other: '{count} rules to enter on your router, then prove them from outside.',
+      },
+      none: 'No rule to enter: nothing fits what you asked for safely.',
+    },
+    checklist: {
+      changed: 'The setup changed after the checklist of {at} was downloaded: download it again.',
+    },
+  },
+
   startOver: {
     button: 'Start over…',
     title: 'Start the setup over?',

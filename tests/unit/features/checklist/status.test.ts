@@ -64,6 +64,7 @@ describe('judgeChecklist', () => {
       status: 'attention',
       updatedAt: at.toISOString(),
       reason: 'The setup changed after the checklist of 2026-03-02T08:00:00.000Z was downloaded: download it again.',
+      reasonSaid: { key: 'wizard.reasons.checklist.changed', params: { at: '2026-03-02T08:00:00.000Z' } },
     });
   });
 

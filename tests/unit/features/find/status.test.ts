@@ -22,6 +22,7 @@ describe('judgeFind', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'Log in to the NVR to confirm the app can talk to it.',
+      reasonSaid: { key: 'wizard.reasons.find.logIn' },
     });
   });
 
@@ -29,13 +30,19 @@ describe('judgeFind', () => {
     const r = fullRecord();
     r.nvr = null;
     judgeFind(r, 'searched', AT);
-    expect(r.steps.find).toEqual({ status: 'working', updatedAt: NOW, reason: 'Pick your NVR in the list.' });
+    expect(r.steps.find).toEqual({
+      status: 'working',
+      updatedAt: NOW,
+      reason: 'Pick your NVR in the list.',
+      reasonSaid: { key: 'wizard.reasons.find.pick' },
+    });
     const e = emptySetupRecord('2026-03-01T00:00:00.000Z');
     judgeFind(e, 'searched', AT);
     expect(e.steps.find).toEqual({
       status: 'attention',
       updatedAt: NOW,
       reason: 'No device answered. Check the NVR is on and on this network, or add it by its address.',
+      reasonSaid: { key: 'wizard.reasons.find.noAnswer' },
     });
   });
 

@@ -9,7 +9,9 @@ const AT = new Date('2026-03-05T00:00:00.000Z');
 const NOW = AT.toISOString();
 const withVerdict = (code: PublicAddressCheck['verdict']['code'], title: string): PublicAddressCheck => {
   const c = structuredClone(fullRecord().internet.check!);
-  return { ...c, verdict: { ...c.verdict, code, title } };
+  // The title by its own key as main says it (the advice as the fixture has it).
+  const said = c.verdict.said && { ...c.verdict.said, title: { key: `internet.said.title.${code}` } };
+  return { ...c, verdict: { ...c.verdict, code, title, ...(said ? { said } : {}) } };
 };
 
 describe('judgeInternetStep', () => {
@@ -27,6 +29,10 @@ describe('judgeInternetStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'Carrier-grade NAT: port forwarding on your router alone cannot reach the NVR.',
+      reasonSaid: {
+        key: 'wizard.reasons.internet.noForwarding',
+        params: { verdict: { key: 'internet.said.title.cgnat' } },
+      },
     });
   });
 
@@ -37,6 +43,7 @@ describe('judgeInternetStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'Whether the router has the public address is not known yet.',
+      reasonSaid: { key: 'wizard.reasons.internet.unknown' },
     });
   });
 });

@@ -35,6 +35,7 @@ describe('networkStepState', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'The interface you chose (eth1) is gone. Pick another one.',
+      reasonSaid: { key: 'wizard.reasons.network.interfaceGone', params: { name: 'eth1' } },
     });
   });
 
@@ -44,6 +45,7 @@ describe('networkStepState', () => {
       status: 'attention',
       updatedAt: NOW,
       reason,
+      reasonSaid: { key: 'wizard.reasons.network.noConnection' },
     });
     expect(networkStepState(record(null, 'vpn'), report([iface('wlan0', true)], null), AT).reason).toBe(reason);
     expect(
@@ -62,6 +64,7 @@ describe('networkStepState', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'Choose how you want to reach the NVR.',
+      reasonSaid: { key: 'wizard.reasons.network.chooseWay' },
     });
     expect(networkStepState(record(null, 'port-forwarding'), report([iface('eth0', true)], 'eth0'), AT)).toEqual({
       status: 'verified',

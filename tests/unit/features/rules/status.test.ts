@@ -39,6 +39,7 @@ describe('judgeRules', () => {
       status: 'working',
       updatedAt: NOW,
       reason: '2 rules to enter on your router, then prove them from outside.',
+      reasonSaid: { key: 'wizard.reasons.rules.toEnter', params: { count: 2 } },
     });
     judgeRules(r, plan({ rules: p.rules.slice(0, 1) }), AT);
     expect(r.steps.rules?.reason).toBe('1 rule to enter on your router, then prove them from outside.');
@@ -51,6 +52,7 @@ describe('judgeRules', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'No rule to enter: nothing fits what you asked for safely.',
+      reasonSaid: { key: 'wizard.reasons.rules.none' },
     });
   });
 });

@@ -47,6 +47,7 @@ describe('judgeSecurityStep', () => {
       status: 'verified',
       updatedAt: AT.toISOString(),
       reason: 'No critical finding is open. Score 75/100: 2 fixes are still worth making.',
+      reasonSaid: { key: 'wizard.reasons.security.worthFixing', params: { count: 2, score: 75 } },
     });
   });
 
@@ -58,6 +59,7 @@ describe('judgeSecurityStep', () => {
       status: 'verified',
       updatedAt: AT.toISOString(),
       reason: 'No finding is open. Score 100/100.',
+      reasonSaid: { key: 'wizard.reasons.security.noFinding', params: { score: 100 } },
     });
   });
 
@@ -71,5 +73,33 @@ describe('judgeSecurityStep', () => {
     );
     expect(s.reason).toHaveLength(500);
     expect(s.reason!.startsWith('1 critical finding is open: ttt')).toBe(true);
+  });
+
+  it('says its reasons by key: the first critical finding’s title by its own key where it has no values', () => {
+    const mapped: SecurityFinding = {
+      ...finding('upnp-camera-mapped', 'critical', 35),
+      title: 'UPnP opened the NVR or a camera to the internet',
+      said: { title: { key: 'security.said.upnp.camera-mapped.title' } },
+    };
+    expect(judgeSecurityStep(result([mapped, finding('b', 'critical', 30)], 35), AT)).toEqual({
+      status: 'attention',
+      updatedAt: AT.toISOString(),
+      reason: '2 critical findings are open: UPnP opened the NVR or a camera to the internet.',
+      reasonSaid: {
+        key: 'wizard.reasons.security.critical',
+        params: { count: 2, title: { key: 'security.said.upnp.camera-mapped.title' } },
+      },
+    });
+    // A title said with values of its own (one level of words within words only), or not said by key: English only.
+    const telnet: SecurityFinding = {
+      ...finding('telnet', 'critical', 35),
+      said: { title: { key: 'security.said.telnet.title', params: { ports: '23' } } },
+    };
+    expect(judgeSecurityStep(result([telnet], 35), AT).reasonSaid).toBeUndefined();
+    expect(judgeSecurityStep(result([finding('a', 'critical', 35)], 35), AT).reasonSaid).toBeUndefined();
+    expect(judgeSecurityStep(result([finding('l', 'low', 4)], 96), AT).reasonSaid).toEqual({
+      key: 'wizard.reasons.security.worthFixing',
+      params: { count: 1, score: 96 },
+    });
   });
 });

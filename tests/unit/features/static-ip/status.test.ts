@@ -53,6 +53,7 @@ describe('judgeStaticIp after a reading', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'What discovery knows; log in to read the NVR’s own settings.',
+      reasonSaid: { key: 'wizard.reasons.static-ip.discovery' },
     });
   });
 
@@ -62,6 +63,7 @@ describe('judgeStaticIp after a reading', () => {
         status: 'working',
         updatedAt: NOW,
         reason: 'Read from the NVR. See what to do below.',
+        reasonSaid: { key: 'wizard.reasons.static-ip.read' },
       });
   });
 
@@ -91,6 +93,20 @@ describe('judgeStaticIp after a reading', () => {
       judged({ kind: 'read', reading: reading(true, false, [finding('static-in-pool', 'problem', 'p'.repeat(900))]) })
         ?.reason,
     ).toHaveLength(300);
+  });
+
+  it('a problem said by key gives the step its reason by the same key (main’s English beside it)', () => {
+    const said = {
+      key: 'staticIp.findings.staticInPool',
+      params: { address: '192.168.1.64', pool: '192.168.1.2–192.168.1.99' },
+    };
+    const problem = { ...finding('static-in-pool', 'problem', 'Inside the router’s pool.'), said };
+    expect(judged({ kind: 'read', reading: reading(true, false, [problem]) })).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Inside the router’s pool.',
+      reasonSaid: said,
+    });
   });
 
   it('another device than the chosen NVR leaves the step alone', () => {

@@ -195,6 +195,7 @@ describe('the UPnP step’s status', () => {
       status: 'attention',
       updatedAt: at.toISOString(),
       reason: '1 UPnP mapping opens a camera or the NVR to the internet.',
+      reasonSaid: { key: 'wizard.reasons.upnp.cameras', params: { count: 1 } },
     });
   });
 

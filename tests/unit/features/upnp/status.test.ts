@@ -28,6 +28,7 @@ describe('judgeUpnpStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'No router found: this computer has no default gateway.',
+      reasonSaid: { key: 'wizard.reasons.upnp.noRouter' },
     });
   });
 
@@ -36,6 +37,7 @@ describe('judgeUpnpStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: '1 UPnP mapping opens a camera or the NVR to the internet.',
+      reasonSaid: { key: 'wizard.reasons.upnp.cameras', params: { count: 1 } },
     });
     expect(judged(audit({ mappings: [camera, { ...camera, externalPort: 554 }] }))?.reason).toBe(
       '2 UPnP mappings open a camera or the NVR to the internet.',
@@ -48,6 +50,7 @@ describe('judgeUpnpStep', () => {
         status: 'attention',
         updatedAt: NOW,
         reason: 'The router’s UPnP mappings could not all be read.',
+        reasonSaid: { key: 'wizard.reasons.upnp.unreadable' },
       });
   });
 
@@ -56,6 +59,7 @@ describe('judgeUpnpStep', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'No camera is mapped now, but UPnP is on at the router: turn it off.',
+      reasonSaid: { key: 'wizard.reasons.upnp.upnpOn' },
     });
     expect(judged(audit({ igd: null, natPmp: { present: true, externalAddress: null } }))?.reason).toBe(
       'No camera is mapped now, but NAT-PMP is on at the router: turn it off.',

@@ -92,6 +92,25 @@ describe('judgeVerifyStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'Nothing to check yet: set up the steps first.',
+      reasonSaid: { key: 'wizard.reasons.verify.nothing' },
     });
+  });
+
+  it('one check that changed or could not measure is named by its title’s key; a list stays main’s English', () => {
+    const ports: VerifyCheck = { ...c('Ports', 'drift'), titleSaid: { key: 'verify.said.title.ports' } };
+    expect(judged('drift', [ports, c('DDNS', 'ok')])).toEqual({
+      status: 'attention',
+      updatedAt: NOW,
+      reason: 'Changed since it was set up: Ports.',
+      reasonSaid: { key: 'wizard.reasons.verify.changed', params: { title: { key: 'verify.said.title.ports' } } },
+    });
+    const unmeasured: VerifyCheck = { ...c('Ports', 'not-checked', 'unmeasured'), titleSaid: ports.titleSaid! };
+    expect(judged('unproven', [unmeasured])?.reasonSaid).toEqual({
+      key: 'wizard.reasons.verify.unmeasured',
+      params: { title: { key: 'verify.said.title.ports' } },
+    });
+    const two = judged('drift', [ports, { ...ports, title: 'UPnP', titleSaid: { key: 'verify.said.title.upnp' } }]);
+    expect(two?.reason).toBe('Changed since it was set up: Ports, UPnP.');
+    expect(two?.reasonSaid).toBeUndefined();
   });
 });

@@ -43,6 +43,7 @@ describe('judgeVpn (from a plan)', () => {
       updatedAt: NOW,
       reason:
         'Set up the server (WireGuard on the router), import each device’s config, then test from a phone on mobile data.',
+      reasonSaid: { key: 'wizard.reasons.vpn.plan', params: { server: 'WireGuard on the router' } },
     });
   });
 });
@@ -65,6 +66,7 @@ describe('judgeVpnChecked (the check from inside)', () => {
       status: 'working',
       updatedAt: '2026-03-04T00:00:00.000Z',
       reason: 'The server answers with this plan’s keys. Last test: from a phone on mobile data (see the steps).',
+      reasonSaid: { key: 'wizard.reasons.vpn.phoneTest' },
     });
   });
 
@@ -72,5 +74,16 @@ describe('judgeVpnChecked (the check from inside)', () => {
     const c = check(false, true, true);
     c.server.text = 's'.repeat(900);
     expect(judged((r) => judgeVpnChecked(r, c))?.reason).toHaveLength(500);
+  });
+
+  it('a failed part said by key gives the step its reason by the same key', () => {
+    const c = check(false, null, null);
+    const said = { key: 'vpn.said.check.noEndpoint' };
+    expect(judged((r) => judgeVpnChecked(r, { ...c, server: { ...c.server, said } }))).toEqual({
+      status: 'attention',
+      updatedAt: '2026-03-04T00:00:00.000Z',
+      reason: 'The server did not answer with the plan’s keys.',
+      reasonSaid: said,
+    });
   });
 });

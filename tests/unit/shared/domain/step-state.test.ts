@@ -25,4 +25,20 @@ describe('step state', () => {
     const notes = [{ severity: 'warning', text: 'only a warning' }];
     expect(planStepState(notes, AT, 'ready')).toEqual({ status: 'working', updatedAt: AT, reason: 'ready' });
   });
+
+  it('words said by key go with the reason (a note’s, passed through); words too long to cross by key do not', () => {
+    const said = { key: 'rules.notes.plainVideo', params: { port: '554' } };
+    expect(planStepState([{ severity: 'problem', text: 'first problem', said }], AT, 'ready')).toEqual({
+      status: 'attention',
+      updatedAt: AT,
+      reason: 'first problem',
+      reasonSaid: said,
+    });
+    const working = planStepState([], AT, { text: 'ready', said: { key: 'wizard.reasons.rules.none' } });
+    expect(working.reasonSaid).toEqual({ key: 'wizard.reasons.rules.none' });
+    // A value past the shape's bounds (300 characters) would make the record invalid: main's English alone then.
+    const long = stepState('attention', AT, { text: 'x', said: { key: 'k', params: { text: 'y'.repeat(301) } } });
+    expect(long).toEqual({ status: 'attention', updatedAt: AT, reason: 'x' });
+    expect(stepStateSchema.safeParse(working).success).toBe(true);
+  });
 });
