@@ -2,16 +2,30 @@ import type { NetworkProtocol } from '../../protocol/onvif-soap';
 import type { PortApplyResult, PortReport } from '../../../shared/domain/ports';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import { portsStepVerdict } from '../../services/ports/port-verdict';
+import { saidInEnglish } from '../../../shared/i18n/english';
+import { said, type Said } from '../../../shared/i18n/said';
+import { stepState } from '../../../shared/domain/step-state';
+
+/** One line for the Ports step's sidebar after a measurement: main's English, and the same words by key. */
+export function portsSummaryWords(report: PortReport): { text: string; said: Said } {
+  const open = report.rows.filter((r) => r.state === 'open');
+  const high = String(open.filter((r) => r.risk.level === 'high').length);
+  const defaults = String(open.filter((r) => r.isDefault).length);
+  const count = String(open.length);
+  const words =
+    defaults !== '0' && high !== '0'
+      ? said('wizard.reasons.ports.summaryDefaultsHigh', { open: count, defaults, high })
+      : defaults !== '0'
+        ? said('wizard.reasons.ports.summaryDefaults', { open: count, defaults })
+        : high !== '0'
+          ? said('wizard.reasons.ports.summaryHigh', { open: count, high })
+          : said('wizard.reasons.ports.summary', { open: count });
+  return saidInEnglish(words);
+}
 
 /** One line for the Ports step's sidebar after a measurement. */
 export function portsSummary(report: PortReport): string {
-  const open = report.rows.filter((r) => r.state === 'open');
-  const high = open.filter((r) => r.risk.level === 'high').length;
-  const defaults = open.filter((r) => r.isDefault).length;
-  const parts = [`${open.length} open port(s)`];
-  if (defaults) parts.push(`${defaults} on factory numbers`);
-  if (high) parts.push(`${high} high-risk`);
-  return `${parts.join(', ')}. Plan new ports below.`;
+  return portsSummaryWords(report).text;
 }
 
 /** What just happened on the Ports step, with what judging it needs. */
@@ -35,11 +49,11 @@ export function judgePorts(draft: SetupRecord, deviceId: string, event: PortsEve
     draft.steps.ports =
       wasVerified && defaults.length === 0
         ? { status: 'verified', updatedAt }
-        : { status: 'working', updatedAt, reason: portsSummary(event.report) };
+        : stepState('working', updatedAt, portsSummaryWords(event.report));
     return;
   }
   const verdict = portsStepVerdict(draft.ports[deviceId]?.report ?? null, event.result, event.brand, event.protocols);
   draft.steps.ports = verdict.verified
     ? { status: 'verified', updatedAt }
-    : { status: 'attention', updatedAt, reason: verdict.reason };
+    : stepState('attention', updatedAt, { text: verdict.reason, said: verdict.said });
 }

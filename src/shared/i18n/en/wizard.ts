@@ -161,6 +161,17 @@ export const wizard = {
     checklist: {
       changed: 'The setup changed after the checklist of {at} was downloaded: download it again.',
     },
+    ports: {
+      summary: '{open} open port(s). Plan new ports below.',
+      summaryDefaults: '{open} open port(s), {defaults} on factory numbers. Plan new ports below.',
+      summaryHigh: '{open} open port(s), {high} high-risk. Plan new ports below.',
+      summaryDefaultsHigh:
+        '{open} open port(s), {defaults} on factory numbers, {high} high-risk. Plan new ports below.',
+    },
+    ddns: {
+      providerAnswered: 'The provider answered "{code}": {words}',
+      notChecked: 'Updated; not checked yet.',
+    },
   },
 
   startOver: {

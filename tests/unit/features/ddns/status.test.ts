@@ -24,6 +24,10 @@ describe('judgeDdnsStep', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'The provider answered "abuse": The host is blocked for abuse.',
+      reasonSaid: {
+        key: 'wizard.reasons.ddns.providerAnswered',
+        params: { code: 'abuse', words: 'The host is blocked for abuse.' },
+      },
     });
     expect(judgeDdnsStep(check('ok', '2026-03-01T00:00:00.000Z'), last(true), AT).status).toBe('attention');
   });
@@ -49,6 +53,7 @@ describe('judgeDdnsStep', () => {
       status: 'working',
       updatedAt: NOW,
       reason: 'Updated; not checked yet.',
+      reasonSaid: { key: 'wizard.reasons.ddns.notChecked' },
     });
     expect(judgeDdnsStep(null, null, AT)).toEqual({ status: 'not-started', updatedAt: NOW });
   });

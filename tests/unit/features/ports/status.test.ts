@@ -43,6 +43,7 @@ describe('judgePorts after a measurement', () => {
         status: 'working',
         updatedAt: NOW,
         reason: '1 open port(s), 1 on factory numbers. Plan new ports below.',
+        reasonSaid: { key: 'wizard.reasons.ports.summaryDefaults', params: { open: '1', defaults: '1' } },
       });
     }
   });
@@ -73,6 +74,7 @@ describe('judgePorts after a measurement', () => {
       status: 'working',
       updatedAt: NOW,
       reason: '1 open port(s). Plan new ports below.',
+      reasonSaid: { key: 'wizard.reasons.ports.summary', params: { open: '1' } },
     });
   });
 
@@ -157,6 +159,7 @@ describe('judgePorts on a record with nothing saved yet', () => {
       status: 'working',
       updatedAt: NOW,
       reason: '1 open port(s). Plan new ports below.',
+      reasonSaid: { key: 'wizard.reasons.ports.summary', params: { open: '1' } },
     });
     const c = fullRecord();
     c.ports = {};
