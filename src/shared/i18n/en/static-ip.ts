@@ -1,5 +1,7 @@
 // The staticIp group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The Static IP step (src/renderer/steps/static-ip/) and its store's words (stores/static-ip*.ts).
+import { staticIpSaid } from './said/static-ip';
+
 export const staticIp = {
   /** The check's name in CheckState's sentences ("Address check progress", "The address check did not work."). */
   checkWhat: 'address',
@@ -387,49 +389,5 @@ export const staticIp = {
     takesAll:
       "The pool {range} takes every address of your network: there is none left for a fixed address. Make the pool smaller on the router, or reserve the NVR's address there.",
   },
-  /** main's refusals in its own words (errors with a sentence of their own: address-change.ts, device-network.ts). */
-  failures: {
-    notSent: 'The app did not send that address: {parts} Nothing was changed.',
-    notConfirmed:
-      'The app did not send that address: {parts} Confirm it to send it anyway, or pick another address. Nothing was changed.',
-    notSupportedKept:
-      'The NVR does not let the app change {what} over ONVIF. It kept its own settings; nothing was changed.',
-    notSupportedStayed:
-      'The NVR does not let the app change {what} over ONVIF. It kept its address, but {stayed} could not be put back as they were: check them in the NVR’s own network page.',
-    refusedKept: 'The NVR refused {what} ({why}). It kept its own settings; nothing was changed.',
-    refusedStayed:
-      'The NVR refused {what} ({why}). It kept its address, but {stayed} could not be put back as they were: check them in the NVR’s own network page.',
-    /** What the app was changing (`{what}`) and what stayed changed (`{stayed}`). */
-    what: {
-      SetDNS: 'the DNS servers',
-      SetNetworkDefaultGateway: 'the router address (gateway)',
-      SetNetworkInterfaces: 'the new address',
-      both: 'the DNS servers and the router address (gateway)',
-    },
-    /** Why the NVR refused (`{why}`), by its ONVIF fault. */
-    why: {
-      invalidAddress: 'it says an address is not valid',
-      invalidInterface: 'it says the network interface is not valid',
-      invalidMtu: 'it says the network settings are not valid',
-      notSupported: 'it does not allow that change over ONVIF',
-      unknown: 'it gave no reason the app knows',
-    },
-    rebootNotSupported:
-      'The NVR needs a restart to use its new address but does not let the app restart it over ONVIF. Restart it yourself (its power switch or its own web page); the app then looks for it again.',
-    rebootRefused:
-      'The NVR needs a restart to use its new address but refused the restart. Restart it yourself (its power switch or its own web page); the app then looks for it again.',
-  },
-  /** main's progress lines while it reads or changes the NVR's address (static-ip-service.ts, address-change.ts). */
-  progress: {
-    reading: 'Reading the NVR’s network settings over ONVIF…',
-    judging: 'Judging the address…',
-    checking: 'Checking the address…',
-    probing: 'Making sure nothing answers at {address}…',
-    giving: 'Giving the NVR the address {address}…',
-    looking: 'Looking for the NVR at {address}…',
-    lookingRound: 'Looking for the NVR at {address}… ({round}/{rounds})',
-    puttingBack: 'The NVR did not take the settings as sent: putting its old settings back…',
-    restarting: 'The NVR needs a restart for the new address: restarting it…',
-    unfinished: 'An address change did not finish last time: finding where the NVR answers now…',
-  },
+  ...staticIpSaid,
 } as const;
