@@ -161,6 +161,10 @@ describe('nvr-assist verify against the saved setup, profile home', () => {
       what: `TCP 8000 → ${hik.ip}:8000`,
       from: 'deleted',
       to: 'listed again, opened by DS-7608NI-K2',
+      said: {
+        from: { key: 'verify.said.change.deleted' },
+        to: { key: 'verify.said.change.listedAgain', params: { who: 'DS-7608NI-K2' } },
+      },
     });
     expect(upnp.todo).toContain('turn UPnP off on the NVR');
     // The NVR itself did not move.
@@ -207,7 +211,12 @@ describe('nvr-assist verify against the saved setup, profile home', () => {
       expect(code).toBe(3);
       const ports = check(result, 'ports');
       expect(ports.state).toBe('drift');
-      expect(ports.changes).toContainEqual({ what: `Video streams (RTSP) ${from}`, from: 'open', to: 'closed' });
+      expect(ports.changes).toContainEqual({
+        what: `Video streams (RTSP) ${from}`,
+        from: 'open',
+        to: 'closed',
+        said: { from: { key: 'verify.said.change.state.open' }, to: { key: 'verify.said.change.state.closed' } },
+      });
       expect(ports.todo).toContain('Ports');
       expect(check(result, 'address').state).toBe('ok');
     } finally {
