@@ -63,8 +63,11 @@ export class Inventory {
 
   /** The device of an earlier list this finding belongs to, if any, and not already listed again. */
   private knownAgain(f: Finding): DiscoveredDevice | undefined {
+    if (this.known.length === 0) return undefined;
     const mac = f.mac ?? null;
-    const free = this.known.filter((d) => !this.devices.some((x) => x.id === d.id));
+    // Linear in the two lists (a flood of fake devices must not make each new one cost the square of them).
+    const listed = new Set(this.devices.map((x) => x.id));
+    const free = this.known.filter((d) => !listed.has(d.id));
     const differs = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a !== b;
     return (
       (mac && free.find((d) => d.mac === mac)) ||
