@@ -1,6 +1,7 @@
 // A failure in main's own words, said by key: the English sentence (the failure's message: the JSON, the log, a front
 // end whose catalogue lacks the key) and the key with its values (each front end's language), made from one source.
 import { english } from '../../shared/i18n/english';
+import { PARTS } from '../../shared/i18n/local-message';
 import { saidSchema, type Said } from '../../shared/i18n/said';
 import type { MessageKey } from '../../shared/i18n/types';
 import { AppFailure, type ErrorCode, type FailurePart } from '../../shared/ipc/errors';
@@ -28,7 +29,9 @@ export function withSaid(code: ErrorCode, message: string, words: Said | undefin
  */
 export function refusalWithParts(code: ErrorCode, key: MessageKey, parts: readonly FailurePart[]): AppFailure {
   const kept = parts.slice(0, 16);
-  const words: Said = { key };
-  const message = english({ key, params: { parts: kept.map((p) => p.text).join(' ') } });
-  return new AppFailure(code, message, words, kept);
+  // The problems go in whole (a value said by key is cut at 300 characters; the English sentence never is).
+  const message = english({ key, params: { parts: PARTS } }).replace(PARTS, kept.map((p) => p.text).join(' '));
+  // What crosses is bounded (result.ts): a part that does not fit leaves the key out, and main's English is said.
+  const fits = kept.every((p) => p.text.length <= 600 && (p.said === undefined || crossing(p.said) !== undefined));
+  return fits ? new AppFailure(code, message, { key }, kept) : new AppFailure(code, message);
 }

@@ -8,18 +8,19 @@ import { errors } from './en/errors';
 import { sayIn, type Said } from './said';
 import type { Translator } from './translator';
 
+/** Where a refusal's listed problems go in its sentence, filled after the sentence is made. */
+export const PARTS = '\u0001parts\u0001';
+
 export function localMessage(
   error: { code?: string; message: string; said?: Said; parts?: readonly FailurePart[] },
   { t }: Pick<Translator, 't'>,
 ): string {
   if (error.said) {
-    const words = error.parts?.length
-      ? {
-          key: error.said.key,
-          params: { ...error.said.params, parts: error.parts.map((p) => sayIn({ t }, p.said, p.text)).join(' ') },
-        }
-      : error.said;
-    return sayIn({ t }, words, error.message);
+    if (!error.parts?.length) return sayIn({ t }, error.said, error.message);
+    // The problems go in whole, after the sentence is made (a value is cut at 300 characters; they are not).
+    const frame = sayIn({ t }, { key: error.said.key, params: { ...error.said.params, parts: PARTS } }, '');
+    if (!frame.includes(PARTS)) return error.message;
+    return frame.replace(PARTS, error.parts.map((p) => sayIn({ t }, p.said, p.text)).join(' '));
   }
   const code = error.code as keyof typeof errors | undefined;
   return code && Object.hasOwn(errors, code) && errors[code] === error.message ? t(`errors.${code}`) : error.message;

@@ -127,3 +127,27 @@ describe('main’s failures said by key', () => {
     ]);
   });
 });
+
+describe('a refusal’s listed problems', () => {
+  const pseudo = createTranslator('en-XA');
+  const long = (n: number) => ({ text: `Problem ${n}: ${'x'.repeat(250)}.` });
+
+  it('go in whole, in English and in the user’s language (a value said by key is cut at 300 characters; they are not)', async () => {
+    const parts = [long(1), long(2)];
+    const failure = refusalWithParts('STATIC_IP_REFUSED', 'staticIp.failures.notSent', parts);
+    expect(failure.message).toBe(
+      `The app did not send that address: ${parts.map((p) => p.text).join(' ')} Nothing was changed.`,
+    );
+    const shown = localMessage(failure, pseudo);
+    for (const p of parts) expect(shown).toContain(p.text);
+    expect(shown).not.toContain('The app did not send that address');
+  });
+
+  it('one that does not fit what crosses leaves the key out: main’s English is said', () => {
+    const failure = refusalWithParts('STATIC_IP_REFUSED', 'staticIp.failures.notSent', [{ text: 'y'.repeat(700) }]);
+    expect(failure.said).toBeUndefined();
+    expect(failure.parts).toBeUndefined();
+    expect(localMessage(failure, pseudo)).toBe(failure.message);
+    expect(failure.message).toContain('y'.repeat(700));
+  });
+});
