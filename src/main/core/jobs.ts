@@ -1,5 +1,5 @@
 import { english } from '../../shared/i18n/english';
-import type { Words } from '../../shared/i18n/said';
+import { saidSchema, type Words } from '../../shared/i18n/said';
 import type { JobKind } from '../../shared/ipc/contract';
 import { AppFailure, isAppFailure } from '../../shared/ipc/errors';
 import type { EventHub } from './events';
@@ -40,7 +40,8 @@ export function createJobRunner(hub: EventHub, newId: () => string, log: (line: 
         progress(done, total, words) {
           if (controller.signal.aborted) return;
           const message = (typeof words === 'string' ? words : english(words)).slice(0, 500);
-          const said = typeof words === 'string' ? {} : { said: words };
+          // Words by key cross only within the contract's bounds (a value past them: main's English alone).
+          const said = typeof words !== 'string' && saidSchema.safeParse(words).success ? { said: words } : {};
           hub.emit('job.onProgress', { jobId, kind, done, total, message, ...said });
         },
       };
