@@ -25,6 +25,9 @@ export default defineConfig({
           // The port scanner's worker thread (services/ports/scan-threads.ts starts it).
           'scan-worker': resolve(root, 'src/main/services/ports/scan-worker.ts'),
         },
+        // Comments and whitespace out (names kept, so stacks stay readable): the CLI parses and compiles ~30 % fewer
+        // bytes before its first word (and `ports --full` scans beside that load).
+        output: { minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } },
       },
     },
   },

@@ -80,9 +80,12 @@ export function translatorOver(
     throw new Error(`No message "${key}"`);
   },
 ): Translator {
-  const plurals = new Intl.PluralRules(resolved.intl);
-  const numbers = new Intl.NumberFormat(resolved.intl);
-  const show = (value: ParamValue): string => (typeof value === 'number' ? numbers.format(value) : value);
+  // Made on first use: the first NumberFormat of a process costs ~12 ms of ICU set-up, and most translators (the
+  // English ones main makes at load, the CLI's) never format a number — `ports --full` loads the app while it scans.
+  let plurals: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  const numberFormat = (): Intl.NumberFormat => (numbers ??= new Intl.NumberFormat(resolved.intl));
+  const show = (value: ParamValue): string => (typeof value === 'number' ? numberFormat().format(value) : value);
 
   function lookup(key: string): Message | null {
     let node: unknown = messages;
@@ -98,6 +101,7 @@ export function translatorOver(
     if (typeof message === 'string') return message;
     const count = params?.count;
     if (typeof count !== 'number') throw new Error(`Message "${key}" needs a number "count"`);
+    plurals ??= new Intl.PluralRules(resolved.intl);
     return message[plurals.select(count)] ?? message.other;
   }
 
@@ -129,7 +133,8 @@ export function translatorOver(
       push(message.slice(at));
       return result;
     },
-    number: (value, options) => (options ? new Intl.NumberFormat(resolved.intl, options) : numbers).format(value),
+    number: (value, options) =>
+      (options ? new Intl.NumberFormat(resolved.intl, options) : numberFormat()).format(value),
   };
   return translator;
 }

@@ -24,14 +24,19 @@ function bareImports(): string[] {
   );
   const names = new Set<string>();
   for (const f of files)
-    for (const m of readFileSync(f, 'utf8').matchAll(/(?:from |import\(|require\()"([^".][^"]*)"/g))
-      if (!m[1]!.startsWith('node:'))
+    // The build drops whitespace (`from"pdfkit"`) and quotes a dynamic import's name with backticks.
+    for (const m of readFileSync(f, 'utf8').matchAll(
+      /from ?"([^".][^"]*)"|(?:import|require)\((["`])([^"`.][^"`]*)\2\)/g,
+    )) {
+      const name = (m[1] ?? m[3])!;
+      if (!name.startsWith('node:'))
         names.add(
-          m[1]!
+          name
             .split('/')
-            .slice(0, m[1]!.startsWith('@') ? 2 : 1)
+            .slice(0, name.startsWith('@') ? 2 : 1)
             .join('/'),
         );
+    }
   return [...names].sort();
 }
 
