@@ -8,16 +8,20 @@ import type { Translator } from './translate';
 
 export interface Said {
   readonly key: string;
-  /** The values: words or numbers as `t` takes them, or words said by key themselves (one level: "a private address"). */
+  /**
+   * The values: words or numbers as `t` takes them, or words said by key themselves, with values of their own ("user
+   * {user} with the factory password") — two levels at most: the inner words' values are words or numbers.
+   */
   readonly params?: Readonly<Record<string, ParamValue | SaidWords>>;
 }
 
 /** main's words where either will do: an English sentence as it is, or words said by key (a job's progress line). */
 export type Words = string | Said;
 
-/** Words said by key that fill another's placeholder: no values of their own. */
+/** Words said by key that fill another's placeholder, with values of their own that are plain words or numbers. */
 export interface SaidWords {
   readonly key: string;
+  readonly params?: Readonly<Record<string, ParamValue>>;
 }
 
 /** A message's values where one may be words said by key. */
@@ -30,16 +34,25 @@ export function said<K extends MessageKey>(key: K, ...params: SaidArgs<K>): Said
   return values === undefined ? { key } : { key, params: values };
 }
 
-/** Words said by key to fill another message's placeholder (a message without placeholders of its own). */
-export function saidWords<K extends MessageKey>(key: ParamArgs<K> extends [] ? K : never): SaidWords {
-  return { key };
+/** Words said by key to fill another message's placeholder, its own values checked as `t` checks them. */
+export function saidWords<K extends MessageKey>(key: K, ...params: ParamArgs<K>): SaidWords {
+  const [values] = params as [Readonly<Record<string, ParamValue>>?];
+  return values === undefined ? { key } : { key, params: values };
 }
+
+const valueSchema = z.union([z.string().max(300), z.number()]);
 
 /** Said's shape where it crosses a boundary (bounded, as everything that crosses is). */
 export const saidSchema = z.object({
   key: z.string().max(120),
   params: z
-    .record(z.string().max(40), z.union([z.string().max(300), z.number(), z.object({ key: z.string().max(120) })]))
+    .record(
+      z.string().max(40),
+      z.union([
+        valueSchema,
+        z.object({ key: z.string().max(120), params: z.record(z.string().max(40), valueSchema).optional() }),
+      ]),
+    )
     .optional(),
 });
 
@@ -49,7 +62,9 @@ type Say = (key: string, params?: Readonly<Record<string, ParamValue>>) => strin
 export function sayWith(t: Say, words: Said): string {
   const params = words.params
     ? Object.fromEntries(
-        Object.entries(words.params).map(([name, v]) => [name, typeof v === 'object' ? t(v.key) : v] as const),
+        Object.entries(words.params).map(
+          ([name, v]) => [name, typeof v === 'object' ? t(v.key, v.params) : v] as const,
+        ),
       )
     : undefined;
   return t(words.key, params);

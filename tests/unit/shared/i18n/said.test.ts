@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { english, saidInEnglish } from '../../../../src/shared/i18n/english';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { said, saidSchema, sayIn } from '../../../../src/shared/i18n/said';
+import { said, saidSchema, saidWords, sayIn } from '../../../../src/shared/i18n/said';
 
 // Words main says by the catalogue's key: the English sentence it keeps for the JSON is the key's, and each side
 // says the same key in its own language, falling back to main's sentence where its catalogue lacks the key.
@@ -43,5 +43,25 @@ describe('said', () => {
     expect(saidSchema.safeParse({ key: 'x'.repeat(121) }).success).toBe(false);
     expect(saidSchema.safeParse({ key: 'a.b', params: { v: 'x'.repeat(301) } }).success).toBe(false);
     expect(saidSchema.safeParse({ key: 'a.b', params: { v: { nested: 1 } } }).success).toBe(false);
+  });
+
+  it('words said by key inside another, with values of their own (two levels)', () => {
+    const inner = saidWords('components.loginDialog.locked', { user: 'admin' });
+    const words = said('staticIp.findings.noGateway', { router: inner });
+    expect(english(words)).toBe(
+      en.t('staticIp.findings.noGateway', { router: en.t('components.loginDialog.locked', { user: 'admin' }) }),
+    );
+    expect(english(words)).toContain('Logging in is paused for admin');
+    const shown = sayIn(xa, words, 'fallback');
+    expect(shown).toContain('admin');
+    expect(shown).not.toContain('Logging in is paused');
+    // The inner values cross the boundary (zod would strip what the shape does not name), bounded, one level only.
+    expect(saidSchema.parse(words)).toEqual(words);
+    expect(
+      saidSchema.safeParse({ key: 'a.b', params: { v: { key: 'c.d', params: { u: 'x'.repeat(301) } } } }).success,
+    ).toBe(false);
+    expect(
+      saidSchema.safeParse({ key: 'a.b', params: { v: { key: 'c.d', params: { u: { key: 'e.f' } } } } }).success,
+    ).toBe(false);
   });
 });
