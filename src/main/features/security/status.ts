@@ -1,9 +1,21 @@
 import type { SecurityResult } from '../../../shared/domain/security';
 import { stepState, type StepState } from '../../../shared/domain/step-state';
-import { said } from '../../../shared/i18n/said';
+import { said, type Said, type SaidWords } from '../../../shared/i18n/said';
+import type { ParamValue } from '../../../shared/i18n/types';
 import { saidInEnglish } from '../../../shared/i18n/english';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Words said by key that may fill another's placeholder: their values all plain words or numbers; else null. */
+function plainWords(words: Said | undefined): SaidWords | null {
+  if (!words) return null;
+  const params: Record<string, ParamValue> = {};
+  for (const [name, value] of Object.entries(words.params ?? {})) {
+    if (typeof value === 'object') return null;
+    params[name] = value;
+  }
+  return words.params ? { key: words.key, params } : { key: words.key };
+}
 
 /**
  * The Security step's status from a check (the one place it is decided): attention while a finding of the top
@@ -15,9 +27,10 @@ export function judgeSecurityStep(result: SecurityResult, at: Date): StepState {
   const critical = result.findings.filter((f) => f.severity === 'critical');
   if (critical.length) {
     const first = critical[0]!;
-    // The first finding's title by its own key where it has no values of its own (one level, said.ts); else the
-    // sentence stays main's English (a title said with values, or the vulnerability table's own words).
-    const title = first.said?.title && !first.said.title.params ? { key: first.said.title.key } : null;
+    // The first finding's title by its own key, with its values where they are plain words or numbers (two levels at
+    // most, said.ts); else the sentence stays main's English (a title whose values are words said by key themselves,
+    // or the vulnerability table's own words).
+    const title = plainWords(first.said?.title);
     return stepState('attention', updatedAt, {
       text: `${plural(critical.length, 'critical finding is', 'critical findings are')} open: ${first.title}.`,
       ...(title ? { said: said('wizard.reasons.security.critical', { count: critical.length, title }) } : {}),

@@ -75,7 +75,7 @@ describe('judgeSecurityStep', () => {
     expect(s.reason!.startsWith('1 critical finding is open: ttt')).toBe(true);
   });
 
-  it('says its reasons by key: the first critical finding’s title by its own key where it has no values', () => {
+  it('says its reasons by key: the first critical finding’s title by its own key, with its plain values', () => {
     const mapped: SecurityFinding = {
       ...finding('upnp-camera-mapped', 'critical', 35),
       title: 'UPnP opened the NVR or a camera to the internet',
@@ -90,12 +90,26 @@ describe('judgeSecurityStep', () => {
         params: { count: 2, title: { key: 'security.said.upnp.camera-mapped.title' } },
       },
     });
-    // A title said with values of its own (one level of words within words only), or not said by key: English only.
+    // A title said with values of its own: they come along (two levels of words within words at most).
     const telnet: SecurityFinding = {
       ...finding('telnet', 'critical', 35),
       said: { title: { key: 'security.said.telnet.title', params: { ports: '23' } } },
     };
-    expect(judgeSecurityStep(result([telnet], 35), AT).reasonSaid).toBeUndefined();
+    expect(judgeSecurityStep(result([telnet], 35), AT).reasonSaid).toEqual({
+      key: 'wizard.reasons.security.critical',
+      params: { count: 1, title: { key: 'security.said.telnet.title', params: { ports: '23' } } },
+    });
+    // A title whose values are words said by key themselves (a third level), or not said by key: English only.
+    const deeper: SecurityFinding = {
+      ...finding('deeper', 'critical', 35),
+      said: {
+        title: {
+          key: 'security.said.telnet.title',
+          params: { ports: { key: 'security.said.upnp.camera-mapped.title' } },
+        },
+      },
+    };
+    expect(judgeSecurityStep(result([deeper], 35), AT).reasonSaid).toBeUndefined();
     expect(judgeSecurityStep(result([finding('a', 'critical', 35)], 35), AT).reasonSaid).toBeUndefined();
     expect(judgeSecurityStep(result([finding('l', 'low', 4)], 96), AT).reasonSaid).toEqual({
       key: 'wizard.reasons.security.worthFixing',

@@ -9,7 +9,7 @@ import WizardStepFrame from '../../../../src/renderer/components/WizardStepFrame
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { stepState } from '../../../../src/shared/domain/step-state';
 import { saidInEnglish } from '../../../../src/shared/i18n/english';
-import { said } from '../../../../src/shared/i18n/said';
+import { said, saidWords } from '../../../../src/shared/i18n/said';
 import { createTranslator } from '../../../../src/shared/i18n';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import type { StepId } from '../../../../src/shared/domain/steps';
@@ -69,6 +69,28 @@ describe('a step’s reason, said by key, in the pseudo locale', () => {
     older.steps.upnp = { status: 'attention', updatedAt: AT.toISOString(), reason: 'Words from an older record.' };
     api.handlers['setup.get'] = () => ok({ setup: older, notice: null });
     expect((await frameOf('upnp')).text()).toBe('Words from an older record.');
+  });
+
+  it('words within words with values of their own: the first critical finding’s title and its ports', async () => {
+    // judgeSecurityStep with telnet open: the finding's title said by key with its value, inside the reason.
+    const record = judgedRecord();
+    const title = saidWords('security.said.telnet.title', { ports: '23' });
+    record.steps.security = stepState('attention', AT.toISOString(), {
+      text: '1 critical finding is open: Telnet open on port 23.',
+      said: said('wizard.reasons.security.critical', { count: 1, title }),
+    });
+    api.handlers['setup.get'] = () => ok({ setup: record, notice: null });
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const shown = (await frameOf('security')).text();
+    expect(shown).toBe(
+      pseudo.t('wizard.reasons.security.critical', {
+        count: 1,
+        title: pseudo.t('security.said.telnet.title', { ports: '23' }),
+      }),
+    );
+    expect(shown).toContain('23');
+    expect(shown).not.toContain('Telnet open on port');
   });
 
   it('in English the frame shows main’s sentence as it is, said by key', async () => {
