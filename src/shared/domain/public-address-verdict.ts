@@ -57,35 +57,24 @@ function outside(
   findings: PublicFinding[],
 ): { address: string | null; said: string } {
   const name = what === 'stun' ? `The STUN server ${view.server}` : `The address checker ${view.server}`;
-  if (view.address === null) {
-    findings.push(
-      finding(
-        what === 'stun' ? 'stun-failed' : 'checker-failed',
-        'warning',
-        said(what === 'stun' ? 'internet.said.stunFailed' : 'internet.said.checkerFailed', {
-          server: view.server,
-          error: view.error ?? { key: 'internet.said.noAnswer' },
-        }),
-      ),
-    );
-    return { address: null, said: `${name}: no answer` };
-  }
-  const b = believablePublic(view.address);
-  if (!b.ok) {
-    findings.push(
-      finding(
-        what === 'stun' ? 'stun-not-public' : 'checker-not-public',
-        'problem',
-        said(what === 'stun' ? 'internet.said.stunNotPublic' : 'internet.said.checkerNotPublic', {
-          server: view.server,
-          address: view.address,
-          kind: kindWords(b.kind),
-        }),
-      ),
-    );
-    return { address: null, said: `${name}: ${view.address} (not believable)` };
-  }
-  return { address: view.address, said: `${name} sees ${view.address}` };
+  // No answer, or an address that cannot be the router's public one: either way a finding, and no address from it.
+  const b = view.address === null ? null : believablePublic(view.address);
+  if (b?.ok) return { address: view.address, said: `${name} sees ${view.address}` };
+  const error = view.error ?? { key: 'internet.said.noAnswer' };
+  findings.push(
+    b === null
+      ? finding(`${what}-failed`, 'warning', said(`internet.said.${what}Failed`, { server: view.server, error }))
+      : finding(
+          `${what}-not-public`,
+          'problem',
+          said(`internet.said.${what}NotPublic`, {
+            server: view.server,
+            address: view.address!,
+            kind: kindWords(b.kind),
+          }),
+        ),
+  );
+  return { address: null, said: `${name}: ${b === null ? 'no answer' : `${view.address} (not believable)`}` };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type DefaultOutcome,
 } from './security-defaults';
 import { sayFinding as finding } from './security-finding';
-import type { SecurityFinding } from './security-model';
+import type { SecurityFinding, SecuritySeverity } from './security-model';
 
 /** Whether to go on after an answer: only after a refusal the user confirmed going past. */
 export function goOnAfter(outcome: DefaultOutcome, tryNext: boolean): boolean {
@@ -150,6 +150,13 @@ export function keepAttempts(
   return [...kept, ...added].filter((a) => Date.parse(a.at) > since).slice(-16);
 }
 
+/** The finding each verdict makes: its severity, its title and, where it is not the severity's, its worth. */
+const DEFAULT_FINDING = {
+  accepted: { severity: 'critical', title: 'security.said.defaults.finding.accepted', worth: 40 },
+  refused: { severity: 'info', title: 'security.said.defaults.finding.refused' },
+  'not-tried': { severity: 'unknown', title: 'security.said.defaults.finding.notTried', worth: 0 },
+} as const satisfies Record<DefaultCheck['verdict'], { severity: SecuritySeverity; title: string; worth?: number }>;
+
 /**
  * The check's finding for the Security list (the chosen NVR's last check; none before one was made): a default that
  * still works is the top risk, above any firmware finding; a refusal is a note; a check that could not try is an
@@ -160,43 +167,20 @@ export function defaultPasswordFinding(check: DefaultCheck | null): SecurityFind
   const evidence = [
     `Checked ${check.checkedAt.slice(0, 16).replace('T', ' ')} UTC: ${check.tried.length} attempt${check.tried.length === 1 ? '' : 's'} (${check.tried.map((a) => `${a.candidate}: ${a.outcome}`).join(', ') || 'none'}).`,
   ];
-  const source = check.source ?? undefined;
-  if (check.verdict === 'accepted')
-    return [
-      finding(
-        'default-password',
-        'critical',
-        said('security.said.defaults.finding.accepted'),
-        check.said?.reason ?? check.reason,
-        check.said?.fix ?? check.fix,
-        evidence,
-        {
-          worth: 40,
-          ...(source ? { source } : {}),
-        },
-      ),
-    ];
-  if (check.verdict === 'refused')
-    return [
-      finding(
-        'default-password',
-        'info',
-        said('security.said.defaults.finding.refused'),
-        check.said?.reason ?? check.reason,
-        check.said?.fix ?? check.fix,
-        evidence,
-      ),
-    ];
+  // Only an accepted default names where its password came from; a refusal keeps the usual worth of its severity.
+  const look = DEFAULT_FINDING[check.verdict];
+  const source = check.verdict === 'accepted' ? (check.source ?? undefined) : undefined;
   return [
     finding(
       'default-password',
-      'unknown',
-      said('security.said.defaults.finding.notTried'),
+      look.severity,
+      said(look.title),
       check.said?.reason ?? check.reason,
       check.said?.fix ?? check.fix,
       evidence,
       {
-        worth: 0,
+        ...('worth' in look ? { worth: look.worth } : {}),
+        ...(source ? { source } : {}),
       },
     ),
   ];

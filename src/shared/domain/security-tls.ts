@@ -4,10 +4,11 @@
 // A report made before certificates were kept has no `tls` on its rows: nothing is said here (the HTTPS findings
 // of security-findings.ts still stand). Pure: the clock is a parameter. The words are said by key
 // (`security.said.tls.…`, security-finding.ts); the evidence lines (the certificate's facts) stay English.
-import { said, saidWords } from '../i18n/said';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
 import type { PortRow, PortTls } from './ports';
 import { sayFinding as finding } from './security-finding';
-import type { SecurityFinding, SecurityInput } from './security-model';
+import type { SecurityFinding, SecurityInput, SecuritySeverity } from './security-model';
+import type { MessageKey } from '../i18n/types';
 
 /** Below this many days left, an otherwise valid certificate is due for renewal. */
 export const RENEW_WITHIN_DAYS = 30;
@@ -64,129 +65,112 @@ export function weakKey(t: Pick<PortTls, 'keyType' | 'keyBits'>): boolean {
   return false;
 }
 
+/** A fault a certificate may have, by its words' key (`security.said.tls.<fault>.…`). */
+type TlsFault = 'selfSigned' | 'untrusted' | 'expired' | 'notYetValid' | 'expiring' | 'weakKey' | 'weakSignature';
+type Cert = PortRow & { tls: PortTls };
+type Values = Readonly<Record<string, string | SaidWords>>;
+
+/** One fault: the ports that show it, and the values of its words (from the first of them) beside their ports. */
+interface CertFault {
+  fault: TlsFault;
+  severity: SecuritySeverity;
+  found: readonly Cert[];
+  title?: (first: Cert) => Values;
+  text?: (first: Cert) => Values;
+  fix: Said;
+}
+
+/** Words by the fault's own key (each fault has all three: a compile error otherwise), with their values if any. */
+function faultSaid(
+  key: `security.said.tls.${TlsFault}.${'title' | 'titleMany' | 'text'}` & MessageKey,
+  values?: Values,
+): Said {
+  return values === undefined ? { key } : { key, params: values };
+}
+
+/** The finding for the ports that show one fault (`tls-<fault>`): its title names the port, or the ports. */
+function faultFinding(f: CertFault, evidence: string[]): SecurityFinding {
+  const first = f.found[0]!;
+  return finding(
+    `tls-${f.fault.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    f.severity,
+    faultSaid(`security.said.tls.${f.fault}.${many(f.found) ? 'titleMany' : 'title'}`, {
+      ...f.title?.(first),
+      ...ports(f.found),
+    }),
+    faultSaid(`security.said.tls.${f.fault}.text`, f.text?.(first)),
+    f.fix,
+    evidence,
+  );
+}
+
 /** The certificate findings for the NVR's open TLS ports; `names` are the DDNS names users type from outside. */
 export function tlsFindings(input: SecurityInput, now: Date): SecurityFinding[] {
   const report = input.ports;
   if (!report) return [];
-  const rows = report.rows.filter((r): r is PortRow & { tls: PortTls } => r.state === 'open' && r.tls !== undefined);
+  const rows = report.rows.filter((r): r is Cert => r.state === 'open' && r.tls !== undefined);
   if (rows.length === 0) return [];
   const evidence = rows.map(fact);
   const out: SecurityFinding[] = [];
   const t = now.getTime();
 
-  const selfSigned = rows.filter((r) => r.tls.selfSigned);
-  if (selfSigned.length)
-    out.push(
-      finding(
-        'tls-self-signed',
-        'medium',
-        said(
-          many(selfSigned) ? 'security.said.tls.selfSigned.titleMany' : 'security.said.tls.selfSigned.title',
-          ports(selfSigned),
-        ),
-        said('security.said.tls.selfSigned.text'),
-        said('security.said.tls.selfSigned.fix', { realCertificate: REAL_CERTIFICATE }),
-        evidence,
-      ),
-    );
-  const untrusted = rows.filter((r) => !r.tls.selfSigned && !r.tls.trusted);
-  if (untrusted.length)
-    out.push(
-      finding(
-        'tls-untrusted',
-        'low',
-        said(
-          many(untrusted) ? 'security.said.tls.untrusted.titleMany' : 'security.said.tls.untrusted.title',
-          ports(untrusted),
-        ),
-        said('security.said.tls.untrusted.text', {
-          issuer: untrusted[0]!.tls.issuer || saidWords('security.said.tls.untrusted.notNamed'),
-        }),
-        said('security.said.tls.realCertificate'),
-        evidence,
-      ),
-    );
-
-  const expired = rows.filter((r) => r.tls.validTo !== null && Date.parse(r.tls.validTo) < t);
-  if (expired.length)
-    out.push(
-      finding(
-        'tls-expired',
-        'medium',
-        said(many(expired) ? 'security.said.tls.expired.titleMany' : 'security.said.tls.expired.title', {
-          day: day(expired[0]!.tls.validTo!),
-          ...ports(expired),
-        }),
-        said('security.said.tls.expired.text'),
-        said('security.said.tls.expired.fix', { realCertificate: REAL_CERTIFICATE }),
-        evidence,
-      ),
-    );
   const early = rows.filter((r) => r.tls.validFrom !== null && Date.parse(r.tls.validFrom) > t);
-  if (early.length)
-    out.push(
-      finding(
-        'tls-not-yet-valid',
-        'medium',
-        said(many(early) ? 'security.said.tls.notYetValid.titleMany' : 'security.said.tls.notYetValid.title', {
-          day: day(early[0]!.tls.validFrom!),
-          ...ports(early),
-        }),
-        said('security.said.tls.notYetValid.text'),
-        said('security.said.tls.notYetValid.fix'),
-        evidence,
-      ),
-    );
-  const soon = rows.filter((r) => {
-    const to = r.tls.validTo === null ? NaN : Date.parse(r.tls.validTo);
-    return to >= t && to - t < RENEW_WITHIN_DAYS * DAY_MS && !early.includes(r);
-  });
-  if (soon.length)
-    out.push(
-      finding(
-        'tls-expiring',
-        'low',
-        said(many(soon) ? 'security.said.tls.expiring.titleMany' : 'security.said.tls.expiring.title', {
-          day: day(soon[0]!.tls.validTo!),
-          ...ports(soon),
-        }),
-        said('security.said.tls.expiring.text', { days: String(RENEW_WITHIN_DAYS) }),
-        said('security.said.tls.expiring.fix'),
-        evidence,
-      ),
-    );
-
-  const shortKey = rows.filter((r) => weakKey(r.tls));
-  if (shortKey.length)
-    out.push(
-      finding(
-        'tls-weak-key',
-        'medium',
-        said(many(shortKey) ? 'security.said.tls.weakKey.titleMany' : 'security.said.tls.weakKey.title', {
-          keyType: String(shortKey[0]!.tls.keyType),
-          keyBits: String(shortKey[0]!.tls.keyBits),
-          ...ports(shortKey),
-        }),
-        said('security.said.tls.weakKey.text', { minBits: String(MIN_RSA_BITS) }),
-        said('security.said.tls.weakKey.fix', { minBits: String(MIN_RSA_BITS) }),
-        evidence,
-      ),
-    );
-  const oldHash = rows.filter((r) => weakSignature(r.tls.signatureAlgorithm));
-  if (oldHash.length)
-    out.push(
-      finding(
-        'tls-weak-signature',
-        'medium',
-        said(many(oldHash) ? 'security.said.tls.weakSignature.titleMany' : 'security.said.tls.weakSignature.title', {
-          algorithm: String(oldHash[0]!.tls.signatureAlgorithm),
-          ...ports(oldHash),
-        }),
-        said('security.said.tls.weakSignature.text'),
-        said('security.said.tls.weakSignature.fix'),
-        evidence,
-      ),
-    );
+  const faults: readonly CertFault[] = [
+    {
+      fault: 'selfSigned',
+      severity: 'medium',
+      found: rows.filter((r) => r.tls.selfSigned),
+      fix: said('security.said.tls.selfSigned.fix', { realCertificate: REAL_CERTIFICATE }),
+    },
+    {
+      fault: 'untrusted',
+      severity: 'low',
+      found: rows.filter((r) => !r.tls.selfSigned && !r.tls.trusted),
+      text: (c) => ({ issuer: c.tls.issuer || saidWords('security.said.tls.untrusted.notNamed') }),
+      fix: said('security.said.tls.realCertificate'),
+    },
+    {
+      fault: 'expired',
+      severity: 'medium',
+      found: rows.filter((r) => r.tls.validTo !== null && Date.parse(r.tls.validTo) < t),
+      title: (c) => ({ day: day(c.tls.validTo!) }),
+      fix: said('security.said.tls.expired.fix', { realCertificate: REAL_CERTIFICATE }),
+    },
+    {
+      fault: 'notYetValid',
+      severity: 'medium',
+      found: early,
+      title: (c) => ({ day: day(c.tls.validFrom!) }),
+      fix: said('security.said.tls.notYetValid.fix'),
+    },
+    {
+      fault: 'expiring',
+      severity: 'low',
+      found: rows.filter((r) => {
+        const to = r.tls.validTo === null ? NaN : Date.parse(r.tls.validTo);
+        return to >= t && to - t < RENEW_WITHIN_DAYS * DAY_MS && !early.includes(r);
+      }),
+      title: (c) => ({ day: day(c.tls.validTo!) }),
+      text: () => ({ days: String(RENEW_WITHIN_DAYS) }),
+      fix: said('security.said.tls.expiring.fix'),
+    },
+    {
+      fault: 'weakKey',
+      severity: 'medium',
+      found: rows.filter((r) => weakKey(r.tls)),
+      title: (c) => ({ keyType: String(c.tls.keyType), keyBits: String(c.tls.keyBits) }),
+      text: () => ({ minBits: String(MIN_RSA_BITS) }),
+      fix: said('security.said.tls.weakKey.fix', { minBits: String(MIN_RSA_BITS) }),
+    },
+    {
+      fault: 'weakSignature',
+      severity: 'medium',
+      found: rows.filter((r) => weakSignature(r.tls.signatureAlgorithm)),
+      title: (c) => ({ algorithm: String(c.tls.signatureAlgorithm) }),
+      fix: said('security.said.tls.weakSignature.fix'),
+    },
+  ];
+  for (const f of faults) if (f.found.length) out.push(faultFinding(f, evidence));
 
   const typed = [...new Set([...(input.ddnsNames ?? []), report.address].map((n) => n.toLowerCase()).filter(Boolean))];
   const unnamed = typed.filter((name) => rows.some((r) => !r.tls.names.some((c) => certificateNameCovers(c, name))));

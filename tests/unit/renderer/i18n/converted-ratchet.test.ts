@@ -81,6 +81,7 @@ const CONVERTED = [
   'steps/find/WizardStepFind.vue',
   'steps/internet/InternetFound.vue',
   'steps/internet/InternetProof.vue',
+  'steps/internet/ProofRun.vue',
   'steps/internet/WizardStepInternet.vue',
   'steps/network/NetworkApproachChoice.vue',
   'steps/network/NetworkFacts.vue',
