@@ -1,11 +1,12 @@
 // The default-password check's verdict from the NVR's answers, what the record keeps of the attempts, and the
 // finding it adds to the Security check (the policy and the plan: security-defaults.ts). Pure. The reason and the
-// fix are said by key (`security.said.defaults.…`) beside main's English sentence; the refused candidates' list
-// inside the refusal's sentence ('user "admin" with the factory password') stays English, as a value: words by key
-// fill another's placeholder one level deep only, without values of their own. The evidence line stays English.
+// fix are said by key (`security.said.defaults.…`) beside main's English sentence; inside the refusal's sentence the one
+// default refused ('user "admin" with the factory password') is said by key too (words within words, with values);
+// several refused stay English, as a value (a list of words within words is a level more than said.ts carries). The
+// evidence line stays English.
 import type { DefaultCredential } from '../catalog/default-credentials';
-import { saidInEnglish } from '../i18n/english';
-import { said, type Said } from '../i18n/said';
+import { english, saidInEnglish } from '../i18n/english';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
 import {
   DEFAULT_WINDOW_MS,
   describeCandidate,
@@ -37,8 +38,18 @@ function acceptedReason(c: DefaultCredential | null, candidate: string): Said {
   });
 }
 
-/** Why a refusal ended the run: how many were tried, and how many known defaults were left untried. */
-function refusedReason(tried: number, list: string, left: number): Said {
+/** A refused default from the table, as words that fill the refusal's {tried}. */
+function candidateWords(c: DefaultCredential): SaidWords {
+  return saidWords(c.password ? 'security.said.defaults.candidateFactory' : 'security.said.defaults.candidateBlank', {
+    user: c.user,
+  });
+}
+
+/**
+ * Why a refusal ended the run: how many were tried, and how many known defaults were left untried. `list`: the one
+ * refused default by key, or several (or one not in the table) as main's English.
+ */
+function refusedReason(tried: number, list: string | SaidWords, left: number): Said {
   if (tried === 1)
     return left === 0
       ? said('security.said.defaults.refusedOne', { tried: list })
@@ -123,14 +134,14 @@ export function judgeDefaultAnswers(args: {
     ...reasonAndFix(
       refusedReason(
         tried.length,
-        tried
-          .map((a) => {
-            const c = row(a.candidate);
-            return c
-              ? `user "${c.user}" with ${c.password ? 'the factory password' : 'a blank password'}`
-              : a.candidate;
-          })
-          .join('; '),
+        tried.length === 1 && row(tried[0]!.candidate)
+          ? candidateWords(row(tried[0]!.candidate)!)
+          : tried
+              .map((a) => {
+                const c = row(a.candidate);
+                return c ? english(candidateWords(c)) : a.candidate;
+              })
+              .join('; '),
         left,
       ),
       said('security.said.defaults.good'),

@@ -13,6 +13,8 @@ import {
 } from '../../../../src/shared/domain/security-defaults-verdict';
 import { judgeSecurity, type SecurityInput } from '../../../../src/shared/domain/security';
 import { securityStep } from '../../../../src/shared/steps/security';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 
 const AT = '2026-12-06T01:00:00.000Z';
 const XM = defaultCandidates('XM');
@@ -192,6 +194,27 @@ describe('the verdict’s words and counts, exactly (what the user reads and wha
     expect(run(['refused', 'refused']).reason).toBe(
       'The NVR refused all 2 factory defaults tried: user "admin" with a blank password; user "default" with the factory password.',
     );
+  });
+
+  it('the one default refused is said by key inside the refusal (words within words); several stay English', () => {
+    expect(run(['refused']).said?.reason).toEqual({
+      key: 'security.said.defaults.refusedOneLeftOne',
+      params: {
+        tried: { key: 'security.said.defaults.candidateBlank', params: { user: 'admin' } },
+        left: '1',
+      },
+    });
+    const xa = createTranslator('en-XA');
+    const shown = sayIn(xa, run(['refused']).said?.reason, 'fallback');
+    expect(shown).toContain('admin');
+    expect(shown).not.toContain('with a blank password');
+    expect(run(['refused', 'refused']).said?.reason).toEqual({
+      key: 'security.said.defaults.refusedAll',
+      params: {
+        count: '2',
+        tried: 'user "admin" with a blank password; user "default" with the factory password',
+      },
+    });
   });
 
   it('no answer: not tried, the defaults left counted (none was answered), no "refused before", reach it first', () => {
