@@ -1,6 +1,8 @@
 import { phoneTest } from '../../../shared/domain/checklist-phone-test';
+import { todoReasonIn } from '../../../shared/domain/checklist-said';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { GREY, type Pen } from './checklist-pdf-pen';
 
 // The checklist PDF's sections about the outside and what is left: UPnP, DDNS (with the test from a phone), the
@@ -29,7 +31,8 @@ export function drawUpnp({ heading, line, none, write }: Pen, c: Checklist, t: T
         `${m.protocol} ${m.externalPort} → ${m.internalClient}:${m.internalPort}${m.device ? ` (${m.device})` : ''}`,
         12,
       );
-    for (const f of u.findings) write(`${f.severity}: ${f.text}`, 8.5, { indent: 12, color: GREY });
+    for (const f of u.findings)
+      write(`${f.severity}: ${sayIn({ t }, f.said, f.text)}`, 8.5, { indent: 12, color: GREY });
     if (u.recheck) line(t(`${P}.upnp.recheck`, { time: u.recheck.at, outcome: u.recheck.outcome }));
   }
 }
@@ -47,7 +50,10 @@ export async function drawDdns({ doc, heading, line, none, write, room }: Pen, c
     line(n.successAt ? t(`${P}.ddns.nameUpdated`, { ...name, time: n.successAt }) : t(`${P}.ddns.name`, name));
   }
   const check = c.ddns.check;
-  if (check) line(t(`${P}.ddns.check`, { time: check.checkedAt, verdict: check.verdict, words: check.words }));
+  if (check) {
+    const words = sayIn({ t }, check.said, check.words);
+    line(t(`${P}.ddns.check`, { time: check.checkedAt, verdict: check.verdict, words }));
+  }
   const phone = phoneTest(c);
   if (phone) {
     // The one test only a phone on a real outside network can make: its QR code, drawn as vectors (dark squares on
@@ -81,8 +87,8 @@ export function drawInternet({ heading, line, none, box }: Pen, c: Checklist, t:
       t(`${P}.internet.publicAddress`, {
         address: pa.address ?? t(`${P}.unknown`),
         time: pa.measuredAt,
-        title: pa.title,
-        advice: pa.advice,
+        title: sayIn({ t }, pa.said?.title, pa.title),
+        advice: sayIn({ t }, pa.said?.advice, pa.advice),
       }),
     );
   const proof = c.internet.outsideProof;
@@ -121,5 +127,5 @@ export function drawVpn({ heading, line, none }: Pen, c: Checklist, t: T): void 
 export function drawTodo({ heading, none, box }: Pen, c: Checklist, t: T): void {
   heading(t(`${P}.todo.heading`));
   if (!c.todo.length) none(t(`${P}.todo.none`));
-  for (const step of c.todo) box(false, step.title, step.reason);
+  for (const step of c.todo) box(false, step.title, todoReasonIn({ t }, step));
 }

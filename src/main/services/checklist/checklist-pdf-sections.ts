@@ -1,11 +1,14 @@
+import { stepReasonIn } from '../../../shared/domain/checklist-said';
 import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
 import type { Translator } from '../../../shared/i18n';
+import { sayIn } from '../../../shared/i18n/said';
 import { drawPicture } from './checklist-pdf-picture';
 import { GREY, type Pen } from './checklist-pdf-pen';
 
 // The checklist PDF's sections about the NVR and the house: the title, the NVR, the steps, the security score, the
 // picture, the ports and the forward rules (the outside ones are in checklist-pdf-outside.ts). Its own words are in
-// the user's language (the checklistPdf group); what the checklist carries is main's and is written as it came.
+// the user's language (the checklistPdf group); what the checklist carries is main's: in the user's language where
+// main said it by key (checklist-said.ts), else as it came.
 
 type T = Translator['t'];
 const P = 'checklistPdf';
@@ -46,7 +49,7 @@ export function drawSteps({ heading, box }: Pen, c: Checklist, t: T): void {
     const words = s.verifiedAt
       ? t(`${P}.steps.stepVerified`, { title: s.title, status, time: s.verifiedAt })
       : t(`${P}.steps.step`, { title: s.title, status });
-    box(s.status === 'verified', words, s.reason);
+    box(s.status === 'verified', words, stepReasonIn({ t }, s));
   }
 }
 
@@ -61,7 +64,12 @@ export function drawSecurity({ heading, line, none, write, box }: Pen, c: Checkl
     else line(t(`${P}.security.nothingToFix`), 12);
     sec.fixes.forEach((f, i) => {
       const severity = t(`${P}.security.severity.${f.severity}`);
-      box(false, t(`${P}.security.fix`, { n: i + 1, count: f.worth, title: f.title, severity }), f.fix);
+      const title = sayIn({ t }, f.said?.title, f.title);
+      box(
+        false,
+        t(`${P}.security.fix`, { n: i + 1, count: f.worth, title, severity }),
+        sayIn({ t }, f.said?.fix, f.fix),
+      );
     });
   }
 }
@@ -112,11 +120,12 @@ export function drawRules({ heading, line, none, write }: Pen, c: Checklist, t: 
         address: r.internalAddress,
         internal: ports(r.internalPort),
         sources: r.sources.length ? r.sources.join(', ') : t(`${P}.anywhere`),
-        why: r.why,
+        why: sayIn({ t }, r.said, r.why),
       };
       line(t(`${P}.rules.rule`, rule), 12);
     }
     if (!c.forwardRules.rules.length) line(t(`${P}.rules.noRule`), 12);
-    for (const n of c.forwardRules.notes) write(`${n.severity}: ${n.text}`, 8.5, { indent: 12, color: GREY });
+    for (const n of c.forwardRules.notes)
+      write(`${n.severity}: ${sayIn({ t }, n.said, n.text)}`, 8.5, { indent: 12, color: GREY });
   }
 }

@@ -18,7 +18,8 @@ import {
 // The checklist as a PDF the user keeps and prints: real text (selectable, searchable), the fonts embedded (as
 // subsets), vector check boxes (a drawn square, ticked for a verified step), A4 or Letter. Made offline with pdfkit.
 // Its own words are in the user's language (the checklistPdf group of shared/i18n); what the checklist carries (steps,
-// reasons, findings, verdicts, addresses, the picture's boxes and sentences) is main's and is written as it came.
+// reasons, findings, verdicts, addresses, the picture's boxes and sentences) is main's: a reason, a finding, a fix or
+// a verdict main said by key is in the user's language too (checklist-said.ts), the rest is written as it came.
 // The parts: the fonts and the file (checklist-pdf-file.ts), the drawing primitives (checklist-pdf-pen.ts), the
 // picture (checklist-pdf-picture.ts) and the sections (checklist-pdf-sections.ts, checklist-pdf-outside.ts).
 

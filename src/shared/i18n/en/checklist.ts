@@ -125,4 +125,19 @@ export const checklist = {
       checklist: 'Download this checklist (PDF or JSON) and keep it; download it again after any change.',
     },
   },
+
+  /**
+   * main's words in the checklist (src/shared/domain/checklist.ts): said by key, so the PDF, the page and the CLI say
+   * them in the reader's language; the checklist keeps the English sentence beside them (the JSON).
+   */
+  said: {
+    /** Why a step is on the to-do list (its own reason, when it has one, follows). */
+    todo: {
+      notStarted: 'Not done yet.',
+      working: 'Started and not finished.',
+      attention: 'Needs attention.',
+      skipped: 'Skipped.',
+      planned: 'Not in this version of the app yet.',
+    },
+  },
 } as const;

@@ -276,7 +276,9 @@ describe('each part carried over, value for value', () => {
       verdict: 'public-on-router',
       title: r.internet.check!.verdict.title,
       advice: r.internet.check!.verdict.advice,
+      said: r.internet.check!.verdict.said,
     });
+    expect(c.internet.publicAddress!.said).toBeDefined();
     expect(c.internet.outsideProof?.rows).toEqual([
       { kind: 'planned', protocol: 'tcp', port: 8443, label: 'HTTPS web page', verdict: 'reachable', ok: true },
       {
