@@ -7,6 +7,20 @@ import type { Translator } from '../i18n/translate';
 
 type Tr = Pick<Translator, 't'>;
 
+/**
+ * Every key of words said by key in a value (a checklist: its `said` fields, and the words by key inside their
+ * values): the page loads their groups of words before it shows them.
+ */
+export function saidKeys(value: unknown, inSaid = false, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) saidKeys(v, inSaid, out);
+  else if (value && typeof value === 'object')
+    for (const [name, v] of Object.entries(value)) {
+      if (inSaid && name === 'key' && typeof v === 'string') out.add(v);
+      else saidKeys(v, inSaid || name === 'said', out);
+    }
+  return out;
+}
+
 /** A step's reason (null: it has none). */
 export function stepReasonIn(tr: Tr, step: { reason: string | null; said?: Said | undefined }): string | null {
   return step.reason === null ? null : sayIn(tr, step.said, step.reason);

@@ -10,6 +10,9 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
+import { stepState } from '../../../../src/shared/domain/step-state';
+import { saidInEnglish } from '../../../../src/shared/i18n/english';
+import { said, sayIn } from '../../../../src/shared/i18n/said';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
@@ -113,5 +116,39 @@ describe('the Checklist step in English: sentences with markup inside stay whole
     expect(text('checklist-last')).toBe(
       `Last downloaded ${formatTime(AT)} as PDF (Letter) — ${FILE}, 2 KB. It says what the setup says now.`,
     );
+  });
+});
+
+describe('the Checklist step in the pseudo locale: main’s words said by key in it, not in main’s English', () => {
+  const xa = createTranslator('en-XA');
+  const text = (w: VueWrapper) => w.text().replace(/\s+/g, ' ');
+
+  it('a step’s reason on the to-do list and the Security fixes: the pseudo words, never the English sentence', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    // UPnP's reason as its status rule says it now: the English and its key (src/main/features/upnp/status.ts).
+    record.steps.upnp = stepState('attention', HALF_DONE_AT, saidInEnglish(said('wizard.reasons.upnp.unreadable')));
+    const c = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    const w = await mountStep();
+    const upnp = c.steps.find((s) => s.id === 'upnp')!;
+    expect(upnp.said).toBeDefined();
+    expect(byTest(w, 'checklist-todo').text()).toContain(sayIn(xa, upnp.said, ''));
+    expect(text(w)).not.toContain(upnp.reason!);
+    const fixes = c.security!.fixes.filter((f) => f.said?.title && f.said.fix);
+    expect(fixes.length).toBeGreaterThan(1);
+    const shown = byTest(w, 'checklist-fixes').text().replace(/\s+/g, ' ');
+    for (const f of fixes) {
+      expect(shown).toContain(sayIn(xa, f.said!.title, '').replace(/\s+/g, ' '));
+      expect(shown).toContain(sayIn(xa, f.said!.fix, '').replace(/\s+/g, ' '));
+      expect(shown).not.toContain(f.title);
+      expect(shown).not.toContain(f.fix);
+    }
+  });
+
+  it('a record written before main said them by key: its reason in English, as it came', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-todo').text()).toContain('A mapping to the NVR came back after deletion.');
   });
 });
