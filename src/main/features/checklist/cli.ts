@@ -1,5 +1,5 @@
 import { buildChecklist, type Checklist } from '../../../shared/domain/checklist';
-import { todoReasonIn } from '../../../shared/domain/checklist-said';
+import { stepTitleIn, todoReasonIn } from '../../../shared/domain/checklist-said';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
@@ -11,7 +11,9 @@ export function renderWritten(
   checklist: Checklist,
   t: Translator['t'] = createTranslator().t,
 ): string {
-  const todo = checklist.todo.map((step) => `  [ ] ${step.title}: ${todoReasonIn({ t }, step)}`);
+  const todo = checklist.todo.map(
+    (step) => `  [ ] ${stepTitleIn({ t }, step.step, step.title)}: ${todoReasonIn({ t }, step)}`,
+  );
   return [
     t('cli.checklist.written', { path: written.path, bytes: String(written.bytes) }),
     todo.length ? t('cli.checklist.todo', { count: todo.length }) : t('cli.checklist.allVerified'),

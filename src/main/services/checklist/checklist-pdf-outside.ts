@@ -1,5 +1,5 @@
 import { phoneTest } from '../../../shared/domain/checklist-phone-test';
-import { todoReasonIn } from '../../../shared/domain/checklist-said';
+import { stepTitleIn, todoReasonIn } from '../../../shared/domain/checklist-said';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { Translator } from '../../../shared/i18n';
 import { sayIn } from '../../../shared/i18n/said';
@@ -127,5 +127,5 @@ export function drawVpn({ heading, line, none }: Pen, c: Checklist, t: T): void 
 export function drawTodo({ heading, none, box }: Pen, c: Checklist, t: T): void {
   heading(t(`${P}.todo.heading`));
   if (!c.todo.length) none(t(`${P}.todo.none`));
-  for (const step of c.todo) box(false, step.title, todoReasonIn({ t }, step));
+  for (const step of c.todo) box(false, stepTitleIn({ t }, step.step, step.title), todoReasonIn({ t }, step));
 }

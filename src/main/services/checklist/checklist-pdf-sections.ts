@@ -1,5 +1,5 @@
-import { stepReasonIn } from '../../../shared/domain/checklist-said';
-import { CHECKLIST_STATUS_WORDS, type Checklist } from '../../../shared/domain/checklist-schema';
+import { statusIn, stepReasonIn, stepTitleIn } from '../../../shared/domain/checklist-said';
+import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { Translator } from '../../../shared/i18n';
 import { sayIn } from '../../../shared/i18n/said';
 import { drawPicture } from './checklist-pdf-picture';
@@ -45,10 +45,11 @@ export function drawNvr({ heading, line, none }: Pen, c: Checklist, t: T): void 
 export function drawSteps({ heading, box }: Pen, c: Checklist, t: T): void {
   heading(t(`${P}.steps.heading`));
   for (const s of c.steps) {
-    const status = CHECKLIST_STATUS_WORDS[s.status];
+    const status = statusIn({ t }, s.status);
+    const title = stepTitleIn({ t }, s.id, s.title);
     const words = s.verifiedAt
-      ? t(`${P}.steps.stepVerified`, { title: s.title, status, time: s.verifiedAt })
-      : t(`${P}.steps.step`, { title: s.title, status });
+      ? t(`${P}.steps.stepVerified`, { title, status, time: s.verifiedAt })
+      : t(`${P}.steps.step`, { title, status });
     box(s.status === 'verified', words, stepReasonIn({ t }, s));
   }
 }

@@ -127,6 +127,19 @@ export const checklist = {
   },
 
   /**
+   * How a step's status is said in the checklist (the PDF, the page, the CLI): the same words as CHECKLIST_STATUS_WORDS
+   * (src/shared/domain/checklist-schema.ts, the English a test holds equal to these).
+   */
+  status: {
+    notStarted: 'not done yet',
+    working: 'started',
+    verified: 'verified',
+    attention: 'needs attention',
+    skipped: 'skipped',
+    planned: 'not in this version yet',
+  },
+
+  /**
    * main's words in the checklist (src/shared/domain/checklist.ts): said by key, so the PDF, the page and the CLI say
    * them in the reader's language; the checklist keeps the English sentence beside them (the JSON).
    */

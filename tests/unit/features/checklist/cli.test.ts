@@ -100,9 +100,9 @@ describe('nvr-assist checklist: what is still to do, in the terminal’s languag
     const out = renderWritten(written, c, xa);
     const upnp = c.steps.find((s) => s.id === 'upnp')!;
     expect(out).toContain(
-      `  [ ] UPnP: ${xa('checklist.said.todo.attention')} ${xa('wizard.reasons.upnp.unreadable')}\n`,
+      `  [ ] ${xa('wizard.steps.upnp.title')}: ${xa('checklist.said.todo.attention')} ${xa('wizard.reasons.upnp.unreadable')}\n`,
     );
-    expect(out).toContain(`  [ ] Security: ${xa('checklist.said.todo.notStarted')}`);
+    expect(out).toContain(`  [ ] ${xa('wizard.steps.security.title')}: ${xa('checklist.said.todo.notStarted')}`);
     expect(out).not.toContain(upnp.reason!);
     expect(out).not.toContain('Needs attention.');
     expect(out).not.toContain('Not done yet.');
@@ -113,7 +113,10 @@ describe('nvr-assist checklist: what is still to do, in the terminal’s languag
   });
 
   it('a record written before the reasons were said by key: that reason in English, whole, in any language', () => {
-    const out = renderWritten(written, buildChecklist(fullRecord(), meta), createTranslator('en-XA').t);
-    expect(out).toContain('  [ ] UPnP: Needs attention. A mapping to the NVR came back after deletion.\n');
+    const xa = createTranslator('en-XA').t;
+    const out = renderWritten(written, buildChecklist(fullRecord(), meta), xa);
+    expect(out).toContain(
+      `  [ ] ${xa('wizard.steps.upnp.title')}: Needs attention. A mapping to the NVR came back after deletion.\n`,
+    );
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // The Checklist step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
-// not converted yet (the step frame, the status words, the time format) or is data (main's checklist: its steps and
-// their titles, reasons, fixes and picture; the file names): both are named below, and a name no longer seen
-// fails the test so the lists only shrink.
+// not converted yet (the step frame, the time format) or is data (main's checklist: its steps' reasons and fixes not
+// said by key, the picture; the file names): both are named below, and a name no longer seen fails the test so the
+// lists only shrink. The status words and the steps' titles are said by key (checklist-said.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
@@ -36,10 +36,7 @@ function data(w: VueWrapper): string[] {
 }
 
 /** Still English on this page, by the file that says it (none of them is the Checklist step's). */
-const guard = pseudoChecker({
-  notConvertedYet: { 'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'] },
-  intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT),
-});
+const guard = pseudoChecker({ intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT) });
 
 useStepHarness({
   path: '/step/checklist',
@@ -143,6 +140,20 @@ describe('the Checklist step in the pseudo locale: main’s words said by key in
       expect(shown).not.toContain(f.title);
       expect(shown).not.toContain(f.fix);
     }
+  });
+
+  it('the to-dos’ titles and status words, and the steps done: the wizard’s and the checklist’s words by key', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    const w = await mountStep();
+    const todo = byTest(w, 'checklist-todo').text();
+    for (const english of ['not done yet', 'needs attention', 'Security', 'Verify'])
+      expect(todo).not.toContain(english);
+    expect(todo).toContain(xa.t('checklist.status.notStarted'));
+    expect(todo).toContain(xa.t('checklist.status.attention'));
+    expect(todo).toContain(xa.t('wizard.steps.security.title'));
+    expect(byTest(w, 'checklist-done').text()).toContain(xa.t('wizard.steps.find.title'));
+    expect(byTest(w, 'checklist-done').text()).not.toContain('Find your NVR');
   });
 
   it('a record written before main said them by key: its reason in English, as it came', async () => {

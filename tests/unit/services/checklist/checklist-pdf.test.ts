@@ -219,6 +219,10 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF: main’s words said by
     expect(text).toContain(oneLine(stepReasonIn(xa, upnp)!));
     expect(text).not.toContain('Not done yet.');
     expect(text).not.toContain('Needs attention.');
+    // The steps' titles and status words: the wizard's and the checklist's words by key.
+    expect(text).toContain(`${xa.t('wizard.steps.upnp.title')}: ${xa.t('checklist.status.attention')}`);
+    expect(text).not.toContain('UPnP: needs attention');
+    expect(text).not.toContain('Find your NVR');
   });
 
   it('English: the very sentences the checklist carries; a record without them: their English in any language', async () => {

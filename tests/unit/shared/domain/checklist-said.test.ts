@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import { checklistContent } from '../../../../src/shared/domain/checklist-export';
-import { stepReasonIn, todoReasonIn } from '../../../../src/shared/domain/checklist-said';
+import { statusIn, stepReasonIn, stepTitleIn, todoReasonIn } from '../../../../src/shared/domain/checklist-said';
+import { CHECKLIST_STATUS_WORDS, CHECKLIST_STEP_STATUSES } from '../../../../src/shared/domain/checklist-schema';
+import { STEPS } from '../../../../src/shared/domain/steps';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { english } from '../../../../src/shared/i18n/english';
 import { sayIn } from '../../../../src/shared/i18n/said';
@@ -103,5 +105,20 @@ describe('said in the reader’s language (checklist-said.ts)', () => {
     expect(todoReasonIn(xa, old)).toBe(todo.reason);
     expect(todoReasonIn(xa, { ...todo, said: [todo.said![0]!, { key: 'checklist.said.nothing' }] })).toBe(todo.reason);
     expect(stepReasonIn(xa, { reason: step.reason })).toBe(step.reason);
+  });
+});
+
+describe('a step’s title and status in the reader’s language', () => {
+  it('English: the very words the checklist has (STEPS’ titles, CHECKLIST_STATUS_WORDS)', () => {
+    for (const s of STEPS) expect(stepTitleIn(en, s.id, s.title)).toBe(s.title);
+    for (const status of CHECKLIST_STEP_STATUSES) expect(statusIn(en, status)).toBe(CHECKLIST_STATUS_WORDS[status]);
+  });
+
+  it('en-XA: pseudo; a step or a status this version does not know: as it came', () => {
+    expect(stepTitleIn(xa, 'upnp', 'UPnP')).toBe(xa.t('wizard.steps.upnp.title'));
+    expect(stepTitleIn(xa, 'upnp', 'UPnP')).not.toBe('UPnP');
+    expect(statusIn(xa, 'planned')).toBe(xa.t('checklist.status.planned'));
+    expect(stepTitleIn(xa, 'hello', 'Hello')).toBe('Hello');
+    expect(statusIn(xa, 'someday')).toBe('someday');
   });
 });
