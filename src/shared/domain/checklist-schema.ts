@@ -35,6 +35,8 @@ export const checklistNvrSchema = z.object({
   addressKind: z.enum(['static', 'reserved', 'dhcp', 'unknown']),
   /** What the address kind rests on, in plain words. */
   addressBasis: text(300),
+  /** `addressBasis` by the catalogue's key. */
+  said: saidSchema.optional(),
 });
 
 export const CHECKLIST_STEP_STATUSES = [...stepStatusSchema.options, 'planned'] as const;

@@ -56,6 +56,9 @@ export {
   type Checklist,
 } from './checklist-schema';
 
+/** What the NVR's address kind rests on: in English and by key. */
+const basisOf = (words: Said) => ({ addressBasis: english(words), said: words });
+
 function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | null } {
   const chosen = pick(pickNvr, field(record, 'nvr'));
   if (!chosen)
@@ -70,31 +73,31 @@ function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | nul
         mac: null,
         address: null,
         addressKind: 'unknown',
-        addressBasis: 'No NVR chosen yet.',
+        ...basisOf(said('checklist.said.basis.noNvr')),
       },
     };
   const d = chosen.device;
   const ip = pick(pickStaticIp, field(field(record, 'staticIp'), chosen.deviceId));
   const codes = new Set(ip?.reading?.findings.map((f) => f.code) ?? []);
   let addressKind: Checklist['nvr']['addressKind'] = 'unknown';
-  let addressBasis = 'The address settings were not checked yet (Static IP step).';
+  let basis = said('checklist.said.basis.notChecked');
   let address = d.addresses[0] ?? null;
   if (ip?.lastChange?.outcome === 'verified') {
     addressKind = 'static';
     address = ip.lastChange.address ?? address;
-    addressBasis = `Set static by the app and verified (${ip.lastChange.at}).`;
+    basis = said('checklist.said.basis.setByApp', { time: ip.lastChange.at });
   } else if (codes.has('reservation-ok')) {
     addressKind = 'reserved';
     address = ip?.reservation?.address ?? ip?.reading?.settings.address ?? address;
-    addressBasis = 'Reserved for its MAC in the router, and the device has that address.';
+    basis = said('checklist.said.basis.reserved');
   } else if (ip?.reading?.settings.dhcp === false) {
     addressKind = 'static';
     address = ip.reading.settings.address ?? address;
-    addressBasis = 'The device reports DHCP off (a fixed address).';
+    basis = said('checklist.said.basis.dhcpOff');
   } else if (ip?.reading?.settings.dhcp === true || (ip?.reading == null && d.dhcp === true)) {
     addressKind = 'dhcp';
     address = ip?.reading?.settings.address ?? address;
-    addressBasis = 'The device takes its address from DHCP: it may change.';
+    basis = said('checklist.said.basis.dhcp');
   }
   return {
     deviceId: chosen.deviceId,
@@ -107,7 +110,7 @@ function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | nul
       mac: d.mac ?? ip?.reading?.mac ?? ip?.lastChange?.mac ?? null,
       address,
       addressKind,
-      addressBasis,
+      ...basisOf(basis),
     },
   };
 }

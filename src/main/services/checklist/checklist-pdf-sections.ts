@@ -38,7 +38,8 @@ export function drawNvr({ heading, line, none }: Pen, c: Checklist, t: T): void 
     line(t(`${P}.nvr.firmware`, { firmware: dash(c.nvr.firmware) }));
     line(t(`${P}.nvr.mac`, { mac: dash(c.nvr.mac) }));
     const kind = t(`${P}.nvr.addressKind.${c.nvr.addressKind}`);
-    line(t(`${P}.nvr.address`, { address: dash(c.nvr.address), kind, basis: c.nvr.addressBasis }));
+    const basis = sayIn({ t }, c.nvr.said, c.nvr.addressBasis);
+    line(t(`${P}.nvr.address`, { address: dash(c.nvr.address), kind, basis }));
   }
 }
 

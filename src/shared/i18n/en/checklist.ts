@@ -144,6 +144,15 @@ export const checklist = {
    * them in the reader's language; the checklist keeps the English sentence beside them (the JSON).
    */
   said: {
+    /** What the NVR's address kind rests on. */
+    basis: {
+      noNvr: 'No NVR chosen yet.',
+      notChecked: 'The address settings were not checked yet (Static IP step).',
+      setByApp: 'Set static by the app and verified ({time}).',
+      reserved: 'Reserved for its MAC in the router, and the device has that address.',
+      dhcpOff: 'The device reports DHCP off (a fixed address).',
+      dhcp: 'The device takes its address from DHCP: it may change.',
+    },
     /** Why a step is on the to-do list (its own reason, when it has one, follows). */
     todo: {
       notStarted: 'Not done yet.',

@@ -154,6 +154,11 @@ describe('the Checklist step in the pseudo locale: main’s words said by key in
     expect(todo).toContain(xa.t('wizard.steps.security.title'));
     expect(byTest(w, 'checklist-done').text()).toContain(xa.t('wizard.steps.find.title'));
     expect(byTest(w, 'checklist-done').text()).not.toContain('Find your NVR');
+    // What the NVR's address kind rests on: said by key too.
+    const c = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    expect(c.nvr.said).toBeDefined();
+    expect(text(w)).toContain(sayIn(xa, c.nvr.said, ''));
+    expect(text(w)).not.toContain(c.nvr.addressBasis);
   });
 
   it('a record written before main said them by key: its reason in English, as it came', async () => {

@@ -203,6 +203,7 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF: main’s words said by
     [c.ddns.check!.said, c.ddns.check!.words],
     [pa.said?.title, pa.title],
     [pa.said?.advice, pa.advice],
+    [c.nvr.said, c.nvr.addressBasis],
   ];
 
   it('en-XA: a step’s reason, the fixes, the rules’ why and notes, UPnP’s findings, the DDNS check, the verdict, the to-dos', async () => {

@@ -32,6 +32,7 @@ describe('the checklist carries main’s words by key beside their English', () 
       ...c.forwardRules!.notes.map((x) => [x.said, x.text] as const),
       ...c.upnp!.findings.map((x) => [x.said, x.text] as const),
       [c.ddns.check!.said, c.ddns.check!.words] as const,
+      [c.nvr.said, c.nvr.addressBasis] as const,
       [c.internet.publicAddress!.said?.title, c.internet.publicAddress!.title] as const,
       [c.internet.publicAddress!.said?.advice, c.internet.publicAddress!.advice] as const,
       // A vulnerability's fix is the advisory table's own words (data): not said by key.
