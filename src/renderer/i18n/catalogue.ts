@@ -88,6 +88,15 @@ export async function loadGroup(name: GroupName): Promise<void> {
   if (pseudo) pseudo[name] = localize(words);
 }
 
+/**
+ * Loads the groups main's words said by key come from (a key's first part), where the pages have them: for a page
+ * that shows other steps' results (the Checklist: their reasons and findings). A key of no such group is left alone.
+ */
+export async function loadGroupsOf(keys: Iterable<string>): Promise<void> {
+  const names = new Set([...keys].map((key) => key.split('.')[0]!).filter((name) => LOADERS.has(name)));
+  await Promise.all([...names].map((name) => loadGroup(name as GroupName)));
+}
+
 /** Loads the groups of a step's page (see router.ts: before the page's component resolves). */
 export async function loadStepGroups(step: StepId): Promise<void> {
   await Promise.all(stepGroups(step).map(loadGroup));

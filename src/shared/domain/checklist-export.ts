@@ -30,22 +30,29 @@ const OWN_STEP = 'checklist';
 /**
  * What a checklist says about the setup, as one string: all of it but when it was made, by which app version, the
  * record's last-change time and the Checklist step's own row and to-do — an export changes those, not the setup.
+ * Words said by key (`said`) are left out: they say what the English beside them says, so a copy made before the
+ * checklist carried them still says what the setup says.
  */
 export function checklistContent(checklist: Checklist): string {
   const { madeAt: _madeAt, appVersion: _appVersion, recordUpdatedAt: _recordUpdatedAt, ...content } = checklist;
-  return JSON.stringify({
-    ...content,
-    steps: content.steps.filter((s) => s.id !== OWN_STEP),
-    todo: content.todo.filter((t) => t.step !== OWN_STEP),
-  });
+  return JSON.stringify(
+    {
+      ...content,
+      steps: content.steps.filter((s) => s.id !== OWN_STEP),
+      todo: content.todo.filter((t) => t.step !== OWN_STEP),
+    },
+    (key, value: unknown) => (key === 'said' ? undefined : value),
+  );
 }
 
 /** The checklist as it is handed over at `at`: its own step is this export, so it is verified there and not to do. */
 export function asExported(checklist: Checklist, at: string): Checklist {
   return {
     ...checklist,
-    steps: checklist.steps.map((s) =>
-      s.id === OWN_STEP ? { ...s, status: 'verified', updatedAt: at, verifiedAt: at, reason: null } : s,
+    steps: checklist.steps.map(({ said, ...s }) =>
+      s.id === OWN_STEP
+        ? { ...s, status: 'verified', updatedAt: at, verifiedAt: at, reason: null }
+        : { ...s, ...(said ? { said } : {}) },
     ),
     todo: checklist.todo.filter((t) => t.step !== OWN_STEP),
   };

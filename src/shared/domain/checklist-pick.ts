@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import {
   checklistFindingSchema,
   checklistProofRowSchema,
@@ -8,6 +9,7 @@ import {
   when,
 } from './checklist-schema';
 import { PUBLIC_VERDICTS } from './public-address-shapes';
+import { findingSaidSchema } from './security-model';
 import { stepStatusSchema } from './step-state';
 
 // Allow-lists: what is read from the record. A zod object keeps only the keys it names, so a key added to the
@@ -24,6 +26,9 @@ const list = <T extends z.ZodType>(s: T) =>
     .array(z.unknown())
     .catch([])
     .transform((a) => a.flatMap((v) => (s.safeParse(v).success ? [s.parse(v) as z.infer<T>] : [])));
+/** Words said by key beside an English sentence: malformed ones are left out, never the sentence with them. */
+const saidOf = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
+const said = saidOf(saidSchema);
 
 const pickDevice = z.object({
   id: text(300),
@@ -36,7 +41,12 @@ const pickDevice = z.object({
   dhcp: opt(z.boolean()),
 });
 export const pickNvr = z.object({ deviceId: text(300), device: pickDevice });
-export const pickStepState = z.object({ status: stepStatusSchema, updatedAt: when, reason: opt(text(500)) });
+export const pickStepState = z.object({
+  status: stepStatusSchema,
+  updatedAt: when,
+  reason: opt(text(500)),
+  reasonSaid: said,
+});
 export const pickStaticIp = z.object({
   reading: opt(
     z.object({
@@ -73,7 +83,7 @@ export const pickPorts = z.object({
     }),
   ),
 });
-const pickFinding = checklistFindingSchema;
+const pickFinding = checklistFindingSchema.extend({ said });
 export const pickRules = z.object({
   plan: opt(
     z.object({
@@ -88,6 +98,7 @@ export const pickRules = z.object({
           portCount: opt(z.number().int().min(2).max(1000)),
           sources: list(text(18)),
           why: text(300),
+          said,
         }),
       ),
       notes: list(pickFinding),
@@ -126,14 +137,19 @@ export const pickDdns = z.object({
       answer: z.object({ outcome: text(40) }),
     }),
   ),
-  check: opt(z.object({ host: text(253), verdict: text(20), words: text(1000), checkedAt: when })),
+  check: opt(z.object({ host: text(253), verdict: text(20), words: text(1000), said, checkedAt: when })),
 });
 export const pickInternet = z.object({
   check: opt(
     z.object({
       measuredAt: when,
       publicAddress: opt(text(64)),
-      verdict: z.object({ code: text(40), title: text(160), advice: text(800) }),
+      verdict: z.object({
+        code: text(40),
+        title: text(160),
+        advice: text(800),
+        said: saidOf(z.object({ title: saidSchema, advice: saidSchema })),
+      }),
     }),
   ),
   proof: opt(
@@ -168,7 +184,13 @@ export const pickSecurity = z.object({
       checkedAt: when,
       score: z.number().int().min(0).max(100),
       highRisk: z.boolean(),
-      findings: list(z.object({ ...securityFindingFields, worth: z.number().int().min(0).max(100) })),
+      findings: list(
+        z.object({
+          ...securityFindingFields,
+          worth: z.number().int().min(0).max(100),
+          said: saidOf(findingSaidSchema),
+        }),
+      ),
     }),
   ),
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { SECURITY_SEVERITIES } from './security-model';
+import { saidSchema } from '../i18n/said';
+import { SECURITY_SEVERITIES, findingSaidSchema } from './security-model';
 import { stepStatusSchema } from './step-state';
 
 // The checklist's shape (issue 15): what `nvr-assist checklist --json` prints, the page shows and the PDF draws. It
 // never holds a password, token or key. What is read from the record to fill it is in checklist-pick.ts (the
-// allow-lists), how it is filled in checklist.ts.
+// allow-lists), how it is filled in checklist.ts. Where main said its words by key (said.ts), the checklist carries
+// the key and values (`said`) beside the English sentence, so the PDF, the page and the CLI say them in the reader's
+// language (checklist-words.ts); an older record without them gives the English as it is.
 
 /** The checklist's format: bump CHECKLIST_SCHEMA_VERSION when a key changes meaning or goes away. */
 export const CHECKLIST_FORMAT = 'nvr-assist.checklist';
@@ -32,6 +35,8 @@ export const checklistNvrSchema = z.object({
   addressKind: z.enum(['static', 'reserved', 'dhcp', 'unknown']),
   /** What the address kind rests on, in plain words. */
   addressBasis: text(300),
+  /** `addressBasis` by the catalogue's key. */
+  said: saidSchema.optional(),
 });
 
 export const CHECKLIST_STEP_STATUSES = [...stepStatusSchema.options, 'planned'] as const;
@@ -56,6 +61,8 @@ export const checklistStepSchema = z.object({
   /** When it was verified (null: it is not). */
   verifiedAt: when.nullable(),
   reason: text(500).nullable(),
+  /** The reason by the catalogue's key (absent: the reason is English only, or there is none). */
+  said: saidSchema.optional(),
 });
 
 export const checklistPortSchema = z.object({
@@ -93,9 +100,16 @@ export const checklistRuleSchema = z.object({
   /** Allowed sources (empty: from anywhere). */
   sources: z.array(text(18)).max(16),
   why: text(300),
+  /** `why` by the catalogue's key. */
+  said: saidSchema.optional(),
 });
 
-export const checklistFindingSchema = z.object({ severity: text(20), text: text(600) });
+export const checklistFindingSchema = z.object({
+  severity: text(20),
+  text: text(600),
+  /** `text` by the catalogue's key. */
+  said: saidSchema.optional(),
+});
 
 export const checklistUpnpSchema = z.object({
   measuredAt: when,
@@ -136,7 +150,16 @@ export const checklistDdnsSchema = z.object({
       }),
     )
     .max(8),
-  check: z.object({ host: text(253), verdict: text(20), words: text(1000), checkedAt: when }).nullable(),
+  check: z
+    .object({
+      host: text(253),
+      verdict: text(20),
+      words: text(1000),
+      /** `words` by the catalogue's key. */
+      said: saidSchema.optional(),
+      checkedAt: when,
+    })
+    .nullable(),
 });
 
 /** One port the test from outside asked about, and what the checker saw (ok null: it could not tell). */
@@ -157,6 +180,8 @@ export const checklistInternetSchema = z.object({
       verdict: text(40),
       title: text(160),
       advice: text(800),
+      /** The title and advice by the catalogue's key. */
+      said: z.object({ title: saidSchema, advice: saidSchema }).optional(),
     })
     .nullable(),
   /** The last test from outside: each port asked about and what the checker saw. */
@@ -216,6 +241,8 @@ export const checklistSecuritySchema = z.object({
         ...securityFindingFields,
         /** The points the score gains when it is fixed (or checked, for an unknown). */
         worth: z.number().int().min(1).max(100),
+        /** The title, text and fix by the catalogue's key (a part absent: data that stays as it came). */
+        said: findingSaidSchema.optional(),
       }),
     )
     .max(64),
@@ -287,6 +314,8 @@ export const checklistTodoSchema = z.object({
   status: z.enum(CHECKLIST_STEP_STATUSES),
   /** Why it is not done, in plain words (the step's own reason when it has one). */
   reason: text(500),
+  /** Each sentence of `reason` by the catalogue's key, in order (absent: one of them is English only). */
+  said: z.array(saidSchema).min(1).max(2).optional(),
 });
 
 /**

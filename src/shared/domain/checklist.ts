@@ -1,3 +1,5 @@
+import { english } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 import { STEPS } from './steps';
 import { approachSchema } from './setup';
 import { SECURITY_SEVERITIES } from './security-model';
@@ -27,7 +29,9 @@ import { CHECKLIST_FORMAT, CHECKLIST_SCHEMA_VERSION, checklistSchema, when, type
 // from the setup record alone, at any point of the journey. It is handed to whoever maintains the system, so it
 // must never carry a password, token or key: every value is copied through an allow-list (checklist-pick.ts: a zod
 // object keeps only the keys it names), never by spreading a part of the record. A record half filled, or written
-// by an older version, gives "not done yet" rows, never a throw. Its shape is in checklist-schema.ts.
+// by an older version, gives "not done yet" rows, never a throw. Its shape is in checklist-schema.ts. Words main
+// said by key (a step's reason, a finding, a verdict) keep their key beside the English (`said`): the reader's
+// language on the PDF, the page and the CLI. Main-side only (english.ts loads the whole catalogue).
 
 export {
   CHECKLIST_FORMAT,
@@ -52,6 +56,9 @@ export {
   type Checklist,
 } from './checklist-schema';
 
+/** What the NVR's address kind rests on: in English and by key. */
+const basisOf = (words: Said) => ({ addressBasis: english(words), said: words });
+
 function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | null } {
   const chosen = pick(pickNvr, field(record, 'nvr'));
   if (!chosen)
@@ -66,31 +73,31 @@ function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | nul
         mac: null,
         address: null,
         addressKind: 'unknown',
-        addressBasis: 'No NVR chosen yet.',
+        ...basisOf(said('checklist.said.basis.noNvr')),
       },
     };
   const d = chosen.device;
   const ip = pick(pickStaticIp, field(field(record, 'staticIp'), chosen.deviceId));
   const codes = new Set(ip?.reading?.findings.map((f) => f.code) ?? []);
   let addressKind: Checklist['nvr']['addressKind'] = 'unknown';
-  let addressBasis = 'The address settings were not checked yet (Static IP step).';
+  let basis = said('checklist.said.basis.notChecked');
   let address = d.addresses[0] ?? null;
   if (ip?.lastChange?.outcome === 'verified') {
     addressKind = 'static';
     address = ip.lastChange.address ?? address;
-    addressBasis = `Set static by the app and verified (${ip.lastChange.at}).`;
+    basis = said('checklist.said.basis.setByApp', { time: ip.lastChange.at });
   } else if (codes.has('reservation-ok')) {
     addressKind = 'reserved';
     address = ip?.reservation?.address ?? ip?.reading?.settings.address ?? address;
-    addressBasis = 'Reserved for its MAC in the router, and the device has that address.';
+    basis = said('checklist.said.basis.reserved');
   } else if (ip?.reading?.settings.dhcp === false) {
     addressKind = 'static';
     address = ip.reading.settings.address ?? address;
-    addressBasis = 'The device reports DHCP off (a fixed address).';
+    basis = said('checklist.said.basis.dhcpOff');
   } else if (ip?.reading?.settings.dhcp === true || (ip?.reading == null && d.dhcp === true)) {
     addressKind = 'dhcp';
     address = ip?.reading?.settings.address ?? address;
-    addressBasis = 'The device takes its address from DHCP: it may change.';
+    basis = said('checklist.said.basis.dhcp');
   }
   return {
     deviceId: chosen.deviceId,
@@ -103,10 +110,13 @@ function nvrOf(record: unknown): { nvr: Checklist['nvr']; deviceId: string | nul
       mac: d.mac ?? ip?.reading?.mac ?? ip?.lastChange?.mac ?? null,
       address,
       addressKind,
-      addressBasis,
+      ...basisOf(basis),
     },
   };
 }
+
+/** Words said by key, where there are some: `{ said }` to spread beside their English sentence. */
+const withSaid = <S>(words: S | undefined): { said?: S } => (words === undefined ? {} : { said: words });
 
 const SEVERITY_RANK = new Map<string, number>(SECURITY_SEVERITIES.map((s, i) => [s, i]));
 
@@ -125,7 +135,15 @@ function securityOf(record: unknown): Checklist['security'] {
         SEVERITY_RANK.get(a.severity)! - SEVERITY_RANK.get(b.severity)! ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
-    .map((f) => ({ id: f.id, severity: f.severity, title: f.title, text: f.text, fix: f.fix, worth: f.worth }));
+    .map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      title: f.title,
+      text: f.text,
+      fix: f.fix,
+      worth: f.worth,
+      ...withSaid(f.said),
+    }));
   return { checkedAt: last.checkedAt, score: last.score, highRisk: last.highRisk, fixes };
 }
 
@@ -178,13 +196,24 @@ function topologyOf(record: unknown, nvrAddress: string | null): Checklist['topo
   return { ...layout, exposures: input.exposures, otherDevices: others };
 }
 
-const REASON: Record<string, string> = {
-  'not-started': 'Not done yet.',
-  working: 'Started and not finished.',
-  attention: 'Needs attention.',
-  skipped: 'Skipped.',
-  planned: 'Not in this version of the app yet.',
+/** Why a step is on the to-do list, by its status (its own reason follows), by key and in English. */
+const TODO_SAID: Record<string, Said> = {
+  'not-started': said('checklist.said.todo.notStarted'),
+  working: said('checklist.said.todo.working'),
+  attention: said('checklist.said.todo.attention'),
+  skipped: said('checklist.said.todo.skipped'),
+  planned: said('checklist.said.todo.planned'),
 };
+const REASON: Record<string, string> = Object.fromEntries(Object.entries(TODO_SAID).map(([k, v]) => [k, english(v)]));
+
+/** A to-do's reason: its status's sentence, then the step's own reason; by key where every sentence is said so. */
+function todoReason(s: Checklist['steps'][number]): Pick<Checklist['todo'][number], 'reason' | 'said'> {
+  const reason = s.reason ? `${REASON[s.status] ?? ''} ${s.reason}`.trim() : (REASON[s.status] ?? 'Not done yet.');
+  const lead = TODO_SAID[s.status] ?? (s.reason ? undefined : TODO_SAID['not-started']);
+  if (!lead) return { reason };
+  if (!s.reason) return { reason, said: [lead] };
+  return s.said ? { reason, said: [lead, s.said] } : { reason };
+}
 
 /** Builds the checklist from a setup record (any shape: a missing or malformed part reads as "not done yet"). */
 export function buildChecklist(record: unknown, meta: { madeAt: string; appVersion: string }): Checklist {
@@ -210,6 +239,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
       updatedAt: state?.updatedAt ?? null,
       verifiedAt: status === 'verified' ? (state?.updatedAt ?? null) : null,
       reason: state?.reason ?? null,
+      ...withSaid(state?.reason ? (state.reasonSaid ?? undefined) : undefined),
     };
   });
 
@@ -258,8 +288,9 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
         portCount: r.portCount ?? 1,
         sources: r.sources,
         why: r.why,
+        ...withSaid(r.said),
       })),
-      notes: plan.notes.map((n) => ({ severity: n.severity, text: n.text })),
+      notes: plan.notes.map((n) => ({ severity: n.severity, text: n.text, ...withSaid(n.said) })),
     },
     upnp: audit && {
       measuredAt: audit.measuredAt,
@@ -273,7 +304,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
         device: m.device?.name ?? null,
         camera: m.camera,
       })),
-      findings: audit.findings.map((f) => ({ severity: f.severity, text: f.text })),
+      findings: audit.findings.map((f) => ({ severity: f.severity, text: f.text, ...withSaid(f.said) })),
       deleted: upnpSlice?.deleted?.length ?? 0,
       recheck: upnpSlice?.recheck ? { outcome: upnpSlice.recheck.outcome, at: upnpSlice.recheck.at } : null,
     },
@@ -290,6 +321,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
             host: ddns.check.host,
             verdict: ddns.check.verdict,
             words: ddns.check.words,
+            ...withSaid(ddns.check.said),
             checkedAt: ddns.check.checkedAt,
           }
         : null,
@@ -301,6 +333,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
         verdict: check.verdict.code,
         title: check.verdict.title,
         advice: check.verdict.advice,
+        ...withSaid(check.verdict.said),
       },
       outsideProof: proof && {
         measuredAt: proof.measuredAt,
@@ -335,7 +368,7 @@ export function buildChecklist(record: unknown, meta: { madeAt: string; appVersi
         step: s.id,
         title: s.title,
         status: s.status,
-        reason: s.reason ? `${REASON[s.status] ?? ''} ${s.reason}`.trim() : (REASON[s.status] ?? 'Not done yet.'),
+        ...todoReason(s),
       })),
   };
   return checklistSchema.parse(checklist);

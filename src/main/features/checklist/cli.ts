@@ -1,16 +1,19 @@
 import { buildChecklist, type Checklist } from '../../../shared/domain/checklist';
+import { stepTitleIn, todoReasonIn } from '../../../shared/domain/checklist-said';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { ChecklistPdfError, writeChecklistPdf } from '../../services/checklist/checklist-pdf';
 
-/** The lines the CLI prints after writing the PDF: where, how big, and what is still to do. */
+/** The lines the CLI prints after writing the PDF: where, how big, and what is still to do (why: in `t`'s language). */
 export function renderWritten(
   written: { path: string; bytes: number },
   checklist: Checklist,
   t: Translator['t'] = createTranslator().t,
 ): string {
-  const todo = checklist.todo.map((step) => `  [ ] ${step.title}: ${step.reason}`);
+  const todo = checklist.todo.map(
+    (step) => `  [ ] ${stepTitleIn({ t }, step.step, step.title)}: ${todoReasonIn({ t }, step)}`,
+  );
   return [
     t('cli.checklist.written', { path: written.path, bytes: String(written.bytes) }),
     todo.length ? t('cli.checklist.todo', { count: todo.length }) : t('cli.checklist.allVerified'),

@@ -1,4 +1,4 @@
-// The part of pdfkit (a CommonJS/ESM package without its own types) that checklist-pdf.ts uses.
+// The part of pdfkit (a CommonJS/ESM package without its own types) that checklist-pdf*.ts use.
 declare module 'pdfkit' {
   interface TextOptions {
     continued?: boolean;

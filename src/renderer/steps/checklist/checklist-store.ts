@@ -2,7 +2,9 @@ import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as client from '../../api/client';
 import { inPageWords } from '../../components/page-words';
+import { saidKeys } from '../../../shared/domain/checklist-said';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
+import { loadGroupsOf } from '../../i18n/catalogue';
 import type { ChecklistExport, ChecklistExportFormat, ChecklistPaper } from '../../../shared/domain/checklist-export';
 import { useT } from '../../composables/useT';
 import { useSetupStore } from '../../stores/setup';
@@ -47,7 +49,12 @@ export const useChecklistStore = defineStore('checklist', () => {
   const saved = ref<{ fileName: string; bytes: number } | null>(null);
 
   const { loading, loadError, load, refresh } = useStepLoad({
-    read: () => client.call('checklist.get', {}),
+    // The words main said by key in it come from other steps' groups (a reason, a finding): loaded before it shows.
+    read: async () => {
+      const result = await client.call('checklist.get', {});
+      if (result.ok) await loadGroupsOf(saidKeys(result.data.checklist));
+      return result;
+    },
     take: (_, data) => {
       checklist.value = data.checklist;
       lastExport.value = data.lastExport;

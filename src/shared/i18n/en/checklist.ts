@@ -125,4 +125,41 @@ export const checklist = {
       checklist: 'Download this checklist (PDF or JSON) and keep it; download it again after any change.',
     },
   },
+
+  /**
+   * How a step's status is said in the checklist (the PDF, the page, the CLI): the same words as CHECKLIST_STATUS_WORDS
+   * (src/shared/domain/checklist-schema.ts, the English a test holds equal to these).
+   */
+  status: {
+    notStarted: 'not done yet',
+    working: 'started',
+    verified: 'verified',
+    attention: 'needs attention',
+    skipped: 'skipped',
+    planned: 'not in this version yet',
+  },
+
+  /**
+   * main's words in the checklist (src/shared/domain/checklist.ts): said by key, so the PDF, the page and the CLI say
+   * them in the reader's language; the checklist keeps the English sentence beside them (the JSON).
+   */
+  said: {
+    /** What the NVR's address kind rests on. */
+    basis: {
+      noNvr: 'No NVR chosen yet.',
+      notChecked: 'The address settings were not checked yet (Static IP step).',
+      setByApp: 'Set static by the app and verified ({time}).',
+      reserved: 'Reserved for its MAC in the router, and the device has that address.',
+      dhcpOff: 'The device reports DHCP off (a fixed address).',
+      dhcp: 'The device takes its address from DHCP: it may change.',
+    },
+    /** Why a step is on the to-do list (its own reason, when it has one, follows). */
+    todo: {
+      notStarted: 'Not done yet.',
+      working: 'Started and not finished.',
+      attention: 'Needs attention.',
+      skipped: 'Skipped.',
+      planned: 'Not in this version of the app yet.',
+    },
+  },
 } as const;

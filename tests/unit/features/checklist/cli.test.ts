@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
-import { CHECKLIST_COMMANDS } from '../../../../src/main/features/checklist/cli';
+import { CHECKLIST_COMMANDS, renderWritten } from '../../../../src/main/features/checklist/cli';
+import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
 import { TEXT_FONTS } from '../../../../src/main/services/checklist/checklist-pdf';
-import { LOCALES } from '../../../../src/shared/i18n';
-import { SECRETS, fullRecord } from '../../shared/domain/checklist-fixture';
+import { LOCALES, createTranslator } from '../../../../src/shared/i18n';
+import { SECRETS, fullRecord, saidRecord } from '../../shared/domain/checklist-fixture';
 
 function harness(setup: SetupRecord) {
   const calls: string[] = [];
@@ -86,5 +87,36 @@ describe('nvr-assist checklist', () => {
     const h = harness(fullRecord());
     expect(await h.run(['checklist', '--out', join(dir, 'no', 'c.pdf')])).toBe(1);
     expect(h.out.stderr).toMatch(/^Error: The checklist could not be written to .*: The folder .* does not exist\.\n$/);
+  });
+});
+
+describe('nvr-assist checklist: what is still to do, in the terminal’s language', () => {
+  const meta = { madeAt: '2026-03-02T08:00:00.000Z', appVersion: '4.5.6' };
+  const written = { path: '/tmp/c.pdf', bytes: 1234 };
+
+  it('en-XA: each to-do’s reason said by key comes out pseudo, the step’s own reason too; not main’s English', () => {
+    const c = buildChecklist(saidRecord(), meta);
+    const xa = createTranslator('en-XA').t;
+    const out = renderWritten(written, c, xa);
+    const upnp = c.steps.find((s) => s.id === 'upnp')!;
+    expect(out).toContain(
+      `  [ ] ${xa('wizard.steps.upnp.title')}: ${xa('checklist.said.todo.attention')} ${xa('wizard.reasons.upnp.unreadable')}\n`,
+    );
+    expect(out).toContain(`  [ ] ${xa('wizard.steps.security.title')}: ${xa('checklist.said.todo.notStarted')}`);
+    expect(out).not.toContain(upnp.reason!);
+    expect(out).not.toContain('Needs attention.');
+    expect(out).not.toContain('Not done yet.');
+    // In English: the reasons exactly as the checklist carries them.
+    const english = renderWritten(written, c, createTranslator('en').t);
+    for (const todo of c.todo) expect(english).toContain(`  [ ] ${todo.title}: ${todo.reason}`);
+    expect(english).toContain('  [ ] UPnP: Needs attention. The router’s UPnP mappings could not all be read.');
+  });
+
+  it('a record written before the reasons were said by key: that reason in English, whole, in any language', () => {
+    const xa = createTranslator('en-XA').t;
+    const out = renderWritten(written, buildChecklist(fullRecord(), meta), xa);
+    expect(out).toContain(
+      `  [ ] ${xa('wizard.steps.upnp.title')}: Needs attention. A mapping to the NVR came back after deletion.\n`,
+    );
   });
 });

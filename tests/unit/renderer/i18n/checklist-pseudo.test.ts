@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
 // The Checklist step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
-// not converted yet (the step frame, the status words, the time format) or is data (main's checklist: its steps and
-// their titles, reasons, fixes and picture; the file names): both are named below, and a name no longer seen
-// fails the test so the lists only shrink.
+// not converted yet (the step frame, the time format) or is data (main's checklist: its steps' reasons and fixes not
+// said by key, the picture; the file names): both are named below, and a name no longer seen fails the test so the
+// lists only shrink. The status words and the steps' titles are said by key (checklist-said.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { formatTime } from '../../../../src/renderer/components/step-status';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
+import { stepState } from '../../../../src/shared/domain/step-state';
+import { saidInEnglish } from '../../../../src/shared/i18n/english';
+import { said, sayIn } from '../../../../src/shared/i18n/said';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
@@ -33,10 +36,7 @@ function data(w: VueWrapper): string[] {
 }
 
 /** Still English on this page, by the file that says it (none of them is the Checklist step's). */
-const guard = pseudoChecker({
-  notConvertedYet: { 'src/shared/domain/checklist-schema.ts (status words)': ['not done yet', 'needs attention'] },
-  intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT),
-});
+const guard = pseudoChecker({ intl: intlDates(fakeSetup().updatedAt, AT, HALF_DONE_AT) });
 
 useStepHarness({
   path: '/step/checklist',
@@ -113,5 +113,58 @@ describe('the Checklist step in English: sentences with markup inside stay whole
     expect(text('checklist-last')).toBe(
       `Last downloaded ${formatTime(AT)} as PDF (Letter) — ${FILE}, 2 KB. It says what the setup says now.`,
     );
+  });
+});
+
+describe('the Checklist step in the pseudo locale: main’s words said by key in it, not in main’s English', () => {
+  const xa = createTranslator('en-XA');
+  const text = (w: VueWrapper) => w.text().replace(/\s+/g, ' ');
+
+  it('a step’s reason on the to-do list and the Security fixes: the pseudo words, never the English sentence', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    // UPnP's reason as its status rule says it now: the English and its key (src/main/features/upnp/status.ts).
+    record.steps.upnp = stepState('attention', HALF_DONE_AT, saidInEnglish(said('wizard.reasons.upnp.unreadable')));
+    const c = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    const w = await mountStep();
+    const upnp = c.steps.find((s) => s.id === 'upnp')!;
+    expect(upnp.said).toBeDefined();
+    expect(byTest(w, 'checklist-todo').text()).toContain(sayIn(xa, upnp.said, ''));
+    expect(text(w)).not.toContain(upnp.reason!);
+    const fixes = c.security!.fixes.filter((f) => f.said?.title && f.said.fix);
+    expect(fixes.length).toBeGreaterThan(1);
+    const shown = byTest(w, 'checklist-fixes').text().replace(/\s+/g, ' ');
+    for (const f of fixes) {
+      expect(shown).toContain(sayIn(xa, f.said!.title, '').replace(/\s+/g, ' '));
+      expect(shown).toContain(sayIn(xa, f.said!.fix, '').replace(/\s+/g, ' '));
+      expect(shown).not.toContain(f.title);
+      expect(shown).not.toContain(f.fix);
+    }
+  });
+
+  it('the to-dos’ titles and status words, and the steps done: the wizard’s and the checklist’s words by key', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    const w = await mountStep();
+    const todo = byTest(w, 'checklist-todo').text();
+    for (const english of ['not done yet', 'needs attention', 'Security', 'Verify'])
+      expect(todo).not.toContain(english);
+    expect(todo).toContain(xa.t('checklist.status.notStarted'));
+    expect(todo).toContain(xa.t('checklist.status.attention'));
+    expect(todo).toContain(xa.t('wizard.steps.security.title'));
+    expect(byTest(w, 'checklist-done').text()).toContain(xa.t('wizard.steps.find.title'));
+    expect(byTest(w, 'checklist-done').text()).not.toContain('Find your NVR');
+    // What the NVR's address kind rests on: said by key too.
+    const c = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    expect(c.nvr.said).toBeDefined();
+    expect(text(w)).toContain(sayIn(xa, c.nvr.said, ''));
+    expect(text(w)).not.toContain(c.nvr.addressBasis);
+  });
+
+  it('a record written before main said them by key: its reason in English, as it came', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    const w = await mountStep();
+    expect(byTest(w, 'checklist-todo').text()).toContain('A mapping to the NVR came back after deletion.');
   });
 });

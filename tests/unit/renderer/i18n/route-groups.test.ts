@@ -98,6 +98,35 @@ describe('the pages’ words: the first screen’s with the app, each step’s w
     expect(wrapper.text()).toBe(lookup(sample('upnp')));
   });
 
+  it('the Checklist’s words said by key: their groups load with it (only groups the pages have; others left alone)', async () => {
+    const { saidKeys } = await import('../../../../src/shared/domain/checklist-said');
+    // Keys as a checklist carries them: a fix's title (Security's), a reason (the first screen's), words within
+    // words (Ports'), and keys of no group the pages load (the PDF's, one unknown).
+    const checklist = {
+      steps: [{ reason: 'x', said: { key: 'wizard.reasons.upnp.unreadable' } }],
+      security: { fixes: [{ title: 'y', said: { title: { key: sample('security') } } }] },
+      upnp: { findings: [{ said: { key: 'upnp.x', params: { role: { key: 'ports.role.https' } } } }] },
+      other: { said: { key: 'checklistPdf.title' }, key: 'vpn.not-said' },
+      todo: [{ said: [{ key: 'nothing.here' }] }],
+    };
+    const keys = saidKeys(checklist);
+    expect([...keys].sort()).toEqual(
+      [
+        'checklistPdf.title',
+        'nothing.here',
+        'ports.role.https',
+        sample('security'),
+        'upnp.x',
+        'wizard.reasons.upnp.unreadable',
+      ].sort(),
+    );
+    for (const group of ['security', 'upnp', 'vpn']) expect(catalogue.hasGroup(group), group).toBe(false);
+    await catalogue.loadGroupsOf(keys);
+    for (const group of ['security', 'upnp', 'ports']) expect(catalogue.hasGroup(group), group).toBe(true);
+    for (const group of ['vpn', 'checklistPdf', 'nothing']) expect(catalogue.hasGroup(group), group).toBe(false);
+    expect(say(sample('security'))).toBe(lookup(sample('security')));
+  });
+
   it('a group loaded while en-XA is spoken comes in en-XA too', async () => {
     useT.setLocale('en-XA');
     expect(say(sample('wizard'))).toBe(pseudoLocalize(lookup(sample('wizard'))));

@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import { phoneTest } from '../../../../src/shared/domain/checklist-phone-test';
+import { stepReasonIn, todoReasonIn } from '../../../../src/shared/domain/checklist-said';
 import {
   ChecklistPdfError,
   TEXT_FONTS,
@@ -17,7 +18,8 @@ import {
 } from '../../../../src/main/services/checklist/checklist-pdf';
 import { RISK_COLOURS } from '../../../../src/shared/domain/topology';
 import { LOCALES, createTranslator, pseudoLocalize } from '../../../../src/shared/i18n';
-import { NVR_NAME, fullRecord } from '../../shared/domain/checklist-fixture';
+import { sayIn, type Said } from '../../../../src/shared/i18n/said';
+import { NVR_NAME, fullRecord, saidRecord } from '../../shared/domain/checklist-fixture';
 
 const checklist = buildChecklist(fullRecord(), { madeAt: '2026-03-02T08:00:00.000Z', appVersion: '1.2.3' });
 const font = TEXT_FONTS.find((f) => existsSync(f));
@@ -146,13 +148,16 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF in the user’s languag
       expect(text).not.toContain(english);
     // A label keeps its value as it came, in the pseudo words around it.
     expect(text).toContain(pseudoLocalize('Firmware: {firmware}').replace('{firmware}', checklist.nvr.firmware!));
-    // The data: the NVR's name and model, its address, a step's reason, a fix, the picture's boxes and sentences.
+    // The data: the NVR's name and model, its address, a step's reason, a fix, the picture's boxes and sentences; the
+    // reason and the fix in the reader's language where main said them by key (checklist-said.ts).
+    const xa = createTranslator('en-XA');
+    const fix = checklist.security!.fixes[0]!;
     for (const data of [
       NVR_NAME.replace('監視', ''),
       'DS-7608NI-K2',
       checklist.nvr.address!,
-      checklist.todo[0]!.reason!,
-      checklist.security!.fixes[0]!.title,
+      todoReasonIn(xa, checklist.todo[0]!),
+      sayIn(xa, fix.said?.title, fix.title),
       'NVR: Hikvision DS-7608NI-K2',
       ...checklist.topology.sentences,
     ])
@@ -168,6 +173,69 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF in the user’s languag
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('The NVR Name: ' + NVR_NAME.replace('監視', ''));
     expect(text).toMatch(/UPnP IGD answers, NAT-PMP does not answer; 1 mapping; 0 deleted by the app\./);
+  });
+});
+
+/** The PDF's text as pdftotext reads it, its white space made single spaces. */
+function pdfText(pdf: Buffer, name: string): string {
+  const out = join(dir, name);
+  writeFileSync(out, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+/** A sentence as pdftotext gives it back: one line, the Japanese (no fallback font given here) drawn as "?". */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').replace(/[監視]/g, '?');
+
+describe.skipIf(!font || !hasPoppler)('the checklist PDF: main’s words said by key, in the reader’s language', () => {
+  const meta = { madeAt: '2026-03-02T08:00:00.000Z', appVersion: '1.2.3' };
+  const c = buildChecklist(saidRecord(), meta);
+  const xa = createTranslator('en-XA');
+  /** Each of main's sentences the PDF shows, by key and in English. */
+  const fix = c.security!.fixes[0]!;
+  const pa = c.internet.publicAddress!;
+  const upnp = c.steps.find((s) => s.id === 'upnp')!;
+  const sentences: Array<[Said | undefined, string]> = [
+    [upnp.said, upnp.reason!],
+    [fix.said?.title, fix.title],
+    [fix.said?.fix, fix.fix],
+    ...c.forwardRules!.rules.map((r) => [r.said, r.why] as [Said | undefined, string]),
+    ...c.forwardRules!.notes.map((n) => [n.said, n.text] as [Said | undefined, string]),
+    ...c.upnp!.findings.map((f) => [f.said, f.text] as [Said | undefined, string]),
+    [c.ddns.check!.said, c.ddns.check!.words],
+    [pa.said?.title, pa.title],
+    [pa.said?.advice, pa.advice],
+    [c.nvr.said, c.nvr.addressBasis],
+  ];
+
+  it('en-XA: a step’s reason, the fixes, the rules’ why and notes, UPnP’s findings, the DDNS check, the verdict, the to-dos', async () => {
+    const text = pdfText(await renderChecklistPdf(c, { fonts: { text: font! }, translator: xa }), 'said-xa.pdf');
+    for (const [said, english] of sentences) {
+      expect(said, english).toBeDefined();
+      expect(text).toContain(oneLine(sayIn(xa, said, english)));
+      expect(text).not.toContain(oneLine(english));
+    }
+    for (const todo of c.todo) {
+      expect(todo.said, todo.step).toBeDefined();
+      expect(text).toContain(oneLine(todoReasonIn(xa, todo)));
+    }
+    expect(text).toContain(oneLine(stepReasonIn(xa, upnp)!));
+    expect(text).not.toContain('Not done yet.');
+    expect(text).not.toContain('Needs attention.');
+    // The steps' titles and status words: the wizard's and the checklist's words by key.
+    expect(text).toContain(`${xa.t('wizard.steps.upnp.title')}: ${xa.t('checklist.status.attention')}`);
+    expect(text).not.toContain('UPnP: needs attention');
+    expect(text).not.toContain('Find your NVR');
+  });
+
+  it('English: the very sentences the checklist carries; a record without them: their English in any language', async () => {
+    const english = pdfText(await renderChecklistPdf(c, { fonts: { text: font! } }), 'said-en.pdf');
+    for (const [, words] of sentences) expect(english).toContain(oneLine(words));
+    for (const todo of c.todo) expect(english).toContain(oneLine(todo.reason));
+    // A checklist written before it carried words by key (its JSON kept from then): in en-XA, main's English as it came.
+    const old = JSON.parse(JSON.stringify(c, (k, v: unknown) => (k === 'said' ? undefined : v))) as typeof c;
+    const text = pdfText(await renderChecklistPdf(old, { fonts: { text: font! }, translator: xa }), 'old-xa.pdf');
+    for (const [, words] of sentences) expect(text).toContain(oneLine(words));
+    for (const todo of c.todo) expect(text).toContain(oneLine(todo.reason));
+    expect(text).toContain(LOCALES['en-XA'].messages.checklistPdf.todo.heading);
   });
 });
 

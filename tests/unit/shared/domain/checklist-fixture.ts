@@ -1,7 +1,13 @@
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
+import { judgeDdnsCheck } from '../../../../src/shared/domain/ddns-check';
+import { planForwards } from '../../../../src/shared/domain/forward-plan';
 import { judgePublicAddress } from '../../../../src/shared/domain/public-address';
 import { judgeSecurity, securityInputFromRecord } from '../../../../src/shared/domain/security';
 import { emptySetupRecord, setupRecordSchema, type SetupRecord } from '../../../../src/shared/domain/setup';
+import { stepState } from '../../../../src/shared/domain/step-state';
+import { judgeUpnp } from '../../../../src/shared/domain/upnp-findings';
+import { saidInEnglish } from '../../../../src/shared/i18n/english';
+import { said } from '../../../../src/shared/i18n/said';
 import { portRow } from '../../../support/port-row';
 
 // A whole recorded setup for the checklist's tests: every step's slice filled as the app writes it (parsed by the
@@ -287,5 +293,32 @@ export function fullRecord(): SetupRecord {
   const security = judgeSecurity(securityInputFromRecord(r), T);
   security.findings[0]!.evidence.push(`login admin:${PASSWORD}`);
   r.security.last = security;
+  return setupRecordSchema.parse(r);
+}
+
+/**
+ * The full record as the steps write it now: main's words said by key beside their English wherever a step says them
+ * so — UPnP's reason and findings, the forward plan's rules and notes, the DDNS check — each made by the step's own rule
+ * (the Security check and the public address's verdict already are, in fullRecord).
+ */
+export function saidRecord(): SetupRecord {
+  const r = fullRecord();
+  r.steps.upnp = stepState('attention', T, saidInEnglish(said('wizard.reasons.upnp.unreadable')));
+  // The rules put the router's and the zone server's names in their words: here plain names, not the planted secrets.
+  const audit = r.upnp.audit!;
+  audit.igd = { ...audit.igd!, friendlyName: 'router' };
+  audit.findings = judgeUpnp({ ...audit, igdProblem: null });
+  r.rules.plan = planForwards({
+    deviceId: ID,
+    address: '192.168.1.20',
+    addressKept: true,
+    rows: r.ports[ID]!.report!.rows,
+    wants: r.rules.wants,
+    sources: [],
+    at: new Date(T),
+  });
+  const check = r.ddns.check!;
+  check.authoritative.server = 'ns1.duckdns.org';
+  r.ddns.check = { ...check, ...judgeDdnsCheck(check.host, check.expected, check.system, check.authoritative) };
   return setupRecordSchema.parse(r);
 }

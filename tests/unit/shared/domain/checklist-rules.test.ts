@@ -48,6 +48,7 @@ describe('the NVR’s address on the checklist', () => {
       address: null,
       addressKind: 'unknown',
       addressBasis: 'No NVR chosen yet.',
+      said: { key: 'checklist.said.basis.noNvr' },
     });
   });
 
@@ -57,6 +58,7 @@ describe('the NVR’s address on the checklist', () => {
         address: '192.168.1.20',
         addressKind: 'static',
         addressBasis: `Set static by the app and verified (${T}).`,
+        said: { key: 'checklist.said.basis.setByApp', params: { time: T } },
       }),
     );
   });
@@ -75,17 +77,22 @@ describe('the NVR’s address on the checklist', () => {
 
   it('reserved in the router: the reserved address, else the one read, else the one found', () => {
     const basis = 'Reserved for its MAC in the router, and the device has that address.';
+    const reservedSaid = { said: { key: 'checklist.said.basis.reserved' } };
     const reserved = withIp((ip) => {
       ip.reading!.findings = [reservationOk];
       ip.reading!.settings.dhcp = true;
       ip.reservation = { ...(ip.reservation ?? {}), address: '192.168.1.30' } as never;
     });
-    expect(build(reserved).nvr).toEqual(nvr({ address: '192.168.1.30', addressKind: 'reserved', addressBasis: basis }));
+    expect(build(reserved).nvr).toEqual(
+      nvr({ address: '192.168.1.30', addressKind: 'reserved', addressBasis: basis, ...reservedSaid }),
+    );
     const read = withIp((ip) => {
       ip.reading!.findings = [reservationOk];
       ip.reservation = null;
     });
-    expect(build(read).nvr).toEqual(nvr({ address: '192.168.1.20', addressKind: 'reserved', addressBasis: basis }));
+    expect(build(read).nvr).toEqual(
+      nvr({ address: '192.168.1.20', addressKind: 'reserved', addressBasis: basis, ...reservedSaid }),
+    );
     const found = withIp((ip) => {
       ip.reading!.findings = [reservationOk];
       ip.reading!.settings.address = null;
@@ -101,6 +108,7 @@ describe('the NVR’s address on the checklist', () => {
         address: '192.168.1.20',
         addressKind: 'static',
         addressBasis: 'The device reports DHCP off (a fixed address).',
+        said: { key: 'checklist.said.basis.dhcpOff' },
       }),
     );
     const noAddress = withIp((ip) => {
@@ -119,6 +127,7 @@ describe('the NVR’s address on the checklist', () => {
         address: '192.168.1.150',
         addressKind: 'dhcp',
         addressBasis: 'The device takes its address from DHCP: it may change.',
+        said: { key: 'checklist.said.basis.dhcp' },
       }),
     );
   });
@@ -276,7 +285,9 @@ describe('each part carried over, value for value', () => {
       verdict: 'public-on-router',
       title: r.internet.check!.verdict.title,
       advice: r.internet.check!.verdict.advice,
+      said: r.internet.check!.verdict.said,
     });
+    expect(c.internet.publicAddress!.said).toBeDefined();
     expect(c.internet.outsideProof?.rows).toEqual([
       { kind: 'planned', protocol: 'tcp', port: 8443, label: 'HTTPS web page', verdict: 'reachable', ok: true },
       {

@@ -16,7 +16,8 @@ const T = '2026-03-01T10:00:00.000Z';
 
 describe('the security score in the checklist', () => {
   it('carries the last check’s time, score and every fix worth points, the one worth most first', () => {
-    const c = buildChecklist(fullRecord(), meta);
+    const r = fullRecord();
+    const c = buildChecklist(r, meta);
     expect(c.security).toMatchObject({ checkedAt: T, score: 35, highRisk: true });
     expect(c.security!.fixes.map((f) => `${f.worth}:${f.id}`)).toEqual([
       '20:service-telnet',
@@ -34,7 +35,10 @@ describe('the security score in the checklist', () => {
       text: expect.stringMatching(/login readable/),
       fix: expect.stringMatching(/Turn telnet off/),
       worth: 20,
+      // Its words by key, as the Security step kept them (the reader's language on the PDF, the page, the CLI).
+      said: r.security.last!.findings.find((f) => f.id === 'service-telnet')!.said,
     });
+    expect(c.security!.fixes[0]!.said?.title).toBeDefined();
   });
 
   it('orders the fixes by worth, then severity, then id, whatever order the record kept them in; a finding worth nothing is no fix', () => {

@@ -37,6 +37,7 @@ describe('the checklist of a whole setup', () => {
       address: '192.168.1.20',
       addressKind: 'static',
       addressBasis: expect.stringMatching(/verified/),
+      said: expect.objectContaining({ key: 'checklist.said.basis.setByApp' }),
     });
   });
 
