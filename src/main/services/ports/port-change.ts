@@ -193,7 +193,11 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     const confirmed = gateChange(
       checkPortChanges(device, options.report ?? null, changes, { inUseElsewhere: options.inUseElsewhere, onDevice }),
       options.confirmWarnings ?? false,
-      { refused: 'PORTS_CHANGE_REFUSED', unconfirmed: 'PORTS_CHANGE_UNCONFIRMED' },
+      {
+        refused: 'PORTS_CHANGE_REFUSED',
+        unconfirmed: 'PORTS_CHANGE_UNCONFIRMED',
+        said: { refused: 'ports.said.failures.notSent', unconfirmed: 'ports.said.failures.notConfirmed' },
+      },
     ).slice(0, 16);
     const withWarnings = confirmed.length ? { confirmedWarnings: confirmed } : {};
     const at = () => now().toISOString();
