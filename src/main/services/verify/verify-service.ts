@@ -12,6 +12,7 @@ import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
 import { judgeVerify, type Fresh, type KnockState, type VerifyResult } from '../../../shared/domain/verify';
 import { isAppFailure } from '../../../shared/ipc/errors';
+import { said, type Words } from '../../../shared/i18n/said';
 import type { RouterWan } from '../internet/public-address-service';
 
 /** Each measurement's bound (ms). */
@@ -58,7 +59,8 @@ export interface VerifyRun {
   record: SetupRecord;
   checker: string;
   signal: AbortSignal;
-  progress?: (done: number, total: number, message: string) => void;
+  /** main's progress lines, said by key (`verify.said.progress.*`). */
+  progress?: (done: number, total: number, words: Words) => void;
 }
 
 const TOTAL = 5;
@@ -123,17 +125,17 @@ export function createVerifyService(deps: VerifyDeps) {
     async run({ record, checker, signal, progress }: VerifyRun): Promise<VerifyResult> {
       const at = deps.now().toISOString();
       let done = 0;
-      const step = (message: string) => progress?.(done, TOTAL, message);
+      const step = (words: Words) => progress?.(done, TOTAL, words);
       const finished = <T>(p: Promise<T>) => p.finally(() => (done++, undefined));
       const device = record.nvr?.device ?? null;
-      step('Checking the NVR at its address and its ports, and the router’s UPnP mappings…');
+      step(said('verify.said.progress.lan'));
       const [nvr, upnp] = await Promise.all([
         finished(
           device ? bounded(b.nvr, signal, (s) => deps.measureNvr(device, savedOpen(record), s)) : Promise.resolve(null),
         ),
         finished(record.upnp.audit ? bounded(b.upnp, signal, (s) => deps.auditUpnp(record, s)) : Promise.resolve(null)),
       ]);
-      step('Reading the public address…');
+      step(said('verify.said.progress.public'));
       const needPublic =
         !!record.internet.check?.publicAddress || !!record.ddns.hosts.length || !!record.internet.proof;
       const pub = await finished(
@@ -142,7 +144,7 @@ export function createVerifyService(deps: VerifyDeps) {
           : Promise.resolve(null),
       );
       const publicAddress = (pub?.ok ? pub.value.publicAddress : null) ?? null;
-      step('Checking the DDNS name and what the outside reaches…');
+      step(said('verify.said.progress.outside'));
       const host = record.ddns.hosts[0];
       const [ddns, proof] = await Promise.all([
         finished(
@@ -158,7 +160,7 @@ export function createVerifyService(deps: VerifyDeps) {
             : Promise.resolve(null),
         ),
       ]);
-      step('Comparing with the saved setup…');
+      step(said('verify.said.progress.comparing'));
       return judgeVerify(record, { at, nvr, upnp, public: pub, ddns, proof });
     },
   };

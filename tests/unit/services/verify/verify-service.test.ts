@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { bounded, createVerifyService, type VerifyDeps } from '../../../../src/main/services/verify/verify-service';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
@@ -42,7 +43,7 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
       record: r,
       checker: 'http://198.51.100.10/',
       signal: new AbortController().signal,
-      progress: (done, total, message) => progress.push(`${done}/${total} ${message}`),
+      progress: (done, total, words) => progress.push(`${done}/${total} ${inEnglish(words)}`),
     });
     expect(result.outcome).toBe('no-drift');
     expect(result.at).toBe(AT.toISOString());
