@@ -18,6 +18,9 @@ import {
   SYSTEMD_UNITS,
 } from '../../../../src/renderer/steps/verify/verify-words';
 import { ok } from '../fake-api';
+import { createVerifyService } from '../../../../src/main/services/verify/verify-service';
+import { emptySetupRecord } from '../../../../src/shared/domain/setup';
+import { progressOf } from '../../../support/job-progress';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import {
   VERIFIED_AT,
@@ -152,6 +155,34 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     expect(real.outcome).toBe('drift');
     for (const sentence of english) expect(page).not.toContain(sentence);
     guard.expectOnlyKnownEnglish({ said: [...valuesOf(real), ...DATA] });
+  });
+
+  it('re-checking: main’s progress lines (the real run’s, through main’s job runner) in en-XA, never its English', async () => {
+    const never = () => Promise.reject(new Error('nothing is measured for a fresh record'));
+    const service = createVerifyService({
+      now: () => new Date(AT),
+      measureNvr: never,
+      auditUpnp: never,
+      checkPublic: never,
+      checkDdns: never,
+      prove: never,
+    });
+    const lines = await progressOf('verify-run', JOB, async ({ signal, progress }) => {
+      await service.run({ record: emptySetupRecord(AT), checker: 'http://c/', signal, progress });
+    });
+    expect(lines).toHaveLength(4);
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    for (const line of lines) {
+      api.emit('job.onProgress', line);
+      await flushPromises();
+      expect(byTest(w, 'verify-message').text()).toBe(sayIn(pseudo, line.said, ''));
+      expect(w.text()).not.toContain(line.message);
+      guard.expectOnlyKnownEnglish({ said: DATA.filter((d) => d !== PROGRESS) });
+    }
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

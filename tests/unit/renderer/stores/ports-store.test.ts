@@ -5,6 +5,12 @@ import { createPinia, setActivePinia } from 'pinia';
 import { parsePortText, usePortsStore } from '../../../../src/renderer/stores/ports';
 import { useSetupStore } from '../../../../src/renderer/stores/setup';
 import { createFakeApi, fakeSetup, ok, type FakeApi } from '../fake-api';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { useJob } from '../../../../src/renderer/composables/useJob';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
+import { progressOf } from '../../../support/job-progress';
+import { LOGIN, device, fakeRecorder } from '../../../support/fake-nvr-ports';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -200,5 +206,44 @@ describe('usePortsStore', () => {
     expect(parsePortText('0')).toMatchObject({ ok: false });
     expect(parsePortText('65536')).toMatchObject({ ok: false });
     expect(parsePortText('1.5')).toMatchObject({ ok: false });
+  });
+
+  it('in en-XA: main’s progress lines (the real audit’s and change’s) in the page’s language, never its English', async () => {
+    const xa = createTranslator('en-XA');
+    const nvr = fakeRecorder({ onSet: 'refuse-rtsp' });
+    const audit = await progressOf('ports-audit', AUDIT_JOB, async ({ signal, progress }) => {
+      await nvr.service.audit(device(), { credentials: LOGIN, signal, progress });
+    });
+    const changes = [
+      { role: 'http', to: 18080 },
+      { role: 'rtsp', to: 10554 },
+    ] as const;
+    const change = await progressOf('ports-apply', APPLY_JOB, async ({ signal, progress }) => {
+      await nvr.service.apply(device(), changes, { credentials: LOGIN, signal, progress, oneAtATime: true });
+    });
+    setLocale('en-XA');
+    try {
+      fakePorts(api);
+      const ports = usePortsStore();
+      await ports.openStep();
+      expect(await ports.audit()).toBe(true);
+      for (const line of audit) {
+        api.emit('job.onProgress', line);
+        expect(ports.auditJob.progress?.message).toBe(sayIn(xa, line.said, ''));
+        expect(ports.auditJob.progress?.message).not.toMatch(/Checking ports|Identifying what answers/);
+      }
+      // The change's lines, followed as the page follows its change (useJob of kind ports-apply).
+      const job = useJob({ kind: 'ports-apply' });
+      await job.start(() => window.api!.invoke('ports.apply', {} as never));
+      for (const line of change) {
+        api.emit('job.onProgress', line);
+        expect(job.progress?.message).toBe(sayIn(xa, line.said, ''));
+        expect(job.progress?.message).not.toMatch(/the web page|the video streams|Reading|Changing|Putting|Checking/);
+      }
+      expect(audit.length).toBeGreaterThan(1);
+      expect(change.length).toBeGreaterThan(4);
+    } finally {
+      setLocale(null);
+    }
   });
 });
