@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
@@ -9,8 +11,7 @@ import { setLocale } from '../../../../src/renderer/composables/useT';
 import { useJob } from '../../../../src/renderer/composables/useJob';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { sayIn } from '../../../../src/shared/i18n/said';
-import { progressOf } from '../../../support/job-progress';
-import { LOGIN, device, fakeRecorder } from '../../../support/fake-nvr-ports';
+import type { EventPayload } from '../../../../src/shared/ipc/contract';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -210,17 +211,11 @@ describe('usePortsStore', () => {
 
   it('in en-XA: main’s progress lines (the real audit’s and change’s) in the page’s language, never its English', async () => {
     const xa = createTranslator('en-XA');
-    const nvr = fakeRecorder({ onSet: 'refuse-rtsp' });
-    const audit = await progressOf('ports-audit', AUDIT_JOB, async ({ signal, progress }) => {
-      await nvr.service.audit(device(), { credentials: LOGIN, signal, progress });
-    });
-    const changes = [
-      { role: 'http', to: 18080 },
-      { role: 'rtsp', to: 10554 },
-    ] as const;
-    const change = await progressOf('ports-apply', APPLY_JOB, async ({ signal, progress }) => {
-      await nvr.service.apply(device(), changes, { credentials: LOGIN, signal, progress, oneAtATime: true });
-    });
+    // What main's real audit and change send (the fixture held to them by tests/unit/cli/progress-line-steps.test.ts).
+    const { portsAudit: audit, portsEach: change } = JSON.parse(
+      readFileSync(join(__dirname, '../../../fixtures/progress/steps.json'), 'utf8'),
+    ) as Record<'portsAudit' | 'portsEach' | 'verify', Array<EventPayload<'job.onProgress'>>>;
+    expect([audit[0]!.jobId, change[0]!.jobId]).toEqual([AUDIT_JOB, APPLY_JOB]);
     setLocale('en-XA');
     try {
       fakePorts(api);
