@@ -11,8 +11,8 @@ import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
 import { judgeVerify, type Fresh, type KnockState, type VerifyResult } from '../../../shared/domain/verify';
-import { isAppFailure } from '../../../shared/ipc/errors';
-import { said, type Words } from '../../../shared/i18n/said';
+import { ERROR_MESSAGES, isAppFailure } from '../../../shared/ipc/errors';
+import { said, saidWords, type SaidWords, type Words } from '../../../shared/i18n/said';
 import type { RouterWan } from '../internet/public-address-service';
 
 /** Each measurement's bound (ms). */
@@ -65,11 +65,19 @@ export interface VerifyRun {
 
 const TOTAL = 5;
 
-/** The words of a failure: a catalogued one's own, else a plain "went wrong" (no exception text leaves main). */
-function failureWords(err: unknown, bound: AbortSignal, ms: number): string {
+/**
+ * The words of a failure: a catalogued one's own, else a plain "went wrong" (no exception text leaves main). Said by
+ * key where the words have no values of their own (they fill the check's sentence, one level): a failure in the
+ * catalogue's words for its code, one main said by a key without values; else its English as it came. The bound's
+ * "no answer within" carries its time, so it stays English.
+ */
+function failureWords(err: unknown, bound: AbortSignal, ms: number): string | SaidWords {
   if (bound.aborted) return `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}`;
-  if (isAppFailure(err)) return err.message;
-  return 'the measurement failed unexpectedly';
+  if (isAppFailure(err)) {
+    if (err.said && !err.said.params && !err.parts?.length) return { key: err.said.key };
+    return !err.said && err.message === ERROR_MESSAGES[err.code] ? { key: `errors.${err.code}` } : err.message;
+  }
+  return saidWords('verify.said.failures.unexpected');
 }
 
 /**

@@ -68,6 +68,8 @@ export const verify = {
     /** main's own errors (features/verify). */
     failures: {
       badChecker: 'The checker is not an http(s) address without a query.',
+      /** Why a check could not be measured (`{error}` of its sentence), where nothing better is known. */
+      unexpected: 'the measurement failed unexpectedly',
     },
     title: {
       address: 'The NVR’s address',
