@@ -3,7 +3,7 @@
 // plain words, with the user's name and whether each login worked — never a password. Pure. The verdict's lines are
 // said by key (`security.said.passwordChange.…`) beside main's English sentence; why a login failed (the change's own
 // words, from the service and the change engine) stays as it came, inside them. Why a new password cannot be sent
-// (newPasswordProblems) is the refusal's message (an AppFailure's), English. The shapes: security-password-change-shapes.ts.
+// (newPasswordProblems) fills the refusal's sentence (an AppFailure's), said by key too. The shapes: security-password-change-shapes.ts.
 import { english } from '../i18n/english';
 import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
 import {
@@ -19,13 +19,18 @@ export * from './security-password-change-shapes';
  * (security-password.ts); these are what a device cannot take at all.
  */
 export function newPasswordProblems(next: string, current: string | null): string[] {
-  const problems: string[] = [];
+  return newPasswordProblemWords(next, current).map((p) => p.text);
+}
+
+/** The same problems, each said by key beside its English sentence (they fill a refusal's `{parts}`). */
+export function newPasswordProblemWords(next: string, current: string | null): Array<{ said: Said; text: string }> {
+  const problems: Said[] = [];
   if ([...next].length > DEVICE_PASSWORD_MAX)
-    problems.push(`The new password is longer than ${DEVICE_PASSWORD_MAX} characters: NVRs do not take it.`);
+    problems.push(said('security.said.failures.tooLong', { max: String(DEVICE_PASSWORD_MAX) }));
   // Control characters cannot travel in XML 1.0 (ONVIF's SOAP), and a device could not be logged in to with them.
-  if (/\p{Cc}/u.test(next)) problems.push('The new password holds a control character (a line break, a tab…).');
-  if (next === current) problems.push('The new password is the same as the current one.');
-  return problems;
+  if (/\p{Cc}/u.test(next)) problems.push(said('security.said.failures.controlCharacter'));
+  if (next === current) problems.push(said('security.said.failures.sameAsCurrent'));
+  return problems.map((words) => ({ said: words, text: english(words) }));
 }
 
 /** The NVR's refusal of SetUser by its ONVIF fault codes (not the user's words), most telling first. */

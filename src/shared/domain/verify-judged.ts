@@ -2,7 +2,7 @@
 // values it was said by (said.ts), for the page and the CLI to say them in the user's language. Main side only (it
 // loads the whole catalogue through english.ts): the page's files import verify-shapes.ts, never this.
 import { english } from '../i18n/english';
-import { said, saidSchema, type Said } from '../i18n/said';
+import { said, saidSchema, type Said, type SaidWords } from '../i18n/said';
 import type { DdnsCheck } from './ddns-check';
 import type { OutsideProof } from './outside-proof';
 import type { PortReport } from './ports';
@@ -81,7 +81,7 @@ export const drift = (text: Words, changes: Change[], todo: Words): Judged => {
   };
 };
 /** A measurement not made: not asked (cancelled, `error` null), or failed (its reason). */
-export const failed = (f: Fresh<unknown>, say: (error: string | null) => Said): Judged =>
+export const failed = (f: Fresh<unknown>, say: (error: string | SaidWords | null) => Said): Judged =>
   unmeasured(words(say(f === null ? null : f.ok ? '' : f.error)));
 /** A port's state in a word. */
 export const stateWords = (s: KnockState): Words => words(said(`verify.said.change.state.${s}`));

@@ -2,7 +2,7 @@
 // sentence is made here — the rules that fill them and their words are verify.ts (main's side; it re-exports every name
 // here), so the pages load this file without the catalogue. Pure.
 import { z } from 'zod';
-import { saidSchema } from '../i18n/said';
+import { saidSchema, type SaidWords } from '../i18n/said';
 
 export const VERIFY_CHECKS = ['address', 'ports', 'upnp', 'public', 'ddns', 'outside'] as const;
 export type VerifyCheckId = (typeof VERIFY_CHECKS)[number];
@@ -61,5 +61,8 @@ export const VERIFY_EXIT: Readonly<Record<VerifyOutcome, number>> = { 'no-drift'
 /** One TCP connect to a port: it answered, refused, or said nothing in time. */
 export type KnockState = 'open' | 'closed' | 'filtered';
 
-/** A fresh measurement: its value, why it failed, or null when it was not made (nothing saved, or cancelled). */
-export type Fresh<T> = { ok: true; value: T } | { ok: false; error: string } | null;
+/**
+ * A fresh measurement: its value, why it failed (in English, or said by key: words without values of their own, to
+ * fill the check's sentence), or null when it was not made (nothing saved, or cancelled).
+ */
+export type Fresh<T> = { ok: true; value: T } | { ok: false; error: string | SaidWords } | null;

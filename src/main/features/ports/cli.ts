@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../../shared/catalog/ports';
 import { sayPortProblem, sayPortRow } from '../../../shared/catalog/port-words';
 import { isAppFailure } from '../../../shared/ipc/errors';
 import { safeJson } from '../../../shared/text/device-text';
-import { createTranslator, type Translator } from '../../../shared/i18n';
+import { createTranslator, localMessage, type Translator } from '../../../shared/i18n';
 import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
@@ -169,7 +169,7 @@ async function runPorts(cmd: CommandContext): Promise<number> {
       if (measured.code !== 0) return measured.code;
       planned = await cmd.call('ports.plan', { deviceId });
     }
-    if (!planned.ok) return cmd.fail(planned.error.message);
+    if (!planned.ok) return cmd.fail(localMessage(planned.error, cmd));
     io.stdout(json ? `${safeJson(planned.data, 2)}\n` : `${renderPortPlan(planned.data, t)}\n`);
     return 0;
   }

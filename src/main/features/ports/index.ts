@@ -1,11 +1,26 @@
 import type { PortReport } from '../../../shared/domain/ports';
 import { MAX_PORTS_ENTRIES, type DevicePorts } from '../../../shared/domain/setup';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { english } from '../../../shared/i18n/english';
+import { said, type Words } from '../../../shared/i18n/said';
 import { portsUsedElsewhere } from '../../services/ports/port-plan';
 import { deviceEntries } from '../device-entries';
 import { defineFeature } from '../types';
 import { PORTS_COMMANDS } from './cli';
 import { judgePorts } from './status';
+
+/** The audit's lines and the same lines when it measures again after a change (whole sentences, by key). */
+const AGAIN = {
+  'ports.said.progress.scanning': 'ports.said.progress.againScanning',
+  'ports.said.progress.identifying': 'ports.said.progress.againIdentifying',
+} as const;
+
+/** An audit's line as the measurement after a change says it. */
+function againLine(words: Words): Words {
+  if (typeof words !== 'string' && Object.hasOwn(AGAIN, words.key))
+    return { key: AGAIN[words.key as keyof typeof AGAIN], ...(words.params ? { params: words.params } : {}) };
+  return `Measuring the ports again: ${typeof words === 'string' ? words : english(words)}`;
+}
 
 const NO_ENTRY: DevicePorts = { report: null, plan: null, lastChange: null, pending: null };
 
@@ -23,7 +38,7 @@ export default defineFeature({
         const pending = (await setup.load()).setup.ports[deviceId]?.pending ?? null;
         if (pending) {
           // The app stopped in the middle of a change: find where the NVR answers before measuring anything.
-          progress(0, null, 'A port change did not finish last time: finding where the NVR answers now…');
+          progress(0, null, said('ports.said.progress.unfinished'));
           const result = await ports.recover(device, pending, signal);
           const moved = await devices.follow(device, result);
           await save((draft) => {
@@ -112,7 +127,7 @@ export default defineFeature({
             full: report?.full ?? false,
             credentials: login,
             signal,
-            progress: (done, total, message) => progress(done, total, `Measuring the ports again: ${message}`),
+            progress: (done, total, words) => progress(done, total, againLine(words)),
           });
         } catch (err) {
           if (signal.aborted) return; // the job ends as cancelled; the change itself is saved above

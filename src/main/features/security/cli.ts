@@ -4,7 +4,7 @@ import type { HttpsOnResult } from '../../../shared/domain/security-https-on';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { safeJson } from '../../../shared/text/device-text';
-import { createTranslator, type Translator } from '../../../shared/i18n';
+import { createTranslator, localMessage, type Translator } from '../../../shared/i18n';
 import { sayIn, type Said } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 
@@ -198,7 +198,7 @@ async function runHttpsOn(cmd: CommandContext): Promise<number> {
     const deviceId = setup.data.setup.nvr?.deviceId;
     if (!deviceId) return cmd.fail(t('cli.security.noNvr'));
     const login = await cmd.call('device.login', { deviceId, username, password });
-    if (!login.ok) return cmd.fail(login.error.message);
+    if (!login.ok) return cmd.fail(localMessage(login.error, cmd));
   }
   const r = await cmd.call('security.httpsOn', { consent: true });
   if (!r.ok) return cmd.finish(r, () => '');

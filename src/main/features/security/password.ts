@@ -1,11 +1,12 @@
 import { judgePassword } from '../../../shared/domain/security-password';
 import {
   judgePasswordChange,
-  newPasswordProblems,
+  newPasswordProblemWords,
   unfinishedPasswordChange,
   type PasswordChangeResult,
 } from '../../../shared/domain/security-password-change';
 import { AppFailure } from '../../../shared/ipc/errors';
+import { refusalWithParts } from '../../core/said-failure';
 import { estimatePassword } from '../../services/security/password-strength';
 import { changeOnvifPassword } from '../../services/security/password-change';
 import type { AppContext } from '../types';
@@ -36,18 +37,20 @@ export async function setPassword(
   if (!user || current === undefined) throw new AppFailure('SECURITY_LOGIN_NEEDED');
 
   // The app's own rule, before anything is sent: what a device cannot take, then the strength rule.
-  const problems = newPasswordProblems(input.next, current);
-  if (problems.length)
-    throw new AppFailure(
-      'SECURITY_PASSWORD_WEAK',
-      `The app did not send it: ${problems.join(' ')} Nothing was changed.`,
-    );
+  // Both refusals are said by key, what is wrong in their {parts} (the estimator's own words as they came).
+  const problems = newPasswordProblemWords(input.next, current);
+  if (problems.length) throw refusalWithParts('SECURITY_PASSWORD_WEAK', 'security.said.failures.notSent', problems);
   const strength = judgePassword(input.next, await estimatePassword(input.next, passwordContext(user, device)));
-  if (!strength.strong)
-    throw new AppFailure(
-      'SECURITY_PASSWORD_WEAK',
-      `The app did not send it. ${strength.words.slice(0, 3).join(' ')} Nothing was changed.`.slice(0, 600),
-    );
+  if (!strength.strong) {
+    const lines = strength.words.slice(0, 3).map((text, i) => {
+      const words = strength.said?.words[i];
+      return words ? { said: words, text } : { text };
+    });
+    const refusal = refusalWithParts('SECURITY_PASSWORD_WEAK', 'security.said.failures.notStrong', lines);
+    // main's English as it always was: cut at 600 characters (the words by key only where they say exactly that).
+    const text = refusal.message.slice(0, 600);
+    throw text === refusal.message ? refusal : new AppFailure('SECURITY_PASSWORD_WEAK', text);
+  }
 
   running.count += 1;
   try {

@@ -1,7 +1,9 @@
 import { DEFAULT_CHECKER_URL, DEFAULT_STUN_SERVER } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { AttributionContext } from '../../../shared/domain/upnp';
-import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { isAppFailure } from '../../../shared/ipc/errors';
+import { said } from '../../../shared/i18n/said';
+import { saidFailure } from '../../core/said-failure';
 import { parseProcArp } from '../../protocol/arp';
 import { parseCheckerUrl } from '../../protocol/echoip';
 import { createDdnsService } from '../../services/ddns/ddns-service';
@@ -41,7 +43,7 @@ export default defineFeature({
     return {
       'verify.run': async (input) => {
         if (input.checker !== undefined && !parseCheckerUrl(input.checker))
-          throw new AppFailure('BAD_REQUEST', 'The checker is not an http(s) address without a query.');
+          throw saidFailure('BAD_REQUEST', said('verify.said.failures.badChecker'));
         const jobId = jobs.start('verify-run', async ({ jobId, signal, progress }) => {
           const { setup: record } = await setup.load();
           const result = await verify().run({ record, checker: checkerFor(record, input.checker), signal, progress });

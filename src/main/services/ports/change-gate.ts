@@ -9,12 +9,16 @@
 //     nothing is sent, and with it the warnings are recorded with the change.
 // Nothing here knows about ports: the Ports step checks with the plan's rules (port-plan.ts `checkPortChanges`), and
 // a later change (the device's address, its passwords) brings its own rules and error codes to the same gate.
+import type { Said } from '../../../shared/i18n/said';
+import type { MessageKey } from '../../../shared/i18n/types';
 import { AppFailure, ERROR_MESSAGES, type ErrorCode } from '../../../shared/ipc/errors';
+import { refusalWithParts } from '../../core/said-failure';
 
-/** One problem a rule found with a change, in plain words naming what and why. */
+/** One problem a rule found with a change, in plain words naming what and why (and by key, where said so). */
 export interface ChangeProblem {
   severity: 'error' | 'warning';
   message: string;
+  said?: Said;
 }
 
 export interface ChangeCheck<P extends ChangeProblem> {
@@ -35,6 +39,11 @@ export interface GateCodes {
   refused: ErrorCode;
   /** Raised when a rule found a warning the user has not confirmed. */
   unconfirmed: ErrorCode;
+  /**
+   * The same refusals said by key: each sentence with the problems in its `{parts}` (the catalogue's words around
+   * them, as `compose` frames them in English), so the page and the CLI say them in the user's language.
+   */
+  said?: { refused: MessageKey; unconfirmed: MessageKey };
 }
 
 /** An error message may carry this much across (the dispatcher's limit is 2,000 characters). */
@@ -50,6 +59,18 @@ function compose(code: ErrorCode, problems: readonly ChangeProblem[]): string {
 }
 
 /**
+ * The refusal: main's English as composed here, with its words by key where they say exactly that (a refusal cut to
+ * fit, or one with more problems than cross, is said in English alone).
+ */
+function refusal(code: ErrorCode, key: MessageKey | undefined, problems: readonly ChangeProblem[]): AppFailure {
+  const text = compose(code, problems);
+  if (!key) return new AppFailure(code, text);
+  const parts = problems.map((p) => ({ text: p.message, ...(p.said ? { said: p.said } : {}) }));
+  const byKey = refusalWithParts(code, key, parts);
+  return byKey.message === text ? new AppFailure(code, text, byKey.said, byKey.parts) : new AppFailure(code, text);
+}
+
+/**
  * Lets a change through only when no rule found an error and every warning was confirmed; throws the catalogued
  * refusal otherwise (its message names each problem). Returns the warnings the user confirmed, to be recorded with
  * the change.
@@ -59,8 +80,8 @@ export function gateChange<P extends ChangeProblem>(
   confirmWarnings: boolean,
   codes: GateCodes,
 ): P[] {
-  if (check.errors.length > 0) throw new AppFailure(codes.refused, compose(codes.refused, check.errors));
+  if (check.errors.length > 0) throw refusal(codes.refused, codes.said?.refused, check.errors);
   if (check.warnings.length > 0 && !confirmWarnings)
-    throw new AppFailure(codes.unconfirmed, compose(codes.unconfirmed, check.warnings));
+    throw refusal(codes.unconfirmed, codes.said?.unconfirmed, check.warnings);
   return [...check.warnings];
 }

@@ -13,6 +13,8 @@ import {
   type PortReport,
 } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { english } from '../../../shared/i18n/english';
+import { said, saidWords, type Words } from '../../../shared/i18n/said';
 import {
   buildSetNetworkProtocols,
   isPortInUseFault,
@@ -49,7 +51,8 @@ export interface ApplyOptions {
   /** The last measurement, to name the service that already has a port the device refuses. */
   report?: PortReport | null;
   signal: AbortSignal;
-  progress?: (done: number, total: number | null, message: string) => void;
+  /** main's progress lines, said by key (`ports.said.progress.*`). */
+  progress?: (done: number, total: number | null, words: Words) => void;
   /** Called (and awaited) just before the device is told to change: the caller saves it, so a crash is known. */
   onChanging?: (pending: PortPendingChange) => Promise<void>;
   /**
@@ -69,6 +72,27 @@ export interface ApplyOptions {
    * result is then `partial` and says what the kept port means for forwarding).
    */
   oneAtATime?: boolean;
+}
+
+/** A change's own lines (param-less) and the same line for one port of several moved on its own (--each). */
+const EACH = {
+  'ports.said.progress.reading': 'ports.said.progress.eachReading',
+  'ports.said.progress.changing': 'ports.said.progress.eachChanging',
+  'ports.said.progress.checking': 'ports.said.progress.eachChecking',
+  'ports.said.progress.puttingBack': 'ports.said.progress.eachPuttingBack',
+  'ports.said.progress.changed': 'ports.said.progress.eachChanged',
+} as const;
+
+/** A change's line as the `n`th of `count` ports moved one at a time says it (whole sentences, by key). */
+function eachLine(n: number, count: number, role: OnvifRole, words: Words): Words {
+  const key = typeof words === 'string' ? undefined : words.key;
+  if (key !== undefined && Object.hasOwn(EACH, key))
+    return said(EACH[key as keyof typeof EACH], {
+      n: String(n),
+      count: String(count),
+      port: saidWords(`ports.said.progress.port.${role}`),
+    });
+  return `${n} of ${count}, ${LABEL[role]}: ${typeof words === 'string' ? words : english(words)}`;
 }
 
 export interface PortChangeRequest {
@@ -124,8 +148,7 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
       const step = await apply(current, [change], {
         ...options,
         oneAtATime: false,
-        progress: (done, total, message) =>
-          progress(done, total, `${i + 1} of ${requested.length}, ${LABEL[change.role]}: ${message}`),
+        progress: (done, total, words) => progress(done, total, eachLine(i + 1, requested.length, change.role, words)),
       });
       parts.push(step.result);
       protocols = step.protocols ?? protocols;
@@ -151,7 +174,7 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     const signal = options.signal;
 
     // 1. Log in and take the snapshot. Nothing has changed yet: failures here are plain errors.
-    progress(0, 4, 'Reading the current ports (ONVIF)…');
+    progress(0, 4, said('ports.said.progress.reading'));
     const { session } = await openSession(onvifDeps, url, credentials, signal);
     const snapshot = await readProtocols(session, signal);
     if (!snapshot) throw new AppFailure('PORTS_NOT_SUPPORTED');
@@ -170,7 +193,11 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     const confirmed = gateChange(
       checkPortChanges(device, options.report ?? null, changes, { inUseElsewhere: options.inUseElsewhere, onDevice }),
       options.confirmWarnings ?? false,
-      { refused: 'PORTS_CHANGE_REFUSED', unconfirmed: 'PORTS_CHANGE_UNCONFIRMED' },
+      {
+        refused: 'PORTS_CHANGE_REFUSED',
+        unconfirmed: 'PORTS_CHANGE_UNCONFIRMED',
+        said: { refused: 'ports.said.failures.notSent', unconfirmed: 'ports.said.failures.notConfirmed' },
+      },
     ).slice(0, 16);
     const withWarnings = confirmed.length ? { confirmedWarnings: confirmed } : {};
     const at = () => now().toISOString();
@@ -203,10 +230,10 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
       unreachable: 'the app could not reach the NVR to put them back',
       phase: (phase) =>
         phase === 'sending'
-          ? progress(1, 4, 'Changing the ports…')
+          ? progress(1, 4, said('ports.said.progress.changing'))
           : phase === 'verifying'
-            ? progress(2, 4, 'Checking the new ports answer (the device may restart its services)…')
-            : progress(3, 4, 'Putting the previous ports back…'),
+            ? progress(2, 4, said('ports.said.progress.checking'))
+            : progress(3, 4, said('ports.said.progress.puttingBack')),
       steps: {
         async send({ work }) {
           let refusal: string | null = null;
@@ -236,7 +263,7 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     });
 
     if (ran.outcome === 'verified') {
-      progress(4, 4, 'Changed, and checked by measurement.');
+      progress(4, 4, said('ports.said.progress.changed'));
       after.protocols = wanted;
       const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
       const web = changes.find((c) => c.role === 'http' || c.role === 'https');

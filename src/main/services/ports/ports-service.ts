@@ -13,6 +13,7 @@ import {
   type PortReport,
 } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
+import { said, type Words } from '../../../shared/i18n/said';
 import { readNetworkProtocols, type NetworkProtocol } from '../../protocol/onvif-soap';
 import { readServiceAddresses } from '../../protocol/rtsp-onvif-replies';
 import type { HttpTransport } from '../../transport/http';
@@ -61,7 +62,8 @@ export interface AuditOptions {
   /** The device's ONVIF login, when the app has one (never asked for here). */
   credentials?: OnvifCredentials;
   signal: AbortSignal;
-  progress?: (done: number, total: number | null, message: string) => void;
+  /** main's progress lines, said by key (`ports.said.progress.scanning`, `.identifying`). */
+  progress?: (done: number, total: number | null, words: Words) => void;
 }
 
 export type { AppliedPorts, ApplyOptions, PortChangeRequest } from './port-change';
@@ -130,7 +132,11 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
         ? ALL_PORTS
         : auditPorts(effectiveBrand(device, []), declaredPorts(device, null), CAMERA_PORTS);
       const onProgress: ScanOptions['onProgress'] = (p) =>
-        progress(p.done, p.total, `Checking ports: ${p.done} of ${p.total}, ${p.open} open`);
+        progress(
+          p.done,
+          p.total,
+          said('ports.said.progress.scanning', { done: String(p.done), total: String(p.total), open: String(p.open) }),
+        );
       const scan = await scanPorts(address, ports, { signal, onProgress, onOpen });
       if (scan.cancelled || signal.aborted) throw new AppFailure('CANCELLED');
       const host = scan.hosts[0];
@@ -151,7 +157,7 @@ export function createPortsService(deps: PortsServiceDeps): PortsService {
           filtered.push(...(more?.filtered ?? []));
         }
       }
-      progress(scan.portCount, scan.portCount, `Identifying what answers on ${open.length} open port(s)…`);
+      progress(scan.portCount, scan.portCount, said('ports.said.progress.identifying', { count: String(open.length) }));
       const identities = await identify.finish();
       if (signal.aborted) throw new AppFailure('CANCELLED');
       return buildPortReport({

@@ -11,7 +11,8 @@ import type { PublicAddressCheck } from '../../../shared/domain/public-address';
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
 import { judgeVerify, type Fresh, type KnockState, type VerifyResult } from '../../../shared/domain/verify';
-import { isAppFailure } from '../../../shared/ipc/errors';
+import { ERROR_MESSAGES, isAppFailure } from '../../../shared/ipc/errors';
+import { said, saidWords, type SaidWords, type Words } from '../../../shared/i18n/said';
 import type { RouterWan } from '../internet/public-address-service';
 
 /** Each measurement's bound (ms). */
@@ -58,16 +59,25 @@ export interface VerifyRun {
   record: SetupRecord;
   checker: string;
   signal: AbortSignal;
-  progress?: (done: number, total: number, message: string) => void;
+  /** main's progress lines, said by key (`verify.said.progress.*`). */
+  progress?: (done: number, total: number, words: Words) => void;
 }
 
 const TOTAL = 5;
 
-/** The words of a failure: a catalogued one's own, else a plain "went wrong" (no exception text leaves main). */
-function failureWords(err: unknown, bound: AbortSignal, ms: number): string {
+/**
+ * The words of a failure: a catalogued one's own, else a plain "went wrong" (no exception text leaves main). Said by
+ * key where the words have no values of their own (they fill the check's sentence, one level): a failure in the
+ * catalogue's words for its code, one main said by a key without values; else its English as it came. The bound's
+ * "no answer within" carries its time, so it stays English.
+ */
+function failureWords(err: unknown, bound: AbortSignal, ms: number): string | SaidWords {
   if (bound.aborted) return `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}`;
-  if (isAppFailure(err)) return err.message;
-  return 'the measurement failed unexpectedly';
+  if (isAppFailure(err)) {
+    if (err.said && !err.said.params && !err.parts?.length) return { key: err.said.key };
+    return !err.said && err.message === ERROR_MESSAGES[err.code] ? { key: `errors.${err.code}` } : err.message;
+  }
+  return saidWords('verify.said.failures.unexpected');
 }
 
 /**
@@ -123,17 +133,17 @@ export function createVerifyService(deps: VerifyDeps) {
     async run({ record, checker, signal, progress }: VerifyRun): Promise<VerifyResult> {
       const at = deps.now().toISOString();
       let done = 0;
-      const step = (message: string) => progress?.(done, TOTAL, message);
+      const step = (words: Words) => progress?.(done, TOTAL, words);
       const finished = <T>(p: Promise<T>) => p.finally(() => (done++, undefined));
       const device = record.nvr?.device ?? null;
-      step('Checking the NVR at its address and its ports, and the router’s UPnP mappings…');
+      step(said('verify.said.progress.lan'));
       const [nvr, upnp] = await Promise.all([
         finished(
           device ? bounded(b.nvr, signal, (s) => deps.measureNvr(device, savedOpen(record), s)) : Promise.resolve(null),
         ),
         finished(record.upnp.audit ? bounded(b.upnp, signal, (s) => deps.auditUpnp(record, s)) : Promise.resolve(null)),
       ]);
-      step('Reading the public address…');
+      step(said('verify.said.progress.public'));
       const needPublic =
         !!record.internet.check?.publicAddress || !!record.ddns.hosts.length || !!record.internet.proof;
       const pub = await finished(
@@ -142,7 +152,7 @@ export function createVerifyService(deps: VerifyDeps) {
           : Promise.resolve(null),
       );
       const publicAddress = (pub?.ok ? pub.value.publicAddress : null) ?? null;
-      step('Checking the DDNS name and what the outside reaches…');
+      step(said('verify.said.progress.outside'));
       const host = record.ddns.hosts[0];
       const [ddns, proof] = await Promise.all([
         finished(
@@ -158,7 +168,7 @@ export function createVerifyService(deps: VerifyDeps) {
             : Promise.resolve(null),
         ),
       ]);
-      step('Comparing with the saved setup…');
+      step(said('verify.said.progress.comparing'));
       return judgeVerify(record, { at, nvr, upnp, public: pub, ddns, proof });
     },
   };

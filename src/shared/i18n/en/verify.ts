@@ -58,6 +58,19 @@ export const verify = {
    * names are values, as they came; the DDNS name's and the proof's own words are those steps' (not said by key yet).
    */
   said: {
+    /** main's progress lines while it verifies (verify-service.ts). */
+    progress: {
+      lan: 'Checking the NVR at its address and its ports, and the router’s UPnP mappings…',
+      public: 'Reading the public address…',
+      outside: 'Checking the DDNS name and what the outside reaches…',
+      comparing: 'Comparing with the saved setup…',
+    },
+    /** main's own errors (features/verify). */
+    failures: {
+      badChecker: 'The checker is not an http(s) address without a query.',
+      /** Why a check could not be measured (`{error}` of its sentence), where nothing better is known. */
+      unexpected: 'the measurement failed unexpectedly',
+    },
     title: {
       address: 'The NVR’s address',
       ports: 'The NVR’s ports',

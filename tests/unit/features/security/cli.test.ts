@@ -141,3 +141,30 @@ describe('nvr-assist security', () => {
     expect(stdout).toContain('[UNKNOWN] Firmware not checked: no NVR chosen');
   });
 });
+
+describe('nvr-assist security --https-on: a login main refused, in the terminal’s language', () => {
+  it('says main’s error in en-XA (its catalogued words swapped by code), English as it came', async () => {
+    const record = vulnerable();
+    const core: CliCore = {
+      dispatch: (async (channel: string) => {
+        if (channel === 'setup.get') return ok({ setup: record, notice: null });
+        if (channel === 'device.login') return fail('LOGIN_WRONG_PASSWORD');
+        throw new Error(`unexpected ${channel}`);
+      }) as unknown as CliCore['dispatch'],
+      hub: { subscribe: () => () => {} },
+    };
+    const argv = ['security', '--https-on', '--user-consent', '--user', 'admin', '--password-stdin'];
+    const said = async (locale: string) => {
+      let stderr = '';
+      const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), readStdin: async () => 'wrong\n' };
+      const code = await runCli(argv, core, io, '1', securityCommands(now), locale);
+      return { code, stderr };
+    };
+    const xa = createTranslator('en-XA');
+    const inPseudo = await said('en-XA');
+    expect(inPseudo.code).toBe(1);
+    expect(inPseudo.stderr).toBe(`${xa.t('cli.error', { message: xa.t('errors.LOGIN_WRONG_PASSWORD') })}\n`);
+    const inEnglish = await said('en');
+    expect(inEnglish.stderr).toContain('The NVR refused the user name or password.');
+  });
+});

@@ -15,6 +15,7 @@ import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import { passwordChangeResultSchema } from '../../../../src/shared/domain/security-password-change';
 import type { InvokeInput, InvokeOutput } from '../../../../src/shared/ipc/contract';
 import type { Result } from '../../../../src/shared/ipc/result';
+import { createTranslator, localMessage } from '../../../../src/shared/i18n';
 import { HOME_PC } from '../../../support/fake-system';
 import { Device, handleOnvif } from '../../../lab/sim/testing.mjs';
 import { chooseNvr, nvrDevice } from './records';
@@ -122,6 +123,19 @@ describe('security.setPassword', () => {
       expect(weak.ok ? '' : weak.error.message).toMatch(/^The app did not send it\. Not strong enough/);
       const same = await call(core, 'security.setPassword', { consent: true, next: OLD, current: OLD, user: 'admin' });
       expect(same.ok ? '' : same.error.message).toContain('the same as the current one');
+      // Both said by key: the user's language on the page and in the CLI (en-XA here), main's English unchanged.
+      for (const [refused, key] of [
+        [weak, 'security.said.failures.notStrong'],
+        [same, 'security.said.failures.notSent'],
+      ] as const) {
+        const error = refused.ok ? null : refused.error;
+        expect(error?.said).toEqual({ key });
+        expect(localMessage(error!, createTranslator('en'))).toBe(error!.message);
+        const pseudo = localMessage(error!, createTranslator('en-XA'));
+        expect(pseudo).not.toContain('The app did not send it');
+        expect(pseudo).not.toContain('Not strong enough');
+        expect(pseudo).not.toContain('the same as the current one');
+      }
       expect(sim.sent).toEqual([]);
       expect(sim.password()).toBe(OLD);
     } finally {

@@ -4,6 +4,8 @@
 // not converted yet (the step frame, shared components, the step titles, the time format) or is data (main's progress,
 // the cron line and the systemd units, commands, the values in main's checks): both are named below, and a name no
 // longer seen fails the test so the lists only shrink. main's checks are said by key: in en-XA, never main's English.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
@@ -18,6 +20,7 @@ import {
   SYSTEMD_UNITS,
 } from '../../../../src/renderer/steps/verify/verify-words';
 import { ok } from '../fake-api';
+import type { EventPayload } from '../../../../src/shared/ipc/contract';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import {
   VERIFIED_AT,
@@ -152,6 +155,27 @@ describe('the Verify step in the pseudo locale: no string of its own is left in 
     expect(real.outcome).toBe('drift');
     for (const sentence of english) expect(page).not.toContain(sentence);
     guard.expectOnlyKnownEnglish({ said: [...valuesOf(real), ...DATA] });
+  });
+
+  it('re-checking: main’s progress lines (the real run’s, through main’s job runner) in en-XA, never its English', async () => {
+    // What main's real run sends (the fixture held to it by tests/unit/cli/progress-line-steps.test.ts).
+    const { verify: lines } = JSON.parse(
+      readFileSync(join(__dirname, '../../../fixtures/progress/steps.json'), 'utf8'),
+    ) as Record<'portsAudit' | 'portsEach' | 'verify', Array<EventPayload<'job.onProgress'>>>;
+    expect(lines).toHaveLength(4);
+    expect(lines[0]!.jobId).toBe(JOB);
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'verify-start').trigger('click');
+    await flushPromises();
+    for (const line of lines) {
+      api.emit('job.onProgress', line);
+      await flushPromises();
+      expect(byTest(w, 'verify-message').text()).toBe(sayIn(pseudo, line.said, ''));
+      expect(w.text()).not.toContain(line.message);
+      guard.expectOnlyKnownEnglish({ said: DATA.filter((d) => d !== PROGRESS) });
+    }
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

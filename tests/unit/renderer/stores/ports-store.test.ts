@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { parsePortText, usePortsStore } from '../../../../src/renderer/stores/ports';
 import { useSetupStore } from '../../../../src/renderer/stores/setup';
 import { createFakeApi, fakeSetup, ok, type FakeApi } from '../fake-api';
+import { setLocale } from '../../../../src/renderer/composables/useT';
+import { useJob } from '../../../../src/renderer/composables/useJob';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
+import type { EventPayload } from '../../../../src/shared/ipc/contract';
 import {
   APPLY_JOB,
   AUDIT_JOB,
@@ -200,5 +207,38 @@ describe('usePortsStore', () => {
     expect(parsePortText('0')).toMatchObject({ ok: false });
     expect(parsePortText('65536')).toMatchObject({ ok: false });
     expect(parsePortText('1.5')).toMatchObject({ ok: false });
+  });
+
+  it('in en-XA: main’s progress lines (the real audit’s and change’s) in the page’s language, never its English', async () => {
+    const xa = createTranslator('en-XA');
+    // What main's real audit and change send (the fixture held to them by tests/unit/cli/progress-line-steps.test.ts).
+    const { portsAudit: audit, portsEach: change } = JSON.parse(
+      readFileSync(join(__dirname, '../../../fixtures/progress/steps.json'), 'utf8'),
+    ) as Record<'portsAudit' | 'portsEach' | 'verify', Array<EventPayload<'job.onProgress'>>>;
+    expect([audit[0]!.jobId, change[0]!.jobId]).toEqual([AUDIT_JOB, APPLY_JOB]);
+    setLocale('en-XA');
+    try {
+      fakePorts(api);
+      const ports = usePortsStore();
+      await ports.openStep();
+      expect(await ports.audit()).toBe(true);
+      for (const line of audit) {
+        api.emit('job.onProgress', line);
+        expect(ports.auditJob.progress?.message).toBe(sayIn(xa, line.said, ''));
+        expect(ports.auditJob.progress?.message).not.toMatch(/Checking ports|Identifying what answers/);
+      }
+      // The change's lines, followed as the page follows its change (useJob of kind ports-apply).
+      const job = useJob({ kind: 'ports-apply' });
+      await job.start(() => window.api!.invoke('ports.apply', {} as never));
+      for (const line of change) {
+        api.emit('job.onProgress', line);
+        expect(job.progress?.message).toBe(sayIn(xa, line.said, ''));
+        expect(job.progress?.message).not.toMatch(/the web page|the video streams|Reading|Changing|Putting|Checking/);
+      }
+      expect(audit.length).toBeGreaterThan(1);
+      expect(change.length).toBeGreaterThan(4);
+    } finally {
+      setLocale(null);
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkChange, gateChange, type ChangeProblem } from '../../../../src/main/services/ports/change-gate';
-import { ERROR_MESSAGES, type ErrorCode } from '../../../../src/shared/ipc/errors';
+import { ERROR_MESSAGES, type AppFailure, type ErrorCode } from '../../../../src/shared/ipc/errors';
+import { createTranslator, localMessage } from '../../../../src/shared/i18n';
+import { english } from '../../../../src/shared/i18n/english';
+import { said, saidWords } from '../../../../src/shared/i18n/said';
 
 // The gate's own rules, apart from the ports (issue 17, from mutation testing): how problems are sorted, and the
 // words the user reads when a change is refused.
@@ -9,11 +12,11 @@ const error = (message: string): ChangeProblem => ({ severity: 'error', message 
 const warning = (message: string): ChangeProblem => ({ severity: 'warning', message });
 const codes = { refused: 'PORTS_CHANGE_REFUSED', unconfirmed: 'PORTS_CHANGE_UNCONFIRMED' } as const;
 
-const refusal = (fn: () => unknown): { code: string; message: string } => {
+const refusal = (fn: () => unknown): AppFailure => {
   try {
     fn();
   } catch (err) {
-    return err as { code: string; message: string };
+    return err as AppFailure;
   }
   throw new Error('the gate let the change through');
 };
@@ -68,5 +71,57 @@ describe('the refusal the user reads', () => {
     const w = warning('80 is below 1024.');
     expect(gateChange(checkChange([w]), true, codes)).toEqual([w]);
     expect(refusal(() => gateChange(checkChange([w, error('Taken.')]), true, codes)).code).toBe('PORTS_CHANGE_REFUSED');
+  });
+});
+
+describe('the refusal said by key (issue 16 item 4)', () => {
+  const en = createTranslator('en');
+  const xa = createTranslator('en-XA');
+  const keyed = {
+    ...codes,
+    said: { refused: 'ports.said.failures.notSent', unconfirmed: 'ports.said.failures.notConfirmed' },
+  } as const;
+  const taken = {
+    ...error('Web page (HTTP): 554 is already used by another service on this device.'),
+    said: said('ports.said.problem.inUseDevice', { role: saidWords('ports.role.http'), port: '554' }),
+  };
+
+  it('carries its key and each problem by key beside main’s English, which stays as it was', () => {
+    const r = refusal(() => gateChange(checkChange([taken, error('A rule said only in English.')]), true, keyed));
+    const english =
+      'The app did not send that port change. Web page (HTTP): 554 is already used by another service on this ' +
+      'device. A rule said only in English. Pick another port. Nothing was changed.';
+    expect(r.message).toBe(english);
+    expect(r).toMatchObject({ said: { key: 'ports.said.failures.notSent' } });
+    expect(localMessage(r, en)).toBe(english);
+    const pseudo = localMessage(r, xa);
+    expect(pseudo).not.toContain('The app did not send');
+    expect(pseudo).not.toContain('already used by another service');
+    expect(pseudo).toContain('554');
+    expect(pseudo).toContain('A rule said only in English.'); // a problem said only in English stays so
+  });
+
+  it('unconfirmed warnings by their own key', () => {
+    const words = said('ports.said.problem.commonlyScanned', { role: saidWords('ports.role.http'), port: '8080' });
+    const r = refusal(() => gateChange(checkChange([{ ...warning(english(words)), said: words }]), false, keyed));
+    expect(r).toMatchObject({ code: 'PORTS_CHANGE_UNCONFIRMED', said: { key: 'ports.said.failures.notConfirmed' } });
+    expect(r.message).toBe(
+      'The app did not send that port change: it would work, but the app would not have proposed it. Web page ' +
+        '(HTTP): 8080 is a popular alternate port that internet scanners sweep. A less common number is safer. ' +
+        'Confirm it to send it anyway, or pick another port. Nothing was changed.',
+    );
+    expect(localMessage(r, en)).toBe(r.message);
+    expect(localMessage(r, xa)).toBe(
+      xa
+        .t('ports.said.failures.notConfirmed', { parts: '\u0001' })
+        .replace('\u0001', xa.t('ports.said.problem.commonlyScanned', { role: xa.t('ports.role.http'), port: '8080' })),
+    );
+  });
+
+  it('a refusal cut to fit is said in English alone (its words by key would say more than main’s English)', () => {
+    const long = refusal(() => gateChange(checkChange([error('y'.repeat(1600))]), false, keyed));
+    expect(long.message).toHaveLength(1500);
+    expect(long.said).toBeUndefined();
+    expect(localMessage(long, xa)).toBe(long.message);
   });
 });

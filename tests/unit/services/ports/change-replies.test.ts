@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { createPortsService } from '../../../../src/main/services/ports/ports-service';
 import { HttpLimitError, type HttpTransport } from '../../../../src/main/transport/http';
@@ -159,7 +160,7 @@ describe('what a verified change tells the user', () => {
     const { result } = await nvr.service.apply(device(), [{ role: 'http', to: 18080 }], {
       credentials: LOGIN,
       signal: signal(),
-      progress: (done, total, message) => progress.push([done, total, message]),
+      progress: (done, total, words) => progress.push([done, total, inEnglish(words)]),
     });
     expect(result.message).toBe(
       `Done, and checked: the web page (HTTP) from 80 to 18080. The old port is closed and the new one answers. Open the NVR at http://${ADDRESS}:18080/ from now on.`,

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { portApplyResultSchema } from '../../../../src/shared/domain/ports';
 import { ADDRESS, LOGIN, device, expectPlainWords, fakeRecorder, signal } from '../../../support/fake-nvr-ports';
@@ -22,7 +23,7 @@ describe('a recorder that refuses part of a combined change', () => {
       credentials: LOGIN,
       signal: signal(),
       oneAtATime: true,
-      progress: (_d, _t, m) => progress.push(m),
+      progress: (_d, _t, m) => progress.push(inEnglish(m)),
     });
     const result = portApplyResultSchema.parse(raw);
     expect(result.outcome).toBe('partial');

@@ -2,6 +2,7 @@
 // fake recorder with a few twists a real NVR has: a service that answers on its old and its new port at once, a
 // put-back the NVR acknowledges and does not do (or does a moment later), ONVIF silent for a while, a protocol list
 // with a service missing or switched off, an answer the app cannot read. Each title says what the user would lose.
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { combineParts } from '../../../../src/main/services/ports/port-change-parts';
 import { createPortsService, type PortsServiceDeps } from '../../../../src/main/services/ports/ports-service';
@@ -158,7 +159,7 @@ describe('what the user is told after a change', () => {
   it('a refused change: the progress says the old ports are being put back, not that new ones are checked', async () => {
     const nvr = twisted('refuse-rtsp');
     const progress: string[] = [];
-    await change(nvr, [{ role: 'rtsp', to: 10554 }], { progress: (_d, _t, m) => progress.push(m) });
+    await change(nvr, [{ role: 'rtsp', to: 10554 }], { progress: (_d, _t, m) => progress.push(inEnglish(m)) });
     expect(progress).toEqual([
       'Reading the current ports (ONVIF)…',
       'Changing the ports…',

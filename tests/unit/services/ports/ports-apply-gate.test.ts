@@ -4,6 +4,7 @@ import { buildPortPlan, checkPortChanges } from '../../../../src/main/services/p
 import type { ApplyOptions, PortChangeRequest } from '../../../../src/main/services/ports/ports-service';
 import { portApplyResultSchema, type PortApplyResult } from '../../../../src/shared/domain/ports';
 import { AppFailure, ERROR_MESSAGES } from '../../../../src/shared/ipc/errors';
+import { createTranslator, localMessage } from '../../../../src/shared/i18n';
 import { device, fakeRecorder, LOGIN, signal } from '../../../support/fake-nvr-ports';
 
 // Main checks every requested port change itself, whoever asks (the page, the CLI, a script): the plan's rules,
@@ -76,6 +77,18 @@ describe('ports apply: errors refuse the change before anything is sent', () => 
       expect(ports).toMatchObject({ http: 80, https: 443, rtsp: 554 });
     },
   );
+
+  it('the refusal crosses with its words by key: the page and the CLI say it, and each rule’s problem, in their language', async () => {
+    const { error } = await attempt([{ role: 'http', to: 554 }], { confirmWarnings: true });
+    const failure = error as AppFailure;
+    expect(failure.said).toEqual({ key: 'ports.said.failures.notSent' });
+    expect(failure.parts?.map((p) => p.said?.key)).toEqual(['ports.said.problem.inUseDeviceBy']);
+    expect(localMessage(failure, createTranslator('en'))).toBe(failure.message);
+    const pseudo = localMessage(failure, createTranslator('en-XA'));
+    expect(pseudo).not.toContain('The app did not send');
+    expect(pseudo).not.toContain('already used');
+    expect(pseudo).toContain('554');
+  });
 
   it('a port another known device uses (or is planned to use) is refused, naming that device', async () => {
     const { error, sent } = await attempt([{ role: 'rtsp', to: 21554 }], {

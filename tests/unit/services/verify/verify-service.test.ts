@@ -1,7 +1,10 @@
+import { inEnglish } from '../../../support/words';
 import { describe, expect, it } from 'vitest';
 import { bounded, createVerifyService, type VerifyDeps } from '../../../../src/main/services/verify/verify-service';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
-import { AppFailure } from '../../../../src/shared/ipc/errors';
+import { AppFailure, ERROR_MESSAGES } from '../../../../src/shared/ipc/errors';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 import { fullRecord } from '../../shared/domain/checklist-fixture';
 
 const AT = new Date('2026-04-01T08:00:00.000Z');
@@ -42,7 +45,7 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
       record: r,
       checker: 'http://198.51.100.10/',
       signal: new AbortController().signal,
-      progress: (done, total, message) => progress.push(`${done}/${total} ${message}`),
+      progress: (done, total, words) => progress.push(`${done}/${total} ${inEnglish(words)}`),
     });
     expect(result.outcome).toBe('no-drift');
     expect(result.at).toBe(AT.toISOString());
@@ -113,6 +116,33 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
     const outside = res2.checks.find((c) => c.check === 'outside')!.text;
     expect(outside).toContain('failed unexpectedly');
     expect(outside).not.toContain('/secret/path');
+  });
+
+  it('why a check was not measured is said by key where it can be: a catalogued failure, or "failed unexpectedly"', async () => {
+    const r = saved();
+    const failing = fakes(r, {
+      checkDdns: async () => {
+        throw new AppFailure('DEVICE_UNREACHABLE');
+      },
+      prove: async () => {
+        throw new Error('/secret/path stack');
+      },
+    });
+    const res = await createVerifyService(failing.deps).run({
+      record: r,
+      checker: 'c',
+      signal: new AbortController().signal,
+    });
+    const ddns = res.checks.find((c) => c.check === 'ddns')!;
+    const outside = res.checks.find((c) => c.check === 'outside')!;
+    expect(ddns.text).toContain(ERROR_MESSAGES.DEVICE_UNREACHABLE);
+    expect(ddns.said?.params?.error).toEqual({ key: 'errors.DEVICE_UNREACHABLE' });
+    expect(outside.said?.params?.error).toEqual({ key: 'verify.said.failures.unexpected' });
+    const xa = createTranslator('en-XA');
+    for (const check of [ddns, outside]) {
+      expect(sayIn(createTranslator('en'), check.said, '')).toBe(check.text);
+      expect(sayIn(xa, check.said, check.text)).not.toMatch(/did not answer|failed unexpectedly/);
+    }
   });
 
   it('cancelled: the measurement under way stops at once and nothing after it is asked', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   judgePasswordChange,
   newPasswordProblems,
+  newPasswordProblemWords,
   passwordChangeResultSchema,
   setUserFaultWords,
   unfinishedPasswordChange,
@@ -141,6 +142,23 @@ describe('newPasswordProblems', () => {
     expect(newPasswordProblems('Otter-Mango\t61', 'x')[0]).toMatch(/control character/);
     expect(newPasswordProblems('Same-One-2026!', 'Same-One-2026!')).toEqual([
       'The new password is the same as the current one.',
+    ]);
+  });
+
+  it('each said by key beside its English sentence (they fill the refusal’s {parts})', () => {
+    expect(newPasswordProblemWords(`${'Aa1!'.repeat(16)}\n`, `${'Aa1!'.repeat(16)}\n`)).toEqual([
+      {
+        said: { key: 'security.said.failures.tooLong', params: { max: '64' } },
+        text: 'The new password is longer than 64 characters: NVRs do not take it.',
+      },
+      {
+        said: { key: 'security.said.failures.controlCharacter' },
+        text: 'The new password holds a control character (a line break, a tab…).',
+      },
+      {
+        said: { key: 'security.said.failures.sameAsCurrent' },
+        text: 'The new password is the same as the current one.',
+      },
     ]);
   });
 });

@@ -152,4 +152,41 @@ export const portsSaid = {
     title: 'Watch RTSP over TCP',
     text: 'Set your player or recorder to "RTSP over TCP" (in ffmpeg: -rtsp_transport tcp). Then the video travels inside the one RTSP connection. With RTP over UDP the camera sends the video from extra UDP ports (pairs such as 5556–5559 on Vivotek), and a home router (NAT) does not pass those back to you: the picture stays black or freezes unless every one of them is forwarded too. Better still, watch through a VPN and forward no RTSP port at all.',
   },
+  /**
+   * main's progress lines while it measures the ports (ports-service.ts), changes them (port-change.ts) or measures
+   * them again after a change (features/ports). Counts and ports are values (strings, as they came).
+   */
+  progress: {
+    scanning: 'Checking ports: {done} of {total}, {open} open',
+    identifying: 'Identifying what answers on {count} open port(s)…',
+    unfinished: 'A port change did not finish last time: finding where the NVR answers now…',
+    againScanning: 'Measuring the ports again: Checking ports: {done} of {total}, {open} open',
+    againIdentifying: 'Measuring the ports again: Identifying what answers on {count} open port(s)…',
+    reading: 'Reading the current ports (ONVIF)…',
+    changing: 'Changing the ports…',
+    checking: 'Checking the new ports answer (the device may restart its services)…',
+    puttingBack: 'Putting the previous ports back…',
+    changed: 'Changed, and checked by measurement.',
+    /** Each port moved on its own (--each): {n} of {count} ports, {port} the one moving (`port` below). */
+    eachReading: '{n} of {count}, {port}: Reading the current ports (ONVIF)…',
+    eachChanging: '{n} of {count}, {port}: Changing the ports…',
+    eachChecking: '{n} of {count}, {port}: Checking the new ports answer (the device may restart its services)…',
+    eachPuttingBack: '{n} of {count}, {port}: Putting the previous ports back…',
+    eachChanged: '{n} of {count}, {port}: Changed, and checked by measurement.',
+    /** The port moving, filling {port}. */
+    port: {
+      http: 'the web page (HTTP)',
+      https: 'the encrypted web page (HTTPS)',
+      rtsp: 'the video streams (RTSP)',
+    },
+  },
+  /**
+   * main's refusals of a port change (change-gate.ts): the problems the plan's rules found go in {parts}, each said
+   * by key where the rules said it so.
+   */
+  failures: {
+    notSent: 'The app did not send that port change. {parts} Pick another port. Nothing was changed.',
+    notConfirmed:
+      'The app did not send that port change: it would work, but the app would not have proposed it. {parts} Confirm it to send it anyway, or pick another port. Nothing was changed.',
+  },
 } as const;

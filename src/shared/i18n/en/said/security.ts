@@ -362,4 +362,15 @@ export const securitySaid = {
       fix: 'Make the certificate for the name users type ({name}) on the NVR’s certificate page, or let a reverse proxy answer for that name with its own certificate.',
     },
   },
+  /**
+   * main's refusals of a new password before anything is sent (features/security/password.ts): what is wrong goes in
+   * {parts}, each line said by key where main said it so (the estimator's own words stay as they came).
+   */
+  failures: {
+    notSent: 'The app did not send it: {parts} Nothing was changed.',
+    notStrong: 'The app did not send it. {parts} Nothing was changed.',
+    tooLong: 'The new password is longer than {max} characters: NVRs do not take it.',
+    controlCharacter: 'The new password holds a control character (a line break, a tab…).',
+    sameAsCurrent: 'The new password is the same as the current one.',
+  },
 } as const;
