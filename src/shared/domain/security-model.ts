@@ -60,6 +60,10 @@ export const securityResultSchema = z.object({
         reason: z.string().max(800),
         fixedIn: z.string().max(300),
         source: z.string().max(300),
+        /** The row's name (where it is words), the reason and the fix by the catalogue's key (`security.vulns.…`). */
+        said: z
+          .object({ title: saidSchema.optional(), reason: saidSchema.optional(), fixedIn: saidSchema.optional() })
+          .optional(),
       }),
     )
     .max(16),

@@ -15,9 +15,14 @@ export interface Said {
 /** main's words where either will do: an English sentence as it is, or words said by key (a job's progress line). */
 export type Words = string | Said;
 
-/** Words said by key that fill another's placeholder: no values of their own. */
+/**
+ * Words said by key that fill another's placeholder: a message without values, or with values of its own that are
+ * words or numbers, or words said by key without values (two levels at most: "{words} {reason}", where the reason
+ * names the firmware and a row's own words).
+ */
 export interface SaidWords {
   readonly key: string;
+  readonly params?: Readonly<Record<string, ParamValue | { readonly key: string }>>;
 }
 
 /** A message's values where one may be words said by key. */
@@ -35,21 +40,32 @@ export function saidWords<K extends MessageKey>(key: ParamArgs<K> extends [] ? K
   return { key };
 }
 
+const saidKey = z.string().max(120);
+const saidName = z.string().max(40);
+const saidValue = z.union([z.string().max(300), z.number()]);
+/** Words that fill a placeholder: a key, and values of their own (words, numbers, or words by key without values). */
+const saidWordsSchema = z.object({
+  key: saidKey,
+  params: z.record(saidName, z.union([saidValue, z.object({ key: saidKey })])).optional(),
+});
+
 /** Said's shape where it crosses a boundary (bounded, as everything that crosses is). */
 export const saidSchema = z.object({
-  key: z.string().max(120),
-  params: z
-    .record(z.string().max(40), z.union([z.string().max(300), z.number(), z.object({ key: z.string().max(120) })]))
-    .optional(),
+  key: saidKey,
+  params: z.record(saidName, z.union([saidValue, saidWordsSchema])).optional(),
 });
 
 type Say = (key: string, params?: Readonly<Record<string, ParamValue>>) => string;
 
 /** The words in a translator's `t` (throws where its catalogue has no such key, as `t` does). */
-export function sayWith(t: Say, words: Said): string {
+export function sayWith(t: Say, words: Said, depth = 0): string {
   const params = words.params
     ? Object.fromEntries(
-        Object.entries(words.params).map(([name, v]) => [name, typeof v === 'object' ? t(v.key) : v] as const),
+        Object.entries(words.params).map(([name, v]) => {
+          if (typeof v !== 'object') return [name, v] as const;
+          // Words within words, two levels at most (what saidSchema lets cross).
+          return [name, depth < 1 ? sayWith(t, v as Said, depth + 1) : t(v.key)] as const;
+        }),
       )
     : undefined;
   return t(words.key, params);

@@ -2,6 +2,7 @@
 // The Security page's own words; main's words in its results (the findings, the verdicts) are under `said`, said by
 // key (./said/security.ts, its own file: this one stays short).
 import { securitySaid } from './said/security';
+import { securityVulns } from './said/security-vulns';
 
 export const security = {
   emptyText: 'Not checked yet.',
@@ -174,4 +175,6 @@ export const security = {
 
   /** main's own words in the Security check's results, said by key (see ./said/security.ts). */
   said: securitySaid,
+  /** The words of the table of known critical vulnerabilities, said by key (see ./said/security-vulns.ts). */
+  vulns: securityVulns,
 } as const;
