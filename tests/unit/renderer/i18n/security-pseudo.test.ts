@@ -72,13 +72,15 @@ function unsaid(value: unknown): unknown {
   );
 }
 
-/** What the device said, what main did not say by key, and the reference's vendor clouds: data, not the page's words. */
+/**
+ * What the device said, what main did not say by key, and the reference's vendor cloud's name and source: data, not
+ * the page's words (the cloud's words and rules are the catalogue's, `security.cloud.brands` and `.rules`).
+ */
 const cloud = vendorCloudFor('HIKVISION')!;
 const DATA = [
   ...stringsOf(unsaid([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)])),
-  ...stringsOf(cloud),
+  cloud.service,
   readableSource(cloud.source),
-  ...VENDOR_CLOUD_RULES,
 ];
 
 /** Intl's date: the only English on this page that is not main's or data. */
@@ -173,6 +175,17 @@ describe('the Security step in the pseudo locale: no string of its own is left i
       expect(page).not.toContain(row.reason);
       expect(page).not.toContain(row.fixedIn);
     }
+    // The maker's cloud's words and the rules of every cloud, in en-XA; the service's name as it is.
+    const en = createTranslator('en');
+    const brandBox = byTest(w, 'vendor-cloud-brand').text();
+    expect(brandBox).toContain(`${xa.t(cloud.how)} ${xa.t(cloud.watch)}`);
+    expect(brandBox).toContain(cloud.service);
+    expect(
+      byTest(w, 'vendor-cloud-rules')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(VENDOR_CLOUD_RULES.map((rule) => xa.t(rule)));
+    for (const english of [cloud.how, cloud.watch, ...VENDOR_CLOUD_RULES]) expect(page).not.toContain(en.t(english));
     for (const v of VULNERABILITIES.filter((x) => x.brand === 'hikvision')) {
       expect(page).toContain(xa.t(v.said.words.key as 'security.vulns.rows.CVE-2017-7921.words'));
       for (const english of [v.words, v.advice]) expect(page).not.toContain(english);
