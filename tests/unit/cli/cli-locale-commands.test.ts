@@ -182,6 +182,14 @@ describe('converted commands’ output in en-XA: the frame words pseudo, main’
     expect(lines.at(-1)).toBe(t('cli.approach.choose', { command: '`nvr-assist approach <choice>`' }));
     expect(lines.at(-1)).toContain('`nvr-assist approach <choice>`');
     expect(r.stdout).not.toMatch(/recommended|encrypted tunnel|Never forward|Watch out|Good:|Many NVRs/);
+    // With --json: the ways by their ids, in English as main's other JSON.
+    const json = await cli(['approach', '--json']);
+    expect(json.code).toBe(0);
+    const { approaches } = JSON.parse(json.stdout) as {
+      approaches: { id: string; title: string; recommended: boolean }[];
+    };
+    expect(approaches.map((a) => a.id)).toEqual([...APPROACHES]);
+    expect(approaches[0]).toMatchObject({ id: 'vpn', title: 'VPN', recommended: true });
   });
 
   it('setup, reset and vpn without a plan', async () => {

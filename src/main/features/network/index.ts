@@ -109,10 +109,14 @@ export default defineFeature({
         ...usageLine('approach <choice>', t('cli.approach.usage', { choices: APPROACHES.join(' | ') })),
         ...usageLine('approach', t('cli.approach.listUsage')),
       ],
-      run: async ({ args, call, finish, usageError, t, io }) => {
-        // Without a choice: the ways to choose from, in the terminal's language.
+      run: async ({ args, json, call, finish, usageError, t, io }) => {
+        // Without a choice: the ways to choose from, in the terminal's language (with --json, in English, as main's
+        // other JSON, each by the id `approach <choice>` takes).
         if (args.length === 0) {
-          io.stdout(`${renderApproaches(t)}\n`);
+          const english = createTranslator().t;
+          io.stdout(
+            json ? `${JSON.stringify({ approaches: approachWords(english) }, null, 2)}\n` : `${renderApproaches(t)}\n`,
+          );
           return 0;
         }
         const choice = APPROACHES.find((a) => a === args[0]);
