@@ -36,7 +36,7 @@ export const securityFindingSchema = z.object({
   source: z.string().max(300).optional(),
   /**
    * The title, text and fix by the catalogue's key, for the page and the CLI to say in the user's language (a part
-   * absent here is data that stays as it came: a vulnerability table's own words).
+   * absent here is data that stays as it came, or a sentence too long to cross said by key).
    */
   said: findingSaidSchema.optional(),
 });
