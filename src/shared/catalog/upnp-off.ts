@@ -1,14 +1,22 @@
 // Where UPnP (and NAT-PMP/PCP) is turned off: on the router, by family, and on the recorder, by brand. From
 // ../shared/reference/ROUTERS.md §1, §2.1, §2.2, §2.5 and §5 part B. Confidence as there: H vendor documentation,
 // M one secondary source or an inferred path, L believed and unconfirmed — L paths are shown as "look for".
+// The words (each path and note, and a general row's name) are the catalogue's, `upnp.turnOff.paths.<id>`
+// (src/shared/i18n/en/upnp.ts); the facts stay here beside their source: the family or brand name, the commands to
+// type, the confidence.
+import { sayWith, type Said } from '../i18n/said';
+import type { Translator } from '../i18n/translate';
+import type { MessageKey } from '../i18n/types';
+
+type PathKey<F extends string> = Extract<MessageKey, `upnp.turnOff.paths.${string}.${F}`>;
 
 export interface UpnpOffPath {
-  /** The router family or the recorder brand. */
-  name: string;
-  /** The menu path (or the command), as the vendor names it. */
-  path: string;
+  /** The router family or the recorder brand, as it is; or words by key (a general row: "Any other brand"). */
+  name: string | { key: PathKey<'name'> };
+  /** The menu path (or the command), as the vendor names it: by key, a command to type as its value. */
+  path: { key: PathKey<'path'>; params?: Readonly<Record<string, string>> };
   /** What else to know (a default, a second toggle, a trap). */
-  note?: string;
+  note?: { key: PathKey<'note'> };
   confidence: 'H' | 'M' | 'L';
   source: string;
 }
@@ -19,76 +27,82 @@ const ROUTERS_MD = 'ROUTERS.md';
 export const ROUTER_UPNP_OFF: readonly UpnpOffPath[] = [
   {
     name: 'TP-Link Archer',
-    path: 'Advanced > NAT Forwarding > UPnP: switch it off',
-    note: 'TP-Link ships UPnP on.',
+    path: { key: 'upnp.turnOff.paths.tplink.path' },
+    note: { key: 'upnp.turnOff.paths.tplink.note' },
     confidence: 'H',
     source: 'https://community.tp-link.com/us/home/kb/detail/348',
   },
   {
     name: 'ASUS / Asuswrt-Merlin',
-    path: 'Advanced Settings > WAN > Internet Connection > "Enable UPnP": No',
+    path: { key: 'upnp.turnOff.paths.asus.path' },
     confidence: 'L',
     source: `${ROUTERS_MD} §1.2`,
   },
   {
     name: 'Netgear Nighthawk / Orbi',
-    path: 'ADVANCED > Advanced Setup > UPnP: clear "Turn UPnP On"',
-    note: 'The same page shows the "UPnP Portmap Table". The default differs by model.',
+    path: { key: 'upnp.turnOff.paths.netgear.path' },
+    note: { key: 'upnp.turnOff.paths.netgear.note' },
     confidence: 'H',
     source: 'https://www.easymanua.ls/netgear/wndr4500/manual?p=107',
   },
   {
     name: 'Linksys Smart Wi-Fi / Velop',
-    path: 'Connectivity > Administration > UPnP',
+    path: { key: 'upnp.turnOff.paths.linksys.path' },
     confidence: 'L',
     source: `${ROUTERS_MD} §1.4`,
   },
   {
     name: 'AVM FRITZ!Box',
-    path: 'Home Network > Network > Network Connections > edit the device: clear "Permit independent port sharing for this device" (PCP or UPnP)',
-    note: 'Per device, not for the whole router: clear it for the NVR and each camera.',
+    path: { key: 'upnp.turnOff.paths.fritzbox.path' },
+    note: { key: 'upnp.turnOff.paths.fritzbox.note' },
     confidence: 'H',
     source:
       'https://avm.de/service/fritzbox/fritzbox-6430-cable/wissensdatenbank/publication/show/894_Automatische-Portfreigaben-einrichten/',
   },
   {
     name: 'Ubiquiti UniFi',
-    path: 'Settings > Internet > [your WAN] > UPnP: off',
-    note: 'NAT-PMP is a separate toggle there; it has no effect while UPnP is off.',
+    path: { key: 'upnp.turnOff.paths.unifi.path' },
+    note: { key: 'upnp.turnOff.paths.unifi.note' },
     confidence: 'M',
     source: `${ROUTERS_MD} §1.6`,
   },
   {
     name: 'OpenWrt',
-    path: 'uci set upnpd.config.enabled=\'0\'; uci commit upnpd; /etc/init.d/miniupnpd stop; /etc/init.d/miniupnpd disable (or LuCI: Services > UPnP IGD & PCP/NAT-PMP, clear "Enable service")',
-    note: 'Off unless the miniupnpd package was installed and enabled.',
+    path: {
+      key: 'upnp.turnOff.paths.openwrt.path',
+      params: {
+        commands:
+          "uci set upnpd.config.enabled='0'; uci commit upnpd; /etc/init.d/miniupnpd stop; /etc/init.d/miniupnpd disable",
+      },
+    },
+    note: { key: 'upnp.turnOff.paths.openwrt.note' },
     confidence: 'H',
     source:
       'https://github.com/openwrt/packages/blob/00565ada662e9e2a44b11614872bcb99f1121207/net/miniupnpd/files/upnpd.config',
   },
   {
     name: 'MikroTik RouterOS',
-    path: '/ip upnp set enabled=no (or IP > UPnP)',
-    note: 'Off by default.',
+    path: { key: 'upnp.turnOff.paths.mikrotik.path', params: { command: '/ip upnp set enabled=no' } },
+    note: { key: 'upnp.turnOff.paths.mikrotik.note' },
     confidence: 'H',
     source: 'https://help.mikrotik.com/docs/display/ROS/UPnP',
   },
   {
     name: 'pfSense / OPNsense',
-    path: 'pfSense: Services > UPnP & NAT-PMP (newer: UPnP IGD & PCP), untick enable; OPNsense: Services > UPnP IGD & PCP, untick enable',
+    path: { key: 'upnp.turnOff.paths.pfsense.path' },
     confidence: 'H',
     source: 'https://github.com/pfsense/docs/blob/master/source/services/configuring-upnp-and-nat-pmp.rst',
   },
   {
     name: 'eero',
-    path: 'eero app: Settings > Advanced > UPnP: off',
+    path: { key: 'upnp.turnOff.paths.eero.path' },
     confidence: 'H',
     source: `${ROUTERS_MD} §1.8`,
   },
   {
-    name: 'An ISP box (BT, Orange, Vodafone, Sky, Xfinity, Fios…)',
-    path: '"UPnP" under Advanced, Firewall or Network settings (BT Smart Hub: Advanced Settings > Firewall > UPnP; Orange Livebox: Réseau avancé > UPnP)',
-    note: 'Menus vary by firmware and are often unconfirmed; some ISP boxes have no off switch — then turn it off on the NVR.',
+    name: { key: 'upnp.turnOff.paths.isp.name' },
+    path: { key: 'upnp.turnOff.paths.isp.path' },
+    note: { key: 'upnp.turnOff.paths.isp.note' },
     confidence: 'L',
     source: `${ROUTERS_MD} §1.9–1.14`,
   },
@@ -98,31 +112,39 @@ export const ROUTER_UPNP_OFF: readonly UpnpOffPath[] = [
 export const NVR_UPNP_OFF: readonly UpnpOffPath[] = [
   {
     name: 'Hikvision',
-    path: 'Network settings > Advanced Settings > NAT (UPnP): turn UPnP off',
-    note: 'The manuals’ chapter "Configuring NAT"; on-screen labels vary by firmware. Hik-Connect (cloud P2P) sits in the same chapter.',
+    path: { key: 'upnp.turnOff.paths.hikvision.path' },
+    note: { key: 'upnp.turnOff.paths.hikvision.note' },
     confidence: 'M',
     source: 'http://38.142.81.21:8001/manual/hikvision/ds-7608nxi-k1/manual-english/page-207.html',
   },
   {
     name: 'Dahua (and Amcrest, Lorex OEM)',
-    path: 'Network > UPnP: turn "UPnP" off',
-    note: 'Dahua’s own security advice: disable UPnP when it is not used.',
+    path: { key: 'upnp.turnOff.paths.dahua.path' },
+    note: { key: 'upnp.turnOff.paths.dahua.note' },
     confidence: 'M',
     source: 'http://88.208.23.73:8080/en/manual/dahua/nvr4208-8p/nvr4208-8p_user-manual_500128-274.html',
   },
   {
-    name: 'Any other brand',
-    path: 'UPnP (sometimes "NAT" or "Port mapping: Auto") in the network settings, and turn it off',
-    note: 'Where a recorder has no off switch, turn UPnP off on the router instead (or block the recorder’s internet access there).',
+    name: { key: 'upnp.turnOff.paths.anyBrand.name' },
+    path: { key: 'upnp.turnOff.paths.anyBrand.path' },
+    note: { key: 'upnp.turnOff.paths.anyBrand.note' },
     confidence: 'L',
     source: `${ROUTERS_MD} §5 part B`,
   },
 ];
 
-/** One line: "TP-Link Archer: Advanced > … (TP-Link ships UPnP on.)", with "look for" on unconfirmed paths. */
-export function upnpOffText(p: UpnpOffPath): string {
-  const path = p.confidence === 'L' ? `look for ${p.path}` : p.path;
-  return `${p.name}: ${path}${p.note ? ` (${p.note})` : ''}`;
+/**
+ * One line in a translator's language: "TP-Link Archer: Advanced > … (TP-Link ships UPnP on.)", with "look for" on
+ * unconfirmed paths.
+ */
+export function upnpOffText(p: UpnpOffPath, translate: Translator['t']): string {
+  const say = (words: Said) => sayWith(translate as Parameters<typeof sayWith>[0], words);
+  const t = translate as (key: MessageKey, params?: Readonly<Record<string, string>>) => string;
+  const name = typeof p.name === 'string' ? p.name : say(p.name);
+  const path = p.confidence === 'L' ? t('upnp.turnOff.lookFor', { path: say(p.path) }) : say(p.path);
+  return p.note
+    ? t('upnp.turnOff.lineNote', { name, path, note: say(p.note) })
+    : t('upnp.turnOff.line', { name, path });
 }
 
 /**
@@ -134,7 +156,8 @@ export function recorderUpnpOff(
 ): UpnpOffPath[] {
   const brands = [...new Set(mappings.filter((m) => m.camera).map((m) => m.device?.brand?.toLowerCase() ?? ''))];
   const fallback = NVR_UPNP_OFF[NVR_UPNP_OFF.length - 1]!;
-  const nvr = new Set(brands.map((b) => NVR_UPNP_OFF.find((p) => b && p.name.toLowerCase().includes(b)) ?? fallback));
+  const named = (p: UpnpOffPath, b: string) => typeof p.name === 'string' && p.name.toLowerCase().includes(b);
+  const nvr = new Set(brands.map((b) => NVR_UPNP_OFF.find((p) => b && named(p, b)) ?? fallback));
   // The brands' own steps first, the general one last.
   return [...nvr].sort((x, y) => Number(x === fallback) - Number(y === fallback));
 }

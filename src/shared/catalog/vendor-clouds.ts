@@ -2,70 +2,71 @@
 // each maker's cloud (P2P) is, and what to watch, from ../shared/reference/INTERNET-SECURITY.md §5 with its
 // confidence. The reference's own order puts a maker's P2P app third: "only on patched firmware with a strong unique
 // password, and not for XM devices" — so XM's entry says to take another way.
+import type { MessageKey } from '../i18n/types';
 import { portsForBrand } from './ports';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §5';
 
 export interface VendorCloud {
-  /** The service, as its maker's app calls it. */
+  /** The service, as its maker's app calls it (a name, as it is). */
   service: string;
-  /** How it connects, in plain words. */
-  how: string;
-  /** What to watch with it. */
-  watch: string;
+  /** How it connects, in plain words (the catalogue's, `security.cloud.brands.<id>.how`). */
+  how: Extract<MessageKey, `security.cloud.brands.${string}.how`>;
+  /** What to watch with it (`security.cloud.brands.<id>.watch`). */
+  watch: Extract<MessageKey, `security.cloud.brands.${string}.watch`>;
   /** False: do not use this cloud, take the VPN way instead. */
   use: boolean;
   confidence: 'H' | 'M' | 'L';
   source: string;
 }
 
-/** By the port catalogue's brand id (portsForBrand), so the brand names devices give all find their entry. */
+/**
+ * By the port catalogue's brand id (portsForBrand), so the brand names devices give all find their entry. The words
+ * are the catalogue's under the same id (src/shared/i18n/en/security.ts, `security.cloud.brands`); the facts and the
+ * source stay here.
+ */
 export const VENDOR_CLOUDS: Readonly<Record<string, VendorCloud>> = {
   hikvision: {
     service: 'Hik-Connect',
-    how: 'An account in the Hik-Connect app; the NVR is added by its serial number and verification code, and reaches Hikvision’s cloud by itself.',
-    watch:
-      'Hikvision’s own app once told users to forward ports to get past slow streams: that undoes the point of the cloud — forward nothing, and leave UPnP off even if the app asks for it.',
+    how: 'security.cloud.brands.hikvision.how',
+    watch: 'security.cloud.brands.hikvision.watch',
     use: true,
     confidence: 'M',
     source: `${REF} (https://ipvm.com/reports/hik-app-pf)`,
   },
   dahua: {
     service: 'Dahua P2P (the DMSS app)',
-    how: 'The app connects to the NVR by its serial number through Dahua’s P2P servers.',
-    watch:
-      'The serial number is the only “address”: keep it out of photos and posts (it is on the label and in the app’s screens).',
+    how: 'security.cloud.brands.dahua.how',
+    watch: 'security.cloud.brands.dahua.watch',
     use: true,
     confidence: 'M',
     source: `${REF} (the open-source dh-p2p, which tunnels RTSP over it)`,
   },
   reolink: {
     service: 'Reolink UID',
-    how: 'The app finds the NVR by its UID through p2p.reolink.com and connects with UDP hole punching.',
-    watch:
-      'Its traffic is only obfuscated with a shared key, and ICS-CERT advisory ICSA-21-019-02 covers its weaknesses: keep the firmware current.',
+    how: 'security.cloud.brands.reolink.how',
+    watch: 'security.cloud.brands.reolink.watch',
     use: true,
     confidence: 'M',
     source: `${REF} (https://kaspars.net/blog/reolink-battery-camera-remote-protocol)`,
   },
   xm: {
     service: 'XMEye P2P',
-    how: 'Cloud IDs derived from the device’s MAC address.',
-    watch:
-      'Do not use it: the IDs can be enumerated, the logins are blank or hidden defaults, and firmware updates are unsigned. Turn XMEye off and take the VPN way.',
+    how: 'security.cloud.brands.xm.how',
+    watch: 'security.cloud.brands.xm.watch',
     use: false,
     confidence: 'M',
     source: `${REF} (SEC Consult 2018, via https://www.cyber.nj.gov/alerts-and-advisories/20181011/nine-million-xiongmai-iot-devices-vulnerable-to-hacking)`,
   },
 };
 
-/** What every maker's cloud needs, whatever the brand (the reference's recommendation 3). */
-export const VENDOR_CLOUD_RULES: readonly string[] = [
-  'Switch the cloud on in the NVR (or its app) and add the NVR in the maker’s app.',
-  'Only on current firmware with a strong password of its own: the Security step checks both.',
-  'No port forward and UPnP off: the NVR connects out by itself (the UPnP step turns UPnP off).',
-  'UID-based P2P kits have had connection-hijack bugs (TUTK Kalay, CVE-2021-28372): keep the app and firmware updated.',
-];
+/** What every maker's cloud needs, whatever the brand (the reference's recommendation 3; `security.cloud.rules`). */
+export const VENDOR_CLOUD_RULES = [
+  'security.cloud.rules.switchOn',
+  'security.cloud.rules.current',
+  'security.cloud.rules.noForward',
+  'security.cloud.rules.hijack',
+] as const satisfies readonly MessageKey[];
 
 /** The maker's cloud for the brand the app found (null: none known). */
 export function vendorCloudFor(brand: string | null | undefined): VendorCloud | null {

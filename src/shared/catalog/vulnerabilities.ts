@@ -1,6 +1,12 @@
 // Known critical NVR/camera vulnerabilities, by brand, model family and firmware version or build date, from
 // ../shared/reference/INTERNET-SECURITY.md §3 (each row's source as there). A version is compared only when it can
 // be read in the vendor's own format; anything else is "unknown", never "not affected". Pure.
+// Each row's words (what it lets an attacker do, what it affects, what fixes it, what to do) and the reasons are the
+// catalogue's (`security.vulns`, src/shared/i18n/en/said/security-vulns.ts), said by key; the facts that are not
+// words stay here beside the row's source. Main side only: it makes the English from the catalogue (english.ts).
+import { english } from '../i18n/english';
+import { said, type Said, type SaidWords } from '../i18n/said';
+import type { MessageKey } from '../i18n/types';
 
 export type VulnBrand = 'hikvision' | 'dahua' | 'xm';
 export type VulnSeverity = 'critical' | 'high';
@@ -59,6 +65,29 @@ function dahuaFamilies(keys: readonly (keyof typeof DAHUA_FAMILIES)[], before: s
   return keys.map((key) => ({ ...DAHUA_FAMILIES[key], before }));
 }
 
+/** A row's facts, as the table keeps them: its words are the catalogue's, under its id. */
+interface VulnerabilityFacts {
+  id: string;
+  brand: VulnBrand;
+  /** The CVE and its advisory (identifiers); absent: the row has no CVE and its name is words (the catalogue's). */
+  title?: string;
+  severity: VulnSeverity;
+  unauthenticated: boolean;
+  exploited: boolean;
+  fixedVersion?: [number, number, number];
+  families?: Family[];
+  source: string;
+}
+
+/** A row's words by key (`security.vulns.rows.<id>.…`); `title` only where the name is words. */
+export interface VulnerabilitySaid {
+  title?: SaidWords;
+  words: SaidWords;
+  affected: SaidWords;
+  fixedIn: SaidWords;
+  advice: SaidWords;
+}
+
 export interface Vulnerability {
   id: string;
   brand: VulnBrand;
@@ -82,6 +111,8 @@ export interface Vulnerability {
   /** What to do, in plain words. */
   advice: string;
   source: string;
+  /** The words above by key, for the page and the CLI to say in the user's language (the English is made from them). */
+  said: VulnerabilitySaid;
 }
 
 const b = (v: [number, number, number], yymmdd: string): VersionBound => ({
@@ -90,7 +121,7 @@ const b = (v: [number, number, number], yymmdd: string): VersionBound => ({
 });
 
 /** The table. Rows and ranges from INTERNET-SECURITY.md §3; nothing here is measured. */
-export const VULNERABILITIES: readonly Vulnerability[] = [
+const FACTS: readonly VulnerabilityFacts[] = [
   {
     id: 'CVE-2017-7921',
     brand: 'hikvision',
@@ -98,11 +129,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
     severity: 'critical',
     unauthenticated: true,
     exploited: true,
-    words:
-      'Anyone who reaches the web page can get in without a password: they can read the settings, the users and their passwords.',
-    affected:
-      'DS-2CD2xx2F-I V5.2.0 b140721–V5.4.0 b160530; DS-2CD2xx0F-I V5.2.0 b140721–V5.4.0 b160401; DS-2CD2xx2FWD V5.3.1 b150410–V5.4.4 b161125; DS-2CD4x2xFWD V5.2.0 b140721–V5.4.0 b160414; DS-2CD4xx5 V5.2.0 b140721–V5.4.0 b160421; DS-2DFx V5.2.0 b140805–V5.4.5 b160928; DS-2CD63xx V5.0.9 b140305–V5.3.5 b160106',
-    fixedIn: 'Firmware 5.4.41 / 5.4.71 (released 2017-03-13)',
     fixedVersion: [5, 4, 41],
     families: [
       {
@@ -137,8 +163,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
         range: { from: b([5, 0, 9], '140305'), to: b([5, 3, 5], '160106') },
       },
     ],
-    advice:
-      'Update the firmware to 5.4.41 or later for this model (Hikvision’s support site), and never forward its web page until it is updated.',
     source: 'https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/7xxx/CVE-2017-7921.json',
   },
   {
@@ -148,13 +172,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
     severity: 'critical',
     unauthenticated: true,
     exploited: true,
-    words:
-      'Anyone who reaches the web page can run their own commands on the recorder, with full control, without a password.',
-    affected:
-      'About 80 camera and NVR lines, firmware back to 2016; the CVE record lists no versions, only Hikvision’s advisory has the per-model list.',
-    fixedIn: 'Per-model firmware published around 2021-09-19 (see the advisory).',
-    advice:
-      'Look the model and firmware up in Hikvision’s advisory (linked below) and its firmware lookup by serial number; update if it is listed. Until then, do not forward its web page.',
     source:
       'https://www.hikvision.com/en/support/cybersecurity/security-advisory/security-notification-command-injection-vulnerability-in-some-hikvision-products/',
   },
@@ -165,10 +182,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
     severity: 'critical',
     unauthenticated: true,
     exploited: true,
-    words: 'Anyone who reaches the device can log in without the password, with a crafted login.',
-    affected:
-      'IPC-HX3XXX, IPC-HX5XXX, IPC-HUM7XXX, VTO75X95X, VTO65XXX, VTH542XH, SD1A1, SD22, SD49, SD50, SD52C, SD6AL, TPC-BF1241, TPC-BF2221, TPC-SD2221, TPC-BF5XXX, TPC-SD8X21, TPC-PT8X21B: builds before June 2021.',
-    fixedIn: 'Builds from June 2021 on (Dahua advisory 957).',
     families: [
       ...dahuaFamilies(['ipcHx3', 'ipcHx5', 'ipcHum7', 'vto75', 'vto65', 'vth542'], '2021-06-01'),
       { name: 'SD1A1, SD22, SD49, SD50, SD52C, SD6AL', pattern: /^SD(1A1|22|49|50|52C|6AL)/i, before: '2021-06-01' },
@@ -178,7 +191,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
         before: '2021-06-01',
       },
     ],
-    advice: 'Update to a build from June 2021 or later (Dahua advisory 957), and never forward its ports until then.',
     source: 'https://github.com/CVEProject/cvelistV5/blob/main/cves/2021/33xxx/CVE-2021-33044.json',
   },
   {
@@ -188,11 +200,6 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
     severity: 'critical',
     unauthenticated: true,
     exploited: true,
-    words:
-      'Anyone who reaches the recorder can log in without the password, with a crafted login. It covers NVRs and XVRs.',
-    affected:
-      'IPC-HX3XXX/HX5XXX/HUM7XXX builds before May 2020; VTO75X95X, VTO65XXX, VTH542XH; NVR1XXX, NVR2XXX, NVR5XXX, NVR6XX; XVR4xxx, XVR5xxx, XVR7xxx builds before December 2019.',
-    fixedIn: 'Later builds (Dahua advisory 957).',
     families: [
       ...dahuaFamilies(['ipcHx3', 'ipcHx5', 'ipcHum7'], '2020-05-01'),
       ...dahuaFamilies(['vto75', 'vto65', 'vth542'], null),
@@ -200,26 +207,46 @@ export const VULNERABILITIES: readonly Vulnerability[] = [
       { name: 'NVR6XX', pattern: /^NVR6\d{2}(?!\d)/i, before: null },
       { name: 'XVR4xxx, XVR5xxx, XVR7xxx', pattern: /^XVR[457]\d{3}/i, before: '2019-12-01' },
     ],
-    advice:
-      'Look the model up in Dahua advisory 957 and update to a later build; until then, do not forward its web or TCP (37777) port.',
     source: 'https://github.com/CVEProject/cvelistV5/blob/main/cves/2021/33xxx/CVE-2021-33045.json',
   },
   {
     id: 'XM-9530-TELNET',
     brand: 'xm',
-    title: 'Xiongmai/HiSilicon port 9530 telnet backdoor (no CVE)',
     severity: 'critical',
     unauthenticated: true,
     exploited: false,
-    words:
-      'A hidden service on TCP 9530 can be told to start telnet on 9527 with a root password shared by every such device: full control, no password needed.',
-    affected: 'XM-firmware DVRs, NVRs and IP cameras sold under many brands (disclosed 2020-02).',
-    fixedIn: 'No fix expected.',
-    advice:
-      'Keep TCP 23, 9527 and 9530 off any network you do not trust, never forward any of its ports, and plan to replace it.',
     source: 'https://censys.com/probing-the-xiongmai-hisilicon-soc-vulnerability/',
   },
 ];
+
+/** A row's message under `security.vulns.rows.<id>` (every row has its words there: a unit test holds them). */
+const rowKey = (id: string, field: keyof VulnerabilitySaid): MessageKey =>
+  `security.vulns.rows.${id}.${field}` as MessageKey;
+
+/** A row with its words: by key, and in English from the same keys. */
+function withWords(row: VulnerabilityFacts): Vulnerability {
+  const words = (field: keyof VulnerabilitySaid): SaidWords => ({ key: rowKey(row.id, field) });
+  const said: VulnerabilitySaid = {
+    ...(row.title === undefined ? { title: words('title') } : {}),
+    words: words('words'),
+    affected: words('affected'),
+    fixedIn: words('fixedIn'),
+    advice: words('advice'),
+  };
+  const { title, ...facts } = row;
+  return {
+    ...facts,
+    title: title ?? english(said.title!),
+    words: english(said.words),
+    affected: english(said.affected),
+    fixedIn: english(said.fixedIn),
+    advice: english(said.advice),
+    said,
+  };
+}
+
+/** The table, each row with its words (the catalogue's English beside their keys). */
+export const VULNERABILITIES: readonly Vulnerability[] = FACTS.map(withWords);
 
 /** The brand as the table knows it, from the brand the discovery recorded; null: none of the table's. */
 export function vulnBrandOf(brand: string | null | undefined): VulnBrand | null {
@@ -286,6 +313,8 @@ export interface VulnCheck {
   status: VulnStatus;
   /** Why, in plain words (which family, which bound). */
   reason: string;
+  /** The same by key (`security.vulns.reason.…`), the values as they came. */
+  reasonSaid: Said;
 }
 
 /** The one row's answer for a device. */
@@ -293,43 +322,51 @@ export function checkVulnerability(
   v: Vulnerability,
   device: { brand: string | null; model: string | null; firmware: string | null },
 ): VulnCheck {
-  const out = (status: VulnStatus, reason: string): VulnCheck => ({ vulnerability: v, status, reason });
-  if (vulnBrandOf(device.brand) !== v.brand) return out('not-listed', `It is about ${v.brand} devices only.`);
+  const out = (status: VulnStatus, reasonSaid: Said): VulnCheck => ({
+    vulnerability: v,
+    status,
+    reason: english(reasonSaid),
+    reasonSaid,
+  });
+  if (vulnBrandOf(device.brand) !== v.brand)
+    return out('not-listed', said('security.vulns.reason.otherBrand', { brand: v.brand }));
   const model = (device.model ?? '').trim().replace(/^DH-/i, '');
   let families = v.families;
   if (families) {
-    if (!model) return out('unknown', 'The model is not known, so it cannot be matched to the affected families.');
+    if (!model) return out('unknown', said('security.vulns.reason.modelUnknown'));
     families = families.filter((f) => f.pattern.test(model));
     if (families.length === 0)
-      return out('not-listed', `The model ${model} is not in the families the record names (${v.affected}).`);
+      return out('not-listed', said('security.vulns.reason.notInFamilies', { model, affected: v.said.affected }));
   }
   const parsed = parseFirmware(v.brand, device.firmware);
   if (!parsed)
     return out(
       'unknown',
       device.firmware
-        ? `The firmware "${device.firmware}" is not in a format the table can read, so it cannot be compared.`
-        : 'The firmware version is not known.',
+        ? said('security.vulns.reason.firmwareUnreadable', { firmware: device.firmware })
+        : said('security.vulns.reason.firmwareUnknown'),
     );
-  if (v.brand === 'xm') return out('affected', `XM firmware ${device.firmware}: ${v.fixedIn}`);
-  if (!families) return out('unknown', `The record gives no version range. ${v.fixedIn}`);
+  const firmware = device.firmware ?? '';
+  if (v.brand === 'xm') return out('affected', said('security.vulns.reason.xm', { firmware, fixedIn: v.said.fixedIn }));
+  if (!families) return out('unknown', said('security.vulns.reason.noRange', { fixedIn: v.said.fixedIn }));
   const verdicts = families.map((f): VulnCheck => {
+    const family = f.name;
     if (f.range) {
       if (v.fixedVersion && compareVersions(parsed.version, v.fixedVersion) >= 0)
-        return out('fixed', `${device.firmware} is at or after the fixed ${v.fixedVersion.join('.')} (${f.name}).`);
+        return out(
+          'fixed',
+          said('security.vulns.reason.atOrAfterFix', { firmware, version: v.fixedVersion.join('.'), family }),
+        );
       if (compareBound(parsed, f.range.from) >= 0 && compareBound(parsed, f.range.to) <= 0)
-        return out('affected', `${device.firmware} is in the affected range of ${f.name}.`);
-      return out('unknown', `${device.firmware} is outside the listed range of ${f.name} but before the fix.`);
+        return out('affected', said('security.vulns.reason.inRange', { firmware, family }));
+      return out('unknown', said('security.vulns.reason.outsideRange', { firmware, family }));
     }
-    if (!f.before)
-      return out(
-        'unknown',
-        `${f.name} is affected by build date, and the record gives no date for it: check the advisory.`,
-      );
-    if (!parsed.buildDate) return out('unknown', `The firmware carries no build date to compare with ${f.name}'s.`);
+    if (!f.before) return out('unknown', said('security.vulns.reason.noDate', { family }));
+    if (!parsed.buildDate) return out('unknown', said('security.vulns.reason.noBuildDate', { family }));
+    const dates = { built: parsed.buildDate, before: f.before, family };
     return parsed.buildDate < f.before
-      ? out('affected', `Built ${parsed.buildDate}, before ${f.before} (${f.name}).`)
-      : out('fixed', `Built ${parsed.buildDate}, on or after ${f.before} (${f.name}).`);
+      ? out('affected', said('security.vulns.reason.builtBefore', dates))
+      : out('fixed', said('security.vulns.reason.builtAfter', dates));
   });
   const order: VulnStatus[] = ['affected', 'unknown', 'fixed', 'not-listed'];
   return verdicts.sort((a, c) => order.indexOf(a.status) - order.indexOf(c.status))[0]!;

@@ -1,6 +1,6 @@
 // How the Security rules make a finding: its title, text and fix said by the catalogue's key (`security.said.…`), with
 // main's English sentence from the same key beside it (the JSON, the record, a page or CLI that lacks the key). A
-// part given as a plain string is data that stays as it came (a vulnerability table's own words). Main side only: it
+// part given as a plain string is data that stays as it came (or a sentence too long to cross by key). Main side only: it
 // loads the whole English catalogue (english.ts), so the contract and the pages never import this file.
 import { english } from '../i18n/english';
 import type { Said } from '../i18n/said';

@@ -2,10 +2,11 @@
 // vulnerabilities, the risky services and HTTPS from the Ports measurement, UPnP from its audit, the exposure planned
 // (Router rules) and proven (Internet), and whether a VPN is planned. What was not measured is an unknown finding
 // that costs points: it is never "safe". Pure. Each finding's words are said by key (`security.said.…`,
-// security-finding.ts); the vulnerability table's own words (a CVE's title, description, advice, and why this firmware
-// matches it: src/shared/catalog/vulnerabilities.ts, sourced data) and the evidence lines stay English, as they came.
-import { checkFirmware, vulnBrandOf, type VulnStatus } from '../catalog/vulnerabilities';
-import { said } from '../i18n/said';
+// security-finding.ts), and so are the vulnerability table's (a row's name, description, advice, fix, and why this
+// firmware matches it: `security.vulns.…`, src/shared/catalog/vulnerabilities.ts); the evidence lines stay English.
+import { checkFirmware, vulnBrandOf, type VulnCheck, type VulnStatus } from '../catalog/vulnerabilities';
+import { english } from '../i18n/english';
+import { said, saidSchema, type Said } from '../i18n/said';
 import type { PortRow } from './ports';
 import type { UpnpFinding } from './upnp';
 import { sayFinding as finding } from './security-finding';
@@ -14,6 +15,31 @@ import type { MessageKey } from '../i18n/types';
 
 const open = (r: PortRow): boolean => r.state === 'open';
 const portList = (rows: readonly PortRow[]): string => rows.map((r) => r.port).join(', ');
+
+/** Words by key where they fit what crosses to the pages (a very long firmware text does not): else the English. */
+const fitting = (words: Said): Said | string => (saidSchema.safeParse(words).success ? words : english(words));
+
+/** A row's name: an identifier as it is (a CVE), or words by key (a flaw without a CVE). */
+const rowTitle = (c: VulnCheck) => c.vulnerability.said.title ?? c.vulnerability.title;
+
+/** A row's answer as the result carries it, with its words by key where they fit. */
+function firmwareRow(c: VulnCheck): SecurityResult['firmware'][number] {
+  const v = c.vulnerability;
+  const rowSaid = {
+    ...(v.said.title ? { title: v.said.title } : {}),
+    ...(saidSchema.safeParse(c.reasonSaid).success ? { reason: c.reasonSaid } : {}),
+    fixedIn: v.said.fixedIn,
+  };
+  return {
+    id: v.id,
+    title: v.title,
+    status: c.status satisfies VulnStatus,
+    reason: c.reason.slice(0, 800),
+    fixedIn: v.fixedIn,
+    source: v.source,
+    said: rowSaid,
+  };
+}
 
 export function firmwareFindings(input: SecurityInput): {
   findings: SecurityFinding[];
@@ -59,9 +85,9 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           `vuln-${v.id}`,
           v.severity,
-          said('security.said.vulnAffected.title', { title: v.title }),
-          `${v.words} ${c.reason}`,
-          said('security.said.vulnAffected.fix', { advice: v.advice, fixedIn: v.fixedIn }),
+          said('security.said.vulnAffected.title', { title: rowTitle(c) }),
+          fitting(said('security.said.vulnAffected.text', { words: v.said.words, reason: c.reasonSaid })),
+          said('security.said.vulnAffected.fix', { advice: v.said.advice, fixedIn: v.said.fixedIn }),
           evidence,
           { source: v.source },
         ),
@@ -71,9 +97,9 @@ export function firmwareFindings(input: SecurityInput): {
         finding(
           `vuln-${v.id}`,
           'unknown',
-          said('security.said.vulnUnknown.title', { title: v.title }),
-          `${c.reason} ${v.words}`,
-          v.advice,
+          said('security.said.vulnUnknown.title', { title: rowTitle(c) }),
+          fitting(said('security.said.vulnUnknown.text', { reason: c.reasonSaid, words: v.said.words })),
+          v.said.advice,
           evidence,
           { source: v.source },
         ),
@@ -81,14 +107,7 @@ export function firmwareFindings(input: SecurityInput): {
   }
   return {
     findings,
-    firmware: checks.map((c) => ({
-      id: c.vulnerability.id,
-      title: c.vulnerability.title,
-      status: c.status satisfies VulnStatus,
-      reason: c.reason.slice(0, 800),
-      fixedIn: c.vulnerability.fixedIn,
-      source: c.vulnerability.source,
-    })),
+    firmware: checks.map(firmwareRow),
   };
 }
 

@@ -36,7 +36,7 @@ export const securityFindingSchema = z.object({
   source: z.string().max(300).optional(),
   /**
    * The title, text and fix by the catalogue's key, for the page and the CLI to say in the user's language (a part
-   * absent here is data that stays as it came: a vulnerability table's own words).
+   * absent here is data that stays as it came, or a sentence too long to cross said by key).
    */
   said: findingSaidSchema.optional(),
 });
@@ -60,6 +60,10 @@ export const securityResultSchema = z.object({
         reason: z.string().max(800),
         fixedIn: z.string().max(300),
         source: z.string().max(300),
+        /** The row's name (where it is words), the reason and the fix by the catalogue's key (`security.vulns.…`). */
+        said: z
+          .object({ title: saidSchema.optional(), reason: saidSchema.optional(), fixedIn: saidSchema.optional() })
+          .optional(),
       }),
     )
     .max(16),

@@ -9,8 +9,8 @@ import type { Translator } from './translate';
 export interface Said {
   readonly key: string;
   /**
-   * The values: words or numbers as `t` takes them, or words said by key themselves, with values of their own ("user
-   * {user} with the factory password") — two levels at most: the inner words' values are words or numbers.
+   * The values: words or numbers as `t` takes them, or words said by key themselves ("a private address"), with values
+   * of their own (see SaidWords: three levels of words at most).
    */
   readonly params?: Readonly<Record<string, ParamValue | SaidWords>>;
 }
@@ -18,10 +18,14 @@ export interface Said {
 /** main's words where either will do: an English sentence as it is, or words said by key (a job's progress line). */
 export type Words = string | Said;
 
-/** Words said by key that fill another's placeholder, with values of their own that are plain words or numbers. */
+/**
+ * Words said by key that fill another's placeholder: a message without values, or with values of its own that are
+ * words or numbers, or words said by key without values (two levels at most: "{words} {reason}", where the reason
+ * names the firmware and a row's own words).
+ */
 export interface SaidWords {
   readonly key: string;
-  readonly params?: Readonly<Record<string, ParamValue>>;
+  readonly params?: Readonly<Record<string, ParamValue | { readonly key: string }>>;
 }
 
 /** A message's values where one may be words said by key. */
@@ -40,31 +44,32 @@ export function saidWords<K extends MessageKey>(key: K, ...params: ParamArgs<K>)
   return values === undefined ? { key } : { key, params: values };
 }
 
-const valueSchema = z.union([z.string().max(300), z.number()]);
+const saidKey = z.string().max(120);
+const saidName = z.string().max(40);
+const saidValue = z.union([z.string().max(300), z.number()]);
+/** Words that fill a placeholder: a key, and values of their own (words, numbers, or words by key without values). */
+const saidWordsSchema = z.object({
+  key: saidKey,
+  params: z.record(saidName, z.union([saidValue, z.object({ key: saidKey })])).optional(),
+});
 
 /** Said's shape where it crosses a boundary (bounded, as everything that crosses is). */
 export const saidSchema = z.object({
-  key: z.string().max(120),
-  params: z
-    .record(
-      z.string().max(40),
-      z.union([
-        valueSchema,
-        z.object({ key: z.string().max(120), params: z.record(z.string().max(40), valueSchema).optional() }),
-      ]),
-    )
-    .optional(),
+  key: saidKey,
+  params: z.record(saidName, z.union([saidValue, saidWordsSchema])).optional(),
 });
 
 type Say = (key: string, params?: Readonly<Record<string, ParamValue>>) => string;
 
 /** The words in a translator's `t` (throws where its catalogue has no such key, as `t` does). */
-export function sayWith(t: Say, words: Said): string {
+export function sayWith(t: Say, words: Said, depth = 0): string {
   const params = words.params
     ? Object.fromEntries(
-        Object.entries(words.params).map(
-          ([name, v]) => [name, typeof v === 'object' ? t(v.key, v.params) : v] as const,
-        ),
+        Object.entries(words.params).map(([name, v]) => {
+          if (typeof v !== 'object') return [name, v] as const;
+          // Words within words, two levels at most (what saidSchema lets cross).
+          return [name, depth < 1 ? sayWith(t, v as Said, depth + 1) : t(v.key)] as const;
+        }),
       )
     : undefined;
   return t(words.key, params);

@@ -171,6 +171,27 @@ describe('converted commands’ output in en-XA: the frame words pseudo, main’
     expect(r.stdout).not.toMatch(/Default gateway|Measured at/);
   });
 
+  it('approach without a choice: the ways’ words pseudo, what to type as it is typed', async () => {
+    const r = await cli(['approach']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    const vpnTitle = t('cli.approach.recommended', { title: t('network.ways.vpn.title') });
+    expect(lines[0]).toBe(t('cli.approach.way', { choice: 'vpn', title: vpnTitle }));
+    expect(lines[1]).toBe(`  ${t('network.ways.vpn.summary')}`);
+    expect(r.stdout).toContain(`  - ${t('network.ways.portForwarding.cons.notWebPorts')}\n`);
+    expect(lines.at(-1)).toBe(t('cli.approach.choose', { command: '`nvr-assist approach <choice>`' }));
+    expect(lines.at(-1)).toContain('`nvr-assist approach <choice>`');
+    expect(r.stdout).not.toMatch(/recommended|encrypted tunnel|Never forward|Watch out|Good:|Many NVRs/);
+    // With --json: the ways by their ids, in English as main's other JSON.
+    const json = await cli(['approach', '--json']);
+    expect(json.code).toBe(0);
+    const { approaches } = JSON.parse(json.stdout) as {
+      approaches: { id: string; title: string; recommended: boolean }[];
+    };
+    expect(approaches.map((a) => a.id)).toEqual([...APPROACHES]);
+    expect(approaches[0]).toMatchObject({ id: 'vpn', title: 'VPN', recommended: true });
+  });
+
   it('setup, reset and vpn without a plan', async () => {
     const setup = await cli(['setup']);
     expect(setup.stdout).toContain(t('cli.setup.approach', { approach: t('cli.setup.notChosen') }));

@@ -3,7 +3,8 @@ import { EVENT_NAMES, INVOKE_CHANNELS } from '../../../src/shared/ipc/channels';
 import { eventContract, invokeContract, isInvokeChannel } from '../../../src/shared/ipc/contract';
 import { ERROR_MESSAGES } from '../../../src/shared/ipc/errors';
 import { fail, ok, resultEnvelopeSchema } from '../../../src/shared/ipc/result';
-import { APPROACH_GUIDES } from '../../../src/shared/guidance/approaches';
+import { APPROACH_GUIDES, approachWords } from '../../../src/shared/guidance/approaches';
+import { createTranslator } from '../../../src/shared/i18n';
 import { APPROACHES } from '../../../src/shared/domain/setup';
 
 describe('contract', () => {
@@ -43,7 +44,7 @@ describe('contract', () => {
   it('guides every approach, recommending only the VPN', () => {
     expect(APPROACH_GUIDES.map((g) => g.id).sort()).toEqual([...APPROACHES].sort());
     expect(APPROACH_GUIDES.filter((g) => g.recommended).map((g) => g.id)).toEqual(['vpn']);
-    const forwarding = APPROACH_GUIDES.find((g) => g.id === 'port-forwarding')!;
+    const forwarding = approachWords(createTranslator('en').t).find((g) => g.id === 'port-forwarding')!;
     expect(forwarding.cons.join(' ')).toMatch(/80 or 443/);
   });
 });

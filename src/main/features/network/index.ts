@@ -1,5 +1,6 @@
 import type { NetworkReport } from '../../../shared/domain/network';
 import { APPROACHES } from '../../../shared/domain/setup';
+import { approachWords } from '../../../shared/guidance/approaches';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { createTranslator, type Translator } from '../../../shared/i18n';
 import { usageLine } from '../../cli/command';
@@ -51,6 +52,19 @@ export function renderNetwork(report: NetworkReport, t: Translator['t'] = create
   return lines.join('\n');
 }
 
+/** The three ways to reach the NVR from outside, each with what is good and what to watch (`approach` alone). */
+export function renderApproaches(t: Translator['t'] = createTranslator().t): string {
+  const lines: string[] = [];
+  for (const way of approachWords(t)) {
+    const title = way.recommended ? t('cli.approach.recommended', { title: way.title }) : way.title;
+    lines.push(t('cli.approach.way', { choice: way.id, title }), `  ${way.summary}`);
+    lines.push(`  ${t('cli.approach.good')}`, ...way.pros.map((p) => `  - ${p}`));
+    lines.push(`  ${t('cli.approach.watchOut')}`, ...way.cons.map((c) => `  - ${c}`), '');
+  }
+  lines.push(t('cli.approach.choose', { command: '`nvr-assist approach <choice>`' }));
+  return lines.join('\n');
+}
+
 export default defineFeature({
   id: 'network',
   handlers: ({ setup, netcheck, save, now }) => ({
@@ -91,8 +105,20 @@ export default defineFeature({
     },
     {
       name: 'approach',
-      usage: (t) => usageLine('approach <choice>', t('cli.approach.usage', { choices: APPROACHES.join(' | ') })),
-      run: async ({ args, call, finish, usageError, t }) => {
+      usage: (t) => [
+        ...usageLine('approach <choice>', t('cli.approach.usage', { choices: APPROACHES.join(' | ') })),
+        ...usageLine('approach', t('cli.approach.listUsage')),
+      ],
+      run: async ({ args, json, call, finish, usageError, t, io }) => {
+        // Without a choice: the ways to choose from, in the terminal's language (with --json, in English, as main's
+        // other JSON, each by the id `approach <choice>` takes).
+        if (args.length === 0) {
+          const english = createTranslator().t;
+          io.stdout(
+            json ? `${JSON.stringify({ approaches: approachWords(english) }, null, 2)}\n` : `${renderApproaches(t)}\n`,
+          );
+          return 0;
+        }
         const choice = APPROACHES.find((a) => a === args[0]);
         if (args.length !== 1 || !choice)
           return usageError(t('cli.approach.chooseOne', { choices: APPROACHES.join(', ') }));

@@ -33,14 +33,14 @@ export function renderSecurity(r: SecurityResult, t: T = english()): string {
   });
   if (r.firmware.length) {
     lines.push(t('cli.security.knownVulns'));
-    // The table's answers as they came: its reasons are the vulnerability table's (src/shared/catalog, sourced data).
+    // The table's answers: its words (why, what fixes it) said by key in the terminal's language, the id as it came.
     for (const v of r.firmware)
       lines.push(
         `  ${t('cli.security.vuln', {
           id: v.id,
           status: t(`cli.security.status.${STATUS_KEYS[v.status]}`),
-          reason: v.reason,
-          fixedIn: v.fixedIn,
+          reason: sayIn({ t }, v.said?.reason, v.reason),
+          fixedIn: sayIn({ t }, v.said?.fixedIn, v.fixedIn),
         })}`,
       );
     lines.push('');

@@ -6,13 +6,17 @@ import { saidInEnglish } from '../../../shared/i18n/english';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Words said by key that may fill another's placeholder: their values all plain words or numbers; else null. */
+/**
+ * Words said by key that may fill another's placeholder: their values plain words or numbers, or words by key without
+ * values of their own (said.ts carries three levels at most); else null.
+ */
 function plainWords(words: Said | undefined): SaidWords | null {
   if (!words) return null;
-  const params: Record<string, ParamValue> = {};
+  const params: Record<string, ParamValue | { key: string }> = {};
   for (const [name, value] of Object.entries(words.params ?? {})) {
-    if (typeof value === 'object') return null;
-    params[name] = value;
+    if (typeof value !== 'object') params[name] = value;
+    else if (value.params === undefined) params[name] = { key: value.key };
+    else return null;
   }
   return words.params ? { key: words.key, params } : { key: words.key };
 }
@@ -27,9 +31,8 @@ export function judgeSecurityStep(result: SecurityResult, at: Date): StepState {
   const critical = result.findings.filter((f) => f.severity === 'critical');
   if (critical.length) {
     const first = critical[0]!;
-    // The first finding's title by its own key, with its values where they are plain words or numbers (two levels at
-    // most, said.ts); else the sentence stays main's English (a title whose values are words said by key themselves,
-    // or the vulnerability table's own words).
+    // The first finding's title by its own key, with its values (three levels of words at most, said.ts); else the
+    // sentence stays main's English (a title whose values have values of their own, or one not said by key).
     const title = plainWords(first.said?.title);
     return stepState('attention', updatedAt, {
       text: `${plural(critical.length, 'critical finding is', 'critical findings are')} open: ${first.title}.`,

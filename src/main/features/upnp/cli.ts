@@ -93,8 +93,8 @@ export function renderUpnpAudit(a: UpnpAudit, t: T = english()): string {
 export function upnpOffSteps(a: UpnpAudit, t: T = english()): string[] {
   const lines: string[] = [];
   const ordered = recorderUpnpOff(a.mappings);
-  if (ordered.length) lines.push(t('cli.upnp.offRecorder'), ...ordered.map((p) => `  ${upnpOffText(p)}`));
-  lines.push(t('cli.upnp.offRouter'), ...ROUTER_UPNP_OFF.map((p) => `  ${upnpOffText(p)}`));
+  if (ordered.length) lines.push(t('cli.upnp.offRecorder'), ...ordered.map((p) => `  ${upnpOffText(p, t)}`));
+  lines.push(t('cli.upnp.offRouter'), ...ROUTER_UPNP_OFF.map((p) => `  ${upnpOffText(p, t)}`));
   return lines;
 }
 

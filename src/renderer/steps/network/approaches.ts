@@ -1,14 +1,16 @@
 import { computed } from 'vue';
 import { useSetupStore } from '../../stores/setup';
-import { APPROACH_GUIDES } from '../../../shared/guidance/approaches';
+import { approachWords } from '../../../shared/guidance/approaches';
+import { useT } from '../../composables/useT';
 
-/** The three ways to reach the NVR from outside as the Network page shows them, and the one the user chose. */
+/** The three ways to reach the NVR from outside as the Network page shows them (in its language), and the one chosen. */
 export function useApproaches() {
   const setup = useSetupStore();
+  const { t } = useT();
   const approaches = computed(() =>
-    APPROACH_GUIDES.map((guide) => ({
+    approachWords(t).map((guide) => ({
       ...guide,
-      shortTitle: guide.title.replace(/\s*\(recommended\)\s*$/i, ''),
+      shortTitle: guide.title,
       selected: setup.approach === guide.id,
     })),
   );

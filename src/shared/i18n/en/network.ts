@@ -77,4 +77,60 @@ export const network = {
     watchOut: 'Watch out',
     upnpTitle: 'About UPnP (automatic port opening)',
   },
+
+  /**
+   * The three ways to reach the NVR from outside (src/shared/guidance/approaches.ts, which keeps their order and
+   * sources): what each is, what is good and what to watch. The Network page's cards and the CLI's `approach` say them.
+   */
+  ways: {
+    vpn: {
+      title: 'VPN',
+      summary:
+        'Your phone or laptop joins your home network through an encrypted tunnel (WireGuard, Tailscale or ZeroTier). The NVR stays invisible to the internet: nobody can even try its password.',
+      pros: {
+        hidden: 'Nothing on the NVR is exposed to the internet, so its security holes cannot be reached from outside.',
+        cgnat:
+          'Tailscale and ZeroTier work even when your internet provider shares one public address between customers (CGNAT).',
+        oneTunnel: 'One tunnel covers every camera, the NVR and its apps.',
+      },
+      cons: {
+        appEach: 'Each phone or laptop that watches the cameras needs the VPN app.',
+        wireguardPort: 'A WireGuard server on your router needs one UDP port forwarded and a public IPv4 address.',
+      },
+    },
+    portForwarding: {
+      title: 'Port forwarding, with care',
+      summary:
+        'The router sends chosen internet ports to the NVR. It works with every viewing app, but the NVR is then reachable by anyone who scans the internet, and NVR firmware has a long history of serious holes.',
+      pros: {
+        anyApp: 'Works with the vendor apps and any browser, without extra software on the phone.',
+      },
+      cons: {
+        notWebPorts:
+          'Never forward web port 80 or 443 straight through: bots scan those ports all day and try default passwords and known exploits.',
+        notLocalPorts:
+          'Never forward the vendor SDK port (8000, 37777, 9000), RTSP (554) or telnet: they were built for the local network.',
+        onlyCurrent:
+          'Only on current firmware, with a strong unique password, HTTPS only, on a non-standard external port.',
+        noCgnat: 'Does not work at all when your provider uses CGNAT; the app checks this for you.',
+      },
+    },
+    vendorCloud: {
+      title: 'Vendor cloud (P2P)',
+      summary:
+        "The NVR keeps a connection open to the maker's servers (Hik-Connect, Dahua P2P, Reolink UID) and the app connects through them. Easy, and no router change is needed.",
+      pros: {
+        noRouter: 'No port forwarding and no router settings.',
+        cgnat: 'Works behind CGNAT.',
+      },
+      cons: {
+        trust: "You trust the maker's servers with access to your cameras; some P2P systems have had hijacking bugs.",
+        notXm: 'Not for XMEye/XM devices: their P2P IDs can be guessed.',
+        onlyCurrent: 'Only with current firmware and a strong unique password.',
+      },
+    },
+    /** Why the assistant removes UPnP mappings (the Network page, under the cards). */
+    upnpWarning:
+      'Many NVRs use UPnP to open router ports by themselves, without asking you. Those holes are easy to forget and often expose the web, SDK and video ports directly. The assistant lists them and helps you close them.',
+  },
 } as const;

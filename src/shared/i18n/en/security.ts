@@ -2,6 +2,7 @@
 // The Security page's own words; main's words in its results (the findings, the verdicts) are under `said`, said by
 // key (./said/security.ts, its own file: this one stays short).
 import { securitySaid } from './said/security';
+import { securityVulns } from './said/security-vulns';
 
 export const security = {
   emptyText: 'Not checked yet.',
@@ -75,6 +76,40 @@ export const security = {
     unknownBrand:
       'The app knows no cloud service of {brand}: look in the NVR’s network settings or the maker’s app for “P2P”, “cloud” or a QR code to scan.',
     noNvr: 'Choose your NVR on “Find your NVR” to see its maker’s cloud here.',
+    /**
+     * Each maker's cloud: how it connects and what to watch, from INTERNET-SECURITY.md §5 (each entry's source is
+     * beside its facts in src/shared/catalog/vendor-clouds.ts, by the same brand id).
+     */
+    brands: {
+      hikvision: {
+        how: 'An account in the Hik-Connect app; the NVR is added by its serial number and verification code, and reaches Hikvision’s cloud by itself.',
+        watch:
+          'Hikvision’s own app once told users to forward ports to get past slow streams: that undoes the point of the cloud — forward nothing, and leave UPnP off even if the app asks for it.',
+      },
+      dahua: {
+        how: 'The app connects to the NVR by its serial number through Dahua’s P2P servers.',
+        watch:
+          'The serial number is the only “address”: keep it out of photos and posts (it is on the label and in the app’s screens).',
+      },
+      reolink: {
+        how: 'The app finds the NVR by its UID through p2p.reolink.com and connects with UDP hole punching.',
+        watch:
+          'Its traffic is only obfuscated with a shared key, and ICS-CERT advisory ICSA-21-019-02 covers its weaknesses: keep the firmware current.',
+      },
+      xm: {
+        how: 'Cloud IDs derived from the device’s MAC address.',
+        watch:
+          'Do not use it: the IDs can be enumerated, the logins are blank or hidden defaults, and firmware updates are unsigned. Turn XMEye off and take the VPN way.',
+      },
+    },
+    /** What every maker's cloud needs (the reference's recommendation 3, same source). */
+    rules: {
+      switchOn: 'Switch the cloud on in the NVR (or its app) and add the NVR in the maker’s app.',
+      current: 'Only on current firmware with a strong password of its own: the Security step checks both.',
+      noForward: 'No port forward and UPnP off: the NVR connects out by itself (the UPnP step turns UPnP off).',
+      hijack:
+        'UID-based P2P kits have had connection-hijack bugs (TUTK Kalay, CVE-2021-28372): keep the app and firmware updated.',
+    },
   },
 
   defaults: {
@@ -174,4 +209,6 @@ export const security = {
 
   /** main's own words in the Security check's results, said by key (see ./said/security.ts). */
   said: securitySaid,
+  /** The words of the table of known critical vulnerabilities, said by key (see ./said/security-vulns.ts). */
+  vulns: securityVulns,
 } as const;

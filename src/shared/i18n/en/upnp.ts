@@ -130,6 +130,59 @@ export const upnp = {
       'Deleting is not enough while UPnP is on: a device opens its ports again at its next start. Turn UPnP off on the NVR and on each camera, and on the router (turn NAT-PMP or PCP off there too). Forward only the ports you decide, on the router’s own page.',
     recorders: 'On the NVR and the cameras',
     router: 'On the router (menus differ by firmware)',
+    /** Where UPnP is switched off, one line each (src/shared/catalog/upnp-off.ts): a family or brand, its path, a note. */
+    line: '{name}: {path}',
+    lineNote: '{name}: {path} ({note})',
+    /** A path the reference does not confirm (confidence L): never stated as fact. */
+    lookFor: 'look for {path}',
+    /**
+     * Each path and note, by the table's id (its source is beside it there); the menus' labels inside are the vendor's
+     * own (as its English interface and manual name them), and the commands to type come from the table.
+     */
+    paths: {
+      tplink: { path: 'Advanced > NAT Forwarding > UPnP: switch it off', note: 'TP-Link ships UPnP on.' },
+      asus: { path: 'Advanced Settings > WAN > Internet Connection > "Enable UPnP": No' },
+      netgear: {
+        path: 'ADVANCED > Advanced Setup > UPnP: clear "Turn UPnP On"',
+        note: 'The same page shows the "UPnP Portmap Table". The default differs by model.',
+      },
+      linksys: { path: 'Connectivity > Administration > UPnP' },
+      fritzbox: {
+        path: 'Home Network > Network > Network Connections > edit the device: clear "Permit independent port sharing for this device" (PCP or UPnP)',
+        note: 'Per device, not for the whole router: clear it for the NVR and each camera.',
+      },
+      unifi: {
+        path: 'Settings > Internet > [your WAN] > UPnP: off',
+        note: 'NAT-PMP is a separate toggle there; it has no effect while UPnP is off.',
+      },
+      openwrt: {
+        path: '{commands} (or LuCI: Services > UPnP IGD & PCP/NAT-PMP, clear "Enable service")',
+        note: 'Off unless the miniupnpd package was installed and enabled.',
+      },
+      mikrotik: { path: '{command} (or IP > UPnP)', note: 'Off by default.' },
+      pfsense: {
+        path: 'pfSense: Services > UPnP & NAT-PMP (newer: UPnP IGD & PCP), untick enable; OPNsense: Services > UPnP IGD & PCP, untick enable',
+      },
+      eero: { path: 'eero app: Settings > Advanced > UPnP: off' },
+      isp: {
+        name: 'An ISP box (BT, Orange, Vodafone, Sky, Xfinity, Fios…)',
+        path: '"UPnP" under Advanced, Firewall or Network settings (BT Smart Hub: Advanced Settings > Firewall > UPnP; Orange Livebox: Réseau avancé > UPnP)',
+        note: 'Menus vary by firmware and are often unconfirmed; some ISP boxes have no off switch — then turn it off on the NVR.',
+      },
+      hikvision: {
+        path: 'Network settings > Advanced Settings > NAT (UPnP): turn UPnP off',
+        note: 'The manuals’ chapter "Configuring NAT"; on-screen labels vary by firmware. Hik-Connect (cloud P2P) sits in the same chapter.',
+      },
+      dahua: {
+        path: 'Network > UPnP: turn "UPnP" off',
+        note: 'Dahua’s own security advice: disable UPnP when it is not used.',
+      },
+      anyBrand: {
+        name: 'Any other brand',
+        path: 'UPnP (sometimes "NAT" or "Port mapping: Auto") in the network settings, and turn it off',
+        note: 'Where a recorder has no off switch, turn UPnP off on the router instead (or block the recorder’s internet access there).',
+      },
+    },
   },
 
   verify: {

@@ -11,6 +11,7 @@ import { HIGH_RISK_EXIT, renderSecurity, securityCommands } from '../../../../sr
 import { judgeSecurity, securityInputFromRecord, securityResultSchema } from '../../../../src/shared/domain/security';
 import type { PortTls } from '../../../../src/shared/domain/ports';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { VULNERABILITIES, checkFirmware } from '../../../../src/shared/catalog/vulnerabilities';
 import { portRow } from '../../../support/port-row';
 import { report } from '../../shared/domain/security-fixture';
 import { emptySetupRecord, type SetupRecord } from '../../../../src/shared/domain/setup';
@@ -114,7 +115,7 @@ describe('nvr-assist security', () => {
       xa.t('security.said.tls.selfSigned.fix', { realCertificate: xa.t('security.said.tls.realCertificate') }),
     );
     expect(text).toContain(xa.t('security.said.upnpUnknown.title'));
-    // Not one of main's English sentences is left; the vulnerability table's own words come as they are (data).
+    // Not one of main's English sentences is left, nor the vulnerability table's words (said by key too).
     const said = result.findings.filter((f) => f.said);
     expect(said.length).toBeGreaterThan(4);
     for (const f of said) {
@@ -124,7 +125,35 @@ describe('nvr-assist security', () => {
     }
     const cve = result.findings.find((f) => f.id === 'vuln-CVE-2017-7921')!;
     expect(text).toContain(xa.t('security.said.vulnAffected.title', { title: 'CVE-2017-7921 (ICSA-17-124-01)' }));
-    expect(text).toContain(cve.text);
+    // The CVE's words and why this firmware matches, in en-XA; the firmware and the family as they came.
+    const row = VULNERABILITIES.find((v) => v.id === 'CVE-2017-7921')!;
+    const device = { brand: 'HIKVISION', model: 'DS-2CD2032F-I', firmware: 'V5.4.0 build 160530' };
+    const reason = checkFirmware(device).find((c) => c.vulnerability === row)!.reasonSaid;
+    expect(reason).toEqual({
+      key: 'security.vulns.reason.inRange',
+      params: { firmware: 'V5.4.0 build 160530', family: 'DS-2CD2xx2F-I' },
+    });
+    const pseudoReason = xa.t('security.vulns.reason.inRange', {
+      firmware: 'V5.4.0 build 160530',
+      family: 'DS-2CD2xx2F-I',
+    });
+    expect(text).toContain(
+      xa.t('security.said.vulnAffected.text', {
+        words: xa.t('security.vulns.rows.CVE-2017-7921.words'),
+        reason: pseudoReason,
+      }),
+    );
+    expect(text).not.toContain(cve.text);
+    expect(text).not.toContain(row.words);
+    // The firmware table's lines: the reason and the fix in en-XA, the id as it came.
+    const line = xa.t('cli.security.vuln', {
+      id: 'CVE-2017-7921',
+      status: xa.t('cli.security.status.affected'),
+      reason: pseudoReason,
+      fixedIn: xa.t('security.vulns.rows.CVE-2017-7921.fixedIn'),
+    });
+    expect(text).toContain(`  ${line}`);
+    expect(text).not.toContain(row.fixedIn);
     expect(text).not.toMatch(/Telnet open on port|HTTPS certificate is self-signed|What to do:/);
   });
 

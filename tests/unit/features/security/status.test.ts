@@ -99,13 +99,27 @@ describe('judgeSecurityStep', () => {
       key: 'wizard.reasons.security.critical',
       params: { count: 1, title: { key: 'security.said.telnet.title', params: { ports: '23' } } },
     });
-    // A title whose values are words said by key themselves (a third level), or not said by key: English only.
+    // A title whose values are words said by key without values: they come along too (a third level).
+    const cve: SecurityFinding = {
+      ...finding('cve', 'critical', 35),
+      said: {
+        title: {
+          key: 'security.said.telnet.title',
+          params: { ports: { key: 'security.said.upnp.camera-mapped.title' } },
+        },
+      },
+    };
+    expect(judgeSecurityStep(result([cve], 35), AT).reasonSaid?.params?.title).toEqual({
+      key: 'security.said.telnet.title',
+      params: { ports: { key: 'security.said.upnp.camera-mapped.title' } },
+    });
+    // Values with values of their own inside the title (a fourth level), or a title not said by key: English only.
     const deeper: SecurityFinding = {
       ...finding('deeper', 'critical', 35),
       said: {
         title: {
           key: 'security.said.telnet.title',
-          params: { ports: { key: 'security.said.upnp.camera-mapped.title' } },
+          params: { ports: { key: 'security.said.telnet.title', params: { ports: '23' } } },
         },
       },
     };

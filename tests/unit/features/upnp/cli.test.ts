@@ -10,6 +10,7 @@ import {
 } from '../../../../src/main/features/upnp/cli';
 import { deletionWords } from '../../../../src/main/services/upnp/igd-control';
 import { upnpErrorSaid } from '../../../../src/shared/catalog/upnp-errors';
+import { ROUTER_UPNP_OFF, upnpOffText } from '../../../../src/shared/catalog/upnp-off';
 import { said } from '../../../../src/shared/i18n/said';
 import { judgeUpnpStep } from '../../../../src/main/features/upnp/status';
 import { runCli, type CliCore } from '../../../../src/main/cli/run';
@@ -179,6 +180,22 @@ describe('nvr-assist upnp: what the user reads', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}MikroTik RouterOS: \/ip upnp set enabled=no/));
     // Unconfirmed paths are never stated as fact.
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}ASUS \/ Asuswrt-Merlin: look for /));
+  });
+
+  it('where to turn UPnP off in the terminal’s language (en-XA): the paths and notes said by key, names and commands as they are', () => {
+    const xa = createTranslator('en-XA');
+    const a = audit({ mappings: [mapping()] });
+    const lines = upnpOffSteps(a, xa.t);
+    const english = upnpOffSteps(a);
+    expect(lines).toHaveLength(english.length);
+    expect(lines).toContain(`  ${upnpOffText(ROUTER_UPNP_OFF[0]!, xa.t)}`);
+    const mikrotik = lines.find((l) => l.startsWith('  [MikroTik RouterOS: '))!;
+    expect(mikrotik).toContain('/ip upnp set enabled=no');
+    expect(mikrotik).toContain(xa.t('upnp.turnOff.paths.mikrotik.note'));
+    const asus = lines.find((l) => l.startsWith('  [ASUS / Asuswrt-Merlin: '))!;
+    expect(asus).toContain(xa.t('upnp.turnOff.lookFor', { path: xa.t('upnp.turnOff.paths.asus.path') }));
+    for (const line of english.filter((l) => l.startsWith('  '))) expect(lines).not.toContain(line);
+    expect(lines.join('\n')).not.toMatch(/look for|ships UPnP on|Off by default/);
   });
 });
 

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 // The Network step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English (english-on-page.ts). What is still English on the page
-// comes from files not converted yet (the step frame, the step titles, the status words, the approaches' guidance)
-// or is main's (its notes on each connection, its reason for the suggested one): both are named below.
+// comes from files not converted yet (the step frame, the step titles, the status words) or is main's (its notes on each connection, its reason for the suggested one): both are named below.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { APPROACH_GUIDES, UPNP_WARNING } from '../../../../src/shared/guidance/approaches';
+import { APPROACH_GUIDES, approachWords, UPNP_WARNING } from '../../../../src/shared/guidance/approaches';
 import { fakeReport, fakeSetup, failed, ok } from '../fake-api';
 import { api, mountStep, useStepHarness } from '../mount-step';
 import { intlDates, pseudoChecker, saidAndWords } from './english-on-page';
@@ -20,21 +19,9 @@ const notThePages = () => {
   return { said: [FAILURE, ...said], words };
 };
 
-const page = pseudoChecker({
-  intl: intlDates(AT),
-  notConvertedYet: {
-    // The three ways to reach the NVR, as the cards show them (title without "(recommended)"), and the UPnP warning.
-    'src/shared/guidance/approaches.ts': [
-      ...APPROACH_GUIDES.flatMap((g) => [
-        g.title.replace(/\s*\(recommended\)\s*$/i, ''),
-        g.summary,
-        ...g.pros,
-        ...g.cons,
-      ]),
-      UPNP_WARNING,
-    ],
-  },
-});
+// The three ways to reach the NVR and the UPnP warning are the catalogue's (network.ways, said with `t`): none is
+// named here, so a card left in English fails.
+const page = pseudoChecker({ intl: intlDates(AT) });
 
 /** Measured, wlan0 and VPN chosen, the step verified. */
 const verifiedVpn = () =>
@@ -67,6 +54,19 @@ describe('the Network step in the pseudo locale: no string of its own is left in
     expect(wrapper.find('[data-testid="interface-summary"]').text()).toBe(
       pseudo.t('network.interfaces.yourChoice', { interface: 'wlan0' }),
     );
+
+    // The ways' cards and the UPnP warning in the pseudo locale, and none of their English sentences on the page.
+    const english = createTranslator('en');
+    const shown = wrapper.find('[data-testid="approach-choices"]').text();
+    for (const [i, way] of approachWords(pseudo.t).entries()) {
+      const card = wrapper.find(`[data-approach="${way.id}"]`).text();
+      for (const words of [way.title, way.summary, ...way.pros, ...way.cons]) expect(card).toContain(words);
+      const guide = APPROACH_GUIDES[i]!;
+      for (const key of [guide.title, guide.summary, ...guide.pros, ...guide.cons])
+        expect(shown).not.toContain(english.t(key as 'network.ways.vpn.title'));
+    }
+    expect(wrapper.find('[data-testid="upnp-warning"]').text()).toContain(pseudo.t(UPNP_WARNING));
+    expect(wrapper.find('[data-testid="upnp-warning"]').text()).not.toContain(english.t(UPNP_WARNING));
   });
 
   it('no gateway, nothing suggested, the connection chosen before gone, the measurement refused', async () => {

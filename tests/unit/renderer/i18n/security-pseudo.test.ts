@@ -2,16 +2,16 @@
 // The Security step in the pseudo locale (en-XA): every word the step's own files say must come out accented, so a
 // string that was never converted shows up here as plain English. What is still English on the page comes from files
 // not converted yet (the step frame, shared components, the step titles, the time format) or is data (the device, the
-// reference's vendor clouds, and of main's results what it did not say by key: the vulnerability table's words, the
-// evidence, the estimator's words, why a change failed, the values inside its sentences): both are named below, and a
-// name no longer seen fails the test so the lists only shrink. main's sentences said by key are not data: they must
-// come out in en-XA.
+// reference's vendor clouds, and of main's results what it did not say by key: the evidence, the estimator's words,
+// why a change failed, the values inside its sentences): both are named below, and a name no longer seen fails the
+// test so the lists only shrink. main's sentences said by key are not data: they must come out in en-XA.
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { sayIn } from '../../../../src/shared/i18n/said';
 import { VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
+import { VULNERABILITIES } from '../../../../src/shared/catalog/vulnerabilities';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { judgeSecurity, securityInputFromRecord, type SecurityResult } from '../../../../src/shared/domain/security';
 import { defaultCandidates, type DefaultCheck } from '../../../../src/shared/domain/security-defaults';
@@ -72,13 +72,15 @@ function unsaid(value: unknown): unknown {
   );
 }
 
-/** What the device said, what main did not say by key, and the reference's vendor clouds: data, not the page's words. */
+/**
+ * What the device said, what main did not say by key, and the reference's vendor cloud's name and source: data, not
+ * the page's words (the cloud's words and rules are the catalogue's, `security.cloud.brands` and `.rules`).
+ */
 const cloud = vendorCloudFor('HIKVISION')!;
 const DATA = [
   ...stringsOf(unsaid([NVR, result(), defaults, change, https, strength('admin'), strength(STRONG)])),
-  ...stringsOf(cloud),
+  cloud.service,
   readableSource(cloud.source),
-  ...VENDOR_CLOUD_RULES,
 ];
 
 /** Intl's date: the only English on this page that is not main's or data. */
@@ -162,6 +164,32 @@ describe('the Security step in the pseudo locale: no string of its own is left i
     expect(byTest(w, 'security-finding-worth').text()).toBe(
       createTranslator('en-XA').t('security.findings.worth', { count: worth }),
     );
+    // The vulnerability table's words are said by key too (security.vulns): each row's reason and fix in en-XA, the
+    // CVE's own words in the findings too; none of their English on the page.
+    expect(checked.firmware.length).toBe(2);
+    for (const row of checked.firmware) {
+      expect(row.said?.reason, row.id).toBeDefined();
+      const tr = w.find(`[data-testid="security-cve"][data-id="${row.id}"]`);
+      expect(tr.text()).toContain(sayIn(xa, row.said?.reason, ''));
+      expect(tr.find('[data-testid="security-cve-fixed"]').text()).toBe(sayIn(xa, row.said?.fixedIn, ''));
+      expect(page).not.toContain(row.reason);
+      expect(page).not.toContain(row.fixedIn);
+    }
+    // The maker's cloud's words and the rules of every cloud, in en-XA; the service's name as it is.
+    const en = createTranslator('en');
+    const brandBox = byTest(w, 'vendor-cloud-brand').text();
+    expect(brandBox).toContain(`${xa.t(cloud.how)} ${xa.t(cloud.watch)}`);
+    expect(brandBox).toContain(cloud.service);
+    expect(
+      byTest(w, 'vendor-cloud-rules')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(VENDOR_CLOUD_RULES.map((rule) => xa.t(rule)));
+    for (const english of [cloud.how, cloud.watch, ...VENDOR_CLOUD_RULES]) expect(page).not.toContain(en.t(english));
+    for (const v of VULNERABILITIES.filter((x) => x.brand === 'hikvision')) {
+      expect(page).toContain(xa.t(v.said.words.key as 'security.vulns.rows.CVE-2017-7921.words'));
+      for (const english of [v.words, v.advice]) expect(page).not.toContain(english);
+    }
   });
 
   it('before any check, the way not the vendor cloud, nothing kept: what to press, the change’s reasons', async () => {

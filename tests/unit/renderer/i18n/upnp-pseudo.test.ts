@@ -52,22 +52,23 @@ function auditReadInPart(): UpnpAudit {
 }
 
 /** What main said (its findings, the router's refusals) and the data (the router's and devices' names, mappings). */
+/** Where UPnP is switched off: the router families' and brands' names and the commands to type, as they are. */
+const UPNP_OFF_FACTS = [...ROUTER_UPNP_OFF, ...NVR_UPNP_OFF].flatMap((p) => [
+  ...(typeof p.name === 'string' ? [p.name] : []),
+  ...Object.values(p.path.params ?? {}),
+]);
+
 function notThePages() {
   const { said, words } = saidAndWords(
     [fakeAudit(), auditReadInPart(), mappings(), setupWithNvr().devices],
     ['text', 'evidence', 'message', 'listNote'],
   );
   // UPnP error 606's name in the specification: a technical name, kept as it is in every language.
-  return { said: [REFUSED_606, LIST_NOTE, 'Action not authorized', ...said], words };
+  return { said: [REFUSED_606, LIST_NOTE, 'Action not authorized', ...UPNP_OFF_FACTS, ...said], words };
 }
 
-const page = pseudoChecker({
-  intl: intlDates(fakeAudit().measuredAt, RECHECK_AT),
-  notConvertedYet: {
-    // Where UPnP is switched off, by maker and router family, with where each path comes from.
-    'src/shared/catalog/upnp-off.ts': [...NVR_UPNP_OFF, ...ROUTER_UPNP_OFF].map(upnpOffText),
-  },
-});
+// Where UPnP is switched off (src/shared/catalog/upnp-off.ts) is said by key (upnp.turnOff.paths): not named here.
+const page = pseudoChecker({ intl: intlDates(fakeAudit().measuredAt, RECHECK_AT) });
 
 useStepHarness({
   path: '/step/upnp',
@@ -179,6 +180,25 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {
     expect(page.unseen()).toEqual([]);
+  });
+
+  it('where to turn UPnP off: every line in en-XA, the families, brands and commands as they are', async () => {
+    setLocale('en-XA');
+    fakeUpnp(api, { audit: fakeAudit() });
+    const wrapper = await mountStep();
+    const xa = createTranslator('en-XA');
+    const en = createTranslator('en');
+    const lines = (id: string) => wrapper.findAll(`[data-testid="${id}"] li`).map((li) => li.text());
+    expect(lines('turn-off-router')).toEqual(ROUTER_UPNP_OFF.map((p) => upnpOffText(p, xa.t)));
+    expect(lines('turn-off-recorders').length).toBeGreaterThan(0);
+    for (const line of lines('turn-off-recorders'))
+      expect(NVR_UPNP_OFF.map((p) => upnpOffText(p, xa.t))).toContain(line);
+    const text = wrapper.text();
+    for (const p of [...ROUTER_UPNP_OFF, ...NVR_UPNP_OFF]) expect(text).not.toContain(upnpOffText(p, en.t));
+    expect(text).toContain('TP-Link Archer');
+    expect(text).toContain('/ip upnp set enabled=no');
+    expect(text).toContain(xa.t('upnp.turnOff.paths.tplink.note'));
+    page.expectOnlyKnownEnglish(notThePages());
   });
 });
 

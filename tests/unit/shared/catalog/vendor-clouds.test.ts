@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { VENDOR_CLOUDS, VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { BRAND_PORTS } from '../../../../src/shared/catalog/ports';
+import { createTranslator } from '../../../../src/shared/i18n';
+
+/** The English words of the entries (their keys are the catalogue's). */
+const { t } = createTranslator('en');
 
 describe('vendor clouds', () => {
   it('finds the maker’s cloud by the brand names devices give (any case, aliases of the port catalogue)', () => {
@@ -15,7 +19,7 @@ describe('vendor clouds', () => {
   it('XM’s cloud is the one not to use: the entry says to turn it off and take the VPN way', () => {
     const xm = vendorCloudFor('XM')!;
     expect(xm.use).toBe(false);
-    expect(xm.watch).toContain('Turn XMEye off and take the VPN way');
+    expect(t(xm.watch)).toContain('Turn XMEye off and take the VPN way');
     expect(Object.values(VENDOR_CLOUDS).filter((c) => !c.use)).toEqual([xm]);
   });
 
@@ -30,12 +34,15 @@ describe('vendor clouds', () => {
       expect(ids.has(id), id).toBe(true);
       expect(readableSource(c.source), id).toMatch(/^\S/);
       expect(readableSource(c.source)).not.toContain('shared/reference');
+      // Its words are the catalogue's under the same id.
+      expect([c.how, c.watch]).toEqual([`security.cloud.brands.${id}.how`, `security.cloud.brands.${id}.watch`]);
+      expect(t(c.how).length).toBeGreaterThan(20);
     }
   });
 
   it('the rules of every cloud: switched on, current firmware and a strong password, no forward and UPnP off', () => {
-    expect(VENDOR_CLOUD_RULES.join(' ')).toMatch(/Security step checks both/);
-    expect(VENDOR_CLOUD_RULES.join(' ')).toMatch(/No port forward and UPnP off/);
+    expect(VENDOR_CLOUD_RULES.map((rule) => t(rule)).join(' ')).toMatch(/Security step checks both/);
+    expect(VENDOR_CLOUD_RULES.map((rule) => t(rule)).join(' ')).toMatch(/No port forward and UPnP off/);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   vulnBrandOf,
   type Vulnerability,
 } from '../../../../src/shared/catalog/vulnerabilities';
+import { createTranslator } from '../../../../src/shared/i18n';
 
 const row = (id: string): Vulnerability => VULNERABILITIES.find((v) => v.id === id)!;
 const hik = (model: string | null, firmware: string | null) => ({ brand: 'HIKVISION', model, firmware });
@@ -24,6 +25,31 @@ describe('the table itself', () => {
       expect(v.words.length).toBeGreaterThan(20);
       expect(v.advice.length).toBeGreaterThan(20);
     }
+  });
+
+  it("says each row's words by key under its id (the English made from them); the facts stay in the table", () => {
+    const { t } = createTranslator('en');
+    for (const v of VULNERABILITIES) {
+      const at = `security.vulns.rows.${v.id}`;
+      expect(v.said.words).toEqual({ key: `${at}.words` });
+      for (const field of ['words', 'affected', 'fixedIn', 'advice'] as const)
+        expect(v[field]).toBe(t(v.said[field].key as 'security.vulns.rows.CVE-2017-7921.words'));
+      // A CVE's name is an identifier, kept here; a flaw without a CVE is named in words, by key.
+      if (v.id.startsWith('CVE-')) expect(v.said.title).toBeUndefined();
+      else expect(v.title).toBe(t(v.said.title!.key as 'security.vulns.rows.XM-9530-TELNET.title'));
+    }
+    expect(row('XM-9530-TELNET').title).toBe('Xiongmai/HiSilicon port 9530 telnet backdoor (no CVE)');
+    expect(row('CVE-2017-7921').title).toBe('CVE-2017-7921 (ICSA-17-124-01)');
+  });
+
+  it('gives each answer its reason by key, the values as they came', () => {
+    const c = checkVulnerability(row('CVE-2017-7921'), hik('DS-2CD2032F-I', 'V5.4.41 build 170312'));
+    expect(c.status).toBe('fixed');
+    expect(c.reasonSaid).toEqual({
+      key: 'security.vulns.reason.atOrAfterFix',
+      params: { firmware: 'V5.4.41 build 170312', version: '5.4.41', family: 'DS-2CD2xx2F-I' },
+    });
+    expect(c.reason).toBe('V5.4.41 build 170312 is at or after the fixed 5.4.41 (DS-2CD2xx2F-I).');
   });
 });
 

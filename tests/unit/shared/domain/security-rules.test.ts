@@ -102,11 +102,34 @@ describe('the firmware', () => {
         worth: 35,
         evidence: ['Model: not known', 'Firmware: V4.02.R11.34500140.12201.131600.00000'],
         source: v.source,
-        // The table's words (v.words, the reason) are data as they came: only main's title and fix are said by key.
-        said: saidAs('vulnAffected', { title: { title: v.title }, fix: { advice: v.advice, fixedIn: v.fixedIn } }, [
-          'title',
-          'fix',
-        ]),
+        // The table's words are said by key too (security.vulns): the row's name (it has no CVE), its words, the
+        // reason with the firmware as it came, the advice and the fix.
+        said: {
+          title: {
+            key: 'security.said.vulnAffected.title',
+            params: { title: { key: 'security.vulns.rows.XM-9530-TELNET.title' } },
+          },
+          text: {
+            key: 'security.said.vulnAffected.text',
+            params: {
+              words: { key: 'security.vulns.rows.XM-9530-TELNET.words' },
+              reason: {
+                key: 'security.vulns.reason.xm',
+                params: {
+                  firmware: 'V4.02.R11.34500140.12201.131600.00000',
+                  fixedIn: { key: 'security.vulns.rows.XM-9530-TELNET.fixedIn' },
+                },
+              },
+            },
+          },
+          fix: {
+            key: 'security.said.vulnAffected.fix',
+            params: {
+              advice: { key: 'security.vulns.rows.XM-9530-TELNET.advice' },
+              fixedIn: { key: 'security.vulns.rows.XM-9530-TELNET.fixedIn' },
+            },
+          },
+        },
       },
     ]);
   });
@@ -125,7 +148,17 @@ describe('the firmware', () => {
       worth: 5,
       evidence: ['Model: DS-7608NI-K2', 'Firmware: not known'],
       source: v.source,
-      said: saidAs('vulnUnknown', { title: { title: v.title } }, ['title']),
+      said: {
+        ...saidAs('vulnUnknown', { title: { title: v.title } }, ['title']),
+        text: {
+          key: 'security.said.vulnUnknown.text',
+          params: {
+            reason: { key: 'security.vulns.reason.firmwareUnknown' },
+            words: { key: 'security.vulns.rows.CVE-2021-36260.words' },
+          },
+        },
+        fix: { key: 'security.vulns.rows.CVE-2021-36260.advice' },
+      },
     });
   });
 

@@ -18,6 +18,13 @@ export const cliNetwork = {
   approach: {
     usage: 'Choose how to reach the NVR: {choices}.',
     chooseOne: 'Choose one approach: {choices}.',
+    listUsage: 'Without a choice: the ways to reach the NVR, what is good and what to watch in each.',
+    /** A way's line: what to type to choose it, then its name (src/shared/guidance/approaches.ts). */
+    way: '{choice}: {title}',
+    recommended: '{title} (recommended)',
+    good: 'Good:',
+    watchOut: 'Watch out:',
+    choose: 'Choose one with {command}.',
   },
   interface: {
     usage: 'Choose the network interface used to find devices.',

@@ -2,8 +2,9 @@
 /**
  * main's own words in the Security check's findings (src/shared/domain/security-findings.ts, security-tls.ts,
  * security-defaults-verdict.ts): each finding's title, text and fix said by key, so the page and the CLI say them in
- * the user's language. The vulnerability table's own words (a CVE's title, description, advice and why this
- * firmware matches: src/shared/catalog/vulnerabilities.ts, sourced data) and the evidence lines stay as they came.
+ * the user's language. The vulnerability table's own words (a row's name, description, advice, fix and why this
+ * firmware matches) are said by key too, under `security.vulns` (./security-vulns.ts); the evidence lines stay as
+ * they came.
  */
 export const securitySaid = {
   firmwareNoNvr: {
@@ -17,12 +18,15 @@ export const securitySaid = {
     textNoBrand: 'The NVR’s brand is not known, so its firmware could not be compared with the known vulnerabilities.',
     fix: 'Look the model up on the maker’s security advisories page and install the latest firmware for it.',
   },
+  /** {title}, {words}, {advice}, {fixedIn}: a row's own words (security.vulns); {reason}: why this firmware matches. */
   vulnAffected: {
     title: 'Firmware affected by {title}',
+    text: '{words} {reason}',
     fix: '{advice} Fixed in: {fixedIn}',
   },
   vulnUnknown: {
     title: 'Not known whether {title} affects this firmware',
+    text: '{reason} {words}',
   },
   portsUnknown: {
     title: 'Services and HTTPS not checked: no Ports measurement',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { APPROACH_GUIDES, UPNP_WARNING } from '../../../../../src/shared/guidance/approaches';
+import { createTranslator } from '../../../../../src/shared/i18n';
 import { useSetupStore } from '../../../../../src/renderer/stores/setup';
 import { fakeReport, fakeSetup, failed, ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
@@ -107,7 +108,7 @@ describe('WizardStepNetwork', () => {
     expect(wrapper.find('[data-approach="port-forwarding"]').text()).not.toContain('recommended');
     expect(wrapper.find('[data-approach="port-forwarding"]').text()).toMatch(/Never forward web port 80 or 443/);
     expect(vpn.findAll('li').length).toBe(APPROACH_GUIDES[0]!.pros.length + APPROACH_GUIDES[0]!.cons.length);
-    expect(wrapper.find('[data-testid="upnp-warning"]').text()).toContain(UPNP_WARNING);
+    expect(wrapper.find('[data-testid="upnp-warning"]').text()).toContain(createTranslator('en').t(UPNP_WARNING));
   });
 
   it('saves the chosen approach with a click or with Enter', async () => {
