@@ -21,28 +21,34 @@ const CAMERA = device({
   ports: { http: 18080, onvif: 18080 },
 });
 
+/** The app core over a fake recorder, its record holding the devices `devices` lists (the NVR among them). */
+function appWith(devices: (nvr: ReturnType<typeof device>) => unknown[], prefix: string) {
+  const nvr = fakeRecorder();
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const NVR = device();
+  writeFileSync(
+    join(dataDir, 'setup.json'),
+    JSON.stringify({ ...emptySetupRecord('2026-11-24T09:00:00.000Z'), devices: devices(NVR) }),
+  );
+  const core = createAppCore({
+    dataDir,
+    mode: 'cli',
+    version: '1',
+    system: LAB_CLIENT(),
+    http: nvr.deps.http,
+    tcp: nvr.deps.tcp,
+    tcpConnector: nvr.deps.connector,
+    tcpExchange: nvr.deps.exchange,
+    portsVerify: { rounds: 3, intervalMs: 1 },
+    portsSleep: async () => {},
+    log: () => {},
+  });
+  return { nvr, NVR, core };
+}
+
 describe('ports.apply through the app', () => {
   it('refuses a port another known device uses, before anything is sent to the NVR', async () => {
-    const nvr = fakeRecorder();
-    const dataDir = mkdtempSync(join(tmpdir(), 'apply-elsewhere-'));
-    const NVR = device();
-    writeFileSync(
-      join(dataDir, 'setup.json'),
-      JSON.stringify({ ...emptySetupRecord('2026-11-24T09:00:00.000Z'), devices: [NVR, CAMERA] }),
-    );
-    const core = createAppCore({
-      dataDir,
-      mode: 'cli',
-      version: '1',
-      system: LAB_CLIENT(),
-      http: nvr.deps.http,
-      tcp: nvr.deps.tcp,
-      tcpConnector: nvr.deps.connector,
-      tcpExchange: nvr.deps.exchange,
-      portsVerify: { rounds: 3, intervalMs: 1 },
-      portsSleep: async () => {},
-      log: () => {},
-    });
+    const { nvr, NVR, core } = appWith((NVR) => [NVR, CAMERA], 'apply-elsewhere-');
     const done = new Promise<EventPayload<'job.onDone'>>((resolve) =>
       core.hub.subscribe((event, payload) => {
         if (event === 'job.onDone') resolve(payload as EventPayload<'job.onDone'>);
@@ -75,26 +81,7 @@ describe('ports.apply through the app', () => {
   });
 
   it('a verified change, then the measurement after it: every progress line said by key (English as it was)', async () => {
-    const nvr = fakeRecorder();
-    const dataDir = mkdtempSync(join(tmpdir(), 'apply-progress-'));
-    const NVR = device();
-    writeFileSync(
-      join(dataDir, 'setup.json'),
-      JSON.stringify({ ...emptySetupRecord('2026-11-24T09:00:00.000Z'), devices: [NVR] }),
-    );
-    const core = createAppCore({
-      dataDir,
-      mode: 'cli',
-      version: '1',
-      system: LAB_CLIENT(),
-      http: nvr.deps.http,
-      tcp: nvr.deps.tcp,
-      tcpConnector: nvr.deps.connector,
-      tcpExchange: nvr.deps.exchange,
-      portsVerify: { rounds: 3, intervalMs: 1 },
-      portsSleep: async () => {},
-      log: () => {},
-    });
+    const { NVR, core } = appWith((NVR) => [NVR], 'apply-progress-');
     const lines: Array<EventPayload<'job.onProgress'>> = [];
     const done = new Promise<EventPayload<'job.onDone'>>((resolve) =>
       core.hub.subscribe((event, payload) => {
