@@ -26,6 +26,7 @@ import { ECHOIP_MAX_BYTES, parseCheckerUrl, readAddressText } from '../../protoc
 import type { HostLookup } from '../../transport/dns';
 import type { TcpProbe } from '../../transport/tcp';
 import type { BoundedGet } from './public-address-service';
+import { deadline } from '../../core/deadline';
 
 /** `GET /port/N`'s answer: `{ ip, port, reachable }`, bounded and checked (the port must be the one asked). */
 export function readEchoipPort(
@@ -125,7 +126,8 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
       const asked = targets.filter((t) => t.protocol === 'tcp').map((t) => t.port);
       const unique = [...new Set(asked)];
       const answers = new Map<number, CheckerAnswer>();
-      const bounded = AbortSignal.any([run.signal, AbortSignal.timeout(totalMs)]);
+      const limit = deadline(totalMs, run.signal);
+      const bounded = limit.signal;
       let next = 0;
       let done = 0;
       const worker = async () => {
@@ -152,7 +154,11 @@ export function createOutsideProofService(deps: OutsideProofDeps) {
         unique.length,
         said('internet.progress.askingChecker', { checker: base.href, ports: String(unique.length) }),
       );
-      await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
+      try {
+        await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
+      } finally {
+        limit.clear();
+      }
 
       // The NVR from inside, where each planned rule sends its port: the tree's "does the NVR answer there now?".
       const insideTargets = new Map<string, { address: string; port: number }>();

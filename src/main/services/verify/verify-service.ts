@@ -12,6 +12,7 @@ import type { SetupRecord } from '../../../shared/domain/setup';
 import type { UpnpAudit } from '../../../shared/domain/upnp';
 import { judgeVerify, type Fresh, type KnockState, type VerifyResult } from '../../../shared/domain/verify';
 import { ERROR_MESSAGES, isAppFailure } from '../../../shared/ipc/errors';
+import { deadline } from '../../core/deadline';
 import { said, saidWords, type SaidWords, type Words } from '../../../shared/i18n/said';
 import type { RouterWan } from '../internet/public-address-service';
 
@@ -90,7 +91,8 @@ export async function bounded<T>(
   fn: (signal: AbortSignal) => Promise<T>,
 ): Promise<Fresh<T>> {
   if (signal.aborted) return null;
-  const bound = AbortSignal.any([signal, AbortSignal.timeout(ms)]);
+  const limit = deadline(ms, signal);
+  const bound = limit.signal;
   let onAbort = () => {};
   const stopped = new Promise<never>((_, reject) => {
     onAbort = () => reject(new Error('aborted'));
@@ -103,6 +105,7 @@ export async function bounded<T>(
     return signal.aborted ? null : { ok: false, error: failureWords(err, bound, ms) };
   } finally {
     bound.removeEventListener('abort', onAbort);
+    limit.clear();
   }
 }
 
