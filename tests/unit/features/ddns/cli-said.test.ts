@@ -27,6 +27,20 @@ const lookup = (server: string, rcode: string | null, addresses: Array<[string, 
   error: null,
 });
 
+/** The check as main makes it from two answers, with no zone found and no source of the address given. */
+function checkOf(system: DdnsLookup, auth: DdnsLookup): DdnsCheck {
+  return {
+    host: HOST,
+    expected: IP,
+    expectedFrom: null,
+    zone: null,
+    system,
+    authoritative: auth,
+    ...judgeDdnsCheck(HOST, IP, system, auth),
+    checkedAt: AT.toISOString(),
+  };
+}
+
 describe('nvr-assist ddns in en-XA: main’s lines said by key, values as they came', () => {
   it('an update the provider refused: its meaning in en-XA, the provider’s code as it came', () => {
     const answer = readDyndns2Answer(200, 'badauth', IP);
@@ -83,17 +97,7 @@ describe('nvr-assist ddns in en-XA: main’s lines said by key, values as they c
   it('no DNS answer: why each question failed as it came, the plain reason in en-XA where none is known', () => {
     const system: DdnsLookup = { server: 'system resolver', rcode: null, addresses: [], error: null };
     const auth: DdnsLookup = { server: null, rcode: null, addresses: [], error: 'no answer in time' };
-    const judged = judgeDdnsCheck(HOST, IP, system, auth);
-    const check: DdnsCheck = {
-      host: HOST,
-      expected: IP,
-      expectedFrom: null,
-      zone: null,
-      system,
-      authoritative: auth,
-      ...judged,
-      checkedAt: AT.toISOString(),
-    };
+    const check = checkOf(system, auth);
     expect(renderDdnsCheck(check, t).split('\n')[0]).toContain(
       t('ddns.said.check.unreachable', {
         host: HOST,
@@ -112,17 +116,7 @@ describe('nvr-assist ddns in en-XA: main’s lines said by key, values as they c
       error: 'this computer has no DNS server to ask which server holds the zone',
       errorSaid: said('ddns.said.lookup.noResolver'),
     };
-    const judged = judgeDdnsCheck(HOST, IP, system, auth);
-    const check: DdnsCheck = {
-      host: HOST,
-      expected: IP,
-      expectedFrom: null,
-      zone: null,
-      system,
-      authoritative: auth,
-      ...judged,
-      checkedAt: AT.toISOString(),
-    };
+    const check = checkOf(system, auth);
     const text = renderDdnsCheck(check, t);
     const reason = t('ddns.said.lookup.noResolver');
     expect(text.split('\n')[0]).toContain(
