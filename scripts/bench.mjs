@@ -531,7 +531,7 @@ async function benchJourney() {
           `         counted apart, ${name}: ${p.total} actions (${p.clicks} clicks, ${p.keys} keys, ${p.fields} fields), ${p.outside} trip(s)`,
       ),
       "         (the spec takes the iptables detour on purpose: rules dropped by the lab router's nftables firewall, found",
-      '         by the proof; and downloads the JSON to check it)',
+      '         by the proof; after the count it opens the Checklist step and downloads the JSON to check it)',
     ].join('\n'),
   );
   // The VPN way (tests/e2e/vpn-journey-step.spec.ts): the same count, its own file.

@@ -100,6 +100,11 @@ export const useUpnpStore = defineStore('upnp', () => {
     return null;
   });
   const canDelete = computed(() => deleteBlocked.value === null && !busy.value);
+  /**
+   * "Delete" deletes at once (no question) when every ticked mapping opens a camera or recorder: what the page itself
+   * proposes. A mapping the user ticked beyond that (a console's, a PC's) brings the question first.
+   */
+  const deletesAtOnce = computed(() => chosen.value.every((m) => m.camera));
 
   function setChosen(m: UpnpMapping, on: boolean): void {
     choices.value = { ...choices.value, [mappingKey(m)]: on };
@@ -142,7 +147,10 @@ export const useUpnpStore = defineStore('upnp', () => {
 
   const cancelCheck = (): Promise<boolean> => auditJob.cancel();
 
-  /** Deletes the chosen mappings through UPnP (the user confirmed it); main reads the list again as the proof. */
+  /**
+   * Deletes the chosen mappings through UPnP (the user pressed Delete, and confirmed where a mapping beyond the page's
+   * proposal was ticked); main reads the list again as the proof.
+   */
   async function deleteChosen(): Promise<boolean> {
     if (!canDelete.value) return false;
     const sent = chosen.value;
@@ -195,6 +203,7 @@ export const useUpnpStore = defineStore('upnp', () => {
     busy,
     deleteBlocked,
     canDelete,
+    deletesAtOnce,
     setChosen,
     load,
     sync,

@@ -8,7 +8,10 @@ import { focusIn } from '../../components/focus';
 /**
  * The UPnP page's way through a deletion, shared by its parts (what we found, what to do, verify): whether the
  * confirmation is open, the buttons the keyboard goes back to when the one it was on goes away, and what the
- * buttons do. Nothing is deleted on the router without the user's "yes" in the confirmation. A router never checked
+ * buttons do. Nothing is deleted on the router without the user's word: "Delete" deletes at once when every ticked
+ * mapping opens a camera or recorder (what the page proposes: closing a hole to a camera is the step's purpose, and
+ * a device with UPnP on opens it again itself), and asks first when the user ticked any other mapping (a console's,
+ * a PC's: the page did not propose it, so the question names each one). A router never checked
  * is checked on the page's first visit (useFirstVisit) once an NVR is chosen: the check only reads the router's list,
  * and before the user searched for the NVR the app asks nothing of the network by itself.
  */
@@ -32,9 +35,13 @@ function createUpnpFlow() {
     if (await store.check()) await focusIn(checkCancelButton);
   }
 
-  /** "Delete the chosen mappings": the question first, the keyboard on its "yes". */
+  /**
+   * "Delete the chosen mappings": at once when only cameras' and recorders' mappings are ticked; otherwise the
+   * question first, the keyboard on its "yes".
+   */
   async function askDelete(): Promise<void> {
     if (!store.canDelete) return;
+    if (store.deletesAtOnce) return confirmDelete();
     await openConfirm('delete');
   }
 
@@ -43,7 +50,7 @@ function createUpnpFlow() {
     await focusIn(deleteButton);
   }
 
-  /** The user confirmed: the only way a mapping is deleted. */
+  /** The user confirmed (or pressed "Delete" with only cameras' mappings ticked): the only way a mapping is deleted. */
   async function confirmDelete(): Promise<void> {
     confirming.value = null;
     if (await store.deleteChosen()) await focusIn(deleteCancelButton);

@@ -105,6 +105,10 @@ export const upnp = {
     help: 'The app asks the router to delete each one through UPnP, then reads the router’s list again: a mapping counts as gone only when the router no longer lists it.',
     deleting: 'Deleting…',
     button: 'Delete the chosen mappings ({count})…',
+    /** The button when every ticked mapping opens a camera or recorder: it deletes at once, no question follows. */
+    buttonNow: 'Delete the chosen mappings ({count})',
+    /** Under the button then: what the confirmation would have said, and when the question does come. */
+    now: 'The router stops forwarding these ports from the internet. Nothing changes on the devices: one with UPnP still on may open its ports again. The app asks first only when you tick a mapping that is not to a camera or recorder.',
     chosen: { one: '{count} mapping chosen.', other: '{count} mappings chosen.' },
     confirmTitle: { one: 'Delete {count} mapping on the router?', other: 'Delete {count} mappings on the router?' },
     yesOne: 'Yes, delete it',

@@ -39,6 +39,15 @@ export const verify = {
     },
   },
 
+  /** Once nothing drifted: the checklist to keep, downloaded from this page (VerifyHandOver.vue). */
+  handOver: {
+    title: 'Keep the checklist',
+    text: 'Everything checked holds. Keep on one page what the wizard found, changed and proved, and hand it to whoever looks after your system: it never contains a password, a token or a key.',
+    download: 'Download the checklist (PDF, A4)',
+    more: 'US Letter or JSON: the Checklist step',
+    saved: 'Saved as {file}.',
+  },
+
   keep: {
     heading: 'Keep it checked',
     how: '{command} runs the same checks without a window: exit code 0 when nothing drifted, 3 on drift, 1 when a check could not run. Let this computer run it every day ({link} once puts {name} on your PATH).',

@@ -107,6 +107,11 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
       }),
     });
     const wrapper = await mountStep();
+    const pseudo = createTranslator('en-XA');
+    // Only the cameras' mappings ticked: Delete would delete at once, and the page says so (in en-XA).
+    expect(byTest(wrapper, 'delete-at-once').text()).toBe(pseudo.t('upnp.delete.now'));
+    // The console's ticked too: the deletion is asked first.
+    await wrapper.find('[data-testid="mapping-row"][data-key="UDP/3074"] input[type="checkbox"]').setValue(true);
     await byTest(wrapper, 'delete').trigger('click');
     await flushPromises();
     expect(byTest(wrapper, 'delete-confirm').exists()).toBe(true);
@@ -114,8 +119,7 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     expect(byTest(wrapper, 'list-end').exists()).toBe(true);
     expect(byTest(wrapper, 'watch-result').attributes('data-outcome')).toBe('came-back');
     page.expectOnlyKnownEnglish(notThePages());
-    const pseudo = createTranslator('en-XA');
-    expect(byTest(wrapper, 'delete-state').text()).toBe(pseudo.t('upnp.delete.chosen', { count: 4 }));
+    expect(byTest(wrapper, 'delete-state').text()).toBe(pseudo.t('upnp.delete.chosen', { count: 5 }));
     // main's findings were said by key: the page says them in en-XA, not main's English beside them.
     const findings = auditReadInPart().findings;
     expect(findings.map((f) => f.code)).toEqual([

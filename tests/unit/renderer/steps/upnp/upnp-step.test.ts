@@ -47,13 +47,11 @@ function done(jobId: string, kind: 'upnp-audit' | 'upnp-delete', error?: { code:
   api.emit('job.onDone', { jobId, kind, outcome: error ? 'failed' : 'ok', error: error ?? null });
 }
 
-/** Mounted with the saved audit, "Delete" pressed and "yes" said. */
+/** Mounted with the saved audit, "Delete" pressed (only cameras' and recorders' mappings ticked: no question). */
 async function deleted(): Promise<VueWrapper> {
   fakeUpnp(api, { audit: fakeAudit() });
   const wrapper = await mountStep();
   await byTest(wrapper, 'delete').trigger('click');
-  await flushPromises();
-  await byTest(wrapper, 'delete-confirm-yes').trigger('click');
   await flushPromises();
   return wrapper;
 }
@@ -103,7 +101,8 @@ describe('UPnP step: opening', () => {
     expect(wrapper.find(`label[for="${rows[1]!.find('input').attributes('id')}"]`).text()).toBe(
       'Delete TCP 8000 to 192.168.1.64:8000',
     );
-    expect(byTest(wrapper, 'delete').text()).toBe('Delete the chosen mappings (3)…');
+    // Only cameras' and recorders' mappings ticked: Delete deletes at once (no "…", no question to follow).
+    expect(byTest(wrapper, 'delete').text()).toBe('Delete the chosen mappings (3)');
   });
 
   it('shows what a device wrote as text only, never as markup', async () => {
@@ -276,18 +275,35 @@ describe('UPnP step: the check', () => {
 });
 
 describe('UPnP step: deleting', () => {
-  it('asks first, naming each chosen mapping; nothing is sent before “yes”, Escape closes it', async () => {
+  it('only the proposed mappings ticked (to cameras and recorders): Delete deletes at once, and says so beforehand', async () => {
     fakeUpnp(api, { audit: fakeAudit() });
     const wrapper = await mountStep();
+    expect(byTest(wrapper, 'delete').text()).toBe('Delete the chosen mappings (3)');
+    expect(byTest(wrapper, 'delete-at-once').text()).toContain(
+      'The router stops forwarding these ports from the internet.',
+    );
+    expect(api.count('upnp.delete')).toBe(0);
+    await byTest(wrapper, 'delete').trigger('click');
+    await flushPromises();
+    expect(byTest(wrapper, 'delete-confirm').exists()).toBe(false);
+    expect(api.count('upnp.delete')).toBe(1);
+  });
+
+  it('a mapping beyond the proposal ticked (a console’s): asks first, naming each chosen mapping; nothing is sent before “yes”, Escape closes it', async () => {
+    fakeUpnp(api, { audit: fakeAudit() });
+    const wrapper = await mountStep();
+    await allByTest(wrapper, 'mapping-pick')[3]!.setValue(true); // UDP/3074, the console's
+    expect(byTest(wrapper, 'delete').text()).toBe('Delete the chosen mappings (4)…');
+    expect(byTest(wrapper, 'delete-at-once').exists()).toBe(false);
     await byTest(wrapper, 'delete').trigger('click');
     await flushPromises();
     const confirm = byTest(wrapper, 'delete-confirm');
     expect(confirm.attributes('role')).toBe('alertdialog');
-    expect(confirm.text()).toContain('Delete 3 mappings on the router?');
+    expect(confirm.text()).toContain('Delete 4 mappings on the router?');
     const listed = byTest(wrapper, 'delete-confirm-list')
       .findAll('li')
       .map((li) => li.text());
-    expect(listed).toHaveLength(3);
+    expect(listed).toHaveLength(4);
     expect(listed[1]).toContain('TCP 8000 → 192.168.1.64:8000, Shop NVR (“Hikvision SDK”)');
     expect(document.activeElement).toBe(byTest(wrapper, 'delete-confirm-yes').element);
     expect(api.count('upnp.delete')).toBe(0);

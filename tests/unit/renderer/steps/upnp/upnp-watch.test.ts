@@ -63,9 +63,7 @@ describe('UPnP step: the timed re-check after a deletion', () => {
   it('after a deletion main proved, offers main’s wait (2 min for a permanent mapping) and says why', async () => {
     fakeUpnp(api, { audit: fakeAudit() });
     const wrapper = await mountStep();
-    await byTest(wrapper, 'delete').trigger('click');
-    await flushPromises();
-    await byTest(wrapper, 'delete-confirm-yes').trigger('click');
+    await byTest(wrapper, 'delete').trigger('click'); // only cameras' mappings ticked: deleted at once
     await flushPromises();
     const after = fakeAudit({ mappings: fakeMappings().filter((m) => m.externalPort !== 8000) });
     api.emit('upnp.onDeleted', {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { ok } from '../../fake-api';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import type { VerifyResult } from '../../../../../src/shared/domain/verify';
 import { CRON_LINE } from '../../../../../src/renderer/steps/verify/verify-words';
-import { VERIFY_JOB, verification, verifyHandlers } from './fake-verify';
+import { VERIFIED_AT, VERIFY_JOB, verification, verifyHandlers } from './fake-verify';
 
 // The Verify page (issue 13 item 7): main's result, as domain/verify shapes it, shown check by check.
 
@@ -15,9 +16,21 @@ useStepHarness({
   path: '/step/verify',
   handlers: () => {
     last = null;
-    return verifyHandlers(() => last);
+    return {
+      ...verifyHandlers(() => last),
+      'checklist.get': () => ok({ checklist: null, lastExport: null, current: false }),
+      'checklist.export': () =>
+        ok({
+          fileName: 'nvr-checklist-2026-04-01.pdf',
+          mediaType: 'application/pdf',
+          base64: Buffer.from('%PDF-1.7 fake').toString('base64'),
+          bytes: 13,
+          export: { at: VERIFIED_AT, format: 'pdf', paper: 'a4', digest: 'a'.repeat(64) },
+        }),
+    };
   },
 });
+afterEach(() => vi.restoreAllMocks());
 
 const byTest = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`);
 const runCalls = () => api.calls.filter((c) => c.channel === 'verify.run');
@@ -92,5 +105,32 @@ describe('Verify step', () => {
     expect(outcome.attributes('role')).toBe('status');
     expect(outcome.attributes('data-outcome')).toBe('no-drift');
     expect(line(w, 'upnp').text()).toContain('UPnP mappings: as saved.');
+  });
+
+  it('no drift: the checklist to keep, downloaded here in one click (main makes the A4 PDF in the page’s language); drift: not offered', async () => {
+    last = verification();
+    const saved: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:test/0');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const w = await mountStep();
+    const handOver = byTest(w, 'verify-hand-over');
+    expect(handOver.find('h3').text()).toBe('Keep the checklist');
+    expect(byTest(w, 'verify-checklist-step').attributes('href')).toBe('/step/checklist');
+    expect(api.count('checklist.export')).toBe(0);
+    await byTest(w, 'verify-checklist-download').trigger('click');
+    await flushPromises();
+    expect(api.calls.filter((c) => c.channel === 'checklist.export').map((c) => c.input)).toEqual([
+      { format: 'pdf', paper: 'a4', locale: 'en' },
+    ]);
+    expect(saved).toEqual(['nvr-checklist-2026-04-01.pdf']);
+    expect(byTest(w, 'verify-checklist-saved').text()).toBe('Saved as nvr-checklist-2026-04-01.pdf.');
+
+    last = verification(true);
+    const drifted = await mountStep();
+    expect(byTest(drifted, 'verify-outcome').attributes('data-outcome')).toBe('drift');
+    expect(byTest(drifted, 'verify-hand-over').exists()).toBe(false);
   });
 });
