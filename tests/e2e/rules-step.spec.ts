@@ -79,6 +79,8 @@ test('Router rules: the Hikvision’s plan is HTTPS 10443 → 443 and the SDK po
   await page.getByTestId('family-nftables').check();
   const text = page.getByTestId('commands-text');
   await expect(text).toContainText(`iifname "wan0" tcp dport 10443 dnat ip to ${HIK.address}:443`);
+  // No forward chain given yet: no accepts in one (the journey's nftables rules went straight to a common chain).
+  await expect(text).not.toContainText('nft add rule');
   await page.getByTestId('rules-wan-input').fill('eth1');
   await page.getByTestId('wan-submit').click();
   await expect(text).toContainText(`iifname "eth1" tcp dport 10443 dnat ip to ${HIK.address}:443`);

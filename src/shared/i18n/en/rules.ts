@@ -129,8 +129,8 @@ export const rules = {
     chainHelp:
       'As {command} shows it: family, table and chain, like {example}. The commands then accept the forwarded connections there too (an accept in another table cannot override its drop). Empty: none.',
     chainSubmit: 'Write for this chain',
-    /** Before the buttons that fill in a common chain and write the commands for it. */
-    chainSuggested: 'Common ones, one click:',
+    /** Before the buttons that choose nftables with a common forward chain and write the commands for it. */
+    chainSuggested: 'Linux with nftables and one of its common forward chains, in one click:',
     /** Where each suggested chain comes from (src/shared/catalog/nft-forward-chains.ts). */
     chainFrom: {
       fw4: 'OpenWrt 22.03 and later (firewall fw4); it rebuilds this chain when it reloads, so enter the accepts again after a reload',

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// nftables' own forward chain on the Router rules page: beside the field, the common chains of the catalogue
-// (src/shared/catalog/nft-forward-chains.ts), each with where it comes from; one click fills the field and writes the
-// commands for it, by the same way and with the same checks as a chain typed and "Write for this chain" pressed.
+// nftables' own forward chain on the Router rules page: the common chains of the catalogue
+// (src/shared/catalog/nft-forward-chains.ts), each with where it comes from, offered before a router is chosen and
+// beside Linux's two command lines; one click chooses nftables, fills the field and writes the commands for it, by the
+// same way and with the same checks as a chain typed and "Write for this chain" pressed.
 import { describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { FORWARD_CHAINS } from '../../../../../src/shared/catalog/nft-forward-chains';
@@ -104,11 +105,41 @@ describe('Router rules step: the common forward chains, one click away', () => {
     expect(commandInputs().at(-1)).toEqual({ family: 'nftables', forwardChain: 'ip nat my_forward' });
   });
 
-  it('only for nftables: the other routers name no chain', async () => {
-    const wrapper = await written('iptables');
-    expect(byTest(wrapper, 'chain-suggestions').exists()).toBe(false);
-    await byTest(wrapper, 'family-openwrt').setValue(true);
+  it('offered before a router is chosen and beside iptables: one click is nftables with that chain, written at once', async () => {
+    fakeRules(api);
+    const wrapper = await mountStep();
+    await wrapper.find('form.wishes').trigger('submit');
     await flushPromises();
-    expect(byTest(wrapper, 'chain-suggestions').exists()).toBe(false);
+    // No router chosen yet: the common chains are there, a click chooses Linux with nftables and that chain.
+    expect(byTest(wrapper, 'chain-suggestions').exists()).toBe(true);
+    await click(wrapper, 'chain-suggest-filter');
+    expect((byTest(wrapper, 'family-nftables').element as HTMLInputElement).checked).toBe(true);
+    expect(chainField(wrapper).value).toBe('inet filter forward');
+    expect(commandInputs().at(-1)).toEqual({ family: 'nftables', forwardChain: 'inet filter forward' });
+    expect(byTest(wrapper, 'commands-text').text()).toContain('nft add rule inet filter forward iifname "wan0"');
+    // From iptables likewise, with the interface typed there.
+    await byTest(wrapper, 'family-iptables').setValue(true);
+    await flushPromises();
+    await byTest(wrapper, 'rules-wan-input').setValue('eth1');
+    await click(wrapper, 'chain-suggest-fw4');
+    expect((byTest(wrapper, 'family-nftables').element as HTMLInputElement).checked).toBe(true);
+    expect(commandInputs().at(-1)).toEqual({ family: 'nftables', wan: 'eth1', forwardChain: 'inet fw4 forward' });
   });
+
+  it('from iptables with an interface refused: nftables chosen, nothing written, the problem said at its field', async () => {
+    const wrapper = await written('iptables');
+    await byTest(wrapper, 'rules-wan-input').setValue('eth1; reboot');
+    const before = commandInputs().length;
+    await click(wrapper, 'chain-suggest-filter');
+    expect(commandInputs()).toHaveLength(before);
+    expect(byTest(wrapper, 'rules-wan-input').attributes('aria-invalid')).toBe('true');
+  });
+
+  it.each(['openwrt', 'mikrotik', 'tp-link'])(
+    'not beside %s (OpenWrt’s uci, RouterOS, a web page name no chain)',
+    async (family) => {
+      const wrapper = await written(family);
+      expect(byTest(wrapper, 'chain-suggestions').exists()).toBe(false);
+    },
+  );
 });
