@@ -553,8 +553,8 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     );
     await expect(status('verify')).toHaveText(/verified/);
     await readmeShot(page, 'verify');
-    // GAP: Router rules stays "working" although every rule is proven from outside (judgeRules never sets verified,
-    // and neither the proof nor Verify sets it): not asserted here as right.
+    // Router rules stays verified: the proof from outside set it (asserted on its step above).
+    await expect(status('rules')).toHaveText(/verified/);
     for (const width of [1400, 900]) await shoot(page, width, 'journey-verify');
     await page.setViewportSize({ width: 1400, height: 900 });
   });
