@@ -6,7 +6,7 @@ import { useJob, type JobEnd } from '../composables/useJob';
 import { jobKindSchema } from '../../shared/ipc/contract';
 import type { PortApplyResult, PortPendingChange, PortPlan, PortReport } from '../../shared/domain/ports';
 import { useSetupStore } from './setup';
-import { newer, useStepLoad } from './step-load';
+import { newer, useStepLoad, openWithRecord } from './step-load';
 import { parsePortText, type EditableRole } from './ports-roles';
 import { usePortsDerived } from './ports-derived';
 import { t } from '../composables/useT';
@@ -169,10 +169,7 @@ export const usePortsStore = defineStore('ports', () => {
   }
 
   /** Entering the step: show what main saved for the chosen NVR. */
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /**
    * Measures the NVR's ports: the catalogue audit (a few seconds), or with `full` every port 1–65535 (slower).

@@ -7,6 +7,7 @@ import type { InvokeOutput } from '../../shared/ipc/contract';
 import { readFromMain, saveInMain } from './call-main';
 import { useSetupStore } from './setup';
 import { checkAllowText, checkForwardChain, checkWan, usesWan } from './rules-derived';
+import { openWithRecord } from './step-load';
 
 export * from './rules-derived';
 
@@ -78,10 +79,7 @@ export const useRulesStore = defineStore('rules', () => {
     readFromMain({ loading, error: loadError }, () => client.call('rules.get', {}), take);
 
   /** Entering the step: show what main saved. */
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   function setWant(key: keyof ForwardWants, on: boolean): void {
     wants.value = { ...wants.value, [key]: on };

@@ -62,6 +62,23 @@ export function useStepLoad<T>(options: StepLoadOptions<T>) {
   return { loadedFor, loading, loadError, load, refresh };
 }
 
+/** The setup store as a step's store needs it: its record (each step's status) and the way to read it again. */
+export interface SetupRecordReader {
+  readonly record: unknown;
+  reloadRecord(): Promise<void>;
+}
+
+/** Entering a step: the setup record first when none is read yet (the step's status), then main's saved entry. */
+export async function openWithRecord(setup: SetupRecordReader, load: () => Promise<unknown>): Promise<void> {
+  if (!setup.record) await setup.reloadRecord();
+  await load();
+}
+
+/** After a job: main's saved entry and the setup record (the step's status), read together. */
+export async function loadWithRecord(setup: SetupRecordReader, load: () => Promise<unknown>): Promise<void> {
+  await Promise.all([load(), setup.reloadRecord()]);
+}
+
 /**
  * The newer of two readings, measurements or results (by `at`, else `measuredAt`; the same time: main's saved one):
  * an event may have brought one that main's saved answer lacks.

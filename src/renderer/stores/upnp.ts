@@ -6,7 +6,7 @@ import { jobKindSchema } from '../../shared/ipc/contract';
 import type { UpnpAudit, UpnpDeletion, UpnpMapping, UpnpRecheck } from '../../shared/domain/upnp';
 import { t } from '../composables/useT';
 import { useSetupStore } from './setup';
-import { newer, useStepLoad } from './step-load';
+import { newer, useStepLoad, openWithRecord, loadWithRecord } from './step-load';
 import { MAX_DELETIONS, isChosen, keptChoices, mappingKey, orderMappings } from './upnp-derived';
 
 export * from './upnp-derived';
@@ -126,15 +126,10 @@ export const useUpnpStore = defineStore('upnp', () => {
   });
 
   /** After a job: main's saved audit and deletions, and the setup record (the step's status). */
-  async function sync(): Promise<void> {
-    await Promise.all([load(), setup.reloadRecord()]);
-  }
+  const sync = (): Promise<void> => loadWithRecord(setup, load);
 
   /** Entering the step: show what main saved. */
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /** Asks the router (the default gateway only) what it opened through UPnP and NAT-PMP. Nothing is changed. */
   async function check(): Promise<boolean> {

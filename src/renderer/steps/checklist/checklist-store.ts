@@ -8,7 +8,7 @@ import { loadGroupsOf } from '../../i18n/catalogue';
 import type { ChecklistExport, ChecklistExportFormat, ChecklistPaper } from '../../../shared/domain/checklist-export';
 import { useT } from '../../composables/useT';
 import { useSetupStore } from '../../stores/setup';
-import { useStepLoad } from '../../stores/step-load';
+import { useStepLoad, openWithRecord } from '../../stores/step-load';
 
 /** Which download is being made: the PDF on A4 or Letter, or the JSON. */
 export type ChecklistDownload = 'a4' | 'letter' | 'json';
@@ -62,10 +62,7 @@ export const useChecklistStore = defineStore('checklist', () => {
     },
   });
 
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   async function download(which: ChecklistDownload): Promise<void> {
     if (busy.value) return;

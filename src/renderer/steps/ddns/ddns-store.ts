@@ -5,7 +5,7 @@ import { inPageWords } from '../../components/page-words';
 import { ddnsServer, type DdnsCheck, type DdnsLast, type DdnsProvider } from '../../../shared/domain/ddns-shapes';
 import type { InvokeInput, InvokeOutput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
-import { useStepLoad } from '../../stores/step-load';
+import { useStepLoad, openWithRecord } from '../../stores/step-load';
 import { needsUser } from './ddns-words';
 
 export type DdnsUpdateResult = InvokeOutput<'ddns.update'>;
@@ -48,10 +48,7 @@ export const useDdnsStore = defineStore('ddns', () => {
     },
   });
 
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /** The name in the field's saved last answer from its provider (null: none saved). */
   const saved = computed(

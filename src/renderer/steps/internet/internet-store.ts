@@ -6,7 +6,7 @@ import { jobKindSchema } from '../../../shared/ipc/contract';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { PublicAddressCheck, PublicAddressSeen } from '../../../shared/domain/public-address';
 import { useSetupStore } from '../../stores/setup';
-import { newer, useStepLoad } from '../../stores/step-load';
+import { newer, useStepLoad, loadWithRecord } from '../../stores/step-load';
 import { t } from '../../composables/useT';
 
 /**
@@ -58,9 +58,7 @@ export const useInternetStore = defineStore('internet', () => {
     },
   });
 
-  async function sync(): Promise<void> {
-    await Promise.all([load(), setup.reloadRecord()]);
-  }
+  const sync = (): Promise<void> => loadWithRecord(setup, load);
 
   async function openStep(): Promise<void> {
     if (!setup.record) await setup.reloadRecord();

@@ -8,7 +8,7 @@ import type { HttpsOnResult } from '../../../shared/domain/security-https-on';
 import type { PasswordStrength } from '../../../shared/domain/security-password';
 import type { PasswordChangeResult } from '../../../shared/domain/security-password-change';
 import { useSetupStore } from '../../stores/setup';
-import { useStepLoad } from '../../stores/step-load';
+import { useStepLoad, openWithRecord } from '../../stores/step-load';
 
 /**
  * The Security step's page state: main's last check (saved with its time, read when the page opens), whether a check
@@ -46,10 +46,7 @@ export const useSecurityStore = defineStore('security', () => {
     },
   });
 
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /** Judge what the steps recorded, now: true when main answered with a result. */
   async function runCheck(): Promise<boolean> {

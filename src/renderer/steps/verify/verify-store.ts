@@ -5,7 +5,7 @@ import { useJob } from '../../composables/useJob';
 import { jobKindSchema } from '../../../shared/ipc/contract';
 import type { VerifyResult } from '../../../shared/domain/verify-shapes';
 import { useSetupStore } from '../../stores/setup';
-import { newer, useStepLoad } from '../../stores/step-load';
+import { newer, useStepLoad, openWithRecord, loadWithRecord } from '../../stores/step-load';
 import { t } from '../../composables/useT';
 
 /**
@@ -31,14 +31,9 @@ export const useVerifyStore = defineStore('verify', () => {
     },
   });
 
-  async function sync(): Promise<void> {
-    await Promise.all([load(), setup.reloadRecord()]);
-  }
+  const sync = (): Promise<void> => loadWithRecord(setup, load);
 
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /** Re-checks everything against the saved setup. */
   async function run(): Promise<boolean> {

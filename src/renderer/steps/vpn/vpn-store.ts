@@ -6,7 +6,7 @@ import type { VpnCheck } from '../../../shared/domain/vpn-check';
 import type { VpnPlan } from '../../../shared/domain/vpn-plan';
 import type { InvokeInput } from '../../../shared/ipc/contract';
 import { useSetupStore } from '../../stores/setup';
-import { useStepLoad } from '../../stores/step-load';
+import { useStepLoad, openWithRecord } from '../../stores/step-load';
 import { splitPeers, type VpnServerChoice } from './vpn-words';
 import { n, t } from '../../composables/useT';
 
@@ -55,10 +55,7 @@ export const useVpnStore = defineStore('vpn', () => {
     },
   });
 
-  async function openStep(): Promise<void> {
-    if (!setup.record) await setup.reloadRecord();
-    await load();
-  }
+  const openStep = (): Promise<void> => openWithRecord(setup, load);
 
   /** The plan from main for what the form says; true when main made one. */
   async function makePlan(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../src/renderer/api/client';
-import { newer, useStepLoad } from '../../../../src/renderer/stores/step-load';
+import { loadWithRecord, newer, openWithRecord, useStepLoad } from '../../../../src/renderer/stores/step-load';
 import { failed, ok } from '../fake-api';
 
 type Entry = { at: string; note: string };
@@ -72,5 +72,24 @@ describe('a step’s saved entry (useStepLoad)', () => {
     expect(newer(null, saved)).toBe(saved);
     expect(newer(mine, null)).toBe(mine);
     expect(newer({ measuredAt: '2025-03-02' }, { measuredAt: '2025-03-01' })).toEqual({ measuredAt: '2025-03-02' });
+  });
+
+  it('entering a step reads the setup record only when none is read yet, and before the entry', async () => {
+    const calls: string[] = [];
+    const setup = {
+      record: null as object | null,
+      reloadRecord: async () => {
+        calls.push('record');
+        setup.record = {};
+      },
+    };
+    const load = async () => {
+      calls.push(setup.record ? 'entry after the record' : 'entry without the record');
+    };
+    await openWithRecord(setup, load);
+    await openWithRecord(setup, load);
+    expect(calls).toEqual(['record', 'entry after the record', 'entry after the record']);
+    await loadWithRecord(setup, load);
+    expect(calls.slice(3).sort()).toEqual(['entry after the record', 'record']);
   });
 });
