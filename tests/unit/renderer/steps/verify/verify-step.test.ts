@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { ok } from '../../fake-api';
+import { fakeSetup, ok } from '../../fake-api';
+import { buildChecklist } from '../../../../../src/shared/domain/checklist';
 import { api, mountStep, useStepHarness } from '../../mount-step';
 import type { VerifyResult } from '../../../../../src/shared/domain/verify';
 import { CRON_LINE } from '../../../../../src/renderer/steps/verify/verify-words';
@@ -18,7 +19,12 @@ useStepHarness({
     last = null;
     return {
       ...verifyHandlers(() => last),
-      'checklist.get': () => ok({ checklist: null, lastExport: null, current: false }),
+      'checklist.get': () =>
+        ok({
+          checklist: buildChecklist(fakeSetup(), { madeAt: VERIFIED_AT, appVersion: '1.0.0' }),
+          lastExport: null,
+          current: false,
+        }),
       'checklist.export': () =>
         ok({
           fileName: 'nvr-checklist-2026-04-01.pdf',
