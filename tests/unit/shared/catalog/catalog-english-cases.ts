@@ -4,12 +4,8 @@
 // tests/fixtures/catalog-english/english.json (made once from the functions as they were, before the change).
 import { manualStepsFor } from '../../../../src/shared/catalog/manual-steps';
 import { BRAND_PORTS, PORT_ROLES } from '../../../../src/shared/catalog/ports';
-import {
-  FORWARD_PAGES,
-  forwardSteps,
-  PORT_TRIGGERING,
-  type StepRule,
-} from '../../../../src/shared/catalog/router-forwards';
+import { FORWARD_PAGES, type StepRule } from '../../../../src/shared/catalog/router-forwards';
+import { forwardSteps, PORT_TRIGGERING_TEXT } from '../../../../src/shared/catalog/router-forwards-steps';
 import { ROUTER_DDNS, ROUTER_DDNS_NOT_KNOWN, routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns';
 import { RESERVATION_PATHS, reservationPathText } from '../../../../src/shared/catalog/router-reservations';
 import { DDNS_PROVIDERS } from '../../../../src/shared/domain/ddns-providers';
@@ -53,7 +49,7 @@ export function englishCases(): Record<string, string | readonly string[]> {
     for (const role of PORT_ROLES) out[`manual/${brand?.id ?? 'general'}/${role}`] = manualStepsFor(brand, role, 23456);
   for (const page of FORWARD_PAGES)
     for (const [set, rules] of Object.entries(RULE_SETS)) out[`forward/${page.id}/${set}`] = forwardSteps(page, rules);
-  out['forward/triggering'] = PORT_TRIGGERING;
+  out['forward/triggering'] = PORT_TRIGGERING_TEXT;
   for (const [id, c] of Object.entries(ROUTER_DDNS))
     for (const provider of DDNS_PROVIDERS)
       for (const [typed, v] of Object.entries(DDNS_VALUES))
