@@ -6,7 +6,9 @@ import { manualStepsFor } from '../../../../src/shared/catalog/manual-steps';
 import { BRAND_PORTS, PORT_ROLES } from '../../../../src/shared/catalog/ports';
 import { FORWARD_PAGES, type StepRule } from '../../../../src/shared/catalog/router-forwards';
 import { forwardSteps, PORT_TRIGGERING_TEXT } from '../../../../src/shared/catalog/router-forwards-steps';
-import { ROUTER_DDNS, ROUTER_DDNS_NOT_KNOWN, routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns';
+import { ROUTER_DDNS, ROUTER_DDNS_NOT_KNOWN } from '../../../../src/shared/catalog/router-ddns';
+import { routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns-steps';
+import { english } from '../../../../src/shared/i18n/english';
 import { RESERVATION_PATHS, reservationPathText } from '../../../../src/shared/catalog/router-reservations';
 import { DDNS_PROVIDERS } from '../../../../src/shared/domain/ddns-providers';
 
@@ -54,7 +56,7 @@ export function englishCases(): Record<string, string | readonly string[]> {
     for (const provider of DDNS_PROVIDERS)
       for (const [typed, v] of Object.entries(DDNS_VALUES))
         out[`ddns/${id}/${provider}/${typed}`] = routerDdnsSteps(c!, { provider, ...v });
-  for (const [id, text] of Object.entries(ROUTER_DDNS_NOT_KNOWN)) out[`ddns-not-known/${id}`] = text;
+  for (const [id, text] of Object.entries(ROUTER_DDNS_NOT_KNOWN)) out[`ddns-not-known/${id}`] = english(text);
   for (const p of RESERVATION_PATHS) out[`reservation/${p.family}`] = reservationPathText(p);
   return out;
 }
