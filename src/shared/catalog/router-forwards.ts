@@ -26,7 +26,10 @@ export type ForwardPageId = (typeof FORWARD_PAGE_IDS)[number];
 
 export interface ForwardPage {
   id: ForwardPageId;
+  /** The family's name, as its maker names it (data, as it is); for a name of ours, its English (see familySaid). */
   family: string;
+  /** A family's name in words of ours (not a maker's name), said by key: "An ISP box (…)". */
+  familySaid?: SaidWords;
   /** The menu path to the forward page, and what to press to add one. */
   path: string;
   /** The family's names for the fields, where known (as the router shows them; words of ours said by key). */
@@ -225,6 +228,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
   {
     id: 'isp',
     family: 'An ISP box (BT, Orange, Vodafone, Sky, Xfinity, Fios…)',
+    familySaid: saidWords('rules.said.forward.family.isp'),
     path: '"Port Forwarding", "NAT/PAT" or "Port Mapping" under Advanced, Firewall or Internet settings',
     fields: USUAL,
     sourceLimit: false,
@@ -259,7 +263,7 @@ const ports = (first: number, r: StepRule) => (r.portCount ? `${first}-${first +
 
 /** The first line of a family's steps: its name, that menus differ, and the source (evidence, as it is). */
 export function forwardHeaderSaid(page: ForwardPage): Said {
-  return said('rules.said.forward.header', { family: page.family, source: page.source });
+  return said('rules.said.forward.header', { family: page.familySaid ?? page.family, source: page.source });
 }
 
 /**

@@ -9,6 +9,7 @@ import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
 import { forwardPlanSchema, type ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import { routerCommands, routerStepsSaid } from '../../../../src/shared/domain/router-commands';
 import { createTranslator } from '../../../../src/shared/i18n';
+import { english } from '../../../../src/shared/i18n/english';
 
 const PLANS = JSON.parse(
   readFileSync(resolve(__dirname, '../../../fixtures/rule-commands/plans.json'), 'utf8'),
@@ -61,6 +62,12 @@ describe('renderRouterCommands in the terminal’s language', () => {
     }
     expect(renderRouterCommands(written('fritzbox'), xa.t)).toContain(xa.t('rules.said.forward.deviceChosen'));
     expect(renderRouterCommands(written('fritzbox'), xa.t)).toContain(xa.t('rules.said.forward.note.fritzbox'));
+    // The ISP box is named in words of ours (the makers' names are data), the same English as the catalogue's.
+    const isp = FORWARD_PAGES.find((p) => p.id === 'isp')!;
+    expect(english(isp.familySaid!)).toBe(isp.family);
+    expect(renderRouterCommands(written('isp'), xa.t).split('\n')[0]).toBe(
+      `# ${xa.t('rules.said.forward.header', { family: xa.t('rules.said.forward.family.isp'), source: isp.source })}`,
+    );
   });
 
   it('in English: main’s text as it is; the commands of a command-line router as they are in any language', () => {

@@ -234,6 +234,9 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     for (const line of english.split('\n').slice(1)) expect(shown).not.toContain(line.replace(/^\d+\. /, ''));
     expect(shown).toContain(`1. ${pseudo.t('rules.said.forward.open', { path: tp.path })}`);
     expect(shown).toContain(pseudo.t('rules.said.forward.triggering'));
+    // The ISP box, a family named in words of ours, among the routers offered.
+    expect(byTest(wrapper, 'families').text()).toContain(pseudo.t('rules.said.forward.family.isp'));
+    expect(wrapper.text()).not.toContain('An ISP box');
     // The copy is what the page shows.
     await byTest(wrapper, 'commands-copy').trigger('click');
     await flushPromises();

@@ -6,6 +6,10 @@
 // The sources (where a fact comes from) stay English: evidence. Ports, addresses and rule names are values.
 
 export const rulesForwardSaid = {
+  /** A family's name where it is ours, not a maker's (router-forwards.ts keeps the same English as its data). */
+  family: {
+    isp: 'An ISP box (BT, Orange, Vodafone, Sky, Xfinity, Fios…)',
+  },
   /** The first line of a family's steps. */
   header: '{family}: menus differ by firmware (source: {source})',
   /** The first step: where the forward page is ({path} as the router shows it); unconfirmed paths are looked for. */
