@@ -15,6 +15,8 @@ export * from './rules-derived';
 export interface RouterCommands {
   family: InvokeOutput<'rules.commands'>['family'];
   text: string;
+  /** A web page's steps by the catalogue's key (the page says them in its language). */
+  said?: InvokeOutput<'rules.commands'>['said'];
   /** When the plan they come from was made. */
   planMadeAt: string;
 }
@@ -128,7 +130,12 @@ export const useRulesStore = defineStore('rules', () => {
       { saving: writing, as: 'commands', error: commandsError },
       () => client.call('rules.commands', input),
       (data) => {
-        commands.value = { family: data.family, text: data.text, planMadeAt: current.madeAt };
+        commands.value = {
+          family: data.family,
+          text: data.text,
+          ...(data.said ? { said: data.said } : {}),
+          planMadeAt: current.madeAt,
+        };
       },
     );
   }

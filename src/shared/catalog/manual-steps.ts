@@ -1,40 +1,45 @@
 // The numbered steps for a port ONVIF cannot move, by brand, each with the documents it rests on (and how sure
-// they are). Brand facts, like the port catalogue beside it: pure data and pure functions, so the main process
-// builds the plan from them and the renderer may show them.
-import { z } from 'zod';
-import { confidenceSchema, ROLE_LABELS, type BrandPorts, type PortRole } from './ports';
+// they are). Brand facts, like the port catalogue beside it: pure data and pure functions. The steps are said by key
+// (`ports.said.manual`, src/shared/i18n/en/said/ports-manual.ts) with main's English sentence beside each, so this
+// file is main's (it loads the whole English catalogue): the contract's shapes take the source's shape from
+// manual-step-source.ts. Menu paths and the device's own setting names are passed as values, as the device shows them;
+// the sources' titles and what they support stay English (evidence).
+import { english } from '../i18n/english';
+import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
+import { manualStepSourceSchema, type ManualStepSource } from './manual-step-source';
+import type { BrandPorts, PortRole } from './ports';
 import { VENDOR_APP_ROLES } from './port-proposal';
 
-/** Where a brand's manual port steps come from: H = the vendor's own document, M = an OEM/partner one, L = other. */
-export const manualStepSourceSchema = z.object({
-  /** What the source is, in plain words (e.g. "Dahua NVR user's manual V2.7.0, p. 274"). */
-  title: z.string().min(1).max(200),
-  url: z.string().url().max(300).optional(),
-  confidence: confidenceSchema,
-  /** Which part of the steps it backs (the menu path, the same-port rule, …). */
-  supports: z.string().min(1).max(300),
-});
-export type ManualStepSource = z.infer<typeof manualStepSourceSchema>;
+export { manualStepSourceSchema, type ManualStepSource };
+
+/** A setting's name: the device's own label (a value, as it is) or, where it holds words of ours, said by key. */
+type Field = string | SaidWords;
 
 /** What a port's setting is called on the page where the user changes it (by brand, then the usual names). */
-const FIELD_NAMES: Readonly<Record<string, Partial<Record<PortRole, string>>>> = {
-  hikvision: { sdk: 'Server Port (the SDK port)' },
-  dahua: { sdk: 'TCP Port (the SDK port)' },
+const FIELD_NAMES: Readonly<Record<string, Partial<Record<PortRole, Field>>>> = {
+  hikvision: { sdk: saidWords('ports.said.manual.field.hikvisionSdk') },
+  dahua: { sdk: saidWords('ports.said.manual.field.dahuaSdk') },
   reolink: { media: 'Media Port', sdk: 'Media Port' },
-  swann: { mobile: 'Server Port (the phone-app port)', sdk: 'Server Port (the phone-app port)' },
+  swann: { mobile: saidWords('ports.said.manual.field.swannApp'), sdk: saidWords('ports.said.manual.field.swannApp') },
 };
-const USUAL_FIELD_NAMES: Partial<Record<PortRole, string>> = {
+const USUAL_FIELD_NAMES: Partial<Record<PortRole, Field>> = {
   http: 'HTTP Port',
   https: 'HTTPS Port',
   rtsp: 'RTSP Port',
   onvif: 'ONVIF Port',
-  sdk: 'SDK port (the one the vendor’s apps use)',
+  sdk: saidWords('ports.said.manual.field.sdk'),
   media: 'Media Port',
-  mobile: 'Mobile (phone-app) Port',
+  mobile: saidWords('ports.said.manual.field.mobile'),
 };
 
-function fieldName(brandId: string | null, role: PortRole): string {
-  return (brandId ? FIELD_NAMES[brandId]?.[role] : undefined) ?? USUAL_FIELD_NAMES[role] ?? `${ROLE_LABELS[role]} port`;
+/** The app's own name for a port, as the Ports table shows it (`ports.role`). */
+const roleWords = (role: PortRole): SaidWords => ({ key: `ports.role.${role}` });
+
+function fieldName(brandId: string | null, role: PortRole): Field {
+  return (
+    (brandId ? FIELD_NAMES[brandId]?.[role] : undefined) ??
+    USUAL_FIELD_NAMES[role] ?? { key: 'ports.said.manual.field.role', params: { role: roleWords(role) } }
+  );
 }
 
 /** The ports the vendor's own apps connect to: they learn the number from the device, so it stays the same outside. */
@@ -93,138 +98,150 @@ const SRC = {
 
 interface StepContext {
   /** The setting's name on the device's page. */
-  field: string;
-  /** The app's own name for the port, as the Ports table shows it. */
-  label: string;
+  field: Field;
   role: PortRole;
   port: number;
 }
 
 interface BrandSteps {
   sources: readonly ManualStepSource[];
-  steps: (c: StepContext) => string[];
+  steps: (c: StepContext) => Said[];
 }
 
-const setStep = (c: StepContext, after = ''): string =>
-  `Set the ${c.field} to ${c.port} and save (it is the “${c.label}” row in our table).${after}`;
+/** The step that sets the number ("Set the Server Port (the SDK port) to 18000 and save …"). */
+const setStep = (c: StepContext, leaveOn = false): Said =>
+  said(leaveOn ? 'ports.said.manual.setLeaveOn' : 'ports.said.manual.set', {
+    field: c.field,
+    port: String(c.port),
+    label: roleWords(c.role),
+  });
 
 /** Said when the web page itself moves, so the user is not surprised that the old address stops answering. */
-const webMoves = (c: StepContext): string[] =>
-  c.role === 'http' || c.role === 'https'
-    ? [`The page then answers on port ${c.port}: open it again at that port (for example http://address:${c.port}).`]
-    : [];
+const webMoves = (c: StepContext): Said[] =>
+  c.role === 'http' || c.role === 'https' ? [said('ports.said.manual.webMoves', { port: String(c.port) })] : [];
 
-const SAME_PORT_ADVICE =
-  'In the router, forward the same number outside as inside (internal = external). We recommend it because the ' +
-  'vendor’s apps learn the port from the device.';
+const SAME_PORT_ADVICE = said('ports.said.manual.samePort');
 
-const RECHECK = 'Come back here and measure the ports again to check the change.';
+const RECHECK = said('ports.said.manual.recheck');
 
+/** The ports the vendor's apps use get the same-port advice and where the apps keep the port. */
+const forApps = (c: StepContext, ...steps: Said[]): Said[] => (APP_ROLES.includes(c.role) ? steps : []);
+
+// The menu paths are the device's own words: passed as values, as its page shows them.
 const MANUAL_STEPS: Readonly<Record<string, BrandSteps>> = {
   hikvision: {
     sources: [SRC.hikThirdPartyPath],
     steps: (c) => [
-      'Open the NVR’s web page in a browser and log in as the admin user.',
-      'Go to Configuration › Network › Basic Settings › Port. Third-party guides give this path for current web pages; ' +
-        'we found no Hikvision document confirming it for every firmware, so if your page differs, look for a Port page under Network.',
+      said('ports.said.manual.open.nvr'),
+      said('ports.said.manual.where.hikvision', { path: 'Configuration › Network › Basic Settings › Port' }),
       setStep(c),
       ...webMoves(c),
-      ...(APP_ROLES.includes(c.role)
-        ? [
-            SAME_PORT_ADVICE,
-            'If iVMS-4200 or Hik-Connect reach the NVR by its address, edit the saved device and enter the new port.',
-          ]
-        : []),
+      ...forApps(c, SAME_PORT_ADVICE, said('ports.said.manual.apps.hikvision')),
       RECHECK,
     ],
   },
   dahua: {
     sources: [SRC.dahuaNvrManual],
     steps: (c) => [
-      'Open the NVR’s web page in a browser and log in as the admin user.',
-      'Open the Network settings and find the page that lists the TCP Port and UDP Port. Dahua’s manual puts port ' +
-        'mapping (UPnP, with the HTTP, TCP and UDP ports) under Network; we found no Dahua document naming the page for every firmware.',
+      said('ports.said.manual.open.nvr'),
+      said('ports.said.manual.where.dahua'),
       setStep(c),
       ...webMoves(c),
-      ...(APP_ROLES.includes(c.role)
-        ? [
-            'In the router, forward the same number outside as inside (internal = external): Dahua’s manual requires ' +
-              'the internal and external port to be the same for the TCP and UDP ports.',
-            'If DMSS or SmartPSS reach the NVR by its address, enter the new port there too.',
-          ]
-        : []),
+      ...forApps(c, said('ports.said.manual.samePortDahua'), said('ports.said.manual.apps.dahua')),
       RECHECK,
     ],
   },
   reolink: {
     sources: [SRC.reolinkHaDocs, SRC.reolinkRtsp],
     steps: (c) => [
-      'Open the Reolink Client on a computer (or the recorder’s web page) and log in as the admin user.',
-      'Go to Settings › Network › Advanced › Port Settings. In the Reolink phone app it is Settings › (the box with ' +
-        'the camera model) › Network Information › Advanced.',
-      setStep(c, ' Ports on that page can be switched off: leave this one switched on.'),
+      said('ports.said.manual.open.reolink'),
+      said('ports.said.manual.where.reolink', {
+        path: 'Settings › Network › Advanced › Port Settings',
+        appPath: saidWords('ports.said.manual.where.reolinkAppPath', {
+          first: 'Settings',
+          last: 'Network Information › Advanced',
+        }),
+      }),
+      setStep(c, true),
       ...webMoves(c),
-      ...(APP_ROLES.includes(c.role) ? [SAME_PORT_ADVICE] : []),
+      ...forApps(c, SAME_PORT_ADVICE),
       RECHECK,
     ],
   },
   uniview: {
     sources: [SRC.univiewOem],
     steps: (c) => [
-      'Open the device’s web page in a browser and log in as the admin user.',
-      'Click Setup › Network › Port. That is the path a Vicon camera manual gives for what looks like Uniview ' +
-        'firmware; Uniview recorders and other firmware may name it differently.',
+      said('ports.said.manual.open.device'),
+      said('ports.said.manual.where.uniview', { path: 'Setup › Network › Port' }),
       setStep(c),
       ...webMoves(c),
-      ...(APP_ROLES.includes(c.role) ? [SAME_PORT_ADVICE] : []),
+      ...forApps(c, SAME_PORT_ADVICE),
       RECHECK,
     ],
   },
   swann: {
     sources: [SRC.swannDvr],
     steps: (c) => [
-      'On the recorder’s own screen menu, log in as the admin user.',
-      'Open the Network settings, then Advanced: the DVR4-3000 manual describes the Server Port and HTTP Port next to ' +
-        'DDNS, NTP, Email Settings and IP Filter, which it files under Network: Advanced. Other Swann models may differ.',
+      said('ports.said.manual.open.swann'),
+      said('ports.said.manual.where.swann'),
       setStep(c),
       ...webMoves(c),
-      ...(APP_ROLES.includes(c.role)
-        ? [
-            'In the router, forward the same number outside as inside (internal = external), so the number you type ' +
-              'in the apps is the recorder’s own.',
-            'The SwannView app and MyDVR ask for the Server Port when they connect from outside: enter the new number there.',
-          ]
-        : []),
+      ...forApps(c, said('ports.said.manual.samePortSwann'), said('ports.said.manual.apps.swann')),
       RECHECK,
     ],
   },
 };
 
-/** The steps for one port, with where they come from (none for the general steps, which say the menu varies). */
-export function manualStepsWithSources(
+/** Dahua's same-port rule, quoted from its manual in the brands' rules (ports.ts), said by key for these brands. */
+const SAME_PORT_RULE_BRANDS = ['amcrest', 'lorex'] as const;
+const DAHUA_QUOTE = /Dahua’s manual: "([^"]+)"/;
+
+/** A brand's same-port rule in the router: by key where the brand's is known, else the rule's own English. */
+function samePortRule(brandId: string, text: string): Said {
+  const quote = DAHUA_QUOTE.exec(text)?.[1];
+  const known = SAME_PORT_RULE_BRANDS.find((b) => b === brandId);
+  return known && quote
+    ? said(`ports.said.manual.samePortRule.${known}`, { quote })
+    : said('ports.said.manual.samePortOther', { rule: text });
+}
+
+/**
+ * The steps for one port said by key, with where they come from (none for the general steps, which say the menu
+ * varies).
+ */
+export function manualStepsSaid(
   brand: BrandPorts | null,
   role: PortRole,
   port: number,
-): { steps: string[]; sources: ManualStepSource[] } {
-  const c: StepContext = { field: fieldName(brand?.id ?? null, role), label: ROLE_LABELS[role], role, port };
+): { said: Said[]; sources: ManualStepSource[] } {
+  const c: StepContext = { field: fieldName(brand?.id ?? null, role), role, port };
   const own = brand ? MANUAL_STEPS[brand.id] : undefined;
-  if (own) return { steps: own.steps(c), sources: [...own.sources] };
+  if (own) return { said: own.steps(c), sources: [...own.sources] };
   // A brand rule (e.g. Dahua's same-port rule for Amcrest and Dahua-based Lorex) is said with its own source.
   const rule = brand?.rules.find((r) => r.id === 'internal-equals-external' && r.roles.includes(role));
-  const samePort = rule ? `In the router: ${rule.text}` : APP_ROLES.includes(role) ? SAME_PORT_ADVICE : null;
+  const samePort = rule ? samePortRule(brand!.id, rule.text) : APP_ROLES.includes(role) ? SAME_PORT_ADVICE : null;
   return {
-    steps: [
-      'Open the device’s web page in a browser and log in as the admin user.',
-      'Find its port settings: look under Network (or Advanced) for a Port page. The menu varies between makers and ' +
-        'firmware, and we do not know the exact menu for this model; its manual names it.',
+    said: [
+      said('ports.said.manual.open.device'),
+      said('ports.said.manual.where.general'),
       setStep(c),
       ...webMoves(c),
       ...(samePort ? [samePort] : []),
-      'If the vendor’s app or PC software connects through this port, enter the new port there too.',
+      said('ports.said.manual.apps.general'),
       RECHECK,
     ],
     sources: rule ? [{ title: rule.source, confidence: rule.confidence, supports: 'the same-port rule' }] : [],
   };
+}
+
+/** The steps for one port in English and said by key (`said[i]` says `steps[i]`), with where they come from. */
+export function manualStepsWithSources(
+  brand: BrandPorts | null,
+  role: PortRole,
+  port: number,
+): { steps: string[]; said: Said[]; sources: ManualStepSource[] } {
+  const { said: words, sources } = manualStepsSaid(brand, role, port);
+  return { steps: words.map(english), said: words, sources };
 }
 
 /** The brands with their own, sourced steps (the others get the general steps). */

@@ -9,9 +9,25 @@
 // source found is listed in ROUTER_DDNS_NOT_KNOWN: the page and the CLI say "not known" for it instead of guessing.
 // Confidence: H vendor documentation or source, M one secondary source or an inferred path, L believed and
 // unconfirmed (shown as "reportedly", never as fact).
+// The words (what each client offers, what to do, each step and provider's line, "not known") are said by key
+// (`ddns.said.router`, src/shared/i18n/en/said/ddns-router.ts), so the page and the CLI say them in the user's
+// language; the menu paths, buttons and fields' labels inside them are the router's own and stay as it shows them.
+// The products' and families' names stay here as they are, and so do the sources (evidence). main's English for
+// the steps: router-ddns-steps.ts (it loads the whole catalogue, which the pages never load at once).
 import type { BuiltInDdns } from './ddns-clients';
 import { FORWARD_PAGES, FORWARD_PAGE_IDS } from './router-forwards';
 import { DDNS_PROVIDERS, DDNS_SECRET, duckdnsDomain, type DdnsProvider } from '../domain/ddns-providers';
+import { sayWith, type Said, type SaidWords } from '../i18n/said';
+import type { Translator } from '../i18n/translate';
+import type { MessageKey } from '../i18n/types';
+
+/** A key of the routers' words (`ddns.said.router.…`). */
+type RouterKey = Extract<MessageKey, `ddns.said.router.${string}`>;
+type RouterWords = { readonly key: RouterKey };
+/** Words by key, the key given without its `ddns.said.router.` (checked against the catalogue all the same). */
+const k = <K extends string>(key: `ddns.said.router.${K}` extends RouterKey ? K : never): RouterWords => ({
+  key: `ddns.said.router.${key}` as RouterKey,
+});
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
 
@@ -23,16 +39,20 @@ export type RouterDdnsId = (typeof ROUTER_DDNS_IDS)[number];
 export const PROVIDER_STEP = '{provider}';
 
 /** A router's built-in client, with the menu steps to it (the router family's entry on this page). */
-export interface RouterDdns extends BuiltInDdns {
+export interface RouterDdns extends Omit<BuiltInDdns, 'offers' | 'use'> {
+  /** What it offers, in plain words (by key). */
+  offers: RouterWords;
+  /** What to do with it for the name made here (by key). */
+  use: RouterWords;
   /**
    * From the login to saving, in order; one of them is PROVIDER_STEP. In the texts, {name} is the name made here,
    * {sub} its DuckDNS label, {user} the user name, {secret} "your password" or "your token", {server} the dyndns2 server.
    */
-  steps: readonly string[];
+  steps: readonly (RouterWords | typeof PROVIDER_STEP)[];
   /** How each of the app's providers is picked and typed in its list; a provider absent here is not in it. */
-  providers: Readonly<Partial<Record<DdnsProvider, string>>>;
+  providers: Readonly<Partial<Record<DdnsProvider, RouterWords>>>;
   /** What to do when the provider chosen on the page is not in its list. */
-  otherwise: string;
+  otherwise: RouterWords;
 }
 
 const AVM_KB =
@@ -41,61 +61,50 @@ const AVM_PLACEHOLDERS = 'http://asheiduk.de/post/fritzbox-dyndns/';
 const LUCI = 'https://github.com/openwrt/luci/blob/master/applications/luci-app-ddns';
 const DDNS_SCRIPTS = 'https://github.com/openwrt/packages/tree/master/net/ddns-scripts/files';
 const MERLIN = 'https://github.com/RMerl/asuswrt-merlin.ng';
-const CRON_INSTEAD = 'use this app’s cron line (below) instead.';
+/** What to do when the router's list does not have the provider. */
+const CRON_INSTEAD = k('cronInstead');
 const MIKROTIK_CLOUD = 'https://wiki.mikrotik.com/index.php?title=Manual:IP/Cloud&oldid=26485';
 const MIKROTIK_DDNS_ENABLED = 'https://www.pulumi.com/registry/packages/routeros/api-docs/ipcloud';
 /** GL.iNet's docs for firmware 4 (site of the gl-inet/docs4.x repository: its mkdocs.yml site_url and nav). */
 const GLINET_DOCS = 'https://docs.gl-inet.com/router/en/4/interface_guide';
 
 /** LuCI's Dynamic DNS page (OpenWrt, and GL.iNet through its LuCI): from the page to the provider's line. */
-const LUCI_STEPS = [
-  'In LuCI go to Services > Dynamic DNS (if it is missing, install luci-app-ddns and ddns-scripts under System > Software).',
-  'Press “Add new services…”, give it a name and press “Create service”.',
-  'Basic Settings: tick “Enabled”; Lookup Hostname: {name}; IP address version: IPv4.',
+const LUCI_STEPS: RouterDdns['steps'] = [
+  k('luci.steps.s1'),
+  k('luci.steps.s2'),
+  k('luci.steps.s3'),
   PROVIDER_STEP,
-  'Press “Save”, then “Save & Apply”.',
-] as const;
+  k('luci.steps.s4'),
+];
 const LUCI_PROVIDERS: RouterDdns['providers'] = {
-  duckdns:
-    'DDNS Service provider: duckdns.org. Domain: {sub}. Username: any word (the field must not be empty). Password: {secret}.',
-  noip: 'DDNS Service provider: no-ip.com. Domain: {name}. Username: {user}. Password: {secret}.',
-  dynu: 'DDNS Service provider: dynu.com. Domain: {name}. Username: {user}. Password: {secret}.',
-  dyndns2:
-    'DDNS Service provider: dyndns.org for Dyn; for {server} choose “-- custom --” with Custom update-URL https://[USERNAME]:[PASSWORD]@your server/nic/update?hostname=[DOMAIN]&myip=[IP]. Domain: {name}. Username: {user}. Password: {secret}.',
-  cloudflare:
-    'DDNS Service provider: cloudflare.com-v4 (listed when its ddns-scripts service is installed). Domain: the name written host@zone, like nvr@example.com for {name}. Username: Bearer. Password: {secret} (the API token).',
+  duckdns: k('luci.providers.duckdns'),
+  noip: k('luci.providers.noip'),
+  dynu: k('luci.providers.dynu'),
+  dyndns2: k('luci.providers.dyndns2'),
+  cloudflare: k('luci.providers.cloudflare'),
 };
 
 /** Routers' built-in clients, by router family (router-forwards.ts's ids, plus mikrotik and glinet). */
 export const ROUTER_DDNS: Readonly<Partial<Record<RouterDdnsId, RouterDdns>>> = {
   fritzbox: {
     product: 'AVM FRITZ!Box',
-    offers:
-      'MyFRITZ! (a free account: the box reports its public address and you reach it by a MyFRITZ! address), and a DynDNS client with a “user-defined” provider.',
-    use: 'For the name made here: in its DynDNS settings choose the provider “User-defined”, with the provider’s update address, the name, user and password.',
-    steps: [
-      'Open the FRITZ!Box user interface; click “Internet”, then “Permit Access”, then the “DynDNS” tab.',
-      'Enable “Use DynDNS”.',
-      PROVIDER_STEP,
-      'Click “Apply”. The box sends its address to the provider each time it connects to the internet.',
-    ],
+    offers: k('fritzbox.offers'),
+    use: k('fritzbox.use'),
+    steps: [k('fritzbox.steps.s1'), k('fritzbox.steps.s2'), PROVIDER_STEP, k('fritzbox.steps.s3')],
     providers: {
-      duckdns:
-        'DynDNS provider: “User-defined”. Update URL: https://www.duckdns.org/update?domains=<domain>&token=<pass>&ip=<ipaddr> (the box fills in the parts in < >). Domain name: {sub}. User name: any word (DuckDNS does not use it). Password: {secret}.',
-      noip: 'DynDNS provider: No-IP if it is in the drop-down list (reportedly it is), otherwise “User-defined” with No-IP’s update URL. Domain name: {name}. User name: {user}. Password: {secret}.',
-      dynu: 'DynDNS provider: “User-defined”, with the update URL Dynu gives for the FRITZ!Box. Domain name: {name}. User name: {user}. Password: {secret}.',
-      dyndns2:
-        'DynDNS provider: DynDNS if your server is Dyn’s, otherwise “User-defined” with the update URL of {server}. Domain name: {name}. User name: {user}. Password: {secret}.',
+      duckdns: k('fritzbox.providers.duckdns'),
+      noip: k('fritzbox.providers.noip'),
+      dynu: k('fritzbox.providers.dynu'),
+      dyndns2: k('fritzbox.providers.dyndns2'),
     },
-    otherwise: `Cloudflare’s API wants its token in a header and a PATCH request, which an update URL cannot send: ${CRON_INSTEAD}`,
+    otherwise: k('fritzbox.otherwise'),
     confidence: 'H',
     source: `${AVM_KB} ; https://service.avm.de/help/en/FRITZ-Box-Fon-WLAN-7490/018/hilfe_dyndns ; placeholders <domain>, <pass>, <ipaddr>: ${AVM_PLACEHOLDERS}`,
   },
   'openwrt-luci': {
     product: 'OpenWrt (luci-app-ddns)',
-    offers:
-      'The ddns-scripts client with LuCI’s “Dynamic DNS” page, when the packages ddns-scripts and luci-app-ddns are installed; its provider list includes duckdns.org, no-ip.com, dynu.com, dyndns.org and cloudflare.com-v4, plus a custom update URL.',
-    use: 'Pick your provider in “DDNS Service provider” and type the same name, user and password or token as here.',
+    offers: k('openwrt-luci.offers'),
+    use: k('openwrt-luci.use'),
     steps: LUCI_STEPS,
     providers: LUCI_PROVIDERS,
     otherwise: CRON_INSTEAD,
@@ -104,131 +113,88 @@ export const ROUTER_DDNS: Readonly<Partial<Record<RouterDdnsId, RouterDdns>>> = 
   },
   asus: {
     product: 'ASUS',
-    offers:
-      'A free name.asuscomm.com kept by the router itself; behind a second router the router must be told to find its real public address (Asuswrt-Merlin).',
-    use: 'Either use the asuscomm.com name instead of the one made here, or pick your provider in the router’s DDNS list.',
-    steps: [
-      'Open the router’s page and go to Advanced Settings > WAN > DDNS.',
-      'Enable the DDNS Client: Yes.',
-      PROVIDER_STEP,
-      'Press “Apply”.',
-    ],
+    offers: k('asus.offers'),
+    use: k('asus.use'),
+    steps: [k('asus.steps.s1'), k('asus.steps.s2'), PROVIDER_STEP, k('asus.steps.s3')],
     providers: {
-      noip: 'Server: WWW.NO-IP.COM. Host Name: {name}. User Name: {user}. Password: {secret}.',
-      dyndns2:
-        'Server: WWW.DYNDNS.ORG (Dyn’s own server only; for {server}, Asuswrt-Merlin’s “Custom” with a ddns-start script). Host Name: {name}. User Name: {user}. Password: {secret}.',
+      noip: k('asus.providers.noip'),
+      dyndns2: k('asus.providers.dyndns2'),
     },
-    otherwise: `Not in its list (WWW.ASUS.COM, WWW.NO-IP.COM, WWW.DYNDNS.ORG and others). Asuswrt-Merlin only: Server “Custom” runs your own /jffs/scripts/ddns-start (custom scripts enabled under Administration > System). Otherwise ${CRON_INSTEAD}`,
+    otherwise: k('asus.otherwise'),
     confidence: 'M',
     source: `${REF} (${MERLIN}/wiki/Custom-DDNS ; ${MERLIN}/blob/master/release/src/router/www/Advanced_ASUSDDNS_Content.asp)`,
   },
   'tp-link': {
     product: 'TP-Link',
-    offers: 'Reportedly a tplinkdns.com name tied to a TP-Link ID (not confirmed).',
-    use: 'Look for Dynamic DNS in the router’s settings and pick your provider if it is listed.',
-    steps: [
-      'Look for Dynamic DNS in the router’s settings (Advanced > Network > Dynamic DNS).',
-      PROVIDER_STEP,
-      'Save.',
-    ],
+    offers: k('tp-link.offers'),
+    use: k('tp-link.use'),
+    steps: [k('tp-link.steps.s1'), PROVIDER_STEP, k('tp-link.steps.s2')],
     providers: {
-      noip: 'Service Provider: NO-IP, if it is listed. Domain Name: {name}. Username: {user}. Password: {secret}.',
-      dyndns2:
-        'Service Provider: DynDNS, if it is listed and your server is Dyn’s. Domain Name: {name}. Username: {user}. Password: {secret}.',
+      noip: k('tp-link.providers.noip'),
+      dyndns2: k('tp-link.providers.dyndns2'),
     },
-    otherwise: `If your provider is not in its list, ${CRON_INSTEAD}`,
+    otherwise: k('tp-link.otherwise'),
     confidence: 'L',
     source: REF,
   },
   netgear: {
     product: 'Netgear Nighthawk / Orbi',
-    offers: 'A Dynamic DNS page (its manuals have a “Dynamic DNS” section); the providers it lists are not confirmed.',
-    use: 'Pick your provider if it is listed.',
-    steps: [
-      'Look for Dynamic DNS in the router’s settings (ADVANCED > Advanced Setup > Dynamic DNS).',
-      'Turn the Dynamic DNS service on.',
-      PROVIDER_STEP,
-      'Press Apply.',
-    ],
+    offers: k('netgear.offers'),
+    use: k('netgear.use'),
+    steps: [k('netgear.steps.s1'), k('netgear.steps.s2'), PROVIDER_STEP, k('netgear.steps.s3')],
     providers: {
-      noip: 'Service Provider: No-IP, if it is listed. Host Name: {name}. User Name: {user}. Password: {secret}.',
-      dyndns2:
-        'Service Provider: Dyn (DynDNS), if it is listed and your server is Dyn’s. Host Name: {name}. User Name: {user}. Password: {secret}.',
+      noip: k('netgear.providers.noip'),
+      dyndns2: k('netgear.providers.dyndns2'),
     },
-    otherwise: `If your provider is not in its list, ${CRON_INSTEAD}`,
+    otherwise: k('netgear.otherwise'),
     confidence: 'L',
     source: 'http://38.142.81.21:8001/manual/netgear/c6900/user-manual-english/page-81.html (contents: “Dynamic DNS”)',
   },
   unifi: {
     product: 'Ubiquiti UniFi gateways',
-    offers:
-      'A Dynamic DNS client (inadyn on the gateway) set up in the UniFi Network application, with a service, host name, server, login and password per entry.',
-    use: 'Add an entry for your provider with the same name, user and password or token as here.',
-    steps: [
-      'In the UniFi Network application, look for Dynamic DNS in the settings of your internet connection (WAN); the menu differs by version.',
-      'Create a new entry.',
-      PROVIDER_STEP,
-      'Save. The gateway updates the name when its WAN address changes.',
-    ],
+    offers: k('unifi.offers'),
+    use: k('unifi.use'),
+    steps: [k('unifi.steps.s1'), k('unifi.steps.s2'), PROVIDER_STEP, k('unifi.steps.s3')],
     providers: {
-      noip: 'Service: noip, if it is listed. Hostname: {name}. Username: {user}. Password: {secret}.',
-      dyndns2: 'Service: dyndns. Hostname: {name}. Username: {user}. Password: {secret}. Server: {server}.',
+      noip: k('unifi.providers.noip'),
+      dyndns2: k('unifi.providers.dyndns2'),
     },
-    otherwise: `If your provider is not in its list, ${CRON_INSTEAD}`,
+    otherwise: k('unifi.otherwise'),
     confidence: 'L',
     source:
       'https://blog.jjhayes.net/wp/2022/05/19/dynamic-dns-ddns-on-the-ubiquiti-udm-se ; https://pulumi.com/registry/packages/unifi/api-docs/dynamicdns/',
   },
   pfsense: {
     product: 'pfSense / OPNsense',
-    offers:
-      'A Dynamic DNS client under Services > Dynamic DNS on both; pfSense lists Cloudflare, No-IP, DynDNS and “Custom” among its providers, OPNsense lists Duck DNS and “Custom”.',
-    use: 'Add an entry for your provider with the same name, user and password or token as here.',
-    steps: [
-      'pfSense: Services > Dynamic DNS, the tab of DynDNS providers, Add. OPNsense: Services > Dynamic DNS, “Add” in the upper right corner.',
-      'Leave it enabled; Interface (OPNsense: Interface to monitor): WAN.',
-      PROVIDER_STEP,
-      'Description: the NVR’s name. Save.',
-    ],
+    offers: k('pfsense.offers'),
+    use: k('pfsense.use'),
+    steps: [k('pfsense.steps.s1'), k('pfsense.steps.s2'), PROVIDER_STEP, k('pfsense.steps.s3')],
     providers: {
-      duckdns:
-        'OPNsense: Service type “Duck DNS”, Hostname {name}, Username: {secret}, Password: empty. pfSense: Service Type “Custom” with DuckDNS’s update URL.',
-      noip: 'pfSense: Service Type “No-IP”. Hostname: {name}. Username: {user}. Password: {secret}. (OPNsense: pick it if it is listed.)',
-      dyndns2:
-        'Service Type “DynDNS” for Dyn; for {server}, “Custom” with the server’s update URL (Username and Password are sent as HTTP basic auth). Hostname: {name}. Username: {user}. Password: {secret}.',
-      cloudflare:
-        'pfSense: Service Type “Cloudflare”. Hostname: {name}; the API token as its form asks. (OPNsense: pick it if it is listed.)',
+      duckdns: k('pfsense.providers.duckdns'),
+      noip: k('pfsense.providers.noip'),
+      dyndns2: k('pfsense.providers.dyndns2'),
+      cloudflare: k('pfsense.providers.cloudflare'),
     },
-    otherwise: `Service type “Custom” with your provider’s update URL (see its help), or ${CRON_INSTEAD}`,
+    otherwise: k('pfsense.otherwise'),
     confidence: 'H',
     source:
       'https://github.com/pfsense/docs/blob/master/source/dns/dynamic-dns.rst ; https://github.com/opnsense/docs/blob/master/source/manual/dynamic_dns.rst',
   },
   mikrotik: {
     product: 'MikroTik RouterOS (IP > Cloud)',
-    offers:
-      'MikroTik’s own DDNS service, on its RouterBOARD devices: the router keeps a name of its own under sn.mynetname.net pointing at its public IPv4 address (checked every minute). It has no client for other providers.',
-    use: 'Either use the router’s own name instead of the one made here, or keep the name made here current with the cron line.',
-    steps: [
-      'Open a terminal on the router (WinBox > New Terminal, or ssh).',
-      'Type /ip cloud set ddns-enabled=yes',
-      'Type /ip cloud print: the name it shows (ending in .sn.mynetname.net) now points at your public address.',
-      PROVIDER_STEP,
-    ],
+    offers: k('mikrotik.offers'),
+    use: k('mikrotik.use'),
+    steps: [k('mikrotik.steps.s1'), k('mikrotik.steps.s2'), k('mikrotik.steps.s3'), PROVIDER_STEP],
     providers: {},
-    otherwise: `Not supported: RouterOS keeps only its own …sn.mynetname.net name, not {name}. Either use that name instead, or ${CRON_INSTEAD}`,
+    otherwise: k('mikrotik.otherwise'),
     confidence: 'M',
     source: `${MIKROTIK_CLOUD} ; ddns-enabled: ${MIKROTIK_DDNS_ENABLED}`,
   },
   glinet: {
     product: 'GL.iNet (firmware 4.x)',
-    offers:
-      'Its own free name (…glddns.com: Applications > Dynamic DNS, “Enable DDNS”, then “Apply”), and LuCI, OpenWrt’s own pages, under System > Advanced Settings, where OpenWrt’s DDNS client takes other providers.',
-    use: 'Either use the glddns.com name instead of the one made here, or set up your provider in LuCI as on OpenWrt.',
-    steps: [
-      'In the admin panel go to System > Advanced Settings, click “Go To LuCI” and log in with the admin panel’s password.',
-      ...LUCI_STEPS,
-    ],
+    offers: k('glinet.offers'),
+    use: k('glinet.use'),
+    steps: [k('glinet.steps.s1'), ...LUCI_STEPS],
     providers: LUCI_PROVIDERS,
     otherwise: CRON_INSTEAD,
     confidence: 'M',
@@ -249,13 +215,13 @@ export const ROUTER_DDNS_FAMILIES: readonly { id: RouterDdnsId; family: string }
  * The families the app knows whose own DDNS client no source was found for: said as "not known", never guessed.
  * By the word the Router rules step (or the CLI's --router) uses.
  */
-export const ROUTER_DDNS_NOT_KNOWN: Readonly<Record<string, string>> = {
-  linksys: 'Linksys: not known (no source found for its DDNS settings).',
-  google: 'Google Nest Wifi / Google Wifi: not known (no source found for a DDNS client of its own).',
-  eero: 'eero: not known (no source found for a DDNS client of its own).',
-  isp: 'Your internet provider’s router: not known (its pages differ by provider).',
-  nftables: 'A Linux router (nftables): no DDNS client of its own; the cron line can run on it.',
-  iptables: 'A Linux router (iptables): no DDNS client of its own; the cron line can run on it.',
+export const ROUTER_DDNS_NOT_KNOWN: Readonly<Record<string, RouterWords>> = {
+  linksys: k('notKnown.linksys'),
+  google: k('notKnown.google'),
+  eero: k('notKnown.eero'),
+  isp: k('notKnown.isp'),
+  nftables: k('notKnown.nftables'),
+  iptables: k('notKnown.iptables'),
 };
 
 /** The values a router's steps are written with (never the password or token itself). */
@@ -267,22 +233,32 @@ export interface RouterDdnsValues {
 }
 
 /**
- * The router's steps for the provider chosen on the page, with the name and user typed there: the provider's line
- * in its place, or what to do when the router does not list it. An unconfirmed (L) entry says so first.
+ * The router's steps for the provider chosen on the page, with the name and user typed there, said by key: the
+ * provider's line in its place, or what to do when the router does not list it. An unconfirmed (L) entry says so
+ * first. What the user left empty is said in words ("your name").
  */
-export function routerDdnsSteps(c: RouterDdns, v: RouterDdnsValues): string[] {
+export function routerDdnsSaid(c: RouterDdns, v: RouterDdnsValues): Said[] {
   const host = v.host.trim();
-  const words: Record<string, string> = {
-    '{name}': host || 'your name',
-    '{sub}': host ? duckdnsDomain(host) : 'your DuckDNS name without .duckdns.org',
-    '{user}': v.user.trim() || 'your user name',
-    '{secret}': `your ${DDNS_SECRET[v.provider]}`,
-    '{server}': v.server.trim() || 'your server',
+  const user = v.user.trim();
+  const server = v.server.trim();
+  const params: Record<string, string | SaidWords> = {
+    name: host || k('fill.name'),
+    sub: host ? duckdnsDomain(host) : k('fill.sub'),
+    user: user || k('fill.user'),
+    secret: k(`fill.secret.${DDNS_SECRET[v.provider]}`),
+    server: server || k('fill.server'),
   };
-  const fill = (s: string) => s.replace(/\{(?:name|sub|user|secret|server)\}/g, (k) => words[k]!);
-  const steps = c.steps.map((s) => fill(s === PROVIDER_STEP ? (c.providers[v.provider] ?? c.otherwise) : s));
-  if (c.confidence === 'L') steps[0] = `Reportedly (not confirmed): ${steps[0]}`;
+  const steps: Said[] = c.steps.map((s) => ({
+    key: (s === PROVIDER_STEP ? (c.providers[v.provider] ?? c.otherwise) : s).key,
+    params,
+  }));
+  if (c.confidence === 'L') steps[0] = { key: k('reportedly').key, params: { step: steps[0]! as SaidWords } };
   return steps;
+}
+
+/** Words said by key in a translator's language (the routers' words: every page that shows them loads the group). */
+export function sayRouterWords({ t }: Pick<Translator, 't'>, words: Said): string {
+  return sayWith(t as Parameters<typeof sayWith>[0], words);
 }
 
 /** The app's providers a router's own client can keep (in its list, or by its custom entry), in the app's order. */
@@ -300,8 +276,8 @@ export function routerDdnsFamily(family: string | null | undefined): RouterDdnsI
   return Object.hasOwn(ROUTER_DDNS, id) ? (id as RouterDdnsId) : null;
 }
 
-/** What is said for a family word whose client is not known (null: the word is not one of those). */
-export function routerDdnsNotKnown(family: string | null | undefined): string | null {
+/** What is said for a family word whose client is not known, by key (null: the word is not one of those). */
+export function routerDdnsNotKnown(family: string | null | undefined): Said | null {
   const f = family ?? '';
   return Object.hasOwn(ROUTER_DDNS_NOT_KNOWN, f) ? ROUTER_DDNS_NOT_KNOWN[f]! : null;
 }

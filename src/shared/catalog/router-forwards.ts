@@ -1,6 +1,12 @@
 // Where each router family keeps its port forwards, what it calls the fields, and whether a rule can be limited to
 // source addresses — from ../shared/reference/ROUTERS.md §0 and §1. Confidence as there: H vendor documentation,
 // M one secondary source or an inferred path, L believed and unconfirmed (shown as "look for", never as fact).
+// The steps are said by key (`rules.said.forward`, src/shared/i18n/en/said/rules-forward.ts); main writes their English
+// (router-forwards-steps.ts, which loads the whole catalogue: the pages load this file). The menu paths, the families'
+// names and the fields' labels are what the router's own screen shows: they stay here as they are, passed as values
+// into the translated sentences (a label with words of ours is said by key). The sources stay English: evidence.
+import { said, saidWords, sayIn, type Said, type SaidWords } from '../i18n/said';
+import type { Translator } from '../i18n/translate';
 
 /** The router families with a forward page or app, in the order they are offered. */
 export const FORWARD_PAGE_IDS = [
@@ -20,17 +26,27 @@ export type ForwardPageId = (typeof FORWARD_PAGE_IDS)[number];
 
 export interface ForwardPage {
   id: ForwardPageId;
+  /** The family's name, as its maker names it (data, as it is); for a name of ours, its English (see familySaid). */
   family: string;
+  /** A family's name in words of ours (not a maker's name), said by key: "An ISP box (…)". */
+  familySaid?: SaidWords;
   /** The menu path to the forward page, and what to press to add one. */
   path: string;
-  /** The family's names for the fields, where known. */
-  fields: { name: string; external: string; address: string; internal: string; protocol: string; source?: string };
+  /** The family's names for the fields, where known (as the router shows them; words of ours said by key). */
+  fields: {
+    name: string;
+    external: string;
+    address: string | SaidWords;
+    internal: string;
+    protocol: string;
+    source?: string | SaidWords;
+  };
   /** Whether a rule can be limited to source addresses on that page. */
   sourceLimit: boolean;
-  /** What else to do or know (save button, a second step). */
-  note?: string;
-  /** Where the family offers port triggering beside forwarding, and the source (see PORT_TRIGGERING). */
-  triggering?: { where: string; source: string };
+  /** What else to do or know (save button, a second step): by key, `rules.said.forward.note.<id>`. */
+  note?: SaidWords;
+  /** Where the family offers port triggering beside forwarding (its page), and the source (see PORT_TRIGGERING). */
+  triggering?: { where: string | SaidWords; source: string };
   confidence: 'H' | 'M' | 'L';
   source: string;
 }
@@ -43,6 +59,11 @@ const USUAL = {
   internal: 'Internal port',
   protocol: 'Protocol',
 };
+/** The address field of a family where the NVR is picked from a list (words of ours). */
+const DEVICE_CHOSEN = saidWords('rules.said.forward.deviceChosen');
+/** A family's note, said by key (`rules.said.forward.note.<id>`). */
+const note = (id: 'asus' | 'linksys' | 'fritzbox' | 'unifi' | 'openwrt-luci' | 'pfsense' | 'isp'): SaidWords =>
+  saidWords(`rules.said.forward.note.${id}`);
 
 export const FORWARD_PAGES: readonly ForwardPage[] = [
   {
@@ -77,7 +98,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       source: 'Source IP',
     },
     sourceLimit: true,
-    note: 'Press Apply after adding.',
+    note: note('asus'),
     confidence: 'M',
     source: `${ROUTERS_MD} §1.2`,
   },
@@ -94,7 +115,9 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
     },
     sourceLimit: false,
     triggering: {
-      where: 'the Port Triggering choice under ADVANCED > Advanced Setup > Port Forwarding / Port Triggering',
+      where: saidWords('rules.said.forward.triggeringChoice', {
+        path: 'ADVANCED > Advanced Setup > Port Forwarding / Port Triggering',
+      }),
       source: `${ROUTERS_MD} §1.3 (https://19216811.live/netgear-r8500-manual/36)`,
     },
     confidence: 'H',
@@ -112,7 +135,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       protocol: 'Protocol',
     },
     sourceLimit: false,
-    note: 'Press Save.',
+    note: note('linksys'),
     confidence: 'M',
     source: `${ROUTERS_MD} §1.4`,
   },
@@ -123,12 +146,12 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
     fields: {
       name: 'Application / Server service',
       external: 'External port',
-      address: 'the device chosen',
+      address: DEVICE_CHOSEN,
       internal: 'Port to device',
       protocol: 'Protocol',
     },
     sourceLimit: false,
-    note: 'Each external port can be shared only once on the whole FRITZ!Box. Press OK, then Apply.',
+    note: note('fritzbox'),
     confidence: 'H',
     source: 'https://service.avm.de/help/en/FRITZ-Box-7530/019p2/hilfe_portfreigabe',
   },
@@ -145,7 +168,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       source: 'From: Limited',
     },
     sourceLimit: true,
-    note: 'WAN interface: your internet connection. Save.',
+    note: note('unifi'),
     confidence: 'M',
     source: `${ROUTERS_MD} §1.6`,
   },
@@ -159,10 +182,10 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       address: 'Internal IP address',
       internal: 'Internal port',
       protocol: 'Protocol',
-      source: 'Source IP address (Advanced Settings tab)',
+      source: saidWords('rules.said.forward.fieldOnTab', { field: 'Source IP address', tab: 'Advanced Settings' }),
     },
     sourceLimit: true,
-    note: 'Press Save & Apply.',
+    note: note('openwrt-luci'),
     confidence: 'H',
     source: `${ROUTERS_MD} §1.18`,
   },
@@ -179,7 +202,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
       source: 'Source Address',
     },
     sourceLimit: true,
-    note: 'Interface: WAN. Let it make the firewall rule too (OPNsense: Firewall rule "Pass" or "Register rule"); press Apply Changes.',
+    note: note('pfsense'),
     confidence: 'H',
     source:
       'https://github.com/opnsense/docs/blob/master/source/manual/nat.rst ; https://github.com/pfsense/docs/blob/master/source/nat/index.rst',
@@ -188,7 +211,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
     id: 'google',
     family: 'Google Nest Wifi / Google Wifi',
     path: 'Google Home app: Wi-Fi > Settings > Advanced Networking > Port management > (+), IPv4 tab, choose the NVR',
-    fields: { ...USUAL, address: 'the device chosen' },
+    fields: { ...USUAL, address: DEVICE_CHOSEN },
     sourceLimit: false,
     confidence: 'H',
     source: `${ROUTERS_MD} §1.7`,
@@ -197,7 +220,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
     id: 'eero',
     family: 'eero',
     path: 'eero app: Settings > Advanced > Reservations and Port Forwarding > Add a reservation (the NVR), then "Open a port"',
-    fields: { ...USUAL, address: 'the device chosen' },
+    fields: { ...USUAL, address: DEVICE_CHOSEN },
     sourceLimit: false,
     confidence: 'H',
     source: `${ROUTERS_MD} §1.8`,
@@ -205,10 +228,11 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
   {
     id: 'isp',
     family: 'An ISP box (BT, Orange, Vodafone, Sky, Xfinity, Fios…)',
+    familySaid: saidWords('rules.said.forward.family.isp'),
     path: '"Port Forwarding", "NAT/PAT" or "Port Mapping" under Advanced, Firewall or Internet settings',
     fields: USUAL,
     sourceLimit: false,
-    note: 'Some ISP boxes need a restart after a change. If the box has no forward page, ask the ISP, or use a VPN.',
+    note: note('isp'),
     confidence: 'L',
     source: `${ROUTERS_MD} §1.9–1.14`,
   },
@@ -220,10 +244,7 @@ export const FORWARD_PAGES: readonly ForwardPage[] = [
  * for games and chat programs that call out first. An NVR waits for the phone to call in and never calls out on a
  * trigger port, so the trigger never fires (or the port closes again while nobody watches).
  */
-export const PORT_TRIGGERING =
-  'Port triggering is not for an NVR: it opens a port only after a device inside calls out first on the trigger ' +
-  'port, and only for a while. An NVR never calls out first — it waits for your phone to call in — so the port ' +
-  'would stay shut. Use a forward (above), or a VPN.';
+export const PORT_TRIGGERING = saidWords('rules.said.forward.triggering');
 
 /** A rule as the steps need it (a subset of the plan's rules). */
 export interface StepRule {
@@ -240,30 +261,66 @@ export interface StepRule {
 /** "8000", or "6100-6199" for a range. */
 const ports = (first: number, r: StepRule) => (r.portCount ? `${first}-${first + r.portCount - 1}` : String(first));
 
+/** The first line of a family's steps: its name, that menus differ, and the source (evidence, as it is). */
+export function forwardHeaderSaid(page: ForwardPage): Said {
+  return said('rules.said.forward.header', { family: page.familySaid ?? page.family, source: page.source });
+}
+
 /**
- * Numbered steps with the plan's exact values for one family's forward page: where to go, each rule's fields, save;
- * a family that cannot limit sources says so when the plan has them.
+ * The steps with the plan's exact values for one family's forward page, said by key (unnumbered): where to go, each
+ * rule's fields, save; a family that cannot limit sources says so when the plan has them.
  */
-export function forwardSteps(page: ForwardPage, rules: readonly StepRule[]): string[] {
+export function forwardStepsSaid(page: ForwardPage, rules: readonly StepRule[]): Said[] {
   const f = page.fields;
-  const where = page.confidence === 'L' ? `look for ${page.path}` : page.path;
-  const steps = [`Open the router’s page in a browser and log in; go to ${where}.`];
+  const steps = [
+    said(page.confidence === 'L' ? 'rules.said.forward.openLookFor' : 'rules.said.forward.open', { path: page.path }),
+  ];
   for (const r of rules) {
-    const values = [
-      `${f.name}: ${r.name}`,
-      `${f.external}: ${ports(r.externalPort, r)}`,
-      `${f.address}: ${r.internalAddress}`,
-      `${f.internal}: ${ports(r.internalPort, r)}`,
-      `${f.protocol}: ${r.protocol.toUpperCase()}`,
-    ];
-    if (r.sources.length && page.sourceLimit && f.source) values.push(`${f.source}: ${r.sources.join(', ')}`);
-    steps.push(`Add a rule — ${values.join('; ')}.`);
-  }
-  steps.push(page.note ?? 'Save.');
-  if (rules.some((r) => r.sources.length) && !page.sourceLimit)
+    const values = {
+      nameField: f.name,
+      name: r.name,
+      externalField: f.external,
+      external: ports(r.externalPort, r),
+      addressField: f.address,
+      address: r.internalAddress,
+      internalField: f.internal,
+      internal: ports(r.internalPort, r),
+      protocolField: f.protocol,
+      protocol: r.protocol.toUpperCase(),
+    };
     steps.push(
-      'This router cannot limit a forward to your addresses: the rules are open to the whole internet. A VPN, or a router that can, is safer.',
+      r.sources.length && page.sourceLimit && f.source
+        ? said('rules.said.forward.addRuleFrom', { ...values, sourceField: f.source, sources: r.sources.join(', ') })
+        : said('rules.said.forward.addRule', values),
     );
-  if (page.triggering) steps.push(`Leave ${page.triggering.where} alone. ${PORT_TRIGGERING}`);
-  return steps.map((s, i) => `${i + 1}. ${s}`);
+  }
+  steps.push(page.note ?? said('rules.said.forward.note.save'));
+  if (rules.some((r) => r.sources.length) && !page.sourceLimit) steps.push(said('rules.said.forward.openToAll'));
+  if (page.triggering)
+    steps.push(said('rules.said.forward.leaveTriggering', { where: page.triggering.where, why: PORT_TRIGGERING }));
+  return steps;
+}
+
+/** A family's forward steps as main wrote them, said by key: its first line, then each step. */
+export interface ForwardStepsSaid {
+  header: Said;
+  steps: Said[];
+}
+
+/**
+ * The text of a family's steps in a translator's language ("# family: …", then "1. …"), from main's English text and
+ * its words by key; the English as it came where they do not match it (an older main) or are not there.
+ */
+export function sayForwardSteps(
+  { t }: Pick<Translator, 't'>,
+  text: string,
+  words: ForwardStepsSaid | undefined,
+): string {
+  const lines = text.split('\n');
+  if (!words || lines.length !== words.steps.length + 1) return text;
+  const say = (w: Said, english: string) => sayIn({ t }, w, english);
+  return [
+    `# ${say(words.header, lines[0]!.replace(/^# /, ''))}`,
+    ...words.steps.map((w, i) => `${i + 1}. ${say(w, lines[i + 1]!.replace(/^\d+\. /, ''))}`),
+  ].join('\n');
 }

@@ -1,6 +1,11 @@
 // Where each router family keeps its DHCP reservations (an address kept for one MAC), from
 // ../shared/reference/ROUTERS.md §1. Confidence as there: H vendor documentation, M one secondary source or an
 // inferred path, L believed and unconfirmed — L paths are shown as "look for", never as fact.
+// The menu paths and the families' names are what the routers' own screens show: they stay as they are, passed as
+// values; our words around an unconfirmed path are said by key (`staticIp.reservationPath`). The sources stay
+// English (evidence). Main's side only: its English comes from the whole catalogue (english.ts).
+import { english } from '../i18n/english';
+import { said, type Said } from '../i18n/said';
 
 export interface ReservationPath {
   family: string;
@@ -93,7 +98,16 @@ export const RESERVATION_PATHS: readonly ReservationPath[] = [
   },
 ];
 
-/** A family's path in words that keep its confidence: an unconfirmed (L) path is something to look for. */
+/**
+ * A family's path in words that keep its confidence, said by key: an unconfirmed (L) path is something to look for;
+ * undefined for a confirmed one, which is the router's path alone (nothing of ours to say).
+ */
+export function reservationPathSaid(p: ReservationPath): Said | undefined {
+  return p.confidence === 'L' ? said('staticIp.reservationPath.lookFor', { path: p.path }) : undefined;
+}
+
+/** The same in main's English (the path alone where it is confirmed). */
 export function reservationPathText(p: ReservationPath): string {
-  return p.confidence === 'L' ? `usually ${p.path} (look for it; menus differ by firmware)` : p.path;
+  const words = reservationPathSaid(p);
+  return words ? english(words) : p.path;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { saidSchema } from '../i18n/said';
 import { neededOutsideSchema, portRoleSchema, riskLevelSchema } from '../catalog/ports';
 import { proposedPortSchema } from '../catalog/port-proposal';
-import { manualStepSourceSchema, type ManualStepSource } from '../catalog/manual-steps';
+import { manualStepSourceSchema, type ManualStepSource } from '../catalog/manual-step-source';
 
 export { manualStepSourceSchema, type ManualStepSource };
 
@@ -139,6 +139,8 @@ export const portPlanSchema = z.object({
       z.object({
         role: portRoleSchema,
         steps: z.array(z.string().max(400)).max(12),
+        /** The same steps by the catalogue's key (said.ts), `said[i]` for `steps[i]`: for the user's language. */
+        said: z.array(saidSchema).max(12).optional(),
         sources: z.array(manualStepSourceSchema).max(6).optional(),
       }),
     )

@@ -2,8 +2,9 @@
 // iptables — all from the same plan, with the source restriction. Syntax from ../shared/reference/ROUTERS.md §2
 // (nftables and iptables executed there in a throwaway namespace; uci checked against fw4's parser; RouterOS from
 // published v7 exports). Pure text; the user's values are checked before they get here (ports are numbers,
-// addresses are parsed, names are ours), and anything interpolated is quoted for its shell.
-import { FORWARD_PAGE_IDS, FORWARD_PAGES, forwardSteps } from '../catalog/router-forwards';
+// addresses are parsed, names are ours), and anything interpolated is quoted for its shell. The plan for any family, a
+// web page's numbered steps included, is router-commands.ts's (main's side: its steps' English loads the catalogue).
+import { FORWARD_PAGE_IDS } from '../catalog/router-forwards';
 import { said, type Said } from '../i18n/said';
 import { portsText, type ForwardPlan, type ForwardRule } from './forward-plan-shapes';
 
@@ -155,26 +156,4 @@ export function mikrotikCommands(plan: ForwardPlan): string {
       `/ip firewall nat add chain=dstnat action=dst-nat protocol=${r.protocol} dst-port=${portsText(r.externalPort, r)} in-interface-list=WAN${plan.sources.length ? ' src-address-list=nvr-allowed' : ''} to-addresses=${r.internalAddress}${r.portCount ? '' : ` to-ports=${r.internalPort}`} comment="${comment(r)}"`,
     );
   return out.join('\n');
-}
-
-/** The plan for a router family: commands for the command-line ones, numbered steps with its values for the others. */
-export function routerCommands(family: RouterFamily, plan: ForwardPlan, o: CommandOptions = {}): string {
-  const page = FORWARD_PAGES.find((p) => p.id === family);
-  if (page)
-    return [
-      `# ${page.family}: menus differ by firmware (source: ${page.source})`,
-      ...forwardSteps(page, plan.rules),
-    ].join('\n');
-  switch (family as RouterCommandFamily) {
-    case 'nftables':
-      return nftablesCommands(plan, o);
-    case 'iptables':
-      return iptablesCommands(plan, o);
-    case 'openwrt':
-      return openwrtCommands(plan);
-    case 'mikrotik':
-      return mikrotikCommands(plan);
-    default:
-      return `# No steps for "${family.slice(0, 30)}".`;
-  }
 }

@@ -35,7 +35,12 @@ export const rulesStep = defineStep({
           forwardChain: z.string().max(80).optional(),
         })
         .strict(),
-      output: z.object({ family: z.enum(ROUTER_FAMILIES), text: z.string().max(20_000) }),
+      output: z.object({
+        family: z.enum(ROUTER_FAMILIES),
+        text: z.string().max(20_000),
+        /** A web page's numbered steps by the catalogue's key (router-forwards.ts): for the user's language. */
+        said: z.object({ header: saidSchema, steps: z.array(saidSchema).max(40) }).optional(),
+      }),
     },
     /**
      * Instead of forwarding the NVR's web page: a reverse proxy (Caddy or nginx) on another computer of the LAN, in

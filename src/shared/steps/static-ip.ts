@@ -105,7 +105,17 @@ export const reservationAdviceSchema = z.object({
   mac: mac.nullable(),
   address: ipv4,
   /** The router families' own menu paths for a reservation (../shared/reference/ROUTERS.md), each with its source. */
-  families: z.array(z.object({ family: words(80), path: words(300), source: words(300) })).max(24),
+  families: z
+    .array(
+      z.object({
+        family: words(80),
+        path: words(300),
+        /** The path's words by the catalogue's key (an unconfirmed path looked for), for the user's language. */
+        pathSaid: saidSchema.optional(),
+        source: words(300),
+      }),
+    )
+    .max(24),
 });
 
 /** One reading of the device's address settings, judged. */

@@ -202,13 +202,14 @@ describe('converted commands’ output in en-XA: the frame words pseudo, main’
     expect(vpn.stdout.trim()).toBe(t('cli.vpn.noPlan', { command: 'nvr-assist vpn plan --server <router or linux>' }));
   });
 
-  it('ddns router: its frame words pseudo, the catalogue’s steps and the cron line as they came', async () => {
+  it('ddns router: its frame words and the router’s steps (said by key) pseudo, the cron line as it came', async () => {
     const r = await cli(['ddns', 'router', '--router', 'fritzbox', '--provider', 'noip', '--host', 'cam.ddns.net']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(t('cli.ddns.router.ownClient', { product: 'AVM FRITZ!Box' }));
     expect(lines[1]).toBe(t('cli.ddns.router.providers', { providers: 'duckdns, noip, dynu, dyndns2' }));
-    expect(lines[2]).toMatch(/^ {2}1\. Open the FRITZ!Box user interface/);
+    expect(lines[2]).toBe(`  1. ${t('ddns.said.router.fritzbox.steps.s1')}`);
+    expect(r.stdout).not.toMatch(/Open the FRITZ!Box user interface/);
     expect(r.stdout).toContain(t('cli.ddns.router.cron.password'));
     expect(lines.at(-1)).toMatch(
       /^ {2}\*\/15 \* \* \* \* nvr-assist ddns update --provider noip --host cam\.ddns\.net/,

@@ -138,6 +138,17 @@ describe('manualStepsWithSources for a brand without its own steps', () => {
         'If the vendor’s app or PC software connects through this port, enter the new port there too.',
         'Come back here and measure the ports again to check the change.',
       ],
+      // The same steps by the catalogue's key (ports.said.manual): the setting's name is the device's, a value.
+      said: [
+        { key: 'ports.said.manual.open.device' },
+        { key: 'ports.said.manual.where.general' },
+        {
+          key: 'ports.said.manual.set',
+          params: { field: 'RTSP Port', port: '21000', label: { key: 'ports.role.rtsp' } },
+        },
+        { key: 'ports.said.manual.apps.general' },
+        { key: 'ports.said.manual.recheck' },
+      ],
       sources: [],
     });
     // A role with no usual field name is named by its label.

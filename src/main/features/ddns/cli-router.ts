@@ -8,8 +8,10 @@ import {
   routerDdnsFamily,
   routerDdnsNotKnown,
   routerDdnsProviders,
-  routerDdnsSteps,
+  routerDdnsSaid,
 } from '../../../shared/catalog/router-ddns';
+import { english } from '../../../shared/i18n/english';
+import { said, sayIn, type Said } from '../../../shared/i18n/said';
 import { readableSource } from '../../../shared/catalog/source-text';
 import { DDNS_PROVIDERS, DDNS_SECRET, ddnsProviderSchema, type DdnsProvider } from '../../../shared/domain/ddns';
 import { ddnsCronLine, type DdnsCronValues } from '../../../shared/domain/ddns-cron';
@@ -31,8 +33,12 @@ export interface RouterDdnsView {
   /** The app's providers its client can keep (empty: none, or not known). */
   providers: DdnsProvider[];
   steps: string[];
+  /** The same steps by the catalogue's key (`said[i]` for `steps[i]`), for the terminal's language. */
+  said: Said[];
   source: string;
   notKnown: string | null;
+  /** The same by the catalogue's key. */
+  notKnownSaid: Said | null;
   cronLine: string;
   secret: 'password' | 'token';
 }
@@ -41,15 +47,19 @@ export interface RouterDdnsView {
 export function routerDdnsView(family: (typeof ROUTER_WORDS)[number], v: DdnsCronValues): RouterDdnsView {
   const id = routerDdnsFamily(family);
   const c = id === null ? null : ROUTER_DDNS[id]!;
+  const steps = c ? routerDdnsSaid(c, v) : [];
+  const notKnown = c ? null : (routerDdnsNotKnown(family) ?? said('ddns.said.router.notKnownOther', { family }));
   return {
     family,
     id,
     product: c?.product ?? null,
     confidence: c?.confidence ?? null,
     providers: c ? routerDdnsProviders(c) : [],
-    steps: c ? routerDdnsSteps(c, v) : [],
+    steps: steps.map(english),
+    said: steps,
     source: c ? readableSource(c.source) : '',
-    notKnown: c ? null : (routerDdnsNotKnown(family) ?? `${family}: not known.`),
+    notKnown: notKnown && english(notKnown),
+    notKnownSaid: notKnown,
     cronLine: ddnsCronLine(v),
     secret: DDNS_SECRET[v.provider],
   };
@@ -57,7 +67,8 @@ export function routerDdnsView(family: (typeof ROUTER_WORDS)[number], v: DdnsCro
 
 export function renderRouterDdns(r: RouterDdnsView, t: Translator['t'] = createTranslator().t): string {
   const cron = [t(`cli.ddns.router.cron.${r.secret}`), `  ${r.cronLine}`];
-  if (r.notKnown !== null) return [r.notKnown, t('cli.ddns.router.lookFor'), ...cron].join('\n');
+  if (r.notKnown !== null)
+    return [sayIn({ t }, r.notKnownSaid ?? undefined, r.notKnown), t('cli.ddns.router.lookFor'), ...cron].join('\n');
   const product = r.product ?? '';
   return [
     r.confidence === 'L'
@@ -66,7 +77,7 @@ export function renderRouterDdns(r: RouterDdnsView, t: Translator['t'] = createT
     r.providers.length
       ? t('cli.ddns.router.providers', { providers: r.providers.join(', ') })
       : t('cli.ddns.router.noProviders'),
-    ...r.steps.map((s, i) => `  ${i + 1}. ${s}`),
+    ...r.steps.map((s, i) => `  ${i + 1}. ${sayIn({ t }, r.said[i], s)}`),
     ...(r.source ? [t('cli.ddns.router.source', { source: r.source })] : []),
     ...cron,
   ].join('\n');

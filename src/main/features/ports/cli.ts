@@ -86,8 +86,8 @@ export function renderPortPlan(plan: PortPlan, t: T = english()): string {
       }),
     );
   for (const m of plan.manualSteps) {
-    lines.push('', t('cli.ports.inWebPage', { service: ROLE_LABELS[m.role] }));
-    m.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+    lines.push('', t('cli.ports.inWebPage', { service: t(`ports.role.${m.role}`) }));
+    m.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${sayIn({ t }, m.said?.[i], s)}`));
   }
   lines.push('', sayIn({ t }, plan.rtspAdviceSaid, plan.rtspAdvice));
   return lines.join('\n');

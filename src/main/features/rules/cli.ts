@@ -1,11 +1,13 @@
 import { portsText, type ForwardPlan } from '../../../shared/domain/forward-plan';
 import { PROXY_KINDS, proxyTarget, type ProxyConfig, type ProxyKind } from '../../../shared/domain/reverse-proxy';
 import { ROUTER_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
+import { sayForwardSteps } from '../../../shared/catalog/router-forwards';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
 import { sayIn } from '../../../shared/i18n/said';
 import { usageLine, type CliCommand, type CommandContext } from '../../cli/command';
 import { formatTable } from '../../cli/table';
+import type { InvokeOutput } from '../../../shared/ipc/contract';
 
 type T = Translator['t'];
 const english = () => createTranslator().t;
@@ -77,6 +79,11 @@ export function renderProxy(c: ProxyConfig, t: T = english()): string {
   ].join('\n');
 }
 
+/** The plan written for a router: the commands as they are, or a web page's numbered steps in the terminal's language. */
+export function renderRouterCommands(c: InvokeOutput<'rules.commands'>, t: T = english()): string {
+  return sayForwardSteps({ t }, c.text, c.said);
+}
+
 const PLAN_SWITCHES = ['--video', '--no-video', '--no-web', '--no-app', '--udp-media'];
 /** The options a plan is made with (named in "plan first"). */
 const PLAN_FIRST = '--allow, --video, --no-web, --no-app';
@@ -117,7 +124,7 @@ async function runRules(cmd: CommandContext): Promise<number> {
       ...(options['--forward-chain'] ? { forwardChain: options['--forward-chain'] } : {}),
     });
     if (!r.ok) return cmd.finish(r, () => '');
-    io.stdout(json ? `${safeJson(r.data, 2)}\n` : `${r.data.text}\n`);
+    io.stdout(json ? `${safeJson(r.data, 2)}\n` : `${renderRouterCommands(r.data, t)}\n`);
     return 0;
   }
   if (options['--wan'] !== undefined || options['--forward-chain'] !== undefined)

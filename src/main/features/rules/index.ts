@@ -1,7 +1,8 @@
 import { mediaRangeFor } from '../../../shared/catalog/ports';
 import { checkSource, planForwards } from '../../../shared/domain/forward-plan';
 import { proxyTarget, reverseProxy } from '../../../shared/domain/reverse-proxy';
-import { commandOptionsSaid, routerCommands } from '../../../shared/domain/rule-commands';
+import { commandOptionsSaid } from '../../../shared/domain/rule-commands';
+import { routerCommands, routerStepsSaid } from '../../../shared/domain/router-commands';
 import { said } from '../../../shared/i18n/said';
 import { AppFailure } from '../../../shared/ipc/errors';
 import { saidFailure, withSaid } from '../../core/said-failure';
@@ -52,7 +53,8 @@ export default defineFeature({
       const options = { ...(wan ? { wan } : {}), ...(forwardChain ? { forwardChain } : {}) };
       const bad = commandOptionsSaid(options);
       if (bad) throw saidFailure('RULES_BAD_OPTION', bad);
-      return { family, text: routerCommands(family, plan, options) };
+      const said = routerStepsSaid(family, plan);
+      return { family, text: routerCommands(family, plan, options), ...(said ? { said } : {}) };
     },
     'rules.proxy': async ({ kind, host, user }) => {
       const { setup: record } = await setup.load();

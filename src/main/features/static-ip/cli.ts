@@ -1,4 +1,8 @@
-import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/router-reservations';
+import {
+  RESERVATION_PATHS,
+  reservationPathSaid,
+  reservationPathText,
+} from '../../../shared/catalog/router-reservations';
 import type { StaticIpReading, StaticIpResult } from '../../../shared/steps/static-ip';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, type Translator } from '../../../shared/i18n';
@@ -114,7 +118,7 @@ export function renderReservation(
       mac: r.reservation.mac ?? t('cli.staticIp.macNotKnown'),
     }),
     t('cli.staticIp.whereRouters'),
-    ...RESERVATION_PATHS.map((p) => `  ${p.family}: ${reservationPathText(p)}`),
+    ...RESERVATION_PATHS.map((p) => `  ${p.family}: ${sayIn({ t }, reservationPathSaid(p), reservationPathText(p))}`),
     t('cli.staticIp.thenRestart', { option: '--reserve' }),
   );
   return lines.join('\n');

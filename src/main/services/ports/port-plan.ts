@@ -174,8 +174,13 @@ export function buildPortPlan(
       (p) => !applyViaOnvif.includes(p.role) && !(p.role === 'onvif' && onvifShared && applyViaOnvif.includes('http')),
     )
     .map((p) => {
-      const { steps, sources } = manualStepsWithSources(brand, p.role, p.internal);
-      return { role: p.role, steps: steps.map((s) => clip(s, 400)).slice(0, 12), sources: sources.slice(0, 6) };
+      const { steps, said, sources } = manualStepsWithSources(brand, p.role, p.internal);
+      return {
+        role: p.role,
+        steps: steps.map((s) => clip(s, 400)).slice(0, 12),
+        said: said.slice(0, 12),
+        sources: sources.slice(0, 6),
+      };
     })
     .slice(0, 8);
 

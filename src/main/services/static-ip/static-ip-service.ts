@@ -2,7 +2,11 @@
 // discovery knows), judge it against this computer's network and the DHCP pool as known, propose a free address,
 // and change it — proven free just before, saved as pending before it is sent, the device followed to its new
 // address and read back; put back where it still answers.
-import { RESERVATION_PATHS, reservationPathText } from '../../../shared/catalog/router-reservations';
+import {
+  RESERVATION_PATHS,
+  reservationPathSaid,
+  reservationPathText,
+} from '../../../shared/catalog/router-reservations';
 import type { DiscoveredDevice } from '../../../shared/domain/device';
 import {
   checkTypedAddress,
@@ -197,11 +201,15 @@ export function createStaticIpService(deps: StaticIpServiceDeps) {
         ? {
             mac,
             address: proposal.address,
-            families: RESERVATION_PATHS.map((p) => ({
-              family: p.family,
-              path: reservationPathText(p),
-              source: p.source,
-            })),
+            families: RESERVATION_PATHS.map((p) => {
+              const pathSaid = reservationPathSaid(p);
+              return {
+                family: p.family,
+                path: reservationPathText(p),
+                ...(pathSaid ? { pathSaid } : {}),
+                source: p.source,
+              };
+            }),
           }
         : null,
     };

@@ -6,6 +6,7 @@ import { copyText } from '../../components/copy-text';
 import { deviceTitle } from '../../components/device-identity';
 import { t } from '../../composables/useT';
 import type { RouterFamily } from '../../../shared/domain/rule-commands';
+import { sayForwardSteps } from '../../../shared/catalog/router-forwards';
 
 /**
  * The Router rules page's way through, shared by its parts (what we found, what to do, verify): the NVR it is about,
@@ -48,8 +49,10 @@ function createRulesFlow() {
   }
 
   async function copyCommands(): Promise<void> {
-    const text = store.commands?.text;
-    if (!text) return;
+    const c = store.commands;
+    if (!c?.text) return;
+    // As the page shows it: a web page's steps in the page's language.
+    const text = sayForwardSteps({ t }, c.text, c.said);
     copied.value = (await copyText(text)) ? t('rules.copiedCommands') : t('rules.copyCommandsFailed');
   }
 

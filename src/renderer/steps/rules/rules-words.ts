@@ -6,6 +6,7 @@ import { FORWARD_PAGES, type ForwardPageId } from '../../../shared/catalog/route
 import type { ForwardNote, ForwardWants } from '../../../shared/domain/forward-plan-shapes';
 import { ROUTER_COMMAND_FAMILIES, type RouterFamily } from '../../../shared/domain/rule-commands';
 import { t } from '../../composables/useT';
+import { sayIn } from '../../../shared/i18n/said';
 
 type Tone = 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'muted';
 
@@ -53,7 +54,8 @@ export function familyWords(family: RouterFamily): { label: string; where: strin
           : t(`rules.family.${family}.where`),
     };
   const page = FORWARD_PAGES.find((p) => p.id === (family as ForwardPageId));
-  return { label: page?.family ?? family, where: t('rules.family.pageWhere') };
+  const label = page ? sayIn({ t }, page.familySaid, page.family) : family;
+  return { label, where: t('rules.family.pageWhere') };
 }
 
 /** How each note is shown: its word, its badge's tone and the bar on its left (a note's bar is RulesPlan's own). */

@@ -1,6 +1,8 @@
 // The ddns group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The DDNS step's pages (src/renderer/steps/ddns/*.vue). The providers' names and help, the answers' titles and the
 // routers' and NVRs' own DDNS clients are data from ddns-words.ts and the catalogues, not here.
+import { ddnsRouterSaid } from './said/ddns-router';
+
 export const ddns = {
   frame: {
     emptyText: 'The name is not checked yet.',
@@ -163,6 +165,8 @@ export const ddns = {
    * a DNS question failed are its own words, not here.
    */
   said: {
+    /** Routers' own DDNS clients and their steps (./said/ddns-router.ts). */
+    router: ddnsRouterSaid,
     answer: {
       slowDown: 'The provider asks to slow down (too many requests). Wait before updating again.',
       serverTrouble: "The provider's server has a problem (HTTP {status}). Try again in {minutes} minutes.",

@@ -2,6 +2,8 @@
 // The Router rules page's own words (src/renderer/steps/rules/, stores/rules*.ts), and main's words about the plan and
 // the proxy (`said`, below). The rules' names and the commands are main's data and are not here; commands and example
 // names a sentence shows (`ip link`, eth1) are its placeholders, filled with the page's data.
+import { rulesForwardSaid } from './said/rules-forward';
+
 export const rules = {
   frame: {
     emptyText: 'No rules are planned yet.',
@@ -217,6 +219,8 @@ export const rules = {
    * them. Commands, file paths, addresses and ports are their placeholders' values, as they are.
    */
   said: {
+    /** A router family's forward page, in numbered steps (./said/rules-forward.ts). */
+    forward: rulesForwardSaid,
     /** Why each rule is there (forward-plan.ts, planForwards). */
     why: {
       https: 'The web page, encrypted (HTTPS). Plain HTTP is never forwarded.',

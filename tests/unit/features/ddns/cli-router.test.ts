@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../../src/main/app';
 import { runCli } from '../../../../src/main/cli/run';
-import { ROUTER_WORDS, routerDdnsView } from '../../../../src/main/features/ddns/cli-router';
+import { renderRouterDdns, ROUTER_WORDS, routerDdnsView } from '../../../../src/main/features/ddns/cli-router';
+import { createTranslator } from '../../../../src/shared/i18n';
 import { ROUTER_FAMILIES } from '../../../../src/shared/domain/rule-commands';
 import { HOME_PC } from '../../../support/fake-system';
 
@@ -138,5 +139,27 @@ describe('nvr-assist ddns router', () => {
       const v = routerDdnsView(f, { provider: 'dyndns2', host: 'h.example.net', user: 'u', server: '' });
       expect(v.steps.length > 0 !== (v.notKnown !== null), f).toBe(true);
     }
+  });
+
+  it('in en-XA: the router’s steps and “not known” said in the locale, the values typed as they came', () => {
+    const xa = createTranslator('en-XA');
+    const v = routerDdnsView('tp-link', { provider: 'noip', host: 'nvr.example.com', user: 'alice', server: '' });
+    const out = renderRouterDdns(v, xa.t);
+    for (const step of v.steps) expect(out).not.toContain(step);
+    const step1 = xa.t('ddns.said.router.tp-link.steps.s1');
+    expect(out).toContain(`  1. ${xa.t('ddns.said.router.reportedly', { step: step1 })}`);
+    expect(out).toContain(
+      `  2. ${xa.t('ddns.said.router.tp-link.providers.noip', {
+        name: 'nvr.example.com',
+        user: 'alice',
+        secret: xa.t('ddns.said.router.fill.secret.password'),
+      })}`,
+    );
+    const eero = routerDdnsView('eero', { provider: 'noip', host: '', user: '', server: '' });
+    expect(renderRouterDdns(eero, xa.t).split('\n')[0]).toBe(xa.t('ddns.said.router.notKnown.eero'));
+    expect(renderRouterDdns(eero, xa.t)).not.toContain(eero.notKnown!);
+    // In English: main's sentences, as the JSON keeps them.
+    expect(renderRouterDdns(v, createTranslator('en').t)).toBe(renderRouterDdns(v));
+    expect(renderRouterDdns(v)).toContain(`  1. ${v.steps[0]}`);
   });
 });

@@ -55,4 +55,25 @@ describe('nvr-assist ports: main’s words in the terminal’s language', () => 
     expect(out).toContain(xa.t('ports.said.rtspAdvice.text'));
     for (const english of [scanned.message, missing.message, plan.rtspAdvice]) expect(out).not.toContain(english);
   });
+
+  it('in en-XA: the maker’s steps for a port ONVIF cannot move said in the locale, the menu path as it is', async () => {
+    const report = await measured();
+    const plan = buildPortPlan(device(), report, {});
+    const sdk = plan.manualSteps.find((m) => m.role === 'sdk')!;
+    expect(renderPortPlan(plan, createTranslator('en').t)).toContain(`  3. ${sdk.steps[2]}`);
+
+    const xa = createTranslator('en-XA');
+    const out = renderPortPlan(plan, xa.t);
+    const internal = String(plan.proposal.find((p) => p.role === 'sdk')!.internal);
+    expect(out).toContain(xa.t('cli.ports.inWebPage', { service: xa.t('ports.role.sdk') }));
+    expect(out).toContain(`  1. ${xa.t('ports.said.manual.open.nvr')}`);
+    expect(out).toContain(
+      `  2. ${xa.t('ports.said.manual.where.hikvision', { path: 'Configuration › Network › Basic Settings › Port' })}`,
+    );
+    expect(out).toContain(
+      `  3. ${xa.t('ports.said.manual.set', { field: xa.t('ports.said.manual.field.hikvisionSdk'), port: internal, label: xa.t('ports.role.sdk') })}`,
+    );
+    expect(out).toContain(`  ${sdk.steps.length}. ${xa.t('ports.said.manual.recheck')}`);
+    for (const english of sdk.steps) expect(out).not.toContain(english);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReading, renderReservation } from '../../../../src/main/features/static-ip/cli';
+import { RESERVATION_PATHS } from '../../../../src/shared/catalog/router-reservations';
 import {
   checkTypedAddress,
   choosePool,
@@ -99,6 +100,22 @@ describe('static-ip’s proposal, DHCP range and problems in the CLI', () => {
     expect(out).toContain(xa.t('staticIp.typed.router', { address: '192.168.0.1' }));
     expect(renderReservation({ reservation: null, problems }, createTranslator('en').t)).toContain(
       "192.168.0.1 is your router's address.",
+    );
+  });
+
+  it('where routers keep reservations in en-XA: an unconfirmed path looked for in the locale, the paths as they are', () => {
+    const xa = createTranslator('en-XA');
+    const r = { reservation: { address: '192.168.0.230', mac: '44:19:b6:00:00:64' }, problems: [] };
+    const out = renderReservation(r, xa.t);
+    const tp = RESERVATION_PATHS.find((p) => p.family === 'TP-Link Archer')!;
+    expect(tp.confidence).toBe('L');
+    expect(out).toContain(`  TP-Link Archer: ${xa.t('staticIp.reservationPath.lookFor', { path: tp.path })}`);
+    expect(out).not.toContain('look for it; menus differ by firmware');
+    // A confirmed path is the router's own, as it is, in every language.
+    const eero = RESERVATION_PATHS.find((p) => p.family === 'eero')!;
+    expect(out).toContain(`  eero: ${eero.path}`);
+    expect(renderReservation(r, createTranslator('en').t)).toContain(
+      `  TP-Link Archer: usually ${tp.path} (look for it; menus differ by firmware)`,
     );
   });
 });

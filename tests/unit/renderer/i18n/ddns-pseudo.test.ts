@@ -15,6 +15,9 @@ import { ACCOUNT, HOST, PUBLIC, fakeDdns, lookup } from '../steps/ddns/fake-ddns
 import { said } from '../../../../src/shared/i18n/said';
 import { readDyndns2Answer } from '../../../../src/shared/domain/ddns';
 import { attributeTexts } from './english-on-page';
+import { ROUTER_DDNS } from '../../../../src/shared/catalog/router-ddns';
+import { routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns-steps';
+import { english } from '../../../../src/shared/i18n/english';
 
 let fake = fakeDdns();
 useStepHarness({ path: '/step/ddns', handlers: () => (fake = fakeDdns()).handlers });
@@ -87,6 +90,32 @@ describe('the DDNS step in the pseudo locale: none of its own sentences is left 
     // And none of them in English (short words like "Name" may be inside data: only sentences are checked).
     const english = staticMessages().filter(([, text]) => text.length > 24 && all.includes(norm(text)));
     expect(english).toEqual([]);
+  });
+
+  it('a router’s own client (FRITZ!Box): what it offers and its steps in en-XA, the name and user as typed', async () => {
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const w = await mountStep();
+    await byTest(w, 'ddns-provider-noip').setValue(true);
+    await byTest(w, 'ddns-host').setValue(HOST);
+    await byTest(w, 'ddns-user').setValue(ACCOUNT.user);
+    await byTest(w, 'ddns-router-family').setValue('fritzbox');
+    await flushPromises();
+    const shown = byTest(w, 'ddns-router-steps').text();
+    const values = { provider: 'noip' as const, host: HOST, user: ACCOUNT.user, server: '' };
+    for (const step of routerDdnsSteps(ROUTER_DDNS.fritzbox!, values)) expect(shown).not.toContain(step);
+    expect(shown).toContain(pseudo.t('ddns.said.router.fritzbox.steps.s1'));
+    expect(shown).toContain(
+      pseudo.t('ddns.said.router.fritzbox.providers.noip', {
+        name: HOST,
+        user: ACCOUNT.user,
+        secret: pseudo.t('ddns.said.router.fill.secret.password'),
+      }),
+    );
+    // What each router's client offers, in the list of routers with their own.
+    const clients = byTest(w, 'ddns-router-clients').text();
+    expect(clients).toContain(pseudo.t('ddns.said.router.fritzbox.offers'));
+    expect(clients).not.toContain(english(ROUTER_DDNS.fritzbox!.offers));
   });
 
   it('no answer at the zone’s server: main’s reason said in en-XA, beside the verdict', async () => {

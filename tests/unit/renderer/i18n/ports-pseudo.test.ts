@@ -264,8 +264,24 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
     expect(page).toContain(t('ports.said.why.youMove', { role: http, from: '80', to: '8080' }));
     expect(page).toContain(t('ports.said.problem.commonlyScanned', { role: http, port: '8080' }));
     expect(byTest(wrapper, 'rtsp-advice').text()).toContain(t('ports.said.rtspAdvice.text'));
+    // The maker's steps (a Hikvision's SDK port): said by key, the menu path as the NVR's page shows it, a value.
+    const steps = byTest(wrapper, 'manual-steps').text();
+    for (const step of plan.manualSteps.flatMap((m) => m.steps)) expect(steps).not.toContain(step);
+    expect(steps).toContain(t('ports.said.manual.open.nvr'));
+    expect(steps).toContain(
+      t('ports.said.manual.where.hikvision', { path: 'Configuration › Network › Basic Settings › Port' }),
+    );
+    const internal = String(plan.proposal.find((p) => p.role === 'sdk')!.internal);
+    expect(steps).toContain(
+      t('ports.said.manual.set', {
+        field: t('ports.said.manual.field.hikvisionSdk'),
+        port: internal,
+        label: t('ports.role.sdk'),
+      }),
+    );
+    expect(steps).toContain(t('ports.said.manual.recheck'));
     // What stays English is the catalogue's own facts about the maker's ports (purposes, risks), the identification's
-    // evidence and the maker's steps with their sources: main's data, not said by key.
+    // evidence and the maker's steps' sources (evidence): main's data, not said by key.
     const english = new Set<string>();
     for (const r of report.rows) {
       if (!r.said?.purpose) english.add(r.purpose);
@@ -275,7 +291,6 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
       r.evidence.forEach((e) => english.add(e));
     }
     for (const m of plan.manualSteps) {
-      m.steps.forEach((step) => english.add(step));
       m.sources?.forEach((source) => [source.title, source.supports].forEach((w) => english.add(w)));
     }
     const words = wordsOf([
@@ -286,6 +301,10 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
       // The values main's words came with (the brands of a factory port: the catalogue names the brand-independent
       // services "any brand" among them).
       plan.problems.map((p) => Object.values(p.said?.params ?? {}).filter((v) => typeof v === 'string')),
+      // The menu path of the maker's steps, as the NVR's page shows it (a value of the said words).
+      plan.manualSteps.map((m) =>
+        m.said?.map((w) => Object.values(w.params ?? {}).filter((v) => typeof v === 'string')),
+      ),
     ]);
     check.expectOnlyKnownEnglish({ said: [...english].sort((a, b) => b.length - a.length), words });
   });

@@ -10,6 +10,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { createTranslator } from '../../../../src/shared/i18n';
 import { FORWARD_PAGES } from '../../../../src/shared/catalog/router-forwards';
+import { routerCommands, routerStepsSaid } from '../../../../src/shared/domain/router-commands';
 import { FORWARD_CHAINS } from '../../../../src/shared/catalog/nft-forward-chains';
 import { mediaRangeFor } from '../../../../src/shared/catalog/ports';
 import { planForwards } from '../../../../src/shared/domain/forward-plan';
@@ -213,6 +214,38 @@ describe('the Router rules step in the pseudo locale: no string of its own is le
     );
     expect(api.calls.filter((c) => c.channel === 'rules.proxy')).toHaveLength(0);
     check.expectOnlyKnownEnglish({ said: mainSays(main), words: DATA });
+  });
+
+  it('a router with a web page (TP-Link): its numbered steps in en-XA, the path, labels and values as they are', async () => {
+    setLocale('en-XA');
+    const copied: string[] = [];
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: (text: string) => (copied.push(text), Promise.resolve()) },
+    });
+    const main = fakeRules(api, fakePortReport(), { wants: { web: true, app: true, video: false } });
+    const wrapper = await mountStep();
+    await submit(wrapper, 'form.wishes');
+    await byTest(wrapper, 'family-tp-link').setValue(true);
+    await flushPromises();
+    const shown = byTest(wrapper, 'commands-text').text();
+    const english = routerCommands('tp-link', main.plan!);
+    const tp = FORWARD_PAGES.find((p) => p.id === 'tp-link')!;
+    for (const line of english.split('\n').slice(1)) expect(shown).not.toContain(line.replace(/^\d+\. /, ''));
+    expect(shown).toContain(`1. ${pseudo.t('rules.said.forward.open', { path: tp.path })}`);
+    expect(shown).toContain(pseudo.t('rules.said.forward.triggering'));
+    // The ISP box, a family named in words of ours, among the routers offered.
+    expect(byTest(wrapper, 'families').text()).toContain(pseudo.t('rules.said.forward.family.isp'));
+    expect(wrapper.text()).not.toContain('An ISP box');
+    // The copy is what the page shows.
+    await byTest(wrapper, 'commands-copy').trigger('click');
+    await flushPromises();
+    expect(copied).toEqual([shown]);
+    // What stays as it is: the family's name and the source (the first line's values), the menu paths, the fields'
+    // labels and the plan's values (the rules' names, ports, addresses, protocols).
+    const said = routerStepsSaid('tp-link', main.plan!)!;
+    const values = stringsOf([said.header, ...said.steps].map((w) => w.params ?? {}));
+    check.expectOnlyKnownEnglish({ said: mainSays(main, values), words: DATA });
   });
 
   it('the English named as not converted yet was all seen (a file converted since must leave the list)', () => {

@@ -31,6 +31,11 @@ import {
 } from '../fake-static-ip';
 import { ok } from '../fake-api';
 import { english } from '../../../../src/shared/i18n/english';
+import {
+  RESERVATION_PATHS,
+  reservationPathSaid,
+  reservationPathText,
+} from '../../../../src/shared/catalog/router-reservations';
 import { said } from '../../../../src/shared/i18n/said';
 import { fail } from '../../../../src/shared/ipc/result';
 import { api, mountStep, useStepHarness } from '../mount-step';
@@ -88,6 +93,27 @@ describe('the Static IP step in the pseudo locale: no string of its own is left 
     expect(byTest(wrapper, 'plan-state').text()).toContain(
       createTranslator('en-XA').t('staticIp.plan.notes', { count: 1 }),
     );
+  });
+
+  it('where the routers keep reservations, as main says it: an unconfirmed path looked for in en-XA', async () => {
+    setLocale('en-XA');
+    // The families as main's rule gives them (static-ip-service.ts): the path, its words by key, the source.
+    const families = RESERVATION_PATHS.map((p) => {
+      const pathSaid = reservationPathSaid(p);
+      return { family: p.family, path: reservationPathText(p), ...(pathSaid ? { pathSaid } : {}), source: p.source };
+    });
+    const reading = fakeReading();
+    fakeStaticIp(api, { reading: { ...reading, reservation: { ...reading.reservation!, families } } });
+    const wrapper = await mountStep();
+    const shown = byTest(wrapper, 'reservation-families').text();
+    const xa = createTranslator('en-XA');
+    const tp = RESERVATION_PATHS.find((p) => p.family === 'TP-Link Archer')!;
+    expect(shown).toContain(xa.t('staticIp.reservationPath.lookFor', { path: tp.path }));
+    expect(shown).not.toContain('look for it; menus differ by firmware');
+    // The families' names, paths and sources are the routers' own and the evidence: data, as they are.
+    const data = RESERVATION_PATHS.flatMap((p) => [p.family, p.path, p.source]);
+    const { said, words } = notThePages();
+    page.expectOnlyKnownEnglish({ said: [...said, ...data].sort((a, b) => b.length - a.length), words });
   });
 
   it('main refused the address for want of a yes: “Use it anyway” offered under the button', async () => {

@@ -3,11 +3,15 @@ import {
   PROVIDER_STEP,
   ROUTER_DDNS,
   routerDdnsFamily,
-  routerDdnsSteps,
   ROUTER_DDNS_IDS,
   type RouterDdns,
   type RouterDdnsValues,
 } from '../../../../src/shared/catalog/router-ddns';
+import { routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns-steps';
+import { english } from '../../../../src/shared/i18n/english';
+
+/** The catalogue's words in English (they are said by key: ddns.said.router). */
+const en = (words: string | { key: string }): string => (typeof words === 'string' ? words : english(words));
 import { DDNS_PROVIDERS, type DdnsProvider } from '../../../../src/shared/domain/ddns-providers';
 
 const REF = '../shared/reference/INTERNET-SECURITY.md §1.6';
@@ -49,7 +53,7 @@ describe('routers’ built-in DDNS clients: the catalogue', () => {
         id,
       ).toHaveLength(1);
       for (const s of [...c.steps, ...Object.values(c.providers), c.otherwise, c.product, c.offers, c.use])
-        expect(s!.trim().length, id).toBeGreaterThan(2);
+        expect(en(s!).trim().length, id).toBeGreaterThan(2);
     }
   });
 
@@ -66,14 +70,15 @@ describe('routers’ built-in DDNS clients: the catalogue', () => {
     for (const [id, c] of entries) {
       for (const p of Object.keys(c.providers)) expect(DDNS_PROVIDERS, `${id}: ${p}`).toContain(p);
       // a confirmed entry's own steps state facts: the hedge is for L entries only (added when shown)
-      if (c.confidence !== 'L') for (const step of c.steps) expect(step, id).not.toMatch(/reportedly|not confirmed/i);
+      if (c.confidence !== 'L')
+        for (const step of c.steps) expect(en(step), id).not.toMatch(/reportedly|not confirmed/i);
     }
   });
 
   it('the existing facts are kept: FRITZ!Box user-defined, ASUS asuscomm.com, TP-Link reportedly tplinkdns.com', () => {
-    expect(entry('fritzbox').use).toMatch(/User-defined/);
-    expect(entry('asus').offers).toMatch(/asuscomm\.com/);
-    expect(entry('tp-link').offers).toMatch(/^Reportedly a tplinkdns\.com name/);
+    expect(en(entry('fritzbox').use)).toMatch(/User-defined/);
+    expect(en(entry('asus').offers)).toMatch(/asuscomm\.com/);
+    expect(en(entry('tp-link').offers)).toMatch(/^Reportedly a tplinkdns\.com name/);
   });
 });
 
@@ -113,9 +118,9 @@ describe('routerDdnsSteps: the chosen router’s steps for the provider on the p
 
   it('a provider the router does not list gets what to do instead (the cron line), not another provider’s line', () => {
     const steps = routerDdnsSteps(entry('fritzbox'), values('cloudflare'));
-    expect(steps[2]).toBe(entry('fritzbox').otherwise);
+    expect(steps[2]).toBe(en(entry('fritzbox').otherwise));
     expect(steps[2]).toMatch(/cron line/);
-    expect(routerDdnsSteps(entry('asus'), values('duckdns'))[2]).toBe(entry('asus').otherwise);
+    expect(routerDdnsSteps(entry('asus'), values('duckdns'))[2]).toBe(en(entry('asus').otherwise));
   });
 
   it('an unconfirmed (L) router says “Reportedly (not confirmed)” first; a confirmed one states its path', () => {
@@ -125,7 +130,7 @@ describe('routerDdnsSteps: the chosen router’s steps for the provider on the p
     for (const [id, c] of entries)
       expect(routerDdnsSteps(c, values('noip'))[0]!.startsWith('Reportedly'), id).toBe(c.confidence === 'L');
     // the catalogue's own steps stay as they were (the hedge is added to a copy)
-    expect(entry('tp-link').steps[0]).toMatch(/^Look for/);
+    expect(en(entry('tp-link').steps[0]!)).toMatch(/^Look for/);
   });
 });
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORWARD_CHAIN_IDS, FORWARD_CHAINS } from '../../../../src/shared/catalog/nft-forward-chains';
 import { forwardPlanSchema } from '../../../../src/shared/domain/forward-plan';
-import { routerCommands } from '../../../../src/shared/domain/rule-commands';
+import { routerCommands } from '../../../../src/shared/domain/router-commands';
 import { checkCommandOptions } from '../../../../src/shared/domain/rule-options';
 import { createTranslator } from '../../../../src/shared/i18n';
 

@@ -8,9 +8,10 @@ import {
   routerDdnsFamily,
   routerDdnsNotKnown,
   routerDdnsProviders,
-  routerDdnsSteps,
   type RouterDdns,
 } from '../../../../src/shared/catalog/router-ddns';
+import { routerDdnsSteps } from '../../../../src/shared/catalog/router-ddns-steps';
+import { english } from '../../../../src/shared/i18n/english';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { ROUTER_FAMILIES } from '../../../../src/shared/domain/rule-commands';
 import { DDNS_PROVIDERS } from '../../../../src/shared/domain/ddns-providers';
@@ -27,7 +28,8 @@ describe('router-ddns: every router family the app knows, its own DDNS client or
       const notKnown = routerDdnsNotKnown(f) !== null;
       expect(known !== notKnown, `${f}: exactly one of steps or "not known"`).toBe(true);
     }
-    for (const words of Object.values(ROUTER_DDNS_NOT_KNOWN)) expect(words).toMatch(/not known|no DDNS client/);
+    for (const words of Object.values(ROUTER_DDNS_NOT_KNOWN))
+      expect(english(words)).toMatch(/not known|no DDNS client/);
   });
 
   it('every family with steps has a source address a user can follow (the reference-only one is unconfirmed)', () => {
@@ -55,7 +57,7 @@ describe('router-ddns: every router family the app knows, its own DDNS client or
   it('a provider the family cannot take gives the way round (custom URL, the cron line) or says “Not supported”', () => {
     for (const [id, c] of entries)
       for (const provider of DDNS_PROVIDERS.filter((p) => !(p in c.providers)))
-        expect(c.otherwise, `${id}/${provider}`).toMatch(/cron line|Custom|User-defined|^Not supported/);
+        expect(english(c.otherwise), `${id}/${provider}`).toMatch(/cron line|Custom|User-defined|^Not supported/);
   });
 
   it('MikroTik: its own name only, turned on with /ip cloud; any provider is not supported, with the cron line', () => {

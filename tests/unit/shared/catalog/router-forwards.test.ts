@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FORWARD_PAGE_IDS,
-  FORWARD_PAGES,
-  forwardSteps,
-  type StepRule,
-} from '../../../../src/shared/catalog/router-forwards';
-import { ROUTER_FAMILIES, routerCommands } from '../../../../src/shared/domain/rule-commands';
+import { FORWARD_PAGE_IDS, FORWARD_PAGES, type StepRule } from '../../../../src/shared/catalog/router-forwards';
+import { forwardSteps } from '../../../../src/shared/catalog/router-forwards-steps';
+import { ROUTER_FAMILIES } from '../../../../src/shared/domain/rule-commands';
+import { routerCommands } from '../../../../src/shared/domain/router-commands';
 import type { ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 
 const rules: StepRule[] = [

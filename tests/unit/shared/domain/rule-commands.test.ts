@@ -15,9 +15,9 @@ import {
   nftablesCommands,
   openwrtCommands,
   ROUTER_COMMAND_FAMILIES,
-  routerCommands,
   type RouterCommandFamily,
 } from '../../../../src/shared/domain/rule-commands';
+import { routerCommands } from '../../../../src/shared/domain/router-commands';
 import { checkCommandOptions } from '../../../../src/shared/domain/rule-options';
 
 const GOLDEN_DIR = resolve(__dirname, '../../../fixtures/rule-commands');

@@ -1,5 +1,6 @@
 // The ports group's `said` (see ../ports.ts): main's words said by key, in a file of their own so that ports.ts stays
 // short. The group holds it (`ports.said`); the pages load it with the group.
+import { portsManualSaid } from './ports-manual';
 
 /**
  * What main says about the ports, said by key (issue 16 item 4): main keeps its English sentence beside the key and
@@ -189,4 +190,6 @@ export const portsSaid = {
     notConfirmed:
       'The app did not send that port change: it would work, but the app would not have proposed it. {parts} Confirm it to send it anyway, or pick another port. Nothing was changed.',
   },
+  /** The maker's numbered steps for a port ONVIF cannot move (./ports-manual.ts). */
+  manual: portsManualSaid,
 } as const;

@@ -46,4 +46,11 @@ export const staticIpSaid = {
     restarting: 'The NVR needs a restart for the new address: restarting it…',
     unfinished: 'An address change did not finish last time: finding where the NVR answers now…',
   },
+  /**
+   * Where a router family keeps its DHCP reservations (src/shared/catalog/router-reservations.ts): an unconfirmed
+   * path is something to look for. The path ({path}) is what the router's own screen shows: a value, as it is.
+   */
+  reservationPath: {
+    lookFor: 'usually {path} (look for it; menus differ by firmware)',
+  },
 } as const;

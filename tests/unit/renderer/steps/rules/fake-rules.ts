@@ -6,7 +6,7 @@ import {
 } from '../../../../../src/shared/domain/forward-plan';
 import { mediaRangeFor } from '../../../../../src/shared/catalog/ports';
 import { proxyTarget, reverseProxy } from '../../../../../src/shared/domain/reverse-proxy';
-import { routerCommands } from '../../../../../src/shared/domain/rule-commands';
+import { routerCommands, routerStepsSaid } from '../../../../../src/shared/domain/router-commands';
 import { checkCommandOptions } from '../../../../../src/shared/domain/rule-options';
 import type { InvokeInput } from '../../../../../src/shared/ipc/contract';
 import type { PortReport } from '../../../../../src/shared/domain/ports';
@@ -66,7 +66,8 @@ export function fakeRules(
     const options = { ...(wan ? { wan } : {}), ...(forwardChain ? { forwardChain } : {}) };
     const bad = checkCommandOptions(options);
     if (bad) return failed('RULES_BAD_OPTION', bad);
-    return ok({ family, text: routerCommands(family, main.plan, options) });
+    const said = routerStepsSaid(family, main.plan);
+    return ok({ family, text: routerCommands(family, main.plan, options), ...(said ? { said } : {}) });
   };
   api.handlers['rules.proxy'] = (input) => {
     const { kind, host, user } = input as InvokeInput<'rules.proxy'>;
