@@ -141,9 +141,9 @@ export const wizard = {
       noFinding: 'No finding is open. Score {score}/100.',
     },
     verify: {
-      /** `title`: the one check that changed (verify.said.title.*). */
+      /** `title`: the check that changed (verify.said.title.*), or a list of them. */
       changed: 'Changed since it was set up: {title}.',
-      /** `title`: the one check that could not measure (verify.said.title.*). */
+      /** `title`: the check that could not measure (verify.said.title.*), or a list of them. */
       unmeasured: 'Could not check: {title}.',
       nothing: 'Nothing to check yet: set up the steps first.',
     },
