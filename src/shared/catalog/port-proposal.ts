@@ -1,5 +1,5 @@
-import { said, type Said } from '../i18n/said';
-import { catalogPortNumbers, portsForBrand, ROLE_LABELS, type Transport } from './ports';
+import { said, saidList, type Said } from '../i18n/said';
+import { catalogPortNumbers, portsForBrand, type Transport } from './ports';
 import { portsEnglish, roleWords } from './port-words';
 import {
   COMMONLY_SCANNED_PORTS,
@@ -147,8 +147,8 @@ export function proposePorts(input: ProposalInput, random: RandomSource): Propos
     if (others.length > 0)
       whySaid.push(
         said('ports.said.why.sharedWith', {
-          // One other service (ONVIF on the web port) is said by its name; a list of them stays main's English.
-          others: others.length === 1 ? roleWords(others[0]!.role) : others.map((m) => ROLE_LABELS[m.role]).join(', '),
+          // One other service (ONVIF on the web port) is said by its name, several as a list of their names.
+          others: others.length === 1 ? roleWords(others[0]!.role) : saidList(others.map((m) => roleWords(m.role))),
         }),
       );
     if (isFollower) whySaid.push(said('ports.said.why.nextPort'));

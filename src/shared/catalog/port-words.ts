@@ -33,14 +33,24 @@ export const roleWords = (role: PortRole): SaidWords => ({ key: `ports.role.${ro
 
 type Say = Pick<Translator, 't'>;
 
+/** Sentences said by key, joined with a space as main joins them; `english` where one cannot be said. */
+function saySentences(say: Say, sentences: readonly Said[] | undefined, english: string): string {
+  if (!sentences?.length) return english;
+  const parts = sentences.map((part) => sayIn(say, part, ''));
+  return parts.some((part) => part === '') ? english : parts.join(' ');
+}
+
 /**
  * A proposal's "why" in the translator's language: its sentences said by key (`whySaid`), joined with a space as main
  * joins them; main's English line where it was not said by key or a sentence is not in the translator's catalogue.
  */
 export function sayPortWhy(say: Say, item: { why: string; whySaid?: readonly Said[] | undefined }): string {
-  if (!item.whySaid?.length) return item.why;
-  const parts = item.whySaid.map((part) => sayIn(say, part, ''));
-  return parts.some((part) => part === '') ? item.why : parts.join(' ');
+  return saySentences(say, item.whySaid, item.why);
+}
+
+/** A port change's result message in the translator's language (main's English `message` where it cannot). */
+export function sayPortMessage(say: Say, result: { message: string; said?: readonly Said[] | undefined }): string {
+  return saySentences(say, result.said, result.message);
 }
 
 /** A problem of the plan in the translator's language (main's English `message` where it was not said by key). */

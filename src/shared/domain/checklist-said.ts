@@ -1,6 +1,6 @@
 import { sayIn, type Said } from '../i18n/said';
 import type { Translator } from '../i18n/translate';
-import { CHECKLIST_STATUS_WORDS } from './checklist-schema';
+import { CHECKLIST_STATUS_WORDS, type Checklist } from './checklist-schema';
 
 // What the checklist carries in main's words, said in the reader's language (the PDF's translator, the page's, the
 // CLI's): the words said by key where the checklist has them (`said`), else main's English sentence as it came (an
@@ -54,4 +54,21 @@ export function todoReasonIn(tr: Tr, todo: { reason: string; said?: readonly Sai
   if (!todo.said?.length) return todo.reason;
   const sentences = todo.said.map((words) => sayIn(tr, words, ''));
   return sentences.every((s) => s !== '') ? sentences.join(' ') : todo.reason;
+}
+
+/**
+ * The topology picture in the reader's language: each box's label and detail and each sentence said by key where the
+ * checklist has them (topology-words.ts), else as they came (names, addresses, an older checklist).
+ */
+export function topologyIn(tr: Tr, topo: Checklist['topology']): Checklist['topology'] {
+  const said = topo.said?.sentences.length === topo.sentences.length ? topo.said.sentences : null;
+  return {
+    ...topo,
+    boxes: topo.boxes.map((b) => ({
+      ...b,
+      label: sayIn(tr, b.said?.label, b.label),
+      detail: sayIn(tr, b.said?.detail, b.detail),
+    })),
+    sentences: topo.sentences.map((s, i) => sayIn(tr, said?.[i] ?? undefined, s)),
+  };
 }

@@ -271,6 +271,8 @@ export const checklistTopologySchema = z.object({
         y: coordinate,
         w: coordinate,
         h: coordinate,
+        /** The label and the detail by the catalogue's key where they are our words (topology-words.ts). */
+        said: z.object({ label: saidSchema.optional(), detail: saidSchema.optional() }).optional(),
       }),
     )
     .max(16),
@@ -289,6 +291,8 @@ export const checklistTopologySchema = z.object({
     .max(32),
   /** The picture in sentences: what a screen reader reads, and the checklist's text. */
   sentences: z.array(text(600)).max(32),
+  /** The same sentences by the catalogue's key, one each (null: as it is; absent in checklists made before). */
+  said: z.object({ sentences: z.array(saidSchema.nullable()).max(32) }).optional(),
   /** Each port open from the internet: how (rule, UPnP, VPN), to where, its risk, whether the proof reached it. */
   exposures: z
     .array(

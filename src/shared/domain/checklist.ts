@@ -4,7 +4,8 @@ import { STEPS } from './steps';
 import { approachSchema } from './setup';
 import { SECURITY_SEVERITIES } from './security-model';
 import { stepFit } from './step-approach';
-import { RISK_WORDS, topologyFromRecord, topologyLayout, type TopologySource } from './topology';
+import { RISK_WORDS, topologyFromRecord, topologyLayout, withRisk, type TopologySource } from './topology';
+import { SENTENCES } from './topology-words';
 import {
   field,
   pick,
@@ -185,14 +186,20 @@ function topologyOf(record: unknown, nvrAddress: string | null): Checklist['topo
   const layout = topologyLayout(input);
   // Colour is never the only signal: a box at risk says so in words (the NAT in front of the router says it by colour).
   for (const b of layout.boxes)
-    if (b.risk !== 'none' && !b.detail.includes(RISK_WORDS[b.risk])) b.detail = `${b.detail} · ${RISK_WORDS[b.risk]}`;
+    if (b.risk !== 'none' && !b.detail.includes(RISK_WORDS[b.risk])) {
+      const detail = withRisk({ text: b.detail, ...(b.said?.detail ? { said: b.said.detail } : {}) }, b.risk);
+      const { detail: _, ...rest } = b.said ?? {};
+      const said = { ...rest, ...(detail.said ? { detail: detail.said } : {}) };
+      b.detail = detail.text;
+      if (Object.keys(said).length) b.said = said;
+      else delete b.said;
+    }
   const others = found.length - shown.length;
-  if (others > 0)
-    layout.sentences.push(
-      others === 1
-        ? '1 other device found on your network: nothing open from the internet leads to it.'
-        : `${others} other devices found on your network: nothing open from the internet leads to them.`,
-    );
+  if (others > 0) {
+    const words = SENTENCES.otherDevices(others);
+    layout.sentences.push(words.text);
+    layout.said?.sentences.push(words.said ?? null);
+  }
   return { ...layout, exposures: input.exposures, otherDevices: others };
 }
 

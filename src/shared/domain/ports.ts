@@ -193,6 +193,8 @@ export const portApplyResultSchema = z.object({
   outcome: z.enum(['verified', 'partial', 'restored', 'failed']),
   /** Plain words: what happened, and what the user should do. */
   message: z.string().max(1000),
+  /** The same words by the catalogue's key (said.ts), one sentence each (joined with a space; absent: English only). */
+  said: z.array(saidSchema).max(12).optional(),
   changes: z.array(portChangeSchema).max(8),
   /** The device-service URL after the change (ONVIF moves with HTTP). */
   onvifUrl: z.string().max(300).nullable(),

@@ -1,12 +1,12 @@
 // The default-password check's verdict from the NVR's answers, what the record keeps of the attempts, and the
 // finding it adds to the Security check (the policy and the plan: security-defaults.ts). Pure. The reason and the
-// fix are said by key (`security.said.defaults.…`) beside main's English sentence; inside the refusal's sentence the one
-// default refused ('user "admin" with the factory password') is said by key too (words within words, with values);
-// several refused stay English, as a value (a list of words within words is a level more than said.ts carries). The
-// evidence line stays English.
+// fix are said by key (`security.said.defaults.…`) beside main's English sentence; inside the refusal's sentence the
+// default refused ('user "admin" with the factory password') is said by key too (words within words, with values),
+// several as a list of such words (joined by `security.said.defaults.triedNext`: "a; b"; one not in the table is its
+// id, as a value). The evidence line stays English.
 import type { DefaultCredential } from '../catalog/default-credentials';
-import { english, saidInEnglish } from '../i18n/english';
-import { said, saidWords, type Said, type SaidWords } from '../i18n/said';
+import { saidInEnglish } from '../i18n/english';
+import { said, saidList, saidWords, type Said, type SaidList, type SaidWords } from '../i18n/said';
 import {
   DEFAULT_WINDOW_MS,
   describeCandidate,
@@ -47,9 +47,9 @@ function candidateWords(c: DefaultCredential): SaidWords {
 
 /**
  * Why a refusal ended the run: how many were tried, and how many known defaults were left untried. `list`: the one
- * refused default by key, or several (or one not in the table) as main's English.
+ * refused default by key (one not in the table: its id), or several as a list of them.
  */
-function refusedReason(tried: number, list: string | SaidWords, left: number): Said {
+function refusedReason(tried: number, list: string | SaidWords | SaidList, left: number): Said {
   if (tried === 1)
     return left === 0
       ? said('security.said.defaults.refusedOne', { tried: list })
@@ -85,6 +85,11 @@ export function judgeDefaultAnswers(args: {
     nextAt: null,
   };
   const row = (id: string) => args.candidates.find((c) => c.id === id) ?? null;
+  /** A refused default in words by key; one not in the table by its id. */
+  const refusedWords = (id: string): string | SaidWords => {
+    const c = row(id);
+    return c ? candidateWords(c) : id;
+  };
   const hit = tried.find((a) => a.outcome === 'accepted');
   if (hit) {
     const c = row(hit.candidate);
@@ -134,14 +139,12 @@ export function judgeDefaultAnswers(args: {
     ...reasonAndFix(
       refusedReason(
         tried.length,
-        tried.length === 1 && row(tried[0]!.candidate)
-          ? candidateWords(row(tried[0]!.candidate)!)
-          : tried
-              .map((a) => {
-                const c = row(a.candidate);
-                return c ? english(candidateWords(c)) : a.candidate;
-              })
-              .join('; '),
+        tried.length === 1
+          ? refusedWords(tried[0]!.candidate)
+          : saidList(
+              tried.map((a) => refusedWords(a.candidate)),
+              { join: 'security.said.defaults.triedNext' },
+            ),
         left,
       ),
       said('security.said.defaults.good'),

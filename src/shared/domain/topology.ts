@@ -1,4 +1,8 @@
+import type { Said } from '../i18n/said';
 import { deviceText } from '../text/device-text';
+import { BOX_WORDS, SENTENCES, type Worded } from './topology-words';
+
+export { RISK_WORDS, withRisk } from './topology-words';
 
 /**
  * The topology picture (issue 15, item 2): Internet → (ISP box or the carrier's NAT) → your router → the NVR and the
@@ -50,6 +54,8 @@ export interface TopologyBox {
   y: number;
   w: number;
   h: number;
+  /** The label and the detail by key where they are our words (absent: values, as they are). */
+  said?: { label?: Said; detail?: Said };
 }
 export interface TopologyArrow {
   from: string;
@@ -66,6 +72,8 @@ export interface TopologyLayout {
   arrows: TopologyArrow[];
   /** The picture in sentences (a screen reader's text, the checklist's). */
   sentences: string[];
+  /** The same sentences by key, one each (null: said as it is). */
+  said?: { sentences: Array<Said | null> };
 }
 
 const MAX_DEVICES = 8;
@@ -74,13 +82,6 @@ const MAX_EXPOSURES = 12;
 const NEVER_OUTSIDE = new Set([21, 22, 23, 80, 554, 8000, 37777, 34567]);
 const RANK: Record<Risk, number> = { none: 0, low: 1, medium: 2, high: 3 };
 const worst = (risks: Risk[]): Risk => risks.reduce<Risk>((a, r) => (RANK[r] > RANK[a] ? r : a), 'none');
-/** Each risk in words: a box or arrow says it, colour is never the only signal. */
-export const RISK_WORDS: Record<Risk, string> = {
-  none: 'no risk found',
-  low: 'low risk',
-  medium: 'medium risk',
-  high: 'high risk',
-};
 
 /** The risk of one open port: UPnP holes and never-outside ports are high; a planned rule medium; the VPN low. */
 export function exposureRisk(e: Pick<TopologyExposure, 'port' | 'toPort' | 'how'>): Risk {
@@ -158,13 +159,7 @@ export function topologyFromRecord(record: TopologySource): TopologyInput {
     if (exposures.length >= MAX_EXPOSURES) return;
     const risk = exposureRisk(e);
     const r = reached(e.port, e.protocol);
-    const how = { rule: 'a forward rule you planned', upnp: 'a UPnP mapping a device opened', vpn: 'the VPN' }[e.how];
-    exposures.push({
-      ...e,
-      reached: r,
-      risk,
-      words: `Port ${e.port}/${e.protocol} from the internet to ${e.to}:${e.toPort}, by ${how} (${RISK_WORDS[risk]}${r === null ? '' : r ? '; reached from outside' : '; not reached from outside'}).`,
-    });
+    exposures.push({ ...e, reached: r, risk, words: SENTENCES.exposure(e, risk, r).text });
   };
   for (const rule of record.rules.plan?.rules ?? [])
     add({
@@ -211,8 +206,14 @@ const BOX_H = 64;
 export function topologyLayout(input: TopologyInput): TopologyLayout {
   const boxes: TopologyBox[] = [];
   const arrows: TopologyArrow[] = [];
-  const sentences: string[] = [];
-  const inFront = input.verdict === 'double-nat' ? 'ISP box' : input.verdict === 'cgnat' ? 'Carrier’s NAT' : null;
+  const sentences: Worded[] = [];
+  const cgnat = input.verdict === 'cgnat';
+  const inFront = input.verdict === 'double-nat' || cgnat;
+  /** A box with its label and detail, each by key where it is our words. */
+  const box = (b: Omit<TopologyBox, 'label' | 'detail' | 'said'>, label: Worded, detail: Worded): TopologyBox => {
+    const s = { ...(label.said ? { label: label.said } : {}), ...(detail.said ? { detail: detail.said } : {}) };
+    return { ...b, label: label.text, detail: detail.text, ...(Object.keys(s).length ? { said: s } : {}) };
+  };
   const devices = input.devices.slice(0, MAX_DEVICES);
   const rows = Math.max(1, devices.length);
   // A band on top for the exposures' lines and their labels, one line each.
@@ -220,49 +221,38 @@ export function topologyLayout(input: TopologyInput): TopologyLayout {
   const height = band + Math.max(180, 40 + rows * (BOX_H + 24));
   const mid = band + (height - band - BOX_H) / 2;
   let x = 20;
-  const publicWords = [input.publicAddress, input.ddnsName].filter(Boolean).join(' · ') || 'public address not checked';
-  boxes.push({ id: 'internet', label: 'Internet', detail: publicWords, risk: 'none', x, y: mid, w: BOX_W, h: BOX_H });
+  const publicWords = BOX_WORDS.publicDetail([input.publicAddress, input.ddnsName].filter((v): v is string => !!v));
+  boxes.push(box({ id: 'internet', risk: 'none', x, y: mid, w: BOX_W, h: BOX_H }, BOX_WORDS.internet(), publicWords));
   let last = 'internet';
   if (inFront) {
     x += BOX_W + 60;
-    boxes.push({
-      id: 'front',
-      label: inFront,
-      detail: input.verdict === 'cgnat' ? 'shared public address' : 'a second router',
-      risk: 'medium',
-      x,
-      y: mid,
-      w: BOX_W,
-      h: BOX_H,
-    });
+    boxes.push(
+      box(
+        { id: 'front', risk: 'medium', x, y: mid, w: BOX_W, h: BOX_H },
+        BOX_WORDS.front(cgnat),
+        BOX_WORDS.frontDetail(cgnat),
+      ),
+    );
     arrows.push({ from: last, to: 'front', label: '', risk: 'none', dashed: false });
     last = 'front';
   }
   x += BOX_W + 60;
-  boxes.push({
-    id: 'router',
-    label: 'Your router',
-    detail: input.routerAddress ?? '',
-    risk: 'none',
-    x,
-    y: mid,
-    w: BOX_W,
-    h: BOX_H,
-  });
+  boxes.push(
+    box({ id: 'router', risk: 'none', x, y: mid, w: BOX_W, h: BOX_H }, BOX_WORDS.router(), {
+      text: input.routerAddress ?? '',
+    }),
+  );
   arrows.push({ from: last, to: 'router', label: '', risk: 'none', dashed: false });
   x += BOX_W + 80;
   devices.forEach((d, i) => {
     const id = `device-${i}`;
-    boxes.push({
-      id,
-      label: d.kind === 'nvr' ? `NVR: ${d.name}` : d.name,
-      detail: `${d.address ?? 'address unknown'} · ${RISK_WORDS[d.risk]}`,
-      risk: d.risk,
-      x,
-      y: band + 20 + i * (BOX_H + 24),
-      w: BOX_W + 40,
-      h: BOX_H,
-    });
+    boxes.push(
+      box(
+        { id, risk: d.risk, x, y: band + 20 + i * (BOX_H + 24), w: BOX_W + 40, h: BOX_H },
+        BOX_WORDS.device(d.kind, d.name),
+        BOX_WORDS.deviceDetail(d.address, d.risk),
+      ),
+    );
     arrows.push({ from: 'router', to: id, label: '', risk: 'none', dashed: false });
   });
   for (const e of input.exposures.slice(0, MAX_EXPOSURES)) {
@@ -275,24 +265,26 @@ export function topologyLayout(input: TopologyInput): TopologyLayout {
       dashed: e.how !== 'rule',
     });
   }
-  sentences.push(
-    `The internet${input.publicAddress ? ` sees your network as ${input.publicAddress}` : ''}${input.ddnsName ? ` (name ${input.ddnsName})` : ''}.`,
-  );
-  if (inFront)
-    sentences.push(
-      input.verdict === 'cgnat'
-        ? 'Your provider’s carrier-grade NAT sits in front of your router: nothing from the internet reaches it.'
-        : 'An ISP box sits in front of your router (double NAT).',
-    );
-  sentences.push(`Your router${input.routerAddress ? ` (${input.routerAddress})` : ''} connects:`);
-  for (const d of devices)
-    sentences.push(
-      `${d.kind === 'nvr' ? 'the NVR' : 'a camera'} ${d.name} at ${d.address ?? 'an unknown address'} (${RISK_WORDS[d.risk]});`,
-    );
-  if (input.exposures.length === 0) sentences.push('Nothing is open from the internet that the app knows of.');
-  else for (const e of input.exposures.slice(0, MAX_EXPOSURES)) sentences.push(e.words);
+  sentences.push(SENTENCES.internet(input.publicAddress, input.ddnsName));
+  if (inFront) sentences.push(SENTENCES.front(cgnat));
+  sentences.push(SENTENCES.router(input.routerAddress));
+  for (const d of devices) sentences.push(SENTENCES.device(d.kind, d.name, d.address, d.risk));
+  if (input.exposures.length === 0) sentences.push(SENTENCES.nothingOpen());
+  // An exposure's sentence by key where its words are still the ones made from it.
+  else
+    for (const e of input.exposures.slice(0, MAX_EXPOSURES)) {
+      const words = SENTENCES.exposure(e, e.risk, e.reached);
+      sentences.push(words.text === e.words ? words : { text: e.words });
+    }
   const width = x + BOX_W + 60;
-  return { width, height, boxes, arrows, sentences };
+  return {
+    width,
+    height,
+    boxes,
+    arrows,
+    sentences: sentences.map((s) => s.text),
+    said: { sentences: sentences.map((s) => s.said ?? null) },
+  };
 }
 
 /** Each risk's fill and line colour: the SVG's and the checklist PDF's. */
@@ -318,7 +310,12 @@ export function xmlText(s: string, max = 120): string {
  * attributes (a file, the standalone picture); each box, line and label also has a class by risk (topo-risk-high …)
  * so a page can give it its theme's colours.
  */
-export function topologySvg(layout: TopologyLayout, title = 'How your NVR is reached'): string {
+export function topologySvg(
+  layout: TopologyLayout,
+  title = 'How your NVR is reached',
+  /** An exposure's label: its port, the box it leads to, its risk (the page's words in its language). */
+  arrowLabel = (a: TopologyArrow, to: TopologyBox) => `${a.label} → ${to.label} · ${a.risk} risk`,
+): string {
   const byId = new Map(layout.boxes.map((b) => [b.id, b]));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-labelledby="topo-title topo-desc" font-family="sans-serif">`,
@@ -348,7 +345,7 @@ export function topologySvg(layout: TopologyLayout, title = 'How your NVR is rea
     const x2 = to.x + 30 + k * 10;
     parts.push(
       `<path class="topo-exposure topo-risk-${a.risk}" d="M${x1} ${from.y} L${x1} ${line + 4} L${x2} ${line + 4} L${x2} ${to.y}" fill="none" stroke="${c}" stroke-width="2.5"${a.dashed ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#topo-arrow)"/>`,
-      `<text class="topo-label topo-risk-${a.risk}" x="${labelX(from)}" y="${line}" font-size="12" fill="${c}">${xmlText(`${a.label} → ${to.label} · ${a.risk} risk`, 80)}</text>`,
+      `<text class="topo-label topo-risk-${a.risk}" x="${labelX(from)}" y="${line}" font-size="12" fill="${c}">${xmlText(arrowLabel(a, to), 80)}</text>`,
     );
     k++;
   }

@@ -2,7 +2,7 @@
 // its placeholders filled. Plain functions over plain objects (no message compiler, nothing evaluated, nothing for
 // the renderer's Content-Security-Policy to refuse), and without the catalogue itself: main and the CLI give it the
 // whole catalogue (./translate.ts), the pages the groups they have loaded (src/renderer/i18n/catalogue.ts).
-import type { Message, MessageKey, MessagePart, ParamArgs, ParamValue } from './types';
+import type { ListParam, ListType, Message, MessageKey, MessagePart, ParamArgs, ParamValue } from './types';
 
 /** The languages the app speaks: the tag of its catalogue and its name in its own words. */
 export const LOCALE_NAMES = {
@@ -84,8 +84,23 @@ export function translatorOver(
   // English ones main makes at load, the CLI's) never format a number — `ports --full` loads the app while it scans.
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
+  const lists = new Map<ListType, Intl.ListFormat>();
   const numberFormat = (): Intl.NumberFormat => (numbers ??= new Intl.NumberFormat(resolved.intl));
-  const show = (value: ParamValue): string => (typeof value === 'number' ? numberFormat().format(value) : value);
+  const listFormat = (type: ListType): Intl.ListFormat => {
+    const known = lists.get(type);
+    if (known) return known;
+    const made = new Intl.ListFormat(resolved.intl, { type });
+    lists.set(type, made);
+    return made;
+  };
+  // A list (words said by key, said.ts: not in `t`'s own types) in the locale's list format, each item shown as a
+  // value is.
+  const show = (value: ParamValue | ListParam): string =>
+    typeof value === 'number'
+      ? numberFormat().format(value)
+      : typeof value === 'string'
+        ? value
+        : listFormat(value.type ?? 'unit').format(value.list.map(show));
 
   function lookup(key: string): Message | null {
     let node: unknown = messages;
@@ -95,7 +110,7 @@ export function translatorOver(
     return null;
   }
 
-  function text(key: string, params: Readonly<Record<string, ParamValue>> | undefined): string {
+  function text(key: string, params: Readonly<Record<string, ParamValue | ListParam>> | undefined): string {
     const message = lookup(key);
     if (message === null) return missing(key);
     if (typeof message === 'string') return message;
@@ -108,7 +123,7 @@ export function translatorOver(
   const translator: Translator = {
     locale: resolved,
     t(key, ...args) {
-      const params = args[0] as Readonly<Record<string, ParamValue>> | undefined;
+      const params = args[0] as Readonly<Record<string, ParamValue | ListParam>> | undefined;
       return text(key, params).replace(PLACEHOLDER, (whole, name: string) =>
         params && name in params ? show(params[name]!) : whole,
       );

@@ -45,6 +45,16 @@ type NamesOf<M> = M extends string ? Placeholders<M> : Placeholders<M[keyof M]> 
 
 /** A placeholder's value: a quantity (a number, formatted by the locale) or words/an identifier (a string, as is). */
 export type ParamValue = string | number;
+/** How a list's words are joined: "a, b" (`unit`), "a, b, and c" (`conjunction`), "a, b, or c" (`disjunction`). */
+export type ListType = 'unit' | 'conjunction' | 'disjunction';
+/**
+ * A placeholder's value that is a list (words or numbers), joined by the locale's list format (`Intl.ListFormat`):
+ * what `t` takes where words said by key are a list (said.ts), not a type its callers name.
+ */
+export interface ListParam {
+  readonly list: readonly ParamValue[];
+  readonly type?: ListType;
+}
 export type ParamsOf<K extends MessageKey> =
   At<typeof en, K> extends { readonly other: string }
     ? { readonly count: number } & { readonly [N in Exclude<NamesOf<At<typeof en, K>>, 'count'>]: ParamValue }

@@ -1,7 +1,7 @@
 import { SWEEP_MAX_PREFIX } from '../../../shared/domain/discovery-limits';
 import type { PortApplyResult, PortPlan, PortReport } from '../../../shared/domain/ports';
 import { ROLE_LABELS } from '../../../shared/catalog/ports';
-import { sayPortProblem, sayPortRow } from '../../../shared/catalog/port-words';
+import { sayPortMessage, sayPortProblem, sayPortRow } from '../../../shared/catalog/port-words';
 import { isAppFailure } from '../../../shared/ipc/errors';
 import { safeJson } from '../../../shared/text/device-text';
 import { createTranslator, localMessage, type Translator } from '../../../shared/i18n';
@@ -103,7 +103,10 @@ export function renderPortChange(result: PortApplyResult, t: T = english()): str
   ]);
   const head = (['service', 'from', 'to', 'verified', 'evidence'] as const).map((h) => t(`cli.ports.changeHead.${h}`));
   return [
-    t('cli.ports.result', { outcome: t(`cli.ports.outcome.${result.outcome}`), message: result.message }),
+    t('cli.ports.result', {
+      outcome: t(`cli.ports.outcome.${result.outcome}`),
+      message: sayPortMessage({ t }, result),
+    }),
     rows.length ? `\n${formatTable(head, rows, 200)}` : '',
     result.onvifUrl ? `ONVIF: ${result.onvifUrl}` : '',
   ]
@@ -151,7 +154,7 @@ async function runPorts(cmd: CommandContext): Promise<number> {
     io.stdout(json ? `${safeJson(result, 2)}\n` : `${renderPortChange(result, t)}\n`);
     if (result.outcome !== 'verified') {
       io.stderr(
-        `${t('cli.ports.result', { outcome: t(`cli.ports.said.${result.outcome}`), message: result.message })}\n`,
+        `${t('cli.ports.result', { outcome: t(`cli.ports.said.${result.outcome}`), message: sayPortMessage({ t }, result) })}\n`,
       );
       // A device that refused a combined change may take a part of it.
       if (result.outcome === 'restored' && changes.length > 1 && !flags.has('--each'))

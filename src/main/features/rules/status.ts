@@ -1,8 +1,8 @@
 import type { ForwardPlan } from '../../../shared/domain/forward-plan';
 import type { OutsideProof } from '../../../shared/domain/outside-proof';
 import type { SetupRecord } from '../../../shared/domain/setup';
-import { planStepState } from '../../../shared/domain/step-state';
-import { said } from '../../../shared/i18n/said';
+import { planStepState, stepState } from '../../../shared/domain/step-state';
+import { said, saidList, saidWords } from '../../../shared/i18n/said';
 import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
@@ -35,13 +35,16 @@ export function judgeRulesProven(draft: SetupRecord, proof: OutsideProof, at: Da
   const updatedAt = at.toISOString();
   const failed = rows.filter((r) => r.ok === false);
   if (failed.length)
-    draft.steps.rules = {
-      status: 'attention',
+    // The rules not reachable by key (a list), the first one's cause as the proof said it (English, a value).
+    draft.steps.rules = stepState(
+      'attention',
       updatedAt,
-      reason: `Not reachable from outside: ${failed.map((r) => `port ${r.port}`).join(', ')}. ${failed[0]!.text}`.slice(
-        0,
-        500,
+      saidInEnglish(
+        said('wizard.reasons.rules.notReachable', {
+          ports: saidList(failed.map((r) => saidWords('wizard.reasons.rules.port', { port: String(r.port) }))),
+          why: failed[0]!.text,
+        }),
       ),
-    };
+    );
   else if (rows.every((r) => r.ok === true)) draft.steps.rules = { status: 'verified', updatedAt };
 }

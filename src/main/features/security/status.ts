@@ -15,7 +15,7 @@ function plainWords(words: Said | undefined): SaidWords | null {
   const params: Record<string, ParamValue | { key: string }> = {};
   for (const [name, value] of Object.entries(words.params ?? {})) {
     if (typeof value !== 'object') params[name] = value;
-    else if (value.params === undefined) params[name] = { key: value.key };
+    else if ('key' in value && value.params === undefined) params[name] = { key: value.key };
     else return null;
   }
   return words.params ? { key: words.key, params } : { key: words.key };

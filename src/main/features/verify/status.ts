@@ -1,7 +1,7 @@
 import type { SetupRecord } from '../../../shared/domain/setup';
 import type { VerifyResult } from '../../../shared/domain/verify';
 import { stepState } from '../../../shared/domain/step-state';
-import { said, type Said } from '../../../shared/i18n/said';
+import { said, saidList, type Said } from '../../../shared/i18n/said';
 import { saidInEnglish } from '../../../shared/i18n/english';
 
 /**
@@ -26,7 +26,7 @@ export function judgeVerifyStep(draft: SetupRecord, result: VerifyResult, at: Da
   else if (drifted.length)
     draft.steps.verify = stepState('attention', updatedAt, {
       text: `Changed since it was set up: ${drifted.map((c) => c.title).join(', ')}.`,
-      ...oneTitle('wizard.reasons.verify.changed', drifted),
+      ...titles('wizard.reasons.verify.changed', drifted),
     });
   else {
     const unmeasured = result.checks.filter((c) => c.why === 'unmeasured');
@@ -36,7 +36,7 @@ export function judgeVerifyStep(draft: SetupRecord, result: VerifyResult, at: Da
       unmeasured.length
         ? {
             text: `Could not check: ${unmeasured.map((c) => c.title).join(', ')}.`,
-            ...oneTitle('wizard.reasons.verify.unmeasured', unmeasured),
+            ...titles('wizard.reasons.verify.unmeasured', unmeasured),
           }
         : saidInEnglish(said('wizard.reasons.verify.nothing')),
     );
@@ -44,13 +44,15 @@ export function judgeVerifyStep(draft: SetupRecord, result: VerifyResult, at: Da
 }
 
 /**
- * A reason naming one check, by key (its title by its own key, said.ts takes one level). A list of checks stays main's
- * English: joining words into a list is the language's, and the catalogue has no list yet.
+ * A reason naming the checks, by key: one by its title's own key, several as a list of them (joined the language's
+ * way: "Ports, DDNS name" in English, as main's sentence joins them). A title said with values stays main's English.
  */
-function oneTitle(
+function titles(
   key: 'wizard.reasons.verify.changed' | 'wizard.reasons.verify.unmeasured',
   checks: readonly VerifyResult['checks'][number][],
 ): { said?: Said } {
-  const title = checks.length === 1 ? checks[0]!.titleSaid : undefined;
-  return title && !title.params ? { said: said(key, { title: { key: title.key } }) } : {};
+  const keys = checks.map((c) => (c.titleSaid && !c.titleSaid.params ? { key: c.titleSaid.key } : null));
+  if (!keys.length || keys.some((k) => k === null)) return {};
+  const plain = keys as { key: string }[];
+  return { said: said(key, { title: plain.length === 1 ? plain[0]! : saidList(plain) }) };
 }

@@ -1,4 +1,4 @@
-import { statusIn, stepReasonIn, stepTitleIn } from '../../../shared/domain/checklist-said';
+import { statusIn, stepReasonIn, stepTitleIn, topologyIn } from '../../../shared/domain/checklist-said';
 import type { Checklist } from '../../../shared/domain/checklist-schema';
 import type { Translator } from '../../../shared/i18n';
 import { sayIn } from '../../../shared/i18n/said';
@@ -82,8 +82,10 @@ export function drawPictureSection(pen: Pen, c: Checklist, t: T): void {
   room(60 + Math.min(c.topology.height * (width() / c.topology.width), 520));
   heading(t(`${P}.picture.heading`));
   write(t(`${P}.picture.legend`), 8.5, { color: GREY });
-  drawPicture(pen, c.topology, t);
-  for (const s of c.topology.sentences) line(s);
+  // Its words in the reader's language where the checklist says them by key (topology-words.ts).
+  const topology = topologyIn({ t }, c.topology);
+  drawPicture(pen, topology, t);
+  for (const s of topology.sentences) line(s);
 }
 
 export function drawPorts({ heading, line, none }: Pen, c: Checklist, t: T): void {

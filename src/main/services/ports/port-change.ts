@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
 import { english } from '../../../shared/i18n/english';
-import { said, saidWords, type Words } from '../../../shared/i18n/said';
+import { said, saidWords, type Said, type Words } from '../../../shared/i18n/said';
 import {
   buildSetNetworkProtocols,
   isPortInUseFault,
@@ -36,6 +36,14 @@ import { createChangeVerifier, EXPECTED, LABEL, portOf, webAddress } from './por
 import type { PortsServiceDeps } from './ports-service';
 import { runDeviceChange } from '../device-change/engine';
 import { combineParts, movedBy } from './port-change-parts';
+import {
+  doneSentences,
+  messageOf,
+  notBackSentences,
+  nothingToChange,
+  putBackSentences,
+  unfinishedSentences,
+} from './port-change-words';
 
 /** Why the NVR refused a SetNetworkProtocols, in plain words (the fault's ONVIF codes are not the user's). */
 export function faultInWords(reply: SoapReply): string {
@@ -206,7 +214,7 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
       return {
         deviceId: device.id,
         outcome: 'verified',
-        message: 'Nothing to change: the device already uses those ports.',
+        ...messageOf(nothingToChange()),
         changes: [],
         onvifUrl: url.href,
         at: at(),
@@ -265,15 +273,11 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     if (ran.outcome === 'verified') {
       progress(4, 4, said('ports.said.progress.changed'));
       after.protocols = wanted;
-      const moved = changes.map((c) => `${LABEL[c.role]} from ${c.from} to ${c.to}`).join(', ');
       const web = changes.find((c) => c.role === 'http' || c.role === 'https');
       return {
         deviceId: device.id,
         outcome: 'verified',
-        message:
-          `Done, and checked: ${moved}. The old port${changes.length > 1 ? 's are' : ' is'} closed and the new one${changes.length > 1 ? 's answer' : ' answers'}.` +
-          (web ? ` Open the NVR at ${webAddress(web.role, address, web.to)} from now on.` : '') +
-          (changes.some((c) => c.role === 'rtsp') ? ' Update the port in your players and recorders.' : ''),
+        ...messageOf(doneSentences(changes, web ? webAddress(web.role, address, web.to) : null)),
         changes: changes.map((c) => ({ ...c, verified: true, evidence: evidence.get(c.role) ?? '' })),
         onvifUrl: onvifMoves ? newUrl.href : url.href,
         at: at(),
@@ -283,10 +287,10 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
 
     const failure = ran.failure;
     if (ran.outcome === 'failed') after.protocols = null;
-    const result = (outcome: 'restored' | 'failed', message: string): PortApplyResult => ({
+    const result = (outcome: 'restored' | 'failed', sentences: Said[]): PortApplyResult => ({
       deviceId: device.id,
       outcome,
-      message: message.slice(0, 1000),
+      ...messageOf(sentences),
       changes: changes.map((c) => ({
         ...c,
         verified: false,
@@ -297,16 +301,8 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
       at: at(),
       ...withWarnings,
     });
-    if (ran.outcome === 'restored') {
-      const again = changes.map((c) => `${PROTOCOL_OF_ROLE[c.role]} answers on ${c.from} again`).join('; ');
-      return result(
-        'restored',
-        `${failure} The app put the previous ports back and checked them: ${again}. Nothing is changed on the device. ` +
-          (ran.refused && failure.includes('already used')
-            ? 'Pick another port number.'
-            : 'Try again, or change the port in the NVR’s web page.'),
-      );
-    }
+    if (ran.outcome === 'restored')
+      return result('restored', putBackSentences(failure, changes, ran.refused && failure.includes('already used')));
     // Even the restore could not be verified: say exactly what answers where (under a bound of its own).
     const bound = new AbortController();
     const timer = setTimeout(() => bound.abort(), Math.max(30_000, rounds * intervalMs * 2));
@@ -316,11 +312,7 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
     } finally {
       clearTimeout(timer);
     }
-    return result(
-      'failed',
-      `${failure} The app tried to put the previous ports back, but ${ran.back}. What the device does now: ${state} ` +
-        'Open the NVR’s web page on the port that answers and check its port settings; if nothing answers, restart the NVR.',
-    );
+    return result('failed', notBackSentences(failure, ran.back, state));
   }
 
   async function recover(
@@ -369,20 +361,11 @@ export function createChangeEngine(ctx: ChangeEngineDeps) {
           ? 'restored'
           : 'failed';
     const state = `${[...found.values()].join('; ')}; ${onvifAt ? `ONVIF answers at ${onvifAt}` : 'ONVIF does not answer'}.`;
-    const started = Number.isNaN(Date.parse(pending.startedAt))
-      ? ''
-      : ` on ${pending.startedAt.slice(0, 10)} at ${pending.startedAt.slice(11, 16)} UTC`;
-    const head = `A port change started${started} did not finish (the app stopped while it ran). The app measured the NVR now: ${state}`;
-    const tail =
-      outcome === 'verified'
-        ? ' The change had taken effect: the NVR now lives on the new ports.'
-        : outcome === 'restored'
-          ? ' The NVR still uses its previous ports: nothing changed.'
-          : ' Open the NVR’s web page on a port that answers and check its port settings; if nothing answers, restart the NVR.';
+    const started = Number.isNaN(Date.parse(pending.startedAt)) ? null : pending.startedAt;
     return {
       deviceId: device.id,
       outcome,
-      message: `${head}${tail}`.slice(0, 1000),
+      ...messageOf(unfinishedSentences(started, state, outcome)),
       changes: pending.changes.map((c) => ({
         ...c,
         verified: outcome === 'verified',

@@ -70,10 +70,13 @@ const TOTAL = 5;
  * The words of a failure: a catalogued one's own, else a plain "went wrong" (no exception text leaves main). Said by
  * key where the words have no values of their own (they fill the check's sentence, one level): a failure in the
  * catalogue's words for its code, one main said by a key without values; else its English as it came. The bound's
- * "no answer within" carries its time, so it stays English.
+ * "no answer within" is said by key with its time a number (the locale writes it).
  */
 function failureWords(err: unknown, bound: AbortSignal, ms: number): string | SaidWords {
-  if (bound.aborted) return `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}`;
+  if (bound.aborted)
+    return ms < 1000
+      ? saidWords('verify.said.failures.noAnswerMs', { ms })
+      : saidWords('verify.said.failures.noAnswerS', { seconds: Math.round(ms / 1000) });
   if (isAppFailure(err)) {
     if (err.said && !err.said.params && !err.parts?.length) return { key: err.said.key };
     return !err.said && err.message === ERROR_MESSAGES[err.code] ? { key: `errors.${err.code}` } : err.message;

@@ -98,6 +98,56 @@ export const checklist = {
     none: 'The picture could not be drawn.',
   },
 
+  /**
+   * The topology picture's own words (src/shared/domain/topology-words.ts: the boxes, the exposures' labels and the
+   * picture's sentences; the PDF and the page say them). Addresses, ports and names are values, as they are.
+   */
+  topology: {
+    internet: 'Internet',
+    ispBox: 'ISP box',
+    carrierNat: 'Carrier’s NAT',
+    router: 'Your router',
+    nvrBox: 'NVR: {name}',
+    noPublic: 'public address not checked',
+    sharedPublic: 'shared public address',
+    secondRouter: 'a second router',
+    /** A device's box: its address and its risk (`riskWords`). */
+    deviceAt: '{address} · {risk}',
+    deviceUnknown: 'address unknown · {risk}',
+    /** A box at risk that does not say it yet: its detail, then its risk. */
+    atRisk: '{detail} · {risk}',
+    riskWords: { none: 'no risk found', low: 'low risk', medium: 'medium risk', high: 'high risk' },
+    /** An exposure's label on the page's picture: {port} ("8000/tcp (UPnP)"), the box it leads to, its risk. */
+    arrow: '{port} → {to} · {risk}',
+    arrowRisk: { none: 'none risk', low: 'low risk', medium: 'medium risk', high: 'high risk' },
+    sentences: {
+      internet: 'The internet.',
+      internetAt: 'The internet sees your network as {address}.',
+      internetNamed: 'The internet (name {name}).',
+      internetAtNamed: 'The internet sees your network as {address} (name {name}).',
+      cgnat: 'Your provider’s carrier-grade NAT sits in front of your router: nothing from the internet reaches it.',
+      doubleNat: 'An ISP box sits in front of your router (double NAT).',
+      router: 'Your router connects:',
+      routerAt: 'Your router ({address}) connects:',
+      nvr: 'the NVR {name} at {address} ({risk});',
+      nvrUnknown: 'the NVR {name} at an unknown address ({risk});',
+      camera: 'a camera {name} at {address} ({risk});',
+      cameraUnknown: 'a camera {name} at an unknown address ({risk});',
+      nothingOpen: 'Nothing is open from the internet that the app knows of.',
+      /** {how}: `how`; {risk}: `riskWords`. */
+      exposure: 'Port {port}/{protocol} from the internet to {to}:{toPort}, by {how} ({risk}).',
+      exposureReached:
+        'Port {port}/{protocol} from the internet to {to}:{toPort}, by {how} ({risk}; reached from outside).',
+      exposureNotReached:
+        'Port {port}/{protocol} from the internet to {to}:{toPort}, by {how} ({risk}; not reached from outside).',
+      how: { rule: 'a forward rule you planned', upnp: 'a UPnP mapping a device opened', vpn: 'the VPN' },
+      otherDevices: {
+        one: '{count} other device found on your network: nothing open from the internet leads to it.',
+        other: '{count} other devices found on your network: nothing open from the internet leads to them.',
+      },
+    },
+  },
+
   todo: {
     none: 'Nothing: every step is verified.',
     count: {

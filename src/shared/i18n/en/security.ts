@@ -72,6 +72,8 @@ export const security = {
   cloud: {
     title: 'The maker’s cloud (the way you chose)',
     brandService: '{brand}: {service}.',
+    /** A cloud service's name and the maker's app it is used through ({service}, {app}: their names, as they are). */
+    serviceApp: '{service} (the {app} app)',
     source: 'Source: {source}',
     unknownBrand:
       'The app knows no cloud service of {brand}: look in the NVR’s network settings or the maker’s app for “P2P”, “cloud” or a QR code to scan.',
@@ -87,6 +89,8 @@ export const security = {
           'Hikvision’s own app once told users to forward ports to get past slow streams: that undoes the point of the cloud — forward nothing, and leave UPnP off even if the app asks for it.',
       },
       dahua: {
+        /** Where its facts were seen, after the reference: {project}, a project's name. */
+        source: 'the open-source {project}, which tunnels RTSP over it',
         how: 'The app connects to the NVR by its serial number through Dahua’s P2P servers.',
         watch:
           'The serial number is the only “address”: keep it out of photos and posts (it is on the label and in the app’s screens).',

@@ -79,6 +79,9 @@ export const verify = {
       badChecker: 'The checker is not an http(s) address without a query.',
       /** Why a check could not be measured (`{error}` of its sentence), where nothing better is known. */
       unexpected: 'the measurement failed unexpectedly',
+      /** A measurement cut at its bound: its time in milliseconds (under a second) or in whole seconds. */
+      noAnswerMs: 'no answer within {ms} ms',
+      noAnswerS: 'no answer within {seconds} s',
     },
     title: {
       address: 'The NVR’s address',

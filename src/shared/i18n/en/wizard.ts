@@ -141,9 +141,9 @@ export const wizard = {
       noFinding: 'No finding is open. Score {score}/100.',
     },
     verify: {
-      /** `title`: the one check that changed (verify.said.title.*). */
+      /** `title`: the check that changed (verify.said.title.*), or a list of them. */
       changed: 'Changed since it was set up: {title}.',
-      /** `title`: the one check that could not measure (verify.said.title.*). */
+      /** `title`: the check that could not measure (verify.said.title.*), or a list of them. */
       unmeasured: 'Could not check: {title}.',
       nothing: 'Nothing to check yet: set up the steps first.',
     },
@@ -157,6 +157,12 @@ export const wizard = {
         other: '{count} rules to enter on your router, then prove them from outside.',
       },
       none: 'No rule to enter: nothing fits what you asked for safely.',
+      /**
+       * After a proof from outside: `ports`, the planned rules not reachable (a list of `port`); `why`, the first one's
+       * likely cause (the proof's own sentence, not said by key yet: as it came).
+       */
+      notReachable: 'Not reachable from outside: {ports}. {why}',
+      port: 'port {port}',
     },
     checklist: {
       changed: 'The setup changed after the checklist of {at} was downloaded: download it again.',

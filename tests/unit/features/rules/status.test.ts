@@ -5,6 +5,8 @@ import { judgeRules, judgeRulesProven } from '../../../../src/main/features/rule
 import type { OutsideProof, ProofRow } from '../../../../src/shared/domain/outside-proof';
 import type { ForwardPlan } from '../../../../src/shared/domain/forward-plan';
 import { fullRecord } from '../../shared/domain/checklist-fixture';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { said, saidList, saidWords, sayIn } from '../../../../src/shared/i18n/said';
 
 const AT = new Date('2026-03-05T00:00:00.000Z');
 const NOW = AT.toISOString();
@@ -105,6 +107,10 @@ describe('judgeRulesProven', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: `Not reachable from outside: port ${first}. The router’s firewall drops it.`,
+      reasonSaid: said('wizard.reasons.rules.notReachable', {
+        ports: saidList([saidWords('wizard.reasons.rules.port', { port: String(first) })]),
+        why: 'The router’s firewall drops it.',
+      }),
     });
   });
 
@@ -128,7 +134,23 @@ describe('judgeRulesProven', () => {
       status: 'attention',
       updatedAt: NOW,
       reason: 'Not reachable from outside: port 10443, port 8000. The router’s firewall drops it.',
+      reasonSaid: said('wizard.reasons.rules.notReachable', {
+        ports: saidList([
+          saidWords('wizard.reasons.rules.port', { port: '10443' }),
+          saidWords('wizard.reasons.rules.port', { port: '8000' }),
+        ]),
+        why: 'The router’s firewall drops it.',
+      }),
     });
+    // The rules by key in the page's language (a list of them), the numbers as they came; the cause as the proof said it.
+    const xa = createTranslator('en-XA');
+    expect(sayIn(xa, r.steps.rules!.reasonSaid, 'fallback')).toBe(
+      xa.t('wizard.reasons.rules.notReachable', {
+        ports: `${xa.t('wizard.reasons.rules.port', { port: '10443' })}, ${xa.t('wizard.reasons.rules.port', { port: '8000' })}`,
+        why: 'The router’s firewall drops it.',
+      }),
+    );
+    expect(sayIn(xa, r.steps.rules!.reasonSaid, 'fallback')).not.toContain('Not reachable from outside');
     judgeRulesProven(r, proof([row(10443, false, 'w'.repeat(900)), row(8000, true)]), AT);
     expect(r.steps.rules?.reason).toHaveLength(500);
   });

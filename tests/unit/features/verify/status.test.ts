@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { judgeVerifyStep } from '../../../../src/main/features/verify/status';
 import { emptySetupRecord } from '../../../../src/shared/domain/setup';
-import type { VerifyCheck, VerifyResult } from '../../../../src/shared/domain/verify';
+import { VERIFY_TITLES, type VerifyCheck, type VerifyResult } from '../../../../src/shared/domain/verify';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { english } from '../../../../src/shared/i18n/english';
+import { said, sayIn } from '../../../../src/shared/i18n/said';
 
 const AT = new Date('2026-03-05T00:00:00.000Z');
 const NOW = AT.toISOString();
@@ -96,7 +99,7 @@ describe('judgeVerifyStep', () => {
     });
   });
 
-  it('one check that changed or could not measure is named by its title’s key; a list stays main’s English', () => {
+  it('a check that changed or could not measure is named by its title’s key; several as a list of them', () => {
     const ports: VerifyCheck = { ...c('Ports', 'drift'), titleSaid: { key: 'verify.said.title.ports' } };
     expect(judged('drift', [ports, c('DDNS', 'ok')])).toEqual({
       status: 'attention',
@@ -111,6 +114,33 @@ describe('judgeVerifyStep', () => {
     });
     const two = judged('drift', [ports, { ...ports, title: 'UPnP', titleSaid: { key: 'verify.said.title.upnp' } }]);
     expect(two?.reason).toBe('Changed since it was set up: Ports, UPnP.');
-    expect(two?.reasonSaid).toBeUndefined();
+    expect(two?.reasonSaid).toEqual({
+      key: 'wizard.reasons.verify.changed',
+      params: { title: { list: [{ key: 'verify.said.title.ports' }, { key: 'verify.said.title.upnp' }] } },
+    });
+    // A title said with values of its own (none is today) leaves the reason main's English.
+    const valued = { ...ports, titleSaid: { key: 'verify.said.title.upnp', params: { x: '1' } } };
+    expect(judged('drift', [ports, valued])?.reasonSaid).toBeUndefined();
+  });
+
+  it('several checks by the real titles: the English is main’s sentence, the page’s language says every title', () => {
+    const real = (check: VerifyCheck['check'], state: VerifyCheck['state'], why: VerifyCheck['why'] = null) => ({
+      ...c(VERIFY_TITLES[check], state, why),
+      check,
+      titleSaid: said(`verify.said.title.${check}`),
+    });
+    for (const [outcome, state, why] of [
+      ['drift', 'drift', null],
+      ['unproven', 'not-checked', 'unmeasured'],
+    ] as const) {
+      const step = judged(outcome, [real('ports', state, why), real('ddns', state, why), real('outside', state, why)]);
+      expect(english(step!.reasonSaid!)).toBe(step!.reason);
+      const shown = sayIn(createTranslator('en-XA'), step!.reasonSaid, 'fallback');
+      expect(shown).not.toBe('fallback');
+      for (const check of ['ports', 'ddns', 'outside'] as const) {
+        expect(shown).not.toContain(VERIFY_TITLES[check]);
+        expect(shown).toContain(createTranslator('en-XA').t(`verify.said.title.${check}`));
+      }
+    }
   });
 });

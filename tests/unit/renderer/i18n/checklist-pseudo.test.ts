@@ -13,6 +13,7 @@ import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import { stepState } from '../../../../src/shared/domain/step-state';
 import { saidInEnglish } from '../../../../src/shared/i18n/english';
 import { said, sayIn } from '../../../../src/shared/i18n/said';
+import { topologyIn } from '../../../../src/shared/domain/checklist-said';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import { fakeSetup, ok } from '../fake-api';
 import { mountStep, useStepHarness } from '../mount-step';
@@ -86,6 +87,22 @@ describe('the Checklist step in the pseudo locale: no string of its own is left 
     expect(w.find('[data-testid="checklist-todo"]').element.previousElementSibling!.textContent!.trim()).toBe(
       createTranslator('en-XA').t('checklist.todo.count', { count: todo }),
     );
+  });
+
+  it('the picture’s words in en-XA: its boxes, labels and sentences said by key, names and addresses as they came', async () => {
+    setLocale('en-XA');
+    record = exposedRecord();
+    const checklist = buildChecklist(record, { madeAt: AT, appVersion: '1.0.0' });
+    const xa = createTranslator('en-XA');
+    const picture = topologyIn(xa, checklist.topology);
+    const w = await mountStep();
+    const sentences = w.findAll('[data-testid="checklist-topology-sentences"] li').map((li) => li.text());
+    expect(sentences).toEqual(picture.sentences);
+    const svg = byTest(w, 'checklist-topology').text();
+    expect(svg).toContain(xa.t('checklist.topology.router'));
+    expect(svg).toContain(xa.t('checklist.picture.heading'));
+    for (const english of [...checklist.topology.sentences, 'Your router', 'How your NVR is reached', ' risk'])
+      expect(w.text() + svg).not.toContain(english);
   });
 
   it('at the start: no NVR, nothing done, no score, every step to do', async () => {

@@ -9,7 +9,7 @@ import WizardStepFrame from '../../../../src/renderer/components/WizardStepFrame
 import { setLocale } from '../../../../src/renderer/composables/useT';
 import { stepState } from '../../../../src/shared/domain/step-state';
 import { saidInEnglish } from '../../../../src/shared/i18n/english';
-import { said, saidWords } from '../../../../src/shared/i18n/said';
+import { said, saidList, saidWords } from '../../../../src/shared/i18n/said';
 import { createTranslator } from '../../../../src/shared/i18n';
 import type { SetupRecord } from '../../../../src/shared/domain/setup';
 import type { StepId } from '../../../../src/shared/domain/steps';
@@ -91,6 +91,25 @@ describe('a step’s reason, said by key, in the pseudo locale', () => {
     );
     expect(shown).toContain('23');
     expect(shown).not.toContain('Telnet open on port');
+  });
+
+  it('a list of words by key: the checks Verify could not measure, each by its title, joined the language’s way', async () => {
+    // judgeVerifyStep with two checks unmeasured: their titles as a list inside the reason.
+    const record = judgedRecord();
+    const titles = saidList([{ key: 'verify.said.title.ports' }, { key: 'verify.said.title.ddns' }]);
+    record.steps.verify = stepState(
+      'attention',
+      AT.toISOString(),
+      saidInEnglish(said('wizard.reasons.verify.unmeasured', { title: titles })),
+    );
+    expect(record.steps.verify.reason).toBe('Could not check: The NVR’s ports, DDNS name.');
+    api.handlers['setup.get'] = () => ok({ setup: record, notice: null });
+    setLocale('en-XA');
+    const pseudo = createTranslator('en-XA');
+    const shown = (await frameOf('verify')).text();
+    const [ports, ddns] = [pseudo.t('verify.said.title.ports'), pseudo.t('verify.said.title.ddns')];
+    expect(shown).toBe(pseudo.t('wizard.reasons.verify.unmeasured', { title: `${ports}, ${ddns}` }));
+    expect(shown).not.toContain('DDNS name');
   });
 
   it('in English the frame shows main’s sentence as it is, said by key', async () => {

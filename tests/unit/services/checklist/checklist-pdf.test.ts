@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildChecklist } from '../../../../src/shared/domain/checklist';
 import { phoneTest } from '../../../../src/shared/domain/checklist-phone-test';
-import { stepReasonIn, todoReasonIn } from '../../../../src/shared/domain/checklist-said';
+import { stepReasonIn, todoReasonIn, topologyIn } from '../../../../src/shared/domain/checklist-said';
 import {
   ChecklistPdfError,
   TEXT_FONTS,
@@ -149,19 +149,27 @@ describe.skipIf(!font || !hasPoppler)('the checklist PDF in the user’s languag
     // A label keeps its value as it came, in the pseudo words around it.
     expect(text).toContain(pseudoLocalize('Firmware: {firmware}').replace('{firmware}', checklist.nvr.firmware!));
     // The data: the NVR's name and model, its address, a step's reason, a fix, the picture's boxes and sentences; the
-    // reason and the fix in the reader's language where main said them by key (checklist-said.ts).
+    // reason, the fix and the picture's words in the reader's language where main said them by key
+    // (checklist-said.ts, topology-words.ts), the names and addresses in them as they came.
     const xa = createTranslator('en-XA');
     const fix = checklist.security!.fixes[0]!;
+    const picture = topologyIn(xa, checklist.topology);
     for (const data of [
       NVR_NAME.replace('監視', ''),
       'DS-7608NI-K2',
       checklist.nvr.address!,
       todoReasonIn(xa, checklist.todo[0]!),
       sayIn(xa, fix.said?.title, fix.title),
-      'NVR: Hikvision DS-7608NI-K2',
-      ...checklist.topology.sentences,
+      'Hikvision DS-7608NI-K2',
+      xa.t('checklist.topology.internet'),
+      xa.t('checklist.topology.router'),
+      ...picture.sentences,
     ])
       expect(text).toContain(data);
+    // The picture's words are not main's English any more: its boxes and its sentences.
+    expect(checklist.topology.said?.sentences.every((s) => s !== null)).toBe(true);
+    for (const english of ['NVR: Hikvision DS-7608NI-K2', 'Your router', ...checklist.topology.sentences])
+      expect(text).not.toContain(english);
     expect(pdf.toString('latin1')).toContain('/Lang (en-XA)');
   });
 

@@ -88,6 +88,18 @@ describe('the verify service: the other steps’ measurements, bounded, judged a
     expect(upnp.text).toContain('no answer within 150 ms');
     expect(result.checks.find((c) => c.check === 'address')!.state).toBe('ok');
     expect(result.outcome).toBe('unproven');
+    // Said by key, its time a number the locale writes: in en-XA the words are the locale's, the time as it came.
+    expect(upnp.said?.params?.error).toEqual({ key: 'verify.said.failures.noAnswerMs', params: { ms: 150 } });
+    const xa = createTranslator('en-XA');
+    const shown = sayIn(xa, upnp.said, upnp.text);
+    expect(shown).toContain(xa.t('verify.said.failures.noAnswerMs', { ms: 150 }));
+    expect(shown).not.toContain('no answer within');
+  });
+
+  it('a bound of a second or more says its time in whole seconds, by key', async () => {
+    const cut = await bounded(1000, new AbortController().signal, () => new Promise(() => {}));
+    expect(cut).toEqual({ ok: false, error: { key: 'verify.said.failures.noAnswerS', params: { seconds: 1 } } });
+    expect(createTranslator('en').t('verify.said.failures.noAnswerS', { seconds: 1 })).toBe('no answer within 1 s');
   });
 
   it('an NVR that does not answer is drift of the address; a catalogued failure keeps its words, others none', async () => {

@@ -13,6 +13,8 @@ import {
   type ValidationContext,
 } from '../../../../src/shared/catalog/port-proposal';
 import { catalogPortNumbers, portsForBrand } from '../../../../src/shared/catalog/ports';
+import { createTranslator } from '../../../../src/shared/i18n';
+import { sayIn } from '../../../../src/shared/i18n/said';
 
 // The port proposal's rules, each at the edge where a broken rule would hurt a user (issue 17: written against the
 // mutants of port-proposal.ts, port-proposal-check.ts and port-proposal-rules.ts that the older tests let through).
@@ -359,6 +361,17 @@ describe('proposePorts: what the user is told', () => {
     expect(http!.why).toBe(
       `Web page (HTTP): move it from 80 to 21000, ${MOVED} It stays shared with ONVIF, Event server.`,
     );
+    // Said by key: the other services as a list of their names, in the page's language (en-XA: none in English).
+    const shared = http!.whySaid!.at(-1)!;
+    expect(shared).toEqual({
+      key: 'ports.said.why.sharedWith',
+      params: { others: { list: [{ key: 'ports.role.onvif' }, { key: 'ports.role.event' }] } },
+    });
+    const xa = createTranslator('en-XA');
+    expect(sayIn(xa, shared, 'fallback')).toBe(
+      xa.t('ports.said.why.sharedWith', { others: `${xa.t('ports.role.onvif')}, ${xa.t('ports.role.event')}` }),
+    );
+    expect(sayIn(xa, shared, 'fallback')).not.toContain('Event server');
   });
 
   it('a single service is not told it shares its port', () => {

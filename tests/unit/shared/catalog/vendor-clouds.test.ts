@@ -1,6 +1,12 @@
 // The vendor-cloud way: each maker's cloud and what to watch, found by every name a device gives its brand.
 import { describe, expect, it } from 'vitest';
-import { VENDOR_CLOUDS, VENDOR_CLOUD_RULES, vendorCloudFor } from '../../../../src/shared/catalog/vendor-clouds';
+import {
+  VENDOR_CLOUDS,
+  VENDOR_CLOUD_RULES,
+  cloudServiceIn,
+  cloudSourceIn,
+  vendorCloudFor,
+} from '../../../../src/shared/catalog/vendor-clouds';
 import { readableSource } from '../../../../src/shared/catalog/source-text';
 import { BRAND_PORTS } from '../../../../src/shared/catalog/ports';
 import { createTranslator } from '../../../../src/shared/i18n';
@@ -38,6 +44,20 @@ describe('vendor clouds', () => {
       expect([c.how, c.watch]).toEqual([`security.cloud.brands.${id}.how`, `security.cloud.brands.${id}.watch`]);
       expect(t(c.how).length).toBeGreaterThan(20);
     }
+  });
+
+  it('our words in a name or a source are the catalogue’s: in English the table’s own, in en-XA the locale’s', () => {
+    const en = createTranslator('en');
+    for (const c of Object.values(VENDOR_CLOUDS)) {
+      expect(cloudServiceIn(en, c)).toBe(c.service);
+      expect(cloudSourceIn(en, c)).toBe(readableSource(c.source));
+    }
+    const dahua = vendorCloudFor('Dahua')!;
+    const xa = createTranslator('en-XA');
+    expect(cloudServiceIn(xa, dahua)).toContain('Dahua P2P');
+    expect(cloudServiceIn(xa, dahua)).not.toContain('the DMSS app');
+    expect(cloudSourceIn(xa, dahua)).toContain('dh-p2p');
+    expect(cloudSourceIn(xa, dahua)).not.toContain('which tunnels');
   });
 
   it('the rules of every cloud: switched on, current firmware and a strong password, no forward and UPnP off', () => {

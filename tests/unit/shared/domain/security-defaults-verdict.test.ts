@@ -14,7 +14,7 @@ import {
 import { judgeSecurity, type SecurityInput } from '../../../../src/shared/domain/security';
 import { securityStep } from '../../../../src/shared/steps/security';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { sayIn } from '../../../../src/shared/i18n/said';
+import { saidSchema, sayIn } from '../../../../src/shared/i18n/said';
 
 const AT = '2026-12-06T01:00:00.000Z';
 const XM = defaultCandidates('XM');
@@ -196,7 +196,7 @@ describe('the verdict’s words and counts, exactly (what the user reads and wha
     );
   });
 
-  it('the one default refused is said by key inside the refusal (words within words); several stay English', () => {
+  it('the defaults refused are said by key inside the refusal (words within words; several as a list)', () => {
     expect(run(['refused']).said?.reason).toEqual({
       key: 'security.said.defaults.refusedOneLeftOne',
       params: {
@@ -212,9 +212,24 @@ describe('the verdict’s words and counts, exactly (what the user reads and wha
       key: 'security.said.defaults.refusedAll',
       params: {
         count: '2',
-        tried: 'user "admin" with a blank password; user "default" with the factory password',
+        tried: {
+          list: [
+            { key: 'security.said.defaults.candidateBlank', params: { user: 'admin' } },
+            { key: 'security.said.defaults.candidateFactory', params: { user: 'default' } },
+          ],
+          join: 'security.said.defaults.triedNext',
+        },
       },
     });
+    // Several refused: each in the page's language, the users' names as they came, joined the language's way.
+    const several = run(['refused', 'refused']);
+    expect(saidSchema.parse(several.said?.reason)).toEqual(several.said?.reason);
+    const both = sayIn(xa, several.said?.reason, 'fallback');
+    expect(both).toContain('"admin"');
+    expect(both).toContain('"default"');
+    expect(both).not.toContain('with a blank password');
+    expect(both).not.toContain('with the factory password');
+    expect(both).not.toContain('fallback');
   });
 
   it('no answer: not tried, the defaults left counted (none was answered), no "refused before", reach it first', () => {

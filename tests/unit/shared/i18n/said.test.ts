@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { english, saidInEnglish } from '../../../../src/shared/i18n/english';
 import { createTranslator } from '../../../../src/shared/i18n';
-import { said, saidSchema, saidWords, sayIn } from '../../../../src/shared/i18n/said';
+import { said, saidList, saidSchema, saidWords, sayIn } from '../../../../src/shared/i18n/said';
 
 // Words main says by the catalogue's key: the English sentence it keeps for the JSON is the key's, and each side
 // says the same key in its own language, falling back to main's sentence where its catalogue lacks the key.
@@ -95,5 +95,40 @@ describe('said', () => {
     expect(
       saidSchema.safeParse({ key: 'a.b', params: { v: { key: 'c.d', params: { u: 'x'.repeat(301) } } } }).success,
     ).toBe(false);
+  });
+
+  it('a list of words by key: joined the language’s way (Intl.ListFormat), or by the catalogue’s own join', () => {
+    const titles = saidList([{ key: 'verify.said.title.ports' }, { key: 'verify.said.title.ddns' }, 'a value', 1234]);
+    const words = said('wizard.reasons.verify.changed', { title: titles });
+    const [ports, ddns] = [en.t('verify.said.title.ports'), en.t('verify.said.title.ddns')];
+    // English: ", " between the items (type "unit"), as main joined them before.
+    expect(english(words)).toBe(`Changed since it was set up: ${ports}, ${ddns}, a value, 1,234.`);
+    const xaPorts = xa.t('verify.said.title.ports');
+    const shown = sayIn(xa, words, 'fallback');
+    expect(shown).toContain(`${xaPorts}, ${xa.t('verify.said.title.ddns')}, a value, 1,234`);
+    expect(shown).not.toContain(ports);
+    const and = said('wizard.reasons.verify.changed', { title: saidList(['a', 'b', 'c'], { type: 'conjunction' }) });
+    expect(english(and)).toBe('Changed since it was set up: a, b, and c.');
+    // The sentence's own join ("a; b; c"), folded from the left; one item is itself, none is nothing.
+    const join = 'security.said.defaults.triedNext' as const;
+    const folded = (list: string[]) =>
+      english(said('security.said.defaults.refusedOne', { tried: saidList(list, { join }) }));
+    expect(folded(['a', 'b', 'c'])).toBe('The NVR refused the factory default tried: a; b; c.');
+    expect(folded(['a'])).toBe('The NVR refused the factory default tried: a.');
+    expect(folded([])).toBe('The NVR refused the factory default tried: .');
+    expect(saidSchema.parse(words)).toEqual(words);
+  });
+
+  it('a list crosses bounded: 16 items at most, each bounded as a value or words by key are', () => {
+    const list = (items: unknown[]) => saidSchema.safeParse({ key: 'a.b', params: { v: { list: items } } }).success;
+    expect(list(Array.from({ length: 16 }, (_, i) => `item ${i}`))).toBe(true);
+    expect(list(Array.from({ length: 17 }, (_, i) => `item ${i}`))).toBe(false);
+    expect(list(['x'.repeat(301)])).toBe(false);
+    expect(list([{ key: 'c.d', params: { u: 'x'.repeat(301) } }])).toBe(false);
+    expect(list([{ nested: 1 }])).toBe(false);
+    expect(saidSchema.safeParse({ key: 'a.b', params: { v: { list: [], type: 'sentence' } } }).success).toBe(false);
+    expect(saidSchema.safeParse({ key: 'a.b', params: { v: { list: [], join: 'x'.repeat(121) } } }).success).toBe(
+      false,
+    );
   });
 });

@@ -182,6 +182,55 @@ export const portsSaid = {
     },
   },
   /**
+   * A port change's result (port-change.ts, port-change-words.ts): its message, one sentence each (joined with a
+   * space). A service is `progress.port`'s words; `{failure}` (why the change did not take), `{back}` and `{state}`
+   * (what answers where now) are the measurement's own words, as they came.
+   */
+  result: {
+    nothing: 'Nothing to change: the device already uses those ports.',
+    /** {moved}: a list of `moved`. */
+    doneOne: 'Done, and checked: {moved}. The old port is closed and the new one answers.',
+    doneMany: 'Done, and checked: {moved}. The old ports are closed and the new ones answer.',
+    moved: '{what} from {from} to {to}',
+    openAt: 'Open the NVR at {address} from now on.',
+    updatePlayers: 'Update the port in your players and recorders.',
+    /** {again}: a list of `answersAgain`, joined by `nextSemicolon`. */
+    putBack:
+      '{failure} The app put the previous ports back and checked them: {again}. Nothing is changed on the device.',
+    answersAgain: '{protocol} answers on {port} again',
+    pickAnother: 'Pick another port number.',
+    tryAgain: 'Try again, or change the port in the NVR’s web page.',
+    notBack: '{failure} The app tried to put the previous ports back, but {back}. What the device does now: {state}',
+    openWebPage:
+      'Open the NVR’s web page on the port that answers and check its port settings; if nothing answers, restart the NVR.',
+    /** A change the app did not live to finish, found at the next start: {day} and {time} (UTC) when it started. */
+    unfinishedAt:
+      'A port change started on {day} at {time} UTC did not finish (the app stopped while it ran). The app measured the NVR now: {state}',
+    unfinished:
+      'A port change started did not finish (the app stopped while it ran). The app measured the NVR now: {state}',
+    tookEffect: 'The change had taken effect: the NVR now lives on the new ports.',
+    stillPrevious: 'The NVR still uses its previous ports: nothing changed.',
+    openAnyWebPage:
+      'Open the NVR’s web page on a port that answers and check its port settings; if nothing answers, restart the NVR.',
+    /** Ports moved one at a time: {kept}, a list of `keptOn` joined by `nextAnd`; {moved}, of `moved` joined so. */
+    refusedEach:
+      'The NVR refused each port on its own too: it keeps {kept}. The app put each back and checked it; nothing is changed on the device.',
+    keptOn: '{what} on {port}',
+    partialOne:
+      'Done, and checked: {moved}. The NVR keeps {kept}: it refused to move it, and the app put it back and checked.',
+    partialMany:
+      'Done, and checked: {moved}. The NVR keeps {kept}: it refused to move them, and the app put them back and checked.',
+    /** What a port the device keeps means for the way in from outside. */
+    kept: {
+      http: 'Do not forward the web page’s port: reach the NVR’s page from outside through the VPN.',
+      https: 'Do not forward the encrypted web page’s port as it is: reach it from outside through the VPN.',
+      rtsp: 'Do not forward RTSP: watch the video from outside through the VPN or the maker’s app.',
+    },
+    /** Two items of a list one after the other ("a; b; c", "a and b and c"). */
+    nextSemicolon: '{first}; {next}',
+    nextAnd: '{first} and {next}',
+  },
+  /**
    * main's refusals of a port change (change-gate.ts): the problems the plan's rules found go in {parts}, each said
    * by key where the rules said it so.
    */

@@ -198,9 +198,11 @@ export const securitySaid = {
     refusedAllLeft:
       'The NVR refused all {count} factory defaults tried: {tried}. {left} other known defaults were not tried (the check stops after a refusal unless you confirm, and makes at most 2 attempts in 30 minutes).',
     good: 'Good. Keep the password your own, 12+ characters of three kinds.',
-    /** The one default refused, inside the refusal's {tried} (several stay English, a list of words within words). */
+    /** A default refused, inside the refusal's {tried} (several: a list, joined by `triedNext`). */
     candidateFactory: 'user "{user}" with the factory password',
     candidateBlank: 'user "{user}" with a blank password',
+    /** Two defaults refused one after the other in {tried}'s list (folded from the left: "a; b; c"). */
+    triedNext: '{first}; {next}',
   },
 
   /**
