@@ -74,7 +74,7 @@ interface RowWords {
 
 /**
  * A port's purpose, recommendation and risk reasons in the translator's language: main's English for what it did not
- * say by key (the catalogue's own facts) or what the translator's catalogue lacks.
+ * say by key (the catalogue's own risk reasons) or what the translator's catalogue lacks.
  */
 export function sayPortRow(say: Say, row: RowWords): { purpose: string; recommendation: string; reasons: string[] } {
   const words = row.said;

@@ -82,8 +82,9 @@ export const portRowSchema = z.object({
   tls: portTlsSchema.optional(),
   /**
    * The row's words by the catalogue's keys (said.ts), for the page and the CLI to say in the user's language: the
-   * recommendation; the purpose in parts joined with "; " (absent where it is the catalogue's own, English data); the
-   * risk's reasons one for one (null where a reason is the catalogue's own). Absent in reports made before them.
+   * recommendation; the purpose in parts joined with "; " (the port catalogue's by `ports.purposes.…`; absent where
+   * too long to say by key); the risk's reasons one for one (null where a reason is the catalogue's own). Absent in
+   * reports made before them.
    */
   said: z
     .object({

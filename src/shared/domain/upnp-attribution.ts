@@ -2,6 +2,7 @@
 // measurement, else what it declared), whether it is a camera or recorder, and one line per mapping in plain words.
 // Pure; used by upnp-findings.ts (judgeUpnp) and the UPnP service.
 import { ROLE_LABELS, type PortRole } from '../catalog/ports';
+import type { Said } from '../i18n/said';
 import type { DiscoveredDevice } from './device';
 import type { PortReport } from './ports';
 import type { UpnpMapping } from './upnp';
@@ -22,12 +23,30 @@ function deviceAt(devices: readonly DiscoveredDevice[], addr: string): Discovere
   return devices.find((d) => d.addresses.includes(addr));
 }
 
-/** What port `p` is on `device`: its Ports measurement's row, else the role the device declared for it. */
-function serviceOn(device: DiscoveredDevice, p: number, reports: AttributionContext['portReports']): string | null {
+/**
+ * What port `p` is on `device`: its Ports measurement's row, else the role the device declared for it. Said by key
+ * where it is a port's name (ROLE_LABELS is the catalogue's `ports.role`), as long as the English fits whole.
+ */
+function serviceOn(
+  device: DiscoveredDevice,
+  p: number,
+  reports: AttributionContext['portReports'],
+): { service: string | null; serviceSaid?: Said } {
   const row = reports[device.id]?.rows.find((r) => r.port === p && r.state === 'open');
   const role = row?.role ?? Object.entries(device.ports).find(([, v]) => v === p)?.[0];
-  const label = role ? (ROLE_LABELS[role as PortRole] ?? role) : (row?.service ?? null);
-  return label && row?.product ? `${label} (${row.product})`.slice(0, 120) : label;
+  const named = role !== undefined && Object.hasOwn(ROLE_LABELS, role);
+  const label = role ? (named ? ROLE_LABELS[role as PortRole] : role) : (row?.service ?? null);
+  if (!label) return { service: null };
+  const whole = row?.product ? `${label} (${row.product})` : label;
+  const service = whole.slice(0, 120);
+  if (!named || service !== whole) return { service };
+  const name = { key: `ports.role.${role}` };
+  return {
+    service,
+    serviceSaid: row?.product
+      ? { key: 'ports.said.purpose.roleProduct', params: { role: name, product: row.product } }
+      : name,
+  };
 }
 
 /** The model first (a device's own name often carries its serial number), else its name, else brand and address. */
@@ -56,7 +75,7 @@ export function attributeMappings(mappings: readonly RawUpnpMapping[], ctx: Attr
       ...m,
       device: device ? { id: device.id, name: deviceName(device), brand: device.brand } : null,
       camera: device ? isCamera(device, ctx.nvrId) : false,
-      service: device ? serviceOn(device, m.internalPort, ctx.portReports) : null,
+      ...(device ? serviceOn(device, m.internalPort, ctx.portReports) : { service: null }),
     };
   });
 }

@@ -36,6 +36,11 @@ export const upnpMappingSchema = z.object({
   camera: z.boolean(),
   /** What the internal port is on that device (from its Ports measurement or its own declaration), if known. */
   service: z.string().max(120).nullable(),
+  /**
+   * The same said by key where it is a port's name (`ports.role.…`, with the product that answered there through
+   * `ports.said.purpose.roleProduct`), for the CLI to say in its language. Absent where it is a service's identifier.
+   */
+  serviceSaid: saidSchema.optional(),
 });
 export type UpnpMapping = z.infer<typeof upnpMappingSchema>;
 

@@ -32,7 +32,7 @@ const OUTSIDE = { yes: 'yes', no: 'no', 'only-with-vendor-app': 'vendorApp' } as
 
 export function renderPortReport(report: PortReport, t: T = english()): string {
   const rows = report.rows.map((r) => {
-    // main's words in the terminal's language (said by key); the catalogue's own facts stay as main said them.
+    // main's words in the terminal's language (said by key); the catalogue's own risk reasons stay as main said them.
     const words = sayPortRow({ t }, r);
     return [
       `${r.port}${r.state === 'open' ? '' : ` (${r.state})`}`,

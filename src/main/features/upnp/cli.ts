@@ -60,7 +60,8 @@ export function renderUpnpAudit(a: UpnpAudit, t: T = english()): string {
             `${m.remoteHost ? `${m.remoteHost} → ` : ''}${m.externalPort}`,
             `${m.internalClient}:${m.internalPort}`,
             m.device ? `${m.camera ? '! ' : ''}${m.device.name}` : '-',
-            m.service ?? '-',
+            // The port's name in the terminal's language where main said it by key.
+            sayIn({ t }, m.serviceSaid, m.service ?? '-'),
             leaseText(m.leaseSeconds, t),
             m.description || '-',
           ]),

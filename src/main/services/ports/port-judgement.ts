@@ -310,7 +310,7 @@ export function purposeFor(
   return purposeSaid(port, role, brand, id).text;
 }
 
-/** A port's purpose in words (purposeFor); said by key where it is not the catalogue's own (English data). */
+/** A port's purpose in words (purposeFor), said by key: the catalogue's fact's (`ports.purposes.…`) or main's own. */
 export function purposeSaid(
   port: number,
   role: PortRole | null,
@@ -318,7 +318,7 @@ export function purposeSaid(
   id: PortIdentity | null,
 ): { text: string; said?: Said } {
   const fact = factsAt(brand, port).find((f) => f.role === role);
-  if (fact) return { text: clip(fact.purpose, 300) };
+  if (fact) return { text: clip(fact.purpose, 300), said: { key: fact.purposeKey } };
   const product = id?.product ? id.product : null;
   /** The words, with what answered in brackets when it named itself; longer than 300 characters, English alone. */
   const say = (words: Said, withProduct: Said) => {

@@ -1,9 +1,11 @@
 // The ports group of the English catalogue (see ./index.ts): its own file so that converting one step touches no other.
 // The Ports step's page (src/renderer/steps/ports/), its components (Port*.vue, port-labels.ts) and its store's
 // messages; and, under `said` (./said/ports.ts), what main says by key (a port's purpose, risk reasons and
-// recommendation, the plan's "why" and problems). The rest of main's words (a change's message and evidence, the
-// maker's manual steps, the catalogue's facts) stay main's English. Ports and addresses are passed as strings
+// recommendation, the plan's "why" and problems); under `purposes` (./said/port-purposes.ts), what each port of the
+// shared port catalogue is for. The rest of main's words (a change's message and evidence, the maker's manual steps,
+// the catalogue's other facts) stay main's English. Ports and addresses are passed as strings
 // (identifiers, not quantities).
+import { portPurposes } from './said/port-purposes';
 import { portsSaid } from './said/ports';
 
 export const ports = {
@@ -303,4 +305,6 @@ export const ports = {
   },
   /** What main says about the ports, said by key (./said/ports.ts). */
   said: portsSaid,
+  /** What each port of the shared port catalogue is for, by brand, role and port (./said/port-purposes.ts). */
+  purposes: portPurposes,
 } as const;

@@ -5,8 +5,8 @@ import { createTranslator } from '../../../../src/shared/i18n';
 import type { PortReport } from '../../../../src/shared/domain/ports';
 import { device, fakeRecorder, LOGIN, signal } from '../../../support/fake-nvr-ports';
 
-// `nvr-assist ports` and `ports --plan` in the terminal's language: main said each port's recommendation, the plan's
-// problems and its RTSP advice by key, so the CLI says them in its locale (en-XA here), the values (ports, services'
+// `nvr-assist ports` and `ports --plan` in the terminal's language: main said each port's recommendation and purpose
+// (the port catalogue's words by `ports.purposes`), the plan's problems and its RTSP advice by key, so the CLI says them in its locale (en-XA here), the values (ports, services'
 // names said by key too) as they came; in English they are main's sentences as before.
 const measured = (): Promise<PortReport> =>
   fakeRecorder().service.audit(device(), { credentials: LOGIN, signal: signal() });
@@ -28,6 +28,27 @@ describe('nvr-assist ports: main’s words in the terminal’s language', () => 
     for (const row of report.rows) {
       expect(row.said?.recommendation).toBeDefined();
       expect(out).not.toContain(row.recommendation);
+    }
+  });
+
+  it('in en-XA: what each port is for, the port catalogue’s words among them, said in the locale', async () => {
+    const report = await measured();
+    /** The purpose column as the table writes it (50 characters at most). */
+    const cell = (words: string) => (words.length > 50 ? `${words.slice(0, 49)}…` : words);
+    const sdk = report.rows.find((r) => r.port === 8000)!;
+    expect(sdk.purpose).toBe('Server/command port for iVMS-4200, Hik-Connect and the SDK');
+    expect(sdk.said?.purpose).toEqual([{ key: 'ports.purposes.hikvision.sdk8000' }]);
+    expect(renderPortReport(report, createTranslator('en').t)).toContain(cell(sdk.purpose));
+
+    const xa = createTranslator('en-XA');
+    const out = renderPortReport(report, xa.t);
+    expect(out).toContain(cell(xa.t('ports.purposes.hikvision.sdk8000')));
+    expect(out).toContain(cell(xa.t('ports.purposes.hikvision.rtsp554')));
+    const fromCatalogue = report.rows.filter((r) => r.said?.purpose?.[0]?.key.startsWith('ports.purposes.'));
+    expect(fromCatalogue.map((r) => r.port)).toEqual(expect.arrayContaining([80, 443, 554, 8000]));
+    for (const row of report.rows) {
+      expect(row.said?.purpose, `${row.port}`).toBeDefined();
+      expect(out).not.toContain(cell(row.purpose));
     }
   });
 

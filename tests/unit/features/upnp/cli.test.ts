@@ -118,6 +118,28 @@ describe('nvr-assist upnp: what the user reads', () => {
     expect(off).not.toContain('No UPnP gateway and no NAT-PMP answer');
   });
 
+  it('in the terminal’s language: the mapped port’s name said by key (en-XA), the product as it came', () => {
+    const xa = createTranslator('en-XA');
+    const role = { key: 'ports.role.sdk' };
+    const a = audit({
+      mappings: [
+        mapping({ serviceSaid: role }),
+        mapping({
+          externalPort: 8443,
+          internalPort: 8443,
+          service: 'App/SDK port (Boa)',
+          serviceSaid: { key: 'ports.said.purpose.roleProduct', params: { role, product: 'Boa' } },
+        }),
+      ],
+    });
+    const text = renderUpnpAudit(a, xa.t);
+    expect(text).toContain(xa.t('ports.role.sdk'));
+    expect(text).toContain(xa.t('ports.said.purpose.roleProduct', { role: xa.t('ports.role.sdk'), product: 'Boa' }));
+    expect(text).not.toContain('App/SDK port');
+    // In English, main's words as before.
+    expect(renderUpnpAudit(a, createTranslator('en').t)).toContain('App/SDK port (Boa)');
+  });
+
   it('in the terminal’s language: what the router did with each deletion, said by key (en-XA)', () => {
     const xa = createTranslator('en-XA');
     const refused = { accepted: false, errorCode: 606, ...deletionWords(upnpErrorSaid(606)) };

@@ -280,11 +280,19 @@ describe('the Ports step in the pseudo locale: no string of its own is left in E
       }),
     );
     expect(steps).toContain(t('ports.said.manual.recheck'));
-    // What stays English is the catalogue's own facts about the maker's ports (purposes, risks), the identification's
-    // evidence and the maker's steps' sources (evidence): main's data, not said by key.
+    // What each port is for, the port catalogue's words about the maker's ports among them, is said by key on every
+    // row: in en-XA on the page, never main's English.
+    expect(report.rows.filter((r) => !r.said?.purpose).map((r) => r.port)).toEqual([]);
+    expect(report.rows.flatMap((r) => r.said?.purpose ?? []).map((p) => p.key)).toEqual(
+      expect.arrayContaining(['ports.purposes.hikvision.sdk8000', 'ports.purposes.hikvision.rtsp554']),
+    );
+    expect(page).toContain(t('ports.purposes.hikvision.sdk8000'));
+    expect(page).toContain(t('ports.purposes.hikvision.rtsp554'));
+    expect(page).not.toContain(en.ports.purposes.hikvision.sdk8000);
+    // What stays English is the catalogue's own risk reasons about the maker's ports, the identification's evidence
+    // and the maker's steps' sources (evidence): main's data, not said by key. A port's purpose is not among them.
     const english = new Set<string>();
     for (const r of report.rows) {
-      if (!r.said?.purpose) english.add(r.purpose);
       r.risk.reasons.forEach((reason, n) => {
         if (!r.said?.reasons?.[n]) english.add(reason);
       });

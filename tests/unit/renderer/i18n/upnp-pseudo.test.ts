@@ -131,6 +131,10 @@ describe('the UPnP step in the pseudo locale: no string of its own is left in En
     ]);
     const shown = wrapper.text();
     for (const f of findings) expect(shown, f.code).not.toContain(f.text);
+    // The mapped ports' names main said by key (ports.role): in en-XA, not main's English.
+    const services = wrapper.findAll('[data-testid="mapping-service"]').map((cell) => cell.text());
+    expect(services).toEqual(expect.arrayContaining([pseudo.t('ports.role.sdk'), pseudo.t('ports.role.http')]));
+    expect(services).not.toContain('App/SDK port');
     expect(shown).toContain(pseudo.t('upnp.findings.listIncompleteNote', { note: LIST_NOTE }));
     expect(shown).toContain(pseudo.t('upnp.findings.upnpOnNamed', { gateway: '192.168.1.1', name: 'Home Router' }));
     expect(shown).toContain(pseudo.t('upnp.findings.otherMapped', { count: 1 }));

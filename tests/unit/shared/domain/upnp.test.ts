@@ -2,6 +2,7 @@
 // it exposes there, the one line a mapping is shown as, and the findings in the order the user reads them. Each
 // title names what the user would lose if the rule broke: a camera open to the internet reported as "another
 // device", a mapping they deleted coming back unnoticed, a fake router believed, or a wrong "all clear".
+import { english } from '../../../../src/shared/i18n/english';
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredDevice } from '../../../../src/shared/domain/device';
 import type { PortReport, PortRow } from '../../../../src/shared/domain/ports';
@@ -159,11 +160,21 @@ describe('what the mapped port is on that device (service)', () => {
   it('the Ports report’s open row names it by its role, with the product that answered', () => {
     const reports = { 'dev-1': report('dev-1', [row({ product: 'Hikvision SDK' })]) };
     expect(attribute(raw(), [device()], { reports }).service).toBe('App/SDK port (Hikvision SDK)');
+    // Said by key for the CLI: the port's name (ports.role) with the product as it came; the same English.
+    const { serviceSaid } = attribute(raw(), [device()], { reports });
+    expect(serviceSaid).toEqual({
+      key: 'ports.said.purpose.roleProduct',
+      params: { role: { key: 'ports.role.sdk' }, product: 'Hikvision SDK' },
+    });
+    expect(english(serviceSaid!)).toBe('App/SDK port (Hikvision SDK)');
   });
 
   it('without a product the role’s label alone is shown', () => {
     const reports = { 'dev-1': report('dev-1', [row({ port: 554, role: 'rtsp', service: 'rtsp' })]) };
     expect(attribute(raw({ internalPort: 554 }), [device()], { reports }).service).toBe('Video streams (RTSP)');
+    expect(attribute(raw({ internalPort: 554 }), [device()], { reports }).serviceSaid).toEqual({
+      key: 'ports.role.rtsp',
+    });
   });
 
   it('the internal port is what is looked up, not the external one', () => {
@@ -177,6 +188,9 @@ describe('what the mapped port is on that device (service)', () => {
   it('a row measured closed is not used: the role the device declared for the port is', () => {
     const reports = { 'dev-1': report('dev-1', [row({ state: 'closed', role: 'http', product: 'x' })]) };
     expect(attribute(raw(), [device({ ports: { sdk: 8000 } })], { reports }).service).toBe('App/SDK port');
+    expect(attribute(raw(), [device({ ports: { sdk: 8000 } })], { reports }).serviceSaid).toEqual({
+      key: 'ports.role.sdk',
+    });
     expect(attribute(raw(), [device()], { reports }).service).toBeNull();
   });
 
@@ -191,12 +205,17 @@ describe('what the mapped port is on that device (service)', () => {
       'Media port (Boa)',
     );
     expect(attribute(raw(), [device()], { reports }).service).toBe('http (Boa)');
+    // A service's identifier is not words: nothing said by key.
+    expect(attribute(raw(), [device()], { reports }).serviceSaid).toBeUndefined();
   });
 
   it('a declared role the catalogue has no label for is shown as declared; no report at all is fine', () => {
     expect(attribute(raw(), [device({ ports: { vendorx: 8000 } })], { reports: { 'dev-1': null } }).service).toBe(
       'vendorx',
     );
+    expect(
+      attribute(raw(), [device({ ports: { vendorx: 8000 } })], { reports: { 'dev-1': null } }).serviceSaid,
+    ).toBeUndefined();
     expect(attribute(raw(), [device({ ports: { http: 80 } })]).service).toBeNull();
   });
 
@@ -205,6 +224,8 @@ describe('what the mapped port is on that device (service)', () => {
     const s = attribute(raw(), [device()], { reports }).service ?? '';
     expect(s).toHaveLength(120);
     expect(s.startsWith('App/SDK port (ppp')).toBe(true);
+    // Cut, it is no longer the whole sentence: main's English alone.
+    expect(attribute(raw(), [device()], { reports }).serviceSaid).toBeUndefined();
   });
 });
 

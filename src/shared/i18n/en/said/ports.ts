@@ -5,8 +5,8 @@ import { portsManualSaid } from './ports-manual';
 /**
  * What main says about the ports, said by key (issue 16 item 4): main keeps its English sentence beside the key and
  * values (the JSON, the record), the page and the CLI say them in the user's language. A port's recommendation, its
- * risk reasons and purpose (src/main/services/ports/port-judgement.ts: the catalogue's own facts, src/shared/catalog/
- * ports.ts, stay English data), the plan's "why" lines (port-proposal.ts, port-plan.ts) and its problems
+ * risk reasons and purpose (src/main/services/ports/port-judgement.ts: the catalogue's own risk reasons,
+ * src/shared/catalog/ports.ts, stay English data; its purposes are said by `ports.purposes`), the plan's "why" lines (port-proposal.ts, port-plan.ts) and its problems
  * (port-proposal-check.ts), and the step's verdict after a change (port-verdict.ts). A port's service is said by its
  * name (`ports.role`, filling {role}); ports are passed as strings.
  */

@@ -61,8 +61,15 @@ export function fakeMappings(): UpnpMapping[] {
       camera: false,
       service: null,
     }),
-    fakeMapping(),
-    fakeMapping({ externalPort: 80, internalPort: 80, description: 'Hikvision HTTP', service: 'Web page (HTTP)' }),
+    // The NVR's ports named as main names them: by key (ports.role), its English beside.
+    fakeMapping({ serviceSaid: { key: 'ports.role.sdk' } }),
+    fakeMapping({
+      externalPort: 80,
+      internalPort: 80,
+      description: 'Hikvision HTTP',
+      service: 'Web page (HTTP)',
+      serviceSaid: { key: 'ports.role.http' },
+    }),
     fakeMapping({
       externalPort: 37777,
       internalClient: '192.168.1.65',
