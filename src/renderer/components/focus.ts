@@ -35,12 +35,29 @@ export function keepFocusWhenJobEnds(
   });
 }
 
+/** Resolves once `busy()` is false (at once when it is already). */
+function whenIdle(busy: () => boolean): Promise<void> {
+  if (!busy()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stopWatching = watch(busy, (now) => {
+      if (now) return;
+      stopWatching();
+      resolve();
+    });
+  });
+}
+
 /**
  * A job's start button and its Cancel beside it (the page puts `startButton` and `cancelButton` on their holders):
  * `start` begins the job and, when it began, puts the keyboard on Cancel; `cancel` stops it and puts the keyboard
- * back on the start button.
+ * back on the start button — once the job has ended (`busy` false): main's answer to the cancel can come before the
+ * job's end, and the start button is disabled, so cannot take the keyboard, until then.
  */
-export function useStartCancel(begin: () => Promise<boolean>, stop: () => Promise<unknown>) {
+export function useStartCancel(
+  begin: () => Promise<boolean>,
+  stop: () => Promise<unknown>,
+  busy: () => boolean = () => false,
+) {
   const startButton = ref<FocusHolder>(null);
   const cancelButton = ref<FocusHolder>(null);
   async function start(): Promise<void> {
@@ -48,6 +65,7 @@ export function useStartCancel(begin: () => Promise<boolean>, stop: () => Promis
   }
   async function cancel(): Promise<void> {
     await stop();
+    await whenIdle(busy);
     await focusIn(startButton);
   }
   return { startButton, cancelButton, start, cancel };

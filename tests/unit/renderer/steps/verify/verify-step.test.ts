@@ -74,9 +74,14 @@ describe('Verify step', () => {
     await cancel.trigger('click');
     await flushPromises();
     expect(api.calls.filter((c) => c.channel === 'job.cancel').map((c) => c.input)).toEqual([{ jobId: JOB }]);
+    // main answered the cancel, the job has not ended yet: its button is still busy, the keyboard waits on Cancel.
+    expect(byTest(w, 'verify-start').attributes('disabled')).toBeDefined();
+    expect(document.activeElement).not.toBe(byTest(w, 'verify-start').element);
     api.emit('job.onDone', { jobId: JOB, kind: 'verify-run', outcome: 'cancelled', error: null });
     await flushPromises();
     expect(byTest(w, 'verify-message').text()).toMatch(/Stopped: nothing was kept/);
+    // The job ended: the keyboard is back on the button that started it.
+    expect(document.activeElement).toBe(byTest(w, 'verify-start').element);
   });
 
   it('a result with drift: an alert, each check’s line, the change from → to and what to do', async () => {
