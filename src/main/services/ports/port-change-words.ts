@@ -4,7 +4,17 @@
 // where now (`state`) are the measurements' own words, as they came (values: not said by key yet).
 import { PROTOCOL_OF_ROLE, type OnvifRole, type PortApplyResult } from '../../../shared/domain/ports';
 import { english } from '../../../shared/i18n/english';
-import { said, saidList, saidSchema, type Said, type SaidWords } from '../../../shared/i18n/said';
+import {
+  said,
+  saidList,
+  saidSchema,
+  saidWords,
+  type Said,
+  type SaidWords,
+  type Words,
+} from '../../../shared/i18n/said';
+import { isPortInUseFault, type SoapReply } from '../../protocol/onvif-soap';
+import { LABEL } from './port-verify';
 
 interface Moved {
   readonly role: OnvifRole;
@@ -108,4 +118,34 @@ export function joinedMessages(parts: readonly Pick<PortApplyResult, 'message' |
   return sentences && message.length <= 1000 && sentences.length <= 12
     ? { message, said: sentences }
     : { message: message.slice(0, 1000) };
+}
+
+/** Why the NVR refused a SetNetworkProtocols, in plain words (the fault's ONVIF codes are not the user's). */
+export function faultInWords(reply: SoapReply): string {
+  if (isPortInUseFault(reply)) return 'it says a port is already used by another service';
+  const codes = reply.kind === 'fault' ? [reply.code, ...reply.subcodes].join(' ') : '';
+  if (/NotSupported/i.test(codes)) return 'it does not allow that change over ONVIF';
+  if (/InvalidArg/i.test(codes)) return 'it says a setting is not valid';
+  return 'it gave no reason the app knows';
+}
+
+/** A change's own lines (param-less) and the same line for one port of several moved on its own (--each). */
+const EACH = {
+  'ports.said.progress.reading': 'ports.said.progress.eachReading',
+  'ports.said.progress.changing': 'ports.said.progress.eachChanging',
+  'ports.said.progress.checking': 'ports.said.progress.eachChecking',
+  'ports.said.progress.puttingBack': 'ports.said.progress.eachPuttingBack',
+  'ports.said.progress.changed': 'ports.said.progress.eachChanged',
+} as const;
+
+/** A change's line as the `n`th of `count` ports moved one at a time says it (whole sentences, by key). */
+export function eachLine(n: number, count: number, role: OnvifRole, words: Words): Words {
+  const key = typeof words === 'string' ? undefined : words.key;
+  if (key !== undefined && Object.hasOwn(EACH, key))
+    return said(EACH[key as keyof typeof EACH], {
+      n: String(n),
+      count: String(count),
+      port: saidWords(`ports.said.progress.port.${role}`),
+    });
+  return `${n} of ${count}, ${LABEL[role]}: ${typeof words === 'string' ? words : english(words)}`;
 }

@@ -13,8 +13,7 @@ import {
   type PortReport,
 } from '../../../shared/domain/ports';
 import { AppFailure, isAppFailure } from '../../../shared/ipc/errors';
-import { english } from '../../../shared/i18n/english';
-import { said, saidWords, type Said, type Words } from '../../../shared/i18n/said';
+import { said, type Said, type Words } from '../../../shared/i18n/said';
 import {
   buildSetNetworkProtocols,
   isPortInUseFault,
@@ -32,27 +31,20 @@ import type { PortIdentity } from './identify';
 import { toPortService } from './port-judgement';
 import { gateChange } from './change-gate';
 import { checkPortChanges, type PortChange } from './port-plan';
-import { createChangeVerifier, EXPECTED, LABEL, portOf, webAddress } from './port-verify';
+import { createChangeVerifier, EXPECTED, portOf, webAddress } from './port-verify';
 import type { PortsServiceDeps } from './ports-service';
 import { runDeviceChange } from '../device-change/engine';
 import { combineParts, movedBy } from './port-change-parts';
 import {
   doneSentences,
+  eachLine,
+  faultInWords,
   messageOf,
   notBackSentences,
   nothingToChange,
   putBackSentences,
   unfinishedSentences,
 } from './port-change-words';
-
-/** Why the NVR refused a SetNetworkProtocols, in plain words (the fault's ONVIF codes are not the user's). */
-export function faultInWords(reply: SoapReply): string {
-  if (isPortInUseFault(reply)) return 'it says a port is already used by another service';
-  const codes = reply.kind === 'fault' ? [reply.code, ...reply.subcodes].join(' ') : '';
-  if (/NotSupported/i.test(codes)) return 'it does not allow that change over ONVIF';
-  if (/InvalidArg/i.test(codes)) return 'it says a setting is not valid';
-  return 'it gave no reason the app knows';
-}
 
 export interface ApplyOptions {
   credentials?: OnvifCredentials;
@@ -80,27 +72,6 @@ export interface ApplyOptions {
    * result is then `partial` and says what the kept port means for forwarding).
    */
   oneAtATime?: boolean;
-}
-
-/** A change's own lines (param-less) and the same line for one port of several moved on its own (--each). */
-const EACH = {
-  'ports.said.progress.reading': 'ports.said.progress.eachReading',
-  'ports.said.progress.changing': 'ports.said.progress.eachChanging',
-  'ports.said.progress.checking': 'ports.said.progress.eachChecking',
-  'ports.said.progress.puttingBack': 'ports.said.progress.eachPuttingBack',
-  'ports.said.progress.changed': 'ports.said.progress.eachChanged',
-} as const;
-
-/** A change's line as the `n`th of `count` ports moved one at a time says it (whole sentences, by key). */
-function eachLine(n: number, count: number, role: OnvifRole, words: Words): Words {
-  const key = typeof words === 'string' ? undefined : words.key;
-  if (key !== undefined && Object.hasOwn(EACH, key))
-    return said(EACH[key as keyof typeof EACH], {
-      n: String(n),
-      count: String(count),
-      port: saidWords(`ports.said.progress.port.${role}`),
-    });
-  return `${n} of ${count}, ${LABEL[role]}: ${typeof words === 'string' ? words : english(words)}`;
 }
 
 export interface PortChangeRequest {
