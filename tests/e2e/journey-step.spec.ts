@@ -228,6 +228,18 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   };
   const finding = (code: string) => page.locator(`[data-testid="finding"][data-code="${code}"]`);
+  // The file the page downloads when `testid` is clicked, read by `read` (saved in a temporary folder, removed after).
+  const downloaded = async <T>(testid: string, read: (path: string, name: string) => T): Promise<T> => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-'));
+    try {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      const path = join(dir, file.suggestedFilename());
+      await file.saveAs(path);
+      return read(path, file.suggestedFilename());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 
   // A fresh record: the other lab specs share this server.
   await countActions(page);
@@ -576,26 +588,19 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     } finally {
       await axePage.context().close();
     }
-    const dir = mkdtempSync(join(tmpdir(), 'journey-'));
-    try {
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByTestId('verify-checklist-download').click(),
-      ]);
-      const pdf = join(dir, file.suggestedFilename());
-      await file.saveAs(pdf);
-      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-      expect(text).toContain(HIK.address);
-      expect(text).toContain(DDNS.host);
-      expect(text).toContain('Proven from outside: every planned port is reachable');
-      expect(text).not.toContain(DDNS.password);
-      await expect(page.getByTestId('verify-checklist-saved')).toContainText(file.suggestedFilename());
-      // The same file as the Checklist step's: main recorded it, so that step is verified too.
-      await expect(status('checklist')).toHaveText(/verified/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pdf = await downloaded('verify-checklist-download', (path, name) => ({
+      name,
+      head: readFileSync(path).subarray(0, 5).toString(),
+      text: spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], { encoding: 'utf8' }).stdout,
+    }));
+    expect(pdf.head).toBe('%PDF-');
+    expect(pdf.text).toContain(HIK.address);
+    expect(pdf.text).toContain(DDNS.host);
+    expect(pdf.text).toContain('Proven from outside: every planned port is reachable');
+    expect(pdf.text).not.toContain(DDNS.password);
+    await expect(page.getByTestId('verify-checklist-saved')).toContainText(pdf.name);
+    // The same file as the Checklist step's: main recorded it, so that step is verified too.
+    await expect(status('checklist')).toHaveText(/verified/);
   });
 
   writeActions(await readActions(page), outside, (Date.now() - started) / 1000, {
@@ -607,22 +612,11 @@ test('the journey, found my NVR → remote access verified: hik found and kept a
     await go(/Checklist/, 'Checklist');
     await expect(page.getByTestId('checklist-nvr')).toContainText(HIK.address);
     await expect(page.getByTestId('checklist-last')).toContainText('PDF (A4)');
-    const dir = mkdtempSync(join(tmpdir(), 'journey-'));
-    try {
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByTestId('checklist-download-json').click(),
-      ]);
-      const path = join(dir, file.suggestedFilename());
-      await file.saveAs(path);
-      const json = JSON.parse(readFileSync(path, 'utf8'));
-      expect(JSON.stringify(json)).toContain(HIK.address);
-      expect(JSON.stringify(json)).not.toContain(DDNS.password);
-      await expect(status('checklist')).toHaveText(/verified/);
-      await readmeShot(page, 'checklist');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const json = await downloaded('checklist-download-json', (path) => JSON.parse(readFileSync(path, 'utf8')));
+    expect(JSON.stringify(json)).toContain(HIK.address);
+    expect(JSON.stringify(json)).not.toContain(DDNS.password);
+    await expect(status('checklist')).toHaveText(/verified/);
+    await readmeShot(page, 'checklist');
     for (const width of [1400, 900]) await shoot(page, width, 'journey-checklist');
   });
 
